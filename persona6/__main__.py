@@ -1,0 +1,3 @@
+from persona6.cli import run
+
+run()

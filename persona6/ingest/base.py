@@ -1,0 +1,194 @@
+"""The reader interface, the registry of formats, and streaming line input.
+
+A reader turns numbered lines of one input into ``RawRecord``s: envelope fields not yet
+validated (or the raw JSON bytes of a native line, which pydantic validates without a detour
+through Python objects), or the ``InvalidEvent`` that explains why a line cannot become one.
+Readers never raise for a bad record: the pipeline decides whether to stop or skip. They hold
+at most a small amount of state (a CSV header, per-actor session clocks), so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from persona6.errors import InvalidEvent, InvalidInput, InvalidOption
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One record read from an input, before envelope validation.
+
+    Exactly one of ``fields``, ``json`` or ``error`` is set. ``raw`` is the input text the
+    record came from, kept for the rejected-lines report.
+    """
+
+    where: str
+    raw: str
+    fields: dict[str, Any] | None = None
+    json: bytes | None = None
+    error: InvalidEvent | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderOptions:
+    """Settings an adapter may use; each ignores what does not concern it."""
+
+    tenant: str | None = None
+    #: CSV: envelope field -> column name (``{"ts": "timestamp"}``); unmapped columns go to attrs.
+    column_map: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    data: bytes
+
+
+class Reader(Protocol):
+    """Turns the numbered lines of one input into raw records."""
+
+    def __call__(
+        self, lines: Iterable[Line], source: str, options: ReaderOptions
+    ) -> Iterator[RawRecord]: ...
+
+
+#: Format name -> reader. Adapters register themselves on import (see ``persona6.ingest``).
+READERS: dict[str, Reader] = {}
+
+
+def register(name: str) -> Callable[[Reader], Reader]:
+    def wrap(reader: Reader) -> Reader:
+        READERS[name] = reader
+        return reader
+
+    return wrap
+
+
+def decode_line(line: Line, source: str) -> tuple[str | None, InvalidEvent | None]:
+    """Strict UTF-8, so a bad byte is reported at its line rather than silently replaced."""
+    try:
+        return line.data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        bad = line.data[exc.start : exc.start + 4]
+        return None, InvalidEvent(
+            f"{source}:{line.number}",
+            "(line)",
+            f"is not valid UTF-8 (byte {bad[:1]!r} at byte offset {exc.start})",
+            "Re-encode the file as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+        )
+
+
+def raw_text(data: bytes) -> str:
+    """The line as text for a report, invalid bytes escaped instead of lost."""
+    return data.decode("utf-8", errors="backslashreplace").rstrip("\r\n")
+
+
+class Input:
+    """An input file or standard input, read as numbered lines in constant memory.
+
+    ``peek()`` returns the first non-blank line without consuming anything, which format
+    detection uses; it works on standard input too.
+    """
+
+    def __init__(self, path: str | Path):
+        self.source = str(path)
+        self._stream: BinaryIO
+        if self.source == "-":
+            self._stream = sys.stdin.buffer
+        else:
+            p = Path(path)
+            if not p.exists():
+                raise InvalidInput(
+                    self.source,
+                    "no such file",
+                    "Check the path, or pass - to read standard input",
+                )
+            if p.is_dir():
+                raise InvalidInput(
+                    self.source, "is a directory, not a file", "Pass one file per ingest"
+                )
+            try:
+                self._stream = p.open("rb")
+            except OSError as exc:
+                raise InvalidInput(
+                    self.source, f"cannot be opened ({exc.strerror})", "Check its permissions"
+                ) from exc
+        self._buffered = io.BufferedReader(self._stream, buffer_size=1 << 20)  # type: ignore[arg-type]
+
+    def peek(self, limit: int = 1 << 16) -> bytes:
+        """The first non-blank line (up to ``limit`` bytes), leaving the stream untouched."""
+        head = self._buffered.peek(limit)[:limit]
+        for chunk in head.splitlines():
+            if chunk.strip():
+                return chunk
+        return b""
+
+    def lines(self) -> Iterator[Line]:
+        """Every line with its 1-based number; blank lines are skipped, not counted out."""
+        seen_content = False
+        for number, data in enumerate(self._buffered, start=1):
+            if not data.strip():
+                continue
+            seen_content = True
+            yield Line(number, data.rstrip(b"\r\n"))
+        if not seen_content:
+            raise InvalidInput(
+                self.source,
+                "is empty: no records to ingest",
+                "Check that the export finished writing, or that you passed the right file",
+            )
+
+    def position(self) -> int | None:
+        """Bytes consumed so far, for a progress bar; None for standard input."""
+        if self.source == "-":
+            return None
+        return self._buffered.tell()
+
+    def size(self) -> int | None:
+        """The file's size in bytes; None for standard input."""
+        if self.source == "-":
+            return None
+        return Path(self.source).stat().st_size
+
+    def close(self) -> None:
+        if self.source != "-":
+            self._buffered.close()
+
+    def __enter__(self) -> Input:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def choose_format(requested: str | None, source: str, first_line: bytes) -> str:
+    """The reader to use: the one asked for, else detected from the name and the first record."""
+    if requested is not None:
+        if requested not in READERS:
+            raise InvalidOption(
+                f"--format {requested!r} is not a known format. "
+                f"Available formats: {', '.join(sorted(READERS))}"
+            )
+        return requested
+    if source.lower().endswith((".csv", ".tsv")):
+        return "csv"
+    import json
+
+    try:
+        head = json.loads(first_line)
+    except (ValueError, UnicodeDecodeError):
+        return "native"  # the native reader reports the bad line precisely
+    if isinstance(head, dict):
+        if "ts" in head or "session_id" in head:
+            return "native"
+        if "messages" in head:
+            return "openai"
+        # Segment's fields are camelCase; "type" alone is ambiguous (native has identify too).
+        if {"userId", "anonymousId", "messageId", "timestamp"} & head.keys():
+            return "segment"
+    return "native"

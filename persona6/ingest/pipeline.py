@@ -1,0 +1,336 @@
+"""Validate raw records into events and store them, batch by batch, in constant memory.
+
+Each batch of ``batch_size`` records is one transaction. With ``on_error="fail"`` the first bad
+record stops the ingest: its batch is rolled back, earlier batches stay stored (re-running after
+the fix stores only what is missing, because ingest is idempotent). With ``on_error="skip"``
+good records are stored and every rejected one is written, with its reason, to a JSONL report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pydantic_core
+from pydantic import ValidationError
+
+from persona6.errors import InvalidEvent, InvalidOption
+from persona6.ingest.base import READERS, Input, RawRecord, ReaderOptions, choose_format
+from persona6.store.base import EventRow, IdentityLinkRow, Store
+from persona6.types import (
+    DEFAULT_TENANT,
+    MAX_ID_CHARS,
+    Event,
+    EventType,
+    FieldProblem,
+    IngestReport,
+    format_ts,
+)
+
+OnError = Literal["fail", "skip"]
+
+DEFAULT_BATCH_SIZE = 5_000
+
+_ENUM_VALUES = {
+    "type": "message, action, outcome, identify",
+    "role": "user, assistant, system, tool",
+}
+
+
+def event_from_record(record: RawRecord) -> Event:
+    """Validate one raw record into an ``Event`` or raise an ``InvalidEvent`` that says why."""
+    if record.error is not None:
+        raise record.error
+    try:
+        if record.json is not None:
+            return Event.model_validate_json(record.json)
+        return Event.model_validate(record.fields)
+    except ValidationError as exc:
+        raise invalid_event(record, exc) from None
+
+
+def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
+    """Word pydantic's first complaint as where / field / value / problem / what to do."""
+    err = exc.errors(include_url=False)[0]
+    kind = err["type"]
+    loc = ".".join(str(part) for part in err.get("loc", ()))
+    value = err.get("input")
+    where = record.where
+    if kind == "json_invalid":
+        return InvalidEvent(
+            where,
+            "(line)",
+            f"is not valid JSON ({err.get('ctx', {}).get('error', err['msg'])})",
+            "Each line must be one complete JSON object; check quotes, commas and brackets",
+        )
+    if kind in {"model_type", "model_attributes_type"} and not loc:
+        return InvalidEvent(
+            where,
+            "(line)",
+            f"is a JSON {_json_type(record)}, not an object",
+            'Each line must be one JSON object, e.g. {"ts": ..., "session_id": ..., ...}',
+        )
+    cause = err.get("ctx", {}).get("error")
+    if isinstance(cause, FieldProblem):
+        field = cause.field or loc or "(line)"
+        shown = value if (loc and cause.field is None) else None
+        return InvalidEvent(where, field, cause.problem, cause.hint, shown)
+    if kind == "missing":
+        return InvalidEvent(where, loc, "is missing", _MISSING_HINTS.get(loc, "Add it"))
+    if kind == "extra_forbidden":
+        return InvalidEvent(
+            where,
+            loc,
+            "is not a field of the event envelope",
+            "Put extra data under attrs, or check the spelling against docs/events.md",
+        )
+    if kind == "enum":
+        return InvalidEvent(
+            where, loc, "is not a known value", f"Use one of: {_ENUM_VALUES.get(loc, '')}", value
+        )
+    if kind == "string_type":
+        return InvalidEvent(where, loc, "is not a string", "Write it as a JSON string", value)
+    if kind == "string_too_short":
+        return InvalidEvent(where, loc, "is empty", "Give a non-empty value or leave it out")
+    if kind == "string_too_long":
+        return InvalidEvent(
+            where,
+            loc,
+            f"is longer than {MAX_ID_CHARS} characters",
+            "Identifiers and names must be short; put long content in text or attrs",
+            value,
+        )
+    if kind == "dict_type":
+        return InvalidEvent(where, loc, "is not a JSON object", 'Write it as {"key": value}', value)
+    return InvalidEvent(where, loc or "(line)", err["msg"].lower(), "See docs/events.md", value)
+
+
+_MISSING_HINTS = {
+    "ts": "Every event needs a time: ISO-8601 with a timezone, e.g. 2024-05-01T12:30:00Z",
+    "session_id": "Every event belongs to a session: give the chat, visit or run id",
+    "type": "Say what the event is: message, action, outcome or identify",
+}
+
+
+def _json_type(record: RawRecord) -> str:
+    try:
+        value = json.loads(record.json if record.json is not None else record.raw)
+    except ValueError:
+        return "value"
+    return {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), "null"
+    )
+
+
+def derive_event_id(event: Event, tenant: str) -> str:
+    """A content hash, so the same event ingested twice is stored once.
+
+    Covers every field but ``event_id``; times hash in stored UTC form (the same instant written
+    with another offset is the same event) and the order of attrs' keys does not matter.
+    """
+    import hashlib
+
+    attrs = dict(sorted(event.attrs.items())) if len(event.attrs) > 1 else event.attrs
+    blob = pydantic_core.to_json(
+        [
+            tenant,
+            format_ts(event.ts),
+            event.session_id,
+            event.user_id,
+            event.anonymous_id,
+            event.type.value,
+            event.role.value if event.role else None,
+            event.name,
+            event.text,
+            attrs,
+        ]
+    )
+    return "ev_" + hashlib.blake2b(blob, digest_size=12).hexdigest()
+
+
+def event_row(event: Event, tenant: str, source: str | None, ingested_at: str) -> EventRow:
+    """The row the store keeps for an event written to ``tenant``."""
+    return (
+        tenant,
+        event.event_id or derive_event_id(event, tenant),
+        format_ts(event.ts),
+        event.session_id,
+        event.user_id,
+        event.anonymous_id,
+        event.type.value,
+        event.role.value if event.role else None,
+        event.name,
+        event.text,
+        pydantic_core.to_json(event.attrs).decode("utf-8") if event.attrs else "{}",
+        source,
+        ingested_at,
+    )
+
+
+def identify_link(event: Event, row: EventRow) -> IdentityLinkRow:
+    """The link an identify event states: its anonymous actor is the person user_id."""
+    assert event.anonymous_id is not None and event.user_id is not None
+    return (row[0], row[1], event.anonymous_id, event.user_id, "identify", row[1], row[2])
+
+
+class _Rejections:
+    """The skip-mode report: one JSON object per rejected record, opened on first use."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.count = 0
+        self._file: IO[str] | None = None
+
+    def add(self, record: RawRecord, error: InvalidEvent) -> None:
+        if self._file is None:
+            self._file = self.path.open("w", encoding="utf-8")
+        self.count += 1
+        self._file.write(
+            json.dumps(
+                {
+                    "where": record.where,
+                    "field": error.field,
+                    "error": str(error),
+                    "raw": record.raw,
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def ingest(
+    store: Store,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    tenant: str | None = None,
+    on_error: OnError = "fail",
+    report_path: str | Path | None = None,
+    column_map: dict[str, str] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[int, int | None, int | None], None] | None = None,
+) -> IngestReport:
+    """Read ``path`` (``-`` for standard input) and store its events; see the module docstring.
+
+    ``tenant`` is the tenant written to: events that name none get it, and an event that names
+    another one is rejected. Without it, each event's own ``tenant`` (default ``default``) is used.
+    ``progress(records_read, bytes_read, total_bytes)`` is called after each batch (bytes are
+    None for standard input).
+    """
+    if on_error not in ("fail", "skip"):
+        raise InvalidOption(f"--on-error {on_error!r} is not known. Use fail or skip")
+    if batch_size < 1:
+        raise InvalidOption(f"batch size {batch_size} must be at least 1")
+    with Input(path) as source:
+        fmt = choose_format(format, source.source, source.peek())
+        reader = READERS[fmt]
+        options = ReaderOptions(tenant=tenant, column_map=column_map or {})
+        rejections = None
+        if on_error == "skip":
+            default = f"{'stdin' if source.source == '-' else source.source}.rejected.jsonl"
+            rejections = _Rejections(Path(report_path or default))
+        ingested_at = format_ts(datetime.now(UTC))
+        total = source.size()
+        read = stored = 0
+        rows: list[EventRow] = []
+        links: list[IdentityLinkRow] = []
+
+        def flush() -> None:
+            nonlocal stored
+            with store.transaction():
+                stored += store.insert_events(rows)
+                store.insert_identity_links(links)
+            rows.clear()
+            links.clear()
+            if progress is not None:
+                progress(read, source.position(), total)
+
+        try:
+            for record in reader(source.lines(), source.source, options):
+                read += 1
+                try:
+                    event = event_from_record(record)
+                    target = _tenant_of(event, tenant, record)
+                except InvalidEvent as error:
+                    if rejections is None:
+                        error.stored_before = stored  # type: ignore[attr-defined]
+                        raise
+                    rejections.add(record, error)
+                    continue
+                row = event_row(event, target, record.where, ingested_at)
+                rows.append(row)
+                if event.type is EventType.IDENTIFY:
+                    links.append(identify_link(event, row))
+                if len(rows) >= batch_size:
+                    flush()
+            if rows or links:
+                flush()
+        finally:
+            if rejections is not None:
+                rejections.close()
+    rejected = rejections.count if rejections else 0
+    return IngestReport(
+        source=source.source,
+        format=fmt,
+        tenant=tenant or DEFAULT_TENANT,
+        read=read,
+        stored=stored,
+        duplicates=read - rejected - stored,
+        rejected=rejected,
+        report_path=str(rejections.path) if rejections and rejections.count else None,
+    )
+
+
+def _tenant_of(event: Event, requested: str | None, record: RawRecord) -> str:
+    named = "tenant" in event.model_fields_set
+    if requested is None:
+        return event.tenant
+    if named and event.tenant != requested:
+        raise InvalidEvent(
+            record.where,
+            "tenant",
+            f"names another tenant than --tenant {requested!r}",
+            "Ingest each tenant's events with its own --tenant, or drop the field",
+            event.tenant,
+        )
+    return requested
+
+
+def ingest_events(
+    store: Store,
+    events: list[dict[str, Any]] | list[Event],
+    *,
+    tenant: str | None = None,
+    source: str = "api",
+) -> int:
+    """Store events given as objects (library and API use): validated as a whole, all or none.
+
+    Returns how many were new. A bad event raises ``InvalidEvent`` naming its index.
+    """
+    ingested_at = format_ts(datetime.now(UTC))
+    rows: list[EventRow] = []
+    links: list[IdentityLinkRow] = []
+    for index, item in enumerate(events):
+        record = RawRecord(
+            f"{source}[{index}]",
+            "",
+            fields=item.model_dump(exclude_unset=True) if isinstance(item, Event) else item,
+        )
+        event = event_from_record(record)
+        target = _tenant_of(event, tenant, record)
+        row = event_row(event, target, record.where, ingested_at)
+        rows.append(row)
+        if event.type is EventType.IDENTIFY:
+            links.append(identify_link(event, row))
+    with store.transaction():
+        stored = store.insert_events(rows)
+        store.insert_identity_links(links)
+    return stored

@@ -1,0 +1,335 @@
+"""The SQL every backend shares, written once against a DB-API connection and a small dialect.
+
+Queries are portable SQL with ``?`` placeholders; a dialect whose driver wants ``%s`` rewrites
+them. Migrations are numbered ``.sql`` files in ``migrations/``, applied in order and recorded in
+``schema_migrations``; ``{{seq_pk}}`` is their only per-dialect token.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from persona6.errors import StoreError
+from persona6.store.base import EVENT_COLUMNS, EventQuery, EventRow, IdentityLinkRow, Store
+from persona6.types import ActorSummary, SessionSummary, StoredEvent, StoreStats
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    name: str
+    placeholder: str  # "?" or "%s"
+    seq_pk: str  # column type of an auto-assigned integer primary key
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every shipped migration, in order."""
+    found = []
+    for entry in resources.files("persona6.store.migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name.removesuffix(".sql"), entry.read_text("utf-8")))
+    return sorted(found)
+
+
+_READ_COLUMNS = (
+    "event_id, ts, session_id, user_id, anonymous_id, tenant, type, role, name, text, attrs, source"
+)
+
+
+class SQLStore(Store):
+    """A store over one DB-API connection; subclasses open it and pick the dialect."""
+
+    dialect: Dialect
+
+    def __init__(self, connection: Any, dialect: Dialect):
+        self.conn = connection
+        self.dialect = dialect
+        self._depth = 0
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        return (
+            sql if self.dialect.placeholder == "?" else sql.replace("?", self.dialect.placeholder)
+        )
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), params)
+        return cur
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # Nested use joins the outer unit of work, so callers can compose freely.
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+        finally:
+            self._depth = 0
+
+    def _begin(self) -> None:
+        """Start a transaction explicitly (drivers differ in when they do so implicitly)."""
+
+    # -- schema -------------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        with self.transaction():
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
+            shipped = migrations()
+            newest = shipped[-1][0] if shipped else 0
+            if applied and max(applied) > newest:
+                raise StoreError(
+                    f"the database has schema version {max(applied)}, newer than this "
+                    f"persona6 knows ({newest}). Upgrade persona6: pip install -U persona6"
+                )
+            for version, name, sql in shipped:
+                if version in applied:
+                    continue
+                for statement in _statements(sql.replace("{{seq_pk}}", self.dialect.seq_pk)):
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+        return self.schema_version()
+
+    def schema_version(self) -> int:
+        try:
+            row = self._execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        except Exception:  # the table does not exist yet: an empty database
+            self.conn.rollback()
+            return 0
+        return int(row[0] or 0)
+
+    # -- writes -------------------------------------------------------------------------
+
+    def insert_events(self, rows: Sequence[EventRow]) -> int:
+        if not rows:
+            return 0
+        marks = ", ".join("?" * len(EVENT_COLUMNS))
+        cur = self.conn.cursor()
+        cur.executemany(
+            self._sql(
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks}) "
+                "ON CONFLICT (tenant, event_id) DO NOTHING"
+            ),
+            rows,
+        )
+        return int(cur.rowcount)
+
+    def insert_identity_links(self, rows: Sequence[IdentityLinkRow]) -> None:
+        if not rows:
+            return
+        self.conn.cursor().executemany(
+            self._sql(
+                "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
+                "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (tenant, link_id) DO NOTHING"
+            ),
+            rows,
+        )
+
+    # -- reads --------------------------------------------------------------------------
+
+    def iter_events(self, query: EventQuery) -> Iterator[StoredEvent]:
+        where = ["tenant = ?"]
+        params: list[Any] = [query.tenant]
+        for column, value in (
+            ("user_id", query.user_id),
+            ("anonymous_id", query.anonymous_id),
+            ("session_id", query.session_id),
+            ("type", query.type),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if query.actor is not None:
+            where.append("(user_id = ? OR anonymous_id = ?)")
+            params += [query.actor, query.actor]
+        if query.since is not None:
+            where.append("ts >= ?")
+            params.append(query.since)
+        if query.until is not None:
+            where.append("ts < ?")
+            params.append(query.until)
+        if query.after_seq is not None:
+            where.append("seq > ?")
+            params.append(query.after_seq)
+        sql = f"SELECT {_READ_COLUMNS} FROM events WHERE {' AND '.join(where)} ORDER BY ts, seq"
+        if query.limit is not None:
+            sql += " LIMIT ?"
+            params.append(query.limit)
+        cur = self._execute(sql, params)
+        while batch := cur.fetchmany(1000):
+            for row in batch:
+                yield StoredEvent(
+                    event_id=row[0],
+                    ts=row[1],
+                    session_id=row[2],
+                    user_id=row[3],
+                    anonymous_id=row[4],
+                    tenant=row[5],
+                    type=row[6],
+                    role=row[7],
+                    name=row[8],
+                    text=row[9],
+                    attrs=json.loads(row[10]),
+                    source=row[11],
+                )
+
+    def sessions(
+        self, tenant: str, actor: str | None = None, limit: int | None = None
+    ) -> list[SessionSummary]:
+        params: list[Any] = [tenant]
+        scope = ""
+        if actor is not None:
+            scope = (
+                " AND session_id IN (SELECT session_id FROM events WHERE tenant = ? "
+                "AND (user_id = ? OR anonymous_id = ?))"
+            )
+            params += [tenant, actor, actor]
+        sql = (
+            "SELECT session_id, COUNT(*), "
+            "SUM(CASE WHEN type = 'message' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN type = 'action' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN type = 'outcome' THEN 1 ELSE 0 END), "
+            "MIN(ts), MAX(ts) FROM events WHERE tenant = ?"
+            f"{scope} GROUP BY session_id ORDER BY MAX(ts) DESC, session_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        summaries = [
+            SessionSummary(
+                session_id=row[0],
+                events=row[1],
+                messages=row[2],
+                actions=row[3],
+                outcomes=row[4],
+                actors=[],
+                first_ts=row[5],
+                last_ts=row[6],
+            )
+            for row in self._execute(sql, params).fetchall()
+        ]
+        if summaries:
+            actors = self._session_actors(tenant, [s.session_id for s in summaries])
+            for summary in summaries:
+                summary.actors.extend(actors.get(summary.session_id, []))
+        return summaries
+
+    def _session_actors(self, tenant: str, session_ids: list[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for start in range(0, len(session_ids), 500):
+            chunk = session_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                "SELECT DISTINCT session_id, COALESCE(user_id, anonymous_id) FROM events "
+                f"WHERE tenant = ? AND session_id IN ({marks}) "
+                "AND COALESCE(user_id, anonymous_id) IS NOT NULL AND type <> 'identify' "
+                "ORDER BY 1, 2",
+                [tenant, *chunk],
+            ).fetchall()
+            for session_id, actor in rows:
+                found.setdefault(session_id, []).append(actor)
+        return found
+
+    def actors(self, tenant: str, limit: int | None = None) -> list[ActorSummary]:
+        params: list[Any] = [tenant, tenant]
+        sql = (
+            "SELECT actor, known, COUNT(DISTINCT session_id), "
+            "SUM(CASE WHEN type = 'message' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN type = 'action' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN type = 'outcome' THEN 1 ELSE 0 END), MIN(ts), MAX(ts), "
+            "MAX(linked_to) FROM ("
+            "  SELECT COALESCE(e.user_id, e.anonymous_id) AS actor, "
+            "  CASE WHEN e.user_id IS NULL THEN 0 ELSE 1 END AS known, "
+            "  e.session_id, e.type, e.ts, l.user_id AS linked_to FROM events e "
+            "  LEFT JOIN identity_links l ON l.tenant = ? AND e.user_id IS NULL "
+            "  AND l.anonymous_id = e.anonymous_id AND l.revoked_at IS NULL "
+            "  WHERE e.tenant = ? AND e.type <> 'identify' "
+            "  AND COALESCE(e.user_id, e.anonymous_id) IS NOT NULL"
+            ") a GROUP BY actor, known ORDER BY known DESC, COUNT(DISTINCT session_id) DESC, actor"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            ActorSummary(
+                actor=row[0],
+                known=bool(row[1]),
+                sessions=row[2],
+                messages=row[3],
+                actions=row[4],
+                outcomes=row[5],
+                first_ts=row[6],
+                last_ts=row[7],
+                linked_to=row[8],
+            )
+            for row in self._execute(sql, params).fetchall()
+        ]
+
+    def stats(self, tenant: str) -> StoreStats:
+        one = self._execute(
+            "SELECT COUNT(*), COUNT(DISTINCT session_id), COUNT(DISTINCT user_id), "
+            "COUNT(DISTINCT anonymous_id), MIN(ts), MAX(ts) FROM events WHERE tenant = ?",
+            [tenant],
+        ).fetchone()
+        by_type = dict(
+            self._execute(
+                "SELECT type, COUNT(*) FROM events WHERE tenant = ? GROUP BY type ORDER BY type",
+                [tenant],
+            ).fetchall()
+        )
+        links = self._execute(
+            "SELECT COUNT(*) FROM identity_links WHERE tenant = ? AND revoked_at IS NULL",
+            [tenant],
+        ).fetchone()[0]
+        return StoreStats(
+            tenant=tenant,
+            events=one[0],
+            sessions=one[1],
+            persons=one[2],
+            anonymous_actors=one[3],
+            identify_links=links,
+            by_type=by_type,
+            first_ts=one[4],
+            last_ts=one[5],
+            schema_version=self.schema_version(),
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements; migrations keep ';' out of literals and comments."""
+    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

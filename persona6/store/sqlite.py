@@ -1,0 +1,50 @@
+"""The embedded default: SQLite in WAL mode, one file (or ``:memory:`` for tests)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from persona6.errors import StoreError
+from persona6.store.sql import Dialect, SQLStore
+
+SQLITE = Dialect(name="sqlite", placeholder="?", seq_pk="INTEGER PRIMARY KEY")
+
+
+class SQLiteStore(SQLStore):
+    """A store in one SQLite file; ``":memory:"`` gives a private in-memory database."""
+
+    def __init__(self, path: str | Path = ":memory:", *, migrate: bool = True):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"{self.path}: the folder {parent} does not exist. "
+                    "Create it first, or pass another --db path"
+                )
+        try:
+            # isolation_level=None: no implicit transactions; transaction() issues BEGIN itself.
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot be opened as a SQLite database ({exc}). "
+                "Pass the path of a persona6 database, or a new file name to create one"
+            ) from exc
+        super().__init__(conn, SQLITE)
+        if migrate:
+            try:
+                self.migrate()
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                raise StoreError(
+                    f"{self.path}: cannot be used as a persona6 database ({exc}). "
+                    "Pass the path of a persona6 database, or a new file name to create one"
+                ) from exc
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN")

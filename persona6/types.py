@@ -1,0 +1,333 @@
+"""Core records.
+
+``Event`` is the envelope every adapter produces and the store keeps; it crosses boundaries (files,
+CLI JSON, later HTTP), so it is a pydantic model and its JSON Schema is what ``persona6 schema``
+prints. Summaries the store returns are pydantic models too, because the CLI prints them as JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+#: Longest ``text`` accepted, in characters. Longer text is almost always a pasted file or a log
+#: dump; it is rejected so that one record cannot bloat every later stage. docs/events.md says so.
+MAX_TEXT_CHARS = 100_000
+
+#: Longest identifier (event, session, user, anonymous, tenant, name), in characters.
+MAX_ID_CHARS = 256
+
+DEFAULT_TENANT = "default"
+
+
+class EventType(StrEnum):
+    MESSAGE = "message"
+    ACTION = "action"
+    OUTCOME = "outcome"
+    IDENTIFY = "identify"
+
+
+class Role(StrEnum):
+    USER = "user"
+    ASSISTANT = "assistant"
+    SYSTEM = "system"
+    TOOL = "tool"
+
+
+class FieldProblem(ValueError):
+    """Raised inside validators; carries the problem and the fix so ingest can word its error."""
+
+    def __init__(self, problem: str, hint: str, field: str | None = None):
+        super().__init__(f"{problem}. {hint}")
+        self.problem = problem
+        self.hint = hint
+        self.field = field
+
+
+def format_ts(ts: datetime) -> str:
+    """The one text form of a time in the store: UTC, microseconds, ``Z``; sorts as it reads."""
+    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_ts(value: str) -> datetime:
+    """Parse a stored or user-given ISO-8601 time that must carry a timezone."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise FieldProblem(
+            "is not an ISO-8601 time",
+            "Write it like 2024-05-01T12:30:00Z or 2024-05-01T14:30:00+02:00",
+        ) from exc
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise FieldProblem(
+            "has no timezone",
+            "Add one: a trailing Z for UTC (2024-05-01T12:30:00Z) or an offset (+02:00)",
+        )
+    return parsed.astimezone(UTC)
+
+
+class Event(BaseModel):
+    """One thing a person said or did, or that happened to them, in a product."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    event_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="Stable id. Absent, it is derived from the event's content (see "
+        "derive_event_id). Ingesting an id that is already stored changes nothing.",
+    )
+    ts: datetime = Field(
+        description="When it happened: ISO-8601 with a timezone or Z. Stored in UTC.",
+        json_schema_extra={"type": "string", "format": "date-time"},
+    )
+    session_id: str = Field(
+        min_length=1, max_length=MAX_ID_CHARS, description="The session (chat, visit, run)."
+    )
+    user_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="A known person's stable id, or absent.",
+    )
+    anonymous_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="An actor whose person is not known, or absent.",
+    )
+    tenant: str = Field(
+        default=DEFAULT_TENANT,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="The product or customer the event belongs to; queries never cross tenants.",
+    )
+    type: EventType = Field(description="message | action | outcome | identify.")
+    role: Role | None = Field(
+        default=None,
+        description="Messages only: user | assistant | system | tool (default user).",
+    )
+    name: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="Actions and outcomes: what happened (command, submit, retry, cancel, "
+        "thumbs_down; outcomes error, timeout, exception, success, ...).",
+    )
+    text: str | None = Field(
+        default=None,
+        description=f"The message, the action's detail or the outcome's detail; at most "
+        f"{MAX_TEXT_CHARS:,} characters.",
+    )
+    attrs: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Anything else: device, locale, error code, latency, model, ...",
+    )
+
+    @field_validator("ts", mode="before")
+    @classmethod
+    def _ts_is_aware_iso(cls, value: Any) -> datetime:
+        if isinstance(value, datetime):
+            if value.tzinfo is None or value.utcoffset() is None:
+                raise FieldProblem("has no timezone", "Give a timezone-aware datetime")
+            return value.astimezone(UTC)
+        if not isinstance(value, str):
+            raise FieldProblem(
+                "is not a string",
+                "Write the time as ISO-8601 text, e.g. 2024-05-01T12:30:00Z",
+            )
+        return parse_ts(value)
+
+    @field_validator("text")
+    @classmethod
+    def _text_within_limit(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_TEXT_CHARS:
+            raise FieldProblem(
+                f"is {len(value):,} characters long, over the limit of {MAX_TEXT_CHARS:,}",
+                "Split the text into several events or move bulky content out of it",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _envelope_rules(self) -> Event:
+        has_actor = self.user_id is not None or self.anonymous_id is not None
+        actor_fields = "user_id/anonymous_id"
+        if self.type is EventType.MESSAGE:
+            role = self.role or Role.USER
+            if self.role is None:
+                # object.__setattr__ because the model is frozen; the default belongs here.
+                object.__setattr__(self, "role", role)
+            if role is Role.USER and not has_actor:
+                raise FieldProblem(
+                    "are both missing: a user message needs an actor",
+                    "Give user_id (a known person) or anonymous_id (an unknown actor)",
+                    field=actor_fields,
+                )
+            if role is not Role.USER and has_actor:
+                raise FieldProblem(
+                    f"are set on an {role.value} message, which has no actor"
+                    if role is Role.ASSISTANT
+                    else f"are set on a {role.value} message, which has no actor",
+                    "Only people act: drop user_id and anonymous_id from assistant, system "
+                    "and tool messages, or set role to user",
+                    field=actor_fields,
+                )
+            return self
+        if self.role is not None:
+            raise FieldProblem(
+                f"is set on a {self.type.value} event",
+                "Drop role; it belongs to messages only",
+                field="role",
+            )
+        if self.type is EventType.IDENTIFY:
+            if self.user_id is None or self.anonymous_id is None:
+                raise FieldProblem(
+                    "must both be given on an identify event",
+                    "An identify event states that anonymous_id is the person user_id",
+                    field=actor_fields,
+                )
+            return self
+        if not has_actor:
+            raise FieldProblem(
+                f"are both missing: an {self.type.value} event needs an actor",
+                "Give user_id (a known person) or anonymous_id (an unknown actor)",
+                field=actor_fields,
+            )
+        if self.name is None:
+            raise FieldProblem(
+                f"is missing: an {self.type.value} event needs a name",
+                "Say what happened, e.g. command, submit, retry, error, timeout, success",
+                field="name",
+            )
+        return self
+
+    @property
+    def actor(self) -> str | None:
+        """The event's subject: the known person if given, else the anonymous actor."""
+        return self.user_id if self.user_id is not None else self.anonymous_id
+
+
+class IngestReport(BaseModel):
+    """What one ingest did."""
+
+    source: str = Field(description="The file read, or '-' for standard input.")
+    format: str = Field(description="The adapter used: native, openai, segment or csv.")
+    tenant: str = Field(description="The tenant written to.")
+    read: int = Field(description="Records read from the input.")
+    stored: int = Field(description="Events newly stored.")
+    duplicates: int = Field(description="Events already stored (same event_id): unchanged.")
+    rejected: int = Field(description="Records rejected (only with on_error=skip).")
+    report_path: str | None = Field(
+        default=None, description="Where rejected records were written, if any were."
+    )
+
+
+class StoreStats(BaseModel):
+    """What the store holds for one tenant."""
+
+    tenant: str
+    events: int
+    sessions: int
+    persons: int = Field(description="Distinct user_id values.")
+    anonymous_actors: int = Field(description="Distinct anonymous_id values.")
+    identify_links: int = Field(description="Active anonymous-to-person links from identify.")
+    by_type: dict[str, int]
+    first_ts: str | None
+    last_ts: str | None
+    schema_version: int
+
+
+class SessionSummary(BaseModel):
+    """One session as the store sees it."""
+
+    session_id: str
+    events: int
+    messages: int
+    actions: int
+    outcomes: int
+    actors: list[str] = Field(description="user_id or anonymous_id of everyone who acted.")
+    first_ts: str
+    last_ts: str
+
+
+class ActorSummary(BaseModel):
+    """One actor (a known person's user_id or an anonymous_id) as the store sees it."""
+
+    actor: str
+    known: bool = Field(description="True for a user_id, False for an anonymous_id.")
+    linked_to: str | None = Field(
+        default=None, description="The person an identify event links this anonymous actor to."
+    )
+    sessions: int
+    messages: int
+    actions: int
+    outcomes: int
+    first_ts: str
+    last_ts: str
+
+
+class StoredEvent(BaseModel):
+    """An event as read back from the store, with its id settled and where it came from."""
+
+    event_id: str
+    ts: str
+    session_id: str
+    user_id: str | None = None
+    anonymous_id: str | None = None
+    tenant: str
+    type: EventType
+    role: Role | None = None
+    name: str | None = None
+    text: str | None = None
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    source: str | None = Field(default=None, description="file:line it was ingested from.")
+
+    @property
+    def actor(self) -> str | None:
+        return self.user_id if self.user_id is not None else self.anonymous_id
+
+
+class Evidence(BaseModel):
+    """The exact span of one stored event that a claim rests on: ``quote == text[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: str = Field(description="The event the claim rests on.")
+    start: int = Field(ge=0, description="Start offset of the quote in the event's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the quote in the event's text.")
+    quote: str = Field(description="text[start:end], verbatim.")
+
+
+class SignalKind(StrEnum):
+    PREFERENCE = "preference"
+    DISCLOSURE = "disclosure"
+    CONCERN = "concern"
+    TOPIC = "topic"
+    DECISION = "decision"
+    STYLE = "style"
+    TASK = "task"
+    TEXTURE = "texture"
+    FAILURE = "failure"
+
+
+class Signal(BaseModel):
+    """One observation about one actor, produced by one versioned extractor from cited events."""
+
+    model_config = ConfigDict(frozen=True)
+
+    actor: str = Field(description="user_id or anonymous_id of the person the signal is about.")
+    kind: SignalKind
+    key: str = Field(description="What it is about, normalised (e.g. 'dark mode', 'cost').")
+    value: str = Field(default="", description="The readable claim or the measured value.")
+    polarity: float = Field(
+        default=0.0, ge=-1.0, le=1.0, description="+1 for, -1 against, 0 neutral."
+    )
+    weight: float = Field(default=1.0, ge=0.0, description="How strongly this one signal speaks.")
+    session_id: str
+    ts: str = Field(description="Time of the newest event it cites (stored UTC form).")
+    producer: str = Field(description="Versioned extractor name, e.g. persona6.preference.v1.")
+    evidence: tuple[Evidence, ...] = Field(default=())

@@ -1,0 +1,156 @@
+"""Ingest stores each event once, per tenant, with its provenance, and reads standard input."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from helpers import message
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from persona6.errors import InvalidEvent
+from persona6.ingest.pipeline import ingest, ingest_events
+from persona6.store import EventQuery, SQLiteStore
+
+
+def all_events(store, tenant="default"):
+    return list(store.iter_events(EventQuery(tenant=tenant)))
+
+
+def test_reingesting_a_file_changes_nothing(store, write_lines):
+    path = write_lines([message(n) for n in range(4)])
+    first = ingest(store, path)
+    before = [e.model_dump() for e in all_events(store)]
+    second = ingest(store, path)
+    assert (first.stored, first.duplicates) == (4, 0)
+    assert (second.stored, second.duplicates) == (0, 4)
+    assert [e.model_dump() for e in all_events(store)] == before
+
+
+def test_an_explicit_event_id_is_kept_and_deduplicates(store, write_lines):
+    path = write_lines([message(0, event_id="e-1"), message(1, event_id="e-1")])
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates) == (1, 1)
+    assert [e.event_id for e in all_events(store)] == ["e-1"]
+
+
+def test_derived_id_ignores_timezone_spelling_and_attrs_order(store, write_lines):
+    path = write_lines(
+        [
+            message(0, ts="2026-03-01T12:00:00+02:00", attrs={"a": 1, "b": 2}),
+            message(0, ts="2026-03-01T10:00:00Z", attrs={"b": 2, "a": 1}),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates) == (1, 1)
+
+
+def test_times_are_stored_in_utc(store, write_lines):
+    ingest(store, write_lines([message(0, ts="2026-03-01T12:00:00+02:00")]))
+    assert all_events(store)[0].ts == "2026-03-01T10:00:00.000000Z"
+
+
+def test_every_event_keeps_its_source_line(store, write_lines):
+    path = write_lines([message(0), message(1)])
+    ingest(store, path)
+    assert [e.source for e in all_events(store)] == [f"{path}:1", f"{path}:2"]
+
+
+def test_tenant_option_scopes_the_events(store, write_lines):
+    path = write_lines([message(0)])
+    ingest(store, path, tenant="acme")
+    assert all_events(store, "default") == []
+    assert len(all_events(store, "acme")) == 1
+
+
+def test_same_event_in_two_tenants_is_two_events(store, write_lines):
+    path = write_lines([message(0)])
+    ingest(store, path, tenant="acme")
+    ingest(store, path, tenant="globex")
+    assert len(all_events(store, "acme")) == len(all_events(store, "globex")) == 1
+
+
+def test_event_naming_another_tenant_than_the_option_is_rejected(store, write_lines):
+    path = write_lines([message(0, tenant="globex")])
+    with pytest.raises(InvalidEvent) as caught:
+        ingest(store, path, tenant="acme")
+    assert str(caught.value) == (
+        f"{path}:1: field 'tenant' 'globex' names another tenant than --tenant 'acme'. "
+        "Ingest each tenant's events with its own --tenant, or drop the field"
+    )
+
+
+def test_identify_event_records_a_link_with_provenance(store, write_lines):
+    path = write_lines(
+        [
+            message(0, user_id=None, anonymous_id="anon-1"),
+            {
+                "ts": "2026-03-01T10:00:05Z",
+                "session_id": "s-1",
+                "type": "identify",
+                "user_id": "u-1",
+                "anonymous_id": "anon-1",
+                "event_id": "idf-1",
+            },
+        ]
+    )
+    ingest(store, path)
+    stats = store.stats("default")
+    assert stats.identify_links == 1
+    linked = {a.actor: a.linked_to for a in store.actors("default")}
+    assert linked == {"anon-1": "u-1"}
+
+
+def test_reading_standard_input(store, monkeypatch):
+    data = "\n".join(__import__("json").dumps(message(n)) for n in range(3)) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    report = ingest(store, "-")
+    assert (report.source, report.stored) == ("-", 3)
+
+
+def test_ingest_events_is_all_or_nothing(store):
+    with pytest.raises(InvalidEvent, match=r"api\[1\]: field 'ts' is missing"):
+        ingest_events(store, [message(0), message(1, ts=None)])
+    assert all_events(store) == []
+    assert ingest_events(store, [message(0), message(1)]) == 2
+
+
+events_strategy = st.lists(
+    st.builds(
+        lambda n, sid, uid, text: message(n, session_id=sid, user_id=uid, text=text),
+        st.integers(0, 59),
+        st.sampled_from(["s-1", "s-2", "s-3"]),
+        st.sampled_from(["u-1", "u-2"]),
+        st.text(min_size=1, max_size=40),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=events_strategy, cut=st.integers(0, 30), batch=st.integers(1, 7))
+def test_ingest_in_parts_equals_ingest_at_once(events, cut, batch, tmp_path_factory):
+    """Idempotence as a property: any split into two files, in any batch size, stores the same."""
+    folder = tmp_path_factory.mktemp("prop")
+
+    def write(name, records):
+        path = folder / name
+        path.write_text("".join(__import__("json").dumps(r) + "\n" for r in records))
+        return path
+
+    whole = SQLiteStore(":memory:")
+    parts = SQLiteStore(":memory:")
+    ingest(whole, write("all.jsonl", events), batch_size=batch)
+    if events[:cut]:
+        ingest(parts, write("a.jsonl", events[:cut]), batch_size=batch)
+    if events[cut:]:
+        ingest(parts, write("b.jsonl", events[cut:]), batch_size=batch)
+    ingest(parts, write("all.jsonl", events), batch_size=batch)  # and once more, overlapping
+
+    def content(s):
+        return sorted((e.event_id, e.ts, e.session_id, e.user_id, e.text) for e in all_events(s))
+
+    assert content(whole) == content(parts)
