@@ -49,7 +49,10 @@ class FieldProblem(ValueError):
 
 def format_ts(ts: datetime) -> str:
     """The one text form of a time in the store: UTC, microseconds, ``Z``; sorts as it reads."""
-    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: several times faster, and this runs once per ingested event.
+    if ts.utcoffset():
+        ts = ts.astimezone(UTC)
+    return ts.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_ts(value: str) -> datetime:

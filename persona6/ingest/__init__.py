@@ -2,17 +2,11 @@
 
 Formats: ``native`` (JSONL envelopes), ``openai`` (chat transcripts), ``segment`` (track /
 identify / page events) and ``csv`` (a header and a column mapping). Importing this package
-registers them all in ``READERS``.
+registers them all in ``READERS``; docs/formats.md describes each one.
 """
 
-from persona6.ingest import native  # noqa: F401  (registers the reader)
+# The adapters register themselves in READERS on import.
+from persona6.ingest import csv, native, openai, segment  # noqa: F401
 from persona6.ingest.base import READERS, Input, RawRecord, ReaderOptions, choose_format
-
-for _optional in ("openai", "segment", "csv"):
-    try:
-        __import__(f"persona6.ingest.{_optional}")
-    except ModuleNotFoundError as exc:  # adapters land one by one; a missing one is not an error
-        if exc.name != f"persona6.ingest.{_optional}":
-            raise
 
 __all__ = ["READERS", "Input", "RawRecord", "ReaderOptions", "choose_format"]

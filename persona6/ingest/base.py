@@ -13,10 +13,12 @@ import io
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from persona6.errors import InvalidEvent, InvalidInput, InvalidOption
+from persona6.types import FieldProblem, parse_ts
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +26,8 @@ class RawRecord:
     """One record read from an input, before envelope validation.
 
     Exactly one of ``fields``, ``json`` or ``error`` is set. ``raw`` is the input text the
-    record came from, kept for the rejected-lines report.
+    record came from, kept for the rejected-lines report; a ``json`` record may leave it empty,
+    and ``report_text()`` decodes its bytes when (rarely) it is needed.
     """
 
     where: str
@@ -32,6 +35,11 @@ class RawRecord:
     fields: dict[str, Any] | None = None
     json: bytes | None = None
     error: InvalidEvent | None = None
+
+    def report_text(self) -> str:
+        if not self.raw and self.json is not None:
+            return raw_text(self.json)
+        return self.raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +200,53 @@ def choose_format(requested: str | None, source: str, first_line: bytes) -> str:
         if {"userId", "anonymousId", "messageId", "timestamp"} & head.keys():
             return "segment"
     return "native"
+
+
+UNIX_OR_ISO_HINT = (
+    "Give unix seconds (1714566600) or ISO-8601 text with a timezone (2024-05-01T12:30:00Z)"
+)
+
+
+def time_value(value: Any, where: str, field: str, hint: str = UNIX_OR_ISO_HINT) -> datetime:
+    """Unix seconds or ISO-8601 text with a timezone, as an aware UTC datetime."""
+    try:
+        if isinstance(value, str):
+            return parse_ts(value)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FieldProblem("is not a time", hint)
+        if abs(value) > 1e11:  # past the year 5000: this is milliseconds, not seconds
+            raise FieldProblem(
+                "looks like milliseconds, not seconds", "Divide it by 1000, or write ISO-8601 text"
+            )
+        return datetime.fromtimestamp(value, UTC)
+    except FieldProblem as problem:
+        raise InvalidEvent(where, field, problem.problem, problem.hint, value) from None
+    except (OverflowError, OSError, ValueError):
+        raise InvalidEvent(where, field, "is out of range", hint, value) from None
+
+
+def identifier(obj: dict[str, Any], key: str, where: str, within: str | None = None) -> str | None:
+    """A string or integer id as text; ``None`` when absent or empty."""
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise InvalidEvent(
+        where,
+        f"{within}.{key}" if within else key,
+        "is not a usable id",
+        "Give a non-empty string (or an integer)",
+        value,
+    )
+
+
+def json_kind(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, dict):
+        return "object"
+    return {list: "array", str: "string", int: "number", float: "number"}.get(type(value), "null")

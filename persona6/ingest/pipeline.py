@@ -8,6 +8,7 @@ good records are stored and every rejected one is written, with its reason, to a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -18,7 +19,16 @@ import pydantic_core
 from pydantic import ValidationError
 
 from persona6.errors import InvalidEvent, InvalidOption
-from persona6.ingest.base import READERS, Input, RawRecord, ReaderOptions, choose_format
+from persona6.ingest.base import (
+    READERS,
+    Input,
+    Line,
+    RawRecord,
+    ReaderOptions,
+    choose_format,
+    decode_line,
+    json_kind,
+)
 from persona6.store.base import EventRow, IdentityLinkRow, Store
 from persona6.types import (
     DEFAULT_TENANT,
@@ -32,7 +42,7 @@ from persona6.types import (
 
 OnError = Literal["fail", "skip"]
 
-DEFAULT_BATCH_SIZE = 5_000
+DEFAULT_BATCH_SIZE = 10_000
 
 _ENUM_VALUES = {
     "type": "message, action, outcome, identify",
@@ -60,6 +70,10 @@ def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
     value = err.get("input")
     where = record.where
     if kind == "json_invalid":
+        if record.json is not None:
+            _, utf8_error = decode_line(Line(0, record.json), "")
+            if utf8_error is not None:
+                return InvalidEvent(where, "(line)", utf8_error.problem, utf8_error.hint)
         return InvalidEvent(
             where,
             "(line)",
@@ -117,46 +131,63 @@ _MISSING_HINTS = {
 
 def _json_type(record: RawRecord) -> str:
     try:
-        value = json.loads(record.json if record.json is not None else record.raw)
+        return json_kind(json.loads(record.report_text()))
     except ValueError:
         return "value"
-    return {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(
-        type(value), "null"
-    )
 
 
-def derive_event_id(event: Event, tenant: str) -> str:
+def derive_event_id(
+    event: Event, tenant: str, ts: str | None = None, attrs_json: str | None = None
+) -> str:
     """A content hash, so the same event ingested twice is stored once.
 
     Covers every field but ``event_id``; times hash in stored UTC form (the same instant written
     with another offset is the same event) and the order of attrs' keys does not matter.
+    Form: ``ev_`` + the time in microseconds (14 hex digits) + an 80-bit BLAKE2b hash.
+    ``ts`` and ``attrs_json`` may be passed when the caller has them already.
     """
-    import hashlib
-
-    attrs = dict(sorted(event.attrs.items())) if len(event.attrs) > 1 else event.attrs
-    blob = pydantic_core.to_json(
-        [
+    # Unit separators between fields and NUL for an absent one keep distinct events distinct
+    # (identifiers are never empty; an empty text and no text are the same content).
+    blob = _SEP.join(
+        (
             tenant,
-            format_ts(event.ts),
+            ts or format_ts(event.ts),
             event.session_id,
-            event.user_id,
-            event.anonymous_id,
+            event.user_id or _NUL,
+            event.anonymous_id or _NUL,
             event.type.value,
-            event.role.value if event.role else None,
-            event.name,
-            event.text,
-            attrs,
-        ]
-    )
-    return "ev_" + hashlib.blake2b(blob, digest_size=12).hexdigest()
+            event.role.value if event.role else _NUL,
+            event.name or _NUL,
+            event.text or _NUL,
+            attrs_json if attrs_json is not None else _attrs_json(event.attrs),
+        )
+    ).encode("utf-8")
+    # The time comes first, so derived ids sort by time and a time-ordered ingest appends to
+    # the unique index instead of touching a random page per event.
+    micros = int(event.ts.timestamp() * 1_000_000)
+    return f"ev_{micros:014x}" + hashlib.blake2b(blob, digest_size=10).hexdigest()
+
+
+_SEP, _NUL = "\x1f", "\x00"
+
+
+def _attrs_json(attrs: dict[str, Any]) -> str:
+    """attrs as stored: compact JSON, top-level keys sorted so the id ignores their order."""
+    if not attrs:
+        return "{}"
+    if len(attrs) > 1:
+        attrs = dict(sorted(attrs.items()))
+    return pydantic_core.to_json(attrs).decode("utf-8")
 
 
 def event_row(event: Event, tenant: str, source: str | None, ingested_at: str) -> EventRow:
     """The row the store keeps for an event written to ``tenant``."""
+    ts = format_ts(event.ts)
+    attrs_json = _attrs_json(event.attrs)
     return (
         tenant,
-        event.event_id or derive_event_id(event, tenant),
-        format_ts(event.ts),
+        event.event_id or derive_event_id(event, tenant, ts, attrs_json),
+        ts,
         event.session_id,
         event.user_id,
         event.anonymous_id,
@@ -164,7 +195,7 @@ def event_row(event: Event, tenant: str, source: str | None, ingested_at: str) -
         event.role.value if event.role else None,
         event.name,
         event.text,
-        pydantic_core.to_json(event.attrs).decode("utf-8") if event.attrs else "{}",
+        attrs_json,
         source,
         ingested_at,
     )
@@ -194,7 +225,7 @@ class _Rejections:
                     "where": record.where,
                     "field": error.field,
                     "error": str(error),
-                    "raw": record.raw,
+                    "raw": record.report_text(),
                 },
                 ensure_ascii=False,
             )
