@@ -413,17 +413,20 @@ def schema(output: str | None) -> None:
 
 
 @main.command()
-@click.option("--out", default="persona6-demo", show_default=True, help="Folder for the log.")
+@click.option(
+    "--out", "out_dir", default="persona6-demo", show_default=True, help="Folder for the log."
+)
 @click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
 @click.option("--people", type=click.IntRange(min=4), default=12, show_default=True)
 @store_options
 @json_option
 def demo(
-    out: str, seed: int, people: int, db: str | None, tenant: str | None, as_json: bool
+    out_dir: str, seed: int, people: int, db: str | None, tenant: str | None, as_json: bool
 ) -> None:
-    """Generate a realistic multi-session product log, ingest it, show what Persona6 holds.
+    """Generate a realistic multi-session product log, ingest it, build and show the personas.
 
-    The log (events.jsonl) and its ground truth (truth.json) are written to --out.
+    The log (events.jsonl) and its ground truth (truth.json) are written to --out; each
+    person's latent archetype from the ground truth is shown beside what Persona6 found.
 
     \b
     Example:
@@ -432,64 +435,87 @@ def demo(
     from persona6 import synth
 
     log = synth.generate(seed=seed, people=people)
-    events_path, truth_path = synth.write(log, Path(out))
+    events_path, truth_path = synth.write(log, Path(out_dir))
     with open_engine(db, tenant) as p6:
         report = p6.ingest(events_path)
+        built = p6.build()
         holds = p6.stats()
-        who = p6.actors()
+        views = [p6.person(p["person_id"]) for p in log.truth["people"]]
+        unlinked = [a.actor for a in p6.actors() if not a.known and a.linked_to is None]
     if as_json:
         print_json(
             {
                 "log": str(events_path),
                 "truth": str(truth_path),
                 "ingest": report.model_dump(mode="json"),
+                "build": built.model_dump(mode="json"),
                 "stats": holds.model_dump(mode="json"),
-                "actors": [a.model_dump(mode="json") for a in who],
+                "persons": [v.model_dump(mode="json") for v in views],
             }
         )
         return
     err.print(f"wrote {events_path} ({len(log.events)} events) and {truth_path}")
     out.print(
-        f"Ingested [bold]{report.read}[/] events ({report.stored} new, "
-        f"{report.duplicates} already stored) into [bold]{p6.db}[/], tenant {holds.tenant}."
+        f"Ingested [bold]{report.read}[/] events ({report.stored} new) into [bold]{p6.db}[/]: "
+        f"{holds.sessions} sessions, {holds.persons} people, {holds.identify_links} identify "
+        f"links. Built {built.traits} traits from {built.signals} signals "
+        f"in {built.seconds:.1f}s."
     )
-    print_table(
-        "What the store holds",
-        ["events", "sessions", "persons", "anonymous actors", "identify links", "from", "to"],
-        [
-            [
-                holds.events,
-                holds.sessions,
-                holds.persons,
-                holds.anonymous_actors,
-                holds.identify_links,
-                (holds.first_ts or "")[:10],
-                (holds.last_ts or "")[:10],
-            ]
-        ],
-    )
-    archetype = {p["person_id"]: p["archetype"] for p in log.truth["people"]}
-    print_table(
-        "Who acted (the generator's latent archetype shown for comparison)",
-        ["actor", "kind", "linked to", "sessions", "msgs", "actions", "outcomes", "latent"],
-        [
-            [
-                a.actor,
-                "person" if a.known else "anonymous",
-                a.linked_to,
-                a.sessions,
-                a.messages,
-                a.actions,
-                a.outcomes,
-                archetype.get(a.actor, archetype.get(a.linked_to or "", "")),
-            ]
-            for a in who
-        ],
-    )
+    latent = {p["person_id"]: p["archetype"] for p in log.truth["people"]}
+    for view in views:
+        who = view.person
+        out.print(
+            f"\n[bold]{who.person_id}[/] [dim](latent: {latent[who.person_id]}; "
+            f"{who.sessions} sessions, {who.events} events)[/]"
+        )
+        for line in persona_digest(view):
+            out.print(f"  {line}")
     out.print(
-        "Next: persona6 sessions --actor PERSON, persona6 events --actor PERSON "
-        f"(add --db {p6.db} if you passed one)."
+        f"\n{len(unlinked)} anonymous actors are not linked to anyone yet (each person's last "
+        "session, held out for identity linking)."
     )
+    db_hint = f" --db {p6.db}" if db else ""
+    out.print(
+        f"Next: persona6 show PERSON{db_hint} (every trait with its quotes), "
+        f"persona6 why PERSON TRAIT_ID{db_hint}."
+    )
+
+
+#: Trait kinds in the order a digest shows them, with how many of each.
+_DIGEST = (
+    ("preference", 2),
+    ("concern", 1),
+    ("style", 2),
+    ("failure", 1),
+    ("disclosure", 1),
+    ("decision", 1),
+    ("task", 1),
+)
+
+
+def persona_digest(view: Any, quote_width: int = 60) -> list[str]:
+    """A few strongest traits of a person, one line each, with one quote; changes of mind."""
+    lines: list[str] = []
+    active = [t for t in view.traits if t.valid_to is None]
+    for kind, count in _DIGEST:
+        chosen = sorted(
+            (t for t in active if t.kind.value == kind),
+            key=lambda t: (-t.sessions, -t.confidence, t.key),
+        )[:count]
+        for t in chosen:
+            quote = f" “{_clip(t.evidence[-1].quote, quote_width)}”" if t.evidence else ""
+            lines.append(
+                f"{kind:<10} {t.statement} [dim]({t.confidence:.2f}, {t.sessions} sessions)"
+                f"{quote}[/]"
+            )
+    by_id = {t.id: t for t in view.traits}
+    for t in view.traits:
+        if t.supersedes and t.supersedes in by_id:
+            old = by_id[t.supersedes]
+            lines.append(
+                f"{'changed':<10} {old.statement} -> {t.statement} [dim](on {t.valid_from[:10]})[/]"
+            )
+    return lines
 
 
 def _clip(text: str | None, width: int = 80) -> str:
@@ -502,3 +528,214 @@ def _clip(text: str | None, width: int = 80) -> str:
 def run() -> None:
     """Entry point for ``python -m persona6``."""
     main(prog_name="persona6")
+
+
+# -- the persona graph ----------------------------------------------------------------------
+
+
+def warn_if_stale(p6: Persona6) -> None:
+    pending = p6.pending_events()
+    if pending:
+        err.print(
+            f"[yellow]warning[/]: {pending} ingested events are not in the graph yet; "
+            "run persona6 build"
+        )
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild everything from the events.")
+@store_options
+@json_option
+def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Extract signals from new sessions and consolidate them into traits (idempotent).
+
+    Only sessions with new events, and the persons they touch, are recomputed; --full
+    recomputes everything and gives the same graph.
+
+    \b
+    Example:
+      persona6 ingest events.jsonl && persona6 build
+    """
+    with open_engine(db, tenant) as p6:
+        report = p6.build(full=full)
+    if as_json:
+        print_json(report)
+        return
+    err.print(
+        f"built: {report.sessions} sessions ({report.events} events) -> {report.signals} "
+        f"signals; {report.persons} persons now hold {report.traits} traits "
+        f"({report.seconds:.2f}s)"
+    )
+
+
+@main.command()
+@store_options
+@json_option
+def persons(db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Everyone the graph holds traits about, with their linked anonymous actors.
+
+    \b
+    Example:
+      persona6 persons --json
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        found = p6.persons()
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        None,
+        ["person", "aliases", "sessions", "events", "traits", "first seen", "last seen"],
+        [
+            [
+                p.person_id,
+                ", ".join(p.aliases),
+                p.sessions,
+                p.events,
+                p.traits,
+                (p.first_seen or "")[:10],
+                (p.last_seen or "")[:10],
+            ]
+            for p in found
+        ],
+    )
+
+
+@main.command()
+@click.argument("person")
+@click.option("--all", "show_all", is_flag=True, help="Also superseded traits.")
+@click.option(
+    "--quotes",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Evidence quotes shown per trait.",
+)
+@store_options
+@json_option
+def show(
+    person: str, show_all: bool, quotes: int, db: str | None, tenant: str | None, as_json: bool
+) -> None:
+    """A person's traits grouped by kind, with confidence, stability and evidence quotes.
+
+    \b
+    Example:
+      persona6 show u-42 --quotes 3
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        view = p6.person(person)
+    if as_json:
+        print_json(view)
+        return
+    who = view.person
+    out.print(
+        f"[bold]{who.person_id}[/]"
+        + (f" (also {', '.join(who.aliases)})" if who.aliases else "")
+        + f": {who.sessions} sessions, {who.events} events, "
+        f"{(who.first_seen or '')[:10]} to {(who.last_seen or '')[:10]}"
+    )
+    kinds: dict[str, list[Any]] = {}
+    for trait in view.traits:
+        if show_all or trait.status.value != "superseded" or trait.valid_to is None:
+            kinds.setdefault(trait.kind.value, []).append(trait)
+    for kind, traits in kinds.items():
+        out.print(f"\n[bold underline]{kind}[/]")
+        for t in traits:
+            validity = f" until {t.valid_to[:10]}" if t.valid_to else ""
+            flag = "" if t.status.value == "active" else f" [{t.status.value}]"
+            out.print(
+                f"  {t.statement}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
+                f"{who.sessions} sessions · {t.span_days:.0f} days · since "
+                f"{t.valid_from[:10]}{validity} · {t.id}[/]"
+            )
+            for item in t.evidence[-quotes:] if quotes else []:
+                out.print(f"    [green]“{_clip(item.quote, 90)}”[/] [dim]{item.event_id}[/]")
+            for item in t.counter_evidence[-1:] if quotes else []:
+                out.print(f"    [red]against: “{_clip(item.quote, 80)}”[/] [dim]{item.event_id}[/]")
+
+
+@main.command()
+@click.argument("person")
+@click.argument("trait_id")
+@store_options
+@json_option
+def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """The evidence chain of one trait: session, time and quote of every cited event.
+
+    \b
+    Example:
+      persona6 why u-42 tr_3f9a0c1d2e4b5a69
+    """
+    with open_engine(db, tenant) as p6:
+        explanation = p6.why(person, trait_id)
+    if as_json:
+        print_json(explanation)
+        return
+    t = explanation.trait
+    out.print(
+        f"[bold]{t.statement}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
+        f"{t.sessions} sessions, {t.counter_sessions} against)"
+    )
+    print_table(
+        None,
+        ["stance", "time", "session", "event", "quote"],
+        [
+            [link.stance, link.ts[:19], link.session_id, link.event_id, _clip(link.quote, 70)]
+            for link in explanation.chain
+        ],
+    )
+
+
+@main.command()
+@click.argument("person")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True
+)
+@click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
+@store_options
+def export(person: str, fmt: str, output: str | None, db: str | None, tenant: str | None) -> None:
+    """Everything the graph holds about a person, as JSON or GraphML.
+
+    \b
+    Example:
+      persona6 export u-42 --format graphml -o u-42.graphml
+    """
+    with open_engine(db, tenant) as p6:
+        text = p6.export(person, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--event", default=None, help="Delete this event.")
+@click.option("--session", default=None, help="Delete every event of this session.")
+@click.option("--person", default=None, help="Delete this person's events (and aliases').")
+@store_options
+@json_option
+def forget(
+    event: str | None,
+    session: str | None,
+    person: str | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Delete events and recompute every trait that rested on them; unsupported traits vanish.
+
+    \b
+    Example:
+      persona6 forget --session s-193
+    """
+    with open_engine(db, tenant) as p6:
+        report = p6.forget(event=event, session=session, person=person)
+    if as_json:
+        print_json(report)
+        return
+    err.print(
+        f"forgot {report.events} events; recomputed {report.sessions} sessions and "
+        f"{report.persons} persons"
+    )

@@ -10,18 +10,26 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from persona6 import graph
 from persona6.config import settings
-from persona6.errors import InvalidOption
+from persona6.errors import InvalidOption, NotFound
+from persona6.graph.build import BuildReport
+from persona6.graph.export import to_graphml
+from persona6.graph.forget import ForgetReport
 from persona6.ingest import pipeline
 from persona6.store import EventQuery, Store, open_store
 from persona6.types import (
     ActorSummary,
     Event,
     EventType,
+    EvidenceLink,
     IngestReport,
+    PersonSummary,
+    PersonView,
     SessionSummary,
     StoredEvent,
     StoreStats,
+    TraitExplanation,
     format_ts,
     parse_ts,
 )
@@ -118,6 +126,109 @@ class Persona6:
                 until=_bound("--until", until),
                 limit=limit,
             )
+        )
+
+    # -- the persona graph ----------------------------------------------------------------
+
+    def build(self, *, full: bool = False) -> BuildReport:
+        """Bring the graph up to date with the log (incrementally, or from scratch)."""
+        return graph.build(self.store, self.tenant, full=full)
+
+    def pending_events(self) -> int:
+        """How many ingested events the graph does not reflect yet (0 when built)."""
+        return max(0, self.store.max_seq(self.tenant) - self.store.built_seq(self.tenant))
+
+    def persons(self) -> list[PersonSummary]:
+        """Every known person and unlinked anonymous actor with traits, most traits first."""
+        return [self._summary(person_id, n) for person_id, n, _ in self.store.persons(self.tenant)]
+
+    def person(self, person_id: str) -> PersonView:
+        """A person with all their traits and evidence."""
+        traits = self.store.traits_of(self.tenant, person_id)
+        summary = self._summary(person_id, len(traits))
+        if not traits and not summary.events:
+            raise NotFound(
+                f"person {person_id!r} is not known in tenant {self.tenant!r}. "
+                "List people with: persona6 persons"
+            )
+        return PersonView(person=summary, traits=traits)
+
+    def why(self, person_id: str, trait_id: str) -> TraitExplanation:
+        """The evidence chain of one trait: session, time and quote of every cited event."""
+        trait = self.store.trait(self.tenant, trait_id)
+        if trait is None or trait.person_id != person_id:
+            raise NotFound(
+                f"trait {trait_id!r} is not a trait of {person_id!r}. "
+                f"List them with: persona6 show {person_id}"
+            )
+        chain = []
+        for stance, items in (("supports", trait.evidence), ("against", trait.counter_evidence)):
+            for item in items:
+                event = self.store.event(self.tenant, item.event_id)
+                chain.append(
+                    EvidenceLink(
+                        event_id=item.event_id,
+                        session_id=event.session_id if event else "",
+                        ts=event.ts if event else "",
+                        start=item.start,
+                        end=item.end,
+                        quote=item.quote,
+                        stance=stance,
+                        text=event.text if event else None,
+                    )
+                )
+        return TraitExplanation(trait=trait, chain=chain)
+
+    def export(self, person_id: str, format: str = "json") -> str:
+        """Everything the graph holds about a person, as JSON or GraphML text."""
+        view = self.person(person_id)
+        if format == "json":
+            return view.model_dump_json(indent=2)
+        if format == "graphml":
+            cited = {e.event_id for t in view.traits for e in (*t.evidence, *t.counter_evidence)}
+            events = {i: e for i in sorted(cited) if (e := self.store.event(self.tenant, i))}
+            return to_graphml(person_id, view.traits, events)
+        raise InvalidOption(f"--format {format!r} is not known. Use json or graphml")
+
+    def forget(
+        self, *, event: str | None = None, session: str | None = None, person: str | None = None
+    ) -> ForgetReport:
+        """Delete an event, a session or a person's events, and every trait resting on them."""
+        given = [
+            name
+            for name, value in (("event", event), ("session", session), ("person", person))
+            if value is not None
+        ]
+        if len(given) != 1:
+            raise InvalidOption("give exactly one of --event, --session or --person")
+        if event is not None:
+            return graph.forget_event(self.store, self.tenant, event)
+        if session is not None:
+            return graph.forget_session(self.store, self.tenant, session)
+        assert person is not None
+        return graph.forget_person(self.store, self.tenant, person)
+
+    def _summary(self, person_id: str, traits: int) -> PersonSummary:
+        identity = self.store.identity_map(self.tenant)
+        aliases = sorted(a for a, u in identity.items() if u == person_id)
+        sessions: set[str] = set()
+        events = 0
+        first = last = None
+        for actor in [person_id, *aliases]:
+            for summary in self.store.sessions(self.tenant, actor=actor):
+                sessions.add(summary.session_id)
+            for found in self.store.actors(self.tenant, names=[actor]):
+                events += found.messages + found.actions + found.outcomes
+                first = min(filter(None, (first, found.first_ts)), default=None)
+                last = max(filter(None, (last, found.last_ts)), default=None)
+        return PersonSummary(
+            person_id=person_id,
+            aliases=aliases,
+            sessions=len(sessions),
+            events=events,
+            traits=traits,
+            first_seen=first,
+            last_seen=last,
         )
 
     # -- lifecycle ------------------------------------------------------------------------

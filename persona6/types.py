@@ -330,7 +330,99 @@ class Signal(BaseModel):
         default=0.0, ge=-1.0, le=1.0, description="+1 for, -1 against, 0 neutral."
     )
     weight: float = Field(default=1.0, ge=0.0, description="How strongly this one signal speaks.")
+    measure: float | None = Field(
+        default=None, description="A measured quantity, for numeric signals (seconds, a rate)."
+    )
+    vector: tuple[float, ...] | None = Field(
+        default=None, description="A compact feature vector (language texture profiles)."
+    )
+    context: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Structured detail a later stage needs (a failure episode's failure event, "
+        "its reaction and latency); never a claim by itself.",
+    )
     session_id: str
     ts: str = Field(description="Time of the newest event it cites (stored UTC form).")
     producer: str = Field(description="Versioned extractor name, e.g. persona6.preference.v1.")
     evidence: tuple[Evidence, ...] = Field(default=())
+
+
+class TraitStatus(StrEnum):
+    ACTIVE = "active"  # the current reading of the evidence
+    SUPERSEDED = "superseded"  # true once, replaced by a later trait (valid_to is set)
+    CONTESTED = "contested"  # the evidence disagrees with itself; both sides are kept
+
+
+class Trait(BaseModel):
+    """One claim about a person, consolidated from signals of one kind and key across sessions.
+
+    Its confidence grows with independent sessions, not with repetition inside one session
+    (docs/graph.md gives the formula). Its evidence is exact quotes of the person's own events.
+    """
+
+    id: str = Field(description="Stable id: the same claim keeps its id across rebuilds.")
+    person_id: str = Field(description="The person (user_id, or an anonymous actor not linked).")
+    kind: SignalKind
+    key: str
+    value: str = Field(default="", description="The prevailing value (e.g. 'terse').")
+    statement: str = Field(description="The claim in one readable sentence.")
+    polarity: float = Field(default=0.0, description="Net polarity of the supporting signals.")
+    measure: float | None = Field(default=None, description="Mean measured quantity, if numeric.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    status: TraitStatus = TraitStatus.ACTIVE
+    sessions: int = Field(description="Distinct sessions that support the claim.")
+    counter_sessions: int = Field(default=0, description="Distinct sessions that speak against it.")
+    signals: int = Field(description="Supporting signals (several may come from one session).")
+    first_seen: str
+    last_seen: str
+    span_days: float = Field(description="Days between the first and last supporting evidence.")
+    valid_from: str
+    valid_to: str | None = None
+    producers: list[str] = Field(description="Versioned extractors the signals came from.")
+    evidence: list[Evidence]
+    counter_evidence: list[Evidence] = Field(default_factory=list)
+    evidence_sessions: dict[str, str] = Field(
+        default_factory=dict, description="event_id -> session_id of each evidence item."
+    )
+    supersedes: str | None = Field(default=None, description="Trait id this one replaced.")
+
+
+class PersonSummary(BaseModel):
+    """A person as the graph sees them."""
+
+    person_id: str
+    aliases: list[str] = Field(
+        default_factory=list, description="Anonymous actors linked to this person."
+    )
+    sessions: int = Field(description="Sessions the person (or an alias) acted in.")
+    events: int = Field(description="Events the person (or an alias) is the actor of.")
+    traits: int = Field(description="Traits currently held (any status).")
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class PersonView(BaseModel):
+    """A person with every trait and its evidence (``persona6 show --json``)."""
+
+    person: PersonSummary
+    traits: list[Trait]
+
+
+class EvidenceLink(BaseModel):
+    """One link of an evidence chain: the quote, where it sits, and which way it speaks."""
+
+    event_id: str
+    session_id: str
+    ts: str
+    start: int
+    end: int
+    quote: str
+    stance: str = Field(description="supports or against")
+    text: str | None = Field(default=None, description="The whole event text, for context.")
+
+
+class TraitExplanation(BaseModel):
+    """Why Persona6 holds a trait (``persona6 why``)."""
+
+    trait: Trait
+    chain: list[EvidenceLink]

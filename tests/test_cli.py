@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from helpers import message
 
 from persona6.cli import main
+from persona6.store.sql import migrations
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 COMMANDS = sorted(main.commands)
@@ -145,7 +146,7 @@ def test_init_creates_the_database(run, tmp_path):
     result = run("init", "--db", str(tmp_path / "new.db"))
     assert result.exit_code == 0
     assert (tmp_path / "new.db").exists()
-    assert "schema version 1" in result.stderr
+    assert f"schema version {len(migrations())}" in result.stderr
 
 
 def test_python_dash_m_runs_the_cli():

@@ -17,6 +17,7 @@ from typing import Any
 
 from persona6.errors import StoreError
 from persona6.store.base import EVENT_COLUMNS, EventQuery, EventRow, IdentityLinkRow, Store
+from persona6.store.sql_graph import GraphSQL
 from persona6.types import ActorSummary, SessionSummary, StoredEvent, StoreStats
 
 
@@ -42,7 +43,7 @@ _READ_COLUMNS = (
 )
 
 
-class SQLStore(Store):
+class SQLStore(GraphSQL, Store):
     """A store over one DB-API connection; subclasses open it and pick the dialect."""
 
     dialect: Dialect
@@ -185,20 +186,14 @@ class SQLStore(Store):
         cur = self._execute(sql, params)
         while batch := cur.fetchmany(1000):
             for row in batch:
-                yield StoredEvent(
-                    event_id=row[0],
-                    ts=row[1],
-                    session_id=row[2],
-                    user_id=row[3],
-                    anonymous_id=row[4],
-                    tenant=row[5],
-                    type=row[6],
-                    role=row[7],
-                    name=row[8],
-                    text=row[9],
-                    attrs=json.loads(row[10]),
-                    source=row[11],
-                )
+                yield _stored_event(row)
+
+    def event(self, tenant: str, event_id: str) -> StoredEvent | None:
+        row = self._execute(
+            f"SELECT {_READ_COLUMNS} FROM events WHERE tenant = ? AND event_id = ?",
+            [tenant, event_id],
+        ).fetchone()
+        return _stored_event(row) if row else None
 
     def sessions(
         self, tenant: str, actor: str | None = None, limit: int | None = None
@@ -257,8 +252,17 @@ class SQLStore(Store):
                 found.setdefault(session_id, []).append(actor)
         return found
 
-    def actors(self, tenant: str, limit: int | None = None) -> list[ActorSummary]:
+    def actors(
+        self, tenant: str, limit: int | None = None, names: Sequence[str] | None = None
+    ) -> list[ActorSummary]:
         params: list[Any] = [tenant, tenant]
+        only = ""
+        if names is not None:
+            if not names:
+                return []
+            marks = ", ".join("?" * len(names))
+            only = f"  AND (e.user_id IN ({marks}) OR e.anonymous_id IN ({marks}))"
+            params += [*names, *names]
         sql = (
             "SELECT actor, known, COUNT(DISTINCT session_id), "
             "SUM(CASE WHEN type = 'message' THEN 1 ELSE 0 END), "
@@ -272,7 +276,8 @@ class SQLStore(Store):
             "  AND l.anonymous_id = e.anonymous_id AND l.revoked_at IS NULL "
             "  WHERE e.tenant = ? AND e.type <> 'identify' "
             "  AND COALESCE(e.user_id, e.anonymous_id) IS NOT NULL"
-            ") a GROUP BY actor, known ORDER BY known DESC, COUNT(DISTINCT session_id) DESC, actor"
+            f"{only}) a GROUP BY actor, known "
+            "ORDER BY known DESC, COUNT(DISTINCT session_id) DESC, actor"
         )
         if limit is not None:
             sql += " LIMIT ?"
@@ -323,6 +328,23 @@ class SQLStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _stored_event(row: Sequence[Any]) -> StoredEvent:
+    return StoredEvent(
+        event_id=row[0],
+        ts=row[1],
+        session_id=row[2],
+        user_id=row[3],
+        anonymous_id=row[4],
+        tenant=row[5],
+        type=row[6],
+        role=row[7],
+        name=row[8],
+        text=row[9],
+        attrs=json.loads(row[10]),
+        source=row[11],
+    )
 
 
 def _statements(sql: str) -> list[str]:

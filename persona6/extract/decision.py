@@ -1,0 +1,225 @@
+"""persona6.decision.v1: what a person chooses, accepts, rejects or switches, per session.
+
+DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
+accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
+-1 for what was rejected, ``measure`` = how many times in the session. The graph stage finds the
+decisions a person repeats across sessions.
+
+From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll go with X",
+"let's use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X to Y",
+"I accept", "approved"): key = the object phrase, normalised and cut at the first stop word
+("because", "instead", ...), or ``X->Y`` for a switch (``->Y`` when the old thing is not named),
+or the pattern's own key when it has no object ("I accept" -> approval). Questions, hypotheticals
+("if I go with X"), quoted words and objects that name nothing ("I'll take it") are skipped.
+Evidence = the span from the cue to the end of the object.
+
+From actions whose name says a decision (accept, approve, select, choose, reject, decline,
+cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
+``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. An action
+without text has no span to cite: its signal carries empty evidence and the event in
+``context["event_ids"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from persona6.extract.base import is_person_message, make_evidence, registered
+from persona6.extract.task import name_words, signal_for, whole_span
+from persona6.extract.text import (
+    Span,
+    inside,
+    is_hypothetical,
+    is_question,
+    load_lexicon,
+    normalise_phrase,
+    quoted_spans,
+    sentences,
+)
+from persona6.types import Evidence, Signal, SignalKind, StoredEvent
+
+NAME = "persona6.decision.v1"
+
+#: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
+PHRASE = r"[^.,;:!?\n\"“”()]+"
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRule:
+    kind: str
+    pattern: re.Pattern[str]
+    key: str  # the key of a pattern without an object ("I accept")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionCues:
+    rules: tuple[DecisionRule, ...]
+    stops: re.Pattern[str]
+    max_words: int
+    vague: frozenset[str]
+    actions: dict[str, str]  # name word -> decision kind
+    polarity: dict[str, float]
+
+
+@cache
+def cues() -> DecisionCues:
+    data: dict[str, Any] = load_lexicon("decisions")
+    rules = []
+    for kind, entries in data["patterns"].items():
+        for entry in entries:
+            pattern, key = (
+                (entry, "") if isinstance(entry, str) else (entry["pattern"], entry["key"])
+            )
+            source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
+            rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
+    actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
+    return DecisionCues(
+        rules=tuple(rules),
+        stops=re.compile(data["stops"], re.IGNORECASE),
+        max_words=int(data["max_words"]),
+        vague=frozenset(str(v) for v in data["vague_objects"]),
+        actions=actions,
+        polarity={str(k): float(v) for k, v in data["polarity"].items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision found in one event, before it becomes a signal."""
+
+    kind: str
+    key: str
+    evidence: Evidence | None
+
+
+def object_span(text: str, start: int, end: int) -> Span | None:
+    """The object phrase in ``text[start:end]``: cut at the first stop word and at
+    ``max_words`` words, surrounding spaces left out; None when nothing is left."""
+    found = cues()
+    cut = found.stops.search(text, start, end)
+    if cut is not None:
+        end = cut.start()
+    words = list(_WORD.finditer(text, start, end))[: found.max_words]
+    if not words:
+        return None
+    return Span(words[0].start(), words[-1].end())
+
+
+def _object_key(text: str, span: Span | None) -> str:
+    if span is None:
+        return ""
+    key = normalise_phrase(text[span.start : span.end])
+    return "" if key in cues().vague or text[span.start : span.end].lower() in cues().vague else key
+
+
+def message_decisions(event: StoredEvent) -> list[Decision]:
+    """The decisions a person states in one message."""
+    text = event.text or ""
+    quoted = quoted_spans(text)
+    found: list[Decision] = []
+    for sentence in sentences(text):
+        if is_question(text, sentence):
+            continue
+        part = text[sentence.start : sentence.end]
+        taken: list[Span] = []
+        for rule in cues().rules:
+            for match in rule.pattern.finditer(part):
+                start = sentence.start + match.start()
+                if inside(quoted, start) or is_hypothetical(text, sentence, start):
+                    continue
+                decision = _decision(event, rule, match, sentence.start)
+                if decision is None or decision.evidence is None:
+                    continue
+                span = Span(decision.evidence.start, decision.evidence.end)
+                if any(span.start < other.end and other.start < span.end for other in taken):
+                    continue
+                taken.append(span)
+                found.append(decision)
+    return found
+
+
+def _decision(
+    event: StoredEvent, rule: DecisionRule, match: re.Match[str], offset: int
+) -> Decision | None:
+    text = event.text or ""
+    groups = match.groupdict()
+
+    def span_of(group: str) -> Span | None:
+        if groups.get(group) is None:
+            return None
+        return object_span(text, offset + match.start(group), offset + match.end(group))
+
+    end = offset + match.end()
+    if rule.kind == "switched" and "to" in groups:
+        old, new = span_of("from"), span_of("to")
+        old_key, new_key = _object_key(text, old), _object_key(text, new)
+        if not new_key or (old is not None and not old_key):
+            return None
+        key = f"{old_key}->{new_key}"
+        end = new.end if new is not None else end
+    elif "obj" in groups:
+        obj = span_of("obj")
+        key = _object_key(text, obj)
+        if not key or obj is None:
+            return None
+        end = obj.end
+    else:
+        key = rule.key
+    start = offset + match.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    if not key or end <= start:
+        return None
+    return Decision(rule.kind, key, make_evidence(event, start, end))
+
+
+def action_decision(event: StoredEvent) -> Decision | None:
+    """The decision an action's name says (Plan Upgraded, reject_offer), or None."""
+    words = name_words(event.name)
+    kind = next((cues().actions[w] for w in words if w in cues().actions), None)
+    if kind is None:
+        return None
+    name = "_".join(words)
+    detail = normalise_phrase(event.text or "")
+    return Decision(kind, f"{name}: {detail}" if detail else name, whole_span(event))
+
+
+@registered
+class DecisionExtractor:
+    name = NAME
+
+    def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        grouped: dict[tuple[str, str, str], list[tuple[StoredEvent, Decision]]] = {}
+        for event in session:
+            if event.actor is None:
+                continue
+            if is_person_message(event):
+                decisions = message_decisions(event)
+            elif event.type == "action":
+                single = action_decision(event)
+                decisions = [single] if single is not None else []
+            else:
+                continue
+            for decision in decisions:
+                slot = (event.actor, decision.key, decision.kind)
+                grouped.setdefault(slot, []).append((event, decision))
+        for (actor, key, kind), found in grouped.items():
+            events = list({e.event_id: e for e, _ in found}.values())
+            yield signal_for(
+                actor,
+                key,
+                events,
+                [d.evidence for _, d in found if d.evidence is not None],
+                producer=NAME,
+                kind=SignalKind.DECISION,
+                value=kind,
+                polarity=cues().polarity.get(kind, 0.0),
+                measure=float(len(found)),
+            )

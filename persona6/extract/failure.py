@@ -1,0 +1,310 @@
+"""persona6.failure.v1: failure episodes, and how the person reacted to each.
+
+A failure is, in one session (cues in ``data/failures.yaml``):
+
+- an outcome whose name says so (error, timeout, exception, failed, rejected, crash, denied,
+  invalid, ...), about the outcome's actor; key = the outcome name in snake case;
+- an assistant message that apologises or reports an error ("sorry", "an error occurred", "I
+  couldn't", "failed to"), about the actor of the most recent person message or action before
+  it (none: no episode); key = ``assistant_error``;
+- a person's message saying something broke ("it's broken", "doesn't work", "keeps failing");
+  key = ``user_reported``.
+
+The reaction is what the same actor did next in the session, read from the actor's own messages
+and actions after the failure: the first one, then more up to ``window_events`` of them within
+``window_seconds``, never past the actor's next failure. Labels:
+
+- ``feedback``: an action named thumbs_down, rating, feedback, report, ...;
+- ``escalate``: asks for a human, support, an agent or a manager (message or action name);
+- ``complain``: a negative message about the product ("this is useless", "so frustrating",
+  "why does this keep ...");
+- ``self_fix``: reports a workaround ("I fixed it by", "worked around", "nevermind, I got it");
+- ``retry``: the first reaction repeats the actor's act just before the failure (same type,
+  same name, same text once case and spacing are ignored), or is an action named retry, resend,
+  regenerate, ...;
+- ``rephrase``: the first reaction is of the same type and name and its text is similar
+  (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
+- ``switch``: the first reaction is anything else;
+- ``abandon``: the actor does nothing more in the session (``measure`` is then None).
+
+Precedence, when the window shows several: feedback > escalate > complain > self_fix > retry >
+rephrase > switch. ``measure`` = seconds from the failure to the event that decided the label.
+
+Evidence is only ever the actor's own text, never the assistant's: the deciding reaction's text;
+else the failure event's text when it is the actor's own (an outcome, or the message reporting
+it); else the actor's act just before the failure (the request that failed). When none has text
+the episode is emitted with empty evidence only if the failure is the actor's own outcome (a
+product event stream without text), and dropped otherwise. ``context`` holds the episode:
+failure_event_id, failure_name, failure_text (cut to ``failure_text_chars``; it may be the
+assistant's words, read as context, never cited), reaction_event_id, reaction_event_ids,
+prior_event_id, position_in_session (index of the failure / events in the session) and
+recent_failures (the actor's failures in the ``recent_seconds`` before it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from persona6.extract.base import is_person_message, registered
+from persona6.extract.task import name_words, names_match, signal_for, whole_span
+from persona6.extract.text import load_lexicon
+from persona6.types import Evidence, Signal, SignalKind, StoredEvent, parse_ts
+
+NAME = "persona6.failure.v1"
+
+
+class Reaction(StrEnum):
+    FEEDBACK = "feedback"
+    ESCALATE = "escalate"
+    COMPLAIN = "complain"
+    SELF_FIX = "self_fix"
+    RETRY = "retry"
+    REPHRASE = "rephrase"
+    SWITCH = "switch"
+    ABANDON = "abandon"
+
+
+#: Strongest first: the label of an episode is the first of these its window shows.
+PRECEDENCE = (
+    Reaction.FEEDBACK,
+    Reaction.ESCALATE,
+    Reaction.COMPLAIN,
+    Reaction.SELF_FIX,
+    Reaction.RETRY,
+    Reaction.REPHRASE,
+    Reaction.SWITCH,
+)
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class FailureCues:
+    outcome_names: frozenset[str]
+    assistant_errors: tuple[re.Pattern[str], ...]
+    assistant_exclusions: tuple[re.Pattern[str], ...]
+    user_reports: tuple[re.Pattern[str], ...]
+    escalate: tuple[re.Pattern[str], ...]
+    complain: tuple[re.Pattern[str], ...]
+    self_fix: tuple[re.Pattern[str], ...]
+    feedback_actions: frozenset[str]
+    escalate_actions: frozenset[str]
+    retry_actions: frozenset[str]
+    window_events: int
+    window_seconds: float
+    rephrase_ratio: float
+    recent_seconds: float
+    failure_text_chars: int
+
+
+@cache
+def cues() -> FailureCues:
+    data: dict[str, Any] = load_lexicon("failures")
+
+    def names(key: str) -> frozenset[str]:
+        return frozenset(str(n) for n in data[key])
+
+    return FailureCues(
+        outcome_names=names("outcome_names"),
+        assistant_errors=_compile(data["assistant_errors"]),
+        assistant_exclusions=_compile(data["assistant_error_exclusions"]),
+        user_reports=_compile(data["user_reports"]),
+        escalate=_compile(data["escalate"]),
+        complain=_compile(data["complain"]),
+        self_fix=_compile(data["self_fix"]),
+        feedback_actions=names("feedback_actions"),
+        escalate_actions=names("escalate_actions"),
+        retry_actions=names("retry_actions"),
+        window_events=int(data["window_events"]),
+        window_seconds=float(data["window_seconds"]),
+        rephrase_ratio=float(data["rephrase_ratio"]),
+        recent_seconds=float(data["recent_seconds"]),
+        failure_text_chars=int(data["failure_text_chars"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    index: int  # position of the failure event in the session
+    event: StoredEvent
+    actor: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FailureEpisode:
+    failure: Failure
+    reaction: Reaction
+    reaction_event: StoredEvent | None  # the event that decided the label; None for abandon
+    window: tuple[StoredEvent, ...]
+    prior: StoredEvent | None  # the actor's act just before the failure
+    latency: float | None
+
+
+def _says(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _acts(event: StoredEvent, actor: str) -> bool:
+    """A message or action by ``actor``: something the person did, not something that happened."""
+    return event.actor == actor and (event.type == "action" or is_person_message(event))
+
+
+def _assistant_error(text: str) -> bool:
+    excluded = [m.span() for p in cues().assistant_exclusions for m in p.finditer(text)]
+    return any(
+        not any(start <= m.start() < end for start, end in excluded)
+        for p in cues().assistant_errors
+        for m in p.finditer(text)
+    )
+
+
+def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
+    """Every failure in a session's events (in time order), with the actor it happened to."""
+    found: list[Failure] = []
+    last_actor: str | None = None
+    for index, event in enumerate(session):
+        if (
+            event.type == "outcome"
+            and event.actor
+            and names_match(event.name, cues().outcome_names)
+        ):
+            found.append(Failure(index, event, event.actor, "_".join(name_words(event.name))))
+        elif event.type == "message" and event.role == "assistant" and event.text:
+            if last_actor is not None and _assistant_error(event.text):
+                found.append(Failure(index, event, last_actor, "assistant_error"))
+        elif is_person_message(event) and _says(cues().user_reports, event.text or ""):
+            found.append(Failure(index, event, event.actor or "", "user_reported"))
+        if event.actor and (event.type == "action" or is_person_message(event)):
+            last_actor = event.actor
+    return found
+
+
+def _flat(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
+    """retry, rephrase or switch: how ``event`` relates to the act ``prior`` it follows."""
+    if event.type == "action" and names_match(event.name, cues().retry_actions):
+        return Reaction.RETRY
+    if prior is None or prior.type != event.type or _flat(prior.name) != _flat(event.name):
+        return Reaction.SWITCH
+    before, after = _flat(prior.text), _flat(event.text)
+    if before == after:
+        return Reaction.RETRY
+    ratio = difflib.SequenceMatcher(None, before, after, autojunk=False).ratio()
+    return Reaction.REPHRASE if ratio >= cues().rephrase_ratio else Reaction.SWITCH
+
+
+def reaction_labels(event: StoredEvent) -> set[Reaction]:
+    """The labels one reaction event shows by itself (not retry, rephrase or switch)."""
+    labels: set[Reaction] = set()
+    if event.type == "action":
+        if names_match(event.name, cues().feedback_actions):
+            labels.add(Reaction.FEEDBACK)
+        if names_match(event.name, cues().escalate_actions):
+            labels.add(Reaction.ESCALATE)
+    elif is_person_message(event):
+        text = event.text or ""
+        for label, patterns in (
+            (Reaction.ESCALATE, cues().escalate),
+            (Reaction.COMPLAIN, cues().complain),
+            (Reaction.SELF_FIX, cues().self_fix),
+        ):
+            if _says(patterns, text):
+                labels.add(label)
+    return labels
+
+
+def episode(
+    session: Sequence[StoredEvent], failure: Failure, failures: Sequence[Failure]
+) -> FailureEpisode:
+    """What ``failure.actor`` did after ``failure`` (``failures``: all failures of the session)."""
+    actor, start = failure.actor, failure.index
+    prior = next((e for e in reversed(session[:start]) if _acts(e, actor)), None)
+    later = [i for i in range(start + 1, len(session)) if _acts(session[i], actor)]
+    if not later:
+        return FailureEpisode(failure, Reaction.ABANDON, None, (), prior, None)
+    stop = min(
+        (f.index for f in failures if f.actor == actor and f.index > start), default=len(session)
+    )
+    moment = parse_ts(failure.event.ts)
+    window = [session[later[0]]]
+    for i in later[1:]:
+        late = (parse_ts(session[i].ts) - moment).total_seconds() > cues().window_seconds
+        if len(window) >= cues().window_events or i > stop or late:
+            break
+        window.append(session[i])
+    shown = [(e, reaction_labels(e)) for e in window]
+    shown[0][1].add(repetition(window[0], prior))
+    label = next(r for r in PRECEDENCE if any(r in labels for _, labels in shown))
+    decider = next(e for e, labels in shown if label in labels)
+    latency = (parse_ts(decider.ts) - moment).total_seconds()
+    return FailureEpisode(failure, label, decider, tuple(window), prior, latency)
+
+
+def _evidence(found: FailureEpisode) -> list[Evidence] | None:
+    """The actor's own span the episode rests on; [] if none but the failure is the actor's
+    own outcome; None when the episode cannot be cited."""
+    failure = found.failure
+    own_failure = failure.event.actor == failure.actor
+    candidates = [found.reaction_event, failure.event if own_failure else None, found.prior]
+    for event in candidates:
+        span = whole_span(event) if event is not None else None
+        if span is not None:
+            return [span]
+    return [] if own_failure and failure.event.type == "outcome" else None
+
+
+@registered
+class FailureExtractor:
+    name = NAME
+
+    def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        failures = find_failures(session)
+        for failure in failures:
+            found = episode(session, failure, failures)
+            evidence = _evidence(found)
+            if evidence is None:
+                continue
+            moment = parse_ts(failure.event.ts)
+            recent = sum(
+                1
+                for other in failures
+                if other.actor == failure.actor
+                and other.index < failure.index
+                and (moment - parse_ts(other.event.ts)).total_seconds() <= cues().recent_seconds
+            )
+            cited = {span.event_id for span in evidence}
+            events = [failure.event, *found.window, *(e for e in [found.prior] if e is not None)]
+            yield signal_for(
+                failure.actor,
+                failure.name,
+                [e for e in events if e.event_id in cited] or [failure.event],
+                evidence,
+                producer=NAME,
+                kind=SignalKind.FAILURE,
+                value=found.reaction.value,
+                measure=found.latency,
+                context={
+                    "failure_event_id": failure.event.event_id,
+                    "failure_name": failure.name,
+                    "failure_text": (failure.event.text or "")[: cues().failure_text_chars],
+                    "reaction_event_id": (
+                        found.reaction_event.event_id if found.reaction_event else None
+                    ),
+                    "reaction_event_ids": [e.event_id for e in found.window],
+                    "prior_event_id": found.prior.event_id if found.prior else None,
+                    "position_in_session": failure.index / len(session),
+                    "recent_failures": recent,
+                },
+            )

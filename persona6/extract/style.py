@@ -1,0 +1,327 @@
+"""persona6.style.v1: how a person operates, per (session, actor).
+
+STYLE signals, keys:
+
+- measured once per (session, actor), evidence = up to three of the actor's own events with
+  text (the first two and the last); a key with nothing to cite is not emitted:
+  ``verbosity`` (terse / moderate / elaborate; measure = mean words per message),
+  ``mode`` (asking / commanding / mixed; measure = share of questions among messages that ask
+  or order; "can you fix it?" is an order), ``pace`` (fast / steady / slow; measure = median
+  seconds between the actor's consecutive events, two events needed), ``time_of_day`` (morning
+  / afternoon / evening / night by the local hour of the actor's first event, in its
+  ``attrs["timezone"]`` when that is a known IANA zone, else UTC; measure = local hour),
+  ``session_length`` (brief / short / long / marathon; measure = seconds first to last event);
+- emitted only when it happens, evidence = the sentences that show it, measure = how many
+  messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
+  assistant message), ``plans_before_acting`` (plan markers; weight 1 when one of the actor's
+  actions follows the plan, 0.5 when none does), ``warmth`` (greetings, thanks, emoji, "!",
+  "we", shared history; measure = share of messages with a cue; weight 0.5 for one kind of
+  cue, 1 for several) and ``helps_others`` (a statement answering another person's question
+  in a session with several people).
+
+Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
+person answers; it is never cited.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from persona6.extract.base import is_person_message, registered
+from persona6.extract.task import sentence_at, signal_for, whole_span
+from persona6.extract.text import is_question, load_lexicon, sentences
+from persona6.extract.texture import EMOJI
+from persona6.types import Evidence, Signal, SignalKind, StoredEvent, parse_ts
+
+NAME = "persona6.style.v1"
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_EXCLAMATION = re.compile(r"!+")
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleCues:
+    terse_below: float
+    elaborate_above: float
+    pace_buckets: tuple[tuple[float | None, str], ...]
+    length_buckets: tuple[tuple[float | None, str], ...]
+    day_parts: tuple[tuple[int, int, str], ...]
+    imperative_verbs: frozenset[str]
+    imperative_lead: frozenset[str]
+    indirect_requests: tuple[re.Pattern[str], ...]
+    sources: tuple[re.Pattern[str], ...]
+    challenges: tuple[re.Pattern[str], ...]
+    challenge_exclusions: tuple[re.Pattern[str], ...]
+    plans: tuple[re.Pattern[str], ...]
+    warmth: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@cache
+def cues() -> StyleCues:
+    data: dict[str, Any] = load_lexicon("style")
+
+    def buckets(key: str) -> tuple[tuple[float | None, str], ...]:
+        return tuple((b.get("below"), str(b["label"])) for b in data[key])
+
+    warmth = {name: _compile(ps) for name, ps in data["warmth"].items()}
+    warmth["emoji"] = (EMOJI,)
+    warmth["exclamation"] = (_EXCLAMATION,)
+    return StyleCues(
+        terse_below=float(data["verbosity"]["terse_below"]),
+        elaborate_above=float(data["verbosity"]["elaborate_above"]),
+        pace_buckets=buckets("pace_buckets"),
+        length_buckets=buckets("session_length_buckets"),
+        day_parts=tuple(
+            (int(p["from"]), int(p["to"]), str(p["label"])) for p in data["time_of_day"]
+        ),
+        imperative_verbs=frozenset(str(v) for v in data["imperative_verbs"]),
+        imperative_lead=frozenset(str(v) for v in data["imperative_lead"]),
+        indirect_requests=_compile(data["indirect_requests"]),
+        sources=_compile(data["asks_for_sources"]),
+        challenges=_compile(data["challenges"]),
+        challenge_exclusions=_compile(data["challenge_exclusions"]),
+        plans=_compile(data["plan_markers"]),
+        warmth=warmth,
+    )
+
+
+def _bucket(value: float, buckets: Sequence[tuple[float | None, str]]) -> str:
+    for below, label in buckets:
+        if below is None or value < below:
+            return label
+    return buckets[-1][1]
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def message_mode(text: str) -> str | None:
+    """ "question", "command" or None, by the first sentence that asks or orders."""
+    style = cues()
+    for sentence in sentences(text):
+        part = text[sentence.start : sentence.end]
+        if any(p.search(part) for p in style.indirect_requests):
+            return "command"
+        if is_question(text, sentence):
+            return "question"
+        words = [w.lower() for w in _WORDS.findall(part)]
+        while words and words[0] in style.imperative_lead:
+            words.pop(0)
+        if words and words[0] in style.imperative_verbs:
+            return "command"
+    return None
+
+
+def _asks(text: str) -> bool:
+    return any(is_question(text, s) for s in sentences(text))
+
+
+def local_time(event: StoredEvent) -> tuple[float, str]:
+    """The hour (with minutes as a fraction) of the event in its own timezone, and that zone."""
+    moment = parse_ts(event.ts)
+    zone = event.attrs.get("timezone")
+    if isinstance(zone, str) and zone:
+        try:
+            moment = moment.astimezone(ZoneInfo(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = "UTC"
+    else:
+        zone = "UTC"
+    return moment.hour + moment.minute / 60, zone
+
+
+def _sample(events: Sequence[StoredEvent]) -> list[Evidence]:
+    """Whole-text evidence from the first two and the last of the events that have text."""
+    spans = [s for s in (whole_span(e) for e in events) if s is not None]
+    chosen = spans[:2] + spans[2:][-1:]
+    return chosen
+
+
+@registered
+class StyleExtractor:
+    name = NAME
+
+    def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        helped = _helps_others(session)
+        after_assistant = _after_assistant(session)
+        actors = dict.fromkeys(e.actor for e in session if e.actor and e.type != "identify")
+        for actor in actors:
+            own = [
+                e
+                for e in session
+                if e.actor == actor
+                and e.type in ("action", "outcome", "message")
+                and (e.type != "message" or e.role in (None, "user"))
+            ]
+            if not own:
+                continue
+            yield from self._measured(actor, own)
+            yield from self._observed(actor, own, after_assistant)
+            if actor in helped:
+                answers = [a for a, _ in helped[actor]]
+                yield self._signal(
+                    actor,
+                    "helps_others",
+                    answers,
+                    [s for s in (whole_span(a) for a in answers) if s],
+                    value="answers others",
+                    measure=float(len(answers)),
+                    context={"question_event_ids": [q.event_id for _, q in helped[actor]]},
+                )
+
+    def _signal(
+        self,
+        actor: str,
+        key: str,
+        events: Sequence[StoredEvent],
+        evidence: Sequence[Evidence],
+        **fields: Any,
+    ) -> Signal:
+        return signal_for(
+            actor, key, events, evidence, producer=NAME, kind=SignalKind.STYLE, **fields
+        )
+
+    def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
+        style = cues()
+        messages = [e for e in own if is_person_message(e)]
+        if _sample(messages):
+            mean = statistics.fmean(word_count(e.text or "") for e in messages)
+            value = (
+                "terse"
+                if mean < style.terse_below
+                else "elaborate"
+                if mean > style.elaborate_above
+                else "moderate"
+            )
+            yield self._signal(
+                actor, "verbosity", messages, _sample(messages), value=value, measure=mean
+            )
+        modes = [(e, message_mode(e.text or "")) for e in messages]
+        moded = [e for e, mode in modes if mode]
+        if moded:
+            share = sum(mode == "question" for _, mode in modes) / len(moded)
+            value = "asking" if share > 0.5 else "commanding" if share < 0.5 else "mixed"
+            yield self._signal(actor, "mode", moded, _sample(moded), value=value, measure=share)
+        evidence = _sample(own)
+        if not evidence:
+            return
+        times = [parse_ts(e.ts) for e in own]
+        if len(times) > 1:
+            gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
+            pace = float(statistics.median(gaps))
+            value = _bucket(pace, style.pace_buckets)
+            yield self._signal(actor, "pace", own, evidence, value=value, measure=pace)
+        hour, zone = local_time(own[0])
+        part = next((label for lo, hi, label in style.day_parts if lo <= hour < hi), "night")
+        yield self._signal(
+            actor,
+            "time_of_day",
+            own,
+            evidence,
+            value=part,
+            measure=hour,
+            context={"timezone": zone},
+        )
+        length = (times[-1] - times[0]).total_seconds()
+        value = _bucket(length, style.length_buckets)
+        yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
+
+    def _observed(
+        self, actor: str, own: Sequence[StoredEvent], after_assistant: set[str]
+    ) -> Iterator[Signal]:
+        style = cues()
+        messages = [e for e in own if is_person_message(e)]
+        found: dict[str, list[tuple[StoredEvent, Evidence]]] = defaultdict(list)
+        warmth_kinds: Counter[str] = Counter()
+        for event in messages:
+            text = event.text or ""
+            found["asks_for_sources"] += _cite(event, style.sources)
+            found["plans_before_acting"] += _cite(event, style.plans)
+            if event.event_id in after_assistant and not any(
+                p.search(text) for p in style.challenge_exclusions
+            ):
+                found["challenges_answers"] += _cite(event, style.challenges)
+            for kind, patterns in style.warmth.items():
+                hits = _cite(event, patterns)
+                warmth_kinds[kind] += len(hits)
+                found["warmth"] += hits
+        order = {e.event_id: i for i, e in enumerate(own)}
+        for key in ("asks_for_sources", "challenges_answers", "plans_before_acting", "warmth"):
+            if not found[key]:
+                continue
+            events = list({e.event_id: e for e, _ in found[key]}.values())
+            evidence = sorted(
+                {ev for _, ev in found[key]}, key=lambda v: (order[v.event_id], v.start)
+            )
+            fields: dict[str, Any] = {"measure": float(len(events)), "value": key.replace("_", " ")}
+            if key == "plans_before_acting":
+                first_plan = min(order[p.event_id] for p in events)
+                acted = any(e.type == "action" for e in own[first_plan + 1 :])
+                fields.update(weight=1.0 if acted else 0.5, context={"followed_by_action": acted})
+            if key == "warmth":
+                kinds = {k: n for k, n in sorted(warmth_kinds.items()) if n}
+                fields.update(
+                    value="warm",
+                    measure=len(events) / len(messages),
+                    weight=1.0 if len(kinds) > 1 else 0.5,
+                    context={"cues": kinds},
+                )
+            yield self._signal(actor, key, events, evidence, **fields)
+
+
+def _cite(
+    event: StoredEvent, patterns: Sequence[re.Pattern[str]]
+) -> list[tuple[StoredEvent, Evidence]]:
+    """The sentence around every match of ``patterns`` in the event's text."""
+    text = event.text or ""
+    return [(event, sentence_at(event, *m.span())) for p in patterns for m in p.finditer(text)]
+
+
+def _after_assistant(session: Sequence[StoredEvent]) -> set[str]:
+    """Ids of the messages whose previous message in the session is the assistant's."""
+    found: set[str] = set()
+    previous: StoredEvent | None = None
+    for event in session:
+        if event.type == "message":
+            if previous is not None and previous.role == "assistant":
+                found.add(event.event_id)
+            previous = event
+    return found
+
+
+def _helps_others(
+    session: Sequence[StoredEvent],
+) -> dict[str, list[tuple[StoredEvent, StoredEvent]]]:
+    """Actor -> (their answer, the other person's question), in sessions with several people."""
+    people = [e for e in session if is_person_message(e)]
+    if len({e.actor for e in people}) < 2:
+        return {}
+    helped: dict[str, list[tuple[StoredEvent, StoredEvent]]] = defaultdict(list)
+    answered: set[tuple[str | None, str]] = set()
+    for index, message in enumerate(people):
+        text = message.text or ""
+        if word_count(text) < 3 or _asks(text):
+            continue
+        asked = next((p for p in reversed(people[:index]) if p.actor != message.actor), None)
+        if (
+            asked is None
+            or (message.actor, asked.event_id) in answered
+            or not _asks(asked.text or "")
+        ):
+            continue
+        answered.add((message.actor, asked.event_id))
+        helped[message.actor or ""].append((message, asked))
+    return helped

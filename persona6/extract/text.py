@@ -1,0 +1,479 @@
+"""Shared text helpers for the rule extractors.
+
+Everything works on character offsets into the original text, never on copies, so an extractor
+can cite ``text[start:end]`` exactly. In the order an extractor uses them:
+
+- ``load_lexicon``: the versioned YAML word lists in ``persona6/data/``;
+- ``sentences`` and ``clauses``: regex splitting that keeps offsets;
+- ``quoted_spans``, ``is_question``, ``is_hypothetical``, ``is_reported``: text that is not the
+  speaker's own statement;
+- ``predicates``: subject, verb group (adverbs, modals, negation) and the rest of a clause;
+- ``phrase_span`` and ``normalise_phrase``: the edges of an object phrase and its key form;
+- ``Claim`` and ``claim_signals``: what a rule found, turned into cited ``Signal``s.
+
+No tokenizer model: English is cut with regular expressions and closed word lists, enough for the
+short first-person statements the extractors look for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from itertools import pairwise
+from typing import Any, NamedTuple
+
+import yaml
+
+from persona6.extract.base import make_evidence
+from persona6.types import Signal, SignalKind, StoredEvent
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Token(NamedTuple):
+    word: str  # lower-cased, curly apostrophes made straight; "" for an implied "I"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One subject + verb group + rest in a clause: "I | really don't | like | spicy food"."""
+
+    subject: Token
+    lead: tuple[str, ...]  # adverbs, modals and lead phrases between subject and verb
+    negated: bool
+    verb: Token  # the main verb; for "I'm" the subject token itself stands for "am"
+    rest: Span  # after the verb (and after "not"/adverbs following "be") to the clause end
+    clause: Span
+
+    @property
+    def is_be(self) -> bool:
+        return self.verb.word in english_set("be_forms") or self.verb.word in _BE_SUBJECTS
+
+    @property
+    def implied(self) -> bool:
+        """The subject is dropped, as in chat: "love it", "can't stand crowds"."""
+        return self.subject.word == ""
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """``persona6/data/<name>.yaml`` as a dict; every lexicon must carry a ``version:`` key."""
+    resource = files("persona6") / "data" / f"{name}.yaml"
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "version" not in data:
+        raise ValueError(f"persona6/data/{name}.yaml has no 'version:' key; add one (version: 1)")
+    return data
+
+
+@cache
+def english_set(key: str) -> frozenset[str]:
+    return frozenset(str(word) for word in load_lexicon("english")[key])
+
+
+def word_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation matching any of ``phrases`` as whole words, longest first."""
+    parts = sorted({str(p).strip().lower() for p in phrases if str(p).strip()}, key=len)
+    escaped = [r"\s+".join(re.escape(w) for w in p.split()) for p in reversed(parts)]
+    return r"(?<![\w'’-])(?:" + "|".join(escaped) + r")(?![\w'’-])"
+
+
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|['’][A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)  # the rules look at the same clause many times
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words with offsets, lower-cased; "soooo" and "haaaate" read as the plain word."""
+    stop = len(text) if end is None else end
+    return tuple(
+        Token(_ELONGATED.sub(r"\1", m.group().lower().replace("’", "'")), m.start(), m.end())
+        for m in _WORD.finditer(text, start, stop)
+    )
+
+
+@cache
+def _irregular_forms() -> frozenset[str]:
+    return frozenset(f for fs in load_lexicon("english")["irregular_verbs"].values() for f in fs)
+
+
+def inflections(base: str) -> set[str]:
+    """Regular and listed irregular forms of a verb (or of the head word of a phrase)."""
+    head, _, tail = base.lower().partition(" ")
+    forms = {head, head + "s", head + "ed", head + "ing"}
+    forms.update(load_lexicon("english")["irregular_verbs"].get(head, []))
+    if head.endswith("e"):
+        forms |= {head + "d", head[:-1] + "ing"}
+    if re.search(r"(s|sh|ch|x|z|o)$", head):
+        forms.add(head + "es")
+    if re.search(r"[^aeiou]y$", head):
+        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    return {f"{form} {tail}".strip() for form in forms}
+
+
+def lemma_table(bases: Iterable[str]) -> dict[str, str]:
+    """Inflected form -> base form, for the head words of ``bases``."""
+    table: dict[str, str] = {}
+    for base in bases:
+        head = base.split()[0]
+        for form in inflections(head):
+            table.setdefault(form, head)
+    return table
+
+
+def is_past(verb: str) -> bool:
+    return verb.endswith("ed") or (verb in _irregular_forms() and not verb.endswith(("s", "ing")))
+
+
+def third_person(verb: str) -> str:
+    """ "like" -> "likes", "am" -> "is"; past forms stay as they are."""
+    irregular = {"am": "is", "'m": "is", "m": "is", "have": "has", "do": "does", "go": "goes"}
+    if verb in irregular:
+        return irregular[verb]
+    if is_past(verb) or verb in ("was", "been"):
+        return verb
+    if re.search(r"(s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s"
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*(?=\s|$)|\n\s*")
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans, whitespace trimmed, terminal punctuation included."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group() == ".":
+            before = re.search(r"([A-Za-z.]+)$", text[start : match.start()])
+            if before and before.group(1).lower().rstrip(".") in english_set("abbreviations"):
+                continue
+        _append_trimmed(
+            spans, text, start, match.start() if match.group().isspace() else match.end()
+        )
+        start = match.end()
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+@cache
+def _clause_cuts() -> re.Pattern[str]:
+    subordinate = word_alternation(english_set("subordinators"))
+    coordinate = word_alternation(english_set("coordinators"))
+    subject = word_alternation(english_set("subject_words"))
+    tags = word_alternation(english_set("tag_questions"))
+    return re.compile(
+        rf"(?P<hard>[,;:()\[\]]|\s[-–—]+\s|\.\.\.+|…|[\"“”«»])"
+        rf"|(?P<soft>{subordinate}|{coordinate}(?=\s+{subject})|{tags})",
+        re.IGNORECASE,
+    )
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Clause spans of one sentence: cut at , ; : ( ) dashes and quotes, before subordinators
+    ("because", "when", "if"), before a coordinator that starts a new subject ("and I"), and
+    before a tag question that ends a run-on statement ("i like to read do you")."""
+    spans: list[Span] = []
+    start = sentence.start
+    for match in _clause_cuts().finditer(text, sentence.start, sentence.end):
+        _append_trimmed(spans, text, start, match.start())
+        start = match.end() if match.group("hard") else match.start()
+    _append_trimmed(spans, text, start, sentence.end)
+    merged: list[Span] = []
+    for span in spans:  # "my wife | and i are doctors" is one subject, not two clauses
+        if merged and _compound_subject(text, merged[-1], span):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return [part for span in merged for part in _split_run_on(text, span)]
+
+
+def _compound_subject(text: str, first: Span, second: Span) -> bool:
+    head, tail = tokens(text, *first), tokens(text, *second)[:1]
+    possessives = {"my", "me", "our", "your", "his", "her", "their"}
+    gap = text[first.end : second.start]
+    return (
+        len(head) <= 3
+        and bool(head)
+        and head[0].word in possessives
+        and bool(tail)
+        and tail[0].word in ("and", "or")
+        and not gap.strip()
+    )
+
+
+def _split_run_on(text: str, clause: Span) -> list[Span]:
+    opening = opening_words(text, clause, 4)
+    if not opening or opening[0].word not in english_set("question_openers"):
+        return [clause]
+    you = [t for t in opening[1:] if t.word in ("you", "u", "ya", "y'all")]
+    if not you:
+        return [clause]
+    words = tokens(text, you[0].start, clause.end)
+    for before, word in pairwise(words):
+        if word.word in FIRST_PERSON and before.word not in english_set("clause_glue"):
+            return [Span(clause.start, before.end), Span(word.start, clause.end)]
+    return [clause]
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and re.search(r"\w", text[start:end]):
+        spans.append(Span(start, end))
+
+
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Text in double quotes: someone else's words (or a title), never the speaker's claim."""
+    return [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(spans: Sequence[Span], offset: int) -> bool:
+    return any(span.start <= offset < span.end for span in spans)
+
+
+def opening_words(text: str, clause: Span, limit: int = 3) -> tuple[Token, ...]:
+    """The first words of a clause after discourse fillers ("well", "oh", "and", ...)."""
+    markers = english_set("discourse_markers")
+    words = tokens(text, clause.start, clause.end)
+    index = 0
+    while index < len(words) - 1 and words[index].word in markers:
+        index += 1
+    return words[index : index + limit]
+
+
+def is_question(text: str, clause: Span) -> bool:
+    """A clause that asks rather than states: ends with "?", or opens "do you", "what do"."""
+    if text[clause.start : clause.end].rstrip().endswith("?"):
+        return True
+    words = tokens(text, clause.start, clause.end)
+    opening = opening_words(text, clause)
+    if len(opening) < 2 or (words and words[0].word in ("so", "neither", "nor")):
+        return False  # "so is my brother" agrees, it does not ask
+    first, second = opening[0].word, opening[1].word
+    openers = english_set("question_openers")
+    if first in ("what", "why", "how", "where", "who", "which", "when"):
+        return second in openers
+    return first in openers and second in english_set("subject_words")
+
+
+def follows_speaker(text: str, sentence: Span, clause: Span) -> bool:
+    """An earlier clause of the sentence has "I" as subject: "I love pizza, hate pasta"."""
+    return any(t.word in FIRST_PERSON for t in tokens(text, sentence.start, clause.start))
+
+
+def is_hypothetical(text: str, clause: Span, subject_start: int, lead: Iterable[str] = ()) -> bool:
+    """A hedge or condition over the subject: "if I liked", "maybe I'd"; not "if it's hot, I"."""
+    prefix = tokens(text, clause.start, subject_start)
+    markers = english_set("hypothetical_markers")
+    marked = [i for i, t in enumerate(prefix) if t.word in markers]
+    if not marked:
+        return False
+    if {"would", "'d", "could", "might"} & set(lead):
+        return True  # the consequence of a condition is as hypothetical as the condition
+    between = prefix[marked[-1] + 1 :]
+    return not any(t.word in english_set("subject_words") for t in between)
+
+
+def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
+    """Someone other than the speaker reports the words: "she said I love tea"."""
+    words = tokens(text, sentence.start, subject_start)
+    skippable = english_set("adverbs") | english_set("modals") | english_set("negations")
+    for index, token in enumerate(words):
+        if token.word in english_set("reporting_verbs"):
+            back = index - 1
+            while back >= 0 and words[back].word in skippable:
+                back -= 1
+            if back < 0 or words[back].word not in {"i", "i've", "i'd", "i'll", "we"}:
+                return True
+    return False
+
+
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll"})
+_CONTRACTED = {"i've": "have", "ive": "have", "i'd": "would", "i'll": "will", "we've": "have"}
+_CONTRACTED |= {"we'd": "would", "we'll": "will"}
+_BE_SUBJECTS = ("i'm", "im", "we're")
+
+
+def predicates(
+    text: str,
+    clause: Span,
+    known_verbs: frozenset[str] = frozenset(),
+    subjects: frozenset[str] = FIRST_PERSON,
+    implied: bool = False,
+) -> list[Predicate]:
+    """Every subject + verb group in a clause whose subject is one of ``subjects``; with
+    ``implied``, also a verb group opening a subjectless clause ("really love it").
+
+    ``known_verbs`` tells an emphatic "do" ("I do enjoy") from a main "do" ("I do yoga").
+    """
+    words = tokens(text, clause.start, clause.end)
+    heads = [(word, i + 1, True) for i, word in enumerate(words) if word.word in subjects]
+    opening = opening_words(text, clause, 1)
+    if implied and not heads and opening and opening[0].word not in english_set("subject_words"):
+        heads = [(Token("", opening[0].start, opening[0].start), words.index(opening[0]), False)]
+    joints: list[int] = []  # where a coordinated verb group begins: its "and"
+    for subject, position, _ in list(heads):  # "I sell books and work at a gas station"
+        for k in range(position, len(words) - 1):
+            if words[k].word in ("and", "or", "but") and _next_verb(words, k + 1) in known_verbs:
+                heads.append((subject, k + 1, False))
+                joints.append(words[k].start)
+    found = []
+    for subject, position, direct in heads:
+        parsed = _parse_verb_group(words, position, subject if direct else None, known_verbs)
+        if parsed is not None:
+            lead, negated, verb, rest_start = parsed
+            end = min([j for j in joints if j > rest_start], default=clause.end)
+            found.append(Predicate(subject, lead, negated, verb, Span(rest_start, end), clause))
+    return found
+
+
+def _next_verb(words: tuple[Token, ...], position: int) -> str:
+    while position < len(words) and words[position].word in english_set("adverbs"):
+        position += 1
+    return words[position].word if position < len(words) else ""
+
+
+def _parse_verb_group(
+    words: tuple[Token, ...], position: int, subject: Token | None, known_verbs: frozenset[str]
+) -> tuple[tuple[str, ...], bool, Token, int] | None:
+    """From ``position``: adverbs, modals and negations, then the main verb; ``subject`` is
+    the token just before when it is a contraction that brings a verb ("I'm", "I'd")."""
+    adverbs, modals = english_set("adverbs"), english_set("modals")
+    negations = english_set("negations")
+    word = subject.word if subject is not None else ""
+    lead: list[str] = [_CONTRACTED[word]] if word in _CONTRACTED else []
+    negated = False
+    verb = subject if word in _BE_SUBJECTS else None
+    while verb is None and position < len(words):
+        word = words[position].word
+        after = words[position + 1].word if position + 1 < len(words) else ""
+        pair = f"{word} {after}"
+        if pair in english_set("lead_phrases") or pair in negations:  # "tend to", "can t"
+            lead.extend([pair, word] if pair in negations else [pair])  # "can t" -> can, not
+            negated = negated or word == "no" or pair in negations
+            position += 2
+            continue
+        emphatic_do = word in ("do", "does", "did") and (
+            after in negations or after in adverbs or after in known_verbs
+        )
+        if word in negations or word in modals or word in adverbs or emphatic_do:
+            negated = negated or word in negations
+            lead.append(word)
+        elif word in ("have", "has", "had", "'ve") and _is_participle(after):
+            lead.append("have")
+        else:
+            verb = words[position]
+        position += 1
+    if verb is None:
+        return None
+    if verb.word in english_set("be_forms") or verb is subject:
+        while position < len(words):
+            pair = " ".join(t.word for t in words[position : position + 2])
+            if pair in english_set("lead_phrases"):  # "I'm a bit afraid of"
+                position += 2
+            elif words[position].word in negations | adverbs:
+                negated = negated or words[position].word in negations
+                position += 1
+            else:
+                break
+    rest_start = words[position].start if position < len(words) else verb.end
+    return tuple(lead), negated, verb, rest_start
+
+
+def _is_participle(word: str) -> bool:
+    if word in english_set("adverbs") | english_set("negations") or word == "been":
+        return True
+    if word in _irregular_forms() and not word.endswith("ing"):
+        return word not in ("has", "have", "does", "goes", "is", "are", "am", "was", "were", "'m")
+    return len(word) > 4 and word.endswith(tuple(english_set("participle_endings")))
+
+
+def phrase_span(
+    text: str, start: int, end: int, stops: str | None = None, max_words: int = 8
+) -> Span | None:
+    """The phrase in ``text[start:end]``: cut at the first ``stops`` match (a regex), trailing
+    fillers removed, at most ``max_words`` words. None when nothing is left."""
+    if stops and (cut := re.search(stops, text[start:end], re.IGNORECASE)) is not None:
+        end = start + cut.start()
+    words = tokens(text, start, end)[:max_words]
+    fillers = english_set("trailing_fillers")
+    trimmed = True
+    while words and trimmed:
+        trimmed = False
+        for size in (3, 2, 1):
+            if len(words) >= size and " ".join(t.word for t in words[-size:]) in fillers:
+                words, trimmed = words[:-size], True
+                break
+    return Span(words[0].start, words[-1].end) if words else None
+
+
+@cache
+def _determiner_pattern() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + word_alternation(english_set("determiners")) + r"\s*)+")
+
+
+def normalise_phrase(phrase: str) -> str:
+    """Key form: lower case, straight apostrophes, no quotes or brackets, no leading
+    determiners ("the", "my", "some"), no trailing punctuation, single spaces."""
+    key = re.sub(r"[\"“”«»()\[\]{}*_]", " ", phrase.lower().replace("’", "'"))
+    key = re.sub(r"\s+", " ", key).strip(" \t.,;:!?-'")
+    return _determiner_pattern().sub("", key).strip(" \t.,;:!?-'")
+
+
+def plain(phrase: str) -> str:
+    """Readable form for a value: lower case, single spaces, straight apostrophes."""
+    return " ".join(phrase.lower().replace("’", "'").split()).strip(" .,;:!?")
+
+
+@dataclass(slots=True)
+class Claim:
+    """What a rule found in one event, before it becomes a ``Signal``."""
+
+    key: str
+    value: str
+    polarity: float
+    weight: float
+    spans: list[Span]
+
+
+def claim_signals(
+    event: StoredEvent, claims: Iterable[Claim], kind: SignalKind, producer: str
+) -> Iterator[Signal]:
+    """One signal per key and polarity sign in the event, citing every span that said it."""
+    merged: dict[tuple[str, bool], Claim] = {}
+    for claim in claims:
+        kept = merged.setdefault(
+            (claim.key, claim.polarity < 0),
+            Claim(claim.key, claim.value, claim.polarity, claim.weight, []),
+        )
+        kept.weight = max(kept.weight, claim.weight)
+        kept.spans.extend(span for span in claim.spans if span not in kept.spans)
+    for claim in merged.values():
+        yield Signal(
+            actor=event.actor or "",
+            kind=kind,
+            key=claim.key,
+            value=claim.value,
+            polarity=claim.polarity,
+            weight=claim.weight,
+            session_id=event.session_id,
+            ts=event.ts,
+            producer=producer,
+            evidence=tuple(make_evidence(event, s.start, s.end) for s in sorted(claim.spans)),
+        )

@@ -1,0 +1,91 @@
+"""Forgetting: delete events and recompute every trait that rested on them.
+
+A trait left without evidence disappears, because traits are recomputed from the signals of
+the remaining events (tests/graph/test_forget.py checks it as a property).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from persona6.errors import NotFound
+from persona6.graph.build import refresh_persons, refresh_session
+from persona6.store.base import EventQuery, Store
+
+
+class ForgetReport(BaseModel):
+    """What one forget deleted and recomputed."""
+
+    tenant: str
+    events: int = Field(description="Events deleted.")
+    sessions: int = Field(description="Sessions whose signals were recomputed.")
+    persons: int = Field(description="Persons whose traits were recomputed.")
+
+
+def forget_events(store: Store, tenant: str, event_ids: list[str]) -> ForgetReport:
+    """Delete these events and recompute what rested on them."""
+    with store.transaction():
+        actors = _actors_of(store, tenant, event_ids)
+        sessions = store.delete_events(tenant, event_ids)
+        for session_id in sessions:
+            actors |= refresh_session(store, tenant, session_id)[2]
+        persons, _ = refresh_persons(store, tenant, actors)
+    return ForgetReport(
+        tenant=tenant, events=len(event_ids), sessions=len(sessions), persons=persons
+    )
+
+
+def forget_event(store: Store, tenant: str, event_id: str) -> ForgetReport:
+    if not _exists(store, tenant, event_id):
+        raise NotFound(
+            f"event {event_id!r} is not stored for tenant {tenant!r}. "
+            "List event ids with: persona6 events --json"
+        )
+    return forget_events(store, tenant, [event_id])
+
+
+def forget_session(store: Store, tenant: str, session_id: str) -> ForgetReport:
+    ids = [e.event_id for e in store.iter_events(EventQuery(tenant=tenant, session_id=session_id))]
+    if not ids:
+        raise NotFound(
+            f"session {session_id!r} has no events for tenant {tenant!r}. "
+            "List sessions with: persona6 sessions"
+        )
+    return forget_events(store, tenant, ids)
+
+
+def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
+    """Delete the person's own events (and those of anonymous actors linked to them); a session
+    in which nobody else acted is deleted whole, assistant replies included."""
+    identity = store.identity_map(tenant)
+    members = {person_id} | {a for a, u in identity.items() if u == person_id}
+    own: list[str] = []
+    sessions: set[str] = set()
+    for actor in sorted(members):
+        for event in store.iter_events(EventQuery(tenant=tenant, actor=actor)):
+            own.append(event.event_id)
+            sessions.add(event.session_id)
+    if not own:
+        raise NotFound(
+            f"person {person_id!r} has no events for tenant {tenant!r}. "
+            "List people with: persona6 actors"
+        )
+    for session_id in sorted(sessions):
+        session = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
+        others = {e.actor for e in session if e.actor is not None} - members
+        if not others:
+            own.extend(e.event_id for e in session)
+    return forget_events(store, tenant, sorted(set(own)))
+
+
+def _exists(store: Store, tenant: str, event_id: str) -> bool:
+    return store.event(tenant, event_id) is not None
+
+
+def _actors_of(store: Store, tenant: str, event_ids: list[str]) -> set[str]:
+    actors: set[str] = set()
+    for event_id in event_ids:
+        event = store.event(tenant, event_id)
+        if event is not None:
+            actors |= {a for a in (event.user_id, event.anonymous_id) if a is not None}
+    return actors

@@ -1,0 +1,222 @@
+"""SQL for the persona graph: signals per session, traits per person, the build watermark.
+
+Mixed into ``SQLStore``; it uses the same connection, dialect and ``_execute``. Bodies that
+are only ever read whole (a trait, a signal's evidence) are stored as JSON text, so every
+backend stores them the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from persona6.types import Evidence, Signal, SignalKind, Trait
+
+_SIGNAL_COLUMNS = (
+    "tenant, session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
+    "evidence, vector, context"
+)
+
+
+class GraphSQL:
+    """Graph queries over ``self.conn``; ``SQLStore`` supplies ``_execute``, ``_sql``, ``_now``."""
+
+    conn: Any
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:  # supplied by SQLStore
+        raise NotImplementedError
+
+    def max_seq(self, tenant: str) -> int:
+        row = self._execute("SELECT MAX(seq) FROM events WHERE tenant = ?", [tenant]).fetchone()
+        return int(row[0] or 0)
+
+    def built_seq(self, tenant: str) -> int:
+        row = self._execute(
+            "SELECT built_seq FROM build_state WHERE tenant = ?", [tenant]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_built_seq(self, tenant: str, seq: int) -> None:
+        from persona6.store.sql import _now
+
+        self._execute("DELETE FROM build_state WHERE tenant = ?", [tenant])
+        self._execute(
+            "INSERT INTO build_state (tenant, built_seq, built_at) VALUES (?, ?, ?)",
+            [tenant, seq, _now()],
+        )
+
+    def sessions_since(self, tenant: str, after_seq: int) -> list[str]:
+        rows = self._execute(
+            "SELECT session_id, MIN(seq) FROM events WHERE tenant = ? AND seq > ? "
+            "GROUP BY session_id ORDER BY MIN(seq)",
+            [tenant, after_seq],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def identity_map(self, tenant: str) -> dict[str, str]:
+        rows = self._execute(
+            "SELECT anonymous_id, user_id, created_at, link_id FROM identity_links "
+            "WHERE tenant = ? AND revoked_at IS NULL ORDER BY created_at, link_id",
+            [tenant],
+        ).fetchall()
+        # The latest link wins if an anonymous actor was identified as two people.
+        return {row[0]: row[1] for row in rows}
+
+    def replace_session_signals(
+        self, tenant: str, session_id: str, signals: Sequence[Signal]
+    ) -> None:
+        self._execute(
+            "DELETE FROM signals WHERE tenant = ? AND session_id = ?", [tenant, session_id]
+        )
+        if not signals:
+            return
+        marks = ", ".join("?" * 14)
+        self.conn.cursor().executemany(
+            self._sql(f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})"),
+            [
+                (
+                    tenant,
+                    s.session_id,
+                    s.actor,
+                    s.kind.value,
+                    s.key,
+                    s.value,
+                    s.polarity,
+                    s.weight,
+                    s.measure,
+                    s.ts,
+                    s.producer,
+                    json.dumps([e.model_dump() for e in s.evidence], ensure_ascii=False),
+                    None if s.vector is None else json.dumps(list(s.vector)),
+                    json.dumps(s.context, ensure_ascii=False, sort_keys=True),
+                )
+                for s in signals
+            ],
+        )
+
+    def session_signal_actors(self, tenant: str, session_id: str) -> set[str]:
+        rows = self._execute(
+            "SELECT DISTINCT actor FROM signals WHERE tenant = ? AND session_id = ?",
+            [tenant, session_id],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def signals_of(self, tenant: str, actors: Iterable[str]) -> list[Signal]:
+        wanted = sorted(set(actors))
+        found: list[Signal] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT {_SIGNAL_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks})",
+                [tenant, *chunk],
+            ).fetchall()
+            found.extend(_signal(row) for row in rows)
+        found.sort(key=lambda s: (s.ts, s.session_id, s.actor, s.kind, s.key, s.value))
+        return found
+
+    def replace_traits(self, tenant: str, person_id: str, traits: Sequence[Trait]) -> None:
+        self._execute(
+            "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
+            "(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?)",
+            [tenant, tenant, person_id],
+        )
+        self._execute("DELETE FROM traits WHERE tenant = ? AND person_id = ?", [tenant, person_id])
+        if not traits:
+            return
+        cur = self.conn.cursor()
+        cur.executemany(
+            self._sql(
+                "INSERT INTO traits (tenant, trait_id, person_id, kind, key, body, confidence, "
+                "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            [
+                (
+                    tenant,
+                    t.id,
+                    person_id,
+                    t.kind.value,
+                    t.key,
+                    t.model_dump_json(),
+                    t.confidence,
+                    t.valid_from,
+                    t.valid_to,
+                )
+                for t in traits
+            ],
+        )
+        cur.executemany(
+            self._sql("INSERT INTO evidence_index (tenant, event_id, trait_id) VALUES (?, ?, ?)"),
+            [
+                (tenant, event_id, t.id)
+                for t in traits
+                for event_id in sorted(
+                    {e.event_id for e in t.evidence} | {e.event_id for e in t.counter_evidence}
+                )
+            ],
+        )
+
+    def traits_of(self, tenant: str, person_id: str) -> list[Trait]:
+        rows = self._execute(
+            "SELECT body FROM traits WHERE tenant = ? AND person_id = ? "
+            "ORDER BY kind, confidence DESC, key, valid_from",
+            [tenant, person_id],
+        ).fetchall()
+        return [Trait.model_validate_json(row[0]) for row in rows]
+
+    def trait(self, tenant: str, trait_id: str) -> Trait | None:
+        row = self._execute(
+            "SELECT body FROM traits WHERE tenant = ? AND trait_id = ?", [tenant, trait_id]
+        ).fetchone()
+        return Trait.model_validate_json(row[0]) if row else None
+
+    def persons(self, tenant: str) -> list[tuple[str, int, str | None]]:
+        rows = self._execute(
+            "SELECT person_id, COUNT(*), MAX(valid_from) FROM traits WHERE tenant = ? "
+            "GROUP BY person_id ORDER BY COUNT(*) DESC, person_id",
+            [tenant],
+        ).fetchall()
+        return [(row[0], int(row[1]), row[2]) for row in rows]
+
+    def delete_events(self, tenant: str, event_ids: Sequence[str]) -> list[str]:
+        sessions: set[str] = set()
+        ids = sorted(set(event_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                "SELECT DISTINCT session_id FROM events "
+                f"WHERE tenant = ? AND event_id IN ({marks})",
+                [tenant, *chunk],
+            ).fetchall()
+            sessions.update(row[0] for row in rows)
+            self._execute(
+                f"DELETE FROM identity_links WHERE tenant = ? AND evidence_event_id IN ({marks})",
+                [tenant, *chunk],
+            )
+            self._execute(
+                f"DELETE FROM events WHERE tenant = ? AND event_id IN ({marks})", [tenant, *chunk]
+            )
+        return sorted(sessions)
+
+
+def _signal(row: Sequence[Any]) -> Signal:
+    return Signal(
+        session_id=row[1],
+        actor=row[2],
+        kind=SignalKind(row[3]),
+        key=row[4],
+        value=row[5],
+        polarity=row[6],
+        weight=row[7],
+        measure=row[8],
+        ts=row[9],
+        producer=row[10],
+        evidence=tuple(Evidence(**e) for e in json.loads(row[11])),
+        vector=None if row[12] is None else tuple(json.loads(row[12])),
+        context=json.loads(row[13]),
+    )

@@ -1,0 +1,170 @@
+"""persona6.decision.v1: choices, acceptances, rejections and switches."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from persona6.extract.decision import DecisionExtractor
+from persona6.types import Signal, StoredEvent, format_ts
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def event(
+    n: int,
+    kind: str,
+    text: str | None,
+    actor: str | None,
+    role: str | None = None,
+    name: str | None = None,
+) -> StoredEvent:
+    return StoredEvent.model_validate(
+        {
+            "event_id": f"e{n}",
+            "ts": format_ts(T0 + timedelta(seconds=n * 10)),
+            "session_id": "s1",
+            "user_id": actor,
+            "tenant": "default",
+            "type": kind,
+            "role": role,
+            "name": name,
+            "text": text,
+        }
+    )
+
+
+def said(n: int, text: str, actor: str = "u1") -> StoredEvent:
+    return event(n, "message", text, actor, role="user")
+
+
+def bot(n: int, text: str) -> StoredEvent:
+    return event(n, "message", text, None, role="assistant")
+
+
+def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
+    return event(n, "action", text, actor, name=name)
+
+
+def decisions(session: list[StoredEvent]) -> list[Signal]:
+    return list(DecisionExtractor().extract(session))
+
+
+def summary(session: list[StoredEvent]) -> list[tuple[str, str, float]]:
+    return [(s.key, s.value, s.polarity) for s in decisions(session)]
+
+
+def test_going_with_something_is_chose_and_cites_cue_to_object() -> None:
+    (signal,) = decisions([said(1, "OK. I'll go with the blue plan because it's cheaper.")])
+    assert (signal.key, signal.value, signal.polarity) == ("blue plan", "chose", 1.0)
+    assert [e.quote for e in signal.evidence] == ["I'll go with the blue plan"]
+
+
+def test_passing_on_something_is_rejected() -> None:
+    assert summary([said(1, "I'll pass on the warranty.")]) == [("warranty", "rejected", -1.0)]
+
+
+def test_no_thanks_not_x_rejects_x() -> None:
+    session = [said(1, "No thanks, not the extended plan.")]
+    assert summary(session) == [("extended plan", "rejected", -1.0)]
+
+
+def test_switch_key_names_both_sides() -> None:
+    session = [said(1, "We switched from MySQL to Postgres last year.")]
+    assert summary(session) == [("mysql->postgres", "switched", 1.0)]
+
+
+def test_accepting_without_an_object_has_its_own_key() -> None:
+    assert summary([said(1, "I accept.")]) == [("proposal", "accepted", 1.0)]
+    assert summary([said(1, "Approved")]) == [("approval", "accepted", 1.0)]
+
+
+def test_questions_and_hypotheticals_are_not_decisions() -> None:
+    session = [said(1, "Should I go with Rust?"), said(2, "If I go with Rust, is it faster.")]
+    assert decisions(session) == []
+
+
+def test_object_that_names_nothing_is_dropped() -> None:
+    assert decisions([said(1, "I'll take it.")]) == []
+
+
+def test_quoted_words_are_not_the_persons_decision() -> None:
+    assert decisions([said(1, 'My boss said "I picked Oracle" at lunch.')]) == []
+
+
+def test_action_name_says_the_decision_with_its_text_in_the_key() -> None:
+    (signal,) = decisions([did(1, "Plan Upgraded", "Pro")])
+    assert (signal.key, signal.value, [e.quote for e in signal.evidence]) == (
+        "plan_upgraded: pro",
+        "switched",
+        ["Pro"],
+    )
+
+
+def test_cancel_action_without_text_is_rejected_with_empty_evidence() -> None:
+    (signal,) = decisions([did(1, "cancel_subscription")])
+    assert (signal.key, signal.polarity, signal.evidence) == ("cancel_subscription", -1.0, ())
+
+
+def test_repeated_decision_in_a_session_is_one_signal_with_a_count() -> None:
+    session = [said(1, "Let's use Postgres."), said(2, "Yes, let's use Postgres.")]
+    (signal,) = decisions(session)
+    assert (signal.measure, len(signal.evidence)) == (2.0, 2)
+
+
+def test_assistant_text_is_never_a_decision() -> None:
+    assert decisions([said(1, "hm"), bot(2, "I'll go with the red one. I accept.")]) == []
+
+
+def test_each_person_gets_their_own_decision() -> None:
+    session = [said(1, "I'll go with tea.", "u1"), said(2, "I'll pass on tea.", "u2")]
+    assert {(s.actor, s.value) for s in decisions(session)} == {
+        ("u1", "chose"),
+        ("u2", "rejected"),
+    }
+
+
+def test_extraction_is_deterministic() -> None:
+    session = [said(1, "I picked Vim over Emacs."), did(2, "select", "dark theme")]
+    assert decisions(session) == decisions(list(session))
+
+
+TEXTS = [
+    "I'll go with the green one.",
+    "No thanks, not that.",
+    "We switched from A to B.",
+    "I accept",
+    "Let's use (Redis) today",
+    "",
+]
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> list[StoredEvent]:
+    found = []
+    for n in range(draw(st.integers(1, 8))):
+        text = draw(st.one_of(st.sampled_from(TEXTS), st.text(max_size=50)))
+        actor = draw(st.sampled_from(["u1", "u2"]))
+        kind = draw(st.sampled_from(["user", "assistant", "action"]))
+        if kind == "user":
+            found.append(said(n, text, actor))
+        elif kind == "assistant":
+            found.append(bot(n, text))
+        else:
+            name = draw(st.sampled_from(["accept", "Plan Upgraded", "click", "decline"]))
+            found.append(did(n, name, text or None, actor))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(sessions())
+def test_every_decision_cites_the_actors_own_exact_spans(session: list[StoredEvent]) -> None:
+    by_id = {e.event_id: e for e in session}
+    for signal in decisions(session):
+        assert signal.key
+        for evidence in signal.evidence:
+            cited = by_id[evidence.event_id]
+            assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
+            assert cited.actor == signal.actor and cited.role in (None, "user")

@@ -1,0 +1,299 @@
+"""persona6.failure.v1: failure episodes and the reaction of the person they happened to."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from persona6.extract.failure import FailureExtractor, Reaction, find_failures
+from persona6.types import Signal, StoredEvent, format_ts
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def event(
+    n: int,
+    kind: str,
+    text: str | None,
+    actor: str | None,
+    *,
+    role: str | None = None,
+    name: str | None = None,
+    at: float | None = None,
+) -> StoredEvent:
+    """Event ``e<n>``, ``n * 10`` seconds (or ``at`` seconds) into the session."""
+    return StoredEvent.model_validate(
+        {
+            "event_id": f"e{n}",
+            "ts": format_ts(T0 + timedelta(seconds=n * 10 if at is None else at)),
+            "session_id": "s1",
+            "user_id": actor,
+            "tenant": "default",
+            "type": kind,
+            "role": role,
+            "name": name,
+            "text": text,
+        }
+    )
+
+
+def said(n: int, text: str, actor: str = "u1", at: float | None = None) -> StoredEvent:
+    return event(n, "message", text, actor, role="user", at=at)
+
+
+def bot(n: int, text: str, at: float | None = None) -> StoredEvent:
+    return event(n, "message", text, None, role="assistant", at=at)
+
+
+def did(
+    n: int, name: str, text: str | None = None, actor: str = "u1", at: float | None = None
+) -> StoredEvent:
+    return event(n, "action", text, actor, name=name, at=at)
+
+
+def got(
+    n: int, name: str, text: str | None = None, actor: str = "u1", at: float | None = None
+) -> StoredEvent:
+    return event(n, "outcome", text, actor, name=name, at=at)
+
+
+def episodes(session: list[StoredEvent]) -> list[Signal]:
+    return list(FailureExtractor().extract(session))
+
+
+def only(session: list[StoredEvent]) -> Signal:
+    found = episodes(session)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_nothing_after_the_failure_is_abandon_with_no_latency() -> None:
+    signal = only([did(1, "command", "make build"), got(2, "error", "make: *** failed")])
+    assert (signal.value, signal.measure) == ("abandon", None)
+
+
+def test_same_action_text_after_the_failure_is_retry() -> None:
+    session = [did(1, "command", "make build"), got(2, "error"), did(5, "command", "make  build")]
+    signal = only(session)
+    assert (signal.value, signal.measure) == ("retry", 30.0)
+
+
+def test_similar_action_text_is_rephrase() -> None:
+    session = [
+        did(1, "search", "red running shoes"),
+        got(2, "timeout"),
+        did(3, "search", "red running shoe"),
+    ]
+    assert only(session).value == "rephrase"
+
+
+def test_different_action_is_switch() -> None:
+    session = [did(1, "search", "red running shoes"), got(2, "timeout"), did(3, "browse", "home")]
+    assert only(session).value == "switch"
+
+
+def test_repeated_request_message_after_an_assistant_error_is_rephrase() -> None:
+    session = [
+        said(1, "export my contacts to csv"),
+        bot(2, "Sorry, an error occurred while exporting."),
+        said(3, "please export my contacts to csv"),
+    ]
+    signal = only(session)
+    assert (signal.key, signal.value) == ("assistant_error", "rephrase")
+
+
+def test_thumbs_down_action_is_feedback() -> None:
+    session = [said(1, "summarise this"), bot(2, "I couldn't read the file."), did(3, "ThumbsDown")]
+    assert only(session).value == "feedback"
+
+
+def test_asking_for_a_human_is_escalate() -> None:
+    session = [
+        did(1, "pay", "card 1"),
+        got(2, "PaymentDeclined"),
+        said(3, "let me talk to a human"),
+    ]
+    assert only(session).value == "escalate"
+
+
+def test_negative_message_is_complain() -> None:
+    session = [did(1, "upload", "a.pdf"), got(2, "error"), said(3, "this is useless")]
+    assert only(session).value == "complain"
+
+
+def test_reported_workaround_is_self_fix() -> None:
+    session = [did(1, "upload", "a.pdf"), got(2, "error"), said(3, "nevermind, I got it")]
+    assert only(session).value == "self_fix"
+
+
+def test_feedback_outranks_complain_later_in_the_window() -> None:
+    session = [
+        did(1, "upload", "a.pdf"),
+        got(2, "error"),
+        said(3, "so frustrating"),
+        did(4, "feedback", "upload broke"),
+    ]
+    signal = only(session)
+    assert (signal.value, signal.context["reaction_event_id"]) == ("feedback", "e4")
+
+
+def test_complain_outranks_retry() -> None:
+    session = [
+        said(1, "export to csv"),
+        bot(2, "Something went wrong."),
+        said(3, "export to csv"),
+        said(4, "why does this keep happening again"),
+    ]
+    assert only(session).value == "complain"
+
+
+def test_reaction_window_stops_at_the_actors_next_failure() -> None:
+    session = [
+        did(1, "upload", "a.pdf"),
+        got(2, "error"),
+        did(3, "upload", "a.pdf"),
+        got(4, "error"),
+        said(5, "this is terrible"),
+    ]
+    first, second = episodes(session)
+    assert (first.value, second.value) == ("retry", "complain")
+
+
+def test_other_persons_events_are_not_a_reaction() -> None:
+    session = [did(1, "upload", "a.pdf"), got(2, "error"), said(3, "this is useless", actor="u2")]
+    assert only(session).value == "abandon"
+
+
+def test_assistant_error_goes_to_the_latest_person_and_cites_their_reaction() -> None:
+    session = [
+        said(1, "book a table", actor="u1"),
+        said(2, "for four people", actor="u2"),
+        bot(3, "Sorry, I couldn't book it."),
+        said(4, "this is so frustrating", actor="u2"),
+    ]
+    signal = only(session)
+    assert signal.actor == "u2"
+    assert [e.quote for e in signal.evidence] == ["this is so frustrating"]
+
+
+def test_assistant_error_with_nobody_before_it_is_no_episode() -> None:
+    assert episodes([bot(1, "Sorry, an error occurred."), said(2, "hello")]) == []
+
+
+def test_sympathy_is_not_an_assistant_error() -> None:
+    session = [said(1, "my cat is ill"), bot(2, "I'm sorry to hear that."), said(3, "thanks")]
+    assert episodes(session) == []
+
+
+def test_abandon_after_an_assistant_error_cites_the_persons_request_never_the_assistant() -> None:
+    signal = only([said(1, "translate this page"), bot(2, "I apologize, I was unable to.")])
+    assert (signal.value, [e.event_id for e in signal.evidence]) == ("abandon", ["e1"])
+
+
+def test_abandon_after_an_assistant_error_with_nothing_citable_is_dropped() -> None:
+    assert episodes([did(1, "click"), bot(2, "Sorry, something went wrong.")]) == []
+
+
+def test_textless_outcome_of_the_actor_is_kept_with_empty_evidence() -> None:
+    signal = only([did(1, "checkout"), got(2, "timeout")])
+    assert (signal.key, signal.value, signal.evidence) == ("timeout", "abandon", ())
+
+
+def test_outcome_text_of_the_actor_is_cited_when_the_reaction_has_none() -> None:
+    signal = only([did(1, "checkout"), got(2, "timeout", "gateway timed out"), did(3, "home")])
+    assert [e.quote for e in signal.evidence] == ["gateway timed out"]
+
+
+def test_user_message_that_something_broke_is_user_reported() -> None:
+    signal = only([said(1, "the export doesn't work"), said(2, "I fixed it by restarting")])
+    assert (signal.key, signal.value) == ("user_reported", "self_fix")
+
+
+def test_successful_outcome_is_no_failure() -> None:
+    assert find_failures([did(1, "pay"), got(2, "PaymentSucceeded")]) == []
+
+
+def test_outcome_name_is_the_key_in_snake_case() -> None:
+    assert only([did(1, "pay"), got(2, "PaymentDeclined")]).key == "payment_declined"
+
+
+def test_context_counts_recent_failures_and_position() -> None:
+    session = [
+        did(1, "save", "doc", at=0),
+        got(2, "error", at=10),
+        did(3, "save", "doc", at=20),
+        got(4, "error", at=200),
+        did(5, "save", "doc", at=900),
+        got(6, "error", at=1000),
+    ]
+    contexts = [s.context for s in episodes(session)]
+    assert [c["recent_failures"] for c in contexts] == [0, 1, 0]
+    assert contexts[1]["position_in_session"] == 3 / 6
+    assert contexts[0]["reaction_event_ids"] == ["e3"]
+
+
+def test_reaction_labels_are_the_documented_taxonomy() -> None:
+    assert {r.value for r in Reaction} == {
+        "abandon",
+        "retry",
+        "rephrase",
+        "switch",
+        "escalate",
+        "complain",
+        "self_fix",
+        "feedback",
+    }
+
+
+def test_extraction_is_deterministic() -> None:
+    session = [said(1, "it's broken"), did(2, "retry"), got(3, "error"), said(4, "awful")]
+    assert episodes(session) == episodes(list(session))
+
+
+TEXTS = [
+    "it doesn't work",
+    "this is useless",
+    "I fixed it by restarting",
+    "talk to a human please",
+    "export to csv",
+    "Sorry, I couldn't do that.",
+    "An error occurred.",
+    "ok",
+    "",
+]
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> list[StoredEvent]:
+    size = draw(st.integers(1, 12))
+    found = []
+    for n in range(size):
+        text = draw(st.one_of(st.sampled_from(TEXTS), st.text(max_size=40)))
+        actor = draw(st.sampled_from(["u1", "u2"]))
+        kind = draw(st.sampled_from(["user", "assistant", "action", "outcome"]))
+        name = draw(st.sampled_from(["error", "timeout", "success", "retry", "thumbs_down"]))
+        if kind == "user":
+            found.append(said(n, text, actor=actor))
+        elif kind == "assistant":
+            found.append(bot(n, text))
+        elif kind == "action":
+            found.append(did(n, name, text or None, actor=actor))
+        else:
+            found.append(got(n, name, text or None, actor=actor))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(sessions())
+def test_every_episode_cites_the_actors_own_exact_spans(session: list[StoredEvent]) -> None:
+    by_id = {e.event_id: e for e in session}
+    for signal in episodes(session):
+        for evidence in signal.evidence:
+            cited = by_id[evidence.event_id]
+            assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
+            assert cited.actor == signal.actor and cited.role in (None, "user")
+        if not signal.evidence:
+            failure = by_id[signal.context["failure_event_id"]]
+            assert failure.type == "outcome" and failure.actor == signal.actor

@@ -1,0 +1,215 @@
+"""persona6.preference.v1: likes, dislikes, wants and requests a person states about themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6.extract import EXTRACTORS, preference
+from persona6.types import Signal, SignalKind, StoredEvent
+
+EXTRACTOR = EXTRACTORS[preference.NAME]
+
+
+def say(text: str, actor: str = "u1") -> list[Signal]:
+    event = StoredEvent(
+        event_id="e1",
+        ts="2026-01-01T00:00:00.000000Z",
+        session_id="s1",
+        user_id=actor,
+        tenant="default",
+        type="message",
+        role="user",
+        text=text,
+    )
+    return list(EXTRACTOR.extract([event]))
+
+
+def keyed(signals: list[Signal]) -> dict[str, float]:
+    return {signal.key: signal.polarity for signal in signals}
+
+
+POSITIVE = [
+    ("I love dark mode.", "dark mode", 1),
+    ("i really like spicy food", "spicy food", 1),
+    ("I absolutely adore Italian opera!", "italian opera", 1),
+    ("I enjoy long walks on the beach", "long walks on the beach", 1),
+    ("I'm into rock climbing these days", "rock climbing", 1),
+    ("I've always loved painting", "painting", 1),
+    ("I'm a huge fan of jazz", "jazz", 1),
+    ("i do enjoy hard boiled eggs though", "hard boiled eggs", 1),
+    ("Honestly I'd love a vacation in Japan", "vacation in japan", 1),
+    ("Pizza is my go-to on Fridays.", "pizza", 1),
+    ("Tea is my thing.", "tea", 1),
+    ("my favorite color is blue", "blue", 1),
+    ("walking is something i enjoy .", "walking", 1),
+    ("what I love most is a quiet morning", "quiet morning", 1),
+    ("Always answer in English, please.", "answer in english", 1),
+    ("I usually take the train to work", "take the train to work", 1),
+    ("love the new dashboard!", "new dashboard", 1),
+    ("I can't get enough of sushi", "sushi", 1),
+    ("I'm obsessed with true crime podcasts", "true crime podcasts", 1),
+    ("I hate meetings that could have been an email", "meetings that could have been an email", -1),
+    ("I can't stand loud music", "loud music", -1),
+    ("i can not take the heat", "heat", -1),
+    ("I tend to avoid crowded places", "crowded places", -1),
+    ("I'm not a fan of horror movies", "horror movies", -1),
+    ("not a big fan of cilantro", "cilantro", -1),
+    ("I really don't like tomatoes", "tomatoes", -1),
+    ("I don't really enjoy parties", "parties", -1),
+    ("I'm sick of cold weather", "cold weather", -1),
+    ("Please don't use emojis.", "emojis", -1),
+    ("never add a summary at the end", "summary at the end", -1),
+    ("I never drive at night", "drive", -1),
+    ("Winter is my least favourite season", "winter", -1),
+    ("Spiders scare me", "spiders", -1),
+    ("Waiting in line drives me nuts.", "waiting in line", -1),
+    ("I think the beach is overrated", "beach", -1),
+    ("I'm a bit afraid of dogs", "dogs", -1),
+    ("i am soooo bored with homework", "homework", -1),
+    ("I'd rather not talk about politics", "talk about politics", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "sign"), POSITIVE)
+def test_finds_the_stated_preference_and_its_polarity(text: str, key: str, sign: int) -> None:
+    found = keyed(say(text))
+    assert key in found, found
+    assert found[key] * sign > 0
+
+
+NO_PREFERENCE = [
+    "my boss hates meetings",
+    "she said she prefers tea",
+    "my friend loves hiking",
+    "he told me he can't stand jazz",
+    "Do you like jazz?",
+    "would you enjoy a walk?",
+    "If I liked coffee I would drink more of it",
+    "I wonder whether I'd enjoy opera",
+    'He wrote "I love tea" on the card',
+    "I love it",
+    "I don't hate it",
+    "I would like to know how to reset my password",
+    "never mind, I found it",
+    "Don't worry about it",
+    "please don't hesitate to ask",
+    "I always get an error when I log in",
+    "Your dog is cute",
+    "maybe I'd like the blue one",
+    "They love the new office",
+]
+
+
+@pytest.mark.parametrize("text", NO_PREFERENCE)
+def test_says_nothing_about_the_speaker(text: str) -> None:
+    assert say(text) == []
+
+
+def test_prefer_x_over_y_gives_both_sides() -> None:
+    found = keyed(say("I prefer tea over coffee."))
+    assert found == {"tea": 1.0, "coffee": -1.0}
+
+
+def test_would_rather_x_than_y_gives_both_sides() -> None:
+    found = keyed(say("I'd rather walk than drive."))
+    assert found == {"walk": 1.0, "drive": -1.0}
+
+
+def test_an_exception_inside_a_like_is_a_dislike() -> None:
+    found = keyed(say("i like all music except country ."))
+    assert found == {"music": 1.0, "country": -1.0}
+
+
+def test_value_reads_as_a_statement_and_notes_the_contrast() -> None:
+    [tea, coffee] = sorted(say("I prefer tea over coffee."), key=lambda s: s.polarity)[::-1]
+    assert tea.value == "prefers tea over coffee"
+    assert coffee.value == tea.value
+
+
+def test_negated_preference_reads_as_negated() -> None:
+    [signal] = say("I really don't like spicy food because it hurts.")
+    assert signal.value == "does not like spicy food"
+
+
+def test_negated_dislike_is_a_mild_like() -> None:
+    found = keyed(say("I don't mind rain"))
+    assert found == {"rain": 0.5}
+
+
+def test_evidence_is_the_clause_and_quotes_the_text_exactly() -> None:
+    text = "Well, I really don't like spicy food because it hurts."
+    [signal] = say(text)
+    [evidence] = signal.evidence
+    assert evidence.quote == "I really don't like spicy food"
+    assert text[evidence.start : evidence.end] == evidence.quote
+
+
+def test_signal_carries_actor_session_time_and_producer() -> None:
+    [signal] = say("I love dark mode.", actor="ada")
+    assert signal.actor == "ada"
+    assert signal.kind is SignalKind.PREFERENCE
+    assert signal.session_id == "s1"
+    assert signal.ts == "2026-01-01T00:00:00.000000Z"
+    assert signal.producer == "persona6.preference.v1"
+
+
+def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
+    [signal] = say("Do you guys like sushi? I absolutely adore it.")
+    assert (signal.key, signal.polarity) == ("sushi", 1.0)
+    assert [e.quote for e in signal.evidence] == ["Do you guys like sushi?", "I absolutely adore it."]
+
+
+def test_love_it_when_takes_the_when_clause() -> None:
+    found = keyed(say("I love it when you give examples"))
+    assert found == {"you give examples": 1.0}
+
+
+def test_elided_answer_takes_the_question_before() -> None:
+    found = keyed(say("you like to party? I sure do!"))
+    assert found == {"party": 1.0}
+
+
+def test_agreeing_with_someone_else_is_the_speakers_preference() -> None:
+    found = keyed(say("My brother hates cats. So do I."))
+    assert found == {"cats": -1.0}
+
+
+def test_list_after_a_cue_continues_it() -> None:
+    found = keyed(say("I like pizza, pasta and tacos."))
+    assert found == {"pizza": 1.0, "pasta": 1.0, "tacos": 1.0}
+
+
+def test_coordinated_gerunds_are_separate_keys() -> None:
+    found = keyed(say("I enjoy hiking and swimming in the summer."))
+    assert found == {"hiking": 1.0, "swimming": 1.0}
+
+
+def test_coordinated_verbs_keep_their_own_polarity() -> None:
+    found = keyed(say("i love hiking and hate running"))
+    assert found == {"hiking": 1.0, "running": -1.0}
+
+
+def test_habits_and_wants_weigh_less_than_stated_likes() -> None:
+    [habit] = say("I usually take the train")
+    [want] = say("I want a standing desk")
+    [like] = say("I like standing desks")
+    assert habit.weight < like.weight
+    assert want.weight < like.weight
+
+
+def test_evaluations_weigh_half() -> None:
+    [signal] = say("Fishing is a great hobby.")
+    assert (signal.key, signal.weight) == ("fishing", 0.5)
+
+
+def test_we_counts_for_the_speaker_at_lower_weight() -> None:
+    [signal] = say("we both enjoy skiing")
+    assert signal.key == "skiing"
+    assert signal.weight == 0.5
+    assert signal.value.startswith("(with others)")
+
+
+def test_one_signal_per_key_and_polarity_per_message() -> None:
+    signals = say("I love jazz. Really, I love jazz.")
+    assert [s.key for s in signals] == ["jazz"]
+    assert len(signals[0].evidence) == 2

@@ -1,0 +1,241 @@
+"""persona6.style.v1: operating style per (session, actor)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from persona6.extract.style import StyleExtractor
+from persona6.types import Signal, StoredEvent, format_ts
+
+T0 = datetime(2026, 1, 1, 9, tzinfo=UTC)
+
+
+def event(
+    n: int,
+    kind: str,
+    text: str | None,
+    actor: str | None,
+    *,
+    role: str | None = None,
+    name: str | None = None,
+    at: float | None = None,
+    attrs: dict[str, Any] | None = None,
+) -> StoredEvent:
+    """Event ``e<n>``, ``n * 10`` seconds (or ``at`` seconds) after 09:00 UTC."""
+    return StoredEvent.model_validate(
+        {
+            "event_id": f"e{n}",
+            "ts": format_ts(T0 + timedelta(seconds=n * 10 if at is None else at)),
+            "session_id": "s1",
+            "user_id": actor,
+            "tenant": "default",
+            "type": kind,
+            "role": role,
+            "name": name,
+            "text": text,
+            "attrs": attrs or {},
+        }
+    )
+
+
+def said(n: int, text: str, actor: str = "u1", **extra: Any) -> StoredEvent:
+    return event(n, "message", text, actor, role="user", **extra)
+
+
+def bot(n: int, text: str) -> StoredEvent:
+    return event(n, "message", text, None, role="assistant")
+
+
+def did(n: int, name: str, text: str | None = None, actor: str = "u1", **extra: Any) -> StoredEvent:
+    return event(n, "action", text, actor, name=name, **extra)
+
+
+def style(session: list[StoredEvent], actor: str = "u1") -> dict[str, Signal]:
+    found = [s for s in StyleExtractor().extract(session) if s.actor == actor]
+    keys = [s.key for s in found]
+    assert len(keys) == len(set(keys)), keys
+    return {s.key: s for s in found}
+
+
+def test_short_messages_are_terse_with_mean_words_as_measure() -> None:
+    signal = style([said(1, "fix it"), said(2, "now run the tests")])["verbosity"]
+    assert (signal.value, signal.measure) == ("terse", 3.0)
+
+
+def test_long_messages_are_elaborate() -> None:
+    text = " ".join(["word"] * 40)
+    assert style([said(1, text)])["verbosity"].value == "elaborate"
+
+
+def test_questions_make_the_asking_mode() -> None:
+    session = [said(1, "What is a monad?"), said(2, "How do I use one?"), said(3, "Show me code")]
+    signal = style(session)["mode"]
+    assert (signal.value, signal.measure) == ("asking", 2 / 3)
+
+
+def test_orders_and_indirect_requests_make_the_commanding_mode() -> None:
+    session = [said(1, "Rewrite this paragraph."), said(2, "Can you shorten it?")]
+    signal = style(session)["mode"]
+    assert (signal.value, signal.measure) == ("commanding", 0.0)
+
+
+def test_asks_for_sources_is_emitted_only_when_it_happens() -> None:
+    assert "asks_for_sources" not in style([said(1, "Tell me about Rome.")])
+
+
+def test_asks_for_sources_cites_the_sentence_that_asks() -> None:
+    signal = style([said(1, "Nice summary. What are your sources for the dates?")])
+    assert [e.quote for e in signal["asks_for_sources"].evidence] == [
+        "What are your sources for the dates?"
+    ]
+
+
+def test_pushback_after_an_assistant_answer_is_a_challenge() -> None:
+    session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, "No, that's wrong.")]
+    signal = style(session)["challenges_answers"]
+    assert [e.quote for e in signal.evidence] == ["No, that's wrong."]
+
+
+def test_pushback_without_a_preceding_answer_is_no_challenge() -> None:
+    assert "challenges_answers" not in style([said(1, "Are you sure this is the way?")])
+
+
+def test_no_thanks_is_not_pushback() -> None:
+    session = [said(1, "Hello"), bot(2, "Want a summary?"), said(3, "No thanks, that's all.")]
+    assert "challenges_answers" not in style(session)
+
+
+def test_plan_followed_by_action_weighs_fully() -> None:
+    session = [said(1, "First I'll back up the db, then migrate."), did(2, "command", "pg_dump")]
+    signal = style(session)["plans_before_acting"]
+    assert (signal.weight, signal.context["followed_by_action"]) == (1.0, True)
+
+
+def test_plan_without_action_weighs_half() -> None:
+    signal = style([said(1, "My plan is to learn Go this month.")])["plans_before_acting"]
+    assert (signal.weight, signal.context["followed_by_action"]) == (0.5, False)
+
+
+def test_pace_is_the_median_gap_between_the_actors_events() -> None:
+    session = [
+        said(1, "a", at=0),
+        did(2, "click", "b", at=4),
+        said(3, "c", at=10),
+        said(4, "d", at=100),
+    ]
+    assert style(session)["pace"].measure == 6.0
+
+
+def test_time_of_day_uses_the_events_timezone() -> None:
+    # 09:00 UTC is 04:00 in New York: night there, morning in UTC.
+    zoned = style([said(1, "hi", attrs={"timezone": "America/New_York"}, at=0)])
+    assert (zoned["time_of_day"].value, zoned["time_of_day"].measure) == ("night", 4.0)
+
+
+def test_unknown_timezone_falls_back_to_utc() -> None:
+    signal = style([said(1, "hi", attrs={"timezone": "Mars/Olympus"}, at=0)])["time_of_day"]
+    assert (signal.value, signal.context["timezone"]) == ("morning", "UTC")
+
+
+def test_session_length_is_seconds_from_first_to_last_event() -> None:
+    signal = style([said(1, "start", at=0), said(2, "end", at=1200)])["session_length"]
+    assert (signal.measure, signal.value) == (1200.0, "long")
+
+
+def test_greetings_and_thanks_are_warmth() -> None:
+    signal = style([said(1, "Hi there! Thanks a lot for last time."), said(2, "run it")])["warmth"]
+    assert signal.measure == 0.5 and signal.weight == 1.0
+    assert {"greeting", "thanks", "exclamation", "shared_history"} <= set(signal.context["cues"])
+
+
+def test_neutral_messages_have_no_warmth() -> None:
+    assert "warmth" not in style([said(1, "List the files in src")])
+
+
+def test_answering_another_persons_question_is_helping_others() -> None:
+    session = [
+        said(1, "How do I reset the router?", actor="u1"),
+        said(2, "Hold the reset button for ten seconds.", actor="u2"),
+    ]
+    assert "helps_others" not in style(session, "u1")
+    signal = style(session, "u2")["helps_others"]
+    assert [e.event_id for e in signal.evidence] == ["e2"]
+
+
+def test_each_person_in_a_shared_session_gets_only_their_own_evidence() -> None:
+    session = [
+        said(1, "Hi all! What are your sources?", actor="u1"),
+        bot(2, "Here are some."),
+        said(3, "Are you sure? That's wrong.", actor="u2"),
+    ]
+    for actor, own in (("u1", {"e1"}), ("u2", {"e3"})):
+        for signal in style(session, actor).values():
+            assert {e.event_id for e in signal.evidence} <= own
+
+
+def test_assistant_text_is_never_cited() -> None:
+    session = [
+        said(1, "ok"),
+        bot(2, "Hi! Thanks! First this, then that. What are your sources? Are you sure?"),
+    ]
+    for signal in StyleExtractor().extract(session):
+        assert all(e.event_id == "e1" for e in signal.evidence)
+
+
+def test_actor_with_only_textless_actions_gets_no_measured_style() -> None:
+    assert style([did(1, "click"), did(2, "scroll")]) == {}
+
+
+def test_measured_style_of_an_action_only_actor_cites_action_text() -> None:
+    signals = style([did(1, "command", "ls -la"), did(2, "command", "cd src")])
+    assert set(signals) == {"pace", "time_of_day", "session_length"}
+    assert [e.quote for e in signals["pace"].evidence] == ["ls -la", "cd src"]
+
+
+def test_extraction_is_deterministic() -> None:
+    session = [said(1, "Hi! How do I do this?"), bot(2, "Like so."), said(3, "Are you sure?")]
+    assert list(StyleExtractor().extract(session)) == list(StyleExtractor().extract(session))
+
+
+TEXTS = [
+    "Hi! Thanks!",
+    "Are you sure? That's wrong.",
+    "What are your sources?",
+    "First do A, then B.",
+    "fix it",
+    "How do I do X?",
+    "",
+]
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> list[StoredEvent]:
+    found = []
+    for n in range(draw(st.integers(1, 10))):
+        text = draw(st.one_of(st.sampled_from(TEXTS), st.text(max_size=40)))
+        actor = draw(st.sampled_from(["u1", "u2"]))
+        kind = draw(st.sampled_from(["user", "assistant", "action"]))
+        zone = draw(st.sampled_from([{}, {"timezone": "Asia/Tokyo"}, {"timezone": 3}]))
+        if kind == "user":
+            found.append(said(n, text, actor=actor, attrs=zone))
+        elif kind == "assistant":
+            found.append(bot(n, text))
+        else:
+            found.append(did(n, "command", text or None, actor=actor))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(sessions())
+def test_every_style_signal_cites_the_actors_own_exact_spans(session: list[StoredEvent]) -> None:
+    by_id = {e.event_id: e for e in session}
+    for signal in StyleExtractor().extract(session):
+        assert signal.evidence
+        for evidence in signal.evidence:
+            cited = by_id[evidence.event_id]
+            assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
+            assert cited.actor == signal.actor and cited.role in (None, "user")

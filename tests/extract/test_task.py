@@ -1,0 +1,155 @@
+"""persona6.task.v1: task kinds and repeated action sequences per (session, actor)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from persona6.extract.task import TaskExtractor, command_head, name_words, sequence_token
+from persona6.types import Signal, StoredEvent, format_ts
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def event(
+    n: int,
+    kind: str,
+    text: str | None,
+    actor: str | None,
+    role: str | None = None,
+    name: str | None = None,
+) -> StoredEvent:
+    return StoredEvent.model_validate(
+        {
+            "event_id": f"e{n}",
+            "ts": format_ts(T0 + timedelta(seconds=n * 10)),
+            "session_id": "s1",
+            "user_id": actor,
+            "tenant": "default",
+            "type": kind,
+            "role": role,
+            "name": name,
+            "text": text,
+        }
+    )
+
+
+def said(n: int, text: str, actor: str = "u1") -> StoredEvent:
+    return event(n, "message", text, actor, role="user")
+
+
+def bot(n: int, text: str) -> StoredEvent:
+    return event(n, "message", text, None, role="assistant")
+
+
+def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
+    return event(n, "action", text, actor, name=name)
+
+
+def got(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
+    return event(n, "outcome", text, actor, name=name)
+
+
+def tasks(session: list[StoredEvent], actor: str = "u1") -> dict[str, Signal]:
+    return {s.key: s for s in TaskExtractor().extract(session) if s.actor == actor}
+
+
+def test_debugging_message_cites_the_sentence_that_says_it() -> None:
+    found = tasks([said(1, "Hello. My script throws an error on start. Any idea?")])
+    assert [e.quote for e in found["debugging"].evidence] == ["My script throws an error on start."]
+
+
+def test_command_head_gives_the_task_kind() -> None:
+    signal = tasks([did(1, "command", "git commit -m wip"), did(2, "command", "git push")])
+    assert signal["version_control"].measure == 2.0
+
+
+def test_action_name_without_text_gives_the_kind_with_empty_evidence() -> None:
+    signal = tasks([did(1, "CheckoutCompleted")])["purchasing_billing"]
+    assert (signal.evidence, signal.context["event_ids"]) == ((), ["e1"])
+
+
+def test_every_distinct_bigram_and_trigram_is_counted() -> None:
+    session = [did(n, "command", cmd) for n, cmd in enumerate(["ls", "cd a", "ls", "cd b", "ls"])]
+    found = tasks(session)
+    assert found["sequence:ls>cd"].measure == 2.0
+    assert found["sequence:cd>ls"].measure == 2.0
+    assert found["sequence:ls>cd>ls"].measure == 2.0
+    assert found["sequence:cd>ls>cd"].measure == 1.0
+
+
+def test_sequences_include_outcomes_and_skip_messages() -> None:
+    session = [did(1, "submit"), said(2, "hmm"), got(3, "ValidationError"), did(4, "retry")]
+    keys = {k for k in tasks(session) if k.startswith("sequence:")}
+    assert keys == {
+        "sequence:submit>validation_error",
+        "sequence:validation_error>retry",
+        "sequence:submit>validation_error>retry",
+    }
+
+
+def test_sequences_are_per_actor_in_a_shared_session() -> None:
+    session = [did(1, "open", actor="u1"), did(2, "edit", actor="u2"), did(3, "save", actor="u1")]
+    assert "sequence:open>save" in tasks(session, "u1")
+    assert {k for k in tasks(session, "u2") if k.startswith("sequence:")} == set()
+
+
+def test_assistant_text_never_makes_a_task() -> None:
+    found = tasks([said(1, "hi"), bot(2, "Let's deploy to production and debug the crash.")])
+    assert "deployment" not in found and "debugging" not in found
+
+
+def test_command_head_skips_prefixes_paths_and_assignments() -> None:
+    assert command_head("sudo /usr/bin/git push") == "git"
+    assert command_head("CC=clang make -j4") == "make"
+    assert command_head("   ") == ""
+
+
+def test_name_words_split_camel_case_and_separators() -> None:
+    assert name_words("PaymentDeclined") == ("payment", "declined")
+    assert name_words("thumbs-down.clicked") == ("thumbs", "down", "clicked")
+
+
+def test_sequence_token_never_contains_the_separator() -> None:
+    assert ">" not in sequence_token(did(1, "command", "a>b"))
+
+
+def test_extraction_is_deterministic() -> None:
+    session = [said(1, "how do I deploy?"), did(2, "command", "kubectl apply -f x.yaml")]
+    assert list(TaskExtractor().extract(session)) == list(TaskExtractor().extract(session))
+
+
+TEXTS = ["git status", "ls -la", "why does it crash?", "deploy to staging", "", "buy the plan"]
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> list[StoredEvent]:
+    found = []
+    for n in range(draw(st.integers(1, 10))):
+        text = draw(st.one_of(st.sampled_from(TEXTS), st.text(max_size=40)))
+        actor = draw(st.sampled_from(["u1", "u2"]))
+        name = draw(st.sampled_from(["command", "Deploy Started", "error", "click"]))
+        kind = draw(st.sampled_from(["user", "assistant", "action", "outcome"]))
+        if kind == "user":
+            found.append(said(n, text, actor))
+        elif kind == "assistant":
+            found.append(bot(n, text))
+        elif kind == "action":
+            found.append(did(n, name, text or None, actor))
+        else:
+            found.append(got(n, name, text or None, actor))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(sessions())
+def test_every_task_signal_cites_the_actors_own_exact_spans(session: list[StoredEvent]) -> None:
+    by_id = {e.event_id: e for e in session}
+    for signal in TaskExtractor().extract(session):
+        assert all(by_id[i].actor == signal.actor for i in signal.context["event_ids"])
+        for evidence in signal.evidence:
+            cited = by_id[evidence.event_id]
+            assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
+            assert cited.actor == signal.actor and cited.role in (None, "user")

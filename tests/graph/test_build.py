@@ -1,0 +1,213 @@
+"""Builds: incremental equals full, forgetting removes every trait that cited what was
+forgotten, identify merges an anonymous actor's traits into the person, attribution holds."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from persona6 import Persona6, synth
+from persona6.errors import NotFound
+from persona6.graph import build, forget_event, forget_person, forget_session
+from persona6.ingest.pipeline import ingest_events
+from persona6.store import EventQuery, SQLiteStore
+
+
+def graph_of(store) -> dict[str, list]:
+    persons = [p for p, _, _ in store.persons("default")]
+    return {p: [t.model_dump() for t in store.traits_of("default", p)] for p in persons}
+
+
+def sessions_in_order(events: list[dict]) -> list[list[dict]]:
+    by_session: dict[str, list[dict]] = defaultdict(list)
+    for event in events:
+        by_session[event["session_id"]].append(event)
+    return sorted(by_session.values(), key=lambda evs: evs[0]["ts"])
+
+
+@pytest.fixture(scope="module")
+def small_log():
+    return synth.generate(seed=3, people=4)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), chunks=st.integers(2, 6))
+def test_building_after_each_batch_of_sessions_equals_one_full_build(seed, chunks):
+    log = synth.generate(seed=seed, people=4)
+    sessions = sessions_in_order(log.events)
+    stepwise, whole = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+    size = max(1, len(sessions) // chunks)
+    for start in range(0, len(sessions), size):
+        ingest_events(stepwise, [e for s in sessions[start : start + size] for e in s])
+        build(stepwise, "default")
+    ingest_events(whole, log.events)
+    build(whole, "default")
+    assert graph_of(stepwise) == graph_of(whole)
+    assert graph_of(whole)  # the demo people do have traits
+
+
+def test_rebuilding_changes_nothing_and_full_equals_incremental(small_log):
+    store = SQLiteStore(":memory:")
+    ingest_events(store, small_log.events)
+    build(store, "default")
+    first = graph_of(store)
+    again = build(store, "default")
+    assert again.sessions == 0 and graph_of(store) == first
+    build(store, "default", full=True)
+    assert graph_of(store) == first
+
+
+def test_every_evidence_quote_matches_its_event(small_log):
+    store = SQLiteStore(":memory:")
+    ingest_events(store, small_log.events)
+    build(store, "default")
+    for traits in graph_of(store).values():
+        for trait in traits:
+            for item in trait["evidence"] + trait["counter_evidence"]:
+                event = store.event("default", item["event_id"])
+                assert event.text[item["start"] : item["end"]] == item["quote"]
+
+
+def test_no_trait_cites_assistant_text_or_another_actor(small_log):
+    store = SQLiteStore(":memory:")
+    ingest_events(store, small_log.events)
+    build(store, "default")
+    identity = store.identity_map("default")
+    for person, traits in graph_of(store).items():
+        for trait in traits:
+            for item in trait["evidence"]:
+                event = store.event("default", item["event_id"])
+                assert event.role is None or event.role.value == "user"
+                assert identity.get(event.actor, event.actor) == person
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pick=st.integers(0, 10_000))
+def test_forgetting_a_cited_event_leaves_no_trait_citing_it(small_log, pick):
+    store = SQLiteStore(":memory:")
+    ingest_events(store, small_log.events)
+    build(store, "default")
+    cited = sorted(
+        {e["event_id"] for ts in graph_of(store).values() for t in ts for e in t["evidence"]}
+    )
+    victim = cited[pick % len(cited)]
+    forget_event(store, "default", victim)
+    assert store.event("default", victim) is None
+    remaining = graph_of(store)
+    assert all(
+        e["event_id"] != victim
+        for ts in remaining.values()
+        for t in ts
+        for e in t["evidence"] + t["counter_evidence"]
+    )
+    fresh = SQLiteStore(":memory:")
+    ingest_events(fresh, [e for e in small_log.events if e["event_id"] != victim])
+    build(fresh, "default")
+    assert remaining == graph_of(fresh)
+
+
+def test_forgetting_a_session_and_a_person(small_log):
+    store = SQLiteStore(":memory:")
+    ingest_events(store, small_log.events)
+    build(store, "default")
+    person = small_log.truth["people"][0]["person_id"]
+    session = small_log.truth["people"][1]["sessions"][0]["session_id"]
+    forget_session(store, "default", session)
+    assert list(store.iter_events(EventQuery(tenant="default", session_id=session))) == []
+    forget_person(store, "default", person)
+    assert store.traits_of("default", person) == []
+    assert list(store.iter_events(EventQuery(tenant="default", actor=person))) == []
+
+
+def test_forgetting_what_is_not_there_says_so():
+    store = SQLiteStore(":memory:")
+    with pytest.raises(NotFound, match="event 'nope' is not stored for tenant 'default'"):
+        forget_event(store, "default", "nope")
+    with pytest.raises(NotFound, match="List sessions with: persona6 sessions"):
+        forget_session(store, "default", "nope")
+    with pytest.raises(NotFound, match="person 'nope' has no events"):
+        forget_person(store, "default", "nope")
+
+
+def test_identify_moves_an_anonymous_actors_traits_to_the_person():
+    p6 = Persona6(db=":memory:")
+    base = {"session_id": "s-1", "type": "message"}
+    p6.record(
+        [
+            {
+                **base,
+                "ts": "2026-01-01T10:00:00Z",
+                "anonymous_id": "anon-1",
+                "text": "I really love dark chocolate.",
+            }
+        ]
+    )
+    p6.build()
+    assert [p.person_id for p in p6.persons()] == ["anon-1"]
+    p6.record(
+        [
+            {
+                "ts": "2026-01-01T10:05:00Z",
+                "session_id": "s-1",
+                "type": "identify",
+                "anonymous_id": "anon-1",
+                "user_id": "u-1",
+            }
+        ]
+    )
+    p6.build()
+    assert [p.person_id for p in p6.persons()] == ["u-1"]
+    view = p6.person("u-1")
+    assert view.person.aliases == ["anon-1"]
+    assert any("dark chocolate" in t.key for t in view.traits)
+
+
+def test_show_and_why_explain_a_trait():
+    p6 = Persona6(db=":memory:")
+    p6.record(
+        [
+            {
+                "ts": f"2026-01-0{d}T10:00:00Z",
+                "session_id": f"s-{d}",
+                "user_id": "u-1",
+                "type": "message",
+                "text": "I prefer dark mode.",
+            }
+            for d in (1, 2)
+        ]
+    )
+    p6.build()
+    trait = next(t for t in p6.person("u-1").traits if t.key == "dark mode")
+    explanation = p6.why("u-1", trait.id)
+    assert [(link.session_id, link.quote) for link in explanation.chain] == [
+        ("s-1", trait.evidence[0].quote),
+        ("s-2", trait.evidence[1].quote),
+    ]
+    assert trait.sessions == 2
+    with pytest.raises(NotFound, match="is not a trait of 'u-2'"):
+        p6.why("u-2", trait.id)
+
+
+def test_graphml_export_is_well_formed():
+    import xml.etree.ElementTree as ET
+
+    p6 = Persona6(db=":memory:")
+    p6.record(
+        [
+            {
+                "ts": "2026-01-01T10:00:00Z",
+                "session_id": "s-1",
+                "user_id": "u-1",
+                "type": "message",
+                "text": "I prefer dark mode.",
+            }
+        ]
+    )
+    p6.build()
+    root = ET.fromstring(p6.export("u-1", "graphml"))
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    nodes = {n.get("id") for n in root.iter(f"{ns}node")}
+    assert "person:u-1" in nodes and any(n.startswith("event:") for n in nodes)
