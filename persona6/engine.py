@@ -231,6 +231,10 @@ class Persona6:
             last_seen=last,
         )
 
+    # -- identity: linking anonymous actors to persons (persona6/identity/) ---------------
+
+    # -- behaviour and the agent brief (persona6/behavior/, persona6/context/) ------------
+
     # -- lifecycle ------------------------------------------------------------------------
 
     def close(self) -> None:

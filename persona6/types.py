@@ -52,7 +52,8 @@ def format_ts(ts: datetime) -> str:
     # isoformat, not strftime: several times faster, and this runs once per ingested event.
     if ts.utcoffset():
         ts = ts.astimezone(UTC)
-    return ts.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    text = ts.isoformat(timespec="microseconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text + "Z"
 
 
 def parse_ts(value: str) -> datetime:

@@ -191,6 +191,7 @@ def event_row(event: Event, tenant: str, source: str | None, ingested_at: str) -
         event.session_id,
         event.user_id,
         event.anonymous_id,
+        event.user_id or event.anonymous_id,
         event.type.value,
         event.role.value if event.role else None,
         event.name,

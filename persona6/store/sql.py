@@ -43,6 +43,21 @@ _READ_COLUMNS = (
 )
 
 
+def _actor_match(count: int = 1) -> str:
+    """Events whose user_id or anonymous_id is one of ``count`` names, in a form the indexes
+    serve: ``actor`` is COALESCE(user_id, anonymous_id), and the partial index events_by_alias
+    holds the few events that carry both ids. Parameters: tenant, names, tenant, names.
+
+    A union of two index searches, because planners turn the equivalent OR into a scan.
+    """
+    marks = ", ".join("?" * count)
+    return (
+        f"seq IN (SELECT seq FROM events WHERE tenant = ? AND actor IN ({marks}) "
+        f"UNION SELECT seq FROM events WHERE tenant = ? AND anonymous_id IN ({marks}) "
+        "AND user_id IS NOT NULL)"
+    )
+
+
 class SQLStore(GraphSQL, Store):
     """A store over one DB-API connection; subclasses open it and pick the dialect."""
 
@@ -156,8 +171,15 @@ class SQLStore(GraphSQL, Store):
     # -- reads --------------------------------------------------------------------------
 
     def iter_events(self, query: EventQuery) -> Iterator[StoredEvent]:
-        where = ["tenant = ?"]
-        params: list[Any] = [query.tenant]
+        where: list[str] = []
+        params: list[Any] = []
+        for named in (query.anonymous_id, query.actor):
+            if named is not None:
+                where.append(_actor_match())  # scoped to the tenant inside
+                params += [query.tenant, named, query.tenant, named]
+        if not where:
+            where.append("tenant = ?")
+            params.append(query.tenant)
         for column, value in (
             ("user_id", query.user_id),
             ("anonymous_id", query.anonymous_id),
@@ -167,9 +189,9 @@ class SQLStore(GraphSQL, Store):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
-        if query.actor is not None:
-            where.append("(user_id = ? OR anonymous_id = ?)")
-            params += [query.actor, query.actor]
+        if query.user_id is not None:
+            where.append("actor = ?")  # lets the actor index serve a user_id filter
+            params.append(query.user_id)
         if query.since is not None:
             where.append("ts >= ?")
             params.append(query.since)
@@ -202,10 +224,9 @@ class SQLStore(GraphSQL, Store):
         scope = ""
         if actor is not None:
             scope = (
-                " AND session_id IN (SELECT session_id FROM events WHERE tenant = ? "
-                "AND (user_id = ? OR anonymous_id = ?))"
+                f" AND session_id IN (SELECT session_id FROM events WHERE {_actor_match()})"
             )
-            params += [tenant, actor, actor]
+            params += [tenant, actor, tenant, actor]
         sql = (
             "SELECT session_id, COUNT(*), "
             "SUM(CASE WHEN type = 'message' THEN 1 ELSE 0 END), "
@@ -242,9 +263,9 @@ class SQLStore(GraphSQL, Store):
             chunk = session_ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             rows = self._execute(
-                "SELECT DISTINCT session_id, COALESCE(user_id, anonymous_id) FROM events "
+                "SELECT DISTINCT session_id, actor FROM events "
                 f"WHERE tenant = ? AND session_id IN ({marks}) "
-                "AND COALESCE(user_id, anonymous_id) IS NOT NULL AND type <> 'identify' "
+                "AND actor IS NOT NULL AND type <> 'identify' "
                 "ORDER BY 1, 2",
                 [tenant, *chunk],
             ).fetchall()
@@ -260,22 +281,21 @@ class SQLStore(GraphSQL, Store):
         if names is not None:
             if not names:
                 return []
-            marks = ", ".join("?" * len(names))
-            only = f"  AND (e.user_id IN ({marks}) OR e.anonymous_id IN ({marks}))"
-            params += [*names, *names]
+            only = f"  AND e.{_actor_match(len(names))}"
+            params += [tenant, *names, tenant, *names]
         sql = (
             "SELECT actor, known, COUNT(DISTINCT session_id), "
             "SUM(CASE WHEN type = 'message' THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN type = 'action' THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN type = 'outcome' THEN 1 ELSE 0 END), MIN(ts), MAX(ts), "
             "MAX(linked_to) FROM ("
-            "  SELECT COALESCE(e.user_id, e.anonymous_id) AS actor, "
+            "  SELECT e.actor, "
             "  CASE WHEN e.user_id IS NULL THEN 0 ELSE 1 END AS known, "
             "  e.session_id, e.type, e.ts, l.user_id AS linked_to FROM events e "
             "  LEFT JOIN identity_links l ON l.tenant = ? AND e.user_id IS NULL "
             "  AND l.anonymous_id = e.anonymous_id AND l.revoked_at IS NULL "
             "  WHERE e.tenant = ? AND e.type <> 'identify' "
-            "  AND COALESCE(e.user_id, e.anonymous_id) IS NOT NULL"
+            "  AND e.actor IS NOT NULL"
             f"{only}) a GROUP BY actor, known "
             "ORDER BY known DESC, COUNT(DISTINCT session_id) DESC, actor"
         )

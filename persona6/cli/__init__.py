@@ -1,0 +1,118 @@
+"""The command line: ``persona6 VERB [ARGS] [--db PATH] [--tenant T] [--json]``.
+
+One module per stage (``log``: the event log; ``graph``: the persona graph; ``demo``); this
+module holds the group and the helpers they share.
+
+Thin by design: each command parses its options, calls the ``Persona6`` facade and prints.
+Data goes to stdout (a table, or JSON with ``--json``); progress and warnings go to stderr.
+A ``Persona6Error`` becomes one line on stderr and its documented exit code (docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import click
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+from persona6 import __version__
+from persona6.engine import Persona6
+from persona6.errors import InvalidEvent, Persona6Error
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Piped output is not cut to 80 columns: whoever reads it wants whole ids and times.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def store_options(func: F) -> F:
+    """--db and --tenant on every command that touches the store."""
+    func = click.option(
+        "--tenant",
+        default=None,
+        help="Tenant to act on. Default: $PERSONA6_TENANT or 'default'.",
+    )(func)
+    func = click.option(
+        "--db",
+        default=None,
+        help="Database: a SQLite file path. Default: $PERSONA6_DB or ./persona6.db.",
+    )(func)
+    return func
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(func)
+
+
+def open_engine(db: str | None, tenant: str | None) -> Persona6:
+    return Persona6(db=db, tenant=tenant)
+
+
+def print_json(value: Any) -> None:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    elif isinstance(value, list):
+        value = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def print_table(title: str | None, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    out.print(table)
+
+
+class Persona6Group(click.Group):
+    """Turns Persona6Error into a one-line message and its exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Persona6Error as exc:
+            click.echo(f"persona6: error: {exc}", err=True)
+            stored = getattr(exc, "stored_before", None)
+            if isinstance(exc, InvalidEvent) and stored is not None:
+                click.echo(
+                    f"persona6: nothing from the failing batch was stored; {stored} events from "
+                    "earlier batches were. Fix the record and run the same command again "
+                    "(ingest is idempotent), or pass --on-error skip to store the good records "
+                    "and write the bad ones to a report.",
+                    err=True,
+                )
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=Persona6Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="persona6")
+def main() -> None:
+    """Persona6: evidence-backed persona graphs of the people in your product's logs.
+
+    \b
+    Example:
+      persona6 demo && persona6 stats
+    """
+
+
+def clip(text: str | None, width: int = 80) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def run() -> None:
+    """Entry point for ``python -m persona6``."""
+    main(prog_name="persona6")
+
+
+# The command modules register their commands on ``main`` when imported.
+from persona6.cli import demo, graph, log  # noqa: E402, F401

@@ -1,0 +1,229 @@
+"""Commands over the persona graph: build, persons, show, why, export, forget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from persona6.cli import (
+    clip,
+    err,
+    json_option,
+    main,
+    open_engine,
+    out,
+    print_json,
+    print_table,
+    store_options,
+)
+from persona6.engine import Persona6
+
+
+def warn_if_stale(p6: Persona6) -> None:
+    pending = p6.pending_events()
+    if pending:
+        err.print(
+            f"[yellow]warning[/]: {pending} ingested events are not in the graph yet; "
+            "run persona6 build"
+        )
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild everything from the events.")
+@store_options
+@json_option
+def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Extract signals from new sessions and consolidate them into traits (idempotent).
+
+    Only sessions with new events, and the persons they touch, are recomputed; --full
+    recomputes everything and gives the same graph.
+
+    \b
+    Example:
+      persona6 ingest events.jsonl && persona6 build
+    """
+    with open_engine(db, tenant) as p6:
+        report = p6.build(full=full)
+    if as_json:
+        print_json(report)
+        return
+    err.print(
+        f"built: {report.sessions} sessions ({report.events} events) -> {report.signals} "
+        f"signals; {report.persons} persons now hold {report.traits} traits "
+        f"({report.seconds:.2f}s)"
+    )
+
+
+@main.command()
+@store_options
+@json_option
+def persons(db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Everyone the graph holds traits about, with their linked anonymous actors.
+
+    \b
+    Example:
+      persona6 persons --json
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        found = p6.persons()
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        None,
+        ["person", "aliases", "sessions", "events", "traits", "first seen", "last seen"],
+        [
+            [
+                p.person_id,
+                ", ".join(p.aliases),
+                p.sessions,
+                p.events,
+                p.traits,
+                (p.first_seen or "")[:10],
+                (p.last_seen or "")[:10],
+            ]
+            for p in found
+        ],
+    )
+
+
+@main.command()
+@click.argument("person")
+@click.option("--all", "show_all", is_flag=True, help="Also superseded traits.")
+@click.option(
+    "--quotes",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Evidence quotes shown per trait.",
+)
+@store_options
+@json_option
+def show(
+    person: str, show_all: bool, quotes: int, db: str | None, tenant: str | None, as_json: bool
+) -> None:
+    """A person's traits grouped by kind, with confidence, stability and evidence quotes.
+
+    \b
+    Example:
+      persona6 show u-42 --quotes 3
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        view = p6.person(person)
+    if as_json:
+        print_json(view)
+        return
+    who = view.person
+    out.print(
+        f"[bold]{who.person_id}[/]"
+        + (f" (also {', '.join(who.aliases)})" if who.aliases else "")
+        + f": {who.sessions} sessions, {who.events} events, "
+        f"{(who.first_seen or '')[:10]} to {(who.last_seen or '')[:10]}"
+    )
+    kinds: dict[str, list[Any]] = {}
+    for trait in view.traits:
+        if show_all or trait.status.value != "superseded" or trait.valid_to is None:
+            kinds.setdefault(trait.kind.value, []).append(trait)
+    for kind, traits in kinds.items():
+        out.print(f"\n[bold underline]{kind}[/]")
+        for t in traits:
+            validity = f" until {t.valid_to[:10]}" if t.valid_to else ""
+            flag = "" if t.status.value == "active" else f" [{t.status.value}]"
+            out.print(
+                f"  {t.statement}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
+                f"{who.sessions} sessions · {t.span_days:.0f} days · since "
+                f"{t.valid_from[:10]}{validity} · {t.id}[/]"
+            )
+            for item in t.evidence[-quotes:] if quotes else []:
+                out.print(f"    [green]“{clip(item.quote, 90)}”[/] [dim]{item.event_id}[/]")
+            for item in t.counter_evidence[-1:] if quotes else []:
+                out.print(f"    [red]against: “{clip(item.quote, 80)}”[/] [dim]{item.event_id}[/]")
+
+
+@main.command()
+@click.argument("person")
+@click.argument("trait_id")
+@store_options
+@json_option
+def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """The evidence chain of one trait: session, time and quote of every cited event.
+
+    \b
+    Example:
+      persona6 why u-42 tr_3f9a0c1d2e4b5a69
+    """
+    with open_engine(db, tenant) as p6:
+        explanation = p6.why(person, trait_id)
+    if as_json:
+        print_json(explanation)
+        return
+    t = explanation.trait
+    out.print(
+        f"[bold]{t.statement}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
+        f"{t.sessions} sessions, {t.counter_sessions} against)"
+    )
+    print_table(
+        None,
+        ["stance", "time", "session", "event", "quote"],
+        [
+            [link.stance, link.ts[:19], link.session_id, link.event_id, clip(link.quote, 70)]
+            for link in explanation.chain
+        ],
+    )
+
+
+@main.command()
+@click.argument("person")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True
+)
+@click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
+@store_options
+def export(person: str, fmt: str, output: str | None, db: str | None, tenant: str | None) -> None:
+    """Everything the graph holds about a person, as JSON or GraphML.
+
+    \b
+    Example:
+      persona6 export u-42 --format graphml -o u-42.graphml
+    """
+    with open_engine(db, tenant) as p6:
+        text = p6.export(person, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--event", default=None, help="Delete this event.")
+@click.option("--session", default=None, help="Delete every event of this session.")
+@click.option("--person", default=None, help="Delete this person's events (and aliases').")
+@store_options
+@json_option
+def forget(
+    event: str | None,
+    session: str | None,
+    person: str | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Delete events and recompute every trait that rested on them; unsupported traits vanish.
+
+    \b
+    Example:
+      persona6 forget --session s-193
+    """
+    with open_engine(db, tenant) as p6:
+        report = p6.forget(event=event, session=session, person=person)
+    if as_json:
+        print_json(report)
+        return
+    err.print(
+        f"forgot {report.events} events; recomputed {report.sessions} sessions and "
+        f"{report.persons} persons"
+    )

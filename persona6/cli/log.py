@@ -1,0 +1,331 @@
+"""Commands over the event log: init, ingest, stats, sessions, actors, events, schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from persona6.cli import (
+    clip,
+    err,
+    json_option,
+    main,
+    open_engine,
+    print_json,
+    print_table,
+    store_options,
+)
+
+
+@main.command()
+@store_options
+def init(db: str | None, tenant: str | None) -> None:
+    """Create the database (or bring its schema up to date).
+
+    \b
+    Example:
+      persona6 init --db data/persona6.db
+    """
+    with open_engine(db, tenant) as p6:
+        version = p6.store.schema_version()
+        err.print(f"[green]ready[/]: {p6.db} (schema version {version})")
+
+
+def parse_column_map(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> dict[str, str]:
+    if not value:
+        return {}
+    mapping: dict[str, str] = {}
+    for pair in value.split(","):
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise click.BadParameter(
+                f"{pair!r} is not FIELD=COLUMN. Example: --map ts=timestamp,session_id=conversation"
+            )
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+@main.command()
+@click.argument("path")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    help="native, openai, segment or csv. Default: detected from the name and first record.",
+)
+@click.option(
+    "--on-error",
+    type=click.Choice(["fail", "skip"]),
+    default="fail",
+    show_default=True,
+    help="fail: stop at the first bad record, storing nothing of its batch. "
+    "skip: store the good records, write the bad ones to --report.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    default=None,
+    help="Where --on-error skip writes rejected records. Default: PATH.rejected.jsonl.",
+)
+@click.option(
+    "--map",
+    "column_map",
+    callback=parse_column_map,
+    default=None,
+    help="CSV column mapping FIELD=COLUMN,... e.g. ts=timestamp,session_id=conv.",
+)
+@store_options
+@json_option
+def ingest(
+    path: str,
+    fmt: str | None,
+    on_error: str,
+    report_path: str | None,
+    column_map: dict[str, str],
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Store the events of PATH (- for standard input). Re-ingesting changes nothing.
+
+    \b
+    Example:
+      persona6 ingest chats.jsonl --format openai --on-error skip
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with (
+        open_engine(db, tenant) as p6,
+        Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            TextColumn("{task.fields[records]:,} records"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar,
+    ):
+        task = bar.add_task("ingest", total=None, records=0)
+
+        def progress(records: int, done: int | None, total: int | None) -> None:
+            bar.update(task, completed=done or 0, total=total, records=records)
+
+        report = p6.ingest(
+            path,
+            format=fmt,
+            on_error=on_error,  # type: ignore[arg-type]
+            report_path=report_path,
+            column_map=column_map,
+            progress=progress,
+        )
+    if as_json:
+        print_json(report)
+        return
+    print_table(
+        None,
+        ["source", "format", "tenant", "read", "stored", "duplicates", "rejected"],
+        [
+            [
+                report.source,
+                report.format,
+                report.tenant,
+                report.read,
+                report.stored,
+                report.duplicates,
+                report.rejected,
+            ]
+        ],
+    )
+    if report.rejected:
+        err.print(
+            f"[yellow]warning[/]: {report.rejected} records rejected; reasons in "
+            f"{report.report_path}"
+        )
+
+
+@main.command()
+@store_options
+@json_option
+def stats(db: str | None, tenant: str | None, as_json: bool) -> None:
+    """What the store holds for the tenant.
+
+    \b
+    Example:
+      persona6 stats --json
+    """
+    with open_engine(db, tenant) as p6:
+        result = p6.stats()
+    if as_json:
+        print_json(result)
+        return
+    rows = [
+        ["events", result.events],
+        *[[f"  {kind}", count] for kind, count in result.by_type.items()],
+        ["sessions", result.sessions],
+        ["known persons (user_id)", result.persons],
+        ["anonymous actors", result.anonymous_actors],
+        ["identify links", result.identify_links],
+        ["first event", result.first_ts],
+        ["last event", result.last_ts],
+        ["schema version", result.schema_version],
+    ]
+    print_table(f"tenant {result.tenant}", ["what", "count"], rows)
+
+
+@main.command()
+@click.option("--actor", default=None, help="Only sessions this user_id or anonymous_id acted in.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@store_options
+@json_option
+def sessions(
+    actor: str | None, limit: int | None, db: str | None, tenant: str | None, as_json: bool
+) -> None:
+    """Sessions, most recent first, with who acted in them.
+
+    \b
+    Example:
+      persona6 sessions --actor u-42 --limit 10
+    """
+    with open_engine(db, tenant) as p6:
+        found = p6.sessions(actor=actor, limit=limit)
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        None,
+        ["session", "events", "msgs", "actions", "outcomes", "actors", "first", "last"],
+        [
+            [
+                s.session_id,
+                s.events,
+                s.messages,
+                s.actions,
+                s.outcomes,
+                ", ".join(s.actors),
+                s.first_ts[:19],
+                s.last_ts[:19],
+            ]
+            for s in found
+        ],
+    )
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@store_options
+@json_option
+def actors(limit: int | None, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Everyone who acted: known persons, then anonymous actors (and whom identify links them to).
+
+    \b
+    Example:
+      persona6 actors --json
+    """
+    with open_engine(db, tenant) as p6:
+        found = p6.actors(limit=limit)
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        None,
+        ["actor", "kind", "linked to", "sessions", "msgs", "actions", "outcomes", "first", "last"],
+        [
+            [
+                a.actor,
+                "person" if a.known else "anonymous",
+                a.linked_to,
+                a.sessions,
+                a.messages,
+                a.actions,
+                a.outcomes,
+                a.first_ts[:10],
+                a.last_ts[:10],
+            ]
+            for a in found
+        ],
+    )
+
+
+@main.command()
+@click.option("--user", "user_id", default=None, help="Only events of this user_id.")
+@click.option("--anonymous", "anonymous_id", default=None, help="Only events of this anonymous_id.")
+@click.option("--actor", default=None, help="Only events whose user_id or anonymous_id is this.")
+@click.option("--session", "session_id", default=None, help="Only events of this session.")
+@click.option("--type", "event_type", default=None, help="message, action, outcome or identify.")
+@click.option("--since", default=None, help="From this ISO-8601 time (inclusive).")
+@click.option("--until", default=None, help="Up to this ISO-8601 time (exclusive).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@store_options
+@json_option
+def events(
+    user_id: str | None,
+    anonymous_id: str | None,
+    actor: str | None,
+    session_id: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Stored events in time order. With --json, one JSON object per line (JSONL).
+
+    \b
+    Example:
+      persona6 events --session s-1 --since 2026-01-01T00:00:00Z
+    """
+    with open_engine(db, tenant) as p6:
+        found = p6.events(
+            user_id=user_id,
+            anonymous_id=anonymous_id,
+            actor=actor,
+            session_id=session_id,
+            type=event_type,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+        if as_json:
+            for event in found:
+                click.echo(event.model_dump_json(exclude_none=True))
+            return
+        print_table(
+            None,
+            ["ts", "session", "actor", "type", "role/name", "text"],
+            [
+                [
+                    e.ts[:19],
+                    e.session_id,
+                    e.actor,
+                    e.type.value,
+                    e.role.value if e.role else e.name,
+                    clip(e.text),
+                ]
+                for e in found
+            ],
+        )
+
+
+@main.command()
+@click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
+def schema(output: str | None) -> None:
+    """The JSON Schema of the native event envelope (docs/events.md explains it).
+
+    \b
+    Example:
+      persona6 schema -o event.schema.json
+    """
+    from persona6.types import Event
+
+    text = json.dumps(Event.model_json_schema(), indent=2)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
