@@ -11,8 +11,9 @@ For each seed: generate the demo log, ingest, build, and check what the generato
 - style: the archetype's behaviour shows as a style trait (skeptic: asks for sources and
   challenges answers; operator: terse or commanding; community regular: warm; newcomer: asking);
 - failure reactions: the extractor's reaction label for each planted failure episode;
-- reported speech: no preference or disclosure trait cites a distractor (someone else's
-  preference; a style trait may still quote it as an example of how the person writes).
+- reported speech: no preference trait cites a distractor (someone else's preference; "my
+  boss hates meetings" may still support the disclosure that the speaker has a boss, and a
+  style trait may quote it as an example of how the person writes).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def main() -> None:
             pid = person["person_id"]
             traits = p6.person(pid).traits
             for t in traits:
-                if t.kind in (SignalKind.PREFERENCE, SignalKind.DISCLOSURE):
+                if t.kind is SignalKind.PREFERENCE:
                     cited_anywhere |= {e.event_id for e in t.evidence}
 
             def cites(kind: SignalKind, ids: list[str], ts=traits, sign: int | None = None):

@@ -7,6 +7,8 @@ prints. Summaries the store returns are pydantic models too, because the CLI pri
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -346,6 +348,45 @@ class Signal(BaseModel):
     ts: str = Field(description="Time of the newest event it cites (stored UTC form).")
     producer: str = Field(description="Versioned extractor name, e.g. persona6.preference.v1.")
     evidence: tuple[Evidence, ...] = Field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSignal:
+    """A signal as a build reads it back: the fields consolidation uses, with evidence and
+    context kept as the stored JSON and parsed only when needed (builds read many thousands)."""
+
+    session_id: str
+    actor: str
+    kind: SignalKind
+    key: str
+    value: str
+    polarity: float
+    weight: float
+    measure: float | None
+    ts: str
+    producer: str
+    evidence_json: str
+    context_json: str
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return tuple(Evidence.model_construct(**e) for e in json.loads(self.evidence_json))
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return json.loads(self.context_json)  # type: ignore[no-any-return]
+
+    def order(self) -> tuple[str, str, str, str, str, str, str]:
+        """A total order of signals, so that every choice a build makes is deterministic."""
+        return (
+            self.ts,
+            self.session_id,
+            self.actor,
+            self.kind.value,
+            self.key,
+            self.value,
+            self.evidence_json,
+        )
 
 
 class TraitStatus(StrEnum):

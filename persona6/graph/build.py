@@ -9,13 +9,13 @@ build from scratch (tests/graph/test_build.py checks this as a property).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
 from persona6.extract import extract_session
-from persona6.graph.consolidate import consolidate
+from persona6.graph.consolidate import config, consolidate
 from persona6.store.base import EventQuery, Store
+from persona6.types import EventType, SignalKind
 
 
 class BuildReport(BaseModel):
@@ -27,7 +27,7 @@ class BuildReport(BaseModel):
     events: int = Field(description="Events read from those sessions.")
     signals: int = Field(description="Signals extracted from them.")
     persons: int = Field(description="Persons whose traits were recomputed.")
-    traits: int = Field(description="Traits those persons now have.")
+    traits: int = Field(description="Traits recomputed for those persons.")
     seconds: float
 
 
@@ -41,12 +41,14 @@ def build(store: Store, tenant: str, *, full: bool = False) -> BuildReport:
         if full:
             sessions = _all_sessions(store, tenant, sessions)
         events = signals = 0
-        touched: set[str] = set()
+        touched: dict[str, Scope] = {}
         for session_id in sessions:
-            n_events, n_signals, actors = refresh_session(store, tenant, session_id)
+            n_events, n_signals, needs = refresh_session(store, tenant, session_id)
             events += n_events
             signals += n_signals
-            touched |= actors
+            merge_scopes(touched, needs)
+        if full:
+            touched = dict.fromkeys(touched)  # everything, for everyone
         persons, traits = refresh_persons(store, tenant, touched)
         store.set_built_seq(tenant, target)
     return BuildReport(
@@ -68,38 +70,93 @@ def _all_sessions(store: Store, tenant: str, changed: list[str]) -> list[str]:
     return everything + [s for s in changed if s not in known]
 
 
-def refresh_session(store: Store, tenant: str, session_id: str) -> tuple[int, int, set[str]]:
-    """Re-extract one session; return (events, signals, actors whose persons need a rebuild)."""
+#: Which of an actor's traits need recomputing: these (kind, key) pairs, or all (None).
+Scope = set[tuple[str, str]] | None
+
+
+def refresh_session(
+    store: Store, tenant: str, session_id: str
+) -> tuple[int, int, dict[str, Scope]]:
+    """Re-extract one session; return (events, signals, what each touched actor needs).
+
+    An actor needs the (kind, key) pairs it had or now has signals for in this session; an
+    actor named by an identify event needs everything, because its person changed.
+    """
     events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
     signals = extract_session(events)
-    actors = store.session_signal_actors(tenant, session_id)
-    actors |= {s.actor for s in signals}
+    touched: dict[str, Scope] = {}
+    before = store.signal_keys(tenant, session_id=session_id)
+    after = {(s.actor, s.kind.value, s.key) for s in signals}
+    for actor, kind, key in sorted(before | after):
+        scope = touched.setdefault(actor, set())
+        if kind != SignalKind.TEXTURE.value and scope is not None:
+            scope.add((kind, key))
     for event in events:
-        if event.user_id is not None:
-            actors.add(event.user_id)
-        if event.anonymous_id is not None:
-            actors.add(event.anonymous_id)
+        for actor in (event.user_id, event.anonymous_id):
+            if actor is not None:
+                if event.type == EventType.IDENTIFY:
+                    touched[actor] = None
+                else:
+                    touched.setdefault(actor, set())
     store.replace_session_signals(tenant, session_id, signals)
-    return len(events), len(signals), actors
+    return len(events), len(signals), touched
 
 
-def refresh_persons(store: Store, tenant: str, actors: Iterable[str]) -> tuple[int, int]:
-    """Recompute the traits of every person the actors are (or were); return (persons, traits)."""
+def merge_scopes(into: dict[str, Scope], more: dict[str, Scope]) -> None:
+    for actor, scope in more.items():
+        _widen(into, actor, scope)
+
+
+def _widen(scopes: dict[str, Scope], name: str, scope: Scope) -> None:
+    if name in scopes and scopes[name] is None:
+        return
+    if scope is None:
+        scopes[name] = None
+    else:
+        current = scopes.setdefault(name, set())
+        assert current is not None
+        current |= scope
+
+
+def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tuple[int, int]:
+    """Recompute what the touched actors' persons need; return (persons, traits recomputed).
+
+    Only the touched (kind, key) pairs are recomputed, except that preferences and decisions
+    are recomputed together (a change of mind in one can supersede another) and a person whose
+    identity changed is recomputed whole. Both give what a full recompute would.
+    """
+    cfg = config()
     identity = store.identity_map(tenant)
-    persons: set[str] = set()
-    for actor in actors:
-        persons.add(identity.get(actor, actor))
-        persons.add(actor)  # an actor now linked to a person no longer has traits of its own
+    scopes: dict[str, Scope] = {}
+    for actor, scope in touched.items():
+        person = identity.get(actor, actor)
+        _widen(scopes, person, scope)
+        if person != actor:
+            _widen(scopes, actor, None)  # a linked actor no longer has traits of its own
     aliases: dict[str, set[str]] = {}
     for anonymous_id, user_id in identity.items():
         aliases.setdefault(user_id, set()).add(anonymous_id)
     total = 0
-    for person in sorted(persons):
+    for person in sorted(scopes):
+        scope = scopes[person]
         if person in identity:
             store.replace_traits(tenant, person, [])
             continue
         members = {person} | aliases.get(person, set())
-        traits = consolidate(person, store.signals_of(tenant, members))
-        store.replace_traits(tenant, person, traits)
+        if scope is None:
+            traits = consolidate(person, store.stored_signals_of(tenant, members))
+            store.replace_traits(tenant, person, traits)
+        elif scope:
+            if any(kind in cfg.polar_kinds for kind, _ in scope):
+                scope |= {
+                    (kind, key)
+                    for _, kind, key in store.signal_keys(
+                        tenant, actors=members, kinds=sorted(cfg.polar_kinds)
+                    )
+                }
+            traits = consolidate(person, store.stored_signals_of(tenant, members, keys=scope))
+            store.replace_traits(tenant, person, traits, keys=scope)
+        else:
+            continue
         total += len(traits)
-    return len(persons), total
+    return len(scopes), total

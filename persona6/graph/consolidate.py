@@ -34,7 +34,11 @@ from importlib import resources
 
 import yaml
 
-from persona6.types import Evidence, Signal, SignalKind, Trait, TraitStatus
+from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
+
+#: Consolidation reads signals fresh from extractors (Signal) or back from the store
+#: (StoredSignal); both have the fields it uses.
+AnySignal = Signal | StoredSignal
 
 PRODUCER = "persona6.graph.v1"
 
@@ -112,7 +116,7 @@ class _Session:
     session_id: str
     first_ts: str
     last_ts: str
-    signals: list[Signal]
+    signals: list[AnySignal]
 
     @property
     def strength(self) -> float:
@@ -123,10 +127,10 @@ class _Session:
         return sum(s.polarity * max(s.weight, 1e-6) for s in self.signals)
 
 
-def consolidate(person_id: str, signals: Sequence[Signal]) -> list[Trait]:
+def consolidate(person_id: str, signals: Sequence[AnySignal]) -> list[Trait]:
     """Every trait of one person, from all signals about the actors that are this person."""
     cfg = config()
-    groups: dict[tuple[SignalKind, str], list[Signal]] = defaultdict(list)
+    groups: dict[tuple[SignalKind, str], list[AnySignal]] = defaultdict(list)
     for signal in signals:
         if signal.kind is SignalKind.TEXTURE:
             continue  # a profile for identity linking, not a claim
@@ -148,7 +152,7 @@ def consolidate(person_id: str, signals: Sequence[Signal]) -> list[Trait]:
     return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
 
 
-def _by_session(signals: list[Signal]) -> list[_Session]:
+def _by_session(signals: list[AnySignal]) -> list[_Session]:
     found: dict[str, _Session] = {}
     for signal in signals:
         entry = found.get(signal.session_id)
@@ -280,12 +284,12 @@ def _combined(reliability: float, sessions: list[_Session]) -> float:
     return 1.0 - missing
 
 
-def _majority_value(signals: list[Signal]) -> str:
+def _majority_value(signals: list[AnySignal]) -> str:
     tally = Counter(s.value for s in signals)
     return max(sorted(tally), key=lambda v: tally[v])
 
 
-def _statement(kind: SignalKind, key: str, latest: Signal, signals: list[Signal]) -> str:
+def _statement(kind: SignalKind, key: str, latest: Signal, signals: list[AnySignal]) -> str:
     label = key.replace("_", " ")
     if kind is SignalKind.FAILURE:
         reaction = _majority_value(signals)
@@ -303,23 +307,60 @@ def _statement(kind: SignalKind, key: str, latest: Signal, signals: list[Signal]
 
 
 def _evidence(sessions: list[_Session], limit: int) -> tuple[list[Evidence], dict[str, str]]:
-    """The first item and the newest ones, deduplicated, oldest first."""
-    items: list[tuple[str, Evidence, str]] = []
+    """The oldest item and the newest ones (``limit`` in all), deduplicated, oldest first.
+
+    Signals are walked newest first and their evidence parsed only until enough is found: a
+    person with a thousand sessions has thousands of signals behind a style trait.
+    """
+    signals = sorted(
+        ((s, session.session_id) for session in sessions for s in session.signals),
+        key=lambda pair: _order(pair[0]),
+    )
+    chosen: list[tuple[Evidence, str]] = []
     seen: set[tuple[str, int, int]] = set()
-    for session in sessions:
-        for signal in session.signals:
-            for item in signal.evidence or _whole_events(signal):
-                ident = (item.event_id, item.start, item.end)
-                if ident not in seen:
-                    seen.add(ident)
-                    items.append((signal.ts, item, session.session_id))
-    items.sort(key=lambda x: (x[0], x[1].event_id, x[1].start))
-    if len(items) > limit:
-        items = items[:1] + items[-(limit - 1) :]
-    return [e for _, e, _ in items], {e.event_id: sid for _, e, sid in items}
+
+    def take(signal: AnySignal, session_id: str) -> None:
+        for item in signal.evidence or _whole_events(signal):
+            ident = (item.event_id, item.start, item.end)
+            if ident not in seen:
+                seen.add(ident)
+                chosen.append((item, session_id))
+
+    for signal, session_id in reversed(signals):
+        if len(chosen) >= limit - 1:
+            break
+        take(signal, session_id)
+    newest = chosen[: limit - 1]
+    oldest: list[tuple[Evidence, str]] = []
+    for signal, session_id in signals:  # the first item of the oldest signal with evidence
+        items = signal.evidence or _whole_events(signal)
+        if items:
+            first = items[0]
+            if (first.event_id, first.start, first.end) not in {
+                (e.event_id, e.start, e.end) for e, _ in newest
+            }:
+                oldest = [(first, session_id)]
+            break
+    ordered = oldest + list(reversed(newest))
+    return [e for e, _ in ordered], {e.event_id: sid for e, sid in ordered}
 
 
-def _whole_events(signal: Signal) -> tuple[Evidence, ...]:
+def _order(signal: AnySignal) -> tuple[str, ...]:
+    if isinstance(signal, StoredSignal):
+        return signal.order()
+    evidence = ",".join(f"{e.event_id}:{e.start}:{e.end}" for e in signal.evidence)
+    return (
+        signal.ts,
+        signal.session_id,
+        signal.actor,
+        signal.kind.value,
+        signal.key,
+        signal.value,
+        evidence,
+    )
+
+
+def _whole_events(signal: AnySignal) -> tuple[Evidence, ...]:
     """A signal resting on events without text (a named action, a bare outcome) cites each
     event with an empty span: the quote is still exactly text[start:end]."""
     return tuple(

@@ -8,10 +8,10 @@ backend stores them the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from persona6.types import Evidence, Signal, SignalKind, Trait
+from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait
 
 _SIGNAL_COLUMNS = (
     "tenant, session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
@@ -105,27 +105,109 @@ class GraphSQL:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def signals_of(self, tenant: str, actors: Iterable[str]) -> list[Signal]:
+    def signals_of(
+        self,
+        tenant: str,
+        actors: Iterable[str],
+        keys: Collection[tuple[str, str]] | None = None,
+        exclude_kinds: Collection[str] = (),
+    ) -> list[Signal]:
         wanted = sorted(set(actors))
         found: list[Signal] = []
+        skip = set(exclude_kinds)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self._execute(
-                f"SELECT {_SIGNAL_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks})",
-                [tenant, *chunk],
-            ).fetchall()
-            found.extend(_signal(row) for row in rows)
+            base = f"SELECT {_SIGNAL_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks})"
+            if keys is None:
+                rows = self._execute(base, [tenant, *chunk]).fetchall()
+                found.extend(_signal(row) for row in rows if row[3] not in skip)
+                continue
+            for kind, key in sorted(keys):
+                if kind in skip:
+                    continue
+                rows = self._execute(
+                    f"{base} AND kind = ? AND key = ?", [tenant, *chunk, kind, key]
+                ).fetchall()
+                found.extend(_signal(row) for row in rows)
         found.sort(key=lambda s: (s.ts, s.session_id, s.actor, s.kind, s.key, s.value))
         return found
 
-    def replace_traits(self, tenant: str, person_id: str, traits: Sequence[Trait]) -> None:
-        self._execute(
-            "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
-            "(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?)",
-            [tenant, tenant, person_id],
+    def stored_signals_of(
+        self, tenant: str, actors: Iterable[str], keys: Collection[tuple[str, str]] | None = None
+    ) -> list[StoredSignal]:
+        wanted = sorted(set(actors))
+        found: list[StoredSignal] = []
+        columns = (
+            "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
+            "evidence, context"
         )
-        self._execute("DELETE FROM traits WHERE tenant = ? AND person_id = ?", [tenant, person_id])
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            base = (
+                f"SELECT {columns} FROM signals WHERE tenant = ? AND actor IN ({marks}) "
+                "AND kind <> 'texture'"
+            )
+            pairs = (
+                [("", [])]
+                if keys is None
+                else [(" AND kind = ? AND key = ?", [kind, key]) for kind, key in sorted(keys)]
+            )
+            for scope, extra in pairs:
+                for row in self._execute(base + scope, [tenant, *chunk, *extra]).fetchall():
+                    found.append(StoredSignal(row[0], row[1], SignalKind(row[2]), *row[3:]))
+        found.sort(key=StoredSignal.order)
+        return found
+
+    def signal_keys(
+        self,
+        tenant: str,
+        *,
+        session_id: str | None = None,
+        actors: Iterable[str] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> set[tuple[str, str, str]]:
+        where, params = ["tenant = ?"], [tenant]
+        if session_id is not None:
+            where.append("session_id = ?")
+            params.append(session_id)
+        if actors is not None:
+            names = sorted(set(actors))
+            if not names:
+                return set()
+            where.append(f"actor IN ({', '.join('?' * len(names))})")
+            params += names
+        if kinds is not None:
+            where.append(f"kind IN ({', '.join('?' * len(kinds))})")
+            params += sorted(kinds)
+        rows = self._execute(
+            f"SELECT DISTINCT actor, kind, key FROM signals WHERE {' AND '.join(where)}", params
+        ).fetchall()
+        return {(row[0], row[1], row[2]) for row in rows}
+
+    def replace_traits(
+        self,
+        tenant: str,
+        person_id: str,
+        traits: Sequence[Trait],
+        keys: Collection[tuple[str, str]] | None = None,
+    ) -> None:
+        scopes: list[tuple[str, list[Any]]] = (
+            [("", [])]
+            if keys is None
+            else [(" AND kind = ? AND key = ?", [kind, key]) for kind, key in sorted(keys)]
+        )
+        for scope, extra in scopes:
+            self._execute(
+                "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
+                f"(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?{scope})",
+                [tenant, tenant, person_id, *extra],
+            )
+            self._execute(
+                f"DELETE FROM traits WHERE tenant = ? AND person_id = ?{scope}",
+                [tenant, person_id, *extra],
+            )
         if not traits:
             return
         cur = self.conn.cursor()
@@ -205,7 +287,9 @@ class GraphSQL:
 
 
 def _signal(row: Sequence[Any]) -> Signal:
-    return Signal(
+    # model_construct: these rows were validated when the signals were stored, and builds read
+    # many thousands of them.
+    return Signal.model_construct(
         session_id=row[1],
         actor=row[2],
         kind=SignalKind(row[3]),
@@ -216,7 +300,7 @@ def _signal(row: Sequence[Any]) -> Signal:
         measure=row[8],
         ts=row[9],
         producer=row[10],
-        evidence=tuple(Evidence(**e) for e in json.loads(row[11])),
+        evidence=tuple(Evidence.model_construct(**e) for e in json.loads(row[11])),
         vector=None if row[12] is None else tuple(json.loads(row[12])),
         context=json.loads(row[13]),
     )
