@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from persona6.extract import EXTRACTORS, disclosure, preference
-from persona6.types import Signal, SignalKind, StoredEvent
+from persona6.types import EventType, Role, Signal, SignalKind, StoredEvent
 
 MEASURED = (EXTRACTORS[preference.NAME], EXTRACTORS[disclosure.NAME])
 
@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
                 session_id=f"s{number}",
                 user_id="speaker",
                 tenant="default",
-                type="message",
-                role="user",
+                type=EventType.MESSAGE,
+                role=Role.USER,
                 text=record["utterance"],
             )
             relation = record["relation"]

@@ -28,19 +28,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from persona6.extract.base import is_person_message, make_evidence, registered
-from persona6.extract.task import name_words, signal_for, whole_span
+from persona6.extract.base import is_person_message, registered
+from persona6.extract.common import Cite, name_words, signal_for, whole_cite
+from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import (
     Span,
     inside,
     is_hypothetical,
-    is_question,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
-    sentences,
 )
-from persona6.types import Evidence, Signal, SignalKind, StoredEvent
+from persona6.types import Signal, SignalKind, StoredEvent
 
 NAME = "persona6.decision.v1"
 
@@ -59,6 +58,7 @@ class DecisionRule:
 @dataclass(frozen=True, slots=True)
 class DecisionCues:
     rules: tuple[DecisionRule, ...]
+    patterns: CueList  # the rules' patterns, in rule order
     stops: re.Pattern[str]
     max_words: int
     vague: frozenset[str]
@@ -80,6 +80,7 @@ def cues() -> DecisionCues:
     actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
     return DecisionCues(
         rules=tuple(rules),
+        patterns=CueList(rule.pattern for rule in rules),
         stops=re.compile(data["stops"], re.IGNORECASE),
         max_words=int(data["max_words"]),
         vague=frozenset(str(v) for v in data["vague_objects"]),
@@ -94,7 +95,7 @@ class Decision:
 
     kind: str
     key: str
-    evidence: Evidence | None
+    evidence: Cite | None
 
 
 def object_span(text: str, start: int, end: int) -> Span | None:
@@ -119,15 +120,20 @@ def _object_key(text: str, span: Span | None) -> str:
 
 def message_decisions(event: StoredEvent) -> list[Decision]:
     """The decisions a person states in one message."""
-    text = event.text or ""
+    prep: Prepared = prepared(event)
+    # Only the rules whose words the message has can match one of its sentences.
+    rules = [cues().rules[i] for i in cues().patterns.positions(prep)]
+    if not rules:
+        return []
+    text = prep.text
     quoted = quoted_spans(text)
     found: list[Decision] = []
-    for sentence in sentences(text):
-        if is_question(text, sentence):
+    for index, sentence in enumerate(prep.sentences()):
+        if prep.asks(index):
             continue
         part = text[sentence.start : sentence.end]
         taken: list[Span] = []
-        for rule in cues().rules:
+        for rule in rules:
             for match in rule.pattern.finditer(part):
                 start = sentence.start + match.start()
                 if inside(quoted, start) or is_hypothetical(text, sentence, start):
@@ -177,18 +183,18 @@ def _decision(
         end -= 1
     if not key or end <= start:
         return None
-    return Decision(rule.kind, key, make_evidence(event, start, end))
+    return Decision(rule.kind, key, Cite(event, start, end))
 
 
 def action_decision(event: StoredEvent) -> Decision | None:
     """The decision an action's name says (Plan Upgraded, reject_offer), or None."""
-    words = name_words(event.name)
-    kind = next((cues().actions[w] for w in words if w in cues().actions), None)
+    words, actions = name_words(event.name), cues().actions
+    kind = next((actions[w] for w in words if w in actions), None)
     if kind is None:
         return None
     name = "_".join(words)
     detail = normalise_phrase(event.text or "")
-    return Decision(kind, f"{name}: {detail}" if detail else name, whole_span(event))
+    return Decision(kind, f"{name}: {detail}" if detail else name, whole_cite(event))
 
 
 @registered

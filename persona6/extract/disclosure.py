@@ -33,7 +33,15 @@ from persona6.types import Signal, SignalKind, StoredEvent
 NAME = "persona6.disclosure.v1"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
-_BE_ORDER = ("health", "family", "work", "education", "plans", "skills", "weaknesses")
+_BE_ORDER: tuple[str, ...] = (
+    "health",
+    "family",
+    "work",
+    "education",
+    "plans",
+    "skills",
+    "weaknesses",
+)
 _BE_ORDER += ("appearance", "identity", "home")
 _PRONOUNS = {"it", "that", "this", "them", "those", "these", "so"}
 _COPULA = r"\b(?:is|are|was|were|makes|made)\b"
@@ -41,6 +49,17 @@ _NAME = re.compile(
     r"(?i:\bcall me|\bi'm|\bi am|\bim)\s+(?P<name>[A-Z][a-z]+)(?=\s*(?:[,.!?]|and\b|$))"
 )
 _PLACE = re.compile(r"(?:in|at|near|outside|outside of)\s+(?:the\s+)?[A-Z]")
+_WORD_LISTS: tuple[str, ...] = (
+    "have_skip",
+    "plan_leads",
+    "plan_verbs",
+    "habit_leads",
+    "skill_leads",
+    "skill_verbs",
+)
+_WORD_LISTS += ("skill_skip_verbs", "implied_skip", "not_names", "occupations", "be_a_skip")
+_PLANNING = ("going", "gonna", "planning", "hoping")
+_GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
 _OWNED = re.compile(r"an?|the|my|our|some|new|\d+|one|two|three|four|five")
 
 
@@ -54,19 +73,11 @@ class Lexicon:
     noun_category: dict[str, str]
     my_noun: re.Pattern[str]
     my_is: tuple[tuple[str, str, re.Pattern[str]], ...]  # category, says, "my <noun> is"
-    have_skip: frozenset[str]
     frequency: re.Pattern[str]
     future: re.Pattern[str]
     fact_stops: str
-    plan_leads: frozenset[str]
-    plan_verbs: frozenset[str]
-    habit_leads: frozenset[str]
-    skill_leads: frozenset[str]
-    skill_skip: frozenset[str]
-    implied_skip: frozenset[str]
-    not_names: frozenset[str]
-    occupations: frozenset[str]
-    be_a_skip: frozenset[str]
+    place: re.Pattern[str]  # a known place name
+    words: dict[str, frozenset[str]]  # plain lists: have_skip, plan_verbs, occupations, ...
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -79,6 +90,9 @@ def lexicon() -> Lexicon:
     verbs = {str(p): category for category, phrases in data["verbs"].items() for p in phrases}
     all_nouns = [word for words in data["nouns"].values() for word in words]
     not_filler = r"(?!(?:and|or|is|are|was|were|has|have|had|name)\b)"
+    places = [
+        p for names in tx.load_lexicon("places").values() if isinstance(names, list) for p in names
+    ]
     return Lexicon(
         verbs=verbs,
         object_verbs={str(k): bool(v) for k, v in data["object_verbs"].items()},
@@ -96,8 +110,9 @@ def lexicon() -> Lexicon:
             for category, words in reversed(list(data["nouns"].items()))
             for word in words
         },
+        place=re.compile(tx.word_alternation(places), re.I),
         my_noun=re.compile(
-            rf"\bmy\s+(?:{not_filler}[a-z0-9]+\s+){{0,2}}?(?P<noun>{tx.word_alternation(all_nouns)})",
+            rf"\b(?:my|our)\s+(?:{not_filler}[a-z0-9]+\s+){{0,3}}?(?P<noun>{tx.word_alternation(all_nouns)})",
             re.I,
         ),
         my_is=tuple(
@@ -112,19 +127,10 @@ def lexicon() -> Lexicon:
             )
             for category, entry in data["my_is"].items()
         ),
-        have_skip=frozenset(data["have_skip"]),
         frequency=re.compile(_alternation(data["frequency_markers"]), re.I),
         future=re.compile(_alternation(data["future_markers"]), re.I),
         fact_stops=_alternation(data["fact_stops"]),
-        plan_leads=frozenset(data["plan_leads"]),
-        plan_verbs=frozenset(data["plan_verbs"]),
-        habit_leads=frozenset(data["habit_leads"]),
-        skill_leads=frozenset(data["skill_leads"]),
-        skill_skip=frozenset(data["skill_skip_verbs"]),
-        implied_skip=frozenset(data["implied_skip"]),
-        not_names=frozenset(data["not_names"]),
-        occupations=frozenset(data["occupations"]),
-        be_a_skip=frozenset(data["be_a_skip"]),
+        words={name: frozenset(data[name]) for name in _WORD_LISTS},
     )
 
 
@@ -150,6 +156,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
                 continue
             found.extend(_as_a(text, clause))
+            found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, clause))
             for pred in tx.predicates(text, clause, known, _SUBJECTS, implied=True):
                 start = pred.subject.start
@@ -173,68 +180,63 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     lead, verb = set(pred.lead), pred.verb.word
     lemma = lex.lemmas.get(verb, verb)
     clause_text = text[pred.clause.start : pred.clause.end]
-    if (
-        pred.implied
-        and verb in ("going", "gonna", "planning", "hoping")
-        and pred.rest.end > pred.rest.start
-    ):
-        rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+    rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+    to = rest is not None and tx.tokens(text, *rest)[0].word in ("to", "on")
+    if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
-    if pred.implied and verb in lex.implied_skip:
-        return None  # "speaking of ..." is an idiom
-    if pred.implied and not (
-        pred.lead
-        or tx.is_past(verb)
-        or verb.endswith("ing")
-        or lemma == "have"
-        or tx.follows_speaker(text, sentence, pred.clause)
-    ):
+    gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
+    if pred.implied and (verb in lex.words["implied_skip"] or gerund):
+        return None  # "speaking of ...", "taking care of yourself is key"
+    said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
+    if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
         return None  # "moved to Denver", "just got a puppy" say "I"; "eat more" does not
     if pred.is_be or lemma == "become":
         return _from_be(text, pred)
-    rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
     if lemma == "get":  # "I just got engaged" is a state, "I got a puppy" a possession
         segment = text[pred.rest.start : pred.rest.end]
-        for category, pattern in lex.be:
-            if category in ("health", "family", "work") and pattern.match(segment):
-                return _claim(text, pred, category, pred.rest.start, rest, 1.0, verb)
+        for state, pattern in lex.be:
+            if state in ("health", "family", "work") and pattern.match(segment):
+                return _claim(text, pred, state, pred.rest.start, rest, 1.0, verb)
     words = tx.tokens(text, *rest) if rest else []
-    if lemma in lex.object_verbs and (
-        lemma != "get" or (words and _OWNED.fullmatch(words[0].word))
-    ):
-        return _from_have(text, pred, rest, lex.object_verbs[lemma])
+    if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
+        owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
+        had = _from_have(text, pred, rest, lex.object_verbs[lemma] and owned)
+        if had is not None or lemma != "get":
+            return had
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
         return None  # "I do it every day", "I do.": the fact is elsewhere
-    category, weight = None, 1.0
+    category: str | None = None
+    weight = 1.0
     phrase = next(
         (p for p in sorted(lex.verbs, key=len, reverse=True) if _starts(p, lemma, words)), None
     )
-    regular = lex.frequency.search(clause_text) or lead & lex.habit_leads
-    if lead & lex.plan_leads or lex.future.search(clause_text):
+    regular = lex.frequency.search(clause_text) or lead & lex.words["habit_leads"]
+    skills_skip, we = lex.words["skill_skip_verbs"], pred.subject.word.startswith("we")
+    if lead & lex.words["plan_leads"] or lex.future.search(clause_text):
         category = "plans"
-    elif (
-        lead & lex.skill_leads
-        and lemma not in lex.skill_skip
-        and not pred.subject.word.startswith("we")
-    ):
+    elif lead & lex.words["skill_leads"] and lemma in lex.words["skill_verbs"] and not we:
         category = "skills"
     elif phrase is not None:
         category = lex.verbs[phrase]
         after = words[len(phrase.split()) - 1 : len(phrase.split())]
         wish = lemma in ("want", "hope", "wish", "dream", "aspire")
-        if category == "plans" and wish and (not after or after[0].word not in lex.plan_verbs):
+        if category == "plans" and wish and not {t.word for t in after} & lex.words["plan_verbs"]:
             return None  # "I want to know ..." asks, it does not plan
         if category == "habits" and not regular:
             past = tx.is_past(verb) and "used to" not in lead
             category, weight = ("activities", 0.3) if past else ("habits", 0.6)
-    elif regular and lemma not in lex.skill_skip:
+    elif regular and lemma not in skills_skip:
         category = "habits"
-    if category is None:
-        return None
+    place = lex.place.search(text, pred.clause.start, pred.clause.end)
+    if category == "home" and rest is None and place:  # "in Texas, where I live"
+        name, lives = tx.plain(place.group()), tx.third_person(lemma)
+        return Claim(f"home:{lemma} in {name}", f"{lives} in {name}", 1.0, 1.0, [pred.clause])
+    if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
+        return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
 
 
-def _starts(phrase: str, lemma: str, words: tuple[tx.Token, ...]) -> bool:
+def _starts(phrase: str, lemma: str, words: Sequence[tx.Token]) -> bool:
     head, *particles = phrase.split()
     return head == lemma and [t.word for t in words[: len(particles)]] == particles
 
@@ -289,29 +291,30 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     says = ("was" if past else "is") + (" not" if pred.negated else "")
     if pred.verb.word.startswith("bec"):  # "I became a vegan"
         says = tx.third_person(pred.verb.word)
-    if set(pred.lead) & lex.plan_leads:
+    if set(pred.lead) & lex.words["plan_leads"]:
         return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be{says[2:]}")
     for category, pattern in lex.be:
         if pattern.match(segment):
             return _claim(text, pred, category, pred.rest.start, rest, 1.0, says)
-    if _PLACE.match(segment):  # "I'm in Denver": where they are, likely where they live
+    at = re.match(r"(?:in|at|near|outside(?: of)?)\s+(?:the\s+)?", segment, re.I)
+    if _PLACE.match(segment) or (at and lex.place.match(segment, at.end())):  # "I'm in Denver"
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
     first = tx.tokens(text, *pred.rest)[:1]
     if first and first[0].word.endswith("ing") and rest is not None:
         lemma = lex.lemmas.get(first[0].word, "")  # "I'm fishing", not "I'm doing fine"
-        category = lex.verbs.get(lemma)
-        if category is not None and category != "plans" and lemma not in ("do", "go"):
-            return _claim(text, pred, category, pred.rest.start, rest, 0.5, says)
+        doing = lex.verbs.get(lemma)
+        if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
+            return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
     if article is None or rest is None:
         return None
     words = [t.word for t in tx.tokens(text, pred.rest.start + article.end(), rest.end)][:4]
-    if not words or words[0] in lex.be_a_skip or " ".join(words[:2]) in lex.be_a_skip:
+    skip = lex.words["be_a_skip"]
+    if not words or words[0] in skip or " ".join(words[:2]) in skip:
         return None
-    job = any(w in lex.occupations for w in words)  # "a nurse" is work, "a night owl" identity
-    return _claim(
-        text, pred, "work" if job else "identity", pred.rest.start, rest, 1.0 if job else 0.6, says
-    )
+    job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
+    category, weight = ("work", 1.0) if job else ("identity", 0.6)
+    return _claim(text, pred, category, pred.rest.start, rest, weight, says)
 
 
 def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) -> Claim | None:
@@ -336,20 +339,14 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     if rest is None or not words:
         return None
     head = text[words[0].start : words[min(len(words), 5) - 1].end]
-    category = next(
-        (
-            name
-            for name, pattern in lex.nouns
-            if name not in ("work", "home") and pattern.search(head)
-        ),
-        None,
-    )
+    known = (name for name, pattern in lex.nouns if pattern.search(head))
+    category = next((name for name in known if name not in ("work", "home")), None)
     content = tx.normalise_phrase(text[words[0].start : rest.end])
     if category is None:
         lead_words = content.split()
         if pred.implied or not fallback or not lead_words:
             return None  # "keep my promises"; "have a nice day" is said to someone
-        if lead_words[0] in lex.have_skip or " ".join(lead_words[:2]) in lex.have_skip:
+        if {lead_words[0], " ".join(lead_words[:2])} & lex.words["have_skip"]:
             return None
         category = "possessions"
     says = "does not have" if negated else tx.third_person(pred.verb.word)
@@ -370,6 +367,8 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
+        said = rest and tx.tokens(text, *rest)[0].word in tx.english_set("reporting_verbs")
+        rest = None if said else rest  # "my boss said ...": what was said is the boss's
         if rest is not None:  # "my wife is a doctor": the fact about them is the clause
             fact = tx.normalise_phrase(text[match.start("noun") : rest.end])
             value = f"their {fact}"
@@ -383,9 +382,9 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
 def _my_is(text: str, clause: Span) -> list[Claim]:
     """ "my dream is to open a bakery", "my name is Ada", "call me Ada", "I'm Ada"."""
     claims = []
-    for match in _NAME.finditer(text, clause.start, clause.end):
-        name = match.group("name").lower()
-        if name in lexicon().not_names:
+    for named in _NAME.finditer(text, clause.start, clause.end):
+        name = named.group("name").lower()
+        if name in lexicon().words["not_names"]:
             continue
         claims.append(Claim(f"identity:{name}", f"is named {name}", 1.0, 1.0, [clause]))
     for category, says, pattern in lexicon().my_is:
@@ -397,16 +396,24 @@ def _my_is(text: str, clause: Span) -> list[Claim]:
     return claims
 
 
+def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
+    """ "it's popular here in Pennsylvania": where the speaker is."""
+    found = re.search(
+        r"\b(?:here|out here|over here|back home)\s+in\s+", text[clause.start : clause.end], re.I
+    )
+    place = lexicon().place.match(text, clause.start + found.end()) if found else None
+    if place is None or tx.is_reported(text, sentence, place.start()):
+        return []
+    name = tx.plain(place.group())
+    return [Claim(f"home:in {name}", f"is in {name}", 1.0, 0.6, [clause])]
+
+
 def _as_a(text: str, clause: Span) -> list[Claim]:
     """ "As a transgender woman, ...", "being a vegetarian is hard": who the speaker is."""
     opening = tx.opening_words(text, clause, 1)
-    segment = text[opening[0].start : clause.end] if opening else ""
-    match = re.match(r"(?:as|being)\s+an?\s+", segment, re.I)
-    span = (
-        tx.phrase_span(text, opening[0].start + match.end(), clause.end, _COPULA, 5)
-        if match
-        else None
-    )
+    begin = opening[0].start if opening else clause.end
+    match = re.match(r"as\s+an?\s+|being\s+(?:an?\s+)?", text[begin : clause.end], re.I)
+    span = tx.phrase_span(text, begin + match.end(), clause.end, _COPULA, 5) if match else None
     if span is None:
         return []
     fact = tx.normalise_phrase(text[span.start : span.end])

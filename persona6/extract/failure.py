@@ -52,9 +52,10 @@ from functools import cache
 from typing import Any
 
 from persona6.extract.base import is_person_message, registered
-from persona6.extract.task import name_words, names_match, signal_for, whole_span
+from persona6.extract.common import Cite, name_words, names_match, signal_for, whole_cite
+from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
-from persona6.types import Evidence, Signal, SignalKind, StoredEvent, parse_ts
+from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
 NAME = "persona6.failure.v1"
 
@@ -82,19 +83,19 @@ PRECEDENCE = (
 )
 
 
-def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+def _compile(patterns: Sequence[str]) -> CueList:
+    return CueList(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
 class FailureCues:
     outcome_names: frozenset[str]
-    assistant_errors: tuple[re.Pattern[str], ...]
-    assistant_exclusions: tuple[re.Pattern[str], ...]
-    user_reports: tuple[re.Pattern[str], ...]
-    escalate: tuple[re.Pattern[str], ...]
-    complain: tuple[re.Pattern[str], ...]
-    self_fix: tuple[re.Pattern[str], ...]
+    assistant_errors: CueList
+    assistant_exclusions: CueList
+    user_reports: CueList
+    escalate: CueList
+    complain: CueList
+    self_fix: CueList
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
     retry_actions: frozenset[str]
@@ -149,20 +150,22 @@ class FailureEpisode:
     latency: float | None
 
 
-def _says(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
-
-
 def _acts(event: StoredEvent, actor: str) -> bool:
     """A message or action by ``actor``: something the person did, not something that happened."""
     return event.actor == actor and (event.type == "action" or is_person_message(event))
 
 
-def _assistant_error(text: str) -> bool:
-    excluded = [m.span() for p in cues().assistant_exclusions for m in p.finditer(text)]
+def _assistant_error(prep: Prepared) -> bool:
+    found, text = cues(), prep.text
+    errors = found.assistant_errors.candidates(prep)
+    if not errors:
+        return False
+    excluded = [
+        m.span() for p in found.assistant_exclusions.candidates(prep) for m in p.finditer(text)
+    ]
     return any(
         not any(start <= m.start() < end for start, end in excluded)
-        for p in cues().assistant_errors
+        for p in errors
         for m in p.finditer(text)
     )
 
@@ -171,17 +174,14 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
     """Every failure in a session's events (in time order), with the actor it happened to."""
     found: list[Failure] = []
     last_actor: str | None = None
+    rules = cues()
     for index, event in enumerate(session):
-        if (
-            event.type == "outcome"
-            and event.actor
-            and names_match(event.name, cues().outcome_names)
-        ):
+        if event.type == "outcome" and event.actor and names_match(event.name, rules.outcome_names):
             found.append(Failure(index, event, event.actor, "_".join(name_words(event.name))))
         elif event.type == "message" and event.role == "assistant" and event.text:
-            if last_actor is not None and _assistant_error(event.text):
+            if last_actor is not None and _assistant_error(prepared(event)):
                 found.append(Failure(index, event, last_actor, "assistant_error"))
-        elif is_person_message(event) and _says(cues().user_reports, event.text or ""):
+        elif is_person_message(event) and rules.user_reports.search(prepared(event)):
             found.append(Failure(index, event, event.actor or "", "user_reported"))
         if event.actor and (event.type == "action" or is_person_message(event)):
             last_actor = event.actor
@@ -201,8 +201,12 @@ def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
     before, after = _flat(prior.text), _flat(event.text)
     if before == after:
         return Reaction.RETRY
-    ratio = difflib.SequenceMatcher(None, before, after, autojunk=False).ratio()
-    return Reaction.REPHRASE if ratio >= cues().rephrase_ratio else Reaction.SWITCH
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    # real_quick_ratio >= quick_ratio >= ratio (difflib's bounds): the cheap ones often decide.
+    threshold = cues().rephrase_ratio
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return Reaction.SWITCH
+    return Reaction.REPHRASE if matcher.ratio() >= threshold else Reaction.SWITCH
 
 
 def reaction_labels(event: StoredEvent) -> set[Reaction]:
@@ -214,13 +218,13 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
         if names_match(event.name, cues().escalate_actions):
             labels.add(Reaction.ESCALATE)
     elif is_person_message(event):
-        text = event.text or ""
+        prep = prepared(event)
         for label, patterns in (
             (Reaction.ESCALATE, cues().escalate),
             (Reaction.COMPLAIN, cues().complain),
             (Reaction.SELF_FIX, cues().self_fix),
         ):
-            if _says(patterns, text):
+            if patterns.search(prep):
                 labels.add(label)
     return labels
 
@@ -230,16 +234,18 @@ def episode(
 ) -> FailureEpisode:
     """What ``failure.actor`` did after ``failure`` (``failures``: all failures of the session)."""
     actor, start = failure.actor, failure.index
-    prior = next((e for e in reversed(session[:start]) if _acts(e, actor)), None)
-    later = [i for i in range(start + 1, len(session)) if _acts(session[i], actor)]
-    if not later:
+    prior = next((session[i] for i in range(start - 1, -1, -1) if _acts(session[i], actor)), None)
+    # Lazily: the window reads at most a few of the actor's later acts.
+    later = (i for i in range(start + 1, len(session)) if _acts(session[i], actor))
+    first = next(later, None)
+    if first is None:
         return FailureEpisode(failure, Reaction.ABANDON, None, (), prior, None)
     stop = min(
         (f.index for f in failures if f.actor == actor and f.index > start), default=len(session)
     )
     moment = parse_ts(failure.event.ts)
-    window = [session[later[0]]]
-    for i in later[1:]:
+    window = [session[first]]
+    for i in later:
         late = (parse_ts(session[i].ts) - moment).total_seconds() > cues().window_seconds
         if len(window) >= cues().window_events or i > stop or late:
             break
@@ -252,14 +258,14 @@ def episode(
     return FailureEpisode(failure, label, decider, tuple(window), prior, latency)
 
 
-def _evidence(found: FailureEpisode) -> list[Evidence] | None:
+def _evidence(found: FailureEpisode) -> list[Cite] | None:
     """The actor's own span the episode rests on; [] if none but the failure is the actor's
     own outcome; None when the episode cannot be cited."""
     failure = found.failure
     own_failure = failure.event.actor == failure.actor
     candidates = [found.reaction_event, failure.event if own_failure else None, found.prior]
     for event in candidates:
-        span = whole_span(event) if event is not None else None
+        span = whole_cite(event) if event is not None else None
         if span is not None:
             return [span]
     return [] if own_failure and failure.event.type == "outcome" else None
@@ -271,20 +277,21 @@ class FailureExtractor:
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         failures = find_failures(session)
-        for failure in failures:
+        moments = [parse_ts(f.event.ts) for f in failures]
+        for position, failure in enumerate(failures):
             found = episode(session, failure, failures)
             evidence = _evidence(found)
             if evidence is None:
                 continue
-            moment = parse_ts(failure.event.ts)
+            moment = moments[position]
             recent = sum(
                 1
-                for other in failures
+                for other, when in zip(failures, moments, strict=True)
                 if other.actor == failure.actor
                 and other.index < failure.index
-                and (moment - parse_ts(other.event.ts)).total_seconds() <= cues().recent_seconds
+                and (moment - when).total_seconds() <= cues().recent_seconds
             )
-            cited = {span.event_id for span in evidence}
+            cited = {span.event.event_id for span in evidence}
             events = [failure.event, *found.window, *(e for e in [found.prior] if e is not None)]
             yield signal_for(
                 failure.actor,

@@ -20,7 +20,8 @@ STYLE signals, keys:
   in a session with several people).
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
-person answers; it is never cited.
+person answers; it is never cited. Cue lists are searched through ``prep.CueList``, which skips
+the patterns whose words a message lacks.
 """
 
 from __future__ import annotations
@@ -36,19 +37,22 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from persona6.extract.base import is_person_message, registered
-from persona6.extract.task import sentence_at, signal_for, whole_span
-from persona6.extract.text import is_question, load_lexicon, sentences
+from persona6.extract.common import Cite, sentence_cite, signal_for, whole_cite
+from persona6.extract.prep import CueList, Prepared, prepare_text, prepared
+from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
-from persona6.types import Evidence, Signal, SignalKind, StoredEvent, parse_ts
+from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
 NAME = "persona6.style.v1"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Cue family -> the key of the signal it shows.
+_OBSERVED = {
+    "sources": "asks_for_sources",
+    "challenges": "challenges_answers",
+    "plans": "plans_before_acting",
+}
 _EXCLAMATION = re.compile(r"!+")
-
-
-def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +64,15 @@ class StyleCues:
     day_parts: tuple[tuple[int, int, str], ...]
     imperative_verbs: frozenset[str]
     imperative_lead: frozenset[str]
-    indirect_requests: tuple[re.Pattern[str], ...]
-    sources: tuple[re.Pattern[str], ...]
-    challenges: tuple[re.Pattern[str], ...]
-    challenge_exclusions: tuple[re.Pattern[str], ...]
-    plans: tuple[re.Pattern[str], ...]
-    warmth: dict[str, tuple[re.Pattern[str], ...]]
+    # Every cue list of a message in one CueList, so that a message is sifted once: the
+    # family of each pattern is "indirect", "sources", "challenges", "exclusions", "plans"
+    # or "warmth:<kind>" (warmth kinds in the order of the data file, then emoji and "!").
+    scan: CueList
+    families: tuple[str, ...]
+
+
+def _compile(patterns: Sequence[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 @cache
@@ -75,9 +82,17 @@ def cues() -> StyleCues:
     def buckets(key: str) -> tuple[tuple[float | None, str], ...]:
         return tuple((b.get("below"), str(b["label"])) for b in data[key])
 
-    warmth = {name: _compile(ps) for name, ps in data["warmth"].items()}
-    warmth["emoji"] = (EMOJI,)
-    warmth["exclamation"] = (_EXCLAMATION,)
+    warmth = {f"warmth:{name}": _compile(ps) for name, ps in data["warmth"].items()}
+    warmth["warmth:emoji"] = [EMOJI]
+    warmth["warmth:exclamation"] = [_EXCLAMATION]
+    lists = {
+        "indirect": _compile(data["indirect_requests"]),
+        "sources": _compile(data["asks_for_sources"]),
+        "challenges": _compile(data["challenges"]),
+        "exclusions": _compile(data["challenge_exclusions"]),
+        "plans": _compile(data["plan_markers"]),
+        **warmth,
+    }
     return StyleCues(
         terse_below=float(data["verbosity"]["terse_below"]),
         elaborate_above=float(data["verbosity"]["elaborate_above"]),
@@ -88,13 +103,21 @@ def cues() -> StyleCues:
         ),
         imperative_verbs=frozenset(str(v) for v in data["imperative_verbs"]),
         imperative_lead=frozenset(str(v) for v in data["imperative_lead"]),
-        indirect_requests=_compile(data["indirect_requests"]),
-        sources=_compile(data["asks_for_sources"]),
-        challenges=_compile(data["challenges"]),
-        challenge_exclusions=_compile(data["challenge_exclusions"]),
-        plans=_compile(data["plan_markers"]),
-        warmth=warmth,
+        scan=CueList(p for patterns in lists.values() for p in patterns),
+        families=tuple(family for family, patterns in lists.items() for _ in patterns),
     )
+
+
+def _sifted(prep: Prepared) -> dict[str, list[re.Pattern[str]]]:
+    """Family -> the patterns of it that may match the message, in order (memoised on it)."""
+    found: dict[str, list[re.Pattern[str]]] | None = prep.memo.get(NAME)
+    if found is None:
+        style = cues()
+        found = {}
+        for position in style.scan.positions(prep):
+            found.setdefault(style.families[position], []).append(style.scan.patterns[position])
+        prep.memo[NAME] = found
+    return found
 
 
 def _bucket(value: float, buckets: Sequence[tuple[float | None, str]]) -> str:
@@ -110,23 +133,31 @@ def word_count(text: str) -> int:
 
 def message_mode(text: str) -> str | None:
     """ "question", "command" or None, by the first sentence that asks or orders."""
-    style = cues()
-    for sentence in sentences(text):
-        part = text[sentence.start : sentence.end]
-        if any(p.search(part) for p in style.indirect_requests):
+    return _mode(prepare_text(text))
+
+
+def _mode(prep: Prepared) -> str | None:
+    style, text = cues(), prep.text
+    indirect = _sifted(prep).get("indirect", [])
+    for index, sentence in enumerate(prep.sentences()):
+        # The slice, not pos/endpos: the requests are anchored at the sentence start (^).
+        part = text[sentence.start : sentence.end] if indirect else ""
+        if any(p.search(part) for p in indirect):
             return "command"
-        if is_question(text, sentence):
+        if prep.asks(index):
             return "question"
-        words = [w.lower() for w in _WORDS.findall(part)]
-        while words and words[0] in style.imperative_lead:
-            words.pop(0)
-        if words and words[0] in style.imperative_verbs:
-            return "command"
+        # The first word that is not an opener ("please", "ok", ...) decides.
+        for word in _WORDS.finditer(text, sentence.start, sentence.end):
+            lowered = word.group().lower()
+            if lowered not in style.imperative_lead:
+                if lowered in style.imperative_verbs:
+                    return "command"
+                break
     return None
 
 
-def _asks(text: str) -> bool:
-    return any(is_question(text, s) for s in sentences(text))
+def _asks(prep: Prepared) -> bool:
+    return any(prep.asks(index) for index in range(len(prep.sentences())))
 
 
 def local_time(event: StoredEvent) -> tuple[float, str]:
@@ -143,11 +174,21 @@ def local_time(event: StoredEvent) -> tuple[float, str]:
     return moment.hour + moment.minute / 60, zone
 
 
-def _sample(events: Sequence[StoredEvent]) -> list[Evidence]:
-    """Whole-text evidence from the first two and the last of the events that have text."""
-    spans = [s for s in (whole_span(e) for e in events) if s is not None]
-    chosen = spans[:2] + spans[2:][-1:]
-    return chosen
+def _sample(events: Sequence[StoredEvent]) -> list[Cite]:
+    """Whole-text spans of the first two and the last of the events that have text."""
+    first: list[Cite] = []
+    index = 0
+    while index < len(events) and len(first) < 2:
+        cite = whole_cite(events[index])
+        index += 1
+        if cite is not None:
+            first.append(cite)
+    # The last, read from the end, if it comes after the first two.
+    for later in range(len(events) - 1, index - 1, -1):
+        cite = whole_cite(events[later])
+        if cite is not None:
+            return [*first, cite]
+    return first
 
 
 @registered
@@ -176,7 +217,7 @@ class StyleExtractor:
                     actor,
                     "helps_others",
                     answers,
-                    [s for s in (whole_span(a) for a in answers) if s],
+                    [s for s in (whole_cite(a) for a in answers) if s],
                     value="answers others",
                     measure=float(len(answers)),
                     context={"question_event_ids": [q.event_id for _, q in helped[actor]]},
@@ -187,7 +228,7 @@ class StyleExtractor:
         actor: str,
         key: str,
         events: Sequence[StoredEvent],
-        evidence: Sequence[Evidence],
+        evidence: Sequence[Cite],
         **fields: Any,
     ) -> Signal:
         return signal_for(
@@ -197,7 +238,8 @@ class StyleExtractor:
     def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
         style = cues()
         messages = [e for e in own if is_person_message(e)]
-        if _sample(messages):
+        sample = _sample(messages)
+        if sample:
             mean = statistics.fmean(word_count(e.text or "") for e in messages)
             value = (
                 "terse"
@@ -206,10 +248,8 @@ class StyleExtractor:
                 if mean > style.elaborate_above
                 else "moderate"
             )
-            yield self._signal(
-                actor, "verbosity", messages, _sample(messages), value=value, measure=mean
-            )
-        modes = [(e, message_mode(e.text or "")) for e in messages]
+            yield self._signal(actor, "verbosity", messages, sample, value=value, measure=mean)
+        modes = [(e, _mode(prepared(e))) for e in messages]
         moded = [e for e, mode in modes if mode]
         if moded:
             share = sum(mode == "question" for _, mode in modes) / len(moded)
@@ -242,30 +282,33 @@ class StyleExtractor:
     def _observed(
         self, actor: str, own: Sequence[StoredEvent], after_assistant: set[str]
     ) -> Iterator[Signal]:
-        style = cues()
         messages = [e for e in own if is_person_message(e)]
-        found: dict[str, list[tuple[StoredEvent, Evidence]]] = defaultdict(list)
+        found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
         for event in messages:
-            text = event.text or ""
-            found["asks_for_sources"] += _cite(event, style.sources)
-            found["plans_before_acting"] += _cite(event, style.plans)
-            if event.event_id in after_assistant and not any(
-                p.search(text) for p in style.challenge_exclusions
-            ):
-                found["challenges_answers"] += _cite(event, style.challenges)
-            for kind, patterns in style.warmth.items():
-                hits = _cite(event, patterns)
-                warmth_kinds[kind] += len(hits)
-                found["warmth"] += hits
+            prep = prepared(event)
+            for family, patterns in _sifted(prep).items():
+                if family in ("indirect", "exclusions"):
+                    continue
+                if family == "challenges" and (
+                    event.event_id not in after_assistant
+                    or any(p.search(prep.text) for p in _sifted(prep).get("exclusions", ()))
+                ):
+                    continue
+                hits = _cite(event, prep, patterns)
+                if family.startswith("warmth:"):
+                    warmth_kinds[family.removeprefix("warmth:")] += len(hits)
+                    found["warmth"] += hits
+                else:
+                    found[_OBSERVED[family]] += hits
         order = {e.event_id: i for i, e in enumerate(own)}
         for key in ("asks_for_sources", "challenges_answers", "plans_before_acting", "warmth"):
             if not found[key]:
                 continue
-            events = list({e.event_id: e for e, _ in found[key]}.values())
-            evidence = sorted(
-                {ev for _, ev in found[key]}, key=lambda v: (order[v.event_id], v.start)
-            )
+            events = list({c.event.event_id: c.event for c in found[key]}.values())
+            # Distinct spans by event then start (then end, where set order used to decide).
+            spans = {(order[c.event.event_id], c.start, c.end): c for c in found[key]}
+            evidence = [spans[span] for span in sorted(spans)]
             fields: dict[str, Any] = {"measure": float(len(events)), "value": key.replace("_", " ")}
             if key == "plans_before_acting":
                 first_plan = min(order[p.event_id] for p in events)
@@ -283,11 +326,13 @@ class StyleExtractor:
 
 
 def _cite(
-    event: StoredEvent, patterns: Sequence[re.Pattern[str]]
-) -> list[tuple[StoredEvent, Evidence]]:
+    event: StoredEvent, prep: Prepared, patterns: Sequence[re.Pattern[str]] | None
+) -> list[Cite]:
     """The sentence around every match of ``patterns`` in the event's text."""
-    text = event.text or ""
-    return [(event, sentence_at(event, *m.span())) for p in patterns for m in p.finditer(text)]
+    if not patterns:
+        return []
+    text = prep.text
+    return [sentence_cite(event, *m.span()) for p in patterns for m in p.finditer(text)]
 
 
 def _after_assistant(session: Sequence[StoredEvent]) -> set[str]:
@@ -313,13 +358,13 @@ def _helps_others(
     answered: set[tuple[str | None, str]] = set()
     for index, message in enumerate(people):
         text = message.text or ""
-        if word_count(text) < 3 or _asks(text):
+        if word_count(text) < 3 or _asks(prepared(message)):
             continue
         asked = next((p for p in reversed(people[:index]) if p.actor != message.actor), None)
         if (
             asked is None
             or (message.actor, asked.event_id) in answered
-            or not _asks(asked.text or "")
+            or not _asks(prepared(asked))
         ):
             continue
         answered.add((message.actor, asked.event_id))

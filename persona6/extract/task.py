@@ -17,8 +17,8 @@ outcomes (an outcome carries its actor). An action or outcome without text has n
 a signal resting only on such events is emitted with empty evidence and the events it rests on
 in ``context["event_ids"]``, so that product event streams (names, no text) are not ignored.
 
-The small helpers the sibling extractors share (``name_words``, ``names_match``,
-``command_head``, ``whole_span``, ``sentence_at``, ``signal_for``) live here too.
+Speed: each event is read once for every kind (``prep.CueList`` runs only the cues whose words
+occur in a message; action names and command heads map to kinds through memoised tables).
 """
 
 from __future__ import annotations
@@ -27,21 +27,26 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from persona6.extract.base import is_person_message, make_evidence, registered
+from persona6.extract.base import is_person_message, registered
+from persona6.extract.common import (
+    Cite,
+    command_head,
+    is_command,
+    name_words,
+    names_match,
+    sentence_cite,
+    signal_for,
+    whole_cite,
+)
+from persona6.extract.prep import CueList, prepared
 from persona6.extract.text import load_lexicon
-from persona6.types import Evidence, Signal, SignalKind, StoredEvent
+from persona6.types import Signal, SignalKind, StoredEvent
+
+__all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
 NAME = "persona6.task.v1"
-
-#: Most spans one signal cites; ``context["event_ids"]`` lists at most ``MAX_EVENT_IDS``.
-MAX_EVIDENCE = 5
-MAX_EVENT_IDS = 20
-#: Longest reach of a cited sentence beyond its cue, in characters, either side.
-SENTENCE_REACH = 300
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,40 +71,31 @@ def taxonomy() -> tuple[TaskKind, ...]:
     )
 
 
-@cache
-def _command_names() -> frozenset[str]:
-    return frozenset(str(n) for n in load_lexicon("tasks")["command_actions"])
+@dataclass(frozen=True, slots=True)
+class _Index:
+    cues: CueList  # every kind's cues, kind after kind
+    kind_of: tuple[int, ...]  # cue position -> kind position in the taxonomy
+    by_command: dict[str, frozenset[int]]  # command head -> kind positions
 
 
 @cache
-def _command_prefixes() -> frozenset[str]:
-    return frozenset(str(n) for n in load_lexicon("tasks")["command_prefixes"])
+def _index() -> _Index:
+    kinds = taxonomy()
+    by_command: dict[str, set[int]] = {}
+    for position, kind in enumerate(kinds):
+        for command in kind.commands:
+            by_command.setdefault(command, set()).add(position)
+    return _Index(
+        cues=CueList(cue for kind in kinds for cue in kind.cues),
+        kind_of=tuple(position for position, kind in enumerate(kinds) for _ in kind.cues),
+        by_command={head: frozenset(found) for head, found in by_command.items()},
+    )
 
 
-def name_words(name: str | None) -> tuple[str, ...]:
-    """Lower-case words of an event name: "PaymentDeclined" and "payment_declined" -> both."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name or "")
-    return tuple(w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w)
-
-
-def names_match(name: str | None, entries: frozenset[str]) -> bool:
-    """True when an entry ("thumbs_down") is a run of the name's words (message_thumbs_down)."""
-    joined = "_" + "_".join(name_words(name)) + "_"
-    return any(f"_{entry}_" in joined for entry in entries)
-
-
-def is_command(event: StoredEvent) -> bool:
-    """An action whose text is a command line (named command, shell, ...)."""
-    return event.type == "action" and "_".join(name_words(event.name)) in _command_names()
-
-
-def command_head(text: str) -> str:
-    """The program a command line runs: "sudo /usr/bin/git push" -> git; "" for none."""
-    for part in text.split():
-        if part in _command_prefixes() or re.match(r"^[A-Za-z_]\w*=", part):
-            continue
-        return part.rsplit("/", 1)[-1] or part
-    return ""
+@lru_cache(maxsize=4096)
+def _kinds_named(name: str | None) -> frozenset[int]:
+    """Positions of the kinds whose action words the event name carries."""
+    return frozenset(i for i, kind in enumerate(taxonomy()) if names_match(name, kind.actions))
 
 
 def sequence_token(event: StoredEvent) -> str:
@@ -109,81 +105,30 @@ def sequence_token(event: StoredEvent) -> str:
     return "_".join(name_words(event.name)) or event.type.value
 
 
-def whole_span(event: StoredEvent) -> Evidence | None:
-    """Evidence for the event's whole text, surrounding whitespace left out; None if blank."""
-    text = event.text or ""
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-    return make_evidence(event, start, end) if end > start else None
-
-
-def sentence_at(event: StoredEvent, start: int, end: int) -> Evidence:
-    """Evidence for the sentence (or line) of ``event.text`` around ``start:end``, reaching at
-    most ``SENTENCE_REACH`` characters either side of it (text without punctuation)."""
-    text = event.text or ""
-    floor = max(0, start - SENTENCE_REACH)
-    ends = [text.rfind(mark, floor, start) for mark in (". ", "! ", "? ", "\n")]
-    begin = max(ends)
-    begin = floor if begin < 0 else begin + 1
-    # From the match's last character: a cue that ends in "!" or "?" ends its sentence there.
-    ceiling = min(len(text), end + SENTENCE_REACH)
-    stop = _SENTENCE_END.search(text, max(start, end - 1), ceiling)
-    finish = stop.end() if stop else ceiling
-    while begin < finish and text[begin].isspace():
-        begin += 1
-    while finish > begin and text[finish - 1].isspace():
-        finish -= 1
-    return make_evidence(event, begin, finish)
-
-
-def signal_for(
-    actor: str,
-    key: str,
-    events: Sequence[StoredEvent],
-    evidence: Sequence[Evidence],
-    *,
-    producer: str,
-    kind: SignalKind,
-    value: str = "",
-    measure: float | None = None,
-    polarity: float = 0.0,
-    weight: float = 1.0,
-    vector: tuple[float, ...] | None = None,
-    context: dict[str, object] | None = None,
-) -> Signal:
-    """A signal about ``actor`` resting on ``events``; ts is the newest event it rests on."""
-    unique = list(dict.fromkeys(evidence))[:MAX_EVIDENCE]
-    ids = list(dict.fromkeys(e.event_id for e in events))
-    return Signal(
-        actor=actor,
-        kind=kind,
-        key=key,
-        value=value,
-        polarity=polarity,
-        weight=weight,
-        measure=measure,
-        vector=vector,
-        context={"event_ids": ids[:MAX_EVENT_IDS], **(context or {})},
-        session_id=events[0].session_id,
-        ts=max(e.ts for e in events),
-        producer=producer,
-        evidence=tuple(unique),
-    )
-
-
-def _task_matches(event: StoredEvent, kind: TaskKind) -> list[Evidence] | None:
-    """The spans by which ``event`` shows ``kind`` ([] for a textless match), or None."""
+def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
+    """Kind position -> the spans by which ``event`` shows it ([] for a textless match)."""
+    index = _index()
     if is_person_message(event):
         text = event.text or ""
-        spans = [sentence_at(event, *m.span()) for cue in kind.cues for m in cue.finditer(text)]
-        return sorted(set(spans), key=lambda e: e.start) or None
+        spans: dict[int, dict[tuple[int, int], None]] = {}
+        for position in index.cues.positions(prepared(event)):
+            pattern = index.cues.patterns[position]
+            for match in pattern.finditer(text):
+                cite = sentence_cite(event, *match.span())
+                spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
+        # Sorted by start as before; the end orders spans that share a start (set order did).
+        return {
+            kind: [Cite(event, *span) for span in sorted(found)] for kind, found in spans.items()
+        }
     if event.type != "action":
-        return None
-    by_name = names_match(event.name, kind.actions)
-    by_command = is_command(event) and command_head(event.text or "") in kind.commands
-    if not (by_name or by_command):
-        return None
-    span = whole_span(event)
-    return [span] if span else []
+        return {}
+    kinds = _kinds_named(event.name)
+    if is_command(event):
+        kinds = kinds | index.by_command.get(command_head(event.text or ""), frozenset())
+    if not kinds:
+        return {}
+    whole = whole_cite(event)
+    return {kind: [whole] if whole else [] for kind in kinds}
 
 
 @registered
@@ -198,28 +143,28 @@ class TaskExtractor:
             yield from self._sequences(actor, [e for e in own if e.type in ("action", "outcome")])
 
     def _kinds(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
-        for kind in taxonomy():
-            matched: list[StoredEvent] = []
-            evidence: list[Evidence] = []
-            for event in own:
-                spans = _task_matches(event, kind)
-                if spans is not None:
-                    matched.append(event)
-                    evidence.extend(spans)
-            if matched:
-                yield signal_for(
-                    actor,
-                    kind.name,
-                    matched,
-                    evidence,
-                    producer=NAME,
-                    kind=SignalKind.TASK,
-                    value=kind.name,
-                    measure=float(len(matched)),
-                )
+        matched: dict[int, list[StoredEvent]] = {}
+        evidence: dict[int, list[Cite]] = {}
+        for event in own:
+            for kind, spans in _event_matches(event).items():
+                matched.setdefault(kind, []).append(event)
+                evidence.setdefault(kind, []).extend(spans)
+        kinds = taxonomy()
+        for position in sorted(matched):
+            yield signal_for(
+                actor,
+                kinds[position].name,
+                matched[position],
+                evidence[position],
+                producer=NAME,
+                kind=SignalKind.TASK,
+                value=kinds[position].name,
+                measure=float(len(matched[position])),
+            )
 
     def _sequences(self, actor: str, steps: Sequence[StoredEvent]) -> Iterator[Signal]:
         tokens = [sequence_token(e) for e in steps]
+        wholes = [whole_cite(e) for e in steps]
         for size in (2, 3):
             counts: Counter[tuple[str, ...]] = Counter()
             first: dict[tuple[str, ...], int] = {}
@@ -228,13 +173,12 @@ class TaskExtractor:
                 counts[gram] += 1
                 first.setdefault(gram, i)
             for gram, count in counts.items():
-                events = steps[first[gram] : first[gram] + size]
-                spans = [s for s in (whole_span(e) for e in events) if s is not None]
+                at = first[gram]
                 yield signal_for(
                     actor,
                     "sequence:" + ">".join(gram),
-                    events,
-                    spans,
+                    steps[at : at + size],
+                    [cite for cite in wholes[at : at + size] if cite is not None],
                     producer=NAME,
                     kind=SignalKind.TASK,
                     value=f"{size}-step",

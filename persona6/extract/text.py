@@ -1,18 +1,12 @@
-"""Shared text helpers for the rule extractors.
+"""Shared text helpers for the rule extractors: everything returns character offsets into the
+original text, so an extractor cites ``text[start:end]`` exactly.
 
-Everything works on character offsets into the original text, never on copies, so an extractor
-can cite ``text[start:end]`` exactly. In the order an extractor uses them:
-
-- ``load_lexicon``: the versioned YAML word lists in ``persona6/data/``;
-- ``sentences`` and ``clauses``: regex splitting that keeps offsets;
-- ``quoted_spans``, ``is_question``, ``is_hypothetical``, ``is_reported``: text that is not the
-  speaker's own statement;
-- ``predicates``: subject, verb group (adverbs, modals, negation) and the rest of a clause;
-- ``phrase_span`` and ``normalise_phrase``: the edges of an object phrase and its key form;
-- ``Claim`` and ``claim_signals``: what a rule found, turned into cited ``Signal``s.
-
-No tokenizer model: English is cut with regular expressions and closed word lists, enough for the
-short first-person statements the extractors look for.
+Lexicons (``load_lexicon``: versioned YAML in ``persona6/data/``), sentence and clause splitting,
+the tests for words that are not the speaker's own statement (``is_question``,
+``is_hypothetical``, ``is_reported``, ``quoted_spans``), the clause parser (``predicates``:
+subject, verb group, rest), phrase edges and key form (``phrase_span``, ``normalise_phrase``),
+and ``claim_signals``, which turns what a rule found into cited ``Signal``s. No tokenizer model:
+regular expressions and closed word lists, enough for short first-person statements.
 """
 
 from __future__ import annotations
@@ -30,6 +24,11 @@ import yaml
 from persona6.extract.base import make_evidence
 from persona6.types import Signal, SignalKind, StoredEvent
 
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll"})
+_CONTRACTED = {"i've": "have", "ive": "have", "i'd": "would", "i'll": "will", "we've": "have"}
+_CONTRACTED |= {"we'd": "would", "we'll": "will"}
+_BE_SUBJECTS = ("i'm", "im", "we're")
+
 
 class Span(NamedTuple):
     start: int
@@ -46,7 +45,7 @@ class Token(NamedTuple):
 class Predicate:
     """One subject + verb group + rest in a clause: "I | really don't | like | spicy food"."""
 
-    subject: Token
+    subject: Token  # word "" when dropped, as in chat: "love it", "can't stand crowds"
     lead: tuple[str, ...]  # adverbs, modals and lead phrases between subject and verb
     negated: bool
     verb: Token  # the main verb; for "I'm" the subject token itself stands for "am"
@@ -59,8 +58,18 @@ class Predicate:
 
     @property
     def implied(self) -> bool:
-        """The subject is dropped, as in chat: "love it", "can't stand crowds"."""
         return self.subject.word == ""
+
+
+@dataclass(slots=True)
+class Claim:
+    """What a rule found in one event, before it becomes a ``Signal``."""
+
+    key: str
+    value: str
+    polarity: float
+    weight: float
+    spans: list[Span]
 
 
 @cache
@@ -92,10 +101,9 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|['’][A-Za-z]+")
 @lru_cache(maxsize=8192)  # the rules look at the same clause many times
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words with offsets, lower-cased; "soooo" and "haaaate" read as the plain word."""
-    stop = len(text) if end is None else end
     return tuple(
         Token(_ELONGATED.sub(r"\1", m.group().lower().replace("’", "'")), m.start(), m.end())
-        for m in _WORD.finditer(text, start, stop)
+        for m in _WORD.finditer(text, start, len(text) if end is None else end)
     )
 
 
@@ -104,18 +112,23 @@ def _irregular_forms() -> frozenset[str]:
     return frozenset(f for fs in load_lexicon("english")["irregular_verbs"].values() for f in fs)
 
 
+_SUFFIX_RULES = (  # (ending, strip, suffixes): regular inflection beyond +s, +ed, +ing
+    (r"e$", 0, ("d",)),
+    (r"e$", 1, ("ing",)),
+    (r"(s|sh|ch|x|z|o)$", 0, ("es",)),
+    (r"[^aeiou]y$", 1, ("ies", "ied")),
+)
+
+
 def inflections(base: str) -> set[str]:
     """Regular and listed irregular forms of a verb (or of the head word of a phrase)."""
     head, _, tail = base.lower().partition(" ")
     forms = {head, head + "s", head + "ed", head + "ing"}
     forms.update(load_lexicon("english")["irregular_verbs"].get(head, []))
-    if head.endswith("e"):
-        forms |= {head + "d", head[:-1] + "ing"}
-    if re.search(r"(s|sh|ch|x|z|o)$", head):
-        forms.add(head + "es")
-    if re.search(r"[^aeiou]y$", head):
-        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+    for ending, strip, suffixes in _SUFFIX_RULES:
+        if re.search(ending, head):
+            forms.update(head[: len(head) - strip] + suffix for suffix in suffixes)
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:  # stop -> stopped
         forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
     return {f"{form} {tail}".strip() for form in forms}
 
@@ -123,8 +136,7 @@ def inflections(base: str) -> set[str]:
 def lemma_table(bases: Iterable[str]) -> dict[str, str]:
     """Inflected form -> base form, for the head words of ``bases``."""
     table: dict[str, str] = {}
-    for base in bases:
-        head = base.split()[0]
+    for head in (base.split()[0] for base in bases):
         for form in inflections(head):
             table.setdefault(form, head)
     return table
@@ -137,10 +149,8 @@ def is_past(verb: str) -> bool:
 def third_person(verb: str) -> str:
     """ "like" -> "likes", "am" -> "is"; past forms stay as they are."""
     irregular = {"am": "is", "'m": "is", "m": "is", "have": "has", "do": "does", "go": "goes"}
-    if verb in irregular:
-        return irregular[verb]
-    if is_past(verb) or verb in ("was", "been"):
-        return verb
+    if verb in irregular or is_past(verb) or verb in ("was", "been"):
+        return irregular.get(verb, verb)
     if re.search(r"(s|sh|ch|x|z|o)$", verb):
         return verb + "es"
     return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s"
@@ -154,13 +164,14 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() == ".":
-            before = re.search(r"([A-Za-z.]+)$", text[start : match.start()])
-            if before and before.group(1).lower().rstrip(".") in english_set("abbreviations"):
-                continue
-        _append_trimmed(
-            spans, text, start, match.start() if match.group().isspace() else match.end()
+        before = re.search(r"([A-Za-z.]+)$", text[start : match.start()])
+        abbreviation = before and before.group(1).lower().rstrip(".") in english_set(
+            "abbreviations"
         )
+        if match.group() == "." and abbreviation:
+            continue  # "Dr. Smith"
+        end = match.start() if match.group().isspace() else match.end()
+        _append_trimmed(spans, text, start, end)
         start = match.end()
     _append_trimmed(spans, text, start, len(text))
     return spans
@@ -168,10 +179,11 @@ def sentences(text: str) -> list[Span]:
 
 @cache
 def _clause_cuts() -> re.Pattern[str]:
-    subordinate = word_alternation(english_set("subordinators"))
+    subordinate, tags = (
+        word_alternation(english_set(k)) for k in ("subordinators", "tag_questions")
+    )
     coordinate = word_alternation(english_set("coordinators"))
     subject = word_alternation(english_set("subject_words"))
-    tags = word_alternation(english_set("tag_questions"))
     return re.compile(
         rf"(?P<hard>[,;:()\[\]]|\s[-–—]+\s|\.\.\.+|…|[\"“”«»])"
         rf"|(?P<soft>{subordinate}|{coordinate}(?=\s+{subject})|{tags})",
@@ -191,48 +203,36 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     _append_trimmed(spans, text, start, sentence.end)
     merged: list[Span] = []
     for span in spans:  # "my wife | and i are doctors" is one subject, not two clauses
-        if merged and _compound_subject(text, merged[-1], span):
+        head, tail = tokens(text, *(merged[-1] if merged else span)), tokens(text, *span)[:1]
+        possessive = bool(head) and len(head) <= 3 and head[0].word in ("my", "our", "your")
+        if (
+            merged
+            and possessive
+            and tail[0].word in ("and", "or")
+            and merged[-1].end + 1 >= span.start
+        ):
             merged[-1] = Span(merged[-1].start, span.end)
         else:
             merged.append(span)
     return [part for span in merged for part in _split_run_on(text, span)]
 
 
-def _compound_subject(text: str, first: Span, second: Span) -> bool:
-    head, tail = tokens(text, *first), tokens(text, *second)[:1]
-    possessives = {"my", "me", "our", "your", "his", "her", "their"}
-    gap = text[first.end : second.start]
-    return (
-        len(head) <= 3
-        and bool(head)
-        and head[0].word in possessives
-        and bool(tail)
-        and tail[0].word in ("and", "or")
-        and not gap.strip()
-    )
-
-
 def _split_run_on(text: str, clause: Span) -> list[Span]:
+    """ "do you like to dance i love it": the question ends before the later "I"."""
     opening = opening_words(text, clause, 4)
     if not opening or opening[0].word not in english_set("question_openers"):
         return [clause]
     you = [t for t in opening[1:] if t.word in ("you", "u", "ya", "y'all")]
-    if not you:
-        return [clause]
-    words = tokens(text, you[0].start, clause.end)
-    for before, word in pairwise(words):
+    for before, word in pairwise(tokens(text, you[0].start, clause.end) if you else ()):
         if word.word in FIRST_PERSON and before.word not in english_set("clause_glue"):
             return [Span(clause.start, before.end), Span(word.start, clause.end)]
     return [clause]
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and re.search(r"\w", text[start:end]):
-        spans.append(Span(start, end))
+    found = re.search(r"\S(?:.*\S)?", text[start:end], re.DOTALL)
+    if found is not None and re.search(r"\w", found.group()):
+        spans.append(Span(start + found.start(), start + found.end()))
 
 
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
@@ -249,10 +249,9 @@ def inside(spans: Sequence[Span], offset: int) -> bool:
 
 def opening_words(text: str, clause: Span, limit: int = 3) -> tuple[Token, ...]:
     """The first words of a clause after discourse fillers ("well", "oh", "and", ...)."""
-    markers = english_set("discourse_markers")
     words = tokens(text, clause.start, clause.end)
     index = 0
-    while index < len(words) - 1 and words[index].word in markers:
+    while index < len(words) - 1 and words[index].word in english_set("discourse_markers"):
         index += 1
     return words[index : index + limit]
 
@@ -261,15 +260,15 @@ def is_question(text: str, clause: Span) -> bool:
     """A clause that asks rather than states: ends with "?", or opens "do you", "what do"."""
     if text[clause.start : clause.end].rstrip().endswith("?"):
         return True
-    words = tokens(text, clause.start, clause.end)
-    opening = opening_words(text, clause)
-    if len(opening) < 2 or (words and words[0].word in ("so", "neither", "nor")):
+    first_word = tokens(text, *clause)[:1]
+    opening = [t.word for t in opening_words(text, clause, 2)]
+    if len(opening) < 2 or first_word[0].word in ("so", "neither", "nor"):
         return False  # "so is my brother" agrees, it does not ask
-    first, second = opening[0].word, opening[1].word
-    openers = english_set("question_openers")
-    if first in ("what", "why", "how", "where", "who", "which", "when"):
-        return second in openers
-    return first in openers and second in english_set("subject_words")
+    if opening[0] in ("what", "why", "how", "where", "who", "which", "when"):
+        return opening[1] in english_set("question_openers")
+    return opening[0] in english_set("question_openers") and opening[1] in english_set(
+        "subject_words"
+    )
 
 
 def follows_speaker(text: str, sentence: Span, clause: Span) -> bool:
@@ -278,36 +277,26 @@ def follows_speaker(text: str, sentence: Span, clause: Span) -> bool:
 
 
 def is_hypothetical(text: str, clause: Span, subject_start: int, lead: Iterable[str] = ()) -> bool:
-    """A hedge or condition over the subject: "if I liked", "maybe I'd"; not "if it's hot, I"."""
+    """A hedge or condition over the subject: "if I liked", "maybe I'd"; not "if it's hot, I";
+    with "would"/"could", the consequence is as hypothetical as its condition."""
     prefix = tokens(text, clause.start, subject_start)
-    markers = english_set("hypothetical_markers")
-    marked = [i for i, t in enumerate(prefix) if t.word in markers]
-    if not marked:
-        return False
-    if {"would", "'d", "could", "might"} & set(lead):
-        return True  # the consequence of a condition is as hypothetical as the condition
-    between = prefix[marked[-1] + 1 :]
-    return not any(t.word in english_set("subject_words") for t in between)
+    marked = [i for i, t in enumerate(prefix) if t.word in english_set("hypothetical_markers")]
+    if not marked or {"would", "'d", "could", "might"} & set(lead):
+        return bool(marked)
+    return not any(t.word in english_set("subject_words") for t in prefix[marked[-1] + 1 :])
 
 
 def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
     """Someone other than the speaker reports the words: "she said I love tea"."""
     words = tokens(text, sentence.start, subject_start)
     skippable = english_set("adverbs") | english_set("modals") | english_set("negations")
-    for index, token in enumerate(words):
-        if token.word in english_set("reporting_verbs"):
-            back = index - 1
-            while back >= 0 and words[back].word in skippable:
-                back -= 1
-            if back < 0 or words[back].word not in {"i", "i've", "i'd", "i'll", "we"}:
-                return True
+    for index in (i for i, t in enumerate(words) if t.word in english_set("reporting_verbs")):
+        back = index - 1
+        while back >= 0 and words[back].word in skippable:
+            back -= 1
+        if back < 0 or words[back].word not in {"i", "i've", "i'd", "i'll", "we"}:
+            return True
     return False
-
-
-FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll"})
-_CONTRACTED = {"i've": "have", "ive": "have", "i'd": "would", "i'll": "will", "we've": "have"}
-_CONTRACTED |= {"we'd": "would", "we'll": "will"}
-_BE_SUBJECTS = ("i'm", "im", "we're")
 
 
 def predicates(
@@ -317,18 +306,17 @@ def predicates(
     subjects: frozenset[str] = FIRST_PERSON,
     implied: bool = False,
 ) -> list[Predicate]:
-    """Every subject + verb group in a clause whose subject is one of ``subjects``; with
-    ``implied``, also a verb group opening a subjectless clause ("really love it").
-
-    ``known_verbs`` tells an emphatic "do" ("I do enjoy") from a main "do" ("I do yoga").
-    """
+    """Every subject + verb group in a clause whose subject is one of ``subjects``, and a verb
+    coordinated with it ("I sell books and work at a bar"); with ``implied``, also a verb group
+    opening a subjectless clause ("really love it"). ``known_verbs`` tells an emphatic "do"
+    ("I do enjoy") from a main one ("I do yoga") and finds coordinated verbs."""
     words = tokens(text, clause.start, clause.end)
     heads = [(word, i + 1, True) for i, word in enumerate(words) if word.word in subjects]
     opening = opening_words(text, clause, 1)
     if implied and not heads and opening and opening[0].word not in english_set("subject_words"):
         heads = [(Token("", opening[0].start, opening[0].start), words.index(opening[0]), False)]
     joints: list[int] = []  # where a coordinated verb group begins: its "and"
-    for subject, position, _ in list(heads):  # "I sell books and work at a gas station"
+    for subject, position, _ in list(heads):
         for k in range(position, len(words) - 1):
             if words[k].word in ("and", "or", "but") and _next_verb(words, k + 1) in known_verbs:
                 heads.append((subject, k + 1, False))
@@ -354,25 +342,20 @@ def _parse_verb_group(
 ) -> tuple[tuple[str, ...], bool, Token, int] | None:
     """From ``position``: adverbs, modals and negations, then the main verb; ``subject`` is
     the token just before when it is a contraction that brings a verb ("I'm", "I'd")."""
-    adverbs, modals = english_set("adverbs"), english_set("modals")
-    negations = english_set("negations")
+    adverbs, modals, negations = (english_set(k) for k in ("adverbs", "modals", "negations"))
     word = subject.word if subject is not None else ""
     lead: list[str] = [_CONTRACTED[word]] if word in _CONTRACTED else []
-    negated = False
-    verb = subject if word in _BE_SUBJECTS else None
+    negated, verb = False, subject if word in _BE_SUBJECTS else None
     while verb is None and position < len(words):
         word = words[position].word
         after = words[position + 1].word if position + 1 < len(words) else ""
         pair = f"{word} {after}"
         if pair in english_set("lead_phrases") or pair in negations:  # "tend to", "can t"
             lead.extend([pair, word] if pair in negations else [pair])  # "can t" -> can, not
-            negated = negated or word == "no" or pair in negations
-            position += 2
+            negated, position = negated or word == "no" or pair in negations, position + 2
             continue
-        emphatic_do = word in ("do", "does", "did") and (
-            after in negations or after in adverbs or after in known_verbs
-        )
-        if word in negations or word in modals or word in adverbs or emphatic_do:
+        emphatic = word in ("do", "does", "did") and after in negations | adverbs | known_verbs
+        if word in negations or word in modals or word in adverbs or emphatic:
             negated = negated or word in negations
             lead.append(word)
         elif word in ("have", "has", "had", "'ve") and _is_participle(after):
@@ -382,18 +365,14 @@ def _parse_verb_group(
         position += 1
     if verb is None:
         return None
-    if verb.word in english_set("be_forms") or verb is subject:
-        while position < len(words):
-            pair = " ".join(t.word for t in words[position : position + 2])
-            if pair in english_set("lead_phrases"):  # "I'm a bit afraid of"
-                position += 2
-            elif words[position].word in negations | adverbs:
-                negated = negated or words[position].word in negations
-                position += 1
-            else:
-                break
-    rest_start = words[position].start if position < len(words) else verb.end
-    return tuple(lead), negated, verb, rest_start
+    while (verb.word in english_set("be_forms") or verb is subject) and position < len(words):
+        if " ".join(t.word for t in words[position : position + 2]) in english_set("lead_phrases"):
+            position += 2  # "I'm a bit afraid of"
+        elif words[position].word in negations | adverbs:
+            negated, position = negated or words[position].word in negations, position + 1
+        else:
+            break
+    return tuple(lead), negated, verb, words[position].start if position < len(words) else verb.end
 
 
 def _is_participle(word: str) -> bool:
@@ -413,14 +392,14 @@ def phrase_span(
         end = start + cut.start()
     words = tokens(text, start, end)[:max_words]
     fillers = english_set("trailing_fillers")
-    trimmed = True
-    while words and trimmed:
-        trimmed = False
-        for size in (3, 2, 1):
-            if len(words) >= size and " ".join(t.word for t in words[-size:]) in fillers:
-                words, trimmed = words[:-size], True
-                break
+    while words and (size := _filler_size(words, fillers)):
+        words = words[:-size]
     return Span(words[0].start, words[-1].end) if words else None
+
+
+def _filler_size(words: tuple[Token, ...], fillers: frozenset[str]) -> int:
+    joined = (" ".join(t.word for t in words[-size:]) for size in (3, 2, 1))
+    return next((3 - i for i, phrase in enumerate(joined) if phrase in fillers), 0)
 
 
 @cache
@@ -441,17 +420,6 @@ def plain(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split()).strip(" .,;:!?")
 
 
-@dataclass(slots=True)
-class Claim:
-    """What a rule found in one event, before it becomes a ``Signal``."""
-
-    key: str
-    value: str
-    polarity: float
-    weight: float
-    spans: list[Span]
-
-
 def claim_signals(
     event: StoredEvent, claims: Iterable[Claim], kind: SignalKind, producer: str
 ) -> Iterator[Signal]:
@@ -459,9 +427,9 @@ def claim_signals(
     merged: dict[tuple[str, bool], Claim] = {}
     for claim in claims:
         kept = merged.setdefault(
-            (claim.key, claim.polarity < 0),
-            Claim(claim.key, claim.value, claim.polarity, claim.weight, []),
+            (claim.key, claim.polarity < 0), Claim(claim.key, "", 0.0, 0.0, [])
         )
+        kept.value, kept.polarity = kept.value or claim.value, kept.polarity or claim.polarity
         kept.weight = max(kept.weight, claim.weight)
         kept.spans.extend(span for span in claim.spans if span not in kept.spans)
     for claim in merged.values():

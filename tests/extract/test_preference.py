@@ -97,6 +97,10 @@ NO_PREFERENCE = [
     "Your dog is cute",
     "maybe I'd like the blue one",
     "They love the new office",
+    "That's what I like to hear!",
+    "I love to.",
+    "I kept some things, like my grandmother's bowl",
+    "I like some of it",
 ]
 
 
@@ -156,7 +160,10 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
     [signal] = say("Do you guys like sushi? I absolutely adore it.")
     assert (signal.key, signal.polarity) == ("sushi", 1.0)
-    assert [e.quote for e in signal.evidence] == ["Do you guys like sushi?", "I absolutely adore it."]
+    assert [e.quote for e in signal.evidence] == [
+        "Do you guys like sushi?",
+        "I absolutely adore it.",
+    ]
 
 
 def test_love_it_when_takes_the_when_clause() -> None:

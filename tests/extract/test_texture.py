@@ -16,6 +16,7 @@ from persona6.extract.texture import (
     ACTION_LAYOUT,
     TEXTURE_BLOCKS,
     TEXTURE_LAYOUT,
+    ActionCounts,
     TextureCounts,
     TextureExtractor,
     action_vector,
@@ -201,3 +202,61 @@ def test_every_profile_cites_the_actors_own_exact_spans(session: list[StoredEven
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+
+
+def summed(texts: list[str]) -> TextureCounts:
+    return sum((TextureCounts.from_text(text) for text in texts), TextureCounts())
+
+
+TEXTURE_PIECES = [
+    "I think",
+    "i’m",
+    "Maybe",
+    "PLEASE",
+    "thank you",
+    "dont",
+    "n't",
+    ":)",
+    "...",
+    "…",
+    "😀",
+    "²",
+    "İ",
+    "\n",
+    " ",
+    ". ",
+    "?",
+    "“quoted”",
+    "\x00",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(TEXTURE_PIECES), st.text(max_size=5)), max_size=8).map(
+            "".join
+        ),
+        max_size=6,
+    )
+)
+def test_pooled_counts_equal_the_sum_of_each_texts_counts(texts: list[str]) -> None:
+    pooled, reference = TextureCounts.from_texts(texts), summed(texts)
+    assert pooled == reference
+    assert pooled.vector().tolist() == reference.vector().tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["ls -la", "sudo git push --force", "A=1 make -j4", "cat x | wc"]),
+            st.text(max_size=12),
+        ),
+        max_size=6,
+    )
+)
+def test_pooled_action_counts_equal_the_sum_of_each_texts_counts(texts: list[str]) -> None:
+    reference = sum((ActionCounts.from_text(text) for text in texts), ActionCounts())
+    assert ActionCounts.from_texts(texts) == reference
+    assert action_vector(texts).tolist() == reference.vector().tolist()

@@ -1,0 +1,254 @@
+"""Per-event text preparation shared by the style, task, decision and failure extractors.
+
+Most cue patterns never match most messages, yet a failed regex search still walks the whole
+text, once per pattern. ``CueList`` skips those searches without changing any result: from
+each pattern's own syntax tree it derives clauses, sets of letter strings such that every match
+contains at least one string of each clause (``\\b(?:sorry|apologi[sz]e)\\b`` needs "sorry" or
+"apologi"), and searches a pattern only when the text satisfies all its clauses. Which clauses
+a text satisfies is worked out once per event (``prepared``), whichever extractor asks first,
+from the text's whitespace-separated chunks, memoised per chunk (chunks repeat: vocabulary).
+
+Soundness: a required string is a run of ASCII letters of the pattern, lower-cased, so it lies
+inside one chunk of the text folded the same way (``fold``), which includes the four non-ASCII
+letters that ``re.IGNORECASE`` matches to an ASCII letter (İ ı ſ K; a test checks every code
+point). Optional parts, classes, anchors and lookarounds require nothing, and a syntax tree this
+reading does not know gives no clause: such a pattern is always searched. Tests check on
+generated and arbitrary texts that no pattern that matches is ever skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from persona6.extract.text import Span, is_question, sentences
+from persona6.types import StoredEvent
+
+# re.IGNORECASE matches these to an ASCII letter; str.lower alone would miss or expand them.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: Prepared events kept at once; a session is far smaller, so every extractor of it shares them.
+CACHE_SIZE = 4096
+
+# The regex parser is private API; if a future Python moves it, every pattern simply runs.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - depends on the Python version
+    _parser = None
+
+
+def fold(text: str) -> str:
+    """Lower case as ``re.IGNORECASE`` sees ASCII letters (see the module docstring)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _clauses(items: Any) -> list[frozenset[str]]:
+    """What a sequence of the syntax tree needs: each clause lists strings of which every match
+    contains at least one (clauses are and-ed, strings in a clause or-ed)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        name = op.name
+        if name == "LITERAL" and chr(arg).isascii() and chr(arg).isalpha():
+            run.append(chr(arg).lower())
+            continue
+        close_run()
+        if name == "SUBPATTERN":
+            found += _clauses(arg[-1])
+        elif name == "ATOMIC_GROUP":
+            found += _clauses(arg)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            found += _clauses(arg[2])
+        elif name == "BRANCH":
+            best = [_best(_clauses(branch)) for branch in arg[1]]
+            if all(clause is not None for clause in best):
+                found.append(frozenset().union(*best))  # type: ignore[arg-type]
+        # Anything else (classes, anchors, lookarounds, back-references) needs nothing.
+    close_run()
+    return found
+
+
+def _best(clauses: Sequence[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective clause: longest shortest string, then fewest strings."""
+    if not clauses:
+        return None
+    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def requirement(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """The clauses every match of ``pattern`` satisfies, most selective first; () for none."""
+    if _parser is None:
+        return ()
+    try:
+        clauses = _clauses(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unknown tree shape: no requirement, the pattern always runs
+        return ()
+    return tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+
+
+# The registry of clauses: clause n is bit n of an int, so that the clauses a text satisfies
+# are the OR of those of its chunks (ints OR in C; frozenset unions cost several times more).
+# The memo maps a chunk to its bits; registering patterns (cue lists load lazily) clears it.
+_CLAUSES: list[frozenset[str]] = []
+_BY_START: dict[str, list[tuple[str, int]]] = {}  # first two letters -> (string, bit)
+_SINGLE: dict[str, int] = {}  # one-letter string -> bits
+_CHUNK_BITS: dict[str, int] = {}
+_version = 0
+
+
+def _register(clause: frozenset[str]) -> int:
+    """Registers a clause; returns its bit."""
+    global _version
+    bit = 1 << len(_CLAUSES)
+    _CLAUSES.append(clause)
+    for needed in clause:
+        if len(needed) == 1:
+            _SINGLE[needed] = _SINGLE.get(needed, 0) | bit
+        else:
+            _BY_START.setdefault(needed[:2], []).append((needed, bit))
+    _CHUNK_BITS.clear()
+    _version += 1
+    return bit
+
+
+def _learn(chunk: str) -> int:
+    """The clauses a chunk satisfies, computed and memoised (``_CHUNK_BITS`` misses only)."""
+    version = _version
+    bits = 0
+    for at in range(len(chunk)):
+        bits |= _SINGLE.get(chunk[at], 0)
+        for needed, bit in _BY_START.get(chunk[at : at + 2], ()):
+            if chunk.startswith(needed, at):
+                bits |= bit
+    if len(_CHUNK_BITS) > 1 << 16:  # bounded: a long tail of rare chunks must not pile up
+        _CHUNK_BITS.clear()
+    if version == _version:  # not if a registration ran meanwhile (another thread)
+        _CHUNK_BITS[chunk] = bits
+    return bits
+
+
+class Prepared:
+    """One event's text and what the extractors derive from it, computed on first use."""
+
+    __slots__ = ("_bits", "_questions", "_sentences", "_version", "chunks", "memo", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        # Chunks, not words: a required string is letters only, so it lies inside one chunk,
+        # and str.split is far cheaper than a regex.
+        self.chunks = fold(text).split()
+        self._bits = 0
+        self._version = -1
+        self._sentences: list[Span] | None = None
+        self._questions: dict[int, bool] = {}
+        #: What an extractor derives from this text and reads twice, under a key of its own.
+        self.memo: dict[object, Any] = {}
+
+    def clauses(self) -> int:
+        """The registered clauses this text satisfies, as bits."""
+        if self._version != _version:
+            version = _version
+            # The memo lookups run in C; only unseen chunks go through _learn.
+            known = list(map(_CHUNK_BITS.get, self.chunks))
+            if None in known:
+                known = [
+                    _learn(chunk) if bits is None else bits
+                    for chunk, bits in zip(self.chunks, known, strict=True)
+                ]
+            self._bits = reduce(or_, known, 0)
+            self._version = version
+        return self._bits
+
+    def sentences(self) -> list[Span]:
+        """``text.sentences`` of the text (the list is shared: do not modify it)."""
+        if self._sentences is None:
+            self._sentences = sentences(self.text)
+        return self._sentences
+
+    def asks(self, index: int) -> bool:
+        """``text.is_question`` of the sentence at ``index`` of ``sentences()``."""
+        found = self._questions.get(index)
+        if found is None:
+            found = self._questions[index] = is_question(self.text, self.sentences()[index])
+        return found
+
+
+_CACHE: dict[str, Prepared] = {}
+
+
+def prepared(event: StoredEvent) -> Prepared:
+    """The prepared text of ``event`` (its text or ""), shared by every extractor of a session.
+
+    Keyed by event id; an entry whose text differs (another event with the same id) is
+    replaced, so a hit is always the text asked for.
+    """
+    text = event.text or ""
+    found = _CACHE.get(event.event_id)
+    if found is not None and (found.text is text or found.text == text):
+        return found
+    if len(_CACHE) >= CACHE_SIZE:
+        _CACHE.clear()
+    found = _CACHE[event.event_id] = Prepared(text)
+    return found
+
+
+def prepare_text(text: str) -> Prepared:
+    """A prepared text for callers that have no event (not cached)."""
+    return Prepared(text)
+
+
+class CueList:
+    """An ordered list of patterns with the prefilter of the module docstring."""
+
+    __slots__ = ("_always", "_first", "_index", "_needs", "patterns")
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+        self.patterns = tuple(patterns)
+        self._index: dict[int, int] = {}  # bit of a pattern's first clause -> its position
+        self._needs: dict[int, int] = {}  # position -> bits of its other clauses
+        always: list[int] = []
+        for position, pattern in enumerate(self.patterns):
+            clauses = requirement(pattern)
+            if not clauses:
+                always.append(position)
+                continue
+            self._index[_register(clauses[0])] = position
+            if len(clauses) > 1:
+                self._needs[position] = reduce(or_, map(_register, clauses[1:]), 0)
+        self._always = tuple(always)
+        self._first = reduce(or_, self._index, 0)
+
+    def positions(self, text: Prepared) -> list[int]:
+        """Positions of the patterns that may match ``text`` (a superset of those that do), in
+        list order."""
+        bits = text.clauses()
+        woken = self._first & bits
+        if not woken:
+            return list(self._always)
+        found = list(self._always)
+        while woken:
+            low = woken & -woken  # the lowest bit left
+            found.append(self._index[low])
+            woken ^= low
+        found.sort()
+        if not self._needs:
+            return found
+        needs = self._needs
+        return [p for p in found if needs.get(p, 0) & bits == needs.get(p, 0)]
+
+    def candidates(self, text: Prepared) -> list[re.Pattern[str]]:
+        """The patterns that may match ``text``, in list order."""
+        return [self.patterns[p] for p in self.positions(text)]
+
+    def search(self, text: Prepared) -> bool:
+        """True when some pattern matches the text (``any(p.search(text))``)."""
+        return any(p.search(text.text) for p in self.candidates(text))

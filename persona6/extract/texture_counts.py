@@ -1,0 +1,324 @@
+"""The raw counts behind the message profile of persona6.texture.v1 (see ``texture``).
+
+``TextureCounts.from_text`` reads one text and is the reference. ``from_texts`` gives the same
+counts for many texts in a few passes over them joined by ``_JOIN`` (one findall per pattern,
+not one per message), works on each distinct word once rather than on every token, and hashes
+the character n-grams of all texts at once (``ngrams.bucket_counts``);
+``tests/extract/test_texture.py`` checks that the two agree on arbitrary texts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+from persona6.extract.ngrams import bucket_counts, crc_bucket
+from persona6.extract.text import load_lexicon, word_alternation
+
+NGRAM_BUCKETS = 256
+
+#: Pictographic emoji, flags and dingbats (not text emoticons, which are listed in the data file).
+EMOJI = re.compile(
+    "[\U0001f300-\U0001faff\U0001f1e6-\U0001f1ff\u2600-\u27bf\u2b50\u2b55\u2764\u2705\u274c]"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+_SPACE = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\.{3,}|…")
+PUNCTUATION = (".", ",", "!", "?", "...", ";", ":", "-", "'", '"', "(", ")")
+_ALIASES = {"'": "'’‘", '"': '"“”'}
+# Joins texts for pooled counting: not a letter, digit, mark or emoji, and "\x00" is neither
+# whitespace nor a word character, so no cue spans two texts and each text's edges look to
+# every pattern as a text's ends do (see TextureCounts.from_texts). Its lines are subtracted.
+_JOIN = "\n\x00\n"
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_DIGITS = b"0123456789"
+_APOSTROPHE = re.compile("'")
+_ANY_APOSTROPHE = re.compile("['’]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+#: The surface dimensions, in order (see the docstring of ``texture``).
+# fmt: off
+SURFACE = (
+    "case:upper_letter_share", "case:lowercase_message_start", "case:lowercase_sentence_start",
+    "case:allcaps_word_rate", "case:lowercase_i_share", "rate:emoji_per_char",
+    "rate:emoticon_per_char", "rate:digit_per_char", "rate:newline_per_char",
+    "rate:hedge_per_word", "rate:politeness_per_word", "rate:contraction_per_word",
+    "rate:bare_contraction_per_word", "len:log_mean_message_words", "len:log_std_message_words",
+    "len:log_mean_message_chars", "len:log_std_message_chars", "len:log_mean_sentence_words",
+    "len:mean_word_length", "lex:type_token_ratio",
+)
+# fmt: on
+
+
+@cache
+def function_words() -> tuple[str, ...]:
+    return tuple(str(word) for word in load_lexicon("function_words")["words"])
+
+
+@cache
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    data = load_lexicon("texture")
+    emoticons = "|".join(re.escape(e) for e in sorted(data["emoticons"], key=len, reverse=True))
+    hedges, politeness = word_alternation(data["hedges"]), word_alternation(data["politeness"])
+    return {
+        "hedges": re.compile(hedges, re.IGNORECASE),
+        "politeness": re.compile(politeness, re.IGNORECASE),
+        "emoticons": re.compile(rf"(?<!\S)(?:{emoticons})(?!\S)"),
+        # word_alternation lower-cases the phrases, and its classes (\w, \s) ignore case, so on
+        # lower-cased ASCII text these count what the IGNORECASE ones do, four times faster.
+        "hedges_lower": re.compile(hedges),
+        "politeness_lower": re.compile(politeness),
+    }
+
+
+@cache
+def _bare_contractions() -> frozenset[str]:
+    return frozenset(str(word) for word in load_lexicon("texture")["bare_contractions"])
+
+
+@cache
+def _function_word_set() -> frozenset[str]:
+    return frozenset(function_words())
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def _log_mean_std(total: float, squares: float, n: int) -> tuple[float, float]:
+    mean = _ratio(total, n)
+    variance = max(_ratio(squares, n) - mean * mean, 0.0)
+    return math.log1p(mean), math.log1p(math.sqrt(variance))
+
+
+@dataclass(frozen=True, slots=True)
+class TextureCounts:
+    """Raw counts behind a message profile; ``a + b`` pools two samples exactly."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    function_words: Counter[str] = field(default_factory=Counter)
+    ngrams: Counter[int] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+
+    def __add__(self, other: TextureCounts) -> TextureCounts:
+        return TextureCounts(
+            self.counts + other.counts,
+            self.function_words + other.function_words,
+            self.ngrams + other.ngrams,
+            self.types + other.types,
+        )
+
+    @property
+    def words(self) -> int:
+        return self.counts["words"]
+
+    @classmethod
+    def from_text(cls, text: str) -> TextureCounts:
+        c: Counter[str] = Counter(messages=1, chars=len(text))
+        tokens = [m.group() for m in _WORD.finditer(text)]
+        lowered = [t.lower().replace("’", "'") for t in tokens]
+        c["words"] = len(tokens)
+        c["word_chars"] = sum(len(t) for t in tokens)
+        c["msg_words_sq"] = len(tokens) ** 2
+        c["msg_chars_sq"] = len(text) ** 2
+        c["letters"] = sum(ch.isalpha() for ch in text)
+        c["upper"] = sum(ch.isupper() for ch in text)
+        c["digits"] = sum(ch.isdigit() for ch in text)
+        c["newlines"] = text.count("\n")
+        c["emoji"] = len(EMOJI.findall(text))
+        patterns = _lexicon()
+        c["emoticons"] = len(patterns["emoticons"].findall(text))
+        c["hedges"] = len(patterns["hedges"].findall(text))
+        c["politeness"] = len(patterns["politeness"].findall(text))
+        c["allcaps"] = sum(len(t) > 1 and t.isupper() for t in tokens)
+        c["pronoun_i"] = sum(w == "i" or w.startswith("i'") for w in lowered)
+        c["lowercase_i"] = sum(t == "i" or t.startswith(("i'", "i’")) for t in tokens)
+        c["contractions"] = sum("'" in w for w in lowered)
+        c["bare_contractions"] = sum(w in _bare_contractions() for w in lowered)
+        first = next((ch for ch in text if ch.isalpha()), "")
+        c["starts_letter"] = int(bool(first))
+        c["starts_lower"] = int(first.islower())
+        sentences = [s for s in _SENTENCE_BREAK.split(text) if any(ch.isalpha() for ch in s)]
+        c["sentences"] = len(sentences)
+        c["sentence_words"] = sum(len(_WORD.findall(s)) for s in sentences)
+        c["sentences_lower"] = sum(
+            next(ch for ch in s if ch.isalpha()).islower() for s in sentences
+        )
+        ellipses = _ELLIPSIS.findall(text)
+        c["punct:..."] = len(ellipses)
+        for mark in PUNCTUATION:
+            if mark != "...":
+                c[f"punct:{mark}"] = sum(text.count(ch) for ch in _ALIASES.get(mark, mark))
+        c["punct:."] -= sum(len(e) for e in ellipses if e != "…")
+        known = _function_word_set()
+        heads = ("n't" if w.endswith("n't") else w.split("'")[0] for w in lowered)
+        fw = Counter(w for w in heads if w in known)
+        flat = " " + _SPACE.sub(" ", text.lower()).strip() + " "
+        grams = Counter(
+            crc_bucket(flat[i : i + n], NGRAM_BUCKETS)
+            for n in (2, 3, 4)
+            for i in range(len(flat) - n + 1)
+        )
+        return cls(c, fw, grams, Counter(lowered))
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str]) -> TextureCounts:
+        """The same as summing ``from_text`` over the texts (zero counts left out, as ``+``
+        leaves them), counted over the texts joined by ``_JOIN``."""
+        return _pooled(texts) if texts else cls()
+
+    def values(self) -> list[float]:
+        """The profile as floats, laid out as ``TEXTURE_LAYOUT``."""
+        c, words, chars = self.counts, self.counts["words"], self.counts["chars"]
+        counted = self.function_words.get
+        fw = (
+            [counted(w, 0) / words for w in function_words()]
+            if words
+            else _zeros(len(function_words()))
+        )
+        total_grams = sum(self.ngrams.values())
+        in_bucket = self.ngrams.get
+        grams = (
+            [in_bucket(b, 0) / total_grams for b in range(NGRAM_BUCKETS)]
+            if total_grams
+            else _zeros(NGRAM_BUCKETS)
+        )
+        punct = [_ratio(c[f"punct:{mark}"], chars) for mark in PUNCTUATION]
+        n = c["messages"]
+        mean_words, std_words = _log_mean_std(words, c["msg_words_sq"], n)
+        mean_chars, std_chars = _log_mean_std(chars, c["msg_chars_sq"], n)
+        surface = [
+            _ratio(c["upper"], c["letters"]),
+            _ratio(c["starts_lower"], c["starts_letter"]),
+            _ratio(c["sentences_lower"], c["sentences"]),
+            _ratio(c["allcaps"], words),
+            _ratio(c["lowercase_i"], c["pronoun_i"]),
+            _ratio(c["emoji"], chars),
+            _ratio(c["emoticons"], chars),
+            _ratio(c["digits"], chars),
+            _ratio(c["newlines"], chars),
+            _ratio(c["hedges"], words),
+            _ratio(c["politeness"], words),
+            _ratio(c["contractions"], words),
+            _ratio(c["bare_contractions"], words),
+            mean_words,
+            std_words,
+            mean_chars,
+            std_chars,
+            math.log1p(_ratio(c["sentence_words"], c["sentences"])),
+            _ratio(c["word_chars"], words),
+            _ratio(len(self.types), words),
+        ]
+        return fw + grams + punct + surface
+
+    def vector(self) -> NDArray[np.float64]:
+        """The profile, laid out as ``TEXTURE_LAYOUT``."""
+        return np.array(self.values(), dtype=np.float64)
+
+
+def _zeros(size: int) -> list[float]:
+    return [0.0] * size
+
+
+def _classes(joined: str) -> tuple[int, int, int]:
+    """Letters, upper-case letters and digits (``str.isalpha``, ``isupper``, ``isdigit``)."""
+    # On ASCII those are exactly the ASCII ranges: count bytes in C; the (few) other
+    # characters are asked one by one.
+    raw = joined.encode("ascii", "ignore")
+    letters, upper, digits = (
+        len(raw) - len(raw.translate(None, kept))
+        for kept in (_ASCII_LETTERS, _ASCII_UPPER, _ASCII_DIGITS)
+    )
+    if len(raw) < len(joined):
+        wide = _NON_ASCII.findall(joined)
+        letters += sum(map(str.isalpha, wide))
+        upper += sum(map(str.isupper, wide))
+        digits += sum(map(str.isdigit, wide))
+    return letters, upper, digits
+
+
+def _pooled(texts: Sequence[str]) -> TextureCounts:
+    """``sum(TextureCounts.from_text(t) for t in texts)``, counted over the texts joined."""
+    joined = _JOIN.join(texts)
+    per_text = [_WORD.findall(text) for text in texts]
+    c: dict[str, int] = {"messages": len(texts), "chars": sum(map(len, texts))}
+    c["words"] = sum(map(len, per_text))
+    c["msg_words_sq"] = sum(len(tokens) ** 2 for tokens in per_text)
+    c["msg_chars_sq"] = sum(len(text) ** 2 for text in texts)
+    c["letters"], c["upper"], c["digits"] = _classes(joined)
+    c["newlines"] = joined.count("\n") - 2 * (len(texts) - 1)
+    c["emoji"] = 0 if joined.isascii() else len(EMOJI.findall(joined))
+    patterns = _lexicon()
+    c["emoticons"] = len(patterns["emoticons"].findall(joined))
+    if joined.isascii():  # the word lists hold lower-case letters only: see _lexicon
+        lowered = joined.lower()
+        c["hedges"] = len(patterns["hedges_lower"].findall(lowered))
+        c["politeness"] = len(patterns["politeness_lower"].findall(lowered))
+    else:
+        c["hedges"] = len(patterns["hedges"].findall(joined))
+        c["politeness"] = len(patterns["politeness"].findall(joined))
+    # Per distinct token (and per distinct lower-cased word) rather than per token; only the
+    # few with an apostrophe need a look of their own.
+    tokens = [token for found in per_text for token in found]
+    distinct = Counter(tokens)
+    c["word_chars"] = sum(map(len, tokens))
+    c["allcaps"] = sum(distinct[t] for t in filter(str.isupper, distinct) if len(t) > 1)
+    marked = list(filter(_ANY_APOSTROPHE.search, distinct))
+    c["lowercase_i"] = distinct.get("i", 0) + sum(
+        distinct[t] for t in marked if t.startswith(("i'", "i’"))
+    )
+    if "’" in joined:
+        types: Counter[str] = Counter()
+        for token, count in distinct.items():
+            types[token.lower().replace("’", "'")] += count
+    else:
+        types = Counter(map(str.lower, tokens))
+    contracted = list(filter(_APOSTROPHE.search, types))
+    c["pronoun_i"] = types.get("i", 0) + sum(types[w] for w in contracted if w.startswith("i'"))
+    c["contractions"] = sum(types[w] for w in contracted)
+    c["bare_contractions"] = sum(types[w] for w in _bare_contractions().intersection(types))
+    known = _function_word_set()
+    # A word without an apostrophe is its own head ("n't" has one, so it is counted below).
+    fw = Counter({w: types[w] for w in known.intersection(types) if "'" not in w})
+    for word in contracted:
+        head = "n't" if word.endswith("n't") else word.split("'")[0]
+        if head in known:
+            fw[head] += types[word]
+    firsts = [next(filter(str.isalpha, text), "") for text in texts]
+    c["starts_letter"] = sum(1 for first in firsts if first)
+    c["starts_lower"] = sum(1 for first in firsts if first.islower())
+    # Tokens never span a sentence break, so the words of sentences (pieces with a letter) are
+    # all words but those of the pieces without one (the joints among them).
+    sentences = lower = unlettered_words = 0
+    for piece in _SENTENCE_BREAK.split(joined):
+        first = next(filter(str.isalpha, piece), None)
+        if first is None:
+            # An ASCII piece without a letter has no token ([^\W\d_] is a letter in ASCII).
+            unlettered_words += 0 if piece.isascii() else len(_WORD.findall(piece))
+        else:
+            sentences += 1
+            lower += first.islower()
+    c["sentences"], c["sentences_lower"] = sentences, lower
+    c["sentence_words"] = c["words"] - unlettered_words
+    ellipses = _ELLIPSIS.findall(joined)
+    c["punct:..."] = len(ellipses)
+    for mark in PUNCTUATION:
+        if mark != "...":
+            c[f"punct:{mark}"] = sum(joined.count(ch) for ch in _ALIASES.get(mark, mark))
+    c["punct:."] -= sum(len(e) for e in ellipses if e != "…")
+    flats = [" " + _SPACE.sub(" ", text.lower()).strip() + " " for text in texts]
+    return TextureCounts(
+        Counter({key: value for key, value in c.items() if value > 0}),
+        fw,
+        Counter(bucket_counts(flats, NGRAM_BUCKETS)),
+        types,
+    )

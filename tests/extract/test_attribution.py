@@ -1,0 +1,141 @@
+"""Whose signal is it: only a person's own words speak of them, each to its own actor."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from persona6.extract import EXTRACTORS, concern, disclosure, extract_session, preference
+from persona6.extract.text import clauses, sentences
+from persona6.types import Signal, SignalKind, StoredEvent
+
+MINE = (preference.NAME, disclosure.NAME, concern.NAME)
+
+
+def event(
+    n: int,
+    text: str,
+    role: str = "user",
+    actor: str | None = "u1",
+    anonymous: bool = False,
+) -> StoredEvent:
+    person = {} if role != "user" else {"anonymous_id" if anonymous else "user_id": actor}
+    return StoredEvent(
+        event_id=f"e{n}",
+        ts=f"2026-01-01T00:00:{n:02d}.000000Z",
+        session_id="s1",
+        tenant="default",
+        type="message",
+        role=role,
+        text=text,
+        **person,
+    )
+
+
+def run(events: list[StoredEvent]) -> list[Signal]:
+    return [signal for name in MINE for signal in EXTRACTORS[name].extract(events)]
+
+
+STRONG = "I love hiking, I'm worried about the price, and I have two dogs."
+
+
+def test_the_extractors_register_under_versioned_names() -> None:
+    assert set(MINE) <= set(EXTRACTORS)
+    assert all(name.endswith(".v1") for name in MINE)
+
+
+def test_user_text_yields_all_three_kinds() -> None:
+    kinds = {signal.kind for signal in run([event(1, STRONG)])}
+    assert kinds == {SignalKind.PREFERENCE, SignalKind.DISCLOSURE, SignalKind.CONCERN}
+
+
+def test_assistant_system_and_tool_text_yield_nothing() -> None:
+    events = [event(n, STRONG, role=role) for n, role in enumerate(["assistant", "system", "tool"])]
+    assert run(events) == []
+
+
+def test_each_message_speaks_for_its_own_actor() -> None:
+    events = [
+        event(1, "I love jazz.", actor="ada"),
+        event(2, "I can't stand jazz.", actor="bob"),
+        event(3, "Sure, here are some jazz albums.", role="assistant"),
+        event(4, "I have a cat.", actor="anon-7", anonymous=True),
+    ]
+    found = {(s.actor, s.key, s.polarity) for s in run(events)}
+    assert found == {("ada", "jazz", 1.0), ("bob", "jazz", -1.0), ("anon-7", "pets:cat", 1.0)}
+
+
+def test_evidence_cites_only_the_actors_own_events() -> None:
+    events = [event(1, "I love jazz.", actor="ada"), event(2, "I hate jazz.", actor="bob")]
+    for signal in run(events):
+        assert {e.event_id for e in signal.evidence} == {"e1" if signal.actor == "ada" else "e2"}
+
+
+REPORTED = [
+    "my boss hates meetings",
+    "she said she prefers tea",
+    "my friend loves hiking",
+    "he told me he can't stand crowds",
+    "My mom says I hate vegetables",
+    "they think I prefer the blue one",
+    "do you like jazz?",
+    "would you rather walk?",
+    "if I liked coffee I would drink more",
+    "I'm not sure if I like it",
+    'She wrote "I love tea" in her card',
+    "“I hate Mondays,” he said",
+]
+
+
+def test_reported_questioned_hypothetical_and_quoted_words_are_no_preference() -> None:
+    for text in REPORTED:
+        found = [s for s in run([event(1, text)]) if s.kind is SignalKind.PREFERENCE]
+        assert found == [], text
+
+
+def test_third_person_facts_are_not_the_speakers() -> None:
+    for text in ["she has two kids", "He lives in Paris", "they work at Google"]:
+        assert run([event(1, text)]) == [], text
+
+
+def test_reported_concern_is_not_the_speakers() -> None:
+    signals = run([event(1, "My boss said it's too expensive")])
+    assert [s for s in signals if s.kind is SignalKind.CONCERN] == []
+    assert [s.key for s in signals] == ["work:boss"]  # only that they have a boss
+
+
+def test_extract_session_runs_every_registered_extractor_in_time_order() -> None:
+    late, early = event(2, "I hate jazz.", actor="ada"), event(1, "I love tea.", actor="ada")
+    signals = [s for s in extract_session([late, early]) if s.producer in MINE]
+    assert [s.key for s in signals if s.kind is SignalKind.PREFERENCE] == ["tea", "jazz"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_exact_quotes_and_no_error(text: str) -> None:
+    for signal in run([event(1, text)]):
+        assert signal.evidence
+        for evidence in signal.evidence:
+            assert evidence.quote == text[evidence.start : evidence.end]
+
+
+_VOCABULARY = """i I'm we my you she he it love hate don't not never like prefer over than
+and but , . ? ! dog cats tea coffee work live have am a the is my favorite go-to because if when
+" please always can't stand into fan of worried price safe"""
+WORDS = st.sampled_from(_VOCABULARY.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_wordy_text_gives_exact_quotes_and_no_error(text: str) -> None:
+    for signal in run([event(1, text)]):
+        for evidence in signal.evidence:
+            assert evidence.quote == text[evidence.start : evidence.end]
+
+
+@given(st.text(max_size=200))
+def test_sentences_and_clauses_stay_inside_the_text(text: str) -> None:
+    for sentence in sentences(text):
+        assert 0 <= sentence.start < sentence.end <= len(text)
+        for clause in clauses(text, sentence):
+            assert sentence.start <= clause.start < clause.end <= sentence.end

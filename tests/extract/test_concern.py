@@ -1,0 +1,111 @@
+"""persona6.concern.v1: recurring worries and requirements, from the concerns taxonomy."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6.extract import EXTRACTORS, concern
+from persona6.extract.text import load_lexicon
+from persona6.types import Signal, SignalKind, StoredEvent
+
+EXTRACTOR = EXTRACTORS[concern.NAME]
+
+
+def say(text: str, actor: str = "u1") -> list[Signal]:
+    event = StoredEvent(
+        event_id="e1",
+        ts="2026-01-01T00:00:00.000000Z",
+        session_id="s1",
+        user_id=actor,
+        tenant="default",
+        type="message",
+        role="user",
+        text=text,
+    )
+    return list(EXTRACTOR.extract([event]))
+
+
+def keys(text: str) -> set[str]:
+    return {signal.key for signal in say(text)}
+
+
+CONCERNS = [
+    ("How much does the pro plan cost?", "cost"),
+    ("That seems really expensive for a small team", "cost"),
+    ("It was costing us a fortune", "cost"),
+    ("Is it safe to store my passwords here?", "security"),
+    ("We got hacked last year", "security"),
+    ("Who can see my personal data?", "privacy"),
+    ("The app keeps crashing on startup", "reliability"),
+    ("We had two outages this week", "reliability"),
+    ("Why is the dashboard so slow?", "speed"),
+    ("Latency matters a lot for us", "speed"),
+    ("Are you sure that answer is accurate?", "correctness"),
+    ("please don't make things up", "correctness"),
+    ("I lost my work when the tab closed", "data_loss"),
+    ("Make sure it is backed up every night", "data_loss"),
+    ("Is this GDPR compliant?", "compliance"),
+    ("I don't want vendor lock-in", "lock_in"),
+    ("The settings page is confusing", "ease_of_use"),
+    ("I have a deadline on Friday", "time"),
+    ("Does it work with a screen reader?", "accessibility"),
+]
+
+
+@pytest.mark.parametrize(("text", "key"), CONCERNS)
+def test_finds_the_concern(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+NO_CONCERN = [
+    "I don't care about the price",
+    "Thanks, that worked!",
+    "I baked cookies for the party",
+    "Can you write a poem about autumn?",
+    "My boss said the price is too high",
+    'The banner says "100% secure"',
+]
+
+
+@pytest.mark.parametrize("text", NO_CONCERN)
+def test_raises_no_concern(text: str) -> None:
+    assert say(text) == []
+
+
+def test_questions_and_worry_markers_weigh_more() -> None:
+    [plain] = say("The price went up.")
+    [asked] = say("Did the price go up?")
+    [worried] = say("I'm worried the price went up.")
+    [both] = say("I'm worried: did the price go up?")
+    assert plain.weight == 1.0
+    assert asked.weight == worried.weight == 1.5
+    assert both.weight == 2.0
+
+
+def test_one_signal_per_concern_citing_each_sentence() -> None:
+    text = "How much is it? It looks expensive."
+    [signal] = say(text)
+    assert signal.key == "cost"
+    assert [e.quote for e in signal.evidence] == ["How much is it?", "It looks expensive."]
+    assert all(text[e.start : e.end] == e.quote for e in signal.evidence)
+
+
+def test_signal_kind_value_and_producer() -> None:
+    [signal] = say("Is it safe to pay by card here?")
+    assert signal.kind is SignalKind.CONCERN
+    assert signal.value == "worried about security"
+    assert signal.producer == "persona6.concern.v1"
+
+
+def test_inflected_cues_match_whole_words_only() -> None:
+    assert keys("They hacked the router") == {"security"}
+    assert keys("a shacked up hermit") == set()
+
+
+def test_taxonomy_is_a_versioned_data_file_with_labels_and_cues() -> None:
+    data = load_lexicon("concerns")
+    assert isinstance(data["version"], int)
+    assert {"cost", "security", "privacy", "reliability", "speed", "correctness"} <= set(
+        data["concerns"]
+    )
+    assert all(entry["label"] and entry["cues"] for entry in data["concerns"].values())

@@ -1,0 +1,147 @@
+"""persona6.disclosure.v1: facts a person states about their own life."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6.extract import EXTRACTORS, disclosure
+from persona6.types import Signal, SignalKind, StoredEvent
+
+EXTRACTOR = EXTRACTORS[disclosure.NAME]
+
+
+def say(text: str, actor: str = "u1") -> list[Signal]:
+    event = StoredEvent(
+        event_id="e1",
+        ts="2026-01-01T00:00:00.000000Z",
+        session_id="s1",
+        user_id=actor,
+        tenant="default",
+        type="message",
+        role="user",
+        text=text,
+    )
+    return list(EXTRACTOR.extract([event]))
+
+
+def keys(text: str) -> set[str]:
+    return {signal.key for signal in say(text)}
+
+
+FACTS = [
+    ("I work as a nurse at the local hospital.", "work:work as a nurse at the local hospital"),
+    ("I'm a software engineer.", "work:software engineer"),
+    ("I am retired", "work:retired"),
+    ("i work part time at a gas station", "work:work part time at a gas station"),
+    ("my occupation is lumberjack", "work:lumberjack"),
+    ("my wife is a doctor", "family:wife is a doctor"),
+    ("I have two kids", "family:two kids"),
+    ("I just got engaged!", "family:engaged"),
+    ("i have no siblings", "family:siblings"),
+    ("I have a dog named Rex.", "pets:dog named rex"),
+    ("i took my dog on a hike", "pets:dog"),
+    ("i adopted two cats", "pets:two cats"),
+    ("I live in Denver", "home:live in denver"),
+    ("I moved to Lisbon last year", "home:moved to lisbon"),
+    ("I bought a new car last month", "possessions:new car"),
+    ("I own a bakery", "possessions:bakery"),
+    ("I go running every morning.", "habits:go running"),
+    ("every sunday i bake bread", "habits:bake bread"),
+    ("I'm planning to learn Spanish next year.", "plans:planning to learn spanish"),
+    ("I'm going to move to Berlin", "plans:going to move to berlin"),
+    ("my dream is to open a bakery", "plans:open a bakery"),
+    ("I'm allergic to peanuts.", "health:allergic to peanuts"),
+    ("I have asthma.", "health:asthma"),
+    ("i broke my arm", "health:broke my arm"),
+    ("I'm vegan.", "identity:vegan"),
+    ("As a transgender woman, I often feel ignored.", "identity:transgender woman"),
+    ("I'm from Brazil.", "identity:from brazil"),
+    ("Hi, I'm Frank.", "identity:frank"),
+    ("i do not eat meat", "diet:eat meat"),
+    ("I'm studying law", "education:studying law"),
+    ("i am 6 feet tall", "appearance:6 feet tall"),
+    ("i have red hair", "appearance:red hair"),
+    ("I can play the guitar", "skills:play the guitar"),
+    ("I'm terrible at math", "weaknesses:terrible at math"),
+    ("I'm in Texas right now", "home:in texas"),
+    ("the food is great here in Canada", "home:in canada"),
+    ("there are lots of them in California where I live", "home:live in california"),
+    ("I just got braces", "health:braces"),
+]
+
+
+@pytest.mark.parametrize(("text", "key"), FACTS)
+def test_finds_the_fact_under_its_category(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+NO_FACT = [
+    "I have a question about billing.",
+    "my friend has a dog",
+    "she said she has two kids",
+    "Do you have a dog?",
+    "If I had a dog I would walk it every day",
+    "I want to know how to cancel my plan",
+    "have a nice day",
+    "He lives in Paris",
+    "i keep my promises",
+    'She told me "I am a nurse"',
+    "I'm fine, thanks",
+    "I do it every day",
+    "I can send you the file",
+    "I'm working on a bug in the parser",
+    "I'm trying to fix the login page",
+    "Taking care of yourself is key",
+    "I just got bored",
+    "I love turkey",
+]
+
+
+@pytest.mark.parametrize("text", NO_FACT)
+def test_states_no_fact_about_the_speaker(text: str) -> None:
+    assert say(text) == []
+
+
+def test_negated_fact_keeps_the_key_and_flips_polarity() -> None:
+    [has] = say("I have kids")
+    [has_not] = say("I don't have kids")
+    assert has.key == has_not.key == "family:kids"
+    assert (has.polarity, has_not.polarity) == (1.0, -1.0)
+    assert has_not.value == "does not have kids"
+
+
+def test_value_reads_in_the_third_person() -> None:
+    [signal] = say("I work at the bank down the street")
+    assert signal.value == "works at the bank down the street"
+
+
+def test_evidence_is_the_clause() -> None:
+    text = "I live in Denver but I moved here from Ohio."
+    quotes = {signal.key: signal.evidence[0].quote for signal in say(text)}
+    assert quotes == {
+        "home:live in denver": "I live in Denver",
+        "home:moved here from ohio": "but I moved here from Ohio.",
+    }
+
+
+def test_a_question_still_reveals_the_speakers_own_pet() -> None:
+    assert "pets:dogs" in keys("can you watch my two dogs while I am away?")
+
+
+def test_we_is_a_household_fact_at_lower_weight() -> None:
+    [signal] = say("we have three dogs")
+    assert (signal.key, signal.weight) == ("pets:three dogs", 0.7)
+
+
+def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
+    [once] = say("I went hiking")
+    [habit] = say("I go hiking every weekend")
+    assert once.key.startswith("activities:")
+    assert habit.key.startswith("habits:")
+    assert once.weight < habit.weight
+
+
+def test_signal_kind_and_producer() -> None:
+    [signal] = say("I have asthma.")
+    assert signal.kind is SignalKind.DISCLOSURE
+    assert signal.producer == "persona6.disclosure.v1"
