@@ -1,0 +1,416 @@
+"""Archetypes: a declarative taxonomy (``data/archetypes.yaml``) and soft membership scores.
+
+Each archetype is a list of weighted **cues**, each read from what the graph holds about a
+person and scored in [0, 1] (docs/behavior.md gives every formula):
+
+- ``style: KEY`` (optionally ``value: VALUE``): the share of the person's sessions whose STYLE
+  signal of that key shows it, times ``1 - (1 - r)^k`` (k those sessions, r ``reliability``), so
+  one session is weak evidence and many are strong;
+- ``reaction: LABEL``: episodes with that reaction / (episodes + 2);
+- ``fast_reaction_s: S``: reactions within S seconds / (reactions + 2);
+- ``sessions: {from: A, to: B}``: a ramp over the number of sessions (A > B for "few");
+- ``action_share: {from: A, to: B}``: a ramp over actions / (actions + messages);
+- ``says: [regex, ...]``: the share of sessions where one of the person's own messages matches,
+  with the same saturation as ``style``.
+
+``score`` = sum(weight x strength) / sum(weight) over the archetype's cues; ``membership`` =
+softmax(score / temperature) over the archetypes, so memberships sum to 1 and a person with no
+history gets the same membership in each. Every cue lists the events (and, for the current
+graph, the traits) it rests on.
+
+Users add or change archetypes without code: a YAML file passed with ``--archetypes`` is merged
+over the packaged one (an archetype of the same name replaces it; ``replace: true`` at the top
+drops the packaged ones).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field
+
+from persona6.behavior.episodes import PersonHistory, known_before
+from persona6.errors import InvalidInput
+
+PRODUCER = "persona6.archetypes.v1"
+CUE_KINDS = ("style", "reaction", "fast_reaction_s", "sessions", "action_share", "says")
+MAX_CUE_EVIDENCE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    name: str
+    kind: str
+    weight: float
+    key: str = ""
+    value: str | None = None
+    low: float = 0.0
+    high: float = 1.0
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Archetype:
+    name: str
+    description: str
+    cues: tuple[Cue, ...]
+    directives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    source: str
+    temperature: float
+    reliability: float
+    archetypes: tuple[Archetype, ...]
+
+
+class CueScore(BaseModel):
+    """One cue of an archetype, how strongly the person shows it, and what it rests on."""
+
+    cue: str = Field(description="The cue's name in the taxonomy.")
+    strength: float = Field(ge=0.0, le=1.0, description="How strongly the person shows it.")
+    weight: float = Field(description="The cue's weight in its archetype.")
+    detail: str = Field(default="", description="The measurement behind the strength.")
+    traits: list[str] = Field(default_factory=list, description="Trait ids it rests on.")
+    evidence: list[str] = Field(default_factory=list, description="Event ids it rests on.")
+
+
+class ArchetypeScore(BaseModel):
+    """A person's soft membership in one archetype."""
+
+    archetype: str
+    description: str = ""
+    membership: float = Field(ge=0.0, le=1.0, description="Softmax share over the archetypes.")
+    score: float = Field(ge=0.0, le=1.0, description="Weighted mean cue strength.")
+    cues: list[CueScore]
+
+
+class PersonArchetypes(BaseModel):
+    """``persona6 archetypes PERSON --json``."""
+
+    person_id: str
+    taxonomy: str = Field(description="The taxonomy file(s) used.")
+    archetypes: list[ArchetypeScore] = Field(description="Highest membership first.")
+
+
+# -- the taxonomy file ------------------------------------------------------------------
+
+
+def _problem(where: str, field: str, problem: str, hint: str) -> InvalidInput:
+    return InvalidInput(where, f"field {field!r} {problem}", hint)
+
+
+def _number(where: str, field: str, value: Any, *, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _problem(where, field, f"is {value!r}, not a number", "Write a number, e.g. 1.0")
+    if positive and value <= 0:
+        raise _problem(where, field, f"is {value!r}, not above 0", "Write a positive number")
+    return float(value)
+
+
+def _ramp(where: str, field: str, value: Any) -> tuple[float, float]:
+    if not isinstance(value, Mapping) or set(value) != {"from", "to"}:
+        raise _problem(where, field, f"is {value!r}, not a ramp", "Write it as {from: 2, to: 10}")
+    low = _number(where, f"{field}.from", value["from"])
+    high = _number(where, f"{field}.to", value["to"])
+    if low == high:
+        raise _problem(where, field, "has from == to", "Give two different bounds")
+    return low, high
+
+
+def _cue(where: str, field: str, raw: Any) -> Cue:
+    if not isinstance(raw, Mapping):
+        raise _problem(where, field, f"is {raw!r}, not a mapping", "Write a cue as a mapping")
+    kinds = [k for k in CUE_KINDS if k in raw]
+    if len(kinds) != 1:
+        raise _problem(
+            where,
+            field,
+            f"names {len(kinds)} cue kinds ({', '.join(kinds) or 'none'})",
+            f"Give exactly one of: {', '.join(CUE_KINDS)}",
+        )
+    kind = kinds[0]
+    unknown = set(raw) - {kind, "name", "weight", "value"}
+    if unknown:
+        raise _problem(
+            where,
+            f"{field}.{sorted(unknown)[0]}",
+            "is not a cue field",
+            f"A cue has name, weight, value and one of: {', '.join(CUE_KINDS)}",
+        )
+    weight = _number(where, f"{field}.weight", raw.get("weight", 1.0), positive=True)
+    name = str(raw.get("name") or f"{kind} {raw[kind]}")
+    value = raw[kind]
+    if kind in ("style", "reaction"):
+        if not isinstance(value, str) or not value:
+            raise _problem(
+                where, f"{field}.{kind}", f"is {value!r}, not a name", "Write e.g. style: warmth"
+            )
+        shown = raw.get("value")
+        return Cue(name, kind, weight, key=value, value=None if shown is None else str(shown))
+    if kind == "fast_reaction_s":
+        seconds = _number(where, f"{field}.{kind}", value, positive=True)
+        return Cue(name, kind, weight, high=seconds)
+    if kind in ("sessions", "action_share"):
+        low, high = _ramp(where, f"{field}.{kind}", value)
+        return Cue(name, kind, weight, low=low, high=high)
+    if not isinstance(value, list) or not value:
+        raise _problem(
+            where,
+            f"{field}.says",
+            f"is {value!r}, not a list of regular expressions",
+            "Write e.g. says: ['\\bhow do i\\b']",
+        )
+    patterns = []
+    for i, pattern in enumerate(value):
+        try:
+            patterns.append(re.compile(str(pattern), re.IGNORECASE))
+        except re.error as exc:
+            raise _problem(
+                where,
+                f"{field}.says[{i}]",
+                f"is not a valid regular expression ({exc})",
+                "Fix the pattern (Python re syntax)",
+            ) from None
+    return Cue(name, kind, weight, patterns=tuple(patterns))
+
+
+def _archetypes(where: str, data: Any) -> dict[str, Archetype]:
+    if not isinstance(data, Mapping):
+        raise _problem(
+            where, "archetypes", "is missing or not a mapping", "Write archetypes: {name: {...}}"
+        )
+    found = {}
+    for name, body in data.items():
+        field = f"archetypes.{name}"
+        if not isinstance(body, Mapping):
+            raise _problem(where, field, "is not a mapping", "Give description, cues, directives")
+        cues = body.get("cues")
+        if not isinstance(cues, list) or not cues:
+            raise _problem(where, f"{field}.cues", "is missing or empty", "List at least one cue")
+        directives = body.get("directives", [])
+        if not isinstance(directives, list) or not all(isinstance(d, str) for d in directives):
+            raise _problem(
+                where, f"{field}.directives", "is not a list of strings", "List sentences"
+            )
+        found[str(name)] = Archetype(
+            str(name),
+            str(body.get("description", "")),
+            tuple(_cue(where, f"{field}.cues[{i}]", c) for i, c in enumerate(cues)),
+            tuple(directives),
+        )
+    return found
+
+
+def _read(path: Path, where: str) -> Mapping[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(where, "no such file", "Check the path of the archetype file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"{where}:{mark.line + 1}" if mark is not None else where
+        raise InvalidInput(
+            at, f"is not valid YAML ({getattr(exc, 'problem', exc)})", "Fix the YAML syntax"
+        ) from None
+    if not isinstance(data, Mapping):
+        raise InvalidInput(where, "is not a YAML mapping", "Start it with archetypes:")
+    return data
+
+
+@cache
+def packaged() -> Taxonomy:
+    source = resources.files("persona6.data").joinpath("archetypes.yaml")
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    where = "persona6/data/archetypes.yaml"
+    return Taxonomy(
+        where,
+        _number(where, "temperature", data["temperature"], positive=True),
+        _number(where, "reliability", data["reliability"], positive=True),
+        tuple(_archetypes(where, data["archetypes"]).values()),
+    )
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """The packaged taxonomy, with the archetypes of ``path`` merged over it."""
+    base = packaged()
+    if path is None:
+        return base
+    where = str(path)
+    data = _read(Path(path), where)
+    unknown = set(data) - {"version", "temperature", "reliability", "replace", "archetypes"}
+    if unknown:
+        raise _problem(
+            where,
+            sorted(unknown)[0],
+            "is not a taxonomy field",
+            "Use version, temperature, reliability, replace and archetypes",
+        )
+    own = _archetypes(where, data.get("archetypes"))
+    merged = {} if data.get("replace") is True else {a.name: a for a in base.archetypes}
+    merged.update(own)
+    temperature = base.temperature
+    if "temperature" in data:
+        temperature = _number(where, "temperature", data["temperature"], positive=True)
+    reliability = base.reliability
+    if "reliability" in data:
+        reliability = _number(where, "reliability", data["reliability"], positive=True)
+    source = where if data.get("replace") is True else f"{base.source} + {where}"
+    return Taxonomy(source, temperature, min(reliability, 1.0), tuple(merged.values()))
+
+
+# -- scoring ----------------------------------------------------------------------------
+
+
+def _ramp_value(x: float, low: float, high: float) -> float:
+    return min(1.0, max(0.0, (x - low) / (high - low)))
+
+
+def _saturated(share: float, support: float, reliability: float) -> float:
+    return share * (1.0 - (1.0 - reliability) ** support)
+
+
+def _tail(ids: Sequence[str]) -> list[str]:
+    unique = list(dict.fromkeys(ids))
+    return unique[-MAX_CUE_EVIDENCE:]
+
+
+@dataclass(slots=True)
+class _View:
+    """What a person had shown before a cutoff, gathered once for every cue."""
+
+    history: PersonHistory
+    acts: list[Any]
+    styles: list[Any]
+    episodes: list[Any]
+    sessions: set[str]
+    firsts: dict[str, str]  # session -> its first act's event id
+
+    @classmethod
+    def of(cls, history: PersonHistory, cutoff: str | None) -> _View:
+        def upto(items: list[Any]) -> list[Any]:
+            if cutoff is None:
+                return items
+            return items[: bisect.bisect_left([i.ts for i in items], cutoff)]
+
+        acts = upto(history.acts)
+        firsts: dict[str, str] = {}
+        for a in acts:
+            firsts.setdefault(a.session_id, a.event_id)
+        return cls(
+            history,
+            acts,
+            upto(history.styles),
+            known_before(history.episodes, cutoff),
+            set(firsts),
+            firsts,
+        )
+
+
+def score_cue(cue: Cue, view: _View, r: float) -> CueScore:
+    """How strongly the person showed ``cue`` in ``view``."""
+    acts, sessions = view.acts, view.sessions
+    strength, detail, evidence = 0.0, "", []
+    if cue.kind == "style":
+        active = {s.session_id for s in view.styles} | sessions
+        shown: dict[str, float] = {}
+        for s in view.styles:
+            if s.key == cue.key and (cue.value is None or s.value == cue.value):
+                shown[s.session_id] = max(shown.get(s.session_id, 0.0), min(1.0, s.weight))
+                evidence += list(s.evidence_ids[:1])
+        if active:
+            strength = _saturated(len(shown) / len(active), sum(shown.values()), r)
+        detail = f"{len(shown)} of {len(active)} sessions"
+    elif cue.kind in ("reaction", "fast_reaction_s"):
+        episodes = view.episodes
+        if cue.kind == "reaction":
+            hits = [e for e in episodes if e.reaction == cue.key]
+            strength = len(hits) / (len(episodes) + 2)
+            detail = f"{len(hits)} of {len(episodes)} failure episodes"
+        else:
+            timed = [e for e in episodes if e.latency is not None]
+            hits = [e for e in timed if (e.latency or 0.0) <= cue.high]
+            strength = len(hits) / (len(timed) + 2)
+            detail = f"{len(hits)} of {len(timed)} reactions within {cue.high:g} s"
+        evidence = [e.failure_event_id for e in hits]
+    elif cue.kind == "sessions":
+        strength = _ramp_value(len(sessions), cue.low, cue.high)
+        detail = f"{len(sessions)} sessions"
+        evidence = list(view.firsts.values())
+    elif cue.kind == "action_share":
+        actions = [a for a in acts if a.type == "action"]
+        if acts:
+            share = len(actions) / len(acts)
+            strength = _ramp_value(share, cue.low, cue.high)
+            detail = f"{len(actions)} actions of {len(acts)} acts ({share:.0%})"
+        evidence = [a.event_id for a in actions[-MAX_CUE_EVIDENCE:]]
+    else:  # says
+        talked = {a.session_id for a in acts if a.type == "message"}
+        matched: dict[str, str] = {}
+        for a in acts:
+            if a.type == "message" and _says(view.history, cue, a):
+                matched.setdefault(a.session_id, a.event_id)
+                evidence.append(a.event_id)
+        if talked:
+            strength = _saturated(len(matched) / len(talked), len(matched), r)
+        detail = f"{len(matched)} of {len(talked)} sessions with messages"
+    return CueScore(
+        cue=cue.name,
+        strength=round(min(1.0, max(0.0, strength)), 4),
+        weight=cue.weight,
+        detail=detail,
+        evidence=_tail(evidence) if strength > 0 else [],
+    )
+
+
+def _says(history: PersonHistory, cue: Cue, act: Any) -> bool:
+    """Whether a message matches a ``says`` cue, remembered: cutoffs re-read the same acts."""
+    memo = history.memo
+    key = (id(cue.patterns), act.event_id)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = bool(act.text) and any(p.search(act.text) for p in cue.patterns)
+    return found
+
+
+def memberships(
+    taxonomy: Taxonomy, history: PersonHistory, cutoff: str | None = None
+) -> list[ArchetypeScore]:
+    """Soft membership of one person in every archetype, highest first."""
+    scored = []
+    view = _View.of(history, cutoff)
+    for archetype in taxonomy.archetypes:
+        cues = [score_cue(c, view, taxonomy.reliability) for c in archetype.cues]
+        total = sum(c.weight for c in cues)
+        score = sum(c.weight * c.strength for c in cues) / total if total else 0.0
+        scored.append((archetype, cues, score))
+    top = max((s for _, _, s in scored), default=0.0)
+    weights = [math.exp((s - top) / taxonomy.temperature) for _, _, s in scored]
+    norm = sum(weights) or 1.0
+    found = [
+        ArchetypeScore(
+            archetype=a.name,
+            description=a.description,
+            membership=round(w / norm, 4),
+            score=round(s, 4),
+            cues=cues,
+        )
+        for (a, cues, s), w in zip(scored, weights, strict=True)
+    ]
+    return sorted(found, key=lambda x: (-x.membership, x.archetype))
+
+
+def membership_map(
+    taxonomy: Taxonomy, history: PersonHistory, cutoff: str | None = None
+) -> dict[str, float]:
+    return {a.archetype: a.membership for a in memberships(taxonomy, history, cutoff)}

@@ -1,0 +1,310 @@
+"""Predicting a person's reaction to a failure: hierarchical shrinkage, then the failure's context.
+
+For the reactions r (the eight labels of docs/behavior.md), from the episodes known before the
+moment of prediction (all of them without ``--event``):
+
+    population  p0(r)   = (n(r) + alpha / R) / (N + alpha)
+    archetype   pa(r)   = (sum_q m_qa n_q(r) + kappa_a p0(r)) / (sum_q m_qa N_q + kappa_a)
+                          (q: every other person, m_qa their membership in archetype a)
+    mixture     pA(r)   = sum_a m_pa pa(r)
+    person      pp(r)   = (n_p(r) + kappa_p pA(r)) / (N_p + kappa_p)
+    context     lf(r)   = ((n_f(r) + kappa_c p0(r)) / (n_f + kappa_c)) / p0(r)   per feature f
+    prediction  P(r)   ∝ pp(r) * prod_f lf(r) ^ tau
+
+so a person with two episodes leans on their archetypes and the population, and one with many on
+their own counts; the failure's context (what failed, its error, the act that failed, where in
+the session, recent failures) tilts the result by how such failures went for everyone. The
+strengths and tau are data (``data/behavior.yaml``). The expected latency is shrunk the same
+way (person -> archetype -> population means over reactions that happened).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field
+
+from persona6.behavior.episodes import Episode, TenantHistory, known_before
+from persona6.extract.failure import Reaction
+
+PRODUCER = "persona6.reactions.v1"
+REACTIONS: tuple[str, ...] = tuple(r.value for r in Reaction)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelConfig:
+    alpha: float
+    kappa_archetype: float
+    kappa_person: float
+    kappa_context: float
+    kappa_latency: float
+    temper: float
+    max_evidence: int
+
+
+@cache
+def config() -> ModelConfig:
+    text = resources.files("persona6.data").joinpath("behavior.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    strength = data["strength"]
+    return ModelConfig(
+        float(strength["population"]),
+        float(strength["archetype"]),
+        float(strength["person"]),
+        float(strength["context"]),
+        float(strength["latency"]),
+        float(data["context_temper"]),
+        int(data["max_evidence"]),
+    )
+
+
+class EpisodeRef(BaseModel):
+    """A past failure episode a prediction rests on."""
+
+    failure_event_id: str
+    session_id: str
+    ts: str = Field(description="When the failure happened.")
+    failure: str = Field(description="What failed (the failure name).")
+    reaction: str
+    latency_s: float | None = None
+    evidence: list[str] = Field(description="Event ids: the failure and the reaction.")
+
+
+class Prediction(BaseModel):
+    """``persona6 predict --json``: the probability of each reaction, and what it rests on."""
+
+    person_id: str
+    distribution: dict[str, float] = Field(description="reaction -> probability (sums to 1).")
+    expected_latency_s: float | None = Field(
+        description="Expected seconds until the person reacts (None: nothing to go on)."
+    )
+    basis: dict[str, Any] = Field(
+        description="Episode counts per level (person, archetype, population, context)."
+    )
+    evidence: list[EpisodeRef] = Field(description="The person's past episodes it rests on.")
+
+
+@dataclass(slots=True)
+class Pools:
+    """Counts of the episodes known at one moment, per level."""
+
+    population: Counter[str]
+    by_person: dict[str, Counter[str]]
+    latency: dict[str, tuple[float, int]]  # person -> (sum, n)
+    archetype: dict[str, Counter[str]]  # weighted counts
+    archetype_n: dict[str, float]
+    archetype_latency: dict[str, tuple[float, float]]
+    features: dict[str, Counter[str]]
+    memberships: dict[str, dict[str, float]]
+    families: dict[str, float]  # feature family -> mean leave-one-out log-lift (see gains)
+
+
+def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, float]]) -> Pools:
+    """Aggregate ``episodes`` per person, archetype, population and context feature."""
+    population: Counter[str] = Counter()
+    by_person: dict[str, Counter[str]] = {}
+    latency: dict[str, tuple[float, int]] = {}
+    features: dict[str, Counter[str]] = {}
+    for e in episodes:
+        population[e.reaction] += 1
+        by_person.setdefault(e.person_id, Counter())[e.reaction] += 1
+        if e.latency is not None:
+            total, n = latency.get(e.person_id, (0.0, 0))
+            latency[e.person_id] = (total + e.latency, n + 1)
+        for f in e.features:
+            features.setdefault(f, Counter())[e.reaction] += 1
+    weights = {p: memberships(p) for p in by_person}
+    archetype: dict[str, Counter[str]] = {}
+    archetype_n: dict[str, float] = {}
+    archetype_latency: dict[str, tuple[float, float]] = {}
+    for person, counts in by_person.items():
+        total_latency, timed = latency.get(person, (0.0, 0))
+        for name, m in weights[person].items():
+            pool = archetype.setdefault(name, Counter())
+            for r, n in counts.items():
+                pool[r] += m * n
+            archetype_n[name] = archetype_n.get(name, 0.0) + m * sum(counts.values())
+            s, k = archetype_latency.get(name, (0.0, 0.0))
+            archetype_latency[name] = (s + m * total_latency, k + m * timed)
+    return Pools(
+        population,
+        by_person,
+        latency,
+        archetype,
+        archetype_n,
+        archetype_latency,
+        features,
+        weights,
+        family_gains(episodes, population, features),
+    )
+
+
+def family(feature: str) -> str:
+    return feature.split(":", 1)[0]
+
+
+def family_gains(
+    episodes: Sequence[Episode], population: Counter[str], features: dict[str, Counter[str]]
+) -> dict[str, float]:
+    """Per feature family (failure, error, act, ...), how much its lift helped predict the past:
+    the mean over episodes of ln(lift of the actual reaction), each episode left out of the
+    counts it is scored by. Noise scores below zero; a family is used only above zero."""
+    cfg = config()
+    big_n = sum(population.values())
+    if big_n < 2:
+        return {}
+    prior = {
+        r: (population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha) for r in REACTIONS
+    }
+    totals: dict[str, float] = {}
+    counts: Counter[str] = Counter()
+    sizes = {f: sum(c.values()) for f, c in features.items()}
+    for e in episodes:
+        p0 = prior[e.reaction]
+        for f in e.features:
+            n_f = sizes[f] - 1
+            q = (features[f][e.reaction] - 1 + cfg.kappa_context * p0) / (n_f + cfg.kappa_context)
+            name = family(f)
+            totals[name] = totals.get(name, 0.0) + math.log(q / p0)
+            counts[name] += 1
+    return {name: totals[name] / counts[name] for name in totals}
+
+
+def _normalise(values: dict[str, float]) -> dict[str, float]:
+    total = sum(values.values())
+    return {r: v / total for r, v in values.items()}
+
+
+def distribution(
+    pools_: Pools, person_id: str, membership: dict[str, float], features: Iterable[str]
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """The predicted distribution and the counts each level contributed."""
+    cfg = config()
+    big_n = sum(pools_.population.values())
+    p0 = {
+        r: (pools_.population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha)
+        for r in REACTIONS
+    }
+    own = pools_.by_person.get(person_id, Counter())
+    own_n = sum(own.values())
+    own_weights = pools_.memberships.get(person_id, {})
+    mixture = dict.fromkeys(REACTIONS, 0.0)
+    pooled: dict[str, float] = {}
+    for name, m in membership.items():
+        # Leave the person out of their own archetype pools: their counts enter once, below.
+        left = own_weights.get(name, 0.0)
+        pool = pools_.archetype.get(name, Counter())
+        n_a = pools_.archetype_n.get(name, 0.0) - left * own_n
+        pooled[name] = round(max(0.0, n_a), 3)
+        for r in REACTIONS:
+            count = max(0.0, pool[r] - left * own[r])
+            pa = (count + cfg.kappa_archetype * p0[r]) / (max(0.0, n_a) + cfg.kappa_archetype)
+            mixture[r] += m * pa
+    if not membership:
+        mixture = dict(p0)
+    mixture = _normalise(mixture)
+    person = {
+        r: (own[r] + cfg.kappa_person * mixture[r]) / (own_n + cfg.kappa_person) for r in REACTIONS
+    }
+    logits = {r: math.log(person[r]) for r in REACTIONS}
+    used: dict[str, int] = {}
+    ignored: list[str] = []
+    for f in features:
+        counts = pools_.features.get(f)
+        used[f] = n_f = sum(counts.values()) if counts else 0
+        if not counts or pools_.families.get(family(f), 0.0) <= 0.0:
+            ignored.append(f)  # unseen, or a kind of context that did not help on past episodes
+            continue
+        for r in REACTIONS:
+            q = (counts[r] + cfg.kappa_context * p0[r]) / (n_f + cfg.kappa_context)
+            logits[r] += cfg.temper * math.log(q / p0[r])
+    top = max(logits.values())
+    final = _normalise({r: math.exp(v - top) for r, v in logits.items()})
+    basis = {
+        "person": {"episodes": own_n, "reactions": dict(sorted(own.items()))},
+        "archetype": {
+            "membership": {k: round(v, 4) for k, v in membership.items()},
+            "episodes": pooled,
+        },
+        "population": {"episodes": big_n, "reactions": dict(sorted(pools_.population.items()))},
+        "context": {"features": used, "ignored": ignored},
+    }
+    return final, basis
+
+
+def expected_latency(pools_: Pools, person_id: str, membership: dict[str, float]) -> float | None:
+    cfg = config()
+    total = sum(s for s, _ in pools_.latency.values())
+    n = sum(k for _, k in pools_.latency.values())
+    if n == 0:
+        return None
+    mu0 = total / n
+    own_sum, own_n = pools_.latency.get(person_id, (0.0, 0))
+    own_weights = pools_.memberships.get(person_id, {})
+    mixture = 0.0
+    for name, m in membership.items():
+        left = own_weights.get(name, 0.0)
+        s, k = pools_.archetype_latency.get(name, (0.0, 0.0))
+        s, k = max(0.0, s - left * own_sum), max(0.0, k - left * own_n)
+        mixture += m * (s + cfg.kappa_latency * mu0) / (k + cfg.kappa_latency)
+    if not membership:
+        mixture = mu0
+    return (own_sum + cfg.kappa_latency * mixture) / (own_n + cfg.kappa_latency)
+
+
+def evidence_for(
+    history: TenantHistory, person_id: str, cutoff: str | None, features: Sequence[str]
+) -> list[EpisodeRef]:
+    """The person's past episodes, those sharing most of the failure's context first."""
+    wanted = set(features)
+    past = known_before(history.person(person_id).episodes, cutoff)
+    limit = config().max_evidence
+    if wanted:
+        ranked = heapq.nlargest(
+            limit, past, key=lambda e: (sum(f in wanted for f in e.features), e.failure_ts)
+        )
+    else:
+        ranked = past[-limit:][::-1]  # newest first; episodes are in time order
+    return [
+        EpisodeRef(
+            failure_event_id=e.failure_event_id,
+            session_id=e.session_id,
+            ts=e.failure_ts,
+            failure=e.failure_name,
+            reaction=e.reaction,
+            latency_s=None if e.latency is None else round(e.latency, 3),
+            evidence=list(e.evidence_ids),
+        )
+        for e in ranked
+    ]
+
+
+def predict(
+    history: TenantHistory,
+    pools_: Pools,
+    person_id: str,
+    membership: dict[str, float],
+    *,
+    features: Sequence[str] = (),
+    cutoff: str | None = None,
+    extra_basis: dict[str, Any] | None = None,
+) -> Prediction:
+    dist, basis = distribution(pools_, person_id, membership, features)
+    latency = expected_latency(pools_, person_id, membership)
+    if extra_basis:
+        basis["context"].update(extra_basis)
+    return Prediction(
+        person_id=person_id,
+        distribution={r: round(p, 6) for r, p in sorted(dist.items(), key=lambda x: -x[1])},
+        expected_latency_s=None if latency is None else round(latency, 3),
+        basis=basis,
+        evidence=evidence_for(history, person_id, cutoff, features),
+    )

@@ -1,0 +1,206 @@
+"""Commands over behaviour and the agent brief: predict, archetypes, context, backtest."""
+
+from __future__ import annotations
+
+import click
+
+from persona6.cli import json_option, main, open_engine, out, print_json, print_table, store_options
+from persona6.cli.graph import warn_if_stale
+
+_ARCHETYPES = click.option(
+    "--archetypes",
+    "archetypes_path",
+    default=None,
+    help="A YAML of archetypes merged over the packaged ones (docs/behavior.md).",
+)
+
+
+@main.command()
+@click.argument("person")
+@click.option("--failure", default=None, help="Predict the reaction to failures of this name.")
+@click.option(
+    "--event",
+    default=None,
+    help="Predict the reaction to this stored failure, from what came before it only.",
+)
+@_ARCHETYPES
+@store_options
+@json_option
+def predict(
+    person: str,
+    failure: str | None,
+    event: str | None,
+    archetypes_path: str | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """The probability of each reaction of PERSON to a failure, and what it rests on.
+
+    Hierarchical shrinkage person -> archetype -> population, tilted by the failure's context
+    (docs/behavior.md). With --event, only episodes known before that failure are used.
+
+    \b
+    Example:
+      persona6 predict u-42 --event evt-9f1c --json
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        prediction = p6.predict(person, failure=failure, event=event, archetypes=archetypes_path)
+    if as_json:
+        print_json(prediction)
+        return
+    basis = prediction.basis
+    latency = prediction.expected_latency_s
+    out.print(
+        f"[bold]{person}[/]: {basis['person']['episodes']} own failure episodes, "
+        f"{basis['population']['episodes']} in the population"
+        + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
+    )
+    print_table(
+        None,
+        ["reaction", "probability"],
+        [[r, f"{p:.1%}"] for r, p in prediction.distribution.items()],
+    )
+    if prediction.evidence:
+        print_table(
+            "past episodes it rests on",
+            ["time", "failure", "reaction", "latency s", "event"],
+            [
+                [e.ts[:19], e.failure, e.reaction, e.latency_s, e.failure_event_id]
+                for e in prediction.evidence
+            ],
+        )
+
+
+@main.command()
+@click.argument("person")
+@_ARCHETYPES
+@store_options
+@json_option
+def archetypes(
+    person: str, archetypes_path: str | None, db: str | None, tenant: str | None, as_json: bool
+) -> None:
+    """PERSON's soft membership in each archetype, with the cues, traits and evidence behind it.
+
+    \b
+    Example:
+      persona6 archetypes u-42 --archetypes my_archetypes.yaml
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        found = p6.archetypes(person, archetypes=archetypes_path)
+    if as_json:
+        print_json(found)
+        return
+    for score in found.archetypes:
+        out.print(
+            f"[bold]{score.archetype}[/] membership {score.membership:.2f} "
+            f"(score {score.score:.2f}) [dim]{score.description}[/]"
+        )
+        for cue in score.cues:
+            if cue.strength > 0:
+                ids = ", ".join(cue.evidence[-2:])
+                out.print(
+                    f"  {cue.cue}: {cue.strength:.2f} x {cue.weight:g} [dim]{cue.detail} {ids}[/]"
+                )
+
+
+@main.command()
+@click.argument("person")
+@click.option("--task", default=None, help="What the agent is about to do for the person.")
+@click.option(
+    "--budget", type=int, default=400, show_default=True, help="Most tokens the brief may use."
+)
+@click.option("--assistant", default=None, help="An assistant persona spec (YAML).")
+@_ARCHETYPES
+@store_options
+@json_option
+def context(
+    person: str,
+    task: str | None,
+    budget: int,
+    assistant: str | None,
+    archetypes_path: str | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """A brief for an agent's system prompt: who PERSON is, what bears on the task, how to work
+    with them, what to do if something breaks, composed with the assistant's spec.
+
+    Markdown on stdout; --json gives {person_id, text, tokens, items}. Never over --budget
+    tokens (docs/context.md gives the count).
+
+    \b
+    Example:
+      persona6 context u-42 --task "set up the weekly export" --budget 300
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        brief = p6.context(
+            person, task=task, budget=budget, assistant=assistant, archetypes=archetypes_path
+        )
+    if as_json:
+        print_json(brief)
+        return
+    click.echo(brief.text, nl=False)
+
+
+@main.group()
+def backtest() -> None:
+    """Measure predictions on your own data.
+
+    \b
+    Example:
+      persona6 backtest reactions --json
+    """
+
+
+@backtest.command("reactions")
+@click.option(
+    "--split",
+    type=float,
+    default=0.6,
+    show_default=True,
+    help="Share of each person's failure episodes used as history only.",
+)
+@_ARCHETYPES
+@store_options
+@json_option
+def backtest_reactions(
+    split: float, archetypes_path: str | None, db: str | None, tenant: str | None, as_json: bool
+) -> None:
+    """Predict each person's later failure episodes from what came before them; log-loss,
+    accuracy and calibration against the population prior, in the same run.
+
+    \b
+    Example:
+      persona6 backtest reactions --split 0.6
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        report = p6.backtest_reactions(split=split, archetypes=archetypes_path)
+    if as_json:
+        print_json(report)
+        return
+    out.print(
+        f"{report.episodes} episodes of {report.persons} persons predicted "
+        f"({report.history_episodes} used as history only, split {report.split:g})"
+    )
+    print_table(
+        None,
+        ["predictor", "log-loss", "accuracy", "brier"],
+        [
+            [name, s.log_loss, f"{s.accuracy:.1%}", s.brier]
+            for name, s in (
+                ("persona6", report.model),
+                ("population prior", report.population_prior),
+                ("person frequency", report.person_frequency),
+            )
+        ],
+    )
+    out.print(
+        f"log-loss {report.log_loss_reduction:+.1%} vs the population prior; expected "
+        f"calibration error {report.calibration_error:.3f}"
+    )

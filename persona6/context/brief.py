@@ -1,0 +1,419 @@
+"""Composing the brief: the user layer (who the person is, what bears on the task, how to work
+with them, what to do when something breaks) with the assistant layer (voice, defaults,
+boundaries), within a token budget. docs/context.md describes the rules.
+
+Items are chosen greedily in priority order and kept only while the rendered text fits the
+budget (``persona6.tokens.v1``): the header, the top archetype, the three items most relevant
+to the task, the directives, the failure plan, the conflicts and the assistant's voice and
+boundaries, then the rest of what is relevant, then everything else by confidence and recency.
+They are rendered in section order. The text is counted after rendering, so the count is exact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from persona6.behavior import BehaviorState
+from persona6.context.assistant import AssistantSpec, load_spec
+from persona6.context.relevance import bag, brief_data, expand, index, rank_index, words
+from persona6.context.tokens import cached_count, count_tokens
+from persona6.errors import InvalidOption
+from persona6.store.base import Store
+from persona6.types import SignalKind, Trait
+
+PRODUCER = "persona6.brief.v1"
+DEFAULT_BUDGET = 400
+MIN_BUDGET = 40
+MAX_BUDGET = 100_000
+IDS_SHOWN = 2
+#: Below this membership the brief names no archetype (four archetypes: 0.25 is chance).
+ARCHETYPE_SHOWN_AT = 0.4
+#: ... and none whose cues are this weak (a weighted mean cue strength; docs/behavior.md).
+ARCHETYPE_SCORE_AT = 0.25
+_KNOWN = (SignalKind.PREFERENCE, SignalKind.CONCERN, SignalKind.DISCLOSURE, SignalKind.DECISION)
+_LABEL = {
+    SignalKind.PREFERENCE: "preference",
+    SignalKind.CONCERN: "concern",
+    SignalKind.DISCLOSURE: "fact",
+    SignalKind.DECISION: "decision",
+}
+SECTIONS = (
+    ("archetype", "Who they are"),
+    ("note", "Who they are"),
+    ("known", "What bears on the task"),
+    ("directive", "How to work with them"),
+    ("conflict", "How to work with them"),
+    ("failure_plan", "If something breaks"),
+    ("assistant", "Assistant layer"),
+    ("boundary", "Assistant layer"),
+)
+
+
+class BriefItem(BaseModel):
+    kind: str = Field(
+        description="archetype, preference, concern, fact, decision, directive, conflict, "
+        "failure_plan, assistant, boundary or note."
+    )
+    statement: str
+    evidence: list[str] = Field(description="Event ids the item rests on.")
+
+
+class Brief(BaseModel):
+    """``persona6 context --json``."""
+
+    person_id: str
+    text: str = Field(description="The brief as Markdown, for a system prompt.")
+    tokens: int = Field(description="Its length by persona6.tokens.v1 (docs/context.md).")
+    items: list[BriefItem] = Field(description="What the text says, each with its evidence.")
+
+
+@dataclass(slots=True)
+class _Line:
+    kind: str
+    statement: str
+    evidence: list[str]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    item: _Line
+    section: str
+    priority: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    trait: Trait
+    bag: Counter[str]
+    quotes: tuple[tuple[str, Counter[str]], ...]  # (event id, words of its quote)
+    newest: list[str]  # evidence event ids, newest first (at most 5)
+
+
+def _named(top: Any) -> bool:
+    """Whether the brief names the person's top archetype."""
+    return (
+        top is not None
+        and top.membership >= ARCHETYPE_SHOWN_AT
+        and (top.score >= ARCHETYPE_SCORE_AT)
+    )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _conf(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _ids(ids: list[str]) -> str:
+    return f" [{', '.join(ids[:IDS_SHOWN])}]" if ids else ""
+
+
+def render(person_id: str, chosen: list[_Candidate], task: str | None) -> str:
+    lines = [f"# Brief: {person_id}"]
+    order = [s for s, _ in SECTIONS]
+    titles = dict(SECTIONS)
+    last_title = None
+    for candidate in sorted(chosen, key=lambda c: (order.index(c.section), c.priority)):
+        title = titles[candidate.section]
+        if candidate.section == "known" and not task:
+            title = "What they care about"
+        if title != last_title:
+            lines.append(f"## {title}")
+            last_title = title
+        lines.append(f"- {candidate.item.statement}{_ids(candidate.item.evidence)}")
+    return "\n".join(lines) + "\n"
+
+
+def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> list[_Known]:
+    def make() -> list[_Known]:
+        found = []
+        for t in traits:
+            if t.kind not in _KNOWN or t.valid_to is not None:
+                continue
+            quotes = tuple((e.event_id, bag(e.quote)) for e in t.evidence if e.quote)
+            text_bag = bag(f"{t.statement} {t.key}")
+            for _, quote_bag in quotes:
+                text_bag.update(quote_bag)
+            newest = list(reversed(list(dict.fromkeys(e.event_id for e in t.evidence))))[:5]
+            found.append(_Known(t, text_bag, quotes, newest))
+        return found
+
+    return state.cached(("brief.known", person_id), make)
+
+
+def _evidence_for_task(known: _Known, task_words: set[str]) -> list[str]:
+    """The item's evidence ids, those whose quotes share most task words first (newest first
+    without a task)."""
+    if not task_words:
+        return known.newest
+    ids = [event_id for event_id, _ in known.quotes] or [e.event_id for e in known.trait.evidence]
+    hits = {i: sum(q[w] for w in task_words) for i, q in known.quotes}
+    return sorted(dict.fromkeys(ids), key=lambda i: -hits.get(i, 0))[:5]
+
+
+def _style_traits(traits: list[Trait]) -> dict[str, Trait]:
+    return {
+        t.key: t
+        for t in traits
+        if t.kind is SignalKind.STYLE and t.valid_to is None and t.status.value == "active"
+    }
+
+
+def _user_value(dimension: dict[str, Any], styles: dict[str, Trait]) -> tuple[str, Trait] | None:
+    trait = styles.get(dimension["style"])
+    if trait is None:
+        return None
+    values = dimension["values"]
+    value = values.get(trait.value) or values.get("shown")
+    return (value, trait) if value else None
+
+
+def compose_brief(
+    store: Store,
+    tenant: str,
+    state: BehaviorState,
+    person_id: str,
+    *,
+    task: str | None = None,
+    budget: int = DEFAULT_BUDGET,
+    assistant: str | Path | None = None,
+    taxonomy_path: str | Path | None = None,
+) -> Brief:
+    if (
+        isinstance(budget, bool)
+        or not isinstance(budget, int)
+        or not (MIN_BUDGET <= budget <= MAX_BUDGET)
+    ):
+        raise InvalidOption(
+            f"--budget {budget!r} is not a token count from {MIN_BUDGET} to {MAX_BUDGET:,}. "
+            f"Give the tokens the brief may use, e.g. --budget {DEFAULT_BUDGET}"
+        )
+    spec = load_spec(assistant)
+    state.require_person(person_id)
+    traits: list[Trait] = state.cached(
+        ("brief.traits", person_id), lambda: store.traits_of(tenant, person_id)
+    )
+    data = brief_data()
+    candidates: list[_Candidate] = []
+
+    def add(kind: str, section: str, statement: str, evidence: list[str], *priority: Any) -> None:
+        item = _Line(kind, statement, list(dict.fromkeys(evidence)))
+        candidates.append(_Candidate(item, section, tuple(priority)))
+
+    # Who they are.
+    archetypes = state.archetypes(person_id, taxonomy_path)
+    history = state.history().person(person_id)
+    empty = not traits and not history.acts and not history.episodes
+    top = archetypes[0] if archetypes else None
+    if empty:
+        add(
+            "note",
+            "note",
+            "No history yet: nothing is known about this person. Follow the assistant "
+            "defaults and learn as you go.",
+            [],
+            0,
+        )
+    elif _named(top):
+        shown = [c for c in top.cues if c.strength > 0]
+        shown.sort(key=lambda c: -c.strength * c.weight)
+        why = "; ".join(c.cue for c in shown[:3])
+        evidence = [i for c in shown[:3] for i in c.evidence[-2:]]
+        add(
+            "archetype",
+            "archetype",
+            f"Likely {_article(top.archetype)} {top.archetype.replace('_', ' ')} "
+            f"(membership {_conf(top.membership)}): {why}.",
+            evidence,
+            0,
+        )
+
+    # What bears on the task: relevance, then confidence, then recency.
+    known = _known_items(state, person_id, traits)
+    idx = state.cached(("brief.index", person_id), lambda: index([k.bag for k in known]))
+    scores = rank_index(task or "", idx)
+    task_words = set(expand(task)) if task else set()
+    ranked = sorted(
+        zip(scores, known, strict=True),
+        key=lambda x: (round(x[0], 6), x[1].trait.confidence, x[1].trait.last_seen),
+        reverse=True,
+    )
+    for position, (score, k) in enumerate(ranked):
+        t = k.trait
+        label = _LABEL[t.kind]
+        tier = (1 if position < 2 else 6 if position < 3 else 7) if score > 0 else 8
+        statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
+        # Ordering quotes by the task costs a pass over them: only for items that can be shown.
+        ids = _evidence_for_task(k, task_words if score > 0 and position < 20 else set())
+        add(label, "known", statement, ids, tier, position)
+
+    # How to work with them: style directives, the archetype's, and the conflicts.
+    styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
+    directives = []
+    for rule in data["style_directives"]:
+        trait = styles.get(rule["style"])
+        if trait is None or ("value" in rule and trait.value != rule["value"]):
+            continue
+        directives.append((trait.confidence, rule["directive"], trait))
+    directives.sort(key=lambda d: -d[0])
+    for rank_, (confidence, directive, trait) in enumerate(directives):
+        evidence = [e.event_id for e in trait.evidence][-3:]
+        add(
+            "directive",
+            "directive",
+            f"{directive} (conf {_conf(confidence)})",
+            evidence,
+            2 if rank_ < 1 else 6,
+            rank_,
+        )
+    if _named(top) and not empty:
+        taxonomy = state.taxonomy(taxonomy_path)
+        archetype = next(a for a in taxonomy.archetypes if a.name == top.archetype)
+        evidence = [i for c in top.cues for i in c.evidence[-1:]]
+        said = [set(words(d)) for _, d, _ in directives]
+        for i, directive in enumerate(archetype.directives):
+            own = set(words(directive))
+            if any(len(own & other) >= 0.5 * len(own) for other in said):
+                continue  # a style directive already says it
+            add("directive", "directive", directive, evidence, 2 if i == 0 else 6, 10 + i)
+    conflicts = state.cached(
+        (
+            "brief.conflicts",
+            person_id,
+            spec.source,
+            spec.user_wins_at,
+            spec.boundaries,
+            tuple(sorted(spec.defaults.items())),
+        ),
+        lambda: _conflicts(spec, styles, known),
+    )
+    for i, (text, evidence) in enumerate(conflicts):
+        add("conflict", "conflict", text, evidence, 4 if "user layer wins" in text else 6, i)
+
+    # If something breaks.
+    add(*_failure_plan(state, person_id, taxonomy_path, data), 3)
+
+    # The assistant layer.
+    add("assistant", "assistant", f"Voice ({spec.name}): {spec.voice}", [], 5, 0)
+    for i, boundary in enumerate(spec.boundaries):
+        add("boundary", "boundary", f"Always: {boundary}", [], 6, 1 + i)
+
+    chosen = _fit(person_id, candidates, task, budget)
+    text = render(person_id, chosen, task)
+    order = [s for s, _ in SECTIONS]
+    chosen.sort(key=lambda c: (order.index(c.section), c.priority))
+    return Brief(
+        person_id=person_id,
+        text=text,
+        tokens=count_tokens(text),
+        items=[
+            BriefItem(kind=c.item.kind, statement=c.item.statement, evidence=c.item.evidence)
+            for c in chosen
+        ],
+    )
+
+
+def _line_tokens(item: _Line) -> int:
+    """Tokens of the item's rendered line. Pieces never span white space, so a text's count
+    is the sum of its lines' and a line's the sum of its parts' (each part's count cached)."""
+    shown = item.evidence[:IDS_SHOWN]
+    ids = sum(cached_count(i) for i in shown) + 2 + max(0, len(shown) - 1) if shown else 0
+    return 1 + cached_count(item.statement) + ids
+
+
+def _fit(
+    person_id: str, candidates: list[_Candidate], task: str | None, budget: int
+) -> list[_Candidate]:
+    """Greedy by priority: keep each item whose line (and section title, if new) still fits."""
+    titles = dict(SECTIONS)
+
+    def title(c: _Candidate) -> str:
+        return "What they care about" if c.section == "known" and not task else titles[c.section]
+
+    used = cached_count(f"# Brief: {person_id}")
+    shown_titles: set[str] = set()
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.priority):
+        if budget - used < 4:
+            break
+        heading = title(candidate)
+        cost = _line_tokens(candidate.item)
+        if heading not in shown_titles:
+            cost += cached_count(f"## {heading}")
+        if used + cost <= budget:
+            chosen.append(candidate)
+            used += cost
+            shown_titles.add(heading)
+    # The sum is exact by construction; the check guards against a renderer change.
+    while chosen and count_tokens(render(person_id, chosen, task)) > budget:
+        chosen.remove(max(chosen, key=lambda c: c.priority))
+    return chosen
+
+
+def _failure_plan(
+    state: BehaviorState, person_id: str, taxonomy_path: str | Path | None, data: dict[str, Any]
+) -> tuple[str, str, str, list[str]]:
+    prediction = state.predict(person_id, taxonomy_path=taxonomy_path)
+    ranked = list(prediction.distribution.items())
+    (first, p1), (second, p2) = ranked[0], ranked[1]
+    plan = data["reaction_plans"].get(first, "")
+    own = prediction.basis["person"]["episodes"]
+    latency = prediction.expected_latency_s
+    when = f", within about {latency:.0f} s" if latency is not None else ""
+    basis = f"{own} past failures" if own else "none of theirs yet; from people like them"
+    statement = f"Likely {first} {p1:.0%}, {second} {p2:.0%}{when} ({basis}): {plan}."
+    evidence = [e.failure_event_id for e in prediction.evidence[:3]]
+    return "failure_plan", "failure_plan", statement, evidence
+
+
+def _conflicts(
+    spec: AssistantSpec, styles: dict[str, Trait], known: list[_Known]
+) -> list[tuple[str, list[str]]]:
+    """Where the user layer and the assistant's defaults disagree: which wins and why."""
+    found: list[tuple[str, list[str]]] = []
+    for name, dimension in brief_data()["dimensions"].items():
+        default = spec.defaults.get(name)
+        user = _user_value(dimension, styles)
+        if default is None or user is None or user[0] == default:
+            continue
+        value, trait = user
+        evidence = [e.event_id for e in trait.evidence][-3:]
+        if trait.confidence >= spec.user_wins_at:
+            found.append(
+                (
+                    f"{name}: the user layer wins ({value}, not the default {default!r}): "
+                    f"their own evidence (conf {_conf(trait.confidence)}) beats a generic "
+                    "default.",
+                    evidence,
+                )
+            )
+        else:
+            found.append(
+                (
+                    f"{name}: the assistant default wins ({default!r}, not {value}): the "
+                    f"evidence for {value} is weak (conf {_conf(trait.confidence)} < "
+                    f"{_conf(spec.user_wins_at)}).",
+                    evidence,
+                )
+            )
+    # A preference that touches a boundary: the boundary wins, always.
+    for boundary in spec.boundaries:
+        boundary_words = set(words(boundary))
+        for k in known:
+            shared = boundary_words & set(k.bag)
+            if k.trait.kind is SignalKind.PREFERENCE and len(shared) >= 2:
+                found.append(
+                    (
+                        f"the boundary wins over the preference {k.trait.statement!r}: "
+                        f"{boundary!r} holds whatever the user layer says.",
+                        [e.event_id for e in k.trait.evidence][-2:],
+                    )
+                )
+    return found

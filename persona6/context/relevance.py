@@ -1,0 +1,161 @@
+"""Relevance of what we know about a person to a task: BM25 with word-form normalisation and a
+small concept expansion, all offline.
+
+- **Words**: lower-cased letter runs, stop words dropped (``data/brief.yaml``), and a light
+  suffix stemmer (``allergies`` -> ``allergy``, ``running`` -> ``run``, ``booked`` -> ``book``).
+- **Expansion**: each task word that belongs to a concept group of ``data/brief.yaml`` (food,
+  travel, fitness, ...) brings the group's other words in with weight ``expansion_weight``, so
+  "restaurants in Rome" reaches "I avoid gluten" and "my shellfish allergy".
+- **Score**: BM25 (k1 = 1.2, b = 0.75) of the weighted task words against each document (a
+  trait's statement and the quotes it rests on), the IDF taken over the person's documents.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+K1 = 1.2
+B = 0.75
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    stop_words: frozenset[str]
+    concepts: dict[str, frozenset[str]]  # stem -> every stem of its groups
+    expansion_weight: float
+
+
+@cache
+def brief_data() -> dict[str, Any]:
+    text = resources.files("persona6.data").joinpath("brief.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = brief_data()
+    stop = frozenset(str(w).lower() for w in data["stop_words"])
+    concepts: dict[str, set[str]] = {}
+    for words in data["concepts"].values():
+        stems = {stem(str(w).lower()) for w in words}
+        for s in stems:
+            concepts.setdefault(s, set()).update(stems)
+    return Lexicon(
+        stop, {k: frozenset(v) for k, v in concepts.items()}, float(data["expansion_weight"])
+    )
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English suffix stemmer: plural, -ing, -ed, -ly, -ies; doubled consonants undone."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + keep
+            if keep == "" and suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2]:
+                w = w[:-1]  # running -> runn -> run
+            break
+    else:
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+            w = w[:-1]
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]  # make / making, like / liked land on one form
+    return w
+
+
+def words(text: str) -> list[str]:
+    stop = lexicon().stop_words
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 1]
+
+
+def expand(query: str) -> dict[str, float]:
+    """The task's words with weight 1, their concept neighbours with ``expansion_weight``."""
+    lex = lexicon()
+    weights: dict[str, float] = {}
+    for w in words(query):
+        weights[w] = 1.0
+    for w in list(weights):
+        for other in lex.concepts.get(w, ()):
+            if other not in weights:
+                weights[other] = lex.expansion_weight
+    return weights
+
+
+def bag(text: str) -> Counter[str]:
+    return Counter(words(text))
+
+
+def rank(query: str, documents: Sequence[str]) -> list[float]:
+    """The BM25 score of each document for the expanded query (0 when nothing matches)."""
+    return rank_bags(query, [bag(d) for d in documents])
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """An inverted index of documents cut into words: what a warm cache holds."""
+
+    postings: dict[str, list[tuple[int, int]]]  # word -> [(document, count)]
+    lengths: list[int]
+    average: float
+
+
+def index(bags: Sequence[Counter[str]]) -> Index:
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, found in enumerate(bags):
+        for word, count in found.items():
+            postings.setdefault(word, []).append((i, count))
+    lengths = [sum(b.values()) for b in bags]
+    return Index(postings, lengths, (sum(lengths) / len(lengths)) if lengths else 1.0)
+
+
+def rank_index(query: str, idx: Index) -> list[float]:
+    """``rank`` over an ``Index``: the same scores, touching only documents with task words."""
+    n = len(idx.lengths)
+    scores = [0.0] * n
+    if not query.strip() or not n:
+        return scores
+    average = idx.average or 1.0
+    for term, weight in expand(query).items():
+        postings = idx.postings.get(term)
+        if not postings:
+            continue
+        df = len(postings)
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        for doc, tf in postings:
+            norm = K1 * (1 - B + B * idx.lengths[doc] / average)
+            scores[doc] += weight * idf * tf * (K1 + 1) / (tf + norm)
+    return scores
+
+
+def rank_bags(query: str, bags: Sequence[Counter[str]]) -> list[float]:
+    """``rank`` over documents already cut into words."""
+    if not query.strip() or not bags:
+        return [0.0] * len(bags)
+    terms = expand(query)
+    n = len(bags)
+    avg = sum(sum(b.values()) for b in bags) / n or 1.0
+    df = Counter(t for b in bags for t in set(b) if t in terms)
+    scores = []
+    for bag in bags:
+        length = sum(bag.values())
+        score = 0.0
+        for term, weight in terms.items():
+            tf = bag.get(term, 0)
+            if not tf:
+                continue
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            score += weight * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg))
+        scores.append(score)
+    return scores

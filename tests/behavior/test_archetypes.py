@@ -1,0 +1,120 @@
+"""Archetypes: soft membership from the taxonomy, user taxonomies, and malformed files."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6 import Persona6, synth
+from persona6.behavior.archetypes import load_taxonomy
+from persona6.errors import InvalidInput
+
+
+@pytest.fixture(scope="module")
+def demo():
+    log = synth.generate(seed=0, people=12)
+    p6 = Persona6(db=":memory:")
+    p6.record(log.events)
+    p6.build()
+    yield p6, log.truth
+    p6.close()
+
+
+def test_the_top_archetype_is_the_generators_for_most_people(demo):
+    p6, truth = demo
+    right = sum(
+        p6.archetypes(p["person_id"]).archetypes[0].archetype == p["archetype"]
+        for p in truth["people"]
+    )
+    assert right / len(truth["people"]) >= 0.9
+
+
+def test_memberships_sum_to_one_and_cues_cite_evidence(demo):
+    p6, truth = demo
+    found = p6.archetypes(truth["people"][0]["person_id"])
+    assert abs(sum(a.membership for a in found.archetypes) - 1) < 1e-3
+    top = found.archetypes[0]
+    shown = [c for c in top.cues if c.strength > 0]
+    assert shown and all(c.evidence for c in shown)
+    assert any(c.traits for c in shown)  # style cues name the trait they rest on
+
+
+def test_a_user_taxonomy_adds_an_archetype_without_code(demo, tmp_path):
+    p6, truth = demo
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "archetypes:\n"
+        "  night_owl:\n"
+        "    description: works late\n"
+        "    cues:\n"
+        "      - {name: works in the evening, style: time_of_day, value: evening}\n"
+    )
+    found = p6.archetypes(truth["people"][2]["person_id"], archetypes=path)
+    names = {a.archetype for a in found.archetypes}
+    assert names == {"skeptic", "operator", "community_regular", "newcomer", "night_owl"}
+    assert found.taxonomy.endswith(str(path))
+
+
+def test_replace_true_keeps_only_the_users_archetypes(tmp_path):
+    path = tmp_path / "only.yaml"
+    path.write_text("replace: true\narchetypes:\n  a: {cues: [{reaction: retry}]}\n")
+    assert [a.name for a in load_taxonomy(path).archetypes] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "archetypes:\n  a: {cues: [{reaction: retry, weight: heavy}]}\n",
+            "field 'archetypes.a.cues[0].weight' is 'heavy', not a number. Write a number, "
+            "e.g. 1.0",
+        ),
+        (
+            "archetypes:\n  a: {cues: [{mood: happy}]}\n",
+            "field 'archetypes.a.cues[0]' names 0 cue kinds (none). Give exactly one of: "
+            "style, reaction, fast_reaction_s, sessions, action_share, says",
+        ),
+        (
+            "archetypes:\n  a: {cues: [{says: ['(unclosed']}]}\n",
+            "field 'archetypes.a.cues[0].says[0]' is not a valid regular expression "
+            "(missing ), unterminated subpattern at position 0). Fix the pattern (Python re "
+            "syntax)",
+        ),
+        (
+            "archetypes:\n  a: {cues: [{sessions: {from: 3}}]}\n",
+            "field 'archetypes.a.cues[0].sessions' is {'from': 3}, not a ramp. Write it as "
+            "{from: 2, to: 10}",
+        ),
+        (
+            "archetypes:\n  a: {cues: []}\n",
+            "field 'archetypes.a.cues' is missing or empty. List at least one cue",
+        ),
+        (
+            "colour: blue\narchetypes: {}\n",
+            "field 'colour' is not a taxonomy field. Use version, temperature, reliability, "
+            "replace and archetypes",
+        ),
+    ],
+)
+def test_a_malformed_taxonomy_names_file_field_and_fix(tmp_path, text, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_a_taxonomy_that_is_not_yaml_says_the_line(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("archetypes:\n  a: [unclosed\n")
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(path)
+    assert str(caught.value).startswith(f"{path}:3: is not valid YAML (")
+    assert str(caught.value).endswith("). Fix the YAML syntax")
+
+
+def test_a_missing_taxonomy_file_is_named(tmp_path):
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(tmp_path / "nope.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'nope.yaml'}: no such file. Check the path of the archetype file"
+    )

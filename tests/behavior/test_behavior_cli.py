@@ -1,0 +1,68 @@
+"""predict, archetypes, context and backtest on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from persona6 import synth
+from persona6.cli import main
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "p6.db"
+    log = synth.generate(seed=5, people=4)
+    events = tmp_path_factory.mktemp("in") / "events.jsonl"
+    synth.write(log, events.parent)
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(events), "--db", str(path)]).exit_code == 0
+    assert runner.invoke(main, ["build", "--db", str(path)]).exit_code == 0
+    return str(path), log.truth
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_predict_json(db):
+    path, truth = db
+    person = truth["people"][1]
+    identified = {s["session_id"] for s in person["sessions"] if s["kind"] == "identified"}
+    failure = [
+        e["failure_event_id"] for e in person["failure_episodes"] if e["session_id"] in identified
+    ][-1]
+    result = _run("predict", person["person_id"], "--event", failure, "--json", "--db", path)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert set(shown) == {"person_id", "distribution", "expected_latency_s", "basis", "evidence"}
+
+
+def test_context_markdown_and_json(db):
+    path, truth = db
+    pid = truth["people"][0]["person_id"]
+    text = _run("context", pid, "--task", "check the numbers", "--db", path)
+    assert text.exit_code == 0 and text.output.startswith(f"# Brief: {pid}\n")
+    shown = json.loads(_run("context", pid, "--budget", "150", "--json", "--db", path).output)
+    assert set(shown) == {"person_id", "text", "tokens", "items"} and shown["tokens"] <= 150
+
+
+def test_archetypes_and_backtest_print_tables(db):
+    path, truth = db
+    result = _run("archetypes", truth["people"][0]["person_id"], "--db", path)
+    assert result.exit_code == 0 and "membership" in result.output
+    result = _run("backtest", "reactions", "--db", path)
+    assert result.exit_code == 0 and "population prior" in result.output
+
+
+def test_errors_are_one_line_with_their_exit_codes(db):
+    path, truth = db
+    result = _run("predict", "nobody", "--db", path)
+    assert result.exit_code == 4
+    assert result.output.startswith("persona6: error: person 'nobody' is not known")
+    result = _run("context", truth["people"][0]["person_id"], "--budget", "5", "--db", path)
+    assert result.exit_code == 2
+    assert "--budget 5 is not a token count from 40 to 100,000" in result.output
+    assert "Traceback" not in result.output

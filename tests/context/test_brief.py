@@ -1,0 +1,222 @@
+"""The brief: shape, relevance to the task, budget, conflicts, no history, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6 import Persona6, synth
+from persona6.context import count_tokens
+from persona6.context.relevance import rank, stem
+from persona6.errors import InvalidInput, InvalidOption
+
+
+@pytest.fixture(scope="module")
+def demo():
+    log = synth.generate(seed=0, people=12)
+    p6 = Persona6(db=":memory:")
+    p6.record(log.events)
+    p6.build()
+    yield p6, log.truth
+    p6.close()
+
+
+def _by(truth, archetype):
+    return next(p for p in truth["people"] if p["archetype"] == archetype)
+
+
+def _chat(turns: list[tuple[str, str]], user: str = "u-1") -> list[dict]:
+    events = []
+    for n, (session, text) in enumerate(turns):
+        events.append(
+            {
+                "event_id": f"e{n}",
+                "ts": f"2026-03-01T10:{n:02d}:00Z",
+                "session_id": session,
+                "user_id": user,
+                "type": "message",
+                "text": text,
+            }
+        )
+        events.append(
+            {
+                "ts": f"2026-03-01T10:{n:02d}:30Z",
+                "session_id": session,
+                "type": "message",
+                "role": "assistant",
+                "text": "Sure, here are some ideas.",
+            }
+        )
+    return events
+
+
+def test_json_has_exactly_the_documented_keys(demo):
+    p6, truth = demo
+    brief = p6.context(_by(truth, "skeptic")["person_id"], task="check the churn report")
+    shown = brief.model_dump(mode="json")
+    assert set(shown) == {"person_id", "text", "tokens", "items"}
+    assert all(set(i) == {"kind", "statement", "evidence"} for i in shown["items"])
+    assert shown["tokens"] == count_tokens(shown["text"])
+
+
+@pytest.mark.parametrize("budget", [40, 60, 100, 200, 400, 1000])
+def test_the_brief_never_exceeds_its_budget(demo, budget):
+    p6, truth = demo
+    for person in truth["people"][:4]:
+        brief = p6.context(person["person_id"], task="export the weekly report", budget=budget)
+        assert brief.tokens <= budget
+        assert count_tokens(brief.text) == brief.tokens
+
+
+def test_user_items_cite_their_evidence_and_the_failure_plan_is_there(demo):
+    p6, truth = demo
+    brief = p6.context(_by(truth, "operator")["person_id"], budget=600)
+    kinds = {i.kind for i in brief.items}
+    assert {"archetype", "directive", "failure_plan"} <= kinds
+    for item in brief.items:
+        if item.kind not in ("assistant", "boundary", "note"):
+            assert item.evidence, item
+            assert all(i in brief.text for i in item.evidence[:2])
+
+
+def test_directives_follow_the_archetype(demo):
+    p6, truth = demo
+    operator = p6.context(_by(truth, "operator")["person_id"], budget=600).text
+    skeptic = p6.context(_by(truth, "skeptic")["person_id"], budget=600).text
+    assert "Likely an operator" in operator and "lead with the command" in operator
+    assert "Likely a skeptic" in skeptic and "Cite sources" in skeptic
+
+
+def test_a_preference_said_in_passing_surfaces_for_a_task_that_touches_it():
+    turns = [
+        ("s-1", "Can you suggest some books about birds for my nephew?"),
+        ("s-1", "I usually avoid places without gluten-free options because of my intolerance."),
+        ("s-2", "I prefer spreadsheets over PDFs for the monthly numbers."),
+        ("s-3", "I like to keep meetings short."),
+        ("s-4", "I prefer dark mode in every app."),
+    ]
+    with Persona6(db=":memory:") as p6:
+        p6.record(_chat(turns))
+        p6.build()
+        brief = p6.context("u-1", task="Which restaurants in Rome should I try?", budget=80)
+    known = [i for i in brief.items if i.kind in ("preference", "concern", "fact")]
+    assert "e1" in known[0].evidence
+    assert "e1" in brief.text
+
+
+def test_the_user_layer_wins_a_conflict_on_strong_evidence_and_says_why(demo, tmp_path):
+    p6, truth = demo
+    pid = _by(truth, "operator")["person_id"]
+    brief = p6.context(pid, budget=2000)
+    conflict = next(i for i in brief.items if i.statement.startswith("verbosity:"))
+    assert conflict.statement.startswith(
+        "verbosity: the user layer wins (concise, not the default 'moderate'): their own "
+        "evidence (conf "
+    )
+    spec = tmp_path / "strict.yaml"
+    spec.write_text(
+        "name: strict bot\nvoice: Formal.\ndefaults: {verbosity: moderate}\nuser_wins_at: 1.0\n"
+    )
+    brief = p6.context(pid, budget=2000, assistant=spec)
+    conflict = next(i for i in brief.items if i.statement.startswith("verbosity:"))
+    assert conflict.statement.startswith(
+        "verbosity: the assistant default wins ('moderate', not concise): the evidence for "
+        "concise is weak"
+    )
+    assert "Voice (strict bot): Formal." in brief.text
+
+
+def test_a_person_with_no_history_gets_a_graceful_brief():
+    with Persona6(db=":memory:") as p6:
+        p6.record(
+            [
+                {
+                    "ts": "2026-03-01T10:00:00Z",
+                    "session_id": "s",
+                    "user_id": "u-new",
+                    "type": "outcome",
+                    "name": "success",
+                }
+            ]
+        )
+        p6.build()
+        brief = p6.context("u-new", task="set up billing", budget=200)
+    assert brief.items[0].kind == "note"
+    assert "No history yet" in brief.text
+    assert brief.tokens <= 200
+
+
+@pytest.mark.parametrize("budget", [0, 10, -5, 10**9])
+def test_a_bad_budget_is_refused_with_the_fix(demo, budget):
+    p6, truth = demo
+    with pytest.raises(InvalidOption) as caught:
+        p6.context(truth["people"][0]["person_id"], budget=budget)
+    assert str(caught.value) == (
+        f"--budget {budget!r} is not a token count from 40 to 100,000. Give the tokens the "
+        "brief may use, e.g. --budget 400"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("voice: calm\n", "field 'name' is missing. Write e.g. name: support bot"),
+        ("name: bot\nvoice: 3\n", "field 'voice' is 3, not text. Write e.g. voice: Calm, precise."),
+        (
+            "name: bot\nvoice: calm\ndefaults: {colour: blue}\n",
+            "field 'defaults.colour' is not a dimension. Use one of: verbosity, lead, sources, "
+            "tone",
+        ),
+        (
+            "name: bot\nvoice: calm\nuser_wins_at: 2\n",
+            "field 'user_wins_at' is 2, not a number from 0 to 1. Write e.g. 0.5",
+        ),
+        (
+            "name: bot\nvoice: calm\nboundaries: never lie\n",
+            "field 'boundaries' is not a list of sentences. Write e.g. boundaries: [Never ...]",
+        ),
+        (
+            "name: bot\nvoice: calm\ntone: warm\n",
+            "field 'tone' is not a spec field. Use only: name, voice, defaults, user_wins_at, "
+            "boundaries",
+        ),
+    ],
+)
+def test_a_malformed_assistant_spec_names_file_field_and_fix(demo, tmp_path, text, message):
+    p6, truth = demo
+    path = tmp_path / "spec.yaml"
+    path.write_text(text)
+    with pytest.raises(InvalidInput) as caught:
+        p6.context(truth["people"][0]["person_id"], assistant=path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_an_assistant_spec_that_is_not_yaml_or_missing_is_named(demo, tmp_path):
+    p6, truth = demo
+    pid = truth["people"][0]["person_id"]
+    path = tmp_path / "broken.yaml"
+    path.write_text("name: [bot\n")
+    with pytest.raises(InvalidInput) as caught:
+        p6.context(pid, assistant=path)
+    assert str(caught.value).startswith(f"{path}:2: is not valid YAML (")
+    with pytest.raises(InvalidInput) as caught:
+        p6.context(pid, assistant=tmp_path / "none.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'none.yaml'}: no such file. Check the path of the assistant spec, or "
+        "leave --assistant out"
+    )
+
+
+def test_token_count_is_documented_and_additive_over_lines():
+    assert count_tokens("Hello, world!") == 4
+    assert count_tokens("internationalization") == 4
+    assert count_tokens("evt-12345") == 4
+    text = "- first line [e1]\n- second, longer line"
+    assert count_tokens(text) == sum(count_tokens(line) for line in text.splitlines())
+
+
+def test_word_forms_meet_and_concepts_expand():
+    assert stem("allergies") == stem("allergy")
+    assert stem("running") == stem("run")
+    assert stem("restaurants") == stem("restaurant")
+    scores = rank("good restaurants in Rome", ["I avoid gluten", "I prefer dark mode"])
+    assert scores[0] > 0 and scores[1] == 0
