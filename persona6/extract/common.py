@@ -66,13 +66,14 @@ def _command_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _is_command_name(name: str | None) -> bool:
+def is_command_name(name: str | None) -> bool:
+    """An action name whose text is a command line ("command", "Shell Command", ...)."""
     return "_".join(name_words(name)) in _command_names()
 
 
 def is_command(event: StoredEvent) -> bool:
     """An action whose text is a command line (named command, shell, ...)."""
-    return event.type == "action" and _is_command_name(event.name)
+    return event.type == "action" and is_command_name(event.name)
 
 
 @lru_cache(maxsize=8192)

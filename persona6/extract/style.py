@@ -46,7 +46,7 @@ from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 NAME = "persona6.style.v1"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: Cue family -> the key of the signal it shows.
+#: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
 _OBSERVED = {
     "sources": "asks_for_sources",
     "challenges": "challenges_answers",
@@ -66,9 +66,10 @@ class StyleCues:
     imperative_lead: frozenset[str]
     # Every cue list of a message in one CueList, so that a message is sifted once: the
     # family of each pattern is "indirect", "sources", "challenges", "exclusions", "plans"
-    # or "warmth:<kind>" (warmth kinds in the order of the data file, then emoji and "!").
+    # or "warmth:<kind>" (the emoji and "!" kinds of warmth are looked for in code).
     scan: CueList
     families: tuple[str, ...]
+    observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
 
 
 def _compile(patterns: Sequence[str]) -> list[re.Pattern[str]]:
@@ -83,8 +84,6 @@ def cues() -> StyleCues:
         return tuple((b.get("below"), str(b["label"])) for b in data[key])
 
     warmth = {f"warmth:{name}": _compile(ps) for name, ps in data["warmth"].items()}
-    warmth["warmth:emoji"] = [EMOJI]
-    warmth["warmth:exclamation"] = [_EXCLAMATION]
     lists = {
         "indirect": _compile(data["indirect_requests"]),
         "sources": _compile(data["asks_for_sources"]),
@@ -105,6 +104,7 @@ def cues() -> StyleCues:
         imperative_lead=frozenset(str(v) for v in data["imperative_lead"]),
         scan=CueList(p for patterns in lists.values() for p in patterns),
         families=tuple(family for family, patterns in lists.items() for _ in patterns),
+        observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
     )
 
 
@@ -282,25 +282,35 @@ class StyleExtractor:
     def _observed(
         self, actor: str, own: Sequence[StoredEvent], after_assistant: set[str]
     ) -> Iterator[Signal]:
+        observed = cues().observed
         messages = [e for e in own if is_person_message(e)]
         found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
         for event in messages:
             prep = prepared(event)
-            for family, patterns in _sifted(prep).items():
-                if family in ("indirect", "exclusions"):
+            sifted = _sifted(prep)
+            for family, patterns in sifted.items():
+                key = observed.get(family)
+                if key is None:  # requests and exclusions only qualify other cues
                     continue
-                if family == "challenges" and (
+                if key == "challenges_answers" and (
                     event.event_id not in after_assistant
-                    or any(p.search(prep.text) for p in _sifted(prep).get("exclusions", ()))
+                    or any(p.search(prep.text) for p in sifted.get("exclusions", ()))
                 ):
                     continue
                 hits = _cite(event, prep, patterns)
-                if family.startswith("warmth:"):
+                if key == "warmth":
                     warmth_kinds[family.removeprefix("warmth:")] += len(hits)
-                    found["warmth"] += hits
-                else:
-                    found[_OBSERVED[family]] += hits
+                found[key] += hits
+            # Every emoji is outside ASCII, and "!" can only match where there is one.
+            if not prep.text.isascii():
+                hits = _cite(event, prep, [EMOJI])
+                warmth_kinds["emoji"] += len(hits)
+                found["warmth"] += hits
+            if "!" in prep.text:
+                hits = _cite(event, prep, [_EXCLAMATION])
+                warmth_kinds["exclamation"] += len(hits)
+                found["warmth"] += hits
         order = {e.event_id: i for i, e in enumerate(own)}
         for key in ("asks_for_sources", "challenges_answers", "plans_before_acting", "warmth"):
             if not found[key]:

@@ -33,7 +33,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import (
     Cite,
     command_head,
-    is_command,
+    is_command_name,
     name_words,
     names_match,
     sentence_cite,
@@ -100,9 +100,24 @@ def _kinds_named(name: str | None) -> frozenset[int]:
 
 def sequence_token(event: StoredEvent) -> str:
     """An action or outcome as a token of a sequence (never contains ">")."""
-    if is_command(event) and command_head(event.text or ""):
-        return command_head(event.text or "").replace(">", "_")
-    return "_".join(name_words(event.name)) or event.type.value
+    return _token(event.type == "action", event.name, event.text or "") or event.type.value
+
+
+@lru_cache(maxsize=8192)
+def _token(action: bool, name: str | None, text: str) -> str:
+    # Memoised: product events repeat a few names and commands. "" when the name is empty.
+    if action and is_command_name(name) and command_head(text):
+        return command_head(text).replace(">", "_")
+    return "_".join(name_words(name))
+
+
+@lru_cache(maxsize=8192)
+def _action_kinds(name: str | None, text: str) -> tuple[int, ...]:
+    """Kind positions an action shows by its name, or for a command line by its head."""
+    kinds = _kinds_named(name)
+    if is_command_name(name):
+        kinds = kinds | _index().by_command.get(command_head(text), frozenset())
+    return tuple(sorted(kinds))
 
 
 def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
@@ -122,9 +137,7 @@ def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
         }
     if event.type != "action":
         return {}
-    kinds = _kinds_named(event.name)
-    if is_command(event):
-        kinds = kinds | index.by_command.get(command_head(event.text or ""), frozenset())
+    kinds = _action_kinds(event.name, event.text or "")
     if not kinds:
         return {}
     whole = whole_cite(event)
@@ -166,11 +179,10 @@ class TaskExtractor:
         tokens = [sequence_token(e) for e in steps]
         wholes = [whole_cite(e) for e in steps]
         for size in (2, 3):
-            counts: Counter[tuple[str, ...]] = Counter()
+            grams = list(zip(*(tokens[i:] for i in range(size)), strict=False))
+            counts = Counter(grams)  # in order of first occurrence, as the signals are
             first: dict[tuple[str, ...], int] = {}
-            for i in range(len(tokens) - size + 1):
-                gram = tuple(tokens[i : i + size])
-                counts[gram] += 1
+            for i, gram in enumerate(grams):
                 first.setdefault(gram, i)
             for gram, count in counts.items():
                 at = first[gram]

@@ -391,10 +391,16 @@ def phrase_span(
     if stops and (cut := re.search(stops, text[start:end], re.IGNORECASE)) is not None:
         end = start + cut.start()
     words = tokens(text, start, end)[:max_words]
+    # "switched to light mode ... I prefer it": the topic is "light mode", not "to light mode".
+    while words and words[0].word in _LEADING_PREPOSITIONS:
+        words = words[1:]
     fillers = english_set("trailing_fillers")
     while words and (size := _filler_size(words, fillers)):
         words = words[:-size]
     return Span(words[0].start, words[-1].end) if words else None
+
+
+_LEADING_PREPOSITIONS = frozenset({"to", "into", "onto", "towards", "toward"})
 
 
 def _filler_size(words: tuple[Token, ...], fillers: frozenset[str]) -> int:

@@ -81,6 +81,35 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _phrase_keys(key: str) -> frozenset[str] | None:
+    """One word of each phrase of a word list (its longest), lower-cased, or None when some
+    phrase word is not one whole token (then no text can be skipped).
+
+    A match of the list's pattern (``word_alternation``: whole words, joined by whitespace)
+    makes every word of its phrase a whole token of the text; so, on ASCII text, a text with
+    none of these words among its lower-cased tokens has no match."""
+    phrases = [str(p).strip().lower().split() for p in load_lexicon("texture")[key]]
+    if not all(_WORD.fullmatch(word) for words in phrases for word in words):
+        return None
+    return frozenset(max(words, key=len) for words in phrases if words)
+
+
+def _phrases(key: str, texts: Sequence[str], per_text: Sequence[list[str]]) -> int:
+    """Matches of the ``key`` word list in ASCII texts, searching only the texts that hold one
+    of its ``_phrase_keys`` (few do)."""
+    keys = _phrase_keys(key)
+    if keys is not None:
+        texts = [
+            t
+            for t, tokens in zip(texts, per_text, strict=True)
+            if not keys.isdisjoint(map(str.lower, tokens))
+        ]
+    if not texts:
+        return 0
+    return len(_lexicon()[f"{key}_lower"].findall(_JOIN.join(texts).lower()))
+
+
+@cache
 def _bare_contractions() -> frozenset[str]:
     return frozenset(str(word) for word in load_lexicon("texture")["bare_contractions"])
 
@@ -260,9 +289,8 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
     patterns = _lexicon()
     c["emoticons"] = len(patterns["emoticons"].findall(joined))
     if joined.isascii():  # the word lists hold lower-case letters only: see _lexicon
-        lowered = joined.lower()
-        c["hedges"] = len(patterns["hedges_lower"].findall(lowered))
-        c["politeness"] = len(patterns["politeness_lower"].findall(lowered))
+        c["hedges"] = _phrases("hedges", texts, per_text)
+        c["politeness"] = _phrases("politeness", texts, per_text)
     else:
         c["hedges"] = len(patterns["hedges"].findall(joined))
         c["politeness"] = len(patterns["politeness"].findall(joined))

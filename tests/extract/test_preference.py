@@ -220,3 +220,20 @@ def test_one_signal_per_key_and_polarity_per_message() -> None:
     signals = say("I love jazz. Really, I love jazz.")
     assert [s.key for s in signals] == ["jazz"]
     assert len(signals[0].evidence) == 2
+
+
+def test_a_pronoun_after_a_switch_resolves_to_the_new_thing_without_the_preposition():
+    (signal,) = say("I've switched to light mode now, I prefer it.")
+    assert (signal.key, signal.value, signal.polarity) == ("light mode", "prefers light mode", 1.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["always nice to come back here, ta", "Always a pleasure!", "never easy, is it"]
+)
+def test_always_or_never_before_an_adjective_is_a_remark_not_a_request(text):
+    assert say(text) == []
+
+
+def test_a_trailing_please_or_thanks_is_not_another_item_of_the_list():
+    assert keyed(say("Always use tabs, please")) == {"tabs": 1.0}
+    assert keyed(say("I love pizza, thanks")) == {"pizza": 1.0}

@@ -210,6 +210,10 @@ def summed(texts: list[str]) -> TextureCounts:
 
 TEXTURE_PIECES = [
     "I think",
+    "A BIT",
+    "kind of",
+    "if you don't mind",
+    "Would you",
     "i’m",
     "Maybe",
     "PLEASE",
