@@ -80,6 +80,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--examples", type=int, default=8)
+    parser.add_argument(
+        "--kinds",
+        nargs="*",
+        default=None,
+        help="Count only traits of these kinds (default: all), e.g. preference disclosure.",
+    )
     args = parser.parse_args()
     samples = json.loads(args.dataset.read_text())
 
@@ -100,6 +106,8 @@ def main() -> None:
     by_kind: dict[str, set[str]] = defaultdict(set)
     for person in sorted(annotated):
         for trait in p6.store.traits_of(p6.tenant, person):
+            if args.kinds is not None and trait.kind.value not in args.kinds:
+                continue
             for item in trait.evidence:
                 cited[person].add(item.event_id)
                 by_kind[trait.kind.value].add(item.event_id)

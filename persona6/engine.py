@@ -10,8 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from persona6 import graph
+from persona6 import graph, identity
+from persona6.behavior import BacktestReport, BehaviorState, PersonArchetypes, Prediction
 from persona6.config import settings
+from persona6.context import DEFAULT_BUDGET, Brief, compose_brief
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
@@ -233,7 +235,115 @@ class Persona6:
 
     # -- identity: linking anonymous actors to persons (persona6/identity/) ---------------
 
+    def _linker(self) -> identity.Linker:
+        # Kept on the instance (not in __init__, which other stages own): the index inside
+        # follows the store incrementally, so it is built once per Persona6 object.
+        found = self.__dict__.get("_identity_linker")
+        if found is None:
+            found = self.__dict__["_identity_linker"] = identity.Linker(self.store, self.tenant)
+        return found
+
+    def stitch(self, *, identifier_attrs: list[str] | None = None) -> identity.StitchReport:
+        """Make the deterministic links the log proves (identify, shared ids, identifier
+        attrs); see persona6.identity.stitching."""
+        return identity.linking.stitch_links(self._linker(), identifier_attrs)
+
+    def link(self, anonymous_id: str, *, threshold: float | None = None) -> identity.LinkResult:
+        """Which known person an anonymous actor is (or a new one), how sure, and why."""
+        return self._linker().link(anonymous_id, threshold=threshold)
+
+    def link_all(
+        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+    ) -> identity.LinkAllReport:
+        """Stitch, then link every unresolved anonymous actor; merge those at or above
+        ``auto_merge_above`` (default: the tenant setting, off unless set)."""
+        return self._linker().link_all(auto_merge_above=auto_merge_above, threshold=threshold)
+
+    def link_to(self, anonymous_id: str, person_id: str) -> identity.LinkRecord:
+        """Merge an anonymous actor into a person by hand (undo with ``unlink``)."""
+        return self._linker().link_to(anonymous_id, person_id)
+
+    def unlink(
+        self, anonymous_id: str, *, link_id: str | None = None, reason: str | None = None
+    ) -> identity.UnlinkReport:
+        """Revoke an anonymous actor's links (kept, with the reason); persons are recomputed."""
+        return self._linker().unlink(anonymous_id, link=link_id, reason=reason)
+
+    def links(
+        self, anonymous_id: str | None = None, *, include_revoked: bool = False
+    ) -> list[identity.LinkRecord]:
+        """Identity links with their provenance."""
+        return identity.linking.list_links(
+            self._linker(), anonymous_id, include_revoked=include_revoked
+        )
+
+    def continuity(self, session_id: str) -> identity.ContinuityReport:
+        """What a known person's session confirms, adds and contradicts in their persona."""
+        return identity.linking.session_continuity(self._linker(), session_id)
+
+    def backtest_linking(self, *, save: bool = False) -> identity.BacktestReport:
+        """Linking's accuracy and calibration on this tenant's own people; ``save`` makes the
+        model fitted on them the tenant's linking model."""
+        return identity.linking.run_backtest(self._linker(), save=save)
+
+    def identity_settings(self, **changes: object) -> dict[str, object]:
+        """Set identity settings (None: unchanged, "default": reset) and return those in force."""
+        return identity.linking.configure(self._linker(), **changes)
+
     # -- behaviour and the agent brief (persona6/behavior/, persona6/context/) ------------
+
+    def _behavior(self) -> BehaviorState:
+        """The behaviour caches of this engine (created on first use)."""
+        state = self.__dict__.get("_behavior_state")
+        if state is None or state.tenant != self.tenant:
+            state = self.__dict__["_behavior_state"] = BehaviorState(self.store, self.tenant)
+        return state
+
+    def predict(
+        self,
+        person_id: str,
+        *,
+        failure: str | None = None,
+        event: str | None = None,
+        archetypes: str | Path | None = None,
+    ) -> Prediction:
+        """How the person will react to a failure (to ``event``, from before it only)."""
+        return self._behavior().predict(
+            person_id, failure=failure, event=event, taxonomy_path=archetypes
+        )
+
+    def archetypes(
+        self, person_id: str, *, archetypes: str | Path | None = None
+    ) -> PersonArchetypes:
+        """The person's soft membership in each archetype, with the cues and evidence."""
+        return self._behavior().person_archetypes(person_id, archetypes)
+
+    def backtest_reactions(
+        self, *, split: float = 0.6, archetypes: str | Path | None = None
+    ) -> BacktestReport:
+        """Predict each person's later failure episodes from what came before them."""
+        return self._behavior().backtest(split, archetypes)
+
+    def context(
+        self,
+        person_id: str,
+        *,
+        task: str | None = None,
+        budget: int = DEFAULT_BUDGET,
+        assistant: str | Path | None = None,
+        archetypes: str | Path | None = None,
+    ) -> Brief:
+        """The brief for an agent serving the person: the user layer with the assistant's."""
+        return compose_brief(
+            self.store,
+            self.tenant,
+            self._behavior(),
+            person_id,
+            task=task,
+            budget=budget,
+            assistant=assistant,
+            taxonomy_path=archetypes,
+        )
 
     # -- lifecycle ------------------------------------------------------------------------
 

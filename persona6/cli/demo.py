@@ -48,7 +48,9 @@ def demo(
         built = p6.build()
         holds = p6.stats()
         views = [p6.person(p["person_id"]) for p in log.truth["people"]]
-        unlinked = [a.actor for a in p6.actors() if not a.known and a.linked_to is None]
+        found = {v.person.person_id: p6.archetypes(v.person.person_id).archetypes[0] for v in views}
+        holdouts = {p["holdout_anonymous_id"]: p["person_id"] for p in log.truth["people"]}
+        links = {anon: p6.link(anon) for anon in sorted(holdouts)}
     if as_json:
         print_json(
             {
@@ -58,6 +60,8 @@ def demo(
                 "build": built.model_dump(mode="json"),
                 "stats": holds.model_dump(mode="json"),
                 "persons": [v.model_dump(mode="json") for v in views],
+                "archetypes": {k: v.model_dump(mode="json") for k, v in found.items()},
+                "links": {k: v.spec_json() for k, v in links.items()},
             }
         )
         return
@@ -71,20 +75,32 @@ def demo(
     latent = {p["person_id"]: p["archetype"] for p in log.truth["people"]}
     for view in views:
         who = view.person
+        top = found[who.person_id]
         out.print(
-            f"\n[bold]{who.person_id}[/] [dim](latent: {latent[who.person_id]}; "
+            f"\n[bold]{who.person_id}[/]: {top.archetype} ({top.membership:.2f}) "
+            f"[dim](generator's latent archetype: {latent[who.person_id]}; "
             f"{who.sessions} sessions, {who.events} events)[/]"
         )
         for line in persona_digest(view):
             out.print(f"  {line}")
+    right = sum(1 for anon, result in links.items() if result.decision == holdouts[anon])
     out.print(
-        f"\n{len(unlinked)} anonymous actors are not linked to anyone yet (each person's last "
-        "session, held out for identity linking)."
+        f"\n[bold]Identity[/]: each person's last session was anonymous, with no identify "
+        f"event. Linked to the right person: {right} of {len(links)}."
     )
+    for anon, result in links.items():
+        best = result.candidates[0] if result.candidates else None
+        verdict = "right" if result.decision == holdouts[anon] else "wrong"
+        shown = f"{best.person_id} p={best.probability:.2f}" if best else "no candidate"
+        out.print(
+            f"  {anon} -> {result.decision or 'a new person'} [dim]({shown}; truly "
+            f"{holdouts[anon]}: {verdict})[/]"
+        )
     db_hint = f" --db {p6.db}" if db else ""
     out.print(
-        f"Next: persona6 show PERSON{db_hint} (every trait with its quotes), "
-        f"persona6 why PERSON TRAIT_ID{db_hint}."
+        f"\nNext: persona6 show PERSON{db_hint} (every trait with its quotes), "
+        f"persona6 why PERSON TRAIT_ID{db_hint}, persona6 link ANONYMOUS_ID{db_hint}, "
+        f"persona6 predict PERSON{db_hint}, persona6 context PERSON --task TEXT{db_hint}."
     )
 
 
@@ -103,16 +119,23 @@ _DIGEST = (
 def persona_digest(view: Any, quote_width: int = 60) -> list[str]:
     """A few strongest traits of a person, one line each, with one quote; changes of mind."""
     lines: list[str] = []
+    said: set[str] = set()  # "X over Y" supports two traits with one statement
     active = [t for t in view.traits if t.valid_to is None]
     for kind, count in _DIGEST:
-        chosen = sorted(
+        ranked = sorted(
             (t for t in active if t.kind.value == kind),
             key=lambda t: (-t.sessions, -t.confidence, t.key),
-        )[:count]
+        )
+        chosen = []
+        for t in ranked:
+            if t.statement not in said and len(chosen) < count:
+                said.add(t.statement)
+                chosen.append(t)
         for t in chosen:
             quote = f" “{clip(t.evidence[-1].quote, quote_width)}”" if t.evidence else ""
             lines.append(
-                f"{kind:<10} {t.statement} [dim]({t.confidence:.2f}, {t.sessions} sessions)"
+                f"{kind:<10} {t.statement} [dim]({t.confidence:.2f}, {t.sessions} "
+                f"session{'' if t.sessions == 1 else 's'})"
                 f"{quote}[/]"
             )
     by_id = {t.id: t for t in view.traits}

@@ -216,8 +216,12 @@ def _valued(person_id: str, kind: SignalKind, key: str, sessions: list[_Session]
     unit = "episodes" if per_episode else "sessions"
     total = sum(counts.values())
     detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
-    statement = f"{trait.statement} ({counts[winner]} of {total} {unit}"
-    statement += f": {detail})" if len(counts) > 1 else ")"
+    if len(counts) > 1:
+        statement = f"{trait.statement} ({counts[winner]} of {total} {unit}: {detail})"
+    elif per_episode:
+        statement = f"{trait.statement} ({total} of {total} {unit})"
+    else:
+        statement = trait.statement  # one value throughout: the session count says it all
     return [trait.model_copy(update={"statement": statement, "value": winner})]
 
 

@@ -8,11 +8,20 @@ share the SQL in ``sql.py`` and differ only in a small dialect.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from persona6.types import ActorSummary, SessionSummary, Signal, StoredEvent, StoreStats, Trait
+from persona6.types import (
+    ActorSummary,
+    SessionSummary,
+    Signal,
+    StoredEvent,
+    StoredSignal,
+    StoreStats,
+    Trait,
+)
 
 #: Column order of an ``EventRow``; ``seq`` is assigned by the database.
 EVENT_COLUMNS = (
@@ -154,12 +163,44 @@ class Store(ABC):
         """Actors that stored signals of the session are about."""
 
     @abstractmethod
-    def signals_of(self, tenant: str, actors: Iterable[str]) -> list[Signal]:
-        """Every stored signal about any of ``actors``, in time order."""
+    def signals_of(
+        self,
+        tenant: str,
+        actors: Iterable[str],
+        keys: Collection[tuple[str, str]] | None = None,
+        exclude_kinds: Collection[str] = (),
+    ) -> list[Signal]:
+        """Stored signals about any of ``actors`` (only of these (kind, key) pairs, if given;
+        none of ``exclude_kinds``), in time order."""
 
     @abstractmethod
-    def replace_traits(self, tenant: str, person_id: str, traits: Sequence[Trait]) -> None:
-        """Make ``traits`` the only stored traits of the person."""
+    def stored_signals_of(
+        self, tenant: str, actors: Iterable[str], keys: Collection[tuple[str, str]] | None = None
+    ) -> list[StoredSignal]:
+        """What a build needs of the signals about ``actors`` (no texture vectors; evidence as
+        JSON), optionally only of these (kind, key) pairs, in ``StoredSignal.order``."""
+
+    @abstractmethod
+    def signal_keys(
+        self,
+        tenant: str,
+        *,
+        session_id: str | None = None,
+        actors: Iterable[str] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> set[tuple[str, str, str]]:
+        """Distinct (actor, kind, key) of the stored signals that match every filter given."""
+
+    @abstractmethod
+    def replace_traits(
+        self,
+        tenant: str,
+        person_id: str,
+        traits: Sequence[Trait],
+        keys: Collection[tuple[str, str]] | None = None,
+    ) -> None:
+        """Make ``traits`` the person's only traits (only among these (kind, key) pairs, if
+        given; the person's other traits stay as they are)."""
 
     @abstractmethod
     def traits_of(self, tenant: str, person_id: str) -> list[Trait]:
@@ -177,6 +218,32 @@ class Store(ABC):
     def delete_events(self, tenant: str, event_ids: Sequence[str]) -> list[str]:
         """Delete events (and identity links they state); return the sessions they were in."""
 
+    # -- behaviour under failure (persona6/behavior/; derived, nothing stored) --------------
+
+    @abstractmethod
+    def signals_of_kinds(self, tenant: str, kinds: Iterable[str]) -> list[Signal]:
+        """Every stored signal of the tenant of one of ``kinds``, in time order."""
+
+    @abstractmethod
+    def session_spans(self, tenant: str) -> dict[str, tuple[str, str]]:
+        """session_id -> (first event time, last event time) of every session of the tenant."""
+
+    @abstractmethod
+    def actor_activity(
+        self, tenant: str
+    ) -> list[tuple[str, str, str, str | None, str, str | None, str]]:
+        """(actor, session_id, type, name, ts, text, event_id) of every person message and
+        action of the tenant, in time order: what behaviour reads besides signals."""
+
+    @abstractmethod
+    def event_times(self, tenant: str, event_ids: Iterable[str]) -> dict[str, str]:
+        """event_id -> ts of each of ``event_ids`` that is stored."""
+
+    @abstractmethod
+    def graph_version(self, tenant: str) -> tuple[Any, ...]:
+        """A value that changes whenever the tenant's graph may have changed (a build, a
+        forget): what in-memory caches of derived data are keyed by."""
+
     @abstractmethod
     def close(self) -> None:
         """Release the connection."""
@@ -186,3 +253,126 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- identity linking (persona6/identity/; SQL in sql_identity.py) --------------------
+
+    @abstractmethod
+    def identity_units_seq(self, tenant: str) -> int:
+        """The ingest position identity units were last brought up to (0 before)."""
+
+    @abstractmethod
+    def set_identity_units_seq(self, tenant: str, seq: int) -> None:
+        """Record that identity units reflect every event up to ``seq``."""
+
+    @abstractmethod
+    def replace_identity_units(
+        self, tenant: str, session_id: str, rows: Sequence[IdentityUnitRow]
+    ) -> None:
+        """Make ``rows`` the only identity units of the session."""
+
+    @abstractmethod
+    def identity_units(
+        self,
+        tenant: str,
+        *,
+        actors: Iterable[str] | None = None,
+        persons: Iterable[str] | None = None,
+        session_id: str | None = None,
+    ) -> list[IdentityUnitRow]:
+        """Units of these actors, or of actors resolved to these persons (either), in time
+        order; every unit of the tenant when neither is given."""
+
+    @abstractmethod
+    def identity_unit_people(self, tenant: str) -> list[tuple[str, str, bool]]:
+        """Distinct (actor, person_id the units were summed into, known) of all units."""
+
+    @abstractmethod
+    def set_identity_unit_person(self, tenant: str, actor: str, person_id: str) -> None:
+        """Record that the actor's units now belong to ``person_id``."""
+
+    @abstractmethod
+    def replace_identity_profile(
+        self, tenant: str, person_id: str, sessions: int, last_ts: str | None, body: str | None
+    ) -> None:
+        """Store a person's profile (JSON text); ``body=None`` deletes it."""
+
+    @abstractmethod
+    def identity_profiles(
+        self, tenant: str, person_ids: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        """(person_id, profile JSON) of these persons, or of all, by person_id."""
+
+    @abstractmethod
+    def identity_profile_count(self, tenant: str) -> int:
+        """How many person profiles are stored."""
+
+    @abstractmethod
+    def save_identity_model(self, tenant: str, model_id: str, body: dict[str, Any]) -> None:
+        """Store a fitted linking model; the newest stored is the one in force."""
+
+    @abstractmethod
+    def latest_identity_model(self, tenant: str) -> dict[str, Any] | None:
+        """The newest stored linking model, or None."""
+
+    @abstractmethod
+    def identity_settings(self, tenant: str) -> dict[str, Any]:
+        """The tenant's identity setting overrides (name -> JSON value)."""
+
+    @abstractmethod
+    def set_identity_setting(self, tenant: str, name: str, value: Any | None) -> None:
+        """Override one setting; ``None`` returns it to its default."""
+
+    @abstractmethod
+    def identity_links(
+        self, tenant: str, anonymous_id: str | None = None, *, include_revoked: bool = False
+    ) -> list[IdentityLink]:
+        """Identity links with their details, oldest first."""
+
+    @abstractmethod
+    def add_identity_link(self, tenant: str, link: IdentityLink) -> None:
+        """Record a link and its details (a link_id already stored keeps its link row)."""
+
+    @abstractmethod
+    def revoke_identity_link(self, tenant: str, link_id: str, at: str, reason: str) -> None:
+        """Mark a link revoked at ``at``, with why."""
+
+    @abstractmethod
+    def events_with_both_ids(self, tenant: str) -> list[tuple[str, str, str, str]]:
+        """(event_id, anonymous_id, user_id, type) of events carrying both ids, in time order."""
+
+    @abstractmethod
+    def events_with_attr(self, tenant: str, name: str) -> list[tuple[str, str | None, str]]:
+        """(event_id, actor, attrs JSON) of events whose attrs may hold the key ``name``."""
+
+    @abstractmethod
+    def known_user_ids(self, tenant: str) -> set[str]:
+        """Every user_id that occurs in the tenant's events."""
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityUnitRow:
+    """One stored identity unit: what one actor did in one session (``body`` is JSON)."""
+
+    session_id: str
+    actor: str
+    person_id: str
+    known: bool
+    first_ts: str
+    last_ts: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityLink:
+    """A link between an anonymous actor and a person, with how and why it was made."""
+
+    link_id: str
+    anonymous_id: str
+    user_id: str
+    method: str  # identify | user_id | attribute | auto | manual
+    evidence_event_id: str | None
+    created_at: str
+    revoked_at: str | None = None
+    probability: float | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    revoked_reason: str | None = None

@@ -17,7 +17,9 @@ from typing import Any
 
 from persona6.errors import StoreError
 from persona6.store.base import EVENT_COLUMNS, EventQuery, EventRow, IdentityLinkRow, Store
+from persona6.store.sql_behavior import BehaviorSQL
 from persona6.store.sql_graph import GraphSQL
+from persona6.store.sql_identity import IdentitySQL
 from persona6.types import ActorSummary, SessionSummary, StoredEvent, StoreStats
 
 
@@ -58,7 +60,7 @@ def _actor_match(count: int = 1) -> str:
     )
 
 
-class SQLStore(GraphSQL, Store):
+class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
     """A store over one DB-API connection; subclasses open it and pick the dialect."""
 
     dialect: Dialect
@@ -223,9 +225,7 @@ class SQLStore(GraphSQL, Store):
         params: list[Any] = [tenant]
         scope = ""
         if actor is not None:
-            scope = (
-                f" AND session_id IN (SELECT session_id FROM events WHERE {_actor_match()})"
-            )
+            scope = f" AND session_id IN (SELECT session_id FROM events WHERE {_actor_match()})"
             params += [tenant, actor, tenant, actor]
         sql = (
             "SELECT session_id, COUNT(*), "

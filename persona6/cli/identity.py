@@ -1,0 +1,469 @@
+"""Commands over identity: stitch, link, unlink, links, continuity, identity-settings, and
+``backtest linking``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from persona6.cli import (
+    clip,
+    err,
+    json_option,
+    main,
+    open_engine,
+    out,
+    print_json,
+    print_table,
+    store_options,
+)
+from persona6.cli.graph import warn_if_stale
+from persona6.errors import InvalidOption
+from persona6.identity.records import LinkRecord, LinkResult
+
+
+def _probability_or_off(value: str | None, option: str) -> float | str | None:
+    if value is None:
+        return None
+    if value.strip().lower() == "off":
+        return "off"
+    try:
+        return float(value)
+    except ValueError:
+        raise InvalidOption(
+            f"{option} {value!r} is not a number. Give a probability such as {option} 0.95, or off"
+        ) from None
+
+
+def _print_result(result: LinkResult, quotes: int) -> None:
+    decided = (
+        f"[bold green]{result.decision}[/]"
+        if result.decision
+        else "[bold yellow]a new person[/] (no candidate reaches the threshold)"
+    )
+    out.print(
+        f"[bold]{result.anonymous_id}[/] is {decided}  [dim]threshold {result.threshold:g} · "
+        f"P(new person) {result.new_person_probability:.3f} · model {result.model_id}[/]"
+    )
+    for person, why in result.excluded.items():
+        out.print(f"  [dim]ruled out {person}: {why}[/]")
+    print_table(
+        None,
+        ["person", "probability", "texture", "content", "behaviour", "context"],
+        [
+            [
+                c.person_id,
+                f"{c.probability:.3f}",
+                *(f"{c.contributions.get(f, 0.0):+.2f}" for f in ("texture", "content")),
+                *(f"{c.contributions.get(f, 0.0):+.2f}" for f in ("behaviour", "context")),
+            ]
+            for c in result.candidates[:5]
+        ],
+    )
+    for candidate in result.candidates[:1]:
+        if not candidate.evidence:
+            continue
+        out.print(f"\n[bold]why {candidate.person_id}[/] (log-likelihood ratios above)")
+        for item in candidate.evidence:
+            mark = "[green]+[/]" if item.stance == "for" else "[red]−[/]"
+            out.print(f"  {mark} [dim]{item.family}[/] {item.summary}")
+            for label, side in (("here", item.anonymous), ("before", item.person)):
+                for quote in side[:quotes]:
+                    shown = clip(quote.quote, 80)
+                    out.print(f"      {label}: [green]“{shown}”[/] [dim]{quote.event_id}[/]")
+
+
+def _print_links(links: list[LinkRecord]) -> None:
+    print_table(
+        None,
+        ["link", "anonymous", "person", "method", "probability", "evidence", "created", "revoked"],
+        [
+            [
+                k.link_id,
+                k.anonymous_id,
+                k.person_id,
+                k.method,
+                "" if k.probability is None else f"{k.probability:.3f}",
+                k.evidence_event_id or "",
+                k.created_at[:19],
+                f"{k.revoked_at[:19]} ({k.revoked_reason})" if k.revoked_at else "",
+            ]
+            for k in links
+        ],
+    )
+
+
+@main.command()
+@click.option(
+    "--identifier-attrs",
+    default=None,
+    help="Comma-separated attrs keys that identify a person (default: the tenant setting, "
+    "e.g. email_sha256,customer_id).",
+)
+@store_options
+@json_option
+def stitch(identifier_attrs: str | None, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Link anonymous actors with certainty: identify events, events with both ids, and
+    identifier attrs (a hashed e-mail) shared with exactly one known person.
+
+    Every link records the event that proves it; undo one with persona6 unlink.
+
+    \b
+    Example:
+      persona6 stitch --identifier-attrs email_sha256
+    """
+    attrs = [a for a in identifier_attrs.split(",") if a.strip()] if identifier_attrs else None
+    if identifier_attrs is not None and not attrs:
+        raise InvalidOption(
+            f"--identifier-attrs {identifier_attrs!r} names no attribute. "
+            "Give comma-separated attrs keys, e.g. --identifier-attrs email_sha256"
+        )
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        report = p6.stitch(identifier_attrs=attrs)
+    if as_json:
+        print_json(report)
+        return
+    err.print(f"stitched {len(report.linked)} anonymous actors")
+    if report.linked:
+        _print_links(report.linked)
+    for conflict in report.conflicts:
+        err.print(f"[yellow]not linked[/]: {conflict}")
+
+
+@main.command()
+@click.argument("anonymous_id", required=False)
+@click.option("--all", "link_every", is_flag=True, help="Link every unresolved anonymous actor.")
+@click.option(
+    "--threshold",
+    type=float,
+    default=None,
+    help="Probability the best candidate needs to be the decision (default: the tenant "
+    "setting, 0.5); below it the decision is a new person.",
+)
+@click.option(
+    "--auto-merge",
+    default=None,
+    help="With --all: merge decisions at or above this probability (undo with persona6 "
+    "unlink); 'off' merges nothing. Default: the tenant setting, off.",
+)
+@click.option("--to", "to_person", default=None, help="Merge ANONYMOUS_ID into this person.")
+@click.option(
+    "--quotes", type=click.IntRange(min=0), default=1, show_default=True, help="Quotes per side."
+)
+@store_options
+@json_option
+def link(
+    anonymous_id: str | None,
+    link_every: bool,
+    threshold: float | None,
+    auto_merge: str | None,
+    to_person: str | None,
+    quotes: int,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Which known person an anonymous actor is, how sure, and the evidence on both sides.
+
+    Candidates come ranked by calibrated probability with each evidence family's
+    log-likelihood ratio (texture, content, behaviour, context); the decision is null (a new
+    person) when no candidate reaches the threshold. People who acted in the same session as
+    the actor are ruled out.
+
+    \b
+    Example:
+      persona6 link anon-9f2 --json
+      persona6 link --all --auto-merge 0.98
+      persona6 link anon-9f2 --to u-42
+    """
+    auto = _probability_or_off(auto_merge, "--auto-merge")
+    if link_every and anonymous_id is not None:
+        raise InvalidOption(
+            "give either ANONYMOUS_ID or --all, not both. Example: persona6 link anon-9f2"
+        )
+    if not link_every and anonymous_id is None:
+        raise InvalidOption(
+            "give the anonymous actor to link, or --all. Example: persona6 link anon-9f2 "
+            "(persona6 actors lists anonymous actors)"
+        )
+    if auto is not None and not link_every:
+        raise InvalidOption(
+            "--auto-merge only applies with --all. Example: persona6 link --all --auto-merge 0.98"
+        )
+    if to_person is not None and (link_every or anonymous_id is None):
+        raise InvalidOption("--to merges one actor: persona6 link ANONYMOUS_ID --to PERSON")
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        if to_person is not None:
+            assert anonymous_id is not None
+            made = p6.link_to(anonymous_id, to_person)
+            if as_json:
+                print_json(made)
+            else:
+                err.print(f"linked {made.anonymous_id} to {made.person_id} ({made.link_id})")
+            return
+        if anonymous_id is not None:
+            result = p6.link(anonymous_id, threshold=threshold)
+            if as_json:
+                print_json(result.spec_json())
+            else:
+                _print_result(result, quotes)
+            return
+        report = p6.link_all(
+            auto_merge_above=None if auto in (None, "off") else float(auto),  # type: ignore[arg-type]
+            threshold=threshold,
+        )
+    if as_json:
+        print_json(
+            {
+                "stitched": report.stitched,
+                "auto_merge_above": report.auto_merge_above,
+                "results": [r.spec_json() for r in report.results],
+                "merged": [m.model_dump(mode="json") for m in report.merged],
+            }
+        )
+        return
+    err.print(
+        f"stitched {report.stitched}; linked {len(report.results)} unresolved actors; "
+        f"merged {len(report.merged)}"
+        + (f" (auto-merge at {report.auto_merge_above:g})" if report.auto_merge_above else "")
+    )
+    print_table(
+        None,
+        ["anonymous", "decision", "best", "probability", "P(new)"],
+        [
+            [
+                r.anonymous_id,
+                r.decision or "new person",
+                r.candidates[0].person_id if r.candidates else "",
+                f"{r.candidates[0].probability:.3f}" if r.candidates else "",
+                f"{r.new_person_probability:.3f}",
+            ]
+            for r in report.results
+        ],
+    )
+
+
+@main.command()
+@click.argument("anonymous_id")
+@click.option("--link", "link_id", default=None, help="Revoke only this link id.")
+@click.option("--reason", default=None, help="Why, kept with the revoked link.")
+@store_options
+@json_option
+def unlink(
+    anonymous_id: str,
+    link_id: str | None,
+    reason: str | None,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Undo a merge: revoke the anonymous actor's links (they stay, marked revoked, with the
+    reason) and recompute the persons on both sides.
+
+    \b
+    Example:
+      persona6 unlink anon-9f2 --reason "shared laptop"
+    """
+    with open_engine(db, tenant) as p6:
+        report = p6.unlink(anonymous_id, link_id=link_id, reason=reason)
+    if as_json:
+        print_json(report)
+        return
+    err.print(
+        f"revoked {len(report.revoked)} link(s) of {report.anonymous_id}; recomputed "
+        f"{', '.join(report.persons_recomputed)}"
+    )
+
+
+@main.command()
+@click.argument("anonymous_id", required=False)
+@click.option("--all", "include_revoked", is_flag=True, help="Also revoked links.")
+@store_options
+@json_option
+def links(
+    anonymous_id: str | None,
+    include_revoked: bool,
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Identity links with their provenance: method, proving event, probability, revocation.
+
+    \b
+    Example:
+      persona6 links anon-9f2 --all
+    """
+    with open_engine(db, tenant) as p6:
+        found = p6.links(anonymous_id, include_revoked=include_revoked)
+    if as_json:
+        print_json(found)
+        return
+    _print_links(found)
+
+
+@main.command()
+@click.argument("session")
+@store_options
+@json_option
+def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """What a known person's session confirms in their persona, what is new, and what it
+    contradicts, with quotes.
+
+    \b
+    Example:
+      persona6 continuity s-193
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        report = p6.continuity(session)
+    if as_json:
+        print_json(report)
+        return
+    for actor in report.actors:
+        if actor.person_id is None:
+            out.print(f"[bold]{actor.actor}[/]: {actor.note}")
+            continue
+        texture = ""
+        if actor.texture_similarity is not None:
+            texture = f" · texture {actor.texture_similarity:.2f}"
+            if actor.texture_typical is not None:
+                texture += f" (usually {actor.texture_typical:.2f})"
+        out.print(f"[bold]{actor.actor}[/] is {actor.person_id} ({actor.link}){texture}")
+        for title, items, colour in (
+            ("confirms", actor.confirms, "green"),
+            ("new", actor.new, "cyan"),
+            ("contradicts", actor.contradicts, "red"),
+        ):
+            if not items:
+                continue
+            out.print(f"  [bold {colour}]{title}[/]")
+            for item in items:
+                prior = f"  [dim](before: {item.prior}; {item.prior_sessions} sessions)[/]"
+                out.print(f"    {item.statement}{prior if item.prior else ''}")
+                for quote in item.evidence[:1]:
+                    out.print(
+                        f"      [{colour}]“{clip(quote.quote, 80)}”[/] [dim]{quote.event_id}[/]"
+                    )
+
+
+@main.command("identity-settings")
+@click.option("--identifier-attrs", default=None, help="attrs keys that identify a person.")
+@click.option("--threshold", default=None, help="Probability a link decision needs.")
+@click.option("--auto-merge", default=None, help="Probability for automatic merges, or off.")
+@click.option("--candidates", type=int, default=None, help="Candidates re-scored per link.")
+@click.option("--prior-new", default=None, help="Prior probability that an actor is new.")
+@click.option("--reset", "reset", multiple=True, help="Return this setting to its default.")
+@store_options
+@json_option
+def identity_settings(
+    identifier_attrs: str | None,
+    threshold: str | None,
+    auto_merge: str | None,
+    candidates: int | None,
+    prior_new: str | None,
+    reset: tuple[str, ...],
+    db: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Show or set the tenant's identity settings (defaults: persona6/data/identity.yaml).
+
+    \b
+    Example:
+      persona6 identity-settings --threshold 0.7 --auto-merge 0.98
+    """
+    changes: dict[str, Any] = {
+        "identifier_attrs": identifier_attrs,
+        "new_person_threshold": _number(threshold, "--threshold"),
+        "auto_merge_above": _probability_or_off(auto_merge, "--auto-merge"),
+        "candidates": candidates,
+        "prior_new": _number(prior_new, "--prior-new"),
+    }
+    for name in reset:
+        changes[name.replace("-", "_")] = "default"
+    with open_engine(db, tenant) as p6:
+        current = p6.identity_settings(**changes)
+    if as_json:
+        print_json(current)
+        return
+    print_table(None, ["setting", "value"], [[k, v] for k, v in current.items()])
+
+
+def _number(value: str | None, option: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise InvalidOption(f"{option} {value!r} is not a number. Give e.g. {option} 0.7") from None
+
+
+def _backtest_group() -> click.Group:
+    """``persona6 backtest`` is shared with other stages; make it if nobody has yet."""
+    found = main.commands.get("backtest")
+    if isinstance(found, click.Group):
+        return found
+
+    @main.group()
+    def backtest() -> None:
+        """Measure predictions on your own data.
+
+        \b
+        Example:
+          persona6 backtest linking --json
+        """
+
+    return backtest
+
+
+@_backtest_group().command("linking")
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Make the model fitted on your people the tenant's linking model.",
+)
+@store_options
+@json_option
+def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bool) -> None:
+    """Hold out each known person's latest session as if anonymous (and some persons
+    entirely, as new people), link them, and report top-1, top-3, new-person precision and
+    recall, and calibration error; cross-fitted, so no figure is measured on data its model saw.
+
+    \b
+    Example:
+      persona6 backtest linking --save
+    """
+    with open_engine(db, tenant) as p6:
+        warn_if_stale(p6)
+        report = p6.backtest_linking(save=save)
+    if as_json:
+        print_json(report)
+        return
+    out.print(
+        f"{report.queries} held-out sessions of {report.persons} persons, "
+        f"{report.new_queries} of persons held out entirely"
+    )
+    print_table(
+        None,
+        ["top-1", "top-3", "new: precision", "new: recall", "ECE", "threshold"],
+        [
+            [
+                f"{report.top1:.1%}",
+                f"{report.top3:.1%}",
+                "-"
+                if report.new_person_precision is None
+                else f"{report.new_person_precision:.1%}",
+                "-" if report.new_person_recall is None else f"{report.new_person_recall:.1%}",
+                f"{report.ece:.3f}",
+                report.threshold,
+            ]
+        ],
+    )
+    err.print(
+        "saved: the fitted model is now this tenant's linking model"
+        if report.saved
+        else "not saved; run with --save to use the fitted model for linking"
+    )

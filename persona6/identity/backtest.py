@@ -1,0 +1,420 @@
+"""``persona6 backtest linking``: how far linking can be trusted on the tenant's own people,
+and the fit of the linking model on them.
+
+1. **Split.** Known persons with enough sessions are shuffled (seeded). A share of them
+   (``holdout_persons``) is held out entirely: their latest session is an anonymous actor that
+   must come out as a new person. Of the others, the latest ``holdout_sessions`` sessions are
+   held out as anonymous actors; the rest is their known history (the candidates).
+2. **Cross-fitting.** Persons are split in two folds. For each fold the model is fitted on the
+   other fold's persons and evaluated on this fold's held-out sessions, so no figure is
+   measured on data its model saw:
+   - *weights*: each history session of a training person (up to ``max_sessions_per_person``)
+     is compared with its person's history without it (same) and with every other candidate
+     (different); ``model.fit_weights`` on the block similarities, the stranger means ``m_b``
+     from the different pairs;
+   - *calibration*: ``model.fit_calibration`` on the same sessions' outcomes and the training
+     fold's held-out persons (new).
+3. **Report**: top-1 and top-3 accuracy over the held-out sessions of known persons, precision
+   and recall of "a new person" (decision null below the threshold), and the expected
+   calibration error of the top label (a candidate or new) over every held-out session.
+4. **Save** (optional): the model fitted on every person becomes the tenant's linking model.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from persona6.errors import InvalidOption
+from persona6.identity.features import BLOCKS, FAMILIES, Profile, sum_profiles
+from persona6.identity.model import (
+    LinkModel,
+    Vectors,
+    fit_calibration,
+    fit_ranking,
+    fit_weights,
+    idf_from,
+)
+from persona6.identity.model import posterior as posterior_of
+from persona6.identity.model import similarities as pair_sims
+from persona6.identity.records import BacktestReport
+from persona6.identity.scoring import CompanionStats, context_llr
+from persona6.identity.settings import IdentitySettings
+from persona6.store.base import Store
+
+MAX_SESSIONS_PER_PERSON = 12
+FOLDS = 2
+
+
+@dataclass(slots=True)
+class Query:
+    """A held-out session of one person, as an anonymous actor."""
+
+    person: str
+    session_id: str
+    profile: Profile
+    known: bool  # False: the person is held out entirely (the truth is "new")
+    co_actors: list[str] = field(default_factory=list)  # persons present in the session
+
+
+@dataclass(slots=True)
+class Split:
+    histories: dict[str, Profile]  # candidate -> history profile
+    history_units: dict[str, list[Profile]]  # candidate -> history units, newest first
+    by_session: dict[str, dict[str, Profile]]  # session -> candidate -> their unit in it
+    queries: list[Query]
+    held_out: list[str]
+
+
+def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
+    options = settings.backtest
+    holdout_sessions = int(options["holdout_sessions"])
+    min_history = int(options["min_history_sessions"])
+    known = store.known_user_ids(tenant)
+    sessions: dict[str, dict[str, Profile]] = defaultdict(dict)
+    for unit in store.identity_units(tenant):
+        if unit.person_id not in known:
+            continue
+        profile = Profile.from_json(json.loads(unit.body))
+        mine = sessions[unit.person_id]
+        if unit.session_id in mine:
+            mine[unit.session_id].add(profile)
+        else:
+            mine[unit.session_id] = profile
+    eligible = sorted(p for p, s in sessions.items() if len(s) >= min_history + holdout_sessions)
+    if len(eligible) < 3:
+        raise InvalidOption(
+            f"backtest: tenant {tenant!r} has {len(eligible)} known persons with at least "
+            f"{min_history + holdout_sessions} sessions; the backtest needs 3 or more. "
+            "Ingest and build more history, then run persona6 backtest linking again"
+        )
+    rng = random.Random(int(options["seed"]))
+    rng.shuffle(eligible)
+    eligible = eligible[: int(options["max_persons"])]
+    share = float(options["holdout_persons"])
+    count = min(len(eligible) - 2, round(share * len(eligible))) if share > 0 else 0
+    held_out = sorted(eligible[:count])
+    histories: dict[str, Profile] = {}
+    units: dict[str, list[Profile]] = {}
+    queries: list[Query] = []
+    for person in sorted(eligible):
+        ordered = sorted(sessions[person].items(), key=lambda kv: (kv[1].first_ts or "", kv[0]))
+        if person in held_out:
+            session_id, profile = ordered[-1]
+            queries.append(Query(person, session_id, profile, known=False))
+            continue
+        for session_id, profile in ordered[-holdout_sessions:]:
+            queries.append(Query(person, session_id, profile, known=True))
+        history = [p for _, p in ordered[:-holdout_sessions]]
+        units[person] = list(reversed(history))
+        histories[person] = sum_profiles(history)
+    for query in queries:
+        query.co_actors = sorted(p for p in query.profile.companions if p != query.person)
+    by_session: dict[str, dict[str, Profile]] = defaultdict(dict)
+    for person, history in units.items():
+        for unit in history:
+            for session_id in unit.session_ids:
+                by_session[session_id][person] = unit
+    return Split(histories, units, dict(by_session), queries, held_out)
+
+
+@dataclass(slots=True)
+class Outcome:
+    llrs: list[float]
+    candidates: list[str]
+    truth: int | None  # index of the true person among candidates, None for new
+
+
+def _features(sims: dict[str, float], stranger: dict[str, float]) -> list[float]:
+    return [sims[b] - stranger.get(b, 0.0) if b in sims else 0.0 for b in BLOCKS]
+
+
+def _training_pairs(
+    split_: Split, persons: list[str], candidates: dict[str, Vectors], model: LinkModel
+) -> tuple[list[dict[str, float]], list[int], list[tuple[str, Vectors, dict[str, Vectors]]]]:
+    """Block similarities of (history session, own rest / other candidate) pairs."""
+    sims: list[dict[str, float]] = []
+    labels: list[int] = []
+    sessions: list[tuple[str, Vectors, dict[str, Vectors]]] = []
+    for person in persons:
+        history = split_.history_units.get(person, [])
+        if len(history) < 2:
+            continue
+        for unit in history[:MAX_SESSIONS_PER_PERSON]:
+            # The whole session is held out, from everyone who was in it: in use, an
+            # anonymous session is in nobody's history.
+            pool = dict(candidates)
+            for other, their_unit in split_.by_session.get(unit.session_ids[0], {}).items():
+                rest = split_.histories[other].copy()
+                rest.add(their_unit, sign=-1)
+                pool[other] = _vectorize(rest, model)
+            query = _vectorize(unit, model)
+            sessions.append((person, query, pool))
+            for other, vectors in pool.items():
+                sims.append(pair_sims(query, vectors))
+                labels.append(int(other == person))
+    return sims, labels, sessions
+
+
+def _vectorize(profile: Profile, model: LinkModel) -> Vectors:
+    from persona6.identity.model import vectorize
+
+    return vectorize(profile, model)
+
+
+def fit(
+    split_: Split, persons: list[str], held_out: list[str], base: LinkModel
+) -> tuple[LinkModel, list[Outcome]]:
+    """Fit weights and calibration on these persons' history (and held-out persons)."""
+    idf = idf_from([u for units in split_.history_units.values() for u in units])
+    shell = LinkModel(weights={}, stranger={}, constant=0.0, idf=idf)
+    candidates = {p: _vectorize(h, shell) for p, h in split_.histories.items()}
+    sims, labels, sessions = _training_pairs(split_, persons, candidates, shell)
+    if not labels or sum(labels) == 0:
+        raise InvalidOption(
+            "backtest: no known person has two history sessions to learn from. "
+            "Ingest more history, or lower backtest.holdout_sessions"
+        )
+    negatives = [s for s, y in zip(sims, labels, strict=True) if not y]
+    stranger = {
+        b: float(np.mean([s[b] for s in negatives if b in s]))
+        for b in BLOCKS
+        if any(b in s for s in negatives)
+    }
+    x = np.array([_features(s, stranger) for s in sims])
+    y = np.array(labels, dtype=np.float64)
+    _, intercept = fit_weights(x, y)
+    groups: list[tuple[np.ndarray, int]] = []
+    start = 0
+    for person, _, pool in sessions:
+        names = list(pool)
+        groups.append((x[start : start + len(names)], names.index(person)))
+        start += len(names)
+    weights = fit_ranking(groups)
+    model = LinkModel(
+        weights={b: round(float(w), 5) for b, w in zip(BLOCKS, weights, strict=True)},
+        stranger={b: round(v, 5) for b, v in stranger.items()},
+        constant=round(intercept, 5),
+        temperature=base.temperature,
+        prior_new=base.prior_new,
+        idf=idf,
+        fitted_on={"pairs": len(labels), "same": int(sum(labels)), "persons": len(persons)},
+    )
+    outcomes: list[Outcome] = []
+    for person, query, pool in sessions:
+        names = sorted(pool)
+        llrs = [model.llr(pair_sims(query, pool[n]))[0] for n in names]
+        outcomes.append(Outcome(llrs, names, names.index(person)))
+    for query in (q for q in split_.queries if not q.known and q.person in held_out):
+        vectors = _vectorize(query.profile, model)
+        names = sorted(split_.histories)
+        llrs = [
+            model.llr(pair_sims(vectors, _vectorize(split_.histories[n], model)))[0] for n in names
+        ]
+        outcomes.append(Outcome(llrs, names, None))
+    temperature, shift = fit_calibration(
+        [(o.llrs, o.truth, len(o.candidates)) for o in outcomes], model
+    )
+    model = LinkModel(
+        model.weights,
+        model.stranger,
+        round(model.constant + shift, 5),
+        model.temperature,
+        model.prior_new,
+        model.idf,
+        model.fitted_on,
+    )
+    return model.with_calibration(temperature, model.prior_new), outcomes
+
+
+@dataclass(slots=True)
+class Linked:
+    query: Query
+    names: list[str]
+    probs: list[float]
+    new: float
+    contributions: list[dict[str, float]]
+
+
+def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Linked]:
+    """Link held-out sessions against the histories (exact scan, co-presence included)."""
+    names = sorted(split_.histories)
+    candidates = {n: _vectorize(split_.histories[n], model) for n in names}
+    stats = CompanionStats.from_companions(h.companions for h in split_.histories.values())
+    first: dict[tuple[str, str], tuple[list[float], list[dict[str, float]]]] = {}
+    for query in queries:
+        vectors = _vectorize(query.profile, model)
+        scored = [model.llr(pair_sims(vectors, candidates[n])) for n in names]
+        first[(query.session_id, query.person)] = (
+            [s[0] for s in scored],
+            [s[1] for s in scored],
+        )
+    by_session: dict[str, list[Query]] = defaultdict(list)
+    for query in queries:
+        by_session[query.session_id].append(query)
+    results: list[Linked] = []
+    for query in queries:
+        llrs, contributions = first[(query.session_id, query.person)]
+        llrs = list(llrs)
+        contributions = [dict(c) for c in contributions]
+        mask = [True] * len(names)
+        co: list[tuple[dict[str, float], float]] = []
+        anonymous = {q.person for q in by_session[query.session_id] if q is not query}
+        for other in query.co_actors:
+            if other in anonymous:
+                other_llrs, _ = first[(query.session_id, other)]
+                probs, new = posterior_of(other_llrs, len(names), model)
+                co.append((dict(zip(names, probs, strict=True)), new))
+            elif other in candidates:
+                mask[names.index(other)] = False  # known and present: not the same person
+                co.append(({other: 1.0}, 0.0))
+        if co:
+            for i, name in enumerate(names):
+                history = split_.histories[name]
+                extra = context_llr(name, history.companions, history.sessions, co, stats)
+                llrs[i] += extra
+                contributions[i]["context"] = contributions[i].get("context", 0.0) + extra
+        kept = [i for i in range(len(names)) if mask[i]]
+        probs, new = posterior_of([llrs[i] for i in kept], len(names), model)
+        full = [0.0] * len(names)
+        for i, p in zip(kept, probs, strict=True):
+            full[i] = p
+        results.append(Linked(query, names, full, new, contributions))
+    return results
+
+
+def backtest(
+    store: Store, tenant: str, settings: IdentitySettings, base: LinkModel
+) -> tuple[BacktestReport, LinkModel]:
+    """Cross-fitted figures on the tenant's own people, and the model fitted on all of them."""
+    split_ = split(store, tenant, settings)
+    persons = sorted({q.person for q in split_.queries})
+    rng = random.Random(int(settings.backtest["seed"]) + 1)
+    order = persons[:]
+    rng.shuffle(order)
+    folds = [sorted(order[i::FOLDS]) for i in range(FOLDS)]
+    linked: list[Linked] = []
+    for fold in folds:
+        train = [p for p in persons if p not in fold]
+        model, _ = fit(
+            split_,
+            [p for p in train if p in split_.histories],
+            [p for p in train if p in split_.held_out],
+            base,
+        )
+        linked += evaluate(split_, [q for q in split_.queries if q.person in fold], model)
+    final, _ = fit(
+        split_,
+        [p for p in persons if p in split_.histories],
+        [p for p in persons if p in split_.held_out],
+        base,
+    )
+    final = LinkModel(
+        final.weights,
+        final.stranger,
+        final.constant,
+        final.temperature,
+        final.prior_new,
+        final.idf,
+        {**final.fitted_on, "tenant": tenant, "source": "persona6 backtest linking"},
+    )
+    report = summarize(linked, settings.new_person_threshold)
+    return report.model_copy(update={"model": _summary(final), "persons": len(persons)}), final
+
+
+def summarize(linked: list[Linked], threshold: float) -> BacktestReport:
+    top1 = top3 = known = 0
+    tp = fp = fn = 0
+    confidences: list[float] = []
+    correct: list[bool] = []
+    for item in linked:
+        order = sorted(range(len(item.names)), key=lambda i: -item.probs[i])
+        best = order[0] if order else None
+        best_p = item.probs[best] if best is not None else 0.0
+        says_new = best is None or best_p < threshold
+        truth_known = item.query.known
+        if truth_known:
+            known += 1
+            top = [item.names[i] for i in order[:3]]
+            top1 += bool(top) and top[0] == item.query.person
+            top3 += item.query.person in top
+        if says_new and not truth_known:
+            tp += 1
+        elif says_new and truth_known:
+            fp += 1
+        elif not says_new and not truth_known:
+            fn += 1
+        # The top label among the candidates and "new", and whether it is right.
+        if best is not None and best_p >= item.new:
+            confidences.append(best_p)
+            correct.append(truth_known and item.names[best] == item.query.person)
+        else:
+            confidences.append(item.new)
+            correct.append(not truth_known)
+    ece, bins = calibration_error(confidences, correct)
+    return BacktestReport(
+        persons=0,
+        queries=known,
+        new_queries=len(linked) - known,
+        top1=round(top1 / known, 4) if known else 0.0,
+        top3=round(top3 / known, 4) if known else 0.0,
+        new_person_precision=round(tp / (tp + fp), 4) if tp + fp else None,
+        new_person_recall=round(tp / (tp + fn), 4) if tp + fn else None,
+        ece=round(ece, 4),
+        threshold=threshold,
+        model={},
+        saved=False,
+        reliability=bins,
+    )
+
+
+def calibration_error(
+    confidences: list[float], correct: list[bool], bins: int = 10
+) -> tuple[float, list[dict[str, float]]]:
+    """Expected calibration error over equal-width bins, and the bins."""
+    if not confidences:
+        return 0.0, []
+    total = len(confidences)
+    error = 0.0
+    table: list[dict[str, float]] = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [
+            i
+            for i, c in enumerate(confidences)
+            if (low <= c < high) or (b == bins - 1 and c == 1.0)
+        ]
+        if not members:
+            continue
+        confidence = sum(confidences[i] for i in members) / len(members)
+        accuracy = sum(correct[i] for i in members) / len(members)
+        error += len(members) / total * abs(confidence - accuracy)
+        table.append(
+            {
+                "from": low,
+                "to": high,
+                "confidence": round(confidence, 4),
+                "accuracy": round(accuracy, 4),
+                "count": len(members),
+            }
+        )
+    return error, table
+
+
+def _summary(model: LinkModel) -> dict[str, object]:
+    return {
+        "weights": model.weights,
+        "stranger": model.stranger,
+        "constant": model.constant,
+        "temperature": round(model.temperature, 4),
+        "prior_new": round(model.prior_new, 4),
+        "fitted_on": model.fitted_on,
+        "families": list(FAMILIES),
+        "model_id": model.model_id,
+        "log_odds_note": "LLR = constant + sum_b weight_b * (similarity_b - stranger_b)",
+        "calibration": "P(p) ∝ (1-prior_new)/N exp(LLR/temperature), P(new) ∝ prior_new",
+    }

@@ -1,0 +1,166 @@
+"""``persona6 continuity SESSION``: what a known person's session confirms, adds and contradicts.
+
+For each actor of the session who is a known person (a user_id, or an anonymous actor linked to
+one), the persona *before* the session is consolidated from the person's other sessions
+(graph.consolidate on their signals without this session's), and each claim the session makes
+is compared with it by (kind, key):
+
+- **confirms**: the persona holds it (same polarity for preferences and decisions; the same
+  value for styles and failure reactions; any mention for disclosures, concerns, topics, tasks);
+- **contradicts**: the persona holds the opposite polarity or another value;
+- **new**: the persona holds nothing about it.
+
+The language texture of the session is compared with the rest of the person's profile, next to
+how alike the person's own sessions usually are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from persona6.errors import NotFound
+from persona6.graph.consolidate import config as graph_config
+from persona6.graph.consolidate import consolidate
+from persona6.identity.features import Profile, sum_profiles
+from persona6.identity.model import LinkModel, similarities, vectorize
+from persona6.identity.records import ActorContinuity, ContinuityItem, ContinuityReport, Quote
+from persona6.store.base import EventQuery, Store
+from persona6.types import Signal, SignalKind, Trait
+
+_VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
+_TEXTURE_BLOCKS = ("fw", "char", "surface")
+#: Earlier sessions compared with the rest of the profile for the "typical" texture similarity.
+TYPICAL_SAMPLE = 8
+
+
+def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> ContinuityReport:
+    events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
+    if not events:
+        raise NotFound(
+            f"session {session_id!r} has no events in tenant {tenant!r}. "
+            "List sessions with: persona6 sessions"
+        )
+    identity = store.identity_map(tenant)
+    known = store.known_user_ids(tenant)
+    links = {k.anonymous_id: k for k in store.identity_links(tenant)}
+    actors = list(dict.fromkeys(e.actor for e in events if e.actor and e.type != "identify"))
+    report: list[ActorContinuity] = []
+    for actor in actors:
+        person = identity.get(actor, actor)
+        if person not in known:
+            report.append(
+                ActorContinuity(
+                    actor=actor,
+                    person_id=None,
+                    link="unresolved",
+                    note=f"an anonymous actor no link resolves; see who it may be with: "
+                    f"persona6 link {actor}",
+                )
+            )
+            continue
+        how = "user_id" if actor == person else links[actor].method if actor in links else "?"
+        report.append(_actor(store, tenant, session_id, actor, person, how, identity, model))
+    return ContinuityReport(session_id=session_id, actors=report)
+
+
+def _actor(
+    store: Store,
+    tenant: str,
+    session_id: str,
+    actor: str,
+    person: str,
+    how: str,
+    identity: dict[str, str],
+    model: LinkModel,
+) -> ActorContinuity:
+    members = {person} | {a for a, u in identity.items() if u == person}
+    signals = store.signals_of(tenant, members, exclude_kinds=[SignalKind.TEXTURE.value])
+    before = consolidate(person, [s for s in signals if s.session_id != session_id])
+    here = [s for s in signals if s.session_id == session_id and s.actor == actor]
+    traits: dict[tuple[str, str], Trait] = {}
+    for trait in before:
+        if trait.valid_to is None:
+            traits[(trait.kind.value, trait.key)] = trait
+    grouped: dict[tuple[SignalKind, str], list[Signal]] = defaultdict(list)
+    for signal in here:
+        grouped[(signal.kind, signal.key)].append(signal)
+    result = ActorContinuity(actor=actor, person_id=person, link=how)
+    polar = graph_config().polar_kinds
+    for (kind, key), found in sorted(grouped.items()):
+        trait = traits.get((kind.value, key))
+        quotes = [
+            Quote(event_id=e.event_id, start=e.start, end=e.end, quote=e.quote)
+            for s in found
+            for e in s.evidence[:2]
+        ][:3]
+        value = _session_value(kind, found)
+        item = ContinuityItem(
+            kind=kind.value,
+            key=key,
+            statement=_statement(kind, key, found, value),
+            evidence=quotes,
+        )
+        if trait is None:
+            result.new.append(item)
+            continue
+        item = item.model_copy(
+            update={
+                "prior": trait.statement,
+                "prior_sessions": trait.sessions,
+                "trait_id": trait.id,
+            }
+        )
+        if kind.value in polar:
+            net = sum(s.polarity * max(s.weight, 1e-6) for s in found)
+            agrees = net == 0 or trait.polarity == 0 or (net > 0) == (trait.polarity > 0)
+        elif kind in _VALUED:
+            agrees = value == trait.value
+        else:
+            agrees = True
+        (result.confirms if agrees else result.contradicts).append(item)
+    similarity, typical = _texture(store, tenant, session_id, actor, person, model)
+    result.texture_similarity = similarity
+    result.texture_typical = typical
+    return result
+
+
+def _session_value(kind: SignalKind, found: list[Signal]) -> str:
+    if kind not in _VALUED:
+        return found[-1].value
+    tally: dict[str, int] = defaultdict(int)
+    for signal in found:
+        tally[signal.value] += 1
+    return max(sorted(tally), key=lambda v: tally[v])
+
+
+def _statement(kind: SignalKind, key: str, found: list[Signal], value: str) -> str:
+    label = key.replace("_", " ")
+    if kind is SignalKind.FAILURE:
+        return f"after {'an' if label[:1] in 'aeiou' else 'a'} {label}: {value}"
+    if kind is SignalKind.STYLE:
+        return f"{label}: {value}" if value and value.replace(" ", "_") != key else label
+    return found[-1].value or f"{kind.value}: {key}"
+
+
+def _texture(
+    store: Store, tenant: str, session_id: str, actor: str, person: str, model: LinkModel
+) -> tuple[float | None, float | None]:
+    units = store.identity_units(tenant, persons=[person])
+    profiles = [(u.session_id, u.actor, Profile.from_json(json.loads(u.body))) for u in units]
+    this = [p for s, a, p in profiles if s == session_id and a == actor]
+    if not this or len(profiles) < 2:
+        return None, None
+    total = sum_profiles(p for _, _, p in profiles)
+
+    def against_rest(unit: Profile) -> float | None:
+        rest = total.copy()
+        rest.add(unit, sign=-1)
+        sims = similarities(vectorize(unit, model), vectorize(rest, model))
+        values = [sims[b] for b in _TEXTURE_BLOCKS if b in sims]
+        return round(sum(values) / len(values), 4) if values else None
+
+    similarity = against_rest(this[0])
+    others = [p for s, _, p in profiles if s != session_id][-TYPICAL_SAMPLE:]
+    typical = [v for v in (against_rest(p) for p in others) if v is not None]
+    return similarity, round(sum(typical) / len(typical), 4) if typical else None

@@ -1,0 +1,656 @@
+"""Probabilistic linking: who an anonymous actor is, how sure, and on what evidence.
+
+``Linker`` keeps, for one tenant, the profiles of the known persons in an index (index.py) that
+follows the store incrementally (``sync``), and answers:
+
+- ``link(actor)``: candidates from the index, re-scored exactly (scoring.py), co-present
+  persons ruled out, anonymous co-actors weighed (scoring.context_llr), probabilities from the
+  model (model.py), the decision (null below the threshold: a new person), and evidence on both
+  sides for the best candidates;
+- ``link_all()``: stitching first, then every unresolved anonymous actor; with
+  ``auto_merge_above`` the confident ones are merged (method ``auto``, undoable);
+- ``link_to(actor, person)``: a merge a person decided (method ``manual``);
+- ``unlink(actor)``: revokes the actor's links, keeping them with the reason.
+
+Every link or unlink re-consolidates the persons it touches (graph.build.refresh_persons).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+
+from persona6.errors import InvalidOption, NotFound
+from persona6.graph.build import refresh_persons
+from persona6.identity import profiles as profile_store
+from persona6.identity.features import BLOCK_FAMILY, FAMILIES, Profile
+from persona6.identity.index import PersonIndex
+from persona6.identity.model import LinkModel, Vectors, bucket, vectorize
+from persona6.identity.records import (
+    BacktestReport,
+    Candidate,
+    ContinuityReport,
+    LinkAllReport,
+    LinkEvidence,
+    LinkRecord,
+    LinkResult,
+    Quote,
+    StitchReport,
+    UnlinkReport,
+)
+from persona6.identity.scoring import CompanionStats, Scored, context_llr, rank
+from persona6.identity.settings import IdentitySettings, check_probability, settings_for
+from persona6.store.base import IdentityLink, Store
+
+#: Candidates explained with evidence (the others get probabilities and contributions only).
+EXPLAINED = 3
+#: Evidence items per family, per candidate.
+EVIDENCE_PER_FAMILY = 3
+
+
+@cache
+def default_model() -> LinkModel:
+    """The shipped model: fitted by ``persona6 backtest linking`` on the synthetic generator's
+    people (docs/identity.md says how to refit it on your own)."""
+    text = resources.files("persona6.data").joinpath("identity_model.json").read_text("utf-8")
+    return LinkModel.from_json(json.loads(text))
+
+
+def tenant_model(store: Store, tenant: str) -> LinkModel:
+    stored = store.latest_identity_model(tenant)
+    return LinkModel.from_json(stored) if stored else default_model()
+
+
+def link_id(tenant: str, anonymous_id: str, user_id: str, method: str, nonce: str = "") -> str:
+    blob = "\x1f".join((tenant, anonymous_id, user_id, method, nonce)).encode()
+    return "ln_" + hashlib.blake2b(blob, digest_size=10).hexdigest()
+
+
+def record(link: IdentityLink) -> LinkRecord:
+    return LinkRecord(
+        link_id=link.link_id,
+        anonymous_id=link.anonymous_id,
+        person_id=link.user_id,
+        method=link.method,
+        evidence_event_id=link.evidence_event_id,
+        created_at=link.created_at,
+        revoked_at=link.revoked_at,
+        revoked_reason=link.revoked_reason,
+        probability=link.probability,
+        details=link.details,
+    )
+
+
+def reconsolidate(store: Store, tenant: str, actors: Iterable[str]) -> list[str]:
+    """Recompute the traits of the persons these actors are or were (after a link change)."""
+    touched = sorted(set(actors))
+    refresh_persons(store, tenant, dict.fromkeys(touched))  # None: recompute them whole
+    return touched
+
+
+class Linker:
+    """Linking for one tenant of one store; cheap to keep, and it keeps its index current."""
+
+    def __init__(self, store: Store, tenant: str):
+        self.store = store
+        self.tenant = tenant
+        self.index: PersonIndex | None = None
+        self.model: LinkModel | None = None
+        self.companions: CompanionStats | None = None
+        self._companions: dict[str, tuple[dict[str, int], int]] = {}
+
+    # -- keeping current ------------------------------------------------------------------
+
+    def settings(self, **overrides: object) -> IdentitySettings:
+        return settings_for(self.store, self.tenant, **overrides)
+
+    def sync(self, *, full: bool = False) -> None:
+        """Bring units, profiles and the index up to date with the built graph."""
+        settings = self.settings()
+        report = profile_store.refresh(self.store, self.tenant, settings, full=full)
+        model = tenant_model(self.store, self.tenant)
+        if "prior_new" in self.store.identity_settings(self.tenant):
+            model = model.with_calibration(model.temperature, settings.prior_new)
+        if full or self.index is None or self.model is None or self.model != model:
+            self.model = model
+            self._load(None)
+        elif report.persons:
+            self._load(report.persons)
+
+    def _load(self, persons: list[str] | None) -> None:
+        """(Re)index these persons' profiles, or every profile (``None``)."""
+        assert self.model is not None
+        if persons is None:
+            self.index = PersonIndex(self.model)
+            self._companions = {}
+        assert self.index is not None
+        self.index.remove(persons or [])
+        for person in persons or []:
+            self._companions.pop(person, None)
+        batch: list[tuple[str, Vectors]] = []
+        for person_id, body in self.store.identity_profiles(self.tenant, persons):
+            profile = Profile.from_json(json.loads(body))
+            self._companions[person_id] = (dict(profile.companions), profile.sessions)
+            batch.append((person_id, vectorize(profile, self.model)))
+            if len(batch) >= 2000:
+                self.index.upsert(batch)
+                batch = []
+        self.index.upsert(batch)
+        self.companions = CompanionStats.from_companions(c for c, _ in self._companions.values())
+
+    # -- linking --------------------------------------------------------------------------
+
+    def _check_anonymous(self, actor: str) -> Profile:
+        known = self.store.known_user_ids(self.tenant)
+        if actor in known:
+            raise InvalidOption(
+                f"{actor!r} is a known person's user_id, not an anonymous actor. Link "
+                "anonymous ids (persona6 actors lists them with known=false); to see what a "
+                f"session of {actor!r} confirms, use: persona6 continuity SESSION"
+            )
+        profile = profile_store.actor_profile(self.store, self.tenant, actor)
+        if profile is None:
+            exists = self.store.actors(self.tenant, names=[actor])
+            if exists:
+                raise NotFound(
+                    f"anonymous actor {actor!r} has events but no built evidence yet. "
+                    "Run persona6 build, then link again"
+                )
+            raise NotFound(
+                f"anonymous actor {actor!r} is not stored in tenant {self.tenant!r}. "
+                "List anonymous actors with: persona6 actors"
+            )
+        return profile
+
+    def link(self, actor: str, *, threshold: float | None = None) -> LinkResult:
+        """Rank the known persons for one anonymous actor, and decide."""
+        if threshold is not None:
+            check_probability("--threshold", threshold)
+        self.sync()
+        profile = self._check_anonymous(actor)
+        settings = self.settings(new_person_threshold=threshold)
+        return self._link(actor, profile, settings, explain=True)
+
+    def _co_actors(self, actor: str, profile: Profile) -> tuple[set[str], list[str]]:
+        """(known persons present in the actor's sessions, anonymous co-actors unresolved)."""
+        identity = self.store.identity_map(self.tenant)
+        known = self.store.known_user_ids(self.tenant)
+        present: set[str] = set()
+        anonymous: list[str] = []
+        for other in sorted(profile.companions):
+            person = identity.get(other, other)
+            if person == actor:
+                continue
+            if person in known:
+                present.add(person)
+            else:
+                anonymous.append(person)
+        return present, anonymous
+
+    def _scores(self, query: Vectors, exclude: set[str], count: int) -> list[Scored]:
+        assert self.index is not None and self.model is not None
+        return rank(self.index, query, self.model, count, exclude)
+
+    def _distribution(self, actor: str, count: int) -> tuple[dict[str, float], float] | None:
+        """An anonymous co-actor's own candidate probabilities (without co-presence terms)."""
+        assert self.model is not None and self.index is not None
+        profile = profile_store.actor_profile(self.store, self.tenant, actor)
+        if profile is None:
+            return None
+        present, _ = self._co_actors(actor, profile)
+        scored = self._scores(vectorize(profile, self.model), present, count)
+        probs, new = self._posterior(scored)
+        return {s.person_id: p for s, p in zip(scored, probs, strict=True)}, new
+
+    def _posterior(self, scored: list[Scored]) -> tuple[list[float], float]:
+        from persona6.identity.model import posterior
+
+        assert self.model is not None and self.index is not None
+        return posterior([s.llr for s in scored], len(self.index), self.model)
+
+    def _link(
+        self, actor: str, profile: Profile, settings: IdentitySettings, *, explain: bool
+    ) -> LinkResult:
+        assert self.model is not None and self.index is not None
+        assert self.companions is not None
+        query = vectorize(profile, self.model)
+        present, anonymous = self._co_actors(actor, profile)
+        scored = self._scores(query, present, settings.candidates)
+        co_actors: list[tuple[dict[str, float], float]] = [({p: 1.0}, 0.0) for p in present]
+        for other in anonymous:
+            found = self._distribution(other, settings.candidates)
+            if found is not None:
+                co_actors.append(found)
+        if co_actors:
+            for item in scored:
+                companions, sessions = self._companions.get(item.person_id, ({}, 0))
+                extra = context_llr(
+                    item.person_id, companions, sessions, co_actors, self.companions
+                )
+                item.contributions["context"] += extra
+                item.llr += extra
+            scored.sort(key=lambda s: (-s.llr, s.person_id))
+        probs, new = self._posterior(scored)
+        candidates = [
+            Candidate(
+                person_id=s.person_id,
+                probability=round(p, 6),
+                contributions={f: round(s.contributions.get(f, 0.0), 4) for f in FAMILIES},
+            )
+            for s, p in zip(scored, probs, strict=True)
+        ]
+        best = candidates[0] if candidates else None
+        decision = (
+            best.person_id
+            if best is not None and best.probability >= settings.new_person_threshold
+            else None
+        )
+        if explain and candidates:
+            persons = profile_store.load_profiles(
+                self.store, self.tenant, [c.person_id for c in candidates[:EXPLAINED]]
+            )
+            for candidate, item in zip(candidates[:EXPLAINED], scored, strict=False):
+                other = persons.get(candidate.person_id)
+                if other is not None:
+                    candidate.evidence = explain_match(
+                        profile, other, item, self.model, self._event_text
+                    )
+        excluded = {
+            p: "acted in the same session as the anonymous actor: two people who meet in a "
+            "session are not one person"
+            for p in sorted(present)
+        }
+        return LinkResult(
+            anonymous_id=actor,
+            decision=decision,
+            candidates=candidates[: max(10, EXPLAINED)],
+            new_person_probability=round(new, 6),
+            threshold=settings.new_person_threshold,
+            excluded=excluded,
+            model_id=self.model.model_id,
+            sessions=sorted(set(profile.session_ids)),
+        )
+
+    def _event_text(self, event_id: str) -> str | None:
+        event = self.store.event(self.tenant, event_id)
+        return event.text if event is not None else None
+
+    def unresolved(self) -> list[str]:
+        """Anonymous actors with evidence that no active link resolves."""
+        identity = self.store.identity_map(self.tenant)
+        return sorted(
+            actor
+            for actor, _, known in self.store.identity_unit_people(self.tenant)
+            if not known and actor not in identity
+        )
+
+    def link_all(
+        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+    ) -> LinkAllReport:
+        from persona6.identity.stitching import stitch
+
+        if threshold is not None:
+            check_probability("--threshold", threshold)
+        if auto_merge_above is not None:
+            check_probability("--auto-merge", auto_merge_above)
+        stitched = stitch(self.store, self.tenant, self.settings())
+        self.sync()
+        settings = self.settings(new_person_threshold=threshold)
+        auto = auto_merge_above if auto_merge_above is not None else settings.auto_merge_above
+        results = []
+        for actor in self.unresolved():
+            profile = profile_store.actor_profile(self.store, self.tenant, actor)
+            if profile is not None:
+                results.append(self._link(actor, profile, settings, explain=auto is not None))
+        merged: list[LinkRecord] = []
+        if auto is not None:
+            merged = self._auto_merge(results, auto)
+        return LinkAllReport(
+            stitched=len(stitched.linked),
+            results=results,
+            merged=merged,
+            auto_merge_above=auto,
+        )
+
+    def _auto_merge(self, results: list[LinkResult], above: float) -> list[LinkRecord]:
+        """Merge the confident decisions, most probable first, never two co-present actors
+        into one person."""
+        ranked = sorted(
+            (r for r in results if r.decision and r.candidates[0].probability >= above),
+            key=lambda r: (-r.candidates[0].probability, r.anonymous_id),
+        )
+        taken: dict[str, set[str]] = {}  # session -> persons merged into it
+        links: list[IdentityLink] = []
+        for result in ranked:
+            person = result.decision
+            assert person is not None
+            if any(person in taken.get(s, set()) for s in result.sessions):
+                continue
+            for session in result.sessions:
+                taken.setdefault(session, set()).add(person)
+            best = result.candidates[0]
+            links.append(
+                IdentityLink(
+                    link_id=link_id(self.tenant, result.anonymous_id, person, "auto", _now()),
+                    anonymous_id=result.anonymous_id,
+                    user_id=person,
+                    method="auto",
+                    evidence_event_id=_first_event(best),
+                    created_at=_now(),
+                    probability=best.probability,
+                    details={
+                        "model_id": result.model_id,
+                        "threshold": above,
+                        "contributions": best.contributions,
+                        "evidence": [e.model_dump(mode="json") for e in best.evidence],
+                    },
+                )
+            )
+        return self._write_links(links)
+
+    def _write_links(self, links: list[IdentityLink]) -> list[LinkRecord]:
+        if not links:
+            return []
+        with self.store.transaction():
+            for link in links:
+                self.store.add_identity_link(self.tenant, link)
+            reconsolidate(
+                self.store, self.tenant, [x for k in links for x in (k.anonymous_id, k.user_id)]
+            )
+        self.sync()
+        return [record(k) for k in links]
+
+    def link_to(self, actor: str, person: str, *, note: str | None = None) -> LinkRecord:
+        """Merge an anonymous actor into a person by hand (method ``manual``)."""
+        self.sync()
+        self._check_anonymous(actor)
+        if person not in self.store.known_user_ids(self.tenant):
+            raise NotFound(
+                f"person {person!r} is not a known user_id in tenant {self.tenant!r}. "
+                "List persons with: persona6 persons"
+            )
+        active = self.store.identity_links(self.tenant, actor)
+        if active:
+            raise InvalidOption(
+                f"{actor!r} is already linked to {active[-1].user_id!r} "
+                f"({active[-1].method}, {active[-1].link_id}). Undo it first: "
+                f"persona6 unlink {actor}"
+            )
+        link = IdentityLink(
+            link_id=link_id(self.tenant, actor, person, "manual", _now()),
+            anonymous_id=actor,
+            user_id=person,
+            method="manual",
+            evidence_event_id=None,
+            created_at=_now(),
+            details={"note": note} if note else {},
+        )
+        return self._write_links([link])[0]
+
+    def unlink(
+        self, actor: str, *, link: str | None = None, reason: str | None = None
+    ) -> UnlinkReport:
+        """Revoke the actor's active links (or one of them); the person is recomputed."""
+        active = self.store.identity_links(self.tenant, actor)
+        if link is not None:
+            active = [k for k in active if k.link_id == link]
+        if not active:
+            every = self.store.identity_links(self.tenant, actor, include_revoked=True)
+            if link is not None and any(k.link_id == link for k in every):
+                raise InvalidOption(
+                    f"link {link!r} of {actor!r} is already revoked. "
+                    f"See its history with: persona6 links {actor} --all"
+                )
+            raise NotFound(
+                f"{actor!r} has no active link"
+                + (f" {link!r}" if link else "")
+                + f" in tenant {self.tenant!r}. List links with: persona6 links"
+            )
+        at = _now()
+        why = reason or "revoked by persona6 unlink"
+        with self.store.transaction():
+            for item in active:
+                self.store.revoke_identity_link(self.tenant, item.link_id, at, why)
+            persons = reconsolidate(self.store, self.tenant, [actor, *(k.user_id for k in active)])
+        self.sync()
+        revoked = self.store.identity_links(self.tenant, actor, include_revoked=True)
+        ids = {k.link_id for k in active}
+        return UnlinkReport(
+            anonymous_id=actor,
+            revoked=[record(k) for k in revoked if k.link_id in ids],
+            persons_recomputed=persons,
+        )
+
+
+def _now() -> str:
+    from persona6.store.sql import _now as now
+
+    return now()
+
+
+def _first_event(candidate: Candidate) -> str | None:
+    for item in candidate.evidence:
+        for quote in item.anonymous:
+            return quote.event_id
+    return None
+
+
+# -- evidence ---------------------------------------------------------------------------------
+
+_FAMILY_OF_BAG = {b: f for b, f in BLOCK_FAMILY.items()}
+_BAG_WORDING = {
+    "claims": "states",
+    "styles": "shows",
+    "words": "writes about",
+    "commands": "types",
+    "steps": "does",
+    "attrs": "uses",
+}
+
+
+def explain_match(
+    query: Profile,
+    person: Profile,
+    scored: Scored,
+    model: LinkModel,
+    text_of: Callable[[str], str | None] | None = None,
+) -> list[LinkEvidence]:
+    """Concrete matches (and clashes) between an anonymous actor and one candidate.
+
+    ``text_of`` (event id -> text) widens a matched word to the sentence around it."""
+    found: list[tuple[float, LinkEvidence]] = []
+
+    def quotes(profile: Profile, block: str, label: str) -> list[Quote]:
+        items = _quotes(profile, block, label)
+        if text_of is None or block not in ("words", "commands"):
+            return items
+        return [_widened(q, text_of(q.event_id)) for q in items]
+
+    for block in ("claims", "styles", "words", "commands", "steps", "attrs"):
+        mine = query.bags.get(block, {})
+        theirs = person.bags.get(block, {})
+        idf = model.idf.get(block)
+        weight = model.weights.get(block, 0.0)
+        shared = [label for label in mine if label in theirs]
+        ranked = sorted(
+            shared,
+            key=lambda label: (
+                -(idf[bucket(block, label)] if idf else 1.0)
+                * math.log1p(mine[label])
+                * math.log1p(theirs[label]),
+                label,
+            ),
+        )
+        for label in ranked[:EVIDENCE_PER_FAMILY]:
+            seen = person.label_sessions.get(block, {}).get(label, 0)
+            summary = (
+                f"{_BAG_WORDING[block]} “{label}” in {seen} of {person.sessions} past sessions; "
+                f"{mine[label]} time{'s' if mine[label] != 1 else ''} here"
+            )
+            strength = weight * (idf[bucket(block, label)] if idf else 1.0)
+            found.append(
+                (
+                    strength,
+                    LinkEvidence(
+                        family=BLOCK_FAMILY[block],
+                        feature=label,
+                        summary=summary,
+                        anonymous=quotes(query, block, label),
+                        person=quotes(person, block, label),
+                    ),
+                )
+            )
+    # Clashes: a preference or decision stated the other way round.
+    mine_claims = query.bags.get("claims", {})
+    theirs_claims = person.bags.get("claims", {})
+    for label in sorted(mine_claims):
+        kind, _, key = label.partition(": ")
+        if kind.endswith(("+", "-")):
+            opposite = f"{kind[:-1]}{'-' if kind.endswith('+') else '+'}: {key}"
+            if opposite in theirs_claims:
+                found.append(
+                    (
+                        1e6,
+                        LinkEvidence(
+                            family="content",
+                            feature=label,
+                            stance="against",
+                            summary=f"states “{label}” here; “{opposite}” in "
+                            f"{person.label_sessions.get('claims', {}).get(opposite, 0)} of "
+                            f"{person.sessions} past sessions (or a change of mind)",
+                            anonymous=_quotes(query, "claims", label),
+                            person=_quotes(person, "claims", opposite),
+                        ),
+                    )
+                )
+    texture = [scored.sims[b] for b in ("fw", "char", "surface") if b in scored.sims]
+    if texture:
+        parts = ", ".join(
+            f"{name} {scored.sims[b]:.2f} (strangers {model.stranger.get(b, 0):.2f})"
+            for b, name in (
+                ("fw", "function words"),
+                ("char", "character n-grams"),
+                ("surface", "punctuation and casing"),
+            )
+            if b in scored.sims
+        )
+        found.append(
+            (
+                scored.contributions.get("texture", 0.0),
+                LinkEvidence(
+                    family="texture",
+                    feature="language texture",
+                    stance="for" if scored.contributions.get("texture", 0.0) >= 0 else "against",
+                    summary=f"writes alike: {parts}",
+                    anonymous=_quotes(query, "texture", "messages"),
+                    person=_quotes(person, "texture", "messages"),
+                ),
+            )
+        )
+    found.sort(key=lambda x: -x[0])
+    return [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Longest widened quote either side of the match, in characters.
+WIDEN_REACH = 120
+
+
+def _widened(quote: Quote, text: str | None) -> Quote:
+    """The sentence (or line) around a matched word, within WIDEN_REACH either side."""
+    if not text or text[quote.start : quote.end] != quote.quote:
+        return quote
+    low = max(0, quote.start - WIDEN_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, quote.start)]
+    start = ends[-1] if ends else low
+    after = _SENTENCE_END.search(text, quote.end, quote.end + WIDEN_REACH)
+    end = after.start() + 1 if after else min(len(text), quote.end + WIDEN_REACH)
+    while start < quote.start and text[start].isspace():
+        start += 1
+    end = max(end, quote.end)
+    while end > quote.end and text[end - 1].isspace():
+        end -= 1
+    return Quote(event_id=quote.event_id, start=start, end=end, quote=text[start:end])
+
+
+def _quotes(profile: Profile, block: str, label: str) -> list[Quote]:
+    return [
+        Quote(event_id=p[0], start=int(p[1]), end=int(p[2]), quote=str(p[3]))
+        for p in profile.pointers.get(block, {}).get(label, [])[-2:]
+    ]
+
+
+# -- the rest of what the facade asks for -----------------------------------------------------
+
+
+def stitch_links(linker: Linker, identifier_attrs: list[str] | None = None) -> StitchReport:
+    from persona6.identity.stitching import stitch
+
+    settings = linker.settings(identifier_attrs=identifier_attrs)
+    report = stitch(linker.store, linker.tenant, settings)
+    linker.sync()
+    return report
+
+
+def list_links(
+    linker: Linker, anonymous_id: str | None = None, *, include_revoked: bool = False
+) -> list[LinkRecord]:
+    found = linker.store.identity_links(
+        linker.tenant, anonymous_id, include_revoked=include_revoked
+    )
+    if (
+        anonymous_id is not None
+        and not found
+        and not linker.store.actors(linker.tenant, names=[anonymous_id])
+    ):
+        raise NotFound(
+            f"actor {anonymous_id!r} is not stored in tenant {linker.tenant!r}. "
+            "List actors with: persona6 actors"
+        )
+    return [record(k) for k in found]
+
+
+def run_backtest(linker: Linker, *, save: bool = False) -> BacktestReport:
+    from persona6.identity.backtest import backtest
+
+    linker.sync()
+    settings = linker.settings()
+    base = tenant_model(linker.store, linker.tenant).with_calibration(1.0, settings.prior_new)
+    report, model = backtest(linker.store, linker.tenant, settings, base)
+    if save:
+        with linker.store.transaction():
+            linker.store.save_identity_model(linker.tenant, model.model_id, model.to_json())
+        linker.sync()
+    return report.model_copy(update={"saved": save})
+
+
+def session_continuity(linker: Linker, session_id: str) -> ContinuityReport:
+    from persona6.identity.continuity import continuity
+
+    linker.sync()
+    assert linker.model is not None
+    return continuity(linker.store, linker.tenant, session_id, linker.model)
+
+
+def configure(linker: Linker, **changes: object) -> dict[str, object]:
+    """Store setting overrides (``None`` leaves one as it is, "default" resets it); return
+    the settings now in force."""
+    from persona6.identity.settings import validated
+
+    with linker.store.transaction():
+        for name, value in changes.items():
+            if value is None:
+                continue
+            validated(name, None)  # an unknown name is refused, whatever the value
+            if value == "default":
+                linker.store.set_identity_setting(linker.tenant, name, None)
+            elif name == "auto_merge_above" and value == "off":
+                linker.store.set_identity_setting(linker.tenant, name, "off")
+            else:
+                linker.store.set_identity_setting(linker.tenant, name, validated(name, value))
+    return linker.settings().to_json()

@@ -1,0 +1,389 @@
+"""The linking model: per-block similarities -> per-family log-likelihood ratios -> calibrated
+probabilities over the candidates and "a new person".
+
+For an anonymous actor ``q`` and a known person ``p``, each block ``b`` (features.py) that both
+have gives a similarity ``s_b`` in [0, 1]. The model reads them as
+
+    LLR(q, p) = c + sum_b w_b * (s_b - m_b)
+
+the log-likelihood ratio of "q is p" against "q is someone else": ``m_b`` is the mean
+similarity of block ``b`` between different people, so evidence as similar as a stranger's adds
+nothing, and a block one side lacks adds nothing either. ``w_b >= 0`` and ``c`` come from a
+class-balanced L2 logistic regression on pairs of the tenant's own data (``fit_weights``: each
+held-out session against its person's other sessions, and against other people), which makes
+``c + w.x`` the log-likelihood ratio. The per-family contribution reported with each candidate
+is the sum of ``w_b * (s_b - m_b)`` over the family's blocks.
+
+The posterior over the known persons ``K`` (``N`` of them) and "new" is Bayes' rule with a
+temperature ``T`` that undoes the optimism of adding correlated blocks as if independent:
+
+    P(p)   ∝ (1 - prior_new) / N * exp(LLR(q, p) / T)
+    P(new) ∝ prior_new
+
+``T`` and ``prior_new`` are fitted together (``fit_calibration``) by minimising the negative
+log-likelihood of the backtest's outcomes (held-out sessions and held-out persons), so the
+probabilities are calibrated on the tenant's own people. Without a fitted model the shipped
+defaults apply (``default_model``), fitted the same way on the synthetic generator's people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from persona6.identity.features import (
+    BAG_DIMS,
+    BAGS,
+    BLOCK_FAMILY,
+    BLOCKS,
+    COMPARISON,
+    DENSE_DIMS,
+    FAMILIES,
+    Profile,
+)
+
+Vector = NDArray[np.float64]
+
+
+@lru_cache(maxsize=1 << 18)
+def bucket(block: str, label: str) -> int:
+    if block == "chargrams":
+        return int(label)  # already hashed (features.chargram_buckets)
+    # crc32, not hash(): Python salts str hashes per process, and vectors must be reproducible.
+    return zlib.crc32(label.encode("utf-8")) % BAG_DIMS[block]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkModel:
+    """Fitted parameters; ``to_json``/``from_json`` store it in ``identity_models``."""
+
+    weights: dict[str, float]  # block -> w_b >= 0
+    stranger: dict[str, float]  # block -> m_b
+    constant: float  # c
+    temperature: float = 1.0
+    prior_new: float = 0.2
+    idf: dict[str, list[float]] = field(default_factory=dict)  # bag -> idf per bucket
+    fitted_on: dict[str, Any] = field(default_factory=dict)  # what data, when, how many pairs
+
+    @property
+    def model_id(self) -> str:
+        blob = json.dumps(self.to_json(), sort_keys=True).encode()
+        return "lm_" + hashlib.blake2b(blob, digest_size=6).hexdigest()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "weights": self.weights,
+            "stranger": self.stranger,
+            "constant": self.constant,
+            "temperature": self.temperature,
+            "prior_new": self.prior_new,
+            "idf": self.idf,
+            "fitted_on": self.fitted_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinkModel:
+        return cls(
+            weights={k: float(v) for k, v in data["weights"].items()},
+            stranger={k: float(v) for k, v in data["stranger"].items()},
+            constant=float(data["constant"]),
+            temperature=float(data.get("temperature", 1.0)),
+            prior_new=float(data.get("prior_new", 0.2)),
+            idf={k: list(v) for k, v in data.get("idf", {}).items()},
+            fitted_on=dict(data.get("fitted_on", {})),
+        )
+
+    def with_calibration(self, temperature: float, prior_new: float) -> LinkModel:
+        return LinkModel(
+            self.weights,
+            self.stranger,
+            self.constant,
+            temperature,
+            prior_new,
+            self.idf,
+            {**self.fitted_on, "temperature": temperature, "prior_new": prior_new},
+        )
+
+    # -- scoring --------------------------------------------------------------------------
+
+    def llr(self, sims: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+        """(total LLR, per-family contributions) from the blocks both sides have."""
+        families = dict.fromkeys(FAMILIES, 0.0)
+        for block, value in sims.items():
+            families[BLOCK_FAMILY[block]] += self.weights.get(block, 0.0) * (
+                value - self.stranger.get(block, 0.0)
+            )
+        return self.constant + sum(families.values()), families
+
+
+@dataclass(slots=True)
+class Vectors:
+    """A profile made ready for comparison: per block a unit vector (bags: sparse, as sorted
+    bucket indices and values) or a mean (surface, rhythm)."""
+
+    dense: dict[str, Vector]
+    sparse: dict[str, tuple[NDArray[np.int32], NDArray[np.float32]]]
+
+    def has(self, block: str) -> bool:
+        return block in self.dense or block in self.sparse
+
+    def blocks(self) -> list[str]:
+        return [b for b in BLOCKS if self.has(b)]
+
+
+def vectorize(profile: Profile, model: LinkModel | None = None) -> Vectors:
+    """The comparable form of a profile; bags are hashed and weighted by the model's idf."""
+    dense: dict[str, Vector] = {}
+    sparse: dict[str, tuple[NDArray[np.int32], NDArray[np.float32]]] = {}
+    for block in BLOCKS:
+        how = COMPARISON[block]
+        if block in BAGS:
+            bag = profile.bags.get(block)
+            if not bag:
+                continue
+            merged: dict[int, float] = {}
+            for label, count in bag.items():
+                if count > 0:
+                    index = bucket(block, label)
+                    merged[index] = merged.get(index, 0.0) + math.log1p(count)
+            if not merged:
+                continue
+            indices = np.fromiter(sorted(merged), dtype=np.int32, count=len(merged))
+            values = np.array([merged[int(i)] for i in indices], dtype=np.float64)
+            if model is not None and block in model.idf:
+                values *= np.asarray(model.idf[block])[indices]
+            norm = float(np.linalg.norm(values))
+            if norm > 0:
+                sparse[block] = (indices, (values / norm).astype(np.float32))
+            continue
+        weight = profile.weights.get(block, 0.0)
+        if weight <= 0 or block not in profile.dense:
+            continue
+        mean = np.asarray(profile.dense[block], dtype=np.float64) / weight
+        if how == "sqrt":
+            vector = np.sqrt(np.clip(mean, 0.0, None))
+            norm = float(np.linalg.norm(vector))
+            if norm > 0:
+                dense[block] = vector / norm
+        else:
+            dense[block] = mean
+    return Vectors(dense, sparse)
+
+
+def sparse_dot(
+    a: tuple[NDArray[np.int32], NDArray[np.float32]],
+    b: tuple[NDArray[np.int32], NDArray[np.float32]],
+) -> float:
+    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(np.dot(a[1][ia].astype(np.float64), b[1][ib]))
+
+
+def similarities(query: Vectors, candidate: Vectors) -> dict[str, float]:
+    """Block -> similarity in [0, 1], for the blocks both have."""
+    sims: dict[str, float] = {}
+    for block, q in query.sparse.items():
+        p = candidate.sparse.get(block)
+        if p is not None:
+            sims[block] = min(1.0, max(0.0, sparse_dot(q, p)))
+    for block, qd in query.dense.items():
+        pd = candidate.dense.get(block)
+        if pd is not None:
+            sims[block] = block_similarity(block, qd, pd)
+    return sims
+
+
+def block_similarity(block: str, q: Vector, p: Vector) -> float:
+    how = COMPARISON[block]
+    if how in ("sqrt", "log"):
+        return float(np.clip(q @ p, 0.0, 1.0))
+    if how == "canberra":
+        scale = np.abs(q) + np.abs(p)
+        terms = np.divide(np.abs(q - p), scale, out=np.zeros_like(scale), where=scale > 0)
+        return 1.0 - float(terms.mean())
+    return 1.0 / (1.0 + float(np.abs(q - p).mean()))  # closeness of means
+
+
+# -- posterior ----------------------------------------------------------------------------
+
+
+def posterior(
+    llrs: Sequence[float], known: int, model: LinkModel, rest: float | None = None
+) -> tuple[list[float], float]:
+    """(probability of each candidate, probability of a new person).
+
+    ``known`` is how many persons could have been candidates; those not scored are assumed no
+    more likely than ``rest`` (default: the lowest LLR scored), so their share of the mass is
+    counted but not shown.
+    """
+    prior_known = max(1e-12, 1.0 - model.prior_new) / max(known, 1)
+    scores = np.asarray(llrs, dtype=np.float64) / model.temperature
+    logs = list(scores + math.log(prior_known))
+    unseen = max(known - len(llrs), 0)
+    if unseen and len(llrs):
+        floor = (min(llrs) if rest is None else rest) / model.temperature
+        logs.append(floor + math.log(prior_known * unseen))
+    logs.append(math.log(max(model.prior_new, 1e-12)))
+    values = np.asarray(logs)
+    top = values.max()
+    probs = np.exp(values - top)
+    probs /= probs.sum()
+    return [float(p) for p in probs[: len(llrs)]], float(probs[-1])
+
+
+# -- fitting ------------------------------------------------------------------------------
+
+
+def fit_weights(
+    features: Vector, labels: Vector, l2: float = 1.0, iterations: int = 50
+) -> tuple[Vector, float]:
+    """Class-balanced L2 logistic regression with non-negative weights (IRLS).
+
+    ``features`` is (pairs, blocks) of ``s_b - m_b`` (0 where a side lacks the block). Returns
+    (weights, intercept). A block whose weight comes out negative is dropped and the rest refit:
+    a block cannot make two people less likely to be one by being more alike.
+    """
+    n, d = features.shape
+    positives = max(float(labels.sum()), 1.0)
+    negatives = max(float(n - labels.sum()), 1.0)
+    sample = np.where(labels > 0, n / (2 * positives), n / (2 * negatives))
+    active = np.ones(d, dtype=bool)
+    weights = np.zeros(d)
+    intercept = 0.0
+    for _ in range(d + 1):
+        x = np.hstack([np.ones((n, 1)), features[:, active]])
+        beta = np.zeros(x.shape[1])
+        penalty = np.full(x.shape[1], l2)
+        penalty[0] = 0.0
+        for _ in range(iterations):
+            z = np.clip(x @ beta, -30, 30)
+            p = 1.0 / (1.0 + np.exp(-z))
+            gradient = x.T @ (sample * (p - labels)) + penalty * beta
+            hessian = (x * (sample * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+            step = np.linalg.solve(hessian, gradient)
+            beta -= step
+            if float(np.abs(step).max()) < 1e-7:
+                break
+        weights = np.zeros(d)
+        weights[active] = beta[1:]
+        intercept = float(beta[0])
+        if (weights >= 0).all():
+            break
+        active &= weights > 0
+    return np.clip(weights, 0.0, None), intercept
+
+
+def fit_ranking(groups: Sequence[tuple[Vector, int]], l2: float = 1e-4, steps: int = 600) -> Vector:
+    """Non-negative block weights of a conditional logit: for each training session, the
+    softmax over its candidates (rows of ``features``: ``s_b - m_b``) should pick the true one
+    (``index``). This is the objective linking is judged by (the right person first, with a
+    probability to match), unlike a per-pair fit that treats every stranger alike. Projected
+    Adam; the objective is convex, so the start does not matter."""
+    d = groups[0][0].shape[1]
+    width = max(len(f) for f, _ in groups)
+    stacked = np.zeros((len(groups), width, d))
+    valid = np.zeros((len(groups), width), dtype=bool)
+    truth = np.zeros((len(groups), d))
+    for g, (features, index) in enumerate(groups):
+        stacked[g, : len(features)] = features
+        valid[g, : len(features)] = True
+        truth[g] = features[index]
+    w = np.full(d, 0.5)
+    m = np.zeros(d)
+    v = np.zeros(d)
+    for step in range(1, steps + 1):
+        z = np.where(valid, stacked @ w, -np.inf)
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        expected = np.einsum("gc,gcd->gd", p, stacked)
+        gradient = 2 * l2 * w + (expected - truth).mean(axis=0)
+        m = 0.9 * m + 0.1 * gradient
+        v = 0.999 * v + 0.001 * gradient**2
+        w -= 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        w = np.clip(w, 0.0, None)
+    return w
+
+
+def fit_calibration(
+    outcomes: Sequence[tuple[Sequence[float], int | None, int]],
+    prior_model: LinkModel,
+    new_share: float | None = None,
+) -> tuple[float, float]:
+    """The temperature (and constant shift) minimising the outcomes' negative log-likelihood.
+
+    Each outcome is (candidate LLRs, index of the true person among them or None for a new
+    person, how many persons were known). ``prior_new`` stays as the model has it: it is the
+    product's base rate of new people, a setting, not something a backtest can see. Outcomes
+    of new people are weighted so that they make up ``new_share`` (default ``prior_new``) of
+    the total, whatever share of the backtest they were. Returns (temperature, shift): the
+    shift is added to the model's constant (it sets how strange a stranger must look), and is
+    only fitted when new people are among the outcomes. A grid search: two parameters, a
+    smooth objective, no local minimum to fall into.
+    """
+    if not outcomes:
+        return prior_model.temperature, 0.0
+    width = max(len(o[0]) for o in outcomes) + 1
+    llrs = np.full((len(outcomes), width), -np.inf)
+    known = np.zeros(len(outcomes))
+    truth = np.zeros(len(outcomes), dtype=np.int64)
+    is_new = np.zeros(len(outcomes), dtype=bool)
+    for i, (values, index, count) in enumerate(outcomes):
+        llrs[i, : len(values)] = values
+        known[i] = max(count, 1)
+        if index is None:
+            is_new[i] = True
+        else:
+            truth[i] = index if index < len(values) else -1
+    share = prior_model.prior_new if new_share is None else new_share
+    weights = np.ones(len(outcomes))
+    if is_new.any() and (~is_new).any():
+        weights[is_new] = share / (1 - share) * (~is_new).sum() / is_new.sum()
+    prior_known = np.log(max(1e-12, 1.0 - prior_model.prior_new)) - np.log(known)
+    log_new = math.log(max(prior_model.prior_new, 1e-12))
+    best, best_loss = (prior_model.temperature, 0.0), math.inf
+    shifts = np.linspace(-15.0, 15.0, 61) if is_new.any() else np.zeros(1)
+    for temperature, shift in ((t, s) for t in np.geomspace(0.1, 30.0, 120) for s in shifts):
+        logits = (llrs + shift) / temperature + prior_known[:, None]
+        full = np.concatenate([logits, np.full((len(outcomes), 1), log_new)], axis=1)
+        top = full.max(axis=1, keepdims=True)
+        norm = top[:, 0] + np.log(np.exp(full - top).sum(axis=1))
+        picked = np.where(
+            is_new,
+            log_new,
+            np.where(truth >= 0, logits[np.arange(len(outcomes)), np.maximum(truth, 0)], -30.0),
+        )
+        loss = float((weights * (norm - picked)).sum())
+        if loss < best_loss:
+            best_loss, best = loss, (float(temperature), float(shift))
+    return best
+
+
+def idf_from(profiles: Sequence[Profile]) -> dict[str, list[float]]:
+    """Smoothed inverse document frequency of each hashed bucket over ``profiles`` (the
+    backtest passes history sessions: a word every session has says nothing of who)."""
+    idf: dict[str, list[float]] = {}
+    total = len(profiles)
+    for block in BAGS:
+        df = np.zeros(BAG_DIMS[block])
+        for profile in profiles:
+            buckets = {
+                bucket(block, label) for label, n in profile.bags.get(block, {}).items() if n
+            }
+            for b in buckets:
+                df[b] += 1
+        idf[block] = [round(float(v), 4) for v in np.log((1 + total) / (1 + df)) + 1.0]
+    return idf
+
+
+def dense_layout() -> dict[str, int]:
+    """Block -> width of its vector (bags hashed)."""
+    return {b: BAG_DIMS[b] if b in BAGS else DENSE_DIMS[b] for b in BLOCKS}

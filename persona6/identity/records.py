@@ -1,0 +1,155 @@
+"""Records identity linking returns; they cross the CLI boundary as JSON, so they are pydantic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Quote(BaseModel):
+    """One cited span: ``quote == text[start:end]`` of the event (empty for an event without
+    text, such as a bare outcome)."""
+
+    event_id: str
+    start: int
+    end: int
+    quote: str
+
+
+class LinkEvidence(BaseModel):
+    """One concrete match (or clash) between the anonymous actor and a candidate."""
+
+    family: str = Field(description="texture, content, behaviour or context.")
+    feature: str = Field(description="What matched: a word, a claim, a style, an attribute.")
+    stance: str = Field(default="for", description="for (the same person) or against.")
+    summary: str = Field(description="The match in words, with counts on both sides.")
+    anonymous: list[Quote] = Field(default_factory=list, description="Quotes of the actor.")
+    person: list[Quote] = Field(default_factory=list, description="Quotes of the candidate.")
+
+
+class Candidate(BaseModel):
+    person_id: str
+    probability: float = Field(description="Calibrated probability that the actor is this person.")
+    contributions: dict[str, float] = Field(
+        description="Log-likelihood ratio each evidence family adds (texture, content, "
+        "behaviour, context); positive speaks for the same person."
+    )
+    evidence: list[LinkEvidence] = Field(default_factory=list)
+
+
+class LinkResult(BaseModel):
+    """Who an anonymous actor is: the decision, the ranked candidates and why."""
+
+    anonymous_id: str
+    decision: str | None = Field(
+        description="The person it is, or null: a new person (no candidate probable enough)."
+    )
+    candidates: list[Candidate]
+    new_person_probability: float = Field(
+        default=0.0, description="Probability that the actor is nobody already known."
+    )
+    threshold: float = Field(default=0.5, description="Probability the decision needed.")
+    excluded: dict[str, str] = Field(
+        default_factory=dict,
+        description="Persons ruled out, and why (they spoke with the actor in a session).",
+    )
+    model_id: str = Field(default="", description="The linking model used.")
+    sessions: list[str] = Field(default_factory=list, description="The actor's sessions.")
+
+    def spec_json(self) -> dict[str, Any]:
+        """Exactly the shape ``persona6 link --json`` documents."""
+        return {
+            "anonymous_id": self.anonymous_id,
+            "decision": self.decision,
+            "candidates": [c.model_dump(mode="json") for c in self.candidates],
+        }
+
+
+class LinkRecord(BaseModel):
+    """A stored link with its provenance (``persona6 links``)."""
+
+    link_id: str
+    anonymous_id: str
+    person_id: str
+    method: str = Field(description="identify, user_id, attribute, auto or manual.")
+    evidence_event_id: str | None = None
+    created_at: str
+    revoked_at: str | None = None
+    revoked_reason: str | None = None
+    probability: float | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class StitchReport(BaseModel):
+    """What deterministic stitching linked, and what it refused."""
+
+    linked: list[LinkRecord]
+    conflicts: list[str] = Field(
+        default_factory=list, description="Identifiers that would link one actor to two persons."
+    )
+
+
+class LinkAllReport(BaseModel):
+    """``persona6 link --all``: every unresolved actor, and the merges made automatically."""
+
+    stitched: int
+    results: list[LinkResult]
+    merged: list[LinkRecord]
+    auto_merge_above: float | None
+
+
+class UnlinkReport(BaseModel):
+    anonymous_id: str
+    revoked: list[LinkRecord]
+    persons_recomputed: list[str]
+
+
+class ContinuityItem(BaseModel):
+    kind: str
+    key: str
+    statement: str = Field(description="What the session shows, in words.")
+    prior: str | None = Field(default=None, description="What the persona held before, if any.")
+    prior_sessions: int = Field(default=0, description="Earlier sessions that supported it.")
+    trait_id: str | None = None
+    evidence: list[Quote] = Field(default_factory=list, description="Quotes of this session.")
+
+
+class ActorContinuity(BaseModel):
+    actor: str
+    person_id: str | None = Field(description="The person the actor is, or null if unresolved.")
+    link: str = Field(description="How the actor is known: user_id, identify, auto, ...")
+    confirms: list[ContinuityItem] = Field(default_factory=list)
+    new: list[ContinuityItem] = Field(default_factory=list)
+    contradicts: list[ContinuityItem] = Field(default_factory=list)
+    texture_similarity: float | None = Field(
+        default=None, description="Language texture of this session against the persona, 0-1."
+    )
+    texture_typical: float | None = Field(
+        default=None, description="The same for the person's own earlier sessions, on average."
+    )
+    note: str = ""
+
+
+class ContinuityReport(BaseModel):
+    session_id: str
+    actors: list[ActorContinuity]
+
+
+class BacktestReport(BaseModel):
+    """How far linking can be trusted on this tenant's own people."""
+
+    persons: int = Field(description="Known persons in the backtest.")
+    queries: int = Field(description="Held-out sessions linked (of known persons).")
+    new_queries: int = Field(description="Sessions of persons held out entirely.")
+    top1: float
+    top3: float
+    new_person_precision: float | None
+    new_person_recall: float | None
+    ece: float = Field(description="Expected calibration error, 10 equal-width bins.")
+    threshold: float
+    model: dict[str, Any] = Field(description="The fitted model: weights, temperature, prior.")
+    saved: bool = Field(description="True when the fitted model is now the tenant's model.")
+    reliability: list[dict[str, float]] = Field(
+        default_factory=list, description="Per bin: mean confidence, accuracy, count."
+    )

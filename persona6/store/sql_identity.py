@@ -1,0 +1,311 @@
+"""SQL for identity linking: evidence units, person profiles, models, settings and link details.
+
+Mixed into ``SQLStore`` like ``GraphSQL``: the same connection, dialect and ``_execute``.
+Bodies read whole (a unit, a profile, a model) are JSON text, the same on every backend.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from persona6.store.base import IdentityLink, IdentityUnitRow
+
+
+class IdentitySQL:
+    """Identity queries over ``self.conn``; ``SQLStore`` supplies ``_execute`` and ``_sql``."""
+
+    conn: Any
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:  # supplied by SQLStore
+        raise NotImplementedError
+
+    # -- units and profiles ---------------------------------------------------------------
+
+    def identity_units_seq(self, tenant: str) -> int:
+        row = self._execute(
+            "SELECT units_seq FROM identity_state WHERE tenant = ?", [tenant]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_identity_units_seq(self, tenant: str, seq: int) -> None:
+        from persona6.store.sql import _now
+
+        self._execute("DELETE FROM identity_state WHERE tenant = ?", [tenant])
+        self._execute(
+            "INSERT INTO identity_state (tenant, units_seq, updated_at) VALUES (?, ?, ?)",
+            [tenant, seq, _now()],
+        )
+
+    def replace_identity_units(
+        self, tenant: str, session_id: str, rows: Sequence[IdentityUnitRow]
+    ) -> None:
+        self._execute(
+            "DELETE FROM identity_units WHERE tenant = ? AND session_id = ?", [tenant, session_id]
+        )
+        if rows:
+            self.conn.cursor().executemany(
+                self._sql(
+                    "INSERT INTO identity_units (tenant, session_id, actor, person_id, known, "
+                    "first_ts, last_ts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                ),
+                [
+                    (
+                        tenant,
+                        session_id,
+                        r.actor,
+                        r.person_id,
+                        int(r.known),
+                        r.first_ts,
+                        r.last_ts,
+                        r.body,
+                    )
+                    for r in rows
+                ],
+            )
+
+    def identity_units(
+        self,
+        tenant: str,
+        *,
+        actors: Iterable[str] | None = None,
+        persons: Iterable[str] | None = None,
+        session_id: str | None = None,
+    ) -> list[IdentityUnitRow]:
+        where, params = ["tenant = ?"], [tenant]
+        if session_id is not None:
+            where.append("session_id = ?")
+            params.append(session_id)
+        found: list[IdentityUnitRow] = []
+        groups: list[tuple[str, list[str]]] = []
+        if actors is not None:
+            groups.append(("actor", sorted(set(actors))))
+        if persons is not None:
+            groups.append(("person_id", sorted(set(persons))))
+        if not groups:
+            return self._units(" AND ".join(where), params)
+        for column, names in groups:
+            for start in range(0, len(names), 500):
+                chunk = names[start : start + 500]
+                clause = " AND ".join([*where, f"{column} IN ({', '.join('?' * len(chunk))})"])
+                found.extend(self._units(clause, [*params, *chunk]))
+        unique = {(u.session_id, u.actor): u for u in found}
+        return sorted(unique.values(), key=lambda u: (u.first_ts, u.session_id, u.actor))
+
+    def _units(self, where: str, params: Sequence[Any]) -> list[IdentityUnitRow]:
+        rows = self._execute(
+            "SELECT session_id, actor, person_id, known, first_ts, last_ts, body "
+            f"FROM identity_units WHERE {where} ORDER BY first_ts, session_id, actor",
+            params,
+        ).fetchall()
+        return [IdentityUnitRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows]
+
+    def identity_unit_people(self, tenant: str) -> list[tuple[str, str, bool]]:
+        rows = self._execute(
+            "SELECT DISTINCT actor, person_id, known FROM identity_units WHERE tenant = ?",
+            [tenant],
+        ).fetchall()
+        return [(r[0], r[1], bool(r[2])) for r in rows]
+
+    def set_identity_unit_person(self, tenant: str, actor: str, person_id: str) -> None:
+        self._execute(
+            "UPDATE identity_units SET person_id = ? WHERE tenant = ? AND actor = ?",
+            [person_id, tenant, actor],
+        )
+
+    def replace_identity_profile(
+        self, tenant: str, person_id: str, sessions: int, last_ts: str | None, body: str | None
+    ) -> None:
+        from persona6.store.sql import _now
+
+        self._execute(
+            "DELETE FROM identity_profiles WHERE tenant = ? AND person_id = ?", [tenant, person_id]
+        )
+        if body is not None:
+            self._execute(
+                "INSERT INTO identity_profiles (tenant, person_id, sessions, last_ts, body, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [tenant, person_id, sessions, last_ts, body, _now()],
+            )
+
+    def identity_profiles(
+        self, tenant: str, person_ids: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        if person_ids is None:
+            cur = self._execute(
+                "SELECT person_id, body FROM identity_profiles WHERE tenant = ? ORDER BY person_id",
+                [tenant],
+            )
+            while batch := cur.fetchmany(500):
+                yield from ((r[0], r[1]) for r in batch)
+            return
+        names = sorted(set(person_ids))
+        for start in range(0, len(names), 500):
+            chunk = names[start : start + 500]
+            rows = self._execute(
+                "SELECT person_id, body FROM identity_profiles WHERE tenant = ? "
+                f"AND person_id IN ({', '.join('?' * len(chunk))}) ORDER BY person_id",
+                [tenant, *chunk],
+            ).fetchall()
+            yield from ((r[0], r[1]) for r in rows)
+
+    def identity_profile_count(self, tenant: str) -> int:
+        row = self._execute(
+            "SELECT COUNT(*) FROM identity_profiles WHERE tenant = ?", [tenant]
+        ).fetchone()
+        return int(row[0])
+
+    # -- models and settings --------------------------------------------------------------
+
+    def save_identity_model(self, tenant: str, model_id: str, body: dict[str, Any]) -> None:
+        from persona6.store.sql import _now
+
+        self._execute(
+            "DELETE FROM identity_models WHERE tenant = ? AND model_id = ?", [tenant, model_id]
+        )
+        self._execute(
+            "INSERT INTO identity_models (tenant, model_id, created_at, body) VALUES (?, ?, ?, ?)",
+            [tenant, model_id, _now(), json.dumps(body, sort_keys=True)],
+        )
+
+    def latest_identity_model(self, tenant: str) -> dict[str, Any] | None:
+        row = self._execute(
+            "SELECT body FROM identity_models WHERE tenant = ? "
+            "ORDER BY created_at DESC, model_id DESC LIMIT 1",
+            [tenant],
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def identity_settings(self, tenant: str) -> dict[str, Any]:
+        rows = self._execute(
+            "SELECT name, value FROM identity_settings WHERE tenant = ? ORDER BY name", [tenant]
+        ).fetchall()
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def set_identity_setting(self, tenant: str, name: str, value: Any | None) -> None:
+        from persona6.store.sql import _now
+
+        self._execute("DELETE FROM identity_settings WHERE tenant = ? AND name = ?", [tenant, name])
+        if value is not None:
+            self._execute(
+                "INSERT INTO identity_settings (tenant, name, value, updated_at) "
+                "VALUES (?, ?, ?, ?)",
+                [tenant, name, json.dumps(value), _now()],
+            )
+
+    # -- links ----------------------------------------------------------------------------
+
+    def identity_links(
+        self, tenant: str, anonymous_id: str | None = None, *, include_revoked: bool = False
+    ) -> list[IdentityLink]:
+        where, params = ["l.tenant = ?"], [tenant]
+        if anonymous_id is not None:
+            where.append("l.anonymous_id = ?")
+            params.append(anonymous_id)
+        if not include_revoked:
+            where.append("l.revoked_at IS NULL")
+        rows = self._execute(
+            "SELECT l.link_id, l.anonymous_id, l.user_id, l.method, l.evidence_event_id, "
+            "l.created_at, l.revoked_at, d.probability, d.details, d.revoked_reason "
+            "FROM identity_links l LEFT JOIN identity_link_details d "
+            "ON d.tenant = l.tenant AND d.link_id = l.link_id "
+            f"WHERE {' AND '.join(where)} ORDER BY l.created_at, l.link_id",
+            params,
+        ).fetchall()
+        return [
+            IdentityLink(
+                link_id=r[0],
+                anonymous_id=r[1],
+                user_id=r[2],
+                method=r[3],
+                evidence_event_id=r[4],
+                created_at=r[5],
+                revoked_at=r[6],
+                probability=r[7],
+                details=json.loads(r[8]) if r[8] else {},
+                revoked_reason=r[9],
+            )
+            for r in rows
+        ]
+
+    def add_identity_link(
+        self,
+        tenant: str,
+        link: IdentityLink,
+    ) -> None:
+        self._execute(
+            "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
+            "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (tenant, link_id) DO NOTHING",
+            [
+                tenant,
+                link.link_id,
+                link.anonymous_id,
+                link.user_id,
+                link.method,
+                link.evidence_event_id,
+                link.created_at,
+            ],
+        )
+        self._execute(
+            "DELETE FROM identity_link_details WHERE tenant = ? AND link_id = ?",
+            [tenant, link.link_id],
+        )
+        self._execute(
+            "INSERT INTO identity_link_details (tenant, link_id, probability, details) "
+            "VALUES (?, ?, ?, ?)",
+            [
+                tenant,
+                link.link_id,
+                link.probability,
+                json.dumps(link.details, ensure_ascii=False, sort_keys=True),
+            ],
+        )
+
+    def revoke_identity_link(self, tenant: str, link_id: str, at: str, reason: str) -> None:
+        self._execute(
+            "UPDATE identity_links SET revoked_at = ? WHERE tenant = ? AND link_id = ?",
+            [at, tenant, link_id],
+        )
+        updated = self._execute(
+            "UPDATE identity_link_details SET revoked_reason = ? WHERE tenant = ? AND link_id = ?",
+            [reason, tenant, link_id],
+        )
+        if not updated.rowcount:
+            self._execute(
+                "INSERT INTO identity_link_details (tenant, link_id, probability, details, "
+                "revoked_reason) VALUES (?, ?, ?, ?, ?)",
+                [tenant, link_id, None, "{}", reason],
+            )
+
+    # -- events identity reads ------------------------------------------------------------
+
+    def events_with_both_ids(self, tenant: str) -> list[tuple[str, str, str, str]]:
+        rows = self._execute(
+            "SELECT event_id, anonymous_id, user_id, type FROM events WHERE tenant = ? "
+            "AND user_id IS NOT NULL AND anonymous_id IS NOT NULL ORDER BY ts, seq",
+            [tenant],
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def events_with_attr(self, tenant: str, name: str) -> list[tuple[str, str | None, str]]:
+        """(event_id, actor, attrs JSON) of events whose attrs mention ``name`` as a key."""
+        # LIKE narrows portably (an "_" in the name only widens it); the caller parses the JSON
+        # and checks the key exactly.
+        rows = self._execute(
+            "SELECT event_id, actor, attrs FROM events WHERE tenant = ? AND attrs LIKE ? "
+            "ORDER BY ts, seq",
+            [tenant, "%" + json.dumps(name) + "%"],
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def known_user_ids(self, tenant: str) -> set[str]:
+        rows = self._execute(
+            "SELECT DISTINCT user_id FROM events WHERE tenant = ? AND user_id IS NOT NULL",
+            [tenant],
+        ).fetchall()
+        return {r[0] for r in rows}

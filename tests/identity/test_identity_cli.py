@@ -1,0 +1,90 @@
+"""The identity commands: one-line errors with their exit codes, settings, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from persona6.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, write_lines):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERSONA6_DB", raising=False)
+    monkeypatch.delenv("PERSONA6_TENANT", raising=False)
+    runner = CliRunner()
+    events = [
+        {
+            "ts": "2026-03-01T10:00:00Z",
+            "session_id": "s-1",
+            "user_id": "u-1",
+            "type": "message",
+            "text": "I prefer tea.",
+            "attrs": {"email_sha256": "x1"},
+        },
+        {
+            "ts": "2026-03-02T10:00:00Z",
+            "session_id": "s-2",
+            "anonymous_id": "anon-1",
+            "type": "message",
+            "text": "I prefer tea, always.",
+            "attrs": {"email_sha256": "x1"},
+        },
+    ]
+    runner.invoke(main, ["ingest", str(write_lines(events))], catch_exceptions=False)
+    runner.invoke(main, ["build"], catch_exceptions=False)
+
+    def invoke(*args: str):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["link"], 2, "give the anonymous actor to link, or --all"),
+        (["link", "anon-1", "--all"], 2, "give either ANONYMOUS_ID or --all, not both"),
+        (["link", "anon-1", "--auto-merge", "0.9"], 2, "--auto-merge only applies with --all"),
+        (["link", "--all", "--auto-merge", "high"], 2, "--auto-merge 'high' is not a number"),
+        (["link", "anon-1", "--threshold", "0"], 2, "--threshold 0.0 is not a probability"),
+        (["link", "u-1"], 2, "'u-1' is a known person's user_id, not an anonymous actor"),
+        (["link", "anon-2"], 4, "anonymous actor 'anon-2' is not stored in tenant 'default'"),
+        (["unlink", "anon-1"], 4, "'anon-1' has no active link in tenant 'default'"),
+        (["continuity", "s-9"], 4, "session 's-9' has no events in tenant 'default'"),
+        (["identity-settings", "--threshold", "2"], 2, "--threshold 2.0 is not a probability"),
+        (["identity-settings", "--reset", "colour"], 2, "identity setting 'colour' is not known"),
+        (["stitch", "--identifier-attrs", ","], 2, "--identifier-attrs ',' names no attribute"),
+        (["backtest", "linking"], 2, "the backtest needs 3 or more"),
+    ],
+)
+def test_bad_input_is_one_line_with_its_exit_code(run, args, code, message):
+    result = run(*args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert result.output.startswith("persona6: error: ")
+    assert "Traceback" not in result.output
+
+
+def test_stitch_then_unlink_round_trip_as_json(run):
+    linked = json.loads(run("stitch", "--json").output)["linked"]
+    assert [(k["anonymous_id"], k["person_id"], k["method"]) for k in linked] == [
+        ("anon-1", "u-1", "attribute")
+    ]
+    undone = json.loads(run("unlink", "anon-1", "--reason", "test", "--json").output)
+    assert undone["revoked"][0]["revoked_reason"] == "test"
+    history = json.loads(run("links", "anon-1", "--all", "--json").output)
+    assert history[0]["revoked_at"] is not None
+
+
+def test_settings_are_stored_per_tenant_and_reset(run):
+    shown = json.loads(run("identity-settings", "--threshold", "0.7", "--json").output)
+    assert shown["new_person_threshold"] == 0.7
+    assert json.loads(run("identity-settings", "--json").output)["new_person_threshold"] == 0.7
+    reset = json.loads(run("identity-settings", "--reset", "new-person-threshold", "--json").output)
+    assert reset["new_person_threshold"] == 0.5
+    off = json.loads(run("identity-settings", "--auto-merge", "off", "--json").output)
+    assert off["auto_merge_above"] is None

@@ -1,0 +1,190 @@
+"""Probabilistic linking on the synthetic generator's people: who each holdout session is,
+the exact JSON, evidence on both sides, co-presence, auto-merge and its undo, the backtest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from persona6 import Persona6, synth
+from persona6.cli import main
+from persona6.errors import InvalidOption, NotFound
+
+PEOPLE = 8
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """A built store of eight synthetic people (on file, so each test opens its own copy)."""
+    log = synth.generate(seed=4, people=PEOPLE)
+    path = tmp_path_factory.mktemp("identity") / "p6.db"
+    with Persona6(db=path) as p6:
+        p6.record(log.events)
+        p6.build()
+    return path, log.truth
+
+
+@pytest.fixture
+def p6(world, tmp_path) -> Persona6:
+    source, _ = world
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(source.read_bytes())
+    engine = Persona6(db=copy)
+    yield engine
+    engine.close()
+
+
+def holdouts(truth: dict) -> dict[str, str]:
+    return {p["holdout_anonymous_id"]: p["person_id"] for p in truth["people"]}
+
+
+def test_holdout_sessions_link_to_their_person(p6, world):
+    truth = holdouts(world[1])
+    results = {actor: p6.link(actor) for actor in truth}
+    right = sum(r.candidates[0].person_id == truth[a] for a, r in results.items())
+    assert right >= PEOPLE - 1
+    for result in results.values():
+        total = sum(c.probability for c in result.candidates) + result.new_person_probability
+        assert total <= 1.0 + 1e-5  # each probability is rounded to 6 places
+        assert [c.probability for c in result.candidates] == sorted(
+            (c.probability for c in result.candidates), reverse=True
+        )
+
+
+def test_decision_is_the_best_candidate_or_null_by_the_threshold(p6, world):
+    actor = next(iter(holdouts(world[1])))
+    result = p6.link(actor, threshold=0.01)
+    assert result.decision == result.candidates[0].person_id
+    strict = p6.link(actor, threshold=1.0)
+    assert strict.decision is None or strict.candidates[0].probability >= 1.0
+
+
+def test_every_evidence_quote_is_the_exact_text_on_both_sides(p6, world):
+    actor = next(iter(holdouts(world[1])))
+    result = p6.link(actor)
+    quotes = [
+        (q, side)
+        for c in result.candidates
+        for e in c.evidence
+        for side, items in (("anonymous", e.anonymous), ("person", e.person))
+        for q in items
+    ]
+    assert quotes
+    for quote, side in quotes:
+        event = p6.store.event(p6.tenant, quote.event_id)
+        assert event is not None
+        assert (event.text or "")[quote.start : quote.end] == quote.quote
+        if side == "anonymous":
+            assert event.anonymous_id == actor
+
+
+def test_json_is_exactly_the_documented_shape(p6, world):
+    actor = next(iter(holdouts(world[1])))
+    result = CliRunner().invoke(
+        main, ["link", actor, "--json", "--db", str(p6.db)], catch_exceptions=False
+    )
+    data = json.loads(result.output)
+    assert set(data) == {"anonymous_id", "decision", "candidates"}
+    assert data["anonymous_id"] == actor
+    for candidate in data["candidates"]:
+        assert set(candidate) == {"person_id", "probability", "contributions", "evidence"}
+        assert set(candidate["contributions"]) == {"texture", "content", "behaviour", "context"}
+
+
+def test_a_person_who_speaks_with_the_actor_is_ruled_out(p6, world):
+    truth = holdouts(world[1])
+    actor, person = next(iter(truth.items()))
+    session = p6.link(actor).sessions[0]
+    p6.record(
+        [
+            {
+                "ts": "2026-03-30T10:00:00Z",
+                "session_id": session,
+                "user_id": person,
+                "type": "message",
+                "text": "hi there, I am the other one here",
+            }
+        ]
+    )
+    p6.build()
+    result = p6.link(actor)
+    assert person in result.excluded
+    assert person not in [c.person_id for c in result.candidates]
+
+
+def test_linking_an_unknown_actor_says_how_to_find_one(p6):
+    with pytest.raises(NotFound) as caught:
+        p6.link("anon-nobody")
+    assert str(caught.value) == (
+        "anonymous actor 'anon-nobody' is not stored in tenant 'default'. "
+        "List anonymous actors with: persona6 actors"
+    )
+
+
+def test_linking_a_person_id_is_refused_with_the_right_command(p6, world):
+    person = world[1]["people"][0]["person_id"]
+    with pytest.raises(InvalidOption) as caught:
+        p6.link(person)
+    assert f"{person!r} is a known person's user_id, not an anonymous actor" in str(caught.value)
+    assert "persona6 continuity SESSION" in str(caught.value)
+
+
+def test_a_bad_threshold_is_refused(p6, world):
+    actor = next(iter(holdouts(world[1])))
+    with pytest.raises(InvalidOption) as caught:
+        p6.link(actor, threshold=2.0)
+    assert str(caught.value) == (
+        "--threshold 2.0 is not a probability in (0, 1]. Give a number such as --threshold 0.9"
+    )
+
+
+def test_link_all_merges_nothing_by_default(p6, world):
+    report = p6.link_all()
+    assert report.merged == [] and report.auto_merge_above is None
+    assert {r.anonymous_id for r in report.results} == set(holdouts(world[1]))
+
+
+def test_auto_merge_links_confident_actors_and_unlink_undoes_it(p6, world):
+    truth = holdouts(world[1])
+    report = p6.link_all(auto_merge_above=0.5)
+    assert report.merged
+    for merged in report.merged:
+        assert merged.method == "auto" and merged.probability >= 0.5
+        assert merged.person_id == truth[merged.anonymous_id]
+        assert merged.details["contributions"]
+    first = report.merged[0]
+    assert first.anonymous_id in p6.person(first.person_id).person.aliases
+    p6.unlink(first.anonymous_id)
+    assert first.anonymous_id not in p6.person(first.person_id).person.aliases
+    assert p6.links(first.anonymous_id) == []
+
+
+def test_backtest_reports_and_saves_a_fitted_model(p6):
+    before = p6.link(p6.link_all().results[0].anonymous_id).model_id
+    report = p6.backtest_linking(save=True)
+    assert report.queries + report.new_queries >= 3
+    assert 0.0 <= report.top1 <= report.top3 <= 1.0
+    assert 0.0 <= report.ece <= 1.0
+    assert report.saved
+    assert set(report.model["weights"]) >= {"words", "fw", "commands"}
+    after = p6.link(p6.link_all().results[0].anonymous_id).model_id
+    assert after == report.model["model_id"] != before
+
+
+def test_continuity_of_an_unknown_session_says_how_to_list_them(p6):
+    with pytest.raises(NotFound) as caught:
+        p6.continuity("s-nope")
+    assert str(caught.value) == (
+        "session 's-nope' has no events in tenant 'default'. List sessions with: persona6 sessions"
+    )
+
+
+def test_continuity_of_a_holdout_session_points_to_link(p6, world):
+    actor = next(iter(holdouts(world[1])))
+    session = p6.link(actor).sessions[0]
+    report = p6.continuity(session)
+    assert report.actors[0].person_id is None
+    assert f"persona6 link {actor}" in report.actors[0].note

@@ -1,0 +1,157 @@
+"""The linking model's parts: additive profiles, fitting, calibration, the index, settings."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from persona6.errors import InvalidOption
+from persona6.identity.features import Profile, sum_profiles
+from persona6.identity.index import PersonIndex
+from persona6.identity.model import (
+    LinkModel,
+    fit_calibration,
+    fit_weights,
+    posterior,
+    similarities,
+    vectorize,
+)
+from persona6.identity.settings import validated
+
+MODEL = LinkModel(
+    weights={"words": 4.0, "claims": 2.0},
+    stranger={"words": 0.1, "claims": 0.05},
+    constant=-2.0,
+)
+
+
+def unit(session: str, words: dict[str, int], fw: list[float] | None = None) -> Profile:
+    profile = Profile(sessions=1, session_ids=[session], first_ts=session, last_ts=session)
+    profile.bags = {"words": Counter(words)}
+    profile.label_sessions = {"words": Counter(dict.fromkeys(words, 1))}
+    if fw is not None:
+        profile.dense = {"fw": fw}
+        profile.weights = {"fw": 1.0}
+    return profile
+
+
+def test_profile_minus_a_unit_equals_the_sum_without_it():
+    a = unit("s1", {"tea": 2, "garden": 1}, [1.0, 0.0])
+    b = unit("s2", {"tea": 1, "bikes": 3}, [0.0, 1.0])
+    total = sum_profiles([a, b])
+    total.add(b, sign=-1)
+    assert total.bags == a.bags
+    assert total.dense == a.dense and total.weights == a.weights
+    assert total.sessions == 1 and total.session_ids == ["s1"]
+
+
+def test_profile_survives_json():
+    a = unit("s1", {"tea": 2}, [0.5, 0.5])
+    again = Profile.from_json(a.to_json())
+    assert again.to_json() == a.to_json()
+
+
+def test_similar_bags_score_higher_than_different_ones():
+    query = vectorize(unit("q", {"tea": 2, "garden": 1}))
+    same = vectorize(unit("p", {"tea": 3, "garden": 2}))
+    other = vectorize(unit("o", {"bikes": 3, "racing": 2}))
+    assert similarities(query, same)["words"] > 0.9
+    assert similarities(query, other)["words"] == 0.0
+
+
+def test_llr_contributions_are_per_family_and_neutral_at_stranger_similarity():
+    total, families = MODEL.llr({"words": 0.1, "claims": 0.05})
+    assert total == pytest.approx(-2.0)
+    assert families == {"texture": 0.0, "content": 0.0, "behaviour": 0.0, "context": 0.0}
+    total, families = MODEL.llr({"words": 0.6})
+    assert families["content"] == pytest.approx(4.0 * 0.5)
+
+
+def test_posterior_is_a_distribution_and_prefers_the_higher_llr():
+    probs, new = posterior([8.0, 2.0], known=2, model=MODEL)
+    assert sum(probs) + new == pytest.approx(1.0)
+    assert probs[0] > probs[1] > 0
+
+
+def test_unscored_persons_keep_their_share_of_probability():
+    probs, _ = posterior([0.0], known=1000, model=MODEL)
+    assert probs[0] == pytest.approx(0.8 / 1000, rel=0.01)  # 999 others as likely
+
+
+def test_fit_weights_learns_positive_weights_for_an_informative_block():
+    rng = np.random.default_rng(0)
+    labels = np.array([1] * 50 + [0] * 200, dtype=float)
+    informative = np.where(labels > 0, 0.5, -0.1) + rng.normal(0, 0.1, len(labels))
+    noise = rng.normal(0, 0.1, len(labels))
+    weights, _ = fit_weights(np.column_stack([informative, noise]), labels)
+    assert weights[0] > 3 * max(weights[1], 0.01)
+    assert (weights >= 0).all()
+
+
+def test_calibration_softens_overconfident_scores():
+    # LLRs of 10 that are right only about 70% of the time need a temperature above 1.
+    outcomes = [([10.0, 0.0], 0 if i % 10 < 7 else 1, 2) for i in range(100)]
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.01)
+    temperature, shift = fit_calibration(outcomes, model)
+    assert temperature > 2.0 and shift == 0.0  # no new people: the constant is left alone
+    probs, _ = posterior([10.0, 0.0], 2, model.with_calibration(temperature, 0.01))
+    assert probs[0] == pytest.approx(0.7, abs=0.08)
+
+
+def test_index_finds_the_person_with_the_same_words_and_follows_updates():
+    model = LinkModel(weights={"words": 1.0}, stranger={"words": 0.0}, constant=0.0)
+    index = PersonIndex(model)
+    people = {f"u-{i}": unit(f"s{i}", {f"topic{i}": 3, f"thing{i}": 2}) for i in range(50)}
+    index.upsert((p, vectorize(prof, model)) for p, prof in people.items())
+    query = vectorize(unit("q", {"topic7": 1, "thing7": 1}), model)
+    assert index.search(query, 5)[0] == "u-7"
+    index.upsert([("u-7", vectorize(unit("s", {"other": 1}), model))])
+    assert "u-7" not in index.search(query, 3)
+    index.remove(["u-8"])
+    assert len(index) == 49 and "u-8" not in index
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("new_person_threshold", 1.5, "--threshold 1.5 is not a probability in (0, 1]"),
+        ("auto_merge_above", -1, "--auto-merge -1 is not a probability in (0, 1]"),
+        ("prior_new", 1.0, "--prior-new 1.0 is not a probability strictly between 0 and 1"),
+        ("candidates", 0, "--candidates 0 is not a whole number from 1 to 10000"),
+        ("identifier_attrs", " , ", "names no attribute"),
+        ("colour", 1, "identity setting 'colour' is not known. Settable:"),
+    ],
+)
+def test_bad_settings_say_which_option_and_what_to_give(name, value, message):
+    with pytest.raises(InvalidOption) as caught:
+        validated(name, value)
+    assert message in str(caught.value)
+
+
+def test_log1p_weighting_is_what_vectorize_uses():
+    vectors = vectorize(unit("q", {"tea": 1}))
+    indices, values = vectors.sparse["words"]
+    assert len(indices) == 1 and math.isclose(float(values[0]), 1.0, rel_tol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sentence"),
+    [
+        (
+            "Hello there.\nI really love hiking in the alps. And you?",
+            "hiking",
+            "I really love hiking in the alps.",
+        ),
+        ("line one\nword here\nnext", "word", "word here"),
+    ],
+)
+def test_a_matched_word_is_quoted_with_its_sentence_exactly(text, word, sentence):
+    from persona6.identity.linking import _widened
+    from persona6.identity.records import Quote
+
+    start = text.index(word)
+    quote = _widened(Quote(event_id="e", start=start, end=start + len(word), quote=word), text)
+    assert quote.quote == sentence == text[quote.start : quote.end]
