@@ -33,6 +33,7 @@ from persona6.store.base import EventRow, IdentityLinkRow, Store
 from persona6.types import (
     DEFAULT_TENANT,
     MAX_ID_CHARS,
+    MAX_TEXT_CHARS,
     Event,
     EventType,
     FieldProblem,
@@ -109,6 +110,13 @@ def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
         return InvalidEvent(where, loc, "is not a string", "Write it as a JSON string", value)
     if kind == "string_too_short":
         return InvalidEvent(where, loc, "is empty", "Give a non-empty value or leave it out")
+    if kind == "string_too_long" and loc == "text":
+        return InvalidEvent(
+            where,
+            loc,
+            f"is {len(value):,} characters long, over the limit of {MAX_TEXT_CHARS:,}",
+            "Split the text into several events or move bulky content out of it",
+        )
     if kind == "string_too_long":
         return InvalidEvent(
             where,
