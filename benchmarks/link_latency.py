@@ -24,7 +24,7 @@ import time
 import numpy as np
 
 from persona6.identity.features import BAG_DIMS, DENSE_DIMS
-from persona6.identity.index import PersonIndex
+from persona6.identity.index import SIGNATURE_DIMS, PersonIndex
 from persona6.identity.linking import default_model
 from persona6.identity.model import LinkModel, Vectors
 from persona6.identity.scoring import exact_scan, rank
@@ -92,10 +92,12 @@ def model_for_benchmark() -> LinkModel:
     return default_model()
 
 
-def measure(size: int, queries: int, exact_queries: int, seed: int) -> dict[str, float]:
+def measure(
+    size: int, queries: int, exact_queries: int, seed: int, dims: int = SIGNATURE_DIMS
+) -> dict[str, float]:
     population = Population(size, seed)
     model = model_for_benchmark()
-    index = PersonIndex(model)
+    index = PersonIndex(model, dims=dims)
     started = time.perf_counter()
     batch = []
     for person in range(size):
@@ -142,6 +144,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dims", type=int, default=SIGNATURE_DIMS, help="Signature width.")
     args = parser.parse_args()
     print(
         f"{'persons':>8} {'build s':>8} {'index p50':>10} {'index p99':>10} {'exact p50':>10} "
@@ -149,7 +152,7 @@ def main() -> None:
     )
     for size in (int(s) for s in args.sizes.split(",")):
         exact_queries = max(10, min(args.queries, 3_000_000 // size))
-        r = measure(size, args.queries, exact_queries, args.seed)
+        r = measure(size, args.queries, exact_queries, args.seed, args.dims)
         print(
             f"{r['persons']:>8} {r['build_s']:>8.1f} {r['ann_p50_ms']:>8.2f}ms "
             f"{r['ann_p99_ms']:>8.2f}ms {r['exact_p50_ms']:>8.1f}ms {r['exact_p99_ms']:>8.1f}ms "
