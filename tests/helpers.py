@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+from persona6.types import Signal, StoredEvent, format_ts
+
 
 def message(n: int = 0, **overrides: object) -> dict[str, object]:
     """A valid user message; overrides replace fields (None removes one)."""
@@ -18,3 +22,63 @@ def message(n: int = 0, **overrides: object) -> dict[str, object]:
         else:
             event[key] = value
     return event
+
+
+def user_message(text: str, actor: str = "u1") -> StoredEvent:
+    """One stored user message, as a session of one event for an extractor."""
+    return StoredEvent(
+        event_id="e1",
+        ts="2026-01-01T00:00:00.000000Z",
+        session_id="s1",
+        user_id=actor,
+        tenant="default",
+        type="message",
+        role="user",
+        text=text,
+    )
+
+
+def extracted(extractor_name: str, text: str, actor: str = "u1") -> list[Signal]:
+    """What one registered extractor finds in one user message."""
+    from persona6.extract import EXTRACTORS
+
+    return list(EXTRACTORS[extractor_name].extract([user_message(text, actor)]))
+
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def stored_event(
+    n: int,
+    kind: str,
+    text: str | None,
+    actor: str | None,
+    role: str | None = None,
+    name: str | None = None,
+) -> StoredEvent:
+    """Event number ``n`` of session s1, ten seconds after the one before."""
+    return StoredEvent.model_validate(
+        {
+            "event_id": f"e{n}",
+            "ts": format_ts(T0 + timedelta(seconds=n * 10)),
+            "session_id": "s1",
+            "user_id": actor,
+            "tenant": "default",
+            "type": kind,
+            "role": role,
+            "name": name,
+            "text": text,
+        }
+    )
+
+
+def said(n: int, text: str, actor: str = "u1") -> StoredEvent:
+    return stored_event(n, "message", text, actor, role="user")
+
+
+def bot(n: int, text: str) -> StoredEvent:
+    return stored_event(n, "message", text, None, role="assistant")
+
+
+def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
+    return stored_event(n, "action", text, actor, name=name)

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from helpers import extracted
 
 from persona6.extract import EXTRACTORS, preference
-from persona6.types import Signal, SignalKind, StoredEvent
+from persona6.types import Signal, SignalKind
 
 EXTRACTOR = EXTRACTORS[preference.NAME]
 
 
 def say(text: str, actor: str = "u1") -> list[Signal]:
-    event = StoredEvent(
-        event_id="e1",
-        ts="2026-01-01T00:00:00.000000Z",
-        session_id="s1",
-        user_id=actor,
-        tenant="default",
-        type="message",
-        role="user",
-        text=text,
-    )
-    return list(EXTRACTOR.extract([event]))
+    return extracted(EXTRACTOR.name, text, actor)
 
 
 def keyed(signals: list[Signal]) -> dict[str, float]:

@@ -2,50 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
+from helpers import bot, did, said
+from helpers import stored_event as event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from persona6.extract.task import TaskExtractor, command_head, name_words, sequence_token
-from persona6.types import Signal, StoredEvent, format_ts
-
-T0 = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-def event(
-    n: int,
-    kind: str,
-    text: str | None,
-    actor: str | None,
-    role: str | None = None,
-    name: str | None = None,
-) -> StoredEvent:
-    return StoredEvent.model_validate(
-        {
-            "event_id": f"e{n}",
-            "ts": format_ts(T0 + timedelta(seconds=n * 10)),
-            "session_id": "s1",
-            "user_id": actor,
-            "tenant": "default",
-            "type": kind,
-            "role": role,
-            "name": name,
-            "text": text,
-        }
-    )
-
-
-def said(n: int, text: str, actor: str = "u1") -> StoredEvent:
-    return event(n, "message", text, actor, role="user")
-
-
-def bot(n: int, text: str) -> StoredEvent:
-    return event(n, "message", text, None, role="assistant")
-
-
-def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
-    return event(n, "action", text, actor, name=name)
+from persona6.types import Signal, StoredEvent
 
 
 def got(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
