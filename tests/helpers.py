@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+from persona6 import Persona6, synth
 from persona6.types import Signal, StoredEvent, format_ts
 
 
@@ -82,3 +84,14 @@ def bot(n: int, text: str) -> StoredEvent:
 
 def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
     return stored_event(n, "action", text, actor, name=name)
+
+
+def built_demo(seed: int, people: int) -> Iterator[tuple[Persona6, dict]]:
+    """A built in-memory graph of generated people and their ground truth (for module fixtures:
+    ``yield from built_demo(0, 12)``)."""
+    log = synth.generate(seed=seed, people=people)
+    p6 = Persona6(db=":memory:")
+    p6.record(log.events)
+    p6.build()
+    yield p6, log.truth
+    p6.close()

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from helpers import built_demo
 
-from persona6 import Persona6, synth
 from persona6.behavior.archetypes import load_taxonomy
 from persona6.errors import InvalidInput
 
 
 @pytest.fixture(scope="module")
 def demo():
-    log = synth.generate(seed=0, people=12)
-    p6 = Persona6(db=":memory:")
-    p6.record(log.events)
-    p6.build()
-    yield p6, log.truth
-    p6.close()
+    yield from built_demo(0, 12)
 
 
 def test_the_top_archetype_is_the_generators_for_most_people(demo):

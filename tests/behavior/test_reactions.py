@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from helpers import built_demo
 
-from persona6 import Persona6, synth
+from persona6 import Persona6
 from persona6.errors import InvalidOption, NotFound
 
 
 @pytest.fixture(scope="module")
 def demo():
-    log = synth.generate(seed=3, people=8)
-    p6 = Persona6(db=":memory:")
-    p6.record(log.events)
-    p6.build()
-    yield p6, log.truth
-    p6.close()
+    yield from built_demo(3, 8)
 
 
 def _failure_ids(truth, archetype):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import built_demo
 
-from persona6 import Persona6, synth
+from persona6 import Persona6
 from persona6.context import count_tokens
 from persona6.context.relevance import rank, stem
 from persona6.errors import InvalidInput, InvalidOption
@@ -12,12 +13,7 @@ from persona6.errors import InvalidInput, InvalidOption
 
 @pytest.fixture(scope="module")
 def demo():
-    log = synth.generate(seed=0, people=12)
-    p6 = Persona6(db=":memory:")
-    p6.record(log.events)
-    p6.build()
-    yield p6, log.truth
-    p6.close()
+    yield from built_demo(0, 12)
 
 
 def _by(truth, archetype):
