@@ -26,6 +26,7 @@ from persona6.types import (
     EventType,
     EvidenceLink,
     IngestReport,
+    PersonExport,
     PersonSummary,
     PersonView,
     SessionSummary,
@@ -80,9 +81,11 @@ class Persona6:
             progress=progress,
         )
 
-    def record(self, events: list[dict[str, Any]] | list[Event]) -> int:
-        """Store events given as objects, all or none; return how many were new."""
-        return pipeline.ingest_events(self.store, events, tenant=self.tenant)
+    def record(self, events: list[dict[str, Any]] | list[Event], *, source: str = "api") -> int:
+        """Store events given as objects, all or none; return how many were new.
+
+        ``source`` names them in error messages (``source[index]``) and in the log."""
+        return pipeline.ingest_events(self.store, events, tenant=self.tenant, source=source)
 
     def actors(self, *, limit: int | None = None) -> list[ActorSummary]:
         """Everyone who acted in this tenant: known persons first, then anonymous actors."""
@@ -138,7 +141,7 @@ class Persona6:
 
     def pending_events(self) -> int:
         """How many ingested events the graph does not reflect yet (0 when built)."""
-        return max(0, self.store.max_seq(self.tenant) - self.store.built_seq(self.tenant))
+        return self.store.events_after(self.tenant, self.store.built_seq(self.tenant))
 
     def persons(self) -> list[PersonSummary]:
         """Every known person and unlinked anonymous actor with traits, most traits first."""
@@ -191,6 +194,31 @@ class Persona6:
             events = {i: e for i in sorted(cited) if (e := self.store.event(self.tenant, i))}
             return to_graphml(person_id, view.traits, events)
         raise InvalidOption(f"--format {format!r} is not known. Use json or graphml")
+
+    def person_record(self, person_id: str) -> PersonExport:
+        """Everything held about a person (traits, their events, identity links), as one
+        record: what an access request is answered with."""
+        view = self.person(person_id)
+        seen: set[str] = set()
+        events: list[StoredEvent] = []
+        for actor in [person_id, *view.person.aliases]:
+            for event in self.events(actor=actor):
+                if event.event_id not in seen:
+                    seen.add(event.event_id)
+                    events.append(event)
+        events.sort(key=lambda e: (e.ts, e.event_id))
+        aliases = set(view.person.aliases)
+        links = [
+            linked.model_dump(mode="json")
+            for stored in self.store.identity_links(self.tenant, None, include_revoked=True)
+            if (linked := identity.linking.record(stored)).person_id == person_id
+            or linked.anonymous_id in aliases
+        ]
+        return PersonExport(person=view.person, traits=view.traits, events=events, links=links)
+
+    def require_person(self, person_id: str) -> None:
+        """Raise ``NotFound`` unless the person has events or traits in this tenant."""
+        self._behavior().require_person(person_id)
 
     def forget(
         self, *, event: str | None = None, session: str | None = None, person: str | None = None

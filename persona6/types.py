@@ -442,6 +442,21 @@ class PersonView(BaseModel):
     traits: list[Trait]
 
 
+class PersonExport(BaseModel):
+    """Everything Persona6 holds about a person, for an access request: the summary, every
+    trait with its evidence, every event the person (or an alias) wrote, and identity links."""
+
+    person: PersonSummary
+    traits: list[Trait]
+    events: list[StoredEvent] = Field(
+        description="Every stored event whose actor is the person or one of their aliases."
+    )
+    links: list[dict[str, Any]] = Field(
+        description="Identity links that tie an anonymous id to the person, with provenance "
+        "(the records `persona6 links --json` prints), revoked ones included."
+    )
+
+
 class EvidenceLink(BaseModel):
     """One link of an evidence chain: the quote, where it sits, and which way it speaks."""
 

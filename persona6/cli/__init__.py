@@ -115,4 +115,4 @@ def run() -> None:
 
 
 # The command modules register their commands on ``main`` when imported.
-from persona6.cli import behavior, demo, graph, identity, log  # noqa: E402, F401
+from persona6.cli import behavior, demo, graph, identity, log, mcp, server  # noqa: E402, F401

@@ -245,8 +245,14 @@ def compose_brief(
         key=lambda x: (round(x[0], 6), x[1].trait.confidence, x[1].trait.last_seen),
         reverse=True,
     )
+    stated: set[str] = set()
     for position, (score, k) in enumerate(ranked):
         t = k.trait
+        if t.statement in stated:
+            # One message can back traits of two keys with one statement ("I prefer dark mode
+            # over light mode" is about both modes): the brief says it once.
+            continue
+        stated.add(t.statement)
         label = _LABEL[t.kind]
         tier = (1 if position < 2 else 6 if position < 3 else 7) if score > 0 else 8
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"

@@ -5,19 +5,17 @@ from persona6.store.sqlite import SQLiteStore
 
 __all__ = ["EventQuery", "EventRow", "SQLiteStore", "Store", "open_store"]
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
 
 def open_store(url: str) -> Store:
-    """Open a store by location: a file path or ``sqlite:///path`` (``:memory:`` for tests).
+    """Open a store by location: a file path or ``sqlite:///path`` (``:memory:`` for tests), or
+    a ``postgresql://user:password@host:port/database`` URL (the ``postgres`` extra)."""
+    if url.startswith(POSTGRES_SCHEMES):
+        # Imported here: psycopg is optional, and the module says so when it is missing.
+        from persona6.store.postgres import PostgresStore
 
-    ``postgresql://`` URLs are served by the PostgreSQL backend once it is installed.
-    """
-    if url.startswith(("postgresql://", "postgres://")):
-        from persona6.errors import StoreError
-
-        raise StoreError(
-            f"{url.split('@')[-1]}: the PostgreSQL backend is not part of this version yet. "
-            "Use a SQLite file path for --db"
-        )
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url.removeprefix("sqlite:///")
     return SQLiteStore(url)

@@ -137,6 +137,10 @@ class Store(ABC):
         """The ingest position of the newest event of ``tenant`` (0 when there is none)."""
 
     @abstractmethod
+    def events_after(self, tenant: str, seq: int) -> int:
+        """How many events of ``tenant`` were ingested after position ``seq``."""
+
+    @abstractmethod
     def built_seq(self, tenant: str) -> int:
         """The ingest position the graph was last built up to (0 before the first build)."""
 
@@ -348,6 +352,24 @@ class Store(ABC):
     def known_user_ids(self, tenant: str) -> set[str]:
         """Every user_id that occurs in the tenant's events."""
 
+    # -- API keys of the HTTP service (persona6/server/keys.py) -----------------------------
+
+    @abstractmethod
+    def add_api_key(self, key: ApiKeyRow) -> None:
+        """Store a new key (its secret's hash only)."""
+
+    @abstractmethod
+    def api_key(self, key_id: str) -> ApiKeyRow | None:
+        """One key by its public id, revoked or not."""
+
+    @abstractmethod
+    def api_keys(self, tenant: str | None = None) -> list[ApiKeyRow]:
+        """Every key (of one tenant, if given), oldest first."""
+
+    @abstractmethod
+    def revoke_api_key(self, key_id: str, at: str) -> bool:
+        """Mark a key revoked; False if no such live key."""
+
 
 @dataclass(frozen=True, slots=True)
 class IdentityUnitRow:
@@ -376,3 +398,15 @@ class IdentityLink:
     probability: float | None = None
     details: dict[str, Any] = field(default_factory=dict)
     revoked_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyRow:
+    """A stored API key: its public id, tenant and the SHA-256 hash of its secret."""
+
+    key_id: str
+    tenant: str
+    name: str | None
+    secret_hash: str
+    created_at: str
+    revoked_at: str | None = None

@@ -2,12 +2,14 @@
 
 Queries are portable SQL with ``?`` placeholders; a dialect whose driver wants ``%s`` rewrites
 them. Migrations are numbered ``.sql`` files in ``migrations/``, applied in order and recorded in
-``schema_migrations``; ``{{seq_pk}}`` is their only per-dialect token.
+``schema_migrations``; ``{{seq_pk}}`` is their only per-dialect token, and their column types are
+SQLite's names (TEXT, INTEGER, REAL), which a dialect may map to its own (``Dialect.types``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from persona6.store.base import EVENT_COLUMNS, EventQuery, EventRow, IdentityLin
 from persona6.store.sql_behavior import BehaviorSQL
 from persona6.store.sql_graph import GraphSQL
 from persona6.store.sql_identity import IdentitySQL
+from persona6.store.sql_keys import KeysSQL
 from persona6.types import ActorSummary, SessionSummary, StoredEvent, StoreStats
 
 
@@ -28,6 +31,17 @@ class Dialect:
     name: str
     placeholder: str  # "?" or "%s"
     seq_pk: str  # column type of an auto-assigned integer primary key
+    #: (type in migrations, this backend's type): what the same column must be here to hold
+    #: and compare values exactly as SQLite does.
+    types: tuple[tuple[str, str], ...] = ()
+
+    def ddl(self, sql: str) -> str:
+        """A migration statement for this backend: the token filled, the column types mapped."""
+        sql = sql.replace("{{seq_pk}}", self.seq_pk)
+        for portable, own in self.types:
+            # Upper case only: column names (``text``) are lower case in migrations.
+            sql = re.sub(rf"\b{portable}\b", own, sql)
+        return sql
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -60,7 +74,7 @@ def _actor_match(count: int = 1) -> str:
     )
 
 
-class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
+class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
     """A store over one DB-API connection; subclasses open it and pick the dialect."""
 
     dialect: Dialect
@@ -73,13 +87,19 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
     # -- plumbing -----------------------------------------------------------------------
 
     def _sql(self, sql: str) -> str:
-        return (
-            sql if self.dialect.placeholder == "?" else sql.replace("?", self.dialect.placeholder)
-        )
+        if self.dialect.placeholder == "?":
+            return sql
+        # A driver that takes %s reads every other % as the start of a placeholder.
+        return sql.replace("%", "%%").replace("?", self.dialect.placeholder)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cur = self.conn.cursor()
         cur.execute(self._sql(sql), params)
+        return cur
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+        cur = self.conn.cursor()
+        cur.executemany(self._sql(sql), rows)
         return cur
 
     @contextmanager
@@ -107,13 +127,31 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
     def _begin(self) -> None:
         """Start a transaction explicitly (drivers differ in when they do so implicitly)."""
 
+    def _lock_schema(self) -> None:
+        """Inside migrate()'s transaction: keep other connections from migrating at the same
+        time (SQLite's write lock already does; a server database needs a lock of its own)."""
+
+    def _change_marks(self) -> tuple[Any, ...]:
+        """Values that change whenever this or any other connection writes to the database:
+        part of ``graph_version``, so caches notice a forget or another process's build.
+
+        SQLite's are here (sqlite.py adds only the connection): writes through this connection
+        (``total_changes``) and commits of other connections (``data_version``), both free.
+        """
+        if self.dialect.name != "sqlite":
+            return ()
+        return (self.conn.total_changes, self._execute("PRAGMA data_version").fetchone()[0])
+
     # -- schema -------------------------------------------------------------------------
 
     def migrate(self) -> int:
         with self.transaction():
+            self._lock_schema()
             self._execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                self.dialect.ddl(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
             )
             applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
             shipped = migrations()
@@ -126,8 +164,8 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
             for version, name, sql in shipped:
                 if version in applied:
                     continue
-                for statement in _statements(sql.replace("{{seq_pk}}", self.dialect.seq_pk)):
-                    self._execute(statement)
+                for statement in _statements(sql):
+                    self._execute(self.dialect.ddl(statement))
                 self._execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, _now()),
@@ -148,25 +186,22 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, Store):
         if not rows:
             return 0
         marks = ", ".join("?" * len(EVENT_COLUMNS))
-        cur = self.conn.cursor()
-        cur.executemany(
-            self._sql(
-                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks}) "
-                "ON CONFLICT (tenant, event_id) DO NOTHING"
-            ),
+        cur = self._executemany(
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks}) "
+            "ON CONFLICT (tenant, event_id) DO NOTHING",
             rows,
         )
+        # Both sqlite3 and psycopg (3.1+) sum rowcount over the rows of executemany, and a row
+        # skipped by DO NOTHING counts 0: this is the number of new events.
         return int(cur.rowcount)
 
     def insert_identity_links(self, rows: Sequence[IdentityLinkRow]) -> None:
         if not rows:
             return
-        self.conn.cursor().executemany(
-            self._sql(
-                "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
-                "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (tenant, link_id) DO NOTHING"
-            ),
+        self._executemany(
+            "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
+            "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (tenant, link_id) DO NOTHING",
             rows,
         )
 

@@ -17,6 +17,9 @@ class BehaviorSQL:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
         raise NotImplementedError
 
+    def _change_marks(self) -> tuple[Any, ...]:  # supplied by SQLStore and its backends
+        raise NotImplementedError
+
     def signals_of_kinds(self, tenant: str, kinds: Iterable[str]) -> list[Signal]:
         from persona6.store.sql_graph import _SIGNAL_COLUMNS, _signal
 
@@ -67,11 +70,7 @@ class BehaviorSQL:
         row = self._execute(
             "SELECT built_seq, built_at FROM build_state WHERE tenant = ?", [tenant]
         ).fetchone()
-        version: tuple[Any, ...] = (tuple(row) if row else (0, ""),)
-        # SQLite: writes through this connection (a forget) and through others (data_version)
-        # change the graph without a new build; both counters are free to read.
-        changes = getattr(self.conn, "total_changes", None)
-        if changes is not None:
-            data_version = self._execute("PRAGMA data_version").fetchone()[0]
-            version += (changes, data_version)
-        return version
+        # A forget, or a write through another connection or process, changes the graph
+        # without a new build: each backend adds marks that move on any write (its
+        # ``_change_marks``).
+        return (tuple(row) if row else (0, ""), *self._change_marks())

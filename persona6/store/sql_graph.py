@@ -20,19 +20,23 @@ _SIGNAL_COLUMNS = (
 
 
 class GraphSQL:
-    """Graph queries over ``self.conn``; ``SQLStore`` supplies ``_execute``, ``_sql``, ``_now``."""
-
-    conn: Any
+    """Graph queries; ``SQLStore`` supplies ``_execute`` and ``_executemany``."""
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
         raise NotImplementedError
 
-    def _sql(self, sql: str) -> str:  # supplied by SQLStore
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:  # from SQLStore
         raise NotImplementedError
 
     def max_seq(self, tenant: str) -> int:
         row = self._execute("SELECT MAX(seq) FROM events WHERE tenant = ?", [tenant]).fetchone()
         return int(row[0] or 0)
+
+    def events_after(self, tenant: str, seq: int) -> int:
+        row = self._execute(
+            "SELECT COUNT(*) FROM events WHERE tenant = ? AND seq > ?", [tenant, seq]
+        ).fetchone()
+        return int(row[0])
 
     def built_seq(self, tenant: str) -> int:
         row = self._execute(
@@ -75,8 +79,8 @@ class GraphSQL:
         if not signals:
             return
         marks = ", ".join("?" * 14)
-        self.conn.cursor().executemany(
-            self._sql(f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})"),
+        self._executemany(
+            f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})",
             [
                 (
                     tenant,
@@ -210,12 +214,9 @@ class GraphSQL:
             )
         if not traits:
             return
-        cur = self.conn.cursor()
-        cur.executemany(
-            self._sql(
-                "INSERT INTO traits (tenant, trait_id, person_id, kind, key, body, confidence, "
-                "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
+        self._executemany(
+            "INSERT INTO traits (tenant, trait_id, person_id, kind, key, body, confidence, "
+            "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     tenant,
@@ -231,8 +232,8 @@ class GraphSQL:
                 for t in traits
             ],
         )
-        cur.executemany(
-            self._sql("INSERT INTO evidence_index (tenant, event_id, trait_id) VALUES (?, ?, ?)"),
+        self._executemany(
+            "INSERT INTO evidence_index (tenant, event_id, trait_id) VALUES (?, ?, ?)",
             [
                 (tenant, event_id, t.id)
                 for t in traits

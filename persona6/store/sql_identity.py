@@ -14,14 +14,12 @@ from persona6.store.base import IdentityLink, IdentityUnitRow
 
 
 class IdentitySQL:
-    """Identity queries over ``self.conn``; ``SQLStore`` supplies ``_execute`` and ``_sql``."""
-
-    conn: Any
+    """Identity queries; ``SQLStore`` supplies ``_execute`` and ``_executemany``."""
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
         raise NotImplementedError
 
-    def _sql(self, sql: str) -> str:  # supplied by SQLStore
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:  # from SQLStore
         raise NotImplementedError
 
     # -- units and profiles ---------------------------------------------------------------
@@ -48,11 +46,9 @@ class IdentitySQL:
             "DELETE FROM identity_units WHERE tenant = ? AND session_id = ?", [tenant, session_id]
         )
         if rows:
-            self.conn.cursor().executemany(
-                self._sql(
-                    "INSERT INTO identity_units (tenant, session_id, actor, person_id, known, "
-                    "first_ts, last_ts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                ),
+            self._executemany(
+                "INSERT INTO identity_units (tenant, session_id, actor, person_id, known, "
+                "first_ts, last_ts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         tenant,
@@ -294,12 +290,17 @@ class IdentitySQL:
 
     def events_with_attr(self, tenant: str, name: str) -> list[tuple[str, str | None, str]]:
         """(event_id, actor, attrs JSON) of events whose attrs mention ``name`` as a key."""
-        # LIKE narrows portably (an "_" in the name only widens it); the caller parses the JSON
-        # and checks the key exactly.
+        # LIKE narrows (SQLite's ignores ASCII case, which only widens it); the caller parses the
+        # JSON and checks the key exactly. The name is quoted as ingest writes attrs (non-ASCII
+        # as is), and the escape character is explicit because PostgreSQL's LIKE would otherwise
+        # read the backslashes of a JSON-escaped name as escapes.
+        quoted = json.dumps(name, ensure_ascii=False)
+        for special in ("\\", "%", "_"):
+            quoted = quoted.replace(special, "\\" + special)
         rows = self._execute(
-            "SELECT event_id, actor, attrs FROM events WHERE tenant = ? AND attrs LIKE ? "
-            "ORDER BY ts, seq",
-            [tenant, "%" + json.dumps(name) + "%"],
+            "SELECT event_id, actor, attrs FROM events WHERE tenant = ? "
+            "AND attrs LIKE ? ESCAPE '\\' ORDER BY ts, seq",
+            [tenant, f"%{quoted}%"],
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 

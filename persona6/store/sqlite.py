@@ -53,4 +53,7 @@ class SQLiteStore(SQLStore):
                 ) from exc
 
     def _begin(self) -> None:
-        self.conn.execute("BEGIN")
+        # IMMEDIATE: take the write lock when the unit of work starts, waiting up to the busy
+        # timeout. A deferred BEGIN that reads first and writes later fails at once (no wait)
+        # when another connection wrote in between, as the service's connections do.
+        self.conn.execute("BEGIN IMMEDIATE")

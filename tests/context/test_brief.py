@@ -99,6 +99,21 @@ def test_a_preference_said_in_passing_surfaces_for_a_task_that_touches_it():
     assert "e1" in brief.text
 
 
+def test_a_statement_backed_by_two_keys_is_said_once():
+    turns = [
+        ("s-1", "I prefer dark mode over light mode."),
+        ("s-2", "Again: I prefer dark mode over light mode."),
+    ]
+    with Persona6(db=":memory:") as p6:
+        p6.record(_chat(turns))
+        p6.build()
+        statements = {t.statement for t in p6.person("u-1").traits if t.kind == "preference"}
+        brief = p6.context("u-1", task="pick a theme for the dashboard", budget=400)
+    shown = [i.statement for i in brief.items if i.kind == "preference"]
+    assert statements and len(shown) == len(set(shown))
+    assert sum("dark mode over light mode" in s for s in shown) == 1
+
+
 def test_the_user_layer_wins_a_conflict_on_strong_evidence_and_says_why(demo, tmp_path):
     p6, truth = demo
     pid = _by(truth, "operator")["person_id"]

@@ -1,0 +1,270 @@
+"""The Python SDK for a Persona6 server: the facade's method names over HTTP (httpx).
+
+Moving from the embedded library to a server changes the constructor only::
+
+    p6 = Persona6(db="persona6.db", tenant="acme")                 # embedded
+    p6 = Persona6Client("http://127.0.0.1:8000", key="p6_...")     # a server
+
+Both return the same records (``PersonView``, ``Brief``, ``Prediction``, ``LinkResult``…) and
+raise the same errors: the server's error codes become ``NotFound``, ``InvalidEvent``,
+``InvalidOption``, ``StoreError``; a bad key raises ``Unauthorized``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
+
+from persona6.behavior import PersonArchetypes, Prediction
+from persona6.context import DEFAULT_BUDGET, Brief
+from persona6.errors import (
+    InvalidInput,
+    InvalidOption,
+    MissingExtra,
+    NotFound,
+    Persona6Error,
+    StoreError,
+)
+from persona6.graph.build import BuildReport
+from persona6.graph.forget import ForgetReport
+from persona6.identity import LinkResult
+from persona6.types import (
+    Event,
+    PersonExport,
+    PersonSummary,
+    PersonView,
+    StoreStats,
+    TraitExplanation,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Events sent per request by ``ingest`` (the server accepts up to 10,000).
+INGEST_CHUNK = 5_000
+
+
+class Unauthorized(Persona6Error):
+    """The server refused the API key (missing, unknown or revoked)."""
+
+    exit_code = 2
+
+
+class ServerError(Persona6Error):
+    """The server answered with an error this SDK has no narrower class for."""
+
+    def __init__(self, status: int, code: str, message: str):
+        self.status = status
+        self.code = code
+        super().__init__(message)
+
+
+class _RemoteInvalidInput(InvalidInput):
+    """An ``InvalidInput``/``InvalidEvent`` from the server: the message is the server's."""
+
+    def __init__(self, message: str, code: str):
+        self.code = code
+        self.where, self.problem, self.hint = "server", message, ""
+        Exception.__init__(self, message)
+
+
+class Persona6Client:
+    """A Persona6 server, acting for the tenant of its API key.
+
+    >>> with Persona6Client("http://127.0.0.1:8000", key="p6_...") as p6:  # doctest: +SKIP
+    ...     p6.context("u-42", task="renew the plan").text
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        key: str,
+        timeout: float = 30.0,
+        transport: Any | None = None,
+    ):
+        try:
+            import httpx
+        except ImportError as exc:  # pragma: no cover - the extra brings it
+            raise MissingExtra("Persona6Client", "server") from exc
+        self.url = url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.url,
+            headers={"Authorization": f"Bearer {key}"},
+            timeout=timeout,
+            transport=transport,
+        )
+
+    # -- the event log --------------------------------------------------------------------
+
+    def record(self, events: Iterable[dict[str, Any]] | Iterable[Event]) -> int:
+        """Store events given as objects, all or none; return how many were new."""
+        body = [
+            e.model_dump(mode="json", exclude_unset=True) if isinstance(e, Event) else e
+            for e in events
+        ]
+        return int(self._call("POST", "/v1/events", json=body)["stored"])
+
+    def ingest(self, path: str | Path) -> int:
+        """Send a native JSONL file in chunks; return how many events were new.
+
+        Each chunk is stored all or none; a bad line stops the upload at its chunk, and the
+        error names the line. Sending the same file again stores nothing twice."""
+        stored = 0
+        for chunk in _chunks(Path(path)):
+            body = "\n".join(chunk).encode("utf-8")
+            result = self._call(
+                "POST",
+                "/v1/events",
+                content=body,
+                headers={"Content-Type": "application/x-ndjson"},
+            )
+            stored += int(result["stored"])
+        return stored
+
+    def stats(self) -> StoreStats:
+        return self._model(StoreStats, "GET", "/v1/stats")
+
+    # -- the persona graph ----------------------------------------------------------------
+
+    def build(self, *, full: bool = False) -> BuildReport:
+        return self._model(BuildReport, "POST", "/v1/build", json={"full": full})
+
+    def persons(self) -> list[PersonSummary]:
+        return TypeAdapter(list[PersonSummary]).validate_python(self._call("GET", "/v1/persons"))
+
+    def person(self, person_id: str) -> PersonView:
+        return self._model(PersonView, "GET", f"/v1/persons/{_part(person_id)}")
+
+    def why(self, person_id: str, trait_id: str) -> TraitExplanation:
+        return self._model(
+            TraitExplanation,
+            "GET",
+            f"/v1/persons/{_part(person_id)}/traits/{_part(trait_id)}",
+        )
+
+    def person_record(self, person_id: str) -> PersonExport:
+        """Everything held about a person (for an access request)."""
+        return self._model(PersonExport, "GET", f"/v1/persons/{_part(person_id)}/export")
+
+    def export(self, person_id: str, format: str = "json") -> str:
+        """Everything held about a person, as JSON text (GraphML is the library's only)."""
+        if format != "json":
+            raise InvalidOption(
+                f"--format {format!r} is not served over HTTP. Use json, or the library"
+            )
+        return self.person_record(person_id).model_dump_json(indent=2)
+
+    def forget(
+        self, *, event: str | None = None, session: str | None = None, person: str | None = None
+    ) -> ForgetReport:
+        given = [(k, v) for k, v in (("events", event), ("sessions", session)) if v is not None]
+        if person is not None:
+            given.append(("persons", person))
+        if len(given) != 1:
+            raise InvalidOption("give exactly one of --event, --session or --person")
+        what, name = given[0]
+        return self._model(ForgetReport, "DELETE", f"/v1/{what}/{_part(name)}")
+
+    # -- identity, behaviour and the brief ------------------------------------------------
+
+    def link(self, anonymous_id: str, *, threshold: float | None = None) -> LinkResult:
+        body: dict[str, Any] = {"anonymous_id": anonymous_id}
+        if threshold is not None:
+            body["threshold"] = threshold
+        return self._model(LinkResult, "POST", "/v1/link", json=body)
+
+    def predict(
+        self, person_id: str, *, failure: str | None = None, event: str | None = None
+    ) -> Prediction:
+        params = {k: v for k, v in (("failure", failure), ("event", event)) if v is not None}
+        return self._model(
+            Prediction, "GET", f"/v1/persons/{_part(person_id)}/predict", params=params
+        )
+
+    def archetypes(self, person_id: str) -> PersonArchetypes:
+        return self._model(PersonArchetypes, "GET", f"/v1/persons/{_part(person_id)}/archetypes")
+
+    def context(
+        self, person_id: str, *, task: str | None = None, budget: int = DEFAULT_BUDGET
+    ) -> Brief:
+        params: dict[str, Any] = {"budget": budget}
+        if task is not None:
+            params["task"] = task
+        return self._model(Brief, "GET", f"/v1/persons/{_part(person_id)}/context", params=params)
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Persona6Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _model(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        return model.model_validate(self._call(method, path, **kwargs))
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        import httpx
+
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise StoreError(
+                f"{self.url}: the Persona6 server cannot be reached ({exc}). "
+                "Check the URL and that `persona6 serve` is running"
+            ) from exc
+        if response.is_success:
+            return response.json()
+        raise _error(response)
+
+
+def _error(response: Any) -> Persona6Error:
+    try:
+        detail = response.json()["error"]
+        code, message = str(detail["code"]), str(detail["message"])
+    except (ValueError, KeyError, TypeError):
+        code, message = "http_error", f"HTTP {response.status_code}: {response.text[:200]}"
+    if code == "unauthorized":
+        return Unauthorized(message)
+    if code == "not_found":
+        return NotFound(message)
+    if code in {"invalid_event", "invalid_input", "tenant_mismatch"}:
+        return _RemoteInvalidInput(message, code)
+    if code in {"invalid_option", "invalid_request"}:
+        return InvalidOption(message)
+    if code == "store_unavailable":
+        return StoreError(message)
+    return ServerError(response.status_code, code, message)
+
+
+def _part(value: str) -> str:
+    """One path segment, percent-encoded (ids may hold any character)."""
+    from urllib.parse import quote
+
+    return quote(value, safe="")
+
+
+def _chunks(path: Path) -> Iterator[list[str]]:
+    if not path.is_file():
+        raise InvalidInput(str(path), "does not exist or is not a file", "Pass a JSONL file path")
+    chunk: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                chunk.append(line.rstrip("\n"))
+                if len(chunk) >= INGEST_CHUNK:
+                    yield chunk
+                    chunk = []
+    if chunk:
+        yield chunk
+
+
+__all__ = ["Persona6Client", "ServerError", "Unauthorized"]

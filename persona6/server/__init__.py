@@ -1,0 +1,1 @@
+"""The live runtime over the facade: the HTTP API and the MCP server."""

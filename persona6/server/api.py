@@ -1,0 +1,583 @@
+"""The HTTP API: the ``Persona6`` facade as an ASGI service (FastAPI), for live products.
+
+Every request carries ``Authorization: Bearer KEY``; the key names the tenant, and every call
+runs on an engine bound to that tenant, so no query can reach another tenant's rows. Errors
+have one body shape, ``{"error": {"code", "message"}}``: the code is stable (clients branch on
+it), the message says what was wrong and what to do. docs/api.md lists the endpoints.
+
+Concurrency: each request borrows one of its tenant's engines (a store connection with its own
+caches; a few per tenant), so requests run in parallel and a build does not stall the briefs.
+Several processes can serve one PostgreSQL database (the store keeps no state that a process
+could hold stale).
+
+No ``from __future__ import annotations`` here: FastAPI reads the endpoints' annotations at
+definition time, and they name ``Tenant``, a dependency local to ``create_app``.
+"""
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from persona6 import __version__
+from persona6.behavior import PersonArchetypes, Prediction
+from persona6.context import DEFAULT_BUDGET, Brief
+from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
+from persona6.engine import Persona6
+from persona6.errors import (
+    InvalidEvent,
+    InvalidInput,
+    InvalidOption,
+    MissingExtra,
+    NotFound,
+    Persona6Error,
+    StoreError,
+)
+from persona6.graph.build import BuildReport
+from persona6.graph.forget import ForgetReport
+from persona6.identity import LinkResult
+from persona6.server import keys
+from persona6.store import Store, open_store
+from persona6.types import (
+    Event,
+    PersonExport,
+    PersonSummary,
+    PersonView,
+    StoreStats,
+    TraitExplanation,
+)
+
+log = logging.getLogger("persona6.server")
+
+T = TypeVar("T")
+
+#: Largest request body accepted by POST /v1/events, and most events in one request.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+MAX_EVENTS_PER_REQUEST = 10_000
+
+
+# -- records of the API (the facade's records serve the rest) -------------------------------
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(
+        description="Stable machine-readable code: unauthorized, not_found, invalid_event, "
+        "invalid_input, invalid_option, invalid_request, tenant_mismatch, too_large, "
+        "method_not_allowed, store_unavailable, missing_extra, internal."
+    )
+    message: str = Field(description="What was wrong, with which value, and what to do.")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class IngestResult(BaseModel):
+    received: int = Field(description="Events in the request.")
+    stored: int = Field(description="Events new to the store.")
+    duplicates: int = Field(description="Events already stored (same event_id): not stored again.")
+    pending_events: int = Field(description="Stored events the graph does not reflect yet.")
+
+
+class BuildRequest(BaseModel):
+    full: bool = Field(default=False, description="Rebuild from scratch instead of incrementally.")
+
+
+class LinkRequest(BaseModel):
+    anonymous_id: str = Field(min_length=1, description="The anonymous actor to identify.")
+    threshold: float | None = Field(
+        default=None,
+        description="Probability a candidate needs to be the decision (default: the tenant's).",
+    )
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in (
+        (400, "An argument cannot be used as given."),
+        (401, "The API key is missing, unknown or revoked."),
+        (403, "The request names another tenant than the key's."),
+        (404, "Not stored in the key's tenant."),
+        (413, "The request is too large."),
+        (422, "The request or an event in it is invalid."),
+        (503, "The database cannot be used right now."),
+    )
+}
+
+_EVENTS_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "Native events (docs/events.md): a JSON array, or one event per line "
+        "with Content-Type application/x-ndjson. All are stored or none.",
+        "content": {
+            "application/json": {
+                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}
+            },
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+# -- engines per tenant ----------------------------------------------------------------------
+
+
+class _Tenant:
+    """The engines of one tenant: idle ones, and how many exist."""
+
+    __slots__ = ("created", "idle", "ready")
+
+    def __init__(self) -> None:
+        self.idle: list[Persona6] = []
+        self.created = 0
+        self.ready = threading.Condition()
+
+
+class TenantEngines:
+    """Engines per tenant over one database, each used by one request at a time.
+
+    A tenant gets up to ``per_tenant`` engines (connections with their own caches), so a slow
+    build does not hold up the tenant's briefs; beyond ``limit`` engines in all, idle engines
+    of the least recently used tenants are closed."""
+
+    def __init__(self, db: str, *, per_tenant: int = 4, limit: int = 64):
+        self.db = db
+        self.per_tenant = per_tenant
+        self.limit = limit
+        self._tenants: OrderedDict[str, _Tenant] = OrderedDict()
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def use(self, tenant: str) -> Iterator[Persona6]:
+        with self._guard:
+            state = self._tenants.get(tenant)
+            if state is None:
+                state = self._tenants[tenant] = _Tenant()
+            self._tenants.move_to_end(tenant)
+        engine = None
+        with state.ready:
+            while not state.idle and state.created >= self.per_tenant:
+                state.ready.wait()
+            if state.idle:
+                engine = state.idle.pop()
+            else:
+                state.created += 1
+        if engine is None:
+            try:
+                engine = Persona6(db=self.db, tenant=tenant)
+            except BaseException:
+                with state.ready:
+                    state.created -= 1
+                    state.ready.notify()
+                raise
+        try:
+            yield engine
+        finally:
+            with state.ready:
+                state.idle.append(engine)
+                state.ready.notify()
+            self._trim()
+
+    def _trim(self) -> None:
+        with self._guard:
+            total = sum(state.created for state in self._tenants.values())
+            for state in list(self._tenants.values()):
+                if total <= self.limit:
+                    break
+                with state.ready:
+                    while state.idle and total > self.limit:
+                        state.idle.pop(0).close()
+                        state.created -= 1
+                        total -= 1
+
+    def close(self) -> None:
+        with self._guard:
+            for state in self._tenants.values():
+                with state.ready:
+                    for engine in state.idle:
+                        engine.close()
+                    state.created -= len(state.idle)
+                    state.idle.clear()
+            self._tenants.clear()
+
+
+# -- the application -------------------------------------------------------------------------
+
+
+def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> FastAPI:
+    """The service over the database at ``db`` (a SQLite path or a postgresql:// URL)."""
+    admin: Store = open_store(db)  # migrates a new database; serves key lookups
+    admin_lock = threading.Lock()
+    pool = TenantEngines(db, per_tenant=engines_per_tenant, limit=engines)
+    bearer = HTTPBearer(auto_error=False, description="An API key from `persona6 keys create`.")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+        admin.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Persona6",
+        version=__version__,
+        description="Evidence-backed persona graphs of the people in a product's chats and "
+        "events: who they are, how they react, what an agent should do for them. Every "
+        "request needs `Authorization: Bearer KEY` (make keys with `persona6 keys create`).",
+        responses=_ERRORS,
+    )
+    app.state.engines = pool
+    _install_error_handlers(app)
+
+    def tenant_of(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> str:
+        if credentials is None:
+            raise _Unauthorized(
+                "no API key was sent. Send the header 'Authorization: Bearer KEY' with a key "
+                "from: persona6 keys create --tenant TENANT"
+            )
+        with admin_lock:
+            tenant = keys.tenant_of(admin, credentials.credentials)
+        if tenant is None:
+            raise _Unauthorized(
+                "the API key is not valid: unknown, malformed or revoked. Make a new one with: "
+                "persona6 keys create --tenant TENANT"
+            )
+        return tenant
+
+    Tenant = Annotated[str, Depends(tenant_of)]
+
+    def run(tenant: str, call: Callable[[Persona6], T]) -> T:
+        with pool.use(tenant) as p6:
+            return call(p6)
+
+    @app.get("/healthz", tags=["service"], response_model=Health)
+    def health() -> Health:
+        """Liveness: answers without a key."""
+        return Health(status="ok", version=__version__)
+
+    @app.post(
+        "/v1/events",
+        tags=["events"],
+        response_model=IngestResult,
+        openapi_extra=_EVENTS_BODY,
+        summary="Record events",
+    )
+    async def post_events(request: Request, tenant: Tenant) -> IngestResult:
+        """Store native events (a JSON array, or NDJSON), all or none; idempotent by event_id.
+
+        An event naming another tenant than the key's is refused (403)."""
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise _TooLarge(_too_large_body(int(declared)))
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            raise _TooLarge(_too_large_body(len(body)))
+        events = _parse_events(body, request.headers.get("content-type", ""))
+
+        def record(p6: Persona6) -> IngestResult:
+            stored = p6.record(events, source="events")
+            return IngestResult(
+                received=len(events),
+                stored=stored,
+                duplicates=len(events) - stored,
+                pending_events=p6.pending_events(),
+            )
+
+        return await run_in_threadpool(run, tenant, record)
+
+    @app.post("/v1/build", tags=["graph"], response_model=BuildReport)
+    def post_build(tenant: Tenant, request: BuildRequest | None = None) -> BuildReport:
+        """Bring the persona graph up to date with the events (incremental by default)."""
+        full = request.full if request is not None else False
+        return run(tenant, lambda p6: p6.build(full=full))
+
+    @app.get("/v1/stats", tags=["events"], response_model=StoreStats)
+    def get_stats(tenant: Tenant) -> StoreStats:
+        """What the store holds for the key's tenant."""
+        return run(tenant, lambda p6: p6.stats())
+
+    @app.get("/v1/persons", tags=["graph"], response_model=list[PersonSummary])
+    def get_persons(tenant: Tenant) -> list[PersonSummary]:
+        """Every known person (and unlinked anonymous actor) with traits."""
+        return run(tenant, lambda p6: p6.persons())
+
+    @app.get("/v1/persons/{person_id}", tags=["graph"], response_model=PersonView)
+    def get_person(person_id: str, tenant: Tenant) -> PersonView:
+        """The persona: every trait with confidence, stability and evidence quotes."""
+        return run(tenant, lambda p6: p6.person(person_id))
+
+    @app.get(
+        "/v1/persons/{person_id}/traits/{trait_id}",
+        tags=["graph"],
+        response_model=TraitExplanation,
+    )
+    def get_trait(person_id: str, trait_id: str, tenant: Tenant) -> TraitExplanation:
+        """Why: the evidence chain of one trait (session, time and quote of each event)."""
+        return run(tenant, lambda p6: p6.why(person_id, trait_id))
+
+    @app.get("/v1/persons/{person_id}/context", tags=["runtime"], response_model=Brief)
+    def get_context(
+        person_id: str,
+        tenant: Tenant,
+        task: Annotated[str | None, Query(description="What the agent is about to do.")] = None,
+        budget: Annotated[
+            int, Query(description=f"Most tokens for the brief ({MIN_BUDGET} to {MAX_BUDGET:,}).")
+        ] = DEFAULT_BUDGET,
+    ) -> Brief:
+        """The brief for an agent serving the person, within the token budget."""
+
+        def brief(p6: Persona6) -> Brief:
+            p6.require_person(person_id)
+            return p6.context(person_id, task=task, budget=budget)
+
+        return run(tenant, brief)
+
+    @app.get("/v1/persons/{person_id}/predict", tags=["runtime"], response_model=Prediction)
+    def get_predict(
+        person_id: str,
+        tenant: Tenant,
+        failure: Annotated[
+            str | None, Query(description="The kind of failure (its outcome name).")
+        ] = None,
+        event: Annotated[
+            str | None, Query(description="A stored failure event: predict from before it only.")
+        ] = None,
+    ) -> Prediction:
+        """How the person will react to a failure: a probability per reaction."""
+        return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
+
+    @app.get(
+        "/v1/persons/{person_id}/archetypes", tags=["runtime"], response_model=PersonArchetypes
+    )
+    def get_archetypes(person_id: str, tenant: Tenant) -> PersonArchetypes:
+        """Soft membership in each archetype, with the cues and evidence behind it."""
+        return run(tenant, lambda p6: p6.archetypes(person_id))
+
+    @app.post("/v1/link", tags=["runtime"], response_model=LinkResult)
+    def post_link(request: LinkRequest, tenant: Tenant) -> LinkResult:
+        """Which known person an anonymous actor is (null: a new person), how sure, and why."""
+        return run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
+
+    @app.get("/v1/persons/{person_id}/export", tags=["governance"], response_model=PersonExport)
+    def get_export(person_id: str, tenant: Tenant) -> PersonExport:
+        """Everything held about the person (traits, events, links): for access requests."""
+        return run(tenant, lambda p6: p6.person_record(person_id))
+
+    @app.delete("/v1/persons/{person_id}", tags=["governance"], response_model=ForgetReport)
+    def delete_person(person_id: str, tenant: Tenant) -> ForgetReport:
+        """Forget the person's events and every trait that rested on them."""
+        return run(tenant, lambda p6: p6.forget(person=person_id))
+
+    @app.delete("/v1/sessions/{session_id}", tags=["governance"], response_model=ForgetReport)
+    def delete_session(session_id: str, tenant: Tenant) -> ForgetReport:
+        """Forget a session's events and recompute every trait that rested on them."""
+        return run(tenant, lambda p6: p6.forget(session=session_id))
+
+    @app.delete("/v1/events/{event_id}", tags=["governance"], response_model=ForgetReport)
+    def delete_event(event_id: str, tenant: Tenant) -> ForgetReport:
+        """Forget one event and recompute every trait that rested on it."""
+        return run(tenant, lambda p6: p6.forget(event=event_id))
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus the Event schema that POST /v1/events reads by hand."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        event = Event.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update(event.pop("$defs", {}))
+        components["Event"] = event
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+# -- request bodies --------------------------------------------------------------------------
+
+
+def _parse_events(body: bytes, content_type: str) -> list[dict[str, Any]]:
+    """The events of a request body: a JSON array (or one object), or NDJSON."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            "request body",
+            f"is not UTF-8 (byte {exc.start})",
+            "Send events as UTF-8 JSON",
+        ) from None
+    if not text.strip():
+        raise InvalidInput(
+            "request body", "is empty", "Send a JSON array of events, or one event per line"
+        )
+    items: list[Any]
+    if "ndjson" in content_type or "jsonl" in content_type:
+        items = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                items.append(_json(line, f"request body, line {number}"))
+    else:
+        parsed = _json(text, "request body")
+        items = parsed if isinstance(parsed, list) else [parsed]
+    if len(items) > MAX_EVENTS_PER_REQUEST:
+        raise _TooLarge(
+            f"the request holds {len(items):,} events, more than {MAX_EVENTS_PER_REQUEST:,}. "
+            "Send them in several requests"
+        )
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise InvalidEvent(
+                f"events[{index}]",
+                "(line)",
+                f"is a JSON {type(item).__name__}, not an object",
+                "Send each event as a JSON object with the fields of docs/events.md",
+            )
+    return items
+
+
+def _json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            where,
+            f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            "Send a JSON array of events, or NDJSON (one event per line) with "
+            "Content-Type: application/x-ndjson",
+        ) from None
+
+
+def _too_large_body(size: int) -> str:
+    return (
+        f"the request body is {size:,} bytes, more than {MAX_BODY_BYTES:,}. "
+        "Send the events in several requests"
+    )
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+class _Unauthorized(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
+class _TooLarge(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
+def error(status: int, code: str, message: str, headers: dict[str, str] | None = None):
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+    )
+
+
+def status_of(exc: Persona6Error) -> tuple[int, str]:
+    """The HTTP status and stable code of a library error."""
+    if isinstance(exc, InvalidEvent):
+        if exc.field == "tenant":
+            return 403, "tenant_mismatch"
+        return 422, "invalid_event"
+    if isinstance(exc, InvalidInput):
+        return 422, "invalid_input"
+    if isinstance(exc, InvalidOption):
+        return 400, "invalid_option"
+    if isinstance(exc, NotFound):
+        return 404, "not_found"
+    if isinstance(exc, StoreError):
+        return 503, "store_unavailable"
+    if isinstance(exc, MissingExtra):
+        return 501, "missing_extra"
+    return 500, "internal"
+
+
+_HTTP_CODES = {
+    400: "invalid_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+}
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Persona6Error)
+    async def library_error(request: Request, exc: Persona6Error) -> JSONResponse:
+        status, code = status_of(exc)
+        return error(status, code, str(exc))
+
+    @app.exception_handler(_Unauthorized)
+    async def unauthorized(request: Request, exc: _Unauthorized) -> JSONResponse:
+        return error(401, "unauthorized", exc.message, {"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(_TooLarge)
+    async def too_large(request: Request, exc: _TooLarge) -> JSONResponse:
+        return error(413, "too_large", exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for item in exc.errors():
+            where = " ".join(str(part) for part in item.get("loc", ()))
+            problems.append(f"{where}: {item.get('msg', 'is invalid')}")
+        return error(
+            422,
+            "invalid_request",
+            "; ".join(problems) + ". Fix the request as /openapi.json describes",
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        message = str(exc.detail)
+        if exc.status_code == 404:
+            message = (
+                f"{request.url.path} is not an endpoint of this API. "
+                "The endpoints are listed at /openapi.json"
+            )
+        elif exc.status_code == 405:
+            message = (
+                f"{request.method} is not allowed on {request.url.path}. "
+                "The methods of each endpoint are listed at /openapi.json"
+            )
+        return error(exc.status_code, code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error(
+            500,
+            "internal",
+            f"an unexpected error ({type(exc).__name__}) stopped the request; it is a bug in "
+            "Persona6. The server log has the traceback; please report it",
+        )
+
+
+__all__ = ["Event", "create_app", "status_of"]

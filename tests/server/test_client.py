@@ -1,0 +1,138 @@
+"""The SDK against a real `persona6 serve` process: the facade's names and answers, over HTTP;
+and two service processes sharing one database."""
+
+from __future__ import annotations
+
+import inspect
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from server.conftest import demo_events, serve_process
+
+from persona6 import Persona6
+from persona6.client import Persona6Client, Unauthorized
+from persona6.errors import InvalidInput, InvalidOption, NotFound
+from persona6.server import keys
+from persona6.store import open_store
+
+
+@pytest.fixture(scope="module")
+def remote(served_db: str):
+    """(embedded engine, SDK client) over one database holding the built demo of tenant acme."""
+    events, truth = demo_events(seed=4, people=4)
+    with Persona6(db=served_db, tenant="acme") as p6:
+        p6.record(events)
+        p6.build()
+    with open_store(served_db) as store:
+        key = keys.create_key(store, "acme").key
+    with (
+        serve_process(served_db) as url,
+        Persona6Client(url, key=key) as client,
+        Persona6(db=served_db, tenant="acme") as local,
+    ):
+        yield local, client, truth, url
+
+
+def test_the_client_has_the_facades_method_names_and_parameters():
+    for name, method in inspect.getmembers(Persona6Client, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        assert hasattr(Persona6, name), f"Persona6Client.{name} is not a facade method"
+        remote = inspect.signature(method).parameters
+        local = inspect.signature(getattr(Persona6, name)).parameters
+        assert set(remote) <= set(local), name
+
+
+def test_changing_the_constructor_gives_the_same_answers(remote):
+    local, client, truth, _ = remote
+    person = truth["people"][0]
+    person_id = person["person_id"]
+    assert client.persons() == local.persons()
+    assert client.person(person_id) == local.person(person_id)
+    trait = local.person(person_id).traits[0]
+    assert client.why(person_id, trait.id) == local.why(person_id, trait.id)
+    task = "the export keeps failing"
+    assert client.context(person_id, task=task, budget=250) == local.context(
+        person_id, task=task, budget=250
+    )
+    assert client.predict(person_id) == local.predict(person_id)
+    assert client.archetypes(person_id) == local.archetypes(person_id)
+    anonymous = person["holdout_anonymous_id"]
+    assert client.link(anonymous).decision == local.link(anonymous).decision == person_id
+    assert client.stats() == local.stats()
+
+
+def test_the_client_raises_the_libraries_errors(remote):
+    _, client, _, url = remote
+    with pytest.raises(NotFound, match="person 'nobody' is not known in tenant 'acme'"):
+        client.person("nobody")
+    with pytest.raises(InvalidOption, match="--budget 3 is not a token count"):
+        client.context(client.persons()[0].person_id, budget=3)
+    with pytest.raises(InvalidInput, match=r"events\[0\]: field 'type'"):
+        client.record([{"session_id": "s", "ts": "2026-01-01T00:00:00Z", "type": "shout"}])
+    with (
+        Persona6Client(url, key="p6_wrong") as stranger,
+        pytest.raises(Unauthorized, match="the API key is not valid"),
+    ):
+        stranger.persons()
+
+
+def test_an_unreachable_server_says_so():
+    with (
+        Persona6Client("http://127.0.0.1:9", key="k", timeout=2) as client,
+        pytest.raises(Exception, match="cannot be reached"),
+    ):
+        client.persons()
+
+
+def test_ingest_sends_a_file_in_chunks_and_stores_each_event_once(remote, tmp_path, monkeypatch):
+    import json
+
+    import persona6.client as sdk
+
+    _, client, _, _ = remote
+    monkeypatch.setattr(sdk, "INGEST_CHUNK", 4)
+    path = tmp_path / "events.jsonl"
+    lines = [
+        {
+            "event_id": f"file-{n}",
+            "ts": f"2026-02-01T10:00:{n:02d}Z",
+            "session_id": "file-session",
+            "user_id": "file-user",
+            "type": "message",
+            "role": "user",
+            "text": f"line {n}",
+        }
+        for n in range(10)
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    assert client.ingest(path) == 10
+    assert client.ingest(path) == 0
+    report = client.forget(session="file-session")
+    assert report.events == 10
+
+
+def test_two_service_processes_share_one_database(db_url: str):
+    """Events recorded through either process are all stored once; a build through one is
+    read through the other."""
+    events, truth = demo_events(seed=6, people=3)
+    with open_store(db_url) as store:
+        key = keys.create_key(store, "acme").key
+    with serve_process(db_url) as first, serve_process(db_url) as second:
+        clients = [Persona6Client(first, key=key), Persona6Client(second, key=key)]
+        chunks = [events[i : i + 200] for i in range(0, len(events), 200)]
+        with ThreadPoolExecutor(4) as pool:
+            stored = sum(pool.map(lambda n: clients[n % 2].record(chunks[n]), range(len(chunks))))
+            # the same events again, through the other process: nothing is stored twice
+            again = sum(
+                pool.map(lambda n: clients[(n + 1) % 2].record(chunks[n]), range(len(chunks)))
+            )
+        assert stored == len(events) and again == 0
+        assert clients[0].stats().events == clients[1].stats().events == len(events)
+        clients[0].build()
+        person_id = truth["people"][0]["person_id"]
+        assert clients[1].person(person_id).traits
+        brief = clients[1].context(person_id, task="renew the plan")
+        assert brief.items
+        for client in clients:
+            client.close()

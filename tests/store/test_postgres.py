@@ -1,0 +1,135 @@
+"""The PostgreSQL store: its messages, migrations from several processes at once, its column
+types and collation, and connections that never sit in a transaction between calls."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from contextlib import ExitStack
+
+import pytest
+from helpers import message
+
+from persona6.errors import MissingExtra, StoreError
+from persona6.ingest.pipeline import ingest_events
+from persona6.store import open_store
+from persona6.store.sql import migrations
+
+
+def test_without_psycopg_the_message_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
+    with pytest.raises(MissingExtra) as caught:
+        open_store("postgresql://p6:secret@db.example:5432/p6")
+    assert str(caught.value) == (
+        "postgresql://p6@db.example:5432/p6: opening a PostgreSQL database needs the optional "
+        "extra 'postgres'. Install it with: pip install 'persona6[postgres]'"
+    )
+
+
+def test_an_unreachable_server_names_the_url_without_its_password():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError) as caught:
+        open_store("postgres://p6:secret@/p6?host=/nonexistent-p6-socket-dir&password=hunter2")
+    text = str(caught.value)
+    assert text.startswith(
+        "postgres://p6@/p6?host=/nonexistent-p6-socket-dir: cannot connect to PostgreSQL ("
+    )
+    assert text.endswith(
+        "). Check that the server is running and that the URL's host, port, user, password and "
+        "database are right (create the database first: createdb NAME), or pass a SQLite file "
+        "path for --db"
+    )
+    assert "secret" not in text
+    assert "hunter2" not in text
+
+
+def test_a_missing_database_is_named_with_how_to_create_it(postgres_url):
+    url = postgres_url.replace("/p6t_", "/p6t_missing_")
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert 'database "p6t_missing_' in str(caught.value)
+    assert "create the database first: createdb NAME" in str(caught.value)
+
+
+def test_processes_starting_together_migrate_once(postgres_url):
+    # Each thread opens its own connection, as two service processes would; without the
+    # migration lock the second fails creating a table the first is creating.
+    start = threading.Barrier(4)
+    opened, failed = [], []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            opened.append(open_store(postgres_url))
+        except Exception as exc:  # reported below, with the others
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []
+    rows = opened[0].conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+    assert [row[0] for row in rows] == [v for v, _, _ in migrations()]
+    for store in opened:
+        store.close()
+
+
+def test_reads_outside_a_transaction_leave_the_connection_idle(postgres_url):
+    from psycopg.pq import TransactionStatus
+
+    store = open_store(postgres_url)
+    ingest_events(store, [message(0)])
+    store.stats("default")
+    list(store.actors("default"))
+    # An open transaction would keep its snapshot: another process's writes would stay unseen.
+    assert store.conn.info.transaction_status == TransactionStatus.IDLE
+    with store.transaction():
+        assert store.conn.info.transaction_status == TransactionStatus.INTRANS
+    assert store.conn.info.transaction_status == TransactionStatus.IDLE
+    store.close()
+
+
+def test_columns_are_doubles_bigints_and_byte_ordered_text(postgres_url):
+    store = open_store(postgres_url)
+    rows = store.conn.execute(
+        "SELECT table_name, column_name, data_type, collation_name "
+        "FROM information_schema.columns WHERE table_schema = current_schema()"
+    ).fetchall()
+    store.close()
+    assert {row[2] for row in rows} == {"text", "bigint", "double precision"}
+    assert {row[3] for row in rows if row[2] == "text"} == {"C"}
+    assert ("events", "seq", "bigint", None) in rows
+    assert ("traits", "confidence", "double precision", None) in rows
+
+
+def test_a_database_with_a_language_collation_orders_as_sqlite_does(new_postgres_database):
+    import psycopg
+
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(
+                new_postgres_database(
+                    "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'"
+                )
+            )
+        except psycopg.Error as exc:
+            pytest.skip(f"this server cannot create an ICU database ({exc})")
+        store = stack.enter_context(open_store(url))
+        names = ["b", "B", "a", "_x", "Z", "a-b", "ab"]
+        ingest_events(store, [message(n, user_id=name) for n, name in enumerate(names)])
+        # en-US alone would give _x a ab a-b b B Z; persona6 orders by code point everywhere.
+        assert [a.actor for a in store.actors("default")] == sorted(names)
+
+
+def test_a_nul_character_is_refused_with_the_event_and_field(postgres_url):
+    store = open_store(postgres_url)
+    with pytest.raises(StoreError) as caught:
+        ingest_events(store, [message(0, event_id="e-nul", text="a\x00b")])
+    assert str(caught.value) == (
+        "event 'e-nul': field 'text' holds a NUL character (\\u0000), which PostgreSQL cannot "
+        "store in text. Remove it from the input, or use a SQLite database for --db"
+    )
+    assert store.stats("default").events == 0
+    store.close()

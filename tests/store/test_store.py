@@ -1,0 +1,208 @@
+"""Every backend: migrations, transactions, queries, and what other connections see.
+
+Each test runs against every backend the ``store`` or ``db_url`` fixture offers (SQLite in
+memory and on file, PostgreSQL when configured); backend-specific tests are in test_sqlite.py
+and test_postgres.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import message
+
+from persona6.errors import StoreError
+from persona6.ingest.pipeline import event_row, ingest_events
+from persona6.store import EventQuery, open_store
+from persona6.store.sql import migrations
+from persona6.types import Event, Signal, SignalKind
+
+
+def _rows(*numbers: int, tenant: str = "default"):
+    """Event rows as ingest makes them, one message per number (same number, same event)."""
+    events = [Event.model_validate(message(n)) for n in numbers]
+    return [event_row(e, tenant, "test", "2026-03-02T00:00:00.000000Z") for e in events]
+
+
+def _texts(store, **query) -> list[str | None]:
+    return [e.text for e in store.iter_events(EventQuery(tenant="default", **query))]
+
+
+def test_migrations_are_numbered_and_recorded(store):
+    rows = store.conn.execute("SELECT version, name FROM schema_migrations ORDER BY version")
+    assert [tuple(row) for row in rows.fetchall()] == [(v, n) for v, n, _ in migrations()]
+    assert migrations()[0][:2] == (1, "0001_event_log")
+    assert store.schema_version() == migrations()[-1][0]
+
+
+def test_reopening_does_not_reapply_migrations(db_url):
+    open_store(db_url).close()
+    store = open_store(db_url)
+    rows = store.conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()
+    assert (rows[0], store.schema_version()) == (len(migrations()), migrations()[-1][0])
+    store.close()
+
+
+def test_a_newer_schema_is_refused_with_upgrade_hint(db_url):
+    store = open_store(db_url)
+    with store.transaction():
+        store.conn.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
+    store.close()
+    with pytest.raises(StoreError, match="schema version 999, newer than this persona6 knows"):
+        open_store(db_url)
+
+
+def test_insert_events_counts_only_new_events(store):
+    with store.transaction():
+        assert store.insert_events(_rows(0, 1)) == 2
+    with store.transaction():
+        # 0 is stored already, 2 comes twice in the batch: one new event.
+        assert store.insert_events(_rows(0, 2, 2)) == 1
+    with store.transaction():
+        assert store.insert_events(_rows(0, 1, 2)) == 0
+        assert store.insert_events(_rows(0, tenant="other")) == 1
+    assert _texts(store) == ["message number 0", "message number 1", "message number 2"]
+
+
+def test_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        ingest_events(store, [message(0)])
+        raise RuntimeError("boom")
+    assert list(store.iter_events(EventQuery(tenant="default"))) == []
+
+
+def test_a_nested_transaction_joins_the_outer_one(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        with store.transaction():
+            store.insert_events(_rows(0))
+        # The inner unit of work ended, but nothing is committed until the outer one is.
+        store.insert_events(_rows(1))
+        raise RuntimeError("boom")
+    assert _texts(store) == []
+    with store.transaction():
+        with store.transaction():
+            store.insert_events(_rows(0))
+        store.insert_events(_rows(1))
+    assert _texts(store) == ["message number 0", "message number 1"]
+
+
+def test_event_filters_narrow(store):
+    ingest_events(
+        store,
+        [
+            message(0, session_id="a"),
+            message(1, session_id="b", user_id=None, anonymous_id="anon"),
+            message(2, session_id="b", type="action", name="command"),
+        ],
+    )
+    assert _texts(store, session_id="b") == ["message number 1", "message number 2"]
+    assert _texts(store, anonymous_id="anon") == ["message number 1"]
+    assert _texts(store, actor="u-1") == ["message number 0", "message number 2"]
+    assert _texts(store, type="action") == ["message number 2"]
+    assert _texts(
+        store, since="2026-03-01T10:00:01.000000Z", until="2026-03-01T10:00:02.000000Z"
+    ) == ["message number 1"]
+    assert _texts(store, limit=1) == ["message number 0"]
+
+
+def test_sessions_list_actors_and_counts(store):
+    ingest_events(
+        store,
+        [
+            message(0, session_id="a"),
+            message(1, session_id="a", user_id="u-2"),
+            {
+                "ts": "2026-03-01T10:00:03Z",
+                "session_id": "a",
+                "type": "message",
+                "role": "assistant",
+                "text": "hi",
+            },
+            message(4, session_id="b", type="outcome", name="error"),
+        ],
+    )
+    found = {s.session_id: s for s in store.sessions("default")}
+    assert found["a"].actors == ["u-1", "u-2"]
+    assert (found["a"].messages, found["b"].outcomes) == (3, 1)
+    assert [s.session_id for s in store.sessions("default", actor="u-2")] == ["a"]
+    assert [s.session_id for s in store.sessions("default")] == ["b", "a"]
+
+
+def test_stats_count_by_type_and_actor(store):
+    ingest_events(store, [message(0), message(1, user_id=None, anonymous_id="x")])
+    stats = store.stats("default")
+    assert (stats.events, stats.sessions, stats.persons, stats.anonymous_actors) == (2, 1, 1, 1)
+    assert stats.by_type == {"message": 2}
+    assert store.stats("other").events == 0
+
+
+def test_text_sorts_by_code_point_as_in_python(store):
+    names = ["b", "B", "a", "_x", "Z", "é", "a-b", "ab"]
+    ingest_events(store, [message(n, user_id=name) for n, name in enumerate(names)])
+    # Every backend orders text as SQLite and Python do (by code point), whatever its locale.
+    assert [a.actor for a in store.actors("default")] == sorted(names)
+
+
+def _signal(**numbers: float) -> Signal:
+    return Signal(
+        session_id="s-1",
+        actor="u-1",
+        kind=SignalKind.CONCERN,
+        key="correctness",
+        value="correctness",
+        ts="2026-03-01T10:00:00.000000Z",
+        producer="persona6.test.v1",
+        **{"polarity": 1.0, "weight": 1.0, **numbers},
+    )
+
+
+def test_signal_numbers_keep_double_precision(store):
+    ingest_events(store, [message(0)])
+    signal = _signal(polarity=0.1, weight=1 / 3, measure=2.0**-40)
+    with store.transaction():
+        store.replace_session_signals("default", "s-1", [signal])
+    (stored,) = store.signals_of("default", ["u-1"])
+    assert (stored.polarity, stored.weight, stored.measure) == (0.1, 1 / 3, 2.0**-40)
+
+
+def test_events_with_attr_finds_names_with_json_escapes_and_wildcards(store):
+    names = ["plain", "back\\slash", "under_score", "per%cent", "naïve"]
+    ingest_events(
+        store,
+        [message(n, attrs={name: f"v{n}"}) for n, name in enumerate(names)]
+        + [message(9, attrs={"underXscore": "no", "perXcent": "no"})],
+    )
+    for n, name in enumerate(names):
+        found = store.events_with_attr("default", name)
+        assert [(actor, attrs) for _, actor, attrs in found] == [
+            ("u-1", "{" + f'"{name}":"v{n}"'.replace("\\", "\\\\") + "}")
+        ], name
+
+
+def test_a_write_by_another_connection_is_seen_at_the_next_read(db_url):
+    reader, writer = open_store(db_url), open_store(db_url)
+    assert _texts(reader) == []
+    ingest_events(writer, [message(0)])
+    assert _texts(reader) == ["message number 0"]
+    reader.close()
+    writer.close()
+
+
+def test_graph_version_moves_when_another_connection_changes_the_graph(db_url):
+    reader, writer = open_store(db_url), open_store(db_url)
+    ingest_events(writer, [message(0)])
+    with writer.transaction():
+        writer.replace_session_signals("default", "s-1", [_signal()])
+    before = reader.graph_version("default")
+    assert reader.graph_version("default") == before  # stable while nothing is written
+    with writer.transaction():  # a forget in another process: no new build, a changed graph
+        writer.replace_session_signals("default", "s-1", [])
+    assert reader.graph_version("default") != before
+    reader.close()
+    writer.close()
+
+
+def test_graph_version_moves_with_own_writes_inside_a_transaction(store):
+    with store.transaction():
+        before = store.graph_version("default")
+        store.insert_events(_rows(0))
+        assert store.graph_version("default") != before
