@@ -9,13 +9,14 @@ build from scratch (tests/graph/test_build.py checks this as a property).
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
 from persona6.extract import extract_session
 from persona6.graph.consolidate import config, consolidate
 from persona6.store.base import EventQuery, Store
-from persona6.types import EventType, SignalKind
+from persona6.types import EventType, Signal, SignalKind, StoredEvent
 
 
 class BuildReport(BaseModel):
@@ -32,25 +33,32 @@ class BuildReport(BaseModel):
 
 
 def build(store: Store, tenant: str, *, full: bool = False) -> BuildReport:
-    """Bring the tenant's graph up to date with its events (everything, with ``full``)."""
+    """Bring the tenant's graph up to date with its events (everything, with ``full``).
+
+    Two phases, so that a live service keeps recording events during a build: extraction (most
+    of the work) reads each changed session outside any write transaction; then one
+    transaction, holding the tenant's graph lock, stores the signals and recomputes persons.
+    The watermark is read first: events recorded meanwhile are past it, and the next build
+    takes their sessions again.
+    """
     started = time.perf_counter()
+    since = 0 if full else store.built_seq(tenant)
+    target = store.max_seq(tenant)
+    sessions = store.sessions_since(tenant, since)
+    if full:
+        sessions = _all_sessions(store, tenant, sessions)
+    extracted = [extract_stored_session(store, tenant, session_id) for session_id in sessions]
+    events = sum(len(session.events) for session in extracted)
+    signals = sum(len(session.signals) for session in extracted)
     with store.transaction():
-        since = 0 if full else store.built_seq(tenant)
-        target = store.max_seq(tenant)
-        sessions = store.sessions_since(tenant, since)
-        if full:
-            sessions = _all_sessions(store, tenant, sessions)
-        events = signals = 0
+        store.lock_graph(tenant)
         touched: dict[str, Scope] = {}
-        for session_id in sessions:
-            n_events, n_signals, needs = refresh_session(store, tenant, session_id)
-            events += n_events
-            signals += n_signals
-            merge_scopes(touched, needs)
+        for session in extracted:
+            merge_scopes(touched, store_session(store, tenant, _current(store, tenant, session)))
         if full:
             touched = dict.fromkeys(touched)  # everything, for everyone
         persons, traits = refresh_persons(store, tenant, touched)
-        store.set_built_seq(tenant, target)
+        store.set_built_seq(tenant, max(target, store.built_seq(tenant)))
     return BuildReport(
         tenant=tenant,
         full=full,
@@ -74,16 +82,47 @@ def _all_sessions(store: Store, tenant: str, changed: list[str]) -> list[str]:
 Scope = set[tuple[str, str]] | None
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractedSession:
+    """A session's events as read, and the signals extracted from them."""
+
+    session_id: str
+    events: list[StoredEvent]
+    signals: list[Signal]
+
+
+def extract_stored_session(store: Store, tenant: str, session_id: str) -> ExtractedSession:
+    """Read one session and extract its signals (no writes)."""
+    events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
+    return ExtractedSession(session_id, events, extract_session(events))
+
+
+def _current(store: Store, tenant: str, session: ExtractedSession) -> ExtractedSession:
+    """The session as it is now: re-extracted if its events changed since it was read (events
+    recorded meanwhile, or another process's forget), so older signals never overwrite what
+    a concurrent build stored from newer events."""
+    events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session.session_id)))
+    if [e.event_id for e in events] == [e.event_id for e in session.events]:
+        return session
+    return ExtractedSession(session.session_id, events, extract_session(events))
+
+
 def refresh_session(
     store: Store, tenant: str, session_id: str
 ) -> tuple[int, int, dict[str, Scope]]:
-    """Re-extract one session; return (events, signals, what each touched actor needs).
+    """Re-extract one session; return (events, signals, what each touched actor needs)."""
+    session = extract_stored_session(store, tenant, session_id)
+    return len(session.events), len(session.signals), store_session(store, tenant, session)
+
+
+def store_session(store: Store, tenant: str, session: ExtractedSession) -> dict[str, Scope]:
+    """Store a session's signals in place of its old ones; return what each touched actor
+    needs recomputed.
 
     An actor needs the (kind, key) pairs it had or now has signals for in this session; an
     actor named by an identify event needs everything, because its person changed.
     """
-    events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
-    signals = extract_session(events)
+    session_id, events, signals = session.session_id, session.events, session.signals
     touched: dict[str, Scope] = {}
     before = store.signal_keys(tenant, session_id=session_id)
     after = {(s.actor, s.kind.value, s.key) for s in signals}
@@ -99,7 +138,7 @@ def refresh_session(
                 else:
                     touched.setdefault(actor, set())
     store.replace_session_signals(tenant, session_id, signals)
-    return len(events), len(signals), touched
+    return touched
 
 
 def merge_scopes(into: dict[str, Scope], more: dict[str, Scope]) -> None:

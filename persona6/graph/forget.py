@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from persona6.errors import NotFound
 from persona6.graph.build import Scope, merge_scopes, refresh_persons, refresh_session
+from persona6.identity.profiles import refresh_sessions as refresh_identity_sessions
 from persona6.store.base import EventQuery, Store
 
 
@@ -25,12 +26,14 @@ class ForgetReport(BaseModel):
 def forget_events(store: Store, tenant: str, event_ids: list[str]) -> ForgetReport:
     """Delete these events and recompute what rested on them."""
     with store.transaction():
+        store.lock_graph(tenant)
         # Everyone the deleted events were about is recomputed whole: an identify event may go.
         touched: dict[str, Scope] = dict.fromkeys(_actors_of(store, tenant, event_ids))
         sessions = store.delete_events(tenant, event_ids)
         for session_id in sessions:
             merge_scopes(touched, refresh_session(store, tenant, session_id)[2])
         persons, _ = refresh_persons(store, tenant, touched)
+        refresh_identity_sessions(store, tenant, sessions)
     return ForgetReport(
         tenant=tenant, events=len(event_ids), sessions=len(sessions), persons=persons
     )

@@ -137,6 +137,12 @@ class Store(ABC):
         """The ingest position of the newest event of ``tenant`` (0 when there is none)."""
 
     @abstractmethod
+    def lock_graph(self, tenant: str) -> None:
+        """Inside a transaction: keep other connections from writing the tenant's graph until
+        it ends (builds and forgets in several processes). SQLite's write transactions are
+        exclusive already; a server database takes a lock of its own."""
+
+    @abstractmethod
     def events_after(self, tenant: str, seq: int) -> int:
         """How many events of ``tenant`` were ingested after position ``seq``."""
 

@@ -11,8 +11,10 @@ The SQL is the shared SQL of ``sql.py``; what differs is here:
   transaction holding an old snapshot (another process's writes are seen at the next read).
 - Migrations take a transaction-scoped advisory lock, so processes that start together
   migrate one after the other.
-- ``graph_version`` adds the server's current snapshot (``xmin:xmax:in-progress``), which moves
-  whenever any transaction that wrote commits, in this process or any other.
+- Ingest takes a transaction-scoped advisory lock per tenant before its rows get their
+  ``seq``: a tenant's events then commit in ``seq`` order, so a build that reads the newest
+  committed ``seq`` as its watermark never passes over an event another process has not
+  committed yet (which it would then never build).
 """
 
 from __future__ import annotations
@@ -85,7 +87,6 @@ class PostgresStore(SQLStore):
                 "SQLite file path for --db"
             ) from exc
         super().__init__(conn, POSTGRES)
-        self._writes = 0
         if migrate:
             try:
                 self.migrate()
@@ -100,6 +101,12 @@ class PostgresStore(SQLStore):
                 raise
 
     def insert_events(self, rows: Sequence[EventRow]) -> int:
+        with self.transaction():
+            for tenant in sorted({row[0] for row in rows}):  # sorted: no deadlock
+                self._execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", [tenant])
+            return self._insert_rows(rows)
+
+    def _insert_rows(self, rows: Sequence[EventRow]) -> int:
         try:
             return super().insert_events(rows)
         except self._driver.DataError as exc:
@@ -127,27 +134,15 @@ class PostgresStore(SQLStore):
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
 
+    def lock_graph(self, tenant: str) -> None:
+        # Two builds (or a build and a forget) of one tenant in two processes would otherwise
+        # both delete a session's old signals and both insert new ones: rows twice.
+        self._execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", [tenant])
+
     def _lock_schema(self) -> None:
         # Held until migrate()'s transaction ends: a second process starting at the same time
         # waits, then finds the migrations applied (CREATE TABLE IF NOT EXISTS alone races).
         self._execute("SELECT pg_advisory_xact_lock(?)", [MIGRATION_LOCK])
-
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        if not sql.startswith("SELECT"):
-            self._writes += 1
-        return super()._execute(sql, params)
-
-    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
-        self._writes += 1
-        return super()._executemany(sql, rows)
-
-    def _change_marks(self) -> tuple[Any, ...]:
-        # The snapshot moves when a transaction that wrote (anywhere on the server) commits:
-        # a committed transaction leaves the in-progress list or raises xmax. Transaction ids
-        # are server-wide, so other databases' writes move it too (a cache reload, never a
-        # stale read). Own writes inside a still-open transaction are counted here instead.
-        snapshot = self._execute("SELECT pg_current_snapshot()::text").fetchone()[0]
-        return (self._writes, snapshot)
 
     # -- schema ---------------------------------------------------------------------------
 

@@ -112,8 +112,8 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
             finally:
                 self._depth -= 1
             return
+        self._begin()  # first: a BEGIN that fails leaves no unit of work open
         self._depth = 1
-        self._begin()
         try:
             yield
         except BaseException:
@@ -127,20 +127,13 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
     def _begin(self) -> None:
         """Start a transaction explicitly (drivers differ in when they do so implicitly)."""
 
+    def lock_graph(self, tenant: str) -> None:
+        """SQLite: nothing to do, a write transaction (BEGIN IMMEDIATE) is exclusive already;
+        server backends override it."""
+
     def _lock_schema(self) -> None:
         """Inside migrate()'s transaction: keep other connections from migrating at the same
         time (SQLite's write lock already does; a server database needs a lock of its own)."""
-
-    def _change_marks(self) -> tuple[Any, ...]:
-        """Values that change whenever this or any other connection writes to the database:
-        part of ``graph_version``, so caches notice a forget or another process's build.
-
-        SQLite's are here (sqlite.py adds only the connection): writes through this connection
-        (``total_changes``) and commits of other connections (``data_version``), both free.
-        """
-        if self.dialect.name != "sqlite":
-            return ()
-        return (self.conn.total_changes, self._execute("PRAGMA data_version").fetchone()[0])
 
     # -- schema -------------------------------------------------------------------------
 
@@ -198,6 +191,8 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
     def insert_identity_links(self, rows: Sequence[IdentityLinkRow]) -> None:
         if not rows:
             return
+        for tenant in sorted({row[0] for row in rows}):
+            self._bump_graph(tenant)  # who is who changes the graph's persons
         self._executemany(
             "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
             "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "

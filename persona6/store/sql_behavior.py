@@ -17,9 +17,6 @@ class BehaviorSQL:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
         raise NotImplementedError
 
-    def _change_marks(self) -> tuple[Any, ...]:  # supplied by SQLStore and its backends
-        raise NotImplementedError
-
     def signals_of_kinds(self, tenant: str, kinds: Iterable[str]) -> list[Signal]:
         from persona6.store.sql_graph import _SIGNAL_COLUMNS, _signal
 
@@ -67,10 +64,12 @@ class BehaviorSQL:
         return found
 
     def graph_version(self, tenant: str) -> tuple[Any, ...]:
+        # The build watermark, and the epoch that every graph write moves (a forget, a link,
+        # another process's build): recording events alone leaves it, and the caches, as is.
         row = self._execute(
-            "SELECT built_seq, built_at FROM build_state WHERE tenant = ?", [tenant]
+            "SELECT (SELECT built_seq FROM build_state WHERE tenant = ?), "
+            "(SELECT built_at FROM build_state WHERE tenant = ?), "
+            "(SELECT epoch FROM graph_epochs WHERE tenant = ?)",
+            [tenant, tenant, tenant],
         ).fetchone()
-        # A forget, or a write through another connection or process, changes the graph
-        # without a new build: each backend adds marks that move on any write (its
-        # ``_change_marks``).
-        return (tuple(row) if row else (0, ""), *self._change_marks())
+        return tuple(row)

@@ -70,9 +70,18 @@ class GraphSQL:
         # The latest link wins if an anonymous actor was identified as two people.
         return {row[0]: row[1] for row in rows}
 
+    def _bump_graph(self, tenant: str) -> None:
+        """Move the tenant's graph epoch (``graph_version``): called by every graph write."""
+        self._execute(
+            "INSERT INTO graph_epochs (tenant, epoch) VALUES (?, 1) "
+            "ON CONFLICT (tenant) DO UPDATE SET epoch = graph_epochs.epoch + 1",
+            [tenant],
+        )
+
     def replace_session_signals(
         self, tenant: str, session_id: str, signals: Sequence[Signal]
     ) -> None:
+        self._bump_graph(tenant)
         self._execute(
             "DELETE FROM signals WHERE tenant = ? AND session_id = ?", [tenant, session_id]
         )
@@ -197,6 +206,7 @@ class GraphSQL:
         traits: Sequence[Trait],
         keys: Collection[tuple[str, str]] | None = None,
     ) -> None:
+        self._bump_graph(tenant)
         scopes: list[tuple[str, list[Any]]] = (
             [("", [])]
             if keys is None
@@ -266,6 +276,7 @@ class GraphSQL:
         return [(row[0], int(row[1]), row[2]) for row in rows]
 
     def delete_events(self, tenant: str, event_ids: Sequence[str]) -> list[str]:
+        self._bump_graph(tenant)
         sessions: set[str] = set()
         ids = sorted(set(event_ids))
         for start in range(0, len(ids), 500):

@@ -22,6 +22,9 @@ class IdentitySQL:
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:  # from SQLStore
         raise NotImplementedError
 
+    def _bump_graph(self, tenant: str) -> None:  # supplied by GraphSQL
+        raise NotImplementedError
+
     # -- units and profiles ---------------------------------------------------------------
 
     def identity_units_seq(self, tenant: str) -> int:
@@ -108,6 +111,7 @@ class IdentitySQL:
         return [(r[0], r[1], bool(r[2])) for r in rows]
 
     def set_identity_unit_person(self, tenant: str, actor: str, person_id: str) -> None:
+        self._bump_graph(tenant)
         self._execute(
             "UPDATE identity_units SET person_id = ? WHERE tenant = ? AND actor = ?",
             [person_id, tenant, actor],
@@ -233,6 +237,7 @@ class IdentitySQL:
         tenant: str,
         link: IdentityLink,
     ) -> None:
+        self._bump_graph(tenant)
         self._execute(
             "INSERT INTO identity_links (tenant, link_id, anonymous_id, user_id, method, "
             "evidence_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -263,6 +268,7 @@ class IdentitySQL:
         )
 
     def revoke_identity_link(self, tenant: str, link_id: str, at: str, reason: str) -> None:
+        self._bump_graph(tenant)
         self._execute(
             "UPDATE identity_links SET revoked_at = ? WHERE tenant = ? AND link_id = ?",
             [at, tenant, link_id],

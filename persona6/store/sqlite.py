@@ -8,6 +8,9 @@ from pathlib import Path
 from persona6.errors import StoreError
 from persona6.store.sql import Dialect, SQLStore
 
+#: How long a write waits for another connection's write transaction to end.
+BUSY_TIMEOUT_MS = 10_000
+
 SQLITE = Dialect(name="sqlite", placeholder="?", seq_pk="INTEGER PRIMARY KEY")
 
 
@@ -26,7 +29,7 @@ class SQLiteStore(SQLStore):
         try:
             # isolation_level=None: no implicit transactions; transaction() issues BEGIN itself.
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -56,4 +59,13 @@ class SQLiteStore(SQLStore):
         # IMMEDIATE: take the write lock when the unit of work starts, waiting up to the busy
         # timeout. A deferred BEGIN that reads first and writes later fails at once (no wait)
         # when another connection wrote in between, as the service's connections do.
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise StoreError(
+                f"{self.path}: another connection kept the database locked for writing for "
+                f"{BUSY_TIMEOUT_MS // 1000} s. Try again; for many concurrent writers, use a "
+                "PostgreSQL database (--db postgresql://...)"
+            ) from exc

@@ -201,8 +201,24 @@ def test_graph_version_moves_when_another_connection_changes_the_graph(db_url):
     writer.close()
 
 
-def test_graph_version_moves_with_own_writes_inside_a_transaction(store):
+def test_graph_version_moves_with_own_graph_writes_inside_a_transaction(store):
+    ingest_events(store, [message(0)])
     with store.transaction():
         before = store.graph_version("default")
-        store.insert_events(_rows(0))
+        store.replace_session_signals("default", "s-1", [_signal()])
         assert store.graph_version("default") != before
+
+
+def test_graph_version_stays_while_only_events_are_recorded(db_url):
+    # Caches of derived answers (briefs, predictions) key on graph_version: a live product
+    # records events all the time, and must not pay for reloading them on each one.
+    reader, writer = open_store(db_url), open_store(db_url)
+    ingest_events(writer, [message(0)])
+    before = reader.graph_version("default")
+    ingest_events(writer, [message(1), message(2)])
+    assert reader.graph_version("default") == before
+    with writer.transaction():
+        writer.delete_events("default", ["e0"])  # a forget moves it
+    assert reader.graph_version("default") != before
+    reader.close()
+    writer.close()
