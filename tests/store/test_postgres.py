@@ -133,3 +133,29 @@ def test_a_nul_character_is_refused_with_the_event_and_field(postgres_url):
     )
     assert store.stats("default").events == 0
     store.close()
+
+
+def test_a_tenants_events_commit_in_seq_order_across_connections(postgres_url):
+    # A build takes the newest committed seq as its watermark: an event of the same tenant
+    # with a lower seq committing later would never be built. Ingest of one tenant therefore
+    # waits for the other connection's open ingest; another tenant's does not.
+    first, second, third = (open_store(postgres_url) for _ in range(3))
+    with first.transaction():
+        ingest_events(first, [message(0)])
+        blocked = threading.Thread(target=ingest_events, args=(second, [message(1)]))
+        free = threading.Thread(
+            target=ingest_events, args=(third, [message(2)]), kwargs={"tenant": "other"}
+        )
+        blocked.start()
+        free.start()
+        free.join(10)
+        blocked.join(0.5)
+        assert not free.is_alive() and blocked.is_alive()
+    blocked.join(10)
+    assert not blocked.is_alive()
+    seqs = first._execute(
+        "SELECT text, seq FROM events WHERE tenant = 'default' ORDER BY seq"
+    ).fetchall()
+    assert [text for text, _ in seqs] == ["message number 0", "message number 1"]
+    for store in (first, second, third):
+        store.close()
