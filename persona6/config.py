@@ -1,6 +1,7 @@
 """The only place that reads the environment.
 
-``PERSONA6_DB``      where the store lives (a SQLite path); default ``./persona6.db``
+``PERSONA6_DB``      where the store lives (a SQLite path or a postgresql:// URL); default
+                     ``./persona6.db``
 ``PERSONA6_TENANT``  the tenant commands act on; default ``default``
 """
 

@@ -19,7 +19,7 @@ from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
 from persona6.graph.forget import ForgetReport
 from persona6.ingest import pipeline
-from persona6.store import EventQuery, Store, open_store
+from persona6.store import EventQuery, Store, open_store, shown_location
 from persona6.types import (
     ActorSummary,
     Event,
@@ -52,6 +52,11 @@ class Persona6:
         self.db = config.db
         self.tenant = config.tenant
         self.store = store if store is not None else open_store(config.db)
+
+    @property
+    def location(self) -> str:
+        """Where the store is, fit to print (a PostgreSQL URL without its password)."""
+        return shown_location(self.db)
 
     # -- the event log --------------------------------------------------------------------
 
@@ -231,6 +236,7 @@ class Persona6:
         ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of --event, --session or --person")
+        self.__dict__.pop("_identity_linker", None)  # its index holds the forgotten evidence
         if event is not None:
             return graph.forget_event(self.store, self.tenant, event)
         if session is not None:

@@ -41,7 +41,8 @@ def store_options(func: F) -> F:
     func = click.option(
         "--db",
         default=None,
-        help="Database: a SQLite file path. Default: $PERSONA6_DB or ./persona6.db.",
+        help="Database: a SQLite file path or a postgresql:// URL. "
+        "Default: $PERSONA6_DB or ./persona6.db.",
     )(func)
     return func
 

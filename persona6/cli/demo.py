@@ -67,7 +67,8 @@ def demo(
         return
     err.print(f"wrote {events_path} ({len(log.events)} events) and {truth_path}")
     out.print(
-        f"Ingested [bold]{report.read}[/] events ({report.stored} new) into [bold]{p6.db}[/]: "
+        f"Ingested [bold]{report.read}[/] events ({report.stored} new) into "
+        f"[bold]{p6.location}[/]: "
         f"{holds.sessions} sessions, {holds.persons} people, {holds.identify_links} identify "
         f"links. Built {built.traits} traits from {built.signals} signals "
         f"in {built.seconds:.1f}s."
@@ -96,7 +97,7 @@ def demo(
             f"  {anon} -> {result.decision or 'a new person'} [dim]({shown}; truly "
             f"{holdouts[anon]}: {verdict})[/]"
         )
-    db_hint = f" --db {p6.db}" if db else ""
+    db_hint = f" --db {p6.location}" if db else ""
     out.print(
         f"\nNext: persona6 show PERSON{db_hint} (every trait with its quotes), "
         f"persona6 why PERSON TRAIT_ID{db_hint}, persona6 link ANONYMOUS_ID{db_hint}, "

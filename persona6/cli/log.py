@@ -30,7 +30,7 @@ def init(db: str | None, tenant: str | None) -> None:
     """
     with open_engine(db, tenant) as p6:
         version = p6.store.schema_version()
-        err.print(f"[green]ready[/]: {p6.db} (schema version {version})")
+        err.print(f"[green]ready[/]: {p6.location} (schema version {version})")
 
 
 def parse_column_map(

@@ -50,7 +50,7 @@ def mcp_command(transport: str, host: str, port: int, db: str | None, tenant: st
 
     with open_engine(db, tenant) as p6:
         server = create_mcp_server(p6)
-        where = f"tenant {p6.tenant!r} of {p6.db}"
+        where = f"tenant {p6.tenant!r} of {p6.location}"
         try:
             if transport == "stdio":
                 err.print(f"persona6 mcp: serving {where} over stdio", markup=False)

@@ -8,7 +8,7 @@ from persona6.cli import err, json_option, main, print_json, print_table
 from persona6.config import settings
 from persona6.errors import MissingExtra
 from persona6.server import keys as api_keys
-from persona6.store import open_store
+from persona6.store import open_store, shown_location
 
 
 def _db_option(func):  # type: ignore[no-untyped-def]
@@ -48,7 +48,9 @@ def serve(db: str | None, host: str, port: int, log_level: str) -> None:
         raise MissingExtra("persona6 serve", "server") from exc
     database = settings(db).db
     app = create_app(database)
-    err.print(f"persona6: serving {database} on http://{host}:{port} (docs at /docs)")
+    err.print(
+        f"persona6: serving {shown_location(database)} on http://{host}:{port} (docs at /docs)"
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 

@@ -3,7 +3,17 @@
 from persona6.store.base import EventQuery, EventRow, Store
 from persona6.store.sqlite import SQLiteStore
 
-__all__ = ["EventQuery", "EventRow", "SQLiteStore", "Store", "open_store"]
+__all__ = ["EventQuery", "EventRow", "SQLiteStore", "Store", "open_store", "shown_location"]
+
+
+def shown_location(url: str) -> str:
+    """Where a store is, fit to print: a PostgreSQL URL loses its password."""
+    if url.startswith(("postgresql://", "postgres://")):
+        from persona6.store.postgres import redact
+
+        return redact(url)
+    return url
+
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 

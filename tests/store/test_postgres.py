@@ -159,3 +159,16 @@ def test_a_tenants_events_commit_in_seq_order_across_connections(postgres_url):
     assert [text for text, _ in seqs] == ["message number 0", "message number 1"]
     for store in (first, second, third):
         store.close()
+
+
+def test_the_cli_never_prints_the_password_of_a_database_url(postgres_url):
+    from click.testing import CliRunner
+
+    from persona6.cli import main
+
+    with_password = postgres_url.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
+    assert "s3cret" in with_password  # the server trusts local users: any password will do
+    result = CliRunner().invoke(main, ["init", "--db", with_password])
+    assert result.exit_code == 0, result.output
+    assert "ready" in result.output and "postgres@" in result.output
+    assert "s3cret" not in result.output
