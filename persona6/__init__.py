@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
+from persona6.client import Persona6Client
 from persona6.engine import Persona6
 from persona6.errors import (
     InvalidEvent,
@@ -38,6 +39,7 @@ __all__ = [
     "MissingExtra",
     "NotFound",
     "Persona6",
+    "Persona6Client",
     "Persona6Error",
     "Role",
     "SessionSummary",
