@@ -8,7 +8,9 @@
   the reaction the generator planted, next to the log-loss of the generator's own
   ``reaction_probs`` for that person (the best any model can do) and of the population prior;
 - and, predicting now from everything, the mean KL divergence from each person's true
-  ``reaction_probs`` to the predicted distribution.
+  ``reaction_probs`` to the predicted distribution;
+- labels: how many planted failure episodes ``persona6.failure.v1`` labels with the planted
+  reaction (the model learns from these labels, and is scored on the planted ones).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import math
 
 from persona6 import Persona6, synth
 from persona6.behavior.predict import REACTIONS, config
+from persona6.types import SignalKind
 
 
 def main() -> None:
@@ -29,11 +32,18 @@ def main() -> None:
     right = total = 0
     losses: dict[str, list[float]] = {"persona6": [], "true probabilities": [], "prior": []}
     kls = []
+    labelled = planted = 0
     for seed in args.seeds:
         log = synth.generate(seed=seed, people=args.people)
         p6 = Persona6(db=":memory:")
         p6.record(log.events)
         p6.build()
+        signals = p6.store.signals_of_kinds(p6.tenant, [SignalKind.FAILURE.value])
+        label = {s.context.get("failure_event_id"): s.value for s in signals}
+        for person in log.truth["people"]:
+            for episode in person["failure_episodes"]:
+                planted += 1
+                labelled += label.get(episode["failure_event_id"]) == episode["reaction"]
         for person in log.truth["people"]:
             pid = person["person_id"]
             top = p6.archetypes(pid).archetypes[0].archetype
@@ -60,6 +70,7 @@ def main() -> None:
     for name, values in losses.items():
         print(f"reaction log-loss, {name:18s}: {sum(values) / n:.4f} over {n} later failures")
     print(f"mean KL(true reaction_probs || predicted now): {sum(kls) / len(kls):.4f}")
+    print(f"planted failures labelled with the planted reaction: {labelled}/{planted}")
 
 
 if __name__ == "__main__":

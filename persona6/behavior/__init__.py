@@ -2,25 +2,29 @@
 
 ``BehaviorState`` keeps what these read (the tenant's episodes, style signals and acts, and the
 archetype memberships) in memory, reloaded whenever the graph changes (``Store.graph_version``),
-so repeated predictions and briefs are fast. docs/behavior.md describes the models.
+so repeated predictions and briefs are fast; predictions as of a past moment (``--event``, the
+backtest) read prefix indexes over that history (``timeline.py``) instead of recomputing it.
+docs/behavior.md describes the models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from persona6.behavior.archetypes import (
     ArchetypeScore,
+    MembershipLine,
     PersonArchetypes,
     Taxonomy,
     load_taxonomy,
     memberships,
 )
 from persona6.behavior.backtest import BacktestReport, backtest
-from persona6.behavior.episodes import TenantHistory, failure_at, known_before, load_history
+from persona6.behavior.episodes import FailureAt, TenantHistory, failure_at, load_history
 from persona6.behavior.predict import REACTIONS, Pools, Prediction, pools, predict
+from persona6.behavior.timeline import ArchetypePools, Timeline, pools_at
 from persona6.errors import InvalidOption, NotFound
 from persona6.extract.task import name_words
 from persona6.store.base import Store
@@ -45,8 +49,9 @@ class BehaviorState:
         self._version: Any = None
         self._history: TenantHistory | None = None
         self._taxonomies: dict[tuple[str, float], Taxonomy] = {}
-        self._now: dict[str, tuple[dict[str, list[ArchetypeScore]], Pools]] = {}
-        self._at: dict[tuple[str, str, str | None], dict[str, float]] = {}
+        # Keyed by id(taxonomy): taxonomies are kept (self._taxonomies, packaged()), so an id
+        # is never reused, and an edited taxonomy file is a new one.
+        self._now: dict[int, tuple[dict[str, list[ArchetypeScore]], Pools]] = {}
         self._memo: dict[Any, Any] = {}
 
     # -- caches -----------------------------------------------------------------------------
@@ -57,13 +62,17 @@ class BehaviorState:
             self._history = load_history(self.store, self.tenant)
             self._version = version
             self._now.clear()
-            self._at.clear()
             self._memo.clear()
         return self._history
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
         """``make()`` once per graph version: what later stages derive per person."""
         self.history()
+        return self._derived(key, make)
+
+    def _derived(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``cached`` for callers that have just called ``history()`` (one version check per
+        operation: it is a query)."""
         if key not in self._memo:
             self._memo[key] = make()
         return self._memo[key]
@@ -79,7 +88,7 @@ class BehaviorState:
 
     def _current(self, taxonomy: Taxonomy) -> tuple[dict[str, list[ArchetypeScore]], Pools]:
         history = self.history()
-        found = self._now.get(taxonomy.source)
+        found = self._now.get(id(taxonomy))
         if found is None:
             scores: dict[str, list[ArchetypeScore]] = {}
 
@@ -89,22 +98,54 @@ class BehaviorState:
                 return {a.archetype: a.membership for a in scores[person_id]}
 
             found = (scores, pools(history.episodes, weights))
-            self._now[taxonomy.source] = found
+            self._now[id(taxonomy)] = found
         return found
 
+    def timeline(self) -> Timeline:
+        """The prefix indexes of the tenant's history (behavior/timeline.py)."""
+        history = self.history()
+        return self._derived(("timeline",), lambda: Timeline(history))
+
     def membership_at(self, taxonomy: Taxonomy, person_id: str, cutoff: str | None) -> dict:
-        key = (taxonomy.source, person_id, cutoff)
-        found = self._at.get(key)
-        if found is None:
-            history = self.history()
-            scores = memberships(taxonomy, history.person(person_id), cutoff)
-            found = self._at[key] = {a.archetype: a.membership for a in scores}
-        return found
+        """The person's memberships from their history before ``cutoff`` (None: all of it)."""
+        self.history()
+        return self._membership_at(taxonomy, person_id, cutoff)
+
+    def _membership_at(self, taxonomy: Taxonomy, person_id: str, cutoff: str | None) -> dict:
+        lines: dict[str, MembershipLine] = self._derived(("lines", id(taxonomy)), dict)
+        line = lines.get(person_id)
+        if line is None:
+            history = self._history
+            assert history is not None  # callers have called history()
+            line = lines[person_id] = MembershipLine(taxonomy, history.person(person_id))
+        return line.at(cutoff)
+
+    def pools_at(
+        self, taxonomy: Taxonomy, person_id: str, cutoff: str | None, features: Sequence[str]
+    ) -> tuple[Pools, dict[str, float]]:
+        """The pools of the episodes known before ``cutoff`` and the person's memberships
+        before it, from the prefix indexes (equal to recomputing them; tests check it)."""
+        self.history()
+        return self._pools_at(taxonomy, person_id, cutoff, features)
+
+    def _pools_at(
+        self, taxonomy: Taxonomy, person_id: str, cutoff: str | None, features: Sequence[str]
+    ) -> tuple[Pools, dict[str, float]]:
+        history = self._history
+        assert history is not None  # callers have called history()
+        timeline = self._derived(("timeline",), lambda: Timeline(history))
+        archetypes = self._derived(
+            ("archetype pools", id(taxonomy)),
+            lambda: ArchetypePools(timeline, lambda p, c: self._membership_at(taxonomy, p, c)),
+        )
+        return pools_at(timeline, archetypes, person_id, cutoff, features)
 
     # -- operations ---------------------------------------------------------------------
 
     def require_person(self, person_id: str) -> None:
-        history = self.history()
+        self._require_person(self.history(), person_id)
+
+    def _require_person(self, history: TenantHistory, person_id: str) -> None:
         if person_id in history.persons or self.store.traits_of(self.tenant, person_id):
             return
         if self.store.actors(self.tenant, names=[person_id]):
@@ -127,7 +168,7 @@ class BehaviorState:
         self, person_id: str, taxonomy_path: str | Path | None = None
     ) -> PersonArchetypes:
         found = self.archetypes(person_id, taxonomy_path)
-        traits = {}
+        traits: dict[tuple[str, str], str] = {}
         for trait in self.store.traits_of(self.tenant, person_id):
             if trait.valid_to is None:
                 traits.setdefault((trait.kind.value, trait.key), trait.id)
@@ -162,12 +203,12 @@ class BehaviorState:
             raise InvalidOption(
                 "predict: give --failure or --event, not both. --event already says what failed"
             )
-        self.require_person(person_id)
         history = self.history()
+        self._require_person(history, person_id)
         taxonomy = self.taxonomy(taxonomy_path)
         if event is None:
             _, now = self._current(taxonomy)
-            membership = self.membership_at(taxonomy, person_id, None)
+            membership = self._membership_at(taxonomy, person_id, None)
             features: tuple[str, ...] = ()
             extra: dict[str, Any] = {}
             if failure is not None:
@@ -188,7 +229,14 @@ class BehaviorState:
                 f"event {event!r} is not stored in tenant {self.tenant!r}. List the person's "
                 f"failures with: persona6 events --actor {person_id} --type outcome"
             )
-        found = failure_at(self.store, history, stored)
+        episode = history.by_failure.get(stored.event_id)
+        found: FailureAt | None
+        if episode is not None:  # its context, as failure_at would compute it (tests check it)
+            found = FailureAt(
+                stored, episode.person_id, episode.actor, episode.failure_name, episode.features
+            )
+        else:
+            found = failure_at(self.store, history, stored)
         if found is None:
             what = stored.type.value + (f" {stored.name!r}" if stored.name else "")
             raise InvalidOption(
@@ -202,9 +250,7 @@ class BehaviorState:
                 f"Run: persona6 predict {found.person_id} --event {event}"
             )
         cutoff = stored.ts
-        known = known_before(history.episodes, cutoff)
-        at = pools(known, lambda p: self.membership_at(taxonomy, p, cutoff))
-        membership = self.membership_at(taxonomy, person_id, cutoff)
+        at, membership = self._pools_at(taxonomy, person_id, cutoff, found.features)
         extra = {"event_id": event, "failure": found.failure_name, "known_before": cutoff}
         return predict(
             history,
@@ -223,7 +269,8 @@ class BehaviorState:
                 "episodes used as history only), e.g. 0.6"
             )
         taxonomy = self.taxonomy(taxonomy_path)
-        return backtest(self.history(), lambda p, c: self.membership_at(taxonomy, p, c), split)
+        history = self.history()
+        return backtest(history, lambda p, c, f: self._pools_at(taxonomy, p, c, f), split)
 
 
 BacktestReport.model_rebuild()

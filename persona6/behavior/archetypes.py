@@ -42,6 +42,8 @@ from persona6.behavior.episodes import PersonHistory, known_before
 from persona6.errors import InvalidInput
 
 PRODUCER = "persona6.archetypes.v1"
+#: Memberships remembered per person, by the view of a cut-off (MembershipLine.at).
+MEMO_SIZE = 4096
 CUE_KINDS = ("style", "reaction", "fast_reaction_s", "sessions", "action_share", "says")
 MAX_CUE_EVIDENCE = 5
 
@@ -414,3 +416,150 @@ def membership_map(
     taxonomy: Taxonomy, history: PersonHistory, cutoff: str | None = None
 ) -> dict[str, float]:
     return {a.archetype: a.membership for a in memberships(taxonomy, history, cutoff)}
+
+
+# -- memberships at any cut-off, fast ------------------------------------------------------
+
+
+def _distinct_running(keys: Sequence[str | None]) -> list[int]:
+    """Running count of distinct non-None keys: entry i counts the first i items."""
+    seen: set[str] = set()
+    found = [0]
+    for key in keys:
+        if key is not None:
+            seen.add(key)
+        found.append(len(seen))
+    return found
+
+
+def _running(flags: Sequence[bool]) -> list[int]:
+    found = [0]
+    for flag in flags:
+        found.append(found[-1] + flag)
+    return found
+
+
+class MembershipLine:
+    """One person's memberships as of any cut-off, equal to ``membership_map(taxonomy,
+    history, cutoff)`` (a test checks it on random cut-offs), from counts computed once.
+
+    ``_View`` keeps the acts and styles before the cut-off and the episodes known before it;
+    every cue reads only counts of those (sessions, sessions showing a cue, actions, episodes
+    with a reaction, ...), so each count is a running count over the time-sorted items and the
+    view at a cut-off is three bisections."""
+
+    def __init__(self, taxonomy: Taxonomy, history: PersonHistory):
+        self.taxonomy = taxonomy
+        acts, styles = history.acts, history.styles
+        self.act_ts = [a.ts for a in acts]
+        self.style_ts = [s.ts for s in styles]
+        episodes = sorted(history.episodes, key=lambda e: max(e.resolved_at, e.failure_ts))
+        self.known_ts = [max(e.resolved_at, e.failure_ts) for e in episodes]
+        # A session is active before t when one of its acts or styles is before t.
+        first: dict[str, str] = {}
+        for session_id, ts in [
+            *((a.session_id, a.ts) for a in acts),
+            *((s.session_id, s.ts) for s in styles),
+        ]:
+            if session_id not in first or ts < first[session_id]:
+                first[session_id] = ts
+        self.active_ts = sorted(first.values())
+        self.sessions = _distinct_running([a.session_id for a in acts])
+        self.actions = _running([a.type == "action" for a in acts])
+        self.talked = _distinct_running(
+            [a.session_id if a.type == "message" else None for a in acts]
+        )
+        self.memo: dict[tuple[int, int, int, int], dict[str, float]] = {}
+        self.cues: list[list[tuple[Cue, Any]]] = []
+        for archetype in taxonomy.archetypes:
+            self.cues.append(
+                [(cue, self._counts(cue, history, episodes)) for cue in archetype.cues]
+            )
+
+    def _counts(self, cue: Cue, history: PersonHistory, episodes: list[Any]) -> Any:
+        if cue.kind == "style":
+            # (style index, sessions showing it, their summed weight) after each matching style
+            steps: list[tuple[int, int, float]] = []
+            shown: dict[str, float] = {}
+            total = 0.0
+            for j, s in enumerate(history.styles):
+                if s.key == cue.key and (cue.value is None or s.value == cue.value):
+                    old = shown.get(s.session_id)
+                    new = min(1.0, s.weight) if old is None else max(old, min(1.0, s.weight))
+                    shown[s.session_id] = new
+                    total = sum(shown.values()) if old is not None and new != old else total
+                    total = total + new if old is None else total
+                    steps.append((j, len(shown), total))
+            return steps
+        if cue.kind == "reaction":
+            return _running([e.reaction == cue.key for e in episodes])
+        if cue.kind == "fast_reaction_s":
+            timed = [e.latency is not None for e in episodes]
+            fast = [e.latency is not None and (e.latency or 0.0) <= cue.high for e in episodes]
+            return _running(timed), _running(fast)
+        if cue.kind == "says":
+            return _distinct_running(
+                [
+                    a.session_id if a.type == "message" and _says(history, cue, a) else None
+                    for a in history.acts
+                ]
+            )
+        return None
+
+    def _strength(self, cue: Cue, counts: Any, ia: int, js: int, ie: int, active: int) -> float:
+        r = self.taxonomy.reliability
+        if cue.kind == "style":
+            at = bisect.bisect_left(counts, js, key=lambda step: step[0])
+            if not active:
+                return 0.0
+            shown, weight = (counts[at - 1][1], counts[at - 1][2]) if at else (0, 0.0)
+            return _saturated(shown / active, weight, r)
+        if cue.kind == "reaction":
+            return counts[ie] / (ie + 2)
+        if cue.kind == "fast_reaction_s":
+            timed, fast = counts
+            return fast[ie] / (timed[ie] + 2)
+        if cue.kind == "sessions":
+            return _ramp_value(self.sessions[ia], cue.low, cue.high)
+        if cue.kind == "action_share":
+            return _ramp_value(self.actions[ia] / ia, cue.low, cue.high) if ia else 0.0
+        talked = self.talked[ia]
+        return _saturated(counts[ia] / talked, counts[ia], r) if talked else 0.0
+
+    def at(self, cutoff: str | None) -> dict[str, float]:
+        """Memberships before ``cutoff`` (None: everything), highest first."""
+        if cutoff is None:
+            ia, js, ie = len(self.act_ts), len(self.style_ts), len(self.known_ts)
+            n = len(self.active_ts)
+        else:
+            ia = bisect.bisect_left(self.act_ts, cutoff)
+            js = bisect.bisect_left(self.style_ts, cutoff)
+            ie = bisect.bisect_left(self.known_ts, cutoff)
+            n = bisect.bisect_left(self.active_ts, cutoff)
+        # Cut-offs with the same view (no act, style or episode of the person between them)
+        # have the same memberships: most cut-offs fall between a person's events.
+        view = (ia, js, ie, n)
+        found = self.memo.get(view)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[view] = self._memberships(ia, js, ie, n)
+        return found
+
+    def _memberships(self, ia: int, js: int, ie: int, n: int) -> dict[str, float]:
+        scored = []
+        for archetype, cues in zip(self.taxonomy.archetypes, self.cues, strict=True):
+            strengths = [
+                (cue.weight, round(min(1.0, max(0.0, self._strength(cue, c, ia, js, ie, n))), 4))
+                for cue, c in cues
+            ]
+            # The same sums, in the same order, as ``memberships``.
+            total = sum(w for w, _ in strengths)
+            score = sum(w * x for w, x in strengths) / total if total else 0.0
+            scored.append((archetype.name, score))
+        top = max((s for _, s in scored), default=0.0)
+        weights = [math.exp((s - top) / self.taxonomy.temperature) for _, s in scored]
+        norm = sum(weights) or 1.0
+        found = [(name, round(w / norm, 4)) for (name, _), w in zip(scored, weights, strict=True)]
+        found.sort(key=lambda x: (-x[1], x[0]))
+        return dict(found)

@@ -10,12 +10,12 @@ frequency** (their own counts under the population prior, no archetypes, no cont
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, Field
 
-from persona6.behavior.episodes import Episode, TenantHistory, known_before
-from persona6.behavior.predict import REACTIONS, Pools, config, distribution, pools
+from persona6.behavior.episodes import Episode, TenantHistory
+from persona6.behavior.predict import REACTIONS, Pools, config, distribution
 
 #: Probabilities are clipped to this before taking logs, so one surprise cannot be infinite.
 EPSILON = 1e-6
@@ -102,19 +102,17 @@ def held_out(history: TenantHistory, split: float) -> tuple[list[Episode], int]:
     return tested, held
 
 
-def backtest(
-    history: TenantHistory,
-    memberships_at: Callable[[str, str | None], dict[str, float]],
-    split: float = 0.6,
-) -> BacktestReport:
+#: person_id, cutoff, features -> the pools known before cutoff and the person's memberships
+#: (``BehaviorState.pools_at``).
+PoolsAt = Callable[[str, str, Sequence[str]], tuple[Pools, dict[str, float]]]
+
+
+def backtest(history: TenantHistory, pools_at: PoolsAt, split: float = 0.6) -> BacktestReport:
     tested, held = held_out(history, split)
     cfg = config()
     model_rows, prior_rows, freq_rows = [], [], []
     for episode in tested:
-        cutoff = episode.failure_ts
-        known = known_before(history.episodes, cutoff)
-        at: Pools = pools(known, lambda p, c=cutoff: memberships_at(p, c))
-        membership = memberships_at(episode.person_id, cutoff)
+        at, membership = pools_at(episode.person_id, episode.failure_ts, episode.features)
         dist, _ = distribution(at, episode.person_id, membership, episode.features)
         model_rows.append((dist, episode.reaction))
         big_n = sum(at.population.values())
@@ -123,7 +121,7 @@ def backtest(
             for r in REACTIONS
         }
         prior_rows.append((prior, episode.reaction))
-        own = at.by_person.get(episode.person_id, {})
+        own: dict[str, int] = at.by_person.get(episode.person_id, {})
         own_n = sum(own.values())
         freq = {
             r: (own.get(r, 0) + cfg.kappa_person * prior[r]) / (own_n + cfg.kappa_person)

@@ -30,7 +30,7 @@ from datetime import timedelta
 from typing import Any
 
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.failure import find_failures
+from persona6.extract.failure import find_failures, is_act
 from persona6.store.base import EventQuery, Store
 from persona6.types import SignalKind, StoredEvent, format_ts, parse_ts
 
@@ -66,6 +66,7 @@ class Episode:
     resolved_at: str
     features: tuple[str, ...]
     evidence_ids: tuple[str, ...]
+    actor: str = ""  # the actor the failure happened to (one of the person's ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class PersonHistory:
     styles: list[StyleObservation] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)
     first_text: dict[str, str] = field(default_factory=dict)  # text -> first time used
-    memo: dict[Any, bool] = field(default_factory=dict)  # cue matches already computed
+    memo: dict[Any, Any] = field(default_factory=dict)  # cue matches, indexes already computed
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ class TenantHistory:
     persons: dict[str, PersonHistory]
     episodes: list[Episode]  # every person's, by failure time
     acts_by_id: dict[str, Act]
+    by_failure: dict[str, Episode] = field(default_factory=dict)  # failure_event_id ->
 
     def person(self, person_id: str) -> PersonHistory:
         return self.persons.get(person_id) or PersonHistory(person_id)
@@ -222,13 +224,20 @@ def load_history(store: Store, tenant: str) -> TenantHistory:
             resolved,
             features,
             evidence,
+            signal.actor,
         )
         history.episodes.append(found)
         episodes.append(found)
     episodes.sort(key=lambda e: (e.failure_ts, e.failure_event_id))
     for history in persons.values():
         history.episodes.sort(key=lambda e: (e.failure_ts, e.failure_event_id))
-    return TenantHistory(tenant, store.built_seq(tenant), identity, persons, episodes, acts_by_id)
+        # Time order (stable): "before t" is then a prefix, found by bisection.
+        history.acts.sort(key=lambda a: a.ts)
+        history.styles.sort(key=lambda s: s.ts)
+    by_failure = {e.failure_event_id: e for e in reversed(episodes)}  # the first, if several
+    return TenantHistory(
+        tenant, store.built_seq(tenant), identity, persons, episodes, acts_by_id, by_failure
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,25 +253,27 @@ class FailureAt:
 
 def failure_at(store: Store, history: TenantHistory, event: StoredEvent) -> FailureAt | None:
     """The failure ``event`` is, with its context; None when it is not a failure."""
+    # Only the session up to the failure is read (events of the same time may precede it).
+    until = format_ts(parse_ts(event.ts) + timedelta(microseconds=1))
     session = list(
-        store.iter_events(EventQuery(tenant=history.tenant, session_id=event.session_id))
+        store.iter_events(
+            EventQuery(tenant=history.tenant, session_id=event.session_id, until=until)
+        )
     )
     cut = next((i for i, e in enumerate(session) if e.event_id == event.event_id), None)
     if cut is None:
         return None
     before = session[: cut + 1]  # strictly up to the failure: nothing after it is read
-    found = next((f for f in find_failures(before) if f.event.event_id == event.event_id), None)
+    failures = find_failures(before)
+    found = failures[-1] if failures and failures[-1].index == cut else None
     if found is None or not found.actor:
         return None
     actor = found.actor
     person_id = history.identity.get(actor, actor)
-    acts = [
-        e
-        for e in before[:-1]
-        if e.actor == actor
-        and (e.type == "action" or (e.type == "message" and e.role in (None, "user")))
-    ]
-    prior_event = acts[-1] if acts else None
+    # As the extractor reads it (so that a stored episode's context is the same): the prior is
+    # the actor's last act before the failure, the position their acts before its time.
+    at = next((i for i in range(cut - 1, -1, -1) if is_act(before[i], actor)), None)
+    prior_event = None if at is None else before[at]
     prior = (
         None
         if prior_event is None
@@ -277,18 +288,27 @@ def failure_at(store: Store, history: TenantHistory, event: StoredEvent) -> Fail
             prior_event.event_id,
         )
     )
+    position = sum(
+        1
+        for e in before[:-1]
+        if e.actor == actor
+        and e.ts < event.ts
+        and (e.type == "action" or (e.type == "message" and e.role in (None, "user")))
+    )
     moment = parse_ts(event.ts)
-    window = failure_cues().recent_seconds
+    rules = failure_cues()
     recent = sum(
         1
-        for f in find_failures(before[:-1])
-        if f.actor == actor and (moment - parse_ts(f.event.ts)).total_seconds() <= window
+        for f in failures[:-1]
+        if f.actor == actor
+        and (moment - parse_ts(f.event.ts)).total_seconds() <= rules.recent_seconds
     )
     familiar = None
     if prior is not None and prior.type == "action" and prior.text is not None:
         first = history.person(person_id).first_text.get(prior.text, prior.ts)
         familiar = first < prior.ts
-    features = context_features(found.name, event.text, prior, len(acts), recent, familiar)
+    text = (event.text or "")[: rules.failure_text_chars]
+    features = context_features(found.name, text, prior, position, recent, familiar)
     return FailureAt(event, person_id, actor, found.name, features)
 
 

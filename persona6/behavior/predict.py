@@ -20,8 +20,8 @@ way (person -> archetype -> population means over reactions that happened).
 
 from __future__ import annotations
 
-import heapq
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,14 +29,19 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, Field
 
-from persona6.behavior.episodes import Episode, TenantHistory, known_before
+from persona6.behavior.episodes import Episode, TenantHistory
 from persona6.extract.failure import Reaction
 
 PRODUCER = "persona6.reactions.v1"
 REACTIONS: tuple[str, ...] = tuple(r.value for r in Reaction)
+#: A context family is used when its leave-one-out gain is above this: zero, but for rounding
+#: (a family whose every feature was seen once has a gain of exactly zero, which sums of
+#: logarithms computed in another order give as +-1e-16).
+GAIN_FLOOR = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,8 @@ class Prediction(BaseModel):
 
 @dataclass(slots=True)
 class Pools:
-    """Counts of the episodes known at one moment, per level."""
+    """Counts of the episodes known at one moment, per level. ``pools`` fills every person
+    and feature; ``timeline.pools_at`` only the person and the features a prediction reads."""
 
     population: Counter[str]
     by_person: dict[str, Counter[str]]
@@ -105,6 +111,7 @@ class Pools:
     features: dict[str, Counter[str]]
     memberships: dict[str, dict[str, float]]
     families: dict[str, float]  # feature family -> mean leave-one-out log-lift (see gains)
+    latency_total: tuple[float, int] = (0.0, 0)  # every known episode's: (sum, timed)
 
 
 def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, float]]) -> Pools:
@@ -144,6 +151,7 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
         features,
         weights,
         family_gains(episodes, population, features),
+        (sum(s for s, _ in latency.values()), sum(n for _, n in latency.values())),
     )
 
 
@@ -220,7 +228,7 @@ def distribution(
     for f in features:
         counts = pools_.features.get(f)
         used[f] = n_f = sum(counts.values()) if counts else 0
-        if not counts or pools_.families.get(family(f), 0.0) <= 0.0:
+        if not counts or pools_.families.get(family(f), 0.0) <= GAIN_FLOOR:
             ignored.append(f)  # unseen, or a kind of context that did not help on past episodes
             continue
         for r in REACTIONS:
@@ -242,8 +250,7 @@ def distribution(
 
 def expected_latency(pools_: Pools, person_id: str, membership: dict[str, float]) -> float | None:
     cfg = config()
-    total = sum(s for s, _ in pools_.latency.values())
-    n = sum(k for _, k in pools_.latency.values())
+    total, n = pools_.latency_total
     if n == 0:
         return None
     mu0 = total / n
@@ -260,19 +267,75 @@ def expected_latency(pools_: Pools, person_id: str, membership: dict[str, float]
     return (own_sum + cfg.kappa_latency * mixture) / (own_n + cfg.kappa_latency)
 
 
+@dataclass(frozen=True, slots=True)
+class _EvidenceIndex:
+    """A person's episodes (in failure-time order) as ``evidence_for`` reads them."""
+
+    failure_ts: list[str]
+    known_times: list[str]  # the distinct moments episodes became known, ascending
+    known_rank: np.ndarray  # per episode, its moment's index in known_times
+    ts_rank: np.ndarray  # dense rank of the failure time (equal times, equal rank)
+    features: np.ndarray  # episodes x most features: feature ids, the last id pads
+    ids: dict[str, int]
+
+
+def _evidence_index(history: TenantHistory, person_id: str) -> _EvidenceIndex:
+    person = history.person(person_id)
+    found = person.memo.get("evidence")
+    if found is None:
+        episodes = person.episodes
+        ids: dict[str, int] = {}
+        for e in episodes:
+            for f in e.features:
+                ids.setdefault(f, len(ids))
+        width = max((len(e.features) for e in episodes), default=0)
+        rows = np.full((len(episodes), max(1, width)), len(ids), dtype=np.int64)
+        for i, e in enumerate(episodes):
+            rows[i, : len(e.features)] = [ids[f] for f in e.features]
+        times = [e.failure_ts for e in episodes]
+        known = [max(e.resolved_at, e.failure_ts) for e in episodes]
+        known_times = sorted(set(known))
+        at = {t: n for n, t in enumerate(known_times)}
+        ranks = {t: n for n, t in enumerate(sorted(set(times)))}
+        found = person.memo["evidence"] = _EvidenceIndex(
+            times,
+            known_times,
+            np.array([at[t] for t in known], dtype=np.int64),
+            np.array([ranks[t] for t in times], dtype=np.int64),
+            rows,
+            ids,
+        )
+    return found
+
+
 def evidence_for(
     history: TenantHistory, person_id: str, cutoff: str | None, features: Sequence[str]
 ) -> list[EpisodeRef]:
-    """The person's past episodes, those sharing most of the failure's context first."""
-    wanted = set(features)
-    past = known_before(history.person(person_id).episodes, cutoff)
+    """The person's past episodes (known before ``cutoff``), those sharing most of the
+    failure's context first, then the newest: the first ``max_evidence`` of the known episodes
+    sorted by (shared features, failure time), descending and stable, as ``heapq.nlargest``
+    would give them (a test checks it), counted and ranked by numpy."""
+    episodes = history.person(person_id).episodes
+    index = _evidence_index(history, person_id)
     limit = config().max_evidence
-    if wanted:
-        ranked = heapq.nlargest(
-            limit, past, key=lambda e: (sum(f in wanted for f in e.features), e.failure_ts)
-        )
+    if cutoff is None:
+        past = np.arange(len(episodes))
+    else:  # failed before the cut-off, and the reaction known before it too
+        end = bisect_left(index.failure_ts, cutoff)
+        known = index.known_rank[:end] < bisect_left(index.known_times, cutoff)
+        past = np.flatnonzero(known)
+    if not features or not len(past):
+        chosen = [int(i) for i in past[-limit:][::-1]]  # newest first (episodes in time order)
     else:
-        ranked = past[-limit:][::-1]  # newest first; episodes are in time order
+        wanted = np.zeros(len(index.ids) + 1, dtype=bool)
+        wanted[[index.ids[f] for f in features if f in index.ids]] = True
+        shared = wanted[index.features[past]].sum(axis=1)
+        # Descending (shared, failure time), then ascending position (a stable reverse sort),
+        # as one integer key: the top ``limit`` are partitioned out, then sorted.
+        size = len(episodes) + 1
+        key = (shared * size + index.ts_rank[past]) * size + (size - 1 - past)
+        top = np.argpartition(-key, limit - 1)[:limit] if len(key) > limit else np.arange(len(key))
+        chosen = [int(past[j]) for j in top[np.argsort(-key[top])]]
     return [
         EpisodeRef(
             failure_event_id=e.failure_event_id,
@@ -283,7 +346,7 @@ def evidence_for(
             latency_s=None if e.latency is None else round(e.latency, 3),
             evidence=list(e.evidence_ids),
         )
-        for e in ranked
+        for e in (episodes[i] for i in chosen)
     ]
 
 

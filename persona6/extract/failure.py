@@ -10,25 +10,34 @@ A failure is, in one session (cues in ``data/failures.yaml``):
 - a person's message saying something broke ("it's broken", "doesn't work", "keeps failing");
   key = ``user_reported``.
 
+A failure stays open until its actor next does something other than react to it in words or by
+feedback; while it is open, an assistant's apology acknowledges it and the actor's own report
+that it broke is a reaction to it (complain), not a new failure (``find_failures``).
+
 The reaction is what the same actor did next in the session, read from the actor's own messages
 and actions after the failure: the first one, then more up to ``window_events`` of them within
-``window_seconds``, never past the actor's next failure. Labels:
+``window_seconds``, never past the actor's next failure. Labels (the cues are general lexicons
+and event names in ``data/failures.yaml``):
 
-- ``feedback``: an action named thumbs_down, rating, feedback, report, ...;
-- ``escalate``: asks for a human, support, an agent or a manager (message or action name);
-- ``complain``: a negative message about the product ("this is useless", "so frustrating",
-  "why does this keep ...");
-- ``self_fix``: reports a workaround ("I fixed it by", "worked around", "nevermind, I got it");
-- ``retry``: the first reaction repeats the actor's act just before the failure (same type,
-  same name, same text once case and spacing are ignored), or is an action named retry, resend,
-  regenerate, ...;
-- ``rephrase``: the first reaction is of the same type and name and its text is similar
-  (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
+- ``feedback``: an action named thumbs_down, rating, feedback, report_problem, ...;
+- ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
+  someone from your team look at this", "contact support"; or an action: contact_support, ...);
+- ``complain``: a negative message about the product (a negative judgement, a positive one
+  denied, a broken expectation, a recurring failure, or the actor's report that it broke);
+- ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
+  fixed it", "nevermind, I got it");
+- ``retry``: the first reaction repeats the failed request (same type, same name, same text once
+  case and spacing are ignored), or is an action named retry, resend, regenerate, ...; the
+  failed request is the actor's act just before the failure, or, when that was a retry action,
+  the act it retried (``repeated_act``);
+- ``rephrase``: the first reaction is of the same type and name as the failed request and its
+  text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
 - ``switch``: the first reaction is anything else;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None).
 
 Precedence, when the window shows several: feedback > escalate > complain > self_fix > retry >
-rephrase > switch. ``measure`` = seconds from the failure to the event that decided the label.
+rephrase > switch (explicit acts and words over what the next act implies). ``measure`` =
+seconds from the failure to the event that decided the label.
 
 Evidence is only ever the actor's own text, never the assistant's: the deciding reaction's text;
 else the failure event's text when it is the actor's own (an outcome, or the message reporting
@@ -150,7 +159,7 @@ class FailureEpisode:
     latency: float | None
 
 
-def _acts(event: StoredEvent, actor: str) -> bool:
+def is_act(event: StoredEvent, actor: str) -> bool:
     """A message or action by ``actor``: something the person did, not something that happened."""
     return event.actor == actor and (event.type == "action" or is_person_message(event))
 
@@ -171,20 +180,41 @@ def _assistant_error(prep: Prepared) -> bool:
 
 
 def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
-    """Every failure in a session's events (in time order), with the actor it happened to."""
+    """Every failure in a session's events (in time order), with the actor it happened to.
+
+    A failure stays **open** until its actor next does something other than react to it in
+    words or by feedback (a message that escalates, complains, reports a workaround or reports
+    the breakage; a feedback or escalate action). While it is open, an assistant message
+    apologising or reporting an error acknowledges it, and the actor's own report that it broke
+    ("this is broken again") is a reaction to it: neither is a new failure."""
     found: list[Failure] = []
     last_actor: str | None = None
+    open_for: set[str] = set()  # actors with an open failure
     rules = cues()
     for index, event in enumerate(session):
         if event.type == "outcome" and event.actor and names_match(event.name, rules.outcome_names):
             found.append(Failure(index, event, event.actor, "_".join(name_words(event.name))))
-        elif event.type == "message" and event.role == "assistant" and event.text:
-            if last_actor is not None and _assistant_error(prepared(event)):
-                found.append(Failure(index, event, last_actor, "assistant_error"))
-        elif is_person_message(event) and rules.user_reports.search(prepared(event)):
-            found.append(Failure(index, event, event.actor or "", "user_reported"))
-        if event.actor and (event.type == "action" or is_person_message(event)):
+            open_for.add(event.actor)
+            continue
+        if event.type == "message" and event.role == "assistant" and event.text:
+            # Not while the latest person's failure is open: then it acknowledges that one.
+            actor = last_actor
+            if actor is not None and actor not in open_for and _assistant_error(prepared(event)):
+                found.append(Failure(index, event, actor, "assistant_error"))
+                open_for.add(actor)
+            continue
+        person = is_person_message(event)
+        if person and rules.user_reports.search(prepared(event)):
+            actor = event.actor or ""
+            if actor not in open_for:
+                found.append(Failure(index, event, actor, "user_reported"))
+                open_for.add(actor)
             last_actor = event.actor
+            continue
+        if event.actor and (event.type == "action" or person):
+            last_actor = event.actor
+            if event.actor in open_for and not reaction_labels(event):
+                open_for.discard(event.actor)
     return found
 
 
@@ -210,23 +240,43 @@ def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
 
 
 def reaction_labels(event: StoredEvent) -> set[Reaction]:
-    """The labels one reaction event shows by itself (not retry, rephrase or switch)."""
+    """The labels one reaction event shows by itself (not retry, rephrase or switch): a
+    feedback or escalate action; a person's message that escalates, complains (a person's
+    report that it broke, "it still doesn't work", is a complaint too) or reports a fix."""
     labels: set[Reaction] = set()
+    found = cues()
     if event.type == "action":
-        if names_match(event.name, cues().feedback_actions):
+        if names_match(event.name, found.feedback_actions):
             labels.add(Reaction.FEEDBACK)
-        if names_match(event.name, cues().escalate_actions):
+        if names_match(event.name, found.escalate_actions):
             labels.add(Reaction.ESCALATE)
     elif is_person_message(event):
         prep = prepared(event)
         for label, patterns in (
-            (Reaction.ESCALATE, cues().escalate),
-            (Reaction.COMPLAIN, cues().complain),
-            (Reaction.SELF_FIX, cues().self_fix),
+            (Reaction.ESCALATE, found.escalate),
+            (Reaction.COMPLAIN, found.complain),
+            (Reaction.SELF_FIX, found.self_fix),
+            (Reaction.COMPLAIN, found.user_reports),
         ):
-            if patterns.search(prep):
+            if label not in labels and patterns.search(prep):
                 labels.add(label)
     return labels
+
+
+def repeated_act(session: Sequence[StoredEvent], index: int | None) -> StoredEvent | None:
+    """The act at ``index`` (the actor's act before a failure), or, when it is a retry action
+    (named retry, resend, ...), the act it retried: the actor's latest earlier act that is not
+    a retry. A retry with nothing before it stands for itself."""
+    if index is None:
+        return None
+    act = session[index]
+    retries = cues().retry_actions
+    i = index
+    while session[i].type == "action" and names_match(session[i].name, retries):
+        i = next((j for j in range(i - 1, -1, -1) if is_act(session[j], act.actor or "")), -1)
+        if i < 0:
+            return act
+    return session[i]
 
 
 def episode(
@@ -234,9 +284,10 @@ def episode(
 ) -> FailureEpisode:
     """What ``failure.actor`` did after ``failure`` (``failures``: all failures of the session)."""
     actor, start = failure.actor, failure.index
-    prior = next((session[i] for i in range(start - 1, -1, -1) if _acts(session[i], actor)), None)
+    at = next((i for i in range(start - 1, -1, -1) if is_act(session[i], actor)), None)
+    prior = None if at is None else session[at]
     # Lazily: the window reads at most a few of the actor's later acts.
-    later = (i for i in range(start + 1, len(session)) if _acts(session[i], actor))
+    later = (i for i in range(start + 1, len(session)) if is_act(session[i], actor))
     first = next(later, None)
     if first is None:
         return FailureEpisode(failure, Reaction.ABANDON, None, (), prior, None)
@@ -251,7 +302,7 @@ def episode(
             break
         window.append(session[i])
     shown = [(e, reaction_labels(e)) for e in window]
-    shown[0][1].add(repetition(window[0], prior))
+    shown[0][1].add(repetition(window[0], repeated_act(session, at)))
     label = next(r for r in PRECEDENCE if any(r in labels for _, labels in shown))
     decider = next(e for e, labels in shown if label in labels)
     latency = (parse_ts(decider.ts) - moment).total_seconds()

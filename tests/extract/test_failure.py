@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -232,6 +233,156 @@ def test_context_counts_recent_failures_and_position() -> None:
     assert [c["recent_failures"] for c in contexts] == [0, 1, 0]
     assert contexts[1]["position_in_session"] == 3 / 6
     assert contexts[0]["reaction_event_ids"] == ["e3"]
+
+
+# -- each label from hand-written events: general cues, not any one product's sentences ------
+
+
+def _after_error(*reaction: StoredEvent) -> Signal:
+    """The episode of an export that failed at e2, reacted to from e3 on."""
+    return only([did(1, "export", "export invoices --format csv"), got(2, "error"), *reaction])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there anyone I can talk to about this?",
+        "can someone from your team look at this",
+        "I need to speak with a real person",
+        "how do I contact support?",
+        "please put me through to an agent",
+        "Could support take a look, please",
+        "I'd like to open a ticket",
+    ],
+)
+def test_asking_for_a_person_or_support_is_escalate(text: str) -> None:
+    assert _after_error(said(3, text)).value == "escalate"
+
+
+@pytest.mark.parametrize("name", ["contact_support", "RequestHuman", "LiveChat", "open_ticket"])
+def test_a_support_action_is_escalate(name: str) -> None:
+    assert _after_error(did(3, name)).value == "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This app is so unreliable",
+        "not impressed at all",
+        "seriously, this should just work",
+        "ugh, failed again",
+        "it used to work last month",
+        "why is it always so slow",
+        "it still doesn't work",
+    ],
+)
+def test_a_negative_message_about_the_product_is_complain(text: str) -> None:
+    assert _after_error(said(3, text)).value == "complain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Found a workaround: I exported it from the old screen",
+        "I'll just do it manually",
+        "restarting fixed it",
+        "got it working by clearing the cache",
+        "all good now, that did the trick",
+    ],
+)
+def test_a_reported_workaround_is_self_fix(text: str) -> None:
+    assert _after_error(said(3, text)).value == "self_fix"
+
+
+@pytest.mark.parametrize("name", ["ThumbsDown", "rating", "message_downvote", "report_problem"])
+def test_a_thumbs_down_rating_or_report_action_is_feedback(name: str) -> None:
+    assert _after_error(did(3, name, "1")).value == "feedback"
+
+
+def test_an_action_that_merely_contains_report_is_not_feedback() -> None:
+    assert _after_error(did(3, "run_report", "weekly totals")).value == "switch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thanks, can you show me the weekly totals?", "ok", "How do I add a teammate?"],
+)
+def test_a_neutral_message_is_switch(text: str) -> None:
+    assert _after_error(said(3, text)).value == "switch"
+
+
+def test_a_retry_action_is_retry() -> None:
+    assert _after_error(did(3, "Retry")).value == "retry"
+
+
+def test_after_a_retry_action_the_retried_act_is_what_a_rephrase_is_compared_with() -> None:
+    session = [
+        did(1, "command", "scale workers --count 6"),
+        got(2, "error"),
+        did(3, "retry", "scale workers --count 6"),
+        got(4, "error"),
+        did(5, "command", "scale workers --count 6 --force"),
+    ]
+    assert [s.value for s in episodes(session)] == ["retry", "rephrase"]
+
+
+def test_escalate_outranks_complain_in_one_message() -> None:
+    assert _after_error(said(3, "this is useless, let me talk to a human")).value == "escalate"
+
+
+def test_feedback_outranks_escalate_in_the_window() -> None:
+    signal = _after_error(said(3, "can I speak to someone?"), did(4, "thumbs_down"))
+    assert (signal.value, signal.context["reaction_event_id"]) == ("feedback", "e4")
+
+
+def test_an_apology_right_after_a_failed_outcome_is_the_same_failure() -> None:
+    session = [
+        did(1, "export", "export invoices"),
+        got(2, "timeout", "gateway timeout"),
+        bot(3, "Sorry, that failed: gateway timeout"),
+        did(4, "export", "export invoices"),
+    ]
+    signal = only(session)
+    assert (signal.key, signal.value) == ("timeout", "retry")
+
+
+def test_an_apology_answering_a_complaint_is_no_new_failure() -> None:
+    session = [
+        did(1, "export", "export invoices"),
+        got(2, "error"),
+        said(3, "this is so frustrating"),
+        bot(4, "I'm sorry about the trouble, I've passed this on to the team."),
+        did(5, "browse", "home"),
+    ]
+    assert only(session).value == "complain"
+
+
+def test_a_report_that_it_broke_again_is_a_complaint_not_a_new_failure() -> None:
+    session = [
+        did(1, "export", "export invoices"),
+        got(2, "error"),
+        said(3, "This is broken again."),
+        did(4, "browse", "home"),
+    ]
+    signal = only(session)
+    assert (signal.key, signal.value, signal.context["reaction_event_id"]) == (
+        "error",
+        "complain",
+        "e3",
+    )
+
+
+def test_after_a_new_request_an_apology_is_a_new_failure() -> None:
+    session = [
+        did(1, "export", "export invoices"),
+        got(2, "error"),
+        said(3, "then summarise last week's tickets"),
+        bot(4, "Sorry, I couldn't read the tickets."),
+        said(5, "summarise last week's tickets please"),
+    ]
+    first, second = episodes(session)
+    assert (first.key, first.value) == ("error", "switch")
+    assert (second.key, second.value) == ("assistant_error", "rephrase")
 
 
 def test_reaction_labels_are_the_documented_taxonomy() -> None:
