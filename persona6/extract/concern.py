@@ -7,6 +7,13 @@ counts once per message and key, citing every sentence that raised it. Concerns 
 requirements, so a sentence that asks (a question) or says so ("worried", "make sure", "is it
 safe", "how much") weighs more: 1.0, +0.5 for a question, +0.5 for a worry marker.
 
+Speed: most messages raise no concern, and a failed search of a long alternation still walks
+the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
+run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
+concern is searched only in messages holding one such word (``Concern.words``): the others
+cannot match. The rest of a sentence's reading (is it a question, a worry) is done only for a
+sentence that raised a concern.
+
 Only the person's own words count: not assistant, system or tool text, not words in quotation
 marks, not reported speech ("my boss said the price is too high"), and not a dismissal ("I
 don't care about the price").
@@ -21,6 +28,7 @@ from functools import cache
 
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
+from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -38,6 +46,9 @@ class Concern:
     key: str
     label: str
     cues: re.Pattern[str]
+    #: One word of each cue form (its longest), or None when some cue word is not one whole
+    #: word (then every message is searched); see the module docstring.
+    words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,27 +58,56 @@ class Taxonomy:
     dismissal: re.Pattern[str]
 
 
-def cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word alternation of the cues, each in its inflections: those of the last word, or of
-    the first for a phrasal verb ("back up" -> "backed up")."""
+#: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
+_RUN = re.compile(r"[\w'’-]+")
+
+
+def cue_forms(cues: Sequence[str]) -> set[str]:
+    """The cues, each in its inflections: those of the last word, or of the first for a phrasal
+    verb ("back up" -> "backed up")."""
     forms: set[str] = set()
     for cue in cues:
         words = str(cue).lower().split()
         head = 0 if len(words) > 1 and words[-1] in _PARTICLES else len(words) - 1
         for form in tx.inflections(words[head]) | {words[head]}:
             forms.add(" ".join([*words[:head], form, *words[head + 1 :]]))
-    return re.compile(tx.word_alternation(forms), re.IGNORECASE)
+    return forms
+
+
+def cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """Whole-word alternation of ``cue_forms``."""
+    return re.compile(tx.word_alternation(cue_forms(cues)), re.IGNORECASE)
+
+
+def cue_words(forms: Sequence[str] | set[str]) -> frozenset[str] | None:
+    """The longest word of each form, or None when a word of some form is not a whole word of
+    ASCII characters (a run of ``_RUN`` that folds to itself)."""
+    found: set[str] = set()
+    for form in forms:
+        words = str(form).strip().lower().split()
+        if not words:
+            continue
+        if not all(w.isascii() and _RUN.fullmatch(w) and fold(w) == w for w in words):
+            return None
+        found.add(max(words, key=len))
+    return frozenset(found)
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The whole words of ``text``, folded (see the module docstring)."""
+    return frozenset(map(fold, _RUN.findall(text)))
 
 
 @cache
 def taxonomy() -> Taxonomy:
     data = tx.load_lexicon("concerns")
-    concerns = tuple(
-        Concern(str(key), str(entry["label"]), cue_pattern(entry["cues"]))
-        for key, entry in data["concerns"].items()
-    )
+    concerns = []
+    for key, entry in data["concerns"].items():
+        forms = cue_forms(entry["cues"])
+        pattern = re.compile(tx.word_alternation(forms), re.IGNORECASE)
+        concerns.append(Concern(str(key), str(entry["label"]), pattern, cue_words(forms)))
     return Taxonomy(
-        concerns=concerns,
+        concerns=tuple(concerns),
         worry=re.compile(tx.word_alternation(data["worry_markers"]), re.IGNORECASE),
         dismissal=re.compile(tx.word_alternation(data["dismissals"]), re.IGNORECASE),
     )
@@ -80,26 +120,38 @@ class ConcernExtractor:
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         for event in session:
             if is_person_message(event):
-                claims = concern_claims(event.text or "")
+                claims = _remembered(event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.CONCERN, NAME)
 
 
 def concern_claims(text: str) -> list[Claim]:
     """Every taxonomy concern the speaker of ``text`` raises, one claim per sentence."""
     found: list[Claim] = []
+    candidates = _candidates(text)
+    if not candidates:
+        return found
     quotes = tx.quoted_spans(text)
     for sentence in tx.sentences(text):
+        raised = [c for c in candidates if _own_cue(text, sentence, c, quotes) is not None]
+        if not raised:
+            continue
         segment = text[sentence.start : sentence.end]
         asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
         worried = taxonomy().worry.search(segment) is not None
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * worried
-        for concern in taxonomy().concerns:
-            cue = _own_cue(text, sentence, concern, quotes)
-            if cue is None:
-                continue
+        for concern in raised:
             value = f"{'worried about' if asking or worried else 'mentions'} {concern.label}"
             found.append(Claim(concern.key, value, 0.0, weight, [sentence]))
     return found
+
+
+_remembered = tx.remembered(concern_claims)
+
+
+def _candidates(text: str) -> list[Concern]:
+    """The concerns whose cues may match ``text`` (a superset of those that do), in order."""
+    words = text_words(text)
+    return [c for c in taxonomy().concerns if c.words is None or not c.words.isdisjoint(words)]
 
 
 def _own_cue(text: str, sentence: Span, concern: Concern, quotes: list[Span]) -> Span | None:

@@ -141,7 +141,7 @@ class DisclosureExtractor:
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         for event in session:
             if is_person_message(event):
-                claims = disclosure_claims(event.text or "")
+                claims = _remembered(event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.DISCLOSURE, NAME)
 
 
@@ -173,6 +173,9 @@ def disclosure_claims(text: str) -> list[Claim]:
                 if claim is not None:
                     found.append(claim)
     return found
+
+
+_remembered = tx.remembered(disclosure_claims)
 
 
 def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
@@ -207,9 +210,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
     weight = 1.0
-    phrase = next(
-        (p for p in sorted(lex.verbs, key=len, reverse=True) if _starts(p, lemma, words)), None
-    )
+    phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, words)), None)
     regular = lex.frequency.search(clause_text) or lead & lex.words["habit_leads"]
     skills_skip, we = lex.words["skill_skip_verbs"], pred.subject.word.startswith("we")
     if lead & lex.words["plan_leads"] or lex.future.search(clause_text):
@@ -234,6 +235,15 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+@cache
+def _verbs_by_head() -> dict[str, tuple[str, ...]]:
+    """The verb phrases by head word, longest first (the order they are tried in)."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(lexicon().verbs, key=len, reverse=True):
+        found.setdefault(phrase.split()[0], []).append(phrase)
+    return {head: tuple(phrases) for head, phrases in found.items()}
 
 
 def _starts(phrase: str, lemma: str, words: Sequence[tx.Token]) -> bool:

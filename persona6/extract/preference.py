@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
+from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -137,7 +138,7 @@ class PreferenceExtractor:
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         for event in session:
             if is_person_message(event):
-                claims = preference_claims(event.text or "")
+                claims = _remembered(event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.PREFERENCE, NAME)
 
 
@@ -191,6 +192,9 @@ def preference_claims(text: str) -> list[Claim]:
     return found
 
 
+_remembered = tx.remembered(preference_claims)
+
+
 def _list_item(context: _Context, last: Claim) -> list[Claim]:
     """ "I love pizza, pasta and tacos": a verbless clause after a cue continues its list."""
     text, clause = context.text, context.clause
@@ -209,6 +213,15 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
         span = tx.phrase_span(text, start, start + len(item), lexicon().stops)
         found.extend(_claim(text, span, last.polarity, says, last.weight, sorted(set(spans))))
     return found
+
+
+@cache
+def _verbs_by_head() -> dict[str, tuple[str, ...]]:
+    """The cue verb phrases by head word, longest first (the order they are tried in)."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(lexicon().verbs, key=len, reverse=True):
+        found.setdefault(phrase.split()[0], []).append(phrase)
+    return {head: tuple(phrases) for head, phrases in found.items()}
 
 
 @cache
@@ -297,7 +310,7 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         start = object_start(phrase)
         if start is not None and (not needs_can or _CAN & set(pred.lead)):
             return Cue(phrase, says, polarity, 1.0, start, fixed=True)
-    for phrase in sorted(lex.verbs, key=len, reverse=True) if head else ():
+    for phrase in _verbs_by_head().get(head, ()) if head else ():
         if (start := object_start(phrase)) is None:
             continue
         if head in ("rather", "sooner"):
@@ -400,7 +413,10 @@ def _frames(context: _Context) -> list[Claim]:
         return []
     begin = opening[0].start
     previous = text[slice(*context.before)] if context.before else ""
-    for frame in lex.frames:
+    # Only the frames whose required words the message holds can match (prep.CueList): the
+    # clause is part of the message, so what it holds the message holds.
+    for position in _frame_cues().positions(_prepared(text)):
+        frame = lex.frames[position]
         match = frame.pattern.match(text[begin : clause.end])
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
@@ -417,6 +433,16 @@ def _frames(context: _Context) -> list[Claim]:
         span, evidence = _resolved(context, obj)
         return _claim(text, span, polarity, says, frame.weight, evidence)
     return []
+
+
+@cache
+def _frame_cues() -> CueList:
+    return CueList(frame.pattern for frame in lexicon().frames)
+
+
+@lru_cache(maxsize=tx.TEXT_CACHE)
+def _prepared(text: str) -> Prepared:
+    return prepare_text(text)
 
 
 def _ellipsis(context: _Context, negated: bool) -> list[Claim]:

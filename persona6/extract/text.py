@@ -12,7 +12,8 @@ regular expressions and closed word lists, enough for short first-person stateme
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -98,13 +99,52 @@ _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|['’][A-Za-z]+")
 
 
-@lru_cache(maxsize=8192)  # the rules look at the same clause many times
+#: Texts whose sentences, clauses and words are kept: the three text extractors read each
+#: message in turn, and each rule looks at the same clause many times.
+TEXT_CACHE = 4096
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Words with offsets, lower-cased; "soooo" and "haaaate" read as the plain word."""
+    """Words with offsets, lower-cased; "soooo" and "haaaate" read as the plain word.
+
+    The words of ``text[start:end]`` are those of the whole text that lie in it, unless a word
+    of the whole text crosses ``start`` or ``end`` (then the part is read on its own): a scan
+    that starts between two words, or at a word's start, finds the words a scan of the whole
+    text finds, and one that stops at or after a word's end finds that word whole.
+    """
+    end = len(text) if end is None else end
+    words, starts, ends = _word_table(text)
+    first = bisect_left(starts, start)
+    stop = bisect_left(starts, end)
+    if (first and ends[first - 1] > start) or (stop and ends[stop - 1] > end):
+        return _part_tokens(text, start, end)
+    return words[first:stop]
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _word_table(text: str) -> tuple[tuple[Token, ...], list[int], list[int]]:
+    words = tuple(Token(_plain_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+    return words, [w.start for w in words], [w.end for w in words]
+
+
+def _part_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(
-        Token(_ELONGATED.sub(r"\1", m.group().lower().replace("’", "'")), m.start(), m.end())
-        for m in _WORD.finditer(text, start, len(text) if end is None else end)
+        Token(_plain_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
     )
+
+
+_PLAIN_WORDS: dict[str, str] = {}
+
+
+def _plain_word(word: str) -> str:
+    """A word as ``tokens`` gives it (lower case, straight apostrophe, no elongation), memoised:
+    words repeat."""
+    found = _PLAIN_WORDS.get(word)
+    if found is None:
+        if len(_PLAIN_WORDS) >= 1 << 16:
+            _PLAIN_WORDS.clear()
+        found = _PLAIN_WORDS[word] = _ELONGATED.sub(r"\1", word.lower().replace("’", "'"))
+    return found
 
 
 @cache
@@ -161,6 +201,11 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*(?=\s|$)|\n\s*")
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans, whitespace trimmed, terminal punctuation included."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -174,7 +219,7 @@ def sentences(text: str) -> list[Span]:
         _append_trimmed(spans, text, start, end)
         start = match.end()
     _append_trimmed(spans, text, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 @cache
@@ -195,6 +240,11 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     """Clause spans of one sentence: cut at , ; : ( ) dashes and quotes, before subordinators
     ("because", "when", "if"), before a coordinator that starts a new subject ("and I"), and
     before a tag question that ends a run-on statement ("i like to read do you")."""
+    return list(_clauses(text, Span(*sentence)))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _clauses(text: str, sentence: Span) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = sentence.start
     for match in _clause_cuts().finditer(text, sentence.start, sentence.end):
@@ -214,7 +264,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
             merged[-1] = Span(merged[-1].start, span.end)
         else:
             merged.append(span)
-    return [part for span in merged for part in _split_run_on(text, span)]
+    return tuple(part for span in merged for part in _split_run_on(text, span))
 
 
 def _split_run_on(text: str, clause: Span) -> list[Span]:
@@ -258,6 +308,11 @@ def opening_words(text: str, clause: Span, limit: int = 3) -> tuple[Token, ...]:
 
 def is_question(text: str, clause: Span) -> bool:
     """A clause that asks rather than states: ends with "?", or opens "do you", "what do"."""
+    return _is_question(text, Span(*clause))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _is_question(text: str, clause: Span) -> bool:
     if text[clause.start : clause.end].rstrip().endswith("?"):
         return True
     first_word = tokens(text, *clause)[:1]
@@ -424,6 +479,20 @@ def normalise_phrase(phrase: str) -> str:
 def plain(phrase: str) -> str:
     """Readable form for a value: lower case, single spaces, straight apostrophes."""
     return " ".join(phrase.lower().replace("’", "'").split()).strip(" .,;:!?")
+
+
+#: Distinct texts whose claims each text extractor keeps (``remembered``).
+CLAIM_CACHE = 16384
+
+
+def remembered(read: Callable[[str], list[Claim]]) -> Callable[[str], tuple[Claim, ...]]:
+    """``read`` (a text's claims), remembered for the last ``CLAIM_CACHE`` distinct texts.
+
+    What a rule reads in a message depends on its text alone, and people repeat themselves
+    ("ok", "thanks", the same question in every session), so a repeated text is read once. The
+    claims are shared: callers (``claim_signals``) must not modify them.
+    """
+    return lru_cache(maxsize=CLAIM_CACHE)(lambda text: tuple(read(text)))
 
 
 def claim_signals(

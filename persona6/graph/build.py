@@ -82,6 +82,10 @@ def _all_sessions(store: Store, tenant: str, changed: list[str]) -> list[str]:
 Scope = set[tuple[str, str]] | None
 
 
+#: What a session held when it was read: (seq, event_id, ingested_at) of each event.
+Seen = tuple[tuple[int, str, str], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedSession:
     """A session's events as read, and the signals extracted from them."""
@@ -89,22 +93,35 @@ class ExtractedSession:
     session_id: str
     events: list[StoredEvent]
     signals: list[Signal]
+    #: The session's (seq, event_id, ingested_at) list, read just before its events.
+    seen: Seen
 
 
 def extract_stored_session(store: Store, tenant: str, session_id: str) -> ExtractedSession:
     """Read one session and extract its signals (no writes)."""
+    seen = store.session_event_seqs(tenant, session_id)  # before the events: see _current
     events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
-    return ExtractedSession(session_id, events, extract_session(events))
+    return ExtractedSession(session_id, events, extract_session(events), seen)
 
 
 def _current(store: Store, tenant: str, session: ExtractedSession) -> ExtractedSession:
     """The session as it is now: re-extracted if its events changed since it was read (events
     recorded meanwhile, or another process's forget), so older signals never overwrite what
-    a concurrent build stored from newer events."""
-    events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session.session_id)))
-    if [e.event_id for e in events] == [e.event_id for e in session.events]:
+    a concurrent build stored from newer events.
+
+    The session is unchanged when its (seq, event_id, ingested_at) list read now equals the
+    one read before its events and names the events read:
+    any event recorded or deleted since the first list changes the list (a recorded event has
+    a new seq or ingest time, even under an id forgotten before), and one recorded and
+    forgotten again between the two reads shows among the events read. Otherwise the session
+    is read and extracted again.
+    """
+    if (
+        sorted(e.event_id for e in session.events) == sorted(i for _, i, _ in session.seen)
+        and store.session_event_seqs(tenant, session.session_id) == session.seen
+    ):
         return session
-    return ExtractedSession(session.session_id, events, extract_session(events))
+    return extract_stored_session(store, tenant, session.session_id)
 
 
 def refresh_session(

@@ -24,6 +24,7 @@ Per (kind, key):
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -117,14 +118,20 @@ class _Session:
     first_ts: str
     last_ts: str
     signals: list[AnySignal]
+    _strength: float | None = None
+    _net: float | None = None
 
     @property
     def strength(self) -> float:
-        return min(1.0, max(s.weight for s in self.signals))
+        if self._strength is None:  # the signals are complete once a session is read
+            self._strength = min(1.0, max(s.weight for s in self.signals))
+        return self._strength
 
     @property
     def net_polarity(self) -> float:
-        return sum(s.polarity * max(s.weight, 1e-6) for s in self.signals)
+        if self._net is None:
+            self._net = sum(s.polarity * max(s.weight, 1e-6) for s in self.signals)
+        return self._net
 
 
 def consolidate(person_id: str, signals: Sequence[AnySignal]) -> list[Trait]:
@@ -195,7 +202,7 @@ def _valued(person_id: str, kind: SignalKind, key: str, sessions: list[_Session]
     counts: Counter[str] = Counter()
     shown: dict[str, set[str]] = {}
     for session in sessions:
-        tally = Counter(s.value for s in session.signals)
+        tally = _tally(session.signals)
         if per_episode:
             counts.update(tally)
             shown[session.session_id] = set(tally)
@@ -223,6 +230,16 @@ def _valued(person_id: str, kind: SignalKind, key: str, sessions: list[_Session]
     else:
         statement = trait.statement  # one value throughout: the session count says it all
     return [trait.model_copy(update={"statement": statement, "value": winner})]
+
+
+def _tally(signals: list[AnySignal]) -> dict[str, int]:
+    """Counter(s.value for s in signals), as a plain dict (most sessions hold one signal)."""
+    if len(signals) == 1:
+        return {signals[0].value: 1}
+    tally: dict[str, int] = {}
+    for signal in signals:
+        tally[signal.value] = tally.get(signal.value, 0) + 1
+    return tally
 
 
 def _only(session: _Session, value: str) -> _Session:
@@ -254,13 +271,14 @@ def _trait(
     polarity = sum(s.polarity for s in signals) / len(signals)
     evidence, where = _evidence(support, cfg.max_evidence)
     counter, counter_where = _evidence(against, cfg.max_evidence)
+    majority = _majority_value(signals) if kind in _VALUED else ""
     return Trait(
         id=_trait_id(person_id, kind, key, start),
         person_id=person_id,
         kind=kind,
         key=key,
-        value=latest.value if kind not in _VALUED else _majority_value(signals),
-        statement=_statement(kind, key, latest, signals),
+        value=latest.value if kind not in _VALUED else majority,
+        statement=_statement(kind, key, latest, signals, majority),
         polarity=round(polarity, 4),
         measure=round(sum(measures) / len(measures), 4) if measures else None,
         confidence=round(support_strength * (1.0 - against_strength), 4),
@@ -289,17 +307,20 @@ def _combined(reliability: float, sessions: list[_Session]) -> float:
 
 
 def _majority_value(signals: list[AnySignal]) -> str:
-    tally = Counter(s.value for s in signals)
+    tally = _tally(signals)
     return max(sorted(tally), key=lambda v: tally[v])
 
 
-def _statement(kind: SignalKind, key: str, latest: Signal, signals: list[AnySignal]) -> str:
+def _statement(
+    kind: SignalKind, key: str, latest: AnySignal, signals: list[AnySignal], majority: str
+) -> str:
+    """``majority`` is ``_majority_value(signals)`` for the valued kinds (style, failure)."""
     label = key.replace("_", " ")
     if kind is SignalKind.FAILURE:
-        reaction = _majority_value(signals)
+        reaction = majority
         return f"after {'an' if label[:1] in 'aeiou' else 'a'} {label}: {reaction}"
     if kind is SignalKind.STYLE:
-        value = _majority_value(signals)
+        value = majority
         return label if not value or value.replace(" ", "_") == key else f"{label}: {value}"
     if kind is SignalKind.TASK:
         if key.startswith("sequence:"):
@@ -324,7 +345,7 @@ def _evidence(sessions: list[_Session], limit: int) -> tuple[list[Evidence], dic
     seen: set[tuple[str, int, int]] = set()
 
     def take(signal: AnySignal, session_id: str) -> None:
-        for item in signal.evidence or _whole_events(signal):
+        for item in _cited(signal):
             ident = (item.event_id, item.start, item.end)
             if ident not in seen:
                 seen.add(ident)
@@ -337,7 +358,7 @@ def _evidence(sessions: list[_Session], limit: int) -> tuple[list[Evidence], dic
     newest = chosen[: limit - 1]
     oldest: list[tuple[Evidence, str]] = []
     for signal, session_id in signals:  # the first item of the oldest signal with evidence
-        items = signal.evidence or _whole_events(signal)
+        items = _cited(signal)
         if items:
             first = items[0]
             if (first.event_id, first.start, first.end) not in {
@@ -349,9 +370,44 @@ def _evidence(sessions: list[_Session], limit: int) -> tuple[list[Evidence], dic
     return [e for e, _ in ordered], {e.event_id: sid for e, sid in ordered}
 
 
+#: Parsed evidence and context of stored signals, by their JSON text: builds of the same
+#: person (a live service building after every session) read the same signals again. Evidence
+#: is frozen and shared; the cache is bounded.
+_PARSED: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+_PARSED_LIMIT = 1 << 16
+
+
+def _cited(signal: AnySignal) -> tuple[Evidence, ...]:
+    """``signal.evidence or _whole_events(signal)``; a stored signal's parsed once."""
+    if not isinstance(signal, StoredSignal):
+        return signal.evidence or _whole_events(signal)
+    key = (signal.evidence_json, signal.context_json)
+    found = _PARSED.get(key)
+    if found is None:
+        if signal.evidence_json == "[]":
+            found = _whole_events(signal)
+        else:
+            found = tuple(
+                Evidence.model_construct(**e) for e in json.loads(signal.evidence_json)
+            ) or _whole_events(signal)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = found
+    return found
+
+
 def _order(signal: AnySignal) -> tuple[str, ...]:
     if isinstance(signal, StoredSignal):
-        return signal.order()
+        # StoredSignal.order(), with the kind as the string it is (a StrEnum): the same order.
+        return (
+            signal.ts,
+            signal.session_id,
+            signal.actor,
+            signal.kind,
+            signal.key,
+            signal.value,
+            signal.evidence_json,
+        )
     evidence = ",".join(f"{e.event_id}:{e.start}:{e.end}" for e in signal.evidence)
     return (
         signal.ts,

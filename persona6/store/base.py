@@ -143,6 +143,11 @@ class Store(ABC):
         exclusive already; a server database takes a lock of its own."""
 
     @abstractmethod
+    def session_event_seqs(self, tenant: str, session_id: str) -> tuple[tuple[int, str, str], ...]:
+        """(seq, event_id, ingested_at) of every event of the session, in seq order: how a
+        build tells, without reading bodies, whether a session changed since it read it."""
+
+    @abstractmethod
     def events_after(self, tenant: str, seq: int) -> int:
         """How many events of ``tenant`` were ingested after position ``seq``."""
 

@@ -150,7 +150,7 @@ class GraphSQL:
         self, tenant: str, actors: Iterable[str], keys: Collection[tuple[str, str]] | None = None
     ) -> list[StoredSignal]:
         wanted = sorted(set(actors))
-        found: list[StoredSignal] = []
+        rows: list[Sequence[Any]] = []
         columns = (
             "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
             "evidence, context"
@@ -168,10 +168,11 @@ class GraphSQL:
                 else [(" AND kind = ? AND key = ?", [kind, key]) for kind, key in sorted(keys)]
             )
             for scope, extra in pairs:
-                for row in self._execute(base + scope, [tenant, *chunk, *extra]).fetchall():
-                    found.append(StoredSignal(row[0], row[1], SignalKind(row[2]), *row[3:]))
-        found.sort(key=StoredSignal.order)
-        return found
+                rows.extend(self._execute(base + scope, [tenant, *chunk, *extra]).fetchall())
+        # StoredSignal.order, from the row (the kind as stored is kind.value), then built.
+        rows.sort(key=lambda r: (r[8], r[0], r[1], r[2], r[3], r[4], r[10]))
+        kinds = {kind.value: kind for kind in SignalKind}
+        return [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
 
     def signal_keys(
         self,
@@ -194,10 +195,24 @@ class GraphSQL:
         if kinds is not None:
             where.append(f"kind IN ({', '.join('?' * len(kinds))})")
             params += sorted(kinds)
+        # One session's rows are few: without DISTINCT the planner takes the session index
+        # (with it, SQLite walks the actor index over the whole tenant).
+        distinct = "" if session_id is not None else "DISTINCT "
         rows = self._execute(
-            f"SELECT DISTINCT actor, kind, key FROM signals WHERE {' AND '.join(where)}", params
+            f"SELECT {distinct}actor, kind, key FROM signals WHERE {' AND '.join(where)}", params
         ).fetchall()
         return {(row[0], row[1], row[2]) for row in rows}
+
+    def session_event_seqs(self, tenant: str, session_id: str) -> tuple[tuple[int, str, str], ...]:
+        """(seq, event_id, ingested_at) of every event of the session, in seq order: what a
+        build compares to tell whether a session changed since it read it (no bodies read).
+        SQLite may give a forgotten event's seq to the next event; its ingest time differs."""
+        rows = self._execute(
+            "SELECT seq, event_id, ingested_at FROM events WHERE tenant = ? AND session_id = ? "
+            "ORDER BY seq",
+            [tenant, session_id],
+        ).fetchall()
+        return tuple((int(row[0]), row[1], row[2]) for row in rows)
 
     def replace_traits(
         self,

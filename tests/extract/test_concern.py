@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 from helpers import extracted
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from persona6 import synth
 from persona6.extract import EXTRACTORS, concern
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind
@@ -100,3 +103,59 @@ def test_taxonomy_is_a_versioned_data_file_with_labels_and_cues() -> None:
         data["concerns"]
     )
     assert all(entry["label"] and entry["cues"] for entry in data["concerns"].values())
+
+
+def _unfiltered(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    with monkeypatch.context() as patch:
+        patch.setattr(concern, "_candidates", lambda _text: list(concern.taxonomy().concerns))
+        return [(c.key, c.value, c.weight, c.spans) for c in concern.concern_claims(text)]
+
+
+def _claims(text: str) -> list[tuple]:
+    return [(c.key, c.value, c.weight, c.spans) for c in concern.concern_claims(text)]
+
+
+def test_the_word_prefilter_skips_no_concern_on_generated_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = {event.get("text") or "" for event in synth.generate(seed=3, people=4).events}
+    found = 0
+    for text in texts:
+        claims = _claims(text)
+        assert claims == _unfiltered(text, monkeypatch), text
+        found += bool(claims)
+    assert found > 20
+
+
+CUE_PIECES = [
+    "cost",
+    "COSTS",
+    "price",
+    "how much is",
+    "two-factor",
+    "api keys",
+    "keeps crashing",
+    "real-time",
+    "ſecurity",
+    "İ",
+    "K",
+    "hacKed",
+    "not worried about",
+    "she said",
+    '"',
+    "'",
+    "’",
+    "-",
+    "?",
+    ". ",
+    "\n",
+    " ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CUE_PIECES), st.text(max_size=5)), max_size=12))
+def test_the_word_prefilter_skips_no_concern_on_arbitrary_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    with pytest.MonkeyPatch.context() as patch:
+        assert _claims(text) == _unfiltered(text, patch)

@@ -211,3 +211,48 @@ def test_graphml_export_is_well_formed():
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     nodes = {n.get("id") for n in root.iter(f"{ns}node")}
     assert "person:u-1" in nodes and any(n.startswith("event:") for n in nodes)
+
+
+def _message(event_id: str, text: str, ts: str = "2026-03-01T10:00:00Z") -> dict:
+    return {
+        "event_id": event_id,
+        "ts": ts,
+        "session_id": "s1",
+        "user_id": "ada",
+        "type": "message",
+        "text": text,
+    }
+
+
+def test_a_session_changed_after_extraction_is_extracted_again():
+    """Build extracts outside its write transaction; _current must notice any change since."""
+    from persona6.graph.build import _current, extract_stored_session
+    from persona6.graph.forget import forget_events
+
+    store = SQLiteStore(":memory:")
+    ingest_events(store, [_message("e1", "I love green tea.")])
+    read = extract_stored_session(store, "default", "s1")
+    assert read.seen is not None
+    assert _current(store, "default", read) is read  # unchanged: kept as read
+
+    # An event recorded meanwhile.
+    ingest_events(store, [_message("e2", "I hate coffee.", "2026-03-01T10:01:00Z")])
+    now = _current(store, "default", read)
+    assert [e.event_id for e in now.events] == ["e1", "e2"]
+    assert {s.key for s in now.signals if s.kind.value == "preference"} >= {"coffee"}
+
+    # An event forgotten, then recorded again under the same id with another text.
+    read = extract_stored_session(store, "default", "s1")
+    forget_events(store, "default", ["e2"])
+    ingest_events(store, [_message("e2", "I hate decaf.", "2026-03-01T10:01:00Z")])
+    now = _current(store, "default", read)
+    assert now is not read
+    assert [e.text for e in now.events] == ["I love green tea.", "I hate decaf."]
+
+    # Recorded and forgotten again between the two reads: the events read show it.
+    ingest_events(store, [_message("e3", "I like jazz.", "2026-03-01T10:02:00Z")])
+    read = extract_stored_session(store, "default", "s1")
+    stale = type(read)(read.session_id, read.events, read.signals, read.seen[:-1])
+    forget_events(store, "default", ["e3"])
+    now = _current(store, "default", stale)
+    assert [e.event_id for e in now.events] == ["e1", "e2"]
