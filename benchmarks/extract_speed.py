@@ -58,7 +58,8 @@ def measure(label: str, sessions: Sequence[list[StoredEvent]], repeat: int) -> N
     # build that reads one session at a time would.
     gc.collect()
     gc.freeze()
-    extractors = [EXTRACTORS[f"persona6.{name}.v1"] for name in NAMES]
+    by_name = {name.split(".")[1]: extractor for name, extractor in EXTRACTORS.items()}
+    extractors = [by_name[name] for name in NAMES]
     for extractor in extractors:  # load lexicons and compile cue lists outside the timing
         list(extractor.extract(sessions[0]))
     cells = []

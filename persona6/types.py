@@ -338,7 +338,7 @@ class Signal(BaseModel):
     )
     session_id: str
     ts: str = Field(description="Time of the newest event it cites (stored UTC form).")
-    producer: str = Field(description="Versioned extractor name, e.g. persona6.preference.v1.")
+    producer: str = Field(description="Versioned extractor name, e.g. persona6.preference.v2.")
     evidence: tuple[Evidence, ...] = Field(default=())
 
 

@@ -6,7 +6,7 @@ who answered whom) and yields ``Signal``s about the people who acted in it. It m
 - attribute a signal only to the actor of the events it cites (``event.actor``), and never cite
   assistant, system or tool messages as evidence about a person;
 - cite exact spans: every ``Evidence.quote == event.text[start:end]`` (``make_evidence`` does it);
-- be deterministic and offline, and carry a versioned ``name`` (``persona6.preference.v1``), so
+- be deterministic and offline, and carry a versioned ``name`` (``persona6.preference.v2``), so
   that re-deriving after a change is a query.
 
 A language-model extractor can register here later; its claims pass the same quote check.

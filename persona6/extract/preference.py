@@ -1,4 +1,4 @@
-"""persona6.preference.v1: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v2: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -33,7 +33,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v1"
+NAME = "persona6.preference.v2"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -90,7 +90,15 @@ def lexicon() -> Lexicon:
         e["verb"]: (float(e["polarity"]), str(e["says"]), bool(e["can"]))
         for e in data["negated_only"]
     }
-    lists = ("habit_skip_verbs", "habit_skip_objects", "pronouns", "want_skip", "idiom_skip")
+    lists = (
+        "habit_skip_verbs",
+        "habit_skip_objects",
+        "habit_object_determiners",
+        "habit_transitive_verbs",
+        "pronouns",
+        "want_skip",
+        "idiom_skip",
+    )
     be = data["be_phrases"]
     return Lexicon(
         verbs=verbs,
@@ -119,6 +127,9 @@ def _frame(entry: dict, data: dict) -> Frame:
         "np": opinion + r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)",
         "rest": r"(?P<obj>\S.*)",
         "adv": rf"(?:{tx.word_alternation(tx.english_set('adverbs'))}\s+)*",
+        # An idiom's verb followed by "me to/for/about ..." is a request after all: "don't ask"
+        # is an idiom, "please don't ask me to confirm every step" a standing request.
+        "not_about_me": r"(?!\s+(?:me|us)\s+(?:to|for|about)\s+\w)",
     }
     for sign in ("positive", "negative"):
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
@@ -391,11 +402,18 @@ def _habit(context: _Context, pred: Predicate) -> list[Claim]:
     """ "I usually take the train" (+), "I never drive" (-): a habit is a weaker preference."""
     lex, text = lexicon(), context.text
     signs = [lex.habitual[word] for word in pred.lead if word in lex.habitual]
-    if not signs or pred.is_be or pred.verb.word in lex.words["habit_skip_verbs"]:
+    if not signs or pred.is_be:
         return []
     polarity = -1.0 if min(signs) < 0 else 1.0
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, lex.stops)
     first = tx.tokens(text, *rest)[0].word if rest else ""
+    # A skipped verb ("do", "keep", "make") is still a habit with a determined object: "I
+    # always do", "I always do it" state nothing; "I always do a dry run first" does.
+    if pred.verb.word in lex.words["habit_skip_verbs"] and not (
+        first in lex.words["habit_object_determiners"]
+        and pred.verb.word in lex.words["habit_transitive_verbs"]
+    ):
+        return []
     if (polarity > 0 and pred.negated) or first in lex.words["habit_skip_objects"]:
         return []  # "I don't usually ...", "I always have problems": no choice stated
     phrase = tx.normalise_phrase(text[pred.verb.start : rest.end if rest else pred.verb.end])

@@ -1,4 +1,4 @@
-"""persona6.preference.v1: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v2: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -58,6 +58,10 @@ POSITIVE = [
     ("I'm a bit afraid of dogs", "dogs", -1),
     ("i am soooo bored with homework", "homework", -1),
     ("I'd rather not talk about politics", "talk about politics", -1),
+    ("Please don't ask me to confirm every step", "ask me to confirm", -1),
+    ("Always remind me to log my hours", "remind me to log my hours", 1),
+    ("I always do a dry run first", "do a dry run first", 1),
+    ("I never make a plan for weekends", "make a plan for weekends", -1),
 ]
 
 
@@ -84,6 +88,10 @@ NO_PREFERENCE = [
     "never mind, I found it",
     "Don't worry about it",
     "please don't hesitate to ask",
+    "Don't ask.",
+    "I always do!",
+    "I always keep forgetting my keys",
+    "don't ask me why it works",
     "I always get an error when I log in",
     "Your dog is cute",
     "maybe I'd like the blue one",
@@ -145,7 +153,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v1"
+    assert signal.producer == "persona6.preference.v2"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
