@@ -1,7 +1,8 @@
-"""persona6.decision.v1: choices, acceptances, rejections and switches."""
+"""persona6.decision.v2: choices, acceptances, rejections and switches."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import bot, did, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,6 +37,18 @@ def test_no_thanks_not_x_rejects_x() -> None:
 def test_switch_key_names_both_sides() -> None:
     session = [said(1, "We switched from MySQL to Postgres last year.")]
     assert summary(session) == [("mysql->postgres", "switched", 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I've switched to spreadsheets now.", "->spreadsheets"),
+        ("We have moved from Jira to Linear", "jira->linear"),
+        ("I had replaced cron with systemd timers", "cron->systemd timers"),
+    ],
+)
+def test_a_switch_in_the_perfect_tense_is_a_switch(text: str, key: str) -> None:
+    assert summary([said(1, text)]) == [(key, "switched", 1.0)]
 
 
 def test_accepting_without_an_object_has_its_own_key() -> None:
