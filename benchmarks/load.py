@@ -7,7 +7,8 @@ Starts `persona6 serve` (``--processes`` of them over one database: use a postgr
 more than one), makes an API key, records and builds the synthetic demo of ``--people`` people,
 then runs ``--clients`` threads for ``--seconds``. Each request is, at random, either a batch of
 ``--batch`` new messages of a demo person (POST /v1/events) or that person's brief for a task
-(GET /v1/persons/{id}/context); one more thread rebuilds the graph every 5 s, as a product would.
+(GET /v1/persons/{id}/context); one more thread rebuilds the graph every ``--build-every``
+seconds (default 5; 0: never), as a product would.
 A request that fails at the transport is sent again as it was (ingest is idempotent).
 
 At the end it checks, in the database itself, that every acknowledged event is stored exactly
@@ -179,15 +180,16 @@ def run_clients(
                         errors += 1
 
     def builder() -> None:
-        with httpx.Client(base_url=urls[0], headers=headers, timeout=120) as http:
+        with httpx.Client(base_url=urls[0], headers=headers, timeout=300) as http:
             while time.monotonic() < stop:
+                time.sleep(args.build_every)
                 started = time.perf_counter()
                 http.post("/v1/build")
                 latencies["build"].append(time.perf_counter() - started)
-                time.sleep(5)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
-    threads.append(threading.Thread(target=builder))
+    if args.build_every > 0:
+        threads.append(threading.Thread(target=builder))
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -227,7 +229,7 @@ def baseline(events: list[dict], people: list[str], args: argparse.Namespace) ->
             else:
                 p6.context(rng.choice(people), task=rng.choice(TASKS))
                 latencies["context"].append(time.perf_counter() - started)
-            if time.monotonic() - last_build > 5:
+            if args.build_every > 0 and time.monotonic() - last_build > args.build_every:
                 p6.build()
                 last_build = time.monotonic()
     return latencies
@@ -256,6 +258,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--people", type=int, default=12)
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument(
+        "--build-every", type=float, default=5, help="Seconds between builds; 0: no builds."
+    )
     parser.add_argument("--db", default=None, help="Default: a new SQLite file in a temp dir.")
     parser.add_argument("--skip-baseline", action="store_true")
     args = parser.parse_args()
