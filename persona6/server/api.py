@@ -14,12 +14,16 @@ No ``from __future__ import annotations`` here: FastAPI reads the endpoints' ann
 definition time, and they name ``Tenant``, a dependency local to ``create_app``.
 """
 
+import asyncio
 import json
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager, contextmanager
+from multiprocessing import get_context
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -217,6 +221,67 @@ class TenantEngines:
             self._tenants.clear()
 
 
+class BuildWorker:
+    """Builds in one worker process (started on the first build), one at a time.
+
+    A build is mostly Python computation: run in a thread of the serving process, it would
+    hold the interpreter and stall every request there. The worker opens the database itself;
+    the serving engines see the new graph through ``Store.graph_version``."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self._executor: ProcessPoolExecutor | None = None
+        self._guard = threading.Lock()
+
+    async def build(self, tenant: str, full: bool) -> BuildReport:
+        with self._guard:
+            if self._executor is None:
+                # spawn, not fork: this process runs threads, which fork does not copy safely.
+                self._executor = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+            executor = self._executor
+        try:
+            outcome = await asyncio.wrap_future(executor.submit(_build, self.db, tenant, full))
+        except BrokenProcessPool as exc:
+            with self._guard:
+                if self._executor is executor:
+                    self._executor = None  # the next build starts a new worker
+            raise StoreError(
+                "the build worker process stopped before the build finished (killed, or out "
+                "of memory). Nothing half-built is kept: send the build again"
+            ) from exc
+        if isinstance(outcome, BuildReport):
+            return outcome
+        kind, message = outcome
+        raise _ERROR_KINDS.get(kind, StoreError)(message)
+
+    def close(self) -> None:
+        with self._guard:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+
+
+#: Errors a build in the worker can end with, by class name (they cross as name and message).
+_ERROR_KINDS: dict[str, type[Persona6Error]] = {
+    "InvalidOption": InvalidOption,
+    "NotFound": NotFound,
+    "StoreError": StoreError,
+}
+
+_WORKER_ENGINES: dict[tuple[str, str], Persona6] = {}
+
+
+def _build(db: str, tenant: str, full: bool) -> BuildReport | tuple[str, str]:
+    """In the worker process: build with an engine kept per (database, tenant)."""
+    try:
+        engine = _WORKER_ENGINES.get((db, tenant))
+        if engine is None:
+            engine = _WORKER_ENGINES[(db, tenant)] = Persona6(db=db, tenant=tenant)
+        return engine.build(full=full)
+    except Persona6Error as exc:
+        return type(exc).__name__, str(exc)
+
+
 # -- the application -------------------------------------------------------------------------
 
 
@@ -225,11 +290,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     admin: Store = open_store(db)  # migrates a new database; serves key lookups
     admin_lock = threading.Lock()
     pool = TenantEngines(db, per_tenant=engines_per_tenant, limit=engines)
+    builds = BuildWorker(db)
     bearer = HTTPBearer(auto_error=False, description="An API key from `persona6 keys create`.")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        builds.close()
         pool.close()
         admin.close()
 
@@ -243,6 +310,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         responses=_ERRORS,
     )
     app.state.engines = pool
+    app.state.builds = builds
     _install_error_handlers(app)
 
     def tenant_of(
@@ -304,10 +372,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         return await run_in_threadpool(run, tenant, record)
 
     @app.post("/v1/build", tags=["graph"], response_model=BuildReport)
-    def post_build(tenant: Tenant, request: BuildRequest | None = None) -> BuildReport:
-        """Bring the persona graph up to date with the events (incremental by default)."""
+    async def post_build(tenant: Tenant, request: BuildRequest | None = None) -> BuildReport:
+        """Bring the persona graph up to date with the events (incremental by default).
+
+        Builds run one at a time in a worker process, so the requests this process serves
+        meanwhile do not wait for the build's computation."""
         full = request.full if request is not None else False
-        return run(tenant, lambda p6: p6.build(full=full))
+        return await builds.build(tenant, full)
 
     @app.get("/v1/stats", tags=["events"], response_model=StoreStats)
     def get_stats(tenant: Tenant) -> StoreStats:

@@ -355,3 +355,29 @@ def test_forgetting_a_session_removes_every_trait_resting_only_on_it(served_db: 
         gone = client.get(f"/v1/persons/{person_id}", headers=key)
         assert gone.status_code == 404
         assert client.delete(f"/v1/sessions/{session_id}", headers=key).status_code == 404
+
+
+def test_a_build_worker_that_dies_is_reported_and_replaced(served_db: str):
+    import os
+    import signal
+
+    from server.conftest import demo_events
+
+    events, _ = demo_events(seed=8, people=2)
+    with open_store(served_db) as store:
+        key = bearer(keys.create_key(store, "crashy").key)
+    with TestClient(create_app(served_db)) as client:
+        client.post("/v1/events", json=events[:50], headers=key)
+        assert client.post("/v1/build", headers=key).status_code == 200
+        worker = client.app.state.builds._executor
+        for pid in list(worker._processes):
+            os.kill(pid, signal.SIGKILL)
+        client.post("/v1/events", json=events[50:], headers=key)
+        response = client.post("/v1/build", headers=key)
+        assert response.status_code == 503
+        assert (
+            "the build worker process stopped before the build finished"
+            in (response.json()["error"]["message"])
+        )
+        again = client.post("/v1/build", headers=key)
+        assert again.status_code == 200 and again.json()["events"] > 0
