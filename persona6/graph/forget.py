@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from persona6.errors import NotFound
 from persona6.graph.build import Scope, merge_scopes, refresh_persons, refresh_session
+from persona6.identity.profiles import refresh_sessions as refresh_identity_sessions
 from persona6.store.base import EventQuery, Store
 
 
@@ -32,6 +33,7 @@ def forget_events(store: Store, tenant: str, event_ids: list[str]) -> ForgetRepo
         for session_id in sessions:
             merge_scopes(touched, refresh_session(store, tenant, session_id)[2])
         persons, _ = refresh_persons(store, tenant, touched)
+        refresh_identity_sessions(store, tenant, sessions)
     return ForgetReport(
         tenant=tenant, events=len(event_ids), sessions=len(sessions), persons=persons
     )

@@ -12,8 +12,10 @@ and the fit of the linking model on them.
      is compared with its person's history without it (same) and with every other candidate
      (different); ``model.fit_weights`` on the block similarities, the stranger means ``m_b``
      from the different pairs;
-   - *calibration*: ``model.fit_calibration`` on the same sessions' outcomes and the training
-     fold's held-out persons (new).
+   - *calibration*: ``model.fit_sized_calibration`` (temperature, shift of the constant, and
+     how the scale follows the query's evidence size) on **out-of-fold** outcomes of the same
+     sessions (each scored with weights fitted without it) and the training fold's held-out
+     persons (new).
 3. **Report**: top-1 and top-3 accuracy over the held-out sessions of known persons, precision
    and recall of "a new person" (decision null below the threshold), and the expected
    calibration error of the top label (a candidate or new) over every held-out session.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -34,8 +36,8 @@ from persona6.identity.features import BLOCKS, FAMILIES, Profile, sum_profiles
 from persona6.identity.model import (
     LinkModel,
     Vectors,
-    fit_calibration,
     fit_ranking,
+    fit_sized_calibration,
     fit_weights,
     idf_from,
 )
@@ -46,8 +48,14 @@ from persona6.identity.scoring import CompanionStats, context_llr
 from persona6.identity.settings import IdentitySettings
 from persona6.store.base import Store
 
+#: Training sessions per person: at least MAX_SESSIONS_PER_PERSON, more (up to
+#: MAX_SESSIONS_CAP) when there are few persons, aiming at TARGET_SESSIONS in all.
 MAX_SESSIONS_PER_PERSON = 12
+MAX_SESSIONS_CAP = 40
+TARGET_SESSIONS = 600
 FOLDS = 2
+#: Folds of training sessions whose out-of-fold scores the calibration is fitted on.
+CALIBRATION_FOLDS = 5
 
 
 @dataclass(slots=True)
@@ -127,6 +135,7 @@ class Outcome:
     llrs: list[float]
     candidates: list[str]
     truth: int | None  # index of the true person among candidates, None for new
+    size: float = 0.0  # the query's evidence size (Vectors.size)
 
 
 def _features(sims: dict[str, float], stranger: dict[str, float]) -> list[float]:
@@ -134,7 +143,11 @@ def _features(sims: dict[str, float], stranger: dict[str, float]) -> list[float]
 
 
 def _training_pairs(
-    split_: Split, persons: list[str], candidates: dict[str, Vectors], model: LinkModel
+    split_: Split,
+    persons: list[str],
+    candidates: dict[str, Vectors],
+    model: LinkModel,
+    per_person: int = MAX_SESSIONS_PER_PERSON,
 ) -> tuple[list[dict[str, float]], list[int], list[tuple[str, Vectors, dict[str, Vectors]]]]:
     """Block similarities of (history session, own rest / other candidate) pairs."""
     sims: list[dict[str, float]] = []
@@ -144,7 +157,7 @@ def _training_pairs(
         history = split_.history_units.get(person, [])
         if len(history) < 2:
             continue
-        for unit in history[:MAX_SESSIONS_PER_PERSON]:
+        for unit in history[:per_person]:
             # The whole session is held out, from everyone who was in it: in use, an
             # anonymous session is in nobody's history.
             pool = dict(candidates)
@@ -169,11 +182,20 @@ def _vectorize(profile: Profile, model: LinkModel) -> Vectors:
 def fit(
     split_: Split, persons: list[str], held_out: list[str], base: LinkModel
 ) -> tuple[LinkModel, list[Outcome]]:
-    """Fit weights and calibration on these persons' history (and held-out persons)."""
+    """Fit weights and calibration on these persons' history (and held-out persons).
+
+    The calibration is fitted on **out-of-fold** outcomes: the training sessions are split in
+    ``CALIBRATION_FOLDS`` folds, and each fold's sessions are scored with block weights fitted
+    on the other folds, so the temperature learns how far an LLR can be trusted on sessions
+    the weights have not seen (in-sample scores are too good, and make it over-confident).
+    """
     idf = idf_from([u for units in split_.history_units.values() for u in units])
     shell = LinkModel(weights={}, stranger={}, constant=0.0, idf=idf)
     candidates = {p: _vectorize(h, shell) for p, h in split_.histories.items()}
-    sims, labels, sessions = _training_pairs(split_, persons, candidates, shell)
+    per_person = max(
+        MAX_SESSIONS_PER_PERSON, min(MAX_SESSIONS_CAP, TARGET_SESSIONS // max(len(persons), 1))
+    )
+    sims, labels, sessions = _training_pairs(split_, persons, candidates, shell, per_person)
     if not labels or sum(labels) == 0:
         raise InvalidOption(
             "backtest: no known person has two history sessions to learn from. "
@@ -204,31 +226,43 @@ def fit(
         idf=idf,
         fitted_on={"pairs": len(labels), "same": int(sum(labels)), "persons": len(persons)},
     )
+    # Out-of-fold LLRs of the training sessions (folds of sessions, seeded).
+    order = list(range(len(groups)))
+    random.Random(len(groups)).shuffle(order)
+    fold_of = {g: i % CALIBRATION_FOLDS for i, g in enumerate(order)}
+    oof: dict[int, np.ndarray] = {}
+    if len(groups) >= 2 * CALIBRATION_FOLDS:
+        for fold in range(CALIBRATION_FOLDS):
+            train = [groups[g] for g in range(len(groups)) if fold_of[g] != fold]
+            w = fit_ranking(train)
+            for g in (g for g in range(len(groups)) if fold_of[g] == fold):
+                oof[g] = intercept + groups[g][0] @ w
     outcomes: list[Outcome] = []
-    for person, query, pool in sessions:
-        names = sorted(pool)
-        llrs = [model.llr(pair_sims(query, pool[n]))[0] for n in names]
-        outcomes.append(Outcome(llrs, names, names.index(person)))
+    for g, (person, query, pool) in enumerate(sessions):
+        names = list(pool)
+        if g in oof:
+            llrs = [float(v) for v in oof[g]]
+        else:
+            llrs = [model.llr(pair_sims(query, pool[n]))[0] for n in names]
+        outcomes.append(Outcome(llrs, names, names.index(person), query.size))
     for query in (q for q in split_.queries if not q.known and q.person in held_out):
         vectors = _vectorize(query.profile, model)
         names = sorted(split_.histories)
         llrs = [
             model.llr(pair_sims(vectors, _vectorize(split_.histories[n], model)))[0] for n in names
         ]
-        outcomes.append(Outcome(llrs, names, None))
-    temperature, shift = fit_calibration(
-        [(o.llrs, o.truth, len(o.candidates)) for o in outcomes], model
+        outcomes.append(Outcome(llrs, names, None, vectors.size))
+    found = fit_sized_calibration(
+        [(o.llrs, o.truth, len(o.candidates), o.size) for o in outcomes], model
     )
-    model = LinkModel(
-        model.weights,
-        model.stranger,
-        round(model.constant + shift, 5),
-        model.temperature,
+    model = model.with_calibration(
+        found.temperature,
         model.prior_new,
-        model.idf,
-        model.fitted_on,
+        shift=found.shift,
+        size_slope=found.size_slope,
+        size_ref=found.size_ref,
     )
-    return model.with_calibration(temperature, model.prior_new), outcomes
+    return model, outcomes
 
 
 @dataclass(slots=True)
@@ -246,6 +280,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
     candidates = {n: _vectorize(split_.histories[n], model) for n in names}
     stats = CompanionStats.from_companions(h.companions for h in split_.histories.values())
     first: dict[tuple[str, str], tuple[list[float], list[dict[str, float]]]] = {}
+    sizes: dict[tuple[str, str], float] = {}
     for query in queries:
         vectors = _vectorize(query.profile, model)
         scored = [model.llr(pair_sims(vectors, candidates[n])) for n in names]
@@ -253,6 +288,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
             [s[0] for s in scored],
             [s[1] for s in scored],
         )
+        sizes[(query.session_id, query.person)] = vectors.size
     by_session: dict[str, list[Query]] = defaultdict(list)
     for query in queries:
         by_session[query.session_id].append(query)
@@ -267,7 +303,9 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
         for other in query.co_actors:
             if other in anonymous:
                 other_llrs, _ = first[(query.session_id, other)]
-                probs, new = posterior_of(other_llrs, len(names), model)
+                probs, new = posterior_of(
+                    other_llrs, len(names), model, size=sizes[(query.session_id, other)]
+                )
                 co.append((dict(zip(names, probs, strict=True)), new))
             elif other in candidates:
                 mask[names.index(other)] = False  # known and present: not the same person
@@ -279,7 +317,12 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
                 llrs[i] += extra
                 contributions[i]["context"] = contributions[i].get("context", 0.0) + extra
         kept = [i for i in range(len(names)) if mask[i]]
-        probs, new = posterior_of([llrs[i] for i in kept], len(names), model)
+        probs, new = posterior_of(
+            [llrs[i] for i in kept],
+            len(names),
+            model,
+            size=sizes[(query.session_id, query.person)],
+        )
         full = [0.0] * len(names)
         for i, p in zip(kept, probs, strict=True):
             full[i] = p
@@ -313,14 +356,9 @@ def backtest(
         [p for p in persons if p in split_.held_out],
         base,
     )
-    final = LinkModel(
-        final.weights,
-        final.stranger,
-        final.constant,
-        final.temperature,
-        final.prior_new,
-        final.idf,
-        {**final.fitted_on, "tenant": tenant, "source": "persona6 backtest linking"},
+    final = replace(
+        final,
+        fitted_on={**final.fitted_on, "tenant": tenant, "source": "persona6 backtest linking"},
     )
     report = summarize(linked, settings.new_person_threshold)
     return report.model_copy(update={"model": _summary(final), "persons": len(persons)}), final
@@ -411,10 +449,13 @@ def _summary(model: LinkModel) -> dict[str, object]:
         "stranger": model.stranger,
         "constant": model.constant,
         "temperature": round(model.temperature, 4),
+        "size_slope": round(model.size_slope, 4),
+        "size_ref": round(model.size_ref, 4),
         "prior_new": round(model.prior_new, 4),
         "fitted_on": model.fitted_on,
         "families": list(FAMILIES),
         "model_id": model.model_id,
         "log_odds_note": "LLR = constant + sum_b weight_b * (similarity_b - stranger_b)",
-        "calibration": "P(p) ∝ (1-prior_new)/N exp(LLR/temperature), P(new) ∝ prior_new",
+        "calibration": "P(p) ∝ (1-prior_new)/N exp(LLR * scale(size)), P(new) ∝ prior_new; "
+        "scale(size) = exp(size_slope * (size - size_ref)) / temperature",
     }

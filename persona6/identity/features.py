@@ -18,10 +18,14 @@ char       texture   character 2-4-gram shares (texture signal)
 surface    texture   punctuation and surface rates: casing, emoji, lengths (texture signal)
 chargrams  texture   character 2-4-grams of all the actor typed (messages and commands), hashed
 words      content   content words and word pairs of the actor's own messages
+self       content   content words of the clauses where the actor speaks of themselves ("I",
+                     "my", "me"): what they do and have, not what their partner does
 claims     content   preferences, disclosures, concerns, topics, decisions and tasks stated
 actions    behaviour the action profile of command texts (texture signal, key ``actions``)
 commands   behaviour tokens of the actor's action texts (command lines, queries)
 steps      behaviour action and outcome names, and the step sequences they repeat
+sequences  behaviour what follows what: the first token of one action text and of the next,
+                     and which action an outcome (an error, a failure) followed
 styles     behaviour operating style values and reactions to failures
 hours      behaviour local hour of day and weekday of the session
 rhythm     behaviour events, session length, pace, action share, failure share
@@ -36,7 +40,7 @@ import re
 import statistics
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -54,7 +58,9 @@ FAMILIES = ("texture", "content", "behaviour", "context")
 
 #: Character 2-4-grams of everything the actor typed, hashed into 2**CHARGRAM_BITS buckets;
 #: the bucket number is the label (``chargram_buckets``).
-CHARGRAM_BITS = 13
+CHARGRAM_BITS = 16
+#: The layout of units stored before the width went from 2**13 to 2**16 (re-made on sync).
+LEGACY_CHARGRAM_BITS = 13
 
 
 #: block -> family (the order is the order of the model's weights).
@@ -65,9 +71,11 @@ BLOCK_FAMILY: dict[str, str] = {
     "chargrams": "texture",
     "words": "content",
     "claims": "content",
+    "self": "content",
     "actions": "behaviour",
     "commands": "behaviour",
     "steps": "behaviour",
+    "sequences": "behaviour",
     "styles": "behaviour",
     "hours": "behaviour",
     "rhythm": "behaviour",
@@ -83,7 +91,17 @@ DENSE_DIMS: dict[str, int] = {
     "hours": 24 + 7,
     "rhythm": 5,
 }
-BAGS = ("chargrams", "words", "claims", "commands", "steps", "styles", "attrs")
+BAGS = (
+    "chargrams",
+    "words",
+    "claims",
+    "self",
+    "commands",
+    "steps",
+    "sequences",
+    "styles",
+    "attrs",
+)
 #: Hashed width of each bag when it becomes a vector.
 BAG_DIMS: dict[str, int] = {
     "chargrams": 1 << CHARGRAM_BITS,
@@ -93,6 +111,8 @@ BAG_DIMS: dict[str, int] = {
     "steps": 512,
     "styles": 256,
     "attrs": 256,
+    "self": 4096,
+    "sequences": 2048,
 }
 #: How each block's vectors are compared: cosine of sqrt shares (Bhattacharyya), cosine of
 #: log counts, mean Canberra similarity, or closeness of means.
@@ -110,12 +130,18 @@ COMPARISON: dict[str, str] = {
     "hours": "sqrt",
     "rhythm": "closeness",
     "attrs": "log",
+    "self": "log",
+    "sequences": "log",
 }
 
 #: Most pointers kept per label (and labels per unit with pointers) for explanations.
 MAX_POINTERS = 2
 MAX_POINTED_WORDS = 60
 _WORD = re.compile(r"[^\W\d_]{3,}(?:['’][^\W\d_]+)?")
+#: A clause: what lies between sentence and clause punctuation.
+_CLAUSE = re.compile(r"[^.!?;:,\n]+")
+#: First-person singular words: a clause with one of them is about the speaker.
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me|mine|myself|i'm|i've|i'd|i'll|im|ive)\b", re.IGNORECASE)
 _CLAIM_KINDS = {
     SignalKind.PREFERENCE,
     SignalKind.DISCLOSURE,
@@ -152,6 +178,8 @@ class Profile:
     session_ids: list[str] = field(default_factory=list)
     first_ts: str | None = None
     last_ts: str | None = None
+    #: How the chargram labels were hashed; a stale layout is dropped and re-made.
+    chargram_bits: int = CHARGRAM_BITS
 
     def add(self, other: Profile, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) another profile, in place."""
@@ -163,12 +191,12 @@ class Profile:
             if self.weights[block] <= 1e-9:
                 del self.weights[block], self.dense[block]
         for block, bag in other.bags.items():
-            mine_bag = self.bags.setdefault(block, Counter())
-            mine_bag.update({k: sign * v for k, v in bag.items()})
-            self.bags[block] = +mine_bag  # drop labels that fell to zero
-            sessions = self.label_sessions.setdefault(block, Counter())
-            sessions.update({k: sign * v for k, v in other.label_sessions.get(block, {}).items()})
-            self.label_sessions[block] = +sessions
+            _add_counts(self.bags.setdefault(block, Counter()), bag, sign)
+            _add_counts(
+                self.label_sessions.setdefault(block, Counter()),
+                other.label_sessions.get(block, {}),
+                sign,
+            )
         if sign > 0:
             for block, labels in other.pointers.items():
                 mine_pointers = self.pointers.setdefault(block, {})
@@ -182,14 +210,26 @@ class Profile:
         else:
             gone = set(other.session_ids)
             self.session_ids = [s for s in self.session_ids if s not in gone]
+        if other.bags.get("chargrams"):
+            self.chargram_bits = min(self.chargram_bits, other.chargram_bits)
         self.companions.update({k: sign * v for k, v in other.companions.items()})
         self.companions = +self.companions
         self.sessions += sign * other.sessions
 
     def copy(self) -> Profile:
-        clone = Profile()
-        clone.add(self)
-        return clone
+        return Profile(
+            dense={k: list(v) for k, v in self.dense.items()},
+            weights=dict(self.weights),
+            bags={k: Counter(v) for k, v in self.bags.items()},
+            label_sessions={k: Counter(v) for k, v in self.label_sessions.items()},
+            pointers={b: {k: list(v) for k, v in ls.items()} for b, ls in self.pointers.items()},
+            companions=Counter(self.companions),
+            sessions=self.sessions,
+            session_ids=list(self.session_ids),
+            first_ts=self.first_ts,
+            last_ts=self.last_ts,
+            chargram_bits=self.chargram_bits,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -206,6 +246,7 @@ class Profile:
             "session_ids": self.session_ids,
             "first_ts": self.first_ts,
             "last_ts": self.last_ts,
+            "chargram_bits": self.chargram_bits,
         }
 
     @classmethod
@@ -224,7 +265,19 @@ class Profile:
             session_ids=list(data.get("session_ids", [])),
             first_ts=data.get("first_ts"),
             last_ts=data.get("last_ts"),
+            chargram_bits=int(data.get("chargram_bits", LEGACY_CHARGRAM_BITS)),
         )
+
+
+def _add_counts(mine: Counter[str], other: Mapping[str, int], sign: int) -> None:
+    """``mine += sign * other`` in place, dropping labels that fall to zero (what ``+Counter``
+    does, without copying the whole bag: a long-form author's has tens of thousands)."""
+    for label, count in other.items():
+        now = mine.get(label, 0) + sign * count
+        if now > 0:
+            mine[label] = now
+        else:
+            mine.pop(label, None)
 
 
 def sum_profiles(profiles: Iterable[Profile]) -> Profile:
@@ -307,6 +360,7 @@ def _unit(
             unit.weights["actions"] = weight
     # Content words of the actor's own messages, and tokens of their action texts.
     stop = stop_words()
+    last_head: str | None = None  # first token of the latest action text
     for event in own:
         text = event.text or ""
         if is_person_message(event):
@@ -326,6 +380,13 @@ def _unit(
                 if previous:
                     bags["words"][f"{previous} {word}"] += 1
                 previous = word
+            for clause in _CLAUSE.finditer(text):
+                if not _FIRST_PERSON.search(clause.group().replace("’", "'")):
+                    continue
+                for match in _WORD.finditer(clause.group()):
+                    word = match.group().lower().replace("’", "'")
+                    if word not in stop:
+                        bags["self"][word] += 1
         elif event.type == "action" and text.strip():
             position = 0
             for token in text.split():
@@ -333,6 +394,13 @@ def _unit(
                 position = start + len(token)
                 bags["commands"][token] += 1
                 point("commands", token, (event.event_id, start, position, token))
+        if event.type == "action" and text.strip():
+            head = text.split()[0]
+            if last_head is not None:
+                bags["sequences"][f"{last_head} → {head}"] += 1
+            last_head = head
+        elif event.type == "outcome" and event.name:
+            bags["sequences"][f"{last_head or 'start'} → {event.name}"] += 1
         if event.type in ("action", "outcome") and event.name:
             bags["steps"][f"{event.type} {event.name}"] += 1
         for key, value in sorted(event.attrs.items()):

@@ -29,6 +29,14 @@ from persona6.identity.model import LinkModel, Vectors
 #: docs/benchmarks.md, "Identity linking"); search time hardly changes, memory is 4 KiB a person.
 SIGNATURE_DIMS = 1024
 _COSINE_BLOCKS = tuple(b for b in BLOCKS if COMPARISON[b] in ("sqrt", "log"))
+#: Widest block projected as it is; a wider bag (the 65,536 character n-gram buckets) is
+#: folded to this many (bucket mod PROJECTED_ROWS) first: a sparse random projection before
+#: the Gaussian one, and a matrix of 32 MiB rather than 256.
+PROJECTED_ROWS = 8192
+
+
+def _rows(block: str) -> int:
+    return min(PROJECTED_ROWS, BAG_DIMS[block]) if block in BAGS else DENSE_DIMS[block]
 
 
 @cache
@@ -36,10 +44,7 @@ def _projection(dims: int) -> dict[str, NDArray[np.float32]]:
     """Block -> its rows of the projection matrix; seeded, so every process agrees."""
     rng = np.random.default_rng(20260105)
     return {
-        block: (
-            rng.standard_normal((BAG_DIMS[block] if block in BAGS else DENSE_DIMS[block], dims))
-            / np.sqrt(dims)
-        ).astype(np.float32)
+        block: (rng.standard_normal((_rows(block), dims)) / np.sqrt(dims)).astype(np.float32)
         for block in _COSINE_BLOCKS
     }
 
@@ -56,7 +61,7 @@ def signature(
             continue
         if block in vectors.sparse:
             indices, values = vectors.sparse[block]
-            out += scale * (values @ rows[block][indices])
+            out += scale * (values @ rows[block][indices % len(rows[block])])
         elif block in vectors.dense:
             out += scale * (vectors.dense[block].astype(np.float32) @ rows[block])
     return out

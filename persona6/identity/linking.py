@@ -28,7 +28,7 @@ from importlib import resources
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
 from persona6.identity import profiles as profile_store
-from persona6.identity.features import BLOCK_FAMILY, FAMILIES, Profile
+from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, bucket, vectorize
 from persona6.identity.records import (
@@ -103,6 +103,7 @@ class Linker:
         self.model: LinkModel | None = None
         self.companions: CompanionStats | None = None
         self._companions: dict[str, tuple[dict[str, int], int]] = {}
+        self._stale_layout = False
 
     # -- keeping current ------------------------------------------------------------------
 
@@ -121,6 +122,9 @@ class Linker:
             self._load(None)
         elif report.persons:
             self._load(report.persons)
+        if self._stale_layout and not full:
+            # Units stored under an older character n-gram layout: re-make them all, once.
+            self.sync(full=True)
 
     def _load(self, persons: list[str] | None) -> None:
         """(Re)index these persons' profiles, or every profile (``None``)."""
@@ -128,6 +132,7 @@ class Linker:
         if persons is None:
             self.index = PersonIndex(self.model)
             self._companions = {}
+            self._stale_layout = False
         assert self.index is not None
         self.index.remove(persons or [])
         for person in persons or []:
@@ -135,6 +140,8 @@ class Linker:
         batch: list[tuple[str, Vectors]] = []
         for person_id, body in self.store.identity_profiles(self.tenant, persons):
             profile = Profile.from_json(json.loads(body))
+            if profile.chargram_bits != CHARGRAM_BITS and profile.bags.get("chargrams"):
+                self._stale_layout = True
             self._companions[person_id] = (dict(profile.companions), profile.sessions)
             batch.append((person_id, vectorize(profile, self.model)))
             if len(batch) >= 2000:
@@ -203,15 +210,16 @@ class Linker:
         if profile is None:
             return None
         present, _ = self._co_actors(actor, profile)
-        scored = self._scores(vectorize(profile, self.model), present, count)
-        probs, new = self._posterior(scored)
+        query = vectorize(profile, self.model)
+        scored = self._scores(query, present, count)
+        probs, new = self._posterior(scored, query.size)
         return {s.person_id: p for s, p in zip(scored, probs, strict=True)}, new
 
-    def _posterior(self, scored: list[Scored]) -> tuple[list[float], float]:
+    def _posterior(self, scored: list[Scored], size: float) -> tuple[list[float], float]:
         from persona6.identity.model import posterior
 
         assert self.model is not None and self.index is not None
-        return posterior([s.llr for s in scored], len(self.index), self.model)
+        return posterior([s.llr for s in scored], len(self.index), self.model, size=size)
 
     def _link(
         self, actor: str, profile: Profile, settings: IdentitySettings, *, explain: bool
@@ -235,7 +243,7 @@ class Linker:
                 item.contributions["context"] += extra
                 item.llr += extra
             scored.sort(key=lambda s: (-s.llr, s.person_id))
-        probs, new = self._posterior(scored)
+        probs, new = self._posterior(scored, query.size)
         candidates = [
             Candidate(
                 person_id=s.person_id,

@@ -34,7 +34,7 @@ import math
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -45,6 +45,7 @@ from persona6.identity.features import (
     BAGS,
     BLOCK_FAMILY,
     BLOCKS,
+    CHARGRAM_BITS,
     COMPARISON,
     DENSE_DIMS,
     FAMILIES,
@@ -62,9 +63,39 @@ def bucket(block: str, label: str) -> int:
     return zlib.crc32(label.encode("utf-8")) % BAG_DIMS[block]
 
 
-@dataclass(frozen=True, slots=True)
+def _compact(values: Sequence[float]) -> dict[str, Any] | list[float]:
+    """An idf list as stored: the most common value once and the others by bucket (the
+    character n-gram block has 65,536 buckets, most of them unseen in a small tenant)."""
+    if len(values) < 4096:
+        return list(values)
+    common = max(values)  # never seen: the largest idf
+    others = {str(i): v for i, v in enumerate(values) if v != common}
+    if len(others) > len(values) // 3:  # most buckets seen: the plain list is smaller
+        return list(values)
+    return {"size": len(values), "default": common, "values": others}
+
+
+def _expand(block: str, stored: Any) -> list[float]:
+    if isinstance(stored, list):
+        values = [float(v) for v in stored]
+    else:
+        values = [float(stored["default"])] * int(stored["size"])
+        for i, v in stored["values"].items():
+            values[int(i)] = float(v)
+    if len(values) != BAG_DIMS[block]:  # a model of another bucket layout: no idf for it
+        return []
+    return values
+
+
+@dataclass(frozen=True)
 class LinkModel:
-    """Fitted parameters; ``to_json``/``from_json`` store it in ``identity_models``."""
+    """Fitted parameters; ``to_json``/``from_json`` store it in ``identity_models``.
+
+    The calibration is ``scale(size) = exp(size_slope * (size - size_ref)) / temperature``:
+    how much an LLR means depends on how much evidence the query carries (``Vectors.size``,
+    the log of what it typed and did), because block similarities of a few words are noisier
+    than those of a page. ``size_slope = 0`` is a plain temperature.
+    """
 
     weights: dict[str, float]  # block -> w_b >= 0
     stranger: dict[str, float]  # block -> m_b
@@ -73,11 +104,26 @@ class LinkModel:
     prior_new: float = 0.2
     idf: dict[str, list[float]] = field(default_factory=dict)  # bag -> idf per bucket
     fitted_on: dict[str, Any] = field(default_factory=dict)  # what data, when, how many pairs
+    size_slope: float = 0.0
+    size_ref: float = 0.0
 
-    @property
+    @cached_property
     def model_id(self) -> str:
         blob = json.dumps(self.to_json(), sort_keys=True).encode()
         return "lm_" + hashlib.blake2b(blob, digest_size=6).hexdigest()
+
+    @cached_property
+    def idf_arrays(self) -> dict[str, Vector]:
+        return {k: np.asarray(v, dtype=np.float64) for k, v in self.idf.items()}
+
+    def scale(self, size: float | None = None) -> float:
+        """What an LLR is multiplied by before the softmax, for a query of this size."""
+        if size is None or not self.size_slope:
+            return 1.0 / self.temperature
+        # Within a factor of e^1.5 of a typical query's: sizes far outside those fitted on
+        # are not extrapolated.
+        exponent = max(-1.5, min(1.5, self.size_slope * (size - self.size_ref)))
+        return math.exp(exponent) / self.temperature
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,7 +132,9 @@ class LinkModel:
             "constant": self.constant,
             "temperature": self.temperature,
             "prior_new": self.prior_new,
-            "idf": self.idf,
+            "size_slope": self.size_slope,
+            "size_ref": self.size_ref,
+            "idf": {k: _compact(v) for k, v in self.idf.items()},
             "fitted_on": self.fitted_on,
         }
 
@@ -98,19 +146,38 @@ class LinkModel:
             constant=float(data["constant"]),
             temperature=float(data.get("temperature", 1.0)),
             prior_new=float(data.get("prior_new", 0.2)),
-            idf={k: list(v) for k, v in data.get("idf", {}).items()},
+            idf={k: _expand(k, v) for k, v in data.get("idf", {}).items()},
             fitted_on=dict(data.get("fitted_on", {})),
+            size_slope=float(data.get("size_slope", 0.0)),
+            size_ref=float(data.get("size_ref", 0.0)),
         )
 
-    def with_calibration(self, temperature: float, prior_new: float) -> LinkModel:
+    def with_calibration(
+        self,
+        temperature: float,
+        prior_new: float,
+        *,
+        shift: float = 0.0,
+        size_slope: float | None = None,
+        size_ref: float | None = None,
+    ) -> LinkModel:
+        slope = self.size_slope if size_slope is None else size_slope
+        ref = self.size_ref if size_ref is None else size_ref
         return LinkModel(
             self.weights,
             self.stranger,
-            self.constant,
+            round(self.constant + shift, 5),
             temperature,
             prior_new,
             self.idf,
-            {**self.fitted_on, "temperature": temperature, "prior_new": prior_new},
+            {
+                **self.fitted_on,
+                "temperature": temperature,
+                "prior_new": prior_new,
+                "size_slope": slope,
+            },
+            slope,
+            ref,
         )
 
     # -- scoring --------------------------------------------------------------------------
@@ -132,6 +199,7 @@ class Vectors:
 
     dense: dict[str, Vector]
     sparse: dict[str, tuple[NDArray[np.int32], NDArray[np.float32]]]
+    size: float = 0.0  # log(1 + everything counted in the bags): how much evidence
 
     def has(self, block: str) -> bool:
         return block in self.dense or block in self.sparse
@@ -144,23 +212,27 @@ def vectorize(profile: Profile, model: LinkModel | None = None) -> Vectors:
     """The comparable form of a profile; bags are hashed and weighted by the model's idf."""
     dense: dict[str, Vector] = {}
     sparse: dict[str, tuple[NDArray[np.int32], NDArray[np.float32]]] = {}
+    idf = model.idf_arrays if model is not None else {}
     for block in BLOCKS:
         how = COMPARISON[block]
         if block in BAGS:
             bag = profile.bags.get(block)
-            if not bag:
+            if not bag or (block == "chargrams" and profile.chargram_bits != CHARGRAM_BITS):
                 continue
-            merged: dict[int, float] = {}
-            for label, count in bag.items():
-                if count > 0:
-                    index = bucket(block, label)
-                    merged[index] = merged.get(index, 0.0) + math.log1p(count)
-            if not merged:
+            counts = np.fromiter(bag.values(), dtype=np.float64, count=len(bag))
+            if block == "chargrams":  # labels are bucket numbers already
+                raw = np.array(list(bag), dtype=np.str_).astype(np.int64)
+            else:
+                raw = np.fromiter((bucket(block, x) for x in bag), dtype=np.int64, count=len(bag))
+            positive = counts > 0
+            if not positive.any():
                 continue
-            indices = np.fromiter(sorted(merged), dtype=np.int32, count=len(merged))
-            values = np.array([merged[int(i)] for i in indices], dtype=np.float64)
-            if model is not None and block in model.idf:
-                values *= np.asarray(model.idf[block])[indices]
+            raw, counts = raw[positive], counts[positive]
+            found, inverse = np.unique(raw, return_inverse=True)
+            indices = found.astype(np.int32)
+            values = np.bincount(inverse, weights=np.log1p(counts), minlength=len(found))
+            if len(idf.get(block, ())):
+                values *= idf[block][indices]
             norm = float(np.linalg.norm(values))
             if norm > 0:
                 sparse[block] = (indices, (values / norm).astype(np.float32))
@@ -176,15 +248,25 @@ def vectorize(profile: Profile, model: LinkModel | None = None) -> Vectors:
                 dense[block] = vector / norm
         else:
             dense[block] = mean
-    return Vectors(dense, sparse)
+    return Vectors(dense, sparse, evidence_size(profile))
+
+
+def evidence_size(profile: Profile) -> float:
+    """log(1 + everything the bags counted): characters' n-grams, words, commands, steps..."""
+    return math.log1p(sum(sum(bag.values()) for bag in profile.bags.values()))
 
 
 def sparse_dot(
     a: tuple[NDArray[np.int32], NDArray[np.float32]],
     b: tuple[NDArray[np.int32], NDArray[np.float32]],
 ) -> float:
-    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][ia].astype(np.float64), b[1][ib]))
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    if not len(a[0]) or not len(b[0]):
+        return 0.0
+    at = np.minimum(np.searchsorted(b[0], a[0]), len(b[0]) - 1)
+    hit = b[0][at] == a[0]
+    return float(np.dot(a[1][hit].astype(np.float64), b[1][at[hit]]))
 
 
 def similarities(query: Vectors, candidate: Vectors) -> dict[str, float]:
@@ -216,20 +298,25 @@ def block_similarity(block: str, q: Vector, p: Vector) -> float:
 
 
 def posterior(
-    llrs: Sequence[float], known: int, model: LinkModel, rest: float | None = None
+    llrs: Sequence[float],
+    known: int,
+    model: LinkModel,
+    rest: float | None = None,
+    size: float | None = None,
 ) -> tuple[list[float], float]:
     """(probability of each candidate, probability of a new person).
 
     ``known`` is how many persons could have been candidates; those not scored are assumed no
     more likely than ``rest`` (default: the lowest LLR scored), so their share of the mass is
-    counted but not shown.
+    counted but not shown. ``size`` is the query's ``Vectors.size`` (see ``LinkModel.scale``).
     """
     prior_known = max(1e-12, 1.0 - model.prior_new) / max(known, 1)
-    scores = np.asarray(llrs, dtype=np.float64) / model.temperature
+    scale = model.scale(size)
+    scores = np.asarray(llrs, dtype=np.float64) * scale
     logs = list(scores + math.log(prior_known))
     unseen = max(known - len(llrs), 0)
     if unseen and len(llrs):
-        floor = (min(llrs) if rest is None else rest) / model.temperature
+        floor = (min(llrs) if rest is None else rest) * scale
         logs.append(floor + math.log(prior_known * unseen))
     logs.append(math.log(max(model.prior_new, 1e-12)))
     values = np.asarray(logs)
@@ -365,6 +452,91 @@ def fit_calibration(
         if loss < best_loss:
             best_loss, best = loss, (float(temperature), float(shift))
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    temperature: float
+    shift: float  # added to the model's constant
+    size_slope: float
+    size_ref: float
+
+
+def fit_sized_calibration(
+    outcomes: Sequence[tuple[Sequence[float], int | None, int, float]],
+    prior_model: LinkModel,
+    new_share: float | None = None,
+    steps: int = 1500,
+) -> Calibration:
+    """Temperature, shift and how the scale follows the query's evidence size.
+
+    Outcomes are (candidate LLRs, index of the truth or None for new, persons known, query
+    ``Vectors.size``). The plain temperature and shift come from ``fit_calibration``'s grid;
+    then ``logit = exp(a + b * (size - ref)) * (LLR + shift) + log prior`` is refined by
+    gradient descent on the same weighted negative log-likelihood (``b`` lightly penalised, so
+    it stays 0 when size tells nothing). ``ref`` is the median size, so ``a`` is the log
+    scale of a typical query.
+    """
+    temperature, shift = fit_calibration([o[:3] for o in outcomes], prior_model, new_share)
+    sizes = np.array([float(o[3]) for o in outcomes]) if outcomes else np.zeros(0)
+    ref = float(np.median(sizes)) if len(sizes) else 0.0
+    if len(outcomes) < 20 or float(sizes.std()) < 1e-6:
+        return Calibration(temperature, shift, 0.0, round(ref, 4))
+    n = len(outcomes)
+    width = max(len(o[0]) for o in outcomes)
+    llrs = np.zeros((n, width))
+    valid = np.zeros((n, width), dtype=bool)
+    target = np.zeros((n, width + 1))
+    is_new = np.zeros(n, dtype=bool)
+    known = np.zeros(n)
+    for i, (values, index, count, _) in enumerate(outcomes):
+        llrs[i, : len(values)] = values
+        valid[i, : len(values)] = True
+        known[i] = max(count, 1)
+        if index is None:
+            is_new[i] = True
+            target[i, width] = 1.0
+        elif index < len(values):
+            target[i, index] = 1.0
+    keep = target.sum(axis=1) > 0
+    share = prior_model.prior_new if new_share is None else new_share
+    weights = np.ones(n)
+    if is_new.any() and (~is_new).any():
+        weights[is_new] = share / (1 - share) * (~is_new).sum() / is_new.sum()
+    weights = np.where(keep, weights, 0.0)
+    weights /= max(weights.sum(), 1e-12)
+    prior_known = np.log(max(1e-12, 1.0 - prior_model.prior_new)) - np.log(known)
+    log_new = math.log(max(prior_model.prior_new, 1e-12))
+    z = sizes - ref
+    theta = np.array([-math.log(temperature), 0.0, shift])
+    fit_shift = bool(is_new.any())
+    penalty = 1e-3
+    m = np.zeros(3)
+    v = np.zeros(3)
+    for step in range(1, steps + 1):
+        a, b, delta = theta
+        scale = np.exp(np.clip(a + b * z, -10, 10))
+        shifted = llrs + delta
+        logits = np.where(valid, scale[:, None] * shifted + prior_known[:, None], -np.inf)
+        full = np.concatenate([logits, np.full((n, 1), log_new)], axis=1)
+        full -= full.max(axis=1, keepdims=True)
+        probs = np.exp(full)
+        probs /= probs.sum(axis=1, keepdims=True)
+        g = weights[:, None] * (probs - target)  # d loss / d logit
+        g_cand = g[:, :width]
+        d_scale = (g_cand * np.where(valid, shifted, 0.0)).sum(axis=1) * scale
+        gradient = np.array(
+            [
+                d_scale.sum(),
+                (d_scale * z).sum() + 2 * penalty * b,
+                (g_cand * scale[:, None]).sum() if fit_shift else 0.0,
+            ]
+        )
+        m = 0.9 * m + 0.1 * gradient
+        v = 0.999 * v + 0.001 * gradient**2
+        theta -= 0.02 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    a, b, delta = (float(x) for x in theta)
+    return Calibration(round(math.exp(-a), 5), round(delta, 5), round(b, 5), round(ref, 4))
 
 
 def idf_from(profiles: Sequence[Profile]) -> dict[str, list[float]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from persona6.identity.features import Profile, UnitContext, session_units, sum_profiles
-from persona6.identity.settings import IdentitySettings
+from persona6.identity.settings import IdentitySettings, settings_for
 from persona6.store.base import EventQuery, IdentityUnitRow, Store
 
 
@@ -141,3 +141,20 @@ def load_profiles(
         person: Profile.from_json(json.loads(body))
         for person, body in store.identity_profiles(tenant, person_ids)
     }
+
+
+def refresh_sessions(store: Store, tenant: str, sessions: Iterable[str]) -> list[str]:
+    """Re-make the units of these sessions from what is stored now, and the profiles of the
+    persons they touch; for ``forget``, which deletes events without ingesting any, so the
+    incremental ``refresh`` (which follows the log forward) would not see it. A session left
+    without events loses its units. Returns the known persons whose profiles changed."""
+    wanted = sorted(set(sessions))
+    if not wanted:
+        return []
+    settings = settings_for(store, tenant)
+    with store.transaction():
+        identity = store.identity_map(tenant)
+        known = store.known_user_ids(tenant)
+        dirty = _refresh_sessions(store, tenant, wanted, identity, known, unit_context(settings))
+        rebuild_profiles(store, tenant, dirty, known)
+    return sorted(dirty & known)

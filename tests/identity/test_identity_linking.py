@@ -188,3 +188,32 @@ def test_continuity_of_a_holdout_session_points_to_link(p6, world):
     report = p6.continuity(session)
     assert report.actors[0].person_id is None
     assert f"persona6 link {actor}" in report.actors[0].note
+
+
+def test_forget_takes_a_session_out_of_the_linking_profiles(p6, world):
+    from persona6.identity.profiles import load_profiles
+    from persona6.store.base import EventQuery
+
+    actor, person = next(iter(holdouts(world[1]).items()))
+    p6.link(actor)  # the linker and its index are up and hold the session
+    before = load_profiles(p6.store, p6.tenant, [person])[person]
+    session = before.session_ids[0]
+    gone = {
+        e.event_id for e in p6.store.iter_events(EventQuery(tenant=p6.tenant, session_id=session))
+    }
+    p6.forget(session=session)
+    after = load_profiles(p6.store, p6.tenant, [person])[person]
+    assert session not in after.session_ids and after.sessions == before.sessions - 1
+    assert (
+        not {p[0] for labels in after.pointers.values() for ps in labels.values() for p in ps}
+        & gone
+    )
+    result = p6.link(actor)
+    quoted = {q.event_id for c in result.candidates for e in c.evidence for q in e.person}
+    assert not quoted & gone
+    # The same as linking from scratch: units and profiles re-made from what is stored now.
+    p6._linker().sync(full=True)
+    again = p6.link(actor)
+    assert [(c.person_id, c.probability) for c in again.candidates] == [
+        (c.person_id, c.probability) for c in result.candidates
+    ]

@@ -9,17 +9,26 @@ import numpy as np
 import pytest
 
 from persona6.errors import InvalidOption
-from persona6.identity.features import Profile, sum_profiles
+from persona6.identity.features import (
+    BAG_DIMS,
+    CHARGRAM_BITS,
+    Profile,
+    UnitContext,
+    session_units,
+    sum_profiles,
+)
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import (
     LinkModel,
     fit_calibration,
+    fit_sized_calibration,
     fit_weights,
     posterior,
     similarities,
     vectorize,
 )
 from persona6.identity.settings import validated
+from persona6.types import StoredEvent
 
 MODEL = LinkModel(
     weights={"words": 4.0, "claims": 2.0},
@@ -155,3 +164,61 @@ def test_a_matched_word_is_quoted_with_its_sentence_exactly(text, word, sentence
     start = text.index(word)
     quote = _widened(Quote(event_id="e", start=start, end=start + len(word), quote=word), text)
     assert quote.quote == sentence == text[quote.start : quote.end]
+
+
+def test_the_scale_follows_how_much_evidence_a_query_carries():
+    # The same LLR is right 60% of the time for short queries and always for long ones.
+    outcomes = [([4.0, 0.0], 0 if i % 5 < 3 else 1, 2, 2.0) for i in range(200)]
+    outcomes += [([4.0, 0.0], 0, 2, 6.0) for _ in range(200)]
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.01)
+    found = fit_sized_calibration(outcomes, model)
+    assert found.size_slope > 0 and found.shift == 0.0
+    fitted = model.with_calibration(
+        found.temperature, 0.01, size_slope=found.size_slope, size_ref=found.size_ref
+    )
+    short, _ = posterior([4.0, 0.0], 2, fitted, size=2.0)
+    long, _ = posterior([4.0, 0.0], 2, fitted, size=6.0)
+    assert short[0] == pytest.approx(0.6, abs=0.1)
+    assert long[0] > 0.95
+
+
+def test_a_model_with_a_wide_idf_survives_json_compactly():
+    idf = {"chargrams": [9.0] * BAG_DIMS["chargrams"], "words": [1.5] * BAG_DIMS["words"]}
+    idf["chargrams"][7] = 2.0
+    model = LinkModel(weights={"chargrams": 1.0}, stranger={}, constant=0.0, idf=idf)
+    stored = model.to_json()
+    assert stored["idf"]["chargrams"]["values"] == {"7": 2.0}
+    again = LinkModel.from_json(stored)
+    assert again.idf == idf and again.model_id == model.model_id
+    # A model of another bucket layout keeps no idf for the block rather than a wrong one.
+    stored["idf"]["chargrams"] = [1.0] * 8192
+    assert LinkModel.from_json(stored).idf["chargrams"] == []
+
+
+def _event(i: int, kind: str, text: str | None = None, name: str | None = None) -> StoredEvent:
+    return StoredEvent(
+        event_id=f"e{i}",
+        ts=f"2026-01-01T10:00:{i:02d}+00:00",
+        session_id="s1",
+        user_id="u1",
+        tenant="t",
+        type=kind,
+        role="user" if kind == "message" else None,
+        name=name,
+        text=text,
+    )
+
+
+def test_units_keep_what_the_actor_says_of_themselves_and_what_follows_what():
+    context = UnitContext(frozenset(), frozenset(), 40)
+    events = [
+        _event(1, "message", "I grow tomatoes in my garden. Your bikes look fast!"),
+        _event(2, "action", "ls -l", name="command"),
+        _event(3, "action", "cd src", name="command"),
+        _event(4, "outcome", name="error"),
+    ]
+    unit = session_units(events, [], context)["u1"]
+    assert {"tomatoes", "garden"} <= set(unit.bags["self"])
+    assert "bikes" not in unit.bags["self"] and "bikes" in unit.bags["words"]
+    assert set(unit.bags["sequences"]) == {"ls → cd", "cd → error"}
+    assert unit.chargram_bits == CHARGRAM_BITS
