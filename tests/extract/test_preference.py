@@ -61,6 +61,8 @@ POSITIVE = [
     ("Please don't ask me to confirm every step", "ask me to confirm", -1),
     ("Always remind me to log my hours", "remind me to log my hours", 1),
     ("I always do a dry run first", "do a dry run first", 1),
+    ("I've switched to spreadsheets now, PDFs were too hard to reuse", "spreadsheets", 1),
+    ("we're switching to Linear", "linear", 1),
     ("I never make a plan for weekends", "make a plan for weekends", -1),
 ]
 
@@ -90,6 +92,8 @@ NO_PREFERENCE = [
     "please don't hesitate to ask",
     "Don't ask.",
     "I always do!",
+    "He switched to tea",
+    "I moved to Berlin last year",
     "I always keep forgetting my keys",
     "don't ask me why it works",
     "I always get an error when I log in",
@@ -223,7 +227,9 @@ def test_one_signal_per_key_and_polarity_per_message() -> None:
 
 def test_a_pronoun_after_a_switch_resolves_to_the_new_thing_without_the_preposition():
     (signal,) = say("I've switched to light mode now, I prefer it.")
-    assert (signal.key, signal.value, signal.polarity) == ("light mode", "prefers light mode", 1.0)
+    # One signal per key and polarity: the switch is stated first, the pronoun agrees with it.
+    assert (signal.key, signal.polarity) == ("light mode", 1.0)
+    assert signal.value == "has switched to light mode"
 
 
 @pytest.mark.parametrize(

@@ -256,3 +256,35 @@ def test_a_session_changed_after_extraction_is_extracted_again():
     forget_events(store, "default", ["e3"])
     now = _current(store, "default", stale)
     assert [e.event_id for e in now.events] == ["e1", "e2"]
+
+
+def test_a_stated_switch_supersedes_the_preference_it_replaced():
+    said = [
+        ("s-1", "2026-01-01T10:00:00Z", "I prefer PDF reports."),
+        ("s-2", "2026-02-01T10:00:00Z", "Send me the PDF reports again, I prefer PDF reports."),
+        (
+            "s-3",
+            "2026-03-01T10:00:00Z",
+            "I've switched to spreadsheets now, PDF reports were too hard to reuse.",
+        ),
+    ]
+    with Persona6(db=":memory:") as p6:
+        p6.record(
+            [
+                {
+                    "event_id": f"e{n}",
+                    "ts": ts,
+                    "session_id": session,
+                    "user_id": "u-1",
+                    "type": "message",
+                    "role": "user",
+                    "text": text,
+                }
+                for n, (session, ts, text) in enumerate(said)
+            ]
+        )
+        p6.build()
+        traits = {t.key: t for t in p6.person("u-1").traits if t.kind.value == "preference"}
+    old, new = traits["pdf reports"], traits["spreadsheets"]
+    assert old.valid_to == new.valid_from and new.supersedes == old.id
+    assert old.counter_evidence[-1].event_id == "e2"
