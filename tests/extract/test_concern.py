@@ -1,4 +1,4 @@
-"""persona6.concern.v1: recurring worries and requirements, from the concerns taxonomy."""
+"""persona6.concern.v2: recurring worries and requirements, from the concerns taxonomy."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ CONCERNS = [
     ("Is this GDPR compliant?", "compliance"),
     ("I don't want vendor lock-in", "lock_in"),
     ("The settings page is confusing", "ease_of_use"),
+    ("Checkout takes too many clicks", "ease_of_use"),
+    ("Is there a simpler way to do the invites?", "ease_of_use"),
+    ("Would I lose my changes if the browser crashes?", "data_loss"),
+    ("I deleted by accident the whole folder", "data_loss"),
+    ("How would we migrate away from you in a year?", "lock_in"),
     ("I have a deadline on Friday", "time"),
     ("Does it work with a screen reader?", "accessibility"),
 ]
@@ -88,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v1"
+    assert signal.producer == "persona6.concern.v2"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
