@@ -160,9 +160,11 @@ class Persona6Client:
     def forget(
         self, *, event: str | None = None, session: str | None = None, person: str | None = None
     ) -> ForgetReport:
-        given = [(k, v) for k, v in (("events", event), ("sessions", session)) if v is not None]
-        if person is not None:
-            given.append(("persons", person))
+        given = [
+            (what, name)
+            for what, name in (("events", event), ("sessions", session), ("persons", person))
+            if name is not None
+        ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of --event, --session or --person")
         what, name = given[0]

@@ -39,6 +39,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from persona6.behavior.episodes import PersonHistory, known_before
+from persona6.config import read_yaml_file
 from persona6.errors import InvalidInput
 
 PRODUCER = "persona6.archetypes.v1"
@@ -215,16 +216,7 @@ def _archetypes(where: str, data: Any) -> dict[str, Archetype]:
 
 
 def _read(path: Path, where: str) -> Mapping[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(where, "no such file", "Check the path of the archetype file") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"{where}:{mark.line + 1}" if mark is not None else where
-        raise InvalidInput(
-            at, f"is not valid YAML ({getattr(exc, 'problem', exc)})", "Fix the YAML syntax"
-        ) from None
+    data = read_yaml_file(path, "Check the path of the archetype file")
     if not isinstance(data, Mapping):
         raise InvalidInput(where, "is not a YAML mapping", "Start it with archetypes:")
     return data

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from persona6.config import read_yaml_file
 from persona6.context.relevance import brief_data
 from persona6.errors import InvalidInput
 
@@ -109,19 +110,5 @@ def default_spec() -> AssistantSpec:
 def load_spec(path: str | Path | None) -> AssistantSpec:
     if path is None:
         return default_spec()
-    where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(
-            where, "no such file", "Check the path of the assistant spec, or leave --assistant out"
-        ) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"{where}:{mark.line + 1}" if mark is not None else where
-        raise InvalidInput(
-            at, f"is not valid YAML ({getattr(exc, 'problem', exc)})", "Fix the YAML syntax"
-        ) from None
-    return parse_spec(data, where)
+    data = read_yaml_file(path, "Check the path of the assistant spec, or leave --assistant out")
+    return parse_spec(data, str(path))

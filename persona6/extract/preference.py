@@ -228,11 +228,7 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
 
 @cache
 def _verbs_by_head() -> dict[str, tuple[str, ...]]:
-    """The cue verb phrases by head word, longest first (the order they are tried in)."""
-    found: dict[str, list[str]] = {}
-    for phrase in sorted(lexicon().verbs, key=len, reverse=True):
-        found.setdefault(phrase.split()[0], []).append(phrase)
-    return {head: tuple(phrases) for head, phrases in found.items()}
+    return tx.by_head_word(lexicon().verbs)
 
 
 @cache

@@ -83,6 +83,14 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return data
 
 
+def by_head_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, longest first (the order they are tried in)."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        found.setdefault(phrase.split()[0], []).append(phrase)
+    return {head: tuple(group) for head, group in found.items()}
+
+
 @cache
 def english_set(key: str) -> frozenset[str]:
     return frozenset(str(word) for word in load_lexicon("english")[key])

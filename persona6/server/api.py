@@ -651,4 +651,4 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
-__all__ = ["Event", "create_app", "status_of"]
+__all__ = ["TenantEngines", "create_app", "status_of"]

@@ -5,7 +5,7 @@ Mixed into ``SQLStore`` like ``GraphSQL``; it uses the same connection and ``_ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -50,7 +50,7 @@ class KeysSQL:
             sql += " WHERE tenant = ?"
             params.append(tenant)
         rows = self._execute(sql + " ORDER BY created_at, key_id", params).fetchall()
-        return list(_rows(rows))
+        return [ApiKeyRow(*row) for row in rows]
 
     def revoke_api_key(self, key_id: str, at: str) -> bool:
         with self.transaction():
@@ -59,8 +59,3 @@ class KeysSQL:
                 [at, key_id],
             )
             return int(cur.rowcount) == 1
-
-
-def _rows(rows: Sequence[Sequence[Any]]) -> Iterator[ApiKeyRow]:
-    for row in rows:
-        yield ApiKeyRow(*row)

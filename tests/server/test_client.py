@@ -11,7 +11,7 @@ from server.conftest import demo_events, serve_process
 
 from persona6 import Persona6
 from persona6.client import Persona6Client, Unauthorized
-from persona6.errors import InvalidInput, InvalidOption, NotFound
+from persona6.errors import InvalidInput, InvalidOption, NotFound, StoreError
 from persona6.server import keys
 from persona6.store import open_store
 
@@ -80,7 +80,7 @@ def test_the_client_raises_the_libraries_errors(remote):
 def test_an_unreachable_server_says_so():
     with (
         Persona6Client("http://127.0.0.1:9", key="k", timeout=2) as client,
-        pytest.raises(Exception, match="cannot be reached"),
+        pytest.raises(StoreError, match="cannot be reached"),
     ):
         client.persons()
 
