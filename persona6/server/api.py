@@ -390,13 +390,8 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         """Every known person (and unlinked anonymous actor) with traits."""
         return run(tenant, lambda p6: p6.persons())
 
-    @app.get("/v1/persons/{person_id}", tags=["graph"], response_model=PersonView)
-    def get_person(person_id: str, tenant: Tenant) -> PersonView:
-        """The persona: every trait with confidence, stability and evidence quotes."""
-        return run(tenant, lambda p6: p6.person(person_id))
-
     @app.get(
-        "/v1/persons/{person_id}/traits/{trait_id}",
+        "/v1/persons/{person_id:path}/traits/{trait_id}",
         tags=["graph"],
         response_model=TraitExplanation,
     )
@@ -404,7 +399,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         """Why: the evidence chain of one trait (session, time and quote of each event)."""
         return run(tenant, lambda p6: p6.why(person_id, trait_id))
 
-    @app.get("/v1/persons/{person_id}/context", tags=["runtime"], response_model=Brief)
+    @app.get("/v1/persons/{person_id:path}/context", tags=["runtime"], response_model=Brief)
     def get_context(
         person_id: str,
         tenant: Tenant,
@@ -421,7 +416,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
 
         return run(tenant, brief)
 
-    @app.get("/v1/persons/{person_id}/predict", tags=["runtime"], response_model=Prediction)
+    @app.get("/v1/persons/{person_id:path}/predict", tags=["runtime"], response_model=Prediction)
     def get_predict(
         person_id: str,
         tenant: Tenant,
@@ -436,7 +431,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
 
     @app.get(
-        "/v1/persons/{person_id}/archetypes", tags=["runtime"], response_model=PersonArchetypes
+        "/v1/persons/{person_id:path}/archetypes", tags=["runtime"], response_model=PersonArchetypes
     )
     def get_archetypes(person_id: str, tenant: Tenant) -> PersonArchetypes:
         """Soft membership in each archetype, with the cues and evidence behind it."""
@@ -447,22 +442,32 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         """Which known person an anonymous actor is (null: a new person), how sure, and why."""
         return run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
 
-    @app.get("/v1/persons/{person_id}/export", tags=["governance"], response_model=PersonExport)
+    @app.get(
+        "/v1/persons/{person_id:path}/export", tags=["governance"], response_model=PersonExport
+    )
     def get_export(person_id: str, tenant: Tenant) -> PersonExport:
         """Everything held about the person (traits, events, links): for access requests."""
         return run(tenant, lambda p6: p6.person_record(person_id))
 
-    @app.delete("/v1/persons/{person_id}", tags=["governance"], response_model=ForgetReport)
+    # Ids may hold "/" (e.g. "team/alice"): the id routes take a path parameter, so the
+    # routes with a suffix after the person id must come before the bare one, which would
+    # otherwise take "alice/context" for an id.
+    @app.get("/v1/persons/{person_id:path}", tags=["graph"], response_model=PersonView)
+    def get_person(person_id: str, tenant: Tenant) -> PersonView:
+        """The persona: every trait with confidence, stability and evidence quotes."""
+        return run(tenant, lambda p6: p6.person(person_id))
+
+    @app.delete("/v1/persons/{person_id:path}", tags=["governance"], response_model=ForgetReport)
     def delete_person(person_id: str, tenant: Tenant) -> ForgetReport:
         """Forget the person's events and every trait that rested on them."""
         return run(tenant, lambda p6: p6.forget(person=person_id))
 
-    @app.delete("/v1/sessions/{session_id}", tags=["governance"], response_model=ForgetReport)
+    @app.delete("/v1/sessions/{session_id:path}", tags=["governance"], response_model=ForgetReport)
     def delete_session(session_id: str, tenant: Tenant) -> ForgetReport:
         """Forget a session's events and recompute every trait that rested on them."""
         return run(tenant, lambda p6: p6.forget(session=session_id))
 
-    @app.delete("/v1/events/{event_id}", tags=["governance"], response_model=ForgetReport)
+    @app.delete("/v1/events/{event_id:path}", tags=["governance"], response_model=ForgetReport)
     def delete_event(event_id: str, tenant: Tenant) -> ForgetReport:
         """Forget one event and recompute every trait that rested on it."""
         return run(tenant, lambda p6: p6.forget(event=event_id))

@@ -312,6 +312,50 @@ def test_export_holds_the_persons_events_traits_and_links(served: Served):
     assert record["traits"]
 
 
+def test_ids_holding_a_slash_reach_every_route(served: Served):
+    with open_store(served.db) as store:
+        key = bearer(keys.create_key(store, "slashes", "tests").key)
+    texts = [
+        "I prefer short answers with links to the sources.",
+        "Please don't ask me to confirm every step.",
+        "I always do a dry run first before a deploy.",
+    ]
+    events = [
+        _fresh_event(
+            n,
+            event_id=f"ev/{session}/{n}",
+            session_id=f"chat/{session}",
+            user_id="team/alice",
+            text=text,
+            ts=f"2026-01-0{session}T10:0{n}:00Z",
+        )
+        for session in (1, 2, 3)
+        for n, text in enumerate(texts)
+    ]
+    client = served.client
+    assert client.post("/v1/events", json=events, headers=key).status_code == 200
+    assert client.post("/v1/build", headers=key).status_code == 200
+    # raw and percent-encoded slashes name the same person
+    for path in ("/v1/persons/team/alice", "/v1/persons/team%2Falice"):
+        view = client.get(path, headers=key)
+        assert view.status_code == 200, view.text
+        assert view.json()["person"]["person_id"] == "team/alice"
+    trait_id = view.json()["traits"][0]["id"]
+    for suffix in (f"traits/{trait_id}", "context", "archetypes", "export"):
+        answer = client.get(f"/v1/persons/team%2Falice/{suffix}", headers=key)
+        assert answer.status_code == 200, (suffix, answer.text)
+    assert client.get("/v1/persons/team%2Fbob", headers=key).json()["error"]["code"] == (
+        "not_found"
+    )
+    forgot = client.delete("/v1/events/ev%2F1%2F0", headers=key)
+    assert forgot.status_code == 200 and forgot.json()["events"] == 1, forgot.text
+    forgot = client.delete("/v1/sessions/chat/2", headers=key)
+    assert forgot.status_code == 200 and forgot.json()["events"] == 3, forgot.text
+    forgot = client.delete("/v1/persons/team%2Falice", headers=key)
+    assert forgot.status_code == 200 and forgot.json()["events"] == 5, forgot.text
+    assert client.get("/v1/stats", headers=key).json()["events"] == 0
+
+
 def test_unknown_paths_and_methods_get_error_bodies(served: Served):
     missing = served.client.get("/v2/nothing", headers=served.acme)
     assert missing.status_code == 404
