@@ -1,4 +1,4 @@
-"""persona6.concern.v2: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v3: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, and more, each with cue words and
@@ -15,8 +15,9 @@ cannot match. The rest of a sentence's reading (is it a question, a worry) is do
 sentence that raised a concern.
 
 Only the person's own words count: not assistant, system or tool text, not words in quotation
-marks, not reported speech ("my boss said the price is too high"), and not a dismissal ("I
-don't care about the price").
+marks, not reported speech ("my boss said the price is too high"), not a dismissal ("I
+don't care about the price"), and not the speaker's job ("I work as a site reliability
+engineer": a cue inside a fact of the disclosure extractor's work category).
 """
 
 from __future__ import annotations
@@ -26,13 +27,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from persona6.extract import disclosure
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v2"
+NAME = "persona6.concern.v3"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -161,5 +163,22 @@ def _own_cue(text: str, sentence: Span, concern: Concern, quotes: list[Span]) ->
             continue
         if taxonomy().dismissal.search(text, sentence.start, match.start()) is not None:
             continue
+        if _names_job(text, sentence, match.group()):
+            continue
         return Span(match.start(), match.end())
     return None
+
+
+def _names_job(text: str, sentence: Span, cue: str) -> bool:
+    """The cue is part of the speaker's job ("I work as a site reliability engineer", "I'm a
+    compliance officer"): a fact of the disclosure extractor's work category holds it. A job
+    title is who someone is, not what they worry about."""
+    pattern = re.compile(rf"(?<![\w'-]){re.escape(cue.lower())}(?![\w'-])")
+    for claim in disclosure.disclosure_facts(text):
+        category, _, fact = claim.key.partition(":")
+        inside = any(s.start < sentence.end and sentence.start < s.end for s in claim.spans)
+        # "I work as an engineer and uptime matters": the job ends at the coordinator.
+        job = re.split(r"\s+(?:and|but|or|so)\s+", fact, maxsplit=1)[0]
+        if category == "work" and inside and pattern.search(job):
+            return True
+    return False

@@ -1,4 +1,4 @@
-"""persona6.disclosure.v1: facts a person states about their own life.
+"""persona6.disclosure.v2: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -8,8 +8,10 @@ clause parser in ``text.py`` and the lexicon ``persona6/data/disclosures.yaml``:
 - "I am / I'm <complement>" (allergic to, married, a nurse, vegan, from Ohio, 6 feet tall, ...);
 - "I have / own / adopted <object>", by the object's head noun (a dog -> pets, two kids ->
   family, asthma -> health, red hair -> appearance, else possessions for have/own/buy);
-- a modal or future marker ("I'll", "next week I") -> plans; "I can" -> skills; a frequency
-  marker or adverb ("every morning", "usually") -> habits;
+- a modal or future marker ("I'll", "next week I") -> plans, unless it only promises to go on,
+  to think or to answer the listener ("I'll let you know"); "I can" -> skills; a frequency
+  marker or adverb ("every morning", "usually") -> habits, but not after a preference verb ("I
+  prefer a weekly summary" is a preference);
 - "my <family member / pet / job / house / car>" anywhere in the speaker's own words, "my dream
   is to ...", "my name is ...", and "as a <identity>, ...".
 
@@ -25,12 +27,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from persona6.extract import preference
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v1"
+NAME = "persona6.disclosure.v2"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -58,6 +61,8 @@ _WORD_LISTS: tuple[str, ...] = (
     "skill_verbs",
 )
 _WORD_LISTS += ("skill_skip_verbs", "implied_skip", "not_names", "occupations", "be_a_skip")
+_WORD_LISTS += ("plan_skip_verbs", "listener_words")
+_PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
 _OWNED = re.compile(r"an?|the|my|our|some|new|\d+|one|two|three|four|five")
@@ -167,6 +172,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                 ):
                     continue
                 claim = _from_predicate(text, sentence, pred)
+                if claim is not None and _idle_plan(claim, pred.implied):
+                    continue
                 if claim is not None and pred.subject.word.startswith("we"):
                     claim.weight *= 0.7  # "we have three dogs": a household or team fact
                     claim.value = f"(with others) {claim.value}"
@@ -176,6 +183,12 @@ def disclosure_claims(text: str) -> list[Claim]:
 
 
 _remembered = tx.remembered(disclosure_claims)
+
+
+def disclosure_facts(text: str) -> tuple[Claim, ...]:
+    """``disclosure_claims`` of ``text``, shared with the disclosure extractor's memory (the
+    concern extractor reads the speaker's job from them)."""
+    return _remembered(text)
 
 
 def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
@@ -226,7 +239,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if category == "habits" and not regular:
             past = tx.is_past(verb) and "used to" not in lead
             category, weight = ("activities", 0.3) if past else ("habits", 0.6)
-    elif regular and lemma not in skills_skip:
+    elif regular and lemma not in skills_skip and not _states_preference(verb):
         category = "habits"
     place = lex.place.search(text, pred.clause.start, pred.clause.end)
     if category == "home" and rest is None and place:  # "in Texas, where I live"
@@ -235,6 +248,36 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _idle_plan(claim: Claim, implied: bool) -> bool:
+    """A plan that promises only to go on, to think, or to answer the listener in a few
+    words (see ``plan_skip_verbs`` in the lexicon); with no subject, "gonna be a great night"
+    speaks of an event, not of the speaker ("gonna be traveling" still does)."""
+    category, _, fact = claim.key.partition(":")
+    if category != "plans":
+        return False
+    words, lists = fact.split(), lexicon().words
+    while words and words[0] in _PLAN_OPENERS:
+        words = words[1:]
+    if len(words) <= 4 and lists["listener_words"].intersection(words[1:2]):
+        return True  # "let you know", "give you a shout"; not "make you my famous meatloaf"
+    if implied and words[:1] == ["be"] and not (len(words) > 1 and words[1].endswith("ing")):
+        return True
+    skip = lists["plan_skip_verbs"]
+    return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
+
+
+@cache
+def _preference_verbs() -> frozenset[str]:
+    """The one-word cue verbs of the preference extractor (``data/preferences.yaml``)."""
+    return frozenset(v for v in preference.lexicon().verbs if " " not in v)
+
+
+def _states_preference(verb: str) -> bool:
+    """A preference verb: "I prefer a weekly summary" says what the person wants, not what
+    they do every week (the frequency word belongs to the object), so it is no habit."""
+    return preference.lexicon().lemmas.get(verb) in _preference_verbs()
 
 
 @cache

@@ -1,4 +1,4 @@
-"""persona6.preference.v2: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v3: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -11,6 +11,12 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   weight), "X drives me nuts";
 - elided verbs: "you like to party? I sure do!", "he hates cats. So do I.", lists ("I like
   pizza, pasta and tacos").
+
+Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
+failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
+help", "can't wait to hear about it"), an evaluation of something at hand ("that cake looks
+amazing"), a remark after a list ("I prefer tea, no worries"). A favourite named beside it is
+one ("my favorite band, the beatles"; "iced tea, my favorite drink").
 
 A clause speaks for the person only when it states rather than asks, and is not hypothetical,
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
@@ -29,15 +35,17 @@ from functools import cache, lru_cache
 
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
+from persona6.extract.failure import cues as failure_cues
 from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v2"
+NAME = "persona6.preference.v3"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
 _OBLIGATIONS = {"used to", "have to", "need to", "got to"}
+_WISHES = {"like", "love"}  # "I'd like to", "I'd love to": a wish, as "I want to" is
 _CAN = {"can", "could", "cannot", "can't", "cant", "couldn't", "couldnt", "ca"}
 _AGREEMENT = re.compile(
     r"(?:(?:but|and|well|oh|yeah|then|again|haha|lol)\s+)*(?:so|neither|nor)\s+"
@@ -64,6 +72,8 @@ class Frame:
     polarity: float
     weight: float
     before: re.Pattern[str] | None
+    at_hand: bool = False  # skipped when the object opens with a demonstrative ("that cake")
+    refers_back: bool = False  # a bare pronoun object may take the phrase before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +123,13 @@ def lexicon() -> Lexicon:
         },
         frames=tuple(_frame(entry, data) for entry in data["frames"]),
         words={k: frozenset(data[k]) for k in lists}
-        | {"np_skip": frozenset(data["frame_words"]["np_skip"])},
+        | {k: frozenset(data["frame_words"][k]) for k in ("np_skip", "at_hand")}
+        | {k: frozenset(data[k]) for k in _SOCIAL},
     )
 
 
 _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
+_SOCIAL = ("social_cues", "social_objects", "anticipation_cues", "anticipation_skip")
 
 
 def _frame(entry: dict, data: dict) -> Frame:
@@ -139,7 +151,16 @@ def _frame(entry: dict, data: dict) -> Frame:
     before = re.compile(entry["before"]) if entry.get("before") else None
     says, weight = str(entry["says"]), float(entry.get("weight", 1.0))
     negated = str(entry.get("negated", "not " + says))
-    return Frame(re.compile(pattern, re.I), says, negated, float(entry["polarity"]), weight, before)
+    return Frame(
+        re.compile(pattern, re.I),
+        says,
+        negated,
+        float(entry["polarity"]),
+        weight,
+        before,
+        at_hand=entry.get("at_hand") == "skip",
+        refers_back=bool(entry.get("refers_back", False)),
+    )
 
 
 @registered
@@ -180,7 +201,7 @@ def preference_claims(text: str) -> list[Claim]:
             context = _Context(
                 text, sentence, parts, index, all_sentences[number - 1] if number else None
             )
-            claims = _frames(context)
+            claims = _frames(context) or _apposition(context)
             if (
                 not claims
                 and _AGREEMENT.match(text, clause.start, clause.end)
@@ -214,6 +235,8 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
+    if " ".join(w.word for w in words) in tx.english_set("remarks"):
+        return []  # "I prefer tea, no worries": a sign-off, not a second item
     says, spans, found = (
         last.value.rsplit(" ", len(last.key.split()))[0],
         [last.spans[0], clause],
@@ -224,6 +247,27 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
         span = tx.phrase_span(text, start, start + len(item), lexicon().stops)
         found.extend(_claim(text, span, last.polarity, says, last.weight, sorted(set(spans))))
     return found
+
+
+def _social_reply(text: str, cue: Cue) -> bool:
+    """A reply to the listener, not a taste: "I appreciate your help", "can't wait to see your
+    show", "can't wait to hear about it" (``social_cues`` and ``anticipation_cues``)."""
+    words = lexicon().words
+    if cue.head not in words["social_cues"]:
+        return False
+    following = [t.word for t in tx.tokens(text, cue.object_start, len(text))[:2]]
+    if not following or following[0] in words["social_objects"]:
+        return True
+    return cue.head in words["anticipation_cues"] and (
+        following[0] in words["anticipation_skip"]
+        or " ".join(following) in words["anticipation_skip"]
+    )
+
+
+def _asks_for_person(clause: str) -> bool:
+    """The clause asks to reach a person or support, by the failure extractor's ``escalate``
+    cues (``data/failures.yaml``): one lexicon of asking for a person."""
+    return failure_cues().escalate.search(prepare_text(clause))
 
 
 @cache
@@ -260,6 +304,11 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
             return _ellipsis(context, pred.negated)  # "you like to party? I sure do!"
         return [] if pred.implied else _habit(context, pred)
     polarity, says = cue.polarity, cue.says
+    wish = cue.head in ("want", "wish for") or ("would" in pred.lead and cue.head in _WISHES)
+    if wish and not pred.negated and _asks_for_person(text[slice(*context.clause)]):
+        return []  # "I'd like to contact support": a request of the moment, not a taste
+    if _social_reply(text, cue):
+        return []
     if pred.negated and not cue.fixed:
         polarity = -polarity if polarity > 0 else 0.5
         says = "is not " + says[3:] if says.startswith("is ") else "does not " + cue.head
@@ -373,11 +422,14 @@ def _pronoun(text: str, span: Span | None) -> bool:
     return part in lexicon().words["pronouns"] or not tx.normalise_phrase(phrase)
 
 
-def _resolved(context: _Context, span: Span | None) -> tuple[Span | None, list[Span]]:
-    """The object span and the clauses to cite: a pronoun is replaced by what it refers to."""
+def _resolved(
+    context: _Context, span: Span | None, refers_back: bool = False
+) -> tuple[Span | None, list[Span]]:
+    """The object span and the clauses to cite: a pronoun is replaced by what it refers to
+    (with ``refers_back``, at worst by the last noun phrase of the clause before)."""
     if span is None or not _pronoun(context.text, span):
         return span, [context.clause]
-    resolved = _resolve(context)
+    resolved = _resolve(context, last_phrase=refers_back)
     return (resolved[0], sorted({resolved[1], context.clause})) if resolved else (None, [])
 
 
@@ -434,8 +486,11 @@ def _frames(context: _Context) -> list[Claim]:
         match = frame.pattern.match(text[begin : clause.end])
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
-        if match.group("obj").split()[0].lower() in lex.words["np_skip"]:
+        obj_words = match.group("obj").lower().split()
+        if obj_words[0] in lex.words["np_skip"]:
             continue
+        if frame.at_hand and len(obj_words) > 1 and obj_words[0] in lex.words["at_hand"]:
+            continue  # "that cake looks amazing"; a bare "that is great" refers back
         negated = bool(match.groupdict().get("neg"))
         polarity = -frame.polarity if negated else frame.polarity
         says = frame.negated if negated else frame.says
@@ -444,9 +499,49 @@ def _frames(context: _Context) -> list[Claim]:
         obj = tx.phrase_span(
             text, begin + match.start("obj"), begin + match.end("obj"), lex.stops, 6
         )
-        span, evidence = _resolved(context, obj)
+        span, evidence = _resolved(context, obj, frame.refers_back)
         return _claim(text, span, polarity, says, frame.weight, evidence)
     return []
+
+
+def _apposition(context: _Context) -> list[Claim]:
+    """A clause ending "my favourite X" next to a bare noun phrase names it: "my favorite band,
+    the who" (the phrase after), "iced tea, my favorite drink" (the phrase before, when the
+    clause is only "my favourite X")."""
+    text, clause, parts, index = context.text, context.clause, context.parts, context.index
+    found = _favourite_tail().search(text, clause.start, clause.end)
+    if found is None:
+        return []
+    after = parts[index + 1] if index + 1 < len(parts) else None
+    words = tx.tokens(text, *after) if after else ()
+    if (
+        after
+        and 0 < len(words) <= 4
+        and not any(w.word in _edge_words() for w in words)
+        and not (len(words) == 1 and words[0].word.endswith("ly"))  # "..., sadly"
+        and " ".join(w.word for w in words) not in tx.english_set("remarks")
+    ):
+        span, cited = tx.phrase_span(text, after.start, after.end, lexicon().stops), after
+    elif found.start() == tx.opening_words(text, clause, 1)[0].start and index:
+        span, cited = _last_phrase(text, parts[index - 1]), parts[index - 1]
+    else:
+        return []
+    if span is None or _pronoun(text, span):
+        return []
+    return _claim(text, span, 1.0, "favourite:", 1.0, sorted({clause, cited}))
+
+
+@cache
+def _favourite_tail() -> re.Pattern[str]:
+    """'my favourite X' (up to two more words) at the end of a clause."""
+    words = tx.load_lexicon("preferences")["frame_words"]
+    adjectives = tx.word_alternation(words["favourite_adjectives"])
+    nouns = tx.word_alternation(words["favourite_words"])
+    return re.compile(
+        rf"\bmy\s+(?:{adjectives}\s+)?{nouns}"
+        r"(?:\s+[\w'-]+){0,2}?\W*$",
+        re.I,
+    )
 
 
 @cache
@@ -471,7 +566,9 @@ def _ellipsis(context: _Context, negated: bool) -> list[Claim]:
     return _claim(context.text, span, polarity, says, 1.0, sorted({cited, context.clause}))
 
 
-def _resolve(context: _Context, with_cue: bool = False) -> tuple[Span, Span, float] | None:
+def _resolve(
+    context: _Context, with_cue: bool = False, last_phrase: bool = False
+) -> tuple[Span, Span, float] | None:
     """What a bare "it"/"them" (or, ``with_cue``, an elided verb) points back to, the clause
     naming it and that clause's polarity: "I love it when X" -> X; else the nearest of the
     clause before in the sentence, then the clauses of the previous sentence; a topic falls
@@ -497,7 +594,30 @@ def _resolve(context: _Context, with_cue: bool = False) -> tuple[Span, Span, flo
         span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
         if span is not None and not _pronoun(text, span):
             return span, candidates[0], 1.0
-    return None
+    span = _last_phrase(text, candidates[0]) if last_phrase and candidates else None
+    return (span, candidates[0], 1.0) if span is not None else None
+
+
+def _last_phrase(text: str, clause: Span) -> Span | None:
+    """The noun phrase ending the clause, read back to a closed-class word: "draw everything
+    with purple" -> "purple", "it should have been blue" -> "blue"."""
+    words = tx.tokens(text, *clause)
+    start = len(words)
+    while start > 0 and len(words) - start < 4 and words[start - 1].word not in _edge_words():
+        start -= 1
+    if 0 < start < len(words) - 1 and words[start - 1].word in tx.english_set("subject_words"):
+        start += 1  # "we visited paris": the word after a subject is its verb
+    if start == len(words):
+        return None
+    span = tx.phrase_span(text, words[start].start, words[-1].end, lexicon().stops)
+    return span if span is not None and not _pronoun(text, span) else None
+
+
+@cache
+def _edge_words() -> frozenset[str]:
+    """Words a noun phrase read backwards stops before."""
+    names = ("prepositions", "coordinators", "determiners", "adverbs")
+    return _closed_words() | frozenset().union(*(tx.english_set(n) for n in names))
 
 
 def _topic_of(text: str, clause: Span, with_cue: bool) -> tuple[Span, float] | None:

@@ -1,16 +1,21 @@
-"""persona6.style.v1: how a person operates, per (session, actor).
+"""persona6.style.v2: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
-- measured once per (session, actor), evidence = up to three of the actor's own events with
-  text (the first two and the last); a key with nothing to cite is not emitted:
-  ``verbosity`` (terse / moderate / elaborate; measure = mean words per message),
+- measured once per (session, actor), citing the events that show the value (a key with
+  nothing to cite is not emitted): ``verbosity`` (terse / moderate / elaborate; measure = mean
+  words per message; cites the ``examples_per_session`` shortest, longest or most typical
+  messages),
   ``mode`` (asking / commanding / mixed; measure = share of questions among messages that ask
-  or order; "can you fix it?" is an order), ``pace`` (fast / steady / slow; measure = median
-  seconds between the actor's consecutive events, two events needed), ``time_of_day`` (morning
-  / afternoon / evening / night by the local hour of the actor's first event, in its
-  ``attrs["timezone"]`` when that is a known IANA zone, else UTC; measure = local hour),
-  ``session_length`` (brief / short / long / marathon; measure = seconds first to last event);
+  or order; "can you fix it?", "status of last deploy" are orders, and a complaint or a request
+  for a person put as a question does not ask; cites questions when asking, orders when commanding,
+  one of each when mixed), ``pace`` (fast / steady / slow;
+  measure = median seconds between the actor's consecutive events, two events needed; cites
+  two consecutive events as far apart as the median), ``time_of_day`` (morning / afternoon /
+  evening / night by the local hour of the actor's first event, in its ``attrs["timezone"]``
+  when that is a known IANA zone, else UTC; measure = local hour; cites that event),
+  ``session_length`` (brief / short / long / marathon; measure = seconds first to last event;
+  cites the first and the last);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
   messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
   assistant message), ``plans_before_acting`` (plan markers; weight 1 when one of the actor's
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -38,12 +43,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, sentence_cite, signal_for, whole_cite
+from persona6.extract.failure import cues as failure_cues
 from persona6.extract.prep import CueList, Prepared, prepare_text, prepared
 from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v1"
+NAME = "persona6.style.v2"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -62,8 +68,12 @@ class StyleCues:
     pace_buckets: tuple[tuple[float | None, str], ...]
     length_buckets: tuple[tuple[float | None, str], ...]
     day_parts: tuple[tuple[int, int, str], ...]
+    examples: int  # messages a measured trait cites as examples of the value, per session
     imperative_verbs: frozenset[str]
     imperative_lead: frozenset[str]
+    request_nouns: frozenset[str]
+    request_prepositions: frozenset[str]
+    statement_words: frozenset[str]
     # Every cue list of a message in one CueList, so that a message is sifted once: the
     # family of each pattern is "indirect", "sources", "challenges", "exclusions", "plans"
     # or "warmth:<kind>" (the emoji and "!" kinds of warmth are looked for in code).
@@ -100,8 +110,12 @@ def cues() -> StyleCues:
         day_parts=tuple(
             (int(p["from"]), int(p["to"]), str(p["label"])) for p in data["time_of_day"]
         ),
+        examples=int(data["examples_per_session"]),
         imperative_verbs=frozenset(str(v) for v in data["imperative_verbs"]),
         imperative_lead=frozenset(str(v) for v in data["imperative_lead"]),
+        request_nouns=frozenset(str(v) for v in data["request_nouns"]),
+        request_prepositions=frozenset(str(v) for v in data["request_prepositions"]),
+        statement_words=frozenset(str(v) for v in data["statement_words"]),
         scan=CueList(p for patterns in lists.values() for p in patterns),
         families=tuple(family for family, patterns in lists.items() for _ in patterns),
         observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
@@ -149,11 +163,37 @@ def _mode(prep: Prepared) -> str | None:
         # The first word that is not an opener ("please", "ok", ...) decides.
         for word in _WORDS.finditer(text, sentence.start, sentence.end):
             lowered = word.group().lower()
-            if lowered not in style.imperative_lead:
-                if lowered in style.imperative_verbs:
+            if lowered in style.imperative_lead:
+                continue
+            if lowered in style.imperative_verbs or lowered in style.request_nouns:
+                # "list open incidents" orders; "list of ..." names a thing (maybe a request)
+                rest = [lowered] + [
+                    w.group().lower() for w in _WORDS.finditer(text, word.end(), sentence.end)
+                ]
+                verb = lowered in style.imperative_verbs and rest[1:2] != ["of"]
+                if verb or _names_request(rest):
                     return "command"
-                break
+            break
     return None
+
+
+def _reacts(prep: Prepared) -> bool:
+    """A complaint or a request for a person (the failure extractor's ``complain`` and
+    ``escalate`` cues): put as a question ("why does this keep failing?", "can I talk to a
+    human?"), a reaction to something that went wrong, not a question about the work."""
+    reactions = failure_cues()
+    return reactions.escalate.search(prep) or reactions.complain.search(prep)
+
+
+def _names_request(words: Sequence[str]) -> bool:
+    """A verbless request: "status of last deploy", "logs for worker 3"."""
+    style = cues()
+    return (
+        len(words) > 2
+        and words[0] in style.request_nouns
+        and words[1] in style.request_prepositions
+        and style.statement_words.isdisjoint(words)
+    )
 
 
 def _asks(prep: Prepared) -> bool:
@@ -174,21 +214,9 @@ def local_time(event: StoredEvent) -> tuple[float, str]:
     return moment.hour + moment.minute / 60, zone
 
 
-def _sample(events: Sequence[StoredEvent]) -> list[Cite]:
-    """Whole-text spans of the first two and the last of the events that have text."""
-    first: list[Cite] = []
-    index = 0
-    while index < len(events) and len(first) < 2:
-        cite = whole_cite(events[index])
-        index += 1
-        if cite is not None:
-            first.append(cite)
-    # The last, read from the end, if it comes after the first two.
-    for later in range(len(events) - 1, index - 1, -1):
-        cite = whole_cite(events[later])
-        if cite is not None:
-            return [*first, cite]
-    return first
+def _whole(events: Iterable[StoredEvent]) -> list[Cite]:
+    """Whole-text spans of the events that have text, in the order given."""
+    return [c for c in map(whole_cite, events) if c is not None]
 
 
 @registered
@@ -237,10 +265,13 @@ class StyleExtractor:
 
     def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
         style = cues()
+        # Which events have text to cite (whole_cite is not None), without building the spans.
+        has = [not (e.text or " ").isspace() for e in own]
         messages = [e for e in own if is_person_message(e)]
-        sample = _sample(messages)
-        if sample:
-            mean = statistics.fmean(word_count(e.text or "") for e in messages)
+        spoken = [h for e, h in zip(own, has, strict=True) if is_person_message(e)]
+        if any(spoken):
+            counts = [word_count(e.text or "") for e in messages]
+            mean = statistics.fmean(counts)
             value = (
                 "terse"
                 if mean < style.terse_below
@@ -248,35 +279,69 @@ class StyleExtractor:
                 if mean > style.elaborate_above
                 else "moderate"
             )
-            yield self._signal(actor, "verbosity", messages, sample, value=value, measure=mean)
-        modes = [(e, _mode(prepared(e))) for e in messages]
-        moded = [e for e, mode in modes if mode]
+            # The messages that show it most: the shortest, the longest, the most typical.
+            typical = {
+                "terse": lambda n: n,
+                "elaborate": lambda n: -n,
+                "moderate": lambda n: abs(n - mean),
+            }[value]
+            ranked = sorted(range(len(messages)), key=lambda i: (typical(counts[i]), i))
+            chosen = sorted([i for i in ranked if spoken[i]][: style.examples])
+            evidence = _whole(messages[i] for i in chosen)
+            yield self._signal(actor, "verbosity", messages, evidence, value=value, measure=mean)
+        modes = [_mode(prepared(e)) for e in messages]
+        # A complaint or a request for a person put as a question does not ask.
+        modes = [
+            None if m == "question" and _reacts(prepared(e)) else m
+            for e, m in zip(messages, modes, strict=True)
+        ]
+        moded = [e for e, mode in zip(messages, modes, strict=True) if mode]
         if moded:
-            share = sum(mode == "question" for _, mode in modes) / len(moded)
+            share = sum(mode == "question" for mode in modes) / len(moded)
             value = "asking" if share > 0.5 else "commanding" if share < 0.5 else "mixed"
-            yield self._signal(actor, "mode", moded, _sample(moded), value=value, measure=share)
-        evidence = _sample(own)
-        if not evidence:
+            # The messages that ask (or order) when that is the mode; one of each when mixed.
+            shown = {
+                kind: [
+                    e
+                    for e, h, mode in zip(messages, spoken, modes, strict=True)
+                    if h and mode == kind
+                ]
+                for kind in ("question", "command")
+            }
+            if value == "mixed":
+                evidence = _whole(shown["question"][:1] + shown["command"][:1])
+            else:
+                kind = "question" if value == "asking" else "command"
+                evidence = _whole(shown[kind][: style.examples])
+            yield self._signal(actor, "mode", moded, evidence, value=value, measure=share)
+        texted = [i for i, h in enumerate(has) if h]
+        if not texted:
             return
+        # Measures of time cite the events they are read from.
         times = [parse_ts(e.ts) for e in own]
         if len(times) > 1:
             gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
             pace = float(statistics.median(gaps))
             value = _bucket(pace, style.pace_buckets)
+            # The first two consecutive events (with text) as far apart as the median gap.
+            best = min((abs(gap - pace), i) for i, gap in enumerate(gaps) if has[i] or has[i + 1])
+            evidence = _whole(own[best[1] : best[1] + 2])
             yield self._signal(actor, "pace", own, evidence, value=value, measure=pace)
         hour, zone = local_time(own[0])
         part = next((label for lo, hi, label in style.day_parts if lo <= hour < hi), "night")
+        first, last = texted[0], texted[-1]
         yield self._signal(
             actor,
             "time_of_day",
             own,
-            evidence,
+            _whole([own[first]]),  # the hour is the first event's
             value=part,
             measure=hour,
             context={"timezone": zone},
         )
         length = (times[-1] - times[0]).total_seconds()
         value = _bucket(length, style.length_buckets)
+        evidence = _whole([own[first]] if first == last else [own[first], own[last]])
         yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
 
     def _observed(

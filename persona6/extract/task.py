@@ -1,9 +1,11 @@
-"""persona6.task.v1: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v2: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
 - key = a task kind of ``data/tasks.yaml`` (debugging, deployment, configuration, ...), when the
-  actor's own messages match one of its cues, or the actor's actions carry one of its action
+  actor's own messages match one of its cues (not in a conversation among people with no
+  assistant taking part: people there ask each other, not the product), or the actor's actions
+  carry one of its action
   words in their name ("Deploy Started") or, for command-line actions, one of its command heads
   (``kubectl``). ``measure`` = events that matched; evidence = the matching sentence of each
   message and the text of each matching action (at most ``MAX_EVIDENCE``).
@@ -46,7 +48,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v1"
+NAME = "persona6.task.v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +146,25 @@ def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
     return {kind: [whole] if whole else [] for kind in kinds}
 
 
+def _between_people(session: Sequence[StoredEvent]) -> bool:
+    """A conversation among people: several of them write and no assistant takes part."""
+    if any(e.type == "message" and e.role not in (None, "user") for e in session):
+        return False
+    return len({e.actor for e in session if is_person_message(e)}) > 1
+
+
 @registered
 class TaskExtractor:
     name = NAME
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         actors = dict.fromkeys(e.actor for e in session if e.actor and e.type != "identify")
+        talk = _between_people(session)
         for actor in actors:
             own = [e for e in session if e.actor == actor and e.type != "identify"]
-            yield from self._kinds(actor, own)
+            # People talking among themselves ask each other nothing of the product: their
+            # words are no task, only their actions are.
+            yield from self._kinds(actor, [e for e in own if not (talk and is_person_message(e))])
             yield from self._sequences(actor, [e for e in own if e.type in ("action", "outcome")])
 
     def _kinds(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:

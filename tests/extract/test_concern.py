@@ -1,4 +1,4 @@
-"""persona6.concern.v2: recurring worries and requirements, from the concerns taxonomy."""
+"""persona6.concern.v3: recurring worries and requirements, from the concerns taxonomy."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v2"
+    assert signal.producer == "persona6.concern.v3"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -164,3 +164,48 @@ def test_the_word_prefilter_skips_no_concern_on_arbitrary_text(pieces: list[str]
     text = "".join(pieces)
     with pytest.MonkeyPatch.context() as patch:
         assert _claims(text) == _unfiltered(text, patch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work as a site reliability engineer",
+        "I'm a security analyst at a bank",
+        "I work in compliance",
+        "I am the privacy officer here",
+    ],
+)
+def test_a_job_title_is_not_a_concern(text: str) -> None:
+    assert keys(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I work as a nurse. Is my data private?", "privacy"),
+        ("I work remotely and security is my top priority", "security"),
+        ("Our security team wants SSO", "security"),
+        ("Can I talk to a customer support agent?", "support"),
+    ],
+)
+def test_a_concern_beside_a_job_is_still_a_concern(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Are the user ids anonymized before you share reports?", "privacy"),
+        ("What do you store about me?", "privacy"),
+        ("Will you train your models on our tickets?", "privacy"),
+        ("Is there a status page for the API?", "reliability"),
+        ("Can we count on the backups finishing overnight?", "reliability"),
+    ],
+)
+def test_new_privacy_and_reliability_cues(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+@pytest.mark.parametrize("text", ["I rely on my sister for rides", "You can count on me"])
+def test_dependence_on_people_is_no_reliability_concern(text: str) -> None:
+    assert "reliability" not in keys(text)

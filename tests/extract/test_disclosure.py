@@ -1,4 +1,4 @@
-"""persona6.disclosure.v1: facts a person states about their own life."""
+"""persona6.disclosure.v2: facts a person states about their own life."""
 
 from __future__ import annotations
 
@@ -135,4 +135,46 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v1"
+    assert signal.producer == "persona6.disclosure.v2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I prefer a monthly invoice over weekly ones",
+        "I love the daily crossword",
+        "I always prefer window seats",
+    ],
+)
+def test_a_preference_with_a_frequency_word_is_no_habit(text: str) -> None:
+    assert not any(key.startswith("habits:") for key in keys(text))
+
+
+def test_a_frequency_word_still_makes_other_verbs_habits() -> None:
+    assert keys("I swim every morning") == {"habits:swim"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll let you know",
+        "I'll be sure to give you a ring",
+        "I'm gonna keep pushing on",
+        "I'll think about it",
+        "Gonna be a long night",
+    ],
+)
+def test_promises_and_resolutions_are_not_plans(text: str) -> None:
+    assert not any(key.startswith("plans:") for key in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I'm gonna try out for the choir", "plans:gonna try out for the choir"),
+        ("gonna be moving to Leeds in spring", "plans:gonna be moving to leeds in spring"),
+        ("I will bake you my famous apple pie", "plans:bake you my famous apple pie"),
+    ],
+)
+def test_plans_that_say_something_are_kept(text: str, key: str) -> None:
+    assert key in keys(text)

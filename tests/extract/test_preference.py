@@ -1,4 +1,4 @@
-"""persona6.preference.v2: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v3: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v2"
+    assert signal.producer == "persona6.preference.v3"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -242,3 +242,127 @@ def test_always_or_never_before_an_adjective_is_a_remark_not_a_request(text):
 def test_a_trailing_please_or_thanks_is_not_another_item_of_the_list():
     assert keyed(say("Always use tabs, please")) == {"tabs": 1.0}
     assert keyed(say("I love pizza, thanks")) == {"pizza": 1.0}
+
+
+# -- requests of the moment, social replies and sign-offs are not tastes ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to contact support about my invoice.",
+        "I want to talk to a real person",
+        "I would love to speak with someone from your support team",
+    ],
+)
+def test_asking_for_a_person_is_not_a_preference(text: str) -> None:
+    assert say(text) == []
+
+
+def test_a_standing_preference_for_people_over_bots_is_kept() -> None:
+    assert keyed(say("I would rather talk to a human than a bot")) == {
+        "talk to a human": 1.0,
+        "bot": -1.0,
+    }
+
+
+def test_a_wish_that_asks_for_no_person_is_kept() -> None:
+    assert keyed(say("I'd like to sail around the islands")) == {"sail around the islands": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I really appreciate your patience.",
+        "Really appreciate it!",
+        "Can't wait to hear how the move went!",
+        "I can't wait to see your garden",
+        "Looking forward to seeing you on Sunday",
+    ],
+)
+def test_social_replies_to_the_listener_are_not_preferences(text: str) -> None:
+    assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I appreciate a well written manual", "well written manual"),
+        ("I can't wait for the summer holidays", "summer holidays"),
+        ("I'm looking forward to the jazz festival", "jazz festival"),
+    ],
+)
+def test_anticipation_and_appreciation_of_things_are_kept(text: str, key: str) -> None:
+    assert keyed(say(text)) == {key: 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That sweater looks great on you!",
+        "Those shelves are amazing",
+        "This little garden is lovely",
+    ],
+)
+def test_a_comment_on_something_at_hand_is_not_a_taste(text: str) -> None:
+    assert say(text) == []
+
+
+def test_a_bare_that_still_refers_back_to_the_speakers_topic() -> None:
+    assert keyed(say("I finally tried oat milk, that is great")) == {"oat milk": 1.0}
+
+
+def test_general_evaluations_are_still_tastes() -> None:
+    assert keyed(say("Board games are the best")) == {"board games": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I prefer paper maps, no worries",
+        "I prefer paper maps, as always.",
+        "I prefer paper maps, mate",
+        "I prefer paper maps, for real",
+    ],
+)
+def test_a_sign_off_after_a_comma_is_not_a_second_item(text: str) -> None:
+    assert keyed(say(text)) == {"paper maps": 1.0}
+
+
+def test_a_list_after_a_cue_still_gives_every_item() -> None:
+    assert keyed(say("I like plums, pears and figs")) == {"plums": 1, "pears": 1, "figs": 1}
+
+
+@pytest.mark.parametrize("opener", ["Tbh", "imo", "FWIW", "ngl"])
+def test_chat_openers_before_a_switch_are_skipped(opener: str) -> None:
+    signals = say(f"{opener} I've switched to paper notebooks now")
+    assert keyed(signals) == {"paper notebooks": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("my favourite painter, hokusai", "hokusai"),
+        ("we baked some rye bread, my favourite loaf", "rye bread"),
+        ("we toured lisbon, my favorite city", "lisbon"),
+        ("the walls should have been teal, that is my favourite colour", "teal"),
+    ],
+)
+def test_a_favourite_named_beside_it_is_a_preference(text: str, key: str) -> None:
+    assert keyed(say(text)) == {key: 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dropped my favourite mug, sadly",
+        "he borrowed my favourite pen, the rascal",
+        "My neighbour shouted at me. That is my favourite thing.",
+    ],
+)
+def test_a_favourite_beside_no_noun_phrase_names_nothing(text: str) -> None:
+    assert say(text) == []
+
+
+def test_crazy_for_is_a_like() -> None:
+    assert keyed(say("I'm crazy for salted caramel")) == {"salted caramel": 1.0}

@@ -1,4 +1,4 @@
-"""persona6.style.v1: operating style per (session, actor)."""
+"""persona6.style.v2: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -239,3 +239,75 @@ def test_every_style_signal_cites_the_actors_own_exact_spans(session: list[Store
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+
+
+# -- operators' orders, and the messages each measured trait cites --------------------------
+
+
+def test_tool_verbs_open_orders() -> None:
+    session = [said(1, "grep the access log for 502s"), said(2, "rollback the canary")]
+    assert style(session)["mode"].value == "commanding"
+
+
+def test_a_verbless_request_naming_what_it_wants_is_an_order() -> None:
+    session = [said(1, "ok so summary of the incident review"), said(2, "stats for last week")]
+    assert style(session)["mode"].value == "commanding"
+
+
+def test_a_noun_phrase_with_a_verb_states_rather_than_orders() -> None:
+    session = [said(1, "the summary of the review was clear"), said(2, "what did it say?")]
+    assert style(session)["mode"].value == "asking"
+
+
+def test_list_of_is_a_thing_not_the_verb_list() -> None:
+    session = [said(1, "list of things I packed: tent, stove"), said(2, "where is the map?")]
+    assert style(session)["mode"].value == "asking"
+
+
+def test_mode_cites_the_messages_that_show_it() -> None:
+    session = [said(1, "fix the header"), said(2, "why is it red?"), said(3, "what font is it?")]
+    signal = style(session)["mode"]
+    assert signal.value == "asking"
+    assert [e.quote for e in signal.evidence] == ["why is it red?"]
+
+
+def test_terse_verbosity_cites_the_shortest_message() -> None:
+    session = [said(1, "rename the file to notes"), said(2, "done"), said(3, "now push it")]
+    signal = style(session)["verbosity"]
+    assert (signal.value, [e.quote for e in signal.evidence]) == ("terse", ["done"])
+
+
+def test_elaborate_verbosity_cites_the_longest_message() -> None:
+    long = " ".join(["word"] * 60)
+    session = [said(1, " ".join(["word"] * 40)), said(2, long), said(3, "ok")]
+    signal = style(session)["verbosity"]
+    assert (signal.value, [e.event_id for e in signal.evidence]) == ("elaborate", ["e2"])
+
+
+def test_time_measures_cite_the_events_they_are_read_from() -> None:
+    session = [said(1, "first", at=0), said(2, "second", at=30), said(3, "third", at=40)]
+    signals = style(session)
+    assert [e.quote for e in signals["time_of_day"].evidence] == ["first"]
+    assert [e.quote for e in signals["session_length"].evidence] == ["first", "third"]
+    # gaps 30 and 10, median 20: the first pair as far apart as the median (both 10 away)
+    assert [e.quote for e in signals["pace"].evidence] == ["first", "second"]
+
+
+def test_a_one_event_session_cites_it_once_for_its_length() -> None:
+    signal = style([said(1, "only")])["session_length"]
+    assert [e.quote for e in signal.evidence] == ["only"]
+
+
+def test_complaints_and_asking_for_a_person_as_questions_do_not_ask() -> None:
+    session = [
+        said(1, "restart the importer"),
+        said(2, "why does this keep failing?"),
+        said(3, "can I talk to a real person?"),
+    ]
+    signal = style(session)["mode"]
+    assert (signal.value, signal.measure) == ("commanding", 0.0)
+
+
+def test_a_plain_question_still_asks() -> None:
+    session = [said(1, "restart the importer"), said(2, "why is the sky blue?")]
+    assert style(session)["mode"].value == "mixed"

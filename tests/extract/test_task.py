@@ -1,4 +1,4 @@
-"""persona6.task.v1: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v2: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
@@ -116,3 +116,30 @@ def test_every_task_signal_cites_the_actors_own_exact_spans(session: list[Stored
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+
+
+def test_people_talking_among_themselves_set_no_task_by_their_words() -> None:
+    session = [
+        said(1, "I need to debug my bike's gears this weekend", actor="u1"),
+        said(2, "Good luck! Deploy the new saddle too", actor="u2"),
+    ]
+    assert tasks(session, "u1") == {}
+    assert tasks(session, "u2") == {}
+
+
+def test_a_shared_session_with_the_assistant_still_reads_tasks() -> None:
+    session = [
+        said(1, "I need to debug this stack trace", actor="u1"),
+        said(2, "me too", actor="u2"),
+        bot(3, "Let's look at it."),
+    ]
+    assert "debugging" in tasks(session, "u1")
+
+
+def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
+    session = [
+        did(1, "Deploy Started", actor="u1"),
+        said(2, "nice", actor="u2"),
+        said(3, "thanks", actor="u1"),
+    ]
+    assert "deployment" in tasks(session, "u1")
