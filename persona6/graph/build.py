@@ -8,15 +8,25 @@ build from scratch (tests/graph/test_build.py checks this as a property).
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
+from functools import cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from persona6.extract import extract_session
-from persona6.graph.consolidate import config, consolidate
-from persona6.store.base import EventQuery, Store
-from persona6.types import EventType, Signal, SignalKind, StoredEvent
+from persona6.graph.consolidate import (
+    Change,
+    KeyState,
+    SessionSay,
+    changes_of_mind,
+    config,
+    sessions_by_key,
+    state_version,
+)
+from persona6.store.base import EventQuery, KeyStateRow, Store
+from persona6.types import EventType, Signal, SignalKind, StoredEvent, StoredSignal, Trait
 
 
 class BuildReport(BaseModel):
@@ -78,8 +88,9 @@ def _all_sessions(store: Store, tenant: str, changed: list[str]) -> list[str]:
     return everything + [s for s in changed if s not in known]
 
 
-#: Which of an actor's traits need recomputing: these (kind, key) pairs, or all (None).
-Scope = set[tuple[str, str]] | None
+#: What changed for one actor: for each (kind, key), the sessions whose signals of it were
+#: replaced, each with whether it held signals of that key before; or None: everything.
+Scope = dict[tuple[str, str], dict[str, bool]] | None
 
 
 #: What a session held when it was read: (seq, event_id, ingested_at) of each event.
@@ -136,26 +147,35 @@ def store_session(store: Store, tenant: str, session: ExtractedSession) -> dict[
     """Store a session's signals in place of its old ones; return what each touched actor
     needs recomputed.
 
-    An actor needs the (kind, key) pairs it had or now has signals for in this session; an
-    actor named by an identify event needs everything, because its person changed.
+    An actor needs the (kind, key) pairs whose signals in this session changed (a session
+    that grew since the last build keeps most of its signals); an actor named by an identify
+    event needs everything, because its person changed.
     """
     session_id, events, signals = session.session_id, session.events, session.signals
     touched: dict[str, Scope] = {}
-    before = store.signal_keys(tenant, session_id=session_id)
-    after = {(s.actor, s.kind.value, s.key) for s in signals}
-    for actor, kind, key in sorted(before | after):
-        scope = touched.setdefault(actor, set())
-        if kind != SignalKind.TEXTURE.value and scope is not None:
-            scope.add((kind, key))
-    for event in events:
-        for actor in (event.user_id, event.anonymous_id):
-            if actor is not None:
-                if event.type == EventType.IDENTIFY:
-                    touched[actor] = None
-                else:
-                    touched.setdefault(actor, set())
+    before = _by_actor_key(store.stored_signals_in_sessions(tenant, None, [session_id]))
     store.replace_session_signals(tenant, session_id, signals)
+    after = _by_actor_key(store.stored_signals_in_sessions(tenant, None, [session_id]))
+    for actor, kind, key in sorted(before.keys() | after.keys()):
+        scope = touched.setdefault(actor, {})
+        if scope is not None and before.get((actor, kind, key)) != after.get((actor, kind, key)):
+            scope[(kind, key)] = {session_id: (actor, kind, key) in before}
+    for event in events:
+        for named in (event.user_id, event.anonymous_id):
+            if named is not None:
+                if event.type == EventType.IDENTIFY:
+                    touched[named] = None
+                else:
+                    touched.setdefault(named, {})
     return touched
+
+
+def _by_actor_key(signals: list[StoredSignal]) -> dict[tuple[str, str, str], list[StoredSignal]]:
+    """Signals (not texture: no traits rest on it) by (actor, kind, key), in stored order."""
+    found: dict[tuple[str, str, str], list[StoredSignal]] = {}
+    for signal in signals:
+        found.setdefault((signal.actor, signal.kind.value, signal.key), []).append(signal)
+    return found
 
 
 def merge_scopes(into: dict[str, Scope], more: dict[str, Scope]) -> None:
@@ -168,20 +188,23 @@ def _widen(scopes: dict[str, Scope], name: str, scope: Scope) -> None:
         return
     if scope is None:
         scopes[name] = None
-    else:
-        current = scopes.setdefault(name, set())
-        assert current is not None
-        current |= scope
+        return
+    current = scopes.setdefault(name, {})
+    assert current is not None
+    for pair, sessions in scope.items():
+        known = current.setdefault(pair, {})
+        for session_id, had in sessions.items():
+            known[session_id] = known.get(session_id, False) or had
 
 
 def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tuple[int, int]:
     """Recompute what the touched actors' persons need; return (persons, traits recomputed).
 
-    Only the touched (kind, key) pairs are recomputed, except that preferences and decisions
-    are recomputed together (a change of mind in one can supersede another) and a person whose
-    identity changed is recomputed whole. Both give what a full recompute would.
+    Only the touched (kind, key) pairs are recomputed, from their stored states, except that
+    every polar trait takes part (a change of mind in one preference can supersede another)
+    and a person whose identity changed is recomputed whole. Both give what a full recompute
+    would (``_update_person``).
     """
-    cfg = config()
     identity = store.identity_map(tenant)
     scopes: dict[str, Scope] = {}
     for actor, scope in touched.items():
@@ -197,22 +220,194 @@ def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tup
         scope = scopes[person]
         if person in identity:
             store.replace_traits(tenant, person, [])
+            store.replace_key_states(tenant, person, [])
             continue
         members = {person} | aliases.get(person, set())
         if scope is None:
-            traits = consolidate(person, store.stored_signals_of(tenant, members))
-            store.replace_traits(tenant, person, traits)
+            total += _recompute_person(store, tenant, person, members)
         elif scope:
-            if any(kind in cfg.polar_kinds for kind, _ in scope):
-                scope |= {
-                    (kind, key)
-                    for _, kind, key in store.signal_keys(
-                        tenant, actors=members, kinds=sorted(cfg.polar_kinds)
-                    )
-                }
-            traits = consolidate(person, store.stored_signals_of(tenant, members, keys=scope))
-            store.replace_traits(tenant, person, traits, keys=scope)
-        else:
-            continue
-        total += len(traits)
+            total += _update_person(store, tenant, person, members, scope)
     return len(scopes), total
+
+
+#: The key-state row that says a person's states are complete and with what they were made;
+#: its ``traits`` holds the changes of mind across keys last applied (``changes_of_mind``).
+_COMPLETE = ("", "")
+
+
+def _recompute_person(store: Store, tenant: str, person: str, members: set[str]) -> int:
+    """Every trait and key state of the person, from all their signals."""
+    by_key: dict[tuple[str, str], list[Trait]] = {}
+    rows: list[KeyStateRow] = []
+    sessions = sessions_by_key(store.stored_signals_of(tenant, members))
+    for (kind, key), found in sessions.items():
+        by_key[(kind.value, key)], row = _fold(person, KeyState(kind, key), found, None)
+        rows += [row] if row is not None else []
+    traits = [t for pair in sorted(by_key) for t in by_key[pair]]
+    changes = changes_of_mind(traits)
+    if rows:  # a person without signals keeps no states (as in a build that never saw them)
+        rows.append(KeyStateRow(*_COMPLETE, state_version(), None, "{}", _dump_changes(changes)))
+    traits = _shown(traits)
+    store.replace_traits(tenant, person, traits)
+    store.replace_key_states(tenant, person, rows)
+    return len(traits)
+
+
+def _update_person(
+    store: Store,
+    tenant: str,
+    person: str,
+    members: set[str],
+    scope: dict[tuple[str, str], dict[str, bool]],
+) -> int:
+    """Recompute the touched keys of the person (and every polar trait), folding the changed
+    sessions into each key's stored state.
+
+    A key's state is the fold of its sessions but the last one, stored with that session's
+    signals. Folding is exact when every changed session is new to the key or is that last
+    session, and all of them sort after the sessions folded before: then the new fold is the
+    one a full recompute makes, because it folds the same sessions in the same order.
+    Otherwise (an older session re-extracted or forgotten, a session out of time order) the
+    key is folded again from all its signals. Without a complete set of current states (a
+    database from before key states, or changed graph settings) the person is recomputed
+    whole.
+
+    Polar traits of keys not touched come from their states; a change of mind across keys
+    may rewrite them, so they are stored again when the changes applied differ from the last
+    build's.
+    """
+    cfg = config()
+    version = state_version()
+    polar_kinds = sorted(cfg.polar_kinds)
+    touches_polar = any(kind in cfg.polar_kinds for kind, _ in scope)
+    rows = store.key_states(
+        tenant,
+        person,
+        keys=[pair for pair in scope if pair[0] not in cfg.polar_kinds] + [_COMPLETE],
+        kinds=polar_kinds if touches_polar else None,
+    )
+    stored = {(row.kind, row.key): row for row in rows}
+    if _COMPLETE not in stored or any(row.version != version for row in rows):
+        return _recompute_person(store, tenant, person, members)
+    states: dict[tuple[str, str], tuple[KeyState, SessionSay | None]] = {}
+    reread: set[tuple[str, str]] = set()
+    for pair, changed in scope.items():
+        row = stored.get(pair)
+        last = row.last_session if row is not None else None
+        if all(session_id == last or not had for session_id, had in changed.items()):
+            kind = SignalKind(pair[0])
+            if row is None:
+                states[pair] = (KeyState(kind, pair[1]), None)
+            else:
+                state, tail = KeyState.from_json(kind, pair[1], row.state)
+                states[pair] = (state, None if tail is None or last in changed else tail)
+        else:
+            reread.add(pair)
+    changed_sessions = set().union(*(scope[pair] for pair in states))
+    read = store.stored_signals_in_sessions(tenant, members, changed_sessions)
+    found = sessions_by_key(read, keys=set(states))
+    by_key: dict[tuple[str, str], list[Trait]] = {}
+    new_rows: list[KeyStateRow] = []
+    for pair, (state, tail) in states.items():
+        changed = scope[pair]  # the sessions read hold other keys' changes too
+        sessions = [s for s in found.get(_kind_key(pair), []) if s.session_id in changed]
+        sessions += [tail] if tail is not None else []
+        sessions.sort(key=lambda s: s.place)
+        if state.last is not None and (not sessions or sessions[0].place <= state.last):
+            # Out of time order, or the last session left the key (the one before it is
+            # folded in the state): fold the key again from the start.
+            reread.add(pair)
+            continue
+        by_key[pair], row = _fold(person, state, sessions, stored.get(pair))
+        new_rows += [row] if row is not None else []
+    if reread:
+        found = sessions_by_key(store.stored_signals_of(tenant, members, keys=reread))
+        for pair in reread:
+            kind = SignalKind(pair[0])
+            sessions = found.get(_kind_key(pair), [])
+            by_key[pair], row = _fold(person, KeyState(kind, pair[1]), sessions, None)
+            new_rows += [row] if row is not None else []
+    rewrite = set(scope)
+    if touches_polar:
+        for pair, row in stored.items():
+            if pair[0] in cfg.polar_kinds and pair not in scope:
+                by_key[pair] = _polar_traits(row.traits)
+    traits = [t for pair in sorted(by_key) for t in by_key[pair]]
+    if touches_polar:
+        changes = changes_of_mind(traits)
+        before = _load_changes(stored[_COMPLETE].traits)
+        if changes != before:
+            # The traits these changes of mind rewrite (or rewrote, and no longer do).
+            keys = {t.id: (t.kind.value, t.key) for t in traits}
+            for change in changes + before:
+                rewrite |= {keys[i] for i in change[:2] if i in keys}
+            new_rows.append(KeyStateRow(*_COMPLETE, version, None, "{}", _dump_changes(changes)))
+    traits = _shown(traits)
+    store.replace_traits(
+        tenant, person, [t for t in traits if (t.kind.value, t.key) in rewrite], keys=rewrite
+    )
+    written = set(scope) | {(row.kind, row.key) for row in new_rows}
+    store.replace_key_states(tenant, person, new_rows, keys=written)
+    return len(traits)
+
+
+def _fold(
+    person: str, state: KeyState, sessions: list[SessionSay], row: KeyStateRow | None
+) -> tuple[list[Trait], KeyStateRow | None]:
+    """Fold ``sessions`` (in order, after the state's) into the state; return the key's
+    traits and its row to store: the fold of all but the last session, with that session."""
+    for session in sessions[:-1]:
+        state.add(session)
+    if not sessions and state.last is None:
+        return [], None  # no session left: no traits, no state
+    last = sessions[-1] if sessions else None
+    folded = state.to_json(last)
+    if last is not None:
+        state.add(last)
+    traits = state.traits(person)
+    polar = state.kind.value in config().polar_kinds
+    body = "[" + ",".join(t.model_dump_json() for t in traits) + "]" if polar else "[]"
+    return traits, KeyStateRow(
+        state.kind.value,
+        state.key,
+        state_version(),
+        None if last is None else last.session_id,
+        folded,
+        body,
+    )
+
+
+def _shown(traits: list[Trait]) -> list[Trait]:
+    """The order ``finish`` gives, for traits ``changes_of_mind`` was applied to."""
+    return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
+
+
+#: Polar traits parsed from key states, by their JSON: a service building after every
+#: session reads the same ones again. Bounded.
+_POLAR: dict[str, list[Trait]] = {}
+
+
+def _polar_traits(text: str) -> list[Trait]:
+    found = _POLAR.get(text)
+    if found is None:
+        if len(_POLAR) >= 4096:
+            _POLAR.clear()
+        found = _POLAR[text] = _traits_adapter().validate_json(text)
+    return list(found)  # changes_of_mind replaces items of the list it is given
+
+
+def _dump_changes(changes: list[Change]) -> str:
+    return json.dumps(changes, ensure_ascii=False)
+
+
+def _load_changes(text: str) -> list[Change]:
+    return [tuple(change) for change in json.loads(text)]  # type: ignore[misc]
+
+
+def _kind_key(pair: tuple[str, str]) -> tuple[SignalKind, str]:
+    return (SignalKind(pair[0]), pair[1])
+
+
+@cache
+def _traits_adapter() -> TypeAdapter[list[Trait]]:
+    return TypeAdapter(list[Trait])

@@ -19,6 +19,10 @@ Per (kind, key):
   trait is the most voted value, other values are counter-evidence.
 - **set kinds** (disclosures, concerns, topics, tasks): every session that mentions the key
   supports it; task sequences and topics must recur in ``min_sessions`` sessions.
+
+All of it is a fold over each key's sessions in session order (``KeyState``): builds store the
+fold and add new sessions to it (graph/build.py), which gives the same floats as folding
+everything at once because the terms are added in the same order.
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from operator import itemgetter
+from typing import Any
 
+import pydantic_core
 import yaml
 
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
@@ -110,129 +117,559 @@ def config() -> GraphConfig:
     )
 
 
-@dataclass(slots=True)
-class _Session:
-    """One session's say on one (kind, key)."""
+#: Bump when the stored fold (KeyState.to_json) changes meaning or form: stored states of
+#: another version are ignored and recomputed from the signals.
+STATE_FORMAT = 1
 
-    session_id: str
-    first_ts: str
-    last_ts: str
-    signals: list[AnySignal]
-    _strength: float | None = None
-    _net: float | None = None
+
+@cache
+def state_version() -> str:
+    """What a stored KeyState was folded with: the fold's format and the graph settings
+    (reliabilities, evidence limit), so that editing data/graph.yaml recomputes the states."""
+    text = resources.files("persona6.data").joinpath("graph.yaml").read_text()
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    return f"{PRODUCER}/{STATE_FORMAT}/{digest}"
+
+
+#: One cited evidence item: (event_id, start, end, quote).
+Item = tuple[str, int, int, str]
+
+
+class _Cited:
+    """One signal's place in time order (``_order``) and the evidence items it cites, parsed
+    only when the evidence walk reaches the signal (most of a person's signals it never does).
+
+    ``in_order``: the items are the parse of the evidence JSON that ends the order (a stored
+    signal with evidence), so a stored state need not write them twice."""
+
+    __slots__ = ("_items", "_signal", "in_order", "order")
+
+    def __init__(
+        self,
+        order: tuple[str, ...],
+        signal: AnySignal | None = None,
+        items: tuple[Item, ...] | None = None,
+    ):
+        self.order = order
+        self._signal = signal
+        self._items = items
+        if signal is not None:
+            self.in_order = isinstance(signal, StoredSignal) and signal.evidence_json != "[]"
+        else:
+            self.in_order = items is None
 
     @property
-    def strength(self) -> float:
-        if self._strength is None:  # the signals are complete once a session is read
-            self._strength = min(1.0, max(s.weight for s in self.signals))
-        return self._strength
+    def items(self) -> tuple[Item, ...]:
+        if self._items is None:
+            if self._signal is None:
+                self._items = _parse_evidence(self.order[6])
+            else:
+                self._items = _cited(self._signal)
+                self._signal = None
+        return self._items
 
     @property
-    def net_polarity(self) -> float:
-        if self._net is None:
-            self._net = sum(s.polarity * max(s.weight, 1e-6) for s in self.signals)
-        return self._net
+    def session_id(self) -> str:
+        return self.order[1]
+
+
+class SessionSay:
+    """One session's say on one (kind, key): its signals in time order, read once."""
+
+    __slots__ = ("cited", "first_ts", "last_ts", "session_id", "signals")
+
+    def __init__(
+        self,
+        session_id: str,
+        signals: list[AnySignal],
+        orders: list[tuple[str, ...]] | None = None,
+    ):
+        """``signals`` in ``_order``; ``orders`` their orders, if known already."""
+        self.session_id = session_id
+        self.signals = signals
+        if orders is None:
+            orders = [_order(s) for s in signals]
+        self.cited = [_Cited(order, s) for order, s in zip(orders, signals, strict=True)]
+        self.first_ts = signals[0].ts
+        self.last_ts = signals[-1].ts
+
+    @property
+    def place(self) -> tuple[str, str]:
+        """Where the session sorts among the key's sessions."""
+        return (self.first_ts, self.session_id)
+
+
+def sessions_by_key(
+    signals: Sequence[AnySignal], keys: Collection[tuple[str, str]] | None = None
+) -> dict[tuple[SignalKind, str], list[SessionSay]]:
+    """Each (kind, key)'s sessions (only these keys', if given) in the order consolidation
+    folds them: by first signal time, then session id; each session's signals in ``_order``.
+    Texture is left out (a profile for identity linking, not a claim)."""
+    ordered = sorted(
+        (
+            (_order(signal), signal)
+            for signal in signals
+            if signal.kind is not SignalKind.TEXTURE
+            and (keys is None or (signal.kind.value, signal.key) in keys)
+        ),
+        key=itemgetter(0),  # stored signals come in this order: a linear pass
+    )
+    grouped: dict[tuple[SignalKind, str], dict[str, tuple[list, list]]] = defaultdict(dict)
+    for order, signal in ordered:
+        found = grouped[(signal.kind, signal.key)].get(signal.session_id)
+        if found is None:
+            found = grouped[(signal.kind, signal.key)][signal.session_id] = ([], [])
+        found[0].append(signal)
+        found[1].append(order)
+    return {
+        pair: sorted(
+            (SessionSay(session, found, orders) for session, (found, orders) in by_session.items()),
+            key=lambda s: s.place,
+        )
+        for pair, by_session in grouped.items()
+    }
+
+
+class _Side:
+    """The sessions on one side of a claim (its support, or what speaks against it), folded
+    in session order: everything a trait needs of them, without their signals.
+
+    Every sum and product is accumulated in the order the trait formula walks the sessions
+    and their signals, so a state folded session by session gives the same floats as one
+    folded at once. Evidence keeps only the signals the newest-first walk of ``evidence``
+    can reach: a signal added later (newer or older) never makes that walk go further back.
+    """
+
+    __slots__ = (
+        "first_ts",
+        "last_seen",
+        "latest",
+        "measure_sum",
+        "measures",
+        "missing",
+        "oldest",
+        "polarity",
+        "producers",
+        "recent",
+        "sessions",
+        "signals",
+        "values",
+    )
+
+    def __init__(self) -> None:
+        self.sessions = 0
+        self.first_ts = ""
+        self.last_seen = ""
+        self.missing = 1.0  # prod (1 - r * w_s): the confidence is 1 - missing
+        self.signals = 0
+        self.polarity: float = 0
+        self.measure_sum: float = 0
+        self.measures = 0
+        self.latest: tuple[str, str] = ("", "")  # (ts, value) of the newest signal
+        self.producers: set[str] = set()
+        self.values: dict[str, int] = {}
+        self.recent: list[_Cited] = []  # in _order; the newest ones the evidence walk reaches
+        self.oldest: _Cited | None = None  # the oldest signal citing anything
+
+    def copy(self) -> _Side:
+        twin = _Side()
+        for name in _Side.__slots__:
+            setattr(twin, name, getattr(self, name))
+        twin.producers = set(self.producers)
+        twin.values = dict(self.values)
+        twin.recent = list(self.recent)
+        return twin
+
+    def add(
+        self,
+        first_ts: str,
+        last_ts: str,
+        signals: Sequence[AnySignal],
+        cited: Sequence[_Cited],
+        reliability: float,
+        limit: int,
+        summary: _Summary | None = None,
+    ) -> None:
+        """Fold one session's signals (all of them, or those of one value) into this side;
+        ``summary`` is theirs, if known already."""
+        strength, tally, producers, latest = summary or _summary(signals)
+        if not self.sessions:
+            self.first_ts = first_ts
+        self.sessions += 1
+        if last_ts > self.last_seen:
+            self.last_seen = last_ts
+        self.missing *= 1.0 - reliability * strength
+        self.signals += len(signals)
+        for signal in signals:  # one by one: a float sum depends on the order of its terms
+            self.polarity += signal.polarity
+            if signal.measure is not None:
+                self.measure_sum += signal.measure
+                self.measures += 1
+        if latest > self.latest:
+            self.latest = latest
+        self.producers |= producers
+        values = self.values
+        for value, count in tally.items():
+            values[value] = values.get(value, 0) + count
+        for entry in cited:
+            if (self.oldest is None or entry.order < self.oldest.order) and entry.items:
+                self.oldest = entry
+        if self.recent and cited[0].order < self.recent[-1].order:
+            self.recent = sorted([*self.recent, *cited], key=lambda e: e.order)
+        else:
+            self.recent.extend(cited)
+
+    def compact(self, limit: int) -> None:
+        """Forget the signals the evidence walk can no longer reach (done before storing, not
+        after each session: the walk parses the evidence of every signal it passes)."""
+        self.recent = self.recent[_reached(self.recent, limit) :]
+
+    def evidence(self, limit: int) -> tuple[list[Evidence], dict[str, str]]:
+        """The oldest item and the newest ones (``limit`` in all), deduplicated, oldest
+        first; and the session of each cited event."""
+        # An item is told apart by (event_id, start, end); the whole item is as good a key,
+        # since the quote is text[start:end] of the event.
+        chosen: list[tuple[Item, str]] = []
+        seen: set[Item] = set()
+        for entry in reversed(self.recent):
+            if len(chosen) >= limit - 1:
+                break
+            for item in entry.items:
+                if item not in seen:
+                    seen.add(item)
+                    chosen.append((item, entry.session_id))
+        newest = chosen[: limit - 1]
+        ordered = list(reversed(newest))
+        if self.oldest is not None:
+            first = self.oldest.items[0]
+            if first not in {item for item, _ in newest}:
+                ordered.insert(0, (first, self.oldest.session_id))
+        return [_evidence_item(item) for item, _ in ordered], {
+            item[0]: session_id for item, session_id in ordered
+        }
+
+
+#: What a side takes from a session's signals at once: (strength, value counts, producers,
+#: (ts, value) of the newest).
+_Summary = tuple[float, dict[str, int], set[str], tuple[str, str]]
+
+
+def _summary(signals: Sequence[AnySignal]) -> _Summary:
+    if len(signals) == 1:  # most sessions say a thing once
+        (only,) = signals
+        return (min(1.0, only.weight), {only.value: 1}, {only.producer}, (only.ts, only.value))
+    return (
+        min(1.0, max(s.weight for s in signals)),
+        _tally(signals),
+        {s.producer for s in signals},
+        max((s.ts, s.value) for s in signals),
+    )
+
+
+def _reached(recent: list[_Cited], limit: int) -> int:
+    """Index of the oldest entry the newest-first evidence walk reaches (0: all of them)."""
+    seen: set[Item] = set()
+    for index in range(len(recent) - 1, -1, -1):
+        if len(seen) >= limit - 1:
+            return index + 1
+        seen.update(recent[index].items)
+    return 0
+
+
+class KeyState:
+    """Consolidation of one person's (kind, key), folded session by session in session order.
+
+    ``traits()`` gives what ``consolidate`` gives for the key before changes of mind across
+    keys are applied. Builds store the state (``to_json``) and fold new sessions into it
+    instead of reading every past signal again; folding in order is what makes that exact.
+    """
+
+    __slots__ = (
+        "against",
+        "all",
+        "first_signed",
+        "key",
+        "kind",
+        "last",
+        "latest",
+        "runs",
+        "second_run",
+        "sides",
+        "sign",
+        "votes",
+    )
+
+    def __init__(self, kind: SignalKind, key: str):
+        self.kind = kind
+        self.key = key
+        self.last: tuple[str, str] | None = None  # the place of the last session folded
+        self.all = _Side()  # every session
+        #: Polar kinds: "+" and "-", the sessions of each sign. Valued kinds: the sessions
+        #: voting (style) or showing (failure) each value, with only that value's signals
+        #: for failure episodes.
+        self.sides: dict[str, _Side] = {}
+        self.runs = 0  # polar: runs of one sign, in session order
+        self.sign = ""  # polar: the sign of the last run
+        self.first_signed = ""  # polar: first_ts of the first session with a sign
+        self.second_run = ""  # polar: first_ts of the first session of the second run
+        self.votes: dict[str, int] = {}  # valued: votes (or episodes) per value, first seen first
+        self.latest: dict[str, str] = {}  # valued: the newest signal's ts per value
+        self.against: dict[str, _Side] = {}  # valued: the sessions not voting/showing each value
+
+    def add(self, session: SessionSay) -> None:
+        """Fold the next session (it must sort after every session folded before)."""
+        if self.last is not None and session.place <= self.last:
+            raise ValueError(f"session {session.session_id!r} folded out of order")
+        self.last = session.place
+        cfg = config()
+        r, limit = cfg.reliability.get(self.kind, 0.3), cfg.max_evidence
+        whole = (
+            session.first_ts,
+            session.last_ts,
+            session.signals,
+            session.cited,
+            r,
+            limit,
+            _summary(session.signals),
+        )
+        if self.kind in _VALUED:
+            self._vote(session, whole, r, limit)
+        elif self.kind in cfg.polar_kinds:
+            net = sum(s.polarity * max(s.weight, 1e-6) for s in session.signals)
+            if net != 0:
+                sign = "+" if net > 0 else "-"
+                if sign != self.sign:
+                    self.runs += 1
+                    if self.runs == 1:
+                        self.first_signed = session.first_ts
+                    elif self.runs == 2:
+                        self.second_run = session.first_ts
+                    self.sign = sign
+                self.sides.setdefault(sign, _Side()).add(*whole)
+        self.all.add(*whole)
+
+    def _vote(self, session: SessionSay, whole: tuple, r: float, limit: int) -> None:
+        tally = _tally(session.signals)
+        if self.kind is SignalKind.FAILURE:  # each episode votes; the session shows them all
+            shown = list(tally)
+            for value, count in tally.items():
+                self.votes[value] = self.votes.get(value, 0) + count
+        else:
+            shown = [max(sorted(tally), key=lambda v: tally[v])]
+            self.votes[shown[0]] = self.votes.get(shown[0], 0) + 1
+        for value in shown:
+            if value not in self.against:  # no session before this one showed it
+                self.against[value] = self.all.copy()
+            if self.kind is SignalKind.FAILURE:
+                kept = [i for i, s in enumerate(session.signals) if s.value == value]
+                signals = [session.signals[i] for i in kept]
+                cited = [session.cited[i] for i in kept]
+                only = (signals[0].ts, signals[-1].ts, signals, cited, r, limit)
+                self.sides.setdefault(value, _Side()).add(*only)
+            else:
+                self.sides.setdefault(value, _Side()).add(*whole)
+        for value, side in self.against.items():
+            if value not in shown:
+                side.add(*whole)
+        for signal in session.signals:
+            self.latest[signal.value] = max(self.latest.get(signal.value, ""), signal.ts)
+
+    def traits(self, person_id: str) -> list[Trait]:
+        """The key's traits, before changes of mind across keys (``finish``)."""
+        if not self.all.sessions:
+            return []
+        kind, key = self.kind, self.key
+        cfg = config()
+        if kind in _VALUED:
+            return [self._valued(person_id)]
+        if kind.value in cfg.polar_kinds:
+            if not self.runs:
+                return [_trait(person_id, kind, key, self.all, _Side())]
+            latest = self.sides[self.sign]
+            other = self.sides.get("-" if self.sign == "+" else "+", _Side())
+            if self.runs == 1:
+                return [_trait(person_id, kind, key, latest, _Side())]
+            if self.runs == 2:
+                old = _trait(person_id, kind, key, other, _Side(), valid_to=self.second_run)
+                new = _trait(person_id, kind, key, latest, other, supersedes=old.id)
+                return [old, new]
+            trait = _trait(person_id, kind, key, latest, other, valid_from=self.first_signed)
+            return [trait.model_copy(update={"status": TraitStatus.CONTESTED})]
+        needed = cfg.min_sessions.get(
+            "task_sequence" if key.startswith("sequence:") else kind.value, 1
+        )
+        if self.all.sessions >= needed:
+            return [_trait(person_id, kind, key, self.all, _Side())]
+        return []
+
+    def _valued(self, person_id: str) -> Trait:
+        """Style: each session votes once. Failure reactions: each episode votes once, and a
+        session supports the winner if any of its episodes showed it."""
+        counts = Counter(self.votes)  # insertion order kept: most_common breaks ties by it
+        winner = max(sorted(counts), key=lambda v: (counts[v], self.latest[v]))  # ties: newest
+        trait = _trait(
+            person_id,
+            self.kind,
+            self.key,
+            self.sides[winner],
+            self.against[winner],
+            valid_from=self.all.first_ts,
+        )
+        unit = "episodes" if self.kind is SignalKind.FAILURE else "sessions"
+        total = sum(counts.values())
+        detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
+        if len(counts) > 1:
+            statement = f"{trait.statement} ({counts[winner]} of {total} {unit}: {detail})"
+        elif self.kind is SignalKind.FAILURE:
+            statement = f"{trait.statement} ({total} of {total} {unit})"
+        else:
+            statement = trait.statement  # one value throughout: the session count says it all
+        return trait.model_copy(update={"statement": statement, "value": winner})
+
+    # -- storage ---------------------------------------------------------------------------
+
+    def to_json(self, tail: SessionSay | None = None) -> str:
+        """The state as JSON text, with the signals of ``tail`` (the session a build folds in
+        after it: ``from_json`` gives it back). Cited signals shared by several sides are
+        written once, without the kind and key (the state's) and without items that are
+        their evidence JSON."""
+        limit = config().max_evidence
+        pool: dict[int, int] = {}
+        entries: list[list[Any]] = []
+
+        def ref(entry: _Cited | None) -> int:
+            if entry is None:
+                return -1
+            index = pool.get(id(entry))
+            if index is None:
+                index = pool[id(entry)] = len(entries)
+                ts, session_id, actor, _, _, value, evidence = entry.order
+                items = None if entry.in_order else entry.items
+                entries.append([ts, session_id, actor, value, evidence, items])
+            return index
+
+        def side(s: _Side) -> list[Any]:
+            s.compact(limit)
+            return [
+                s.sessions,
+                s.first_ts,
+                s.last_seen,
+                s.missing,
+                s.signals,
+                s.polarity,
+                s.measure_sum,
+                s.measures,
+                list(s.latest),
+                sorted(s.producers),
+                s.values,
+                [ref(e) for e in s.recent],
+                ref(s.oldest),
+            ]
+
+        body = {
+            "last": self.last,
+            "all": side(self.all),
+            "sides": {name: side(s) for name, s in self.sides.items()},
+            "runs": [self.runs, self.sign, self.first_signed, self.second_run],
+            "votes": list(self.votes.items()),
+            "latest": self.latest,
+            "against": {name: side(s) for name, s in self.against.items()},
+            "pool": entries,
+            "tail": None if tail is None else [_stored_fields(s) for s in tail.signals],
+        }
+        # pydantic-core's JSON: several times faster than json's, floats written in their
+        # shortest exact form and read back bit for bit (the fold depends on it).
+        return pydantic_core.to_json(body).decode("utf-8")
+
+    @classmethod
+    def from_json(cls, kind: SignalKind, key: str, text: str) -> tuple[KeyState, SessionSay | None]:
+        """The state ``to_json`` wrote, and the tail session written with it."""
+        body = pydantic_core.from_json(text)
+        entries = [
+            _Cited(
+                (ts, session_id, actor, kind, key, value, evidence),
+                items=None if items is None else tuple(tuple(item) for item in items),
+            )
+            for ts, session_id, actor, value, evidence, items in body["pool"]
+        ]
+
+        def side(fields: list[Any]) -> _Side:
+            s = _Side()
+            (
+                s.sessions,
+                s.first_ts,
+                s.last_seen,
+                s.missing,
+                s.signals,
+                s.polarity,
+                s.measure_sum,
+                s.measures,
+                latest,
+                producers,
+                s.values,
+                recent,
+                oldest,
+            ) = fields
+            s.latest = (latest[0], latest[1])
+            s.producers = set(producers)
+            s.recent = [entries[i] for i in recent]
+            s.oldest = entries[oldest] if oldest >= 0 else None
+            return s
+
+        state = cls(kind, key)
+        state.last = None if body["last"] is None else (body["last"][0], body["last"][1])
+        state.all = side(body["all"])
+        state.sides = {name: side(f) for name, f in body["sides"].items()}
+        state.runs, state.sign, state.first_signed, state.second_run = body["runs"]
+        state.votes = dict(body["votes"])
+        state.latest = body["latest"]
+        state.against = {name: side(f) for name, f in body["against"].items()}
+        tail = None
+        if body["tail"]:
+            signals: list[AnySignal] = [
+                StoredSignal(row[0], row[1], kind, *row[3:]) for row in body["tail"]
+            ]
+            tail = SessionSay(signals[0].session_id, signals)
+        return state, tail
+
+
+def _stored_fields(signal: AnySignal) -> list[Any]:
+    assert isinstance(signal, StoredSignal), "a build stores states of stored signals only"
+    return [
+        signal.session_id,
+        signal.actor,
+        signal.kind.value,
+        signal.key,
+        signal.value,
+        signal.polarity,
+        signal.weight,
+        signal.measure,
+        signal.ts,
+        signal.producer,
+        signal.evidence_json,
+        signal.context_json,
+    ]
 
 
 def consolidate(person_id: str, signals: Sequence[AnySignal]) -> list[Trait]:
     """Every trait of one person, from all signals about the actors that are this person."""
-    cfg = config()
-    groups: dict[tuple[SignalKind, str], list[AnySignal]] = defaultdict(list)
-    for signal in signals:
-        if signal.kind is SignalKind.TEXTURE:
-            continue  # a profile for identity linking, not a claim
-        groups[(signal.kind, signal.key)].append(signal)
     traits: list[Trait] = []
-    for (kind, key), group in sorted(groups.items()):
-        sessions = _by_session(group)
-        if kind.value in cfg.polar_kinds:
-            traits.extend(_polar(person_id, kind, key, sessions))
-        elif kind in _VALUED:
-            traits.extend(_valued(person_id, kind, key, sessions))
-        else:
-            needed = cfg.min_sessions.get(
-                "task_sequence" if key.startswith("sequence:") else kind.value, 1
-            )
-            if len(sessions) >= needed:
-                traits.append(_trait(person_id, kind, key, sessions, []))
-    _supersede_by_change_statements(traits)
+    for (kind, key), sessions in sorted(sessions_by_key(signals).items()):
+        state = KeyState(kind, key)
+        for session in sessions:
+            state.add(session)
+        traits.extend(state.traits(person_id))
+    return finish(traits)
+
+
+def finish(traits: list[Trait]) -> list[Trait]:
+    """The traits of every key of a person, with changes of mind across keys applied, in the
+    order they are shown. ``traits`` must hold every polar trait of the person."""
+    changes_of_mind(traits)
     return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
 
 
-def _by_session(signals: list[AnySignal]) -> list[_Session]:
-    found: dict[str, _Session] = {}
-    for signal in signals:
-        entry = found.get(signal.session_id)
-        if entry is None:
-            found[signal.session_id] = _Session(signal.session_id, signal.ts, signal.ts, [signal])
-        else:
-            entry.signals.append(signal)
-            entry.first_ts = min(entry.first_ts, signal.ts)
-            entry.last_ts = max(entry.last_ts, signal.ts)
-    return sorted(found.values(), key=lambda s: (s.first_ts, s.session_id))
-
-
-def _polar(person_id: str, kind: SignalKind, key: str, sessions: list[_Session]) -> list[Trait]:
-    signed = [s for s in sessions if s.net_polarity != 0]
-    if not signed:
-        return [_trait(person_id, kind, key, sessions, [])]
-    runs: list[list[_Session]] = []
-    for session in signed:
-        if runs and (runs[-1][0].net_polarity > 0) == (session.net_polarity > 0):
-            runs[-1].append(session)
-        else:
-            runs.append([session])
-    if len(runs) == 1:
-        return [_trait(person_id, kind, key, runs[0], [])]
-    if len(runs) == 2:
-        old = _trait(person_id, kind, key, runs[0], [], valid_to=runs[1][0].first_ts)
-        new = _trait(person_id, kind, key, runs[1], runs[0], supersedes=old.id)
-        return [old, new]
-    latest_sign = runs[-1][0].net_polarity > 0
-    support = [s for s in signed if (s.net_polarity > 0) == latest_sign]
-    against = [s for s in signed if (s.net_polarity > 0) != latest_sign]
-    trait = _trait(person_id, kind, key, support, against, valid_from=signed[0].first_ts)
-    return [trait.model_copy(update={"status": TraitStatus.CONTESTED})]
-
-
-def _valued(person_id: str, kind: SignalKind, key: str, sessions: list[_Session]) -> list[Trait]:
-    """Style: each session votes once. Failure reactions: each episode votes once, and a
-    session supports the winner if any of its episodes showed it."""
-    per_episode = kind is SignalKind.FAILURE
-    counts: Counter[str] = Counter()
-    shown: dict[str, set[str]] = {}
-    for session in sessions:
-        tally = _tally(session.signals)
-        if per_episode:
-            counts.update(tally)
-            shown[session.session_id] = set(tally)
-        else:
-            vote = max(sorted(tally), key=lambda v: tally[v])
-            counts[vote] += 1
-            shown[session.session_id] = {vote}
-    latest: dict[str, str] = {}
-    for session in sessions:
-        for s in session.signals:
-            latest[s.value] = max(latest.get(s.value, ""), s.ts)
-    winner = max(sorted(counts), key=lambda v: (counts[v], latest[v]))  # ties: the most recent
-    support = [s for s in sessions if winner in shown[s.session_id]]
-    against = [s for s in sessions if winner not in shown[s.session_id]]
-    if per_episode:
-        support = [_only(s, winner) for s in support]
-    trait = _trait(person_id, kind, key, support, against, valid_from=sessions[0].first_ts)
-    unit = "episodes" if per_episode else "sessions"
-    total = sum(counts.values())
-    detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
-    if len(counts) > 1:
-        statement = f"{trait.statement} ({counts[winner]} of {total} {unit}: {detail})"
-    elif per_episode:
-        statement = f"{trait.statement} ({total} of {total} {unit})"
-    else:
-        statement = trait.statement  # one value throughout: the session count says it all
-    return [trait.model_copy(update={"statement": statement, "value": winner})]
-
-
-def _tally(signals: list[AnySignal]) -> dict[str, int]:
+def _tally(signals: Sequence[AnySignal]) -> dict[str, int]:
     """Counter(s.value for s in signals), as a plain dict (most sessions hold one signal)."""
     if len(signals) == 1:
         return {signals[0].value: 1}
@@ -242,56 +679,44 @@ def _tally(signals: list[AnySignal]) -> dict[str, int]:
     return tally
 
 
-def _only(session: _Session, value: str) -> _Session:
-    kept = [s for s in session.signals if s.value == value]
-    return _Session(session.session_id, kept[0].ts, kept[-1].ts, kept)
-
-
 def _trait(
     person_id: str,
     kind: SignalKind,
     key: str,
-    support: list[_Session],
-    against: list[_Session],
+    support: _Side,
+    against: _Side,
     *,
     valid_from: str | None = None,
     valid_to: str | None = None,
     supersedes: str | None = None,
 ) -> Trait:
-    cfg = config()
-    r = cfg.reliability.get(kind.value, 0.3)
-    support_strength = _combined(r, support)
-    against_strength = _combined(r, against)
-    signals = [s for session in support for s in session.signals]
-    latest = max(signals, key=lambda s: (s.ts, s.value))
-    first_seen = support[0].first_ts
-    last_seen = max(s.last_ts for s in support)
+    limit = config().max_evidence
+    first_seen, last_seen = support.first_ts, support.last_seen
     start = valid_from or first_seen
-    measures = [s.measure for s in signals if s.measure is not None]
-    polarity = sum(s.polarity for s in signals) / len(signals)
-    evidence, where = _evidence(support, cfg.max_evidence)
-    counter, counter_where = _evidence(against, cfg.max_evidence)
-    majority = _majority_value(signals) if kind in _VALUED else ""
+    evidence, where = support.evidence(limit)
+    counter, counter_where = against.evidence(limit)
+    majority = _majority_value(support.values) if kind in _VALUED else ""
+    latest_value = support.latest[1]
     return Trait(
         id=_trait_id(person_id, kind, key, start),
         person_id=person_id,
         kind=kind,
         key=key,
-        value=latest.value if kind not in _VALUED else majority,
-        statement=_statement(kind, key, latest, signals, majority),
-        polarity=round(polarity, 4),
-        measure=round(sum(measures) / len(measures), 4) if measures else None,
-        confidence=round(support_strength * (1.0 - against_strength), 4),
+        value=latest_value if kind not in _VALUED else majority,
+        statement=_statement(kind, key, latest_value, majority),
+        polarity=round(support.polarity / support.signals, 4),
+        measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
+        confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),
         status=TraitStatus.SUPERSEDED if valid_to else TraitStatus.ACTIVE,
-        sessions=len(support),
-        counter_sessions=len(against),
-        signals=len(signals),
+        sessions=support.sessions,
+        counter_sessions=against.sessions,
+        signals=support.signals,
         first_seen=first_seen,
         last_seen=last_seen,
         span_days=round(_days(first_seen, last_seen), 3),
         valid_from=start,
         valid_to=valid_to,
-        producers=sorted({s.producer for s in signals}),
+        producers=sorted(support.producers),
         evidence=evidence,
         counter_evidence=counter,
         evidence_sessions={**where, **counter_where},
@@ -299,22 +724,13 @@ def _trait(
     )
 
 
-def _combined(reliability: float, sessions: list[_Session]) -> float:
-    missing = 1.0
-    for session in sessions:
-        missing *= 1.0 - reliability * session.strength
-    return 1.0 - missing
-
-
-def _majority_value(signals: list[AnySignal]) -> str:
-    tally = _tally(signals)
+def _majority_value(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=lambda v: tally[v])
 
 
-def _statement(
-    kind: SignalKind, key: str, latest: AnySignal, signals: list[AnySignal], majority: str
-) -> str:
-    """``majority`` is ``_majority_value(signals)`` for the valued kinds (style, failure)."""
+def _statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
+    """``latest`` is the newest supporting signal's value; ``majority`` the most frequent one
+    for the valued kinds (style, failure)."""
     label = key.replace("_", " ")
     if kind is SignalKind.FAILURE:
         reaction = majority
@@ -326,73 +742,53 @@ def _statement(
         if key.startswith("sequence:"):
             return "recurring steps: " + key.removeprefix("sequence:").replace(">", " → ")
         return f"works on {label}"
-    if kind is SignalKind.DECISION and latest.value and latest.value not in key:
-        return f"{latest.value}: {key}"
-    return latest.value or f"{kind.value}: {key}"
+    if kind is SignalKind.DECISION and latest and latest not in key:
+        return f"{latest}: {key}"
+    return latest or f"{kind.value}: {key}"
 
 
-def _evidence(sessions: list[_Session], limit: int) -> tuple[list[Evidence], dict[str, str]]:
-    """The oldest item and the newest ones (``limit`` in all), deduplicated, oldest first.
+#: Evidence records by item: traits of the same person cite the same items build after build.
+_EVIDENCE: dict[Item, Evidence] = {}
 
-    Signals are walked newest first and their evidence parsed only until enough is found: a
-    person with a thousand sessions has thousands of signals behind a style trait.
-    """
-    signals = sorted(
-        ((s, session.session_id) for session in sessions for s in session.signals),
-        key=lambda pair: _order(pair[0]),
-    )
-    chosen: list[tuple[Evidence, str]] = []
-    seen: set[tuple[str, int, int]] = set()
-
-    def take(signal: AnySignal, session_id: str) -> None:
-        for item in _cited(signal):
-            ident = (item.event_id, item.start, item.end)
-            if ident not in seen:
-                seen.add(ident)
-                chosen.append((item, session_id))
-
-    for signal, session_id in reversed(signals):
-        if len(chosen) >= limit - 1:
-            break
-        take(signal, session_id)
-    newest = chosen[: limit - 1]
-    oldest: list[tuple[Evidence, str]] = []
-    for signal, session_id in signals:  # the first item of the oldest signal with evidence
-        items = _cited(signal)
-        if items:
-            first = items[0]
-            if (first.event_id, first.start, first.end) not in {
-                (e.event_id, e.start, e.end) for e, _ in newest
-            }:
-                oldest = [(first, session_id)]
-            break
-    ordered = oldest + list(reversed(newest))
-    return [e for e, _ in ordered], {e.event_id: sid for e, sid in ordered}
+#: Parsed evidence of stored signals, by its JSON text: builds of the same person read the
+#: same signals again. Bounded, like _EVIDENCE.
+_PARSED: dict[str, tuple[Item, ...]] = {}
+_CACHE_LIMIT = 1 << 16
 
 
-#: Parsed evidence and context of stored signals, by their JSON text: builds of the same
-#: person (a live service building after every session) read the same signals again. Evidence
-#: is frozen and shared; the cache is bounded.
-_PARSED: dict[tuple[str, str], tuple[Evidence, ...]] = {}
-_PARSED_LIMIT = 1 << 16
-
-
-def _cited(signal: AnySignal) -> tuple[Evidence, ...]:
-    """``signal.evidence or _whole_events(signal)``; a stored signal's parsed once."""
-    if not isinstance(signal, StoredSignal):
-        return signal.evidence or _whole_events(signal)
-    key = (signal.evidence_json, signal.context_json)
-    found = _PARSED.get(key)
+def _evidence_item(item: Item) -> Evidence:
+    found = _EVIDENCE.get(item)
     if found is None:
-        if signal.evidence_json == "[]":
-            found = _whole_events(signal)
-        else:
-            found = tuple(
-                Evidence.model_construct(**e) for e in json.loads(signal.evidence_json)
-            ) or _whole_events(signal)
-        if len(_PARSED) >= _PARSED_LIMIT:
+        if len(_EVIDENCE) >= _CACHE_LIMIT:
+            _EVIDENCE.clear()
+        found = _EVIDENCE[item] = Evidence.model_construct(
+            event_id=item[0], start=item[1], end=item[2], quote=item[3]
+        )
+    return found
+
+
+def _cited(signal: AnySignal) -> tuple[Item, ...]:
+    """The items a signal cites: its evidence, or else each event it rests on (a named
+    action, a bare outcome) with an empty span; a stored signal's JSON is parsed once."""
+    if not isinstance(signal, StoredSignal):
+        if signal.evidence:
+            return tuple((e.event_id, e.start, e.end, e.quote) for e in signal.evidence)
+        return _whole_events(signal.context)
+    if signal.evidence_json != "[]":
+        found = _parse_evidence(signal.evidence_json)
+        if found:
+            return found
+    return _whole_events(json.loads(signal.context_json))
+
+
+def _parse_evidence(text: str) -> tuple[Item, ...]:
+    """The items of a stored signal's evidence JSON, parsed once."""
+    found = _PARSED.get(text)
+    if found is None:
+        found = tuple((e["event_id"], e["start"], e["end"], e["quote"]) for e in json.loads(text))
+        if len(_PARSED) >= _CACHE_LIMIT:
             _PARSED.clear()
-        _PARSED[key] = found
+        _PARSED[text] = found
     return found
 
 
@@ -420,13 +816,10 @@ def _order(signal: AnySignal) -> tuple[str, ...]:
     )
 
 
-def _whole_events(signal: AnySignal) -> tuple[Evidence, ...]:
-    """A signal resting on events without text (a named action, a bare outcome) cites each
-    event with an empty span: the quote is still exactly text[start:end]."""
-    return tuple(
-        Evidence(event_id=event_id, start=0, end=0, quote="")
-        for event_id in signal.context.get("event_ids", [])
-    )
+def _whole_events(context: dict[str, Any]) -> tuple[Item, ...]:
+    """A signal resting on events without text cites each event with an empty span: the
+    quote is still exactly text[start:end]."""
+    return tuple((event_id, 0, 0, "") for event_id in context.get("event_ids", []))
 
 
 def _trait_id(person_id: str, kind: SignalKind, key: str, valid_from: str) -> str:
@@ -443,9 +836,18 @@ def _days(first: str, last: str) -> float:
 # -- changes of mind across keys ----------------------------------------------------------
 
 
-def _supersede_by_change_statements(traits: list[Trait]) -> None:
-    """An active positive preference stated as a change supersedes the one it replaced."""
+#: One change of mind across keys: (old trait, new trait, what the old one was given:
+#: valid_to, the change statement's event_id, start, end, quote, and session).
+Change = tuple[str, str, str, str, int, int, str, str]
+
+
+def changes_of_mind(traits: list[Trait]) -> list[Change]:
+    """An active positive preference stated as a change supersedes the one it replaced: the
+    old trait in ``traits`` is replaced by its superseded copy, the new one by a copy that
+    names it. Returns what was applied: a trait of a key is the same as after another call
+    when its key's traits were the same before and its changes are the same."""
     cfg = config()
+    applied: list[Change] = []
     by_id = {t.id: i for i, t in enumerate(traits)}
     for index, new in enumerate(list(traits)):
         if new.kind.value not in cfg.polar_kinds or new.polarity <= 0 or new.supersedes:
@@ -478,6 +880,20 @@ def _supersede_by_change_statements(traits: list[Trait]) -> None:
             }
         )
         traits[index] = new.model_copy(update={"supersedes": old.id})
+        session_id = new.evidence_sessions.get(statement.event_id, "")
+        applied.append(
+            (
+                old.id,
+                new.id,
+                new.valid_from,
+                statement.event_id,
+                statement.start,
+                statement.end,
+                statement.quote,
+                session_id,
+            )
+        )
+    return applied
 
 
 def _is_change(quote: str, cfg: GraphConfig) -> bool:

@@ -207,6 +207,36 @@ class Store(ABC):
         """Distinct (actor, kind, key) of the stored signals that match every filter given."""
 
     @abstractmethod
+    def stored_signals_in_sessions(
+        self, tenant: str, actors: Iterable[str] | None, session_ids: Iterable[str]
+    ) -> list[StoredSignal]:
+        """``stored_signals_of`` the actors (everyone's, with None), only those of these
+        sessions (read through the session index: a build reads the few sessions it folds,
+        not the actors' history)."""
+
+    @abstractmethod
+    def key_states(
+        self,
+        tenant: str,
+        person_id: str,
+        *,
+        keys: Collection[tuple[str, str]] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> list[KeyStateRow]:
+        """The person's stored key states of these (kind, key) pairs, or of these kinds."""
+
+    @abstractmethod
+    def replace_key_states(
+        self,
+        tenant: str,
+        person_id: str,
+        rows: Sequence[KeyStateRow],
+        keys: Collection[tuple[str, str]] | None = None,
+    ) -> None:
+        """Make ``rows`` the person's only key states (only among these (kind, key) pairs,
+        if given), like ``replace_traits``."""
+
+    @abstractmethod
     def replace_traits(
         self,
         tenant: str,
@@ -380,6 +410,20 @@ class Store(ABC):
     @abstractmethod
     def revoke_api_key(self, key_id: str, at: str) -> bool:
         """Mark a key revoked; False if no such live key."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyStateRow:
+    """What a build keeps of one person's (kind, key): ``state`` is the fold of its sessions
+    but ``last_session`` (``KeyState.to_json``), ``traits`` its polar traits before changes
+    of mind across keys (JSON), ``version`` what they were computed with."""
+
+    kind: str
+    key: str
+    version: str
+    last_session: str | None
+    state: str
+    traits: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,24 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from persona6.store.base import KeyStateRow
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait
 
 _SIGNAL_COLUMNS = (
     "tenant, session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
     "evidence, vector, context"
+)
+
+#: json.dumps(..., ensure_ascii=False[, sort_keys=True]) without making an encoder per call:
+#: the same text (Evidence.model_dump gives these four keys in this order), written for
+#: every signal of every build.
+_EVIDENCE_JSON = json.JSONEncoder(ensure_ascii=False)
+_CONTEXT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+#: What ``StoredSignal`` holds, in its field order.
+_STORED_COLUMNS = (
+    "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, evidence, "
+    "context"
 )
 
 
@@ -54,12 +67,13 @@ class GraphSQL:
         )
 
     def sessions_since(self, tenant: str, after_seq: int) -> list[str]:
+        # The events past the watermark through events_by_seq, grouped here: with GROUP BY,
+        # SQLite walks the session index over the whole tenant instead.
         rows = self._execute(
-            "SELECT session_id, MIN(seq) FROM events WHERE tenant = ? AND seq > ? "
-            "GROUP BY session_id ORDER BY MIN(seq)",
+            "SELECT session_id FROM events WHERE tenant = ? AND seq > ? ORDER BY seq",
             [tenant, after_seq],
         ).fetchall()
-        return [row[0] for row in rows]
+        return list(dict.fromkeys(row[0] for row in rows))
 
     def identity_map(self, tenant: str) -> dict[str, str]:
         rows = self._execute(
@@ -103,9 +117,19 @@ class GraphSQL:
                     s.measure,
                     s.ts,
                     s.producer,
-                    json.dumps([e.model_dump() for e in s.evidence], ensure_ascii=False),
+                    _EVIDENCE_JSON.encode(
+                        [
+                            {
+                                "event_id": e.event_id,
+                                "start": e.start,
+                                "end": e.end,
+                                "quote": e.quote,
+                            }
+                            for e in s.evidence
+                        ]
+                    ),
                     None if s.vector is None else json.dumps(list(s.vector)),
-                    json.dumps(s.context, ensure_ascii=False, sort_keys=True),
+                    _CONTEXT_JSON.encode(s.context) if s.context else "{}",
                 )
                 for s in signals
             ],
@@ -151,15 +175,11 @@ class GraphSQL:
     ) -> list[StoredSignal]:
         wanted = sorted(set(actors))
         rows: list[Sequence[Any]] = []
-        columns = (
-            "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
-            "evidence, context"
-        )
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             base = (
-                f"SELECT {columns} FROM signals WHERE tenant = ? AND actor IN ({marks}) "
+                f"SELECT {_STORED_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks}) "
                 "AND kind <> 'texture'"
             )
             pairs = (
@@ -169,10 +189,77 @@ class GraphSQL:
             )
             for scope, extra in pairs:
                 rows.extend(self._execute(base + scope, [tenant, *chunk, *extra]).fetchall())
-        # StoredSignal.order, from the row (the kind as stored is kind.value), then built.
-        rows.sort(key=lambda r: (r[8], r[0], r[1], r[2], r[3], r[4], r[10]))
-        kinds = {kind.value: kind for kind in SignalKind}
-        return [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
+        return _stored_signals(rows)
+
+    def stored_signals_in_sessions(
+        self, tenant: str, actors: Iterable[str] | None, session_ids: Iterable[str]
+    ) -> list[StoredSignal]:
+        wanted = None if actors is None else set(actors)
+        rows: list[Sequence[Any]] = []
+        for session_id in sorted(set(session_ids)):
+            # The session index, then the actors in Python: a session holds few signals.
+            found = self._execute(
+                f"SELECT {_STORED_COLUMNS} FROM signals WHERE tenant = ? AND session_id = ? "
+                "AND kind <> 'texture'",
+                [tenant, session_id],
+            ).fetchall()
+            rows.extend(row for row in found if wanted is None or row[1] in wanted)
+        return _stored_signals(rows)
+
+    def key_states(
+        self,
+        tenant: str,
+        person_id: str,
+        *,
+        keys: Collection[tuple[str, str]] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> list[KeyStateRow]:
+        columns = "kind, key, version, last_session, state, traits"
+        base = f"SELECT {columns} FROM key_states WHERE tenant = ? AND person_id = ?"
+        rows: list[Sequence[Any]] = []
+        if keys is not None:
+            for kind, key in sorted(keys):
+                rows.extend(
+                    self._execute(
+                        f"{base} AND kind = ? AND key = ?", [tenant, person_id, kind, key]
+                    ).fetchall()
+                )
+        if kinds is not None and kinds:
+            names = sorted(kinds)
+            rows.extend(
+                self._execute(
+                    f"{base} AND kind IN ({', '.join('?' * len(names))})",
+                    [tenant, person_id, *names],
+                ).fetchall()
+            )
+        return [KeyStateRow(*row) for row in rows]
+
+    def replace_key_states(
+        self,
+        tenant: str,
+        person_id: str,
+        rows: Sequence[KeyStateRow],
+        keys: Collection[tuple[str, str]] | None = None,
+    ) -> None:
+        if keys is None:
+            self._execute(
+                "DELETE FROM key_states WHERE tenant = ? AND person_id = ?", [tenant, person_id]
+            )
+        else:
+            self._executemany(
+                "DELETE FROM key_states WHERE tenant = ? AND person_id = ? AND kind = ? "
+                "AND key = ?",
+                [(tenant, person_id, kind, key) for kind, key in sorted(keys)],
+            )
+        if rows:
+            self._executemany(
+                "INSERT INTO key_states (tenant, person_id, kind, key, version, last_session, "
+                "state, traits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (tenant, person_id, r.kind, r.key, r.version, r.last_session, r.state, r.traits)
+                    for r in rows
+                ],
+            )
 
     def signal_keys(
         self,
@@ -222,21 +309,17 @@ class GraphSQL:
         keys: Collection[tuple[str, str]] | None = None,
     ) -> None:
         self._bump_graph(tenant)
-        scopes: list[tuple[str, list[Any]]] = (
-            [("", [])]
-            if keys is None
-            else [(" AND kind = ? AND key = ?", [kind, key]) for kind, key in sorted(keys)]
+        scope = "" if keys is None else " AND kind = ? AND key = ?"
+        pairs = [()] if keys is None else sorted(keys)
+        self._executemany(
+            "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
+            f"(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?{scope})",
+            [(tenant, tenant, person_id, *pair) for pair in pairs],
         )
-        for scope, extra in scopes:
-            self._execute(
-                "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
-                f"(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?{scope})",
-                [tenant, tenant, person_id, *extra],
-            )
-            self._execute(
-                f"DELETE FROM traits WHERE tenant = ? AND person_id = ?{scope}",
-                [tenant, person_id, *extra],
-            )
+        self._executemany(
+            f"DELETE FROM traits WHERE tenant = ? AND person_id = ?{scope}",
+            [(tenant, person_id, *pair) for pair in pairs],
+        )
         if not traits:
             return
         self._executemany(
@@ -311,6 +394,20 @@ class GraphSQL:
                 f"DELETE FROM events WHERE tenant = ? AND event_id IN ({marks})", [tenant, *chunk]
             )
         return sorted(sessions)
+
+
+def _stored_signals(rows: list[Sequence[Any]]) -> list[StoredSignal]:
+    # StoredSignal.order, from the row (the kind as stored is kind.value), then the other
+    # fields, so that equal signals come in one order whichever index read them; then built.
+    rows.sort(
+        key=lambda r: (
+            (r[8], r[0], r[1], r[2], r[3], r[4], r[10], r[5], r[6])
+            + ((1, 0.0) if r[7] is None else (0, r[7]))
+            + (r[9], r[11])
+        )
+    )
+    kinds = {kind.value: kind for kind in SignalKind}
+    return [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
 
 
 def _signal(row: Sequence[Any]) -> Signal:

@@ -21,6 +21,16 @@ def graph_of(store) -> dict[str, list]:
     return {p: [t.model_dump() for t in store.traits_of("default", p)] for p in persons}
 
 
+def states_of(store) -> list[tuple]:
+    """Every stored key state: what an incremental build folds into must be what a full build
+    stores (the private query: the interface reads states one person at a time)."""
+    rows = store._execute(
+        "SELECT tenant, person_id, kind, key, version, last_session, state, traits "
+        "FROM key_states ORDER BY tenant, person_id, kind, key"
+    ).fetchall()
+    return [tuple(row) for row in rows]
+
+
 def sessions_in_order(events: list[dict]) -> list[list[dict]]:
     by_session: dict[str, list[dict]] = defaultdict(list)
     for event in events:
@@ -46,7 +56,48 @@ def test_building_after_each_batch_of_sessions_equals_one_full_build(seed, chunk
     ingest_events(whole, log.events)
     build(whole, "default")
     assert graph_of(stepwise) == graph_of(whole)
+    assert states_of(stepwise) == states_of(whole)
     assert graph_of(whole)  # the demo people do have traits
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
+def test_building_sessions_out_of_order_and_in_halves_equals_one_full_build(seed, order):
+    """Sessions arrive out of time order, and each in two halves built apart: the fold of a
+    key meets sessions older than the ones it holds, and its last session changing."""
+    log = synth.generate(seed=seed, people=4)
+    sessions = sessions_in_order(log.events)
+    order.shuffle(sessions)
+    stepwise, whole = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+    for start in range(0, len(sessions), 3):
+        batch = sessions[start : start + 3]
+        for half in (slice(None, 1), slice(1, None)):
+            events = [e for s in batch for e in s[: len(s) // 2][half]]
+            events += [e for s in batch for e in s[len(s) // 2 :][half]]
+            ingest_events(stepwise, events)
+            build(stepwise, "default")
+    ingest_events(whole, log.events)
+    build(whole, "default")
+    assert graph_of(stepwise) == graph_of(whole)
+    assert states_of(stepwise) == states_of(whole)
+
+
+def test_missing_or_stale_key_states_are_recomputed(small_log):
+    """A database from before key states (or built with other graph settings) gives the
+    graph a full build gives."""
+    sessions = sessions_in_order(small_log.events)
+    half = len(sessions) // 2
+    store, whole = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+    ingest_events(store, [e for s in sessions[:half] for e in s])
+    build(store, "default")
+    store._execute("DELETE FROM key_states WHERE kind = ''")  # as before migration 0007
+    store._execute("UPDATE key_states SET version = 'another'")
+    ingest_events(store, [e for s in sessions[half:] for e in s])
+    build(store, "default")
+    ingest_events(whole, small_log.events)
+    build(whole, "default")
+    assert graph_of(store) == graph_of(whole)
+    assert states_of(store) == states_of(whole)
 
 
 def test_rebuilding_changes_nothing_and_full_equals_incremental(small_log):
@@ -107,6 +158,7 @@ def test_forgetting_a_cited_event_leaves_no_trait_citing_it(small_log, pick):
     ingest_events(fresh, [e for e in small_log.events if e["event_id"] != victim])
     build(fresh, "default")
     assert remaining == graph_of(fresh)
+    assert states_of(store) == states_of(fresh)
 
 
 def test_forgetting_a_session_and_a_person(small_log):
@@ -120,6 +172,13 @@ def test_forgetting_a_session_and_a_person(small_log):
     forget_person(store, "default", person)
     assert store.traits_of("default", person) == []
     assert list(store.iter_events(EventQuery(tenant="default", actor=person))) == []
+    assert store.key_states("default", person, kinds=["preference", "style", ""]) == []
+    kept = {e.event_id for e in store.iter_events(EventQuery(tenant="default"))}
+    fresh = SQLiteStore(":memory:")
+    ingest_events(fresh, [e for e in small_log.events if e["event_id"] in kept])
+    build(fresh, "default")
+    assert graph_of(store) == graph_of(fresh)
+    assert states_of(store) == states_of(fresh)
 
 
 def test_forgetting_what_is_not_there_says_so():

@@ -222,3 +222,50 @@ def test_graph_version_stays_while_only_events_are_recorded(db_url):
     assert reader.graph_version("default") != before
     reader.close()
     writer.close()
+
+
+def test_key_states_are_replaced_per_key_or_whole(store):
+    from persona6.store.base import KeyStateRow
+
+    def row(kind: str, key: str, state: str) -> KeyStateRow:
+        return KeyStateRow(kind, key, "v1", "s1" if kind else None, state, "[]")
+
+    with store.transaction():
+        store.replace_key_states("default", "ada", [row("", "", "{}"), row("style", "pace", "1")])
+        store.replace_key_states("default", "bob", [row("style", "pace", "b")])
+    with store.transaction():
+        store.replace_key_states(
+            "default",
+            "ada",
+            [row("task", "deploy", "2")],
+            keys=[("style", "pace"), ("task", "deploy")],
+        )
+    found = store.key_states("default", "ada", keys=[("style", "pace"), ("", "")], kinds=["task"])
+    assert found == [row("", "", "{}"), row("task", "deploy", "2")]
+    assert store.key_states("default", "bob", kinds=["style"]) == [row("style", "pace", "b")]
+    with store.transaction():
+        store.replace_key_states("default", "ada", [])
+    assert store.key_states("default", "ada", keys=[("", "")], kinds=["task", "style"]) == []
+
+
+def test_stored_signals_of_some_sessions_are_those_of_the_actors_there(store):
+    def signal(session: str, actor: str, key: str) -> Signal:
+        return Signal(
+            actor=actor,
+            kind=SignalKind.PREFERENCE,
+            key=key,
+            session_id=session,
+            ts="2026-03-01T10:00:00.000000Z",
+            producer="test.v1",
+        )
+
+    with store.transaction():
+        store.replace_session_signals("default", "s1", [signal("s1", "ada", "tea")])
+        store.replace_session_signals(
+            "default", "s2", [signal("s2", "ada", "jazz"), signal("s2", "bob", "tea")]
+        )
+    read = store.stored_signals_in_sessions("default", ["ada"], ["s2", "s3"])
+    assert [(s.session_id, s.actor, s.key) for s in read] == [("s2", "ada", "jazz")]
+    assert store.stored_signals_of("default", ["ada"]) == store.stored_signals_in_sessions(
+        "default", ["ada"], ["s1", "s2"]
+    )
