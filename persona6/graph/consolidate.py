@@ -863,11 +863,16 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
             and old.polarity > 0
             and old.valid_to is None
             and old.last_seen < new.valid_from
-            and _related(old.key, new.key, statement.quote, cfg)
+            and _relation(old.key, new.key, statement.quote, cfg)
         ]
         if not candidates:
             continue
-        old = max(candidates, key=lambda t: (t.last_seen, t.key))
+        # the strongest relation first (named, then same head noun, then same group of
+        # alternatives), the most recent among equals
+        old = max(
+            candidates,
+            key=lambda t: (_relation(t.key, new.key, statement.quote, cfg), t.last_seen, t.key),
+        )
         traits[by_id[old.id]] = old.model_copy(
             update={
                 "valid_to": new.valid_from,
@@ -904,16 +909,19 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
-def _related(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> bool:
+def _relation(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> int:
+    """How surely a change to ``new_key`` replaces ``old_key``: 3 when the change statement
+    names the old thing, 2 when both share a head noun (dark mode -> light mode), 1 when both
+    are in one group of alternatives (``data/alternatives.yaml``), 0 when unrelated."""
     old_words, new_words = _content_words(old_key), _content_words(new_key)
     if old_words & _content_words(statement) - new_words:
-        return True  # the change statement names the old thing
+        return 3
     old_head = old_key.lower().split()[-1].rstrip("s") if old_key.split() else ""
     new_head = new_key.lower().split()[-1].rstrip("s") if new_key.split() else ""
     if old_head and old_head == new_head:
-        return True  # dark mode -> light mode
+        return 2
     old_group = _group(old_key, cfg)
-    return old_group is not None and old_group == _group(new_key, cfg)
+    return 1 if old_group is not None and old_group == _group(new_key, cfg) else 0
 
 
 def _group(key: str, cfg: GraphConfig) -> str | None:

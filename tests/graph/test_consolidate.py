@@ -103,6 +103,23 @@ def test_switching_to_an_alternative_supersedes_the_old_preference():
     assert old.counter_evidence[-1].quote.startswith("I've switched to Neovim")
 
 
+def test_a_change_supersedes_the_preference_it_names_before_a_more_recent_related_one():
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="dark theme", quote="I prefer a dark theme"),
+            signal("s2", 2, key="blue theme", quote="I like the blue theme"),
+            signal("s3", 3, key="solarized", quote="I like solarized a lot"),
+            signal("s5", 9, key="light theme", quote="I've changed my mind: light theme, not dark"),
+        ],
+    )
+    new = only(traits, "light theme")[0]
+    named = only(traits, "dark theme")[0]
+    assert new.supersedes == named.id and named.status is TraitStatus.SUPERSEDED
+    # the more recent theme shares only the head noun: it stays as it was
+    assert only(traits, "blue theme")[0].status is TraitStatus.ACTIVE
+
+
 def test_an_unrelated_new_preference_supersedes_nothing():
     traits = consolidate(
         "u-1",
