@@ -8,14 +8,17 @@ and the fit of the linking model on them.
 2. **Cross-fitting.** Persons are split in two folds. For each fold the model is fitted on the
    other fold's persons and evaluated on this fold's held-out sessions, so no figure is
    measured on data its model saw:
-   - *weights*: each history session of a training person (up to ``max_sessions_per_person``)
-     is compared with its person's history without it (same) and with every other candidate
-     (different); ``model.fit_weights`` on the block similarities, the stranger means ``m_b``
-     from the different pairs;
-   - *calibration*: ``model.fit_sized_calibration`` (temperature, shift of the constant, and
-     how the scale follows the query's evidence size) on **out-of-fold** outcomes of the same
-     sessions (each scored with weights fitted without it) and the training fold's held-out
-     persons (new).
+   - *weights*: each person's history is cut in time (``cut``): their latest sessions (up to
+     the per-person target, at most half) are compared with the *earlier* history of every
+     candidate, their own (same) and the others' (different), as a link compares a later
+     session with what came before; ``model.fit_ranking`` on the block similarities
+     (``fit_weights`` for the constant), the stranger means ``m_b`` from the different pairs;
+   - *calibration*: ``model.fit_sized_calibration`` on **out-of-fold** outcomes of the same
+     sessions (each scored with weights fitted without it), with the people met in each
+     session weighed as ``Linker.link`` weighs them (``_with_co_presence``): the scale
+     (temperature and how it follows the query's evidence size) on the known persons alone,
+     then the shift of the constant on those, on each of them once more without its own person
+     (someone new to the others) and on the training fold's held-out persons (new).
 3. **Report**: top-1 and top-3 accuracy over the held-out sessions of known persons, precision
    and recall of "a new person" (decision null below the threshold), and the expected
    calibration error of the top label (a candidate or new) over every held-out session.
@@ -34,6 +37,7 @@ import numpy as np
 from persona6.errors import InvalidOption
 from persona6.identity.features import BLOCKS, FAMILIES, Profile, sum_profiles
 from persona6.identity.model import (
+    Calibration,
     LinkModel,
     Vectors,
     fit_ranking,
@@ -56,6 +60,9 @@ TARGET_SESSIONS = 600
 FOLDS = 2
 #: Folds of training sessions whose out-of-fold scores the calibration is fitted on.
 CALIBRATION_FOLDS = 5
+#: Most of each person's history (their latest sessions) fitted on as later sessions: the
+#: rest, their earlier history, must stay the larger part.
+LATE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -142,31 +149,64 @@ def _features(sims: dict[str, float], stranger: dict[str, float]) -> list[float]
     return [sims[b] - stranger.get(b, 0.0) if b in sims else 0.0 for b in BLOCKS]
 
 
+@dataclass(slots=True)
+class Cut:
+    """Each person's history cut in time: the earlier sessions (``early``, summed) stand for
+    the known history, the latest ones (``late``, newest first) for the anonymous sessions
+    that come after it. Fitting on late-against-early pairs is fitting on what linking is
+    asked: a *later* session against the history, with whatever drifted in between (topics,
+    projects, tools), which a session held out from the middle of a history does not show."""
+
+    early: dict[str, Profile]
+    late: dict[str, list[Profile]]
+    late_sessions: dict[str, set[str]]
+
+
+def cut(split_: Split, most: int, share: float = LATE_SHARE) -> Cut:
+    """Each person's latest ``most`` history sessions, but no more than ``share`` of them (at
+    least one, and at least one left before them); a single history session has nothing late."""
+    if not 0.0 < share < 1.0:
+        raise InvalidOption(
+            f"backtest: the share of each history held out as later sessions is {share!r}; "
+            "it must be between 0 and 1 (exclusive)"
+        )
+    early: dict[str, Profile] = {}
+    late: dict[str, list[Profile]] = {}
+    for person, units in split_.history_units.items():  # newest first
+        count = min(len(units) - 1, max(1, min(most, int(share * len(units)))))
+        late[person] = units[:count]
+        early[person] = sum_profiles(units[count:]) if count else split_.histories[person]
+    sessions = {p: {s for u in units for s in u.session_ids} for p, units in late.items()}
+    return Cut(early, late, sessions)
+
+
 def _training_pairs(
     split_: Split,
+    cut_: Cut,
     persons: list[str],
     candidates: dict[str, Vectors],
     model: LinkModel,
     per_person: int = MAX_SESSIONS_PER_PERSON,
-) -> tuple[list[dict[str, float]], list[int], list[tuple[str, Vectors, dict[str, Vectors]]]]:
-    """Block similarities of (history session, own rest / other candidate) pairs."""
+) -> tuple[list[dict[str, float]], list[int], list[tuple[str, str, Vectors, dict[str, Vectors]]]]:
+    """Block similarities of (late session, early history of each candidate) pairs, and per
+    late session (person, session id, its vectors, the candidates' vectors)."""
     sims: list[dict[str, float]] = []
     labels: list[int] = []
-    sessions: list[tuple[str, Vectors, dict[str, Vectors]]] = []
+    sessions: list[tuple[str, str, Vectors, dict[str, Vectors]]] = []
     for person in persons:
-        history = split_.history_units.get(person, [])
-        if len(history) < 2:
-            continue
-        for unit in history[:per_person]:
+        for unit in cut_.late.get(person, [])[:per_person]:
             # The whole session is held out, from everyone who was in it: in use, an
             # anonymous session is in nobody's history.
             pool = dict(candidates)
-            for other, their_unit in split_.by_session.get(unit.session_ids[0], {}).items():
-                rest = split_.histories[other].copy()
+            session_id = unit.session_ids[0]
+            for other, their_unit in split_.by_session.get(session_id, {}).items():
+                if session_id in cut_.late_sessions.get(other, ()):
+                    continue  # late for them too: not in their early history
+                rest = cut_.early[other].copy()
                 rest.add(their_unit, sign=-1)
                 pool[other] = _vectorize(rest, model)
             query = _vectorize(unit, model)
-            sessions.append((person, query, pool))
+            sessions.append((person, session_id, query, pool))
             for other, vectors in pool.items():
                 sims.append(pair_sims(query, vectors))
                 labels.append(int(other == person))
@@ -184,18 +224,21 @@ def fit(
 ) -> tuple[LinkModel, list[Outcome]]:
     """Fit weights and calibration on these persons' history (and held-out persons).
 
-    The calibration is fitted on **out-of-fold** outcomes: the training sessions are split in
-    ``CALIBRATION_FOLDS`` folds, and each fold's sessions are scored with block weights fitted
-    on the other folds, so the temperature learns how far an LLR can be trusted on sessions
-    the weights have not seen (in-sample scores are too good, and make it over-confident).
+    Weights are fitted on each person's latest sessions against everyone's earlier history
+    (``cut``). The calibration is fitted on **out-of-fold** outcomes: those sessions are split
+    in ``CALIBRATION_FOLDS`` folds, and each fold's sessions are scored with block weights
+    fitted on the other folds, so the temperature learns how far an LLR can be trusted on
+    sessions the weights have not seen (in-sample scores are too good, and make it
+    over-confident).
     """
     idf = idf_from([u for units in split_.history_units.values() for u in units])
     shell = LinkModel(weights={}, stranger={}, constant=0.0, idf=idf)
-    candidates = {p: _vectorize(h, shell) for p, h in split_.histories.items()}
     per_person = max(
         MAX_SESSIONS_PER_PERSON, min(MAX_SESSIONS_CAP, TARGET_SESSIONS // max(len(persons), 1))
     )
-    sims, labels, sessions = _training_pairs(split_, persons, candidates, shell, per_person)
+    cut_ = cut(split_, per_person)
+    candidates = {p: _vectorize(h, shell) for p, h in cut_.early.items()}
+    sims, labels, sessions = _training_pairs(split_, cut_, persons, candidates, shell, per_person)
     if not labels or sum(labels) == 0:
         raise InvalidOption(
             "backtest: no known person has two history sessions to learn from. "
@@ -212,7 +255,7 @@ def fit(
     _, intercept = fit_weights(x, y)
     groups: list[tuple[np.ndarray, int]] = []
     start = 0
-    for person, _, pool in sessions:
+    for person, _, _, pool in sessions:
         names = list(pool)
         groups.append((x[start : start + len(names)], names.index(person)))
         start += len(names)
@@ -238,23 +281,24 @@ def fit(
             for g in (g for g in range(len(groups)) if fold_of[g] == fold):
                 oof[g] = intercept + groups[g][0] @ w
     outcomes: list[Outcome] = []
-    for g, (person, query, pool) in enumerate(sessions):
+    for g, (person, _, query, pool) in enumerate(sessions):
         names = list(pool)
         if g in oof:
             llrs = [float(v) for v in oof[g]]
         else:
             llrs = [model.llr(pair_sims(query, pool[n]))[0] for n in names]
         outcomes.append(Outcome(llrs, names, names.index(person), query.size))
+    keys = [(session_id, person) for person, session_id, _, _ in sessions]
     for query in (q for q in split_.queries if not q.known and q.person in held_out):
         vectors = _vectorize(query.profile, model)
-        names = sorted(split_.histories)
-        llrs = [
-            model.llr(pair_sims(vectors, _vectorize(split_.histories[n], model)))[0] for n in names
-        ]
+        names = sorted(cut_.early)
+        llrs = [model.llr(pair_sims(vectors, candidates[n]))[0] for n in names]
         outcomes.append(Outcome(llrs, names, None, vectors.size))
-    found = fit_sized_calibration(
-        [(o.llrs, o.truth, len(o.candidates), o.size) for o in outcomes], model
-    )
+    found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
+    present = _with_co_presence(outcomes[: len(keys)], keys, split_, cut_, model, found)
+    if present is not None:  # people met in the sessions move the LLRs: fit on what links see
+        outcomes[: len(keys)] = present
+        found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
     model = model.with_calibration(
         found.temperature,
         model.prior_new,
@@ -263,6 +307,78 @@ def fit(
         size_ref=found.size_ref,
     )
     return model, outcomes
+
+
+def _calibration_outcomes(
+    outcomes: list[Outcome],
+) -> list[tuple[list[float], int | None, int, float]]:
+    """The outcomes as ``fit_sized_calibration`` takes them, and each known person's session
+    once more with that person taken out of the candidates: then it is a session of someone
+    new to them. The few held-out persons alone would leave the known-or-new shift to a
+    handful of sessions; these are as many as the training sessions, and as close to the
+    known persons' as a stranger gets (the scale is fitted on known persons only)."""
+    found: list[tuple[list[float], int | None, int, float]] = []
+    for o in outcomes:
+        found.append((o.llrs, o.truth, len(o.candidates), o.size))
+        if o.truth is not None and len(o.candidates) > 1:
+            others = [v for i, v in enumerate(o.llrs) if i != o.truth]
+            found.append((others, None, len(others), o.size))
+    return found
+
+
+def _with_co_presence(
+    outcomes: list[Outcome],
+    keys: list[tuple[str, str]],
+    split_: Split,
+    cut_: Cut,
+    model: LinkModel,
+    found: Calibration,
+) -> list[Outcome] | None:
+    """The training outcomes as ``Linker.link`` would score them, people met in the session
+    included (scoring.context_llr): a co-actor whose session is late too is weighed by its own
+    outcome's posterior (under the calibration ``found`` without this term), any other co-actor
+    is a known person in the session and ruled out. None when no session had a co-actor."""
+    where = {key: i for i, key in enumerate(keys)}
+    provisional = model.with_calibration(
+        found.temperature,
+        model.prior_new,
+        shift=found.shift,
+        size_slope=found.size_slope,
+        size_ref=found.size_ref,
+    )
+    stats = CompanionStats.from_companions(p.companions for p in cut_.early.values())
+    changed = False
+    result: list[Outcome] = []
+    for (session_id, person), outcome in zip(keys, outcomes, strict=True):
+        co: list[tuple[dict[str, float], float]] = []
+        ruled_out: set[str] = set()
+        for other in split_.by_session.get(session_id, {}):
+            if other == person:
+                continue
+            mine = where.get((session_id, other))
+            if mine is None:
+                ruled_out.add(other)
+                co.append(({other: 1.0}, 0.0))
+                continue
+            theirs = outcomes[mine]
+            probs, new = posterior_of(
+                theirs.llrs, len(theirs.candidates), provisional, size=theirs.size
+            )
+            co.append((dict(zip(theirs.candidates, probs, strict=True)), new))
+        if not co:
+            result.append(outcome)
+            continue
+        changed = True
+        names, llrs = [], []
+        for name, llr in zip(outcome.candidates, outcome.llrs, strict=True):
+            if name in ruled_out:
+                continue
+            early = cut_.early[name]
+            names.append(name)
+            llrs.append(llr + context_llr(name, early.companions, early.sessions, co, stats))
+        truth = names.index(person) if person in names else None
+        result.append(Outcome(llrs, names, truth, outcome.size))
+    return result if changed else None
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from persona6.identity.features import (
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import (
     LinkModel,
+    bucket,
     fit_calibration,
     fit_sized_calibration,
     fit_weights,
@@ -222,3 +223,34 @@ def test_units_keep_what_the_actor_says_of_themselves_and_what_follows_what():
     assert "bikes" not in unit.bags["self"] and "bikes" in unit.bags["words"]
     assert set(unit.bags["sequences"]) == {"ls → cd", "cd → error"}
     assert unit.chargram_bits == CHARGRAM_BITS
+
+
+def test_a_few_new_persons_do_not_set_the_scale_of_the_known_ones():
+    # Known persons: an LLR gap of 3 is right 90% of the time. Three strangers who look like
+    # nobody would, in a joint fit, sharpen the scale until the known ones read 0.98.
+    outcomes = [([3.0, 0.0], 0 if i % 10 < 9 else 1, 2, 5.0) for i in range(300)]
+    outcomes += [([0.5, 0.0], None, 2, 5.0) for _ in range(3)]
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.2)
+    found = fit_sized_calibration(outcomes, model)
+    fitted = model.with_calibration(found.temperature, 0.2, shift=found.shift)
+    probs, new = posterior([3.0, 0.0], 2, fitted)
+    assert probs[0] / (1 - new) == pytest.approx(0.9, abs=0.02)  # the scale: known persons
+    assert found.shift < 0  # the shift: how strange a stranger must look
+
+
+def test_content_bags_of_a_profile_weigh_words_per_session_and_commands_by_their_sums():
+    sessions = [unit(f"s{i}", {"tea": 1}) for i in range(10)]
+    for profile, extra in zip(sessions, ({"rare": 1}, *([{}] * 9)), strict=True):
+        profile.bags["words"].update(extra)
+        profile.bags["commands"] = Counter({"ls": 1, **({"rm": 1} if extra else {})})
+    vectors = vectorize(sum_profiles(sessions))
+
+    def ratio(block: str) -> float:
+        indices, values = vectors.sparse[block]
+        weight = dict(zip(indices.tolist(), values.tolist(), strict=True))
+        common, rare = ("tea", "rare") if block == "words" else ("ls", "rm")
+        return weight[bucket(block, common)] / weight[bucket(block, rare)]
+
+    # Words: said in every session against once in ten; commands: 10 uses against 1.
+    assert ratio("words") == pytest.approx(math.log1p(1.0) / math.log1p(0.1), rel=1e-5)
+    assert ratio("commands") == pytest.approx(math.log1p(10.0) / math.log1p(1.0), rel=1e-5)
