@@ -1,13 +1,15 @@
-"""Extraction speed of the style, texture, task, decision and failure extractors, per event.
+"""Extraction speed of every extractor, per event.
 
     python benchmarks/extract_speed.py [--people 300] [--repeat 3]
 
 Sessions are read back from a store as ``build`` reads them: the demo log
 (``synth.generate(seed=7)``) and ``synth.iter_events(seed=0, people=N)``. Each extractor runs
-alone over every session (its per-event preparation not shared), then all five per session as
-``extract_session`` runs them. Times are CPU seconds (``time.process_time``), the best of
-``--repeat`` runs, divided by all events (messages, actions, outcomes). The goal: the five
-together at most 20 us per event.
+alone over every session (its per-text preparation not shared), then all eight per session as
+``extract_session`` runs them. Every run starts with cold per-text caches (prepared texts,
+built evidence, remembered claims, sentences and words), so a text repeated within the log is
+read once per run, as in one build. Times are CPU seconds (``time.process_time``), the best of
+``--repeat`` runs, divided by all events (messages, actions, outcomes). Issue #3 asks for a
+whole build at 20,000 events/s, 50 us per event: the extractors must take well under that.
 
 Not a test: timings belong here, never in the test suite.
 """
@@ -20,11 +22,11 @@ import time
 from collections.abc import Callable, Sequence
 
 from persona6 import Persona6, synth
-from persona6.extract import EXTRACTORS, common, prep
+from persona6.extract import EXTRACTORS, common, concern, disclosure, preference, prep, text
 from persona6.store.base import EventQuery
 from persona6.types import StoredEvent
 
-NAMES = ("style", "texture", "task", "decision", "failure")
+NAMES = ("style", "texture", "task", "decision", "failure", "preference", "disclosure", "concern")
 
 
 def sessions_of(events: list[dict]) -> list[list[StoredEvent]]:
@@ -43,9 +45,14 @@ def _ts(event: StoredEvent) -> str:
 def best_of(repeat: int, run: Callable[[], None]) -> float:
     best = float("inf")
     for _ in range(repeat):
-        # Cold per-event caches: a run must not reuse what an earlier run prepared.
+        # Cold per-text caches: a run must not reuse what an earlier run prepared.
         prep._CACHE.clear()
         common._BUILT.clear()
+        for module in (preference, disclosure, concern):
+            module._remembered.cache_clear()
+        for cached in (text._word_table, text._sentences, text._clauses, text._is_question):
+            cached.cache_clear()
+        preference._prepared.cache_clear()
         started = time.process_time()
         run()
         best = min(best, time.process_time() - started)
@@ -91,7 +98,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print("| log | " + " | ".join(NAMES) + " | sum | five per session |")
+    print("| log | " + " | ".join(NAMES) + " | sum | all per session |")
     print("| --- " * (len(NAMES) + 3) + "|")
     measure("demo (seed 7)", sessions_of(synth.generate(seed=7).events), args.repeat)
     generated = list(synth.iter_events(seed=0, people=args.people))

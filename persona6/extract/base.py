@@ -53,9 +53,10 @@ def make_evidence(event: StoredEvent, start: int, end: int) -> Evidence:
 
 def is_person_message(event: StoredEvent) -> bool:
     """A message a person wrote (role user, with an actor): the only text that speaks of them."""
+    # The fields, not the ``actor`` property: every extractor asks this of every event.
     return (
         event.type == "message"
         and (event.role is None or event.role == "user")
-        and event.actor is not None
+        and (event.user_id is not None or event.anonymous_id is not None)
         and bool(event.text)
     )

@@ -165,6 +165,15 @@ def is_act(event: StoredEvent, actor: str) -> bool:
 
 
 def _assistant_error(prep: Prepared) -> bool:
+    """An apology or error report in an assistant's text, memoised on it."""
+    key = (NAME, "assistant_error")
+    known: bool | None = prep.memo.get(key)
+    if known is None:
+        known = prep.memo[key] = _reads_as_error(prep)
+    return known
+
+
+def _reads_as_error(prep: Prepared) -> bool:
     found, text = cues(), prep.text
     errors = found.assistant_errors.candidates(prep)
     if not errors:
@@ -251,7 +260,17 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
         if names_match(event.name, found.escalate_actions):
             labels.add(Reaction.ESCALATE)
     elif is_person_message(event):
-        prep = prepared(event)
+        labels.update(_message_labels(prepared(event)))
+    return labels
+
+
+def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
+    """The labels a person's message shows by its text, memoised on it."""
+    key = (NAME, "labels")
+    known: tuple[Reaction, ...] | None = prep.memo.get(key)
+    if known is None:
+        found = cues()
+        labels: list[Reaction] = []
         for label, patterns in (
             (Reaction.ESCALATE, found.escalate),
             (Reaction.COMPLAIN, found.complain),
@@ -259,8 +278,9 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
             (Reaction.COMPLAIN, found.user_reports),
         ):
             if label not in labels and patterns.search(prep):
-                labels.add(label)
-    return labels
+                labels.append(label)
+        known = prep.memo[key] = tuple(labels)
+    return known
 
 
 def repeated_act(session: Sequence[StoredEvent], index: int | None) -> StoredEvent | None:

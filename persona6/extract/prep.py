@@ -5,8 +5,11 @@ text, once per pattern. ``CueList`` skips those searches without changing any re
 each pattern's own syntax tree it derives clauses, sets of letter strings such that every match
 contains at least one string of each clause (``\\b(?:sorry|apologi[sz]e)\\b`` needs "sorry" or
 "apologi"), and searches a pattern only when the text satisfies all its clauses. Which clauses
-a text satisfies is worked out once per event (``prepared``), whichever extractor asks first,
-from the text's whitespace-separated chunks, memoised per chunk (chunks repeat: vocabulary).
+a text satisfies is worked out once per distinct text (``prepared``), whichever extractor asks
+first, from the text's whitespace-separated chunks, memoised per chunk (chunks repeat:
+vocabulary). What the extractors read in a text alone (a message's mode, the spans its cues
+cite, whether a cue list matches) is memoised on its ``Prepared`` too, so a text repeated
+across events and sessions is read once.
 
 Soundness: a required string is a run of ASCII letters of the pattern, lower-cased, so it lies
 inside one chunk of the text folded the same way (``fold``), which includes the four non-ASCII
@@ -30,7 +33,7 @@ from persona6.types import StoredEvent
 
 # re.IGNORECASE matches these to an ASCII letter; str.lower alone would miss or expand them.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-#: Prepared events kept at once; a session is far smaller, so every extractor of it shares them.
+#: Prepared texts kept at once; a session has far fewer, so every extractor of it shares them.
 CACHE_SIZE = 4096
 
 # The regex parser is private API; if a future Python moves it, every pattern simply runs.
@@ -150,7 +153,8 @@ class Prepared:
         self._version = -1
         self._sentences: list[Span] | None = None
         self._questions: dict[int, bool] = {}
-        #: What an extractor derives from this text and reads twice, under a key of its own.
+        #: What an extractor derives from this text alone and reads again, under a key of its
+        #: own (a ``CueList`` keeps its ``search`` result under itself).
         self.memo: dict[object, Any] = {}
 
     def clauses(self) -> int:
@@ -188,16 +192,16 @@ _CACHE: dict[str, Prepared] = {}
 def prepared(event: StoredEvent) -> Prepared:
     """The prepared text of ``event`` (its text or ""), shared by every extractor of a session.
 
-    Keyed by event id; an entry whose text differs (another event with the same id) is
-    replaced, so a hit is always the text asked for.
+    Keyed by the text itself: everything a ``Prepared`` holds (``memo`` included) depends on the
+    text alone, and people repeat themselves across events and sessions ("ok", the same
+    question), so a repeated text is read once.
     """
     text = event.text or ""
-    found = _CACHE.get(event.event_id)
-    if found is not None and (found.text is text or found.text == text):
-        return found
-    if len(_CACHE) >= CACHE_SIZE:
-        _CACHE.clear()
-    found = _CACHE[event.event_id] = Prepared(text)
+    found = _CACHE.get(text)
+    if found is None:
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.clear()
+        found = _CACHE[text] = Prepared(text)
     return found
 
 
@@ -250,5 +254,8 @@ class CueList:
         return [self.patterns[p] for p in self.positions(text)]
 
     def search(self, text: Prepared) -> bool:
-        """True when some pattern matches the text (``any(p.search(text))``)."""
-        return any(p.search(text.text) for p in self.candidates(text))
+        """True when some pattern matches the text (``any(p.search(text))``), memoised on it."""
+        found: bool | None = text.memo.get(self)
+        if found is None:
+            found = text.memo[self] = any(p.search(text.text) for p in self.candidates(text))
+        return found

@@ -145,12 +145,30 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def _word_count(prep: Prepared) -> int:
+    """``word_count`` of the prepared text, memoised on it."""
+    key = (NAME, "words")
+    found: int | None = prep.memo.get(key)
+    if found is None:
+        found = prep.memo[key] = word_count(prep.text)
+    return found
+
+
 def message_mode(text: str) -> str | None:
     """ "question", "command" or None, by the first sentence that asks or orders."""
     return _mode(prepare_text(text))
 
 
 def _mode(prep: Prepared) -> str | None:
+    """``message_mode`` of the prepared text, memoised on it (people repeat themselves)."""
+    key = (NAME, "mode")
+    if key not in prep.memo:
+        prep.memo[key] = _read_mode(prep)
+    found: str | None = prep.memo[key]
+    return found
+
+
+def _read_mode(prep: Prepared) -> str | None:
     style, text = cues(), prep.text
     indirect = _sifted(prep).get("indirect", [])
     for index, sentence in enumerate(prep.sentences()):
@@ -270,7 +288,7 @@ class StyleExtractor:
         messages = [e for e in own if is_person_message(e)]
         spoken = [h for e, h in zip(own, has, strict=True) if is_person_message(e)]
         if any(spoken):
-            counts = [word_count(e.text or "") for e in messages]
+            counts = [_word_count(prepared(e)) for e in messages]
             mean = statistics.fmean(counts)
             value = (
                 "terse"
@@ -406,8 +424,15 @@ def _cite(
     """The sentence around every match of ``patterns`` in the event's text."""
     if not patterns:
         return []
-    text = prep.text
-    return [sentence_cite(event, *m.span()) for p in patterns for m in p.finditer(text)]
+    # The spans depend on the text alone: found once per distinct text and pattern list.
+    key = (NAME, "cite", *patterns)
+    spans: list[tuple[int, int]] | None = prep.memo.get(key)
+    if spans is None:
+        text = prep.text
+        cites = [sentence_cite(event, *m.span()) for p in patterns for m in p.finditer(text)]
+        prep.memo[key] = [(c.start, c.end) for c in cites]
+        return cites
+    return [Cite(event, begin, finish) for begin, finish in spans]
 
 
 def _after_assistant(session: Sequence[StoredEvent]) -> set[str]:
@@ -432,8 +457,8 @@ def _helps_others(
     helped: dict[str, list[tuple[StoredEvent, StoredEvent]]] = defaultdict(list)
     answered: set[tuple[str | None, str]] = set()
     for index, message in enumerate(people):
-        text = message.text or ""
-        if word_count(text) < 3 or _asks(prepared(message)):
+        prep = prepared(message)
+        if _word_count(prep) < 3 or _asks(prep):
             continue
         asked = next((p for p in reversed(people[:index]) if p.actor != message.actor), None)
         if (

@@ -20,7 +20,8 @@ a signal resting only on such events is emitted with empty evidence and the even
 in ``context["event_ids"]``, so that product event streams (names, no text) are not ignored.
 
 Speed: each event is read once for every kind (``prep.CueList`` runs only the cues whose words
-occur in a message; action names and command heads map to kinds through memoised tables).
+occur in a message, and the spans a message's cues cite are memoised per distinct text; action
+names and command heads map to kinds through memoised tables).
 """
 
 from __future__ import annotations
@@ -124,18 +125,10 @@ def _action_kinds(name: str | None, text: str) -> tuple[int, ...]:
 
 def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
     """Kind position -> the spans by which ``event`` shows it ([] for a textless match)."""
-    index = _index()
     if is_person_message(event):
-        text = event.text or ""
-        spans: dict[int, dict[tuple[int, int], None]] = {}
-        for position in index.cues.positions(prepared(event)):
-            pattern = index.cues.patterns[position]
-            for match in pattern.finditer(text):
-                cite = sentence_cite(event, *match.span())
-                spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
-        # Sorted by start as before; the end orders spans that share a start (set order did).
         return {
-            kind: [Cite(event, *span) for span in sorted(found)] for kind, found in spans.items()
+            kind: [Cite(event, *span) for span in found]
+            for kind, found in _message_spans(event).items()
         }
     if event.type != "action":
         return {}
@@ -144,6 +137,25 @@ def _event_matches(event: StoredEvent) -> dict[int, list[Cite]]:
         return {}
     whole = whole_cite(event)
     return {kind: [whole] if whole else [] for kind in kinds}
+
+
+def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
+    """Kind position -> the sentence spans of the person message that show it, sorted;
+    memoised on the text, which alone decides them."""
+    prep = prepared(event)
+    found: dict[int, list[tuple[int, int]]] | None = prep.memo.get(NAME)
+    if found is not None:
+        return found
+    index, text = _index(), prep.text
+    spans: dict[int, dict[tuple[int, int], None]] = {}
+    for position in index.cues.positions(prep):
+        pattern = index.cues.patterns[position]
+        for match in pattern.finditer(text):
+            cite = sentence_cite(event, *match.span())
+            spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
+    # Sorted by start as before; the end orders spans that share a start (set order did).
+    found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}
+    return found
 
 
 def _between_people(session: Sequence[StoredEvent]) -> bool:

@@ -136,3 +136,31 @@ def test_cached_preparation_is_never_served_for_another_text() -> None:
 
     assert prepared(message("sorry")).text == "sorry"
     assert prepared(message("thanks")).text == "thanks"
+
+
+def test_events_with_the_same_text_share_one_preparation() -> None:
+    def message(event_id: str, text: str) -> StoredEvent:
+        return StoredEvent.model_validate(
+            {
+                "event_id": event_id,
+                "ts": "2026-01-01T00:00:00.000000Z",
+                "session_id": "s",
+                "user_id": "u",
+                "tenant": "default",
+                "type": "message",
+                "text": text,
+            }
+        )
+
+    one, two = message("a", "sorry, it failed again"), message("b", "sorry, it failed again")
+    assert prepared(one) is prepared(two)
+    assert prepared(message("c", "thanks")) is not prepared(one)
+
+
+def test_a_remembered_search_answers_as_the_patterns_do() -> None:
+    cues = CueList([re.compile(r"\bsorry\b", re.IGNORECASE), re.compile(r"fail(?:ed|s)")])
+    for text in ("Sorry!", "it failed", "nothing here", "sorry", "Sorry!"):
+        found = Prepared(text)
+        expected = any(p.search(text) for p in cues.patterns)
+        assert cues.search(found) is expected
+        assert cues.search(found) is expected  # read back from the text's memo
