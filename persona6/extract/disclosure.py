@@ -60,7 +60,14 @@ _WORD_LISTS: tuple[str, ...] = (
     "skill_leads",
     "skill_verbs",
 )
-_WORD_LISTS += ("skill_skip_verbs", "implied_skip", "not_names", "occupations", "be_a_skip")
+_WORD_LISTS += (
+    "skill_skip_verbs",
+    "implied_skip",
+    "implied_adjectives",
+    "not_names",
+    "occupations",
+    "be_a_skip",
+)
 _WORD_LISTS += ("plan_skip_verbs", "listener_words")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
@@ -201,8 +208,9 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
     gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
-    if pred.implied and (verb in lex.words["implied_skip"] or gerund):
-        return None  # "speaking of ...", "taking care of yourself is key"
+    skipped = lex.words["implied_skip"] | lex.words["implied_adjectives"]
+    if pred.implied and (verb in skipped or gerund):
+        return None  # "speaking of ...", "taking care of yourself is key", "nice to be back"
     said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
         return None  # "moved to Denver", "just got a puppy" say "I"; "eat more" does not

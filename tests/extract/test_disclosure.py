@@ -58,6 +58,7 @@ FACTS = [
     ("the food is great here in Canada", "home:in canada"),
     ("there are lots of them in California where I live", "home:live in california"),
     ("I just got braces", "health:braces"),
+    ("always walk the dog before work", "habits:walk the dog before work"),
 ]
 
 
@@ -85,6 +86,10 @@ NO_FACT = [
     "Taking care of yourself is key",
     "I just got bored",
     "I love turkey",
+    "always nice to come back here",
+    "Good to know, thanks!",
+    "so hard to say which one",
+    "usually fun to watch the game together",
 ]
 
 
