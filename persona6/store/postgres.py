@@ -19,7 +19,7 @@ The SQL is the shared SQL of ``sql.py``; what differs is here:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -86,6 +86,7 @@ class PostgresStore(SQLStore):
                 "database are right (create the database first: createdb NAME), or pass a "
                 "SQLite file path for --db"
             ) from exc
+        self._cursors = 0  # names of server-side cursors, unique on this connection
         super().__init__(conn, POSTGRES)
         if migrate:
             try:
@@ -130,6 +131,19 @@ class PostgresStore(SQLStore):
         return reason
 
     # -- plumbing -------------------------------------------------------------------------
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        # psycopg's client-side cursor would hold the whole result (a tenant's every event)
+        # in this process; a server-side cursor sends it in batches. WITH HOLD, because the
+        # connection is in autocommit and the caller may read on between its own statements.
+        self._cursors += 1
+        cur = self.conn.cursor(name=f"persona6_read_{self._cursors}", withhold=True)
+        try:
+            cur.itersize = 1000
+            cur.execute(self._sql(sql), params)
+            yield from cur
+        finally:
+            cur.close()
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN")

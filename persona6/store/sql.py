@@ -237,10 +237,15 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
         if query.limit is not None:
             sql += " LIMIT ?"
             params.append(query.limit)
+        for row in self._stream(sql, params):
+            yield _stored_event(row)
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of a read that may be long, a batch at a time (SQLite's cursor steps
+        through the result; a backend whose cursor holds the whole result overrides this)."""
         cur = self._execute(sql, params)
         while batch := cur.fetchmany(1000):
-            for row in batch:
-                yield _stored_event(row)
+            yield from batch
 
     def event(self, tenant: str, event_id: str) -> StoredEvent | None:
         row = self._execute(

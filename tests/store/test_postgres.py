@@ -91,6 +91,32 @@ def test_reads_outside_a_transaction_leave_the_connection_idle(postgres_url):
     store.close()
 
 
+def test_a_read_of_events_comes_through_a_server_side_cursor_closed_after(postgres_url):
+    from psycopg.pq import TransactionStatus
+
+    from persona6.store import EventQuery
+
+    store = open_store(postgres_url)
+    ingest_events(store, [message(n) for n in range(3)])
+
+    def open_cursors() -> int:
+        row = store.conn.execute("SELECT count(*) FROM pg_cursors WHERE is_holdable").fetchone()
+        return int(row[0])
+
+    reading = store.iter_events(EventQuery(tenant="default"))
+    assert next(reading).text == "message number 0"
+    # the rest waits on the server, not in this process's memory
+    assert open_cursors() == 1
+    assert store.conn.info.transaction_status == TransactionStatus.IDLE
+    assert [e.text for e in reading] == ["message number 1", "message number 2"]
+    assert open_cursors() == 0
+    half = store.iter_events(EventQuery(tenant="default"))
+    next(half)
+    half.close()
+    assert open_cursors() == 0
+    store.close()
+
+
 def test_columns_are_doubles_bigints_and_byte_ordered_text(postgres_url):
     store = open_store(postgres_url)
     rows = store.conn.execute(

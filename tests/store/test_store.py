@@ -269,3 +269,42 @@ def test_stored_signals_of_some_sessions_are_those_of_the_actors_there(store):
     assert store.stored_signals_of("default", ["ada"]) == store.stored_signals_in_sessions(
         "default", ["ada"], ["s1", "s2"]
     )
+
+
+def _many(count: int, first: int = 0, tenant: str = "default"):
+    """``count`` event rows a second apart, more than one batch of a streamed read."""
+    events = [
+        Event.model_validate(
+            message(
+                0,
+                event_id=f"e-{n}",
+                ts=f"2026-03-01T{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}Z",
+                text=f"message number {n}",
+            )
+        )
+        for n in range(first, first + count)
+    ]
+    return [event_row(e, tenant, "test", "2026-03-02T00:00:00.000000Z") for e in events]
+
+
+def test_a_long_read_streams_in_order_while_the_caller_writes_and_can_stop_early(store):
+    with store.transaction():
+        store.insert_events(_many(2500))
+    reading = store.iter_events(EventQuery(tenant="default"))
+    seen = []
+    for number, event in enumerate(reading):
+        seen.append(event.event_id)
+        if number in (10, 1500):  # other statements between batches of the read
+            with store.transaction():
+                store.insert_events(_many(1, first=5000 + number, tenant="other"))
+    assert seen == [f"e-{n}" for n in range(2500)]
+    # a read left half-way holds nothing up: the next reads and writes go on
+    for half in (store.iter_events(EventQuery(tenant="default")) for _ in range(3)):
+        next(half)
+        half.close()
+    with store.transaction():
+        store.insert_events(_many(1, first=2500))
+        inside = store.iter_events(EventQuery(tenant="default", limit=3))
+        assert len(list(inside)) == 3
+    assert len(list(store.iter_events(EventQuery(tenant="default")))) == 2501
+    assert len(list(store.iter_events(EventQuery(tenant="other")))) == 2
