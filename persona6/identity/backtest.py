@@ -299,14 +299,18 @@ def fit(
     if present is not None:  # people met in the sessions move the LLRs: fit on what links see
         outcomes[: len(keys)] = present
         found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
-    model = model.with_calibration(
+    return _calibrated(model, found), outcomes
+
+
+def _calibrated(model: LinkModel, found: Calibration) -> LinkModel:
+    """``model`` with the calibration ``found`` (its own prior of new persons kept)."""
+    return model.with_calibration(
         found.temperature,
         model.prior_new,
         shift=found.shift,
         size_slope=found.size_slope,
         size_ref=found.size_ref,
     )
-    return model, outcomes
 
 
 def _calibration_outcomes(
@@ -339,13 +343,7 @@ def _with_co_presence(
     outcome's posterior (under the calibration ``found`` without this term), any other co-actor
     is a known person in the session and ruled out. None when no session had a co-actor."""
     where = {key: i for i, key in enumerate(keys)}
-    provisional = model.with_calibration(
-        found.temperature,
-        model.prior_new,
-        shift=found.shift,
-        size_slope=found.size_slope,
-        size_ref=found.size_ref,
-    )
+    provisional = _calibrated(model, found)
     stats = CompanionStats.from_companions(p.companions for p in cut_.early.values())
     changed = False
     result: list[Outcome] = []
