@@ -48,6 +48,7 @@ from persona6.errors import (
     Persona6Error,
     StoreError,
 )
+from persona6.extract.task import name_words
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
 from persona6.identity import LinkResult
@@ -405,7 +406,12 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         tenant: Tenant,
         task: Annotated[str | None, Query(description="What the agent is about to do.")] = None,
         budget: Annotated[
-            int, Query(description=f"Most tokens for the brief ({MIN_BUDGET} to {MAX_BUDGET:,}).")
+            int,
+            Query(
+                ge=MIN_BUDGET,
+                le=MAX_BUDGET,
+                description=f"Most tokens for the brief ({MIN_BUDGET} to {MAX_BUDGET:,}).",
+            ),
         ] = DEFAULT_BUDGET,
     ) -> Brief:
         """The brief for an agent serving the person, within the token budget."""
@@ -428,6 +434,16 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         ] = None,
     ) -> Prediction:
         """How the person will react to a failure: a probability per reaction."""
+        if failure is not None and event is not None:
+            raise InvalidOption(
+                "give the query parameter failure or event, not both: "
+                "the event already says what failed"
+            )
+        if failure is not None and not name_words(failure):
+            raise InvalidOption(
+                f"query failure={failure!r} is not a failure name. "
+                "Give one like error, timeout or assistant_error"
+            )
         return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
 
     @app.get(

@@ -260,12 +260,15 @@ def test_a_budget_out_of_range_is_refused_with_the_range(served: Served):
     response = served.client.get(
         f"/v1/persons/{person_id}/context", params={"budget": 5}, headers=served.acme
     )
-    assert response.status_code == 400
-    assert response.json()["error"] == {
-        "code": "invalid_option",
-        "message": "--budget 5 is not a token count from 40 to 100,000. "
-        "Give the tokens the brief may use, e.g. --budget 400",
-    }
+    assert response.status_code == 422
+    assert response.json()["error"]["message"].startswith(
+        "query budget: Input should be greater than or equal to 40"
+    )
+    response = served.client.get(
+        f"/v1/persons/{person_id}/context", params={"budget": 100_001}, headers=served.acme
+    )
+    assert response.status_code == 422
+    assert "less than or equal to 100000" in response.json()["error"]["message"]
     response = served.client.get(
         f"/v1/persons/{person_id}/context", params={"budget": "lots"}, headers=served.acme
     )
@@ -295,6 +298,30 @@ def test_predict_gives_a_distribution_and_refuses_an_unknown_event(served: Serve
     )
     assert response.status_code == 404
     assert "is not stored in tenant" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        (
+            {"failure": "timeout", "event": "e-1"},
+            "give the query parameter failure or event, not both: the event already says what "
+            "failed",
+        ),
+        (
+            {"failure": "!!"},
+            "query failure='!!' is not a failure name. Give one like error, timeout or "
+            "assistant_error",
+        ),
+    ],
+)
+def test_predict_refuses_bad_parameters_in_http_terms(served: Served, params, message):
+    person_id = _person(served)["person_id"]
+    response = served.client.get(
+        f"/v1/persons/{person_id}/predict", params=params, headers=served.acme
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == {"code": "invalid_option", "message": message}
 
 
 def test_export_holds_the_persons_events_traits_and_links(served: Served):

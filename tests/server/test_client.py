@@ -66,7 +66,7 @@ def test_the_client_raises_the_libraries_errors(remote):
     _, client, _, url = remote
     with pytest.raises(NotFound, match="person 'nobody' is not known in tenant 'acme'"):
         client.person("nobody")
-    with pytest.raises(InvalidOption, match="--budget 3 is not a token count"):
+    with pytest.raises(InvalidOption, match="query budget: Input should be greater than or eq"):
         client.context(client.persons()[0].person_id, budget=3)
     with pytest.raises(InvalidInput, match=r"events\[0\]: field 'type'"):
         client.record([{"session_id": "s", "ts": "2026-01-01T00:00:00Z", "type": "shout"}])
