@@ -249,6 +249,11 @@ def create_mcp_server(
         expected seconds until they react, the episode counts it rests on per level (person,
         archetype, population, context) and the person's past failure episodes with their
         event ids."""
+        if failure is not None and event_id is not None:
+            raise ToolError(
+                "give the argument failure or event_id, not both: the event already says what "
+                "failed"
+            )
         return shared.call(lambda p6: p6.predict(person_id, failure=failure, event=event_id))
 
     @server.tool(

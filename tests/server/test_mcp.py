@@ -239,7 +239,7 @@ async def test_library_errors_are_tool_errors_and_the_server_goes_on(p6, person)
     )
     assert f"{who!r} is a known person's user_id, not an anonymous actor" in known
     assert both.endswith(
-        "predict: give --failure or --event, not both. --event already says what failed"
+        "give the argument failure or event_id, not both: the event already says what failed"
     )
     assert still["person_id"] == who
 
