@@ -166,11 +166,7 @@ def is_act(event: StoredEvent, actor: str) -> bool:
 
 def _assistant_error(prep: Prepared) -> bool:
     """An apology or error report in an assistant's text, memoised on it."""
-    key = (NAME, "assistant_error")
-    known: bool | None = prep.memo.get(key)
-    if known is None:
-        known = prep.memo[key] = _reads_as_error(prep)
-    return known
+    return prep.remember((NAME, "assistant_error"), _reads_as_error)
 
 
 def _reads_as_error(prep: Prepared) -> bool:
@@ -266,21 +262,21 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
 
 def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
     """The labels a person's message shows by its text, memoised on it."""
-    key = (NAME, "labels")
-    known: tuple[Reaction, ...] | None = prep.memo.get(key)
-    if known is None:
-        found = cues()
-        labels: list[Reaction] = []
-        for label, patterns in (
-            (Reaction.ESCALATE, found.escalate),
-            (Reaction.COMPLAIN, found.complain),
-            (Reaction.SELF_FIX, found.self_fix),
-            (Reaction.COMPLAIN, found.user_reports),
-        ):
-            if label not in labels and patterns.search(prep):
-                labels.append(label)
-        known = prep.memo[key] = tuple(labels)
-    return known
+    return prep.remember((NAME, "labels"), _read_labels)
+
+
+def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
+    found = cues()
+    labels: list[Reaction] = []
+    for label, patterns in (
+        (Reaction.ESCALATE, found.escalate),
+        (Reaction.COMPLAIN, found.complain),
+        (Reaction.SELF_FIX, found.self_fix),
+        (Reaction.COMPLAIN, found.user_reports),
+    ):
+        if label not in labels and patterns.search(prep):
+            labels.append(label)
+    return tuple(labels)
 
 
 def repeated_act(session: Sequence[StoredEvent], index: int | None) -> StoredEvent | None:

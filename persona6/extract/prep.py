@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from operator import or_
-from typing import Any
+from typing import Any, TypeVar
 
 from persona6.extract.text import Span, is_question, sentences
 from persona6.types import StoredEvent
+
+T = TypeVar("T")
 
 # re.IGNORECASE matches these to an ASCII letter; str.lower alone would miss or expand them.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -157,6 +159,15 @@ class Prepared:
         #: own (a ``CueList`` keeps its ``search`` result under itself).
         self.memo: dict[object, Any] = {}
 
+    def remember(self, key: object, compute: Callable[[Prepared], T]) -> T:
+        """``compute(self)``, worked out once for this text and kept in ``memo`` under
+        ``key`` (an extractor's own)."""
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = compute(self)
+        return found
+
     def clauses(self) -> int:
         """The registered clauses this text satisfies, as bits."""
         if self._version != _version:
@@ -255,7 +266,4 @@ class CueList:
 
     def search(self, text: Prepared) -> bool:
         """True when some pattern matches the text (``any(p.search(text))``), memoised on it."""
-        found: bool | None = text.memo.get(self)
-        if found is None:
-            found = text.memo[self] = any(p.search(text.text) for p in self.candidates(text))
-        return found
+        return text.remember(self, lambda t: any(p.search(t.text) for p in self.candidates(t)))

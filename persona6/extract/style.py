@@ -124,13 +124,14 @@ def cues() -> StyleCues:
 
 def _sifted(prep: Prepared) -> dict[str, list[re.Pattern[str]]]:
     """Family -> the patterns of it that may match the message, in order (memoised on it)."""
-    found: dict[str, list[re.Pattern[str]]] | None = prep.memo.get(NAME)
-    if found is None:
-        style = cues()
-        found = {}
-        for position in style.scan.positions(prep):
-            found.setdefault(style.families[position], []).append(style.scan.patterns[position])
-        prep.memo[NAME] = found
+    return prep.remember(NAME, _sift)
+
+
+def _sift(prep: Prepared) -> dict[str, list[re.Pattern[str]]]:
+    style = cues()
+    found: dict[str, list[re.Pattern[str]]] = {}
+    for position in style.scan.positions(prep):
+        found.setdefault(style.families[position], []).append(style.scan.patterns[position])
     return found
 
 
@@ -147,11 +148,7 @@ def word_count(text: str) -> int:
 
 def _word_count(prep: Prepared) -> int:
     """``word_count`` of the prepared text, memoised on it."""
-    key = (NAME, "words")
-    found: int | None = prep.memo.get(key)
-    if found is None:
-        found = prep.memo[key] = word_count(prep.text)
-    return found
+    return prep.remember((NAME, "words"), lambda p: word_count(p.text))
 
 
 def message_mode(text: str) -> str | None:
@@ -161,11 +158,7 @@ def message_mode(text: str) -> str | None:
 
 def _mode(prep: Prepared) -> str | None:
     """``message_mode`` of the prepared text, memoised on it (people repeat themselves)."""
-    key = (NAME, "mode")
-    if key not in prep.memo:
-        prep.memo[key] = _read_mode(prep)
-    found: str | None = prep.memo[key]
-    return found
+    return prep.remember((NAME, "mode"), _read_mode)
 
 
 def _read_mode(prep: Prepared) -> str | None:

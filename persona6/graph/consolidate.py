@@ -855,24 +855,21 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
         statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
         if statement is None:
             continue
+        # Each related earlier preference, ranked: the strongest relation first (named, then
+        # same head noun, then same group of alternatives), the most recent among equals.
         candidates = [
-            old
+            ((relation, old.last_seen, old.key), old)
             for old in traits
             if old.kind is new.kind
             and old.key != new.key
             and old.polarity > 0
             and old.valid_to is None
             and old.last_seen < new.valid_from
-            and _relation(old.key, new.key, statement.quote, cfg)
+            and (relation := _relation(old.key, new.key, statement.quote, cfg))
         ]
         if not candidates:
             continue
-        # the strongest relation first (named, then same head noun, then same group of
-        # alternatives), the most recent among equals
-        old = max(
-            candidates,
-            key=lambda t: (_relation(t.key, new.key, statement.quote, cfg), t.last_seen, t.key),
-        )
+        _, old = max(candidates, key=lambda ranked: ranked[0])
         traits[by_id[old.id]] = old.model_copy(
             update={
                 "valid_to": new.valid_from,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import sys
 
+from helpers import stored_event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from persona6 import synth
 from persona6.extract import decision, failure, style, task
 from persona6.extract.prep import CueList, Prepared, fold, prepared, requirement
-from persona6.types import StoredEvent
 
 
 def cue_lists() -> dict[str, CueList]:
@@ -121,40 +121,15 @@ def test_no_pattern_is_skipped_on_arbitrary_text(pieces: list[str]) -> None:
 
 
 def test_cached_preparation_is_never_served_for_another_text() -> None:
-    def message(text: str) -> StoredEvent:
-        return StoredEvent.model_validate(
-            {
-                "event_id": "same-id",
-                "ts": "2026-01-01T00:00:00.000000Z",
-                "session_id": "s",
-                "user_id": "u",
-                "tenant": "default",
-                "type": "message",
-                "text": text,
-            }
-        )
-
-    assert prepared(message("sorry")).text == "sorry"
-    assert prepared(message("thanks")).text == "thanks"
+    assert prepared(stored_event(0, "message", "sorry", "u")).text == "sorry"
+    assert prepared(stored_event(0, "message", "thanks", "u")).text == "thanks"
 
 
 def test_events_with_the_same_text_share_one_preparation() -> None:
-    def message(event_id: str, text: str) -> StoredEvent:
-        return StoredEvent.model_validate(
-            {
-                "event_id": event_id,
-                "ts": "2026-01-01T00:00:00.000000Z",
-                "session_id": "s",
-                "user_id": "u",
-                "tenant": "default",
-                "type": "message",
-                "text": text,
-            }
-        )
-
-    one, two = message("a", "sorry, it failed again"), message("b", "sorry, it failed again")
+    one = stored_event(1, "message", "sorry, it failed again", "u")
+    two = stored_event(2, "message", "sorry, it failed again", "u")
     assert prepared(one) is prepared(two)
-    assert prepared(message("c", "thanks")) is not prepared(one)
+    assert prepared(stored_event(3, "message", "thanks", "u")) is not prepared(one)
 
 
 def test_a_remembered_search_answers_as_the_patterns_do() -> None:
