@@ -153,7 +153,8 @@ class Persona6Client:
         """Everything held about a person, as JSON text (GraphML is the library's only)."""
         if format != "json":
             raise InvalidOption(
-                f"--format {format!r} is not served over HTTP. Use json, or the library"
+                "{--format} {format!r} is not served over HTTP. Use json, or the library",
+                format=format,
             )
         return self.person_record(person_id).model_dump_json(indent=2)
 
@@ -166,7 +167,7 @@ class Persona6Client:
             if name is not None
         ]
         if len(given) != 1:
-            raise InvalidOption("give exactly one of --event, --session or --person")
+            raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
         what, name = given[0]
         return self._model(ForgetReport, "DELETE", f"/v1/{what}/{_part(name)}")
 

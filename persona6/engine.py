@@ -119,11 +119,12 @@ class Persona6:
         """Stored events in time order, narrowed by every filter given."""
         if type is not None and type not in {t.value for t in EventType}:
             raise InvalidOption(
-                f"--type {type!r} is not an event type. "
-                f"Use one of: {', '.join(t.value for t in EventType)}"
+                "{--type} {type!r} is not an event type. Use one of: {types}",
+                type=type,
+                types=", ".join(t.value for t in EventType),
             )
         if limit is not None and limit < 1:
-            raise InvalidOption(f"--limit {limit} must be at least 1")
+            raise InvalidOption("{--limit} {limit} must be at least 1", limit=limit)
         return self.store.iter_events(
             EventQuery(
                 tenant=self.tenant,
@@ -132,8 +133,8 @@ class Persona6:
                 actor=actor,
                 session_id=session_id,
                 type=type,
-                since=_bound("--since", since),
-                until=_bound("--until", until),
+                since=_bound("{--since}", since),
+                until=_bound("{--until}", until),
                 limit=limit,
             )
         )
@@ -158,8 +159,10 @@ class Persona6:
         summary = self._summary(person_id, len(traits))
         if not traits and not summary.events:
             raise NotFound(
-                f"person {person_id!r} is not known in tenant {self.tenant!r}. "
-                "List people with: persona6 persons"
+                "person {person!r} is not known in tenant {tenant!r}. "
+                "List people with: {>list_persons}",
+                person=person_id,
+                tenant=self.tenant,
             )
         return PersonView(person=summary, traits=traits)
 
@@ -168,8 +171,9 @@ class Persona6:
         trait = self.store.trait(self.tenant, trait_id)
         if trait is None or trait.person_id != person_id:
             raise NotFound(
-                f"trait {trait_id!r} is not a trait of {person_id!r}. "
-                f"List them with: persona6 show {person_id}"
+                "trait {trait!r} is not a trait of {person!r}. List them with: {>show_person}",
+                trait=trait_id,
+                person=person_id,
             )
         chain = []
         for stance, items in (("supports", trait.evidence), ("against", trait.counter_evidence)):
@@ -198,7 +202,9 @@ class Persona6:
             cited = {e.event_id for t in view.traits for e in (*t.evidence, *t.counter_evidence)}
             events = {i: e for i in sorted(cited) if (e := self.store.event(self.tenant, i))}
             return to_graphml(person_id, view.traits, events)
-        raise InvalidOption(f"--format {format!r} is not known. Use json or graphml")
+        raise InvalidOption(
+            "{--format} {format!r} is not known. Use json or graphml", format=format
+        )
 
     def person_record(self, person_id: str) -> PersonExport:
         """Everything held about a person (traits, their events, identity links), as one
@@ -235,7 +241,7 @@ class Persona6:
             if value is not None
         ]
         if len(given) != 1:
-            raise InvalidOption("give exactly one of --event, --session or --person")
+            raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
         self.__dict__.pop("_identity_linker", None)  # its index holds the forgotten evidence
         if event is not None:
             return graph.forget_event(self.store, self.tenant, event)
@@ -392,15 +398,21 @@ class Persona6:
 
 
 def _bound(option: str, value: str | datetime | None) -> str | None:
+    """``value`` as a stored time; ``option`` is its placeholder in messages (``{--since}``)."""
     if value is None:
         return None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            raise InvalidOption(f"{option}: give a timezone-aware time")
+            raise InvalidOption(option + ": give a timezone-aware time")
         return format_ts(value)
     from persona6.types import FieldProblem
 
     try:
         return format_ts(parse_ts(value))
     except FieldProblem as exc:
-        raise InvalidOption(f"{option} {value!r} {exc.problem}. {exc.hint}") from None
+        raise InvalidOption(
+            option + " {value!r} {problem}. {hint}",
+            value=value,
+            problem=exc.problem,
+            hint=exc.hint,
+        ) from None

@@ -122,6 +122,22 @@ def test_unknown_event_type_filter_exits_2(run):
     assert "--type 'click' is not an event type. Use one of: message, action" in result.stderr
 
 
+def test_library_errors_name_flags_and_commands_in_cli_terms(run, write_lines):
+    run("ingest", str(write_lines([message(0)])))
+    run("build")
+    unknown = run("show", "nobody")
+    no_trait = run("why", "nobody", "tr_nope")
+    assert (unknown.exit_code, no_trait.exit_code) == (4, 4)
+    assert unknown.stderr == (
+        "persona6: error: person 'nobody' is not known in tenant 'default'. "
+        "List people with: persona6 persons\n"
+    )
+    assert no_trait.stderr == (
+        "persona6: error: trait 'tr_nope' is not a trait of 'nobody'. "
+        "List them with: persona6 show nobody\n"
+    )
+
+
 def test_bad_column_map_is_a_usage_error(run, write_lines):
     result = run("ingest", str(write_lines([message(0)])), "--map", "ts")
     assert result.exit_code == 2

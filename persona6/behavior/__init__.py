@@ -151,8 +151,10 @@ class BehaviorState:
         if self.store.actors(self.tenant, names=[person_id]):
             return
         raise NotFound(
-            f"person {person_id!r} is not known in tenant {self.tenant!r}. "
-            "List people with: persona6 persons"
+            "person {person!r} is not known in tenant {tenant!r}. "
+            "List people with: {>list_persons}",
+            person=person_id,
+            tenant=self.tenant,
         )
 
     def archetypes(self, person_id: str, taxonomy_path: str | Path | None = None) -> list:
@@ -201,7 +203,8 @@ class BehaviorState:
         to the stored failure ``event`` from what happened before it only."""
         if failure is not None and event is not None:
             raise InvalidOption(
-                "predict: give --failure or --event, not both. --event already says what failed"
+                "predict: give {--failure} or {--event}, not both. "
+                "{--event} already says what failed"
             )
         history = self.history()
         self._require_person(history, person_id)
@@ -215,8 +218,9 @@ class BehaviorState:
                 name = "_".join(name_words(failure))
                 if not name:
                     raise InvalidOption(
-                        f"--failure {failure!r} is not a failure name. "
-                        "Pass one like error, timeout or assistant_error"
+                        "{--failure} {failure!r} is not a failure name. "
+                        "Pass one like error, timeout or assistant_error",
+                        failure=failure,
                     )
                 features = (f"failure:{name}",)
                 extra = {"failure": name}
@@ -226,8 +230,11 @@ class BehaviorState:
         stored = self.store.event(self.tenant, event)
         if stored is None:
             raise NotFound(
-                f"event {event!r} is not stored in tenant {self.tenant!r}. List the person's "
-                f"failures with: persona6 events --actor {person_id} --type outcome"
+                "event {event!r} is not stored in tenant {tenant!r}. List the person's "
+                "failures with: {>list_failures}",
+                event=event,
+                tenant=self.tenant,
+                person=person_id,
             )
         episode = history.by_failure.get(stored.event_id)
         found: FailureAt | None
@@ -246,8 +253,11 @@ class BehaviorState:
             )
         if found.person_id != person_id:
             raise InvalidOption(
-                f"event {event!r} is a failure of {found.person_id!r}, not of {person_id!r}. "
-                f"Run: persona6 predict {found.person_id} --event {event}"
+                "event {event!r} is a failure of {owner!r}, not of {person!r}. "
+                "Run: {>predict_event}",
+                event=event,
+                owner=found.person_id,
+                person=person_id,
             )
         cutoff = stored.ts
         at, membership = self._pools_at(taxonomy, person_id, cutoff, found.features)
@@ -265,8 +275,9 @@ class BehaviorState:
     def backtest(self, split: float = 0.6, taxonomy_path: str | Path | None = None):
         if not 0.0 < split < 1.0:
             raise InvalidOption(
-                f"--split {split} must be between 0 and 1 (the share of each person's "
-                "episodes used as history only), e.g. 0.6"
+                "{--split} {split} must be between 0 and 1 (the share of each person's "
+                "episodes used as history only), e.g. 0.6",
+                split=split,
             )
         taxonomy = self.taxonomy(taxonomy_path)
         history = self.history()

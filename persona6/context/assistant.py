@@ -110,5 +110,5 @@ def default_spec() -> AssistantSpec:
 def load_spec(path: str | Path | None) -> AssistantSpec:
     if path is None:
         return default_spec()
-    data = read_yaml_file(path, "Check the path of the assistant spec, or leave --assistant out")
+    data = read_yaml_file(path, "Check the path of the assistant spec, or leave {--assistant} out")
     return parse_spec(data, str(path))

@@ -192,8 +192,12 @@ def compose_brief(
         or not (MIN_BUDGET <= budget <= MAX_BUDGET)
     ):
         raise InvalidOption(
-            f"--budget {budget!r} is not a token count from {MIN_BUDGET} to {MAX_BUDGET:,}. "
-            f"Give the tokens the brief may use, e.g. --budget {DEFAULT_BUDGET}"
+            "{--budget} {budget!r} is not a token count from {low} to {high:,}. "
+            "Give the tokens the brief may use, e.g. {--budget} {default}",
+            budget=budget,
+            low=MIN_BUDGET,
+            high=MAX_BUDGET,
+            default=DEFAULT_BUDGET,
         )
     spec = load_spec(assistant)
     state.require_person(person_id)

@@ -156,21 +156,25 @@ class Linker:
         known = self.store.known_user_ids(self.tenant)
         if actor in known:
             raise InvalidOption(
-                f"{actor!r} is a known person's user_id, not an anonymous actor. Link "
-                "anonymous ids (persona6 actors lists them with known=false); to see what a "
-                f"session of {actor!r} confirms, use: persona6 continuity SESSION"
+                "{actor!r} is a known person's user_id, not an anonymous actor. Link an "
+                "anonymous id instead; list them with: {>list_actors}. To see what a session "
+                "of {actor!r} confirms, use: {>continuity}",
+                actor=actor,
             )
         profile = profile_store.actor_profile(self.store, self.tenant, actor)
         if profile is None:
             exists = self.store.actors(self.tenant, names=[actor])
             if exists:
                 raise NotFound(
-                    f"anonymous actor {actor!r} has events but no built evidence yet. "
-                    "Run persona6 build, then link again"
+                    "anonymous actor {actor!r} has events but no built evidence yet. "
+                    "Run {>build}, then link again",
+                    actor=actor,
                 )
             raise NotFound(
-                f"anonymous actor {actor!r} is not stored in tenant {self.tenant!r}. "
-                "List anonymous actors with: persona6 actors"
+                "anonymous actor {actor!r} is not stored in tenant {tenant!r}. "
+                "List anonymous actors with: {>list_actors}",
+                actor=actor,
+                tenant=self.tenant,
             )
         return profile
 
@@ -379,15 +383,20 @@ class Linker:
         self._check_anonymous(actor)
         if person not in self.store.known_user_ids(self.tenant):
             raise NotFound(
-                f"person {person!r} is not a known user_id in tenant {self.tenant!r}. "
-                "List persons with: persona6 persons"
+                "person {person!r} is not a known user_id in tenant {tenant!r}. "
+                "List persons with: {>list_persons}",
+                person=person,
+                tenant=self.tenant,
             )
         active = self.store.identity_links(self.tenant, actor)
         if active:
             raise InvalidOption(
-                f"{actor!r} is already linked to {active[-1].user_id!r} "
-                f"({active[-1].method}, {active[-1].link_id}). Undo it first: "
-                f"persona6 unlink {actor}"
+                "{actor!r} is already linked to {person!r} ({method}, {link}). Undo it first: "
+                "{>unlink}",
+                actor=actor,
+                person=active[-1].user_id,
+                method=active[-1].method,
+                link=active[-1].link_id,
             )
         link = IdentityLink(
             link_id=link_id(self.tenant, actor, person, "manual", _now()),
@@ -411,13 +420,17 @@ class Linker:
             every = self.store.identity_links(self.tenant, actor, include_revoked=True)
             if link is not None and any(k.link_id == link for k in every):
                 raise InvalidOption(
-                    f"link {link!r} of {actor!r} is already revoked. "
-                    f"See its history with: persona6 links {actor} --all"
+                    "link {link!r} of {actor!r} is already revoked. "
+                    "See its history with: {>links_history}",
+                    link=link,
+                    actor=actor,
                 )
             raise NotFound(
-                f"{actor!r} has no active link"
-                + (f" {link!r}" if link else "")
-                + f" in tenant {self.tenant!r}. List links with: persona6 links"
+                "{actor!r} has no active link{which} in tenant {tenant!r}. "
+                "List links with: {>list_links}",
+                actor=actor,
+                which=f" {link!r}" if link else "",
+                tenant=self.tenant,
             )
         at = _now()
         why = reason or "revoked by persona6 unlink"
@@ -617,8 +630,9 @@ def list_links(
         and not linker.store.actors(linker.tenant, names=[anonymous_id])
     ):
         raise NotFound(
-            f"actor {anonymous_id!r} is not stored in tenant {linker.tenant!r}. "
-            "List actors with: persona6 actors"
+            "actor {actor!r} is not stored in tenant {tenant!r}. List actors with: {>list_actors}",
+            actor=anonymous_id,
+            tenant=linker.tenant,
         )
     return [record(k) for k in found]
 

@@ -179,8 +179,9 @@ def choose_format(requested: str | None, source: str, first_line: bytes) -> str:
     if requested is not None:
         if requested not in READERS:
             raise InvalidOption(
-                f"--format {requested!r} is not a known format. "
-                f"Available formats: {', '.join(sorted(READERS))}"
+                "{--format} {format!r} is not a known format. Available formats: {formats}",
+                format=requested,
+                formats=", ".join(sorted(READERS)),
             )
         return requested
     if source.lower().endswith((".csv", ".tsv")):

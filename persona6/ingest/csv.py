@@ -115,8 +115,11 @@ def _read_header(text: str, source: str, where: str, column_map: Mapping[str, st
             raise InvalidEvent(
                 where,
                 name,
-                f"is mapped to the column {column!r}, which the header does not have",
-                f"The columns are: {shown}. Fix --map {name}=<one of them>",
+                "is mapped to the column {column!r}, which the header does not have",
+                "The columns are: {columns}. Fix {--map} {name}=<one of them>",
+                column=column,
+                columns=shown,
+                name=name,
             )
     claimed = set(column_map.values())
     fields = [(name, index[column]) for name, column in column_map.items()]
@@ -129,9 +132,11 @@ def _read_header(text: str, source: str, where: str, column_map: Mapping[str, st
         raise InvalidEvent(
             where,
             "(line)",
-            f"has no column for {', '.join(missing)} (the columns are: {shown})",
-            "Name the columns after the envelope fields, or map yours: "
-            f"--map {_suggested_map(missing, columns)}",
+            "has no column for {missing} (the columns are: {columns})",
+            "Name the columns after the envelope fields, or map yours: {--map} {suggestion}",
+            missing=", ".join(missing),
+            columns=shown,
+            suggestion=_suggested_map(missing, columns),
         )
     used = {number for _, number in fields}
     attrs = tuple((column, n) for n, column in enumerate(columns) if n not in used)

@@ -266,7 +266,9 @@ def ingest(
     None for standard input).
     """
     if on_error not in ("fail", "skip"):
-        raise InvalidOption(f"--on-error {on_error!r} is not known. Use fail or skip")
+        raise InvalidOption(
+            "{--on-error} {on_error!r} is not known. Use fail or skip", on_error=on_error
+        )
     if batch_size < 1:
         raise InvalidOption(f"batch size {batch_size} must be at least 1")
     with Input(path) as source:
@@ -337,9 +339,10 @@ def _tenant_of(event: Event, requested: str | None, record: RawRecord) -> str:
         raise InvalidEvent(
             record.where,
             "tenant",
-            f"names another tenant than --tenant {requested!r}",
-            "Ingest each tenant's events with its own --tenant, or drop the field",
+            "names another tenant than {--tenant} {requested!r}",
+            "{>ingest_per_tenant}, or drop the field",
             event.tenant,
+            requested=requested,
         )
     return requested
 

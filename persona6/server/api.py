@@ -3,7 +3,9 @@
 Every request carries ``Authorization: Bearer KEY``; the key names the tenant, and every call
 runs on an engine bound to that tenant, so no query can reach another tenant's rows. Errors
 have one body shape, ``{"error": {"code", "message"}}``: the code is stable (clients branch on
-it), the message says what was wrong and what to do. docs/api.md lists the endpoints.
+it), the message says what was wrong and what to do, naming parameters as the routes do
+(the library's error rendered for ``"http"``: ``budget``, not ``--budget``). docs/api.md lists
+the endpoints.
 
 Concurrency: each request borrows one of its tenant's engines (a store connection with its own
 caches; a few per tenant), so requests run in parallel and a build does not stall the briefs.
@@ -48,7 +50,6 @@ from persona6.errors import (
     Persona6Error,
     StoreError,
 )
-from persona6.extract.task import name_words
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
 from persona6.identity import LinkResult
@@ -252,8 +253,8 @@ class BuildWorker:
             ) from exc
         if isinstance(outcome, BuildReport):
             return outcome
-        kind, message = outcome
-        raise _ERROR_KINDS.get(kind, StoreError)(message)
+        kind, template, values = outcome
+        raise _ERROR_KINDS.get(kind, StoreError)(template, **values)
 
     def close(self) -> None:
         with self._guard:
@@ -272,7 +273,7 @@ _ERROR_KINDS: dict[str, type[Persona6Error]] = {
 _WORKER_ENGINES: dict[tuple[str, str], Persona6] = {}
 
 
-def _build(db: str, tenant: str, full: bool) -> BuildReport | tuple[str, str]:
+def _build(db: str, tenant: str, full: bool) -> BuildReport | tuple[str, str, dict[str, object]]:
     """In the worker process: build with an engine kept per (database, tenant)."""
     try:
         engine = _WORKER_ENGINES.get((db, tenant))
@@ -280,7 +281,12 @@ def _build(db: str, tenant: str, full: bool) -> BuildReport | tuple[str, str]:
             engine = _WORKER_ENGINES[(db, tenant)] = Persona6(db=db, tenant=tenant)
         return engine.build(full=full)
     except Persona6Error as exc:
-        return type(exc).__name__, str(exc)
+        # The template and its values, not the CLI text: the API renders it in its own terms.
+        return (
+            type(exc).__name__,
+            exc.__dict__.get("template", str(exc)),
+            exc.__dict__.get("values", {}),
+        )
 
 
 # -- the application -------------------------------------------------------------------------
@@ -434,16 +440,6 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         ] = None,
     ) -> Prediction:
         """How the person will react to a failure: a probability per reaction."""
-        if failure is not None and event is not None:
-            raise InvalidOption(
-                "give the query parameter failure or event, not both: "
-                "the event already says what failed"
-            )
-        if failure is not None and not name_words(failure):
-            raise InvalidOption(
-                f"query failure={failure!r} is not a failure name. "
-                "Give one like error, timeout or assistant_error"
-            )
         return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
 
     @app.get(
@@ -610,6 +606,10 @@ def status_of(exc: Persona6Error) -> tuple[int, str]:
     return 500, "internal"
 
 
+#: How the API names a library parameter where the routes call it otherwise (errors.py): the
+#: tenant is the API key's, not an argument.
+HTTP_NAMES = {"tenant": "the API key's tenant"}
+
 _HTTP_CODES = {
     400: "invalid_request",
     401: "unauthorized",
@@ -623,7 +623,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Persona6Error)
     async def library_error(request: Request, exc: Persona6Error) -> JSONResponse:
         status, code = status_of(exc)
-        return error(status, code, str(exc))
+        return error(status, code, exc.render("http", HTTP_NAMES))
 
     @app.exception_handler(_Unauthorized)
     async def unauthorized(request: Request, exc: _Unauthorized) -> JSONResponse:

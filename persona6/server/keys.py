@@ -43,8 +43,10 @@ def create_key(store: Store, tenant: str, name: str | None = None) -> NewApiKey:
     """Make a key for ``tenant`` and store its hash; the returned ``key`` is not kept."""
     if not tenant or len(tenant) > MAX_ID_CHARS or tenant != tenant.strip():
         raise InvalidOption(
-            f"--tenant {tenant!r} is not a tenant name. Give 1 to {MAX_ID_CHARS} characters "
-            "without leading or trailing spaces"
+            "{--tenant} {tenant!r} is not a tenant name. Give 1 to {most} characters "
+            "without leading or trailing spaces",
+            tenant=tenant,
+            most=MAX_ID_CHARS,
         )
     key_id = secrets.token_hex(8)
     key = f"p6_{key_id}_{secrets.token_urlsafe(32)}"

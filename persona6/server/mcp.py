@@ -15,7 +15,9 @@ command ``persona6 mcp`` serves it over stdio or streamable HTTP (docs/mcp.md).
 Each tool returns the model the matching command's ``--json`` prints (for ``link_session``
 the whole ``LinkResult``, of which ``persona6 link --json`` prints three fields), as structured
 content with its JSON Schema as the tool's output schema. A ``Persona6Error`` becomes a tool
-error (``isError``) carrying the library's message; the server itself keeps running.
+error (``isError``) carrying the library's message rendered for ``"mcp"``: options are named
+as the tool's arguments (``event_id``, not ``--event``) and next steps as tools; the server
+itself keeps running.
 """
 
 from __future__ import annotations
@@ -89,9 +91,11 @@ class _Engine:
         *,
         refresh: bool = True,
         error: type[Exception] = ToolError,
+        names: dict[str, str] | None = None,
     ) -> T:
         """Run ``action`` on the engine, the graph first brought up to date with the log
-        (``refresh``), and turn a ``Persona6Error`` into ``error`` with the same message."""
+        (``refresh``), and turn a ``Persona6Error`` into ``error`` with its message rendered
+        for MCP (``names``: the tool's argument for a library parameter, where it differs)."""
         with self._lock:
             try:
                 if self._engine is None:
@@ -104,9 +108,10 @@ class _Engine:
                     engine.build()
                 return action(engine)
             except Persona6Error as exc:
+                message = exc.render("mcp", MCP_NAMES | (names or {}))
                 if error is ResourceError and isinstance(exc, NotFound):
-                    raise ResourceNotFoundError(str(exc)) from exc
-                raise error(str(exc)) from exc
+                    raise ResourceNotFoundError(message) from exc
+                raise error(message) from exc
 
     @asynccontextmanager
     async def lifespan(self, _server: MCPServer[Any]) -> AsyncIterator[dict[str, Any]]:
@@ -162,6 +167,10 @@ PersonId = Annotated[
         "event links to a person.",
     ),
 ]
+
+#: How the tools name a library parameter where they call it otherwise (errors.py): the tenant
+#: is the server's (``persona6 mcp --tenant``), not an argument.
+MCP_NAMES = {"tenant": "the server's tenant"}
 
 _READS = ToolAnnotations(read_only_hint=True, open_world_hint=False)
 
@@ -249,12 +258,10 @@ def create_mcp_server(
         expected seconds until they react, the episode counts it rests on per level (person,
         archetype, population, context) and the person's past failure episodes with their
         event ids."""
-        if failure is not None and event_id is not None:
-            raise ToolError(
-                "give the argument failure or event_id, not both: the event already says what "
-                "failed"
-            )
-        return shared.call(lambda p6: p6.predict(person_id, failure=failure, event=event_id))
+        return shared.call(
+            lambda p6: p6.predict(person_id, failure=failure, event=event_id),
+            names={"event": "event_id"},
+        )
 
     @server.tool(
         annotations=ToolAnnotations(
@@ -332,4 +339,4 @@ def _reworded(exc: InvalidEvent, *, single: bool) -> InvalidEvent:
     if not exc.where.startswith("api["):
         return exc
     where = "event" if single else "event" + exc.where.removeprefix("api")
-    return InvalidEvent(where, exc.field, exc.problem, exc.hint, exc.value)
+    return InvalidEvent(where, exc.field, exc.problem, exc.hint, exc.value, **exc.values)

@@ -81,10 +81,12 @@ class PostgresStore(SQLStore):
             conn = psycopg.connect(url, **options)
         except psycopg.Error as exc:
             raise StoreError(
-                f"{self.shown}: cannot connect to PostgreSQL ({self._reason(exc)}). Check that "
+                "{url}: cannot connect to PostgreSQL ({reason}). Check that "
                 "the server is running and that the URL's host, port, user, password and "
                 "database are right (create the database first: createdb NAME), or pass a "
-                "SQLite file path for --db"
+                "SQLite file path for {--db}",
+                url=self.shown,
+                reason=self._reason(exc),
             ) from exc
         self._cursors = 0  # names of server-side cursors, unique on this connection
         super().__init__(conn, POSTGRES)
@@ -116,9 +118,11 @@ class PostgresStore(SQLStore):
                 for column, value in zip(EVENT_COLUMNS, row, strict=True):
                     if isinstance(value, str) and "\x00" in value:
                         raise StoreError(
-                            f"event {row[1]!r}: field {column!r} holds a NUL character "
+                            "event {event!r}: field {field!r} holds a NUL character "
                             "(\\u0000), which PostgreSQL cannot store in text. Remove it from "
-                            "the input, or use a SQLite database for --db"
+                            "the input, or use a SQLite database for {--db}",
+                            event=row[1],
+                            field=column,
                         ) from exc
             raise
 

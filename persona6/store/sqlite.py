@@ -23,8 +23,10 @@ class SQLiteStore(SQLStore):
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(
-                    f"{self.path}: the folder {parent} does not exist. "
-                    "Create it first, or pass another --db path"
+                    "{path}: the folder {parent} does not exist. "
+                    "Create it first, or pass another {--db} path",
+                    path=self.path,
+                    parent=parent,
                 )
         try:
             # isolation_level=None: no implicit transactions; transaction() issues BEGIN itself.
@@ -65,7 +67,9 @@ class SQLiteStore(SQLStore):
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             raise StoreError(
-                f"{self.path}: another connection kept the database locked for writing for "
-                f"{BUSY_TIMEOUT_MS // 1000} s. Try again; for many concurrent writers, use a "
-                "PostgreSQL database (--db postgresql://...)"
+                "{path}: another connection kept the database locked for writing for "
+                "{seconds} s. Try again; for many concurrent writers, use a "
+                "PostgreSQL database ({--db} postgresql://...)",
+                path=self.path,
+                seconds=BUSY_TIMEOUT_MS // 1000,
             ) from exc

@@ -217,6 +217,9 @@ def test_failure_and_event_together_are_refused(demo):
     assert str(caught.value) == (
         "predict: give --failure or --event, not both. --event already says what failed"
     )
+    assert caught.value.render("mcp", {"event": "event_id"}) == (
+        "predict: give failure or event_id, not both. event_id already says what failed"
+    )
 
 
 def test_backtest_reports_the_model_and_both_baselines(demo):

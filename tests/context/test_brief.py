@@ -165,6 +165,10 @@ def test_a_bad_budget_is_refused_with_the_fix(demo, budget):
         f"--budget {budget!r} is not a token count from 40 to 100,000. Give the tokens the "
         "brief may use, e.g. --budget 400"
     )
+    assert caught.value.render("http") == (
+        f"budget {budget!r} is not a token count from 40 to 100,000. Give the tokens the "
+        "brief may use, e.g. budget 400"
+    )
 
 
 @pytest.mark.parametrize(

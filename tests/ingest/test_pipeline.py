@@ -80,6 +80,10 @@ def test_event_naming_another_tenant_than_the_option_is_rejected(store, write_li
         f"{path}:1: field 'tenant' 'globex' names another tenant than --tenant 'acme'. "
         "Ingest each tenant's events with its own --tenant, or drop the field"
     )
+    assert caught.value.render("http", {"tenant": "the API key's tenant"}).endswith(
+        "names another tenant than the API key's tenant 'acme'. Send each tenant's events "
+        "with an API key of that tenant, or drop the field"
+    )
 
 
 def test_identify_event_records_a_link_with_provenance(store, write_lines):

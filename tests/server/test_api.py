@@ -139,7 +139,10 @@ def test_a_key_never_reaches_another_tenants_data(served: Served, route):
     if what == "events":
         assert response.status_code == 403
         assert body["error"]["code"] == "tenant_mismatch"
-        assert "names another tenant" in body["error"]["message"]
+        assert body["error"]["message"].endswith(
+            "names another tenant than the API key's tenant 'rival'. Send each tenant's "
+            "events with an API key of that tenant, or drop the field"
+        )
     elif what == "build":
         assert response.status_code == 200 and body["tenant"] == "rival"
         assert body["events"] == 0 and body["traits"] == 0
@@ -288,6 +291,29 @@ def test_linking_a_held_out_session_finds_its_person(served: Served):
     assert right >= len(people) - 1
 
 
+def test_link_refuses_known_and_unknown_actors_in_http_terms(served: Served):
+    person_id = _person(served)["person_id"]
+    expected = {
+        person_id: (
+            400,
+            f"{person_id!r} is a known person's user_id, not an anonymous actor. Link an "
+            "anonymous id instead; list them with: GET /v1/persons (anonymous actors with traits "
+            f"are listed too). To see what a session of {person_id!r} confirms, use: "
+            f"GET /v1/persons/{person_id} (the traits its sessions built)",
+        ),
+        "anon-nobody": (
+            404,
+            "anonymous actor 'anon-nobody' is not stored in tenant 'acme'. List anonymous "
+            "actors with: GET /v1/persons (anonymous actors with traits are listed too)",
+        ),
+    }
+    for actor, (status, message) in expected.items():
+        response = served.client.post("/v1/link", json={"anonymous_id": actor}, headers=served.acme)
+        assert response.status_code == status, actor
+        assert response.json()["error"]["message"] == message
+        assert "--" not in message and "persona6 " not in message
+
+
 def test_predict_gives_a_distribution_and_refuses_an_unknown_event(served: Served):
     person_id = _person(served)["person_id"]
     prediction = served.client.get(f"/v1/persons/{person_id}/predict", headers=served.acme).json()
@@ -305,13 +331,11 @@ def test_predict_gives_a_distribution_and_refuses_an_unknown_event(served: Serve
     [
         (
             {"failure": "timeout", "event": "e-1"},
-            "give the query parameter failure or event, not both: the event already says what "
-            "failed",
+            "predict: give failure or event, not both. event already says what failed",
         ),
         (
             {"failure": "!!"},
-            "query failure='!!' is not a failure name. Give one like error, timeout or "
-            "assistant_error",
+            "failure '!!' is not a failure name. Pass one like error, timeout or assistant_error",
         ),
     ],
 )
@@ -322,6 +346,40 @@ def test_predict_refuses_bad_parameters_in_http_terms(served: Served, params, me
     )
     assert response.status_code == 400
     assert response.json()["error"] == {"code": "invalid_option", "message": message}
+
+
+def test_errors_name_query_parameters_and_endpoints_not_cli_flags_and_commands(served: Served):
+    people = served.truth["people"]
+    first, second = people[1], people[2]
+    failure = first["failure_episodes"][0]["failure_event_id"]
+    person_id = _person(served)["person_id"]
+    expected = {
+        f"/v1/persons/{second['person_id']}/predict?event={failure}": (
+            400,
+            f"event {failure!r} is a failure of {first['person_id']!r}, not of "
+            f"{second['person_id']!r}. Run: GET /v1/persons/{first['person_id']}/predict"
+            f"?event={failure}",
+        ),
+        f"/v1/persons/{person_id}/predict?event=evt-missing": (
+            404,
+            "event 'evt-missing' is not stored in tenant 'acme'. List the person's failures "
+            f"with: GET /v1/persons/{person_id}/predict (its evidence cites their past failures)",
+        ),
+        "/v1/persons/u-nobody": (
+            404,
+            "person 'u-nobody' is not known in tenant 'acme'. List people with: GET /v1/persons",
+        ),
+        f"/v1/persons/{person_id}/traits/tr_nope": (
+            404,
+            f"trait 'tr_nope' is not a trait of {person_id!r}. List them with: "
+            f"GET /v1/persons/{person_id}",
+        ),
+    }
+    for path, (status, message) in expected.items():
+        response = served.client.get(path, headers=served.acme)
+        assert response.status_code == status, path
+        assert response.json()["error"]["message"] == message
+        assert "--" not in message and "persona6 " not in message
 
 
 def test_export_holds_the_persons_events_traits_and_links(served: Served):
@@ -452,3 +510,12 @@ def test_a_build_worker_that_dies_is_reported_and_replaced(served_db: str):
         )
         again = client.post("/v1/build", headers=key)
         assert again.status_code == 200 and again.json()["events"] > 0
+
+
+def test_a_build_error_crosses_from_the_worker_as_a_template_the_api_renders(tmp_path):
+    from persona6.server.api import _ERROR_KINDS, _build
+
+    kind, template, values = _build(str(tmp_path / "missing" / "p6.db"), "acme", False)
+    exc = _ERROR_KINDS[kind](template, **values)
+    assert str(exc).endswith("Create it first, or pass another --db path")
+    assert exc.render("http").endswith("Create it first, or pass another db path")

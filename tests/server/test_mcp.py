@@ -232,16 +232,65 @@ async def test_library_errors_are_tool_errors_and_the_server_goes_on(p6, person)
         still = await call(client, "get_user_context", person_id=who)
     assert unknown == (
         "Error executing tool get_user_context: person 'u-nobody' is not known in tenant "
-        "'default'. List people with: persona6 persons"
+        "'default'. List people with: the list_persons tool"
     )
     assert no_trait.endswith(
-        f"trait 'tr_nope' is not a trait of '{who}'. List them with: persona6 show {who}"
+        f"trait 'tr_nope' is not a trait of '{who}'. List them with: the get_person tool"
     )
     assert f"{who!r} is a known person's user_id, not an anonymous actor" in known
+    assert known.endswith(
+        "list them with: the list_persons tool (anonymous actors with traits are listed too). "
+        f"To see what a session of {who!r} confirms, use: the get_person tool (the traits its "
+        "sessions built)"
+    )
     assert both.endswith(
-        "give the argument failure or event_id, not both: the event already says what failed"
+        "predict: give failure or event_id, not both. event_id already says what failed"
     )
     assert still["person_id"] == who
+
+
+async def test_errors_name_the_tools_arguments_and_tools_not_cli_flags_and_commands(p6, world):
+    people = world[1]["people"]
+    first, second = people[1], people[2]
+    failure = first["failure_episodes"][0]["failure_event_id"]
+    event = {
+        "ts": "2026-06-01T09:00:00Z",
+        "session_id": "s-mcp-3",
+        "user_id": first["person_id"],
+        "type": "message",
+        "text": "hello",
+        "tenant": "other",
+    }
+    async with Client(create_mcp_server(p6)) as client:
+        bad_name = await error_text(
+            client, "predict_reaction", person_id=first["person_id"], failure="!!"
+        )
+        not_theirs = await error_text(
+            client, "predict_reaction", person_id=second["person_id"], event_id=failure
+        )
+        missing = await error_text(
+            client, "predict_reaction", person_id=first["person_id"], event_id="evt-missing"
+        )
+        other_tenant = await error_text(client, "record_event", event=event)
+    assert bad_name.endswith(
+        "failure '!!' is not a failure name. Pass one like error, timeout or assistant_error"
+    )
+    assert not_theirs.endswith(
+        f"event {failure!r} is a failure of {first['person_id']!r}, not of "
+        f"{second['person_id']!r}. Run: predict_reaction with person_id "
+        f"{first['person_id']!r} and event_id {failure!r}"
+    )
+    assert missing.endswith(
+        "List the person's failures with: predict_reaction without event_id (its evidence "
+        "cites their past failures)"
+    )
+    assert other_tenant == (
+        "Error executing tool record_event: event: field 'tenant' 'other' names another "
+        "tenant than the server's tenant 'default'. Record each tenant's events through a "
+        "server of that tenant, or drop the field"
+    )
+    for text in (bad_name, not_theirs, missing, other_tenant):
+        assert "--" not in text and "persona6 " not in text
 
 
 async def test_a_bad_event_names_the_field_and_the_fix_and_stores_nothing(p6, person):
