@@ -160,7 +160,7 @@ class DisclosureExtractor:
 def disclosure_claims(text: str) -> list[Claim]:
     """Every fact the speaker of ``text`` states about their own life."""
     quotes = tx.quoted_spans(text)
-    known = frozenset(lexicon().lemmas)
+    known = _known()
     found: list[Claim] = []
     for sentence in tx.sentences(text):
         for clause in tx.clauses(text, sentence):
@@ -192,6 +192,12 @@ def disclosure_claims(text: str) -> list[Claim]:
 _remembered = tx.remembered(disclosure_claims)
 
 
+@cache
+def _known() -> frozenset[str]:
+    """The verb forms ``predicates`` knows (the lexicon's lemma table, as a set)."""
+    return frozenset(lexicon().lemmas)
+
+
 def disclosure_facts(text: str) -> tuple[Claim, ...]:
     """``disclosure_claims`` of ``text``, shared with the disclosure extractor's memory (the
     concern extractor reads the speaker's job from them)."""
@@ -208,8 +214,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
     gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
-    skipped = lex.words["implied_skip"] | lex.words["implied_adjectives"]
-    if pred.implied and (verb in skipped or gerund):
+    skipped = verb in lex.words["implied_skip"] or verb in lex.words["implied_adjectives"]
+    if pred.implied and (skipped or gerund):
         return None  # "speaking of ...", "taking care of yourself is key", "nice to be back"
     said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
@@ -453,11 +459,13 @@ def _my_is(text: str, clause: Span) -> list[Claim]:
     return claims
 
 
+_HERE_IN = re.compile(r"\b(?:here|out here|over here|back home)\s+in\s+", re.I)
+_AS_A = re.compile(r"as\s+an?\s+|being\s+(?:an?\s+)?", re.I)
+
+
 def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
     """ "it's popular here in Pennsylvania": where the speaker is."""
-    found = re.search(
-        r"\b(?:here|out here|over here|back home)\s+in\s+", text[clause.start : clause.end], re.I
-    )
+    found = _HERE_IN.search(text[clause.start : clause.end])
     place = lexicon().place.match(text, clause.start + found.end()) if found else None
     if place is None or tx.is_reported(text, sentence, place.start()):
         return []
@@ -469,7 +477,7 @@ def _as_a(text: str, clause: Span) -> list[Claim]:
     """ "As a transgender woman, ...", "being a vegetarian is hard": who the speaker is."""
     opening = tx.opening_words(text, clause, 1)
     begin = opening[0].start if opening else clause.end
-    match = re.match(r"as\s+an?\s+|being\s+(?:an?\s+)?", text[begin : clause.end], re.I)
+    match = _AS_A.match(text[begin : clause.end])
     span = tx.phrase_span(text, begin + match.end(), clause.end, _COPULA, 5) if match else None
     if span is None:
         return []

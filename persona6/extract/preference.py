@@ -231,7 +231,7 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
     """ "I love pizza, pasta and tacos": a verbless clause after a cue continues its list."""
     text, clause = context.text, context.clause
     words = tx.tokens(text, *clause)
-    while words and words[0].word in tx.english_set("coordinators") | tx.english_set("adverbs"):
+    while words and words[0].word in tx.english_words("coordinators", "adverbs"):
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []

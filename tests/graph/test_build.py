@@ -347,3 +347,67 @@ def test_a_stated_switch_supersedes_the_preference_it_replaced():
     old, new = traits["pdf reports"], traits["spreadsheets"]
     assert old.valid_to == new.valid_from and new.supersedes == old.id
     assert old.counter_evidence[-1].event_id == "e2"
+
+
+def test_a_full_build_clears_the_traits_of_an_actor_whose_events_are_gone():
+    """A full build recomputes the actors of a session's old signals too, not only those of
+    its events: one whose events were deleted (with no build since) is left without traits."""
+    store = SQLiteStore(":memory:")
+    ingest_events(
+        store,
+        [
+            _message("e1", "I love green tea."),
+            dict(_message("e2", "I hate coffee.", "2026-03-01T10:01:00Z"), user_id="bea"),
+        ],
+    )
+    build(store, "default")
+    assert {p for p, _, _ in store.persons("default")} == {"ada", "bea"}
+    store.delete_events("default", ["e2"])  # as another process would, before its rebuild
+    build(store, "default", full=True)
+    assert {p for p, _, _ in store.persons("default")} == {"ada"}
+    assert {s.actor for s in store.stored_signals_of("default", ["ada", "bea"])} == {"ada"}
+
+
+def test_a_build_pauses_the_cyclic_collector_and_restarts_it(monkeypatch):
+    import gc
+    import sys
+
+    module = sys.modules["persona6.graph.build"]
+    seen: list[bool] = []
+    extract = module.extract_session
+
+    def watched(events):
+        seen.append(gc.isenabled())
+        return extract(events)
+
+    monkeypatch.setattr(module, "extract_session", watched)
+    store = SQLiteStore(":memory:")
+    ingest_events(store, [_message("e1", "I love green tea.")])
+    assert gc.isenabled()
+    build(store, "default")
+    assert seen == [False]
+    assert gc.isenabled()
+    try:  # a collector paused by someone else stays paused
+        gc.disable()
+        build(store, "default", full=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_signal_evidence_and_context_are_written_as_json_dumps_writes_them():
+    """The store writes them with one encoder made once; the text must not change."""
+    import json
+
+    from persona6.store.sql_graph import _json_writer
+
+    values = [
+        [],
+        {},
+        [{"event_id": "e1", "start": 0, "end": 5, "quote": "naïve “quotes” 😊\n\t\\"}],
+        {"z": [1, 2.5, -0.0, 1e-07, None, True], "a": {"b": "ü", "a": 3}, "m": 1 / 3},
+    ]
+    for sort_keys in (False, True):
+        write = _json_writer(sort_keys=sort_keys)
+        for value in values:
+            assert write(value) == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
