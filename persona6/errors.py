@@ -102,6 +102,16 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
         "http": "persona6 links (on the command line)",
         "mcp": "persona6 links (on the command line)",
     },
+    "list_event_ids": {
+        "cli": "persona6 events --json",
+        "http": "GET /v1/persons/PERSON/export (a person's events, each with its id)",
+        "mcp": "the get_person tool (its traits cite event ids)",
+    },
+    "list_sessions": {
+        "cli": "persona6 sessions",
+        "http": "GET /v1/persons/PERSON/export (a person's events, each with its session)",
+        "mcp": "the get_person tool (its traits cite sessions)",
+    },
     "predict_event": {
         "cli": "persona6 predict {owner} --event {event}",
         "http": "GET /v1/persons/{owner}/predict?event={event}",

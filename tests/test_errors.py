@@ -106,9 +106,6 @@ PENDING = {
     ("persona6/identity/settings.py", "Give e.g. --prior-new 0.2"),
     ("persona6/identity/continuity.py", "List sessions with: persona6 sessions"),
     ("persona6/identity/backtest.py", "then run persona6 backtest linking again"),
-    ("persona6/graph/forget.py", "List event ids with: persona6 events --json"),
-    ("persona6/graph/forget.py", "List sessions with: persona6 sessions"),
-    ("persona6/graph/forget.py", "List people with: persona6 actors"),
 }
 
 #: The command line speaks in its own terms: its errors reach no other surface.

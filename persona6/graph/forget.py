@@ -42,8 +42,10 @@ def forget_events(store: Store, tenant: str, event_ids: list[str]) -> ForgetRepo
 def forget_event(store: Store, tenant: str, event_id: str) -> ForgetReport:
     if not _exists(store, tenant, event_id):
         raise NotFound(
-            f"event {event_id!r} is not stored for tenant {tenant!r}. "
-            "List event ids with: persona6 events --json"
+            "event {event!r} is not stored for tenant {tenant!r}. "
+            "List event ids with: {>list_event_ids}",
+            event=event_id,
+            tenant=tenant,
         )
     return forget_events(store, tenant, [event_id])
 
@@ -52,8 +54,10 @@ def forget_session(store: Store, tenant: str, session_id: str) -> ForgetReport:
     ids = [e.event_id for e in store.iter_events(EventQuery(tenant=tenant, session_id=session_id))]
     if not ids:
         raise NotFound(
-            f"session {session_id!r} has no events for tenant {tenant!r}. "
-            "List sessions with: persona6 sessions"
+            "session {session!r} has no events for tenant {tenant!r}. "
+            "List sessions with: {>list_sessions}",
+            session=session_id,
+            tenant=tenant,
         )
     return forget_events(store, tenant, ids)
 
@@ -71,8 +75,10 @@ def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
             sessions.add(event.session_id)
     if not own:
         raise NotFound(
-            f"person {person_id!r} has no events for tenant {tenant!r}. "
-            "List people with: persona6 actors"
+            "person {person!r} has no events for tenant {tenant!r}. "
+            "List people with: {>list_actors}",
+            person=person_id,
+            tenant=tenant,
         )
     for session_id in sorted(sessions):
         session = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))

@@ -154,6 +154,9 @@ def test_a_key_never_reaches_another_tenants_data(served: Served, route):
         assert response.status_code == 404, (what, body)
         assert body["error"]["code"] == "not_found"
         assert "acme" not in body["error"]["message"]
+        # in the API's terms: no command-line flags or commands
+        assert "--" not in body["error"]["message"], body
+        assert "persona6 " not in body["error"]["message"], body
     # acme's data is untouched whatever the rival tried
     own = client.get(f"/v1/persons/{person_id}", headers=served.acme)
     assert own.status_code == 200 and own.json()["traits"]
