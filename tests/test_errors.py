@@ -104,7 +104,6 @@ PENDING = {
     ("persona6/identity/settings.py", "e.g. --identifier-attrs email_sha256,customer_id"),
     ("persona6/identity/settings.py", "Give e.g. --candidates 64"),
     ("persona6/identity/settings.py", "Give e.g. --prior-new 0.2"),
-    ("persona6/identity/continuity.py", "List sessions with: persona6 sessions"),
     ("persona6/identity/backtest.py", "then run persona6 backtest linking again"),
 }
 

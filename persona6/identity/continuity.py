@@ -38,8 +38,10 @@ def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> 
     events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
     if not events:
         raise NotFound(
-            f"session {session_id!r} has no events in tenant {tenant!r}. "
-            "List sessions with: persona6 sessions"
+            "session {session!r} has no events in tenant {tenant!r}. "
+            "List sessions with: {>list_sessions}",
+            session=session_id,
+            tenant=tenant,
         )
     identity = store.identity_map(tenant)
     known = store.known_user_ids(tenant)
