@@ -112,6 +112,11 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
         "http": "GET /v1/persons/PERSON/export (a person's events, each with its session)",
         "mcp": "the get_person tool (its traits cite sessions)",
     },
+    "backtest_linking": {
+        "cli": "persona6 backtest linking",
+        "http": "persona6 backtest linking (on the command line)",
+        "mcp": "persona6 backtest linking (on the command line)",
+    },
     "predict_event": {
         "cli": "persona6 predict {owner} --event {event}",
         "http": "GET /v1/persons/{owner}/predict?event={event}",
@@ -120,7 +125,7 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
 }
 
 #: Options whose library parameter is not the flag's name with ``-`` read as ``_``.
-_PARAMETERS = {"map": "column_map"}
+_PARAMETERS = {"map": "column_map", "auto_merge": "auto_merge_above"}
 
 _PLACEHOLDER = re.compile(r"\{(--[a-z][a-z0-9-]*|>[a-z_]+|[a-z_]+)(![rs])?(:[^{}]*)?\}")
 

@@ -103,9 +103,12 @@ def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
     eligible = sorted(p for p, s in sessions.items() if len(s) >= min_history + holdout_sessions)
     if len(eligible) < 3:
         raise InvalidOption(
-            f"backtest: tenant {tenant!r} has {len(eligible)} known persons with at least "
-            f"{min_history + holdout_sessions} sessions; the backtest needs 3 or more. "
-            "Ingest and build more history, then run persona6 backtest linking again"
+            "backtest: tenant {tenant!r} has {eligible} known persons with at least "
+            "{needed} sessions; the backtest needs 3 or more. "
+            "Ingest and build more history, then run {>backtest_linking} again",
+            tenant=tenant,
+            eligible=len(eligible),
+            needed=min_history + holdout_sessions,
         )
     rng = random.Random(int(options["seed"]))
     rng.shuffle(eligible)

@@ -181,7 +181,7 @@ class Linker:
     def link(self, actor: str, *, threshold: float | None = None) -> LinkResult:
         """Rank the known persons for one anonymous actor, and decide."""
         if threshold is not None:
-            check_probability("--threshold", threshold)
+            check_probability("{--threshold}", threshold)
         self.sync()
         profile = self._check_anonymous(actor)
         settings = self.settings(new_person_threshold=threshold)
@@ -307,9 +307,9 @@ class Linker:
         from persona6.identity.stitching import stitch
 
         if threshold is not None:
-            check_probability("--threshold", threshold)
+            check_probability("{--threshold}", threshold)
         if auto_merge_above is not None:
-            check_probability("--auto-merge", auto_merge_above)
+            check_probability("{--auto-merge}", auto_merge_above)
         stitched = stitch(self.store, self.tenant, self.settings())
         self.sync()
         settings = self.settings(new_person_threshold=threshold)

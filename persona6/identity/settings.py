@@ -12,12 +12,14 @@ from persona6.extract.text import load_lexicon
 from persona6.store.base import Store
 
 #: Settings a tenant may override, with the option that sets them.
+#: The option is written as errors.py templates write one (``{--flag}``), so each surface
+#: names it in its own terms.
 SETTABLE = {
-    "identifier_attrs": "--identifier-attrs",
-    "new_person_threshold": "--threshold",
-    "auto_merge_above": "--auto-merge",
-    "candidates": "--candidates",
-    "prior_new": "--prior-new",
+    "identifier_attrs": "{--identifier-attrs}",
+    "new_person_threshold": "{--threshold}",
+    "auto_merge_above": "{--auto-merge}",
+    "candidates": "{--candidates}",
+    "prior_new": "{--prior-new}",
 }
 
 
@@ -53,13 +55,17 @@ def defaults() -> IdentitySettings:
 
 
 def check_probability(option: str, value: float | None, *, allow_none: bool = False) -> None:
+    """``option`` as templates write it, e.g. ``"{--threshold}"``."""
     if value is None and allow_none:
         return
     if value is None or not isinstance(value, int | float) or not 0.0 < float(value) <= 1.0:
         raise InvalidOption(
-            f"{option} {value!r} is not a probability in (0, 1]. "
-            f"Give a number such as {option} 0.9"
-            + (" (or 'off' to turn it off)" if allow_none else "")
+            option
+            + " {value!r} is not a probability in (0, 1]. Give a number such as "
+            + option
+            + " 0.9"
+            + (" (or 'off' to turn it off)" if allow_none else ""),
+            value=value,
         )
 
 
@@ -77,22 +83,25 @@ def validated(name: str, value: Any) -> Any:
         names = tuple(str(v).strip() for v in items if str(v).strip())
         if not names:
             raise InvalidOption(
-                f"{option} {value!r} names no attribute. "
-                "Give comma-separated attrs keys, e.g. --identifier-attrs email_sha256,customer_id"
+                option + " {value!r} names no attribute. Give comma-separated attrs keys, e.g. "
+                "{--identifier-attrs} email_sha256,customer_id",
+                value=value,
             )
         return list(names)
     if name == "candidates":
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
             raise InvalidOption(
-                f"{option} {value!r} is not a whole number from 1 to 10000. "
-                "Give e.g. --candidates 64"
+                option + " {value!r} is not a whole number from 1 to 10000. Give e.g. "
+                "{--candidates} 64",
+                value=value,
             )
         return value
     if name == "prior_new":
         if not isinstance(value, int | float) or not 0.0 < float(value) < 1.0:
             raise InvalidOption(
-                f"{option} {value!r} is not a probability strictly between 0 and 1. "
-                "Give e.g. --prior-new 0.2"
+                option + " {value!r} is not a probability strictly between 0 and 1. Give e.g. "
+                "{--prior-new} 0.2",
+                value=value,
             )
         return float(value)
     check_probability(option, value, allow_none=name == "auto_merge_above")

@@ -310,6 +310,14 @@ def test_link_refuses_known_and_unknown_actors_in_http_terms(served: Served):
             "actors with: GET /v1/persons (anonymous actors with traits are listed too)",
         ),
     }
+    holdout = served.truth["people"][0]["holdout_anonymous_id"]
+    response = served.client.post(
+        "/v1/link", json={"anonymous_id": holdout, "threshold": 5}, headers=served.acme
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == (
+        "threshold 5.0 is not a probability in (0, 1]. Give a number such as threshold 0.9"
+    )
     for actor, (status, message) in expected.items():
         response = served.client.post("/v1/link", json={"anonymous_id": actor}, headers=served.acme)
         assert response.status_code == status, actor
