@@ -19,12 +19,13 @@ candidates, against how often it is among the exact scan's top 64. Goal: p99 <= 
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 
 import numpy as np
 
 from persona6.identity.features import BAG_DIMS, DENSE_DIMS
-from persona6.identity.index import SIGNATURE_DIMS, PersonIndex
+from persona6.identity.index import POSTING_CAP, PersonIndex
 from persona6.identity.linking import default_model
 from persona6.identity.model import LinkModel, Vectors
 from persona6.identity.scoring import exact_scan, rank
@@ -93,11 +94,11 @@ def model_for_benchmark() -> LinkModel:
 
 
 def measure(
-    size: int, queries: int, exact_queries: int, seed: int, dims: int = SIGNATURE_DIMS
+    size: int, queries: int, exact_queries: int, seed: int, cap: int = POSTING_CAP
 ) -> dict[str, float]:
     population = Population(size, seed)
     model = model_for_benchmark()
-    index = PersonIndex(model, dims=dims)
+    index = PersonIndex(model, cap=cap)
     started = time.perf_counter()
     batch = []
     for person in range(size):
@@ -136,6 +137,7 @@ def measure(
         "recall_ratio": ann_hits_same / max(exact_hits, 1),
         "exact_queries": len(exact_times),
         "queries": len(probes),
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -144,7 +146,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--dims", type=int, default=SIGNATURE_DIMS, help="Signature width.")
+    parser.add_argument(
+        "--cap", type=int, default=POSTING_CAP, help="Most persons a posting list keeps."
+    )
     args = parser.parse_args()
     print(
         f"{'persons':>8} {'build s':>8} {'index p50':>10} {'index p99':>10} {'exact p50':>10} "
@@ -152,12 +156,13 @@ def main() -> None:
     )
     for size in (int(s) for s in args.sizes.split(",")):
         exact_queries = max(10, min(args.queries, 3_000_000 // size))
-        r = measure(size, args.queries, exact_queries, args.seed, args.dims)
+        r = measure(size, args.queries, exact_queries, args.seed, args.cap)
         print(
             f"{r['persons']:>8} {r['build_s']:>8.1f} {r['ann_p50_ms']:>8.2f}ms "
             f"{r['ann_p99_ms']:>8.2f}ms {r['exact_p50_ms']:>8.1f}ms {r['exact_p99_ms']:>8.1f}ms "
             f"{r['ann_recall']:>7.3f} {r['exact_recall']:>7.3f} {r['recall_ratio']:>6.3f}"
-            f"  ({r['queries']} queries, {r['exact_queries']} exact)",
+            f"  ({r['queries']} queries, {r['exact_queries']} exact, "
+            f"peak RSS {r['peak_mib']:,.0f} MiB)",
             flush=True,
         )
 
