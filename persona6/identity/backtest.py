@@ -11,7 +11,8 @@ and the fit of the linking model on them.
    - *weights*: each person's history is cut in time (``cut``): their latest sessions (up to
      the per-person target, at most half) are compared with the *earlier* history of every
      candidate, their own (same) and the others' (different), as a link compares a later
-     session with what came before; ``model.fit_ranking`` on the block similarities
+     session with what came before, with a gap of as many sessions between the two where the
+     history is long enough (``GAP_SHARE``); ``model.fit_ranking`` on the block similarities
      (``fit_weights`` for the constant), the stranger means ``m_b`` from the different pairs;
    - *calibration*: ``model.fit_sized_calibration`` on **out-of-fold** outcomes of the same
      sessions (each scored with weights fitted without it), with the people met in each
@@ -63,6 +64,11 @@ CALIBRATION_FOLDS = 5
 #: Most of each person's history (their latest sessions) fitted on as later sessions: the
 #: rest, their earlier history, must stay the larger part.
 LATE_SHARE = 0.5
+#: Sessions left out between each person's earlier history and their later sessions, as a
+#: share of the later ones, as long as the earlier history keeps at least as many sessions as
+#: the later (``cut``): an anonymous session may come long after the history it is compared
+#: with, and the calibration should see that drift, not only the sessions right after.
+GAP_SHARE = 1.0
 
 
 @dataclass(slots=True)
@@ -158,16 +164,20 @@ class Cut:
     the known history, the latest ones (``late``, newest first) for the anonymous sessions
     that come after it. Fitting on late-against-early pairs is fitting on what linking is
     asked: a *later* session against the history, with whatever drifted in between (topics,
-    projects, tools), which a session held out from the middle of a history does not show."""
+    projects, tools), which a session held out from the middle of a history does not show.
+    A gap of sessions between the two (in neither) makes that drift as wide as a link meets."""
 
     early: dict[str, Profile]
     late: dict[str, list[Profile]]
-    late_sessions: dict[str, set[str]]
+    late_sessions: dict[str, set[str]]  # the late sessions and the gap's: not in ``early``
 
 
-def cut(split_: Split, most: int, share: float = LATE_SHARE) -> Cut:
+def cut(split_: Split, most: int, share: float = LATE_SHARE, gap: float = GAP_SHARE) -> Cut:
     """Each person's latest ``most`` history sessions, but no more than ``share`` of them (at
-    least one, and at least one left before them); a single history session has nothing late."""
+    least one, and at least one left before them); a single history session has nothing late.
+    Before them ``gap`` times as many sessions are left out, as long as the earlier history
+    keeps at least as many sessions as the late ones: the history a link compares with is the
+    whole one, and one much smaller than it would make the fit's task harder than a link's."""
     if not 0.0 < share < 1.0:
         raise InvalidOption(
             f"backtest: the share of each history held out as later sessions is {share!r}; "
@@ -175,11 +185,15 @@ def cut(split_: Split, most: int, share: float = LATE_SHARE) -> Cut:
         )
     early: dict[str, Profile] = {}
     late: dict[str, list[Profile]] = {}
+    sessions: dict[str, set[str]] = {}
     for person, units in split_.history_units.items():  # newest first
         count = min(len(units) - 1, max(1, min(most, int(share * len(units)))))
+        skipped = max(0, min(int(gap * count), len(units) - 2 * count))
         late[person] = units[:count]
-        early[person] = sum_profiles(units[count:]) if count else split_.histories[person]
-    sessions = {p: {s for u in units for s in u.session_ids} for p, units in late.items()}
+        early[person] = (
+            sum_profiles(units[count + skipped :]) if count else split_.histories[person]
+        )
+        sessions[person] = {s for u in units[: count + skipped] for s in u.session_ids}
     return Cut(early, late, sessions)
 
 
@@ -204,7 +218,7 @@ def _training_pairs(
             session_id = unit.session_ids[0]
             for other, their_unit in split_.by_session.get(session_id, {}).items():
                 if session_id in cut_.late_sessions.get(other, ()):
-                    continue  # late for them too: not in their early history
+                    continue  # late (or in the gap) for them too: not in their early history
                 rest = cut_.early[other].copy()
                 rest.add(their_unit, sign=-1)
                 pool[other] = _vectorize(rest, model)

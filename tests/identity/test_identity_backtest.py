@@ -49,12 +49,24 @@ def test_cut_holds_out_the_latest_sessions_and_keeps_the_earlier_history_the_lar
             "cy": history("cy", 1, "x"),
         }
     )
-    found = cut(split_, most=3)
+    found = cut(split_, most=3, gap=0.0)
     assert [u.session_ids[0] for u in found.late["ana"]] == ["ana-09", "ana-08", "ana-07"]
     assert found.early["ana"].session_ids == [f"ana-{i:02d}" for i in reversed(range(7))]
     assert [u.session_ids[0] for u in found.late["bo"]] == ["bo-03", "bo-02"]  # half at most
     assert found.late["cy"] == [] and found.early["cy"].session_ids == ["cy-00"]
     assert found.late_sessions["bo"] == {"bo-03", "bo-02"}
+
+
+def test_cut_leaves_a_gap_before_the_late_sessions_while_the_earlier_history_keeps_as_many():
+    split_ = make_split({"ana": history("ana", 10, "tea"), "bo": history("bo", 5, "oak")})
+    found = cut(split_, most=3)  # the default gap: as many sessions as are late
+    assert [u.session_ids[0] for u in found.late["ana"]] == ["ana-09", "ana-08", "ana-07"]
+    assert found.early["ana"].session_ids == [f"ana-{i:02d}" for i in reversed(range(4))]
+    assert found.late_sessions["ana"] == {f"ana-{i:02d}" for i in range(4, 10)}
+    # bo: two late sessions; a gap of one keeps two before them, as many as are late.
+    assert [u.session_ids[0] for u in found.late["bo"]] == ["bo-04", "bo-03"]
+    assert found.early["bo"].session_ids == ["bo-01", "bo-00"]
+    assert found.late_sessions["bo"] == {"bo-04", "bo-03", "bo-02"}
 
 
 @pytest.mark.parametrize("share", [0.0, 1.0, 1.5])
