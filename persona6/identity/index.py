@@ -50,7 +50,7 @@ _COSINE = (*DENSE_BLOCKS, *SPARSE_BLOCKS)
 #: Most persons a posting list keeps (per segment). Bounds both the read of a common bucket and
 #: the memory (at most FEATURES * POSTING_CAP entries of 8 bytes per segment). See
 #: docs/benchmarks.md, "Latency at scale", for how recall and latency move with it.
-POSTING_CAP = 1024
+POSTING_CAP = 512
 #: Persons taken from the postings before the totals are compared (at least ``count``; the
 #: dense index proposes ``count``).
 POOL = 256
