@@ -157,17 +157,13 @@ class Postings:
         #: key -> its segment's position in ``segments`` (-1: removed or never added).
         self.segment_of = np.full(0, -1, dtype=np.int32)
 
-    def _grow(self, size: int) -> None:
-        if size > len(self.segment_of):
-            grown = np.full(max(size, 2 * len(self.segment_of)), -1, dtype=np.int32)
-            grown[: len(self.segment_of)] = self.segment_of
-            self.segment_of = grown
-
     def add(self, items: Sequence[tuple[int, tuple[NDArray, NDArray]]]) -> None:
         """Add persons as one new segment: ``(key, (features, values))`` each."""
         if not items:
             return
-        self._grow(max(key for key, _ in items) + 1)
+        size = max(key for key, _ in items) + 1
+        if size > len(self.segment_of):
+            self.segment_of = _grown(self.segment_of, max(size, 2 * len(self.segment_of)), -1)
         features = np.concatenate([f for _, (f, _) in items]).astype(np.int64)
         values = np.concatenate([v for _, (_, v) in items]).astype(np.float32)
         keys = np.repeat(
@@ -230,8 +226,9 @@ class Postings:
         return totals
 
 
-def _grown(rows: NDArray, size: int) -> NDArray:
-    out = np.zeros((size, *rows.shape[1:]), dtype=rows.dtype)
+def _grown(rows: NDArray, size: int, fill: float = 0) -> NDArray:
+    """``rows`` with room for ``size`` rows, the new ones ``fill``."""
+    out = np.full((size, *rows.shape[1:]), fill, dtype=rows.dtype)
     out[: len(rows)] = rows
     return out
 

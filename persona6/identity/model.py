@@ -297,14 +297,19 @@ def similarities(query: Vectors, candidate: Vectors) -> dict[str, float]:
 
 
 def block_similarity(block: str, q: Vector, p: Vector) -> float:
+    return float(block_similarities(block, q, p))
+
+
+def block_similarities(block: str, q: Vector, p: NDArray[np.floating]) -> NDArray[np.floating]:
+    """The similarity of ``q`` to ``p``, or to each row of ``p`` (a matrix of candidates)."""
     how = COMPARISON[block]
     if how in ("sqrt", "log"):
-        return float(np.clip(q @ p, 0.0, 1.0))
+        return np.clip(p @ q, 0.0, 1.0)
     if how == "canberra":
         scale = np.abs(q) + np.abs(p)
         terms = np.divide(np.abs(q - p), scale, out=np.zeros_like(scale), where=scale > 0)
-        return 1.0 - float(terms.mean())
-    return 1.0 / (1.0 + float(np.abs(q - p).mean()))  # closeness of means
+        return 1.0 - terms.mean(axis=-1)
+    return 1.0 / (1.0 + np.abs(q - p).mean(axis=-1))  # closeness of means
 
 
 # -- posterior ----------------------------------------------------------------------------

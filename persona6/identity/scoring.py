@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from persona6.identity.features import COMPARISON
 from persona6.identity.index import PersonIndex
-from persona6.identity.model import LinkModel, Vectors
+from persona6.identity.model import LinkModel, Vectors, block_similarities
 
 COMPANION_SMOOTHING = 2.0
 #: Candidates scored together by ``similarities_many`` (an exact scan goes chunk by chunk).
@@ -73,15 +72,7 @@ def similarities_many(query: Vectors, candidates: Sequence[Vectors]) -> list[dic
         if not have:
             continue
         matrix = np.vstack([candidates[i].dense[block] for i in have])
-        how = COMPARISON[block]
-        if how in ("sqrt", "log"):
-            values = np.clip(matrix @ q, 0.0, 1.0)
-        elif how == "canberra":
-            scale = np.abs(q) + np.abs(matrix)
-            terms = np.divide(np.abs(q - matrix), scale, out=np.zeros_like(scale), where=scale > 0)
-            values = 1.0 - terms.mean(axis=1)
-        else:  # closeness of means
-            values = 1.0 / (1.0 + np.abs(q - matrix).mean(axis=1))
+        values = block_similarities(block, q, matrix)
         for i, value in zip(have, values.tolist(), strict=True):
             sims[i][block] = value
     return sims
