@@ -4,6 +4,9 @@
 ``PERSONA6_DB``      where the store lives (a SQLite path or a postgresql:// URL); default
                      ``./persona6.db``
 ``PERSONA6_TENANT``  the tenant commands act on; default ``default``
+``PERSONA6_INDEX_DIR`` where saved linking indexes go (persona6/identity/snapshot.py); default
+                     ``<db>.index`` beside a SQLite file, none for PostgreSQL or ``:memory:``;
+                     ``off`` saves none
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 import yaml
 
 from persona6.errors import InvalidInput
+from persona6.store import POSTGRES_SCHEMES
 from persona6.types import DEFAULT_TENANT
 
 DEFAULT_DB = "persona6.db"
@@ -25,14 +29,28 @@ DEFAULT_DB = "persona6.db"
 class Settings:
     db: str
     tenant: str
+    index_dir: Path | None = None
 
 
 def settings(db: str | None = None, tenant: str | None = None) -> Settings:
     """Explicit values win over the environment, which wins over the defaults."""
+    database = db or os.environ.get("PERSONA6_DB") or DEFAULT_DB
     return Settings(
-        db=db or os.environ.get("PERSONA6_DB") or DEFAULT_DB,
+        db=database,
         tenant=tenant or os.environ.get("PERSONA6_TENANT") or DEFAULT_TENANT,
+        index_dir=index_dir(database),
     )
+
+
+def index_dir(db: str) -> Path | None:
+    """Where the linking index of this store is saved: ``PERSONA6_INDEX_DIR`` (``off``: not
+    at all), else beside a SQLite file; None for PostgreSQL and in-memory stores."""
+    chosen = os.environ.get("PERSONA6_INDEX_DIR", "").strip()
+    if chosen:
+        return None if chosen.lower() == "off" else Path(chosen)
+    if db.startswith(POSTGRES_SCHEMES) or ":memory:" in db:
+        return None
+    return Path(db.removeprefix("sqlite:///") + ".index")
 
 
 def read_yaml_file(path: str | Path, missing_hint: str) -> Any:

@@ -52,6 +52,8 @@ class Persona6:
         self.db = config.db
         self.tenant = config.tenant
         self.store = store if store is not None else open_store(config.db)
+        # A store handed in may not live at ``config.db``: save no index for it.
+        self.index_dir = config.index_dir if store is None else None
 
     @property
     def location(self) -> str:
@@ -280,7 +282,9 @@ class Persona6:
         # follows the store incrementally, so it is built once per Persona6 object.
         found = self.__dict__.get("_identity_linker")
         if found is None:
-            found = self.__dict__["_identity_linker"] = identity.Linker(self.store, self.tenant)
+            found = self.__dict__["_identity_linker"] = identity.Linker(
+                self.store, self.tenant, index_dir=self.index_dir
+            )
         return found
 
     def stitch(self, *, identifier_attrs: list[str] | None = None) -> identity.StitchReport:

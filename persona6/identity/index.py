@@ -22,12 +22,13 @@ for each block a person has) to every proposed person, and returns the best by t
 ``linking`` re-scores them exactly with every block. The index keeps each person's comparable
 vectors too, so exact re-scoring needs no database read. ``upsert`` and ``remove`` update it one
 person at a time (a person whose profile changed is removed and added again), so it follows the
-store incrementally.
+store incrementally. ``state`` gives everything it holds as named arrays and ``restore`` makes
+the same index from them (snapshot.py saves them to a file).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +52,8 @@ _COSINE = (*DENSE_BLOCKS, *SPARSE_BLOCKS)
 #: the memory (at most FEATURES * POSTING_CAP entries of 8 bytes per segment). See
 #: docs/benchmarks.md, "Latency at scale", for how recall and latency move with it.
 POSTING_CAP = 512
+#: Scalar type of the HNSW vectors.
+DENSE_DTYPE = "f32"
 #: Persons taken from the postings before the totals are compared (at least ``count``; the
 #: dense index proposes ``count``).
 POOL = 256
@@ -148,6 +151,10 @@ class _Segment:
         return self.keys[at], excess * np.repeat(weights, lengths)
 
 
+#: A segment's arrays, in the order ``_Segment`` takes them.
+_SEGMENT_ARRAYS = ("starts", "keys", "values", "floors")
+
+
 class Postings:
     """Impact-ordered inverted lists over the bags, in segments merged as they grow."""
 
@@ -241,7 +248,7 @@ class PersonIndex:
         self._dense = Index(
             ndim=SIGNATURE_DIMS,
             metric="ip",
-            dtype="f32",
+            dtype=DENSE_DTYPE,
             connectivity=16,
             expansion_add=128,
             expansion_search=64,
@@ -296,6 +303,53 @@ class PersonIndex:
             self._dense.add(np.asarray(keys, dtype=np.uint64), np.vstack(signatures))
             self._postings.add(postings)
 
+    # -- saving and restoring (persona6/identity/snapshot.py writes the arrays to a file) --
+
+    def state(self) -> dict[str, NDArray]:
+        """Everything the index holds, as named arrays: ``restore`` makes the same index."""
+        persons = sorted(self._keys)
+        out: dict[str, NDArray] = {
+            "person_ids": np.asarray(persons, dtype=np.str_),
+            "person_keys": np.asarray([self._keys[p] for p in persons], dtype=np.int64),
+            "next": np.asarray([self._next], dtype=np.int64),
+            "present": self._present[: self._next],
+            "signatures": self._signatures[: self._next],
+            "hnsw": np.frombuffer(bytes(self._dense.save()), dtype=np.uint8),
+            "cap": np.asarray([self._postings.cap], dtype=np.int64),
+            "segment_of": self._postings.segment_of,
+            "segments": np.asarray([len(self._postings.segments)], dtype=np.int64),
+        }
+        for i, segment in enumerate(self._postings.segments):
+            for name in _SEGMENT_ARRAYS:
+                out[f"segment{i}_{name}"] = getattr(segment, name)
+        out.update(_vectors_state([self._vectors[p] for p in persons]))
+        return out
+
+    @classmethod
+    def restore(cls, model: LinkModel, state: Mapping[str, NDArray]) -> PersonIndex:
+        """The index ``state`` describes, searching with ``model`` (whose weights it was built
+        for: bags are indexed unweighted, so only the vectors' idf must match)."""
+        index = cls(model, cap=int(state["cap"][0]))
+        persons = [str(p) for p in state["person_ids"]]
+        keys = [int(k) for k in state["person_keys"]]
+        index._keys = dict(zip(persons, keys, strict=True))
+        index._persons = dict(zip(keys, persons, strict=True))
+        index._next = int(state["next"][0])
+        index._present = np.array(state["present"], dtype=bool)
+        index._signatures = np.array(state["signatures"], dtype=np.float32)
+        dense = Index.restore(state["hnsw"].tobytes())
+        if dense is None:
+            raise ValueError("the HNSW part is not a usearch index")
+        index._dense = dense
+        postings = index._postings
+        postings.segment_of = np.array(state["segment_of"], dtype=np.int32)
+        postings.segments = [
+            _Segment(*(np.array(state[f"segment{i}_{name}"]) for name in _SEGMENT_ARRAYS))
+            for i in range(int(state["segments"][0]))
+        ]
+        index._vectors = dict(zip(persons, _vectors_from(state, len(persons)), strict=True))
+        return index
+
     def remove(self, person_ids: Sequence[str]) -> None:
         gone: list[int] = []
         for person_id in person_ids:
@@ -340,3 +394,50 @@ class PersonIndex:
         totals -= self._present[keys] @ strangers
         order = np.argsort(-totals, kind="stable")[:count]
         return [self._persons[keys[i]] for i in order]
+
+
+def _vectors_state(vectors: Sequence[Vectors]) -> dict[str, NDArray]:
+    """Persons' comparable vectors as flat arrays: per block, who has it (``owners``, positions
+    in ``vectors``) and their values, bags as lengths and concatenated entries."""
+    out: dict[str, NDArray] = {"sizes": np.asarray([v.size for v in vectors], dtype=np.float64)}
+    for block in BLOCKS:
+        if block in BAGS:
+            owners = [i for i, v in enumerate(vectors) if block in v.sparse]
+            parts = [vectors[i].sparse[block] for i in owners]
+            out[f"bag_{block}_owners"] = np.asarray(owners, dtype=np.int64)
+            out[f"bag_{block}_lengths"] = np.asarray([len(p[0]) for p in parts], dtype=np.int64)
+            out[f"bag_{block}_indices"] = np.concatenate(
+                [p[0] for p in parts] or [np.zeros(0, np.int32)]
+            ).astype(np.int32)
+            out[f"bag_{block}_values"] = np.concatenate(
+                [p[1] for p in parts] or [np.zeros(0, np.float32)]
+            ).astype(np.float32)
+        else:
+            owners = [i for i, v in enumerate(vectors) if block in v.dense]
+            out[f"dense_{block}_owners"] = np.asarray(owners, dtype=np.int64)
+            out[f"dense_{block}_rows"] = (
+                np.vstack([vectors[i].dense[block] for i in owners])
+                if owners
+                else np.zeros((0, DENSE_DIMS[block]))
+            )
+    return out
+
+
+def _vectors_from(state: Mapping[str, NDArray], count: int) -> list[Vectors]:
+    """The inverse of ``_vectors_state`` (bags as int32 indices and float32 values, dense
+    blocks as float64, as ``vectorize`` makes them)."""
+    vectors = [Vectors({}, {}, float(size)) for size in state["sizes"][:count]]
+    for block in BLOCKS:
+        if block in BAGS:
+            owners = state[f"bag_{block}_owners"]
+            ends = np.cumsum(state[f"bag_{block}_lengths"])
+            indices, values = state[f"bag_{block}_indices"], state[f"bag_{block}_values"]
+            for owner, end, length in zip(owners, ends, state[f"bag_{block}_lengths"], strict=True):
+                start = int(end - length)
+                # Views into one array per block: no copy per person.
+                vectors[int(owner)].sparse[block] = (indices[start:end], values[start:end])
+        else:
+            rows = state[f"dense_{block}_rows"]
+            for owner, row in zip(state[f"dense_{block}_owners"], rows, strict=True):
+                vectors[int(owner)].dense[block] = row
+    return vectors

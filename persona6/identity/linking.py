@@ -24,10 +24,12 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
 from persona6.identity import profiles as profile_store
+from persona6.identity import snapshot
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, bucket, vectorize
@@ -94,16 +96,27 @@ def reconsolidate(store: Store, tenant: str, actors: Iterable[str]) -> list[str]
 
 
 class Linker:
-    """Linking for one tenant of one store; cheap to keep, and it keeps its index current."""
+    """Linking for one tenant of one store; cheap to keep, and it keeps its index current.
 
-    def __init__(self, store: Store, tenant: str):
+    With ``index_dir``, the index is saved there (snapshot.py) and a new ``Linker`` restores
+    it, re-indexing only the persons whose profiles changed since, instead of every person.
+    """
+
+    def __init__(self, store: Store, tenant: str, *, index_dir: Path | None = None):
         self.store = store
         self.tenant = tenant
         self.index: PersonIndex | None = None
         self.model: LinkModel | None = None
         self.companions: CompanionStats | None = None
-        self._companions: dict[str, tuple[dict[str, int], int]] = {}
+        self._companions: snapshot.Companions = {}
         self._stale_layout = False
+        self._snapshot = snapshot.path_for(index_dir, tenant) if index_dir is not None else None
+        #: person -> version of the profile indexed (Store.identity_profile_versions).
+        self._versions: dict[str, int] = {}
+        #: Persons indexed since the snapshot was saved or restored (None: no snapshot yet).
+        self._unsaved: int | None = None
+        #: The store's profile counter when the index was last brought up to date.
+        self._counter: int | None = None
 
     # -- keeping current ------------------------------------------------------------------
 
@@ -113,32 +126,94 @@ class Linker:
     def sync(self, *, full: bool = False) -> None:
         """Bring units, profiles and the index up to date with the built graph."""
         settings = self.settings()
-        report = profile_store.refresh(self.store, self.tenant, settings, full=full)
+        profile_store.refresh(self.store, self.tenant, settings, full=full)
         model = tenant_model(self.store, self.tenant)
         if "prior_new" in self.store.identity_settings(self.tenant):
             model = model.with_calibration(model.temperature, settings.prior_new)
         if full or self.index is None or self.model is None or self.model != model:
             self.model = model
-            self._load(None)
-        elif report.persons:
-            self._load(report.persons)
+            if full or not self._restore():
+                self._load(None)
+        else:
+            self._catch_up()
         if self._stale_layout and not full:
             # Units stored under an older character n-gram layout: re-make them all, once.
             self.sync(full=True)
+            return
+        self._save_if_due()
 
-    def _load(self, persons: list[str] | None) -> None:
-        """(Re)index these persons' profiles, or every profile (``None``)."""
+    def _restore(self) -> bool:
+        """Take the saved index if it is usable, and re-index what changed since it was
+        saved; False if there is none to take."""
         assert self.model is not None
+        if self._snapshot is None:
+            return False
+        found = snapshot.load(self._snapshot, self.tenant, self.model)
+        if found is None:
+            return False
+        self.index, self._versions, self._companions = found.index, found.versions, found.companions
+        self._stale_layout = False
+        self._unsaved = 0
+        self._counter = None
+        self._catch_up()
+        return True
+
+    def _catch_up(self) -> None:
+        """Re-index the persons whose stored profile is not the version indexed, and drop
+        those whose profile is gone: whichever process wrote them. One read of the tenant's
+        counter when nothing moved."""
+        assert self.index is not None
+        counter = self.store.identity_profiles_version(self.tenant)
+        if counter == self._counter:
+            return
+        now = self.store.identity_profile_versions(self.tenant)
+        gone = sorted(set(self._versions) - set(now))
+        self.index.remove(gone)
+        for person in gone:
+            self._companions.pop(person, None)
+            self._versions.pop(person, None)
+        if self._unsaved is not None:
+            self._unsaved += len(gone)
+        self._load(sorted(p for p, v in now.items() if self._versions.get(p) != v), now)
+        self._counter = counter
+
+    def _save_if_due(self) -> None:
+        """Save the index when there is none saved, or when enough persons were re-indexed
+        since (snapshot.RESAVE_SHARE)."""
+        if self._snapshot is None or self.index is None or self._stale_layout:
+            return
+        if self._unsaved is not None and self._unsaved < max(
+            1.0, snapshot.RESAVE_SHARE * len(self.index)
+        ):
+            return
+        if snapshot.save(self._snapshot, self.tenant, self.index, self._versions, self._companions):
+            self._unsaved = 0
+
+    def _load(self, persons: list[str] | None, versions: dict[str, int] | None = None) -> None:
+        """(Re)index these persons' profiles, or every profile (``None``). The counter, then
+        the ``versions``, are read before the profiles: a profile rewritten meanwhile counts as
+        older than it is, and is re-indexed at the next sync."""
+        assert self.model is not None
+        if persons is None:
+            self._counter = self.store.identity_profiles_version(self.tenant)
+        if versions is None:
+            versions = self.store.identity_profile_versions(self.tenant)
         if persons is None:
             self.index = PersonIndex(self.model)
             self._companions = {}
+            self._versions = {}
             self._stale_layout = False
+            self._unsaved = None
         assert self.index is not None
         self.index.remove(persons or [])
         for person in persons or []:
             self._companions.pop(person, None)
+            self._versions.pop(person, None)
+        if persons and self._unsaved is not None:
+            self._unsaved += len(persons)
         batch: list[tuple[str, Vectors]] = []
         for person_id, body in self.store.identity_profiles(self.tenant, persons):
+            self._versions[person_id] = versions.get(person_id, 0)
             profile = Profile.from_json(json.loads(body))
             if profile.chargram_bits != CHARGRAM_BITS and profile.bags.get("chargrams"):
                 self._stale_layout = True

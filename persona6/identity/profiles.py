@@ -107,8 +107,13 @@ def _refresh_sessions(
 
 
 def rebuild_profiles(store: Store, tenant: str, persons: Iterable[str], known: set[str]) -> None:
-    """Re-sum the profiles of ``persons`` from their units; only known persons keep one."""
-    for person in sorted(set(persons)):
+    """Re-sum the profiles of ``persons`` from their units; only known persons keep one.
+    Every profile written gets one new version (``Store.next_identity_profiles_version``)."""
+    persons = sorted(set(persons))
+    if not persons:
+        return
+    version = store.next_identity_profiles_version(tenant)
+    for person in persons:
         if person not in known:
             store.replace_identity_profile(tenant, person, 0, None, None)
             continue
@@ -123,6 +128,7 @@ def rebuild_profiles(store: Store, tenant: str, persons: Iterable[str], known: s
             profile.sessions,
             profile.last_ts,
             json.dumps(profile.to_json(), ensure_ascii=False, separators=(",", ":")),
+            version=version,
         )
 
 

@@ -336,10 +336,31 @@ class Store(ABC):
         """Record that the actor's units now belong to ``person_id``."""
 
     @abstractmethod
+    def identity_profiles_version(self, tenant: str) -> int:
+        """The tenant's profile counter: it moves whenever any profile is written or deleted
+        (0 before the first)."""
+
+    @abstractmethod
+    def next_identity_profiles_version(self, tenant: str) -> int:
+        """Raise the tenant's profile counter and return it: the ``version`` of the profiles
+        written next (a counter that never goes down, so no version is given twice)."""
+
+    @abstractmethod
     def replace_identity_profile(
-        self, tenant: str, person_id: str, sessions: int, last_ts: str | None, body: str | None
+        self,
+        tenant: str,
+        person_id: str,
+        sessions: int,
+        last_ts: str | None,
+        body: str | None,
+        *,
+        version: int = 0,
     ) -> None:
-        """Store a person's profile (JSON text); ``body=None`` deletes it."""
+        """Store a person's profile (JSON text) as of ``version``; ``body=None`` deletes it."""
+
+    @abstractmethod
+    def identity_profile_versions(self, tenant: str) -> dict[str, int]:
+        """person_id -> version of every stored profile (what a saved index is checked by)."""
 
     @abstractmethod
     def identity_profiles(

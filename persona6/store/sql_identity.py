@@ -36,11 +36,41 @@ class IdentitySQL:
     def set_identity_units_seq(self, tenant: str, seq: int) -> None:
         from persona6.store.sql import _now
 
-        self._execute("DELETE FROM identity_state WHERE tenant = ?", [tenant])
+        self._identity_state_row(tenant)
         self._execute(
-            "INSERT INTO identity_state (tenant, units_seq, updated_at) VALUES (?, ?, ?)",
-            [tenant, seq, _now()],
+            "UPDATE identity_state SET units_seq = ?, updated_at = ? WHERE tenant = ?",
+            [seq, _now(), tenant],
         )
+
+    def identity_profiles_version(self, tenant: str) -> int:
+        row = self._execute(
+            "SELECT profiles_version FROM identity_state WHERE tenant = ?", [tenant]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def next_identity_profiles_version(self, tenant: str) -> int:
+        from persona6.store.sql import _now
+
+        self._identity_state_row(tenant)
+        # One statement: a concurrent writer waits on the row and raises it again after.
+        self._execute(
+            "UPDATE identity_state SET profiles_version = profiles_version + 1, updated_at = ? "
+            "WHERE tenant = ?",
+            [_now(), tenant],
+        )
+        return self.identity_profiles_version(tenant)
+
+    def _identity_state_row(self, tenant: str) -> None:
+        """Make the tenant's identity_state row if it has none (counters at 0)."""
+        from persona6.store.sql import _now
+
+        row = self._execute("SELECT 1 FROM identity_state WHERE tenant = ?", [tenant]).fetchone()
+        if row is None:
+            self._execute(
+                "INSERT INTO identity_state (tenant, units_seq, profiles_version, updated_at) "
+                "VALUES (?, 0, 0, ?)",
+                [tenant, _now()],
+            )
 
     def replace_identity_units(
         self, tenant: str, session_id: str, rows: Sequence[IdentityUnitRow]
@@ -118,7 +148,14 @@ class IdentitySQL:
         )
 
     def replace_identity_profile(
-        self, tenant: str, person_id: str, sessions: int, last_ts: str | None, body: str | None
+        self,
+        tenant: str,
+        person_id: str,
+        sessions: int,
+        last_ts: str | None,
+        body: str | None,
+        *,
+        version: int = 0,
     ) -> None:
         from persona6.store.sql import _now
 
@@ -128,9 +165,15 @@ class IdentitySQL:
         if body is not None:
             self._execute(
                 "INSERT INTO identity_profiles (tenant, person_id, sessions, last_ts, body, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [tenant, person_id, sessions, last_ts, body, _now()],
+                "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [tenant, person_id, sessions, last_ts, body, version, _now()],
             )
+
+    def identity_profile_versions(self, tenant: str) -> dict[str, int]:
+        rows = self._execute(
+            "SELECT person_id, version FROM identity_profiles WHERE tenant = ?", [tenant]
+        ).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
 
     def identity_profiles(
         self, tenant: str, person_ids: Iterable[str] | None = None

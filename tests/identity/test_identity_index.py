@@ -184,3 +184,41 @@ def test_a_person_in_a_small_new_segment_is_measured_like_those_in_a_big_cut_one
         },
     )
     assert index.search(query, 3)[0] == "sought"
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), persons=st.integers(0, 40))
+def test_a_restored_index_holds_and_finds_what_the_saved_one_did(seed, persons):
+    rng = np.random.default_rng(seed)
+    index = PersonIndex(MODEL, cap=3)
+    people = {f"p{i}": random_vectors(rng) for i in range(persons)}
+    names = list(people)
+    while names:  # in batches, so that there are segments, some merged
+        take = int(rng.integers(1, len(names) + 1))
+        index.upsert([(n, people[n]) for n in names[:take]])
+        names = names[take:]
+    gone = [f"p{i}" for i in range(0, persons, 3)]
+    index.remove(gone)
+    restored = PersonIndex.restore(MODEL, index.state())
+    assert restored.persons() == index.persons()
+    for person in index.persons():
+        mine, theirs = index.vectors(person), restored.vectors(person)
+        assert mine.size == theirs.size
+        assert mine.dense.keys() == theirs.dense.keys()
+        assert mine.sparse.keys() == theirs.sparse.keys()
+        for block, vector in mine.dense.items():
+            np.testing.assert_array_equal(vector, theirs.dense[block])
+        for block, (indices, values) in mine.sparse.items():
+            np.testing.assert_array_equal(indices, theirs.sparse[block][0])
+            np.testing.assert_array_equal(values, theirs.sparse[block][1])
+    for _ in range(5):
+        query = random_vectors(rng)
+        assert restored.search(query, 10) == index.search(query, 10)
+    # It goes on being updated like the one it was saved from.
+    later = {f"q{i}": random_vectors(rng) for i in range(5)}
+    for target in (index, restored):
+        target.upsert(later.items())
+        target.remove(["q0", *gone[:1]])
+    query = random_vectors(rng)
+    assert restored.persons() == index.persons()
+    assert restored.search(query, 10) == index.search(query, 10)

@@ -308,3 +308,21 @@ def test_a_long_read_streams_in_order_while_the_caller_writes_and_can_stop_early
         assert len(list(inside)) == 3
     assert len(list(store.iter_events(EventQuery(tenant="default")))) == 2501
     assert len(list(store.iter_events(EventQuery(tenant="other")))) == 2
+
+
+def test_profile_versions_only_grow_and_survive_the_units_watermark(store):
+    assert store.identity_profile_versions("default") == {}
+    first = store.next_identity_profiles_version("default")
+    store.replace_identity_profile("default", "ada", 1, None, "{}", version=first)
+    store.replace_identity_profile("default", "bob", 1, None, "{}", version=first)
+    store.set_identity_units_seq("default", 42)  # keeps the counter
+    second = store.next_identity_profiles_version("default")
+    assert second > first
+    store.replace_identity_profile("default", "ada", 2, None, "{}", version=second)
+    store.replace_identity_profile("default", "bob", 0, None, None)  # deleted
+    assert store.identity_profile_versions("default") == {"ada": second}
+    assert store.identity_units_seq("default") == 42
+    assert store.next_identity_profiles_version("other") == 1  # per tenant
+    # Deleting the newest row does not lower the counter: no version is given twice.
+    store.replace_identity_profile("default", "ada", 0, None, None)
+    assert store.next_identity_profiles_version("default") > second

@@ -1,0 +1,164 @@
+"""Saving the linking index to a file, so that a process does not re-index every person.
+
+Indexing a person means reading their profile, parsing and vectorizing it, and inserting it
+into the HNSW graph and the posting lists. At 10,000 persons that takes about a minute, and a
+process pays it on its first link (each ``persona6 link`` command, each server worker).
+
+A snapshot holds:
+
+- the index's arrays (``PersonIndex.state``);
+- the version of each person's profile it was made from (``identity_profiles.version``);
+- what linking keeps of each person's companions.
+
+A process restores the snapshot, re-indexes only the persons whose profile version changed
+since (new or rewritten), and drops those whose profile is gone.
+
+A snapshot is a cache and is never trusted over the store. It is ignored, with a logged
+warning that says why, when it is:
+
+- missing or unreadable;
+- of another format, layout or usearch version;
+- made with another model's idf (the vectors would differ).
+
+In each of these cases the index is built from the store.
+
+Where snapshots go: ``PERSONA6_INDEX_DIR`` (config.py) or, by default, ``<db>.index/`` beside a
+SQLite file. PostgreSQL gets no default: each host of a multi-process deployment names its own
+directory. There is one file per tenant. It is written to a temporary file and moved into
+place, so a reader never sees half a file and concurrent writers leave one whole snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import usearch
+
+from persona6.identity.features import CHARGRAM_BITS
+from persona6.identity.index import DENSE_DTYPE, FEATURES, SIGNATURE_DIMS, PersonIndex
+from persona6.identity.model import LinkModel
+
+log = logging.getLogger("persona6.identity")
+
+#: Raised whenever what a snapshot holds, or how, changes.
+FORMAT = 1
+#: A snapshot is rewritten once this share of its persons (at least one) was re-indexed since
+#: it was saved or restored: below it, re-indexing them at each start costs less than a write.
+RESAVE_SHARE = 0.05
+
+Companions = dict[str, tuple[dict[str, int], int]]
+
+
+@dataclass(slots=True)
+class Restored:
+    index: PersonIndex
+    versions: dict[str, int]  # person -> profile version the index holds
+    companions: Companions
+
+
+def vectors_key(model: LinkModel) -> str:
+    """What indexed vectors depend on in a model: its idf (weights only steer the search)."""
+    blob = json.dumps(model.idf, sort_keys=True).encode()
+    return hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def path_for(directory: Path, tenant: str) -> Path:
+    """The tenant's snapshot file: a readable prefix and a digest (tenants may hold any text)."""
+    readable = re.sub(r"[^A-Za-z0-9_.-]", "_", tenant)[:40]
+    digest = hashlib.blake2b(tenant.encode(), digest_size=6).hexdigest()
+    return directory / f"{readable}-{digest}.npz"
+
+
+def _meta(tenant: str, model: LinkModel) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "tenant": tenant,
+        "vectors": vectors_key(model),
+        "features": FEATURES,
+        "signature_dims": SIGNATURE_DIMS,
+        "dense_dtype": DENSE_DTYPE,
+        "chargram_bits": CHARGRAM_BITS,
+        "usearch": usearch.__version__,
+    }
+
+
+def _text(value: object) -> np.ndarray:
+    return np.frombuffer(json.dumps(value, ensure_ascii=False).encode(), dtype=np.uint8)
+
+
+def save(
+    path: Path,
+    tenant: str,
+    index: PersonIndex,
+    versions: dict[str, int],
+    companions: Companions,
+) -> bool:
+    """Write the snapshot; False (and a warning) if it could not be written: linking goes on
+    without one."""
+    try:
+        arrays = index.state()
+        persons = sorted(versions)
+        arrays["meta"] = _text(_meta(tenant, index.model))
+        arrays["version_ids"] = np.asarray(persons, dtype=np.str_)
+        arrays["version_values"] = np.asarray([versions[p] for p in persons], dtype=np.int64)
+        arrays["companions"] = _text({p: [dict(c), n] for p, (c, n) in companions.items()})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, **arrays)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except Exception as exc:  # a cache: failing to write one must not fail the link
+        log.warning("linking index snapshot not saved to %s: %s", path, exc)
+        return False
+    return True
+
+
+def load(path: Path, tenant: str, model: LinkModel) -> Restored | None:
+    """The snapshot at ``path`` if it is usable with ``model``; None (with a warning saying
+    why, unless there is no file) if not."""
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as found:
+            arrays = {name: found[name] for name in found.files}
+        meta = json.loads(arrays["meta"].tobytes())
+        expected = _meta(tenant, model)
+        differs = sorted(k for k, v in expected.items() if meta.get(k) != v)
+        if differs:  # a refitted model or an upgrade: expected, so not a warning
+            log.info(
+                "linking index snapshot %s ignored: made for another %s; re-indexing",
+                path,
+                ", ".join(differs),
+            )
+            return None
+        index = PersonIndex.restore(model, arrays)
+        versions = dict(
+            zip(
+                (str(p) for p in arrays["version_ids"]),
+                (int(v) for v in arrays["version_values"]),
+                strict=True,
+            )
+        )
+        companions = {
+            p: ({k: int(n) for k, n in c.items()}, int(s))
+            for p, (c, s) in json.loads(arrays["companions"].tobytes()).items()
+        }
+    except Exception as exc:  # a cache: anything wrong with the file means rebuilding it
+        log.warning("linking index snapshot %s unreadable (%s); re-indexing", path, exc)
+        return None
+    if set(versions) != set(index.persons()):
+        log.warning("linking index snapshot %s inconsistent; re-indexing", path)
+        return None
+    return Restored(index, versions, companions)
