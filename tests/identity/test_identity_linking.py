@@ -4,37 +4,14 @@ the exact JSON, evidence on both sides, co-presence, auto-merge and its undo, th
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from persona6 import Persona6, synth
 from persona6.cli import main
 from persona6.errors import InvalidOption, NotFound
 
-PEOPLE = 8
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    """A built store of eight synthetic people (on file, so each test opens its own copy)."""
-    log = synth.generate(seed=4, people=PEOPLE)
-    path = tmp_path_factory.mktemp("identity") / "p6.db"
-    with Persona6(db=path) as p6:
-        p6.record(log.events)
-        p6.build()
-    return path, log.truth
-
-
-@pytest.fixture
-def p6(world, tmp_path) -> Persona6:
-    source, _ = world
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(source.read_bytes())
-    engine = Persona6(db=copy)
-    yield engine
-    engine.close()
+PEOPLE = 8  # as in conftest.py's shared store
 
 
 def holdouts(truth: dict) -> dict[str, str]:

@@ -9,31 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from persona6 import Persona6, synth
+from persona6 import Persona6
 from persona6.config import index_dir
 from persona6.identity import Linker, snapshot
 from persona6.identity.index import PersonIndex
 
-PEOPLE = 6
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    log = synth.generate(seed=2, people=PEOPLE)
-    path = tmp_path_factory.mktemp("snapshot") / "p6.db"
-    with Persona6(db=path) as p6:
-        p6.record(log.events)
-        p6.build()
-    return path, log.truth
-
-
-@pytest.fixture
-def p6(world, tmp_path) -> Persona6:
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(world[0].read_bytes())
-    engine = Persona6(db=copy)
-    yield engine
-    engine.close()
+PEOPLE = 8  # as in conftest.py's shared store
 
 
 @pytest.fixture
