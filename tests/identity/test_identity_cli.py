@@ -88,3 +88,17 @@ def test_settings_are_stored_per_tenant_and_reset(run):
     assert reset["new_person_threshold"] == 0.5
     off = json.loads(run("identity-settings", "--auto-merge", "off", "--json").output)
     assert off["auto_merge_above"] is None
+
+
+def test_link_saves_its_index_beside_the_database_for_the_next_command(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("PERSONA6_INDEX_DIR", raising=False)
+    first = run("link", "anon-1", "--json")
+    assert first.exit_code == 0
+    saved = list((tmp_path / "persona6.db.index").iterdir())
+    assert [p.suffix for p in saved] == [".npz"]
+    again = run("link", "anon-1", "--json")  # restored from the file
+    assert json.loads(again.stdout)["candidates"] == json.loads(first.stdout)["candidates"]
+    monkeypatch.setenv("PERSONA6_INDEX_DIR", "off")
+    saved[0].unlink()
+    run("link", "anon-1", "--json")
+    assert not saved[0].exists()
