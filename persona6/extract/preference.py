@@ -110,6 +110,7 @@ def lexicon() -> Lexicon:
         "idiom_skip",
     )
     be = data["be_phrases"]
+    fills = _frame_fills(data)
     return Lexicon(
         verbs=verbs,
         negated_only=negated_only,
@@ -121,7 +122,7 @@ def lexicon() -> Lexicon:
         contrasts={
             k: re.compile(tx.word_alternation(v), re.I) for k, v in data["contrasts"].items()
         },
-        frames=tuple(_frame(entry, data) for entry in data["frames"]),
+        frames=tuple(_frame(entry, fills) for entry in data["frames"]),
         words={k: frozenset(data[k]) for k in lists}
         | {k: frozenset(data["frame_words"][k]) for k in ("np_skip", "at_hand")}
         | {k: frozenset(data[k]) for k in _SOCIAL},
@@ -132,8 +133,9 @@ _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
 _SOCIAL = ("social_cues", "social_objects", "anticipation_cues", "anticipation_skip")
 
 
-def _frame(entry: dict, data: dict) -> Frame:
-    """A frame's pattern with its placeholders filled in (see preferences.yaml)."""
+def _frame_fills(data: dict) -> dict[str, str]:
+    """What each placeholder of a frame's pattern stands for (see preferences.yaml); the same
+    for every frame, so the alternations of verb forms and word lists are built once."""
     opinion = r"(?:i\s+(?:\w+\s+)?(?:think|find|feel|believe|guess|reckon|say)\s+(?:that\s+)?)?"
     fills = {
         "np": opinion + r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)",
@@ -147,6 +149,11 @@ def _frame(entry: dict, data: dict) -> Frame:
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
         fills[f"{sign}_verbs"] = tx.word_alternation(forms)
     fills |= {name: tx.word_alternation(words) for name, words in data["frame_words"].items()}
+    return fills
+
+
+def _frame(entry: dict, fills: dict[str, str]) -> Frame:
+    """A frame's pattern with its placeholders filled in (``_frame_fills``)."""
     pattern = re.sub(r"\{(\w+)\}", lambda m: fills[m.group(1)], str(entry["pattern"]))
     before = re.compile(entry["before"]) if entry.get("before") else None
     says, weight = str(entry["says"]), float(entry.get("weight", 1.0))

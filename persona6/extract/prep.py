@@ -61,11 +61,19 @@ def _clauses(items: Any) -> list[frozenset[str]]:
             found.append(frozenset(["".join(run)]))
             run.clear()
 
-    for op, arg in items:
+    for index, (op, arg) in enumerate(items):
         name = op.name
         if name == "LITERAL" and chr(arg).isascii() and chr(arg).isalpha():
             run.append(chr(arg).lower())
             continue
+        if name == "BRANCH" and len(run) == 1:
+            # "a(?:dd|ll)", as text.word_alternation groups words by their first letter: the
+            # letter is read into each alternative ("add" or "all"), not required alone.
+            best = [_best(_clauses([items[index - 1], *branch])) for branch in arg[1]]
+            if all(clause is not None for clause in best):
+                run.clear()
+                found.append(frozenset().union(*best))  # type: ignore[arg-type]
+                continue
         close_run()
         if name == "SUBPATTERN":
             found += _clauses(arg[-1])

@@ -114,10 +114,33 @@ def english_words(*keys: str) -> frozenset[str]:
 
 
 def word_alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation matching any of ``phrases`` as whole words, longest first."""
+    """A regex alternation matching any of ``phrases`` as whole words, longest first.
+
+    The alternatives are grouped by their first character ("abc", "xy", "ab" give
+    ``a(?:bc|b)|x(?:y)``): the regex engine tries the alternatives one by one at every
+    position of a text, and leaves a group after one character, which makes a long list
+    many times faster to search. The matches are the same: only alternatives that can match
+    at one position could be tried in another order, and those share their first character,
+    so one group holds them in their order. That needs two different first characters never
+    to match one character of a text: true of ASCII characters, lower case as they are here,
+    also under ``re.IGNORECASE`` (whose other matches of an ASCII letter are outside ASCII
+    and match that letter alone); phrases with another first character are not grouped.
+    """
     parts = sorted({str(p).strip().lower() for p in phrases if str(p).strip()}, key=len)
-    escaped = [r"\s+".join(re.escape(w) for w in p.split()) for p in reversed(parts)]
-    return r"(?<![\w'’-])(?:" + "|".join(escaped) + r")(?![\w'’-])"
+    longest_first = [p.split() for p in reversed(parts)]
+    if all(words[0][0].isascii() for words in longest_first):
+        groups: dict[str, list[str]] = {}
+        for first, *rest in longest_first:
+            groups.setdefault(first[0], []).append(_escaped([first[1:], *rest]))
+        alternatives = [f"{re.escape(c)}(?:{'|'.join(tails)})" for c, tails in groups.items()]
+    else:
+        alternatives = [_escaped(words) for words in longest_first]
+    return r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])"
+
+
+def _escaped(words: list[str]) -> str:
+    """Words matched literally, with any run of whitespace between them."""
+    return r"\s+".join(re.escape(w) for w in words)
 
 
 _ELONGATED = re.compile(r"([a-z])\1{2,}")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from persona6 import synth
-from persona6.extract import decision, failure, style, task
+from persona6.extract import decision, failure, preference, style, task
 from persona6.extract.prep import CueList, Prepared, fold, prepared, requirement
 
 
@@ -26,6 +26,7 @@ def cue_lists() -> dict[str, CueList]:
         "escalate": failures.escalate,
         "complain": failures.complain,
         "self_fix": failures.self_fix,
+        "preference_frames": preference._frame_cues(),
     }
 
 
@@ -70,6 +71,10 @@ def test_requirement_reads_words_branches_and_optional_parts() -> None:
         frozenset({"you"}),
     )
     assert requirement(re.compile(r"[a-z]+!")) == ()
+    # A letter before an alternation, as text.word_alternation groups words, is read into it.
+    assert requirement(re.compile(r"\b(?:c(?:ost|heap)|p(?:rice))\b", re.I)) == (
+        frozenset({"cost", "cheap", "price"}),
+    )
 
 
 def test_a_pattern_that_matches_is_always_searched() -> None:
