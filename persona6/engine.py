@@ -244,7 +244,9 @@ class Persona6:
         ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
-        self.__dict__.pop("_identity_linker", None)  # its index holds the forgotten evidence
+        stale = self.__dict__.pop("_identity_linker", None)  # it holds the forgotten evidence
+        if stale is not None:
+            stale.flush()
         if event is not None:
             return graph.forget_event(self.store, self.tenant, event)
         if session is not None:
@@ -392,6 +394,9 @@ class Persona6:
     # -- lifecycle ------------------------------------------------------------------------
 
     def close(self) -> None:
+        linker = self.__dict__.get("_identity_linker")
+        if linker is not None:
+            linker.flush()  # a saved index being written
         self.store.close()
 
     def __enter__(self) -> Persona6:

@@ -314,11 +314,12 @@ class PersonIndex:
             "person_ids": np.asarray(persons, dtype=np.str_),
             "person_keys": np.asarray([self._keys[p] for p in persons], dtype=np.int64),
             "next": np.asarray([self._next], dtype=np.int64),
-            "present": self._present[: self._next],
-            "signatures": self._signatures[: self._next],
+            # Copies of what updates change in place (segments are replaced, never changed).
+            "present": self._present[: self._next].copy(),
+            "signatures": self._signatures[: self._next].copy(),
             "hnsw": np.frombuffer(bytes(self._dense.save()), dtype=np.uint8),
             "cap": np.asarray([self._postings.cap], dtype=np.int64),
-            "segment_of": self._postings.segment_of,
+            "segment_of": self._postings.segment_of.copy(),
             "segments": np.asarray([len(self._postings.segments)], dtype=np.int64),
         }
         for i, segment in enumerate(self._postings.segments):

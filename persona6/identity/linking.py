@@ -117,6 +117,7 @@ class Linker:
         self._unsaved: int | None = None
         #: The store's profile counter when the index was last brought up to date.
         self._counter: int | None = None
+        self._writer = snapshot.Writer()
 
     # -- keeping current ------------------------------------------------------------------
 
@@ -179,15 +180,27 @@ class Linker:
 
     def _save_if_due(self) -> None:
         """Save the index when there is none saved, or when enough persons were re-indexed
-        since (snapshot.RESAVE_SHARE)."""
+        since (snapshot.RESAVE_SHARE), in the background; while a save runs, the next waits
+        for a later sync."""
         if self._snapshot is None or self.index is None or self._stale_layout:
             return
         if self._unsaved is not None and self._unsaved < max(
             1.0, snapshot.RESAVE_SHARE * len(self.index)
         ):
             return
-        if snapshot.save(self._snapshot, self.tenant, self.index, self._versions, self._companions):
-            self._unsaved = 0
+        if self._writer.busy():
+            return
+        try:
+            arrays = snapshot.contents(self.tenant, self.index, self._versions, self._companions)
+        except Exception as exc:  # a cache: failing to make one must not fail the link
+            snapshot.log.warning("linking index snapshot not made: %s", exc)
+            return
+        self._writer.start(self._snapshot, arrays)
+        self._unsaved = 0
+
+    def flush(self) -> None:
+        """Wait for a snapshot being written, if any."""
+        self._writer.wait()
 
     def _load(self, persons: list[str] | None, versions: dict[str, int] | None = None) -> None:
         """(Re)index these persons' profiles, or every profile (``None``). The counter, then

@@ -24,8 +24,9 @@ In each of these cases the index is built from the store.
 
 Where snapshots go: ``PERSONA6_INDEX_DIR`` (config.py) or, by default, ``<db>.index/`` beside a
 SQLite file. PostgreSQL gets no default: each host of a multi-process deployment names its own
-directory. There is one file per tenant. It is written to a temporary file and moved into
-place, so a reader never sees half a file and concurrent writers leave one whole snapshot.
+directory. There is one file per tenant. It is written by a background thread (``Writer``) to
+a temporary file and moved into place, so a reader never sees half a file and concurrent
+writers leave one whole snapshot.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,22 +96,24 @@ def _text(value: object) -> np.ndarray:
     return np.frombuffer(json.dumps(value, ensure_ascii=False).encode(), dtype=np.uint8)
 
 
-def save(
-    path: Path,
-    tenant: str,
-    index: PersonIndex,
-    versions: dict[str, int],
-    companions: Companions,
-) -> bool:
-    """Write the snapshot; False (and a warning) if it could not be written: linking goes on
-    without one."""
+def contents(
+    tenant: str, index: PersonIndex, versions: dict[str, int], companions: Companions
+) -> dict[str, np.ndarray]:
+    """What a snapshot holds, as arrays that nothing changes afterwards: taken while the index
+    stands still, they can be written while it goes on being updated."""
+    arrays = index.state()
+    persons = sorted(versions)
+    arrays["meta"] = _text(_meta(tenant, index.model))
+    arrays["version_ids"] = np.asarray(persons, dtype=np.str_)
+    arrays["version_values"] = np.asarray([versions[p] for p in persons], dtype=np.int64)
+    arrays["companions"] = _text({p: [dict(c), n] for p, (c, n) in companions.items()})
+    return arrays
+
+
+def write(path: Path, arrays: dict[str, np.ndarray]) -> bool:
+    """Write a snapshot's ``contents`` to ``path`` (a temporary file renamed into place); False
+    (and a warning) if it could not be written: linking goes on without one."""
     try:
-        arrays = index.state()
-        persons = sorted(versions)
-        arrays["meta"] = _text(_meta(tenant, index.model))
-        arrays["version_ids"] = np.asarray(persons, dtype=np.str_)
-        arrays["version_values"] = np.asarray([versions[p] for p in persons], dtype=np.int64)
-        arrays["companions"] = _text({p: [dict(c), n] for p, (c, n) in companions.items()})
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
@@ -123,6 +127,30 @@ def save(
         log.warning("linking index snapshot not saved to %s: %s", path, exc)
         return False
     return True
+
+
+class Writer:
+    """Writes one snapshot at a time in a background thread, so that the link that makes one
+    does not wait for the file. The thread is not a daemon: a command that ends first waits
+    for it, and ``wait`` does so on purpose (``Persona6.close``)."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, path: Path, arrays: dict[str, np.ndarray]) -> None:
+        self.wait()
+        self._thread = threading.Thread(
+            target=write, args=(path, arrays), name="persona6-index-snapshot", daemon=False
+        )
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
 
 def load(path: Path, tenant: str, model: LinkModel) -> Restored | None:

@@ -5,6 +5,7 @@ snapshot is rebuilt, never trusted."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def linked(p6: Persona6, folder: Path | None) -> tuple[Linker, dict[str, dict]]:
     linker = Linker(p6.store, p6.tenant, index_dir=folder)
     linker.sync()
     answers = {actor: linker.link(actor).model_dump(mode="json") for actor in linker.unresolved()}
+    linker.flush()  # the snapshot, written in the background
     return linker, answers
 
 
@@ -177,3 +179,26 @@ def test_a_running_linker_follows_profiles_another_process_rewrote(p6, world, in
     actors = mine.unresolved()
     _, fresh = linked(p6, None)
     assert {a: mine.link(a).model_dump(mode="json") for a in actors} == fresh
+
+
+def test_the_snapshot_is_written_in_the_background_while_linking_goes_on(p6, tmp_path, monkeypatch):
+    gate = threading.Event()
+    write = snapshot.write
+
+    def held(path, arrays):
+        gate.wait(timeout=60)  # a bound, should the write ever block the link
+        return write(path, arrays)
+
+    monkeypatch.setattr(snapshot, "write", held)
+    path = snapshot.path_for(tmp_path / "index", p6.tenant)
+    linker = Linker(p6.store, p6.tenant, index_dir=tmp_path / "index")
+    try:
+        linker.sync()  # returns while the snapshot waits to be written
+        assert not path.exists()
+        answers = {a: linker.link(a).model_dump(mode="json") for a in linker.unresolved()}
+    finally:
+        gate.set()
+    linker.flush()
+    assert path.exists()
+    _, restored = linked(p6, tmp_path / "index")
+    assert restored == answers
