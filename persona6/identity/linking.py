@@ -203,21 +203,19 @@ class Linker:
         self._writer.wait()
 
     def _load(self, persons: list[str] | None, versions: dict[str, int] | None = None) -> None:
-        """(Re)index these persons' profiles, or every profile (``None``). The counter, then
-        the ``versions``, are read before the profiles: a profile rewritten meanwhile counts as
-        older than it is, and is re-indexed at the next sync."""
+        """(Re)index these persons' profiles, with their stored ``versions``, or every profile
+        (``None``). The counter, then the versions, are read before the profiles: a profile
+        rewritten meanwhile counts as older than it is, and is re-indexed at the next sync."""
         assert self.model is not None
         if persons is None:
             self._counter = self.store.identity_profiles_version(self.tenant)
-        if versions is None:
             versions = self.store.identity_profile_versions(self.tenant)
-        if persons is None:
             self.index = PersonIndex(self.model)
             self._companions = {}
             self._versions = {}
             self._stale_layout = False
             self._unsaved = None
-        assert self.index is not None
+        assert self.index is not None and versions is not None
         self.index.remove(persons or [])
         for person in persons or []:
             self._companions.pop(person, None)

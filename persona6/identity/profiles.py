@@ -12,17 +12,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from persona6.identity.features import Profile, UnitContext, session_units, sum_profiles
 from persona6.identity.settings import IdentitySettings, settings_for
 from persona6.store.base import EventQuery, IdentityUnitRow, Store
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshReport:
-    sessions: int
-    persons: list[str]  # known persons whose profiles changed
 
 
 def unit_context(settings: IdentitySettings) -> UnitContext:
@@ -33,10 +26,10 @@ def unit_context(settings: IdentitySettings) -> UnitContext:
     )
 
 
-def refresh(
-    store: Store, tenant: str, settings: IdentitySettings, *, full: bool = False
-) -> RefreshReport:
-    """Bring units and profiles up to date with the built graph (everything, with ``full``)."""
+def refresh(store: Store, tenant: str, settings: IdentitySettings, *, full: bool = False) -> None:
+    """Bring units and profiles up to date with the built graph (everything, with ``full``).
+    Each rewrite of profiles raises the tenant's profile counter, which is how indexes learn of
+    it (``Linker._catch_up``)."""
     with store.transaction():
         since = 0 if full else store.identity_units_seq(tenant)
         target = store.built_seq(tenant)
@@ -61,7 +54,6 @@ def refresh(
                 dirty |= {person, now}
         rebuild_profiles(store, tenant, dirty, known)
         store.set_identity_units_seq(tenant, target)
-    return RefreshReport(sessions=len(sessions), persons=sorted(dirty & known))
 
 
 def _refresh_sessions(
