@@ -162,11 +162,21 @@ class Linker:
     def _catch_up(self) -> None:
         """Re-index the persons whose stored profile is not the version indexed, and drop
         those whose profile is gone: whichever process wrote them. One read of the tenant's
-        counter when nothing moved."""
+        counter when nothing moved; when it moved, the rows written since the counter last
+        seen, and the count of profiles (every version is read only when that count says a
+        profile was deleted, or when no counter was seen yet)."""
         assert self.index is not None
         counter = self.store.identity_profiles_version(self.tenant)
         if counter == self._counter:
             return
+        if self._counter is not None:
+            # Versions are committed in order (the counter is raised in the writer's
+            # transaction), so every profile written since has a version above the last seen.
+            newer = self.store.identity_profile_versions(self.tenant, after=self._counter)
+            if self.store.identity_profile_count(self.tenant) == len(self._versions.keys() | newer):
+                self._load(sorted(p for p, v in newer.items() if self._versions.get(p) != v), newer)
+                self._counter = counter
+                return
         now = self.store.identity_profile_versions(self.tenant)
         gone = sorted(set(self._versions) - set(now))
         self.index.remove(gone)

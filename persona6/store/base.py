@@ -359,8 +359,9 @@ class Store(ABC):
         """Store a person's profile (JSON text) as of ``version``; ``body=None`` deletes it."""
 
     @abstractmethod
-    def identity_profile_versions(self, tenant: str) -> dict[str, int]:
-        """person_id -> version of every stored profile (what a saved index is checked by)."""
+    def identity_profile_versions(self, tenant: str, *, after: int | None = None) -> dict[str, int]:
+        """person_id -> version of every stored profile (what a saved index is checked by), or
+        of those written with a version above ``after``."""
 
     @abstractmethod
     def identity_profiles(

@@ -169,10 +169,16 @@ class IdentitySQL:
                 [tenant, person_id, sessions, last_ts, body, version, _now()],
             )
 
-    def identity_profile_versions(self, tenant: str) -> dict[str, int]:
-        rows = self._execute(
-            "SELECT person_id, version FROM identity_profiles WHERE tenant = ?", [tenant]
-        ).fetchall()
+    def identity_profile_versions(self, tenant: str, *, after: int | None = None) -> dict[str, int]:
+        if after is None:
+            rows = self._execute(
+                "SELECT person_id, version FROM identity_profiles WHERE tenant = ?", [tenant]
+            ).fetchall()
+        else:
+            rows = self._execute(
+                "SELECT person_id, version FROM identity_profiles WHERE tenant = ? AND version > ?",
+                [tenant, after],
+            ).fetchall()
         return {r[0]: int(r[1]) for r in rows}
 
     def identity_profiles(

@@ -151,7 +151,7 @@ def test_the_engine_saves_beside_its_sqlite_file_only(monkeypatch, tmp_path):
         assert Persona6(store=p6.store).index_dir is None  # a store handed in: no path known
 
 
-def test_a_running_linker_follows_profiles_another_process_rewrote(p6, world, indexed):
+def test_a_running_linker_follows_profiles_another_process_rewrote(p6, world, indexed, monkeypatch):
     mine, _ = linked(p6, None)
     person = world[1]["people"][2]["person_id"]
     with Persona6(db=p6.db) as other:  # another process: its own connection and Linker
@@ -170,15 +170,47 @@ def test_a_running_linker_follows_profiles_another_process_rewrote(p6, world, in
         )
         other.build()
         other._linker().sync()  # writes the person's profile
+    reads = versions_read(mine, monkeypatch)
     indexed.clear()
     mine.sync()
     assert indexed == [person]
+    assert reads == ["since"]  # only the rows written since, not every person's version
     indexed.clear()
     mine.sync()  # nothing moved since: one read of the counter, nothing re-indexed
     assert indexed == []
+    assert reads == ["since"]
     actors = mine.unresolved()
     _, fresh = linked(p6, None)
     assert {a: mine.link(a).model_dump(mode="json") for a in actors} == fresh
+
+
+def test_a_running_linker_drops_a_person_another_process_forgot(p6, world, monkeypatch):
+    mine, _ = linked(p6, None)
+    person = world[1]["people"][3]["person_id"]
+    assert mine.index is not None and person in mine.index
+    with Persona6(db=p6.db) as other:
+        other.forget(person=person)
+        other._linker().sync()  # deletes the person's profile
+    reads = versions_read(mine, monkeypatch)
+    mine.sync()
+    assert person not in mine.index
+    # No row is newer, but the count of profiles fell: every version is read to find who.
+    assert reads == ["since", "all"]
+    _, fresh = linked(p6, None)
+    assert {a: mine.link(a).model_dump(mode="json") for a in mine.unresolved()} == fresh
+
+
+def versions_read(linker: Linker, monkeypatch) -> list[str]:
+    """How the linker reads stored profile versions from now on: "since" a counter or "all"."""
+    reads: list[str] = []
+    read = linker.store.identity_profile_versions
+
+    def spy(tenant, *, after=None):
+        reads.append("all" if after is None else "since")
+        return read(tenant, after=after)
+
+    monkeypatch.setattr(linker.store, "identity_profile_versions", spy)
+    return reads
 
 
 def test_the_snapshot_is_written_in_the_background_while_linking_goes_on(p6, tmp_path, monkeypatch):

@@ -321,6 +321,11 @@ def test_profile_versions_only_grow_and_survive_the_units_watermark(store):
     store.replace_identity_profile("default", "ada", 2, None, "{}", version=second)
     store.replace_identity_profile("default", "bob", 0, None, None)  # deleted
     assert store.identity_profile_versions("default") == {"ada": second}
+    store.replace_identity_profile("default", "cy", 1, None, "{}", version=first)
+    assert store.identity_profile_versions("default", after=first) == {"ada": second}
+    assert store.identity_profile_versions("default", after=second) == {}
+    assert store.identity_profile_versions("default", after=0) == {"ada": second, "cy": first}
+    store.replace_identity_profile("default", "cy", 0, None, None)
     assert store.identity_units_seq("default") == 42
     assert store.next_identity_profiles_version("other") == 1  # per tenant
     # Deleting the newest row does not lower the counter: no version is given twice.
