@@ -335,45 +335,70 @@ class GraphSQL:
         self._bump_graph(tenant)
         scope = "" if keys is None else " AND kind = ? AND key = ?"
         pairs = [()] if keys is None else sorted(keys)
+        # The evidence index changes by what the new traits cite and the old did not, and the
+        # other way round: a trait re-derived after a new session keeps most of its evidence,
+        # and rewriting every row was most of an incremental build's writes.
+        wanted = None if keys is None else set(keys)
+        replaced = [
+            row[0]
+            for row in self._execute(
+                "SELECT trait_id, kind, key FROM traits WHERE tenant = ? AND person_id = ?",
+                [tenant, person_id],
+            ).fetchall()
+            if wanted is None or (row[1], row[2]) in wanted
+        ]
+        held = self._evidence_rows(tenant, replaced)
+        cited = {
+            (t.id, event_id)
+            for t in traits
+            for event_id in {e.event_id for e in t.evidence}
+            | {e.event_id for e in t.counter_evidence}
+        }
         self._executemany(
-            "DELETE FROM evidence_index WHERE tenant = ? AND trait_id IN "
-            f"(SELECT trait_id FROM traits WHERE tenant = ? AND person_id = ?{scope})",
-            [(tenant, tenant, person_id, *pair) for pair in pairs],
+            "DELETE FROM evidence_index WHERE tenant = ? AND trait_id = ? AND event_id = ?",
+            [(tenant, trait_id, event_id) for trait_id, event_id in sorted(held - cited)],
         )
         self._executemany(
             f"DELETE FROM traits WHERE tenant = ? AND person_id = ?{scope}",
             [(tenant, person_id, *pair) for pair in pairs],
         )
-        if not traits:
-            return
-        self._executemany(
-            "INSERT INTO traits (tenant, trait_id, person_id, kind, key, body, confidence, "
-            "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    tenant,
-                    t.id,
-                    person_id,
-                    t.kind.value,
-                    t.key,
-                    t.model_dump_json(),
-                    t.confidence,
-                    t.valid_from,
-                    t.valid_to,
-                )
-                for t in traits
-            ],
-        )
+        if traits:
+            self._executemany(
+                "INSERT INTO traits (tenant, trait_id, person_id, kind, key, body, confidence, "
+                "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        tenant,
+                        t.id,
+                        person_id,
+                        t.kind.value,
+                        t.key,
+                        t.model_dump_json(),
+                        t.confidence,
+                        t.valid_from,
+                        t.valid_to,
+                    )
+                    for t in traits
+                ],
+            )
         self._executemany(
             "INSERT INTO evidence_index (tenant, event_id, trait_id) VALUES (?, ?, ?)",
-            [
-                (tenant, event_id, t.id)
-                for t in traits
-                for event_id in sorted(
-                    {e.event_id for e in t.evidence} | {e.event_id for e in t.counter_evidence}
-                )
-            ],
+            [(tenant, event_id, trait_id) for trait_id, event_id in sorted(cited - held)],
         )
+
+    def _evidence_rows(self, tenant: str, trait_ids: Collection[str]) -> set[tuple[str, str]]:
+        """(trait_id, event_id) of every evidence_index row of these traits."""
+        found: set[tuple[str, str]] = set()
+        ids = sorted(trait_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._execute(
+                "SELECT trait_id, event_id FROM evidence_index WHERE tenant = ? "
+                f"AND trait_id IN ({', '.join('?' * len(chunk))})",
+                [tenant, *chunk],
+            ).fetchall()
+            found.update((row[0], row[1]) for row in rows)
+        return found
 
     def traits_of(self, tenant: str, person_id: str) -> list[Trait]:
         rows = self._execute(
