@@ -462,6 +462,11 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
             ]
         ],
     )
+    if report.later_top1 is not None:
+        out.print(
+            f"later sessions, after a gap from the history: top-1 {report.later_top1:.1%} "
+            f"of {report.later_queries} (expect this when people come back long after)"
+        )
     err.print(
         "saved: the fitted model is now this tenant's linking model"
         if report.saved

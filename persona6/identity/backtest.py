@@ -481,18 +481,27 @@ def backtest(
             base,
         )
         linked += evaluate(split_, [q for q in split_.queries if q.person in fold], model)
-    final, _ = fit(
+    final, outcomes = fit(
         split_,
         [p for p in persons if p in split_.histories],
         [p for p in persons if p in split_.held_out],
         base,
     )
+    later = [o for o in outcomes if o.truth is not None and o.llrs]
+    later_hits = sum(int(np.argmax(o.llrs)) == o.truth for o in later)
     final = replace(
         final,
         fitted_on={**final.fitted_on, "tenant": tenant, "source": "persona6 backtest linking"},
     )
     report = summarize(linked, settings.new_person_threshold)
-    return report.model_copy(update={"model": _summary(final), "persons": len(persons)}), final
+    return report.model_copy(
+        update={
+            "model": _summary(final),
+            "persons": len(persons),
+            "later_queries": len(later),
+            "later_top1": round(later_hits / len(later), 4) if later else None,
+        }
+    ), final
 
 
 def summarize(linked: list[Linked], threshold: float) -> BacktestReport:

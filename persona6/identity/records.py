@@ -153,3 +153,15 @@ class BacktestReport(BaseModel):
     reliability: list[dict[str, float]] = Field(
         default_factory=list, description="Per bin: mean confidence, accuracy, count."
     )
+    later_queries: int = Field(
+        default=0,
+        description="Later sessions linked against an earlier history, with a gap of "
+        "sessions between the two (those the model is fitted on, each scored with weights "
+        "fitted without it).",
+    )
+    later_top1: float | None = Field(
+        default=None,
+        description="Top-1 on those later sessions: what to expect of an anonymous session "
+        "that comes long after the history, where topics and habits have drifted (top1 is "
+        "for the session right after it).",
+    )

@@ -102,3 +102,13 @@ def test_link_saves_its_index_beside_the_database_for_the_next_command(run, tmp_
     saved[0].unlink()
     run("link", "anon-1", "--json")
     assert not saved[0].exists()
+
+
+def test_backtest_prints_the_next_and_the_later_sessions(p6):
+    db = str(p6.db)
+    p6.close()
+    result = CliRunner().invoke(main, ["backtest", "linking", "--db", db], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "held-out sessions of 8 persons" in result.output
+    assert "later sessions, after a gap from the history: top-1 " in result.output
+    assert "not saved; run with --save" in result.output

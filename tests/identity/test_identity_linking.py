@@ -145,6 +145,10 @@ def test_backtest_reports_and_saves_a_fitted_model(p6):
     assert report.queries + report.new_queries >= 3
     assert 0.0 <= report.top1 <= report.top3 <= 1.0
     assert 0.0 <= report.ece <= 1.0
+    # Later sessions against an earlier history: every person's latest history sessions, so
+    # many more than the one held out per person, and the synthetic people stay telling.
+    assert report.later_queries > report.queries
+    assert report.later_top1 is not None and 0.5 <= report.later_top1 <= 1.0
     assert report.saved
     assert set(report.model["weights"]) >= {"words", "fw", "commands"}
     after = p6.link(p6.link_all().results[0].anonymous_id).model_id
