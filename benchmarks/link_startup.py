@@ -50,7 +50,7 @@ def make_store(folder: Path, persons: int, seed: int) -> tuple[Path, list[Profil
         with store.transaction():
             known = store.known_user_ids(tenant)
             for person in known:  # only the made-up persons: the counts are exact
-                store.replace_identity_profile(tenant, person, 0, None, None)
+                store.delete_identity_profile(tenant, person)
             version = store.next_identity_profiles_version(tenant)
             for i in range(persons):
                 profile = sum_profiles(rng.sample(units, 3))

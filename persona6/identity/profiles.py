@@ -107,11 +107,11 @@ def rebuild_profiles(store: Store, tenant: str, persons: Iterable[str], known: s
     version = store.next_identity_profiles_version(tenant)
     for person in persons:
         if person not in known:
-            store.replace_identity_profile(tenant, person, 0, None, None)
+            store.delete_identity_profile(tenant, person)
             continue
         units = store.identity_units(tenant, persons=[person])
         if not units:
-            store.replace_identity_profile(tenant, person, 0, None, None)
+            store.delete_identity_profile(tenant, person)
             continue
         profile = sum_profiles(Profile.from_json(json.loads(u.body)) for u in units)
         store.replace_identity_profile(

@@ -352,11 +352,17 @@ class Store(ABC):
         person_id: str,
         sessions: int,
         last_ts: str | None,
-        body: str | None,
+        body: str,
         *,
-        version: int = 0,
+        version: int,
     ) -> None:
-        """Store a person's profile (JSON text) as of ``version``; ``body=None`` deletes it."""
+        """Store a person's profile (JSON text) as of ``version``, from
+        ``next_identity_profiles_version``: a linking index re-reads a profile only when its
+        version moved, so a write without a new version would go unseen."""
+
+    @abstractmethod
+    def delete_identity_profile(self, tenant: str, person_id: str) -> None:
+        """Delete a person's profile (none stored: nothing happens)."""
 
     @abstractmethod
     def identity_profile_versions(self, tenant: str, *, after: int | None = None) -> dict[str, int]:

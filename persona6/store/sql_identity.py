@@ -153,21 +153,23 @@ class IdentitySQL:
         person_id: str,
         sessions: int,
         last_ts: str | None,
-        body: str | None,
+        body: str,
         *,
-        version: int = 0,
+        version: int,
     ) -> None:
         from persona6.store.sql import _now
 
+        self.delete_identity_profile(tenant, person_id)
+        self._execute(
+            "INSERT INTO identity_profiles (tenant, person_id, sessions, last_ts, body, "
+            "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [tenant, person_id, sessions, last_ts, body, version, _now()],
+        )
+
+    def delete_identity_profile(self, tenant: str, person_id: str) -> None:
         self._execute(
             "DELETE FROM identity_profiles WHERE tenant = ? AND person_id = ?", [tenant, person_id]
         )
-        if body is not None:
-            self._execute(
-                "INSERT INTO identity_profiles (tenant, person_id, sessions, last_ts, body, "
-                "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [tenant, person_id, sessions, last_ts, body, version, _now()],
-            )
 
     def identity_profile_versions(self, tenant: str, *, after: int | None = None) -> dict[str, int]:
         if after is None:

@@ -319,15 +319,15 @@ def test_profile_versions_only_grow_and_survive_the_units_watermark(store):
     second = store.next_identity_profiles_version("default")
     assert second > first
     store.replace_identity_profile("default", "ada", 2, None, "{}", version=second)
-    store.replace_identity_profile("default", "bob", 0, None, None)  # deleted
+    store.delete_identity_profile("default", "bob")
     assert store.identity_profile_versions("default") == {"ada": second}
     store.replace_identity_profile("default", "cy", 1, None, "{}", version=first)
     assert store.identity_profile_versions("default", after=first) == {"ada": second}
     assert store.identity_profile_versions("default", after=second) == {}
     assert store.identity_profile_versions("default", after=0) == {"ada": second, "cy": first}
-    store.replace_identity_profile("default", "cy", 0, None, None)
+    store.delete_identity_profile("default", "cy")
     assert store.identity_units_seq("default") == 42
     assert store.next_identity_profiles_version("other") == 1  # per tenant
     # Deleting the newest row does not lower the counter: no version is given twice.
-    store.replace_identity_profile("default", "ada", 0, None, None)
+    store.delete_identity_profile("default", "ada")
     assert store.next_identity_profiles_version("default") > second
