@@ -23,6 +23,7 @@ from persona6.store.sql_behavior import BehaviorSQL
 from persona6.store.sql_graph import GraphSQL
 from persona6.store.sql_identity import IdentitySQL
 from persona6.store.sql_keys import KeysSQL
+from persona6.store.sql_lists import in_lists
 from persona6.types import ActorSummary, SessionSummary, StoredEvent, StoreStats
 
 
@@ -294,9 +295,7 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
 
     def _session_actors(self, tenant: str, session_ids: list[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
-        for start in range(0, len(session_ids), 500):
-            chunk = session_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(session_ids):
             rows = self._execute(
                 "SELECT DISTINCT session_id, actor FROM events "
                 f"WHERE tenant = ? AND session_id IN ({marks}) "

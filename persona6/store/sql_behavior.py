@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from persona6.store.sql_lists import in_lists
 from persona6.types import Signal
 
 
@@ -53,9 +54,7 @@ class BehaviorSQL:
     def event_times(self, tenant: str, event_ids: Iterable[str]) -> dict[str, str]:
         ids = sorted(set(event_ids))
         found: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(ids):
             rows = self._execute(
                 f"SELECT event_id, ts FROM events WHERE tenant = ? AND event_id IN ({marks})",
                 [tenant, *chunk],

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from persona6.store.base import KeyStateRow
+from persona6.store.sql_lists import in_lists
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait
 
 _SIGNAL_COLUMNS = (
@@ -176,9 +177,7 @@ class GraphSQL:
         wanted = sorted(set(actors))
         found: list[Signal] = []
         skip = set(exclude_kinds)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(wanted):
             base = f"SELECT {_SIGNAL_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks})"
             if keys is None:
                 rows = self._execute(base, [tenant, *chunk]).fetchall()
@@ -199,9 +198,7 @@ class GraphSQL:
     ) -> list[StoredSignal]:
         wanted = sorted(set(actors))
         rows: list[Sequence[Any]] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(wanted):
             base = (
                 f"SELECT {_STORED_COLUMNS} FROM signals WHERE tenant = ? AND actor IN ({marks}) "
                 "AND kind <> 'texture'"
@@ -389,12 +386,10 @@ class GraphSQL:
     def _evidence_rows(self, tenant: str, trait_ids: Collection[str]) -> set[tuple[str, str]]:
         """(trait_id, event_id) of every evidence_index row of these traits."""
         found: set[tuple[str, str]] = set()
-        ids = sorted(trait_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk, marks in in_lists(sorted(trait_ids)):
             rows = self._execute(
                 "SELECT trait_id, event_id FROM evidence_index WHERE tenant = ? "
-                f"AND trait_id IN ({', '.join('?' * len(chunk))})",
+                f"AND trait_id IN ({marks})",
                 [tenant, *chunk],
             ).fetchall()
             found.update((row[0], row[1]) for row in rows)
@@ -426,9 +421,7 @@ class GraphSQL:
         self._bump_graph(tenant)
         sessions: set[str] = set()
         ids = sorted(set(event_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(ids):
             rows = self._execute(
                 "SELECT DISTINCT session_id FROM events "
                 f"WHERE tenant = ? AND event_id IN ({marks})",

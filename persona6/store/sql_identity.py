@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from persona6.store.base import IdentityLink, IdentityUnitRow
+from persona6.store.sql_lists import in_lists
 
 
 class IdentitySQL:
@@ -118,9 +119,8 @@ class IdentitySQL:
         if not groups:
             return self._units(" AND ".join(where), params)
         for column, names in groups:
-            for start in range(0, len(names), 500):
-                chunk = names[start : start + 500]
-                clause = " AND ".join([*where, f"{column} IN ({', '.join('?' * len(chunk))})"])
+            for chunk, marks in in_lists(names):
+                clause = " AND ".join([*where, f"{column} IN ({marks})"])
                 found.extend(self._units(clause, [*params, *chunk]))
         unique = {(u.session_id, u.actor): u for u in found}
         return sorted(unique.values(), key=lambda u: (u.first_ts, u.session_id, u.actor))
@@ -195,11 +195,10 @@ class IdentitySQL:
                 yield from ((r[0], r[1]) for r in batch)
             return
         names = sorted(set(person_ids))
-        for start in range(0, len(names), 500):
-            chunk = names[start : start + 500]
+        for chunk, marks in in_lists(names):
             rows = self._execute(
                 "SELECT person_id, body FROM identity_profiles WHERE tenant = ? "
-                f"AND person_id IN ({', '.join('?' * len(chunk))}) ORDER BY person_id",
+                f"AND person_id IN ({marks}) ORDER BY person_id",
                 [tenant, *chunk],
             ).fetchall()
             yield from ((r[0], r[1]) for r in rows)
