@@ -124,9 +124,10 @@ def config() -> GraphConfig:
     )
 
 
-#: Bump when the stored fold (KeyState.to_json) changes meaning or form: stored states of
-#: another version are ignored and recomputed from the signals.
-STATE_FORMAT = 1
+#: Bump when the stored fold (KeyState.to_json) changes meaning or form, or when the traits it
+#: stores would read differently (their statements): stored states of another version are
+#: ignored and recomputed from the signals. 2: a switch reads "switched from X to Y".
+STATE_FORMAT = 2
 
 
 @cache
@@ -749,6 +750,9 @@ def _statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
         if key.startswith("sequence:"):
             return "recurring steps: " + key.removeprefix("sequence:").replace(">", " → ")
         return f"works on {label}"
+    if kind is SignalKind.DECISION and latest == "switched" and "->" in key:
+        old, new = key.split("->", 1)  # the decision extractor's key: "from->to", from optional
+        return f"switched from {old} to {new}" if old else f"switched to {new}"
     if kind is SignalKind.DECISION and latest and latest not in key:
         return f"{latest}: {key}"
     return latest or f"{kind.value}: {key}"

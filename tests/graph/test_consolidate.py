@@ -201,3 +201,21 @@ def test_signals_on_textless_events_cite_the_events_with_empty_spans():
     )
     (trait,) = consolidate("u-1", [bare])
     assert [(e.event_id, e.start, e.end, e.quote) for e in trait.evidence] == [("e9", 0, 0, "")]
+
+
+def test_a_switch_reads_as_one():
+    decision = SignalKind.DECISION
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="->light mode", kind=decision, value="switched"),
+            signal("s2", 2, key="mysql->postgres", kind=decision, value="switched"),
+            signal("s3", 3, key="annual plan", kind=decision, value="chose"),
+        ],
+    )
+    statements = {t.key: t.statement for t in traits}
+    assert statements == {
+        "->light mode": "switched to light mode",
+        "mysql->postgres": "switched from mysql to postgres",
+        "annual plan": "chose: annual plan",
+    }
