@@ -174,3 +174,17 @@ def test_python_dash_m_runs_the_cli():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("persona6, version")
+
+
+def test_why_heads_the_chain_with_the_trait_and_its_counts(run, write_lines):
+    said = dict(message(0), text="I prefer tea over coffee.")
+    run("ingest", str(write_lines([said])))
+    run("build")
+    traits = json.loads(run("show", "u-1", "--json").output)["traits"]
+    tea = next(t for t in traits if t["kind"] == "preference")
+    result = run("why", "u-1", tea["id"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        f"{tea['statement']} (preference, confidence {tea['confidence']:.2f}, 1 session, 0 against)"
+    )
+    assert "I prefer tea over coffee." in result.output

@@ -103,6 +103,11 @@ def main() -> None:
     """
 
 
+def count(number: int, noun: str) -> str:
+    """``1 session``, ``2 sessions``: a count with its noun (plural by a trailing s)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def clip(text: str | None, width: int = 80) -> str:
     if not text:
         return ""

@@ -9,6 +9,7 @@ import click
 
 from persona6.cli import (
     clip,
+    count,
     err,
     json_option,
     main,
@@ -50,8 +51,9 @@ def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None
         print_json(report)
         return
     err.print(
-        f"built: {report.sessions} sessions ({report.events} events) -> {report.signals} "
-        f"signals; {report.persons} persons now hold {report.traits} traits "
+        f"built: {count(report.sessions, 'session')} ({count(report.events, 'event')}) -> "
+        f"{count(report.signals, 'signal')}; {count(report.persons, 'person')} now hold "
+        f"{count(report.traits, 'trait')} "
         f"({report.seconds:.2f}s)"
     )
 
@@ -121,7 +123,7 @@ def show(
     out.print(
         f"[bold]{who.person_id}[/]"
         + (f" (also {', '.join(who.aliases)})" if who.aliases else "")
-        + f": {who.sessions} sessions, {who.events} events, "
+        + f": {count(who.sessions, 'session')}, {count(who.events, 'event')}, "
         f"{(who.first_seen or '')[:10]} to {(who.last_seen or '')[:10]}"
     )
     kinds: dict[str, list[Any]] = {}
@@ -164,7 +166,7 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
     t = explanation.trait
     out.print(
         f"[bold]{t.statement}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
-        f"{t.sessions} sessions, {t.counter_sessions} against)"
+        f"{count(t.sessions, 'session')}, {t.counter_sessions} against)"
     )
     print_table(
         None,
@@ -224,6 +226,6 @@ def forget(
         print_json(report)
         return
     err.print(
-        f"forgot {report.events} events; recomputed {report.sessions} sessions and "
-        f"{report.persons} persons"
+        f"forgot {count(report.events, 'event')}; recomputed "
+        f"{count(report.sessions, 'session')} and {count(report.persons, 'person')}"
     )

@@ -9,6 +9,7 @@ import click
 
 from persona6.cli import (
     clip,
+    count,
     err,
     json_option,
     main,
@@ -341,7 +342,7 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
                 continue
             out.print(f"  [bold {colour}]{title}[/]")
             for item in items:
-                prior = f"  [dim](before: {item.prior}; {item.prior_sessions} sessions)[/]"
+                prior = f"  [dim](before: {item.prior}; {count(item.prior_sessions, 'session')})[/]"
                 out.print(f"    {item.statement}{prior if item.prior else ''}")
                 for quote in item.evidence[:1]:
                     out.print(
