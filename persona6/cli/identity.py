@@ -332,7 +332,12 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             texture = f" · texture {actor.texture_similarity:.2f}"
             if actor.texture_typical is not None:
                 texture += f" (usually {actor.texture_typical:.2f})"
-        out.print(f"[bold]{actor.actor}[/] is {actor.person_id} ({actor.link}){texture}")
+        who = (
+            f"known by its {actor.link}"
+            if actor.actor == actor.person_id
+            else f"is {actor.person_id} ({actor.link})"
+        )
+        out.print(f"[bold]{actor.actor}[/] {who}{texture}")
         for title, items, colour in (
             ("confirms", actor.confirms, "green"),
             ("new", actor.new, "cyan"),
@@ -341,7 +346,12 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             if not items:
                 continue
             out.print(f"  [bold {colour}]{title}[/]")
+            shown: set[tuple[str, str | None]] = set()
             for item in items:
+                # Both keys of "X over Y" read the same: say it once (--json has each key).
+                if (item.statement, item.prior) in shown:
+                    continue
+                shown.add((item.statement, item.prior))
                 prior = f"  [dim](before: {item.prior}; {count(item.prior_sessions, 'session')})[/]"
                 out.print(f"    {item.statement}{prior if item.prior else ''}")
                 for quote in item.evidence[:1]:

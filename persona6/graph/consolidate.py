@@ -711,7 +711,7 @@ def _trait(
         kind=kind,
         key=key,
         value=latest_value if kind not in _VALUED else majority,
-        statement=_statement(kind, key, latest_value, majority),
+        statement=statement(kind, key, latest_value, majority),
         polarity=round(support.polarity / support.signals, 4),
         measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
         confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),
@@ -736,9 +736,9 @@ def _majority_value(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=lambda v: tally[v])
 
 
-def _statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
-    """``latest`` is the newest supporting signal's value; ``majority`` the most frequent one
-    for the valued kinds (style, failure)."""
+def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
+    """A trait's readable statement. ``latest`` is the newest supporting signal's value;
+    ``majority`` the most frequent one for the valued kinds (style, failure)."""
     label = key.replace("_", " ")
     if kind is SignalKind.FAILURE:
         reaction = majority

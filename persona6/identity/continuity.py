@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from persona6.errors import NotFound
 from persona6.graph.consolidate import config as graph_config
-from persona6.graph.consolidate import consolidate
+from persona6.graph.consolidate import consolidate, statement
 from persona6.identity.features import Profile, sum_profiles
 from persona6.identity.model import LinkModel, similarities, vectorize
 from persona6.identity.records import ActorContinuity, ContinuityItem, ContinuityReport, Quote
@@ -100,7 +100,7 @@ def _actor(
         item = ContinuityItem(
             kind=kind.value,
             key=key,
-            statement=_statement(kind, key, found, value),
+            statement=statement(kind, key, found[-1].value, value),
             evidence=quotes,
         )
         if trait is None:
@@ -134,15 +134,6 @@ def _session_value(kind: SignalKind, found: list[Signal]) -> str:
     for signal in found:
         tally[signal.value] += 1
     return max(sorted(tally), key=lambda v: tally[v])
-
-
-def _statement(kind: SignalKind, key: str, found: list[Signal], value: str) -> str:
-    label = key.replace("_", " ")
-    if kind is SignalKind.FAILURE:
-        return f"after {'an' if label[:1] in 'aeiou' else 'a'} {label}: {value}"
-    if kind is SignalKind.STYLE:
-        return f"{label}: {value}" if value and value.replace(" ", "_") != key else label
-    return found[-1].value or f"{kind.value}: {key}"
 
 
 def _texture(

@@ -52,3 +52,52 @@ def test_a_session_confirms_adds_and_contradicts_with_its_quotes(p6):
             event = p6.store.event(p6.tenant, quote.event_id)
             assert event is not None and event.session_id == "s-3"
             assert (event.text or "")[quote.start : quote.end] == quote.quote
+
+
+def test_a_session_says_its_claims_as_the_graph_says_them():
+    """The statements of a session's items read as the persona's traits do: a task is "works
+    on ...", a switch "switched to ...", not the bare key."""
+    engine = Persona6(db=":memory:")
+    engine.record(
+        [
+            said(0, "s-1", "How do I connect my Google Sheet?", 1),
+            said(1, "s-1", "I've switched to spreadsheets now.", 1),
+            said(2, "s-2", "How do I connect my Google Sheet?", 2),
+            said(3, "s-2", "I've switched to spreadsheets now.", 2),
+        ]
+    )
+    engine.build()
+    (actor,) = engine.continuity("s-2").actors
+    graph = {(t.kind.value, t.key): t.statement for t in engine.store.traits_of("default", "u-1")}
+    said_here = {(i.kind, i.key): i.statement for i in actor.confirms + actor.new}
+    assert said_here[("decision", "->spreadsheets")] == "switched to spreadsheets"
+    tasks = [k for k in said_here if k[0] == "task" and not k[1].startswith("sequence:")]
+    assert tasks and all(said_here[k] == graph[k] for k in tasks)
+    assert all(said_here[k].startswith("works on ") for k in tasks)
+
+
+def test_the_command_names_how_the_actor_is_known_and_says_each_claim_once(tmp_path):
+    from click.testing import CliRunner
+
+    from persona6.cli import main
+
+    db = tmp_path / "p6.db"
+    with Persona6(db=db) as engine:
+        engine.record(
+            [
+                said(0, "s-1", "I prefer bullet points over long paragraphs.", 1),
+                said(1, "s-2", "I prefer bullet points over long paragraphs.", 2),
+            ]
+        )
+        engine.build()
+        keys = [i.key for i in engine.continuity("s-2").actors[0].confirms]
+    assert {"bullet points", "long paragraphs"} <= set(keys)  # a trait each side of "over"
+    result = CliRunner().invoke(main, ["continuity", "s-2", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("u-1 known by its user_id")
+    said_once = [line for line in lines if "prefers bullet points over long paragraphs  (" in line]
+    assert said_once == [
+        "    prefers bullet points over long paragraphs  (before: prefers bullet points over "
+        "long paragraphs; 1 session)"
+    ]
