@@ -188,3 +188,16 @@ def test_why_heads_the_chain_with_the_trait_and_its_counts(run, write_lines):
         f"{tea['statement']} (preference, confidence {tea['confidence']:.2f}, 1 session, 0 against)"
     )
     assert "I prefer tea over coffee." in result.output
+
+
+def test_show_prints_the_two_sides_of_a_preference_over_another_once(run, write_lines):
+    said = dict(message(0), text="I prefer tea over coffee.")
+    run("ingest", str(write_lines([said])))
+    run("build")
+    traits = json.loads(run("show", "u-1", "--json").output)["traits"]
+    sides = [t for t in traits if t["statement"] == "prefers tea over coffee"]
+    assert sorted(t["key"] for t in sides) == ["coffee", "tea"]  # --json keeps both
+    shown = run("show", "u-1").output.splitlines()
+    lines = [line for line in shown if line.startswith("  prefers tea over coffee ")]
+    assert len(lines) == 1
+    assert all(t["id"] in lines[0] for t in sides)

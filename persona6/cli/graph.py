@@ -132,13 +132,20 @@ def show(
             kinds.setdefault(trait.kind.value, []).append(trait)
     for kind, traits in kinds.items():
         out.print(f"\n[bold underline]{kind}[/]")
+        # The two traits of "X over Y" (one for each side) read the same, on the same
+        # evidence: one line with both ids (--json keeps them apart).
+        alike: dict[tuple[Any, ...], list[Any]] = {}
         for t in traits:
+            same = (t.statement, t.status, t.confidence, t.sessions, t.valid_from, t.valid_to)
+            alike.setdefault((*same, tuple(e.event_id for e in t.evidence)), []).append(t)
+        for group in alike.values():
+            t = group[0]
             validity = f" until {t.valid_to[:10]}" if t.valid_to else ""
             flag = "" if t.status.value == "active" else f" [{t.status.value}]"
             out.print(
                 f"  {t.statement}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
                 f"{who.sessions} sessions · {t.span_days:.0f} days · since "
-                f"{t.valid_from[:10]}{validity} · {t.id}[/]"
+                f"{t.valid_from[:10]}{validity} · {', '.join(g.id for g in group)}[/]"
             )
             for item in t.evidence[-quotes:] if quotes else []:
                 out.print(f"    [green]“{clip(item.quote, 90)}”[/] [dim]{item.event_id}[/]")
