@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from persona6.cli import json_option, main, open_engine, out, print_json, print_table, store_options
+from persona6.cli import (
+    count,
+    json_option,
+    main,
+    open_engine,
+    out,
+    print_json,
+    print_table,
+    store_options,
+)
 from persona6.cli.graph import warn_if_stale
 
 _ARCHETYPES = click.option(
@@ -62,6 +73,7 @@ def predict(
         ["reaction", "probability"],
         [[r, f"{p:.1%}"] for r, p in prediction.distribution.items()],
     )
+    _print_context(basis.get("context", {}))
     if prediction.evidence:
         print_table(
             "past episodes it rests on",
@@ -70,6 +82,36 @@ def predict(
                 [e.ts[:19], e.failure, e.reaction, e.latency_s, e.failure_event_id]
                 for e in prediction.evidence
             ],
+        )
+
+
+def _print_context(context: dict[str, Any]) -> None:
+    """Which features of the failure tilted the prediction, and which were left out and why:
+    without it, a prediction for a named failure can read the same as one for any failure."""
+    features: dict[str, int] = context.get("features", {})
+    ignored = set(context.get("ignored", []))
+    used = [
+        f"{name} ({count(n, 'past episode')})"
+        for name, n in features.items()
+        if name not in ignored
+    ]
+    if used:
+        out.print(f"tilted by the failure's context: {', '.join(used)}")
+    unseen = [name for name in features if name in ignored and not features[name]]
+    noise = [
+        f"{name} ({count(features[name], 'past episode')})"
+        for name in features
+        if name in ignored and features[name]
+    ]
+    if unseen:
+        out.print(
+            f"[dim]no past episode has {', '.join(unseen)}: the prediction rests on failures "
+            "of every kind[/]"
+        )
+    if noise:
+        out.print(
+            f"[dim]left out: {', '.join(noise)}: on this tenant's history such features have "
+            "not told reactions apart (docs/behavior.md)[/]"
         )
 
 

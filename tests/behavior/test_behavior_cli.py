@@ -66,3 +66,24 @@ def test_errors_are_one_line_with_their_exit_codes(db):
     assert result.exit_code == 2
     assert "--budget 5 is not a token count from 40 to 100,000" in result.output
     assert "Traceback" not in result.output
+
+
+def test_predict_says_what_the_failure_named_did_to_the_prediction(db):
+    """A named failure that no past episode shares, or whose kind has not told reactions
+    apart here, leaves the prediction as for any failure: the output says which, and why."""
+    path, truth = db
+    pid = truth["people"][0]["person_id"]
+    unseen = _run("predict", pid, "--failure", "no_such_failure", "--db", path)
+    assert unseen.exit_code == 0, unseen.output
+    assert (
+        "no past episode has failure:no_such_failure: the prediction rests on failures of every "
+        "kind" in " ".join(unseen.output.split())
+    )
+    shown = json.loads(_run("predict", pid, "--failure", "timeout", "--json", "--db", path).output)
+    context = shown["basis"]["context"]
+    text = " ".join(_run("predict", pid, "--failure", "timeout", "--db", path).output.split())
+    n = context["features"]["failure:timeout"]
+    if "failure:timeout" in context["ignored"]:
+        assert f"left out: failure:timeout ({n} past episodes)" in text
+    else:
+        assert f"tilted by the failure's context: failure:timeout ({n} past episodes)" in text
