@@ -153,6 +153,7 @@ class Linker:
         if found is None:
             return False
         self.index, self._versions, self._companions = found.index, found.versions, found.companions
+        self.companions = CompanionStats.from_companions(c for c, _ in self._companions.values())
         self._stale_layout = False
         self._unsaved = 0
         self._counter = None
@@ -178,13 +179,7 @@ class Linker:
                 self._counter = counter
                 return
         now = self.store.identity_profile_versions(self.tenant)
-        gone = sorted(set(self._versions) - set(now))
-        self.index.remove(gone)
-        for person in gone:
-            self._companions.pop(person, None)
-            self._versions.pop(person, None)
-        if self._unsaved is not None:
-            self._unsaved += len(gone)
+        self._drop(sorted(set(self._versions) - set(now)))
         self._load(sorted(p for p, v in now.items() if self._versions.get(p) != v), now)
         self._counter = counter
 
@@ -222,16 +217,12 @@ class Linker:
             versions = self.store.identity_profile_versions(self.tenant)
             self.index = PersonIndex(self.model)
             self._companions = {}
+            self.companions = CompanionStats.from_companions([])
             self._versions = {}
             self._stale_layout = False
             self._unsaved = None
-        assert self.index is not None and versions is not None
-        self.index.remove(persons or [])
-        for person in persons or []:
-            self._companions.pop(person, None)
-            self._versions.pop(person, None)
-        if persons and self._unsaved is not None:
-            self._unsaved += len(persons)
+        assert self.index is not None and versions is not None and self.companions is not None
+        self._drop(persons or [])
         batch: list[tuple[str, Vectors]] = []
         for person_id, body in self.store.identity_profiles(self.tenant, persons):
             self._versions[person_id] = versions.get(person_id, 0)
@@ -239,12 +230,25 @@ class Linker:
             if profile.chargram_bits != CHARGRAM_BITS and profile.bags.get("chargrams"):
                 self._stale_layout = True
             self._companions[person_id] = (dict(profile.companions), profile.sessions)
+            self.companions.add(profile.companions)
             batch.append((person_id, vectorize(profile, self.model)))
             if len(batch) >= 2000:
                 self.index.upsert(batch)
                 batch = []
         self.index.upsert(batch)
-        self.companions = CompanionStats.from_companions(c for c, _ in self._companions.values())
+
+    def _drop(self, persons: list[str]) -> None:
+        """Take these persons out of the index, the companion statistics and the versions
+        (the statistics change by what they held: no full recount on every catch-up)."""
+        assert self.index is not None and self.companions is not None
+        self.index.remove(persons)
+        for person in persons:
+            held = self._companions.pop(person, None)
+            if held is not None:
+                self.companions.remove(held[0])
+            self._versions.pop(person, None)
+        if persons and self._unsaved is not None:
+            self._unsaved += len(persons)
 
     # -- linking --------------------------------------------------------------------------
 

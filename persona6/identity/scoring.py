@@ -136,6 +136,22 @@ class CompanionStats:
             persons += 1
         return cls(totals, sum(totals.values()), persons)
 
+    def add(self, companions: Mapping[str, int]) -> None:
+        """Count one more person with these companions (in place)."""
+        self.totals.update(companions)
+        self.grand_total += sum(companions.values())
+        self.persons += 1
+
+    def remove(self, companions: Mapping[str, int]) -> None:
+        """Take a person counted by ``add`` (or ``from_companions``) back out (in place): the
+        same statistics as counting the others from scratch."""
+        self.totals.subtract(companions)
+        for person in companions:
+            if self.totals[person] <= 0:
+                del self.totals[person]
+        self.grand_total -= sum(companions.values())
+        self.persons -= 1
+
     def base_rate(self, person: str) -> float:
         return (self.totals.get(person, 0) + 1.0) / (self.grand_total + max(self.persons, 1))
 

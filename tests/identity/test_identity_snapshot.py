@@ -14,6 +14,7 @@ from persona6 import Persona6
 from persona6.config import index_dir
 from persona6.identity import Linker, snapshot
 from persona6.identity.index import PersonIndex
+from persona6.identity.scoring import CompanionStats
 
 PEOPLE = 8  # as in conftest.py's shared store
 
@@ -179,6 +180,7 @@ def test_a_running_linker_follows_profiles_another_process_rewrote(p6, world, in
     mine.sync()  # nothing moved since: one read of the counter, nothing re-indexed
     assert indexed == []
     assert reads == ["since"]
+    assert mine.companions == counted_afresh(mine)
     actors = mine.unresolved()
     _, fresh = linked(p6, None)
     assert {a: mine.link(a).model_dump(mode="json") for a in actors} == fresh
@@ -196,8 +198,14 @@ def test_a_running_linker_drops_a_person_another_process_forgot(p6, world, monke
     assert person not in mine.index
     # No row is newer, but the count of profiles fell: every version is read to find who.
     assert reads == ["since", "all"]
+    assert mine.companions == counted_afresh(mine)
     _, fresh = linked(p6, None)
     assert {a: mine.link(a).model_dump(mode="json") for a in mine.unresolved()} == fresh
+
+
+def counted_afresh(linker: Linker) -> CompanionStats:
+    """The companion statistics counted from scratch over the persons the linker holds."""
+    return CompanionStats.from_companions(c for c, _ in linker._companions.values())
 
 
 def versions_read(linker: Linker, monkeypatch) -> list[str]:
