@@ -105,8 +105,8 @@ def _print_context(context: dict[str, Any]) -> None:
     ]
     if unseen:
         out.print(
-            f"[dim]no past episode has {', '.join(unseen)}: the prediction rests on failures "
-            "of every kind[/]"
+            f"[dim]no past episode has {', '.join(unseen)}, so "
+            f"{'it does' if len(unseen) == 1 else 'they do'} not tilt the prediction[/]"
         )
     if noise:
         out.print(

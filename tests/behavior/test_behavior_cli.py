@@ -76,8 +76,8 @@ def test_predict_says_what_the_failure_named_did_to_the_prediction(db):
     unseen = _run("predict", pid, "--failure", "no_such_failure", "--db", path)
     assert unseen.exit_code == 0, unseen.output
     assert (
-        "no past episode has failure:no_such_failure: the prediction rests on failures of every "
-        "kind" in " ".join(unseen.output.split())
+        "no past episode has failure:no_such_failure, so it does not tilt the prediction"
+        in " ".join(unseen.output.split())
     )
     shown = json.loads(_run("predict", pid, "--failure", "timeout", "--json", "--db", path).output)
     context = shown["basis"]["context"]
