@@ -144,7 +144,8 @@ def archetypes(
             if cue.strength > 0:
                 ids = ", ".join(cue.evidence[-2:])
                 out.print(
-                    f"  {cue.cue}: {cue.strength:.2f} x {cue.weight:g} [dim]{cue.detail} {ids}[/]"
+                    f"  {cue.cue}: strength {cue.strength:.2f} × weight {cue.weight:g} "
+                    f"[dim]· {cue.detail} · {ids}[/]"
                 )
 
 

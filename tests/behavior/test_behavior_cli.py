@@ -53,6 +53,8 @@ def test_archetypes_and_backtest_print_tables(db):
     path, truth = db
     result = _run("archetypes", truth["people"][0]["person_id"], "--db", path)
     assert result.exit_code == 0 and "membership" in result.output
+    cues = [line for line in result.output.splitlines() if line.startswith("  ")]
+    assert cues and all(": strength " in line and " × weight " in line for line in cues)
     result = _run("backtest", "reactions", "--db", path)
     assert result.exit_code == 0 and "population prior" in result.output
 
