@@ -129,12 +129,10 @@ class CompanionStats:
 
     @classmethod
     def from_companions(cls, companions: Iterable[Mapping[str, int]]) -> CompanionStats:
-        totals: Counter[str] = Counter()
-        persons = 0
+        stats = cls(Counter(), 0, 0)
         for found in companions:
-            totals.update(found)
-            persons += 1
-        return cls(totals, sum(totals.values()), persons)
+            stats.add(found)
+        return stats
 
     def add(self, companions: Mapping[str, int]) -> None:
         """Count one more person with these companions (in place)."""

@@ -13,14 +13,13 @@ A snapshot holds:
 A process restores the snapshot, re-indexes only the persons whose profile version changed
 since (new or rewritten), and drops those whose profile is gone.
 
-A snapshot is a cache and is never trusted over the store. It is ignored, with a logged
-warning that says why, when it is:
+A snapshot is a cache and is never trusted over the store. It is ignored, and the index built
+from the store, when it is:
 
-- missing or unreadable;
-- of another format, layout or usearch version;
-- made with another model's idf (the vectors would differ).
-
-In each of these cases the index is built from the store.
+- missing (silently);
+- unreadable, truncated or inconsistent (a logged warning that says why);
+- of another format, layout or usearch version, or made with another model's idf, whose
+  vectors would differ (a logged info line: a refit or an upgrade is expected).
 
 Where snapshots go: ``PERSONA6_INDEX_DIR`` (config.py) or, by default, ``<db>.index/`` beside a
 SQLite file. PostgreSQL gets no default: each host of a multi-process deployment names its own

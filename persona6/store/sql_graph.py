@@ -330,8 +330,6 @@ class GraphSQL:
         keys: Collection[tuple[str, str]] | None = None,
     ) -> None:
         self._bump_graph(tenant)
-        scope = "" if keys is None else " AND kind = ? AND key = ?"
-        pairs = [()] if keys is None else sorted(keys)
         # The evidence index changes by what the new traits cite and the old did not, and the
         # other way round: a trait re-derived after a new session keeps most of its evidence,
         # and rewriting every row was most of an incremental build's writes.
@@ -356,8 +354,8 @@ class GraphSQL:
             [(tenant, trait_id, event_id) for trait_id, event_id in sorted(held - cited)],
         )
         self._executemany(
-            f"DELETE FROM traits WHERE tenant = ? AND person_id = ?{scope}",
-            [(tenant, person_id, *pair) for pair in pairs],
+            "DELETE FROM traits WHERE tenant = ? AND trait_id = ?",
+            [(tenant, trait_id) for trait_id in replaced],
         )
         if traits:
             self._executemany(
