@@ -1,4 +1,4 @@
-"""persona6.disclosure.v2: facts a person states about their own life.
+"""persona6.disclosure.v3: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -33,7 +33,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v2"
+NAME = "persona6.disclosure.v3"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -68,7 +68,7 @@ _WORD_LISTS += (
     "occupations",
     "be_a_skip",
 )
-_WORD_LISTS += ("plan_skip_verbs", "listener_words")
+_WORD_LISTS += ("plan_skip_verbs", "listener_words", "would_wish", "plan_not_objects")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -210,7 +210,10 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     lemma = lex.lemmas.get(verb, verb)
     clause_text = text[pred.clause.start : pred.clause.end]
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
-    to = rest is not None and tx.tokens(text, *rest)[0].word in ("to", "on")
+    # The words right after the verb as written: ``phrase_span`` drops a leading "to", which
+    # "going to", "want to" and "hope to" need to be recognised.
+    raw = tx.tokens(text, pred.rest.start, pred.rest.end)
+    to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
     gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
@@ -237,7 +240,9 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
     weight = 1.0
-    phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, words)), None)
+    phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
+    if lemma in lex.words["would_wish"] and "would" in lead and raw[:1] and raw[0].word == "to":
+        phrase = "want to"  # "I'd love to visit Japan" wishes as "I want to visit Japan" does
     regular = lex.frequency.search(clause_text) or lead & lex.words["habit_leads"]
     skills_skip, we = lex.words["skill_skip_verbs"], pred.subject.word.startswith("we")
     if lead & lex.words["plan_leads"] or lex.future.search(clause_text):
@@ -246,10 +251,11 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         category = "skills"
     elif phrase is not None:
         category = lex.verbs[phrase]
-        after = words[len(phrase.split()) - 1 : len(phrase.split())]
-        wish = lemma in ("want", "hope", "wish", "dream", "aspire")
-        if category == "plans" and wish and not {t.word for t in after} & lex.words["plan_verbs"]:
-            return None  # "I want to know ..." asks, it does not plan
+        wish = lemma in ("want", "hope", "wish", "dream", "aspire", *lex.words["would_wish"])
+        if category == "plans" and wish and not _life_plan(raw[len(phrase.split()) - 1 :]):
+            return None  # "I want to know ...", "I want to see the logs" ask, they do not plan
+        if category == "plans" and wish and pred.negated:
+            return None  # "I don't want to be stuck with ..." fears, it does not plan
         if category == "habits" and not regular:
             past = tx.is_past(verb) and "used to" not in lead
             category, weight = ("activities", 0.3) if past else ("habits", 0.6)
@@ -262,6 +268,21 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _life_plan(words: Sequence[tx.Token]) -> bool:
+    """Whether what follows "I want to / hope to / would love to" is a plan of the speaker's
+    life ("be a teacher", "move to Portugal", "learn Spanish") rather than a request about the
+    thing at hand: its verb must be one of ``plan_verbs``, and its object must not be
+    definite ("see the logs", "move this file"), missing or a repetition ("try again", "start
+    over", "learn more"), nor a state the speaker is put in ("be notified", "be able to")."""
+    lists = lexicon().words
+    if not words or words[0].word not in lists["plan_verbs"]:
+        return False
+    after = words[1].word if len(words) > 1 else ""
+    if not after or after in lists["plan_not_objects"]:
+        return False
+    return not (words[0].word in ("be", "being") and (after.endswith("ed") or after == "able"))
 
 
 def _idle_plan(claim: Claim, implied: bool) -> bool:

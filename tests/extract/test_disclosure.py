@@ -1,4 +1,4 @@
-"""persona6.disclosure.v2: facts a person states about their own life."""
+"""persona6.disclosure.v3: facts a person states about their own life."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v2"
+    assert signal.producer == "persona6.disclosure.v3"
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,45 @@ def test_promises_and_resolutions_are_not_plans(text: str) -> None:
 )
 def test_plans_that_say_something_are_kept(text: str, key: str) -> None:
     assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I want to be a teacher.", "plans:want to be a teacher"),
+        ("i hope to become a lawyer", "plans:hope to become a lawyer"),
+        ("I want to move to Portugal", "plans:want to move to portugal"),
+        ("I dream of opening a bakery", "plans:dream of opening a bakery"),
+        ("i would like to be a nurse someday", "plans:like to be a nurse someday"),
+        ("I'd love to visit Japan", "plans:love to visit japan"),
+        ("going to move to Berlin next week", "plans:going to move to berlin"),
+    ],
+)
+def test_wishes_for_ones_life_are_plans(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to see the logs",
+        "I want to try again",
+        "I want to start over",
+        "I want to be notified when it finishes",
+        "I want to be able to export",
+        "I want to learn more about pricing",
+        "I want to get a refund",
+        "I'd like to move this file",
+        "I want to go back to the previous version",
+        "I want to know how this works",
+        "I like to hike",
+        "i don't want to be stuck with a proprietary format",
+    ],
+)
+def test_requests_and_aversions_are_not_plans(text: str) -> None:
+    assert not any(key.startswith("plans:") for key in keys(text))
+
+
+def test_a_name_before_a_run_on_question_is_read() -> None:
+    """ "my name is larry what is yours": the question after the name is a clause of its own."""
+    assert "identity:larry" in keys("i am a chef . my name is larry what is yours ?")
