@@ -48,8 +48,11 @@ _BE_ORDER: tuple[str, ...] = (
 _BE_ORDER += ("appearance", "identity", "home")
 _PRONOUNS = {"it", "that", "this", "them", "those", "these", "so"}
 _COPULA = r"\b(?:is|are|was|were|makes|made)\b"
+# "I'm Ada", "call me Ada", "hi i'm ada, ...": a word after "I'm" that ends the introduction. A
+# capitalised word is a name; in lower case only a known given name (``data/names.yaml``) is.
 _NAME = re.compile(
-    r"(?i:\bcall me|\bi'm|\bi am|\bim)\s+(?P<name>[A-Z][a-z]+)(?=\s*(?:[,.!?]|and\b|$))"
+    r"(?i:\bcall me|\bi'm|\bi am|\bim)\s+(?P<name>[A-Za-z][a-z]+)"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?i:and|but|from|here|nice|btw|who|what|how)\b)"
 )
 _PLACE = re.compile(r"(?:in|at|near|outside|outside of)\s+(?:the\s+)?[A-Z]")
 _WORD_LISTS: tuple[str, ...] = (
@@ -304,6 +307,11 @@ def _idle_plan(claim: Claim, implied: bool) -> bool:
 
 
 @cache
+def _given_names() -> frozenset[str]:
+    return frozenset(str(name) for name in tx.load_lexicon("names")["given_names"])
+
+
+@cache
 def _preference_verbs() -> frozenset[str]:
     """The one-word cue verbs of the preference extractor (``data/preferences.yaml``)."""
     return frozenset(v for v in preference.lexicon().verbs if " " not in v)
@@ -470,6 +478,8 @@ def _my_is(text: str, clause: Span) -> list[Claim]:
         name = named.group("name").lower()
         if name in lexicon().words["not_names"]:
             continue
+        if named.group("name").islower() and name not in _given_names():
+            continue  # "i am great", "i'm tired"
         claims.append(Claim(f"identity:{name}", f"is named {name}", 1.0, 1.0, [clause]))
     for category, says, pattern in lexicon().my_is:
         match = pattern.search(text, clause.start, clause.end)

@@ -225,3 +225,24 @@ def test_requests_and_aversions_are_not_plans(text: str) -> None:
 def test_a_name_before_a_run_on_question_is_read() -> None:
     """ "my name is larry what is yours": the question after the name is a clause of its own."""
     assert "identity:larry" in keys("i am a chef . my name is larry what is yours ?")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("hi , i am joanna . how are you tonight .", "identity:joanna"),
+        ("hello i am dave and you", "identity:dave"),
+        ("i am bob from ohio", "identity:bob"),
+        ("Hi, I'm Frank.", "identity:frank"),
+    ],
+)
+def test_introductions_name_the_speaker(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i am great , thanks", "i am frank . nice to meet you", "I'm Fine.", "i am done here"]
+)
+def test_a_lower_case_word_after_i_am_is_a_name_only_when_known(text: str) -> None:
+    """Without capitals only a known given name introduces: "frank" is also a word."""
+    assert not any(key.startswith("identity:") for key in keys(text))
