@@ -74,6 +74,10 @@ _WORD_LISTS += (
 _WORD_LISTS += ("plan_skip_verbs", "listener_words", "would_wish", "plan_not_objects")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
+_DIET_VERBS = frozenset({"follow", "adhere", "maintain", "keep", "stick"})
+_DIET = re.compile(
+    r"(?:to\s+)?(?:(?:a|an|the|my)\s+)?(?:[\w-]+\s+){0,3}?(?:diet|kosher|halal)\b", re.I
+)
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
 _OWNED = re.compile(r"an?|the|my|our|some|new|\d+|one|two|three|four|five")
 
@@ -111,7 +115,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         object_verbs={str(k): bool(v) for k, v in data["object_verbs"].items()},
-        lemmas=tx.lemma_table([*verbs, *data["object_verbs"], "want", "hope", "wish", "become"]),
+        lemmas=tx.lemma_table(
+            [*verbs, *data["object_verbs"], *_DIET_VERBS, "want", "hope", "wish", "become"]
+        ),
         be=tuple(
             (category, re.compile(r"(?:" + "|".join(data["be"][category]) + r")(?![\w'-])", re.I))
             for category in _BE_ORDER
@@ -252,6 +258,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         category = "plans"
     elif lead & lex.words["skill_leads"] and lemma in lex.words["skill_verbs"] and not we:
         category = "skills"
+    elif lemma in _DIET_VERBS and _DIET.match(text, pred.rest.start, pred.rest.end):
+        category = "diet"  # "I strictly follow a vegan diet", "we keep kosher"
     elif phrase is not None:
         category = lex.verbs[phrase]
         wish = lemma in ("want", "hope", "wish", "dream", "aspire", *lex.words["would_wish"])
@@ -434,6 +442,8 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     known = (name for name, pattern in lex.nouns if pattern.search(head))
     category = next((name for name in known if name not in ("work", "home")), None)
     content = tx.normalise_phrase(text[words[0].start : rest.end])
+    if _names_a_taste(content.split()):
+        return None  # "I have a soft spot for old cars" is a preference, not a possession
     if category is None:
         lead_words = content.split()
         if pred.implied or not fallback or not lead_words:
@@ -445,6 +455,28 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     key = f"{category}:{_fact_key(text, words[0].start, rest.end) or content}"[:100]
     value = f"{says} {tx.plain(text[words[0].start : rest.end])}"
     return Claim(key, value, -1.0 if negated else 1.0, 1.0, [pred.clause])
+
+
+_TASTE_PREPOSITIONS = frozenset({"to", "for", "of", "towards", "toward", "against"})
+
+
+def _names_a_taste(words: list[str]) -> bool:
+    """ "strong aversion to horror movies", "soft spot for jazz": a noun of the preference
+    lexicon's taste frames (``aversion_nouns``, ``liking_nouns``) with its preposition."""
+    nouns = _taste_nouns()
+    for i in range(min(len(words) - 1, 4)):
+        for size in (2, 1):
+            noun = " ".join(words[i : i + size])
+            if noun in nouns and i + size < len(words):
+                after = words[i + size]
+                return after in _TASTE_PREPOSITIONS or (noun, after) == ("interest", "in")
+    return False
+
+
+@cache
+def _taste_nouns() -> frozenset[str]:
+    words = tx.load_lexicon("preferences")["frame_words"]
+    return frozenset(str(w) for w in [*words["aversion_nouns"], *words["liking_nouns"]])
 
 
 def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:

@@ -1,4 +1,4 @@
-"""persona6.preference.v3: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v4: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -40,7 +40,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v3"
+NAME = "persona6.preference.v4"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -117,7 +117,7 @@ def lexicon() -> Lexicon:
         lemmas=tx.lemma_table([*verbs, *negated_only]),
         be_phrases=tuple((sign, re.compile("|".join(be[k]), re.I)) for sign, k in _BE_SIGNS),
         habitual={str(k): float(v) for k, v in data["habitual_leads"].items()},
-        stops=tx.word_alternation(data["object_stops"]),
+        stops=tx.word_alternation(data["object_stops"]) + "|" + _coordinated_verb(data, verbs),
         exceptions=re.compile(tx.word_alternation(data["exceptions"]), re.I),
         contrasts={
             k: re.compile(tx.word_alternation(v), re.I) for k, v in data["contrasts"].items()
@@ -133,6 +133,22 @@ _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
 _SOCIAL = ("social_cues", "social_objects", "anticipation_cues", "anticipation_skip")
 
 
+#: An adverb by its form, as the clause parser reads one before a verb ("strongly").
+_LY_ADVERB = (
+    rf"(?<![\w'’-])(?!{tx.word_alternation(tx.english_set('ly_verbs'))})[a-z]{{3,}}ly(?![\w'-])"
+)
+
+
+def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
+    """Where an object ends at a second verb of the same subject: "gamified apps and find them
+    childish", "breeding pets and only adopt from shelters" (a cue verb, or one of
+    ``coordinated_verbs``, after "and"/"or"/"but" and any adverbs)."""
+    heads = [*(v.split()[0] for v in verbs), *data["coordinated_verbs"]]
+    forms = {form for head in heads for form in tx.inflections(str(head))}
+    adverbs = tx.word_alternation(tx.english_set("adverbs"))
+    return rf"(?<![\w'’-])(?:and|or|but)\s+(?:{adverbs}\s+)*{tx.word_alternation(forms)}"
+
+
 def _frame_fills(data: dict) -> dict[str, str]:
     """What each placeholder of a frame's pattern stands for (see preferences.yaml); the same
     for every frame, so the alternations of verb forms and word lists are built once."""
@@ -140,7 +156,7 @@ def _frame_fills(data: dict) -> dict[str, str]:
     fills = {
         "np": opinion + r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)",
         "rest": r"(?P<obj>\S.*)",
-        "adv": rf"(?:{tx.word_alternation(tx.english_set('adverbs'))}\s+)*",
+        "adv": rf"(?:(?:{tx.word_alternation(tx.english_set('adverbs'))}|{_LY_ADVERB})\s+)*",
         # An idiom's verb followed by "me to/for/about ..." is a request after all: "don't ask"
         # is an idiom, "please don't ask me to confirm every step" a standing request.
         "not_about_me": r"(?!\s+(?:me|us)\s+(?:to|for|about)\s+\w)",
@@ -388,8 +404,36 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         if to[:1] == ["to"] and (len(to) < 2 or to[1] in skip):
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
         says = " ".join([tx.third_person(head or verb), *phrase.split()[1:]])
-        return Cue(phrase, says, *lex.verbs[phrase], start)
+        polarity, weight = lex.verbs[phrase]
+        if polarity > 0 and to in (["not"], ["not", "to"]):  # "I prefer not to X"
+            if len(following) < 3:
+                return None  # "I'd prefer not to."
+            return Cue(phrase, f"{says} not to", -polarity, weight, following[1].start, fixed=True)
+        shunned = _shunning(following[1:]) if polarity > 0 and to[:1] == ["to"] else 0
+        if shunned and len(following) <= shunned + 1:
+            return None  # "I'd prefer to avoid." names nothing
+        if shunned:  # "I prefer to stay away from X"
+            named = " ".join(t.word for t in following[: shunned + 1])
+            start = following[shunned + 1].start
+            return Cue(phrase, f"{says} {named}", -polarity, weight, start, fixed=True)
+        return Cue(phrase, says, polarity, weight, start)
     return None
+
+
+def _shunning(words: tuple[Token, ...]) -> int:
+    """How many of ``words`` make a negative cue verb in its base form ("avoid", "stay away
+    from"), or 0: after "I prefer to" it turns the preference against its object."""
+    for phrase in _negative_phrases():
+        size = len(phrase)
+        if [t.word for t in words[:size]] == phrase:
+            return size
+    return 0
+
+
+@cache
+def _negative_phrases() -> tuple[list[str], ...]:
+    negative = [p.split() for p, (polarity, _) in lexicon().verbs.items() if polarity < 0]
+    return tuple(sorted(negative, key=len, reverse=True))
 
 
 def _object_claims(

@@ -465,7 +465,7 @@ def _parse_verb_group(
         emphatic = word in ("do", "does", "did") and (
             after in negations or after in adverbs or after in known_verbs
         )
-        if word in negations or word in modals or word in adverbs or emphatic:
+        if word in negations or word in modals or word in adverbs or emphatic or _ly(word):
             negated = negated or word in negations
             lead.append(word)
         elif word in ("have", "has", "had", "'ve") and _is_participle(after):
@@ -483,6 +483,11 @@ def _parse_verb_group(
         else:
             break
     return tuple(lead), negated, verb, words[position].start if position < len(words) else verb.end
+
+
+def _ly(word: str) -> bool:
+    """An adverb by its form: "strongly", "greatly" (not "rely", "apply": ``ly_verbs``)."""
+    return len(word) >= 5 and word.endswith("ly") and word not in english_set("ly_verbs")
 
 
 def _is_participle(word: str) -> bool:
@@ -504,8 +509,11 @@ def phrase_span(
     # "switched to light mode ... I prefer it": the topic is "light mode", not "to light mode".
     while words and words[0].word in _LEADING_PREPOSITIONS:
         words = words[1:]
-    fillers = english_set("trailing_fillers")
-    while words and (size := _filler_size(words, fillers)):
+    fillers, dangling = english_set("trailing_fillers"), english_set("dangling_words")
+    # A lone dangling word stays: "that" may refer back to the phrase it stands for.
+    while words and (
+        size := _filler_size(words, fillers) or int(len(words) > 1 and words[-1].word in dangling)
+    ):
         words = words[:-size]
     return Span(words[0].start, words[-1].end) if words else None
 

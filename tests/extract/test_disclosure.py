@@ -246,3 +246,21 @@ def test_introductions_name_the_speaker(text: str, key: str) -> None:
 def test_a_lower_case_word_after_i_am_is_a_name_only_when_known(text: str) -> None:
     """Without capitals only a known given name introduces: "frank" is also a word."""
     assert not any(key.startswith("identity:") for key in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["I have a strong aversion to horror films", "I've always had a soft spot for old cars"]
+)
+def test_a_taste_named_by_a_noun_is_no_possession(text: str) -> None:
+    assert not any(key.startswith("possessions:") for key in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I strictly follow a vegan diet.", "diet:follow a vegan diet"),
+        ("I'm on a low-sodium diet.", "health:on a low-sodium diet"),
+    ],
+)
+def test_a_diet_followed_is_a_fact(text: str, key: str) -> None:
+    assert key in keys(text)

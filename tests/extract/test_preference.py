@@ -1,4 +1,4 @@
-"""persona6.preference.v3: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v4: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v3"
+    assert signal.producer == "persona6.preference.v4"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -366,3 +366,48 @@ def test_a_favourite_beside_no_noun_phrase_names_nothing(text: str) -> None:
 
 def test_crazy_for_is_a_like() -> None:
     assert keyed(say("I'm crazy for salted caramel")) == {"salted caramel": 1.0}
+
+
+# Ways of stating a taste beyond "I like / I hate X" (PrefEval's phrasings led to them; the
+# sentences here are the project's own).
+STATED_OTHERWISE = [
+    ("I strongly dislike multiplayer games.", "multiplayer games", -1),  # any "-ly" adverb
+    ("I greatly prefer paper maps", "paper maps", 1),
+    ("I have a strong aversion to horror films.", "horror films", -1),
+    ("I've always had a soft spot for jazz", "jazz", 1),
+    ("I have a keen interest in astronomy", "astronomy", 1),
+    ("I have no interest in reality shows", "reality shows", -1),
+    ("I am not interested in documentaries.", "documentaries", -1),
+    ("I'm strictly against animal testing", "animal testing", -1),
+    ("I am opposed to crate training", "crate training", -1),
+    ("I'm not comfortable with heights", "heights", -1),
+    ("I refuse to watch anything with gore", "watch anything with gore", -1),
+    ("I only use vegan cosmetics", "vegan cosmetics", 1),
+    ("we exclusively watch foreign films", "foreign films", 1),
+    ("I don't wear fur", "fur", -1),
+    ("I learn best through hands-on practice", "hands-on practice", 1),
+    ("I find turn-based combat too slow", "turn-based combat", -1),
+    ("I prefer not to wear wool", "wear wool", -1),
+    ("I strongly prefer to avoid animated shows", "animated shows", -1),
+    ("I value privacy", "privacy", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "sign"), STATED_OTHERWISE)
+def test_a_taste_stated_otherwise_is_read(text: str, key: str, sign: int) -> None:
+    assert keyed(say(text)).get(key) == sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd prefer not to",  # nothing named: no "not" as a taste
+        "I would love not to",
+        "I value your feedback",  # a social reply
+        "I have a weakness in math",  # a weakness, not a taste
+        "I rely on you",  # "rely" is a verb, not an adverb before one
+        "I can't use the export button",  # a failure report, not a refusal
+    ],
+)
+def test_no_taste_is_made_up(text: str) -> None:
+    assert say(text) == []
