@@ -144,7 +144,12 @@ def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
     childish", "breeding pets and only adopt from shelters" (a cue verb, or one of
     ``coordinated_verbs``, after "and"/"or"/"but" and any adverbs)."""
     heads = [*(v.split()[0] for v in verbs), *data["coordinated_verbs"]]
-    forms = {form for head in heads for form in tx.inflections(str(head))}
+    forms = {  # not "-ing" or "-ed": "fashion and finding pieces", "loved and valued"
+        form
+        for head in heads
+        for form in tx.inflections(str(head))
+        if not form.endswith(("ing", "ed"))
+    }
     adverbs = tx.word_alternation(tx.english_set("adverbs"))
     return rf"(?<![\w'’-])(?:and|or|but)\s+(?:{adverbs}\s+)*{tx.word_alternation(forms)}"
 
@@ -160,6 +165,9 @@ def _frame_fills(data: dict) -> dict[str, str]:
         # An idiom's verb followed by "me to/for/about ..." is a request after all: "don't ask"
         # is an idiom, "please don't ask me to confirm every step" a standing request.
         "not_about_me": r"(?!\s+(?:me|us)\s+(?:to|for|about)\s+\w)",
+        # A judgement that ends its clause or a part of it: "I find yoga relaxing", "... too
+        # slow and boring", "... tedious because ..." (not "a place with great light").
+        "judged": r"(?![\w'’-])(?=\s*(?:$|[,.!?;:)]|(?:and|or|but|to|for|because|as|when)\b))",
     }
     for sign in ("positive", "negative"):
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}

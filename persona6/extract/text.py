@@ -510,11 +510,17 @@ def phrase_span(
     while words and words[0].word in _LEADING_PREPOSITIONS:
         words = words[1:]
     fillers, dangling = english_set("trailing_fillers"), english_set("dangling_words")
-    # A lone dangling word stays: "that" may refer back to the phrase it stands for.
-    while words and (
-        size := _filler_size(words, fillers) or int(len(words) > 1 and words[-1].word in dangling)
-    ):
-        words = words[:-size]
+    particles, dropped = english_set("dangling_particles"), False
+    while words:
+        if size := _filler_size(words, fillers):
+            words = words[:-size]
+        # A lone dangling word stays: "that" may refer back to the phrase it stands for.
+        elif len(words) > 1 and (
+            words[-1].word in dangling or (dropped and words[-1].word in particles)
+        ):
+            words, dropped = words[:-1], True
+        else:
+            break
     return Span(words[0].start, words[-1].end) if words else None
 
 
