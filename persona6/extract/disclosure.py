@@ -72,6 +72,7 @@ _WORD_LISTS += (
     "be_a_skip",
 )
 _WORD_LISTS += ("plan_skip_verbs", "listener_words", "would_wish", "plan_not_objects")
+_WORD_LISTS += ("long_for_skip",)
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _DIET_VERBS = frozenset({"follow", "adhere", "maintain", "keep", "stick"})
@@ -95,6 +96,7 @@ class Lexicon:
     frequency: re.Pattern[str]
     future: re.Pattern[str]
     fact_stops: str
+    long_for: re.Pattern[str]  # "for 10 years", "since college": an activity kept up
     place: re.Pattern[str]  # a known place name
     words: dict[str, frozenset[str]]  # plain lists: have_skip, plan_verbs, occupations, ...
 
@@ -151,6 +153,7 @@ def lexicon() -> Lexicon:
         frequency=re.compile(_alternation(data["frequency_markers"]), re.I),
         future=re.compile(_alternation(data["future_markers"]), re.I),
         fact_stops=_alternation(data["fact_stops"]),
+        long_for=re.compile(_alternation(data["long_for"]), re.I),
         words={name: frozenset(data[name]) for name in _WORD_LISTS},
     )
 
@@ -400,6 +403,8 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     if _PLACE.match(segment) or (at and lex.place.match(segment, at.end())):  # "I'm in Denver"
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
     first = tx.tokens(text, *pred.rest)[:1]
+    if first and first[0].word.endswith("ing") and rest is not None and _for_long(pred, segment):
+        return _claim(text, pred, "habits", pred.rest.start, rest, 0.6, "has been")
     if first and first[0].word.endswith("ing") and rest is not None:
         lemma = lex.lemmas.get(first[0].word, "")  # "I'm fishing", not "I'm doing fine"
         doing = lex.verbs.get(lemma)
@@ -415,6 +420,16 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
     category, weight = ("work", 1.0) if job else ("identity", 0.6)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+def _for_long(pred: Predicate, segment: str) -> bool:
+    """ "I've been coding for 10 years", "we've been hiking since college": an activity kept
+    up for a long time is a habit, whatever its verb (not "I've been waiting for an hour")."""
+    lex = lexicon()
+    words = segment.split(maxsplit=1)
+    if pred.verb.word != "been" or not words or words[0].lower() in lex.words["long_for_skip"]:
+        return False
+    return lex.long_for.search(segment) is not None
 
 
 def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) -> Claim | None:

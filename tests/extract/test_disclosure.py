@@ -264,3 +264,23 @@ def test_a_taste_named_by_a_noun_is_no_possession(text: str) -> None:
 )
 def test_a_diet_followed_is_a_fact(text: str, key: str) -> None:
     assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I've been coding for 10 years.", "habits:coding"),
+        ("I have been running for years now", "habits:running"),
+        ("I'm visually impaired and use a screen reader.", "health:visually impaired"),
+        ("I'm dyslexic", "health:dyslexic"),
+    ],
+)
+def test_long_kept_activities_and_access_needs_are_facts(text: str, key: str) -> None:
+    assert any(k == key or k.startswith(key + " ") for k in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["I've been waiting for an hour", "I've been waiting for a reply", "I've been busy"]
+)
+def test_waiting_is_no_habit(text: str) -> None:
+    assert not any(key.startswith("habits:") for key in keys(text))
