@@ -8,7 +8,10 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
 - habits as weaker preferences ("I usually take the train", "I never drive");
 - frames from the lexicon: imperatives to the assistant ("please don't use emojis"), "X is my
   go-to", "my favourite X is Y", "what I love most is X", evaluations ("X is the best", half
-  weight), "X drives me nuts";
+  weight), "X drives me nuts", a taste named by a noun ("I have a strong aversion to X", "a soft
+  spot for X", "no interest in X"), a standing choice ("I only use X", "I don't wear X"), "I
+  learn best through X", "I find X too slow";
+- "I prefer not to X" and "I prefer to avoid X" are against X;
 - elided verbs: "you like to party? I sure do!", "he hates cats. So do I.", lists ("I like
   pizza, pasta and tacos").
 
