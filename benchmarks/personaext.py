@@ -25,10 +25,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from persona6.extract import EXTRACTORS, disclosure, preference
-from persona6.types import EventType, Role, Signal, SignalKind, StoredEvent
+from _messages import signals_of
 
-MEASURED = (EXTRACTORS[preference.NAME], EXTRACTORS[disclosure.NAME])
+from persona6.extract import disclosure, preference
+from persona6.types import Signal, SignalKind
+
+MEASURED = (preference.NAME, disclosure.NAME)
 
 
 def found(relation: str, tail: str, signals: list[Signal]) -> bool:
@@ -60,19 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     with args.dataset.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             record = json.loads(line)
-            event = StoredEvent(
-                event_id=f"personaext-{number}",
-                ts="2026-01-01T00:00:00.000000Z",
-                session_id=f"s{number}",
-                user_id="speaker",
-                tenant="default",
-                type=EventType.MESSAGE,
-                role=Role.USER,
-                text=record["utterance"],
-            )
             relation = record["relation"]
             totals[relation] += 1
-            signals = [signal for extractor in MEASURED for signal in extractor.extract([event])]
+            signals = signals_of(record["utterance"], f"personaext-{number}", MEASURED)
             if found(relation, record["tail"], signals):
                 hits[relation] += 1
             elif len(misses) < args.misses:

@@ -27,8 +27,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from persona6.extract import EXTRACTORS, disclosure, preference
-from persona6.types import EventType, Role, SignalKind, StoredEvent
+from _messages import signals_of
+
+from persona6.extract import disclosure, preference
+from persona6.types import SignalKind
+
+MEASURED = (preference.NAME, disclosure.NAME)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +43,6 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted((args.root / "explicit_preference").glob("*.json"))
     if not files:
         parser.error(f"no explicit_preference/*.json under {args.root}: pass the prefeval folder")
-    extractors = (EXTRACTORS[preference.NAME], EXTRACTORS[disclosure.NAME])
     totals: Counter[str] = Counter()
     preferred: Counter[str] = Counter()
     either: Counter[str] = Counter()
@@ -48,17 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for path in files:
         for number, item in enumerate(json.loads(path.read_text(encoding="utf-8"))):
-            event = StoredEvent(
-                event_id=f"{path.stem}-{number}",
-                ts="2026-01-01T00:00:00.000000Z",
-                session_id=f"{path.stem}-{number}",
-                user_id="speaker",
-                tenant="default",
-                type=EventType.MESSAGE,
-                role=Role.USER,
-                text=item["preference"],
-            )
-            signals = [s for extractor in extractors for s in extractor.extract([event])]
+            signals = signals_of(item["preference"], f"{path.stem}-{number}", MEASURED)
             kinds = {s.kind for s in signals}
             totals[path.stem] += 1
             if SignalKind.PREFERENCE in kinds:
