@@ -1,4 +1,4 @@
-"""persona6.concern.v3: recurring worries and requirements, from the concerns taxonomy."""
+"""persona6.concern.v4: recurring worries and requirements, from the concerns taxonomy."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v3"
+    assert signal.producer == "persona6.concern.v4"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -209,3 +209,21 @@ def test_new_privacy_and_reliability_cues(text: str, key: str) -> None:
 @pytest.mark.parametrize("text", ["I rely on my sister for rides", "You can count on me"])
 def test_dependence_on_people_is_no_reliability_concern(text: str) -> None:
     assert "reliability" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Who else can see these files?", "privacy"),
+        ("Can we export everything if we decide to leave?", "lock_in"),
+        ("I'm worried we'll lose the draft if the tab crashes.", "data_loss"),
+        ("The totals don't add up.", "correctness"),
+        ("Are you sure that number is right?", "correctness"),
+    ],
+)
+def test_concerns_in_other_words(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+def test_adding_up_is_no_concern() -> None:
+    assert keys("Let me add up the costs first") == {"cost"}
