@@ -1,4 +1,4 @@
-"""persona6.style.v2: how a person operates, per (session, actor).
+"""persona6.style.v3: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -49,7 +49,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v2"
+NAME = "persona6.style.v3"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).

@@ -1,10 +1,11 @@
-"""persona6.style.v2: operating style per (session, actor)."""
+"""persona6.style.v3: operating style per (session, actor)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -311,3 +312,39 @@ def test_complaints_and_asking_for_a_person_as_questions_do_not_ask() -> None:
 def test_a_plain_question_still_asks() -> None:
     session = [said(1, "restart the importer"), said(2, "why is the sky blue?")]
     assert style(session)["mode"].value == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where's that from?",
+        "Got a link for that?",
+        "What's that based on?",
+        "According to whom?",
+        "Is that documented anywhere?",
+        "Which study says that?",
+        "Source?",
+    ],
+)
+def test_asking_for_sources_in_other_words(text: str) -> None:
+    assert "asks_for_sources" in style([said(1, text)])
+
+
+def test_mentioning_a_link_is_not_asking_for_a_source() -> None:
+    assert "asks_for_sources" not in style([said(1, "I got a link from my boss.")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That can't be right.",
+        "Hmm, I doubt that.",
+        "I think you're mistaken.",
+        "Wait, that contradicts what you said earlier.",
+        "How sure are you about that?",
+        "That's not how it works.",
+    ],
+)
+def test_pushback_in_other_words_is_a_challenge(text: str) -> None:
+    session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, text)]
+    assert "challenges_answers" in style(session)
