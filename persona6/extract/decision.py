@@ -1,4 +1,4 @@
-"""persona6.decision.v2: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v3: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
@@ -33,15 +33,17 @@ from persona6.extract.common import Cite, name_words, signal_for, whole_cite
 from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import (
     Span,
+    english_set,
     inside,
     is_hypothetical,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
+    word_alternation,
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v2"
+NAME = "persona6.decision.v3"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -67,6 +69,12 @@ class DecisionCues:
 
 
 @cache
+def _adverbs() -> str:
+    """What {adv} stands for: any adverbs, each with the space after it ("finally ")."""
+    return rf"(?:{word_alternation(english_set('adverbs'))}\s+)*"
+
+
+@cache
 def cues() -> DecisionCues:
     data: dict[str, Any] = load_lexicon("decisions")
     rules = []
@@ -76,6 +84,7 @@ def cues() -> DecisionCues:
                 (entry, "") if isinstance(entry, str) else (entry["pattern"], entry["key"])
             )
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
+            source = source.replace("{adv}", _adverbs())
             rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
     actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
     return DecisionCues(

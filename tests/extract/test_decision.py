@@ -1,4 +1,4 @@
-"""persona6.decision.v2: choices, acceptances, rejections and switches."""
+"""persona6.decision.v3: choices, acceptances, rejections and switches."""
 
 from __future__ import annotations
 
@@ -143,3 +143,20 @@ def test_every_decision_cites_the_actors_own_exact_spans(session: list[StoredEve
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I've chosen option B.", "option b"),
+        ("We're sticking with Jira for now.", "jira"),
+        ("I ended up buying the Pro plan.", "pro plan"),
+        ("We finally went with Postgres in the end.", "postgres"),
+    ],
+)
+def test_choices_in_other_tenses_and_words(text: str, key: str) -> None:
+    assert summary([said(1, text)]) == [(key, "chose", 1.0)]
+
+
+def test_staying_with_people_is_no_choice() -> None:
+    assert summary([said(1, "We are staying with friends this week.")]) == []
