@@ -1,4 +1,4 @@
-"""persona6.failure.v1: failure episodes, and how the person reacted to each.
+"""persona6.failure.v2: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -66,7 +66,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v1"
+NAME = "persona6.failure.v2"
 
 
 class Reaction(StrEnum):
@@ -102,6 +102,7 @@ class FailureCues:
     assistant_errors: CueList
     assistant_exclusions: CueList
     user_reports: CueList
+    user_report_exclusions: CueList
     escalate: CueList
     complain: CueList
     self_fix: CueList
@@ -127,6 +128,7 @@ def cues() -> FailureCues:
         assistant_errors=_compile(data["assistant_errors"]),
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
         user_reports=_compile(data["user_reports"]),
+        user_report_exclusions=_compile(data["user_report_exclusions"]),
         escalate=_compile(data["escalate"]),
         complain=_compile(data["complain"]),
         self_fix=_compile(data["self_fix"]),
@@ -170,16 +172,28 @@ def _assistant_error(prep: Prepared) -> bool:
 
 
 def _reads_as_error(prep: Prepared) -> bool:
-    found, text = cues(), prep.text
-    errors = found.assistant_errors.candidates(prep)
-    if not errors:
+    found = cues()
+    return _outside(prep, found.assistant_errors, found.assistant_exclusions)
+
+
+def _user_report(prep: Prepared) -> bool:
+    """A person's text saying something broke (not "if the sync fails"), memoised on it."""
+    found = cues()
+    return prep.remember(
+        (NAME, "user_report"),
+        lambda p: _outside(p, found.user_reports, found.user_report_exclusions),
+    )
+
+
+def _outside(prep: Prepared, wanted: CueList, exclusions: CueList) -> bool:
+    """Some match of ``wanted`` in the text starts outside every match of ``exclusions``."""
+    found, text = wanted.candidates(prep), prep.text
+    if not found:
         return False
-    excluded = [
-        m.span() for p in found.assistant_exclusions.candidates(prep) for m in p.finditer(text)
-    ]
+    excluded = [m.span() for p in exclusions.candidates(prep) for m in p.finditer(text)]
     return any(
         not any(start <= m.start() < end for start, end in excluded)
-        for p in errors
+        for p in found
         for m in p.finditer(text)
     )
 
@@ -209,7 +223,7 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
                 open_for.add(actor)
             continue
         person = is_person_message(event)
-        if person and rules.user_reports.search(prepared(event)):
+        if person and _user_report(prepared(event)):
             actor = event.actor or ""
             if actor not in open_for:
                 found.append(Failure(index, event, actor, "user_reported"))
@@ -272,10 +286,11 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         (Reaction.ESCALATE, found.escalate),
         (Reaction.COMPLAIN, found.complain),
         (Reaction.SELF_FIX, found.self_fix),
-        (Reaction.COMPLAIN, found.user_reports),
     ):
         if label not in labels and patterns.search(prep):
             labels.append(label)
+    if Reaction.COMPLAIN not in labels and _user_report(prep):  # "it broke again"
+        labels.append(Reaction.COMPLAIN)
     return tuple(labels)
 
 

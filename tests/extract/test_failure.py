@@ -1,4 +1,4 @@
-"""persona6.failure.v1: failure episodes and the reaction of the person they happened to."""
+"""persona6.failure.v2: failure episodes and the reaction of the person they happened to."""
 
 from __future__ import annotations
 
@@ -448,3 +448,63 @@ def test_every_episode_cites_the_actors_own_exact_spans(session: list[StoredEven
         if not signal.evidence:
             failure = by_id[signal.context["failure_event_id"]]
             assert failure.type == "outcome" and failure.actor == signal.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The export failed again.",
+        "It just hangs on the loading screen.",
+        "Nothing happens when I click save.",
+        "I keep getting a 500.",
+        "The page is blank.",
+        "It's stuck at 99%.",
+        "My changes didn't save.",
+        "The upload timed out.",
+        "It froze.",
+        "The app is down.",
+        "It's not loading.",
+        "Login fails every time",
+        "It says access denied",
+    ],
+)
+def test_a_breakage_in_other_words_is_user_reported(text: str) -> None:
+    assert [f.name for f in find_failures([said(1, text)])] == ["user_reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I failed my exam", "my grandpa broke his hip", "The meeting went down well"],
+)
+def test_a_persons_own_setback_is_no_product_failure(text: str) -> None:
+    assert find_failures([said(1, text)]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That request failed.", "The tool returned an error.", "I ran into an issue with the chart."],
+)
+def test_an_assistant_reporting_a_failed_step_is_an_assistant_error(text: str) -> None:
+    session = [said(1, "make me a chart"), bot(2, text)]
+    assert [f.name for f in find_failures(session)] == ["assistant_error"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will I lose my edits if the sync fails halfway?",
+        "Could the import time out on big files?",
+        "What happens when the upload fails?",
+    ],
+)
+def test_a_breakage_only_supposed_is_no_report(text: str) -> None:
+    assert find_failures([said(1, text)]) == []
+
+
+def test_a_supposed_breakage_after_a_failure_is_no_complaint() -> None:
+    session = [
+        did(1, "export"),
+        got(2, "export_failed"),
+        said(3, "Will I lose my edits if the sync fails halfway?"),
+    ]
+    assert only(session).value != "complain"
