@@ -1,7 +1,8 @@
-"""persona6.task.v2: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v3: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import bot, did, said
 from helpers import stored_event as event
 from hypothesis import given, settings
@@ -143,3 +144,19 @@ def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
         said(3, "thanks", actor="u1"),
     ]
     assert "deployment" in tasks(session, "u1")
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Help me plan a 3-day trip to Rome", {"planning"}),  # "plan" is no price plan here
+        ("How much is the pro plan?", {"purchasing_billing"}),
+        ("Fix this Python error: KeyError 'id'", {"debugging"}),
+        ("Write a SQL query that counts users per day", {"data_analysis"}),  # not prose
+        ("Write me a cover letter", {"writing"}),
+        ("What's the capital of Peru?", {"search_lookup"}),
+        ("Brainstorm names for my bakery", {"writing"}),
+    ],
+)
+def test_task_kinds_in_other_words(text: str, kinds: set[str]) -> None:
+    assert set(tasks([said(1, text), bot(2, "Sure.")])) == kinds
