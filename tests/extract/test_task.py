@@ -154,7 +154,6 @@ def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
         ("Fix this Python error: KeyError 'id'", {"debugging"}),
         ("Write a SQL query that counts users per day", {"data_analysis"}),  # not prose
         ("Write me a cover letter", {"writing"}),
-        ("What's the capital of Peru?", {"search_lookup"}),
         ("Brainstorm names for my bakery", {"writing"}),
     ],
 )
