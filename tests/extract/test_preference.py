@@ -411,3 +411,33 @@ def test_a_taste_stated_otherwise_is_read(text: str, key: str, sign: int) -> Non
 )
 def test_no_taste_is_made_up(text: str) -> None:
     assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "sign"),
+    [
+        ("Keep it short.", "short", 1),
+        ("Less jargon please.", "jargon", -1),
+        ("No emojis.", "emojis", -1),
+        ("Bullet points please.", "bullet points", 1),
+        ("Use metric units.", "metric units", 1),
+        ("Reply in Spanish from now on.", "spanish", 1),
+        ("Skip the pleasantries.", "pleasantries", -1),
+        ("Shorter answers, please.", "shorter answers", 1),
+        ("More examples.", "examples", 1),
+    ],
+)
+def test_an_instruction_on_how_to_answer_is_a_preference(text: str, key: str, sign: int) -> None:
+    assert keyed(say(text)) == {key: sign}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No problem.", "Skip the meeting.", "Use Python.", "No, that's wrong.", "I keep it short"],
+)
+def test_other_imperatives_say_nothing_about_how_to_answer(text: str) -> None:
+    assert say(text) == []
+
+
+def test_no_emojis_shares_its_key_with_please_dont_use_emojis() -> None:
+    assert set(keyed(say("No emojis."))) == set(keyed(say("Please don't use emojis.")))
