@@ -250,6 +250,7 @@ def compose_brief(
         reverse=True,
     )
     stated: set[str] = set()
+    standing = tuple(str(p) for p in data["standing_requests"])
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated:
@@ -259,6 +260,8 @@ def compose_brief(
         stated.add(t.statement)
         label = _LABEL[t.kind]
         tier = (1 if position < 2 else 6 if position < 3 else 7) if score > 0 else 8
+        if t.kind is SignalKind.PREFERENCE and t.statement.startswith(standing):
+            tier = min(tier, 2)  # "asks for no emojis" bears on every answer
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and position < 20 else set())

@@ -99,6 +99,23 @@ def test_a_preference_said_in_passing_surfaces_for_a_task_that_touches_it():
     assert "e1" in brief.text
 
 
+def test_a_standing_request_on_how_to_answer_is_kept_whatever_the_task():
+    """ "No emojis" bears on every answer: it outranks traits the task does not touch."""
+    turns = [
+        ("s-1", "Draft the weekly report. No emojis."),
+        ("s-2", "I prefer spreadsheets over PDFs for the monthly numbers."),
+        ("s-3", "I like to keep meetings short."),
+        ("s-4", "I prefer dark mode in every app."),
+        ("s-5", "I love hiking in the Alps."),
+    ]
+    with Persona6(db=":memory:") as p6:
+        p6.record(_chat(turns))
+        p6.build()
+        brief = p6.context("u-1", task="Which restaurants in Rome should I try?", budget=120)
+    assert "asks for no emojis" in brief.text
+    assert "hiking" not in brief.text
+
+
 def test_a_statement_backed_by_two_keys_is_said_once():
     turns = [
         ("s-1", "I prefer dark mode over light mode."),
