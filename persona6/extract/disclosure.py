@@ -181,7 +181,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                 continue
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
-            found.extend(_my_is(text, clause))
+            found.extend(_my_is(text, sentence, clause))
             for pred in tx.predicates(text, clause, known, _SUBJECTS, implied=True):
                 start = pred.subject.start
                 if (
@@ -518,10 +518,13 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     return claims
 
 
-def _my_is(text: str, clause: Span) -> list[Claim]:
-    """ "my dream is to open a bakery", "my name is Ada", "call me Ada", "I'm Ada"."""
+def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:
+    """ "my dream is to open a bakery", "my name is Ada", "call me Ada", "I'm Ada"; not in
+    someone else's reported words ("she said I'm Joanna")."""
     claims = []
     for named in _NAME.finditer(text, clause.start, clause.end):
+        if tx.is_reported(text, sentence, named.start()):
+            continue
         name = named.group("name").lower()
         if name in lexicon().words["not_names"]:
             continue
@@ -530,6 +533,8 @@ def _my_is(text: str, clause: Span) -> list[Claim]:
         claims.append(Claim(f"identity:{name}", f"is named {name}", 1.0, 1.0, [clause]))
     for category, says, pattern in lexicon().my_is:
         match = pattern.search(text, clause.start, clause.end)
+        if match and tx.is_reported(text, sentence, match.start()):
+            continue
         span = tx.phrase_span(text, match.end(), clause.end) if match else None
         if span is not None:
             fact = tx.normalise_phrase(text[span.start : span.end])

@@ -284,3 +284,10 @@ def test_long_kept_activities_and_access_needs_are_facts(text: str, key: str) ->
 )
 def test_waiting_is_no_habit(text: str) -> None:
     assert not any(key.startswith("habits:") for key in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["She said I'm joanna", "She said I'm Joanna.", "he told me my name is bob"]
+)
+def test_a_name_in_someone_elses_reported_words_is_not_the_speakers(text: str) -> None:
+    assert not any(key.startswith("identity:") for key in keys(text))
