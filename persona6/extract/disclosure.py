@@ -248,6 +248,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         had = _from_have(text, pred, rest, lex.object_verbs[lemma] and owned)
         if had is not None or lemma != "get":
             return had
+    if lemma == "live" and raw[:1] and raw[0].word in ("without", "for"):
+        return None  # "I could live without social media", "I live for summer": no home
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None

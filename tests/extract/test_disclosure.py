@@ -291,3 +291,8 @@ def test_waiting_is_no_habit(text: str) -> None:
 )
 def test_a_name_in_someone_elses_reported_words_is_not_the_speakers(text: str) -> None:
     assert not any(key.startswith("identity:") for key in keys(text))
+
+
+@pytest.mark.parametrize("text", ["I could live without social media.", "I'm not big on crowds."])
+def test_a_taste_is_no_home_or_build(text: str) -> None:
+    assert not any(key.startswith(("home:", "appearance:")) for key in keys(text))

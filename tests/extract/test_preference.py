@@ -390,6 +390,12 @@ STATED_OTHERWISE = [
     ("I prefer not to wear wool", "wear wool", -1),
     ("I strongly prefer to avoid animated shows", "animated shows", -1),
     ("I value privacy", "privacy", 1),
+    ("I'm more of a tea person.", "tea", 1),
+    ("I'm not a morning person.", "morning", -1),
+    ("Nothing beats a good thriller.", "good thriller", 1),
+    ("I'm all for remote work.", "remote work", 1),
+    ("Give me a good book over a movie any day.", "good book", 1),
+    ("Mornings aren't my thing.", "mornings", -1),
 ]
 
 
@@ -407,6 +413,7 @@ def test_a_taste_stated_otherwise_is_read(text: str, key: str, sign: int) -> Non
         "I have a weakness in math",  # a weakness, not a taste
         "I rely on you",  # "rely" is a verb, not an adverb before one
         "I can't use the export button",  # a failure report, not a refusal
+        "I'm a big guy",  # a build, not a taste for "big"
     ],
 )
 def test_no_taste_is_made_up(text: str) -> None:
