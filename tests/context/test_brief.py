@@ -45,6 +45,14 @@ def _chat(turns: list[tuple[str, str]], user: str = "u-1") -> list[dict]:
     return events
 
 
+def _brief(turns: list[tuple[str, str]], task: str, budget: int):
+    """The brief of the user of ``turns`` (one person chatting, built) for ``task``."""
+    with Persona6(db=":memory:") as p6:
+        p6.record(_chat(turns))
+        p6.build()
+        return p6.context("u-1", task=task, budget=budget)
+
+
 def test_json_has_exactly_the_documented_keys(demo):
     p6, truth = demo
     brief = p6.context(_by(truth, "skeptic")["person_id"], task="check the churn report")
@@ -90,10 +98,7 @@ def test_a_preference_said_in_passing_surfaces_for_a_task_that_touches_it():
         ("s-3", "I like to keep meetings short."),
         ("s-4", "I prefer dark mode in every app."),
     ]
-    with Persona6(db=":memory:") as p6:
-        p6.record(_chat(turns))
-        p6.build()
-        brief = p6.context("u-1", task="Which restaurants in Rome should I try?", budget=80)
+    brief = _brief(turns, "Which restaurants in Rome should I try?", budget=80)
     known = [i for i in brief.items if i.kind in ("preference", "concern", "fact")]
     assert "e1" in known[0].evidence
     assert "e1" in brief.text
@@ -108,10 +113,7 @@ def test_a_standing_request_on_how_to_answer_is_kept_whatever_the_task():
         ("s-4", "I prefer dark mode in every app."),
         ("s-5", "I love hiking in the Alps."),
     ]
-    with Persona6(db=":memory:") as p6:
-        p6.record(_chat(turns))
-        p6.build()
-        brief = p6.context("u-1", task="Which restaurants in Rome should I try?", budget=120)
+    brief = _brief(turns, "Which restaurants in Rome should I try?", budget=120)
     assert "asks for no emojis" in brief.text
     assert "hiking" not in brief.text
 
