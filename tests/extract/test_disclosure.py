@@ -59,6 +59,7 @@ FACTS = [
     ("there are lots of them in California where I live", "home:live in california"),
     ("I just got braces", "health:braces"),
     ("always walk the dog before work", "habits:walk the dog before work"),
+    ("I freelance as a designer.", "work:freelance as a designer"),
 ]
 
 
