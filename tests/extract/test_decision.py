@@ -160,3 +160,16 @@ def test_choices_in_other_tenses_and_words(text: str, key: str) -> None:
 
 def test_staying_with_people_is_no_choice() -> None:
     assert summary([said(1, "We are staying with friends this week.")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I stopped using Slack.", "slack"),
+        ("I no longer use Trello.", "trello"),
+        ("We cancelled our subscription.", "subscription"),
+        ("We ditched Jira last month.", "jira"),
+    ],
+)
+def test_giving_something_up_is_rejected(text: str, key: str) -> None:
+    assert summary([said(1, text)]) == [(key, "rejected", -1.0)]
