@@ -348,3 +348,20 @@ def test_mentioning_a_link_is_not_asking_for_a_source() -> None:
 def test_pushback_in_other_words_is_a_challenge(text: str) -> None:
     session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, text)]
     assert "challenges_answers" in style(session)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before we start, let me outline the steps.",
+        "Here's my plan: export, clean, then import.",
+        "Let's plan this out before touching anything.",
+        "Before doing anything, what's the rollback plan?",
+    ],
+)
+def test_planning_in_other_words_is_planning(text: str) -> None:
+    assert "plans_before_acting" in style([said(1, text)])
+
+
+def test_a_price_plan_is_no_planning() -> None:
+    assert "plans_before_acting" not in style([said(1, "The plan is too expensive.")])
