@@ -33,13 +33,12 @@ from persona6.extract.common import Cite, name_words, signal_for, whole_cite
 from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import (
     Span,
-    english_set,
+    adverb_run,
     inside,
     is_hypothetical,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
-    word_alternation,
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -69,12 +68,6 @@ class DecisionCues:
 
 
 @cache
-def _adverbs() -> str:
-    """What {adv} stands for: any adverbs, each with the space after it ("finally ")."""
-    return rf"(?:{word_alternation(english_set('adverbs'))}\s+)*"
-
-
-@cache
 def cues() -> DecisionCues:
     data: dict[str, Any] = load_lexicon("decisions")
     rules = []
@@ -84,7 +77,7 @@ def cues() -> DecisionCues:
                 (entry, "") if isinstance(entry, str) else (entry["pattern"], entry["key"])
             )
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
-            source = source.replace("{adv}", _adverbs())
+            source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
             rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
     actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
     return DecisionCues(

@@ -72,13 +72,9 @@ _WORD_LISTS += (
     "be_a_skip",
 )
 _WORD_LISTS += ("plan_skip_verbs", "listener_words", "would_wish", "plan_not_objects")
-_WORD_LISTS += ("long_for_skip",)
+_WORD_LISTS += ("long_for_skip", "diet_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
-_DIET_VERBS = frozenset({"follow", "adhere", "maintain", "keep", "stick"})
-_DIET = re.compile(
-    r"(?:to\s+)?(?:(?:a|an|the|my)\s+)?(?:[\w-]+\s+){0,3}?(?:diet|kosher|halal)\b", re.I
-)
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
 _OWNED = re.compile(r"an?|the|my|our|some|new|\d+|one|two|three|four|five")
 
@@ -97,6 +93,7 @@ class Lexicon:
     future: re.Pattern[str]
     fact_stops: str
     long_for: re.Pattern[str]  # "for 10 years", "since college": an activity kept up
+    diet: re.Pattern[str]  # "a strict vegan diet", "kosher": what a diet verb follows
     place: re.Pattern[str]  # a known place name
     words: dict[str, frozenset[str]]  # plain lists: have_skip, plan_verbs, occupations, ...
 
@@ -118,7 +115,7 @@ def lexicon() -> Lexicon:
         verbs=verbs,
         object_verbs={str(k): bool(v) for k, v in data["object_verbs"].items()},
         lemmas=tx.lemma_table(
-            [*verbs, *data["object_verbs"], *_DIET_VERBS, "want", "hope", "wish", "become"]
+            [*verbs, *data["object_verbs"], *data["diet_verbs"], "want", "hope", "wish", "become"]
         ),
         be=tuple(
             (category, re.compile(r"(?:" + "|".join(data["be"][category]) + r")(?![\w'-])", re.I))
@@ -154,6 +151,11 @@ def lexicon() -> Lexicon:
         future=re.compile(_alternation(data["future_markers"]), re.I),
         fact_stops=_alternation(data["fact_stops"]),
         long_for=re.compile(_alternation(data["long_for"]), re.I),
+        diet=re.compile(
+            r"(?:to\s+)?(?:(?:a|an|the|my)\s+)?(?:[\w-]+\s+){0,3}?"
+            + tx.word_alternation(data["diet_nouns"]),
+            re.I,
+        ),
         words={name: frozenset(data[name]) for name in _WORD_LISTS},
     )
 
@@ -263,7 +265,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         category = "plans"
     elif lead & lex.words["skill_leads"] and lemma in lex.words["skill_verbs"] and not we:
         category = "skills"
-    elif lemma in _DIET_VERBS and _DIET.match(text, pred.rest.start, pred.rest.end):
+    elif lemma in lex.words["diet_verbs"] and lex.diet.match(text, pred.rest.start, pred.rest.end):
         category = "diet"  # "I strictly follow a vegan diet", "we keep kosher"
     elif phrase is not None:
         category = lex.verbs[phrase]
@@ -492,8 +494,8 @@ def _names_a_taste(words: list[str]) -> bool:
 
 @cache
 def _taste_nouns() -> frozenset[str]:
-    words = tx.load_lexicon("preferences")["frame_words"]
-    return frozenset(str(w) for w in [*words["aversion_nouns"], *words["liking_nouns"]])
+    words = preference.lexicon().words
+    return words["aversion_nouns"] | words["liking_nouns"]
 
 
 def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:

@@ -127,19 +127,16 @@ def lexicon() -> Lexicon:
         },
         frames=tuple(_frame(entry, fills) for entry in data["frames"]),
         words={k: frozenset(data[k]) for k in lists}
-        | {k: frozenset(data["frame_words"][k]) for k in ("np_skip", "at_hand")}
+        | {
+            k: frozenset(data["frame_words"][k])
+            for k in ("np_skip", "at_hand", "aversion_nouns", "liking_nouns")
+        }
         | {k: frozenset(data[k]) for k in _SOCIAL},
     )
 
 
 _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
 _SOCIAL = ("social_cues", "social_objects", "anticipation_cues", "anticipation_skip")
-
-
-#: An adverb by its form, as the clause parser reads one before a verb ("strongly").
-_LY_ADVERB = (
-    rf"(?<![\w'’-])(?!{tx.word_alternation(tx.english_set('ly_verbs'))})[a-z]{{3,}}ly(?![\w'-])"
-)
 
 
 def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
@@ -153,8 +150,8 @@ def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
         for form in tx.inflections(str(head))
         if not form.endswith(("ing", "ed"))
     }
-    adverbs = tx.word_alternation(tx.english_set("adverbs"))
-    return rf"(?<![\w'’-])(?:and|or|but)\s+(?:{adverbs}\s+)*{tx.word_alternation(forms)}"
+    adverbs = tx.adverb_run(by_form=False)
+    return rf"(?<![\w'’-])(?:and|or|but)\s+{adverbs}{tx.word_alternation(forms)}"
 
 
 def _frame_fills(data: dict) -> dict[str, str]:
@@ -164,7 +161,7 @@ def _frame_fills(data: dict) -> dict[str, str]:
     fills = {
         "np": opinion + r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)",
         "rest": r"(?P<obj>\S.*)",
-        "adv": rf"(?:(?:{tx.word_alternation(tx.english_set('adverbs'))}|{_LY_ADVERB})\s+)*",
+        "adv": tx.adverb_run(),
         # An idiom's verb followed by "me to/for/about ..." is a request after all: "don't ask"
         # is an idiom, "please don't ask me to confirm every step" a standing request.
         "not_about_me": r"(?!\s+(?:me|us)\s+(?:to|for|about)\s+\w)",

@@ -490,6 +490,17 @@ def _ly(word: str) -> bool:
     return len(word) >= 5 and word.endswith("ly") and word not in english_set("ly_verbs")
 
 
+@cache
+def adverb_run(by_form: bool = True) -> str:
+    """A regex for any run of adverbs, each with the space after it ("really strongly "): the
+    listed ``adverbs`` and, with ``by_form``, any "-ly" word as ``_ly`` reads one."""
+    listed = word_alternation(english_set("adverbs"))
+    if not by_form:
+        return rf"(?:{listed}\s+)*"
+    ly = rf"(?<![\w'’-])(?!{word_alternation(english_set('ly_verbs'))})[a-z]{{3,}}ly(?![\w'-])"
+    return rf"(?:(?:{listed}|{ly})\s+)*"
+
+
 def _is_participle(word: str) -> bool:
     if word in english_words("adverbs", "negations") or word == "been":
         return True
