@@ -9,7 +9,7 @@
   ``reaction_probs`` for that person (the best any model can do) and of the population prior;
 - and, predicting now from everything, the mean KL divergence from each person's true
   ``reaction_probs`` to the predicted distribution;
-- labels: how many planted failure episodes ``persona6.failure.v2`` labels with the planted
+- labels: how many planted failure episodes ``persona6.failure.v3`` labels with the planted
   reaction (the model learns from these labels, and is scored on the planted ones).
 """
 

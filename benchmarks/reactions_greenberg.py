@@ -5,7 +5,7 @@
 Each command becomes an ``action`` named ``command`` (its text the command line); a command the
 shell flagged becomes an ``outcome`` named ``error`` right after it (its text the error code).
 Commands have no times of their own, so the i-th command of a session is placed i x 10 s after
-the session's start. ``persona6.failure.v2`` labels each error's reaction (retry, rephrase,
+the session's start. ``persona6.failure.v3`` labels each error's reaction (retry, rephrase,
 switch, abandon). The first 60% of each user's sessions are history only; every error in a
 later session is predicted with ``predict --event`` (episodes known before it, the failure's
 own context) and scored against the label. The population prior and the person's frequency

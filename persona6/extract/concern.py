@@ -1,4 +1,4 @@
-"""persona6.concern.v4: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v5: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, and more, each with cue words and
@@ -34,7 +34,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v4"
+NAME = "persona6.concern.v5"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5

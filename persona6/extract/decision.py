@@ -1,4 +1,4 @@
-"""persona6.decision.v3: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v4: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from persona6.extract import disclosure
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, name_words, signal_for, whole_cite
 from persona6.extract.prep import CueList, Prepared, prepared
@@ -35,14 +36,17 @@ from persona6.extract.text import (
     Span,
     adverb_run,
     inside,
+    is_conditional,
     is_hypothetical,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
+    says_future,
+    tokens,
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v3"
+NAME = "persona6.decision.v4"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -138,7 +142,11 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
         for rule in rules:
             for match in rule.pattern.finditer(part):
                 start = sentence.start + match.start()
-                if inside(quoted, start) or is_hypothetical(text, sentence, start):
+                if (
+                    inside(quoted, start)
+                    or is_hypothetical(text, sentence, start)
+                    or is_conditional(text, sentence, start, says_future(match.group()))
+                ):
                     continue
                 decision = _decision(event, rule, match, sentence.start)
                 if decision is None or decision.evidence is None:
@@ -168,6 +176,8 @@ def _decision(
         old_key, new_key = _object_key(text, old), _object_key(text, new)
         if not new_key or (old is not None and not old_key):
             return None
+        if _moved_home(text, match, new):
+            return None
         key = f"{old_key}->{new_key}"
         end = new.end if new is not None else end
     elif "obj" in groups:
@@ -186,6 +196,13 @@ def _decision(
     if not key or end <= start:
         return None
     return Decision(rule.kind, key, Cite(event, start, end))
+
+
+def _moved_home(text: str, match: re.Match[str], new: Span | None) -> bool:
+    """ "We moved to Denver": a move whose destination is a home, not a tool."""
+    if new is None or not re.search(r"\bmov", match.group(), re.IGNORECASE):
+        return False
+    return disclosure.is_home(text, tokens(text, new.start, new.end))
 
 
 def action_decision(event: StoredEvent) -> Decision | None:

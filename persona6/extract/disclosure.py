@@ -1,4 +1,4 @@
-"""persona6.disclosure.v3: facts a person states about their own life.
+"""persona6.disclosure.v4: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -33,7 +33,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v3"
+NAME = "persona6.disclosure.v4"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -71,7 +71,8 @@ _WORD_LISTS += (
     "occupations",
     "be_a_skip",
 )
-_WORD_LISTS += ("plan_skip_verbs", "listener_words", "would_wish", "plan_not_objects")
+_WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wish")
+_WORD_LISTS += ("plan_not_objects",)
 _WORD_LISTS += ("long_for_skip", "diet_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
@@ -109,7 +110,10 @@ def lexicon() -> Lexicon:
     all_nouns = [word for words in data["nouns"].values() for word in words]
     not_filler = r"(?!(?:and|or|is|are|was|were|has|have|had|name)\b)"
     places = [
-        p for names in tx.load_lexicon("places").values() if isinstance(names, list) for p in names
+        p
+        for group, names in tx.load_lexicon("places").items()
+        if isinstance(names, list) and group != "home_kinds"
+        for p in names
     ]
     return Lexicon(
         verbs=verbs,
@@ -189,6 +193,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                 if (
                     tx.inside(quotes, start)
                     or tx.is_hypothetical(text, clause, start, pred.lead)
+                    or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
+                    or _time_to_come(text, sentence, pred)
                     or tx.is_reported(text, sentence, start)
                 ):
                     continue
@@ -277,8 +283,15 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if category == "habits" and not regular:
             past = tx.is_past(verb) and "used to" not in lead
             category, weight = ("activities", 0.3) if past else ("habits", 0.6)
-    elif regular and lemma not in skills_skip and not _states_preference(verb):
+    elif (
+        regular
+        and lemma not in skills_skip
+        and not _states_preference(verb)
+        and not tx.is_report_verb(verb)
+    ):
         category = "habits"
+    if category == "home" and lemma in ("move", "relocate") and not _home_move(text, raw):
+        return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
     place = lex.place.search(text, pred.clause.start, pred.clause.end)
     if category == "home" and rest is None and place:  # "in Texas, where I live"
         name, lives = tx.plain(place.group()), tx.third_person(lemma)
@@ -286,6 +299,61 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _time_to_come(text: str, sentence: Span, pred: Predicate) -> bool:
+    """ "when I retire, I'll move to Spain", "once I graduate I want to travel": a time to come
+    named by a bare act of the speaker (``temporal_markers`` right before the subject, the verb
+    not past, nothing after it, what will be said after it). "When I work at Pet Smart I ...",
+    "when I retire from Nike ..." still tell where the speaker works."""
+    before = tx.tokens(text, sentence.start, pred.subject.start)[-1:]
+    return (
+        bool(before)
+        and before[0].word in tx.english_set("temporal_markers")
+        and not pred.is_be
+        and not tx.is_past(pred.verb.word)
+        and not pred.lead
+        and _bare_act(text, pred)
+    )
+
+
+def _bare_act(text: str, pred: Predicate) -> bool:
+    """Nothing follows the verb before the next subject and what it will do: "when I retire
+    I'll move to Spain", "once I graduate, I want to travel"."""
+    words = tx.tokens(text, pred.rest.start, pred.clause.end)
+    subjects = tx.english_set("subject_words")
+    at = next((i for i, w in enumerate(words) if w.word in subjects), None)
+    if at is None:
+        return not words and tx.says_future(text[pred.clause.end :].split(".")[0])
+    return at == 0 and tx.says_future(text[words[0].start : pred.clause.end])
+
+
+def _home_move(text: str, raw: Sequence[tx.Token]) -> bool:
+    """Whether "moved to / from X" moves home: X is a known place (data/places.yaml) or a kind
+    of home (the decision lexicon's ``move_not_switch``: "a new flat", "a bigger city"); "moved
+    here", "moved back home", "moved in with my parents" need no destination."""
+    if not raw or raw[0].word not in ("to", "from", "into"):
+        return True
+    words = [t.word for t in raw[1:]]
+    cut = words.index("to") if raw[0].word == "from" and "to" in words else len(words)
+    destination = raw[1 : cut + 1]
+    return is_home(text, destination)
+
+
+def is_home(text: str, words: Sequence[tx.Token]) -> bool:
+    """Whether the phrase ``words`` names a place to live: a known place name or a kind of
+    home (``home_kinds`` in data/places.yaml: "a new flat", "a bigger city")."""
+    words = [t for t in words if t.word not in ("a", "an", "the", "my", "our")]
+    if not words:
+        return False
+    if any(t.word in _home_kinds() for t in words[:4]):
+        return True
+    return lexicon().place.search(text, words[0].start, words[-1].end) is not None
+
+
+@cache
+def _home_kinds() -> frozenset[str]:
+    return frozenset(str(w) for w in tx.load_lexicon("places")["home_kinds"])
 
 
 def _life_plan(words: Sequence[tx.Token]) -> bool:
@@ -318,6 +386,8 @@ def _idle_plan(claim: Claim, implied: bool) -> bool:
     if implied and words[:1] == ["be"] and not (len(words) > 1 and words[1].endswith("ing")):
         return True
     skip = lists["plan_skip_verbs"]
+    if len(words) == 1 and words[0] in lists["plan_bare_skip"]:
+        return True  # "I'm going to try (again tomorrow)": "try" with nothing after it
     return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
 
 
@@ -384,7 +454,12 @@ def _claim(
     fact = _fact_key(text, fact_start, end) if end > fact_start else ""
     if not fact:
         return None
-    value = f"{says} {tx.plain(text[rest.start : rest.end]) if rest else ''}".strip()
+    shown = rest.start if rest else end
+    if rest and pred.rest.start <= rest.start:  # "moved to Denver", not "moved Denver"
+        gap = text[pred.rest.start : rest.start]
+        if gap.strip().lower() in ("to", "into", "onto", "towards", "toward"):
+            shown = pred.rest.start + len(gap) - len(gap.lstrip())
+    value = f"{says} {tx.plain(text[shown:end]) if rest else ''}".strip()
     return Claim(
         f"{category}:{fact}"[:100], value, -1.0 if pred.negated else 1.0, weight, [pred.clause]
     )

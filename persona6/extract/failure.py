@@ -1,4 +1,4 @@
-"""persona6.failure.v2: failure episodes, and how the person reacted to each.
+"""persona6.failure.v3: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -27,7 +27,8 @@ and event names in ``data/failures.yaml``):
 - ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
   fixed it", "nevermind, I got it");
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
-  case and spacing are ignored), or is an action named retry, resend, regenerate, ...; the
+  case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
+  saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
   failed request is the actor's act just before the failure, or, when that was a retry action,
   the act it retried (``repeated_act``);
 - ``rephrase``: the first reaction is of the same type and name as the failed request and its
@@ -66,7 +67,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v2"
+NAME = "persona6.failure.v3"
 
 
 class Reaction(StrEnum):
@@ -109,6 +110,7 @@ class FailureCues:
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
     retry_actions: frozenset[str]
+    retry_messages: CueList
     window_events: int
     window_seconds: float
     rephrase_ratio: float
@@ -135,6 +137,7 @@ def cues() -> FailureCues:
         feedback_actions=names("feedback_actions"),
         escalate_actions=names("escalate_actions"),
         retry_actions=names("retry_actions"),
+        retry_messages=_compile(data["retry_messages"]),
         window_events=int(data["window_events"]),
         window_seconds=float(data["window_seconds"]),
         rephrase_ratio=float(data["rephrase_ratio"]),
@@ -183,6 +186,11 @@ def _user_report(prep: Prepared) -> bool:
         (NAME, "user_report"),
         lambda p: _outside(p, found.user_reports, found.user_report_exclusions),
     )
+
+
+def _says_retry(prep: Prepared) -> bool:
+    """A person's text saying they try the same again (``retry_messages``)."""
+    return cues().retry_messages.search(prep)
 
 
 def _outside(prep: Prepared, wanted: CueList, exclusions: CueList) -> bool:
@@ -245,6 +253,8 @@ def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
     """retry, rephrase or switch: how ``event`` relates to the act ``prior`` it follows."""
     if event.type == "action" and names_match(event.name, cues().retry_actions):
         return Reaction.RETRY
+    if is_person_message(event) and _says_retry(prepared(event)):
+        return Reaction.RETRY  # "retry", "ok trying again", "rerunning with --batch-size 500"
     if prior is None or prior.type != event.type or _flat(prior.name) != _flat(event.name):
         return Reaction.SWITCH
     before, after = _flat(prior.text), _flat(event.text)

@@ -1,4 +1,4 @@
-"""persona6.preference.v4: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v5: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -43,7 +43,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v4"
+NAME = "persona6.preference.v5"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -77,6 +77,7 @@ class Frame:
     before: re.Pattern[str] | None
     at_hand: bool = False  # skipped when the object opens with a demonstrative ("that cake")
     refers_back: bool = False  # a bare pronoun object may take the phrase before it
+    activity_says: str | None = None  # how the value reads when the object is an "-ing" verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         "pronouns",
         "want_skip",
         "idiom_skip",
+        "counter_skip",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -136,7 +138,16 @@ def lexicon() -> Lexicon:
 
 
 _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
-_SOCIAL = ("social_cues", "social_objects", "anticipation_cues", "anticipation_skip")
+_SOCIAL = (
+    "social_cues",
+    "social_objects",
+    "anticipation_cues",
+    "anticipation_skip",
+    "listener_words",
+    "listener_groups",
+    "listener_possessives",
+    "listener_acts",
+)
 
 
 def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
@@ -169,6 +180,11 @@ def _frame_fills(data: dict) -> dict[str, str]:
         # slow and boring", "... tedious because ..." (not "a place with great light").
         "judged": r"(?![\w'’-])(?=\s*(?:$|[,.!?;:)]|(?:and|or|but|to|for|because|as|when)\b))",
     }
+    generic = data["frame_words"]["generic_verbs"]
+    # "please stop sending me ...": the gerund of a generic verb (its base form in the claim)
+    fills["generic_gerunds"] = tx.word_alternation(
+        f for verb in generic for f in tx.inflections(verb) if f.endswith("ing")
+    )
     for sign in ("positive", "negative"):
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
         fills[f"{sign}_verbs"] = tx.word_alternation(forms)
@@ -191,6 +207,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         before,
         at_hand=entry.get("at_hand") == "skip",
         refers_back=bool(entry.get("refers_back", False)),
+        activity_says=entry.get("activity_says"),
     )
 
 
@@ -245,6 +262,7 @@ def preference_claims(text: str) -> list[Claim]:
                 if not (
                     tx.inside(quotes, start)
                     or tx.is_hypothetical(text, clause, start, pred.lead)
+                    or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
                     or tx.is_reported(text, sentence, start)
                 ):
                     claims.extend(_from_predicate(context, pred))
@@ -466,7 +484,7 @@ def _object_claims(
     claims = _claim(text, span, polarity, says, cue.weight, evidence)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
-    if key and not _pronoun(text, other) and key not in ("anything", "ever", "usual", "before"):
+    if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         value = f"{claims[-1].value} {marker} {key}"
         for claim in claims:
             claim.value = value
@@ -495,21 +513,43 @@ def _resolved(
 def _claim(
     text: str, span: Span | None, polarity: float, says: str, weight: float, spans: list[Span]
 ) -> list[Claim]:
-    if span is None or _pronoun(text, span):
+    if span is None or _pronoun(text, span) or _to_listener(text, span, polarity):
         return []
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = re.sub(r"^to(?:\s+|$)", "", phrase)
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
-    return [Claim(key[:80], f"{says} {phrase}", polarity, weight, spans)] if key else []
+    value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
+    return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _to_listener(text: str, span: Span, polarity: float) -> bool:
+    """The object is the listener or what they did: "you guys", "your idea" (liked), "how you
+    explained that" (the ``listener_*`` words)."""
+    words, lists = [t.word for t in tx.tokens(text, *span)], lexicon().words
+    if not words:
+        return False
+    if words[0] in lists["listener_words"]:
+        return (
+            len(words) == 1
+            or " ".join(words[1:3]) in lists["listener_groups"]
+            or (words[1] in lists["listener_groups"])
+        )
+    if words[0] in lists["listener_possessives"]:
+        return polarity > 0
+    opener = 2 if words[:2] == ["the", "way"] else 1
+    if " ".join(words[:opener]) not in lists["listener_acts"] or len(words) < opener + 2:
+        return False
+    subject, verb = words[opener], words[opener + 1]
+    return subject in lists["listener_words"] and tx.is_past(verb)
 
 
 def _habit(context: _Context, pred: Predicate) -> list[Claim]:
     """ "I usually take the train" (+), "I never drive" (-): a habit is a weaker preference."""
     lex, text = lexicon(), context.text
     signs = [lex.habitual[word] for word in pred.lead if word in lex.habitual]
-    if not signs or pred.is_be:
+    if not signs or pred.is_be or tx.is_report_verb(pred.verb.word):
         return []
     polarity = -1.0 if min(signs) < 0 else 1.0
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, lex.stops)
@@ -545,6 +585,8 @@ def _frames(context: _Context) -> list[Claim]:
         match = frame.pattern.match(text[begin : clause.end])
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
+        if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):
+            return []  # "if it breaks again, we're switching to Linear"
         obj_words = match.group("obj").lower().split()
         if obj_words[0] in lex.words["np_skip"]:
             continue
@@ -554,13 +596,25 @@ def _frames(context: _Context) -> list[Claim]:
         polarity = -frame.polarity if negated else frame.polarity
         says = frame.negated if negated else frame.says
         if match.groupdict().get("verb"):
-            says = f"{says} {tx.plain(match.group('verb'))}"
+            says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
+        elif frame.activity_says and tx.is_gerund(obj_words[0]):
+            says = frame.activity_says  # "stop asking me to confirm": asks to stop asking ...
         obj = tx.phrase_span(
             text, begin + match.start("obj"), begin + match.end("obj"), lex.stops, 6
         )
         span, evidence = _resolved(context, obj, frame.refers_back)
         return _claim(text, span, polarity, says, frame.weight, evidence)
     return []
+
+
+@cache
+def _generic_lemmas() -> dict[str, str]:
+    return tx.lemma_table(tx.load_lexicon("preferences")["frame_words"]["generic_verbs"])
+
+
+def _generic_base(verb: str) -> str:
+    """ "sending" -> "send": a frame's generic verb in its base form."""
+    return _generic_lemmas().get(verb, verb)
 
 
 def _apposition(context: _Context) -> list[Claim]:
@@ -651,10 +705,31 @@ def _resolve(
         else tx.predicates(text, candidates[0], _known(), implied=True)
     ):
         span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
+        first = tx.tokens(text, *span)[:1] if span is not None else ()
+        if first and first[0].word in _ANY_SUBJECT:
+            # "do you have a dark mode? I prefer it": the object of the clause inside, not the
+            # clause ("do you travel often? I enjoy it": its verb, when it has no object)
+            span = _inner_object(text, candidates[0])
         if span is not None and not _pronoun(text, span):
             return span, candidates[0], 1.0
     span = _last_phrase(text, candidates[0]) if last_phrase and candidates else None
     return (span, candidates[0], 1.0) if span is not None else None
+
+
+def _inner_object(text: str, clause: Span) -> Span | None:
+    """The object of the first clause with a subject of its own in ``clause`` ("do you have a
+    dark mode" -> "a dark mode"), or its verb and what follows when the object is only adverbs
+    ("do you travel often" -> "travel often")."""
+    for pred in tx.predicates(text, clause, _known(), _ANY_SUBJECT):
+        words = tx.tokens(text, *pred.rest)
+        if words and words[0].word in _ANY_SUBJECT:
+            continue  # "i hope | you do not serve green beans": the inner clause's turn
+        if all(w.word in tx.english_set("adverbs") for w in words):
+            return tx.phrase_span(text, pred.verb.start, pred.rest.end)
+        span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
+        if span is not None:
+            return span
+    return _last_phrase(text, clause)
 
 
 def _last_phrase(text: str, clause: Span) -> Span | None:

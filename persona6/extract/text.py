@@ -230,6 +230,11 @@ def lemma_table(bases: Iterable[str]) -> dict[str, str]:
     return table
 
 
+def is_gerund(word: str) -> bool:
+    """A verb's "-ing" form: "asking", "using"; not "ping", "morning" (``ing_non_verbs``)."""
+    return len(word) > 4 and word.endswith("ing") and word not in english_set("ing_non_verbs")
+
+
 def is_past(verb: str) -> bool:
     return verb.endswith("ed") or (verb in _irregular_forms() and not verb.endswith(("s", "ing")))
 
@@ -394,17 +399,86 @@ def is_hypothetical(text: str, clause: Span, subject_start: int, lead: Iterable[
     return not any(t.word in english_set("subject_words") for t in prefix[marked[-1] + 1 :])
 
 
+def is_conditional(text: str, sentence: Span, subject_start: int, future: bool) -> bool:
+    """A consequence still to come of a condition before it in the sentence: "if it fails
+    again, I'll cancel", "if the export flakes once more I'm moving the job" (``future``: the
+    verb group speaks of what will be). A present taste under a condition stands: "if it's
+    cold, I prefer tea"; so does a plan on a time to come: "when I retire I'll move to Spain"."""
+    if not future:
+        return False
+    markers = english_set("condition_markers")
+    words = [t.word for t in tokens(text, sentence.start, subject_start)]
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words)))
+    return any(w in markers for w in words) or any(p in markers for p in pairs)
+
+
+def is_future(text: str, pred: Predicate) -> bool:
+    """The verb group speaks of what will be: "I'll", "I'm going to", "I might", "I'm moving"."""
+    if set(pred.lead) & english_set("future_leads"):
+        return True
+    if pred.verb.word.endswith("ing"):
+        return True
+    following = tokens(text, *pred.rest)[:1]
+    return pred.is_be and bool(following) and following[0].word.endswith("ing")
+
+
+def says_future(words: str) -> bool:
+    """Words of a verb group that speak of what will be: "I'll cancel", "we're switching"."""
+    return bool(_FUTURE.search(words))
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|might|could|shall|gonna|going to)\b|'ll\b|'d\b"
+    r"|\b(?:i'm|im|we're|i am|we are)\s+(?:\w+\s+)?\w+ing\b",
+    re.IGNORECASE,
+)
+
+
+def is_report_verb(word: str) -> bool:
+    """A verb of saying or believing ("said", "thought"): what follows it is the content, so
+    "I always thought ..." is no habit of thinking."""
+    return word in english_set("reporting_verbs") or word in english_set("disowning_verbs")
+
+
 def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
-    """Someone other than the speaker reports the words: "she said I love tea"."""
+    """Someone other than the speaker reports the words ("she said I love tea"), or the
+    speaker disowns them: a denied report ("I wouldn't say I'm a morning person", "I don't
+    think I like it"), a belief now past ("I thought I'd like it"), "it's not that I ..."."""
     words = tokens(text, sentence.start, subject_start)
-    skippable = english_words("adverbs", "modals", "negations")
-    for index in (i for i, t in enumerate(words) if t.word in english_set("reporting_verbs")):
-        back = index - 1
+    turns = [i for i, t in enumerate(words) if t.word in english_set("contrast_turns")]
+    words = words[turns[-1] + 1 :] if turns else words  # "she says X, but honestly I love Y"
+    if [t.word for t in words[-2:]] in (["not", "that"], ["not", "like"]):
+        return True  # "it's not that I dislike Java"
+    skippable = english_words("adverbs", "modals", "negations") | {"have", "has", "had"}
+    negations = english_set("negations")
+    for index in (i for i, t in enumerate(words) if is_report_verb(t.word)):
+        back, denied = index - 1, False
         while back >= 0 and words[back].word in skippable:
+            denied = denied or words[back].word in negations
             back -= 1
         if back < 0 or words[back].word not in {"i", "i've", "i'd", "i'll", "we"}:
             return True
+        if _governs(words, index) and (
+            denied
+            or (words[index].word in english_set("disowning_verbs") and not _perfect(words, back))
+        ):
+            return True
     return False
+
+
+def _governs(words: tuple[Token, ...], index: int) -> bool:
+    """The speaker's verb of saying at ``index`` takes the clause that ends ``words``: no
+    subordinator or coordinator between them ("I thought it was obvious since I like X": the
+    "since" clause is the speaker's own)."""
+    cuts = english_set("subordinators") | english_set("coordinators")
+    return not any(t.word in cuts for t in words[index + 1 :])
+
+
+def _perfect(words: tuple[Token, ...], back: int) -> bool:
+    """ "I've always thought I was too short": a belief still held, not one given up."""
+    return words[back].word in ("i've", "we've") or any(
+        t.word in ("have", "'ve", "ve") for t in words[back + 1 :]
+    )
 
 
 def predicates(

@@ -1,4 +1,4 @@
-"""persona6.decision.v3: choices, acceptances, rejections and switches."""
+"""persona6.decision.v4: choices, acceptances, rejections and switches."""
 
 from __future__ import annotations
 
@@ -173,3 +173,33 @@ def test_staying_with_people_is_no_choice() -> None:
 )
 def test_giving_something_up_is_rejected(text: str, key: str) -> None:
     assert summary([said(1, text)]) == [(key, "rejected", -1.0)]
+
+
+def test_moving_home_is_no_switch_but_moving_to_a_tool_is() -> None:
+    assert summary([said(1, "We moved to Denver in March.")]) == []
+    assert summary([said(1, "We moved to a bigger city.")]) == []
+    assert summary([said(1, "We moved to Linear last month.")]) == [("->linear", "switched", 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I've decided to cancel.", "cancel"),
+        ("I'll unsubscribe.", "cancel"),
+        ("I'm going to cancel my subscription", "subscription"),
+    ],
+)
+def test_deciding_to_cancel_is_rejected(text: str, key: str) -> None:
+    assert summary([said(1, text)]) == [(key, "rejected", -1.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it fails again I'll cancel.",
+        "If it breaks again, we're switching to Linear.",
+        "Should I cancel?",
+    ],
+)
+def test_a_decision_still_to_come_or_asked_is_none(text: str) -> None:
+    assert summary([said(1, text)]) == []

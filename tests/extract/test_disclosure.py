@@ -1,4 +1,4 @@
-"""persona6.disclosure.v3: facts a person states about their own life."""
+"""persona6.disclosure.v4: facts a person states about their own life."""
 
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v3"
+    assert signal.producer == "persona6.disclosure.v4"
 
 
 @pytest.mark.parametrize(
@@ -297,3 +297,68 @@ def test_a_name_in_someone_elses_reported_words_is_not_the_speakers(text: str) -
 @pytest.mark.parametrize("text", ["I could live without social media.", "I'm not big on crowds."])
 def test_a_taste_is_no_home_or_build(text: str) -> None:
     assert not any(key.startswith(("home:", "appearance:")) for key in keys(text))
+
+
+# Things people say that the earlier rules misread (2026-11-26, sixth session).
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("We moved to Denver in March.", "home:moved to denver in march", "moved to denver"),
+        ("We moved from Ohio to Texas", "home:moved from ohio to texas", "moved from ohio"),
+        ("I moved to a new apartment", "home:moved to a new apartment", "moved to a new"),
+        ("I moved back home", "home:moved back home", "moved back home"),
+    ],
+)
+def test_moving_home_is_home_and_reads_with_its_to(text: str, key: str, value: str) -> None:
+    (signal,) = [s for s in say(text) if s.key.startswith("home:")]
+    assert signal.key == key and value in signal.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to Linear last month.",
+        "I've moved to Slack for updates",
+        "We moved from Jira to Linear",
+    ],
+)
+def test_moving_to_a_tool_is_no_home(text: str) -> None:
+    assert not [k for k in keys(text) if k.startswith("home:")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if the export flakes one more time I'm moving the job to a cron box",
+        "If you ever start training models on customer notes, I'll cancel the same day.",
+        "If it's sunny we'll go hiking.",
+    ],
+)
+def test_a_consequence_still_to_come_is_no_plan(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_when_i_retire_names_a_time_not_a_job() -> None:
+    assert keys("When I retire I'll move to Spain.") == {"plans:move to spain"}
+    assert "work:work on the railroad" in keys("I see the stars when I work on the railroad")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll export the notes one folder at a time.",
+        "I will ask in the community forum",
+        "I'm going to try again tomorrow",
+    ],
+)
+def test_a_step_of_the_task_at_hand_is_no_plan(text: str) -> None:
+    assert not [k for k in keys(text) if k.startswith("plans:")]
+
+
+def test_a_belief_still_held_is_the_speakers_own() -> None:
+    assert "appearance:short to go on hikes" in keys(
+        "I've always thought I was too short to go on hikes"
+    )
+    assert keys("I wouldn't say I'm a morning person.") == set()

@@ -1,4 +1,4 @@
-"""persona6.failure.v2: failure episodes and the reaction of the person they happened to."""
+"""persona6.failure.v3: failure episodes and the reaction of the person they happened to."""
 
 from __future__ import annotations
 
@@ -466,6 +466,24 @@ def test_every_episode_cites_the_actors_own_exact_spans(session: list[StoredEven
         "It's not loading.",
         "Login fails every time",
         "It says access denied",
+        "I lost all my notes after the update.",
+        "It deleted everything.",
+        "My data is gone!",
+        "I can't log in.",
+        "We couldn't save the draft",
+        "It won't let me log in",
+        "The numbers are wrong.",
+        "The report came out empty.",
+        "The file is corrupted.",
+        "The link is dead.",
+        "Payment declined again.",
+        "The button is greyed out.",
+        "The app is super laggy today.",
+        "It's been spinning for ten minutes.",
+        "It's been loading for ages",
+        "I clicked save and nothing happened",
+        "Same problem as yesterday.",
+        "This is the third time it's failed.",
     ],
 )
 def test_a_breakage_in_other_words_is_user_reported(text: str) -> None:
@@ -474,9 +492,21 @@ def test_a_breakage_in_other_words_is_user_reported(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["I failed my exam", "my grandpa broke his hip", "The meeting went down well"],
+    [
+        "I failed my exam",
+        "my grandpa broke his hip",
+        "The meeting went down well",
+        "I lost my keys.",
+        "I lost my job",
+        "I can't access the pool on weekends",
+        "I can't open up to people",
+        "I've been loading the dishwasher",
+        "Feeling a bit sluggish lately",
+        "Nothing happened, we just talked all night",
+        "I can't find the export button.",
+    ],
 )
-def test_a_persons_own_setback_is_no_product_failure(text: str) -> None:
+def test_a_persons_own_setback_or_other_words_are_no_product_failure(text: str) -> None:
     assert find_failures([said(1, text)]) == []
 
 
@@ -508,3 +538,26 @@ def test_a_supposed_breakage_after_a_failure_is_no_complaint() -> None:
         said(3, "Will I lose my edits if the sync fails halfway?"),
     ]
     assert only(session).value != "complain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retry",
+        "Nooo 😭 ok trying again",
+        "killed it. rerunning with --batch-size 500",
+        "Try again please",
+    ],
+)
+def test_a_message_saying_it_tries_again_is_retry(text: str) -> None:
+    session = [said(1, "export the report"), bot(2, "Sorry, the export failed."), said(3, text)]
+    assert only(session).value == "retry"
+
+
+def test_a_message_trying_something_else_is_switch() -> None:
+    session = [
+        said(1, "export the report"),
+        bot(2, "Sorry, the export failed."),
+        said(3, "let's try something else"),
+    ]
+    assert only(session).value == "switch"

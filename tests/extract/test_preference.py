@@ -1,4 +1,4 @@
-"""persona6.preference.v4: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v5: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v4"
+    assert signal.producer == "persona6.preference.v5"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -448,3 +448,146 @@ def test_other_imperatives_say_nothing_about_how_to_answer(text: str) -> None:
 
 def test_no_emojis_shares_its_key_with_please_dont_use_emojis() -> None:
     assert set(keyed(say("No emojis."))) == set(keyed(say("Please don't use emojis.")))
+
+
+# Things people say that the earlier rules misread (2026-11-26, sixth session).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love how you explained that!",
+        "I love you guys.",
+        "I really like what you did with the chart.",
+        "I like the way you handled that.",
+        "I love your idea.",
+    ],
+)
+def test_a_reaction_to_the_listener_is_no_taste(text: str) -> None:
+    assert say(text) == []
+
+
+def test_a_taste_in_how_the_listener_answers_stands() -> None:
+    assert keyed(say("I hate your new layout.")) == {"new layout": -1.0}
+    assert keyed(say("I like it when you use bullet points.")) == {"you use bullet points": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wouldn't say I'm a morning person.",
+        "I don't think I like this layout.",
+        "I thought I'd like the new layout, but I don't.",
+        "I always thought I was a cat person.",
+        "I never said I hate cats",
+    ],
+)
+def test_words_the_speaker_disowns_are_no_taste(text: str) -> None:
+    assert say(text) == []
+
+
+def test_not_that_i_dislike_keeps_only_the_preference_stated() -> None:
+    assert keyed(say("It's not that I dislike Java, I just prefer Go.")) == {"go": 1.0}
+
+
+def test_a_report_by_someone_else_ends_at_but() -> None:
+    text = "My husband says I spend too much time on it but honestly I love organising hikes"
+    assert keyed(say(text)) == {"organising hikes": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Tabs over spaces any day", "tabs"),
+        ("Cats > dogs.", "cats"),
+        ("Vim all the way.", "vim"),
+        ("I'm team iPhone.", "iphone"),
+    ],
+)
+def test_a_choice_put_without_a_verb(text: str, key: str) -> None:
+    assert keyed(say(text)) == {key: 1.0}
+
+
+@pytest.mark.parametrize("text", ["Dinner over zoom.", "2 > 1", "Go team!", "All the way home."])
+def test_words_that_only_look_like_a_verbless_choice(text: str) -> None:
+    assert say(text) == []
+
+
+def test_not_caring_about_something_is_a_weak_dislike() -> None:
+    (signal,) = say("I don't really care about the design.")
+    assert (signal.key, signal.polarity, signal.value) == (
+        "design",
+        -0.5,
+        "doesn't care about design",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "Please stop sending me notifications.",
+            "notifications",
+            "asks not to send notifications",
+        ),
+        ("Don't show me ads", "ads", "asks not to show ads"),
+        (
+            "Please stop asking me to confirm",
+            "asking me to confirm",
+            "asks to stop asking me to confirm",
+        ),
+        ("Never ping me after 6pm", "ping me after 6pm", "asks not to ping me after 6pm"),
+    ],
+)
+def test_a_request_to_stop_reads_as_one(text: str, key: str, value: str) -> None:
+    (signal,) = say(text)
+    assert (signal.key, signal.value, signal.polarity) == (key, value, -1.0)
+
+
+def test_a_person_kind_reads_as_written() -> None:
+    (signal,) = say("I'm not a morning person.")
+    assert (signal.key, signal.value, signal.polarity) == (
+        "morning",
+        "is not a morning person",
+        -1.0,
+    )
+
+
+def test_it_after_a_question_is_the_questions_object() -> None:
+    assert keyed(say("Do you have a dark mode? I prefer it.")) == {"dark mode": 1.0}
+    assert keyed(say("do you travel often? I enjoy it a lot!")) == {"travel often": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it breaks again, we're switching to Linear.",
+        "If it fails again I'll cancel.",
+    ],
+)
+def test_a_consequence_still_to_come_is_no_taste(text: str) -> None:
+    assert say(text) == []
+
+
+def test_a_taste_under_a_condition_stands() -> None:
+    assert keyed(say("If it's cold, I prefer tea.")) == {"tea": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("bullet points only. status of all prod services", "bullet points"),
+        ("ok. bullets only for the summary", "bullets"),
+        ("just the code", "code"),
+        ("Only the code please", "code"),
+    ],
+)
+def test_asking_only_for_one_form_of_answer(text: str, key: str) -> None:
+    (signal,) = say(text)
+    assert (signal.key, signal.polarity) == (key, 1.0)
+    assert signal.weight == pytest.approx(0.8)
+
+
+def test_the_other_way_round_is_no_other_side() -> None:
+    text = "I'd rather have fewer features and clear answers than the other way round."
+    assert keyed(say(text)) == {"have fewer features and clear answers": 1.0}
