@@ -1,4 +1,4 @@
-"""persona6.task.v3: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v4: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
@@ -155,6 +155,16 @@ def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
         ("Write a SQL query that counts users per day", {"data_analysis"}),  # not prose
         ("Write me a cover letter", {"writing"}),
         ("Brainstorm names for my bakery", {"writing"}),
+        ("help me with an email to my boss", {"writing"}),
+        ("I can't find my invoice", {"search_lookup", "purchasing_billing"}),
+        ("I pushed to main and CI broke", {"version_control"}),
+        ("open a pull request", {"version_control"}),
+        # mentions and opinions are no task
+        ("I don't trust vague wording like that.", set()),
+        ("Text is best, I never check email", set()),
+        ("I find it too chatty", set()),
+        ("PDFs are harder to diff", set()),
+        ("What's the diff between these two ideas?", set()),
     ],
 )
 def test_task_kinds_in_other_words(text: str, kinds: set[str]) -> None:
