@@ -8,10 +8,14 @@ prints. Summaries the store returns are pydantic models too, because the CLI pri
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -59,7 +63,14 @@ def format_ts(ts: datetime) -> str:
 
 
 def parse_ts(value: str) -> datetime:
-    """Parse a stored or user-given ISO-8601 time that must carry a timezone."""
+    """Parse a stored or user-given ISO-8601 time that must carry a timezone, into UTC."""
+    parsed = parse_written_ts(value)
+    # "Z" already parses as UTC; converting it again costs time on every ingested event.
+    return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)
+
+
+def parse_written_ts(value: str) -> datetime:
+    """Like ``parse_ts``, but in the offset it was written in (readers keep it: UTC_OFFSET)."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
@@ -72,8 +83,76 @@ def parse_ts(value: str) -> datetime:
             "has no timezone",
             "Add one: a trailing Z for UTC (2024-05-01T12:30:00Z) or an offset (+02:00)",
         )
-    # "Z" already parses as UTC; converting it again costs time on every ingested event.
-    return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)
+    return parsed
+
+
+#: The ``attrs`` key that keeps the UTC offset an event's time was written in ("+05:30"), so that
+#: the time of day and the weekday can be read on the person's clock while ``ts`` stays UTC.
+#: Absent when the time was written in UTC (or as unix seconds): then local time is UTC, or the
+#: IANA zone in ``attrs["timezone"]`` when there is one. docs/events.md gives the rules.
+UTC_OFFSET = "utc_offset"
+
+_OFFSET_TEXT = re.compile(r"([+-])([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?")
+
+
+def offset_text(offset: timedelta) -> str:
+    """``timedelta(hours=5, minutes=30)`` -> ``"+05:30"`` (seconds only when it has some)."""
+    sign = "-" if offset < timedelta(0) else "+"
+    seconds = int(abs(offset).total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
+
+
+def parse_offset(value: Any) -> timedelta:
+    """``"+05:30"`` -> ``timedelta(hours=5, minutes=30)``; raises ``FieldProblem`` otherwise."""
+    found = _OFFSET_TEXT.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        shown = repr(value)
+        raise FieldProblem(
+            f"{shown if len(shown) <= 40 else shown[:37] + '...'} is not a UTC offset",
+            'Write it as +HH:MM or -HH:MM, e.g. "+05:30", or drop it',
+            field=f"attrs.{UTC_OFFSET}",
+        )
+    sign, hours, minutes, seconds = found.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes), seconds=int(seconds or 0))
+    return -offset if sign == "-" else offset
+
+
+@lru_cache(maxsize=1024)  # bounded: the names come from the input
+def known_zone(name: str) -> ZoneInfo | None:
+    """The IANA zone of that name, or ``None`` when the timezone database does not know it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # ValueError: not a relative key ("/etc/x", "../x"); OSError: a folder ("Europe") or a
+        # name too long for the file system. None of them is a zone.
+        return None
+
+
+def local_datetime(ts: str, attrs: Mapping[str, Any]) -> datetime:
+    """The stored UTC time ``ts`` on the clock of the person whose event it is.
+
+    ``attrs["utc_offset"]``, the offset the input wrote the time in, decides. The IANA zone
+    ``attrs["timezone"]`` is used when there is no offset, or when it gives that same offset at
+    that moment (the result is then in the zone, which names it). Without either, UTC. A value
+    that is not an offset, or a zone name the timezone database does not know, counts as absent.
+    """
+    moment = parse_ts(ts)
+    offset: timedelta | None = None
+    if UTC_OFFSET in attrs:
+        try:
+            offset = parse_offset(attrs[UTC_OFFSET])
+        except FieldProblem:
+            offset = None  # stored before the key was reserved: it says nothing about the clock
+    name = attrs.get("timezone")
+    zone = known_zone(name) if isinstance(name, str) and name else None
+    if zone is not None:
+        zoned = moment.astimezone(zone)
+        if offset is None or zoned.utcoffset() == offset:
+            return zoned
+    return moment.astimezone(timezone(offset)) if offset else moment
 
 
 class Event(BaseModel):
@@ -89,7 +168,8 @@ class Event(BaseModel):
         "derive_event_id). Ingesting an id that is already stored changes nothing.",
     )
     ts: datetime = Field(
-        description="When it happened: ISO-8601 with a timezone or Z. Stored in UTC.",
+        description="When it happened: ISO-8601 with a timezone or Z. Stored in UTC; an offset "
+        "other than UTC is kept in attrs.utc_offset.",
         json_schema_extra={"type": "string", "format": "date-time"},
     )
     session_id: str = Field(
@@ -133,22 +213,48 @@ class Event(BaseModel):
     )
     attrs: dict[str, Any] = Field(
         default_factory=dict,
-        description="Anything else: device, locale, error code, latency, model, ...",
+        description="Anything else: device, locale, error code, latency, model, ... "
+        "utc_offset (+HH:MM) is the offset ts was written in, set from ts when not UTC; "
+        "the person's local time is read with it.",
     )
 
     @field_validator("ts", mode="before")
     @classmethod
     def _ts_is_aware_iso(cls, value: Any) -> datetime:
+        # The time stays in the offset it was written in until _keep_offset has noted it.
         if isinstance(value, datetime):
             if value.tzinfo is None or value.utcoffset() is None:
                 raise FieldProblem("has no timezone", "Give a timezone-aware datetime")
-            return value.astimezone(UTC)
+            return value
         if not isinstance(value, str):
             raise FieldProblem(
                 "is not a string",
                 "Write the time as ISO-8601 text, e.g. 2024-05-01T12:30:00Z",
             )
-        return parse_ts(value)
+        return parse_written_ts(value)
+
+    @model_validator(mode="after")
+    def _keep_offset(self) -> Event:
+        """``ts`` to UTC, and an offset other than UTC into ``attrs["utc_offset"]``."""
+        ts, attrs = self.ts, self.attrs
+        offset = None if ts.tzinfo is UTC else ts.utcoffset()
+        given = attrs.get(UTC_OFFSET) if attrs else None
+        if given is not None:
+            parsed = parse_offset(given)
+            if offset and parsed != offset:
+                raise FieldProblem(
+                    f"{given!r} disagrees with the offset ts is written in ({offset_text(offset)})",
+                    "Drop attrs.utc_offset (the offset of ts is kept), or write ts in UTC",
+                    field=f"attrs.{UTC_OFFSET}",
+                )
+        if ts.tzinfo is not UTC:
+            # object.__setattr__ because the model is frozen; ts is UTC once validated.
+            object.__setattr__(self, "ts", ts.astimezone(UTC))
+            if offset and given is None:
+                object.__setattr__(self, "attrs", {**attrs, UTC_OFFSET: offset_text(offset)})
+                # So that model_dump(exclude_unset=True) keeps it (ingest_events does).
+                self.__pydantic_fields_set__.add("attrs")
+        return self
 
     @model_validator(mode="after")
     def _envelope_rules(self) -> Event:
@@ -287,6 +393,12 @@ class StoredEvent(BaseModel):
     @property
     def actor(self) -> str | None:
         return self.user_id if self.user_id is not None else self.anonymous_id
+
+    @property
+    def local_ts(self) -> datetime:
+        """When it happened on the actor's clock (``local_datetime``): read the hour of day and
+        the weekday from this, never from ``ts``, which is UTC."""
+        return local_datetime(self.ts, self.attrs)
 
 
 class Evidence(BaseModel):

@@ -12,8 +12,9 @@ STYLE signals, keys:
   one of each when mixed), ``pace`` (fast / steady / slow;
   measure = median seconds between the actor's consecutive events, two events needed; cites
   two consecutive events as far apart as the median), ``time_of_day`` (morning / afternoon /
-  evening / night by the local hour of the actor's first event, in its ``attrs["timezone"]``
-  when that is a known IANA zone, else UTC; measure = local hour; cites that event),
+  evening / night by the local hour of the actor's first event: in the offset its time was
+  written in (``attrs["utc_offset"]``), else its ``attrs["timezone"]`` when that is a known IANA
+  zone, else UTC; measure = local hour; cites that event),
   ``session_length`` (brief / short / long / marathon; measure = seconds first to last event;
   cites the first and the last);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
@@ -39,7 +40,6 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, sentence_cite, signal_for, whole_cite
@@ -212,17 +212,10 @@ def _asks(prep: Prepared) -> bool:
 
 
 def local_time(event: StoredEvent) -> tuple[float, str]:
-    """The hour (with minutes as a fraction) of the event in its own timezone, and that zone."""
-    moment = parse_ts(event.ts)
-    zone = event.attrs.get("timezone")
-    if isinstance(zone, str) and zone:
-        try:
-            moment = moment.astimezone(ZoneInfo(zone))
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = "UTC"
-    else:
-        zone = "UTC"
-    return moment.hour + moment.minute / 60, zone
+    """The hour (with minutes as a fraction) of the event on the actor's clock, and the zone it
+    is read in: an IANA name, ``UTC+05:30`` for an offset alone, or ``UTC`` (``local_ts``)."""
+    moment = event.local_ts
+    return moment.hour + moment.minute / 60, str(moment.tzinfo)
 
 
 def _whole(events: Iterable[StoredEvent]) -> list[Cite]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from persona6.errors import InvalidEvent, InvalidInput, InvalidOption
-from persona6.types import FieldProblem, parse_ts
+from persona6.types import FieldProblem, parse_written_ts
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +209,11 @@ UNIX_OR_ISO_HINT = (
 
 
 def time_value(value: Any, where: str, field: str, hint: str = UNIX_OR_ISO_HINT) -> datetime:
-    """Unix seconds or ISO-8601 text with a timezone, as an aware UTC datetime."""
+    """Unix seconds (UTC) or ISO-8601 text with a timezone, as an aware datetime in the offset
+    it was written in: the envelope stores it in UTC and keeps that offset (``Event.ts``)."""
     try:
         if isinstance(value, str):
-            return parse_ts(value)
+            return parse_written_ts(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise FieldProblem("is not a time", hint)
         if abs(value) > 1e11:  # past the year 5000: this is milliseconds, not seconds

@@ -26,7 +26,6 @@ from persona6.ingest.base import (
     register,
     time_value,
 )
-from persona6.types import format_ts
 
 #: OpenAI role -> envelope role. ``developer`` is the newer name for the system prompt.
 ROLES = {
@@ -179,7 +178,8 @@ def _message_fields(
         return None
     fields: dict[str, Any] = {
         "event_id": identifier(message, "id", where, at) or f"{conversation.session_id}:{index}",
-        "ts": format_ts(_message_time(conversation, index, message, where, at)),
+        # A datetime, not text: the envelope keeps the offset it is written in (utc_offset).
+        "ts": _message_time(conversation, index, message, where, at),
         "session_id": conversation.session_id,
         "type": "message",
         "role": ROLES[role],

@@ -34,6 +34,7 @@ from persona6.types import (
     DEFAULT_TENANT,
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
+    UTC_OFFSET,
     Event,
     EventType,
     FieldProblem,
@@ -150,7 +151,8 @@ def derive_event_id(
     """A content hash, so the same event ingested twice is stored once.
 
     Covers every field but ``event_id``; times hash in stored UTC form (the same instant written
-    with another offset is the same event) and the order of attrs' keys does not matter.
+    with another offset is the same event, so ``attrs["utc_offset"]``, which only records that
+    offset, is left out) and the order of attrs' keys does not matter.
     Form: ``ev_`` + the time in microseconds (14 hex digits) + an 80-bit BLAKE2b hash.
     ``ts`` and ``attrs_json`` may be passed when the caller has them already.
     """
@@ -167,7 +169,7 @@ def derive_event_id(
             event.role.value if event.role else _NUL,
             event.name or _NUL,
             event.text or _NUL,
-            attrs_json if attrs_json is not None else _attrs_json(event.attrs),
+            _identity_attrs_json(event.attrs, attrs_json),
         )
     ).encode("utf-8")
     # The time comes first, so derived ids sort by time and a time-ordered ingest appends to
@@ -177,6 +179,13 @@ def derive_event_id(
 
 
 _SEP, _NUL = "\x1f", "\x00"
+
+
+def _identity_attrs_json(attrs: dict[str, Any], attrs_json: str | None) -> str:
+    """attrs as the derived id sees them: without the offset the time was written in."""
+    if UTC_OFFSET in attrs:
+        return _attrs_json({k: v for k, v in attrs.items() if k != UTC_OFFSET})
+    return attrs_json if attrs_json is not None else _attrs_json(attrs)
 
 
 def _attrs_json(attrs: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from persona6.ingest.base import (
     register,
     time_value,
 )
-from persona6.types import format_ts
+from persona6.types import format_ts, known_zone
 
 CALL_TYPES = ("track", "identify", "page", "screen")
 
@@ -169,8 +169,10 @@ def _call_fields(text: str, where: str, clock: SessionClock) -> dict[str, Any]:
     ts = _timestamp(call, where)
     properties = dict(_object(call, "properties", where))
     context = _object(call, "context", where)
+    ts = _local_timestamp(ts, context)
 
-    fields: dict[str, Any] = {"ts": format_ts(ts)}
+    # A datetime, not text: the envelope keeps the offset it is written in (utc_offset).
+    fields: dict[str, Any] = {"ts": ts}
     message_id = identifier(call, "messageId", where)
     if message_id is not None:
         fields["event_id"] = message_id
@@ -250,6 +252,18 @@ def _timestamp(call: dict[str, Any], where: str) -> datetime:
             where, "timestamp", "is missing, so the call's time is unknown", _TIME_HINT
         )
     return time_value(value, where, key, _TIME_HINT)
+
+
+def _local_timestamp(ts: datetime, context: dict[str, Any]) -> datetime:
+    """The call's time on the person's clock: as written when it has an offset other than UTC,
+    else in ``context.timezone`` when the timezone database knows that name. An unknown name
+    is ignored (the call is kept, in UTC, and the name still goes to ``attrs.timezone``): a
+    browser's zone name is no reason to lose an event."""
+    zone_name = context.get("timezone")
+    if ts.utcoffset() or not isinstance(zone_name, str) or not zone_name:
+        return ts
+    zone = known_zone(zone_name)
+    return ts if zone is None else ts.astimezone(zone)
 
 
 def _pop_text(properties: dict[str, Any]) -> str | None:

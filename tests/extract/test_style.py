@@ -142,6 +142,48 @@ def test_unknown_timezone_falls_back_to_utc() -> None:
     assert (signal.value, signal.context["timezone"]) == ("morning", "UTC")
 
 
+# 04:30 UTC: night in UTC, 10:00 in India (+05:30).
+AT_0430_UTC = -4.5 * 3600
+
+
+def test_time_of_day_reads_the_offset_the_time_was_written_in() -> None:
+    signal = style([said(1, "Good morning", attrs={"utc_offset": "+05:30"}, at=AT_0430_UTC)])[
+        "time_of_day"
+    ]
+    assert (signal.value, signal.measure) == ("morning", 10.0)
+    assert signal.context["timezone"] == "UTC+05:30"
+
+
+def test_an_afternoon_on_the_persons_clock_is_afternoon() -> None:
+    # 07:50 UTC is 13:20 at +05:30.
+    signal = style([said(1, "hello", attrs={"utc_offset": "+05:30"}, at=-70 * 60)])["time_of_day"]
+    assert (signal.value, round(signal.measure or 0, 2)) == ("afternoon", 13.33)
+
+
+def test_without_an_offset_or_timezone_the_hour_is_utc() -> None:
+    signal = style([said(1, "Good morning", at=AT_0430_UTC)])["time_of_day"]
+    assert (signal.value, signal.measure, signal.context["timezone"]) == ("night", 4.5, "UTC")
+
+
+def test_an_offset_wins_over_a_timezone_that_disagrees_with_it() -> None:
+    attrs = {"utc_offset": "+05:30", "timezone": "America/New_York"}
+    signal = style([said(1, "hi", attrs=attrs, at=AT_0430_UTC)])["time_of_day"]
+    assert (signal.measure, signal.context["timezone"]) == (10.0, "UTC+05:30")
+
+
+def test_a_timezone_that_agrees_with_the_offset_names_it() -> None:
+    attrs = {"utc_offset": "-05:00", "timezone": "America/New_York"}
+    signal = style([said(1, "hi", attrs=attrs, at=0)])["time_of_day"]
+    assert (signal.measure, signal.context["timezone"]) == (4.0, "America/New_York")
+
+
+@pytest.mark.parametrize("attrs", [{"timezone": "Europe"}, {"utc_offset": "IST"}])
+def test_a_zone_or_offset_that_is_not_one_reads_utc(attrs: dict[str, Any]) -> None:
+    # "Europe" is a folder of the timezone database, not a zone; stored data may hold anything.
+    signal = style([said(1, "hi", attrs=attrs, at=0)])["time_of_day"]
+    assert (signal.value, signal.measure, signal.context["timezone"]) == ("morning", 9.0, "UTC")
+
+
 def test_session_length_is_seconds_from_first_to_last_event() -> None:
     signal = style([said(1, "start", at=0), said(2, "end", at=1200)])["session_length"]
     assert (signal.measure, signal.value) == (1200.0, "long")
@@ -220,7 +262,11 @@ def sessions(draw: st.DrawFn) -> list[StoredEvent]:
         text = draw(st.one_of(st.sampled_from(TEXTS), st.text(max_size=40)))
         actor = draw(st.sampled_from(["u1", "u2"]))
         kind = draw(st.sampled_from(["user", "assistant", "action"]))
-        zone = draw(st.sampled_from([{}, {"timezone": "Asia/Tokyo"}, {"timezone": 3}]))
+        zone = draw(
+            st.sampled_from(
+                [{}, {"timezone": "Asia/Tokyo"}, {"timezone": 3}, {"utc_offset": "-09:30"}]
+            )
+        )
         if kind == "user":
             found.append(said(n, text, actor=actor, attrs=zone))
         elif kind == "assistant":

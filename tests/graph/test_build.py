@@ -271,6 +271,32 @@ def test_show_and_why_explain_a_trait():
         p6.why("u-2", trait.id)
 
 
+def test_time_of_day_is_read_on_the_clock_the_times_were_written_in():
+    # 13:20 and 15:40 at +05:30 are afternoons, 10:00 a morning; in UTC all three are not.
+    p6 = Persona6(db=":memory:")
+    p6.record(
+        [
+            {
+                "ts": ts,
+                "session_id": f"s-{n}",
+                "user_id": "u-1",
+                "type": "message",
+                "text": "Good morning, how do I share a dashboard?",
+            }
+            for n, ts in enumerate(
+                [
+                    "2025-03-06T13:20:00+05:30",
+                    "2025-03-24T15:40:00+05:30",
+                    "2025-04-14T10:00:00+05:30",
+                ]
+            )
+        ]
+    )
+    p6.build()
+    (trait,) = [t for t in p6.person("u-1").traits if t.key == "time_of_day"]
+    assert trait.statement == "time of day: afternoon (2 of 3 sessions: afternoon 2, morning 1)"
+
+
 def test_graphml_export_is_well_formed():
     import xml.etree.ElementTree as ET
 

@@ -126,6 +126,33 @@ def test_an_attrs_column_holding_json_is_merged_with_the_other_columns():
     assert event.attrs == {"plan": "pro", "latency_ms": 12}
 
 
+def test_a_time_written_with_an_offset_keeps_it_in_attrs():
+    (event,) = events(HEADER, "2025-04-14T10:00:00+05:30,s1,message,user,u1,Good morning")
+
+    assert (event.ts.isoformat(), event.attrs) == (
+        "2025-04-14T04:30:00+00:00",
+        {"utc_offset": "+05:30"},
+    )
+
+
+def test_a_utc_offset_column_gives_utc_times_their_offset():
+    (event,) = events(HEADER + ",utc_offset", ROW + ",-04:00")
+
+    assert event.attrs == {"utc_offset": "-04:00"}
+
+
+def test_a_utc_offset_column_that_is_not_an_offset_is_rejected():
+    (record,) = records(HEADER + ",utc_offset", ROW + ",IST")
+
+    with pytest.raises(InvalidEvent) as caught:
+        event_from_record(record)
+
+    assert str(caught.value) == (
+        "events.csv:2: field 'attrs.utc_offset' 'IST' is not a UTC offset. Write it as +HH:MM "
+        'or -HH:MM, e.g. "+05:30", or drop it'
+    )
+
+
 def test_quoted_cells_may_hold_the_delimiter_and_quotes():
     (event,) = events(HEADER, '2024-05-01T12:00:00Z,s1,message,user,u1,"Well, ""maybe"""')
 

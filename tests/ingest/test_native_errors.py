@@ -60,6 +60,22 @@ def test_unparseable_ts_is_not_iso(store, write_lines):
     assert "field 'ts' 'yesterday' is not an ISO-8601 time" in fail(store, path)
 
 
+def test_a_utc_offset_attr_that_is_not_an_offset_says_how_to_write_one(store, write_lines):
+    path = write_lines([message(0, attrs={"utc_offset": "5:30"})])
+    assert fail(store, path) == (
+        f"{path}:1: field 'attrs.utc_offset' '5:30' is not a UTC offset. Write it as +HH:MM or "
+        '-HH:MM, e.g. "+05:30", or drop it'
+    )
+
+
+def test_a_utc_offset_attr_that_disagrees_with_the_time_is_rejected(store, write_lines):
+    path = write_lines([message(0, ts="2026-03-01T12:00:00+02:00", attrs={"utc_offset": "+05:30"})])
+    assert fail(store, path) == (
+        f"{path}:1: field 'attrs.utc_offset' '+05:30' disagrees with the offset ts is written in "
+        "(+02:00). Drop attrs.utc_offset (the offset of ts is kept), or write ts in UTC"
+    )
+
+
 def test_unknown_type_lists_the_known_ones(store, write_lines):
     path = write_lines([message(0, type="click")])
     assert fail(store, path) == (

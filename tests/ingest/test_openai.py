@@ -174,6 +174,32 @@ def test_a_message_time_of_its_own_wins(key):
     assert events(conversation(messages=messages))[0].ts.isoformat() == "2024-05-01T13:00:00+00:00"
 
 
+def test_a_message_keeps_the_offset_its_time_is_written_in():
+    messages = [
+        {"role": "user", "content": "Good morning", "timestamp": "2025-04-14T10:00:00+05:30"},
+        {"role": "assistant", "content": "Hello", "timestamp": "2025-04-14T04:30:12Z"},
+    ]
+
+    first, second = events(conversation(messages=messages))
+
+    assert (first.ts.isoformat(), first.attrs) == (
+        "2025-04-14T04:30:00+00:00",
+        {"utc_offset": "+05:30"},
+    )
+    assert second.attrs == {}
+
+
+def test_messages_timed_by_the_conversation_keep_its_offset():
+    chat = conversation(created_at="2025-03-06T13:20:00+05:30", metadata={"model": "m"})
+
+    for event in events(chat):
+        assert event.attrs == {"conversation": {"model": "m"}, "utc_offset": "+05:30"}
+
+
+def test_unix_seconds_carry_no_offset():
+    assert [e.attrs for e in events(conversation(created_at=1714564800))] == [{}, {}]
+
+
 def test_event_id_is_conversation_and_position_unless_the_message_has_an_id():
     messages = [
         {"role": "system", "content": ""},

@@ -52,6 +52,63 @@ def test_times_are_stored_in_utc(store, write_lines):
     assert all_events(store)[0].ts == "2026-03-01T10:00:00.000000Z"
 
 
+# --- the offset a time is written in -------------------------------------------------------
+
+
+def test_an_offset_other_than_utc_is_kept_in_attrs_and_the_time_stored_in_utc(store, write_lines):
+    ingest(
+        store,
+        write_lines(
+            [
+                message(0, ts="2025-04-14T10:00:00+05:30"),
+                message(1, ts="2025-04-14T06:00:00-04:00", attrs={"device": "ios"}),
+            ]
+        ),
+    )
+    assert [(e.ts, e.attrs) for e in all_events(store)] == [
+        ("2025-04-14T04:30:00.000000Z", {"utc_offset": "+05:30"}),
+        ("2025-04-14T10:00:00.000000Z", {"device": "ios", "utc_offset": "-04:00"}),
+    ]
+
+
+@pytest.mark.parametrize("ts", ["2026-03-01T10:00:00Z", "2026-03-01T10:00:00+00:00"])
+def test_a_time_written_in_utc_adds_nothing_to_attrs(store, write_lines, ts):
+    ingest(store, write_lines([message(0, ts=ts, attrs={"device": "ios"})]))
+    assert all_events(store)[0].attrs == {"device": "ios"}
+
+
+def test_a_utc_offset_given_in_attrs_is_kept_beside_a_utc_time(store, write_lines):
+    # What `persona6 events --json` prints can be ingested again as it is.
+    ingest(
+        store, write_lines([message(0, ts="2025-04-14T04:30:00Z", attrs={"utc_offset": "+05:30"})])
+    )
+    assert all_events(store)[0].attrs == {"utc_offset": "+05:30"}
+
+
+def test_the_kept_offset_leaves_the_derived_id_as_it_was(store, write_lines):
+    # The id a UTC-written event has always had (before utc_offset existed), for both spellings.
+    path = write_lines(
+        [
+            message(0, ts="2026-03-01T15:30:00+05:30"),
+            message(0, ts="2026-03-01T10:00:00Z"),
+            message(0, ts="2026-03-01T10:00:00Z", attrs={"utc_offset": "+05:30"}),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates) == (1, 2)
+    (event,) = all_events(store)
+    assert event.event_id == "ev_064bf38887c800779690075e22eb38f2dd"
+    assert event.attrs == {"utc_offset": "+05:30"}  # the first one written is the one kept
+
+
+def test_an_event_object_keeps_its_offset_through_ingest_events(store):
+    from persona6.types import Event
+
+    ingest_events(store, [Event.model_validate(message(0, ts="2025-04-14T10:00:00+05:30"))])
+    (event,) = all_events(store)
+    assert (event.ts, event.attrs) == ("2025-04-14T04:30:00.000000Z", {"utc_offset": "+05:30"})
+
+
 def test_every_event_keeps_its_source_line(store, write_lines):
     path = write_lines([message(0), message(1)])
     ingest(store, path)

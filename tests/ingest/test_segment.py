@@ -213,8 +213,67 @@ def test_device_locale_and_timezone_come_from_the_context():
         "device": "android",
         "locale": "fr-FR",
         "timezone": "Europe/Paris",
+        "utc_offset": "+02:00",  # Paris in May, from the timezone (see the local time tests)
         "segment_event": "Command Run",
     }
+
+
+# --- local time ----------------------------------------------------------------------------
+
+
+def test_a_timestamp_written_with_an_offset_keeps_it():
+    (event,) = events(track(timestamp="2025-04-14T10:00:00+05:30"))
+
+    assert (event.ts.isoformat(), event.attrs["utc_offset"]) == (
+        "2025-04-14T04:30:00+00:00",
+        "+05:30",
+    )
+
+
+def test_the_context_timezone_gives_a_utc_timestamp_its_offset_at_that_moment():
+    winter, summer = events(
+        track(timestamp="2024-01-15T12:00:00Z", context={"timezone": "America/New_York"}),
+        track(timestamp="2024-07-15T12:00:00Z", context={"timezone": "America/New_York"}),
+    )
+
+    assert (winter.attrs["utc_offset"], summer.attrs["utc_offset"]) == ("-05:00", "-04:00")
+    assert winter.ts.isoformat() == "2024-01-15T12:00:00+00:00"
+
+
+def test_a_timestamp_written_with_an_offset_wins_over_the_context_timezone():
+    call = track(timestamp="2025-04-14T10:00:00+05:30", context={"timezone": "Europe/Paris"})
+
+    (event,) = events(call)
+
+    assert (event.attrs["utc_offset"], event.attrs["timezone"]) == ("+05:30", "Europe/Paris")
+
+
+def test_a_zone_at_utc_at_that_moment_adds_no_offset():
+    (event,) = events(
+        track(context={"timezone": "Europe/London"}, timestamp="2024-01-15T12:00:00Z")
+    )
+
+    assert event.attrs == {"timezone": "Europe/London", "segment_event": "Command Run"}
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "Europe", "/etc/localtime", "UTC+5"])
+def test_an_unknown_timezone_is_ignored_and_the_call_kept(zone):
+    (record,) = records(track(context={"timezone": zone}))
+
+    event = event_from_record(record)
+
+    assert record.error is None
+    assert event.attrs == {"timezone": zone, "segment_event": "Command Run"}
+    assert event.ts.isoformat() == "2024-05-01T12:00:00+00:00"
+
+
+def test_sessions_are_named_in_utc_whatever_the_timezone():
+    first, second = events(
+        track(timestamp="2024-05-01T12:00:00Z", context={"timezone": "Asia/Kolkata"}),
+        track(timestamp="2024-05-01T17:40:00+05:30"),
+    )
+
+    assert first.session_id == second.session_id == "anon-1#2024-05-01T12:00:00.000000Z"
 
 
 @pytest.mark.parametrize(
