@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import built_demo
 
-from persona6.behavior.archetypes import load_taxonomy
+from persona6.behavior.archetypes import load_taxonomy, packaged
 from persona6.errors import InvalidInput
 
 
@@ -113,3 +113,21 @@ def test_a_missing_taxonomy_file_is_named(tmp_path):
     assert str(caught.value) == (
         f"{tmp_path / 'nope.yaml'}: no such file. Check the path of the archetype file"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("Good to see you again!", True),
+        ("As we discussed last time, the export is monthly.", True),
+        ("Okay, I'll try again.", False),
+        ("It failed again.", False),
+    ],
+)
+def test_shared_history_is_meeting_again_not_trying_again(text: str, shared: bool) -> None:
+    cue = next(
+        c
+        for c in packaged().archetypes["community_regular"].cues
+        if c.name == "refers to shared history"
+    )
+    assert any(p.search(text) for p in cue.patterns) is shared
