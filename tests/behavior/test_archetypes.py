@@ -125,9 +125,6 @@ def test_a_missing_taxonomy_file_is_named(tmp_path):
     ],
 )
 def test_shared_history_is_meeting_again_not_trying_again(text: str, shared: bool) -> None:
-    cue = next(
-        c
-        for c in packaged().archetypes["community_regular"].cues
-        if c.name == "refers to shared history"
-    )
+    regular = next(a for a in packaged().archetypes if a.name == "community_regular")
+    cue = next(c for c in regular.cues if c.name == "refers to shared history")
     assert any(p.search(text) for p in cue.patterns) is shared
