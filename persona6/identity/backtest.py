@@ -24,6 +24,10 @@ and the fit of the linking model on them.
    and recall of "a new person" (decision null below the threshold), and the expected
    calibration error of the top label (a candidate or new) over every held-out session.
 4. **Save** (optional): the model fitted on every person becomes the tenant's linking model.
+
+Until then the shipped model links, with its constant moved to the tenant (``shipped_shift``:
+the same cut in time, the shipped weights kept, and the constant moved only as far as the
+tenant's sessions require).
 """
 
 from __future__ import annotations
@@ -45,13 +49,14 @@ from persona6.identity.model import (
     fit_sized_calibration,
     fit_weights,
     idf_from,
+    plausible_shift,
 )
 from persona6.identity.model import posterior as posterior_of
 from persona6.identity.model import similarities as pair_sims
 from persona6.identity.records import BacktestReport
-from persona6.identity.scoring import CompanionStats, context_llr
+from persona6.identity.scoring import CompanionStats, context_llr, similarities_many
 from persona6.identity.settings import IdentitySettings
-from persona6.store.base import Store
+from persona6.store.base import IdentityUnitRow, Store
 
 #: Training sessions per person: at least MAX_SESSIONS_PER_PERSON, more (up to
 #: MAX_SESSIONS_CAP) when there are few persons, aiming at TARGET_SESSIONS in all.
@@ -187,14 +192,19 @@ def cut(split_: Split, most: int, share: float = LATE_SHARE, gap: float = GAP_SH
     late: dict[str, list[Profile]] = {}
     sessions: dict[str, set[str]] = {}
     for person, units in split_.history_units.items():  # newest first
-        count = min(len(units) - 1, max(1, min(most, int(share * len(units)))))
-        skipped = max(0, min(int(gap * count), len(units) - 2 * count))
+        count, skipped = _late_count(len(units), most, share, gap)
         late[person] = units[:count]
         early[person] = (
             sum_profiles(units[count + skipped :]) if count else split_.histories[person]
         )
         sessions[person] = {s for u in units[: count + skipped] for s in u.session_ids}
     return Cut(early, late, sessions)
+
+
+def _late_count(sessions: int, most: int, share: float, gap: float) -> tuple[int, int]:
+    """(later sessions, sessions of the gap before them) of a history of ``sessions`` (``cut``)."""
+    count = min(sessions - 1, max(1, min(most, int(share * sessions))))
+    return count, max(0, min(int(gap * count), sessions - 2 * count))
 
 
 def _training_pairs(
@@ -394,6 +404,88 @@ def _with_co_presence(
         truth = names.index(person) if person in names else None
         result.append(Outcome(llrs, names, truth, outcome.size))
     return result if changed else None
+
+
+#: Known persons whose sessions set the shipped model's constant on a tenant without a fit of
+#: its own (``shipped_shift``); a larger tenant gives a seeded sample of them.
+SHIFT_PERSONS = 50
+#: Later sessions compared in all, at most MAX_SESSIONS_PER_PERSON of each person.
+SHIFT_SESSIONS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TenantShift:
+    """How far the shipped model's constant moves on a tenant (``shipped_shift``)."""
+
+    shift: float  # applied: 0 while the shipped constant is plausible on the tenant
+    best: float  # the shift that fits the tenant's sessions best
+    sessions: int  # later sessions of known persons compared
+    persons: int  # known persons compared
+
+
+def shipped_shift(store: Store, tenant: str, model: LinkModel) -> TenantShift:
+    """The shift of the shipped ``model``'s constant that the tenant's own known persons
+    require, its weights, stranger means and scale kept.
+
+    The constant is where a candidate no more alike than a typical stranger starts, and it was
+    fitted on the synthetic generator's people. On sessions less alike than theirs (shorter,
+    other words), the right person can stand far above every stranger and still below the
+    constant, and every link comes out "new". So each known person's later sessions are
+    compared with every known person's earlier history, cut as the fit cuts it (``cut``; a
+    known person who was in the session is ruled out, as a link rules them out): their own
+    history is the right answer, and the same session without it is someone new
+    (``_calibration_outcomes``). The constant moves to the nearest shift these outcomes leave
+    plausible (``model.plausible_shift``): not at all on people like the synthetic ones, and
+    no further than a handful of sessions show on a small tenant.
+
+    Reads the units of at most ``SHIFT_PERSONS`` persons but parses only the later sessions
+    and the gap before them: the earlier history is the stored profile without them (profiles
+    are sums of units). No shift without two persons, one of them with two sessions.
+    """
+    known = sorted(store.known_user_ids(tenant))
+    if len(known) > SHIFT_PERSONS:
+        known = sorted(random.Random(0).sample(known, SHIFT_PERSONS))
+    rows: dict[str, dict[str, list[IdentityUnitRow]]] = defaultdict(lambda: defaultdict(list))
+    present: dict[str, set[str]] = defaultdict(set)  # session -> known persons in it
+    for row in store.identity_units(tenant, persons=known):
+        rows[row.person_id][row.session_id].append(row)
+        present[row.session_id].add(row.person_id)
+    persons = sorted(rows.keys() & set(known))
+    if len(persons) < 2 or all(len(rows[p]) < 2 for p in persons):
+        return TenantShift(0.0, 0.0, 0, len(persons))
+    per_person = max(1, min(MAX_SESSIONS_PER_PERSON, SHIFT_SESSIONS // len(persons)))
+    profiles = {
+        p: Profile.from_json(json.loads(body))
+        for p, body in store.identity_profiles(tenant, persons)
+    }
+    early: dict[str, Vectors] = {}
+    late: list[tuple[str, str, Profile]] = []
+    for person in persons:
+        if person not in profiles:
+            continue
+        ordered = sorted(
+            rows[person].items(), key=lambda kv: (min(r.first_ts for r in kv[1]), kv[0])
+        )
+        count, skipped = _late_count(len(ordered), per_person, LATE_SHARE, GAP_SHARE)
+        history = profiles[person].copy()
+        for index, (session_id, found) in enumerate(reversed(ordered)):
+            if index >= count + skipped:
+                break
+            unit = sum_profiles(Profile.from_json(json.loads(r.body)) for r in found)
+            history.add(unit, sign=-1)
+            if index < count:
+                late.append((person, session_id, unit))
+        early[person] = _vectorize(history, model)
+    outcomes: list[Outcome] = []
+    for person, session_id, unit in late:
+        names = [n for n in early if n == person or n not in present[session_id]]
+        query = _vectorize(unit, model)
+        sims = similarities_many(query, [early[n] for n in names])
+        outcomes.append(
+            Outcome([model.llr(s)[0] for s in sims], names, names.index(person), query.size)
+        )
+    shift, best = plausible_shift(_calibration_outcomes(outcomes), model)
+    return TenantShift(round(shift, 4), round(best, 4), len(outcomes), len(early))
 
 
 @dataclass(slots=True)

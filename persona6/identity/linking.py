@@ -6,13 +6,15 @@ follows the store incrementally (``sync``), and answers:
 - ``link(actor)``: candidates from the index, re-scored exactly (scoring.py), co-present
   persons ruled out, anonymous co-actors weighed (scoring.context_llr), probabilities from the
   model (model.py), the decision (null below the threshold: a new person), and evidence on both
-  sides for the best candidates;
+  sides for the best candidates, with where each starts (the constant and the prior);
 - ``link_all()``: stitching first, then every unresolved anonymous actor; with
   ``auto_merge_above`` the confident ones are merged (method ``auto``, undoable);
 - ``link_to(actor, person)``: a merge a person decided (method ``manual``);
 - ``unlink(actor)``: revokes the actor's links, keeping them with the reason.
 
 Every link or unlink re-consolidates the persons it touches (graph.build.refresh_persons).
+A tenant without a fitted model links with the shipped one, its constant moved to the tenant's
+known persons at each ``sync`` that finds their profiles changed (backtest.shipped_shift).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +33,7 @@ from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
 from persona6.identity import profiles as profile_store
 from persona6.identity import snapshot
+from persona6.identity.backtest import SHIFT_PERSONS, TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, bucket, vectorize
@@ -53,6 +57,9 @@ from persona6.store.base import IdentityLink, Store
 EXPLAINED = 3
 #: Evidence items per family, per candidate.
 EVIDENCE_PER_FAMILY = 3
+#: Share by which a large tenant's persons must change before the shipped model's shift is
+#: measured again (``Linker._shift_if_due``).
+RESHIFT_SHARE = 0.1
 
 
 @cache
@@ -63,9 +70,36 @@ def default_model() -> LinkModel:
     return LinkModel.from_json(json.loads(text))
 
 
-def tenant_model(store: Store, tenant: str) -> LinkModel:
+def fitted_model(store: Store, tenant: str) -> LinkModel | None:
+    """The tenant's own model (``persona6 backtest linking --save``), if it has one."""
     stored = store.latest_identity_model(tenant)
-    return LinkModel.from_json(stored) if stored else default_model()
+    return LinkModel.from_json(stored) if stored else None
+
+
+def tenant_model(store: Store, tenant: str) -> LinkModel:
+    """The tenant's own model, or the shipped one as it is (``Linker.sync`` moves the shipped
+    one's constant to the tenant's persons: ``backtest.shipped_shift``)."""
+    return fitted_model(store, tenant) or default_model()
+
+
+def shifted(model: LinkModel, found: TenantShift) -> LinkModel:
+    """The shipped ``model`` with its constant moved as the tenant requires (recorded in
+    ``fitted_on``, so the model id says it)."""
+    if not found.shift:
+        return model
+    return replace(
+        model,
+        constant=round(model.constant + found.shift, 5),
+        fitted_on={
+            **model.fitted_on,
+            "tenant_shift": {
+                "shift": round(found.shift, 4),
+                "best": round(found.best, 4),
+                "sessions": found.sessions,
+                "persons": found.persons,
+            },
+        },
+    )
 
 
 def link_id(tenant: str, anonymous_id: str, user_id: str, method: str, nonce: str = "") -> str:
@@ -118,6 +152,14 @@ class Linker:
         #: The store's profile counter when the index was last brought up to date.
         self._counter: int | None = None
         self._writer = snapshot.Writer()
+        #: The model as stored or shipped; ``model`` is it with the tenant's shift, if any.
+        self._base: LinkModel | None = None
+        #: Whether the tenant has no model of its own (the shipped one is shifted to it).
+        self._shipped = False
+        #: How the shipped model's constant moved on this tenant (``backtest.shipped_shift``),
+        #: and the profile counter and persons it was measured at.
+        self.tenant_shift: TenantShift | None = None
+        self._shifted_at: tuple[int | None, int] | None = None
 
     # -- keeping current ------------------------------------------------------------------
 
@@ -128,11 +170,14 @@ class Linker:
         """Bring units, profiles and the index up to date with the built graph."""
         settings = self.settings()
         profile_store.refresh(self.store, self.tenant, settings, full=full)
-        model = tenant_model(self.store, self.tenant)
+        fitted = fitted_model(self.store, self.tenant)
+        model = fitted or default_model()
         if "prior_new" in self.store.identity_settings(self.tenant):
             model = model.with_calibration(model.temperature, settings.prior_new)
-        if full or self.index is None or self.model is None or self.model != model:
-            self.model = model
+        if full or self.index is None or self._base is None or self._base != model:
+            self.model = self._base = model
+            self._shipped = fitted is None
+            self.tenant_shift = self._shifted_at = None
             if full or not self._restore():
                 self._load(None)
         else:
@@ -141,7 +186,27 @@ class Linker:
             # Units stored under an older character n-gram layout: re-make them all, once.
             self.sync(full=True)
             return
+        if self._shipped:
+            self._shift_if_due()
         self._save_if_due()
+
+    def _shift_if_due(self) -> None:
+        """Move the shipped model's constant to the tenant's persons (backtest.shipped_shift)
+        when the profiles changed since it was measured; on a tenant larger than the sample
+        it takes (``SHIFT_PERSONS``), only once the number of persons moved by
+        ``RESHIFT_SHARE``."""
+        assert self._base is not None and self.index is not None
+        persons = len(self.index)
+        if self._shifted_at is not None:
+            counter, before = self._shifted_at
+            if counter == self._counter:
+                return
+            if before > SHIFT_PERSONS and abs(persons - before) < RESHIFT_SHARE * before:
+                return
+        self.tenant_shift = shipped_shift(self.store, self.tenant, self._base)
+        self._shifted_at = (self._counter, persons)
+        self.model = shifted(self._base, self.tenant_shift)
+        self.index.model = self.model  # weights and stranger means are the base's: same index
 
     def _restore(self) -> bool:
         """Take the saved index if it is usable, and re-index what changed since it was
@@ -372,6 +437,15 @@ class Linker:
                     candidate.evidence = explain_match(
                         profile, other, item, self.model, self._event_text
                     )
+                start = baseline_evidence(
+                    self.model, item.llr, query.size, len(self.index), self._shipped
+                )
+                # Where a candidate held back starts is why "new" can win over evidence
+                # that is all for it: then it comes first.
+                if start.stance == "against" and candidate.person_id != decision:
+                    candidate.evidence.insert(0, start)
+                else:
+                    candidate.evidence.append(start)
         excluded = {
             p: "acted in the same session as the anonymous actor: two people who meet in a "
             "session are not one person"
@@ -675,6 +749,45 @@ def explain_match(
         )
     found.sort(key=lambda x: -x[0])
     return [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+
+
+def baseline_evidence(
+    model: LinkModel, llr: float, size: float, known: int, shipped: bool
+) -> LinkEvidence:
+    """Where every candidate starts before the evidence: the model's constant (the LLR of a
+    candidate no more alike than a typical stranger) and the prior odds against a new person
+    (``prior_new``, shared by ``known`` persons); "against" when together they favour "new".
+    The contributions of the families do not show them, yet they decide a link as much."""
+    scale = model.scale(size)
+    prior = math.log(max(1e-12, 1.0 - model.prior_new) / max(known, 1)) - math.log(
+        max(model.prior_new, 1e-12)
+    )
+    start = scale * model.constant + prior
+    moved = model.fitted_on.get("tenant_shift")
+    if moved:
+        origin = (
+            f"the shipped model's {model.constant - moved['shift']:+.2f}, moved by "
+            f"{moved['shift']:+.2f} to fit {moved['sessions']} later sessions of "
+            f"{moved['persons']} known persons here"
+        )
+    elif shipped:
+        origin = (
+            "the shipped model's, fitted on synthetic people; fit one on your own with "
+            "persona6 backtest linking --save"
+        )
+    else:
+        origin = "fitted on this tenant's people"
+    odds = scale * llr + prior
+    scaled = f"LLR × {scale:.2f} + prior" if abs(scale - 1.0) >= 0.005 else "LLR + prior"
+    return LinkEvidence(
+        family="baseline",
+        feature="constant and prior",
+        stance="for" if start >= 0 else "against",
+        summary=f"starts at LLR {model.constant:+.2f} (the constant: a candidate as alike as a "
+        f"typical stranger; {origin}) and {prior:+.2f} for the prior (1 of {known} known "
+        f"persons; prior_new {model.prior_new:g}); with the evidence, LLR {llr:+.2f}, and "
+        f"log-odds of this person over a new one {odds:+.2f} ({scaled})",
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")

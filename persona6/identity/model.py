@@ -26,7 +26,8 @@ outcomes: the scale on known persons' sessions, the shift on those and on new pe
 out, or a session with its own person taken out of the candidates), so the probabilities are
 calibrated on the tenant's own people; ``prior_new`` is a setting. Without a fitted model the
 shipped defaults apply (``default_model``), fitted the same way on the synthetic generator's
-people.
+people, with the constant moved as far as the tenant's own known persons require
+(``backtest.shipped_shift``, ``plausible_shift``).
 """
 
 from __future__ import annotations
@@ -542,6 +543,10 @@ def _outcome_arrays(
     return llrs, valid, target, is_new, known
 
 
+#: The grid of constant shifts the calibration chooses from.
+SHIFT_GRID = np.linspace(-15.0, 15.0, 301)
+
+
 def _fit_shift(
     outcomes: Sequence[tuple[Sequence[float], int | None, int, float]],
     prior_model: LinkModel,
@@ -554,25 +559,67 @@ def _fit_shift(
     (new persons making up ``new_share``) at a fixed scale; 0 without new persons."""
     if not outcomes or all(o[1] is not None for o in outcomes):
         return 0.0
+    losses = shift_losses(outcomes, prior_model, temperature, slope, ref, new_share)
+    return float(SHIFT_GRID[int(np.argmin(losses))])
+
+
+def shift_losses(
+    outcomes: Sequence[tuple[Sequence[float], int | None, int, float]],
+    prior_model: LinkModel,
+    temperature: float,
+    slope: float,
+    ref: float,
+    new_share: float | None = None,
+) -> Vector:
+    """The weighted negative log-likelihood of the outcomes (known and new persons, the new
+    ones making up ``new_share``, default ``prior_model.prior_new``) at each shift of
+    ``SHIFT_GRID`` added to their LLRs, the scale held."""
     llrs, valid, target, is_new, known = _outcome_arrays(outcomes)
     sizes = np.array([float(o[3]) for o in outcomes])
     share = prior_model.prior_new if new_share is None else new_share
     weights = np.where(target.sum(axis=1) > 0, 1.0, 0.0)
-    if (~is_new).any():
+    if (~is_new).any() and is_new.any():
         weights[is_new] = share / (1 - share) * (~is_new).sum() / is_new.sum()
     scale = np.exp(np.clip(slope * (sizes - ref), -1.5, 1.5)) / temperature
     prior_known = np.log(max(1e-12, 1.0 - prior_model.prior_new)) - np.log(known)
     log_new = math.log(max(prior_model.prior_new, 1e-12))
-    best, best_loss = 0.0, math.inf
-    for shift in np.linspace(-15.0, 15.0, 301):
+    losses = np.empty(len(SHIFT_GRID))
+    for i, shift in enumerate(SHIFT_GRID):
         logits = np.where(valid, scale[:, None] * (llrs + shift) + prior_known[:, None], -np.inf)
         full = np.concatenate([logits, np.full((len(outcomes), 1), log_new)], axis=1)
         top = full.max(axis=1, keepdims=True)
         logp = full - top - np.log(np.exp(full - top).sum(axis=1, keepdims=True))
-        loss = -float((weights * (target * np.where(target > 0, logp, 0.0)).sum(axis=1)).sum())
-        if loss < best_loss:
-            best, best_loss = float(shift), loss
-    return best
+        losses[i] = -float((weights * (target * np.where(target > 0, logp, 0.0)).sum(axis=1)).sum())
+    return losses
+
+
+#: Half the 95% quantile of chi-square with one degree of freedom: the shifts whose negative
+#: log-likelihood is within this of the best one form an approximate 95% likelihood interval.
+PLAUSIBLE_LOSS = 1.92
+
+
+def plausible_shift(
+    outcomes: Sequence[tuple[Sequence[float], int | None, int, float]], model: LinkModel
+) -> tuple[float, float]:
+    """(the shift of ``model``'s constant nearest 0 that the outcomes leave plausible, the
+    best-fitting shift), at the model's own scale.
+
+    The shift is 0 when it lies in the approximate 95% likelihood interval of the fitted one
+    (its loss within ``PLAUSIBLE_LOSS`` of the best), else the end of that interval nearest 0:
+    a constant fitted elsewhere moves only as far as these outcomes require, so a handful of
+    sessions cannot move it further than they show, and outcomes that agree with it leave it
+    as it is. Both are 0 without known and new outcomes to weigh.
+    """
+    if not any(o[1] is None for o in outcomes) or all(o[1] is None for o in outcomes):
+        return 0.0, 0.0
+    losses = shift_losses(outcomes, model, model.temperature, model.size_slope, model.size_ref)
+    best = int(np.argmin(losses))
+    inside = np.flatnonzero(losses <= losses[best] + PLAUSIBLE_LOSS)
+    nearest = inside[int(np.argmin(np.abs(SHIFT_GRID[inside])))]
+    moved = (
+        0.0 if SHIFT_GRID[inside].min() <= 0.0 <= SHIFT_GRID[inside].max() else SHIFT_GRID[nearest]
+    )
+    return float(moved), float(SHIFT_GRID[best])
 
 
 def _fit_scale(

@@ -20,7 +20,11 @@ class Quote(BaseModel):
 class LinkEvidence(BaseModel):
     """One concrete match (or clash) between the anonymous actor and a candidate."""
 
-    family: str = Field(description="texture, content, behaviour or context.")
+    family: str = Field(
+        description="texture, content, behaviour or context; baseline for where the "
+        "candidate starts before any evidence (the model's constant and the prior of a new "
+        "person)."
+    )
     feature: str = Field(description="What matched: a word, a claim, a style, an attribute.")
     stance: str = Field(default="for", description="for (the same person) or against.")
     summary: str = Field(description="The match in words, with counts on both sides.")

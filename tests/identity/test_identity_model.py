@@ -19,12 +19,16 @@ from persona6.identity.features import (
 )
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import (
+    PLAUSIBLE_LOSS,
+    SHIFT_GRID,
     LinkModel,
     bucket,
     fit_calibration,
     fit_sized_calibration,
     fit_weights,
+    plausible_shift,
     posterior,
+    shift_losses,
     similarities,
     vectorize,
 )
@@ -254,3 +258,37 @@ def test_content_bags_of_a_profile_weigh_words_per_session_and_commands_by_their
     # Words: said in every session against once in ten; commands: 10 uses against 1.
     assert ratio("words") == pytest.approx(math.log1p(1.0) / math.log1p(0.1), rel=1e-5)
     assert ratio("commands") == pytest.approx(math.log1p(10.0) / math.log1p(1.0), rel=1e-5)
+
+
+def _outcomes_at(offset: float) -> list[tuple[list[float], int | None, int, float]]:
+    """Sessions of two known persons and of someone new, as a calibration weighs them, with
+    every LLR moved by ``offset``: the right person 4 above a stranger, who sits at -2."""
+    known = [([2.0 + offset, -2.0 + offset], 0, 2, 5.0) for _ in range(40)]
+    known += [([-2.0 + offset, -2.0 + offset], 0, 2, 5.0) for _ in range(10)]
+    new = [([-2.0 + offset], None, 1, 5.0) for _ in range(50)]
+    return known + new
+
+
+def test_a_constant_the_outcomes_find_plausible_is_left_as_it_is():
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.2)
+    best = SHIFT_GRID[int(np.argmin(shift_losses(_outcomes_at(0.0), model, 1.0, 0.0, 0.0)))]
+    shift, fitted = plausible_shift(_outcomes_at(0.0), model)
+    assert fitted == pytest.approx(best)
+    assert shift == 0.0
+
+
+def test_a_constant_the_outcomes_rule_out_moves_to_the_nearest_plausible_one():
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.2)
+    outcomes = _outcomes_at(-9.0)  # scored as if every pair were 9 less alike than it is
+    shift, best = plausible_shift(outcomes, model)
+    assert best == pytest.approx(plausible_shift(_outcomes_at(0.0), model)[1] + 9.0, abs=0.11)
+    assert 0.0 < shift < best
+    losses = shift_losses(outcomes, model, 1.0, 0.0, 0.0)
+    at = int(np.argmin(np.abs(SHIFT_GRID - shift)))
+    assert losses[at] <= losses.min() + PLAUSIBLE_LOSS < losses[at - 1]
+
+
+def test_no_shift_without_both_known_and_new_outcomes():
+    model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.2)
+    assert plausible_shift([([-9.0, -12.0], 0, 2, 5.0)], model) == (0.0, 0.0)
+    assert plausible_shift([([-9.0], None, 1, 5.0)], model) == (0.0, 0.0)

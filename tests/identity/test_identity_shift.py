@@ -1,0 +1,112 @@
+"""The shipped linking model on a tenant without a fit of its own: its constant moves as far as
+the tenant's known persons require (backtest.shipped_shift), and every explained candidate
+says where it starts (the constant and the prior), so a "new" verdict over evidence that is
+all for a candidate says why.
+
+data/four_people.jsonl is a hand-written chat log: four known persons with five or six
+sessions each, and two anonymous sessions, ``anon-b42`` in Mara's voice and ``anon-7c1`` in
+Dae's (u-dkim). Their similarities are far below the synthetic people's the shipped model was
+fitted on, so its constant alone made both "new" at 0.99.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from persona6 import Persona6
+from persona6.cli import main
+from persona6.identity import default_model
+
+LOG = Path(__file__).parent / "data" / "four_people.jsonl"
+VOICES = {"anon-7c1": "u-dkim", "anon-b42": "u-mara"}
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("four") / "p6.db"
+    with Persona6(db=path) as p6:
+        p6.ingest(LOG)
+        p6.build()
+    return path
+
+
+@pytest.fixture
+def small(four: Path, tmp_path: Path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(four.read_bytes())
+    with Persona6(db=copy) as p6:
+        yield p6
+
+
+def test_a_small_tenant_without_a_fit_links_a_clear_match(small):
+    for actor, person in VOICES.items():
+        result = small.link(actor)
+        assert result.decision == person, (actor, result.candidates[0])
+        assert result.new_person_probability < 0.1
+
+
+def test_the_moved_constant_is_in_the_model_id_and_in_the_explanation(small):
+    result = small.link("anon-7c1")
+    assert result.model_id != default_model().model_id
+    [start] = [e for e in result.candidates[0].evidence if e.family == "baseline"]
+    assert start.stance == "for"
+    assert f"the shipped model's {default_model().constant:+.2f}, moved by +" in start.summary
+    assert "later sessions of 4 known persons here" in start.summary
+    assert result.candidates[0].evidence[-1] == start  # after the matches it did not decide
+
+
+def test_the_shift_follows_the_tenant_and_without_one_the_output_says_why(tmp_path):
+    rows = [json.loads(line) for line in LOG.read_text(encoding="utf-8").splitlines()]
+    seen: set[str] = set()
+    first = []
+    for row in rows:  # every person's first session, and the anonymous ones
+        if "user" not in row or row["user"] not in seen:
+            first.append(row)
+            seen.add(row.get("user", ""))
+    (tmp_path / "first.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first))
+    (tmp_path / "rest.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows if r not in first)
+    )
+    with Persona6(db=tmp_path / "p6.db") as p6:
+        p6.ingest(tmp_path / "first.jsonl")
+        p6.build()
+        # One session each: nothing to measure the constant on, so the shipped one stands.
+        held = p6.link("anon-7c1")
+        assert held.decision is None and held.model_id == default_model().model_id
+        start = held.candidates[0].evidence[0]
+        assert (start.family, start.stance) == ("baseline", "against")
+        assert f"starts at LLR {default_model().constant:+.2f}" in start.summary
+        assert "fit one on your own with persona6 backtest linking --save" in start.summary
+        # Their later sessions arrive: the same engine measures the constant again.
+        p6.ingest(tmp_path / "rest.jsonl")
+        p6.build()
+        assert p6.link("anon-7c1").decision == "u-dkim"
+
+
+def test_people_like_the_synthetic_ones_keep_the_shipped_constant(p6, world):
+    actor = world[1]["people"][0]["holdout_anonymous_id"]
+    assert p6.link(actor).model_id == default_model().model_id
+
+
+def test_a_tenant_model_is_never_moved_and_its_constant_is_shown(small):
+    harsh = replace(default_model(), constant=-30.0, fitted_on={"tenant": "test"})
+    with small.store.transaction():
+        small.store.save_identity_model(small.tenant, harsh.model_id, harsh.to_json())
+    result = small.link("anon-7c1")
+    assert result.model_id == harsh.model_id and result.decision is None
+    start = result.candidates[0].evidence[0]
+    assert (start.family, start.stance) == ("baseline", "against")
+    assert "starts at LLR -30.00" in start.summary
+    assert "fitted on this tenant's people" in start.summary
+    shown = (
+        CliRunner()
+        .invoke(main, ["link", "anon-7c1", "--db", str(small.db)], catch_exceptions=False)
+        .output
+    )
+    assert re.search(r"− baseline starts at\s+LLR\s+-30\.00", shown), shown
