@@ -1,4 +1,4 @@
-"""persona6.style.v3: how a person operates, per (session, actor).
+"""persona6.style.v4: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -49,7 +49,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v3"
+NAME = "persona6.style.v4"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -80,6 +80,7 @@ class StyleCues:
     scan: CueList
     families: tuple[str, ...]
     observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
+    weak_warmth: frozenset[str]  # warmth kinds that make no warmth by themselves ("we")
 
 
 def _compile(patterns: Sequence[str]) -> list[re.Pattern[str]]:
@@ -119,6 +120,7 @@ def cues() -> StyleCues:
         scan=CueList(p for patterns in lists.values() for p in patterns),
         families=tuple(family for family, patterns in lists.items() for _ in patterns),
         observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
+        weak_warmth=frozenset(str(k) for k in data["weak_warmth"]),
     )
 
 
@@ -395,6 +397,8 @@ class StyleExtractor:
                 fields.update(weight=1.0 if acted else 0.5, context={"followed_by_action": acted})
             if key == "warmth":
                 kinds = {k: n for k, n in sorted(warmth_kinds.items()) if n}
+                if set(kinds) <= cues().weak_warmth:
+                    continue  # "we moved from jira to linear": a team, not warmth
                 fields.update(
                     value="warm",
                     measure=len(events) / len(messages),

@@ -1,4 +1,4 @@
-"""persona6.style.v3: operating style per (session, actor)."""
+"""persona6.style.v4: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -370,6 +370,9 @@ def test_a_plain_question_still_asks() -> None:
         "Is that documented anywhere?",
         "Which study says that?",
         "Source?",
+        "Where is it written down?",
+        "How do I know the export includes every note?",
+        "Also, is there any study showing these summaries are accurate?",
     ],
 )
 def test_asking_for_sources_in_other_words(text: str) -> None:
@@ -411,3 +414,27 @@ def test_planning_in_other_words_is_planning(text: str) -> None:
 
 def test_a_price_plan_is_no_planning() -> None:
     assert "plans_before_acting" not in style([said(1, "The plan is too expensive.")])
+
+
+@pytest.mark.parametrize(
+    "text", ["How do I know which plan I'm on?", "How can I tell what changed?"]
+)
+def test_a_how_to_question_is_not_asking_for_sources(text: str) -> None:
+    assert "asks_for_sources" not in style([said(1, text)])
+
+
+@pytest.mark.parametrize("text", ["No emojis, please.", "No bullet points in the summary"])
+def test_an_instruction_opening_with_no_is_no_challenge(text: str) -> None:
+    session = [said(1, "Summarise it"), bot(2, "Here it is 🎉"), said(3, text)]
+    assert "challenges_answers" not in style(session)
+
+
+@pytest.mark.parametrize("text", ["No, that's wrong.", "no it isn't", "Nope. Try again."])
+def test_no_followed_by_the_pushback_is_a_challenge(text: str) -> None:
+    session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, text)]
+    assert "challenges_answers" in style(session)
+
+
+def test_we_alone_is_no_warmth() -> None:
+    assert "warmth" not in style([said(1, "we moved from jira to linear last week.")])
+    assert "warmth" in style([said(1, "Thanks! We moved to Linear last week.")])
