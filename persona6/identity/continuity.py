@@ -7,7 +7,10 @@ is compared with it by (kind, key):
 
 - **confirms**: the persona holds it (same polarity for preferences and decisions; the same
   value for styles and failure reactions; any mention for disclosures, concerns, topics, tasks);
-- **contradicts**: the persona holds the opposite polarity or another value;
+- **contradicts**: the persona holds the opposite polarity or another value (a value tied with
+  the prevailing one in sessions is none), or the claim supersedes one of the persona's of
+  another key, as the graph reads a change of mind ("I prefer light mode now" after "I love the
+  dark theme");
 - **new**: the persona holds nothing about it.
 
 The language texture of the session is compared with the rest of the person's profile, next to
@@ -78,12 +81,27 @@ def _actor(
 ) -> ActorContinuity:
     members = {person} | {a for a, u in identity.items() if u == person}
     signals = store.signals_of(tenant, members, exclude_kinds=[SignalKind.TEXTURE.value])
-    before = consolidate(person, [s for s in signals if s.session_id != session_id])
+    earlier = [s for s in signals if s.session_id != session_id]
+    before = consolidate(person, earlier)
     here = [s for s in signals if s.session_id == session_id and s.actor == actor]
     traits: dict[tuple[str, str], Trait] = {}
     for trait in before:
         if trait.valid_to is None:
             traits[(trait.kind.value, trait.key)] = trait
+    # A claim of another key may still replace one of the persona's: the graph reads "I prefer
+    # light mode now" as superseding "loves dark theme" (graph.consolidate), and so does this.
+    by_id = {t.id: t for t in traits.values()}
+    replaced = {
+        (t.kind.value, t.key): by_id[t.supersedes]
+        for t in consolidate(person, signals)
+        if t.supersedes in by_id and (t.kind.value, t.key) not in traits
+    }
+    # Per valued (kind, key), the sessions of each earlier value: a value tied with the
+    # prevailing one ("morning 2, afternoon 2") is no contradiction of it.
+    tallies: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for signal in earlier:
+        if signal.kind in _VALUED:
+            tallies[(signal.kind.value, signal.key)][signal.value].add(signal.session_id)
     grouped: dict[tuple[SignalKind, str], list[Signal]] = defaultdict(list)
     for signal in here:
         grouped[(signal.kind, signal.key)].append(signal)
@@ -103,6 +121,18 @@ def _actor(
             statement=statement(kind, key, found[-1].value, value),
             evidence=quotes,
         )
+        if trait is None and (kind.value, key) in replaced:
+            old = replaced[(kind.value, key)]
+            result.contradicts.append(
+                item.model_copy(
+                    update={
+                        "prior": old.statement,
+                        "prior_sessions": old.sessions,
+                        "trait_id": old.id,
+                    }
+                )
+            )
+            continue
         if trait is None:
             result.new.append(item)
             continue
@@ -117,7 +147,8 @@ def _actor(
             net = sum(s.polarity * max(s.weight, 1e-6) for s in found)
             agrees = net == 0 or trait.polarity == 0 or (net > 0) == (trait.polarity > 0)
         elif kind in _VALUED:
-            agrees = value == trait.value
+            tally = tallies[(kind.value, key)]
+            agrees = value == trait.value or len(tally[value]) >= len(tally[trait.value])
         else:
             agrees = True
         (result.confirms if agrees else result.contradicts).append(item)

@@ -101,3 +101,54 @@ def test_the_command_names_how_the_actor_is_known_and_says_each_claim_once(tmp_p
         "    prefers bullet points over long paragraphs  (before: prefers bullet points over "
         "long paragraphs; 1 session)"
     ]
+
+
+def test_a_change_of_mind_to_another_key_is_a_contradiction():
+    """The graph reads "I prefer light mode now" as replacing "I love the dark theme" (two
+    keys); continuity says so too, rather than calling light mode new."""
+    engine = Persona6(db=":memory:")
+    engine.record(
+        [
+            said(0, "s-1", "I absolutely love the dark theme.", 1),
+            said(1, "s-2", "Honestly dark mode looked gloomy. I prefer light mode now!", 9),
+        ]
+    )
+    engine.build()
+    graph = engine.store.traits_of("default", "u-1")
+    replaced = next(t for t in graph if t.key == "dark theme")
+    assert replaced.valid_to is not None  # the graph's own reading, which continuity follows
+    (actor,) = engine.continuity("s-2").actors
+    light = next(i for i in actor.contradicts if i.key == "light mode")
+    assert (light.prior, light.trait_id) == (replaced.statement, replaced.id)
+    assert "light mode" not in {i.key for i in actor.new}
+
+
+def test_a_value_tied_with_the_prevailing_one_is_no_contradiction():
+    """Two sessions in the morning and two in the afternoon: a fifth in the morning does not
+    contradict "afternoon", whichever of the two the trait names; the night would."""
+    engine = Persona6(db=":memory:")
+    hours = [("s-1", 9), ("s-2", 15), ("s-3", 9), ("s-4", 15), ("s-5", 9), ("s-6", 23)]
+    engine.record(
+        [
+            {
+                "event_id": f"t-{n}",
+                "ts": f"2026-03-{n + 1:02d}T{hour:02d}:00:00Z",
+                "session_id": session,
+                "user_id": "u-1",
+                "type": "message",
+                "text": "Show the report",
+            }
+            for n, (session, hour) in enumerate(hours)
+        ]
+    )
+    engine.build()
+
+    def stance(session: str) -> str:
+        (actor,) = engine.continuity(session).actors
+        for name in ("confirms", "contradicts", "new"):
+            if any(i.key == "time_of_day" for i in getattr(actor, name)):
+                return name
+        return "absent"
+
+    assert stance("s-5") == "confirms"
+    assert stance("s-6") == "contradicts"
