@@ -147,6 +147,7 @@ _SOCIAL = (
     "listener_groups",
     "listener_possessives",
     "listener_acts",
+    "listener_be",
 )
 
 
@@ -542,7 +543,15 @@ def _to_listener(text: str, span: Span, polarity: float) -> bool:
     if " ".join(words[:opener]) not in lists["listener_acts"] or len(words) < opener + 2:
         return False
     subject, verb = words[opener], words[opener + 1]
-    return subject in lists["listener_words"] and tx.is_past(verb)
+    if subject in lists["listener_words"] and tx.is_past(verb):
+        return True
+    # "how patient you are with me", "how kind you've been": the listener praised
+    for at in range(opener, min(opener + 3, len(words))):
+        if words[at] in lists["listener_be"]:
+            return True
+        if words[at] in lists["listener_words"]:
+            return at + 1 < len(words) and words[at + 1] in lists["listener_be"] | {"are", "were"}
+    return False
 
 
 def _habit(context: _Context, pred: Predicate) -> list[Claim]:

@@ -99,6 +99,7 @@ class GraphConfig:
     max_evidence: int
     change_cues: tuple[re.Pattern[str], ...]
     alternatives: dict[str, str]  # member -> group
+    failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
     #: Each member as a whole word (``_group``), compiled once, in the order of ``alternatives``.
     members: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -117,6 +118,7 @@ def config() -> GraphConfig:
         max_evidence=int(data["max_evidence"]),
         change_cues=tuple(re.compile(p, re.IGNORECASE) for p in data["change_cues"]),
         alternatives=alternatives,
+        failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
         members=tuple(
             (re.compile(rf"(?<![\w+#]){re.escape(member)}(?![\w+#])"), group)
             for member, group in alternatives.items()
@@ -126,8 +128,9 @@ def config() -> GraphConfig:
 
 #: Bump when the stored fold (KeyState.to_json) changes meaning or form, or when the traits it
 #: stores would read differently (their statements): stored states of another version are
-#: ignored and recomputed from the signals. 2: a switch reads "switched from X to Y".
-STATE_FORMAT = 2
+#: ignored and recomputed from the signals. 2: a switch reads "switched from X to Y". 3: a
+#: failure the person reported reads "after a breakage they reported".
+STATE_FORMAT = 3
 
 
 @cache
@@ -736,13 +739,23 @@ def _majority_value(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=lambda v: tally[v])
 
 
+#: How the failure extractor's own keys read after "after" (an outcome's name reads as itself:
+#: "after a timeout").
+_FAILURE_LABELS = {
+    "user_reported": "a breakage they reported",
+    "assistant_error": "an assistant error",
+}
+
+
 def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
     """A trait's readable statement. ``latest`` is the newest supporting signal's value;
     ``majority`` the most frequent one for the valued kinds (style, failure)."""
     label = key.replace("_", " ")
     if kind is SignalKind.FAILURE:
-        reaction = majority
-        return f"after {'an' if label[:1] in 'aeiou' else 'a'} {label}: {reaction}"
+        labels = config().failure_labels
+        if key in labels:
+            return f"after {labels[key]}: {majority}"
+        return f"after {'an' if label[:1] in 'aeiou' else 'a'} {label}: {majority}"
     if kind is SignalKind.STYLE:
         value = majority
         return label if not value or value.replace(" ", "_") == key else f"{label}: {value}"

@@ -461,6 +461,8 @@ def test_no_emojis_shares_its_key_with_please_dont_use_emojis() -> None:
         "I really like what you did with the chart.",
         "I like the way you handled that.",
         "I love your idea.",
+        "I really like how patient you are with me",
+        "I love how kind you've been",
     ],
 )
 def test_a_reaction_to_the_listener_is_no_taste(text: str) -> None:

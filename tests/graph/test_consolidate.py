@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from persona6.graph.consolidate import consolidate
+import pytest
+
+from persona6.graph.consolidate import consolidate, statement
 from persona6.types import Evidence, Signal, SignalKind, TraitStatus
 
 
@@ -219,3 +221,16 @@ def test_a_switch_reads_as_one():
         "mysql->postgres": "switched from mysql to postgres",
         "annual plan": "chose: annual plan",
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("user_reported", "after a breakage they reported: switch"),
+        ("assistant_error", "after an assistant error: switch"),
+        ("timeout", "after a timeout: switch"),
+        ("export_failed", "after an export failed: switch"),
+    ],
+)
+def test_a_failure_trait_reads_as_english(key: str, expected: str) -> None:
+    assert statement(SignalKind.FAILURE, key, "switch", "switch") == expected
