@@ -723,16 +723,26 @@ def explain_match(
                         ),
                     )
                 )
-    texture = [scored.sims[b] for b in ("fw", "char", "surface") if b in scored.sims]
-    if texture:
-        parts = ", ".join(
-            f"{name} {scored.sims[b]:.2f} (strangers {model.stranger.get(b, 0):.2f})"
-            for b, name in (
-                ("fw", "function words"),
-                ("char", "character n-grams"),
-                ("surface", "punctuation and casing"),
+    blocks = [
+        (name, scored.sims[b], model.stranger.get(b, 0.0))
+        for b, name in (
+            ("fw", "function words"),
+            ("char", "character n-grams"),
+            ("surface", "punctuation and casing"),
+        )
+        if b in scored.sims
+    ]
+    if blocks:
+        # Each block beside how alike strangers' texts are: a block below them speaks against.
+        alike = ", ".join(f"{n} {s:.2f} (strangers {m:.2f})" for n, s, m in blocks if s >= m)
+        unlike = ", ".join(f"{n} {s:.2f} (strangers {m:.2f})" for n, s, m in blocks if s < m)
+        parts = "; ".join(
+            p
+            for p in (
+                f"writes alike: {alike}" if alike else "",
+                f"less alike than strangers: {unlike}" if unlike else "",
             )
-            if b in scored.sims
+            if p
         )
         found.append(
             (
@@ -741,7 +751,7 @@ def explain_match(
                     family="texture",
                     feature="language texture",
                     stance="for" if scored.contributions.get("texture", 0.0) >= 0 else "against",
-                    summary=f"writes alike: {parts}",
+                    summary=parts,
                     anonymous=_quotes(query, "texture", "messages"),
                     person=_quotes(person, "texture", "messages"),
                 ),

@@ -110,3 +110,20 @@ def test_a_tenant_model_is_never_moved_and_its_constant_is_shown(small):
         .output
     )
     assert re.search(r"− baseline starts at\s+LLR\s+-30\.00", shown), shown
+
+
+def test_a_texture_block_below_strangers_is_not_called_alike(four: Path) -> None:
+    """Dae's anonymous session uses function words less like his history than strangers'
+    texts do: the texture item says so instead of "writes alike" for every block."""
+    with Persona6(db=four) as p6:
+        candidate = p6.link("anon-7c1").candidates[0]
+    (texture,) = [e for e in candidate.evidence if e.family == "texture"]
+    for part in texture.summary.split("; "):
+        label, _, blocks = part.partition(": ")
+        assert label in ("writes alike", "less alike than strangers")
+        for own, strangers in re.findall(r"(\d\.\d\d) \(strangers (\d\.\d\d)\)", blocks):
+            if label == "writes alike":
+                assert float(own) >= float(strangers) - 0.005
+            else:
+                assert float(own) <= float(strangers) + 0.005
+    assert "less alike than strangers: function words" in texture.summary
