@@ -269,12 +269,30 @@ def preference_claims(text: str) -> list[Claim]:
                     claims.extend(_from_predicate(context, pred))
             if not claims and previous:
                 claims = _list_item(context, previous[-1])
+            announced = _announced_change(text, parts[:index])
+            for claim in claims if announced is not None else ():
+                claim.spans = sorted({*claim.spans, announced})
             found.extend(claims)
             previous = claims
     return found
 
 
 _remembered = tx.remembered(preference_claims)
+
+
+def _announced_change(text: str, before: list[Span]) -> Span | None:
+    """The clause before, in the sentence, that announces a change of mind ("I've changed my
+    mind about exports: PDF is better now"), if any (``change_announcements``)."""
+    for clause in reversed(before):
+        if _change_announcement().search(text, clause.start, clause.end):
+            return clause
+    return None
+
+
+@cache
+def _change_announcement() -> re.Pattern[str]:
+    patterns = tx.load_lexicon("preferences")["change_announcements"]
+    return re.compile("|".join(patterns), re.I)
 
 
 def _list_item(context: _Context, last: Claim) -> list[Claim]:

@@ -876,7 +876,7 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
     applied: list[Change] = []
     by_id = {t.id: i for i, t in enumerate(traits)}
     for index, new in enumerate(list(traits)):
-        if new.kind.value not in cfg.polar_kinds or new.polarity <= 0 or new.supersedes:
+        if new.kind.value not in cfg.polar_kinds or new.polarity <= 0:
             continue
         statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
         if statement is None:
@@ -907,7 +907,10 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
                 },
             }
         )
-        traits[index] = new.model_copy(update={"supersedes": old.id})
+        # A trait that already replaced its own key's other side ("likes PDF less" -> "PDF is
+        # better now") keeps naming that one; the other key's trait still ends here.
+        if not new.supersedes:
+            traits[index] = new.model_copy(update={"supersedes": old.id})
         session_id = new.evidence_sessions.get(statement.event_id, "")
         applied.append(
             (

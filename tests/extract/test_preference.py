@@ -593,3 +593,13 @@ def test_asking_only_for_one_form_of_answer(text: str, key: str) -> None:
 def test_the_other_way_round_is_no_other_side() -> None:
     text = "I'd rather have fewer features and clear answers than the other way round."
     assert keyed(say(text)) == {"have fewer features and clear answers": 1.0}
+
+
+def test_a_taste_announced_as_a_change_of_mind_cites_the_announcement() -> None:
+    text = "I've changed my mind about exports: PDF is actually better for us now."
+    (signal,) = say(text)
+    assert signal.key == "pdf"
+    assert [e.quote for e in signal.evidence] == [
+        "I've changed my mind about exports",
+        "PDF is actually better for us now.",
+    ]

@@ -234,3 +234,38 @@ def test_a_switch_reads_as_one():
 )
 def test_a_failure_trait_reads_as_english(key: str, expected: str) -> None:
     assert statement(SignalKind.FAILURE, key, "switch", "switch") == expected
+
+
+def test_a_change_ends_the_other_key_too_when_its_own_key_flipped():
+    """ "I prefer plain text exports over PDF" gives PDF a dislike; "I've changed my mind about
+    exports: PDF is better now" flips PDF (same key) and ends the plain-text taste it names by
+    its head noun ("exports"), though the new trait already replaced its own key's old side."""
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="plain text exports", quote="I prefer plain text exports"),
+            signal("s1", 1, key="pdf", polarity=-1.0, quote="over PDF"),
+            Signal(
+                actor="u-1",
+                kind=SignalKind.PREFERENCE,
+                key="pdf",
+                value="rates highly: pdf",
+                polarity=1.0,
+                session_id="s2",
+                ts="2026-01-09T10:00:00.000000Z",
+                producer="test.v1",
+                evidence=(
+                    Evidence(
+                        event_id="m", start=0, end=34, quote="I've changed my mind about exports"
+                    ),
+                    Evidence(
+                        event_id="m", start=36, end=69, quote="PDF is actually better for us now"
+                    ),
+                ),
+            ),
+        ],
+    )
+    plain = only(traits, "plain text exports")
+    assert [t.valid_to for t in plain] == ["2026-01-09T10:00:00.000000Z"]
+    pdf_old, pdf_new = sorted(only(traits, "pdf"), key=lambda t: t.valid_from)
+    assert pdf_old.valid_to is not None and pdf_new.supersedes == pdf_old.id
