@@ -63,9 +63,10 @@ def predict(
         return
     basis = prediction.basis
     latency = prediction.expected_latency_s
+    own, population = basis["person"]["episodes"], basis["population"]["episodes"]
     out.print(
-        f"[bold]{person}[/]: {basis['person']['episodes']} own failure episodes, "
-        f"{basis['population']['episodes']} in the population"
+        f"[bold]{person}[/]: {own} own failure episode{'' if own == 1 else 's'}, "
+        f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )
     print_table(

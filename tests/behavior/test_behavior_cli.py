@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -89,3 +90,13 @@ def test_predict_says_what_the_failure_named_did_to_the_prediction(db):
         assert f"left out: failure:timeout ({n} past episodes)" in text
     else:
         assert f"tilted by the failure's context: failure:timeout ({n} past episodes)" in text
+
+
+def test_one_episode_is_said_in_the_singular(tmp_path):
+    log = Path(__file__).parent.parent / "identity" / "data" / "four_people.jsonl"
+    path = str(tmp_path / "p6.db")
+    assert _run("ingest", str(log), "--db", path).exit_code == 0
+    assert _run("build", "--db", path).exit_code == 0
+    result = _run("predict", "u-mara", "--db", path)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("u-mara: 1 own failure episode, ")
