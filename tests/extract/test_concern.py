@@ -219,6 +219,19 @@ def test_dependence_on_people_is_no_reliability_concern(text: str) -> None:
         ("I'm worried we'll lose the draft if the tab crashes.", "data_loss"),
         ("The totals don't add up.", "correctness"),
         ("Are you sure that number is right?", "correctness"),
+        ("I'm worried the numbers are off.", "correctness"),
+        ("Can I trust these results?", "correctness"),
+        ("What happens to my files if you go bust?", "data_loss"),
+        ("I keep losing my work", "data_loss"),
+        ("Can my manager see my chats?", "privacy"),
+        ("Where are your servers located?", "privacy"),
+        ("Do you train your AI on my messages?", "privacy"),
+        ("I don't want to be locked into your format.", "lock_in"),
+        ("Is there an API so we can leave later?", "lock_in"),
+        ("My grandma needs to use this, is it easy?", "ease_of_use"),
+        ("Will my kids be safe using this?", "safety"),
+        ("Does it work offline?", "reliability"),
+        ("Can you guarantee this won't break our production?", "reliability"),
     ],
 )
 def test_concerns_in_other_words(text: str, key: str) -> None:
@@ -227,3 +240,15 @@ def test_concerns_in_other_words(text: str, key: str) -> None:
 
 def test_adding_up_is_no_concern() -> None:
     assert keys("Let me add up the costs first") == {"cost"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My grandma makes the best pie",
+        "The store will shut down at 5",
+        "I have to shut down my laptop",
+    ],
+)
+def test_everyday_words_near_the_new_cues_are_no_concern(text: str) -> None:
+    assert keys(text) == set()
