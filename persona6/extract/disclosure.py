@@ -251,6 +251,9 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             if state in ("health", "family", "work") and pattern.match(segment):
                 return _claim(text, pred, state, pred.rest.start, rest, 1.0, verb)
     words = tx.tokens(text, *rest) if rest else []
+    phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
+    if lemma in lex.object_verbs and phrase is not None and lex.verbs[phrase] == "work":
+        return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
     if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
         owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
         had = _from_have(text, pred, rest, lex.object_verbs[lemma] and owned)
@@ -262,7 +265,6 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
     weight = 1.0
-    phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
     if lemma in lex.words["would_wish"] and "would" in lead and raw[:1] and raw[0].word == "to":
         phrase = "want to"  # "I'd love to visit Japan" wishes as "I want to visit Japan" does
     regular = lex.frequency.search(clause_text) or lead & lex.words["habit_leads"]
@@ -473,6 +475,8 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     says = ("was" if past else "is") + (" not" if pred.negated else "")
     if pred.verb.word.startswith("bec"):  # "I became a vegan"
         says = tx.third_person(pred.verb.word)
+    elif pred.verb.word == "been" and "have" in pred.lead:  # "I've been a nurse for 12 years"
+        says = "has not been" if pred.negated else "has been"
     if set(pred.lead) & lex.words["plan_leads"]:
         return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be{says[2:]}")
     for category, pattern in lex.be:

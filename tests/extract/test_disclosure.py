@@ -362,3 +362,29 @@ def test_a_belief_still_held_is_the_speakers_own() -> None:
         "I've always thought I was too short to go on hikes"
     )
     assert keys("I wouldn't say I'm a morning person.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("I've been a nurse for 12 years.", "work:nurse", "has been a nurse for 12 years"),
+        ("I've been married for 10 years.", "family:married", "has been married for 10 years"),
+        ("I was a teacher", "work:teacher", "was a teacher"),
+    ],
+)
+def test_the_present_perfect_reads_as_still_true(text: str, key: str, value: str) -> None:
+    (signal,) = say(text)
+    assert (signal.key, signal.value) == (key, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I just started a new job at Google.", "work:started a new job at google"),
+        ("I got a new job!", "work:got a new job"),
+        ("My first language is Spanish.", "skills:spanish"),
+    ],
+)
+def test_a_new_job_and_a_first_language(text: str, key: str) -> None:
+    assert key in keys(text)
+    assert "possessions:new job" not in keys(text)
