@@ -603,3 +603,28 @@ def test_a_taste_announced_as_a_change_of_mind_cites_the_announcement() -> None:
         "I've changed my mind about exports",
         "PDF is actually better for us now.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "polarity"),
+    [
+        ("I could really use a shortcut for this.", "shortcut for this", 1.0),
+        ("It would be nice to have an export to CSV.", "export to csv", 1.0),
+        ("I wish it had keyboard shortcuts.", "keyboard shortcuts", 1.0),
+        ("I'd kill for a dark mode.", "dark mode", 1.0),
+        ("I use Notion for everything.", "notion", 1.0),
+        ("Honestly, the dark theme is gorgeous.", "dark theme", 1.0),
+        ("Anything but Comic Sans.", "comic sans", -1.0),
+        ("Spare me the marketing speak.", "marketing speak", -1.0),
+    ],
+)
+def test_features_wished_for_and_tools_of_choice(text: str, key: str, polarity: float) -> None:
+    assert keyed(say(text)) == {key: polarity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I could use a break", "I could use some help", "I wish it was over", "Anything but that"],
+)
+def test_idioms_near_the_wish_frames_are_no_taste(text: str) -> None:
+    assert say(text) == []
