@@ -347,8 +347,102 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 
 
 def quoted_spans(text: str) -> list[Span]:
-    """Text in double quotes: someone else's words (or a title), never the speaker's claim."""
-    return [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    """Words that are not the speaker's own claims: text in double quotes (someone else's words,
+    or a title) and material pasted for the assistant to work on (``material_spans``)."""
+    return [*(Span(m.start(), m.end()) for m in _QUOTED.finditer(text)), *material_spans(text)]
+
+
+def material_spans(text: str) -> list[Span]:
+    """Text a person pastes for the assistant to work on, not says: a code block, a line quoted
+    with ">", a forwarded or replied-to message, and what follows an instruction that takes a
+    text ("Translate to French: ...", "Can you summarise this email from my boss?" and then
+    the email, "My essay draft: ...") up to the person's own closing question or request
+    ("Can you improve it?"). Words in ``data/english.yaml``: ``material_*``."""
+    return list(_material_spans(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _material_spans(text: str) -> tuple[Span, ...]:
+    found = [Span(m.start(), m.end()) for m in _FENCED.finditer(text)] if "```" in text else []
+    found += [Span(m.start(), m.end()) for m in _QUOTE_LINE.finditer(text)] if ">" in text else []
+    where = _material_start(text) if (":" in text or "\n" in text) else None
+    if where is not None:
+        start, limit = where
+        found.append(Span(start, _own_ending(text, start, limit)))
+    return tuple(sorted(found))
+
+
+def _material_start(text: str) -> tuple[int, int] | None:
+    """Where pasted material begins, and where it ends at the latest: a forwarding header or an
+    instruction that takes a text with the material below it (to the end of the message), or
+    "Translate to French: ..." with the material on the same line (to the end of its
+    paragraph)."""
+    found = _material_patterns()
+    header = found.forwarded.search(text)
+    if header is not None:
+        return header.start(), len(text)
+    for sentence in sentences(text):
+        part = text[sentence.start : sentence.end]
+        colon = found.intro_colon.match(part)
+        at = sentence.start + colon.end() if colon is not None else 0
+        if colon is not None and text[at:].strip():
+            below = not text[at:].split("\n", 1)[0].strip()
+            paragraph = re.search(r"\n\s*\n", text[at:])
+            return at, len(text) if below or paragraph is None else at + paragraph.start()
+        rest = text[sentence.end :]
+        if rest.startswith(("\n", "\r")) and rest.strip() and found.intro_ask.search(part):
+            return sentence.end, len(text)  # "Can you summarise this email?" and the email
+    return None
+
+
+def _own_ending(text: str, start: int, limit: int) -> int:
+    """The end of material beginning at ``start`` (at most ``limit``): before the person's own
+    trailing sentences that ask the assistant something ("Can you improve it?", "What should I
+    cook for her?")."""
+    end = limit
+    own_ask = _material_patterns().own_ask
+    for sentence in reversed([s for s in sentences(text) if start <= s.start < limit]):
+        part = text[sentence.start : sentence.end]
+        if part.rstrip().endswith("?") or own_ask.match(part):
+            end = sentence.start
+        else:
+            break
+    return max(end, start)
+
+
+class _Material(NamedTuple):
+    intro_colon: re.Pattern[str]
+    intro_ask: re.Pattern[str]
+    own_ask: re.Pattern[str]
+    forwarded: re.Pattern[str]
+
+
+@cache
+def _material_patterns() -> _Material:
+    data = load_lexicon("english")
+    strong = word_alternation(data["material_verbs"])
+    weak = word_alternation(data["material_weak_verbs"])
+    nouns = word_alternation(data["material_nouns"])
+    owner = r"(?:(?:this|that|the following|the|my|our|his|her|their|a|an|some)\s+)"
+    noun_phrase = rf"{owner}?(?:[\w'-]+\s+){{0,2}}?(?:{nouns})(?:\s+[\w'-]+){{0,4}}?"
+    lead = r"(?:please|pls|can you|could you|would you|help me|i need you to|i want you to)"
+    return _Material(
+        intro_colon=re.compile(
+            rf"\W*(?:{lead}\s+)?(?:(?:{strong})\b[^:\n]{{0,60}}|(?:{weak})\s+{noun_phrase}"
+            rf"|{noun_phrase}|(?:here(?:'s| is| are)|below is|this is)\s+{noun_phrase})\s*:",
+            re.I,
+        ),
+        intro_ask=re.compile(
+            rf"\b(?:{strong})\b\s+(?:{owner}|it\b|them\b)|\b(?:{strong}|{weak})\s+{noun_phrase}",
+            re.I,
+        ),
+        own_ask=re.compile(rf"\W*(?:{word_alternation(data['material_own_asks'])})\b", re.I),
+        forwarded=re.compile("|".join(data["material_forwarded"]), re.I | re.M),
+    )
+
+
+_FENCED = re.compile(r"```.*?(?:```|\Z)", re.S)
+_QUOTE_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
 
 
 def inside(spans: Sequence[Span], offset: int) -> bool:

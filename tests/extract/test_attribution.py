@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,3 +142,41 @@ def test_sentences_and_clauses_stay_inside_the_text(text: str) -> None:
         assert 0 <= sentence.start < sentence.end <= len(text)
         for clause in clauses(text, sentence):
             assert sentence.start <= clause.start < clause.end <= sentence.end
+
+
+# Material a person pastes for the assistant to work on is not what they say of themselves.
+PASTED = [
+    "Can you summarise this email from my boss?\n\nHi team,\nI hate long meetings and I prefer "
+    "async updates. I live in Berlin.\nThanks, Mark",
+    "> I love tea\n> I have two dogs",
+    "Translate to French: I am a doctor and I love cats.",
+    "Fix the grammar: i has two dog and i love they",
+    "Here's the log:\n```\nI love retries. I'm worried about the price.\n```",
+    "---------- Forwarded message ---------\nFrom: Anna\nI'm vegan and I can't stand cheese.",
+    "My essay draft: I grew up in Ohio and I love baseball. Can you improve it?",
+    "On Tue, 3 Mar 2026 at 10:00, Sam wrote:\nI hate Mondays and I have three cats.",
+]
+
+
+@pytest.mark.parametrize("text", PASTED)
+def test_pasted_material_says_nothing_of_the_person(text: str) -> None:
+    found = [s for s in run([event(1, text)]) if s.key != "work:boss"]
+    assert found == [], [(s.key, [e.quote for e in s.evidence]) for s in found]
+
+
+def test_the_persons_own_words_around_pasted_material_still_count() -> None:
+    text = "I love hiking. Translate to French: I am a doctor.\n\n> I hate cats\nI have two dogs."
+    assert {s.key for s in run([event(1, text)])} == {"hiking", "pets:two dogs"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: I moved to Berlin last month.",
+        "Two things: I prefer email, and I hate calls.",
+        "Fix this: I lost my work after the update and I hate that.",
+        "My summary: I love the product.",
+    ],
+)
+def test_a_colon_before_the_persons_own_words_is_no_paste(text: str) -> None:
+    assert run([event(1, text)])
