@@ -72,7 +72,7 @@ _WORD_LISTS += (
     "be_a_skip",
 )
 _WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wish")
-_WORD_LISTS += ("plan_not_objects",)
+_WORD_LISTS += ("plan_not_objects", "universal_nouns")
 _WORD_LISTS += ("long_for_skip", "diet_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
@@ -261,6 +261,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             return had
     if lemma == "live" and raw[:1] and raw[0].word in ("without", "for"):
         return None  # "I could live without social media", "I live for summer": no home
+    if _work_step(lemma, raw):
+        return None  # "worked around it", "I'll work on it": a step, not a job
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
@@ -594,11 +596,30 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         if rest is not None:  # "my wife is a doctor": the fact about them is the clause
             fact = tx.normalise_phrase(text[match.start("noun") : rest.end])
             value = f"their {fact}"
+        elif noun in lex.words["universal_nouns"] and _bare_body_part(text, match, clause):
+            continue  # "it hurts my eyes": everyone has eyes; "my red hair", "my eyes are blue" say
         else:
             fact, value = noun, f"has {tx.plain(text[match.start() + 3 : match.end()])}"
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [clause]))
     return claims
+
+
+def _work_step(lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """ "worked around it", "work through it", "I'll work on it": a step of the task at hand,
+    not a job ("I work on a farm", "I work with kids" stay)."""
+    if lemma != "work" or not raw or raw[0].word not in ("around", "through", "on", "with"):
+        return False
+    return raw[0].word in ("around", "through") or len(raw) < 2 or raw[1].word in _PRONOUNS
+
+
+def _bare_body_part(text: str, match: re.Match[str], clause: Span) -> bool:
+    """ "my eyes" with nothing said of them: no word between "my" and the noun ("my red hair"),
+    and none after it in the clause but a preposition ("hurts my eyes", "my eyes at night")."""
+    if match.start("noun") - match.start() > 3:
+        return False
+    after = tx.tokens(text, match.end(), clause.end)[:1]
+    return not after or after[0].word in tx.english_set("prepositions")
 
 
 def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:

@@ -270,8 +270,9 @@ def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
 
 def reaction_labels(event: StoredEvent) -> set[Reaction]:
     """The labels one reaction event shows by itself (not retry, rephrase or switch): a
-    feedback or escalate action; a person's message that escalates, complains (a person's
-    report that it broke, "it still doesn't work", is a complaint too) or reports a fix."""
+    feedback or escalate action (by its name, or an action whose text asks for a person); a
+    person's message that escalates, complains (a person's report that it broke, "it still
+    doesn't work", is a complaint too) or reports a fix."""
     labels: set[Reaction] = set()
     found = cues()
     if event.type == "action":
@@ -279,6 +280,8 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
             labels.add(Reaction.FEEDBACK)
         if names_match(event.name, found.escalate_actions):
             labels.add(Reaction.ESCALATE)
+        elif event.text and found.escalate.search(prepared(event)):
+            labels.add(Reaction.ESCALATE)  # a support form's text: "can someone look at this"
     elif is_person_message(event):
         labels.update(_message_labels(prepared(event)))
     return labels

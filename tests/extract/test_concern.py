@@ -252,3 +252,8 @@ def test_adding_up_is_no_concern() -> None:
 )
 def test_everyday_words_near_the_new_cues_are_no_concern(text: str) -> None:
     assert keys(text) == set()
+
+
+def test_guilty_as_charged_is_no_cost() -> None:
+    assert keys("Guilty as charged.") == set()
+    assert keys("I was charged twice") == {"cost"}

@@ -388,3 +388,27 @@ def test_the_present_perfect_reads_as_still_true(text: str, key: str, value: str
 def test_a_new_job_and_a_first_language(text: str, key: str) -> None:
     assert key in keys(text)
     assert "possessions:new job" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the light theme hurts my eyes",
+        "ok, worked around it by casting created_at to text",
+        "I'll work on it tomorrow",
+    ],
+)
+def test_a_body_part_everyone_has_or_a_step_of_the_task_is_no_fact(text: str) -> None:
+    assert keys(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("My eyes are blue.", "appearance:eyes are blue"),
+        ("my red hair", "appearance:hair"),
+        ("I work on a farm", "work:work on a farm"),
+    ],
+)
+def test_what_is_said_of_a_body_part_or_a_job_stays(text: str, key: str) -> None:
+    assert key in keys(text)

@@ -561,3 +561,16 @@ def test_a_message_trying_something_else_is_switch() -> None:
         said(3, "let's try something else"),
     ]
     assert only(session).value == "switch"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("support_contacted", None),
+        ("SupportContacted", None),
+        ("form_submitted", "Can someone from your team look at the refunds export, it timed out"),
+    ],
+)
+def test_a_support_contact_in_other_names_or_words_is_escalate(name: str, text: str | None) -> None:
+    session = [did(1, "export"), got(2, "export_failed"), did(3, name, text)]
+    assert only(session).value == "escalate"

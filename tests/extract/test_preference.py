@@ -628,3 +628,23 @@ def test_features_wished_for_and_tools_of_choice(text: str, key: str, polarity: 
 )
 def test_idioms_near_the_wish_frames_are_no_taste(text: str) -> None:
     assert say(text) == []
+
+
+def test_a_tool_of_choice_does_not_swallow_the_rest_of_the_sentence() -> None:
+    text = "I use vim for everything and honestly I'd rather have a CLI than a web UI any day."
+    assert keyed(say(text)) == {"have a cli": 1.0, "web ui": -1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "polarity"),
+    [
+        ("Keep answers short please, I just need the files.", "short", 1.0),
+        ("No long explanations please.", "explanations", -1.0),
+    ],
+)
+def test_standing_requests_on_answers_in_other_words(text: str, key: str, polarity: float) -> None:
+    assert keyed(say(text)) == {key: polarity}
+
+
+def test_a_ticket_asked_for_is_no_taste() -> None:
+    assert say("I would like a ticket opened for this") == []

@@ -165,6 +165,8 @@ def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
         ("I find it too chatty", set()),
         ("PDFs are harder to diff", set()),
         ("What's the diff between these two ideas?", set()),
+        ("Guilty as charged.", set()),
+        ("I was charged twice", {"purchasing_billing"}),
     ],
 )
 def test_task_kinds_in_other_words(text: str, kinds: set[str]) -> None:
