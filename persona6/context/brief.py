@@ -270,9 +270,17 @@ def compose_brief(
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
     directives = []
+    # A style the assistant has a default for, held too weakly to win over it, gets no
+    # directive: the conflict item says the default wins ("Match their warmth" at 0.17 and
+    # "the assistant default wins for tone" would contradict each other).
+    defaulted = {
+        d["style"] for n, d in data["dimensions"].items() if spec.defaults.get(n) is not None
+    }
     for rule in data["style_directives"]:
         trait = styles.get(rule["style"])
         if trait is None or ("value" in rule and trait.value != rule["value"]):
+            continue
+        if rule["style"] in defaulted and trait.confidence < spec.user_wins_at:
             continue
         directives.append((trait.confidence, rule["directive"], trait))
     directives.sort(key=lambda d: -d[0])

@@ -153,6 +153,9 @@ def test_the_user_layer_wins_a_conflict_on_strong_evidence_and_says_why(demo, tm
         "concise is weak"
     )
     assert "Voice (strict bot): Formal." in brief.text
+    # The default wins on verbosity, so no directive says the opposite of it.
+    directives = [i.statement for i in brief.items if i.kind == "directive"]
+    assert not any(d.startswith("Keep answers short") for d in directives)
 
 
 def test_a_person_with_no_history_gets_a_graceful_brief():
