@@ -113,6 +113,8 @@ def lexicon() -> Lexicon:
         "want_skip",
         "idiom_skip",
         "counter_skip",
+        "answer_yes",
+        "answer_no",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -138,6 +140,13 @@ def lexicon() -> Lexicon:
 
 
 _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
+#: A question about the listener's taste, ending its message: "do you like sushi?", "are you
+#: into jazz?", "you a fan of horror?" (not an offer: "do you want coffee?").
+_ASKS_TASTE = re.compile(
+    r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:like|love|enjoy|prefer|hate|dislike|mind|into|a fan of|"
+    r"fan of|big on|keen on|fond of)\b[^?]*\?\s*$",
+    re.I,
+)
 _SOCIAL = (
     "social_cues",
     "social_objects",
@@ -217,10 +226,16 @@ class PreferenceExtractor:
     name = NAME
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        asked: StoredEvent | None = None  # the latest message, when it asked a question
         for event in session:
+            if event.type != "message":
+                continue
             if is_person_message(event):
                 claims = _remembered(event.text or "")
+                if not claims and asked is not None and asked.actor != event.actor:
+                    claims = _answer_claims(asked.text or "", event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.PREFERENCE, NAME)
+            asked = event if (event.text or "").rstrip().endswith("?") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +249,52 @@ class _Context:
     @property
     def clause(self) -> Span:
         return self.parts[self.index]
+
+
+@lru_cache(maxsize=tx.TEXT_CACHE)
+def _answer_claims(question: str, answer: str) -> list[Claim]:
+    """A short answer to someone's question about the speaker's taste: "Do you like sushi?" /
+    "yes I love it" or "yes!" (likes sushi), "not really, too spicy for me" (does not). Only
+    the answer is cited (the question is the other speaker's), at ``answer_weight`` when the
+    answer names nothing itself ("yes!"). An offer ("do you want coffee?" / "no thanks") is no
+    taste."""
+    words = tx.tokens(answer, 0, len(answer))
+    asks = _ASKS_TASTE.search(question)
+    if not words or len(words) > _ANSWER_WORDS or asks is None:
+        return []
+    joined = f"{question.rstrip()}\n{answer}"
+    offset = len(joined) - len(answer)
+    found = []
+    for claim in preference_claims(joined):
+        own = [Span(a - offset, b - offset) for a, b in claim.spans if a >= offset]
+        if own:
+            found.append(Claim(claim.key, claim.value, claim.polarity, claim.weight, own))
+    if found:
+        return found
+    lists, opening = lexicon().words, " ".join(w.word for w in words[:2])
+    yes = words[0].word in lists["answer_yes"] or opening in lists["answer_yes"]
+    no = words[0].word in lists["answer_no"] or opening in lists["answer_no"]
+    topic = _question_topic(question, asks.start())
+    if topic is None or yes == no:
+        return []
+    span, polarity = topic
+    polarity = polarity if yes else -polarity
+    first = tx.clauses(answer, tx.sentences(answer)[0])[0]
+    says = "likes" if polarity > 0 else "does not like"
+    weight = float(tx.load_lexicon("preferences")["answer_weight"])
+    return _claim(question, span, polarity, says, weight, [first])
+
+
+_ANSWER_WORDS = 12
+
+
+def _question_topic(question: str, at: int) -> tuple[Span, float] | None:
+    """The object of the taste the question asks about, and its sign: "do you like sushi?"."""
+    for sentence in tx.sentences(question):
+        for clause in tx.clauses(question, sentence):
+            if clause.end > at:
+                return _topic_of(question, clause, with_cue=False)
+    return None
 
 
 def preference_claims(text: str) -> list[Claim]:
@@ -603,13 +664,17 @@ def _frames(context: _Context) -> list[Claim]:
     opening = tx.opening_words(text, clause, 1)
     if not opening or tx.is_reported(text, context.sentence, opening[0].start + 1):
         return []
-    begin = opening[0].start
     previous = text[slice(*context.before)] if context.before else ""
+    # A frame may begin after the clause's discourse markers ("oh, X is my go-to") or at its
+    # first word, when that word is the frame's own ("no emojis": "no" is also a marker).
+    first = tx.tokens(text, *clause)[0].start
+    begins = (opening[0].start,) if first == opening[0].start else (opening[0].start, first)
     # Only the frames whose required words the message holds can match (prep.CueList): the
     # clause is part of the message, so what it holds the message holds.
     for position in _frame_cues().positions(_prepared(text)):
         frame = lex.frames[position]
-        match = frame.pattern.match(text[begin : clause.end])
+        found = ((b, frame.pattern.match(text[b : clause.end])) for b in begins)
+        begin, match = next(((b, m) for b, m in found if m is not None), (begins[0], None))
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
         if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):

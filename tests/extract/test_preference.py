@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import extracted
+from helpers import bot, extracted, said
 
 from persona6.extract import EXTRACTORS, preference
 from persona6.types import Signal, SignalKind
@@ -648,3 +648,46 @@ def test_standing_requests_on_answers_in_other_words(text: str, key: str, polari
 
 def test_a_ticket_asked_for_is_no_taste() -> None:
     assert say("I would like a ticket opened for this") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "polarity", "quote"),
+    [
+        ("Jo, do you like sushi?", "yes I love it", "sushi", 1.0, "yes I love it"),
+        ("Do you like Thai food?", "not really, too spicy for me", "thai food", -1.0, "not really"),
+        ("Do you enjoy hiking?", "Absolutely, every weekend!", "hiking", 1.0, "Absolutely"),
+        ("Are you into jazz?", "Nah, I prefer rock.", "rock", 1.0, "I prefer rock."),
+    ],
+)
+def test_a_short_answer_to_a_question_about_taste_is_the_answerers(
+    question: str, answer: str, key: str, polarity: float, quote: str
+) -> None:
+    session = [said(1, question, "u-lena"), said(2, answer, "u-jo")]
+    (signal,) = EXTRACTOR.extract(session)
+    assert (signal.actor, signal.key, signal.polarity) == ("u-jo", key, polarity)
+    assert [(e.event_id, e.quote) for e in signal.evidence] == [("e2", quote)]
+
+
+def test_an_answer_to_the_assistants_question_is_the_persons_taste() -> None:
+    session = [bot(1, "Do you like dark mode?"), said(2, "yes, definitely")]
+    assert {(s.actor, s.key, s.polarity) for s in EXTRACTOR.extract(session)} == {
+        ("u1", "dark mode", 1.0)
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Do you want coffee?", "no thanks"),  # an offer
+        ("How was your weekend?", "I loved it"),  # no taste asked
+        ("Do you like sushi?", "My sister does, I never tried it and I'm not sure honestly"),
+    ],
+)
+def test_no_taste_is_read_from_an_answer_that_states_none(question: str, answer: str) -> None:
+    session = [said(1, question, "u-lena"), said(2, answer, "u-jo")]
+    assert list(EXTRACTOR.extract(session)) == []
+
+
+def test_ones_own_question_is_not_answered_by_oneself() -> None:
+    session = [said(1, "Do you like sushi?"), said(2, "yes")]
+    assert list(EXTRACTOR.extract(session)) == []
