@@ -764,7 +764,8 @@ def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
             return "recurring steps: " + key.removeprefix("sequence:").replace(">", " → ")
         return f"works on {label}"
     if kind is SignalKind.DECISION and latest == "switched" and "->" in key:
-        old, new = key.split("->", 1)  # the decision extractor's key: "from->to", from optional
+        # the decision extractor's key: "from->to", from optional; an action's "name: a -> b"
+        old, new = (" ".join(part.split()) for part in key.split("->", 1))
         return f"switched from {old} to {new}" if old else f"switched to {new}"
     if kind is SignalKind.DECISION and latest and latest not in key:
         return f"{latest}: {key}"

@@ -269,3 +269,10 @@ def test_a_change_ends_the_other_key_too_when_its_own_key_flipped():
     assert [t.valid_to for t in plain] == ["2026-01-09T10:00:00.000000Z"]
     pdf_old, pdf_new = sorted(only(traits, "pdf"), key=lambda t: t.valid_from)
     assert pdf_old.valid_to is not None and pdf_new.supersedes == pdf_old.id
+
+
+def test_a_switch_named_by_an_action_reads_without_stray_spaces() -> None:
+    key = "plan_upgraded: team -> enterprise"
+    assert statement(SignalKind.DECISION, key, "switched", "switched") == (
+        "switched from plan_upgraded: team to enterprise"
+    )
