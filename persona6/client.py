@@ -90,6 +90,7 @@ class Persona6Client:
         except ImportError as exc:  # pragma: no cover - the extra brings it
             raise MissingExtra("Persona6Client", "server") from exc
         self.url = url.rstrip("/")
+        self._after_server_error = False  # the last response was a 5xx (see _call)
         self._http = httpx.Client(
             base_url=self.url,
             headers={"Authorization": f"Bearer {key}"},
@@ -218,12 +219,21 @@ class Persona6Client:
         import httpx
 
         try:
-            response = self._http.request(method, path, **kwargs)
+            try:
+                response = self._http.request(method, path, **kwargs)
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+                if not self._after_server_error:
+                    raise
+                # A server drops the connection after an unexpected error, and one that does
+                # not say so (older versions) leaves it in the pool: retry once on a new one.
+                self._after_server_error = False
+                response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
             raise StoreError(
                 f"{self.url}: the Persona6 server cannot be reached ({exc}). "
                 "Check the URL and that `persona6 serve` is running"
             ) from exc
+        self._after_server_error = response.status_code >= 500
         if response.is_success:
             return response.json()
         raise _error(response)

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from persona6.errors import InvalidInput
+from persona6.errors import InvalidInput, InvalidOption
 from persona6.store import POSTGRES_SCHEMES
-from persona6.types import DEFAULT_TENANT
+from persona6.types import DEFAULT_TENANT, MAX_ID_CHARS
 
 DEFAULT_DB = "persona6.db"
 
@@ -33,13 +33,35 @@ class Settings:
 
 
 def settings(db: str | None = None, tenant: str | None = None) -> Settings:
-    """Explicit values win over the environment, which wins over the defaults."""
+    """Explicit values win over the environment, which wins over the defaults.
+
+    An explicit tenant must be a tenant name: ``""`` is refused rather than read as the
+    default, so a script whose variable came out empty does not write to the wrong tenant."""
     database = db or os.environ.get("PERSONA6_DB") or DEFAULT_DB
+    if tenant is not None:
+        check_tenant(tenant)
     return Settings(
         db=database,
         tenant=tenant or os.environ.get("PERSONA6_TENANT") or DEFAULT_TENANT,
         index_dir=index_dir(database),
     )
+
+
+def check_tenant(tenant: object) -> str:
+    """``tenant`` if it is a usable tenant name, else the ``InvalidOption`` that says what is."""
+    if (
+        not isinstance(tenant, str)
+        or not tenant
+        or len(tenant) > MAX_ID_CHARS
+        or tenant != tenant.strip()
+    ):
+        raise InvalidOption(
+            "{--tenant} {tenant!r} is not a tenant name. Give 1 to {most} characters "
+            "without leading or trailing spaces, or leave it out for the default tenant",
+            tenant=tenant,
+            most=MAX_ID_CHARS,
+        )
+    return tenant
 
 
 def index_dir(db: str) -> Path | None:
@@ -61,6 +83,22 @@ def read_yaml_file(path: str | Path, missing_hint: str) -> Any:
         return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InvalidInput(where, "no such file", missing_hint) from None
+    except IsADirectoryError:
+        raise InvalidInput(
+            where, "is a folder, not a file", "Pass the path of one YAML file"
+        ) from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise InvalidInput(
+            f"{where}:{line}",
+            f"is not valid UTF-8 (byte {exc.object[exc.start : exc.start + 1]!r} "
+            f"at byte offset {exc.start})",
+            "Re-encode the file as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            where, f"cannot be read ({exc.strerror or exc})", "Check the path and its permissions"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"{where}:{mark.line + 1}" if mark is not None else where

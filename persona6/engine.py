@@ -12,9 +12,9 @@ from typing import Any
 
 from persona6 import graph, identity
 from persona6.behavior import BacktestReport, BehaviorState, PersonArchetypes, Prediction
-from persona6.config import settings
+from persona6.config import check_tenant, settings
 from persona6.context import DEFAULT_BUDGET, Brief, compose_brief
-from persona6.errors import InvalidOption, NotFound
+from persona6.errors import InvalidOption, NotFound, type_phrase
 from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
 from persona6.graph.forget import ForgetReport
@@ -48,6 +48,12 @@ class Persona6:
     def __init__(
         self, db: str | Path | None = None, *, tenant: str | None = None, store: Store | None = None
     ):
+        if db is not None and not isinstance(db, str | Path):
+            raise InvalidOption(
+                "Persona6(db={db!r}) is not a database location. Pass a file path such as "
+                "'persona6.db', ':memory:', or a postgresql:// URL",
+                db=db,
+            )
         config = settings(str(db) if db is not None else None, tenant)
         self.db = config.db
         self.tenant = config.tenant
@@ -77,11 +83,17 @@ class Persona6:
 
         ``tenant`` defaults to this object's tenant; every event is written to it.
         """
+        if not isinstance(path, str | Path):
+            raise InvalidOption(
+                "ingest() got {kind} for the path. Pass one file path as a string, or '-' "
+                "for standard input",
+                kind="None" if path is None else type_phrase(path),
+            )
         return pipeline.ingest(
             self.store,
             path,
             format=format,
-            tenant=tenant or self.tenant,
+            tenant=self.tenant if tenant is None else check_tenant(tenant),
             on_error=on_error,
             report_path=report_path,
             column_map=column_map,
@@ -92,6 +104,19 @@ class Persona6:
         """Store events given as objects, all or none; return how many were new.
 
         ``source`` names them in error messages (``source[index]``) and in the log."""
+        if isinstance(events, dict | Event):
+            raise InvalidOption(
+                "record() got one event, not a list of events. Pass a list of events: "
+                "record([event])"
+            )
+        if not isinstance(events, list | tuple):
+            raise InvalidOption(
+                "record() got {kind}, not a list of events. Pass a list of dicts with the "
+                "fields of docs/events.md, e.g. record([{example}])",
+                kind="None" if events is None else type_phrase(events),
+                example='{"ts": "2024-05-01T12:30:00Z", "session_id": "s-1", '
+                '"user_id": "u-1", "type": "message", "text": "hi"}',
+            )
         return pipeline.ingest_events(self.store, events, tenant=self.tenant, source=source)
 
     def actors(self, *, limit: int | None = None) -> list[ActorSummary]:
@@ -157,6 +182,7 @@ class Persona6:
 
     def person(self, person_id: str) -> PersonView:
         """A person with all their traits and evidence."""
+        _require_text("person_id", person_id)
         traits = self.store.traits_of(self.tenant, person_id)
         summary = self._summary(person_id, len(traits))
         if not traits and not summary.events:
@@ -170,6 +196,8 @@ class Persona6:
 
     def why(self, person_id: str, trait_id: str) -> TraitExplanation:
         """The evidence chain of one trait: session, time and quote of every cited event."""
+        _require_text("person_id", person_id)
+        _require_text("trait_id", trait_id)
         trait = self.store.trait(self.tenant, trait_id)
         if trait is None or trait.person_id != person_id:
             raise NotFound(
@@ -244,15 +272,21 @@ class Persona6:
         ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
+        for name in given:
+            _require_text(name, locals()[name])
         stale = self.__dict__.pop("_identity_linker", None)  # it holds the forgotten evidence
         if stale is not None:
             stale.flush()
         if event is not None:
-            return graph.forget_event(self.store, self.tenant, event)
-        if session is not None:
-            return graph.forget_session(self.store, self.tenant, session)
-        assert person is not None
-        return graph.forget_person(self.store, self.tenant, person)
+            report = graph.forget_event(self.store, self.tenant, event)
+        elif session is not None:
+            report = graph.forget_session(self.store, self.tenant, session)
+        else:
+            assert person is not None
+            report = graph.forget_person(self.store, self.tenant, person)
+        if self.index_dir is not None:  # the saved linking index holds it too
+            identity.snapshot.discard(self.index_dir, self.tenant)
+        return report
 
     def _summary(self, person_id: str, traits: int) -> PersonSummary:
         identity = self.store.identity_map(self.tenant)
@@ -296,6 +330,7 @@ class Persona6:
 
     def link(self, anonymous_id: str, *, threshold: float | None = None) -> identity.LinkResult:
         """Which known person an anonymous actor is (or a new one), how sure, and why."""
+        _require_text("anonymous_id", anonymous_id)
         return self._linker().link(anonymous_id, threshold=threshold)
 
     def link_all(
@@ -354,6 +389,9 @@ class Persona6:
         archetypes: str | Path | None = None,
     ) -> Prediction:
         """How the person will react to a failure (to ``event``, from before it only)."""
+        _require_text("person_id", person_id)
+        _require_text("failure", failure, optional=True)
+        _require_text("event", event, optional=True)
         return self._behavior().predict(
             person_id, failure=failure, event=event, taxonomy_path=archetypes
         )
@@ -362,6 +400,7 @@ class Persona6:
         self, person_id: str, *, archetypes: str | Path | None = None
     ) -> PersonArchetypes:
         """The person's soft membership in each archetype, with the cues and evidence."""
+        _require_text("person_id", person_id)
         return self._behavior().person_archetypes(person_id, archetypes)
 
     def backtest_reactions(
@@ -380,6 +419,8 @@ class Persona6:
         archetypes: str | Path | None = None,
     ) -> Brief:
         """The brief for an agent serving the person: the user layer with the assistant's."""
+        _require_text("person_id", person_id)
+        _require_text("task", task, optional=True)
         return compose_brief(
             self.store,
             self.tenant,
@@ -425,3 +466,21 @@ def _bound(option: str, value: str | datetime | None) -> str | None:
             problem=exc.problem,
             hint=exc.hint,
         ) from None
+
+
+def _require_text(parameter: str, value: object, *, optional: bool = False) -> None:
+    """Library callers pass ids and texts as ``str``; say so, rather than fail deep inside."""
+    if isinstance(value, str) or (optional and value is None):
+        return
+    if value is None:
+        raise InvalidOption(
+            "{parameter} is None, not text. Pass it as a string",
+            parameter=parameter,
+        )
+    raise InvalidOption(
+        "{parameter} {value!r} is {kind}, not text. Pass a string, e.g. {parameter}={text!r}",
+        parameter=parameter,
+        value=value,
+        kind=type_phrase(value),
+        text=str(value),
+    )

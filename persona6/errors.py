@@ -256,6 +256,12 @@ class MissingExtra(Persona6Error, ImportError):
         )
 
 
+def type_phrase(value: object) -> str:
+    """``"an int"``, ``"a list"``: the Python type of a wrong value, for messages."""
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 def _short(value: object, limit: int = 60) -> str:
     """Render a bad value for a message: quoted, and cut so one line stays readable."""
     text = repr(value)

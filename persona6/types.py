@@ -83,7 +83,25 @@ def parse_written_ts(value: str) -> datetime:
             "has no timezone",
             "Add one: a trailing Z for UTC (2024-05-01T12:30:00Z) or an offset (+02:00)",
         )
-    return parsed
+    return in_utc_range(parsed)
+
+
+#: Said of a time that has no UTC form: Python's dates run from year 1 to year 9999.
+OUT_OF_RANGE_PROBLEM = "is out of range: in UTC it falls before 0001-01-01 or after 9999-12-31"
+OUT_OF_RANGE_HINT = (
+    "Give a time between the years 1 and 9999 in UTC (0001-01-01T00:00:00Z to "
+    "9999-12-31T23:59:59Z); check for a wrong year or a placeholder date"
+)
+
+
+def in_utc_range(moment: datetime) -> datetime:
+    """``moment`` (aware) if it can be written in UTC, else the ``FieldProblem`` that says so:
+    ``0001-01-01T00:00:00+01:00`` is in year 0 in UTC, which no date type holds."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise FieldProblem(OUT_OF_RANGE_PROBLEM, OUT_OF_RANGE_HINT) from None
+    return moment
 
 
 #: The ``attrs`` key that keeps the UTC offset an event's time was written in ("+05:30"), so that
@@ -225,7 +243,7 @@ class Event(BaseModel):
         if isinstance(value, datetime):
             if value.tzinfo is None or value.utcoffset() is None:
                 raise FieldProblem("has no timezone", "Give a timezone-aware datetime")
-            return value
+            return in_utc_range(value)
         if not isinstance(value, str):
             raise FieldProblem(
                 "is not a string",
@@ -327,6 +345,23 @@ class IngestReport(BaseModel):
     rejected: int = Field(description="Records rejected (only with on_error=skip).")
     report_path: str | None = Field(
         default=None, description="Where rejected records were written, if any were."
+    )
+    conflicts: int = Field(
+        default=0,
+        description="Of the duplicates, records whose event_id is stored with other content: "
+        "not stored, the stored event is kept.",
+    )
+    first_conflict: str | None = Field(
+        default=None, description="The first such record: where it is and what differs."
+    )
+    shared_ids: int = Field(
+        default=0,
+        description="Ids given both as a user_id and as the only id (anonymous_id) of events: "
+        "one actor, so those events are that person's, with no identify event and no link to "
+        "undo (docs/events.md). Stored as given.",
+    )
+    first_shared_id: str | None = Field(
+        default=None, description="The first such id: where it is and what it means."
     )
 
 

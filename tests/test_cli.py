@@ -201,3 +201,155 @@ def test_show_prints_the_two_sides_of_a_preference_over_another_once(run, write_
     lines = [line for line in shown if line.startswith("  prefers tea over coffee ")]
     assert len(lines) == 1
     assert all(t["id"] in lines[0] for t in sides)
+
+
+# -- output paths: nothing a command reads or keeps is written over (persona6/outputs.py) -------
+
+
+def one_line(text: str) -> str:
+    """A message as printed, with rich's soft wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_a_report_over_the_input_is_refused_and_the_input_kept(run, write_lines):
+    path = write_lines([message(0), "{oops"])
+    before = path.read_bytes()
+    result = run("ingest", str(path), "--on-error", "skip", "--report", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"persona6: error: --report {path} is the input file; writing there would destroy "
+        "it. Choose another path\n"
+    )
+    assert path.read_bytes() == before
+    assert json.loads(run("stats", "--json").output)["events"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("persona6.db", "the database file"),
+        ("persona6.db-wal", "a file of the database (persona6.db-wal)"),
+    ],
+)
+def test_a_report_over_the_database_is_refused(run, write_lines, name, what):
+    run("init")
+    result = run(
+        "ingest", str(write_lines([message(0), "{oops"])), "--on-error", "skip", "--report", name
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"persona6: error: --report {name} is {what}; choose another path\n"
+
+
+def test_a_report_in_a_folder_that_cannot_be_written_is_refused_before_storing(
+    run, write_lines, tmp_path, monkeypatch
+):
+    import persona6.outputs
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = persona6.outputs.os.access
+    monkeypatch.setattr(
+        persona6.outputs.os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode)
+    )
+    report = locked / "r.jsonl"
+    result = run(
+        "ingest",
+        str(write_lines([message(0), "{oops"])),
+        "--on-error",
+        "skip",
+        "--report",
+        str(report),
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"persona6: error: --report {report}: the folder {locked} is not writable. Give "
+        "--report a path in a folder you can write to\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["schema", "-o", "/nonexistent/x.json"],
+            "--output /nonexistent/x.json: the folder /nonexistent does not exist. "
+            "Create it first (mkdir -p /nonexistent), or choose another path",
+        ),
+        (["schema", "-o", "."], "--output . is a folder. Give a file name, e.g. output"),
+        (
+            ["schema", "-o", "persona6.db"],
+            "--output persona6.db is the database file; choose another path",
+        ),
+        (
+            ["export", "u-1", "-o", "/nonexistent/x.graphml"],
+            "--output /nonexistent/x.graphml: the folder /nonexistent does not exist. "
+            "Create it first (mkdir -p /nonexistent), or choose another path",
+        ),
+        (
+            ["export", "u-1", "-o", "persona6.db-shm"],
+            "--output persona6.db-shm is a file of the database (persona6.db-shm); "
+            "choose another path",
+        ),
+        (
+            ["demo", "--out", "persona6.db"],
+            "--out persona6.db is the database file; choose another path",
+        ),
+        (
+            ["demo", "--out", "notes.txt"],
+            "--out notes.txt is a file, not a folder. Give a folder (it is created if "
+            "missing), e.g. notes.txt-demo",
+        ),
+    ],
+)
+def test_outputs_that_cannot_or_must_not_be_written_exit_2_with_the_fix(
+    run, tmp_path, args, expected
+):
+    run("init")
+    (tmp_path / "notes.txt").write_text("mine\n")
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"persona6: error: {expected}\n"
+    assert (tmp_path / "notes.txt").read_text() == "mine\n"
+    assert json.loads(run("stats", "--json").output)["schema_version"] >= 1  # the database lives
+
+
+def test_serve_refuses_a_port_out_of_range(run):
+    result = run("serve", "--port", "99999")
+    assert result.exit_code == 2
+    assert "Invalid value for '--port': 99999 is not in the range 1<=x<=65535" in result.stderr
+
+
+def test_an_empty_tenant_is_refused_not_read_as_the_default(run, write_lines):
+    result = run("ingest", str(write_lines([message(0)])), "--tenant", "")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "persona6: error: --tenant '' is not a tenant name. Give 1 to 256 characters without "
+        "leading or trailing spaces, or leave it out for the default tenant\n"
+    )
+
+
+def test_persons_on_an_empty_graph_says_so_and_what_to_run(run, write_lines):
+    empty = run("persons")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+    assert one_line(empty.stderr) == (
+        "no persons yet in tenant 'default' of persona6.db: no events are stored. Ingest "
+        "some, then build the graph: persona6 ingest EVENTS.jsonl && persona6 build (or try "
+        "persona6 demo)"
+    )
+    run("ingest", str(write_lines([message(0)])))
+    assert one_line(run("persons").stderr) == (
+        "no persons yet in tenant 'default' of persona6.db: 1 event is stored but not built "
+        "into the graph. Run: persona6 build"
+    )
+
+
+def test_an_event_id_reused_for_other_content_is_a_warning_not_a_failure(run, write_lines):
+    path = write_lines([message(0, event_id="e-1"), message(1, event_id="e-1")])
+    result = run("ingest", str(path))
+    assert result.exit_code == 0
+    assert one_line(result.stderr) == (
+        "warning: 1 record had the event_id of a stored event but other content, and was not "
+        f"stored (the stored event is kept). First: {path}:2: event_id 'e-1' is already "
+        f"stored (from {path}:1) with another ts. Give distinct events distinct event_ids, or "
+        "leave event_id out to derive it from the content"
+    )

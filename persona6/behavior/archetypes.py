@@ -116,6 +116,10 @@ def _problem(where: str, field: str, problem: str, hint: str) -> InvalidInput:
 def _number(where: str, field: str, value: Any, *, positive: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _problem(where, field, f"is {value!r}, not a number", "Write a number, e.g. 1.0")
+    if not math.isfinite(value):  # YAML's .nan and .inf are floats, but no weight or bound
+        raise _problem(
+            where, field, f"is {value!r}, not a finite number", "Write a number, e.g. 1.0"
+        )
     if positive and value <= 0:
         raise _problem(where, field, f"is {value!r}, not above 0", "Write a positive number")
     return float(value)

@@ -17,6 +17,7 @@ from persona6.cli import (
     print_json,
     store_options,
 )
+from persona6.outputs import check_output
 
 
 @main.command()
@@ -41,9 +42,13 @@ def demo(
     """
     from persona6 import synth
 
-    log = synth.generate(seed=seed, people=people)
-    events_path, truth_path = synth.write(log, Path(out_dir))
     with open_engine(db, tenant) as p6:
+        # Checked before anything is generated: the folder, and the two files written in it.
+        check_output("{--out}", out_dir, db=p6.db, folder=True)
+        for name in ("events.jsonl", "truth.json"):
+            check_output("{--out}", Path(out_dir) / name, db=p6.db)
+        log = synth.generate(seed=seed, people=people)
+        events_path, truth_path = synth.write(log, Path(out_dir))
         report = p6.ingest(events_path)
         built = p6.build()
         holds = p6.stats()

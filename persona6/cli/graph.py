@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +19,7 @@ from persona6.cli import (
     store_options,
 )
 from persona6.engine import Persona6
+from persona6.outputs import check_output, write_output
 
 
 def warn_if_stale(p6: Persona6) -> None:
@@ -29,6 +29,29 @@ def warn_if_stale(p6: Persona6) -> None:
             f"[yellow]warning[/]: {pending} ingested events are not in the graph yet; "
             "run persona6 build"
         )
+
+
+def no_persons_yet(p6: Persona6) -> str:
+    """Why ``persons`` lists nobody, and the command that changes that."""
+    where = f"in tenant {p6.tenant!r} of {p6.location}"
+    events = p6.stats().events
+    if not events:
+        return (
+            f"no persons yet {where}: no events are stored. Ingest some, then build the graph: "
+            "persona6 ingest EVENTS.jsonl && persona6 build (or try persona6 demo)"
+        )
+    pending = p6.pending_events()
+    if pending:
+        return (
+            f"no persons yet {where}: {count(pending, 'event')} "
+            f"{'is' if pending == 1 else 'are'} stored but not built into the graph. "
+            "Run: persona6 build"
+        )
+    return (
+        f"no persons yet {where}: the {count(events, 'stored event')} gave no traits (traits "
+        "come from what people say and do: user messages, actions, outcomes). Ingest more, "
+        "then run persona6 build"
+    )
 
 
 @main.command()
@@ -69,8 +92,11 @@ def persons(db: str | None, tenant: str | None, as_json: bool) -> None:
       persona6 persons --json
     """
     with open_engine(db, tenant) as p6:
-        warn_if_stale(p6)
         found = p6.persons()
+        if not found and not as_json:
+            err.print(no_persons_yet(p6), markup=False, highlight=False)
+            return
+        warn_if_stale(p6)
     if as_json:
         print_json(found)
         return
@@ -200,9 +226,11 @@ def export(person: str, fmt: str, output: str | None, db: str | None, tenant: st
       persona6 export u-42 --format graphml -o u-42.graphml
     """
     with open_engine(db, tenant) as p6:
+        if output:
+            check_output("{--output}", output, db=p6.db)
         text = p6.export(person, fmt)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_output("{--output}", output, text, db=p6.db)
     else:
         click.echo(text)
 

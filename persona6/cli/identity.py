@@ -38,6 +38,11 @@ def _probability_or_off(value: str | None, option: str) -> float | str | None:
 
 
 def _print_result(result: LinkResult, quotes: int) -> None:
+    if result.linked is not None:
+        out.print(
+            f"[bold]{result.anonymous_id}[/] is [bold green]{result.decision}[/]: {result.note}"
+        )
+        return
     decided = (
         f"[bold green]{result.decision}[/]"
         if result.decision
@@ -338,6 +343,8 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             else f"is {actor.person_id} ({actor.link})"
         )
         out.print(f"[bold]{actor.actor}[/] {who}{texture}")
+        if actor.note:
+            out.print(f"  [dim]{actor.note}[/]")
         for title, items, colour in (
             ("confirms", actor.confirms, "green"),
             ("new", actor.new, "cyan"),

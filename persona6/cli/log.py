@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from persona6.cli import (
     clip,
+    count,
     err,
     json_option,
     main,
@@ -17,6 +18,9 @@ from persona6.cli import (
     print_table,
     store_options,
 )
+from persona6.config import settings
+from persona6.ingest.actors import HINT as SHARED_HINT
+from persona6.outputs import write_output
 
 
 @main.command()
@@ -141,6 +145,19 @@ def ingest(
             ]
         ],
     )
+    if report.conflicts:
+        err.print(
+            f"[yellow]warning[/]: {count(report.conflicts, 'record')} had the event_id of a "
+            f"stored event but other content, and {'was' if report.conflicts == 1 else 'were'} "
+            f"not stored (the stored event is kept). First: {escape(report.first_conflict or '')}"
+            ". Give distinct events distinct event_ids, or leave event_id out to derive it "
+            "from the content"
+        )
+    if report.shared_ids:
+        err.print(
+            f"[yellow]warning[/]: {count(report.shared_ids, 'id')} used both as a user_id and "
+            f"as an anonymous_id. First: {escape(report.first_shared_id or '')}. {SHARED_HINT}"
+        )
     if report.rejected:
         err.print(
             f"[yellow]warning[/]: {report.rejected} records rejected; reasons in "
@@ -326,6 +343,6 @@ def schema(output: str | None) -> None:
 
     text = json.dumps(Event.model_json_schema(), indent=2)
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        write_output("{--output}", output, text + "\n", db=settings(None, None).db)
     else:
         click.echo(text)

@@ -23,7 +23,13 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 @main.command()
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on (1 to 65535).",
+)
 @click.option(
     "--log-level",
     default="info",

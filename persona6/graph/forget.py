@@ -1,15 +1,21 @@
 """Forgetting: delete events and recompute every trait that rested on them.
 
 A trait left without evidence disappears, because traits are recomputed from the signals of
-the remaining events (tests/graph/test_forget.py checks it as a property).
+the remaining events (tests/graph/test_build.py checks it as a property). Identity units and
+profiles are re-made for the sessions touched, and identity links stop quoting what is
+forgotten (identity/forgetting.py): no stored row cites a forgotten event afterwards
+(tests/graph/test_forget_leaves_no_trace.py).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from pydantic import BaseModel, Field
 
 from persona6.errors import NotFound
 from persona6.graph.build import Scope, merge_scopes, refresh_persons, refresh_session
+from persona6.identity.forgetting import forget_in_links
 from persona6.identity.profiles import refresh_sessions as refresh_identity_sessions
 from persona6.store.base import EventQuery, Store
 
@@ -23,19 +29,24 @@ class ForgetReport(BaseModel):
     persons: int = Field(description="Persons whose traits were recomputed.")
 
 
-def forget_events(store: Store, tenant: str, event_ids: list[str]) -> ForgetReport:
-    """Delete these events and recompute what rested on them."""
+def forget_events(
+    store: Store, tenant: str, event_ids: list[str], *, persons: Collection[str] = ()
+) -> ForgetReport:
+    """Delete these events and recompute what rested on them; identity links stop citing
+    them, and those naming ``persons`` (forgotten whole, with their actors) go."""
     with store.transaction():
         store.lock_graph(tenant)
         # Everyone the deleted events were about is recomputed whole: an identify event may go.
         touched: dict[str, Scope] = dict.fromkeys(_actors_of(store, tenant, event_ids))
+        # So is everyone on either side of a link that goes (its proof is forgotten).
+        touched.update(dict.fromkeys(forget_in_links(store, tenant, event_ids, persons)))
         sessions = store.delete_events(tenant, event_ids)
         for session_id in sessions:
             merge_scopes(touched, refresh_session(store, tenant, session_id)[2])
-        persons, _ = refresh_persons(store, tenant, touched)
+        recomputed, _ = refresh_persons(store, tenant, touched)
         refresh_identity_sessions(store, tenant, sessions)
     return ForgetReport(
-        tenant=tenant, events=len(event_ids), sessions=len(sessions), persons=persons
+        tenant=tenant, events=len(event_ids), sessions=len(sessions), persons=recomputed
     )
 
 
@@ -64,7 +75,8 @@ def forget_session(store: Store, tenant: str, session_id: str) -> ForgetReport:
 
 def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
     """Delete the person's own events (and those of anonymous actors linked to them); a session
-    in which nobody else acted is deleted whole, assistant replies included."""
+    in which nobody else acted is deleted whole, assistant replies included. Every identity
+    link naming the person or those actors goes too, revoked ones included."""
     identity = store.identity_map(tenant)
     members = {person_id} | {a for a, u in identity.items() if u == person_id}
     own: list[str] = []
@@ -85,7 +97,7 @@ def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
         others = {e.actor for e in session if e.actor is not None} - members
         if not others:
             own.extend(e.event_id for e in session)
-    return forget_events(store, tenant, sorted(set(own)))
+    return forget_events(store, tenant, sorted(set(own)), persons=members)
 
 
 def _exists(store: Store, tenant: str, event_id: str) -> bool:

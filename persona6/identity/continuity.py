@@ -28,7 +28,7 @@ from persona6.graph.consolidate import consolidate, statement
 from persona6.identity.features import Profile, sum_profiles
 from persona6.identity.model import LinkModel, similarities, vectorize
 from persona6.identity.records import ActorContinuity, ContinuityItem, ContinuityReport, Quote
-from persona6.store.base import EventQuery, Store
+from persona6.store.base import EventQuery, IdentityLink, Store
 from persona6.types import Signal, SignalKind, Trait
 
 _VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
@@ -50,40 +50,57 @@ def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> 
     known = store.known_user_ids(tenant)
     links = {k.anonymous_id: k for k in store.identity_links(tenant)}
     actors = list(dict.fromkeys(e.actor for e in events if e.actor and e.type != "identify"))
-    report: list[ActorContinuity] = []
+    # One entry per person: an anonymous actor who logs in halfway through the session (an
+    # identify event) is in it with the user_id it is linked to, and that is one person.
+    entries: dict[str, list[str] | ActorContinuity] = {}
     for actor in actors:
         person = identity.get(actor, actor)
         if person not in known:
-            report.append(
-                ActorContinuity(
-                    actor=actor,
-                    person_id=None,
-                    link="unresolved",
-                    note=f"an anonymous actor no link resolves; see who it may be with: "
-                    f"persona6 link {actor}",
-                )
+            entries[actor] = ActorContinuity(
+                actor=actor,
+                actors=[actor],
+                person_id=None,
+                link="unresolved",
+                note=f"an anonymous actor no link resolves; see who it may be with: "
+                f"persona6 link {actor}",
             )
             continue
-        how = "user_id" if actor == person else links[actor].method if actor in links else "?"
-        report.append(_actor(store, tenant, session_id, actor, person, how, identity, model))
+        found = entries.setdefault(person, [])
+        assert isinstance(found, list)
+        found.append(actor)
+    report: list[ActorContinuity] = []
+    for person, entry in entries.items():
+        if isinstance(entry, ActorContinuity):
+            report.append(entry)
+            continue
+        ways = {a: "user_id" if a == person else _how(links.get(a)) for a in entry}
+        report.append(_person(store, tenant, session_id, entry, person, ways, identity, model))
     return ContinuityReport(session_id=session_id, actors=report)
 
 
-def _actor(
+def _how(link: IdentityLink | None) -> str:
+    if link is None:
+        return "?"
+    return f"{link.method} {link.evidence_event_id}" if link.evidence_event_id else link.method
+
+
+def _person(
     store: Store,
     tenant: str,
     session_id: str,
-    actor: str,
+    actors: list[str],
     person: str,
-    how: str,
+    ways: dict[str, str],
     identity: dict[str, str],
     model: LinkModel,
 ) -> ActorContinuity:
+    """The continuity of one person, who acted in the session as ``actors`` (known through
+    ``ways``: user_id, or the link of an anonymous actor)."""
     members = {person} | {a for a, u in identity.items() if u == person}
     signals = store.signals_of(tenant, members, exclude_kinds=[SignalKind.TEXTURE.value])
     earlier = [s for s in signals if s.session_id != session_id]
     before = consolidate(person, earlier)
-    here = [s for s in signals if s.session_id == session_id and s.actor == actor]
+    here = [s for s in signals if s.session_id == session_id and s.actor in actors]
     traits: dict[tuple[str, str], Trait] = {}
     for trait in before:
         if trait.valid_to is None:
@@ -105,7 +122,20 @@ def _actor(
     grouped: dict[tuple[SignalKind, str], list[Signal]] = defaultdict(list)
     for signal in here:
         grouped[(signal.kind, signal.key)].append(signal)
-    result = ActorContinuity(actor=actor, person_id=person, link=how)
+    actor = person if person in actors else actors[0]
+    also = [a for a in actors if a != actor]
+    result = ActorContinuity(
+        actor=actor,
+        actors=actors,
+        person_id=person,
+        link=ways[actor].split(" ")[0],
+        note=(
+            f"also acted in this session as {', '.join(f'{a} ({ways[a]})' for a in also)}: "
+            "one person, compared as one"
+            if also
+            else ""
+        ),
+    )
     polar = graph_config().polar_kinds
     for (kind, key), found in sorted(grouped.items()):
         trait = traits.get((kind.value, key))
@@ -114,7 +144,7 @@ def _actor(
             for s in found
             for e in s.evidence[:2]
         ][:3]
-        value = _session_value(kind, found)
+        value = _session_value(kind, found, trait.value if trait is not None else None)
         item = ContinuityItem(
             kind=kind.value,
             key=key,
@@ -152,30 +182,38 @@ def _actor(
         else:
             agrees = True
         (result.confirms if agrees else result.contradicts).append(item)
-    similarity, typical = _texture(store, tenant, session_id, actor, person, model)
+    similarity, typical = _texture(store, tenant, session_id, person, model)
     result.texture_similarity = similarity
     result.texture_typical = typical
     return result
 
 
-def _session_value(kind: SignalKind, found: list[Signal]) -> str:
+def _session_value(kind: SignalKind, found: list[Signal], held: str | None) -> str:
+    """The value the session shows most often; of values tied, the one the persona ``held``
+    (the session's actors may show two: a short visit, then a brief one after logging in)."""
     if kind not in _VALUED:
         return found[-1].value
     tally: dict[str, int] = defaultdict(int)
     for signal in found:
         tally[signal.value] += 1
-    return max(sorted(tally), key=lambda v: tally[v])
+    return max(sorted(tally), key=lambda v: (tally[v], v == held))
 
 
 def _texture(
-    store: Store, tenant: str, session_id: str, actor: str, person: str, model: LinkModel
+    store: Store, tenant: str, session_id: str, person: str, model: LinkModel
 ) -> tuple[float | None, float | None]:
-    units = store.identity_units(tenant, persons=[person])
-    profiles = [(u.session_id, u.actor, Profile.from_json(json.loads(u.body))) for u in units]
-    this = [p for s, a, p in profiles if s == session_id and a == actor]
-    if not this or len(profiles) < 2:
+    # A session's units summed: a person may act in one session under two actors.
+    sessions: dict[str, Profile] = {}
+    for unit in store.identity_units(tenant, persons=[person]):
+        profile = Profile.from_json(json.loads(unit.body))
+        if unit.session_id in sessions:
+            sessions[unit.session_id].add(profile)
+        else:
+            sessions[unit.session_id] = profile
+    this = sessions.get(session_id)
+    if this is None or len(sessions) < 2:
         return None, None
-    total = sum_profiles(p for _, _, p in profiles)
+    total = sum_profiles(sessions.values())
 
     def against_rest(unit: Profile) -> float | None:
         rest = total.copy()
@@ -184,7 +222,7 @@ def _texture(
         values = [sims[b] for b in _TEXTURE_BLOCKS if b in sims]
         return round(sum(values) / len(values), 4) if values else None
 
-    similarity = against_rest(this[0])
-    others = [p for s, _, p in profiles if s != session_id][-TYPICAL_SAMPLE:]
+    similarity = against_rest(this)
+    others = [p for s, p in sessions.items() if s != session_id][-TYPICAL_SAMPLE:]
     typical = [v for v in (against_rest(p) for p in others) if v is not None]
     return similarity, round(sum(typical) / len(typical), 4) if typical else None

@@ -304,7 +304,9 @@ def session_units(
 ) -> dict[str, Profile]:
     """One unit per actor of one session: actor -> profile of what they did in it.
 
-    ``resolve`` maps an anonymous actor to its person (for companions: who else was there).
+    ``resolve`` maps an anonymous actor to its person (for companions: who else was there;
+    an actor's own person is nobody else, such as the user_id an anonymous actor logs in as
+    halfway through the session).
     """
     resolve = resolve or {}
     ordered = sorted(events, key=lambda e: e.ts)
@@ -317,7 +319,7 @@ def session_units(
         own = [e for e in ordered if e.actor == actor and e.type != "identify"]
         if not own:
             continue
-        others = {resolve.get(a, a) for a in actors if a != actor}
+        others = {resolve.get(a, a) for a in actors if a != actor} - {resolve.get(actor, actor)}
         units[actor] = _unit(actor, own, by_actor.get(actor, []), others, context)
     return units
 

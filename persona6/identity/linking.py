@@ -244,7 +244,12 @@ class Linker:
                 self._counter = counter
                 return
         now = self.store.identity_profile_versions(self.tenant)
-        self._drop(sorted(set(self._versions) - set(now)))
+        gone = sorted(set(self._versions) - set(now))
+        self._drop(gone)
+        if gone:
+            # A profile deleted is a person forgotten: a saved index must not keep them, so it
+            # is saved anew at once (the process that forgot deleted its own: snapshot.discard).
+            self._unsaved = None
         self._load(sorted(p for p, v in now.items() if self._versions.get(p) != v), now)
         self._counter = counter
 
@@ -318,6 +323,10 @@ class Linker:
     # -- linking --------------------------------------------------------------------------
 
     def _check_anonymous(self, actor: str) -> Profile:
+        self._refuse_person(actor)
+        return self._anonymous_profile(actor)
+
+    def _refuse_person(self, actor: str) -> None:
         known = self.store.known_user_ids(self.tenant)
         if actor in known:
             raise InvalidOption(
@@ -326,6 +335,8 @@ class Linker:
                 "of {actor!r} confirms, use: {>continuity}",
                 actor=actor,
             )
+
+    def _anonymous_profile(self, actor: str) -> Profile:
         profile = profile_store.actor_profile(self.store, self.tenant, actor)
         if profile is None:
             exists = self.store.actors(self.tenant, names=[actor])
@@ -348,19 +359,53 @@ class Linker:
         if threshold is not None:
             check_probability("{--threshold}", threshold)
         self.sync()
-        profile = self._check_anonymous(actor)
+        self._refuse_person(actor)
         settings = self.settings(new_person_threshold=threshold)
+        active = self.store.identity_links(self.tenant, actor)
+        if active:
+            return self._already_linked(actor, active[-1], settings)
+        profile = self._anonymous_profile(actor)
         return self._link(actor, profile, settings, explain=True)
 
+    def _already_linked(
+        self, actor: str, link: IdentityLink, settings: IdentitySettings
+    ) -> LinkResult:
+        """An actor a link resolves (stitched, or merged): the link is the answer. Ranking it
+        against the persons would compare it with a profile that holds its own sessions, and
+        rule out the very person it logged in as, when both acted in one session."""
+        assert self.model is not None
+        how = link.method
+        if link.evidence_event_id is not None:
+            how += f" {link.evidence_event_id}"
+        if link.probability is not None and link.method == "auto":
+            how += f" at probability {link.probability:.3f}"
+        if link.link_id != link.evidence_event_id:  # an identify link's id is its event's
+            how += f" (link {link.link_id})"
+        profile = profile_store.actor_profile(self.store, self.tenant, actor)
+        return LinkResult(
+            anonymous_id=actor,
+            decision=link.user_id,
+            candidates=[],
+            threshold=settings.new_person_threshold,
+            model_id=self.model.model_id,
+            sessions=sorted(set(profile.session_ids)) if profile is not None else [],
+            linked=record(link),
+            note=f"already linked to {link.user_id} by {how}; to weigh it afresh, undo the "
+            f"link first: persona6 unlink {actor}",
+        )
+
     def _co_actors(self, actor: str, profile: Profile) -> tuple[set[str], list[str]]:
-        """(known persons present in the actor's sessions, anonymous co-actors unresolved)."""
+        """(known persons present in the actor's sessions, anonymous co-actors unresolved).
+        The actor's own person is never among them: an anonymous actor who logs in halfway
+        through a session is in it with the user_id it is linked to, and that is one person."""
         identity = self.store.identity_map(self.tenant)
         known = self.store.known_user_ids(self.tenant)
+        own = identity.get(actor, actor)
         present: set[str] = set()
         anonymous: list[str] = []
         for other in sorted(profile.companions):
             person = identity.get(other, other)
-            if person == actor:
+            if person in (actor, own):
                 continue
             if person in known:
                 present.add(person)

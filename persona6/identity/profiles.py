@@ -46,14 +46,21 @@ def refresh(store: Store, tenant: str, settings: IdentitySettings, *, full: bool
         for start in range(0, len(sessions), 200):
             chunk = sessions[start : start + 200]
             dirty |= _refresh_sessions(store, tenant, chunk, identity, known, context)
-        # Links made or revoked since: move the actor's units to their person now.
-        for actor, person, _ in store.identity_unit_people(tenant):
-            now = identity.get(actor, actor)
-            if now != person:
-                store.set_identity_unit_person(tenant, actor, now)
-                dirty |= {person, now}
+        dirty |= _follow_links(store, tenant, identity)
         rebuild_profiles(store, tenant, dirty, known)
         store.set_identity_units_seq(tenant, target)
+
+
+def _follow_links(store: Store, tenant: str, identity: dict[str, str]) -> set[str]:
+    """Links made or revoked since the units were made: move each actor's units to their
+    person now; return the persons on both sides."""
+    dirty: set[str] = set()
+    for actor, person, _ in store.identity_unit_people(tenant):
+        now = identity.get(actor, actor)
+        if now != person:
+            store.set_identity_unit_person(tenant, actor, now)
+            dirty |= {person, now}
+    return dirty
 
 
 def _refresh_sessions(
@@ -145,7 +152,8 @@ def refresh_sessions(store: Store, tenant: str, sessions: Iterable[str]) -> list
     """Re-make the units of these sessions from what is stored now, and the profiles of the
     persons they touch; for ``forget``, which deletes events without ingesting any, so the
     incremental ``refresh`` (which follows the log forward) would not see it. A session left
-    without events loses its units. Returns the known persons whose profiles changed."""
+    without events loses its units, and the units of an actor whose link went with a forgotten
+    event move back to the actor. Returns the known persons whose profiles changed."""
     wanted = sorted(set(sessions))
     if not wanted:
         return []
@@ -154,5 +162,6 @@ def refresh_sessions(store: Store, tenant: str, sessions: Iterable[str]) -> list
         identity = store.identity_map(tenant)
         known = store.known_user_ids(tenant)
         dirty = _refresh_sessions(store, tenant, wanted, identity, known, unit_context(settings))
+        dirty |= _follow_links(store, tenant, identity)
         rebuild_profiles(store, tenant, dirty, known)
     return sorted(dirty & known)

@@ -42,6 +42,21 @@ class Candidate(BaseModel):
     evidence: list[LinkEvidence] = Field(default_factory=list)
 
 
+class LinkRecord(BaseModel):
+    """A stored link with its provenance (``persona6 links``)."""
+
+    link_id: str
+    anonymous_id: str
+    person_id: str
+    method: str = Field(description="identify, user_id, attribute, auto or manual.")
+    evidence_event_id: str | None = None
+    created_at: str
+    revoked_at: str | None = None
+    revoked_reason: str | None = None
+    probability: float | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
 class LinkResult(BaseModel):
     """Who an anonymous actor is: the decision, the ranked candidates and why."""
 
@@ -60,29 +75,26 @@ class LinkResult(BaseModel):
     )
     model_id: str = Field(default="", description="The linking model used.")
     sessions: list[str] = Field(default_factory=list, description="The actor's sessions.")
+    linked: LinkRecord | None = Field(
+        default=None,
+        description="The active link that already resolves the actor (an identify event, a "
+        "merge): then it is the decision, nothing is ranked, and linking afresh needs "
+        "persona6 unlink first.",
+    )
+    note: str = Field(default="", description="What the result means, in words, when needed.")
 
     def spec_json(self) -> dict[str, Any]:
-        """Exactly the shape ``persona6 link --json`` documents."""
-        return {
+        """Exactly the shape ``persona6 link --json`` documents (``linked`` only for an actor
+        a link already resolves)."""
+        found: dict[str, Any] = {
             "anonymous_id": self.anonymous_id,
             "decision": self.decision,
             "candidates": [c.model_dump(mode="json") for c in self.candidates],
         }
-
-
-class LinkRecord(BaseModel):
-    """A stored link with its provenance (``persona6 links``)."""
-
-    link_id: str
-    anonymous_id: str
-    person_id: str
-    method: str = Field(description="identify, user_id, attribute, auto or manual.")
-    evidence_event_id: str | None = None
-    created_at: str
-    revoked_at: str | None = None
-    revoked_reason: str | None = None
-    probability: float | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+        if self.linked is not None:
+            found["linked"] = self.linked.model_dump(mode="json")
+            found["note"] = self.note
+        return found
 
 
 class StitchReport(BaseModel):
@@ -120,7 +132,15 @@ class ContinuityItem(BaseModel):
 
 
 class ActorContinuity(BaseModel):
-    actor: str
+    actor: str = Field(
+        description="The actor: the person's user_id when they acted under it in the session."
+    )
+    actors: list[str] = Field(
+        default_factory=list,
+        description="Every actor of the session who is this person (an anonymous actor that "
+        "logs in halfway through and the user_id it is linked to are one person), in order of "
+        "appearance.",
+    )
     person_id: str | None = Field(description="The person the actor is, or null if unresolved.")
     link: str = Field(description="How the actor is known: user_id, identify, auto, ...")
     confirms: list[ContinuityItem] = Field(default_factory=list)
@@ -132,7 +152,11 @@ class ActorContinuity(BaseModel):
     texture_typical: float | None = Field(
         default=None, description="The same for the person's own earlier sessions, on average."
     )
-    note: str = ""
+    note: str = Field(
+        default="",
+        description="For an unresolved actor, what to do; for a person who acted under several "
+        "actors, which and how they are linked.",
+    )
 
 
 class ContinuityReport(BaseModel):

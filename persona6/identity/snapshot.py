@@ -128,6 +128,20 @@ def write(path: Path, arrays: dict[str, np.ndarray]) -> bool:
     return True
 
 
+def discard(directory: Path, tenant: str) -> None:
+    """Delete the tenant's snapshot, if there is one (after ``forget``: it holds the vectors
+    and companions of what was forgotten, and is re-made from the store at the next link)."""
+    try:
+        path_for(directory, tenant).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning(
+            "linking index snapshot %s not deleted (%s): it still holds what was forgotten; "
+            "delete it by hand",
+            path_for(directory, tenant),
+            exc,
+        )
+
+
 class Writer:
     """Writes one snapshot at a time in a background thread, so that the link that makes one
     does not wait for the file. The thread is not a daemon: a command that ends first waits

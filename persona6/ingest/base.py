@@ -10,6 +10,7 @@ at most a small amount of state (a CSV header, per-actor session clocks), so mem
 from __future__ import annotations
 
 import io
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -96,6 +97,11 @@ def raw_text(data: bytes) -> str:
     return data.decode("utf-8", errors="backslashreplace").rstrip("\r\n")
 
 
+#: The byte-order mark some Windows tools (Excel, Notepad, PowerShell) write at the start of a
+#: UTF-8 file. It is not part of the first record, so every reader ignores it.
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 class Input:
     """An input file or standard input, read as numbered lines in constant memory.
 
@@ -130,16 +136,22 @@ class Input:
 
     def peek(self, limit: int = 1 << 16) -> bytes:
         """The first non-blank line (up to ``limit`` bytes), leaving the stream untouched."""
-        head = self._buffered.peek(limit)[:limit]
+        head = self._buffered.peek(limit)[:limit].removeprefix(UTF8_BOM)
         for chunk in head.splitlines():
             if chunk.strip():
                 return chunk
         return b""
 
+    def head(self, limit: int = 1 << 16) -> bytes:
+        """The first bytes of the input (up to ``limit``), leaving the stream untouched."""
+        return self._buffered.peek(limit)[:limit].removeprefix(UTF8_BOM)
+
     def lines(self) -> Iterator[Line]:
         """Every line with its 1-based number; blank lines are skipped, not counted out."""
         seen_content = False
         for number, data in enumerate(self._buffered, start=1):
+            if number == 1:
+                data = data.removeprefix(UTF8_BOM)
             if not data.strip():
                 continue
             seen_content = True
@@ -186,11 +198,10 @@ def choose_format(requested: str | None, source: str, first_line: bytes) -> str:
         return requested
     if source.lower().endswith((".csv", ".tsv")):
         return "csv"
-    import json
-
     try:
         head = json.loads(first_line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: nested deeper than Python's parser goes; no format nests so deep.
         return "native"  # the native reader reports the bad line precisely
     if isinstance(head, dict):
         if "ts" in head or "session_id" in head:
@@ -201,6 +212,67 @@ def choose_format(requested: str | None, source: str, first_line: bytes) -> str:
         if {"userId", "anonymousId", "messageId", "timestamp"} & head.keys():
             return "segment"
     return "native"
+
+
+#: A JSON record nested deeper than any parser here goes (pydantic-core stops at 200 levels,
+#: Python's json module at about 1,000): no format Persona6 reads nests like that.
+TOO_DEEP_PROBLEM = "is nested too deeply to read (hundreds of levels of brackets)"
+TOO_DEEP_HINT = "Flatten the record: events and their attrs may nest a few levels, not hundreds"
+
+
+#: jq that turns one conversation of the ChatGPT data export (a message tree under "mapping")
+#: into one conversation of the openai format; docs/formats.md shows it too.
+CHATGPT_TO_OPENAI = (
+    '{id: (.conversation_id // .id), user: "me", created_at: .create_time, messages: '
+    "([.mapping[] | .message | select(. != null and .content.parts != null) | "
+    '{role: .author.role, content: (.content.parts | map(strings) | join("\\n")), '
+    "timestamp: .create_time}] | sort_by(.timestamp))}"
+)
+
+
+def wrong_shape(source: str, head: bytes, first_line: bytes) -> InvalidInput | None:
+    """The error for a JSON input that is not JSON Lines at all, or is the ChatGPT data export,
+    said for the whole file with the command that converts it; None when neither."""
+    name = "FILE" if source == "-" else source
+    try:
+        first = json.loads(first_line) if first_line.lstrip()[:1] in (b"[", b"{") else None
+        complete = True
+    except (ValueError, RecursionError):
+        first, complete = None, False
+    # A JSON array: pretty-printed (its first line is not complete JSON), or on one line with
+    # records in it. A line holding some other array is left to the reader, which says so.
+    array = head.lstrip().startswith(b"[") and (
+        not complete or (isinstance(first, list) and any(isinstance(i, dict) for i in first))
+    )
+    if array:
+        if b'"mapping"' in head and b'"messages"' not in head:
+            return InvalidInput(
+                source,
+                "is a ChatGPT data export (conversations.json: one JSON array of "
+                'conversations, each a message tree under "mapping"), not one conversation '
+                "per line",
+                "Flatten it to the openai format first: jq -c '.[] | {jq}' {name} > "
+                "chats.jsonl && persona6 ingest chats.jsonl (docs/formats.md)",
+                jq=CHATGPT_TO_OPENAI,
+                name=name,
+            )
+        return InvalidInput(
+            source,
+            "is a JSON array, not JSON Lines (one record per line)",
+            "Write one record per line first: jq -c '.[]' {name} > events.jsonl",
+            name=name,
+        )
+    if isinstance(first, dict) and "mapping" in first and not {"messages", "ts"} & first.keys():
+        return InvalidInput(
+            source,
+            'holds conversations of the ChatGPT data export (a message tree under "mapping"), '
+            'not conversations with "messages"',
+            "Convert them to the openai format first: jq -c '{jq}' {name} > chats.jsonl && "
+            "persona6 ingest chats.jsonl (docs/formats.md)",
+            jq=CHATGPT_TO_OPENAI,
+            name=name,
+        )
+    return None
 
 
 UNIX_OR_ISO_HINT = (

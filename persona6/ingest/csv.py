@@ -200,7 +200,7 @@ _EMPTY_HINTS = {
 def _attrs_cell(cell: str, where: str, column: str) -> dict[str, Any]:
     try:
         value = json.loads(cell)
-    except ValueError:
+    except (ValueError, RecursionError):
         value = None
     if not isinstance(value, dict):
         raise InvalidEvent(

@@ -16,6 +16,8 @@ from typing import Any
 
 from persona6.errors import InvalidEvent
 from persona6.ingest.base import (
+    TOO_DEEP_HINT,
+    TOO_DEEP_PROBLEM,
     Line,
     RawRecord,
     ReaderOptions,
@@ -26,6 +28,7 @@ from persona6.ingest.base import (
     register,
     time_value,
 )
+from persona6.types import FieldProblem, in_utc_range
 
 #: OpenAI role -> envelope role. ``developer`` is the newer name for the system prompt.
 ROLES = {
@@ -81,6 +84,8 @@ def read_openai(lines: Iterable[Line], source: str, options: ReaderOptions) -> I
 def _read_conversation(text: str, where: str) -> _Conversation:
     try:
         obj = json.loads(text)
+    except RecursionError:
+        raise InvalidEvent(where, "(line)", TOO_DEEP_PROBLEM, TOO_DEEP_HINT) from None
     except ValueError as exc:
         raise InvalidEvent(
             where,
@@ -249,7 +254,17 @@ def _message_time(
             'conversation, or a "timestamp" to each message',
         )
     # One second per position keeps the messages in order when only the conversation is dated.
-    return conversation.created + timedelta(seconds=index)
+    try:
+        return in_utc_range(conversation.created + timedelta(seconds=index))
+    except (OverflowError, FieldProblem):
+        raise InvalidEvent(
+            where,
+            "created_at",
+            f"is so close to the end of year 9999 that {at} (one second per message after "
+            "it) is out of range",
+            "Give the conversation a real created_at, or each message a timestamp",
+            conversation.created.isoformat(),
+        ) from None
 
 
 def _has_user_message(messages: list[Any]) -> bool:

@@ -18,9 +18,12 @@ from typing import IO, Any, Literal
 import pydantic_core
 from pydantic import ValidationError
 
-from persona6.errors import InvalidEvent, InvalidOption
+from persona6.errors import InvalidEvent, InvalidOption, type_phrase
+from persona6.ingest.actors import SharedIds
 from persona6.ingest.base import (
     READERS,
+    TOO_DEEP_HINT,
+    TOO_DEEP_PROBLEM,
     Input,
     Line,
     RawRecord,
@@ -28,7 +31,9 @@ from persona6.ingest.base import (
     choose_format,
     decode_line,
     json_kind,
+    wrong_shape,
 )
+from persona6.outputs import check_output
 from persona6.store.base import EventRow, IdentityLinkRow, Store
 from persona6.types import (
     DEFAULT_TENANT,
@@ -39,6 +44,7 @@ from persona6.types import (
     EventType,
     FieldProblem,
     IngestReport,
+    StoredEvent,
     format_ts,
 )
 
@@ -76,6 +82,8 @@ def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
             _, utf8_error = decode_line(Line(0, record.json), "")
             if utf8_error is not None:
                 return InvalidEvent(where, "(line)", utf8_error.problem, utf8_error.hint)
+        if "recursion limit" in str(err.get("ctx", {}).get("error", "")):
+            return InvalidEvent(where, "(line)", TOO_DEEP_PROBLEM, TOO_DEEP_HINT)
         return InvalidEvent(
             where,
             "(line)",
@@ -141,7 +149,7 @@ _MISSING_HINTS = {
 def _json_type(record: RawRecord) -> str:
     try:
         return json_kind(json.loads(record.report_text()))
-    except ValueError:
+    except (ValueError, RecursionError):
         return "value"
 
 
@@ -200,7 +208,12 @@ def _attrs_json(attrs: dict[str, Any]) -> str:
 def event_row(event: Event, tenant: str, source: str | None, ingested_at: str) -> EventRow:
     """The row the store keeps for an event written to ``tenant``."""
     ts = format_ts(event.ts)
-    attrs_json = _attrs_json(event.attrs)
+    try:
+        attrs_json = _attrs_json(event.attrs)
+    except pydantic_core.PydanticSerializationError:
+        # Deeper than pydantic-core writes; only objects given in Python or over HTTP get here
+        # (the JSONL readers stop sooner).
+        raise InvalidEvent(source or "event", "attrs", TOO_DEEP_PROBLEM, TOO_DEEP_HINT) from None
     return (
         tenant,
         event.event_id or derive_event_id(event, tenant, ts, attrs_json),
@@ -235,7 +248,14 @@ class _Rejections:
 
     def add(self, record: RawRecord, error: InvalidEvent) -> None:
         if self._file is None:
-            self._file = self.path.open("w", encoding="utf-8")
+            try:
+                self._file = self.path.open("w", encoding="utf-8")
+            except OSError as exc:
+                raise InvalidOption(
+                    "{--report} {path} cannot be written ({reason}). Choose another path",
+                    path=str(self.path),
+                    reason=exc.strerror or str(exc),
+                ) from None
         self.count += 1
         self._file.write(
             json.dumps(
@@ -281,26 +301,46 @@ def ingest(
     if batch_size < 1:
         raise InvalidOption(f"batch size {batch_size} must be at least 1")
     with Input(path) as source:
-        fmt = choose_format(format, source.source, source.peek())
+        first_line = source.peek()
+        fmt = choose_format(format, source.source, first_line)
+        shape = None if fmt == "csv" else wrong_shape(source.source, source.head(), first_line)
+        if shape is not None:
+            raise shape
         reader = READERS[fmt]
         options = ReaderOptions(tenant=tenant, column_map=column_map or {})
         rejections = None
         if on_error == "skip":
             default = f"{'stdin' if source.source == '-' else source.source}.rejected.jsonl"
-            rejections = _Rejections(Path(report_path or default))
+            # Checked before a record is read: a report over the input or the database would
+            # destroy it, and one that cannot be written would stop the ingest halfway.
+            report = check_output(
+                "{--report}",
+                report_path or default,
+                db=getattr(store, "path", None),
+                inputs=[source.source],
+            )
+            rejections = _Rejections(report)
         ingested_at = format_ts(datetime.now(UTC))
         total = source.size()
         read = stored = 0
         rows: list[EventRow] = []
         links: list[IdentityLinkRow] = []
+        given_ids: list[int] = []  # rows whose event_id the input gave (not derived)
+        conflicts = _Conflicts()
+        shared = SharedIds()
 
         def flush() -> None:
             nonlocal stored
             with store.transaction():
-                stored += store.insert_events(rows)
+                shared.check(store, rows)
+                new = store.insert_events(rows)
                 store.insert_identity_links(links)
+                if new < len(rows) and given_ids:
+                    conflicts.check(store, [rows[i] for i in given_ids])
+            stored += new
             rows.clear()
             links.clear()
+            given_ids.clear()
             if progress is not None:
                 progress(read, source.position(), total)
 
@@ -310,13 +350,15 @@ def ingest(
                 try:
                     event = event_from_record(record)
                     target = _tenant_of(event, tenant, record)
+                    row = event_row(event, target, record.where, ingested_at)
                 except InvalidEvent as error:
                     if rejections is None:
                         error.stored_before = stored  # type: ignore[attr-defined]
                         raise
                     rejections.add(record, error)
                     continue
-                row = event_row(event, target, record.where, ingested_at)
+                if event.event_id is not None:
+                    given_ids.append(len(rows))
                 rows.append(row)
                 if event.type is EventType.IDENTIFY:
                     links.append(identify_link(event, row))
@@ -337,7 +379,67 @@ def ingest(
         duplicates=read - rejected - stored,
         rejected=rejected,
         report_path=str(rejections.path) if rejections and rejections.count else None,
+        conflicts=conflicts.count,
+        first_conflict=conflicts.first,
+        shared_ids=shared.count,
+        first_shared_id=shared.first,
     )
+
+
+class _Conflicts:
+    """Duplicates that are not the same event: an event_id the store holds with other content.
+
+    Ingest keeps the stored event (ids are how re-ingesting stays idempotent), but two
+    different events under one id usually mean the exporter reuses ids, so the summary counts
+    them and shows the first. Only ids the input gave are checked: a derived id is a hash of
+    the content, so the same derived id is the same event.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: str | None = None
+
+    def check(self, store: Store, rows: list[EventRow]) -> None:
+        by_tenant: dict[str, list[EventRow]] = {}
+        for row in rows:
+            by_tenant.setdefault(row[0], []).append(row)
+        for tenant, tenant_rows in by_tenant.items():
+            stored = store.events_by_id(tenant, [row[1] for row in tenant_rows])
+            for row in tenant_rows:
+                kept = stored.get(row[1])
+                field = _differing_field(row, kept) if kept is not None else None
+                if field is None:
+                    continue
+                self.count += 1
+                if self.first is None:
+                    self.first = (
+                        f"{row[12]}: event_id {row[1]!r} is already stored "
+                        f"(from {kept.source or 'an earlier ingest'}) with another {field}"
+                    )
+
+
+def _differing_field(row: EventRow, stored: StoredEvent) -> str | None:
+    """The first field in which ``row`` differs from the stored event of its id, or None.
+
+    The offset the time was written in (attrs.utc_offset) is not content: the same instant
+    written in another offset is the same event."""
+    pairs = (
+        ("ts", row[2], stored.ts),
+        ("session_id", row[3], stored.session_id),
+        ("user_id", row[4], stored.user_id),
+        ("anonymous_id", row[5], stored.anonymous_id),
+        ("type", row[7], stored.type.value),
+        ("role", row[8], stored.role.value if stored.role else None),
+        ("name", row[9], stored.name),
+        ("text", row[10] or None, stored.text or None),
+    )
+    for field, new, old in pairs:
+        if new != old:
+            return field
+    attrs = json.loads(row[11])
+    attrs.pop(UTC_OFFSET, None)
+    kept = {k: v for k, v in stored.attrs.items() if k != UTC_OFFSET}
+    return None if attrs == kept else "attrs"
 
 
 def _tenant_of(event: Event, requested: str | None, record: RawRecord) -> str:
@@ -371,6 +473,13 @@ def ingest_events(
     rows: list[EventRow] = []
     links: list[IdentityLinkRow] = []
     for index, item in enumerate(events):
+        if not isinstance(item, dict | Event):
+            raise InvalidEvent(
+                f"{source}[{index}]",
+                "(line)",
+                f"is {type_phrase(item)}, not an event",
+                "Pass each event as a dict with the fields of docs/events.md, or an Event",
+            )
         record = RawRecord(
             f"{source}[{index}]",
             "",
@@ -382,7 +491,10 @@ def ingest_events(
         rows.append(row)
         if event.type is EventType.IDENTIFY:
             links.append(identify_link(event, row))
+    shared = SharedIds()
     with store.transaction():
+        shared.check(store, rows)
         stored = store.insert_events(rows)
         store.insert_identity_links(links)
+    shared.warn()  # no report to carry it: a logged warning
     return stored

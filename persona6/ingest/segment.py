@@ -17,6 +17,8 @@ from typing import Any
 
 from persona6.errors import InvalidEvent
 from persona6.ingest.base import (
+    TOO_DEEP_HINT,
+    TOO_DEEP_PROBLEM,
     Line,
     RawRecord,
     ReaderOptions,
@@ -122,6 +124,8 @@ def read_segment(lines: Iterable[Line], source: str, options: ReaderOptions) -> 
 def _call_fields(text: str, where: str, clock: SessionClock) -> dict[str, Any]:
     try:
         call = json.loads(text)
+    except RecursionError:
+        raise InvalidEvent(where, "(line)", TOO_DEEP_PROBLEM, TOO_DEEP_HINT) from None
     except ValueError as exc:
         raise InvalidEvent(
             where,

@@ -552,6 +552,12 @@ def _parse_events(body: bytes, content_type: str) -> list[dict[str, Any]]:
 def _json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InvalidInput(
+            where,
+            "is nested too deeply to read (hundreds of levels of brackets)",
+            "Send events whose attrs nest a few levels, not hundreds",
+        ) from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             where,
@@ -664,11 +670,15 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
+        # Connection: close, because the server drops the connection after an unexpected
+        # error (Starlette re-raises it to uvicorn); a client that kept it for its next
+        # request would read that as the server being gone.
         return error(
             500,
             "internal",
             f"an unexpected error ({type(exc).__name__}) stopped the request; it is a bug in "
             "Persona6. The server log has the traceback; please report it",
+            {"Connection": "close"},
         )
 
 

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field
 
+from persona6.config import check_tenant
 from persona6.errors import InvalidOption, NotFound
 from persona6.store.base import ApiKeyRow, Store
-from persona6.types import MAX_ID_CHARS
 
 _KEY = re.compile(r"^p6_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
 
@@ -41,13 +41,7 @@ class NewApiKey(ApiKey):
 
 def create_key(store: Store, tenant: str, name: str | None = None) -> NewApiKey:
     """Make a key for ``tenant`` and store its hash; the returned ``key`` is not kept."""
-    if not tenant or len(tenant) > MAX_ID_CHARS or tenant != tenant.strip():
-        raise InvalidOption(
-            "{--tenant} {tenant!r} is not a tenant name. Give 1 to {most} characters "
-            "without leading or trailing spaces",
-            tenant=tenant,
-            most=MAX_ID_CHARS,
-        )
+    check_tenant(tenant)
     key_id = secrets.token_hex(8)
     key = f"p6_{key_id}_{secrets.token_urlsafe(32)}"
     row = ApiKeyRow(

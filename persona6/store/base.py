@@ -114,6 +114,15 @@ class Store(ABC):
     def event(self, tenant: str, event_id: str) -> StoredEvent | None:
         """One event by id, or None."""
 
+    def events_by_id(self, tenant: str, event_ids: Sequence[str]) -> dict[str, StoredEvent]:
+        """The stored events among ``event_ids``, by id (ids not stored are left out)."""
+        found = {}
+        for event_id in dict.fromkeys(event_ids):
+            stored = self.event(tenant, event_id)
+            if stored is not None:
+                found[event_id] = stored
+        return found
+
     @abstractmethod
     def sessions(
         self, tenant: str, actor: str | None = None, limit: int | None = None
@@ -261,7 +270,8 @@ class Store(ABC):
 
     @abstractmethod
     def delete_events(self, tenant: str, event_ids: Sequence[str]) -> list[str]:
-        """Delete events (and identity links they state); return the sessions they were in."""
+        """Delete events (and the identity links whose proving event one is, with their
+        details); return the sessions they were in."""
 
     # -- behaviour under failure (persona6/behavior/; derived, nothing stored) --------------
 
@@ -397,9 +407,31 @@ class Store(ABC):
 
     @abstractmethod
     def identity_links(
-        self, tenant: str, anonymous_id: str | None = None, *, include_revoked: bool = False
+        self,
+        tenant: str,
+        anonymous_id: str | None = None,
+        *,
+        include_revoked: bool = False,
+        user_id: str | None = None,
     ) -> list[IdentityLink]:
-        """Identity links with their details, oldest first."""
+        """Identity links with their details (of one anonymous actor, of one person, or
+        all), oldest first."""
+
+    @abstractmethod
+    def identity_links_citing(self, tenant: str, event_ids: Collection[str]) -> list[IdentityLink]:
+        """Links, active or revoked, whose proving event or details name one of these events
+        (a quote's ``event_id``, an attribute link's ``person_event_id``, ...): what
+        forgetting the events must purge. Oldest first."""
+
+    @abstractmethod
+    def rewrite_identity_link(
+        self, tenant: str, link_id: str, evidence_event_id: str | None, details: dict[str, Any]
+    ) -> None:
+        """Replace what a stored link cites: its proving event and its details (forget)."""
+
+    @abstractmethod
+    def delete_identity_links(self, tenant: str, link_ids: Collection[str]) -> None:
+        """Delete links and their details, active or revoked (forget)."""
 
     @abstractmethod
     def add_identity_link(self, tenant: str, link: IdentityLink) -> None:
@@ -420,6 +452,12 @@ class Store(ABC):
     @abstractmethod
     def known_user_ids(self, tenant: str) -> set[str]:
         """Every user_id that occurs in the tenant's events."""
+
+    @abstractmethod
+    def stored_actors(self, tenant: str, names: Collection[str], *, known: bool) -> set[str]:
+        """Of ``names``, those that are the actor of a stored event with a user_id (``known``)
+        or without one (an anonymous actor's). Each name is settled by the first such event
+        found, so a person with many events costs one index probe."""
 
     # -- API keys of the HTTP service (persona6/server/keys.py) -----------------------------
 

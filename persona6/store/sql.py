@@ -117,16 +117,23 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.conn.rollback()
-            raise
-        else:
             self.conn.commit()
+        except BaseException as exc:
+            self.conn.rollback()
+            worded = self._write_error(exc)
+            if worded is not None:
+                raise worded from exc
+            raise
         finally:
             self._depth = 0
 
     def _begin(self) -> None:
         """Start a transaction explicitly (drivers differ in when they do so implicitly)."""
+
+    def _write_error(self, exc: BaseException) -> Exception | None:
+        """The ``StoreError`` a driver's failure to write means, when a user can act on it
+        (a read-only database); None to let it through as it is."""
+        return None
 
     def lock_graph(self, tenant: str) -> None:
         """SQLite: nothing to do, a write transaction (BEGIN IMMEDIATE) is exclusive already;
@@ -254,6 +261,21 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
             [tenant, event_id],
         ).fetchone()
         return _stored_event(row) if row else None
+
+    def events_by_id(self, tenant: str, event_ids: Sequence[str]) -> dict[str, StoredEvent]:
+        found: dict[str, StoredEvent] = {}
+        unique = list(dict.fromkeys(event_ids))
+        for start in range(0, len(unique), 500):  # under every driver's parameter limit
+            chunk = unique[start : start + 500]
+            rows = self._execute(
+                f"SELECT {_READ_COLUMNS} FROM events WHERE tenant = ? AND event_id IN "
+                f"({', '.join('?' * len(chunk))})",
+                [tenant, *chunk],
+            ).fetchall()
+            for row in rows:
+                stored = _stored_event(row)
+                found[stored.event_id] = stored
+        return found
 
     def sessions(
         self, tenant: str, actor: str | None = None, limit: int | None = None

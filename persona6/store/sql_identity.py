@@ -7,7 +7,8 @@ Bodies read whole (a unit, a profile, a model) are JSON text, the same on every 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from persona6.store.base import IdentityLink, IdentityUnitRow
@@ -250,37 +251,67 @@ class IdentitySQL:
     # -- links ----------------------------------------------------------------------------
 
     def identity_links(
-        self, tenant: str, anonymous_id: str | None = None, *, include_revoked: bool = False
+        self,
+        tenant: str,
+        anonymous_id: str | None = None,
+        *,
+        include_revoked: bool = False,
+        user_id: str | None = None,
     ) -> list[IdentityLink]:
         where, params = ["l.tenant = ?"], [tenant]
         if anonymous_id is not None:
             where.append("l.anonymous_id = ?")
             params.append(anonymous_id)
+        if user_id is not None:
+            where.append("l.user_id = ?")
+            params.append(user_id)
         if not include_revoked:
             where.append("l.revoked_at IS NULL")
         rows = self._execute(
-            "SELECT l.link_id, l.anonymous_id, l.user_id, l.method, l.evidence_event_id, "
-            "l.created_at, l.revoked_at, d.probability, d.details, d.revoked_reason "
-            "FROM identity_links l LEFT JOIN identity_link_details d "
-            "ON d.tenant = l.tenant AND d.link_id = l.link_id "
-            f"WHERE {' AND '.join(where)} ORDER BY l.created_at, l.link_id",
+            f"{_LINK_SELECT} WHERE {' AND '.join(where)} ORDER BY l.created_at, l.link_id",
             params,
         ).fetchall()
+        return [_link(r) for r in rows]
+
+    def identity_links_citing(self, tenant: str, event_ids: Collection[str]) -> list[IdentityLink]:
+        wanted = set(event_ids)
+        if not wanted:
+            return []
+        # Details are read as text and only the JSON strings in them are compared: a link that
+        # cites none of the events (most of them) is never parsed. Links without details or
+        # without any event id in them (stitching's) are left to the database to skip.
+        rows = self._execute(
+            f"{_LINK_SELECT} WHERE l.tenant = ? AND (l.evidence_event_id IS NOT NULL "
+            "OR d.details LIKE ?) ORDER BY l.created_at, l.link_id",
+            [tenant, "%event_id%"],
+        ).fetchall()
         return [
-            IdentityLink(
-                link_id=r[0],
-                anonymous_id=r[1],
-                user_id=r[2],
-                method=r[3],
-                evidence_event_id=r[4],
-                created_at=r[5],
-                revoked_at=r[6],
-                probability=r[7],
-                details=json.loads(r[8]) if r[8] else {},
-                revoked_reason=r[9],
-            )
+            _link(r)
             for r in rows
+            if r[4] in wanted or (r[8] and not wanted.isdisjoint(_json_strings(r[8])))
         ]
+
+    def rewrite_identity_link(
+        self, tenant: str, link_id: str, evidence_event_id: str | None, details: dict[str, Any]
+    ) -> None:
+        self._bump_graph(tenant)
+        self._execute(
+            "UPDATE identity_links SET evidence_event_id = ? WHERE tenant = ? AND link_id = ?",
+            [evidence_event_id, tenant, link_id],
+        )
+        self._execute(
+            "UPDATE identity_link_details SET details = ? WHERE tenant = ? AND link_id = ?",
+            [json.dumps(details, ensure_ascii=False, sort_keys=True), tenant, link_id],
+        )
+
+    def delete_identity_links(self, tenant: str, link_ids: Collection[str]) -> None:
+        self._bump_graph(tenant)
+        for chunk, marks in in_lists(sorted(set(link_ids))):
+            for table in ("identity_link_details", "identity_links"):
+                self._execute(
+                    f"DELETE FROM {table} WHERE tenant = ? AND link_id IN ({marks})",
+                    [tenant, *chunk],
+                )
 
     def add_identity_link(
         self,
@@ -360,9 +391,57 @@ class IdentitySQL:
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def stored_actors(self, tenant: str, names: Collection[str], *, known: bool) -> set[str]:
+        found: set[str] = set()
+        which = "IS NOT NULL" if known else "IS NULL"
+        # Slices within SQLite's 500 terms of a compound SELECT.
+        for chunk, _ in in_lists(sorted(set(names)), 200):
+            # EXISTS stops at the first event: DISTINCT would read every event of every name.
+            listed = " UNION ALL ".join(["SELECT CAST(? AS TEXT) AS actor"] * len(chunk))
+            rows = self._execute(
+                f"SELECT n.actor FROM ({listed}) n WHERE EXISTS (SELECT 1 FROM events e "
+                f"WHERE e.tenant = ? AND e.actor = n.actor AND e.user_id {which})",
+                [*chunk, tenant],
+            ).fetchall()
+            found.update(r[0] for r in rows)
+        return found
+
     def known_user_ids(self, tenant: str) -> set[str]:
         rows = self._execute(
             "SELECT DISTINCT user_id FROM events WHERE tenant = ? AND user_id IS NOT NULL",
             [tenant],
         ).fetchall()
         return {r[0] for r in rows}
+
+
+_LINK_SELECT = (
+    "SELECT l.link_id, l.anonymous_id, l.user_id, l.method, l.evidence_event_id, "
+    "l.created_at, l.revoked_at, d.probability, d.details, d.revoked_reason "
+    "FROM identity_links l LEFT JOIN identity_link_details d "
+    "ON d.tenant = l.tenant AND d.link_id = l.link_id"
+)
+
+#: A JSON string literal, escapes and all.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _json_strings(text: str) -> set[str]:
+    """Every string (key or value) of a JSON text, decoded."""
+    return {
+        json.loads(token) if "\\" in token else token[1:-1] for token in _JSON_STRING.findall(text)
+    }
+
+
+def _link(row: Sequence[Any]) -> IdentityLink:
+    return IdentityLink(
+        link_id=row[0],
+        anonymous_id=row[1],
+        user_id=row[2],
+        method=row[3],
+        evidence_event_id=row[4],
+        created_at=row[5],
+        revoked_at=row[6],
+        probability=row[7],
+        details=json.loads(row[8]) if row[8] else {},
+        revoked_reason=row[9],
+    )

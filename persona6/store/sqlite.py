@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,6 +21,13 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: str | Path = ":memory:", *, migrate: bool = True):
         self.path = str(path)
         if self.path != ":memory:":
+            if Path(self.path).expanduser().is_dir():
+                raise StoreError(
+                    "{path} is a folder, not a database file. Pass a file path, e.g. {--db} "
+                    "{suggested}",
+                    path=self.path,
+                    suggested=str(Path(self.path) / "persona6.db"),
+                )
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(
@@ -42,7 +50,7 @@ class SQLiteStore(SQLStore):
             # faster ingest; docs/benchmarks.md). The WAL file stays bounded by this size.
             conn.execute("PRAGMA wal_autocheckpoint = 16384")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
+            raise self._write_error(exc) or StoreError(
                 f"{self.path}: cannot be opened as a SQLite database ({exc}). "
                 "Pass the path of a persona6 database, or a new file name to create one"
             ) from exc
@@ -50,9 +58,12 @@ class SQLiteStore(SQLStore):
         if migrate:
             try:
                 self.migrate()
+            except StoreError:
+                conn.close()
+                raise
             except sqlite3.DatabaseError as exc:
                 conn.close()
-                raise StoreError(
+                raise self._write_error(exc) or StoreError(
                     f"{self.path}: cannot be used as a persona6 database ({exc}). "
                     "Pass the path of a persona6 database, or a new file name to create one"
                 ) from exc
@@ -65,6 +76,9 @@ class SQLiteStore(SQLStore):
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
+                worded = self._write_error(exc)
+                if worded is not None:
+                    raise worded from exc
                 raise
             raise StoreError(
                 "{path}: another connection kept the database locked for writing for "
@@ -73,3 +87,36 @@ class SQLiteStore(SQLStore):
                 path=self.path,
                 seconds=BUSY_TIMEOUT_MS // 1000,
             ) from exc
+
+    def _write_error(self, exc: BaseException) -> StoreError | None:
+        """A read-only database file, or a read-only folder (SQLite writes its -wal and -shm
+        files beside the database), said as such with the fix."""
+        if not isinstance(exc, sqlite3.OperationalError) or self.path == ":memory:":
+            return None
+        readonly = "readonly" in str(exc)
+        if not readonly and "unable to open" not in str(exc):
+            return None
+        file = Path(self.path).expanduser().absolute()
+        if readonly and file.exists() and not os.access(file, os.W_OK):
+            return StoreError(
+                "{path}: the database file is read-only, so nothing can be written to it. "
+                "Make it writable (chmod u+w {path}), or copy it to a file you can write to "
+                "and pass that to {--db}",
+                path=self.path,
+            )
+        if not os.access(file.parent, os.W_OK | os.X_OK):
+            return StoreError(
+                "{path}: the folder {folder} is not writable, and SQLite keeps its -wal and "
+                "-shm files beside the database. Make the folder writable, or move the "
+                "database to a folder you can write to and pass that to {--db}",
+                path=self.path,
+                folder=str(file.parent),
+            )
+        if not readonly:
+            return None
+        return StoreError(
+            "{path}: the database cannot be written ({reason}). Check the permissions of the "
+            "file, of its -wal and -shm files and of its folder",
+            path=self.path,
+            reason=str(exc),
+        )

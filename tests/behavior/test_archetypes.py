@@ -80,6 +80,11 @@ def test_replace_true_keeps_only_the_users_archetypes(tmp_path):
             "{from: 2, to: 10}",
         ),
         (
+            "archetypes:\n  a: {cues: [{style: asks_for_sources, weight: .nan}]}\n",
+            "field 'archetypes.a.cues[0].weight' is nan, not a finite number. Write a number, "
+            "e.g. 1.0",
+        ),
+        (
             "archetypes:\n  a: {cues: []}\n",
             "field 'archetypes.a.cues' is missing or empty. List at least one cue",
         ),
@@ -128,3 +133,22 @@ def test_shared_history_is_meeting_again_not_trying_again(text: str, shared: boo
     regular = next(a for a in packaged().archetypes if a.name == "community_regular")
     cue = next(c for c in regular.cues if c.name == "refers to shared history")
     assert any(p.search(text) for p in cue.patterns) is shared
+
+
+def test_a_taxonomy_path_that_is_a_folder_is_named(tmp_path):
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(tmp_path)
+    assert (
+        str(caught.value) == f"{tmp_path}: is a folder, not a file. Pass the path of one YAML file"
+    )
+
+
+def test_a_taxonomy_that_is_not_utf8_names_the_line_and_the_fix(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("archetypes:\n  caf\xe9: {cues: []}\n".encode("latin-1"))
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(path)
+    assert str(caught.value) == (
+        f"{path}:2: is not valid UTF-8 (byte b'\\xe9' at byte offset 17). Re-encode the file "
+        "as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT"
+    )

@@ -231,3 +231,157 @@ def test_skip_mode_with_no_bad_lines_writes_no_report(store, write_lines, tmp_pa
     report = ingest(store, path, on_error="skip", report_path=tmp_path / "r.jsonl")
     assert report.report_path is None
     assert not (tmp_path / "r.jsonl").exists()
+
+
+# -- inputs found by probing (docs/events.md "Errors", docs/formats.md) ------------------------
+
+
+@pytest.mark.parametrize(
+    "ts", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"], ids=["year-0", "year-10000"]
+)
+def test_a_time_with_no_utc_form_is_out_of_range_with_the_fix(store, write_lines, ts):
+    text = fail(store, write_lines([message(0), message(1, ts=ts)]))
+    assert f":2: field 'ts' {ts!r} is out of range: in UTC it falls before 0001-01-01" in text
+    assert "Give a time between the years 1 and 9999 in UTC" in text
+
+
+def test_skip_mode_keeps_the_good_records_around_an_out_of_range_time(store, write_lines, tmp_path):
+    records = [message(n) for n in range(3)]
+    records.insert(1, message(9, ts="0001-01-01T00:00:00+01:00"))
+    report = ingest(store, write_lines(records), on_error="skip", report_path=tmp_path / "r.jsonl")
+    assert (report.stored, report.rejected) == (3, 1)
+    rejected = json.loads((tmp_path / "r.jsonl").read_text())
+    assert rejected["where"].endswith(":2") and "is out of range" in rejected["error"]
+
+
+def test_a_utf8_byte_order_mark_before_the_first_record_is_ignored(store, write_lines):
+    path = write_lines([b"\xef\xbb\xbf" + json.dumps(message(0)).encode(), message(1)])
+    assert ingest(store, path).stored == 2
+
+
+def test_a_first_line_nested_too_deeply_is_reported_not_a_recursion_error(store, write_lines):
+    text = fail(store, write_lines(['{"a": ' * 100_000 + "1" + "}" * 100_000]))
+    assert text.endswith(
+        ":1: is nested too deeply to read (hundreds of levels of brackets). Flatten the "
+        "record: events and their attrs may nest a few levels, not hundreds"
+    )
+
+
+def test_a_json_array_file_says_it_is_not_json_lines_and_how_to_convert(store, tmp_path):
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps([message(0), message(1)], indent=2))
+    assert fail(store, path) == (
+        f"{path}: is a JSON array, not JSON Lines (one record per line). Write one record "
+        f"per line first: jq -c '.[]' {path} > events.jsonl"
+    )
+    assert stored_ids(store) == []
+
+
+CHATGPT_CONVERSATION = {
+    "title": "Dark mode",
+    "create_time": 1714568400.5,
+    "mapping": {
+        "a": {"id": "a", "message": None, "parent": None, "children": ["b"]},
+        "b": {
+            "id": "b",
+            "message": {
+                "id": "b",
+                "author": {"role": "user"},
+                "create_time": 1714568400.5,
+                "content": {"content_type": "text", "parts": ["How do I switch to dark mode?"]},
+            },
+            "parent": "a",
+            "children": [],
+        },
+    },
+    "conversation_id": "c-1",
+}
+
+
+def test_the_chatgpt_export_is_named_with_the_command_that_flattens_it(store, tmp_path):
+    path = tmp_path / "conversations.json"
+    path.write_text(json.dumps([CHATGPT_CONVERSATION], indent=2))
+    text = fail(store, path)
+    assert text.startswith(
+        f"{path}: is a ChatGPT data export (conversations.json: one JSON array of "
+        'conversations, each a message tree under "mapping"), not one conversation per line. '
+        "Flatten it to the openai format first: jq -c '.[] | {id: (.conversation_id // .id), "
+    )
+    assert text.endswith(f"' {path} > chats.jsonl && persona6 ingest chats.jsonl (docs/formats.md)")
+
+
+def test_flattened_chatgpt_conversations_are_named_too(store, write_lines):
+    path = write_lines([CHATGPT_CONVERSATION])
+    for fmt in (None, "openai"):
+        text = fail_as(store, path, fmt)
+        assert text.startswith(
+            f"{path}: holds conversations of the ChatGPT data export (a message tree under "
+            '"mapping"), not conversations with "messages". Convert them to the openai format '
+            "first: jq -c '{id: (.conversation_id // .id)"
+        )
+
+
+def test_the_flattening_command_in_the_message_gives_an_openai_file_that_ingests(store, tmp_path):
+    import shutil
+    import subprocess
+
+    from persona6.ingest.base import CHATGPT_TO_OPENAI
+
+    if shutil.which("jq") is None:
+        pytest.skip("jq is not installed")
+    path = tmp_path / "conversations.json"
+    path.write_text(json.dumps([CHATGPT_CONVERSATION]))
+    flat = subprocess.run(
+        ["jq", "-c", f".[] | {CHATGPT_TO_OPENAI}", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    (tmp_path / "chats.jsonl").write_text(flat)
+    report = ingest(store, tmp_path / "chats.jsonl")
+    assert (report.format, report.stored) == ("openai", 1)
+
+
+def fail_as(store, path: Path, fmt: str | None) -> str:
+    with pytest.raises(InvalidInput) as caught:
+        ingest(store, path, format=fmt)
+    return str(caught.value)
+
+
+def test_an_event_id_stored_with_other_content_is_counted_and_shown(store, write_lines):
+    path = write_lines(
+        [
+            message(0, event_id="e-1"),
+            message(0, event_id="e-1"),  # the same event again: a plain duplicate
+            message(1, event_id="e-1", text="other text"),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates, report.conflicts) == (1, 2, 1)
+    assert report.first_conflict == (
+        f"{path}:3: event_id 'e-1' is already stored (from {path}:1) with another ts"
+    )
+    again = ingest(store, path)
+    assert (again.stored, again.conflicts) == (0, 1)
+
+
+def test_the_same_event_id_in_another_offset_is_no_conflict(store, write_lines):
+    path = write_lines(
+        [
+            message(0, event_id="e-1", ts="2026-03-01T10:00:00Z"),
+            message(0, event_id="e-1", ts="2026-03-01T12:00:00+02:00"),
+        ]
+    )
+    assert ingest(store, path).conflicts == 0
+
+
+def test_a_report_path_that_is_the_input_is_refused_before_anything_is_read(store, write_lines):
+    path = write_lines([message(0), "not json"])
+    before = path.read_bytes()
+    with pytest.raises(InvalidOption) as caught:
+        ingest(store, path, on_error="skip", report_path=path)
+    assert str(caught.value) == (
+        f"--report {path} is the input file; writing there would destroy it. Choose another path"
+    )
+    assert path.read_bytes() == before
+    assert stored_ids(store) == []

@@ -208,6 +208,26 @@ def test_a_bad_event_is_refused_with_where_and_what_and_nothing_is_stored(served
         (b"\xff\xfe", "application/json", "request body: is not UTF-8"),
         (b"[1, 2]", "application/json", "events[0]: is a JSON int, not an object"),
         (b'{"a": 1}\nnot json\n', "application/x-ndjson", "request body, line 2: is not valid"),
+        (
+            b"[" * 100_000 + b"]" * 100_000,
+            "application/json",
+            "request body: is nested too deeply to read (hundreds of levels of brackets). "
+            "Send events whose attrs nest a few levels, not hundreds",
+        ),
+        (
+            b'[{"ts": "2026-01-01T00:00:00Z", "session_id": "s", "user_id": "u", "type": '
+            b'"message", "attrs": {"a": ' + b"[" * 500 + b"]" * 500 + b"}}]",
+            "application/json",
+            "events[0]: field 'attrs' is nested too deeply to read (hundreds of levels of "
+            "brackets)",
+        ),
+        (
+            b'[{"ts": "0001-01-01T00:00:00+01:00", "session_id": "s", "user_id": "u", '
+            b'"type": "message"}]',
+            "application/json",
+            "events[0]: field 'ts' '0001-01-01T00:00:00+01:00' is out of range: in UTC it "
+            "falls before 0001-01-01 or after 9999-12-31",
+        ),
     ],
 )
 def test_an_unreadable_body_gets_422_with_a_fix(served, body, content_type, message):

@@ -136,3 +136,52 @@ def test_two_service_processes_share_one_database(db_url: str):
         assert brief.items
         for client in clients:
             client.close()
+
+
+def test_a_server_error_does_not_make_the_next_call_look_unreachable(tmp_path, monkeypatch):
+    """After a 500 the server drops the connection; the next call must not be reported as
+    "cannot be reached" while the server is up (it says Connection: close, and the client
+    retries once on a fresh connection)."""
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+    from server.conftest import free_port
+
+    from persona6 import engine
+    from persona6.client import ServerError
+    from persona6.server.api import create_app
+
+    db = str(tmp_path / "p6.db")
+    with open_store(db) as store:
+        key = keys.create_key(store, "acme").key
+
+    def bug(self, *args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(engine.Persona6, "record", bug)
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="critical")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.02)
+        event = {"ts": "2026-01-01T00:00:00Z", "session_id": "s", "user_id": "u", "type": "message"}
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/v1/events",
+            json=[event],
+            headers={"Authorization": f"Bearer {key}"},
+        )
+        assert (answer.status_code, answer.headers["connection"]) == (500, "close")
+        with Persona6Client(f"http://127.0.0.1:{port}", key=key) as client:
+            for _ in range(20):  # the reset is a race: repeat so a regression shows
+                with pytest.raises(ServerError, match=r"an unexpected error \(RuntimeError\)"):
+                    client.record([event])
+                assert client.stats().events == 0
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

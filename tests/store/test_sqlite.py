@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from persona6.errors import StoreError
@@ -55,3 +57,65 @@ def test_a_writer_locked_out_too_long_gets_a_store_error_saying_what_to_do(tmp_p
     assert holder.built_seq("default") == 7
     holder.close()
     waiter.close()
+
+
+def read_only(store: SQLiteStore, monkeypatch, *, unwritable) -> None:
+    """Make SQLite refuse writes as for a read-only file (query_only gives the same error)
+    and ``os.access`` deny ``unwritable``: the tests run as root, who may write anything."""
+    import os
+
+    import persona6.store.sqlite
+
+    store.conn.execute("PRAGMA query_only = ON")
+    real_access = os.access
+    monkeypatch.setattr(
+        persona6.store.sqlite.os,
+        "access",
+        lambda path, mode: Path(path) != unwritable and real_access(path, mode),
+    )
+
+
+def test_writing_a_read_only_database_file_says_how_to_make_it_writable(tmp_path, monkeypatch):
+    from helpers import message
+
+    from persona6.ingest.pipeline import ingest_events
+
+    path = tmp_path / "p6.db"
+    store = SQLiteStore(path)
+    read_only(store, monkeypatch, unwritable=path)
+    with pytest.raises(StoreError) as caught:
+        ingest_events(store, [message(0)])
+    assert str(caught.value) == (
+        f"{path}: the database file is read-only, so nothing can be written to it. Make it "
+        f"writable (chmod u+w {path}), or copy it to a file you can write to and pass that "
+        "to --db"
+    )
+    assert caught.value.exit_code == 5
+    store.close()
+
+
+def test_a_database_in_a_read_only_folder_says_the_folder_is_not_writable(tmp_path, monkeypatch):
+    from helpers import message
+
+    from persona6.ingest.pipeline import ingest_events
+
+    path = tmp_path / "p6.db"
+    store = SQLiteStore(path)
+    read_only(store, monkeypatch, unwritable=tmp_path)
+    with pytest.raises(StoreError) as caught:
+        ingest_events(store, [message(0)])
+    assert str(caught.value) == (
+        f"{path}: the folder {tmp_path} is not writable, and SQLite keeps its -wal and -shm "
+        "files beside the database. Make the folder writable, or move the database to a "
+        "folder you can write to and pass that to --db"
+    )
+    store.close()
+
+
+def test_a_folder_given_as_the_database_is_named(tmp_path):
+    with pytest.raises(StoreError) as caught:
+        SQLiteStore(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path} is a folder, not a database file. Pass a file path, e.g. --db "
+        f"{tmp_path / 'persona6.db'}"
+    )

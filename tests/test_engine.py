@@ -1,0 +1,107 @@
+"""The facade's arguments: a wrong type is an error that says what to pass, never a raw
+Python error from deep inside (or a database file named "5")."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import message
+
+from persona6 import Persona6
+from persona6.errors import InvalidEvent, InvalidOption
+
+
+@pytest.fixture
+def p6():
+    with Persona6(db=":memory:") as engine:
+        engine.record([message(0)])
+        yield engine
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda p6: p6.person(42),
+            "person_id 42 is an int, not text. Pass a string, e.g. person_id='42'",
+        ),
+        (lambda p6: p6.person(None), "person_id is None, not text. Pass it as a string"),
+        (
+            lambda p6: p6.context("u-1", task=5),
+            "task 5 is an int, not text. Pass a string, e.g. task='5'",
+        ),
+        (
+            lambda p6: p6.predict("u-1", failure=5),
+            "failure 5 is an int, not text. Pass a string, e.g. failure='5'",
+        ),
+        (
+            lambda p6: p6.forget(event=5),
+            "event 5 is an int, not text. Pass a string, e.g. event='5'",
+        ),
+        (
+            lambda p6: p6.record(message(1)),
+            "record() got one event, not a list of events. Pass a list of events: record([event])",
+        ),
+        (
+            lambda p6: p6.ingest(42),
+            "ingest() got an int for the path. Pass one file path as a string, or '-' for "
+            "standard input",
+        ),
+    ],
+)
+def test_a_wrong_type_says_what_to_pass(p6, call, expected):
+    with pytest.raises(InvalidOption) as caught:
+        call(p6)
+    assert str(caught.value) == expected
+
+
+def test_record_of_none_shows_a_list_of_events(p6):
+    with pytest.raises(InvalidOption) as caught:
+        p6.record(None)
+    assert str(caught.value).startswith(
+        "record() got None, not a list of events. Pass a list of dicts with the fields of "
+        'docs/events.md, e.g. record([{"ts": "2024-05-01T12:30:00Z", "session_id": "s-1"'
+    )
+
+
+def test_record_of_a_list_holding_something_else_names_the_item(p6):
+    with pytest.raises(InvalidEvent) as caught:
+        p6.record([message(1), "not an event"])
+    assert str(caught.value) == (
+        "api[1]: is a str, not an event. Pass each event as a dict with the fields of "
+        "docs/events.md, or an Event"
+    )
+
+
+def test_record_of_an_out_of_range_time_is_an_invalid_event(p6):
+    from datetime import datetime, timedelta, timezone
+
+    moment = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1)))
+    for ts in ("0001-01-01T00:00:00+01:00", moment):
+        with pytest.raises(InvalidEvent, match=r"^api\[0\]: field 'ts' .* is out of range"):
+            p6.record([message(0, ts=ts)])
+
+
+def test_a_database_that_is_not_a_path_is_refused_before_a_file_is_made(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InvalidOption) as caught:
+        Persona6(db=5)
+    assert str(caught.value) == (
+        "Persona6(db=5) is not a database location. Pass a file path such as 'persona6.db', "
+        "':memory:', or a postgresql:// URL"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("tenant", ["", " acme", 5])
+def test_a_tenant_that_is_not_a_name_is_refused(tenant):
+    with pytest.raises(InvalidOption) as caught:
+        Persona6(db=":memory:", tenant=tenant)
+    assert str(caught.value) == (
+        f"--tenant {tenant!r} is not a tenant name. Give 1 to 256 characters without leading "
+        "or trailing spaces, or leave it out for the default tenant"
+    )
+
+
+def test_ingest_to_an_empty_tenant_is_refused(p6, write_lines):
+    with pytest.raises(InvalidOption, match="--tenant '' is not a tenant name"):
+        p6.ingest(write_lines([message(1)]), tenant="")
