@@ -1,9 +1,9 @@
 """``persona6 continuity SESSION``: what a known person's session confirms, adds and contradicts.
 
 For each actor of the session who is a known person (a user_id, or an anonymous actor linked to
-one), the persona *before* the session is consolidated from the person's other sessions
-(graph.consolidate on their signals without this session's), and each claim the session makes
-is compared with it by (kind, key):
+one), the persona *before* the session is consolidated from the person's sessions that began
+before it (graph.consolidate on their signals), and each claim the session makes is compared
+with it by (kind, key):
 
 - **confirms**: the persona holds it (same polarity for preferences and decisions; the same
   value for styles and failure reactions; any mention for disclosures, concerns, topics, tasks);
@@ -98,7 +98,20 @@ def _person(
     ``ways``: user_id, or the link of an anonymous actor)."""
     members = {person} | {a for a, u in identity.items() if u == person}
     signals = store.signals_of(tenant, members, exclude_kinds=[SignalKind.TEXTURE.value])
-    earlier = [s for s in signals if s.session_id != session_id]
+    # The persona *before* the session: sessions that began before it, not every other one
+    # (a first session confirms nothing that only later sessions say).
+    opened: dict[str, str] = {}
+    for signal in signals:
+        if signal.session_id not in opened or signal.ts < opened[signal.session_id]:
+            opened[signal.session_id] = signal.ts
+    start = opened.get(session_id) or min(
+        (s.ts for s in signals if s.session_id == session_id), default=""
+    )
+    earlier = [
+        s
+        for s in signals
+        if s.session_id != session_id and (not start or opened[s.session_id] < start)
+    ]
     before = consolidate(person, earlier)
     here = [s for s in signals if s.session_id == session_id and s.actor in actors]
     traits: dict[tuple[str, str], Trait] = {}

@@ -152,3 +152,10 @@ def test_a_value_tied_with_the_prevailing_one_is_no_contradiction():
 
     assert stance("s-5") == "confirms"
     assert stance("s-6") == "contradicts"
+
+
+def test_a_first_session_is_compared_with_nothing_that_came_after_it(p6):
+    """s-1 is the person's first session: its claims are new, whatever later sessions say."""
+    (actor,) = p6.continuity("s-1").actors
+    assert actor.confirms == [] and actor.contradicts == []
+    assert {i.key for i in actor.new} >= {"dark mode"}
