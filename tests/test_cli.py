@@ -353,3 +353,12 @@ def test_an_event_id_reused_for_other_content_is_a_warning_not_a_failure(run, wr
         f"stored (from {path}:1) with another ts. Give distinct events distinct event_ids, or "
         "leave event_id out to derive it from the content"
     )
+
+
+def test_the_demo_creates_its_folder_on_a_fresh_machine(run, tmp_path):
+    """The README's first command: no folder, no database yet."""
+    result = run("demo", "--people", "4")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "persona6-demo" / "events.jsonl").is_file()
+    assert (tmp_path / "persona6-demo" / "truth.json").is_file()
+    assert "Linked to the right person" in result.output

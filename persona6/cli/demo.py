@@ -45,7 +45,8 @@ def demo(
     with open_engine(db, tenant) as p6:
         # Checked before anything is generated: the folder, and the two files written in it.
         check_output("{--out}", out_dir, db=p6.db, folder=True)
-        for name in ("events.jsonl", "truth.json"):
+        # A folder still to be created holds no file that could be the database.
+        for name in ("events.jsonl", "truth.json") if Path(out_dir).is_dir() else ():
             check_output("{--out}", Path(out_dir) / name, db=p6.db)
         log = synth.generate(seed=seed, people=people)
         events_path, truth_path = synth.write(log, Path(out_dir))
