@@ -332,7 +332,14 @@ def preference_claims(text: str) -> list[Claim]:
                 claims = _list_item(context, previous[-1])
             announced = _announced_change(text, parts[:index])
             for claim in claims if announced is not None else ():
-                claim.spans = sorted({*claim.spans, announced})
+                # One quote from the announcement to the taste: "I've changed my mind about
+                # exports: PDF is actually better for us now".
+                claim.spans = sorted(
+                    {
+                        Span(announced.start, s.end) if s.start > announced.start else s
+                        for s in claim.spans
+                    }
+                )
             found.extend(claims)
             previous = claims
     return found

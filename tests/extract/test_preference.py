@@ -600,8 +600,7 @@ def test_a_taste_announced_as_a_change_of_mind_cites_the_announcement() -> None:
     (signal,) = say(text)
     assert signal.key == "pdf"
     assert [e.quote for e in signal.evidence] == [
-        "I've changed my mind about exports",
-        "PDF is actually better for us now.",
+        "I've changed my mind about exports: PDF is actually better for us now."
     ]
 
 
