@@ -46,6 +46,7 @@ SECTIONS = (
     ("archetype", "Who they are"),
     ("note", "Who they are"),
     ("known", "What bears on the task"),
+    ("also", "Also known"),  # traits with no word of the task: known, but not bearing on it
     ("directive", "How to work with them"),
     ("conflict", "How to work with them"),
     ("failure_plan", "If something breaks"),
@@ -260,12 +261,13 @@ def compose_brief(
         stated.add(t.statement)
         label = _LABEL[t.kind]
         tier = (1 if position < 2 else 6 if position < 3 else 7) if score > 0 else 8
+        bears = score > 0 or not task
         if t.kind is SignalKind.PREFERENCE and t.statement.startswith(standing):
-            tier = min(tier, 2)  # "asks for no emojis" bears on every answer
+            tier, bears = min(tier, 2), True  # "asks for no emojis" bears on every answer
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and position < 20 else set())
-        add(label, "known", statement, ids, tier, position)
+        add(label, "known" if bears else "also", statement, ids, tier, position)
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))

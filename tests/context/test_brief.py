@@ -257,3 +257,15 @@ def test_word_forms_meet_and_concepts_expand():
     assert stem("restaurants") == stem("restaurant")
     scores = rank("good restaurants in Rome", ["I avoid gluten", "I prefer dark mode"])
     assert scores[0] > 0 and scores[1] == 0
+
+
+def test_what_does_not_bear_on_the_task_is_not_said_to():
+    """A fact with no word of the task is "also known", not under "What bears on the task"."""
+    turns = [("s-1", "I prefer PDF exports for the portfolio."), ("s-2", "I'm vegetarian.")]
+    text = _brief(turns, "export the portfolio as a PDF", budget=400).text
+    bears, _, rest = text.partition("## What bears on the task\n")[2].partition("## ")
+    assert "pdf exports" in bears and "vegetarian" not in bears
+    assert "## Also known\n- is vegetarian (fact" in text
+    # Without a task everything known is what they care about.
+    whole = _brief(turns, "", budget=400).text
+    assert "## What they care about" in whole and "Also known" not in whole
