@@ -263,7 +263,7 @@ def test_what_does_not_bear_on_the_task_is_not_said_to():
     """A fact with no word of the task is "also known", not under "What bears on the task"."""
     turns = [("s-1", "I prefer PDF exports for the portfolio."), ("s-2", "I'm vegetarian.")]
     text = _brief(turns, "export the portfolio as a PDF", budget=400).text
-    bears, _, rest = text.partition("## What bears on the task\n")[2].partition("## ")
+    bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
     assert "pdf exports" in bears and "vegetarian" not in bears
     assert "## Also known\n- is vegetarian (fact" in text
     # Without a task everything known is what they care about.
