@@ -266,14 +266,14 @@ class Persona6:
     ) -> ForgetReport:
         """Delete an event, a session or a person's events, and every trait resting on them."""
         given = [
-            name
+            (name, value)
             for name, value in (("event", event), ("session", session), ("person", person))
             if value is not None
         ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
-        for name in given:
-            _require_text(name, locals()[name])
+        for name, value in given:
+            _require_text(name, value)
         stale = self.__dict__.pop("_identity_linker", None)  # it holds the forgotten evidence
         if stale is not None:
             stale.flush()

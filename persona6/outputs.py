@@ -50,13 +50,13 @@ def check_output(
     folder (``demo --out``) rather than a file.
     """
     target = Path(path)
-    for db_file in database_files(db):
+    for position, db_file in enumerate(database_files(db)):
         if _same(target, db_file):
             raise InvalidOption(
                 option + " {path} is {what}; choose another path",
                 path=str(path),
                 what="the database file"
-                if db_file == database_files(db)[0]
+                if position == 0
                 else f"a file of the database ({db_file.name})",
             )
     for source in inputs:

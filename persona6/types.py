@@ -97,6 +97,8 @@ OUT_OF_RANGE_HINT = (
 def in_utc_range(moment: datetime) -> datetime:
     """``moment`` (aware) if it can be written in UTC, else the ``FieldProblem`` that says so:
     ``0001-01-01T00:00:00+01:00`` is in year 0 in UTC, which no date type holds."""
+    if moment.tzinfo is UTC:
+        return moment  # UTC to UTC cannot overflow; parse_ts reads every stored time
     try:
         moment.astimezone(UTC)
     except OverflowError:

@@ -65,7 +65,7 @@ def predict(
     latency = prediction.expected_latency_s
     own, population = basis["person"]["episodes"], basis["population"]["episodes"]
     out.print(
-        f"[bold]{person}[/]: {own} own failure episode{'' if own == 1 else 's'}, "
+        f"[bold]{person}[/]: {count(own, 'own failure episode')}, "
         f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )

@@ -334,7 +334,7 @@ def _bare_act(text: str, pred: Predicate) -> bool:
 
 def _home_move(text: str, raw: Sequence[tx.Token]) -> bool:
     """Whether "moved to / from X" moves home: X is a known place (data/places.yaml) or a kind
-    of home (the decision lexicon's ``move_not_switch``: "a new flat", "a bigger city"); "moved
+    of home (``is_home``: "a new flat", "a bigger city"); "moved
     here", "moved back home", "moved in with my parents" need no destination."""
     if not raw or raw[0].word not in ("to", "from", "into"):
         return True
@@ -461,7 +461,7 @@ def _claim(
     shown = rest.start if rest else end
     if rest and pred.rest.start <= rest.start:  # "moved to Denver", not "moved Denver"
         gap = text[pred.rest.start : rest.start]
-        if gap.strip().lower() in ("to", "into", "onto", "towards", "toward"):
+        if gap.strip().lower() in tx.LEADING_PREPOSITIONS:
             shown = pred.rest.start + len(gap) - len(gap.lstrip())
     value = f"{says} {tx.plain(text[shown:end]) if rest else ''}".strip()
     return Claim(

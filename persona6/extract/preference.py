@@ -140,13 +140,6 @@ def lexicon() -> Lexicon:
 
 
 _BE_SIGNS = ((1.0, "positive"), (-1.0, "negative"))
-#: A question about the listener's taste, ending its message: "do you like sushi?", "are you
-#: into jazz?", "you a fan of horror?" (not an offer: "do you want coffee?").
-_ASKS_TASTE = re.compile(
-    r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:like|love|enjoy|prefer|hate|dislike|mind|into|a fan of|"
-    r"fan of|big on|keen on|fond of)\b[^?]*\?\s*$",
-    re.I,
-)
 _SOCIAL = (
     "social_cues",
     "social_objects",
@@ -252,16 +245,16 @@ class _Context:
 
 
 @lru_cache(maxsize=tx.TEXT_CACHE)
-def _answer_claims(question: str, answer: str) -> list[Claim]:
+def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     """A short answer to someone's question about the speaker's taste: "Do you like sushi?" /
     "yes I love it" or "yes!" (likes sushi), "not really, too spicy for me" (does not). Only
     the answer is cited (the question is the other speaker's), at ``answer_weight`` when the
     answer names nothing itself ("yes!"). An offer ("do you want coffee?" / "no thanks") is no
     taste."""
     words = tx.tokens(answer, 0, len(answer))
-    asks = _ASKS_TASTE.search(question)
+    asks = _asks_taste().search(question)
     if not words or len(words) > _ANSWER_WORDS or asks is None:
-        return []
+        return ()
     joined = f"{question.rstrip()}\n{answer}"
     offset = len(joined) - len(answer)
     found = []
@@ -270,22 +263,30 @@ def _answer_claims(question: str, answer: str) -> list[Claim]:
         if own:
             found.append(Claim(claim.key, claim.value, claim.polarity, claim.weight, own))
     if found:
-        return found
+        return tuple(found)
     lists, opening = lexicon().words, " ".join(w.word for w in words[:2])
     yes = words[0].word in lists["answer_yes"] or opening in lists["answer_yes"]
     no = words[0].word in lists["answer_no"] or opening in lists["answer_no"]
     topic = _question_topic(question, asks.start())
     if topic is None or yes == no:
-        return []
+        return ()
     span, polarity = topic
     polarity = polarity if yes else -polarity
     first = tx.clauses(answer, tx.sentences(answer)[0])[0]
     says = "likes" if polarity > 0 else "does not like"
     weight = float(tx.load_lexicon("preferences")["answer_weight"])
-    return _claim(question, span, polarity, says, weight, [first])
+    return tuple(_claim(question, span, polarity, says, weight, [first]))
 
 
 _ANSWER_WORDS = 12
+
+
+@cache
+def _asks_taste() -> re.Pattern[str]:
+    """A question about the listener's taste, ending its message: "do you like sushi?", "are
+    you into jazz?" (``taste_questions``; not an offer: "do you want coffee?")."""
+    words = tx.word_alternation(tx.load_lexicon("preferences")["taste_questions"])
+    return re.compile(rf"\b(?:you|ya|u)\s+(?:\w+\s+)?{words}[^?]*\?\s*$", re.I)
 
 
 def _question_topic(question: str, at: int) -> tuple[Span, float] | None:
@@ -330,7 +331,7 @@ def preference_claims(text: str) -> list[Claim]:
                     claims.extend(_from_predicate(context, pred))
             if not claims and previous:
                 claims = _list_item(context, previous[-1])
-            announced = _announced_change(text, parts[:index])
+            announced = _announced_change(text, parts[:index]) if claims else None
             for claim in claims if announced is not None else ():
                 # One quote from the announcement to the taste: "I've changed my mind about
                 # exports: PDF is actually better for us now".

@@ -543,8 +543,7 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
     words = words[turns[-1] + 1 :] if turns else words  # "she says X, but honestly I love Y"
     if [t.word for t in words[-2:]] in (["not", "that"], ["not", "like"]):
         return True  # "it's not that I dislike Java"
-    skippable = english_words("adverbs", "modals", "negations") | {"have", "has", "had"}
-    negations = english_set("negations")
+    skippable, negations = _report_skippable(), english_set("negations")
     for index in (i for i, t in enumerate(words) if is_report_verb(t.word)):
         back, denied = index - 1, False
         while back >= 0 and words[back].word in skippable:
@@ -560,11 +559,17 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
     return False
 
 
+@cache
+def _report_skippable() -> frozenset[str]:
+    """Words between a subject and its verb of saying: "I have always (not) thought"."""
+    return english_words("adverbs", "modals", "negations") | {"have", "has", "had"}
+
+
 def _governs(words: tuple[Token, ...], index: int) -> bool:
     """The speaker's verb of saying at ``index`` takes the clause that ends ``words``: no
     subordinator or coordinator between them ("I thought it was obvious since I like X": the
     "since" clause is the speaker's own)."""
-    cuts = english_set("subordinators") | english_set("coordinators")
+    cuts = english_words("subordinators", "coordinators")
     return not any(t.word in cuts for t in words[index + 1 :])
 
 
@@ -686,7 +691,7 @@ def phrase_span(
         end = start + cut.start()
     words = tokens(text, start, end)[:max_words]
     # "switched to light mode ... I prefer it": the topic is "light mode", not "to light mode".
-    while words and words[0].word in _LEADING_PREPOSITIONS:
+    while words and words[0].word in LEADING_PREPOSITIONS:
         words = words[1:]
     fillers, dangling = english_set("trailing_fillers"), english_set("dangling_words")
     particles, dropped = english_set("dangling_particles"), False
@@ -703,7 +708,8 @@ def phrase_span(
     return Span(words[0].start, words[-1].end) if words else None
 
 
-_LEADING_PREPOSITIONS = frozenset({"to", "into", "onto", "towards", "toward"})
+#: Words ``phrase_span`` drops from the front of a phrase ("switched to light mode").
+LEADING_PREPOSITIONS = frozenset({"to", "into", "onto", "towards", "toward"})
 
 
 def _filler_size(words: tuple[Token, ...], fillers: frozenset[str]) -> int:

@@ -739,14 +739,6 @@ def _majority_value(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=lambda v: tally[v])
 
 
-#: How the failure extractor's own keys read after "after" (an outcome's name reads as itself:
-#: "after a timeout").
-_FAILURE_LABELS = {
-    "user_reported": "a breakage they reported",
-    "assistant_error": "an assistant error",
-}
-
-
 def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
     """A trait's readable statement. ``latest`` is the newest supporting signal's value;
     ``majority`` the most frequent one for the valued kinds (style, failure)."""

@@ -104,9 +104,7 @@ def _person(
     for signal in signals:
         if signal.session_id not in opened or signal.ts < opened[signal.session_id]:
             opened[signal.session_id] = signal.ts
-    start = opened.get(session_id) or min(
-        (s.ts for s in signals if s.session_id == session_id), default=""
-    )
+    start = opened.get(session_id, "")
     earlier = [
         s
         for s in signals
@@ -123,7 +121,9 @@ def _person(
     by_id = {t.id: t for t in traits.values()}
     replaced = {
         (t.kind.value, t.key): by_id[t.supersedes]
-        for t in consolidate(person, signals)
+        for t in consolidate(
+            person, [*earlier, *(s for s in signals if s.session_id == session_id)]
+        )
         if t.supersedes in by_id and (t.kind.value, t.key) not in traits
     }
     # Per valued (kind, key), the sessions of each earlier value: a value tied with the

@@ -53,6 +53,7 @@ from persona6.errors import (
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
 from persona6.identity import LinkResult
+from persona6.ingest.base import TOO_DEEP_PROBLEM
 from persona6.server import keys
 from persona6.store import Store, open_store
 from persona6.types import (
@@ -555,7 +556,7 @@ def _json(text: str, where: str) -> Any:
     except RecursionError:
         raise InvalidInput(
             where,
-            "is nested too deeply to read (hundreds of levels of brackets)",
+            TOO_DEEP_PROBLEM,
             "Send events whose attrs nest a few levels, not hundreds",
         ) from None
     except json.JSONDecodeError as exc:

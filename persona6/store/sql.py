@@ -264,12 +264,9 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
 
     def events_by_id(self, tenant: str, event_ids: Sequence[str]) -> dict[str, StoredEvent]:
         found: dict[str, StoredEvent] = {}
-        unique = list(dict.fromkeys(event_ids))
-        for start in range(0, len(unique), 500):  # under every driver's parameter limit
-            chunk = unique[start : start + 500]
+        for chunk, marks in in_lists(list(dict.fromkeys(event_ids))):
             rows = self._execute(
-                f"SELECT {_READ_COLUMNS} FROM events WHERE tenant = ? AND event_id IN "
-                f"({', '.join('?' * len(chunk))})",
+                f"SELECT {_READ_COLUMNS} FROM events WHERE tenant = ? AND event_id IN ({marks})",
                 [tenant, *chunk],
             ).fetchall()
             for row in rows:
