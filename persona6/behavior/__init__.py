@@ -4,6 +4,8 @@
 archetype memberships) in memory, reloaded whenever the graph changes (``Store.graph_version``),
 so repeated predictions and briefs are fast; predictions as of a past moment (``--event``, the
 backtest) read prefix indexes over that history (``timeline.py``) instead of recomputing it.
+kappa_p, the weight of a person's own counts, is estimated from the tenant's episodes
+(``strength.py``) with the pools it was computed on, and at checkpoints for past moments.
 docs/behavior.md describes the models.
 """
 
@@ -24,6 +26,7 @@ from persona6.behavior.archetypes import (
 from persona6.behavior.backtest import BacktestReport, backtest
 from persona6.behavior.episodes import FailureAt, TenantHistory, failure_at, load_history
 from persona6.behavior.predict import REACTIONS, Pools, Prediction, pools, predict
+from persona6.behavior.strength import StrengthLine, strength_of
 from persona6.behavior.timeline import ArchetypePools, Timeline, pools_at
 from persona6.errors import InvalidOption, NotFound
 from persona6.extract.task import name_words
@@ -97,7 +100,9 @@ class BehaviorState:
                     scores[person_id] = memberships(taxonomy, history.person(person_id))
                 return {a.archetype: a.membership for a in scores[person_id]}
 
-            found = (scores, pools(history.episodes, weights))
+            now = pools(history.episodes, weights)
+            now.strength = strength_of(now, history.episodes)
+            found = (scores, now)
             self._now[id(taxonomy)] = found
         return found
 
@@ -138,7 +143,11 @@ class BehaviorState:
             ("archetype pools", id(taxonomy)),
             lambda: ArchetypePools(timeline, lambda p, c: self._membership_at(taxonomy, p, c)),
         )
-        return pools_at(timeline, archetypes, person_id, cutoff, features)
+        strengths = self._derived(
+            ("strengths", id(taxonomy)), lambda: StrengthLine(timeline, archetypes)
+        )
+        strength = strengths.at(cutoff)
+        return pools_at(timeline, archetypes, person_id, cutoff, features, strength)
 
     # -- operations ---------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ Per person, a time split: the first ``split`` share of their failure episodes is
 each later episode is predicted from the episodes known before its failure (everyone's, never
 anything after it) and its own context. The same episodes are scored in the same run by two
 baselines: the **population prior** (p0 of docs/behavior.md at that moment) and the **person's
-frequency** (their own counts under the population prior, no archetypes, no context).
+frequency** (their own counts under the population prior, no archetypes, no context; with the
+packaged kappa_p, so the baseline does not move with the model's estimate of it). The model's
+kappa_p at each episode is estimated from episodes known before it (behavior/strength.py).
 """
 
 from __future__ import annotations

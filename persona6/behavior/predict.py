@@ -8,14 +8,17 @@ moment of prediction (all of them without ``--event``):
                           (q: every other person, m_qa their membership in archetype a)
     mixture     pA(r)   = sum_a m_pa pa(r)
     person      pp(r)   = (n_p(r) + kappa_p pA(r)) / (N_p + kappa_p)
+                          (kappa_p estimated per tenant: behavior/strength.py)
     context     lf(r)   = ((n_f(r) + kappa_c p0(r)) / (n_f + kappa_c)) / p0(r)   per feature f
     prediction  P(r)   ∝ pp(r) * prod_f lf(r) ^ tau
 
 so a person with two episodes leans on their archetypes and the population, and one with many on
 their own counts; the failure's context (what failed, its error, the act that failed, where in
 the session, recent failures) tilts the result by how such failures went for everyone. The
-strengths and tau are data (``data/behavior.yaml``). The expected latency is shrunk the same
-way (person -> archetype -> population means over reactions that happened).
+strengths and tau are data (``data/behavior.yaml``), but for kappa_p, which is estimated from
+the tenant's own episodes when they are enough to say (``PersonStrength``) and is otherwise the
+packaged value. The expected latency is shrunk the same way (person -> archetype -> population
+means over reactions that happened).
 """
 
 from __future__ import annotations
@@ -45,6 +48,23 @@ GAIN_FLOOR = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
+class PersonFit:
+    """How kappa_p is estimated per tenant (``data/behavior.yaml`` ``person_fit``)."""
+
+    min_persons: int  # persons with at least two known episodes, at least...
+    min_episodes: int  # ...and as many of their episodes; fewer: the packaged kappa_p
+    low: float  # the clamp: kappa_p is chosen on a grid from low to high
+    high: float
+    steps_per_doubling: int  # grid points per doubling of kappa_p
+    refresh: int  # at a past moment: re-estimated when the known episodes grow by 1/refresh
+
+    def grid(self) -> np.ndarray:
+        doublings = math.log2(self.high / self.low)
+        steps = max(1, round(doublings * self.steps_per_doubling))
+        return self.low * np.exp2(np.linspace(0.0, doublings, steps + 1))
+
+
+@dataclass(frozen=True, slots=True)
 class ModelConfig:
     alpha: float
     kappa_archetype: float
@@ -53,6 +73,7 @@ class ModelConfig:
     kappa_latency: float
     temper: float
     max_evidence: int
+    person_fit: PersonFit
 
 
 @cache
@@ -60,6 +81,8 @@ def config() -> ModelConfig:
     text = resources.files("persona6.data").joinpath("behavior.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     strength = data["strength"]
+    fit = data["person_fit"]
+    low, high = (float(x) for x in fit["kappa_range"])
     return ModelConfig(
         float(strength["population"]),
         float(strength["archetype"]),
@@ -68,7 +91,45 @@ def config() -> ModelConfig:
         float(strength["latency"]),
         float(data["context_temper"]),
         int(data["max_evidence"]),
+        PersonFit(
+            int(fit["min_persons"]),
+            int(fit["min_episodes"]),
+            low,
+            high,
+            int(fit["steps_per_doubling"]),
+            int(fit["refresh"]),
+        ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStrength:
+    """kappa_p, the pseudo-episodes of a person's archetype mixture their own counts stand
+    against, and what it rests on: ``estimated`` from the tenant's episodes known before
+    ``known_before`` (None: all of them; behavior/strength.py), or the packaged default when
+    the ``persons`` with at least two episodes, and their ``episodes``, are too few to say."""
+
+    kappa: float
+    estimated: bool
+    persons: int
+    episodes: int
+    known_before: str | None = None
+
+    @classmethod
+    def default(
+        cls, persons: int = 0, episodes: int = 0, known_before: str | None = None
+    ) -> PersonStrength:
+        """The packaged kappa_p (``strength: person``), with what was too few to estimate it."""
+        return cls(config().kappa_person, False, persons, episodes, known_before)
+
+    def basis(self) -> dict[str, Any]:
+        return {
+            "value": round(self.kappa, 3),
+            "source": "estimated" if self.estimated else "default",
+            "persons": self.persons,
+            "episodes": self.episodes,
+            "known_before": self.known_before,
+        }
 
 
 class EpisodeRef(BaseModel):
@@ -112,6 +173,7 @@ class Pools:
     memberships: dict[str, dict[str, float]]
     families: dict[str, float]  # feature family -> mean leave-one-out log-lift (see gains)
     latency_total: tuple[float, int] = (0.0, 0)  # every known episode's: (sum, timed)
+    strength: PersonStrength | None = None  # kappa_p; None: the packaged default
 
 
 def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, float]]) -> Pools:
@@ -191,26 +253,35 @@ def _normalise(values: dict[str, float]) -> dict[str, float]:
     return {r: v / total for r, v in values.items()}
 
 
-def distribution(
-    pools_: Pools, person_id: str, membership: dict[str, float], features: Iterable[str]
-) -> tuple[dict[str, float], dict[str, Any]]:
-    """The predicted distribution and the counts each level contributed."""
+def population_prior(population: Counter[str]) -> dict[str, float]:
+    """p0: the population's reaction counts under a uniform prior of strength alpha."""
     cfg = config()
-    big_n = sum(pools_.population.values())
-    p0 = {
-        r: (pools_.population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha)
-        for r in REACTIONS
+    big_n = sum(population.values())
+    return {
+        r: (population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha) for r in REACTIONS
     }
-    own = pools_.by_person.get(person_id, Counter())
+
+
+def archetype_mixture(
+    own: Counter[str],
+    own_weights: dict[str, float],
+    membership: dict[str, float],
+    archetype: dict[str, Counter[str]],
+    archetype_n: dict[str, float],
+    p0: dict[str, float],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """pA, the person's archetype mixture, and each archetype's pooled episodes without them:
+    ``own`` their counts, which entered the pools with ``own_weights`` (their memberships
+    there), and ``membership`` the memberships the mixture weighs the archetypes by."""
+    cfg = config()
     own_n = sum(own.values())
-    own_weights = pools_.memberships.get(person_id, {})
     mixture = dict.fromkeys(REACTIONS, 0.0)
     pooled: dict[str, float] = {}
     for name, m in membership.items():
         # Leave the person out of their own archetype pools: their counts enter once, below.
         left = own_weights.get(name, 0.0)
-        pool = pools_.archetype.get(name, Counter())
-        n_a = pools_.archetype_n.get(name, 0.0) - left * own_n
+        pool = archetype.get(name, Counter())
+        n_a = archetype_n.get(name, 0.0) - left * own_n
         pooled[name] = round(max(0.0, n_a), 3)
         for r in REACTIONS:
             count = max(0.0, pool[r] - left * own[r])
@@ -218,10 +289,25 @@ def distribution(
             mixture[r] += m * pa
     if not membership:
         mixture = dict(p0)
-    mixture = _normalise(mixture)
-    person = {
-        r: (own[r] + cfg.kappa_person * mixture[r]) / (own_n + cfg.kappa_person) for r in REACTIONS
-    }
+    return _normalise(mixture), pooled
+
+
+def distribution(
+    pools_: Pools, person_id: str, membership: dict[str, float], features: Iterable[str]
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """The predicted distribution and the counts each level contributed."""
+    cfg = config()
+    big_n = sum(pools_.population.values())
+    p0 = population_prior(pools_.population)
+    own = pools_.by_person.get(person_id, Counter())
+    own_n = sum(own.values())
+    own_weights = pools_.memberships.get(person_id, {})
+    mixture, pooled = archetype_mixture(
+        own, own_weights, membership, pools_.archetype, pools_.archetype_n, p0
+    )
+    strength = pools_.strength or PersonStrength.default()
+    kappa = strength.kappa
+    person = {r: (own[r] + kappa * mixture[r]) / (own_n + kappa) for r in REACTIONS}
     logits = {r: math.log(person[r]) for r in REACTIONS}
     used: dict[str, int] = {}
     ignored: list[str] = []
@@ -237,7 +323,11 @@ def distribution(
     top = max(logits.values())
     final = _normalise({r: math.exp(v - top) for r, v in logits.items()})
     basis = {
-        "person": {"episodes": own_n, "reactions": dict(sorted(own.items()))},
+        "person": {
+            "episodes": own_n,
+            "reactions": dict(sorted(own.items())),
+            "kappa": strength.basis(),
+        },
         "archetype": {
             "membership": {k: round(v, 4) for k, v in membership.items()},
             "episodes": pooled,

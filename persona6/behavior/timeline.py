@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from persona6.behavior.episodes import Episode, TenantHistory
-from persona6.behavior.predict import REACTIONS, Pools, config, family
+from persona6.behavior.predict import REACTIONS, PersonStrength, Pools, config, family
 
 #: Episodes between two checkpoints of the family-gain histograms (a prefix replays fewer),
 #: at least; more when there would be over MAX_CHECKPOINTS of them (memory stays bounded).
@@ -321,11 +321,13 @@ def pools_at(
     person_id: str,
     cutoff: str | None,
     features: Sequence[str],
+    strength: PersonStrength | None = None,
 ) -> tuple[Pools, dict[str, float]]:
     """The pools of the episodes known before ``cutoff`` as the prediction for ``person_id``
     reads them (their own counts, the archetype pools, the ``features`` asked about), and the
     person's memberships before ``cutoff``. Equal to the reference ``pools`` (module docstring)
-    on everything ``distribution`` and ``expected_latency`` read."""
+    on everything ``distribution`` and ``expected_latency`` read; ``strength`` is kappa_p at
+    ``cutoff`` (behavior/strength.py; None: the packaged default)."""
     k = timeline.known(cutoff)
     population = timeline.population(k)
     membership = archetypes.membership(person_id, cutoff)
@@ -353,5 +355,6 @@ def pools_at(
         memberships=memberships,
         families=timeline.gains.at(k, population),
         latency_total=timeline.latency[k],
+        strength=strength,
     )
     return pools, membership

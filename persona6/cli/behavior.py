@@ -69,6 +69,7 @@ def predict(
         f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )
+    _print_strength(basis["person"].get("kappa"))
     print_table(
         None,
         ["reaction", "probability"],
@@ -84,6 +85,20 @@ def predict(
                 for e in prediction.evidence
             ],
         )
+
+
+def _print_strength(kappa: dict[str, Any] | None) -> None:
+    """How much the person's own reactions count against their archetypes' (kappa_p): a
+    consistent person's own habit leads only where the tenant's people show that it should."""
+    if not kappa:
+        return
+    how = (
+        f"estimated on {count(kappa['episodes'], 'episode')} of "
+        f"{count(kappa['persons'], 'person')} of this tenant"
+        if kappa["source"] == "estimated"
+        else "the packaged default: too few episodes to estimate it"
+    )
+    out.print(f"own reactions weigh against {kappa['value']:g} archetype episodes ({how})")
 
 
 def _print_context(context: dict[str, Any]) -> None:

@@ -100,3 +100,18 @@ def test_one_episode_is_said_in_the_singular(tmp_path):
     result = _run("predict", "u-mara", "--db", path)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("u-mara: 1 own failure episode, ")
+
+
+def test_predict_says_how_much_the_persons_own_reactions_weigh(db):
+    """The strength of a person's own habit (kappa_p) is the tenant's: the table says what it is
+    and what it was estimated on, as the JSON's basis does."""
+    path, truth = db
+    pid = truth["people"][0]["person_id"]
+    shown = json.loads(_run("predict", pid, "--json", "--db", path).output)
+    kappa = shown["basis"]["person"]["kappa"]
+    text = _run("predict", pid, "--db", path).output
+    assert f"own reactions weigh against {kappa['value']:g} archetype episodes" in text
+    if kappa["source"] == "estimated":
+        assert f"episodes of {kappa['persons']} persons of this tenant" in text
+    else:
+        assert "the packaged default: too few episodes to estimate it" in text

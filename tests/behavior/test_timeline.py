@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left
 from datetime import timedelta
 
 import pytest
@@ -19,7 +20,16 @@ from hypothesis import strategies as st
 
 from persona6.behavior.archetypes import membership_map
 from persona6.behavior.episodes import failure_at, known_before
-from persona6.behavior.predict import distribution, evidence_for, expected_latency, pools
+from persona6.behavior.predict import (
+    PersonStrength,
+    config,
+    distribution,
+    evidence_for,
+    expected_latency,
+    pools,
+)
+from persona6.behavior.strength import checkpoints, strength_of
+from persona6.behavior.timeline import known_at
 from persona6.types import format_ts, parse_ts
 
 
@@ -59,8 +69,28 @@ def _reference(state, taxonomy, person_id, cutoff, features):
     history = state.history()
     known = known_before(history.episodes, cutoff)
     at = pools(known, lambda p: membership_map(taxonomy, history.person(p), cutoff))
+    at.strength = _strength_reference(state, taxonomy, cutoff)
     membership = membership_map(taxonomy, history.person(person_id), cutoff)
     return at, membership
+
+
+def _strength_reference(state, taxonomy, cutoff):
+    """kappa_p estimated on everything known before the last checkpoint before ``cutoff``: the
+    moment the s-th known episode became known, s the largest checkpoint below the number of
+    episodes known at ``cutoff`` (behavior/strength.py)."""
+    history = state.history()
+    moment = None
+    if cutoff is not None:
+        times = sorted(known_at(e) for e in history.episodes)
+        k = bisect_left(times, cutoff)
+        if k == 0:
+            return PersonStrength.default(known_before=cutoff)
+        marks = checkpoints(len(times), config().person_fit.refresh)
+        moment = times[max(s for s in marks if s < k)]
+        assert moment < cutoff
+    known = known_before(history.episodes, moment)
+    at = pools(known, lambda p: membership_map(taxonomy, history.person(p), moment))
+    return strength_of(at, known, moment)
 
 
 def _evidence_reference(history, person_id, cutoff, features, limit=10):
@@ -120,6 +150,14 @@ def test_memberships_at_a_cutoff_equal_the_full_scoring(world, data) -> None:
     assert state.membership_at(taxonomy, person_id, cutoff) == membership_map(
         taxonomy, history.person(person_id), cutoff
     )
+
+
+def test_kappa_now_through_the_indexes_equals_the_one_predict_uses(world) -> None:
+    state, taxonomy, _, _, _ = world
+    _, now = state._current(taxonomy)
+    fast, _ = state.pools_at(taxonomy, "nobody", None, ())
+    assert now.strength is not None and now.strength.estimated
+    assert fast.strength == now.strength == _strength_reference(state, taxonomy, None)
 
 
 def test_family_gains_at_every_prefix_equal_the_leave_one_out_reference(world) -> None:

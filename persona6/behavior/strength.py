@@ -1,0 +1,232 @@
+"""kappa_p per tenant: how much a person's own counts count, estimated from the tenant's episodes.
+
+The person level of the prediction (behavior/predict.py) is pp(r) = (n_p(r) + kappa_p pA(r)) /
+(N_p + kappa_p). A fixed kappa_p cannot suit every tenant: where people are consistent (each
+always reacts their own way) their own few episodes should weigh much; where they all react
+alike, little. So kappa_p is chosen, empirical Bayes, as the value that predicted the tenant's
+own episodes best: on a grid (``person_fit`` in ``data/behavior.yaml``: 2 to 1024, a factor
+√2 apart, which is also the clamp), the one maximising
+
+    sum over episodes e of persons with two or more episodes  ln P_-e(r_e | kappa_p)
+
+where P_-e is the whole prediction for e (person, archetype mixture, context lifts, as
+``distribution`` computes it) with e left out of the person's counts and of its context
+features' counts. Leave-one-out rather than next-episode because it uses every episode of every
+person once, whatever their order, from the counts alone; a person with one episode says
+nothing about kappa_p (with no other episode of theirs, it cancels) and is left out. The
+archetype mixture and the context lifts do not depend on kappa_p, so they are computed once and
+the grid costs a few numpy passes over the episodes. Ties go to the smallest kappa_p.
+
+With fewer than ``min_persons`` persons having two or more episodes, or fewer than
+``min_episodes`` of their episodes, the data cannot say, and the packaged kappa_p (``strength:
+person``) is used; the prediction's ``basis.person.kappa`` reports which, and on how much.
+
+At a past moment (``predict --event``, the backtest) kappa_p comes from the episodes known
+before it only: from the last **checkpoint** strictly before it. With k episodes known at the
+cut-off t, the checkpoint is the largest s <= k - 1 of the fixed sequence 0, 1, 2, ...,
+s + max(1, s // refresh), ... and its estimate is made at the moment the s-th known episode
+became known (< t), from everything known before that moment; so nothing at or after t is
+read, and each checkpoint is estimated once per graph version (``StrengthLine``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import numpy as np
+
+from persona6.behavior.episodes import Episode
+from persona6.behavior.predict import (
+    GAIN_FLOOR,
+    REACTIONS,
+    PersonStrength,
+    Pools,
+    archetype_mixture,
+    config,
+    family,
+    population_prior,
+)
+from persona6.behavior.timeline import ArchetypePools, Timeline
+
+_INDEX = {r: i for i, r in enumerate(REACTIONS)}
+#: Episodes scored at once (their episodes x grid x reactions array is about 5 MB).
+BLOCK = 4096
+
+
+def fit_strength(
+    reactions: np.ndarray,
+    persons: np.ndarray,
+    features: np.ndarray,
+    used: np.ndarray,
+    mixtures: np.ndarray,
+    p0: np.ndarray,
+    known_before: str | None = None,
+) -> PersonStrength:
+    """kappa_p from the known episodes (see the module docstring).
+
+    ``reactions``, ``persons``: per episode, the index of its reaction (in REACTIONS) and of
+    its person (a row of ``mixtures``); ``features``: per episode, its context feature ids,
+    padded with ``len(used)``; ``used``: per feature id, whether its family is used (gain above
+    zero); ``mixtures``: per person, pA (only the rows of persons with two or more episodes are
+    read); ``p0``: the population prior."""
+    cfg = config()
+    fit = cfg.person_fit
+    width = len(REACTIONS)
+    own = np.zeros((len(mixtures), width))
+    np.add.at(own, (persons, reactions), 1.0)
+    sizes = own.sum(axis=1)
+    several = sizes >= 2
+    n_persons, n_episodes = int(several.sum()), int(sizes[several].sum())
+    if n_persons < fit.min_persons or n_episodes < fit.min_episodes:
+        return PersonStrength.default(n_persons, n_episodes, known_before)
+    rows = np.flatnonzero(several[persons])
+    y = reactions[rows]
+    onehot = np.zeros((len(rows), width))
+    onehot[np.arange(len(rows)), y] = 1.0
+    # Context: each feature's counts over the known episodes, the scored one left out.
+    counts = np.zeros((len(used) + 1, width))
+    np.add.at(counts, (features, np.broadcast_to(reactions[:, None], features.shape)), 1.0)
+    totals = counts.sum(axis=1)
+    usable = np.append(used, False)  # the padding id is never used
+    lift = np.zeros((len(rows), width))
+    kc = cfg.kappa_context
+    for column in features[rows].T:
+        kept = np.flatnonzero(usable[column])
+        if not len(kept):
+            continue
+        f = column[kept]
+        q = (counts[f] - onehot[kept] + kc * p0) / (totals[f] - 1 + kc)[:, None]
+        lift[kept] += cfg.temper * np.log(q / p0)
+    # The person level: (n_p - e + kappa pA) / (N_p - 1 + kappa); the denominator is the same
+    # for every reaction, so it cancels in the normalisation with the context.
+    left = own[persons[rows]] - onehot
+    prior = mixtures[persons[rows]]
+    grid = fit.grid()
+    ll = np.zeros(len(grid))
+    for start in range(0, len(rows), BLOCK):  # episodes x grid x reactions, a block at a time
+        part = slice(start, start + BLOCK)
+        logits = np.log(left[part, None, :] + grid[None, :, None] * prior[part, None, :])
+        logits += lift[part, None, :]
+        top = logits.max(axis=2, keepdims=True)
+        norm = top[:, :, 0] + np.log(np.exp(logits - top).sum(axis=2))
+        chosen = np.take_along_axis(logits, y[part, None, None], axis=2)[:, :, 0]
+        ll += (chosen - norm).sum(axis=0)
+    best = float(grid[int(np.argmax(ll))])  # the first of equal maxima: the smallest kappa_p
+    return PersonStrength(best, True, n_persons, n_episodes, known_before)
+
+
+def _feature_matrix(rows: Sequence[Sequence[int]], pad: int) -> np.ndarray:
+    width = max((len(r) for r in rows), default=0)
+    matrix = np.full((len(rows), max(1, width)), pad, dtype=np.int64)
+    for i, ids in enumerate(rows):
+        matrix[i, : len(ids)] = ids
+    return matrix
+
+
+def strength_of(
+    pools_: Pools, episodes: Sequence[Episode], known_before: str | None = None
+) -> PersonStrength:
+    """kappa_p from ``episodes`` and the ``pools`` of exactly those episodes (the reference:
+    ``StrengthLine`` gives the same from the prefix indexes; a test checks it)."""
+    p0 = population_prior(pools_.population)
+    ids = {f: i for i, f in enumerate(pools_.features)}
+    used = np.array([pools_.families.get(family(f), 0.0) > GAIN_FLOOR for f in ids], dtype=bool)
+    people = {p: i for i, p in enumerate(pools_.by_person)}
+    mixtures = np.tile([p0[r] for r in REACTIONS], (len(people), 1))
+    for person_id, i in people.items():
+        if sum(pools_.by_person[person_id].values()) >= 2:
+            weights = pools_.memberships.get(person_id, {})
+            mixture, _ = archetype_mixture(
+                pools_.by_person[person_id],
+                weights,
+                weights,
+                pools_.archetype,
+                pools_.archetype_n,
+                p0,
+            )
+            mixtures[i] = [mixture[r] for r in REACTIONS]
+    return fit_strength(
+        np.array([_INDEX[e.reaction] for e in episodes], dtype=np.int64),
+        np.array([people[e.person_id] for e in episodes], dtype=np.int64),
+        _feature_matrix([[ids[f] for f in e.features] for e in episodes], len(ids)),
+        used,
+        mixtures,
+        np.array([p0[r] for r in REACTIONS]),
+        known_before,
+    )
+
+
+def checkpoints(n: int, refresh: int) -> list[int]:
+    """The checkpoint counts below ``n``: 0, 1, 2, ..., s + max(1, s // refresh), ..."""
+    found, s = [], 0
+    while s < n:
+        found.append(s)
+        s += max(1, s // refresh)
+    return found
+
+
+class StrengthLine:
+    """kappa_p at any cut-off for one taxonomy, from the prefix indexes (module docstring)."""
+
+    def __init__(self, timeline: Timeline, archetypes: ArchetypePools):
+        self.t = timeline
+        self.archetypes = archetypes
+        episodes = timeline.episodes
+        self.people = {p: i for i, p in enumerate(timeline.lines)}
+        ids: dict[str, int] = {}
+        rows = [[ids.setdefault(f, len(ids)) for f in e.features] for e in episodes]
+        names: dict[str, int] = {}
+        self.family_of = np.array(
+            [names.setdefault(family(f), len(names)) for f in ids], dtype=np.int64
+        )
+        self.families = list(names)  # family id -> name
+        self.reactions = np.array([_INDEX[e.reaction] for e in episodes], dtype=np.int64)
+        self.persons = np.array([self.people[e.person_id] for e in episodes], dtype=np.int64)
+        self.features = _feature_matrix(rows, len(ids))
+        self.marks = checkpoints(len(episodes), config().person_fit.refresh)
+        self.cache: dict[str | None, PersonStrength] = {}
+
+    def at(self, cutoff: str | None) -> PersonStrength:
+        """kappa_p for a prediction at ``cutoff`` (None: now, from every episode)."""
+        t = self.t
+        if cutoff is None:
+            moment = None
+        else:
+            k = t.known(cutoff)
+            if k == 0:
+                return PersonStrength.default(known_before=cutoff)
+            moment = t.times[self.marks[bisect_right(self.marks, k - 1) - 1]]
+        found = self.cache.get(moment)
+        if found is None:
+            found = self.cache[moment] = self._estimate(moment)
+        return found
+
+    def _estimate(self, moment: str | None) -> PersonStrength:
+        t = self.t
+        k = t.known(moment)
+        population = t.population(k)
+        p0 = population_prior(population)
+        archetype, sizes, _ = self.archetypes.at(moment, k)
+        persons = self.persons[:k]
+        mixtures = np.tile([p0[r] for r in REACTIONS], (len(self.people), 1))
+        known = np.bincount(persons, minlength=len(self.people))
+        for person_id, i in self.people.items():
+            if known[i] < 2:
+                continue
+            counts, _, _ = t.lines[person_id].at(k)
+            weights = self.archetypes.membership(person_id, moment)
+            mixture, _ = archetype_mixture(counts, weights, weights, archetype, sizes, p0)
+            mixtures[i] = [mixture[r] for r in REACTIONS]
+        gains = t.gains.at(k, population)
+        helped = np.array([gains.get(n, 0.0) > GAIN_FLOOR for n in self.families], dtype=bool)
+        used = helped[self.family_of]
+        return fit_strength(
+            self.reactions[:k],
+            persons,
+            self.features[:k],
+            used,
+            mixtures,
+            np.array([p0[r] for r in REACTIONS]),
+            moment,
+        )
