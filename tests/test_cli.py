@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -362,3 +363,49 @@ def test_the_demo_creates_its_folder_on_a_fresh_machine(run, tmp_path):
     assert (tmp_path / "persona6-demo" / "events.jsonl").is_file()
     assert (tmp_path / "persona6-demo" / "truth.json").is_file()
     assert "Linked to the right person" in result.output
+
+
+# -- times in tables are UTC and say so -----------------------------------------------------------
+
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\S*)")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("events",),
+        ("sessions",),
+        ("stats",),
+        ("why", "u-1", "TEA"),
+        ("links", "anon-1"),
+        ("predict", "u-1"),
+        ("keys", "list"),
+    ],
+)
+def test_every_table_shows_its_times_in_utc_with_a_z(run, write_lines, command):
+    """The same form in every table, to the second, with the Z that says it is UTC."""
+    events = [
+        dict(message(0), text="I prefer tea over coffee."),
+        dict(message(1), type="action", name="command", text="make deploy"),
+        dict(message(2), type="outcome", name="error", text="deploy timed out"),
+        dict(message(3), type="action", name="command", text="make deploy"),
+        dict(message(4), user_id=None, anonymous_id="anon-1", session_id="s-2", text="hello"),
+        dict(message(5), anonymous_id="anon-1", session_id="s-2", type="identify", text=None),
+    ]
+    run("ingest", str(write_lines(events)))
+    run("build")
+    run("keys", "create", "--tenant", "default", "--name", "ci")
+    if "TEA" in command:
+        traits = json.loads(run("show", "u-1", "--json").output)["traits"]
+        tea = next(t["id"] for t in traits if t["kind"] == "preference")
+        command = tuple(tea if part == "TEA" else part for part in command)
+    result = run(*command)
+    assert result.exit_code == 0, result.output
+    ends = [m.group(1) for m in _TIME.finditer(result.output)]
+    assert ends and set(ends) == {"Z"}, result.output
+
+
+def test_json_keeps_the_stored_time(run, write_lines):
+    run("ingest", str(write_lines([message(0)])))
+    shown = json.loads(run("events", "--json").output.splitlines()[0])
+    assert shown["ts"] == "2026-03-01T10:00:00.000000Z"

@@ -9,14 +9,16 @@ person and scored in [0, 1] (docs/behavior.md gives every formula):
 - ``reaction: LABEL``: episodes with that reaction / (episodes + 2);
 - ``fast_reaction_s: S``: reactions within S seconds / (reactions + 2);
 - ``sessions: {from: A, to: B}``: a ramp over the number of sessions (A > B for "few");
+  ``sessions: few``: (1 - r)^n over n sessions, what the saturation of ``style`` and ``says``
+  cues has not reached yet, so a short history counts only while behaviour cannot show;
 - ``action_share: {from: A, to: B}``: a ramp over actions / (actions + messages);
 - ``says: [regex, ...]``: the share of sessions where one of the person's own messages matches,
   with the same saturation as ``style``.
 
 ``score`` = sum(weight x strength) / sum(weight) over the archetype's cues; ``membership`` =
 softmax(score / temperature) over the archetypes, so memberships sum to 1 and a person with no
-history gets the same membership in each. Every cue lists the events (and, for the current
-graph, the traits) it rests on.
+history gets the same membership in each but for cues of the history's length (``sessions``).
+Every cue lists the events (and, for the current graph, the traits) it rests on.
 
 Users add or change archetypes without code: a YAML file passed with ``--archetypes`` is merged
 over the packaged one (an archetype of the same name replaces it; ``replace: true`` at the top
@@ -42,10 +44,12 @@ from persona6.behavior.episodes import PersonHistory, known_before
 from persona6.config import read_yaml_file
 from persona6.errors import InvalidInput
 
-PRODUCER = "persona6.archetypes.v1"
+PRODUCER = "persona6.archetypes.v2"
 #: Memberships remembered per person, by the view of a cut-off (MembershipLine.at).
 MEMO_SIZE = 4096
 CUE_KINDS = ("style", "reaction", "fast_reaction_s", "sessions", "action_share", "says")
+#: ``sessions: few``: the share of behaviour not yet seen, (1 - reliability)^sessions.
+FEW = "few"
 MAX_CUE_EVIDENCE = 5
 
 
@@ -168,6 +172,15 @@ def _cue(where: str, field: str, raw: Any) -> Cue:
     if kind == "fast_reaction_s":
         seconds = _number(where, f"{field}.{kind}", value, positive=True)
         return Cue(name, kind, weight, high=seconds)
+    if kind == "sessions" and value == FEW:
+        return Cue(name, kind, weight, key=FEW)
+    if kind == "sessions" and isinstance(value, str):
+        raise _problem(
+            where,
+            f"{field}.{kind}",
+            f"is {value!r}, not a ramp or {FEW}",
+            f"Write it as {{from: 2, to: 10}}, or {FEW}",
+        )
     if kind in ("sessions", "action_share"):
         low, high = _ramp(where, f"{field}.{kind}", value)
         return Cue(name, kind, weight, low=low, high=high)
@@ -278,6 +291,15 @@ def _saturated(share: float, support: float, reliability: float) -> float:
     return share * (1.0 - (1.0 - reliability) ** support)
 
 
+def _sessions_strength(cue: Cue, sessions: int, reliability: float) -> float:
+    """A ``sessions`` cue: its ramp, or for ``few`` what a behaviour cue shown in every one of
+    the sessions still lacks of saturation (``_saturated``): a short history says "new" only
+    as long as the person's behaviour cannot yet say what they are."""
+    if cue.key == FEW:
+        return (1.0 - reliability) ** sessions
+    return _ramp_value(sessions, cue.low, cue.high)
+
+
 def _tail(ids: Sequence[str]) -> list[str]:
     unique = list(dict.fromkeys(ids))
     return unique[-MAX_CUE_EVIDENCE:]
@@ -342,7 +364,7 @@ def score_cue(cue: Cue, view: _View, r: float) -> CueScore:
             detail = f"{len(hits)} of {len(timed)} reactions within {cue.high:g} s"
         evidence = [e.failure_event_id for e in hits]
     elif cue.kind == "sessions":
-        strength = _ramp_value(len(sessions), cue.low, cue.high)
+        strength = _sessions_strength(cue, len(sessions), r)
         detail = f"{len(sessions)} sessions"
         evidence = list(view.firsts.values())
     elif cue.kind == "action_share":
@@ -516,7 +538,7 @@ class MembershipLine:
             timed, fast = counts
             return fast[ie] / (timed[ie] + 2)
         if cue.kind == "sessions":
-            return _ramp_value(self.sessions[ia], cue.low, cue.high)
+            return _sessions_strength(cue, self.sessions[ia], r)
         if cue.kind == "action_share":
             return _ramp_value(self.actions[ia] / ia, cue.low, cue.high) if ia else 0.0
         talked = self.talked[ia]

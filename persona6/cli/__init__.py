@@ -108,6 +108,13 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def utc_time(ts: str | None) -> str:
+    """A stored time as a table shows it: to the second and with its ``Z``, so that nobody
+    reads a UTC time as their own clock's (``2026-03-01T10:00:00Z``). JSON keeps the stored
+    text."""
+    return f"{ts[:19]}Z" if ts else ""
+
+
 def clip(text: str | None, width: int = 80) -> str:
     if not text:
         return ""

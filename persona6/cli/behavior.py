@@ -15,6 +15,7 @@ from persona6.cli import (
     print_json,
     print_table,
     store_options,
+    utc_time,
 )
 from persona6.cli.graph import warn_if_stale
 
@@ -81,7 +82,7 @@ def predict(
             "past episodes it rests on",
             ["time", "failure", "reaction", "latency s", "event"],
             [
-                [e.ts[:19], e.failure, e.reaction, e.latency_s, e.failure_event_id]
+                [utc_time(e.ts), e.failure, e.reaction, e.latency_s, e.failure_event_id]
                 for e in prediction.evidence
             ],
         )

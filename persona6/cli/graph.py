@@ -17,6 +17,7 @@ from persona6.cli import (
     print_json,
     print_table,
     store_options,
+    utc_time,
 )
 from persona6.engine import Persona6
 from persona6.outputs import check_output, write_output
@@ -205,7 +206,7 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         None,
         ["stance", "time", "session", "event", "quote"],
         [
-            [link.stance, link.ts[:19], link.session_id, link.event_id, clip(link.quote, 70)]
+            [link.stance, utc_time(link.ts), link.session_id, link.event_id, clip(link.quote, 70)]
             for link in explanation.chain
         ],
     )

@@ -18,6 +18,7 @@ from persona6.cli import (
     print_json,
     print_table,
     store_options,
+    utc_time,
 )
 from persona6.cli.graph import warn_if_stale
 from persona6.errors import InvalidOption
@@ -92,8 +93,8 @@ def _print_links(links: list[LinkRecord]) -> None:
                 k.method,
                 "" if k.probability is None else f"{k.probability:.3f}",
                 k.evidence_event_id or "",
-                k.created_at[:19],
-                f"{k.revoked_at[:19]} ({k.revoked_reason})" if k.revoked_at else "",
+                utc_time(k.created_at),
+                f"{utc_time(k.revoked_at)} ({k.revoked_reason})" if k.revoked_at else "",
             ]
             for k in links
         ],

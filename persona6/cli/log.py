@@ -17,6 +17,7 @@ from persona6.cli import (
     print_json,
     print_table,
     store_options,
+    utc_time,
 )
 from persona6.config import settings
 from persona6.ingest.actors import HINT as SHARED_HINT
@@ -187,8 +188,8 @@ def stats(db: str | None, tenant: str | None, as_json: bool) -> None:
         ["known persons (user_id)", result.persons],
         ["anonymous actors", result.anonymous_actors],
         ["identify links", result.identify_links],
-        ["first event", result.first_ts],
-        ["last event", result.last_ts],
+        ["first event", utc_time(result.first_ts)],
+        ["last event", utc_time(result.last_ts)],
         ["schema version", result.schema_version],
     ]
     print_table(f"tenant {result.tenant}", ["what", "count"], rows)
@@ -224,8 +225,8 @@ def sessions(
                 s.actions,
                 s.outcomes,
                 ", ".join(s.actors),
-                s.first_ts[:19],
-                s.last_ts[:19],
+                utc_time(s.first_ts),
+                utc_time(s.last_ts),
             ]
             for s in found
         ],
@@ -318,7 +319,7 @@ def events(
             ["ts", "session", "actor", "type", "role/name", "text"],
             [
                 [
-                    e.ts[:19],
+                    utc_time(e.ts),
                     e.session_id,
                     e.actor,
                     e.type.value,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from persona6.cli import err, json_option, main, print_json, print_table
+from persona6.cli import err, json_option, main, print_json, print_table, utc_time
 from persona6.config import settings
 from persona6.errors import MissingExtra
 from persona6.server import keys as api_keys
@@ -113,7 +113,10 @@ def keys_list(tenant: str | None, db: str | None, as_json: bool) -> None:
     print_table(
         None,
         ["key id", "tenant", "name", "created", "revoked"],
-        [[k.key_id, k.tenant, k.name, k.created_at, k.revoked_at] for k in found],
+        [
+            [k.key_id, k.tenant, k.name, utc_time(k.created_at), utc_time(k.revoked_at)]
+            for k in found
+        ],
     )
 
 

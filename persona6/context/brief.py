@@ -3,10 +3,13 @@ with them, what to do when something breaks) with the assistant layer (voice, de
 boundaries), within a token budget. docs/context.md describes the rules.
 
 Items are chosen greedily in priority order and kept only while the rendered text fits the
-budget (``persona6.tokens.v1``): the header, the top archetype, the three items most relevant
-to the task, the directives, the failure plan, the conflicts and the assistant's voice and
-boundaries, then the rest of what is relevant, then everything else by confidence and recency.
-They are rendered in section order. The text is counted after rendering, so the count is exact.
+budget (``persona6.tokens.v1``): the header; what the task needs of its result (a preference on
+the form of an answer or of an output that bears on the task); the two items most relevant to
+the task and the standing requests on how to answer; the top archetype and the first
+directive; the failure plan, the conflicts and the assistant's voice and boundaries; then the
+rest of what is relevant; and "Also known" only with what is left once nothing before it was
+left out. They are rendered in section order. The text is counted after rendering, so the
+count is exact.
 """
 
 from __future__ import annotations
@@ -20,13 +23,22 @@ from pydantic import BaseModel, Field
 
 from persona6.behavior import BehaviorState
 from persona6.context.assistant import AssistantSpec, load_spec
-from persona6.context.relevance import bag, brief_data, expand, index, rank_index, words
+from persona6.context.relevance import (
+    bag,
+    brief_data,
+    expand,
+    index,
+    names_any,
+    phrases,
+    rank_index,
+    words,
+)
 from persona6.context.tokens import cached_count, count_tokens
 from persona6.errors import InvalidOption
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v1"
+PRODUCER = "persona6.brief.v2"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
@@ -93,6 +105,8 @@ class _Known:
     bag: Counter[str]
     quotes: tuple[tuple[str, Counter[str]], ...]  # (event id, words of its quote)
     newest: list[str]  # evidence event ids, newest first (at most 5)
+    answers: bool  # a preference on how to answer: bears on every task
+    form: bool  # ... or on the form of an output: comes first when it bears on the task
 
 
 def _named(top: Any) -> bool:
@@ -143,10 +157,24 @@ def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> l
             for _, quote_bag in quotes:
                 text_bag.update(quote_bag)
             newest = list(reversed(list(dict.fromkeys(e.event_id for e in t.evidence))))[:5]
-            found.append(_Known(t, text_bag, quotes, newest))
+            answers, form = _forms(t)
+            found.append(_Known(t, text_bag, quotes, newest, answers, form))
         return found
 
     return state.cached(("brief.known", person_id), make)
+
+
+def _forms(trait: Trait) -> tuple[bool, bool]:
+    """Whether a preference says how to answer ("asks for no emojis", a standing request;
+    "prefers bullet points over long paragraphs", ``answer_forms``), and whether it says that
+    or the form of an output ("prefers PDF over Excel", ``output_forms``)."""
+    if trait.kind is not SignalKind.PREFERENCE:
+        return False, False
+    standing = tuple(str(p) for p in brief_data()["standing_requests"])
+    answers = trait.statement.startswith(standing) or names_any(
+        trait.statement, phrases("answer_forms")
+    )
+    return answers, answers or names_any(trait.statement, phrases("output_forms"))
 
 
 def _evidence_for_task(known: _Known, task_words: set[str]) -> list[str]:
@@ -237,7 +265,7 @@ def compose_brief(
             f"Likely {_article(top.archetype)} {top.archetype.replace('_', ' ')} "
             f"(membership {_conf(top.membership)}): {why}.",
             evidence,
-            0,
+            2,  # after what bears on the task, with the first directive
         )
 
     # What bears on the task: relevance, then confidence, then recency.
@@ -251,7 +279,6 @@ def compose_brief(
         reverse=True,
     )
     stated: set[str] = set()
-    standing = tuple(str(p) for p in data["standing_requests"])
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated:
@@ -260,10 +287,13 @@ def compose_brief(
             continue
         stated.add(t.statement)
         label = _LABEL[t.kind]
-        tier = (1 if position < 2 else 6 if position < 3 else 7) if score > 0 else 8
-        bears = score > 0 or not task
-        if t.kind is SignalKind.PREFERENCE and t.statement.startswith(standing):
-            tier, bears = min(tier, 2), True  # "asks for no emojis" bears on every answer
+        if score > 0:
+            # The form the task's result should take first ("prefers PDF over Excel" for an
+            # export), however few words it shares with the task; then the most relevant.
+            tier = 0 if k.form else 1 if position < 2 else 6 if position < 3 else 7
+        else:
+            tier = 1 if k.answers else 8  # "asks for no emojis" bears on every answer
+        bears = score > 0 or not task or k.answers
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and position < 20 else set())
@@ -354,7 +384,9 @@ def _line_tokens(item: _Line) -> int:
 def _fit(
     person_id: str, candidates: list[_Candidate], task: str | None, budget: int
 ) -> list[_Candidate]:
-    """Greedy by priority: keep each item whose line (and section title, if new) still fits."""
+    """Greedy by priority: keep each item whose line (and section title, if new) still fits.
+    "Also known" gets only what is left: none of it once an item before it was left out (a
+    short fact must not take the place of a longer item the task needed)."""
     titles = dict(SECTIONS)
 
     def title(c: _Candidate) -> str:
@@ -363,9 +395,12 @@ def _fit(
     used = cached_count(f"# Brief: {person_id}")
     shown_titles: set[str] = set()
     chosen: list[_Candidate] = []
+    left_out = False
     for candidate in sorted(candidates, key=lambda c: c.priority):
         if budget - used < 4:
             break
+        if left_out and candidate.section == "also":
+            continue
         heading = title(candidate)
         cost = _line_tokens(candidate.item)
         if heading not in shown_titles:
@@ -374,6 +409,8 @@ def _fit(
             chosen.append(candidate)
             used += cost
             shown_titles.add(heading)
+        else:
+            left_out = True
     # The sum is exact by construction; the check guards against a renderer change.
     while chosen and count_tokens(render(person_id, chosen, task)) > budget:
         chosen.remove(max(chosen, key=lambda c: c.priority))

@@ -93,6 +93,23 @@ def expand(query: str) -> dict[str, float]:
     return weights
 
 
+@cache
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of the word list ``name`` of ``data/brief.yaml``, each cut into words."""
+    return tuple(found for p in brief_data()[name] if (found := tuple(words(str(p)))))
+
+
+def names_any(text: str, listed: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` holds one of the ``listed`` phrases, word forms normalised ("prefers
+    PDFs" holds "pdf", "bullet points please" holds "bullet point")."""
+    said = words(text)
+    return any(
+        said[i : i + len(phrase)] == list(phrase)
+        for phrase in listed
+        for i in range(len(said) - len(phrase) + 1)
+    )
+
+
 def bag(text: str) -> Counter[str]:
     return Counter(words(text))
 

@@ -1,4 +1,4 @@
-"""persona6.preference.v5: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v6: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -43,7 +43,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v5"
+NAME = "persona6.preference.v6"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -150,6 +150,9 @@ _SOCIAL = (
     "listener_possessives",
     "listener_acts",
     "listener_be",
+    "asker_words",
+    "asker_possessives",
+    "asker_be",
 )
 
 
@@ -238,6 +241,7 @@ class _Context:
     parts: list[Span]  # the clauses of the sentence
     index: int  # this clause
     before: Span | None  # the previous sentence in the message
+    asked: int = 0  # the text before this offset is the other speaker's question (_answer_claims)
 
     @property
     def clause(self) -> Span:
@@ -250,7 +254,8 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     "yes I love it" or "yes!" (likes sushi), "not really, too spicy for me" (does not). Only
     the answer is cited (the question is the other speaker's), at ``answer_weight`` when the
     answer names nothing itself ("yes!"). An offer ("do you want coffee?" / "no thanks") is no
-    taste."""
+    taste. The question's "your" is the answerer's own ("Do you like your job?" / "I do"), its
+    "my" the asker's ("Do you like my idea?" / "yes!": a reaction to them, ``_to_listener``)."""
     words = tx.tokens(answer, 0, len(answer))
     asks = _asks_taste().search(question)
     if not words or len(words) > _ANSWER_WORDS or asks is None:
@@ -258,12 +263,14 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     joined = f"{question.rstrip()}\n{answer}"
     offset = len(joined) - len(answer)
     found = []
-    for claim in preference_claims(joined):
+    for claim in preference_claims(joined, asked=offset):
         own = [Span(a - offset, b - offset) for a, b in claim.spans if a >= offset]
         if own:
             found.append(Claim(claim.key, claim.value, claim.polarity, claim.weight, own))
     if found:
         return tuple(found)
+    if _about_listener(answer):
+        return ()  # "I love how you explained that": a reaction to the asker, not a yes
     lists, opening = lexicon().words, " ".join(w.word for w in words[:2])
     yes = words[0].word in lists["answer_yes"] or opening in lists["answer_yes"]
     no = words[0].word in lists["answer_no"] or opening in lists["answer_no"]
@@ -275,10 +282,26 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     first = tx.clauses(answer, tx.sentences(answer)[0])[0]
     says = "likes" if polarity > 0 else "does not like"
     weight = float(tx.load_lexicon("preferences")["answer_weight"])
-    return tuple(_claim(question, span, polarity, says, weight, [first]))
+    return tuple(_claim(question, span, polarity, says, weight, [first], asked=len(question)))
 
 
 _ANSWER_WORDS = 12
+
+
+def _about_listener(text: str) -> bool:
+    """Whether a cue in ``text`` has the listener for its object ("I love how you explained
+    that", "I love your idea"): such an answer names what it reacts to, so it is no bare yes."""
+    lex = lexicon()
+    for sentence in tx.sentences(text):
+        for clause in tx.clauses(text, sentence):
+            for pred in tx.predicates(text, clause, _known(), _SUBJECTS, implied=True):
+                cue = match_cue(text, pred)
+                if cue is None:
+                    continue
+                span = tx.phrase_span(text, cue.object_start, pred.rest.end, lex.stops)
+                if span is not None and _to_listener(text, span, cue.polarity):
+                    return True
+    return False
 
 
 @cache
@@ -298,8 +321,10 @@ def _question_topic(question: str, at: int) -> tuple[Span, float] | None:
     return None
 
 
-def preference_claims(text: str) -> list[Claim]:
-    """Every preference the speaker of ``text`` states about themselves."""
+def preference_claims(text: str, asked: int = 0) -> list[Claim]:
+    """Every preference the speaker of ``text`` states about themselves. ``text[:asked]`` is
+    another speaker's question that the rest answers: its "you" and "your" are the speaker
+    (``_to_listener``)."""
     quotes, known = tx.quoted_spans(text), _known()
     found: list[Claim] = []
     all_sentences = tx.sentences(text)
@@ -310,7 +335,7 @@ def preference_claims(text: str) -> list[Claim]:
                 previous = []
                 continue
             context = _Context(
-                text, sentence, parts, index, all_sentences[number - 1] if number else None
+                text, sentence, parts, index, all_sentences[number - 1] if number else None, asked
             )
             claims = _frames(context) or _apposition(context)
             if (
@@ -382,7 +407,9 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
     for item in re.split(r"\s+(?:and|or|&)\s+", text[words[0].start : clause.end]):
         start = text.index(item, words[0].start)
         span = tx.phrase_span(text, start, start + len(item), lexicon().stops)
-        found.extend(_claim(text, span, last.polarity, says, last.weight, sorted(set(spans))))
+        found.extend(
+            _claim(text, span, last.polarity, says, last.weight, sorted(set(spans)), context.asked)
+        )
     return found
 
 
@@ -569,7 +596,7 @@ def _object_claims(
                 continue  # "prefer going to the beach" is not "prefer X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
     span, evidence = _resolved(context, tx.phrase_span(text, start, cut, lex.stops))
-    claims = _claim(text, span, polarity, says, cue.weight, evidence)
+    claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
@@ -599,9 +626,17 @@ def _resolved(
 
 
 def _claim(
-    text: str, span: Span | None, polarity: float, says: str, weight: float, spans: list[Span]
+    text: str,
+    span: Span | None,
+    polarity: float,
+    says: str,
+    weight: float,
+    spans: list[Span],
+    asked: int = 0,
 ) -> list[Claim]:
-    if span is None or _pronoun(text, span) or _to_listener(text, span, polarity):
+    """The claim that the speaker ``says`` the object ``span``, unless the object only points
+    elsewhere or is the listener (``asked``: see ``preference_claims``)."""
+    if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = re.sub(r"^to(?:\s+|$)", "", phrase)
@@ -612,33 +647,44 @@ def _claim(
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
 
 
-def _to_listener(text: str, span: Span, polarity: float) -> bool:
+def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool:
     """The object is the listener or what they did: "you guys", "your idea" (liked), "how you
-    explained that" (the ``listener_*`` words)."""
+    explained that" (the ``listener_*`` words). In another speaker's question (before
+    ``asked``) the persons turn round: "you" and "your" are the answerer and their own ("Do
+    you like your job?" / "I do" likes their job), and the listener is the asker ("Do you
+    like my idea?" / "yes!"; the ``asker_*`` words)."""
     words, lists = [t.word for t in tx.tokens(text, *span)], lexicon().words
     if not words:
         return False
-    if words[0] in lists["listener_words"]:
+    side = "asker" if span.start < asked else "listener"
+    listener, possessives, be = (lists[f"{side}_{k}"] for k in ("words", "possessives", "be"))
+    if words[0] in listener:
         return (
             len(words) == 1
             or " ".join(words[1:3]) in lists["listener_groups"]
             or (words[1] in lists["listener_groups"])
         )
-    if words[0] in lists["listener_possessives"]:
+    if words[0] in possessives:
         return polarity > 0
     opener = 2 if words[:2] == ["the", "way"] else 1
     if " ".join(words[:opener]) not in lists["listener_acts"] or len(words) < opener + 2:
         return False
     subject, verb = words[opener], words[opener + 1]
-    if subject in lists["listener_words"] and tx.is_past(verb):
+    if subject in listener and tx.is_past(verb):
         return True
     # "how patient you are with me", "how kind you've been": the listener praised
     for at in range(opener, min(opener + 3, len(words))):
-        if words[at] in lists["listener_be"]:
+        if words[at] in be:
             return True
-        if words[at] in lists["listener_words"]:
-            return at + 1 < len(words) and words[at + 1] in lists["listener_be"] | {"are", "were"}
+        if words[at] in listener:
+            return at + 1 < len(words) and words[at + 1] in be | _be_after(be)
     return False
+
+
+@cache
+def _be_after(be: frozenset[str]) -> frozenset[str]:
+    """The forms of "be" that follow the listener's word in ``be`` ("you are" -> "are")."""
+    return frozenset(p.split()[1] for p in be if len(p.split()) == 2)
 
 
 def _habit(context: _Context, pred: Predicate) -> list[Claim]:
@@ -703,7 +749,7 @@ def _frames(context: _Context) -> list[Claim]:
             text, begin + match.start("obj"), begin + match.end("obj"), lex.stops, 6
         )
         span, evidence = _resolved(context, obj, frame.refers_back)
-        return _claim(text, span, polarity, says, frame.weight, evidence)
+        return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []
 
 
@@ -741,7 +787,7 @@ def _apposition(context: _Context) -> list[Claim]:
         return []
     if span is None or _pronoun(text, span):
         return []
-    return _claim(text, span, 1.0, "favourite:", 1.0, sorted({clause, cited}))
+    return _claim(text, span, 1.0, "favourite:", 1.0, sorted({clause, cited}), context.asked)
 
 
 @cache
@@ -776,7 +822,8 @@ def _ellipsis(context: _Context, negated: bool) -> list[Claim]:
     span, cited, polarity = resolved
     polarity = -polarity if negated else polarity
     says = "likes" if polarity > 0 else "dislikes"
-    return _claim(context.text, span, polarity, says, 1.0, sorted({cited, context.clause}))
+    cited_spans = sorted({cited, context.clause})
+    return _claim(context.text, span, polarity, says, 1.0, cited_spans, context.asked)
 
 
 def _resolve(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import built_demo
 
+from persona6 import Persona6
 from persona6.behavior.archetypes import load_taxonomy, packaged
 from persona6.errors import InvalidInput
 
@@ -151,4 +152,103 @@ def test_a_taxonomy_that_is_not_utf8_names_the_line_and_the_fix(tmp_path):
     assert str(caught.value) == (
         f"{path}:2: is not valid UTF-8 (byte b'\\xe9' at byte offset 17). Re-encode the file "
         "as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT"
+    )
+
+
+# A short history is not a behaviour: five sessions of a skeptic's or an operator's ways are
+# not a newcomer's (hand-written people; docs/behavior.md, "Few sessions").
+
+_ADMIN = [
+    "Where is the data retention period documented? I need it for the audit.",
+    "Please set the EU workspace to keep logs for 90 days.",
+    "What's the source for the claim that backups are encrypted?",
+    "Add the new auditor to the compliance group.",
+    "Where is it written down that deleted records are purged?",
+]
+_NEWCOMER = [
+    "Sorry if this is a dumb question, how do I connect my spreadsheet?",
+    "How do I invite my teammate?",
+    "Is there a tutorial for beginners?",
+]
+
+
+def _event(ts: str, session: str, user: str | None, kind: str, text: str, **more: str) -> dict:
+    """One event; no user makes it the assistant's message."""
+    role = {"role": "assistant"} if user is None else {"user_id": user}
+    return {"ts": ts, "session_id": session, "type": kind, "text": text, **role, **more}
+
+
+def _it_admin(user: str = "u-admin") -> list[dict]:
+    """Five sessions: asks where things are documented and for sources, sets things up."""
+    events = []
+    for n, text in enumerate(_ADMIN):
+        day, session = f"2026-03-0{n + 1}T09:00", f"adm-{n}"
+        events.append(_event(f"{day}:00Z", session, user, "message", text))
+        events.append(_event(f"{day}:30Z", session, None, "message", "Done: see Settings > Data."))
+    return events
+
+
+def _cli_user(user: str = "u-cli") -> list[dict]:
+    """Five sessions: runs a command, gets an error, fixes it without asking."""
+    events = []
+    for n in range(5):
+        day, session = f"2026-03-1{n}T22", f"cli-{n}"
+        command = "p6 export invoices --since 7d --format csv"
+        fixed = "My mistake, the flag is --from, not --since. Fixed it myself."
+        events += [
+            _event(f"{day}:00:00Z", session, user, "action", command, name="command"),
+            _event(f"{day}:00:30Z", session, user, "outcome", "unknown flag --since", name="error"),
+            _event(f"{day}:02:40Z", session, user, "message", fixed),
+            _event(f"{day}:05:30Z", session, user, "outcome", "exported 212 rows", name="success"),
+        ]
+    return events
+
+
+def _newcomer(user: str, sessions: int) -> list[dict]:
+    """How-to questions, one a session."""
+    events = []
+    for n in range(sessions):
+        day, session = f"2026-04-0{n + 1}T14:00", f"{user}-{n}"
+        events.append(_event(f"{day}:00Z", session, user, "message", _NEWCOMER[n % 3]))
+        events.append(
+            _event(f"{day}:30Z", session, None, "message", "Open Settings, then Members.")
+        )
+    return events
+
+
+@pytest.fixture(scope="module")
+def five_sessions():
+    with Persona6(db=":memory:") as p6:
+        p6.record(_it_admin() + _cli_user() + _newcomer("u-new", 5) + _newcomer("u-new2", 2))
+        p6.build()
+        yield p6
+
+
+@pytest.mark.parametrize(("person", "archetype"), [("u-admin", "skeptic"), ("u-cli", "operator")])
+def test_five_sessions_do_not_make_a_newcomer_of_another_archetype(
+    five_sessions, person, archetype
+):
+    found = five_sessions.archetypes(person).archetypes
+    assert found[0].archetype == archetype
+    newcomer = next(a for a in found if a.archetype == "newcomer")
+    few = next(c for c in newcomer.cues if c.cue == "few sessions")
+    assert (few.strength, few.detail) == (round(0.65**5, 4), "5 sessions")
+
+
+@pytest.mark.parametrize("person", ["u-new", "u-new2"])
+def test_a_newcomer_with_a_short_history_is_still_one(five_sessions, person):
+    assert five_sessions.archetypes(person).archetypes[0].archetype == "newcomer"
+
+
+def test_sessions_few_is_what_behaviour_cannot_show_yet(tmp_path):
+    path = tmp_path / "few.yaml"
+    path.write_text("archetypes:\n  new: {cues: [{name: new here, sessions: few}]}\n")
+    (cue,) = next(a for a in load_taxonomy(path).archetypes if a.name == "new").cues
+    assert (cue.kind, cue.key) == ("sessions", "few")
+    path.write_text("archetypes:\n  new: {cues: [{sessions: many}]}\n")
+    with pytest.raises(InvalidInput) as caught:
+        load_taxonomy(path)
+    assert str(caught.value) == (
+        f"{path}: field 'archetypes.new.cues[0].sessions' is 'many', not a ramp or few. Write "
+        "it as {from: 2, to: 10}, or few"
     )

@@ -269,3 +269,64 @@ def test_what_does_not_bear_on_the_task_is_not_said_to():
     # Without a task everything known is what they care about.
     whole = _brief(turns, "", budget=400).text
     assert "## What they care about" in whole and "Also known" not in whole
+
+
+# At a small budget, what the task needs comes first (hand-written people, docs/context.md).
+
+_EXPORTER = [
+    ("s-1", "I work as an accountant and I write the monthly report for our board."),
+    ("s-2", "The report export costs us too much on the current plan."),
+    ("s-3", "I prefer PDF over Excel."),
+    ("s-4", "I'm vegetarian."),
+]
+
+
+@pytest.mark.parametrize("budget", [40, 50, 70, 100, 150])
+def test_the_form_the_task_needs_comes_before_facts_that_share_more_words(budget):
+    """A fact and a cost mention share "report" and "export" with the task; the format the
+    export should take shares only a word of its concept group, and still comes first."""
+    brief = _brief(_EXPORTER, "export the report", budget=budget)
+    assert brief.items[0].statement.startswith("prefers pdf over excel (preference")
+    if budget >= 50:
+        assert brief.text.index("prefers pdf over excel") < brief.text.index("mentions cost")
+
+
+def test_a_form_of_output_bears_only_on_a_task_that_touches_it():
+    text = _brief(_EXPORTER, "Which restaurants in Rome should I try?", budget=400).text
+    assert "prefers pdf over excel" in text.partition("## Also known\n")[2].partition("## ")[0]
+
+
+def test_how_they_want_answers_bears_on_every_task():
+    turns = [("s-1", "I prefer bullet points over long paragraphs."), ("s-2", "I'm vegetarian.")]
+    text = _brief(turns, "plan a weekend in Lisbon", budget=60).text
+    bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
+    assert "prefers bullet points over long paragraphs" in bears
+    assert "vegetarian" not in text  # known, but not worth a line of 60 tokens
+
+
+def test_also_known_gets_only_what_is_left(tmp_path):
+    """No "Also known" line while anything ranked before it was left out, even when the line
+    would fit in the room a longer item left (here the assistant's long boundary)."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "name: support bot\nvoice: Calm.\nboundaries:\n  - Never change, export or delete "
+        "anything in a customer's workspace without first confirming the exact scope of the "
+        "change with them in writing, in this conversation.\n"
+    )
+    turns = [
+        ("s-1", "I prefer PDF over Excel."),
+        ("s-2", "I'm vegan."),
+        ("s-3", "The report export costs us too much."),
+    ]
+    with Persona6(db=":memory:") as p6:
+        p6.record(_chat(turns))
+        p6.build()
+        whole = p6.context("u-1", task="export the report", budget=3000, assistant=spec)
+        also = whole.text.partition("## Also known\n")[2].partition("## ")[0]
+        assert "is vegan" in also
+        before = {i.statement for i in whole.items if f"- {i.statement}" not in also}
+        for budget in range(120, 220, 5):
+            brief = p6.context("u-1", task="export the report", budget=budget, assistant=spec)
+            shown = {i.statement for i in brief.items}
+            if "Also known" in brief.text:
+                assert before <= shown, budget

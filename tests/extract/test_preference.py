@@ -1,4 +1,4 @@
-"""persona6.preference.v5: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v6: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v5"
+    assert signal.producer == "persona6.preference.v6"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -689,4 +689,37 @@ def test_no_taste_is_read_from_an_answer_that_states_none(question: str, answer:
 
 def test_ones_own_question_is_not_answered_by_oneself() -> None:
     session = [said(1, "Do you like sushi?"), said(2, "yes")]
+    assert list(EXTRACTOR.extract(session)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "quote"),
+    [
+        ("Do you like your job?", "I do", "job", "I do"),
+        ("Do you enjoy your new flat?", "yes, a lot", "new flat", "yes"),
+        ("Do you like your job?", "I love it", "job", "I love it"),
+    ],
+)
+def test_your_thing_in_the_other_speakers_question_is_the_answerers_own(
+    question: str, answer: str, key: str, quote: str
+) -> None:
+    for asker in (said(1, question, "u-lena"), bot(1, question)):
+        (signal,) = EXTRACTOR.extract([asker, said(2, answer, "u-jo")])
+        assert (signal.actor, signal.key, signal.polarity) == ("u-jo", key, 1.0)
+        assert [(e.event_id, e.quote) for e in signal.evidence] == [("e2", quote)]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Do you like my idea?", "yes!"),  # the asker's thing: a reaction to them
+        ("Do you like how I explained it?", "I do"),
+        ("Do you like our new dashboard?", "yes, a lot"),
+        ("Do you like your job?", "I love how you explained that"),  # said to the listener
+        ("Do you like sushi?", "I love how you explained that"),
+        ("Do you like your job?", "I love your idea"),
+    ],
+)
+def test_an_answer_that_reacts_to_the_asker_is_no_taste(question: str, answer: str) -> None:
+    session = [bot(1, question), said(2, answer, "u-jo")]
     assert list(EXTRACTOR.extract(session)) == []
