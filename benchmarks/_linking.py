@@ -118,7 +118,8 @@ def run_persona6(split: Split, progress: bool = True) -> tuple[Figures, dict]:
         f"ECE with 'new' (prior_new {backtest.model['prior_new']}): "
         f"{ece_of(confidences, correct):.3f}; backtest on history: top-1 {backtest.top1:.3f}, "
         f"ECE {backtest.ece:.3f}, T {backtest.model['temperature']}, "
-        f"size slope {backtest.model.get('size_slope', 0)}",
+        f"size slope {backtest.model.get('size_slope', 0)}, "
+        f"separation {backtest.model.get('separation', 0)}",
     )
     return figures, backtest.model
 

@@ -486,6 +486,13 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
             f"later sessions, after a gap from the history: top-1 {report.later_top1:.1%} "
             f"of {report.later_queries} (expect this when people come back long after)"
         )
+    weight = float(report.model.get("separation", 0.0) or 0.0)
+    out.print(
+        f"closest candidates told apart by their own past sessions: weight {weight:g}"
+        if weight
+        else "closest candidates told apart by their own past sessions: not here (weight 0: "
+        "it did not help on these people's later sessions)"
+    )
     err.print(
         "saved: the fitted model is now this tenant's linking model"
         if report.saved

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from persona6.errors import InvalidOption
+from persona6.identity import separation
 from persona6.identity.features import BLOCKS, FAMILIES, Profile, sum_profiles
 from persona6.identity.model import (
     Calibration,
@@ -94,6 +95,8 @@ class Split:
     by_session: dict[str, dict[str, Profile]]  # session -> candidate -> their unit in it
     queries: list[Query]
     held_out: list[str]
+    #: id(unit) -> its separation row (separation.row), made once for every fit of a backtest
+    rows: dict[int, np.ndarray | None] = field(default_factory=dict)
 
 
 def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
@@ -316,17 +319,108 @@ def fit(
             llrs = [model.llr(pair_sims(query, pool[n]))[0] for n in names]
         outcomes.append(Outcome(llrs, names, names.index(person), query.size))
     keys = [(session_id, person) for person, session_id, _, _ in sessions]
+    held_queries: list[tuple[str, Vectors]] = []
     for query in (q for q in split_.queries if not q.known and q.person in held_out):
         vectors = _vectorize(query.profile, model)
+        held_queries.append((query.session_id, vectors))
         names = sorted(cut_.early)
         llrs = [model.llr(pair_sims(vectors, candidates[n]))[0] for n in names]
         outcomes.append(Outcome(llrs, names, None, vectors.size))
+    weight, outcomes = _separation(split_, cut_, sessions, held_queries, outcomes, model)
+    model = replace(model, separation=weight)
     found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
     present = _with_co_presence(outcomes[: len(keys)], keys, split_, cut_, model, found)
     if present is not None:  # people met in the sessions move the LLRs: fit on what links see
         outcomes[: len(keys)] = present
         found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
     return _calibrated(model, found), outcomes
+
+
+#: Weights of the separation (separation.py) tried by ``_separation``, and the scales of the
+#: LLR each is tried at (the calibration's temperature is fitted after, on what is chosen).
+SEPARATION_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0)
+SEPARATION_SCALES = tuple(float(x) for x in np.geomspace(0.05, 5.0, 41))
+
+
+def _rows(
+    split_: Split, person: str, units: list[Profile], model: LinkModel, without: str
+) -> np.ndarray:
+    """Separation rows of ``units`` (newest first, as histories are kept), oldest first,
+    without the session ``without`` (an anonymous session is in nobody's history)."""
+    rows = []
+    for unit in reversed(units):
+        if without in unit.session_ids:
+            continue
+        key = id(unit)
+        if key not in split_.rows:
+            split_.rows[key] = separation.row(_vectorize(unit, model))
+        found = split_.rows[key]
+        if found is not None:
+            rows.append(found)
+    rows = rows[-separation.MOST_SESSIONS :]
+    if not rows:
+        return np.zeros((0, separation.FOLD_DIMS), dtype=np.float32)
+    return np.vstack(rows)
+
+
+def _separation(
+    split_: Split,
+    cut_: Cut,
+    sessions: list[tuple[str, str, Vectors, dict[str, Vectors]]],
+    held_queries: list[tuple[str, Vectors]],
+    outcomes: list[Outcome],
+    model: LinkModel,
+) -> tuple[float, list[Outcome]]:
+    """The weight of the separation of the closest candidates, and the outcomes with it.
+
+    Every outcome's best ``separation.CANDIDATES`` candidates are told apart by their own
+    *earlier* sessions (those of the cut's early history, the query's session left out), as
+    a link tells a later session's candidates apart; the weight is the one under which the
+    known persons' out-of-fold LLRs, so moved, give the truth the highest likelihood (at the
+    best scale of each, on a grid): 0 when telling them apart does not help on the tenant."""
+    early_units = {
+        person: [
+            u
+            for u in units
+            if not any(s in cut_.late_sessions.get(person, ()) for s in u.session_ids)
+        ]
+        for person, units in split_.history_units.items()
+    }
+    queries = [(session_id, query) for _, session_id, query, _ in sessions] + held_queries
+    moves: list[np.ndarray] = []
+    for (session_id, query), outcome in zip(queries, outcomes, strict=True):
+        move = np.zeros(len(outcome.llrs))
+        mine = separation.row(query)
+        if mine is not None and len(outcome.llrs) > 1:
+            top = np.argsort(-np.asarray(outcome.llrs), kind="stable")[: separation.CANDIDATES]
+            rows = [
+                _rows(
+                    split_,
+                    outcome.candidates[i],
+                    early_units.get(outcome.candidates[i], []),
+                    model,
+                    session_id,
+                )
+                for i in top
+            ]
+            move[top] = separation.scores(mine, rows)
+        moves.append(move)
+    best = separation.choose_weight(
+        [
+            (np.asarray(o.llrs), move, o.truth)
+            for o, move in zip(outcomes, moves, strict=True)
+            if o.truth is not None and len(o.llrs) > 1
+        ],
+        SEPARATION_WEIGHTS,
+        SEPARATION_SCALES,
+    )
+    if not best:
+        return 0.0, outcomes
+    moved = [
+        replace(o, llrs=[v + best * m for v, m in zip(o.llrs, move.tolist(), strict=True)])
+        for o, move in zip(outcomes, moves, strict=True)
+    ]
+    return best, moved
 
 
 def _calibrated(model: LinkModel, found: Calibration) -> LinkModel:
@@ -507,10 +601,22 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
     for query in queries:
         vectors = _vectorize(query.profile, model)
         scored = [model.llr(pair_sims(vectors, candidates[n])) for n in names]
-        first[(query.session_id, query.person)] = (
-            [s[0] for s in scored],
-            [s[1] for s in scored],
-        )
+        llrs = [s[0] for s in scored]
+        families = [s[1] for s in scored]
+        mine = separation.row(vectors) if model.separation > 0 and len(names) > 1 else None
+        if mine is not None:  # as Linker._separated: the best candidates told apart
+            top = np.argsort(-np.asarray(llrs), kind="stable")[: separation.CANDIDATES]
+            rows = [
+                _rows(split_, names[i], split_.history_units[names[i]], model, query.session_id)
+                for i in top
+            ]
+            for i, value in zip(top.tolist(), separation.scores(mine, rows).tolist(), strict=True):
+                llrs[i] += model.separation * value
+                families[i] = {
+                    **families[i],
+                    "texture": families[i]["texture"] + model.separation * value,
+                }
+        first[(query.session_id, query.person)] = (llrs, families)
         sizes[(query.session_id, query.person)] = vectors.size
     by_session: dict[str, list[Query]] = defaultdict(list)
     for query in queries:
@@ -684,10 +790,13 @@ def _summary(model: LinkModel) -> dict[str, object]:
         "size_slope": round(model.size_slope, 4),
         "size_ref": round(model.size_ref, 4),
         "prior_new": round(model.prior_new, 4),
+        "separation": model.separation,
         "fitted_on": model.fitted_on,
         "families": list(FAMILIES),
         "model_id": model.model_id,
-        "log_odds_note": "LLR = constant + sum_b weight_b * (similarity_b - stranger_b)",
+        "log_odds_note": "LLR = constant + sum_b weight_b * (similarity_b - stranger_b), "
+        "+ separation * f for the closest candidates (f: where the session falls among "
+        "their own past sessions)",
         "calibration": "P(p) ∝ (1-prior_new)/N exp(LLR * scale(size)), P(new) ∝ prior_new; "
         "scale(size) = exp(size_slope * (size - size_ref)) / temperature",
     }

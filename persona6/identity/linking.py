@@ -29,10 +29,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+from numpy.typing import NDArray
+
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
 from persona6.identity import profiles as profile_store
-from persona6.identity import snapshot
+from persona6.identity import separation, snapshot
 from persona6.identity.backtest import SHIFT_PERSONS, TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
@@ -60,6 +63,8 @@ EVIDENCE_PER_FAMILY = 3
 #: Share by which a large tenant's persons must change before the shipped model's shift is
 #: measured again (``Linker._shift_if_due``).
 RESHIFT_SHARE = 0.1
+#: Persons whose session rows (``Linker._rows_of``) are kept between links.
+SESSION_ROWS_KEPT = 4096
 
 
 @cache
@@ -160,6 +165,12 @@ class Linker:
         #: and the profile counter and persons it was measured at.
         self.tenant_shift: TenantShift | None = None
         self._shifted_at: tuple[int | None, int] | None = None
+        #: person -> (profile version, model id, rows of their latest sessions): what the
+        #: separation of close candidates learns from (separation.py), kept between links.
+        self._session_rows: dict[str, tuple[int, str, NDArray[np.float32]]] = {}
+        #: (person, person, their profile versions, model id) -> inner products of the two
+        #: persons' session rows.
+        self._grams: dict[tuple[str, str, int, int, str], NDArray] = {}
 
     # -- keeping current ------------------------------------------------------------------
 
@@ -415,7 +426,70 @@ class Linker:
 
     def _scores(self, query: Vectors, exclude: set[str], count: int) -> list[Scored]:
         assert self.index is not None and self.model is not None
-        return rank(self.index, query, self.model, count, exclude)
+        return self._separated(query, rank(self.index, query, self.model, count, exclude))
+
+    def _separated(self, query: Vectors, scored: list[Scored]) -> list[Scored]:
+        """The best candidates told apart by a classifier of their own sessions
+        (separation.py), its weight the model's; best first again."""
+        assert self.model is not None
+        weight = self.model.separation
+        mine = separation.row(query) if weight > 0 and len(scored) > 1 else None
+        if mine is None:
+            return scored
+        top = scored[: separation.CANDIDATES]
+        values = self._separation_scores(mine, [s.person_id for s in top])
+        for item, value in zip(top, values.tolist(), strict=True):
+            item.separation = value
+            item.contributions["texture"] += weight * value
+            item.llr += weight * value
+        scored.sort(key=lambda s: (-s.llr, s.person_id))
+        return scored
+
+    def _separation_scores(self, query: NDArray[np.float32], persons: list[str]) -> NDArray:
+        """``separation.scores`` with the inner products among the candidates' sessions kept
+        between links (each candidate's own block with their rows, each pair's in a bounded
+        cache): a query then costs its products with the rows and one small solve."""
+        rows = {p: self._rows_of(p) for p in persons}
+        have = [i for i, p in enumerate(persons) if len(rows[p])]
+        if len(have) < 2:
+            return np.zeros(len(persons))
+        names = [persons[i] for i in have]
+        blocks = [[self._gram(a, b, rows) for b in names] for a in names]
+        products = np.concatenate([rows[p] @ query for p in names])
+        sizes = [len(rows[p]) for p in names]
+        return separation.from_gram(np.block(blocks), sizes, products, have, len(persons))
+
+    def _gram(self, a: str, b: str, rows: dict[str, NDArray[np.float32]]) -> NDArray:
+        """Inner products of ``a``'s sessions with ``b``'s, kept until either profile or the
+        model changes."""
+        if a > b:
+            return self._gram(b, a, rows).T
+        assert self.model is not None
+        key = (a, b, self._versions.get(a, -1), self._versions.get(b, -1), self.model.model_id)
+        found = self._grams.get(key)
+        if found is None:
+            found = rows[a] @ rows[b].T
+            if len(self._grams) >= SESSION_ROWS_KEPT:
+                self._grams.pop(next(iter(self._grams)))
+            self._grams[key] = found
+        return found
+
+    def _rows_of(self, person: str) -> NDArray[np.float32]:
+        """Rows of a person's latest sessions, kept until their profile or the model changes."""
+        assert self.model is not None
+        version = self._versions.get(person, -1)
+        kept = self._session_rows.get(person)
+        if kept is not None and kept[0] == version and kept[1] == self.model.model_id:
+            return kept[2]
+        units = [
+            Profile.from_json(json.loads(u.body))
+            for u in self.store.identity_units(self.tenant, persons=[person])
+        ]
+        rows = separation.session_rows(units, self.model)
+        if len(self._session_rows) >= SESSION_ROWS_KEPT:
+            self._session_rows.pop(next(iter(self._session_rows)))
+        self._session_rows[person] = (version, self.model.model_id, rows)
+        return rows
 
     def _distribution(self, actor: str, count: int) -> tuple[dict[str, float], float] | None:
         """An anonymous co-actor's own candidate probabilities (without co-presence terms)."""
@@ -803,7 +877,34 @@ def explain_match(
             )
         )
     found.sort(key=lambda x: -x[0])
-    return [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+    shown = [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+    if scored.separation is not None and model.separation > 0:
+        # Always shown: it can decide between the closest candidates on its own.
+        moved = model.separation * scored.separation
+        shown.append(
+            LinkEvidence(
+                family="texture",
+                feature="told apart from the closest candidates",
+                stance="for" if moved >= 0 else "against",
+                summary=f"a classifier of the {separation.CANDIDATES} closest candidates' own "
+                f"past sessions (their character n-grams) places this session "
+                f"{_placed(scored.separation)} ({scored.separation:+.2f}: +1 among "
+                f"theirs, -1 among the others'); LLR {moved:+.2f}",
+                anonymous=_quotes(query, "texture", "messages"),
+                person=_quotes(person, "texture", "messages"),
+            )
+        )
+    return shown
+
+
+def _placed(value: float) -> str:
+    if value >= 0.5:
+        return "among theirs"
+    if value > 0:
+        return "nearer theirs than the others'"
+    if value > -0.5:
+        return "nearer the others' than theirs"
+    return "among the others'"
 
 
 def baseline_evidence(

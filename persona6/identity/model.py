@@ -110,6 +110,8 @@ class LinkModel:
     fitted_on: dict[str, Any] = field(default_factory=dict)  # what data, when, how many pairs
     size_slope: float = 0.0
     size_ref: float = 0.0
+    #: Weight of the separation of the closest candidates (separation.py); 0: none.
+    separation: float = 0.0
 
     @cached_property
     def model_id(self) -> str:
@@ -130,7 +132,9 @@ class LinkModel:
         return math.exp(exponent) / self.temperature
 
     def to_json(self) -> dict[str, Any]:
+        extra = {"separation": self.separation} if self.separation else {}
         return {
+            **extra,
             "weights": self.weights,
             "stranger": self.stranger,
             "constant": self.constant,
@@ -154,6 +158,7 @@ class LinkModel:
             fitted_on=dict(data.get("fitted_on", {})),
             size_slope=float(data.get("size_slope", 0.0)),
             size_ref=float(data.get("size_ref", 0.0)),
+            separation=float(data.get("separation", 0.0)),
         )
 
     def with_calibration(
@@ -167,21 +172,19 @@ class LinkModel:
     ) -> LinkModel:
         slope = self.size_slope if size_slope is None else size_slope
         ref = self.size_ref if size_ref is None else size_ref
-        return LinkModel(
-            self.weights,
-            self.stranger,
-            round(self.constant + shift, 5),
-            temperature,
-            prior_new,
-            self.idf,
-            {
+        return replace(
+            self,
+            constant=round(self.constant + shift, 5),
+            temperature=temperature,
+            prior_new=prior_new,
+            fitted_on={
                 **self.fitted_on,
                 "temperature": temperature,
                 "prior_new": prior_new,
                 "size_slope": slope,
             },
-            slope,
-            ref,
+            size_slope=slope,
+            size_ref=ref,
         )
 
     # -- scoring --------------------------------------------------------------------------

@@ -39,6 +39,8 @@ class Scored:
     llr: float
     contributions: dict[str, float]
     sims: dict[str, float] = field(default_factory=dict)
+    #: Where the query falls among the closest candidates' sessions (separation.py), if told.
+    separation: float | None = None
 
 
 def similarities_many(query: Vectors, candidates: Sequence[Vectors]) -> list[dict[str, float]]:

@@ -111,4 +111,5 @@ def test_backtest_prints_the_next_and_the_later_sessions(p6):
     assert result.exit_code == 0, result.output
     assert "held-out sessions of 8 persons" in result.output
     assert "later sessions, after a gap from the history: top-1 " in result.output
+    assert "closest candidates told apart by their own past sessions: " in result.output
     assert "not saved; run with --save" in result.output
