@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,13 @@ from persona6.ingest.base import (
     wrong_shape,
 )
 from persona6.outputs import check_output
-from persona6.store.base import EventRow, IdentityLinkRow, Store
+from persona6.store.base import (
+    CONTENT_COLUMNS,
+    EVENT_COLUMNS,
+    EventRow,
+    IdentityLinkRow,
+    Store,
+)
 from persona6.types import (
     DEFAULT_TENANT,
     MAX_ID_CHARS,
@@ -404,10 +411,17 @@ class _Conflicts:
         for row in rows:
             by_tenant.setdefault(row[0], []).append(row)
         for tenant, tenant_rows in by_tenant.items():
-            stored = store.events_by_id(tenant, [row[1] for row in tenant_rows])
-            for row in tenant_rows:
-                kept = stored.get(row[1])
-                field = _differing_field(row, kept) if kept is not None else None
+            # The stored columns first: the same event reads back exactly as ingest writes it
+            # (this batch's new rows too), so only a row that differs somewhere is read as a
+            # model and walked field by field, which also forgives what is not content.
+            contents = store.event_contents(tenant, [row[1] for row in tenant_rows])
+            differing = [row for row in tenant_rows if contents[row[1]] != _content(row)]
+            if not differing:
+                continue
+            stored = store.events_by_id(tenant, [row[1] for row in differing])
+            for row in differing:
+                kept = stored[row[1]]
+                field = _differing_field(row, kept)
                 if field is None:
                     continue
                 self.count += 1
@@ -416,6 +430,10 @@ class _Conflicts:
                         f"{row[12]}: event_id {row[1]!r} is already stored "
                         f"(from {kept.source or 'an earlier ingest'}) with another {field}"
                     )
+
+
+#: An ``EventRow``'s ``CONTENT_COLUMNS``, in that order.
+_content = operator.itemgetter(*(EVENT_COLUMNS.index(column) for column in CONTENT_COLUMNS))
 
 
 def _differing_field(row: EventRow, stored: StoredEvent) -> str | None:

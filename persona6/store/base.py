@@ -41,6 +41,20 @@ EVENT_COLUMNS = (
     "ingested_at",
 )
 
+#: The columns that are an event's content, as ``Store.event_contents`` reads them back: two
+#: rows under one id that agree on these, byte for byte, are the same event.
+CONTENT_COLUMNS = (
+    "ts",
+    "session_id",
+    "user_id",
+    "anonymous_id",
+    "type",
+    "role",
+    "name",
+    "text",
+    "attrs",
+)
+
 #: One event ready to insert, in ``EVENT_COLUMNS`` order; ``attrs`` is JSON text.
 EventRow = tuple[
     str,
@@ -122,6 +136,12 @@ class Store(ABC):
             if stored is not None:
                 found[event_id] = stored
         return found
+
+    @abstractmethod
+    def event_contents(self, tenant: str, event_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """event_id -> its ``CONTENT_COLUMNS`` exactly as stored (``attrs`` as its JSON text),
+        for the stored among ``event_ids``: what ingest compares a duplicate with before it
+        reads the stored event as a model."""
 
     @abstractmethod
     def sessions(
@@ -270,8 +290,9 @@ class Store(ABC):
 
     @abstractmethod
     def delete_events(self, tenant: str, event_ids: Sequence[str]) -> list[str]:
-        """Delete events (and the identity links whose proving event one is, with their
-        details); return the sessions they were in."""
+        """Delete events; return the sessions they were in. The identity links that cite them
+        are not touched: what becomes of a link is forgetting's decision
+        (``identity.forgetting.forget_in_links``, called before)."""
 
     # -- behaviour under failure (persona6/behavior/; derived, nothing stored) --------------
 

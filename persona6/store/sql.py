@@ -18,7 +18,14 @@ from importlib import resources
 from typing import Any
 
 from persona6.errors import StoreError
-from persona6.store.base import EVENT_COLUMNS, EventQuery, EventRow, IdentityLinkRow, Store
+from persona6.store.base import (
+    CONTENT_COLUMNS,
+    EVENT_COLUMNS,
+    EventQuery,
+    EventRow,
+    IdentityLinkRow,
+    Store,
+)
 from persona6.store.sql_behavior import BehaviorSQL
 from persona6.store.sql_graph import GraphSQL
 from persona6.store.sql_identity import IdentitySQL
@@ -272,6 +279,17 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
             for row in rows:
                 stored = _stored_event(row)
                 found[stored.event_id] = stored
+        return found
+
+    def event_contents(self, tenant: str, event_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        found: dict[str, tuple[Any, ...]] = {}
+        for chunk, marks in in_lists(list(dict.fromkeys(event_ids))):
+            rows = self._execute(
+                f"SELECT event_id, {', '.join(CONTENT_COLUMNS)} FROM events "
+                f"WHERE tenant = ? AND event_id IN ({marks})",
+                [tenant, *chunk],
+            ).fetchall()
+            found.update((row[0], tuple(row[1:])) for row in rows)
         return found
 
     def sessions(

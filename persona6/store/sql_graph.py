@@ -426,17 +426,6 @@ class GraphSQL:
                 [tenant, *chunk],
             ).fetchall()
             sessions.update(row[0] for row in rows)
-            # The details first: they are found through the links they belong to.
-            self._execute(
-                "DELETE FROM identity_link_details WHERE tenant = ? AND link_id IN "
-                "(SELECT link_id FROM identity_links WHERE tenant = ? "
-                f"AND evidence_event_id IN ({marks}))",
-                [tenant, tenant, *chunk],
-            )
-            self._execute(
-                f"DELETE FROM identity_links WHERE tenant = ? AND evidence_event_id IN ({marks})",
-                [tenant, *chunk],
-            )
             self._execute(
                 f"DELETE FROM events WHERE tenant = ? AND event_id IN ({marks})", [tenant, *chunk]
             )

@@ -7,7 +7,6 @@ Bodies read whole (a unit, a profile, a model) are JSON text, the same on every 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -277,19 +276,27 @@ class IdentitySQL:
         wanted = set(event_ids)
         if not wanted:
             return []
-        # Details are read as text and only the JSON strings in them are compared: a link that
-        # cites none of the events (most of them) is never parsed. Links without details or
-        # without any event id in them (stitching's) are left to the database to skip.
-        rows = self._execute(
-            f"{_LINK_SELECT} WHERE l.tenant = ? AND (l.evidence_event_id IS NOT NULL "
-            "OR d.details LIKE ?) ORDER BY l.created_at, l.link_id",
-            [tenant, "%event_id%"],
-        ).fetchall()
-        return [
-            _link(r)
-            for r in rows
-            if r[4] in wanted or (r[8] and not wanted.isdisjoint(_json_strings(r[8])))
-        ]
+        found: dict[str, Sequence[Any]] = {}
+        for chunk, marks in in_lists(sorted(wanted)):
+            rows = self._execute(
+                f"{_LINK_SELECT} WHERE l.tenant = ? AND l.evidence_event_id IN ({marks})",
+                [tenant, *chunk],
+            ).fetchall()
+            found.update((r[0], r) for r in rows)
+        # Details are JSON text with no index: a few ids are searched for in SQL, one LIKE
+        # each; more are compared in Python after one read of every details text that is not
+        # empty (DETAILS_SEARCHED_IDS). Either way the JSON strings are compared exactly after:
+        # SQLite's LIKE ignores ASCII case, and a quoted id may end a longer string ("x\"e-1").
+        if len(wanted) <= DETAILS_SEARCHED_IDS:
+            where = " OR ".join(["d.details LIKE ? ESCAPE '\\'"] * len(wanted))
+            params = [_containing(_json_text(event_id)) for event_id in sorted(wanted)]
+        else:
+            where, params = "d.details <> '{}'", []
+        rows = self._execute(f"{_LINK_SELECT} WHERE l.tenant = ? AND ({where})", [tenant, *params])
+        for r in rows.fetchall():
+            if r[0] not in found and not wanted.isdisjoint(_json_strings(r[8])):
+                found[r[0]] = r
+        return [_link(r) for r in sorted(found.values(), key=lambda r: (r[5], r[0]))]
 
     def rewrite_identity_link(
         self, tenant: str, link_id: str, evidence_event_id: str | None, details: dict[str, Any]
@@ -301,7 +308,7 @@ class IdentitySQL:
         )
         self._execute(
             "UPDATE identity_link_details SET details = ? WHERE tenant = ? AND link_id = ?",
-            [json.dumps(details, ensure_ascii=False, sort_keys=True), tenant, link_id],
+            [_json_text(details), tenant, link_id],
         )
 
     def delete_identity_links(self, tenant: str, link_ids: Collection[str]) -> None:
@@ -344,7 +351,7 @@ class IdentitySQL:
                 tenant,
                 link.link_id,
                 link.probability,
-                json.dumps(link.details, ensure_ascii=False, sort_keys=True),
+                _json_text(link.details),
             ],
         )
 
@@ -381,13 +388,10 @@ class IdentitySQL:
         # JSON and checks the key exactly. The name is quoted as ingest writes attrs (non-ASCII
         # as is), and the escape character is explicit because PostgreSQL's LIKE would otherwise
         # read the backslashes of a JSON-escaped name as escapes.
-        quoted = json.dumps(name, ensure_ascii=False)
-        for special in ("\\", "%", "_"):
-            quoted = quoted.replace(special, "\\" + special)
         rows = self._execute(
             "SELECT event_id, actor, attrs FROM events WHERE tenant = ? "
             "AND attrs LIKE ? ESCAPE '\\' ORDER BY ts, seq",
-            [tenant, f"%{quoted}%"],
+            [tenant, _containing(json.dumps(name, ensure_ascii=False))],
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
@@ -421,15 +425,39 @@ _LINK_SELECT = (
     "ON d.tenant = l.tenant AND d.link_id = l.link_id"
 )
 
-#: A JSON string literal, escapes and all.
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+#: Up to this many event ids, ``identity_links_citing`` searches link details for each in SQL.
+#: A LIKE reads every details text once per id: on 5,000 merges with 5 KB of details each, about
+#: 0.12 s per id on SQLite and 0.16 s on PostgreSQL, where reading them all once and comparing
+#: in Python took 1.1 to 1.6 s on both; at 4 ids a search costs at most half the read.
+DETAILS_SEARCHED_IDS = 4
+
+
+def _json_text(value: Any) -> str:
+    """JSON as link details are stored (non-ASCII as is), and as an id is searched in them."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _containing(text: str) -> str:
+    """A LIKE pattern (escape character ``\\``) for a text holding ``text``."""
+    for special in ("\\", "%", "_"):
+        text = text.replace(special, "\\" + special)
+    return f"%{text}%"
 
 
 def _json_strings(text: str) -> set[str]:
-    """Every string (key or value) of a JSON text, decoded."""
-    return {
-        json.loads(token) if "\\" in token else token[1:-1] for token in _JSON_STRING.findall(text)
-    }
+    """Every string (key or value) of a JSON text."""
+    found: set[str] = set()
+    stack = [json.loads(text)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            found.update(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
 
 
 def _link(row: Sequence[Any]) -> IdentityLink:

@@ -8,10 +8,14 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from conftest import fresh_postgres_database  # tests/conftest.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,13 +91,11 @@ def traces(
     return found
 
 
-@pytest.fixture(scope="module")
-def linked_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def link_world(db: str | Path) -> None:
     """Synthetic people, built and linked: every holdout merged (method auto, with quotes on
     both sides), one merge undone (revoked, its quotes kept) and one identify link revoked."""
     log = synth.generate(seed=11, people=5)
-    path = tmp_path_factory.mktemp("forget") / "p6.db"
-    with Persona6(db=path) as p6:
+    with Persona6(db=db) as p6:
         p6.record(log.events)
         p6.build()
         report = p6.link_all(auto_merge_above=0.01, threshold=0.01)
@@ -101,8 +103,31 @@ def linked_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
         p6.unlink(report.merged[0].anonymous_id)
         identified = next(k for k in p6.links() if k.method == "identify")
         p6.unlink(identified.anonymous_id)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def linked_world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[], AbstractContextManager[str]]]:
+    """``link_world`` made once per backend; each call of what it yields opens a fresh copy
+    (a file, or a database created from it as a template) and gives its path or URL."""
+    if request.param == "postgresql":
+        with fresh_postgres_database() as url:
+            link_world(url)
+            template = urlsplit(url).path.lstrip("/")
+            yield lambda: fresh_postgres_database(f"TEMPLATE {template}")
+        return
+    path = tmp_path_factory.mktemp("forget") / "p6.db"
+    link_world(path)
     shutil.rmtree(path.with_name("p6.db.index"), ignore_errors=True)
-    return path
+
+    @contextmanager
+    def copy() -> Iterator[str]:
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copy(path, Path(folder) / "p6.db")
+            yield str(Path(folder) / "p6.db")
+
+    yield copy
 
 
 def cited_by_links(p6: Persona6) -> tuple[list[str], list[str], list[str]]:
@@ -136,15 +161,12 @@ def forgotten_by(p6: Persona6, what: str, target: str) -> tuple[dict[str, str], 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(what=st.sampled_from(["event", "session", "person"]), pick=st.integers(0, 10_000))
 def test_after_forgetting_what_links_cite_no_row_names_or_quotes_it(linked_world, what, pick):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "p6.db"
-        shutil.copy(linked_world, path)
-        with Persona6(db=path) as p6:
-            events, sessions, persons = cited_by_links(p6)
-            choices = {"event": events, "session": sessions, "person": persons}[what]
-            gone, names = forgotten_by(p6, what, choices[pick % len(choices)])
-            assert gone
-            assert traces(p6.store, p6.tenant, gone, names) == []
+    with linked_world() as db, Persona6(db=db) as p6:
+        events, sessions, persons = cited_by_links(p6)
+        choices = {"event": events, "session": sessions, "person": persons}[what]
+        gone, names = forgotten_by(p6, what, choices[pick % len(choices)])
+        assert gone
+        assert traces(p6.store, p6.tenant, gone, names) == []
 
 
 def test_forgetting_a_person_leaves_no_trace_on_every_backend(db_url, tmp_path):

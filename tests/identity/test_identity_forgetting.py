@@ -4,6 +4,8 @@ quoted what was forgotten but not what it links, and a forgotten person's links 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from persona6 import Persona6
@@ -28,8 +30,8 @@ def quote(event_id: str, text: str) -> dict[str, object]:
 
 
 @pytest.fixture
-def p6() -> Persona6:
-    engine = Persona6(db=":memory:")
+def p6(db_url: str) -> Iterator[Persona6]:
+    engine = Persona6(db=db_url)
     engine.record(
         [
             message(0, "s-1", "I prefer spreadsheets over PDFs.", user_id="u-1"),
@@ -52,7 +54,8 @@ def p6() -> Persona6:
     )
     engine.build()
     engine.stitch()
-    return engine
+    yield engine
+    engine.close()
 
 
 def merge(p6: Persona6, actor: str, person: str, evidence: list[dict]) -> IdentityLink:

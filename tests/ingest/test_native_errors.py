@@ -9,9 +9,9 @@ import pytest
 from helpers import message
 
 from persona6.errors import InvalidEvent, InvalidInput, InvalidOption
-from persona6.ingest.pipeline import ingest
+from persona6.ingest.pipeline import event_row, ingest
 from persona6.store import EventQuery
-from persona6.types import MAX_TEXT_CHARS
+from persona6.types import MAX_TEXT_CHARS, Event
 
 
 def stored_ids(store) -> list[str]:
@@ -363,6 +363,47 @@ def test_an_event_id_stored_with_other_content_is_counted_and_shown(store, write
     )
     again = ingest(store, path)
     assert (again.stored, again.conflicts) == (0, 1)
+
+
+def test_an_event_id_stored_with_other_attrs_names_attrs(store, write_lines):
+    path = write_lines(
+        [
+            message(0, event_id="e-1", attrs={"plan": "pro", "seats": 3}),
+            message(0, event_id="e-1", attrs={"seats": 3, "plan": "pro"}),  # the same attrs
+            message(0, event_id="e-1", attrs={"plan": "pro", "seats": 4}),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.conflicts) == (1, 1)
+    assert report.first_conflict == (
+        f"{path}:3: event_id 'e-1' is already stored (from {path}:1) with another attrs"
+    )
+
+
+def test_an_event_stored_in_other_columns_but_with_the_same_content_is_no_conflict(
+    store, write_lines
+):
+    """What another writer (or an older persona6) stored differently, without other content:
+    attrs JSON spaced and ordered otherwise, no text where ingest writes an empty one."""
+    stored = event_row(
+        Event.model_validate(message(0, event_id="e-1", text=None, attrs={"b": 1, "a": [2]})),
+        "default",
+        None,
+        "2026-03-02T00:00:00.000000Z",
+    )
+    with store.transaction():
+        store.insert_events([(*stored[:11], '{"b": 1, "a": [2]}', *stored[12:])])
+    path = write_lines(
+        [
+            message(0, event_id="e-1", text="", attrs={"a": [2], "b": 1}),
+            message(0, event_id="e-1", text="", attrs={"a": [3], "b": 1}),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates, report.conflicts) == (0, 2, 1)
+    assert report.first_conflict == (
+        f"{path}:2: event_id 'e-1' is already stored (from an earlier ingest) with another attrs"
+    )
 
 
 def test_the_same_event_id_in_another_offset_is_no_conflict(store, write_lines):

@@ -12,7 +12,8 @@ from helpers import message
 
 from persona6.errors import StoreError
 from persona6.ingest.pipeline import event_row, ingest_events
-from persona6.store import EventQuery, open_store
+from persona6.store import EventQuery, open_store, sql_identity
+from persona6.store.base import CONTENT_COLUMNS, EVENT_COLUMNS, IdentityLink
 from persona6.store.sql import migrations
 from persona6.types import Event, Signal, SignalKind
 
@@ -61,6 +62,18 @@ def test_insert_events_counts_only_new_events(store):
         assert store.insert_events(_rows(0, 1, 2)) == 0
         assert store.insert_events(_rows(0, tenant="other")) == 1
     assert _texts(store) == ["message number 0", "message number 1", "message number 2"]
+
+
+def test_event_contents_are_the_stored_columns_of_the_ids_stored(store):
+    rows = _many(501)  # past one IN list
+    with store.transaction():
+        store.insert_events(rows)
+    ids = [row[1] for row in rows]
+    found = store.event_contents("default", [*reversed(ids), "not-stored", ids[0]])
+    assert set(found) == set(ids)
+    column = {name: EVENT_COLUMNS.index(name) for name in CONTENT_COLUMNS}
+    assert found[ids[7]] == tuple(rows[7][column[name]] for name in CONTENT_COLUMNS)
+    assert store.event_contents("other", ids) == {}
 
 
 def test_transaction_rolls_back_on_error(store):
@@ -331,3 +344,88 @@ def test_profile_versions_only_grow_and_survive_the_units_watermark(store):
     # Deleting the newest row does not lower the counter: no version is given twice.
     store.delete_identity_profile("default", "ada")
     assert store.next_identity_profiles_version("default") > second
+
+
+def _link(link_id: str, evidence: str | None, details: dict, day: int = 1) -> IdentityLink:
+    return IdentityLink(
+        link_id=link_id,
+        anonymous_id=f"anon-{link_id}",
+        user_id="u-1",
+        method="auto",
+        evidence_event_id=evidence,
+        created_at=f"2026-03-0{day}T00:00:00.000000Z",
+        details=details,
+    )
+
+
+def _quoting(*event_ids: str) -> dict:
+    return {"evidence": [{"anonymous": [{"event_id": e, "quote": "q"}]} for e in event_ids]}
+
+
+@pytest.mark.parametrize("searched", [0, 100], ids=["details-read-once", "details-searched"])
+def test_links_citing_events_are_those_whose_proof_or_details_name_one(
+    store, monkeypatch, searched
+):
+    """Whether link details are searched in SQL (few ids) or read once (many), the same links:
+    an id equal to a string of the details, not one that differs in case, is longer, is quoted
+    inside a string, or matches only as a LIKE pattern would."""
+    monkeypatch.setattr(sql_identity, "DETAILS_SEARCHED_IDS", searched)
+    odd = 'é"\\1'  # non-ASCII, and escaped in JSON
+    with store.transaction():
+        store.insert_identity_links(
+            [("default", "identify", "anon-i", "u-1", "identify", "e-1", "2026-03-09")]
+        )
+        for link in [
+            _link("proof", "e-2", {}, 2),
+            _link("quote", None, _quoting("e-3", "e-9"), 3),
+            _link("odd", None, _quoting(odd), 4),
+            _link("person", None, {"person_event_id": "e%5"}, 5),
+            _link("note", None, {"note": "e-6"}, 6),
+            _link("b-older", None, _quoting("e-3"), 1),  # oldest first, then by id
+            _link("a-older", None, _quoting("e-3"), 1),
+            _link("case", None, _quoting("E-2"), 7),
+            _link("longer", "e-20", _quoting("e-30", "ex5"), 7),
+            _link("inside", None, {"note": 'said "e-4', "e-40": 1}, 7),
+        ]:
+            store.add_identity_link("default", link)
+        store.add_identity_link("other", _link("elsewhere", "e-2", _quoting("e-3"), 1))
+
+    def citing(*ids: str) -> list[str]:
+        return [k.link_id for k in store.identity_links_citing("default", ids)]
+
+    assert citing("e-1", "e-2", "e-3", odd, "e%5", "e-6") == [
+        "a-older",
+        "b-older",
+        "proof",
+        "quote",
+        "odd",
+        "person",
+        "note",
+        "identify",
+    ]
+    assert citing("e-9") == ["quote"]
+    assert citing("e-4", "E-1", "e_5") == []
+    assert citing("e-40") == ["inside"]  # a key is a string of the details too
+    (identify,) = store.identity_links_citing("default", ["e-1"])
+    assert (identify.evidence_event_id, identify.details) == ("e-1", {})
+
+
+def test_links_citing_many_events_read_every_slice_of_proofs(store):
+    with store.transaction():
+        for n in range(0, 1200, 100):
+            store.add_identity_link("default", _link(f"l-{n:04d}", f"e-{n:04d}", {}))
+    found = store.identity_links_citing("default", [f"e-{n:04d}" for n in range(1200)])
+    assert [k.link_id for k in found] == [f"l-{n:04d}" for n in range(0, 1200, 100)]
+
+
+def test_deleting_events_leaves_the_links_that_cite_them_to_forgetting(store):
+    with store.transaction():
+        store.insert_events(_rows(0))
+        event_id = _rows(0)[0][1]
+        store.insert_identity_links(
+            [("default", "identify", "anon-i", "u-1", "identify", event_id, "2026-03-09")]
+        )
+        assert store.delete_events("default", [event_id]) == ["s-1"]
+    assert [k.link_id for k in store.identity_links("default", include_revoked=True)] == [
+        "identify"
+    ]
