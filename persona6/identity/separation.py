@@ -27,6 +27,7 @@ leaves linking as it was.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -116,19 +117,39 @@ def choose_weight(
     weights: Sequence[float],
     scales: Sequence[float],
 ) -> float:
-    """The weight under which ``llrs + weight * moves`` gives the truth the highest likelihood
-    (a softmax over each outcome's candidates at the best of ``scales``): ``known`` holds
-    (LLRs, moves, index of the true candidate) per outcome. The smallest weight wins ties, so
-    moves that do not help leave 0."""
-    best, best_loss = 0.0, float("inf")
+    """The weight of the moves: ``known`` holds (LLRs, moves, index of the true candidate) per
+    outcome, and ``llrs + weight * moves`` ranks them.
+
+    First the weight under which the truth is likeliest (a softmax over each outcome's
+    candidates at the best of ``scales``; the smallest wins ties, so moves that do not help
+    leave 0). The likelihood favours weights that move little (a confident miss costs more than
+    a tie gains), and the separation is there to put the right candidate first: a larger
+    weight is taken when it puts significantly more outcomes first than that one, by a sign
+    test at two standard errors (outcomes it puts right minus those it puts wrong, against
+    twice the square root of their sum), the one with the largest such gain."""
     grid = np.asarray(scales, dtype=np.float64)
-    for weight in sorted(weights):
-        losses = np.zeros(len(grid))
+    if not len(known):
+        return 0.0
+    ordered = sorted(float(w) for w in weights)
+    right: list[np.ndarray] = []
+    losses: list[float] = []
+    for weight in ordered:
+        loss = np.zeros(len(grid))
+        hits = []
         for llrs, moves, truth in known:
-            z = np.outer(grid, llrs + weight * moves)
+            moved = llrs + weight * moves
+            hits.append(int(np.argmax(moved)) == truth)
+            z = np.outer(grid, moved)
             z -= z.max(axis=1, keepdims=True)
-            losses += np.log(np.exp(z).sum(axis=1)) - z[:, truth]
-        loss = float(losses.min()) if len(known) else 0.0
-        if loss < best_loss - 1e-9:
-            best, best_loss = float(weight), loss
-    return best
+            loss += np.log(np.exp(z).sum(axis=1)) - z[:, truth]
+        right.append(np.array(hits))
+        losses.append(float(loss.min()))
+    lowest = min(losses)
+    base = next(i for i in range(len(ordered)) if losses[i] <= lowest + 1e-9)
+    best, best_gain = base, 0
+    for i in range(base + 1, len(ordered)):
+        gained = int(np.sum(right[i] & ~right[base]))
+        lost = int(np.sum(~right[i] & right[base]))
+        if gained - lost >= 2.0 * math.sqrt(gained + lost) and gained - lost > best_gain:
+            best, best_gain = i, gained - lost
+    return ordered[best]
