@@ -415,13 +415,19 @@ class _Conflicts:
             # (this batch's new rows too), so only a row that differs somewhere is read as a
             # model and walked field by field, which also forgives what is not content.
             contents = store.event_contents(tenant, [row[1] for row in tenant_rows])
-            differing = [row for row in tenant_rows if contents[row[1]] != _content(row)]
+            # (An id missing from the store, deleted by another process meanwhile, is no
+            # conflict: there is nothing left to differ from.)
+            differing = [
+                row
+                for row in tenant_rows
+                if row[1] in contents and contents[row[1]] != _content(row)
+            ]
             if not differing:
                 continue
             stored = store.events_by_id(tenant, [row[1] for row in differing])
             for row in differing:
-                kept = stored[row[1]]
-                field = _differing_field(row, kept)
+                kept = stored.get(row[1])
+                field = _differing_field(row, kept) if kept is not None else None
                 if field is None:
                     continue
                 self.count += 1

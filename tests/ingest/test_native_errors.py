@@ -406,6 +406,17 @@ def test_an_event_stored_in_other_columns_but_with_the_same_content_is_no_confli
     )
 
 
+def test_a_duplicate_deleted_meanwhile_is_no_conflict(store, write_lines, monkeypatch):
+    """Another process may forget an event between the insert that found its id taken and
+    the check of its content: nothing is left to differ from, so no conflict (and no crash)."""
+    path = write_lines([message(0, event_id="e-1", text="hello")])
+    ingest(store, path)
+    other = write_lines([message(0, event_id="e-1", text="other words")])
+    monkeypatch.setattr(store, "event_contents", lambda tenant, ids: {})
+    report = ingest(store, other)
+    assert (report.stored, report.duplicates, report.conflicts) == (0, 1, 0)
+
+
 def test_the_same_event_id_in_another_offset_is_no_conflict(store, write_lines):
     path = write_lines(
         [
