@@ -342,9 +342,7 @@ SEPARATION_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 1
 SEPARATION_SCALES = tuple(float(x) for x in np.geomspace(0.05, 5.0, 41))
 
 
-def _rows(
-    split_: Split, person: str, units: list[Profile], model: LinkModel, without: str
-) -> np.ndarray:
+def _rows(split_: Split, units: list[Profile], model: LinkModel, without: str) -> np.ndarray:
     """Separation rows of ``units`` (newest first, as histories are kept), oldest first,
     without the session ``without`` (an anonymous session is in nobody's history)."""
     rows = []
@@ -354,13 +352,8 @@ def _rows(
         key = id(unit)
         if key not in split_.rows:
             split_.rows[key] = separation.row(_vectorize(unit, model))
-        found = split_.rows[key]
-        if found is not None:
-            rows.append(found)
-    rows = rows[-separation.MOST_SESSIONS :]
-    if not rows:
-        return np.zeros((0, separation.FOLD_DIMS), dtype=np.float32)
-    return np.vstack(rows)
+        rows.append(split_.rows[key])
+    return separation.stacked(rows)
 
 
 def _separation(
@@ -394,13 +387,7 @@ def _separation(
         if mine is not None and len(outcome.llrs) > 1:
             top = np.argsort(-np.asarray(outcome.llrs), kind="stable")[: separation.CANDIDATES]
             rows = [
-                _rows(
-                    split_,
-                    outcome.candidates[i],
-                    early_units.get(outcome.candidates[i], []),
-                    model,
-                    session_id,
-                )
+                _rows(split_, early_units.get(outcome.candidates[i], []), model, session_id)
                 for i in top
             ]
             move[top] = separation.scores(mine, rows)
@@ -607,8 +594,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
         if mine is not None:  # as Linker._separated: the best candidates told apart
             top = np.argsort(-np.asarray(llrs), kind="stable")[: separation.CANDIDATES]
             rows = [
-                _rows(split_, names[i], split_.history_units[names[i]], model, query.session_id)
-                for i in top
+                _rows(split_, split_.history_units[names[i]], model, query.session_id) for i in top
             ]
             for i, value in zip(top.tolist(), separation.scores(mine, rows).tolist(), strict=True):
                 llrs[i] += model.separation * value

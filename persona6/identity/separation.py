@@ -65,8 +65,13 @@ def row(vectors: Vectors) -> NDArray[np.float32] | None:
 
 def session_rows(units: Sequence[Profile], model: LinkModel) -> NDArray[np.float32]:
     """Rows of a candidate's latest ``MOST_SESSIONS`` sessions (``units`` oldest first)."""
-    rows = [row(vectorize(u, model)) for u in units[-MOST_SESSIONS:]]
-    kept = [r for r in rows if r is not None]
+    return stacked([row(vectorize(u, model)) for u in units[-MOST_SESSIONS:]])
+
+
+def stacked(rows: Sequence[NDArray[np.float32] | None]) -> NDArray[np.float32]:
+    """The latest ``MOST_SESSIONS`` of these rows (oldest first; None: a session without the
+    block) as one array, empty with ``FOLD_DIMS`` columns when there is none."""
+    kept = [r for r in rows if r is not None][-MOST_SESSIONS:]
     if not kept:
         return np.zeros((0, FOLD_DIMS), dtype=np.float32)
     return np.vstack(kept)
