@@ -4,7 +4,8 @@
 ``zlib.crc32(gram.encode("utf-8")) % buckets``: exactly what a loop of ``zlib.crc32`` calls
 gives (``tests/extract/test_ngrams.py`` checks it on arbitrary Unicode), but as a few dozen
 numpy operations over all the texts of an actor joined, instead of one Python call per n-gram
-(some five hundred per message).
+(some five hundred per message). ``bucket_counts_each`` gives the same counts for each text
+apart, in the same pass (the texture profile remembers each text's counts).
 
 How: CRC-32 is a byte-at-a-time table recurrence, so the CRC states of all n-gram starts
 advance together, one character (its UTF-8 bytes) per step; after n characters, the state at
@@ -89,12 +90,24 @@ def _states_unicode(joined: str, total: int) -> list[NDArray[np.uint32]]:
 def bucket_counts(texts: Sequence[str], buckets: int) -> dict[int, int]:
     """How many 2-, 3- and 4-grams of the texts fall in each bucket (buckets with none left
     out)."""
+    if not texts:
+        return {}
+    counts = bucket_counts_each(texts, buckets).sum(axis=0)
+    found = np.flatnonzero(counts)
+    return dict(zip(found.tolist(), counts[found].tolist(), strict=True))
+
+
+def bucket_counts_each(texts: Sequence[str], buckets: int) -> NDArray[np.int64]:
+    """``bucket_counts`` of each text, in one pass over all of them: row i holds the count of
+    each bucket (all of them, zeros too) among the n-grams of ``texts[i]``."""
     joined = "".join(texts)
     total = len(joined)
-    if not total:
-        return {}
     lengths = np.array([len(text) for text in texts], dtype=np.intp)
-    # Characters left in its own text from each position: an n-gram must not span two texts.
+    if not total:
+        return np.zeros((len(texts), buckets), dtype=np.int64)
+    # The text each position belongs to, and the characters left in it from there: an
+    # n-gram must not span two texts.
+    owner = np.repeat(np.arange(len(texts), dtype=np.intp), lengths)
     left = np.repeat(np.cumsum(lengths), lengths) - np.arange(total)
     data = np.zeros(total + 3, dtype=np.uint32)
     wide_before = None
@@ -106,7 +119,7 @@ def bucket_counts(texts: Sequence[str], buckets: int) -> dict[int, int]:
         wide = points >= 0x80
         if np.count_nonzero(wide) > _FEW_WIDE:  # a non-Latin script: hash bytes in bulk
             states = _states_unicode(joined, total)[1:]
-            return _count(states, left, buckets)
+            return _count(states, left, owner, len(texts), buckets)
         # Mostly ASCII: hash as ASCII, then redo the few n-grams holding a wider character.
         data[:total] = np.where(wide, 0, points)
         wide_before = np.concatenate(([0], np.cumsum(wide), np.full(3, np.count_nonzero(wide))))
@@ -119,32 +132,34 @@ def bucket_counts(texts: Sequence[str], buckets: int) -> dict[int, int]:
             spans_wide = wide_before[size : size + total] > wide_before[:total]
             starts = np.flatnonzero(spans_wide & (left >= size))
             redo += [(start, size) for start in starts.tolist()]
-    counts = _count(states, left, buckets, skip=redo)
+    counts = _count(states, left, owner, len(texts), buckets, skip=redo)
     for start, size in redo:
-        bucket = crc_bucket(joined[start : start + size], buckets)
-        counts[bucket] = counts.get(bucket, 0) + 1
+        counts[owner[start], crc_bucket(joined[start : start + size], buckets)] += 1
     return counts
 
 
 def _count(
     states: Sequence[NDArray[np.uint32]],
     left: NDArray[np.intp],
+    owner: NDArray[np.intp],
+    texts: int,
     buckets: int,
     skip: Sequence[tuple[int, int]] = (),
-) -> dict[int, int]:
-    """Bucket counts of the n-gram CRC states (one array per size), leaving out n-grams that
-    run past their text and the (start, size) pairs in ``skip``."""
+) -> NDArray[np.int64]:
+    """Bucket counts of the n-gram CRC states (one array per size) per text (``owner`` of
+    each start), leaving out n-grams that run past their text and the (start, size) pairs in
+    ``skip``."""
     spare = np.uint32(buckets)
+    row = owner * (buckets + 1)  # each text's counts, and its spare bucket last
     picked = []
     for size, state in zip(SIZES, states, strict=True):
         bucket = np.where(left >= size, (state ^ _ONES) % buckets, spare)
         starts = [start for start, n in skip if n == size]
         if starts:
             bucket[starts] = spare
-        picked.append(bucket)
-    counts = np.bincount(np.concatenate(picked), minlength=buckets + 1)[:buckets]
-    found = np.flatnonzero(counts)
-    return dict(zip(found.tolist(), counts[found].tolist(), strict=True))
+        picked.append(row + bucket)
+    counts = np.bincount(np.concatenate(picked), minlength=texts * (buckets + 1))
+    return counts.reshape(texts, buckets + 1)[:, :buckets].astype(np.int64, copy=False)
 
 
 def crc_bucket(text: str, buckets: int) -> int:

@@ -3,7 +3,8 @@
 ``TextureCounts.from_text`` reads one text and is the reference. ``from_texts`` gives the same
 counts for many texts in a few passes over them joined by ``_JOIN`` (one findall per pattern,
 not one per message), works on each distinct word once rather than on every token, and hashes
-the character n-grams of all texts at once (``ngrams.bucket_counts``);
+the character n-grams of all texts not seen lately at once (``ngrams.bucket_counts_each``),
+remembering each text's counts (``_ngram_counts``);
 ``tests/extract/test_texture.py`` checks that the two agree on arbitrary texts.
 """
 
@@ -19,7 +20,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from persona6.extract.ngrams import bucket_counts, crc_bucket
+from persona6.extract.ngrams import bucket_counts_each, crc_bucket
 from persona6.extract.text import load_lexicon, word_alternation
 
 NGRAM_BUCKETS = 256
@@ -343,10 +344,32 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
         if mark != "...":
             c[f"punct:{mark}"] = sum(joined.count(ch) for ch in _ALIASES.get(mark, mark))
     c["punct:."] -= sum(len(e) for e in ellipses if e != "…")
-    flats = [" " + _SPACE.sub(" ", text.lower()).strip() + " " for text in texts]
     return TextureCounts(
         Counter({key: value for key, value in c.items() if value > 0}),
         fw,
-        Counter(bucket_counts(flats, NGRAM_BUCKETS)),
+        _ngram_counts(texts),
         types,
     )
+
+
+#: The n-gram bucket counts of each text read lately (a row of ``NGRAM_BUCKETS``), by text:
+#: people repeat themselves, and counting a text costs more than adding its row. Bounded.
+_NGRAMS: dict[str, NDArray[np.int64]] = {}
+_NGRAMS_LIMIT = 1 << 14
+
+
+def _ngram_counts(texts: Sequence[str]) -> Counter[int]:
+    """``bucket_counts`` of the texts flattened as ``from_text`` does, from each text's own
+    counts (remembered; the texts not seen lately are counted together)."""
+    known = _NGRAMS
+    fresh = [text for text in dict.fromkeys(texts) if text not in known]
+    if fresh:
+        if len(known) + len(fresh) > _NGRAMS_LIMIT:
+            known.clear()
+            fresh = list(dict.fromkeys(texts))
+        flats = [" " + _SPACE.sub(" ", text.lower()).strip() + " " for text in fresh]
+        for text, row in zip(fresh, bucket_counts_each(flats, NGRAM_BUCKETS), strict=True):
+            known[text] = row.copy()  # not a view: it would keep all the rows alive
+    total = np.sum([known[text] for text in texts], axis=0)
+    found = np.flatnonzero(total)
+    return Counter(dict(zip(found.tolist(), total[found].tolist(), strict=True)))

@@ -28,7 +28,7 @@ from persona6.graph.consolidate import (
     sessions_by_key,
     state_version,
 )
-from persona6.store.base import EventQuery, KeyStateRow, Store
+from persona6.store.base import EventQuery, KeyStateRow, Store, signal_sort_key
 from persona6.types import EventType, Signal, SignalKind, StoredEvent, StoredSignal, Trait
 
 
@@ -85,22 +85,36 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
     started = time.perf_counter()
     since = 0 if full else store.built_seq(tenant)
     target = store.max_seq(tenant)
-    sessions = store.sessions_since(tenant, since)
     if full:
-        sessions = _all_sessions(store, tenant, sessions)
-    extracted = [extract_stored_session(store, tenant, session_id) for session_id in sessions]
+        # Every session's (seq, event_id, ingested_at) in one read, before any events are.
+        listed = store.event_seqs_by_session(tenant)
+        sessions = list(listed)  # in order of first event, as sessions_since lists them
+        extracted = [
+            extract_stored_session(store, tenant, session_id, listed[session_id])
+            for session_id in sessions
+        ]
+    else:
+        sessions = store.sessions_since(tenant, since)
+        extracted = [extract_stored_session(store, tenant, session_id) for session_id in sessions]
     events = sum(len(session.events) for session in extracted)
     signals = sum(len(session.signals) for session in extracted)
     with store.transaction():
         store.lock_graph(tenant)
         touched: dict[str, Scope] = {}
-        for session in extracted:
-            current = _current(store, tenant, session)
-            if full:  # everything, for everyone: only who is touched matters
-                touched.update(dict.fromkeys(store_session_actors(store, tenant, current)))
-            else:
+        if full:
+            now = store.event_seqs_by_session(tenant)
+            held: dict[str, list[StoredSignal]] | None = {}
+            for session in extracted:
+                current = _current(store, tenant, session, now.get(session.session_id, ()))
+                # Everything, for everyone: only who is touched matters.
+                touched.update(dict.fromkeys(store_session_actors(store, tenant, current, held)))
+            held = _as_stored(store, tenant, held)
+        else:
+            held = None
+            for session in extracted:
+                current = _current(store, tenant, session)
                 merge_scopes(touched, store_session(store, tenant, current))
-        persons, traits = refresh_persons(store, tenant, touched)
+        persons, traits = refresh_persons(store, tenant, touched, held)
         store.set_built_seq(tenant, max(target, store.built_seq(tenant)))
     return BuildReport(
         tenant=tenant,
@@ -114,11 +128,30 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
     )
 
 
-def _all_sessions(store: Store, tenant: str, changed: list[str]) -> list[str]:
-    """Every session with events, plus any that only has stale signals left."""
-    everything = store.sessions_since(tenant, 0)
-    known = set(everything)
-    return everything + [s for s in changed if s not in known]
+def _as_stored(
+    store: Store, tenant: str, held: dict[str, list[StoredSignal]] | None
+) -> dict[str, list[StoredSignal]] | None:
+    """The signals a full build wrote, by actor, if they are all the tenant's signals and
+    read back as written; else None (the build reads them from the store).
+
+    A full build writes every session with events; signals of any other session would still
+    count (a session with none left). A backend may change a float on the way: SQLite stores
+    -0.0 as 0.0 and NaN as NULL, so signals holding either are read back.
+    """
+    if held is None:
+        return None
+    written = 0
+    for signals in held.values():
+        written += len(signals)
+        for signal in signals:
+            for number in (signal.polarity, signal.weight, signal.measure):
+                if number is not None and (number != number or str(number) == "-0.0"):
+                    return None
+    if store.signal_count(tenant) != written:
+        return None
+    for signals in held.values():
+        signals.sort(key=signal_sort_key)
+    return held
 
 
 #: What changed for one actor: for each (kind, key), the sessions whose signals of it were
@@ -141,14 +174,20 @@ class ExtractedSession:
     seen: Seen
 
 
-def extract_stored_session(store: Store, tenant: str, session_id: str) -> ExtractedSession:
-    """Read one session and extract its signals (no writes)."""
-    seen = store.session_event_seqs(tenant, session_id)  # before the events: see _current
+def extract_stored_session(
+    store: Store, tenant: str, session_id: str, seen: Seen | None = None
+) -> ExtractedSession:
+    """Read one session and extract its signals (no writes); ``seen``: its (seq, event_id,
+    ingested_at) list, if read already (before its events)."""
+    if seen is None:
+        seen = store.session_event_seqs(tenant, session_id)  # before the events: see _current
     events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
     return ExtractedSession(session_id, events, extract_session(events), seen)
 
 
-def _current(store: Store, tenant: str, session: ExtractedSession) -> ExtractedSession:
+def _current(
+    store: Store, tenant: str, session: ExtractedSession, now: Seen | None = None
+) -> ExtractedSession:
     """The session as it is now: re-extracted if its events changed since it was read (events
     recorded meanwhile, or another process's forget), so older signals never overwrite what
     a concurrent build stored from newer events.
@@ -158,11 +197,14 @@ def _current(store: Store, tenant: str, session: ExtractedSession) -> ExtractedS
     any event recorded or deleted since the first list changes the list (a recorded event has
     a new seq or ingest time, even under an id forgotten before), and one recorded and
     forgotten again between the two reads shows among the events read. Otherwise the session
-    is read and extracted again.
+    is read and extracted again. ``now``: the list read now, if read already (inside the
+    write transaction).
     """
+    if now is None:
+        now = store.session_event_seqs(tenant, session.session_id)
     if (
         sorted(e.event_id for e in session.events) == sorted(i for _, i, _ in session.seen)
-        and store.session_event_seqs(tenant, session.session_id) == session.seen
+        and now == session.seen
     ):
         return session
     return extract_stored_session(store, tenant, session.session_id)
@@ -203,13 +245,22 @@ def store_session(store: Store, tenant: str, session: ExtractedSession) -> dict[
     return touched
 
 
-def store_session_actors(store: Store, tenant: str, session: ExtractedSession) -> set[str]:
+def store_session_actors(
+    store: Store,
+    tenant: str,
+    session: ExtractedSession,
+    held: dict[str, list[StoredSignal]] | None = None,
+) -> set[str]:
     """Store a session's signals in place of its old ones, as ``store_session`` does; return
     only the actors it would name (a full build recomputes all of them whole): the actors of
     the old and new signals but texture, and every actor the events name. The old signals are
-    not read back, only their (actor, kind, key)."""
+    not read back, only their (actor, kind, key). The stored signals are added to ``held``,
+    by actor, if given."""
     before = store.signal_keys(tenant, session_id=session.session_id)
-    store.replace_session_signals(tenant, session.session_id, session.signals)
+    stored = store.replace_session_signals(tenant, session.session_id, session.signals)
+    if held is not None:
+        for signal in stored:
+            held.setdefault(signal.actor, []).append(signal)
     actors = {actor for actor, kind, _ in before if kind != SignalKind.TEXTURE}
     actors.update(s.actor for s in session.signals if s.kind is not SignalKind.TEXTURE)
     for event in session.events:
@@ -244,8 +295,15 @@ def _widen(scopes: dict[str, Scope], name: str, scope: Scope) -> None:
             known[session_id] = known.get(session_id, False) or had
 
 
-def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tuple[int, int]:
+def refresh_persons(
+    store: Store,
+    tenant: str,
+    touched: dict[str, Scope],
+    held: dict[str, list[StoredSignal]] | None = None,
+) -> tuple[int, int]:
     """Recompute what the touched actors' persons need; return (persons, traits recomputed).
+    ``held``: every signal of the tenant by actor, in ``stored_signals_of`` order, if known
+    (a full build wrote them all), instead of reading them back.
 
     Only the touched (kind, key) pairs are recomputed, from their stored states, except that
     every polar trait takes part (a change of mind in one preference can supersede another)
@@ -271,7 +329,7 @@ def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tup
             continue
         members = {person} | aliases.get(person, set())
         if scope is None:
-            total += _recompute_person(store, tenant, person, members)
+            total += _recompute_person(store, tenant, person, members, held)
         elif scope:
             total += _update_person(store, tenant, person, members, scope)
     return len(scopes), total
@@ -282,11 +340,26 @@ def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tup
 _COMPLETE = ("", "")
 
 
-def _recompute_person(store: Store, tenant: str, person: str, members: set[str]) -> int:
-    """Every trait and key state of the person, from all their signals."""
+def _recompute_person(
+    store: Store,
+    tenant: str,
+    person: str,
+    members: set[str],
+    held: dict[str, list[StoredSignal]] | None = None,
+) -> int:
+    """Every trait and key state of the person, from all their signals (``held``, if given:
+    see ``refresh_persons``)."""
     by_key: dict[tuple[str, str], list[Trait]] = {}
     rows: list[KeyStateRow] = []
-    sessions = sessions_by_key(store.stored_signals_of(tenant, members))
+    if held is None:
+        signals = store.stored_signals_of(tenant, members)
+    elif len(members) == 1:
+        signals = held.get(person, [])
+    else:
+        signals = sorted(
+            (s for member in members for s in held.get(member, [])), key=signal_sort_key
+        )
+    sessions = sessions_by_key(signals)
     for (kind, key), found in sessions.items():
         by_key[(kind.value, key)], row = _fold(person, KeyState(kind, key), found, None)
         rows += [row] if row is not None else []
@@ -409,9 +482,12 @@ def _fold(
         return [], None  # no session left: no traits, no state
     last = sessions[-1] if sessions else None
     folded = state.to_json(last)
-    if last is not None:
-        state.add(last)
-    traits = state.traits(person)
+    if last is not None and state.all.sessions + 1 < state.sessions_needed():
+        traits = []  # too few sessions for a trait (a sequence seen once): nothing to fold
+    else:
+        if last is not None:
+            state.add(last)
+        traits = state.traits(person)
     polar = state.kind.value in config().polar_kinds
     body = "[" + ",".join(t.model_dump_json() for t in traits) + "]" if polar else "[]"
     return traits, KeyStateRow(

@@ -504,38 +504,55 @@ class KeyState:
                 old = _trait(person_id, kind, key, other, _Side(), valid_to=self.second_run)
                 new = _trait(person_id, kind, key, latest, other, supersedes=old.id)
                 return [old, new]
-            trait = _trait(person_id, kind, key, latest, other, valid_from=self.first_signed)
-            return [trait.model_copy(update={"status": TraitStatus.CONTESTED})]
-        needed = cfg.min_sessions.get(
-            "task_sequence" if key.startswith("sequence:") else kind.value, 1
-        )
-        if self.all.sessions >= needed:
+            return [
+                _trait(
+                    person_id,
+                    kind,
+                    key,
+                    latest,
+                    other,
+                    valid_from=self.first_signed,
+                    status=TraitStatus.CONTESTED,
+                )
+            ]
+        if self.all.sessions >= self.sessions_needed():
             return [_trait(person_id, kind, key, self.all, _Side())]
         return []
+
+    def sessions_needed(self) -> int:
+        """The fewest sessions a trait of this key rests on (the kinds that must recur)."""
+        if self.kind in _VALUED or self.kind.value in config().polar_kinds:
+            return 1
+        name = "task_sequence" if self.key.startswith("sequence:") else self.kind.value
+        return config().min_sessions.get(name, 1)
 
     def _valued(self, person_id: str) -> Trait:
         """Style: each session votes once. Failure reactions: each episode votes once, and a
         session supports the winner if any of its episodes showed it."""
         counts = Counter(self.votes)  # insertion order kept: most_common breaks ties by it
         winner = max(sorted(counts), key=lambda v: (counts[v], self.latest[v]))  # ties: newest
-        trait = _trait(
-            person_id,
-            self.kind,
-            self.key,
-            self.sides[winner],
-            self.against[winner],
-            valid_from=self.all.first_ts,
-        )
+        support = self.sides[winner]
+        said = statement(
+            self.kind, self.key, support.latest[1], _majority_value(support.values)
+        )  # what _trait would say
         unit = "episodes" if self.kind is SignalKind.FAILURE else "sessions"
         total = sum(counts.values())
         detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
         if len(counts) > 1:
-            statement = f"{trait.statement} ({counts[winner]} of {total} {unit}: {detail})"
+            said = f"{said} ({counts[winner]} of {total} {unit}: {detail})"
         elif self.kind is SignalKind.FAILURE:
-            statement = f"{trait.statement} ({total} of {total} {unit})"
-        else:
-            statement = trait.statement  # one value throughout: the session count says it all
-        return trait.model_copy(update={"statement": statement, "value": winner})
+            said = f"{said} ({total} of {total} {unit})"
+        # else one value throughout: the session count says it all
+        return _trait(
+            person_id,
+            self.kind,
+            self.key,
+            support,
+            self.against[winner],
+            valid_from=self.all.first_ts,
+            value=winner,
+            said=said,
+        )
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -544,6 +561,11 @@ class KeyState:
         after it: ``from_json`` gives it back). Cited signals shared by several sides are
         written once, without the kind and key (the state's) and without items that are
         their evidence JSON."""
+        if self.last is None:  # nothing folded yet: the same body for every key
+            return f"{_empty_body()}{'null' if tail is None else _tail_json(tail)}}}"
+        return self._json(tail)
+
+    def _json(self, tail: SessionSay | None) -> str:
         limit = config().max_evidence
         pool: dict[int, int] = {}
         entries: list[list[Any]] = []
@@ -586,11 +608,13 @@ class KeyState:
             "latest": self.latest,
             "against": {name: side(s) for name, s in self.against.items()},
             "pool": entries,
-            "tail": None if tail is None else [_stored_fields(s) for s in tail.signals],
+            "tail": None,
         }
         # pydantic-core's JSON: several times faster than json's, floats written in their
-        # shortest exact form and read back bit for bit (the fold depends on it).
-        return pydantic_core.to_json(body).decode("utf-8")
+        # shortest exact form and read back bit for bit (the fold depends on it). The tail
+        # comes last, written alone: the same text as inside the body.
+        text = pydantic_core.to_json(body).decode("utf-8")
+        return text if tail is None else f"{text[: -len('null}')]}{_tail_json(tail)}}}"
 
     @classmethod
     def from_json(cls, kind: SignalKind, key: str, text: str) -> tuple[KeyState, SessionSay | None]:
@@ -644,6 +668,10 @@ class KeyState:
         return state, tail
 
 
+def _tail_json(tail: SessionSay) -> str:
+    return pydantic_core.to_json([_stored_fields(s) for s in tail.signals]).decode("utf-8")
+
+
 def _stored_fields(signal: AnySignal) -> list[Any]:
     assert isinstance(signal, StoredSignal), "a build stores states of stored signals only"
     return [
@@ -660,6 +688,14 @@ def _stored_fields(signal: AnySignal) -> list[Any]:
         signal.evidence_json,
         signal.context_json,
     ]
+
+
+@cache
+def _empty_body() -> str:
+    """``to_json`` of a state with nothing folded, up to its tail (``null}``, or the tail's
+    JSON and ``}``): the same for every kind and key. Half the keys of a full build hold a
+    single session (task sequences seen once), stored as this state and that session."""
+    return KeyState(SignalKind.TASK, "")._json(None).removesuffix("null}")
 
 
 def consolidate(person_id: str, signals: Sequence[AnySignal]) -> list[Trait]:
@@ -700,7 +736,12 @@ def _trait(
     valid_from: str | None = None,
     valid_to: str | None = None,
     supersedes: str | None = None,
+    status: TraitStatus | None = None,
+    value: str | None = None,
+    said: str | None = None,
 ) -> Trait:
+    """The trait ``support`` makes against ``against``; ``status``, ``value`` and ``said``
+    (the statement) replace what it would have otherwise."""
     limit = config().max_evidence
     first_seen, last_seen = support.first_ts, support.last_seen
     start = valid_from or first_seen
@@ -713,12 +754,12 @@ def _trait(
         person_id=person_id,
         kind=kind,
         key=key,
-        value=latest_value if kind not in _VALUED else majority,
-        statement=statement(kind, key, latest_value, majority),
+        value=value if value is not None else latest_value if kind not in _VALUED else majority,
+        statement=said if said is not None else statement(kind, key, latest_value, majority),
         polarity=round(support.polarity / support.signals, 4),
         measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
         confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),
-        status=TraitStatus.SUPERSEDED if valid_to else TraitStatus.ACTIVE,
+        status=status or (TraitStatus.SUPERSEDED if valid_to else TraitStatus.ACTIVE),
         sessions=support.sessions,
         counter_sessions=against.sessions,
         signals=support.signals,

@@ -177,6 +177,10 @@ class Store(ABC):
         build tells, without reading bodies, whether a session changed since it read it."""
 
     @abstractmethod
+    def event_seqs_by_session(self, tenant: str) -> dict[str, tuple[tuple[int, str, str], ...]]:
+        """``session_event_seqs`` of every session of the tenant, read at once."""
+
+    @abstractmethod
     def events_after(self, tenant: str, seq: int) -> int:
         """How many events of ``tenant`` were ingested after position ``seq``."""
 
@@ -199,8 +203,14 @@ class Store(ABC):
     @abstractmethod
     def replace_session_signals(
         self, tenant: str, session_id: str, signals: Sequence[Signal]
-    ) -> None:
-        """Make ``signals`` the only stored signals of the session."""
+    ) -> list[StoredSignal]:
+        """Make ``signals`` the only stored signals of the session; return the stored rows
+        of those but texture as ``stored_signals_of`` would read them (bar the float values
+        a backend changes on the way: -0.0 and NaN), in the order given."""
+
+    @abstractmethod
+    def signal_count(self, tenant: str) -> int:
+        """How many signals but texture the tenant's sessions hold."""
 
     @abstractmethod
     def session_signal_actors(self, tenant: str, session_id: str) -> set[str]:
@@ -497,6 +507,25 @@ class Store(ABC):
     @abstractmethod
     def revoke_api_key(self, key_id: str, at: str) -> bool:
         """Mark a key revoked; False if no such live key."""
+
+
+def signal_sort_key(signal: StoredSignal) -> tuple[Any, ...]:
+    """The order ``stored_signals_of`` gives: ``StoredSignal.order``, then every other field,
+    so that equal signals come in one order whichever index (or build) read them."""
+    return (
+        signal.ts,
+        signal.session_id,
+        signal.actor,
+        signal.kind.value,
+        signal.key,
+        signal.value,
+        signal.evidence_json,
+        signal.polarity,
+        signal.weight,
+        (1, 0.0) if signal.measure is None else (0, signal.measure),
+        signal.producer,
+        signal.context_json,
+    )
 
 
 @dataclass(frozen=True, slots=True)

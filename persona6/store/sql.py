@@ -433,7 +433,7 @@ def _stored_event(row: Sequence[Any]) -> StoredEvent:
         role=row[7],
         name=row[8],
         text=row[9],
-        attrs=json.loads(row[10]),
+        attrs={} if row[10] == "{}" else json.loads(row[10]),  # most events have none
         source=row[11],
     )
 

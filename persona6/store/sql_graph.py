@@ -8,10 +8,10 @@ backend stores them the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from persona6.store.base import KeyStateRow
+from persona6.store.base import KeyStateRow, signal_sort_key
 from persona6.store.sql_lists import in_lists
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait
 
@@ -50,6 +50,16 @@ def _json_writer(*, sort_keys: bool) -> Callable[[Any], str]:
 _EVIDENCE_JSON = _json_writer(sort_keys=False)
 _CONTEXT_JSON = _json_writer(sort_keys=True)
 
+
+def _evidence_json(evidence: tuple[Evidence, ...]) -> str:
+    return _EVIDENCE_JSON(
+        [
+            {"event_id": e.event_id, "start": e.start, "end": e.end, "quote": e.quote}
+            for e in evidence
+        ]
+    )
+
+
 #: What ``StoredSignal`` holds, in its field order.
 _STORED_COLUMNS = (
     "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, evidence, "
@@ -64,6 +74,9 @@ class GraphSQL:
         raise NotImplementedError
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:  # from SQLStore
+        raise NotImplementedError
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:  # SQLStore
         raise NotImplementedError
 
     def max_seq(self, tenant: str) -> int:
@@ -119,46 +132,56 @@ class GraphSQL:
 
     def replace_session_signals(
         self, tenant: str, session_id: str, signals: Sequence[Signal]
-    ) -> None:
+    ) -> list[StoredSignal]:
         self._bump_graph(tenant)
         self._execute(
             "DELETE FROM signals WHERE tenant = ? AND session_id = ?", [tenant, session_id]
         )
         if not signals:
-            return
+            return []
         marks = ", ".join("?" * 14)
-        self._executemany(
-            f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})",
-            [
-                (
-                    tenant,
-                    s.session_id,
-                    s.actor,
-                    s.kind.value,
-                    s.key,
-                    s.value,
-                    s.polarity,
-                    s.weight,
-                    s.measure,
-                    s.ts,
-                    s.producer,
-                    _EVIDENCE_JSON(
-                        [
-                            {
-                                "event_id": e.event_id,
-                                "start": e.start,
-                                "end": e.end,
-                                "quote": e.quote,
-                            }
-                            for e in s.evidence
-                        ]
-                    ),
-                    None if s.vector is None else json.dumps(list(s.vector)),
-                    _CONTEXT_JSON(s.context) if s.context else "{}",
-                )
-                for s in signals
-            ],
-        )
+        rows = [
+            (
+                tenant,
+                s.session_id,
+                s.actor,
+                s.kind.value,
+                s.key,
+                s.value,
+                s.polarity,
+                s.weight,
+                s.measure,
+                s.ts,
+                s.producer,
+                _evidence_json(s.evidence),
+                None if s.vector is None else json.dumps(list(s.vector)),
+                _CONTEXT_JSON(s.context) if s.context else "{}",
+            )
+            for s in signals
+        ]
+        self._executemany(f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})", rows)
+        return [
+            StoredSignal(row[1], row[2], s.kind, *row[4:12], row[13])
+            for row, s in zip(rows, signals, strict=True)
+            if s.kind is not SignalKind.TEXTURE
+        ]
+
+    def signal_count(self, tenant: str) -> int:
+        row = self._execute(
+            "SELECT COUNT(*) FROM signals WHERE tenant = ? AND kind <> 'texture'", [tenant]
+        ).fetchone()
+        return int(row[0])
+
+    def event_seqs_by_session(self, tenant: str) -> dict[str, tuple[tuple[int, str, str], ...]]:
+        # One read of the tenant's events, grouped here (a full build asks for every session).
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        for row in self._stream(
+            "SELECT session_id, seq, event_id, ingested_at FROM events WHERE tenant = ? "
+            "ORDER BY seq",
+            [tenant],
+        ):
+            found.setdefault(row[0], []).append((int(row[1]), row[2], row[3]))
+        return {session_id: tuple(seqs) for session_id, seqs in found.items()}
 
     def session_signal_actors(self, tenant: str, session_id: str) -> set[str]:
         rows = self._execute(
@@ -433,17 +456,10 @@ class GraphSQL:
 
 
 def _stored_signals(rows: list[Sequence[Any]]) -> list[StoredSignal]:
-    # StoredSignal.order, from the row (the kind as stored is kind.value), then the other
-    # fields, so that equal signals come in one order whichever index read them; then built.
-    rows.sort(
-        key=lambda r: (
-            (r[8], r[0], r[1], r[2], r[3], r[4], r[10], r[5], r[6])
-            + ((1, 0.0) if r[7] is None else (0, r[7]))
-            + (r[9], r[11])
-        )
-    )
     kinds = {kind.value: kind for kind in SignalKind}
-    return [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
+    found = [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
+    found.sort(key=signal_sort_key)
+    return found
 
 
 def _signal(row: Sequence[Any]) -> Signal:

@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from persona6.extract.ngrams import _FEW_WIDE, bucket_counts, crc_bucket
+from persona6.extract.ngrams import _FEW_WIDE, bucket_counts, bucket_counts_each, crc_bucket
 
 
 def reference(texts: list[str], buckets: int) -> dict[int, int]:
@@ -50,3 +50,12 @@ def test_ngrams_never_span_two_texts() -> None:
 
 def test_crc_bucket_is_zlib_crc32_of_the_utf8_bytes() -> None:
     assert crc_bucket("git", 128) == zlib.crc32(b"git") % 128
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ab .é😀Ж"), max_size=20), max_size=6))
+def test_counts_of_each_text_are_its_own(texts: list[str]) -> None:
+    rows = bucket_counts_each(texts, 64)
+    assert rows.shape == (len(texts), 64)
+    for text, row in zip(texts, rows, strict=True):
+        assert {b: int(n) for b, n in enumerate(row) if n} == reference([text], 64)

@@ -264,3 +264,18 @@ def test_pooled_action_counts_equal_the_sum_of_each_texts_counts(texts: list[str
     reference = sum((ActionCounts.from_text(text) for text in texts), ActionCounts())
     assert ActionCounts.from_texts(texts) == reference
     assert action_vector(texts).tolist() == reference.vector().tolist()
+
+
+def test_remembered_ngram_counts_equal_fresh_ones(monkeypatch) -> None:
+    """Each text's n-gram counts are remembered (bounded): a text counted before, counted
+    twice in one call, or counted again after the memory was cleared counts the same."""
+    from persona6.extract import texture_counts
+
+    texts = ["Hello there!", "ok", "Hello there!", "naïve café", "", "ok  then\nbye"]
+    fresh = [summed(texts[:n]) for n in range(1, len(texts) + 1)]
+    monkeypatch.setattr(texture_counts, "_NGRAMS_LIMIT", 3)
+    for _ in range(2):
+        texture_counts._NGRAMS.clear()
+        for n in range(1, len(texts) + 1):
+            assert TextureCounts.from_texts(texts[:n]) == fresh[n - 1]
+            assert len(texture_counts._NGRAMS) <= max(3, len(set(texts[:n])))

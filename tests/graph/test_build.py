@@ -458,3 +458,64 @@ def test_signal_evidence_and_context_are_written_as_json_dumps_writes_them():
         write = _json_writer(sort_keys=sort_keys)
         for value in values:
             assert write(value) == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
+
+
+def test_a_full_build_folds_the_signals_it_wrote_as_it_would_read_them(small_log, monkeypatch):
+    """A full build keeps the signals it writes instead of reading them back; reading them
+    back gives the same graph and states, byte for byte."""
+    import sys
+
+    module = sys.modules["persona6.graph.build"]
+    kept, read = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+    for store in (kept, read):
+        ingest_events(store, small_log.events)
+    build(kept, "default", full=True)
+    monkeypatch.setattr(module, "_as_stored", lambda store, tenant, held: None)
+    build(read, "default", full=True)
+    assert graph_of(kept) == graph_of(read)
+    assert states_of(kept) == states_of(read)
+    assert evidence_rows_of(kept) == evidence_rows_of(read)
+
+
+def test_a_full_build_still_folds_signals_of_sessions_without_events():
+    """Signals it did not write (a session whose events are gone) count as before: the build
+    then reads every signal back."""
+    from persona6.types import Signal, SignalKind
+
+    store = SQLiteStore(":memory:")
+    ingest_events(store, [_message("e1", "I love green tea.")])
+    with store.transaction():
+        store.replace_session_signals(
+            "default",
+            "gone",
+            [
+                Signal(
+                    actor="ada",
+                    kind=SignalKind.TASK,
+                    key="deployment",
+                    value="deployment",
+                    session_id="gone",
+                    ts="2026-02-01T10:00:00.000000Z",
+                    producer="test.v1",
+                )
+            ],
+        )
+    build(store, "default", full=True)
+    assert ("task", "deployment") in {(r[2], r[3]) for r in states_of(store)}
+
+
+def test_signals_a_backend_would_change_are_read_back():
+    """SQLite stores -0.0 as 0.0 and NaN as NULL: such signals are not folded as written."""
+    from persona6.graph.build import _as_stored
+    from persona6.types import SignalKind, StoredSignal
+
+    def stored(polarity: float, measure: float | None) -> StoredSignal:
+        return StoredSignal(
+            "s1", "ada", SignalKind.TASK, "k", "", polarity, 1.0, measure, "t", "p", "[]", "{}"
+        )
+
+    store = SQLiteStore(":memory:")
+    assert _as_stored(store, "default", {}) == {}
+    assert _as_stored(store, "default", {"ada": [stored(-0.0, None)]}) is None
+    assert _as_stored(store, "default", {"ada": [stored(0.5, float("nan"))]}) is None
+    assert _as_stored(store, "default", {"ada": [stored(0.5, 1.0)]}) is None  # none stored

@@ -276,3 +276,28 @@ def test_a_switch_named_by_an_action_reads_without_stray_spaces() -> None:
     assert statement(SignalKind.DECISION, key, "switched", "switched") == (
         "switched from plan_upgraded: team to enterprise"
     )
+
+
+def test_an_empty_state_is_written_as_any_other():
+    """A state with nothing folded is written from a template (half the keys of a full
+    build); it must be the text the general writer gives, with or without a tail."""
+    from persona6.graph.consolidate import KeyState, SessionSay
+    from persona6.types import StoredSignal
+
+    for kind in (SignalKind.PREFERENCE, SignalKind.TASK, SignalKind.STYLE):
+        state = KeyState(kind, "tea")
+        assert state.to_json() == state._json(None)
+        assert KeyState.from_json(kind, "tea", state.to_json())[1] is None
+    # A tail holds the store's rows, as a build reads them.
+    rows = [
+        StoredSignal(
+            *(s.session_id, s.actor, s.kind, s.key, s.value, s.polarity, s.weight),
+            *(s.measure, s.ts, s.producer, "[]", "{}"),
+        )
+        for s in (signal("s1", 1, "tea"), signal("s1", 2, "tea", polarity=-0.5))
+    ]
+    tail = SessionSay("s1", rows)
+    state = KeyState(SignalKind.PREFERENCE, "tea")
+    assert state.to_json(tail) == state._json(tail)
+    again, back = KeyState.from_json(SignalKind.PREFERENCE, "tea", state.to_json(tail))
+    assert back is not None and back.signals == rows and again.last is None

@@ -13,7 +13,7 @@ from helpers import message
 from persona6.errors import StoreError
 from persona6.ingest.pipeline import event_row, ingest_events
 from persona6.store import EventQuery, open_store, sql_identity
-from persona6.store.base import CONTENT_COLUMNS, EVENT_COLUMNS, IdentityLink
+from persona6.store.base import CONTENT_COLUMNS, EVENT_COLUMNS, IdentityLink, signal_sort_key
 from persona6.store.sql import migrations
 from persona6.types import Event, Signal, SignalKind
 
@@ -429,3 +429,52 @@ def test_deleting_events_leaves_the_links_that_cite_them_to_forgetting(store):
     assert [k.link_id for k in store.identity_links("default", include_revoked=True)] == [
         "identify"
     ]
+
+
+def test_stored_signals_are_returned_as_they_read_back(store):
+    """A full build folds the signals it wrote without reading them back: what
+    replace_session_signals returns must be what stored_signals_of reads (texture left out)."""
+    signals = [
+        _signal(polarity=0.1, weight=1 / 3, measure=2.0**-40),
+        _signal(polarity=-1.0, weight=2.0, measure=None),
+        Signal(
+            actor="u-1",
+            kind=SignalKind.TEXTURE,
+            key="profile",
+            vector=(0.5, 0.25),
+            session_id="s-1",
+            ts="2026-03-01T10:00:00.000000Z",
+            producer="persona6.test.v1",
+        ),
+        Signal(
+            actor="u-2",
+            kind=SignalKind.TASK,
+            key="sequence:a>b",
+            value="naïve “quotes” 😊",
+            context={"event_ids": ["e0"], "z": 1},
+            evidence=[{"event_id": "e0", "start": 0, "end": 7, "quote": "message"}],
+            session_id="s-1",
+            ts="2026-03-01T10:00:01.000000Z",
+            producer="persona6.test.v1",
+        ),
+    ]
+    ingest_events(store, [message(0)])
+    with store.transaction():
+        written = store.replace_session_signals("default", "s-1", signals)
+    assert [s.kind for s in written] == [SignalKind.CONCERN, SignalKind.CONCERN, SignalKind.TASK]
+    read = store.stored_signals_of("default", ["u-1", "u-2"])
+    assert sorted(written, key=signal_sort_key) == read
+    assert store.signal_count("default") == 3
+
+
+def test_event_seqs_by_session_are_those_of_each_session(store):
+    ingest_events(
+        store,
+        [message(n, session_id=f"s-{n % 3}") for n in range(7)] + [message(9, session_id="s-1")],
+    )
+    every = store.event_seqs_by_session("default")
+    assert list(every) == ["s-0", "s-1", "s-2"]  # in order of first event, as sessions_since
+    assert list(every) == store.sessions_since("default", 0)
+    for session_id, seqs in every.items():
+        assert seqs == store.session_event_seqs("default", session_id)
+    assert store.event_seqs_by_session("another") == {}
