@@ -1,4 +1,4 @@
-"""persona6.style.v4: how a person operates, per (session, actor).
+"""persona6.style.v5: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -19,8 +19,9 @@ STYLE signals, keys:
   cites the first and the last);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
   messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
-  assistant message), ``plans_before_acting`` (plan markers; weight 1 when one of the actor's
-  actions follows the plan, 0.5 when none does), ``warmth`` (greetings, thanks, emoji, "!",
+  assistant message; a "no" answering the assistant's question is none),
+  ``plans_before_acting`` (plan markers; weight 1 when one of the actor's actions follows the
+  plan, 0.5 when none does), ``warmth`` (greetings, thanks, emoji, "!",
   "we", shared history; measure = share of messages with a cue; weight 0.5 for one kind of
   cue, 1 for several) and ``helps_others`` (a statement answering another person's question
   in a session with several people).
@@ -49,13 +50,14 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v4"
+NAME = "persona6.style.v5"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
 _OBSERVED = {
     "sources": "asks_for_sources",
     "challenges": "challenges_answers",
+    "answer_no": "challenges_answers",  # but for a "no" answering the assistant's question
     "plans": "plans_before_acting",
 }
 _EXCLAMATION = re.compile(r"!+")
@@ -75,8 +77,8 @@ class StyleCues:
     request_prepositions: frozenset[str]
     statement_words: frozenset[str]
     # Every cue list of a message in one CueList, so that a message is sifted once: the
-    # family of each pattern is "indirect", "sources", "challenges", "exclusions", "plans"
-    # or "warmth:<kind>" (the emoji and "!" kinds of warmth are looked for in code).
+    # family of each pattern is "indirect", "sources", "challenges", "answer_no", "exclusions",
+    # "plans" or "warmth:<kind>" (the emoji and "!" kinds of warmth are looked for in code).
     scan: CueList
     families: tuple[str, ...]
     observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
@@ -99,6 +101,7 @@ def cues() -> StyleCues:
         "indirect": _compile(data["indirect_requests"]),
         "sources": _compile(data["asks_for_sources"]),
         "challenges": _compile(data["challenges"]),
+        "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
         "plans": _compile(data["plan_markers"]),
         **warmth,
@@ -351,7 +354,7 @@ class StyleExtractor:
         yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
 
     def _observed(
-        self, actor: str, own: Sequence[StoredEvent], after_assistant: set[str]
+        self, actor: str, own: Sequence[StoredEvent], after_assistant: dict[str, bool]
     ) -> Iterator[Signal]:
         observed = cues().observed
         messages = [e for e in own if is_person_message(e)]
@@ -369,6 +372,8 @@ class StyleExtractor:
                     or any(p.search(prep.text) for p in sifted.get("exclusions", ()))
                 ):
                     continue
+                if family == "answer_no" and after_assistant.get(event.event_id, True):
+                    continue  # "Shall I use TypeScript?" / "No, plain JavaScript": an answer
                 hits = _cite(event, prep, patterns)
                 if key == "warmth":
                     warmth_kinds[family.removeprefix("warmth:")] += len(hits)
@@ -425,14 +430,15 @@ def _cite(
     return [Cite(event, begin, finish) for begin, finish in spans]
 
 
-def _after_assistant(session: Sequence[StoredEvent]) -> set[str]:
-    """Ids of the messages whose previous message in the session is the assistant's."""
-    found: set[str] = set()
+def _after_assistant(session: Sequence[StoredEvent]) -> dict[str, bool]:
+    """Ids of the messages whose previous message in the session is the assistant's -> whether
+    that message ended on a question (a "no" that answers it is no pushback)."""
+    found: dict[str, bool] = {}
     previous: StoredEvent | None = None
     for event in session:
         if event.type == "message":
             if previous is not None and previous.role == "assistant":
-                found.add(event.event_id)
+                found[event.event_id] = (previous.text or "").rstrip().endswith("?")
             previous = event
     return found
 

@@ -1,4 +1,4 @@
-"""persona6.style.v4: operating style per (session, actor)."""
+"""persona6.style.v5: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -379,6 +379,37 @@ def test_asking_for_sources_in_other_words(text: str) -> None:
     assert "asks_for_sources" in style([said(1, text)])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where is X documented?",
+        "Where is the rate limit documented in the API reference?",
+        "Is there a doc for that?",
+        "Which page of the manual says so?",
+        "Can you link the docs?",
+        "Where in the docs does it say that?",
+        "Is that in the changelog?",
+        "Says who?",
+    ],
+)
+def test_asking_where_a_claim_is_documented_asks_for_sources(text: str) -> None:
+    assert "asks_for_sources" in style([said(1, text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where is the export button?",
+        "Where are the docs?",
+        "Is there a doc for onboarding new users?",
+        "Where does it say my plan renews?",
+        "Can you share the doc with my team?",
+    ],
+)
+def test_a_where_question_about_the_product_is_not_asking_for_sources(text: str) -> None:
+    assert "asks_for_sources" not in style([said(1, text)])
+
+
 def test_mentioning_a_link_is_not_asking_for_a_source() -> None:
     assert "asks_for_sources" not in style([said(1, "I got a link from my boss.")])
 
@@ -438,3 +469,17 @@ def test_no_followed_by_the_pushback_is_a_challenge(text: str) -> None:
 def test_we_alone_is_no_warmth() -> None:
     assert "warmth" not in style([said(1, "we moved from jira to linear last week.")])
     assert "warmth" in style([said(1, "Thanks! We moved to Linear last week.")])
+
+
+def test_a_no_answering_the_assistants_question_is_no_challenge() -> None:
+    session = [
+        said(1, "Write the form validation"),
+        bot(2, "Do you want me to use TypeScript?"),
+        said(3, "No, plain JavaScript please."),
+    ]
+    assert "challenges_answers" not in style(session)
+
+
+def test_a_no_after_the_assistants_statement_still_challenges() -> None:
+    session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, "No, it was 1870.")]
+    assert "challenges_answers" in style(session)
