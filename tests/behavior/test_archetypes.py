@@ -136,6 +136,33 @@ def test_shared_history_is_meeting_again_not_trying_again(text: str, shared: boo
     assert any(p.search(text) for p in cue.patterns) is shared
 
 
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("Last time we talked you suggested the digest.", True),
+        ("You helped me with this exact export last week.", True),
+        ("Like we did last month, send it to everyone.", True),
+        ("Remember the afternoon we spent on that bug?", True),
+        ("Good to be back! The chart we made together was a hit.", True),
+        ("Hi again, nice to be here.", True),
+        ("Can you total last week's invoices?", False),
+        ("The import crashed last time I ran it.", False),
+        ("It broke like last time.", False),
+        ("The bug is back again.", False),
+        ("Put together a summary of the tickets.", False),
+        ("SELECT region, SUM(amount) FROM invoices GROUP BY region", False),
+        ("Add the auditor to the group.", False),
+        ("We're on the community edition.", False),
+    ],
+)
+def test_shared_history_is_a_past_shared_with_others_not_a_time_of_things(
+    text: str, shared: bool
+) -> None:
+    regular = next(a for a in packaged().archetypes if a.name == "community_regular")
+    cue = next(c for c in regular.cues if c.name == "refers to shared history")
+    assert any(p.search(text) for p in cue.patterns) is shared
+
+
 def test_a_taxonomy_path_that_is_a_folder_is_named(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         load_taxonomy(tmp_path)
