@@ -1,4 +1,4 @@
-"""persona6.disclosure.v4: facts a person states about their own life.
+"""persona6.disclosure.v5: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -12,8 +12,9 @@ clause parser in ``text.py`` and the lexicon ``persona6/data/disclosures.yaml``:
   to think or to answer the listener ("I'll let you know"); "I can" -> skills; a frequency
   marker or adverb ("every morning", "usually") -> habits, but not after a preference verb ("I
   prefer a weekly summary" is a preference);
-- "my <family member / pet / job / house / car>" anywhere in the speaker's own words, "my dream
-  is to ...", "my name is ...", and "as a <identity>, ...".
+- "my <family member / pet / job / house / car>" anywhere in the speaker's own words (had no
+  longer, polarity -1, after a verb of parting: "I sold my car"), "my dream is to ...", "my
+  name is ...", and "as a <identity>, ...".
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -33,7 +34,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v4"
+NAME = "persona6.disclosure.v5"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -73,7 +74,7 @@ _WORD_LISTS += (
 )
 _WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wish")
 _WORD_LISTS += ("plan_not_objects", "universal_nouns")
-_WORD_LISTS += ("long_for_skip", "diet_verbs")
+_WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -236,6 +237,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
+    if pred.implied and _named(text, sentence, pred):
+        return None  # "I'm a backend dev, mostly Go": a language, not "goes"
     gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
     skipped = verb in lex.words["implied_skip"] or verb in lex.words["implied_adjectives"]
     if pred.implied and (skipped or gerund):
@@ -303,6 +306,13 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _named(text: str, sentence: Span, pred: Predicate) -> bool:
+    """Whether a verb with no subject is written as a name, capitalised inside its sentence
+    ("mostly Go", "a lot of Swift"): a name of something, not a verb of the speaker."""
+    first = tx.tokens(text, *sentence)[:1]
+    return text[pred.verb.start].isupper() and bool(first) and first[0].start < pred.verb.start
 
 
 def _time_to_come(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -589,6 +599,11 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         category = lex.noun_category.get(noun)
         if category is None or tx.inside(quotes, match.start()):
             continue
+        if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
+            fact = noun
+            value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
+            claims.append(Claim(f"{category}:{fact}"[:100], value, -1.0, 0.6, [clause]))
+            continue
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
         said = rest and tx.tokens(text, *rest)[0].word in tx.english_set("reporting_verbs")
@@ -603,6 +618,22 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [clause]))
     return claims
+
+
+def _parted_with(text: str, clause: Span, at: int) -> bool:
+    """Whether "my X" at ``at`` follows a verb of parting with it (``parting_verbs``): "I
+    sold my car last year", "I lost my job in March", "I broke up with my girlfriend"."""
+    words = [t.word for t in tx.tokens(text, clause.start, at)]
+    for verb in lexicon().words["parting_verbs"]:
+        size = len(verb.split())
+        if words[-size:] != verb.split():
+            continue
+        # done, not to come or denied: "I'm ready to quit my job", "I'll sell my car", "I
+        # never sold my car"
+        lead = words[-size - 1] if len(words) > size else ""
+        lead = "'" + lead.split("'", 1)[1] if "'" in lead else lead  # "i'll" -> "'ll"
+        return lead not in tx.english_words("modals", "future_leads", "negations") | {"to"}
+    return False
 
 
 def _work_step(lemma: str, raw: Sequence[tx.Token]) -> bool:

@@ -1,4 +1,4 @@
-"""persona6.preference.v6: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v7: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -18,8 +18,11 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
 help", "can't wait to hear about it"), an evaluation of something at hand ("that cake looks
-amazing"), a remark after a list ("I prefer tea, no worries"). A favourite named beside it is
-one ("my favorite band, the beatles"; "iced tea, my favorite drink").
+amazing"), a remark, a qualification or a request after a list ("I prefer tea, no worries",
+"..., even in small scripts", "..., please use X"), the listener or their past act ("I love how
+fast you answered", "I hate to bother you"), and in another speaker's question the asker ("Do
+you like how patient I am?" / "yes"). A favourite named beside it is one ("my favorite band,
+the beatles"; "iced tea, my favorite drink").
 
 A clause speaks for the person only when it states rather than asks, and is not hypothetical,
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
@@ -43,7 +46,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v6"
+NAME = "persona6.preference.v7"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -153,6 +156,8 @@ _SOCIAL = (
     "asker_words",
     "asker_possessives",
     "asker_be",
+    "asker_own_possessives",
+    "asker_comparisons",
 )
 
 
@@ -271,7 +276,13 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
         return tuple(found)
     if _about_listener(answer):
         return ()  # "I love how you explained that": a reaction to the asker, not a yes
-    lists, opening = lexicon().words, " ".join(w.word for w in words[:2])
+    lists = lexicon().words
+    answers = lists["answer_yes"] | lists["answer_no"]
+    # "Honestly, not really", "haha yes": the yes or no after a discourse marker
+    markers = tx.english_set("discourse_markers")
+    while len(words) > 1 and words[0].word in markers and words[0].word not in answers:
+        words = words[1:]
+    opening = " ".join(w.word for w in words[:2])
     yes = words[0].word in lists["answer_yes"] or opening in lists["answer_yes"]
     no = words[0].word in lists["answer_no"] or opening in lists["answer_no"]
     topic = _question_topic(question, asks.start())
@@ -279,7 +290,7 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
         return ()
     span, polarity = topic
     polarity = polarity if yes else -polarity
-    first = tx.clauses(answer, tx.sentences(answer)[0])[0]
+    first = next(c for c in tx.clauses(answer, tx.sentences(answer)[0]) if c.end > words[0].start)
     says = "likes" if polarity > 0 else "does not like"
     weight = float(tx.load_lexicon("preferences")["answer_weight"])
     return tuple(_claim(question, span, polarity, says, weight, [first], asked=len(question)))
@@ -397,6 +408,8 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
+    if words[0].word in _item_breakers():
+        return []  # "I prefer type hints, even in small scripts", "..., please use X": no item
     if " ".join(w.word for w in words) in tx.english_set("remarks"):
         return []  # "I prefer tea, no worries": a sign-off, not a second item
     says, spans, found = (
@@ -442,6 +455,18 @@ def _verbs_by_head() -> dict[str, tuple[str, ...]]:
 @cache
 def _known() -> frozenset[str]:
     return frozenset(lexicon().lemmas)
+
+
+#: Subordinators that stand for what they follow ("lots of shopping, which I love").
+_RELATIVES = frozenset({"which", "whose"})
+
+
+@cache
+def _item_breakers() -> frozenset[str]:
+    """Words that open a qualification or a request, never a second item of a list: a
+    preposition ("..., even in small scripts") or ``request_openers`` ("..., please use X")."""
+    # not "like": "I like watching videos, like surgery" gives an example, an item of the list
+    return tx.english_words("prepositions", "request_openers") - {"like"}
 
 
 @cache
@@ -657,6 +682,8 @@ def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool
     if not words:
         return False
     side = "asker" if span.start < asked else "listener"
+    if side == "asker":
+        return _about_asker(text, span, polarity)
     listener, possessives, be = (lists[f"{side}_{k}"] for k in ("words", "possessives", "be"))
     if words[0] in listener:
         return (
@@ -666,12 +693,15 @@ def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool
         )
     if words[0] in possessives:
         return polarity > 0
+    if side == "listener" and len(words) > 1 and _ends_on(words, listener, lists):
+        return True  # "I hate to bother you", "I love working with you guys": social, no taste
     opener = 2 if words[:2] == ["the", "way"] else 1
     if " ".join(words[:opener]) not in lists["listener_acts"] or len(words) < opener + 2:
         return False
-    subject, verb = words[opener], words[opener + 1]
-    if subject in listener and tx.is_past(verb):
-        return True
+    # "what you did", "how fast you answered", "that you added 2FA": the listener's past act
+    for at in range(opener, min(opener + 3, len(words) - 1)):
+        if words[at] in listener and tx.is_past(words[at + 1]):
+            return True
     # "how patient you are with me", "how kind you've been": the listener praised
     for at in range(opener, min(opener + 3, len(words))):
         if words[at] in be:
@@ -679,6 +709,52 @@ def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool
         if words[at] in listener:
             return at + 1 < len(words) and words[at + 1] in be | _be_after(be)
     return False
+
+
+def _ends_on(words: list[str], listener: frozenset[str], lists: dict) -> bool:
+    """Whether a phrase ends on the listener ("bother you", "working with you guys"), not in
+    a comparison ("chat with friends like you")."""
+    at = len(words) - 1
+    if words[at] in lists["listener_groups"] and at > 0:
+        at -= 1
+    return words[at] in listener and at > 0 and words[at - 1] not in lists["asker_comparisons"]
+
+
+def _about_asker(text: str, span: Span, polarity: float) -> bool:
+    """Whether the object of the other speaker's question is the asker or theirs, anywhere in
+    it: "Do you like me?", "... working with me?", "... how patient I am?", "... the songs I
+    sent?" (the ``asker_*`` words), "... my idea?" (liked or not), "... our new dashboard?"
+    (liked: "our" may be the product's, and "no, too cluttered" is a taste of it). Such a
+    question asks for a reaction to the asker, not for the answerer's taste. A comparison with
+    the asker ("as much as I do", "more than me") is about the object still."""
+    lists = lexicon().words
+    own = lists["asker_words"] | {b for b in lists["asker_be"] if " " not in b}
+    words = _asker_object(text, span)
+    for before, word in zip(["", *words], words, strict=False):
+        if before in lists["asker_comparisons"]:
+            continue
+        if word in own or word in lists["asker_own_possessives"]:
+            return True
+        if word in lists["asker_possessives"] and polarity > 0:
+            return True
+    return False
+
+
+def _asker_object(text: str, span: Span) -> list[str]:
+    """The words of a question's object, run on through the clauses that only the asker's "I"
+    cut off ("Do you like how patient | I am?", ``tx.clauses``); not through a clause that a
+    coordinator, a subordinator or a mark opens ("Do you like sushi, or should I ...?")."""
+    sentence = next(s for s in tx.sentences(text) if s.start <= span.start < max(s.end, 1))
+    end = span.end
+    opens = tx.english_words("coordinators", "subordinators", "tag_questions")
+    for clause in tx.clauses(text, sentence):
+        if clause.end <= span.end:
+            continue
+        first = tx.tokens(text, *clause)[:1]
+        if text[end : clause.start].strip() or not first or first[0].word in opens:
+            break
+        end = clause.end
+    return [t.word for t in tx.tokens(text, span.start, max(end, span.end))]
 
 
 @cache
@@ -733,8 +809,15 @@ def _frames(context: _Context) -> list[Claim]:
             continue
         if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):
             return []  # "if it breaks again, we're switching to Linear"
-        obj_words = match.group("obj").lower().split()
+        obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
         if obj_words[0] in lex.words["np_skip"]:
+            continue  # "when the win feels great": a time, not a thing judged
+        if obj_words[0] in tx.english_set("subordinators") - _RELATIVES:
+            # "because blue is my favourite colour": the object is after the subordinator
+            # ("because it was too expensive": "it", which points elsewhere)
+            obj_start = tx.tokens(text, obj_start, clause.end)[0].end
+            obj_words = obj_words[1:]
+        if not obj_words or obj_words[0] in lex.words["np_skip"]:
             continue
         if frame.at_hand and len(obj_words) > 1 and obj_words[0] in lex.words["at_hand"]:
             continue  # "that cake looks amazing"; a bare "that is great" refers back
@@ -745,9 +828,7 @@ def _frames(context: _Context) -> list[Claim]:
             says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
         elif frame.activity_says and tx.is_gerund(obj_words[0]):
             says = frame.activity_says  # "stop asking me to confirm": asks to stop asking ...
-        obj = tx.phrase_span(
-            text, begin + match.start("obj"), begin + match.end("obj"), lex.stops, 6
-        )
+        obj = tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
         span, evidence = _resolved(context, obj, frame.refers_back)
         return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []

@@ -282,10 +282,11 @@ def _clause_cuts() -> re.Pattern[str]:
         word_alternation(english_set(k)) for k in ("subordinators", "tag_questions")
     )
     coordinate = word_alternation(english_set("coordinators"))
-    subject = word_alternation(english_set("subject_words"))
+    subject = word_alternation(english_set("subject_words") | english_set("request_openers"))
+    so, so_openers = word_alternation(["so"]), word_alternation(english_set("so_openers"))
     return re.compile(
         rf"(?P<hard>[,;:()\[\]]|\s[-–—]+\s|\.\.\.+|…|[\"“”«»])"
-        rf"|(?P<soft>{subordinate}|{coordinate}(?=\s+{subject})|{tags})",
+        rf"|(?P<soft>{subordinate}|{coordinate}(?=\s+{subject})|{so}(?=\s+{so_openers})|{tags})",
         re.IGNORECASE,
     )
 

@@ -1,4 +1,4 @@
-"""persona6.disclosure.v4: facts a person states about their own life."""
+"""persona6.disclosure.v5: facts a person states about their own life."""
 
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v4"
+    assert signal.producer == "persona6.disclosure.v5"
 
 
 @pytest.mark.parametrize(
@@ -412,3 +412,55 @@ def test_a_body_part_everyone_has_or_a_step_of_the_task_is_no_fact(text: str) ->
 )
 def test_what_is_said_of_a_body_part_or_a_job_stays(text: str, key: str) -> None:
     assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "I'm allergic to peanuts so please no peanut snacks at the party.",
+            "health:allergic to peanuts",
+            "is allergic to peanuts",
+        ),
+        (
+            "I have two monitors so a wider layout would be great.",
+            "possessions:two monitors",
+            "has two monitors",
+        ),
+    ],
+)
+def test_a_fact_ends_where_a_request_or_a_consequence_begins(
+    text: str, key: str, value: str
+) -> None:
+    [signal] = say(text)
+    assert (signal.key, signal.value) == (key, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("I sold my car last year.", "possessions:car", "no longer has car"),
+        ("I lost my job in March.", "work:job", "no longer has job"),
+        ("I broke up with my girlfriend.", "family:girlfriend", "no longer has girlfriend"),
+    ],
+)
+def test_a_thing_parted_with_is_had_no_longer(text: str, key: str, value: str) -> None:
+    [signal] = say(text)
+    assert (signal.key, signal.value, signal.polarity) == (key, value, -1.0)
+
+
+def test_a_parting_still_to_come_leaves_the_thing_had() -> None:
+    found = {s.key: s.polarity for s in say("I'll quit my job next year.")}
+    assert found["work:job"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not gonna lie, the new UI is growing on me.",
+        "Oh, I'll be honest, I expected more from the export.",
+        "I'm a backend dev, mostly Go.",
+    ],
+)
+def test_a_candour_formula_or_a_name_is_no_plan_or_habit(text: str) -> None:
+    assert not {k for k in keys(text) if k.startswith(("plans:", "habits:"))}

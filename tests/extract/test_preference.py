@@ -1,4 +1,4 @@
-"""persona6.preference.v6: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v7: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v6"
+    assert signal.producer == "persona6.preference.v7"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -723,3 +723,98 @@ def test_your_thing_in_the_other_speakers_question_is_the_answerers_own(
 def test_an_answer_that_reacts_to_the_asker_is_no_taste(question: str, answer: str) -> None:
     session = [bot(1, question), said(2, answer, "u-jo")]
     assert list(EXTRACTOR.extract(session)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Do you like how patient I am?", "yes"),
+        ("Do you like how patient I am?", "I do"),
+        ("Do you like working with me?", "yes"),
+        ("Do you like that I'm always on time?", "yes!"),
+        ("Do you like how I write?", "I do"),
+        ("Do you like the songs I sent you?", "yes"),
+        ("Do you like my idea?", "not really"),  # the asker's own thing, disliked
+    ],
+)
+def test_a_question_about_the_asker_answered_is_a_reaction_to_them(
+    question: str, answer: str
+) -> None:
+    session = [said(1, question, "u-lena"), said(2, answer, "u-jo")]
+    assert list(EXTRACTOR.extract(session)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "polarity"),
+    [
+        ("Do you like hiking as much as I do?", "yes", "hiking", 1.0),  # a comparison
+        ("Do you like sushi, or should I order pizza?", "yes", "sushi", 1.0),
+        ("Do you like our new dashboard?", "no, too cluttered", "new dashboard", -1.0),
+    ],
+)
+def test_the_asker_named_beside_the_object_leaves_the_answerers_taste(
+    question: str, answer: str, key: str, polarity: float
+) -> None:
+    for asker in (said(1, question, "u-lena"), bot(1, question)):
+        (signal,) = EXTRACTOR.extract([asker, said(2, answer, "u-jo")])
+        assert (signal.actor, signal.key, signal.polarity) == ("u-jo", key, polarity)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I prefer type hints everywhere, even in small scripts.", {"type hints everywhere": 1.0}),
+        (
+            "I'm not a fan of one-letter variable names, please use descriptive ones.",
+            {"one-letter variable names": -1.0},
+        ),
+        ("I don't mind long answers as long as they're accurate.", {"long answers": 0.5}),
+        ("I love tea, especially green tea", {"tea": 1.0, "green tea": 1.0}),
+    ],
+)
+def test_a_qualification_or_a_request_after_a_taste_is_no_item_of_it(
+    text: str, found: dict[str, float]
+) -> None:
+    assert keyed(say(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cancelled the trial because it was too expensive for me.",
+        "We're moving to Notion because Confluence is too slow.",
+    ],
+)
+def test_a_reason_is_no_object_of_a_judgement(text: str) -> None:
+    assert not [s for s in say(text) if s.key.startswith("because")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love that you added two-factor auth, finally!",
+        "I love how fast you answered!",
+        "I hate that you changed the shortcuts without warning.",
+        "I hate to bother you again, but the sync failed.",
+        "I love working with you guys",
+    ],
+)
+def test_the_listeners_act_or_the_listener_at_the_end_is_no_taste(text: str) -> None:
+    assert say(text) == []
+
+
+def test_a_taste_in_how_the_listener_answers_still_stands() -> None:
+    assert keyed(say("I like it when you use bullet points")) == {"you use bullet points": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("answer", "polarity", "quote"),
+    [("Honestly, not really", -1.0, "not really"), ("haha yes", 1.0, "haha yes")],
+)
+def test_a_yes_or_no_after_a_discourse_marker_answers(
+    answer: str, polarity: float, quote: str
+) -> None:
+    session = [said(1, "Do you like working remotely?", "u-lena"), said(2, answer, "u-jo")]
+    (signal,) = EXTRACTOR.extract(session)
+    assert (signal.actor, signal.key, signal.polarity) == ("u-jo", "working remotely", polarity)
+    assert [e.quote for e in signal.evidence] == [quote]
