@@ -1,4 +1,4 @@
-"""persona6.failure.v3: failure episodes, and how the person reacted to each.
+"""persona6.failure.v4: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -33,7 +33,9 @@ and event names in ``data/failures.yaml``):
   the act it retried (``repeated_act``);
 - ``rephrase``: the first reaction is of the same type and name as the failed request and its
   text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
-- ``switch``: the first reaction is anything else;
+- ``switch``: the first reaction is anything else; but when the failed request was an action
+  and the first reaction is a message that shows no label (a question about the error), a later
+  act of the window that retries or rephrases that action decides ``retry`` or ``rephrase``;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None).
 
 Precedence, when the window shows several: feedback > escalate > complain > self_fix > retry >
@@ -67,7 +69,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v3"
+NAME = "persona6.failure.v4"
 
 
 class Reaction(StrEnum):
@@ -346,11 +348,32 @@ def episode(
             break
         window.append(session[i])
     shown = [(e, reaction_labels(e)) for e in window]
-    shown[0][1].add(repetition(window[0], repeated_act(session, at)))
+    request = repeated_act(session, at)
+    shown[0][1].add(repetition(window[0], request))
+    if _came_back(shown, request):
+        # A question about the failure ("what's the right apiVersion?") moves to nothing else:
+        # when the window then runs the failed action again, that is what the person did.
+        for event, labels in shown[1:]:
+            again = repetition(event, request)
+            if again is not Reaction.SWITCH:
+                labels.add(again)
+                break
     label = next(r for r in PRECEDENCE if any(r in labels for _, labels in shown))
     decider = next(e for e, labels in shown if label in labels)
     latency = (parse_ts(decider.ts) - moment).total_seconds()
     return FailureEpisode(failure, label, decider, tuple(window), prior, latency)
+
+
+def _came_back(shown: list[tuple[StoredEvent, set[Reaction]]], request: StoredEvent | None) -> bool:
+    """The first reaction is a person's message that shows nothing but ``switch`` after a
+    failed action: then a later act of the window may still retry or rephrase that action."""
+    first, labels = shown[0]
+    return (
+        request is not None
+        and request.type == "action"
+        and is_person_message(first)
+        and labels == {Reaction.SWITCH}
+    )
 
 
 def _evidence(found: FailureEpisode) -> list[Cite] | None:

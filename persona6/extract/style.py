@@ -1,4 +1,4 @@
-"""persona6.style.v5: how a person operates, per (session, actor).
+"""persona6.style.v6: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -50,7 +50,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v5"
+NAME = "persona6.style.v6"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).

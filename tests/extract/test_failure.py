@@ -1,4 +1,4 @@
-"""persona6.failure.v3: failure episodes and the reaction of the person they happened to."""
+"""persona6.failure.v4: failure episodes and the reaction of the person they happened to."""
 
 from __future__ import annotations
 
@@ -574,3 +574,68 @@ def test_a_message_trying_something_else_is_switch() -> None:
 def test_a_support_contact_in_other_names_or_words_is_escalate(name: str, text: str | None) -> None:
     session = [did(1, "export"), got(2, "export_failed"), did(3, name, text)]
     assert only(session).value == "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager says it's buggy.",
+        "A colleague told me the export keeps failing",
+        "I heard the sync crashes a lot",
+        "They said it doesn't work on Linux",
+    ],
+)
+def test_what_someone_else_says_of_the_product_is_no_report(text: str) -> None:
+    assert find_failures([said(1, text)]) == []
+
+
+def test_the_speakers_own_report_after_reported_speech_is_kept() -> None:
+    session = [said(1, "My boss said it was fine. But it's broken again.")]
+    assert [f.name for f in find_failures(session)] == ["user_reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["escalating to the platform team", "I escalated it to our admin", "this escalates to IT"],
+)
+def test_escalating_in_any_form_is_escalate(text: str) -> None:
+    assert _after_error(said(3, text)).value == "escalate"
+
+
+@pytest.mark.parametrize("text", ["I have corrected it.", "I've fixed the address."])
+def test_a_correction_in_the_perfect_is_self_fix(text: str) -> None:
+    assert _after_error(said(3, text)).value == "self_fix"
+
+
+def test_asking_about_the_error_then_running_it_again_is_retry() -> None:
+    session = [
+        did(1, "command", "kubectl apply -f api.yaml"),
+        got(2, "error", "no matches for kind Deployment"),
+        said(3, "what's the current apiVersion for Deployment?"),
+        bot(4, "apps/v1"),
+        did(5, "command", "sed -i s/v1beta1/v1/ api.yaml"),
+        did(6, "command", "kubectl apply -f api.yaml"),
+    ]
+    signal = only(session)
+    assert (signal.value, signal.measure) == ("retry", 40.0)
+    assert signal.evidence[0].quote == "kubectl apply -f api.yaml"
+
+
+def test_asking_about_the_error_then_changing_the_command_is_rephrase() -> None:
+    session = [
+        did(1, "command", "p6ctl export --since 2026-02-01"),
+        got(2, "error", "unknown flag: --since"),
+        said(3, "--since doesn't exist?"),
+        did(4, "command", "p6ctl export --from 2026-02-01"),
+    ]
+    assert only(session).value == "rephrase"
+
+
+def test_asking_then_doing_something_else_stays_switch() -> None:
+    session = [
+        did(1, "command", "make build"),
+        got(2, "error"),
+        said(3, "what does this mean?"),
+        did(4, "open", "settings"),
+    ]
+    assert only(session).value == "switch"

@@ -1,4 +1,4 @@
-"""persona6.style.v5: operating style per (session, actor)."""
+"""persona6.style.v6: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -193,6 +193,31 @@ def test_greetings_and_thanks_are_warmth() -> None:
     signal = style([said(1, "Hi there! Thanks a lot for last time."), said(2, "run it")])["warmth"]
     assert signal.measure == 0.5 and signal.weight == 1.0
     assert {"greeting", "thanks", "exclamation", "shared_history"} <= set(signal.context["cues"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "state lock stuck again. last time force-unlock worked",
+        "It broke like last time",
+        "Slow as usual",
+    ],
+)
+def test_a_time_of_things_is_no_shared_history(text: str) -> None:
+    assert "warmth" not in style([said(1, text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as we discussed, the digest goes out on Fridays",
+        "last time you helped me with the webhooks",
+        "like we did last time, a short summary",
+        "remember when the projector died",
+    ],
+)
+def test_a_past_shared_with_the_listener_is_shared_history(text: str) -> None:
+    assert "shared_history" in style([said(1, text)])["warmth"].context["cues"]
 
 
 def test_neutral_messages_have_no_warmth() -> None:
