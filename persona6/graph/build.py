@@ -104,7 +104,7 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
         if full:
             now = store.event_seqs_by_session(tenant)
             held: dict[str, list[StoredSignal]] | None = {}
-            for session in extracted:
+            for session in _drained(extracted):  # each let go of once stored
                 current = _current(store, tenant, session, now.get(session.session_id, ()))
                 # Everything, for everyone: only who is touched matters.
                 touched.update(dict.fromkeys(store_session_actors(store, tenant, current, held)))
@@ -126,6 +126,14 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
         traits=traits,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _drained(sessions: list[ExtractedSession]) -> Iterator[ExtractedSession]:
+    """The sessions in order, each removed from the list as it is handed out: a full build
+    keeps what it stored of them (``held``), not their events and signals too."""
+    sessions.reverse()
+    while sessions:
+        yield sessions.pop()
 
 
 def _as_stored(

@@ -478,3 +478,23 @@ def test_event_seqs_by_session_are_those_of_each_session(store):
     for session_id, seqs in every.items():
         assert seqs == store.session_event_seqs("default", session_id)
     assert store.event_seqs_by_session("another") == {}
+
+
+def test_vectors_are_written_as_json_dumps_writes_them():
+    import json
+
+    from persona6.store.sql_graph import _vector_json
+
+    vectors = [
+        (),
+        (0.0,),
+        (0.0, 0.25, 0.0, 1 / 3, 1e-07, 123456.789, 0.25),
+        (0.0, -0.0, 0.5),  # -0.0 equals 0.0 but reads "-0.0"
+        (-0.0,),
+        (float("inf"), 0.5),
+        (float("nan"),),
+        (1.0, 2),  # an int reads "2"
+        (True, 1.0),
+    ]
+    for vector in vectors:
+        assert _vector_json(vector) == json.dumps(list(vector)), vector
