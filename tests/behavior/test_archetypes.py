@@ -279,3 +279,59 @@ def test_sessions_few_is_what_behaviour_cannot_show_yet(tmp_path):
         f"{path}: field 'archetypes.new.cues[0].sessions' is 'many', not a ramp or few. Write "
         "it as {from: 2, to: 10}, or few"
     )
+
+
+# A courteous newcomer greets and thanks in every session: courtesy is no community, and saying
+# one is new is a newcomer's own word for it (archetypes.v4; docs/behavior.md, "Saying one is new").
+
+_POLITE_NEWCOMER = [
+    ("Hi there! I only just registered, could you explain what a board is?", "Thanks a lot!"),
+    ("Good afternoon! Is there a way to change the colour of a card?", "Thank you so much!"),
+    ("Hello! Sorry to bother you again, could you show me where the archive is?", "Thanks!"),
+    ("Hi! I'm fairly new to project tools. Would you walk me through adding a due date?", "Great!"),
+    ("Good morning! I'm still getting the hang of it. Can you tell me how labels work?", "Thanks!"),
+]
+
+
+def _polite_newcomer(user: str = "u-polite") -> list[dict]:
+    events = []
+    for n, (ask, thanks) in enumerate(_POLITE_NEWCOMER):
+        day, session = f"2026-05-0{n + 1}T18", f"pol-{n}"
+        events.append(_event(f"{day}:00:00Z", session, user, "message", ask))
+        events.append(_event(f"{day}:01:00Z", session, None, "message", "Open the menu, top left."))
+        events.append(_event(f"{day}:03:30Z", session, user, "message", thanks))
+    return events
+
+
+def test_a_courteous_newcomer_is_no_community_regular():
+    with Persona6(db=":memory:") as p6:
+        p6.record(_polite_newcomer())
+        p6.build()
+        found = p6.archetypes("u-polite").archetypes
+    assert found[0].archetype == "newcomer"
+    newcomer = next(a for a in found if a.archetype == "newcomer")
+    new = next(c for c in newcomer.cues if c.cue == "says they are new")
+    assert new.detail == "3 of 5 sessions with messages"
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("I just signed up yesterday.", True),
+        ("I'm still learning.", True),
+        ("Sorry, I'm quite new here.", True),
+        ("I'm new to SQL, how do I join two tables?", True),
+        ("We're a new customer, where do I add users?", True),
+        ("I'm a complete beginner with spreadsheets.", True),
+        ("I've never used a CRM before.", True),
+        ("This is my first week using it.", True),
+        ("I'm looking for the new dashboard.", False),
+        ("Is the new export ready?", False),
+        ("I just started the import, it's running.", False),
+        ("I'm learning Spanish in the evenings.", False),
+    ],
+)
+def test_saying_one_is_new_is_read_in_general_forms(text: str, new: bool) -> None:
+    newcomer = next(a for a in packaged().archetypes if a.name == "newcomer")
+    cue = next(c for c in newcomer.cues if c.name == "says they are new")
+    assert any(p.search(text) for p in cue.patterns) is new
