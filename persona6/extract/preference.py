@@ -1,4 +1,4 @@
-"""persona6.preference.v7: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v8: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -12,6 +12,9 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   spot for X", "no interest in X"), a standing choice ("I only use X", "I don't wear X"), "I
   learn best through X", "I find X too slow";
 - "I prefer not to X" and "I prefer to avoid X" are against X;
+- standing requests on how to answer put to the listener ("please can you answer me always in
+  short sentences", "I need you to state your uncertainty when the sources disagree"), not a
+  request made once ("can you fix this?", "I need you to explain the error");
 - elided verbs: "you like to party? I sure do!", "he hates cats. So do I.", lists ("I like
   pizza, pasta and tacos").
 
@@ -46,7 +49,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v7"
+NAME = "persona6.preference.v8"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -342,13 +345,18 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
     for number, sentence in enumerate(all_sentences):
         parts, previous = tx.clauses(text, sentence), list[Claim]()
         for index, clause in enumerate(parts):
-            if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
+            if tx.inside(quotes, clause.start):
                 previous = []
                 continue
             context = _Context(
                 text, sentence, parts, index, all_sentences[number - 1] if number else None, asked
             )
-            claims = _frames(context) or _apposition(context)
+            if tx.is_question(text, clause):
+                # "can you always answer in German?" asks for every answer, not once
+                found.extend(_standing_request(context))
+                previous = []
+                continue
+            claims = _frames(context) or _apposition(context) or _standing_request(context)
             if (
                 not claims
                 and _AGREEMENT.match(text, clause.start, clause.end)
@@ -832,6 +840,101 @@ def _frames(context: _Context) -> list[Claim]:
         span, evidence = _resolved(context, obj, frame.refers_back)
         return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class _StandingWords:
+    opener: re.Pattern[str]
+    marker: re.Pattern[str]
+    asking: frozenset[str]
+    verbs: frozenset[str]
+    negative: frozenset[str]
+    drop: frozenset[str]
+    conditions: frozenset[str]
+    manner_verbs: frozenset[str]
+    manner_starts: frozenset[str]
+    generic: frozenset[str]  # verbs dropped from the key ("always use tables" / "tables")
+    weight: float
+
+
+@cache
+def _standing_words() -> _StandingWords:
+    data = tx.load_lexicon("preferences")["standing_requests"]
+    return _StandingWords(
+        re.compile("|".join(f"(?:{o})" for o in data["openers"]), re.I),
+        re.compile("|".join(data["markers"]), re.I),
+        frozenset(data["asking_openers"]),
+        frozenset(data["verbs"]),
+        frozenset(data["negative_markers"]),
+        frozenset(data["drop"]),
+        frozenset(data["conditions"]),
+        frozenset(data["manner_verbs"]),
+        frozenset(data["manner_starts"]),
+        frozenset(tx.load_lexicon("preferences")["frame_words"]["generic_verbs"]),
+        float(data["weight"]),
+    )
+
+
+def _standing_request(context: _Context) -> list[Claim]:
+    """A request to the listener on how to answer that holds beyond this answer
+    (``standing_requests`` in preferences.yaml): "please can you answer me always in short
+    sentences" (a marker), "I need you to state your uncertainty when the sources disagree" (a
+    rule's condition); not "can you fix this?" or "I need you to explain the error"."""
+    words, text, clause = _standing_words(), context.text, context.clause
+    opening = tx.opening_words(text, clause, 1)
+    if not opening:
+        return []
+    opener = words.opener.match(text, opening[0].start, clause.end)
+    if opener is None:
+        return []
+    tokens = tx.tokens(text, opener.end(), clause.end)
+    at = 0
+    while at < len(tokens) and tokens[at].word in words.drop | {"just", "also"}:
+        at += 1  # "could you always answer ...", "please never ..."
+    if at >= len(tokens) - 1 or tokens[at].word not in words.verbs:
+        return []
+    verb, at = tokens[at], at + 1
+    while at < len(tokens) and (
+        tokens[at].word in words.drop
+        or (tokens[at].word == "to" and at + 1 < len(tokens) and tokens[at + 1].word in words.drop)
+    ):
+        at += 1  # "answer me always in short sentences", "reply to me in French"
+    if at >= len(tokens):
+        return []
+    lead = text[opener.end() : tokens[at].start]
+    rest_end = clause.end
+    marker = words.marker.search(text, tokens[at].start, clause.end)
+    if marker is not None:
+        rest_end = marker.start()  # "cite sources from now on": the marker is no object
+    nxt = context.parts[context.index + 1] if context.index + 1 < len(context.parts) else None
+    following = tx.tokens(text, *nxt)[:1] if nxt else ()
+    marked = bool(words.marker.search(lead)) or marker is not None
+    if nxt is not None and following:
+        marked = marked or words.marker.match(text, following[0].start, nxt.end) is not None
+    standing = marked  # "... always in short sentences", "..., from now on."
+    opened = opener.group().lower().split()
+    asking = opened[0] in words.asking or (opened[0] == "please" and len(opened) > 1)
+    if not standing and not asking and verb.word in words.manner_verbs:
+        # A rule's condition, or a manner for the object, makes a standing request.
+        condition = bool(following) and following[0].word in words.conditions
+        standing = condition or tokens[at].word in words.manner_starts
+    if not standing:
+        return []
+    negative = any(t.word in words.negative for t in tx.tokens(text, opener.start(), rest_end))
+    span = tx.phrase_span(text, tokens[at].start, rest_end, lexicon().stops)
+    if span is None or _pronoun(text, span) or tokens[at].word in {"it", "this", "that"}:
+        return []
+    phrase = tx.normalise_phrase(text[span.start : span.end])
+    sign = "not" if negative else "always"
+    if verb.word in words.generic:
+        # the key "I hate tables" and "write in plain English" / "plain English please" share
+        key, value = re.sub(r"^in\s+", "", phrase), f"asks {sign} to {verb.word} {phrase}"
+    else:
+        key = tx.normalise_phrase(f"{verb.word} {text[span.start : span.end]}")
+        value = f"asks {sign} to {key}"
+    weight = 1.0 if marked else words.weight
+    cited = Span(opening[0].start, span.end)
+    return [Claim(key[:80], value, -1.0 if negative else 1.0, weight, [cited])]
 
 
 @cache

@@ -1,4 +1,4 @@
-"""persona6.preference.v7: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v8: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v7"
+    assert signal.producer == "persona6.preference.v8"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -818,3 +818,48 @@ def test_a_yes_or_no_after_a_discourse_marker_answers(
     (signal,) = EXTRACTOR.extract(session)
     assert (signal.actor, signal.key, signal.polarity) == ("u-jo", "working remotely", polarity)
     assert [e.quote for e in signal.evidence] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "polarity"),
+    [
+        (
+            "Please can you answer me always in short sentences, my english is not so good.",
+            "answer in short sentences",
+            1,
+        ),
+        ("Could you reply to me in French from now on?", "reply in french", 1),
+        ("Can you never use tables?", "tables", -1),
+        (
+            "I need you to state your uncertainty when the sources disagree.",
+            "state your uncertainty",
+            1,
+        ),
+        ("We'd like you to cite the source every time.", "cite the source", 1),
+        ("Please explain with examples, I learn better that way.", "explain with examples", 1),
+        (
+            "I want you to flag your assumptions if the data is incomplete.",
+            "flag your assumptions",
+            1,
+        ),
+    ],
+)
+def test_a_standing_request_to_the_listener_is_a_preference(text, key, polarity):
+    found = keyed(say(text))
+    assert found.get(key) == polarity, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you fix this?",
+        "Could you explain the error?",
+        "I need you to explain the error.",
+        "Please add John to the team.",
+        "Can you tell me if this is right?",
+        "Please write this again.",
+        "Can you explain this, I never understand it.",
+    ],
+)
+def test_a_request_made_once_is_no_standing_preference(text):
+    assert say(text) == []
