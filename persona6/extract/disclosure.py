@@ -1,4 +1,4 @@
-"""persona6.disclosure.v5: facts a person states about their own life.
+"""persona6.disclosure.v6: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -34,7 +34,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v5"
+NAME = "persona6.disclosure.v6"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -182,8 +182,11 @@ def disclosure_claims(text: str) -> list[Claim]:
     known = _known()
     found: list[Claim] = []
     for sentence in tx.sentences(text):
-        for clause in tx.clauses(text, sentence):
-            found.extend(_my_mentions(text, clause, quotes))  # "can you walk my dog?" too
+        clauses = tx.clauses(text, sentence)
+        for number, clause in enumerate(clauses):
+            following = clauses[number + 1] if number + 1 < len(clauses) else None
+            # "can you walk my dog?" too
+            found.extend(_my_mentions(text, clause, quotes, following))
             if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
                 continue
             found.extend(_as_a(text, clause))
@@ -589,8 +592,12 @@ def _taste_nouns() -> frozenset[str]:
     return words["aversion_nouns"] | words["liking_nouns"]
 
 
-def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
-    """ "my wife is a doctor", "I walk my dog": the speaker has that family member, pet, job."""
+def _my_mentions(
+    text: str, clause: Span, quotes: list[Span], following: Span | None = None
+) -> list[Claim]:
+    """ "my wife is a doctor", "I walk my dog": the speaker has that family member, pet, job.
+    A taste whose object is the next clause takes it ("my boss hates when the export is in
+    Excel"); one left without its object is no fact about them, only that the speaker has them."""
     lex = lexicon()
     claims: list[Claim] = []
     opening = tx.opening_words(text, clause, 1)
@@ -608,6 +615,13 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
         said = rest and tx.tokens(text, *rest)[0].word in tx.english_set("reporting_verbs")
         rest = None if said else rest  # "my boss said ...": what was said is the boss's
+        cited = clause
+        if rest is not None and _taste_without_object(text, rest, clause):
+            # "my boss hates | when the export is in Excel": the object is the clause after
+            after = tx.tokens(text, *following)[:1] if following else ()
+            opens = bool(after) and after[0].word in _OBJECT_CLAUSE_OPENERS
+            rest = tx.phrase_span(text, match.end(), following.end, max_words=8) if opens else None
+            cited = Span(clause.start, following.end) if opens and following else clause
         if rest is not None:  # "my wife is a doctor": the fact about them is the clause
             fact = tx.normalise_phrase(text[match.start("noun") : rest.end])
             value = f"their {fact}"
@@ -616,8 +630,24 @@ def _my_mentions(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         else:
             fact, value = noun, f"has {tx.plain(text[match.start() + 3 : match.end()])}"
         weight = 1.0 if category in ("family", "pets") else 0.6
-        claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [clause]))
+        claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+#: Words opening a clause that can be a taste's object: "hates when ...", "loves how ...".
+_OBJECT_CLAUSE_OPENERS = frozenset({"when", "whenever", "if", "that", "how", "what", "it"})
+
+
+def _taste_without_object(text: str, rest: Span, clause: Span) -> bool:
+    """Whether "my X <rest>" ends the clause on a verb of taste ("my boss hates", "my wife
+    loves it"), whose object the clause split off."""
+    words = tx.tokens(text, rest.start, clause.end)
+    if not words or words[-1].end != rest.end:
+        return False
+    if len(words) > 1 and words[-1].word == "it":
+        words = words[:-1]  # "my wife loves it | when I cook"
+    lex = preference.lexicon()
+    return lex.lemmas.get(words[-1].word, "") in lex.verbs
 
 
 def _parted_with(text: str, clause: Span, at: int) -> bool:

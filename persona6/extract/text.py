@@ -690,12 +690,14 @@ def phrase_span(
     fillers removed, at most ``max_words`` words. None when nothing is left."""
     if stops and (cut := re.search(stops, text[start:end], re.IGNORECASE)) is not None:
         end = start + cut.start()
-    words = tokens(text, start, end)[:max_words]
+    found = tokens(text, start, end)
+    # Cut short at ``max_words``: the last word kept had a word after it.
+    words, dropped = found[:max_words], len(found) > max_words
     # "switched to light mode ... I prefer it": the topic is "light mode", not "to light mode".
     while words and words[0].word in LEADING_PREPOSITIONS:
         words = words[1:]
     fillers, dangling = english_set("trailing_fillers"), english_set("dangling_words")
-    particles, dropped = english_set("dangling_particles"), False
+    particles = english_set("dangling_particles") | english_set("dangling_when_cut")
     while words:
         if size := _filler_size(words, fillers):
             words = words[:-size]

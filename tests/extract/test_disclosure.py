@@ -1,4 +1,4 @@
-"""persona6.disclosure.v5: facts a person states about their own life."""
+"""persona6.disclosure.v6: facts a person states about their own life."""
 
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v5"
+    assert signal.producer == "persona6.disclosure.v6"
 
 
 @pytest.mark.parametrize(
@@ -464,3 +464,44 @@ def test_a_parting_still_to_come_leaves_the_thing_had() -> None:
 )
 def test_a_candour_formula_or_a_name_is_no_plan_or_habit(text: str) -> None:
     assert not {k for k in keys(text) if k.startswith(("plans:", "habits:"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quote"),
+    [
+        # A taste of someone else whose object the clause split off takes the clause after
+        (
+            "My manager loves when the report has charts, she says so.",
+            "their manager loves when the report has charts",
+            "My manager loves when the report has charts",
+        ),
+        (
+            "My husband hates it if the kitchen is messy.",
+            "their husband hates it if the kitchen is messy",
+            "My husband hates it if the kitchen is messy.",
+        ),
+        # ... or, with none to take, says only that the speaker has them
+        ("My boss hates, honestly.", "has boss", "My boss hates"),
+    ],
+)
+def test_a_taste_of_someone_else_is_not_cut_from_its_object(text, value, quote):
+    found = {s.value: s.evidence[0].quote for s in say(text)}
+    assert found.get(value) == quote, found
+    assert not any(v.endswith(("loves", "hates", "hates it")) for v in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "My brother has been asking me about it for his new startup idea.",
+            "their brother has been asking me about it",
+        ),
+        (
+            "My sister keeps a little notebook of recipes from her grandmother in Lyon.",
+            "their sister keeps a little notebook of recipes",
+        ),
+    ],
+)
+def test_a_fact_cut_short_ends_on_no_possessive_or_preposition(text, value):
+    assert value in {s.value for s in say(text)}
