@@ -1,11 +1,15 @@
-"""persona6.concern.v5: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v6: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, and more, each with cue words and
 phrases matched as whole words (the last word of a cue also in its inflections). A concern
 counts once per message and key, citing every sentence that raised it. Concerns are worries or
 requirements, so a sentence that asks (a question) or says so ("worried", "make sure", "is it
-safe", "how much") weighs more: 1.0, +0.5 for a question, +0.5 for a worry marker.
+safe", "how much") weighs more: 1.0, +0.5 for a question, +0.5 for a worry marker. An
+obligation of the speaker's ("I must send the invoices") is a duty, no worry marker; a cue that
+also names a task's object (a concern's ``framed_cues``: "invoice", "billing") counts only
+with a worry marker or a complaint ("the invoice is too high"), not in any question ("where do
+I find my invoices?").
 
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
@@ -34,7 +38,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v5"
+NAME = "persona6.concern.v6"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -51,6 +55,8 @@ class Concern:
     #: One word of each cue form (its longest), or None when some cue word is not one whole
     #: word (then every message is searched); see the module docstring.
     words: frozenset[str] | None = None
+    #: Cues that count only in a frame of worry or complaint (``framed_cues``).
+    framed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,8 @@ class Taxonomy:
     concerns: tuple[Concern, ...]
     worry: re.Pattern[str]
     dismissal: re.Pattern[str]
+    duties: frozenset[str]
+    complaint: re.Pattern[str]
 
 
 #: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
@@ -105,13 +113,18 @@ def taxonomy() -> Taxonomy:
     data = tx.load_lexicon("concerns")
     concerns = []
     for key, entry in data["concerns"].items():
-        forms = cue_forms(entry["cues"])
+        framed = cue_forms(entry.get("framed_cues", []))
+        forms = cue_forms(entry["cues"]) | framed
         pattern = re.compile(tx.word_alternation(forms), re.IGNORECASE)
-        concerns.append(Concern(str(key), str(entry["label"]), pattern, cue_words(forms)))
+        concerns.append(
+            Concern(str(key), str(entry["label"]), pattern, cue_words(forms), frozenset(framed))
+        )
     return Taxonomy(
         concerns=tuple(concerns),
         worry=re.compile(tx.word_alternation(data["worry_markers"]), re.IGNORECASE),
         dismissal=re.compile(tx.word_alternation(data["dismissals"]), re.IGNORECASE),
+        duties=frozenset(data["duties"]),
+        complaint=re.compile(tx.word_alternation(data["complaint_markers"]), re.IGNORECASE),
     )
 
 
@@ -134,12 +147,16 @@ def concern_claims(text: str) -> list[Claim]:
         return found
     quotes = tx.quoted_spans(text)
     for sentence in tx.sentences(text):
-        raised = [c for c in candidates if _own_cue(text, sentence, c, quotes) is not None]
+        cues = {c: _own_cue(text, sentence, c, quotes) for c in candidates}
+        raised = [c for c, cue in cues.items() if cue is not None]
         if not raised:
             continue
         segment = text[sentence.start : sentence.end]
         asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
-        worried = taxonomy().worry.search(segment) is not None
+        worried = _worried(text, sentence)
+        if not (worried or taxonomy().complaint.search(segment)):
+            # "I must send the invoices every month": a task's object, no worry about cost
+            raised = [c for c in raised if not _framed_only(text, sentence, c, quotes)]
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * worried
         for concern in raised:
             value = f"{'worried about' if asking or worried else 'mentions'} {concern.label}"
@@ -148,6 +165,34 @@ def concern_claims(text: str) -> list[Claim]:
 
 
 _remembered = tx.remembered(concern_claims)
+
+
+def _worried(text: str, sentence: Span) -> bool:
+    """A worry marker in the sentence that is no duty of the speaker's ("I must send ...",
+    "we have to file it"; ``duties``)."""
+    for match in taxonomy().worry.finditer(text, sentence.start, sentence.end):
+        if " ".join(match.group().lower().split()) not in taxonomy().duties:
+            return True
+        before = tx.tokens(text, sentence.start, match.start())[-2:]
+        words = [t.word for t in before]
+        if not words or not (words[-1] in _SPEAKERS or words[-2:][0] in _SPEAKERS):
+            return True  # "it must be encrypted": a requirement of a thing
+    return False
+
+
+_SPEAKERS = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've"})
+
+
+def _framed_only(text: str, sentence: Span, concern: Concern, quotes: list[Span]) -> bool:
+    """Whether every own cue of ``concern`` in the sentence is one of its ``framed_cues``."""
+    if not concern.framed:
+        return False
+    for match in concern.cues.finditer(text, sentence.start, sentence.end):
+        if tx.inside(quotes, match.start()) or tx.is_reported(text, sentence, match.start()):
+            continue
+        if " ".join(match.group().lower().split()) not in concern.framed:
+            return False
+    return True
 
 
 def _candidates(text: str) -> list[Concern]:

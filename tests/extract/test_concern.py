@@ -1,4 +1,4 @@
-"""persona6.concern.v5: recurring worries and requirements, from the concerns taxonomy."""
+"""persona6.concern.v6: recurring worries and requirements, from the concerns taxonomy."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v5"
+    assert signal.producer == "persona6.concern.v6"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -257,3 +257,31 @@ def test_everyday_words_near_the_new_cues_are_no_concern(text: str) -> None:
 def test_guilty_as_charged_is_no_cost() -> None:
     assert keys("Guilty as charged.") == set()
     assert keys("I was charged twice") == {"cost"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I must send the invoices to the tax consultant every month.",
+        "We have to file the billing report every quarter.",
+        "Where do I find my invoices?",
+        "Too long.",
+        "That answer was too long, shorter please.",
+    ],
+)
+def test_a_task_or_a_length_is_no_concern(text):
+    assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The invoice is too high this month.", "cost"),
+        ("I'm worried about the billing.", "cost"),
+        ("It must be cheap, we're a school.", "cost"),
+        ("The report takes too long to load.", "speed"),
+        ("Waiting too long for every export.", "speed"),
+    ],
+)
+def test_a_cue_in_a_frame_of_worry_or_complaint_is_a_concern(text, key):
+    assert [s.key for s in say(text)] == [key]
