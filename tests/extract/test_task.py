@@ -1,4 +1,4 @@
-"""persona6.task.v4: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v5: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
@@ -171,3 +171,19 @@ def test_actions_in_a_conversation_among_people_still_show_tasks() -> None:
 )
 def test_task_kinds_in_other_words(text: str, kinds: set[str]) -> None:
     assert set(tasks([said(1, text), bot(2, "Sure.")])) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("Is churn counted per active account or per seat?", "account_access", False),
+        ("Please take the refunds into account.", "account_access", False),
+        ("I can't get into my account since yesterday.", "account_access", True),
+        ("I'd like to create an account for my assistant.", "account_access", True),
+        ("How do you know that? Which table?", "learning_howto", False),
+        ("How can you be sure the numbers match?", "learning_howto", False),
+        ("How do you add a filter to a chart?", "learning_howto", True),
+    ],
+)
+def test_a_single_word_makes_no_task_without_its_sense(text: str, kind: str, shown: bool) -> None:
+    assert (kind in tasks([said(0, text)])) is shown
