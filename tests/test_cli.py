@@ -103,9 +103,7 @@ def test_skip_mode_warns_on_stderr_and_names_the_report(run, write_lines):
     path = write_lines([message(0), "{oops"])
     result = run("ingest", str(path), "--on-error", "skip")
     assert result.exit_code == 0
-    assert f"1 records rejected; reasons in {path}.rejected.jsonl" in " ".join(
-        result.stderr.split()
-    )
+    assert f"1 record rejected; reasons in {path}.rejected.jsonl" in " ".join(result.stderr.split())
 
 
 def test_bad_time_filter_exits_2_with_the_fix(run):
@@ -409,3 +407,12 @@ def test_json_keeps_the_stored_time(run, write_lines):
     run("ingest", str(write_lines([message(0)])))
     shown = json.loads(run("events", "--json").output.splitlines()[0])
     assert shown["ts"] == "2026-03-01T10:00:00.000000Z"
+
+
+def test_build_says_one_person_holds_in_the_singular(run, write_lines):
+    path = write_lines([message(0, text="I love dark mode."), message(1, text="I hate emojis.")])
+    run("ingest", str(path))
+    result = run("build")
+    assert result.exit_code == 0
+    said = " ".join(result.stderr.split())
+    assert "; 1 person now holds " in said, said

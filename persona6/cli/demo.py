@@ -9,6 +9,7 @@ import click
 
 from persona6.cli import (
     clip,
+    count,
     err,
     json_option,
     main,
@@ -71,7 +72,7 @@ def demo(
             }
         )
         return
-    err.print(f"wrote {events_path} ({len(log.events)} events) and {truth_path}")
+    err.print(f"wrote {events_path} ({count(len(log.events), 'event')}) and {truth_path}")
     out.print(
         f"Ingested [bold]{report.read}[/] events ({report.stored} new) into "
         f"[bold]{p6.location}[/]: "
@@ -128,14 +129,14 @@ def persona_digest(view: Any, quote_width: int = 60) -> list[str]:
     lines: list[str] = []
     said: set[str] = set()  # "X over Y" supports two traits with one statement
     active = [t for t in view.traits if t.valid_to is None]
-    for kind, count in _DIGEST:
+    for kind, most in _DIGEST:
         ranked = sorted(
             (t for t in active if t.kind.value == kind),
             key=lambda t: (-t.sessions, -t.confidence, t.key),
         )
         chosen = []
         for t in ranked:
-            if t.statement not in said and len(chosen) < count:
+            if t.statement not in said and len(chosen) < most:
                 said.add(t.statement)
                 chosen.append(t)
         for t in chosen:

@@ -76,7 +76,8 @@ def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None
         return
     err.print(
         f"built: {count(report.sessions, 'session')} ({count(report.events, 'event')}) -> "
-        f"{count(report.signals, 'signal')}; {count(report.persons, 'person')} now hold "
+        f"{count(report.signals, 'signal')}; {count(report.persons, 'person')} now "
+        f"{'holds' if report.persons == 1 else 'hold'} "
         f"{count(report.traits, 'trait')} "
         f"({report.seconds:.2f}s)"
     )

@@ -132,7 +132,7 @@ def stitch(identifier_attrs: str | None, db: str | None, tenant: str | None, as_
     if as_json:
         print_json(report)
         return
-    err.print(f"stitched {len(report.linked)} anonymous actors")
+    err.print(f"stitched {count(len(report.linked), 'anonymous actor')}")
     if report.linked:
         _print_links(report.linked)
     for conflict in report.conflicts:
@@ -233,7 +233,7 @@ def link(
         )
         return
     err.print(
-        f"stitched {report.stitched}; linked {len(report.results)} unresolved actors; "
+        f"stitched {report.stitched}; linked {count(len(report.results), 'unresolved actor')}; "
         f"merged {len(report.merged)}"
         + (f" (auto-merge at {report.auto_merge_above:g})" if report.auto_merge_above else "")
     )
@@ -280,7 +280,7 @@ def unlink(
         print_json(report)
         return
     err.print(
-        f"revoked {len(report.revoked)} link(s) of {report.anonymous_id}; recomputed "
+        f"revoked {count(len(report.revoked), 'link')} of {report.anonymous_id}; recomputed "
         f"{', '.join(report.persons_recomputed)}"
     )
 

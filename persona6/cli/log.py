@@ -161,7 +161,7 @@ def ingest(
         )
     if report.rejected:
         err.print(
-            f"[yellow]warning[/]: {report.rejected} records rejected; reasons in "
+            f"[yellow]warning[/]: {count(report.rejected, 'record')} rejected; reasons in "
             f"{report.report_path}"
         )
 
