@@ -481,9 +481,11 @@ class Linker:
         kept = self._session_rows.get(person)
         if kept is not None and kept[0] == version and kept[1] == self.model.model_id:
             return kept[2]
-        # Only the latest sessions are read as profiles: a person may have thousands.
-        stored = self.store.identity_units(self.tenant, persons=[person])
-        units = [Profile.from_json(json.loads(u.body)) for u in stored[-separation.MOST_SESSIONS :]]
+        # Only the latest sessions are read: a person may have thousands.
+        stored = self.store.identity_units(
+            self.tenant, persons=[person], latest=separation.MOST_SESSIONS
+        )
+        units = [Profile.from_json(json.loads(u.body)) for u in stored]
         rows = separation.session_rows(units, self.model)
         if len(self._session_rows) >= SESSION_ROWS_KEPT:
             self._session_rows.pop(next(iter(self._session_rows)))

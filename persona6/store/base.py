@@ -364,9 +364,11 @@ class Store(ABC):
         actors: Iterable[str] | None = None,
         persons: Iterable[str] | None = None,
         session_id: str | None = None,
+        latest: int | None = None,
     ) -> list[IdentityUnitRow]:
         """Units of these actors, or of actors resolved to these persons (either), in time
-        order; every unit of the tenant when neither is given."""
+        order; every unit of the tenant when neither is given; only the ``latest`` of them
+        (the last in that order) when given."""
 
     @abstractmethod
     def identity_unit_people(self, tenant: str) -> list[tuple[str, str, bool]]:

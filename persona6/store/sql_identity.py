@@ -105,6 +105,7 @@ class IdentitySQL:
         actors: Iterable[str] | None = None,
         persons: Iterable[str] | None = None,
         session_id: str | None = None,
+        latest: int | None = None,
     ) -> list[IdentityUnitRow]:
         where, params = ["tenant = ?"], [tenant]
         if session_id is not None:
@@ -117,20 +118,28 @@ class IdentitySQL:
         if persons is not None:
             groups.append(("person_id", sorted(set(persons))))
         if not groups:
-            return self._units(" AND ".join(where), params)
+            return self._units(" AND ".join(where), params, latest)
         for column, names in groups:
             for chunk, marks in in_lists(names):
                 clause = " AND ".join([*where, f"{column} IN ({marks})"])
-                found.extend(self._units(clause, [*params, *chunk]))
+                found.extend(self._units(clause, [*params, *chunk], latest))
         unique = {(u.session_id, u.actor): u for u in found}
-        return sorted(unique.values(), key=lambda u: (u.first_ts, u.session_id, u.actor))
+        ordered = sorted(unique.values(), key=lambda u: (u.first_ts, u.session_id, u.actor))
+        return ordered if latest is None else ordered[max(len(ordered) - latest, 0) :]
 
-    def _units(self, where: str, params: Sequence[Any]) -> list[IdentityUnitRow]:
-        rows = self._execute(
-            "SELECT session_id, actor, person_id, known, first_ts, last_ts, body "
-            f"FROM identity_units WHERE {where} ORDER BY first_ts, session_id, actor",
-            params,
-        ).fetchall()
+    def _units(
+        self, where: str, params: Sequence[Any], latest: int | None = None
+    ) -> list[IdentityUnitRow]:
+        """Units in time order; only the ``latest`` ones when given (the newest read first)."""
+        columns = "session_id, actor, person_id, known, first_ts, last_ts, body"
+        if latest is None:
+            sql = f"SELECT {columns} FROM identity_units WHERE {where} "
+            sql += "ORDER BY first_ts, session_id, actor"
+            rows = self._execute(sql, params).fetchall()
+        else:
+            sql = f"SELECT {columns} FROM identity_units WHERE {where} "
+            sql += "ORDER BY first_ts DESC, session_id DESC, actor DESC LIMIT ?"
+            rows = self._execute(sql, [*params, max(latest, 0)]).fetchall()[::-1]
         return [IdentityUnitRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows]
 
     def identity_unit_people(self, tenant: str) -> list[tuple[str, str, bool]]:

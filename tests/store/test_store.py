@@ -498,3 +498,24 @@ def test_vectors_are_written_as_json_dumps_writes_them():
     ]
     for vector in vectors:
         assert _vector_json(vector) == json.dumps(list(vector)), vector
+
+
+def test_the_latest_identity_units_are_the_last_in_time_order(store):
+    """``latest`` keeps the newest units of a person, in the same order as all of them."""
+    from persona6.store.base import IdentityUnitRow
+
+    for day in (5, 1, 3, 2, 4):
+        ts = f"2026-03-0{day}T10:00:00.000000Z"
+        rows = [IdentityUnitRow(f"s{day}", "ada", "p-ada", True, ts, ts, "{}")]
+        if day == 3:
+            rows.append(IdentityUnitRow("s3", "bob", "p-bob", True, ts, ts, "{}"))
+        store.replace_identity_units("default", f"s{day}", rows)
+    every = store.identity_units("default", persons=["p-ada"])
+    assert [u.session_id for u in every] == ["s1", "s2", "s3", "s4", "s5"]
+    latest = store.identity_units("default", persons=["p-ada"], latest=2)
+    assert [u.session_id for u in latest] == ["s4", "s5"]
+    assert store.identity_units("default", persons=["p-ada"], latest=9) == every
+    assert store.identity_units("default", persons=["p-ada"], latest=0) == []
+    both = store.identity_units("default", persons=["p-ada", "p-bob"], latest=3)
+    assert [(u.session_id, u.actor) for u in both] == [("s3", "bob"), ("s4", "ada"), ("s5", "ada")]
+    assert [u.session_id for u in store.identity_units("default", latest=1)] == ["s5"]
