@@ -115,7 +115,8 @@ def run_persona6(split: Split, progress: bool = True) -> tuple[Figures, dict]:
         ece_of(closed_confidences, closed_hits),
         n,
         time.perf_counter() - started,
-        f"ECE with 'new' (prior_new {backtest.model['prior_new']}): "
+        f"closed set: mean confidence {sum(closed_confidences) / n:.3f} against top-1 "
+        f"{hits / n:.3f}; ECE with 'new' (prior_new {backtest.model['prior_new']}): "
         f"{ece_of(confidences, correct):.3f}; backtest on history: top-1 {backtest.top1:.3f}, "
         f"ECE {backtest.ece:.3f}, T {backtest.model['temperature']}, "
         f"size slope {backtest.model.get('size_slope', 0)}, "

@@ -342,6 +342,17 @@ SEPARATION_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 1
 SEPARATION_SCALES = tuple(float(x) for x in np.geomspace(0.05, 5.0, 41))
 
 
+def _session_start(split_: Split, session_id: str) -> str:
+    """When a history session began (the earliest of its actors' units in it)."""
+    found = [u.first_ts for u in split_.by_session.get(session_id, {}).values() if u.first_ts]
+    return min(found, default="")
+
+
+def _before(split_: Split, person: str, start: str) -> list[Profile]:
+    """``person``'s history units (newest first) of sessions that began before ``start``."""
+    return [u for u in split_.history_units.get(person, []) if (u.first_ts or "") < start]
+
+
 def _rows(split_: Split, units: list[Profile], model: LinkModel, without: str) -> np.ndarray:
     """Separation rows of ``units`` (newest first, as histories are kept), oldest first,
     without the session ``without`` (an anonymous session is in nobody's history)."""
@@ -366,28 +377,26 @@ def _separation(
 ) -> tuple[float, list[Outcome]]:
     """The weight of the separation of the closest candidates, and the outcomes with it.
 
-    Every outcome's best ``separation.CANDIDATES`` candidates are told apart by their own
-    *earlier* sessions (those of the cut's early history, the query's session left out), as
-    a link tells a later session's candidates apart; the weight is the one under which the
-    known persons' out-of-fold LLRs, so moved, give the truth the highest likelihood (at the
-    best scale of each, on a grid): 0 when telling them apart does not help on the tenant."""
-    early_units = {
-        person: [
-            u
-            for u in units
-            if not any(s in cut_.late_sessions.get(person, ()) for s in u.session_ids)
-        ]
-        for person, units in split_.history_units.items()
-    }
+    Every outcome's best ``separation.CANDIDATES`` candidates are told apart as a link at the
+    query's time would tell them apart: by each one's sessions that began **before** the
+    query's (the query's own session left out, ``_before``), so a later session is judged
+    against as much history as a link made then would have, and nothing after it. (The LLRs
+    stay those of the cut's early history, on which the block weights were fitted.) The weight
+    is the one under which the known persons' out-of-fold LLRs, so moved, give the truth the
+    highest likelihood (at the best scale of each, on a grid), or a larger one a sign test
+    prefers (``separation.choose_weight``): 0 when telling them apart does not help on the
+    tenant."""
+    starts = {q.session_id: q.profile.first_ts or "" for q in split_.queries}
     queries = [(session_id, query) for _, session_id, query, _ in sessions] + held_queries
     moves: list[np.ndarray] = []
     for (session_id, query), outcome in zip(queries, outcomes, strict=True):
         move = np.zeros(len(outcome.llrs))
         mine = separation.row(query)
         if mine is not None and len(outcome.llrs) > 1:
+            start = starts.get(session_id) or _session_start(split_, session_id)
             top = np.argsort(-np.asarray(outcome.llrs), kind="stable")[: separation.CANDIDATES]
             rows = [
-                _rows(split_, early_units.get(outcome.candidates[i], []), model, session_id)
+                _rows(split_, _before(split_, outcome.candidates[i], start), model, session_id)
                 for i in top
             ]
             move[top] = separation.scores(mine, rows)

@@ -139,3 +139,46 @@ def test_the_linker_keeps_products_between_links_and_gets_the_same_scores(p6, wo
         kept = linker._separation_scores(query, persons)
         assert kept == pytest.approx(direct, abs=1e-6)
     assert linker._grams
+
+
+def test_the_fit_tells_a_later_session_apart_by_what_a_link_then_would_have_seen(p6, monkeypatch):
+    """The backtest's classifier for a later history session learns from each candidate's
+    sessions that began before it: all of them (not only the history before the fit's cut),
+    and none after it nor the session itself."""
+    from persona6.identity import backtest
+
+    calls: list[tuple[backtest.Split, list[Profile], str]] = []
+    fitting = []
+    real_rows, real_separation = backtest._rows, backtest._separation
+
+    def rows(split_, units, model, without):
+        if fitting:  # the backtest's own links (``evaluate``) see every history session
+            calls.append((split_, units, without))
+        return real_rows(split_, units, model, without)
+
+    def separation_(*args):
+        fitting.append(True)
+        try:
+            return real_separation(*args)
+        finally:
+            fitting.pop()
+
+    monkeypatch.setattr(backtest, "_rows", rows)
+    monkeypatch.setattr(backtest, "_separation", separation_)
+    p6.backtest_linking()
+    later = 0
+    for split_, units, without in calls:
+        if not units:
+            continue
+        owner = next(p for p, us in split_.history_units.items() if any(u is units[0] for u in us))
+        query = next((q for q in split_.queries if q.session_id == without), None)
+        start = (
+            query.profile.first_ts
+            if query is not None
+            else min(u.first_ts for u in split_.by_session[without].values())
+        )
+        before = [u for u in split_.history_units[owner] if u.first_ts < start]
+        assert [id(u) for u in units] == [id(u) for u in before], (owner, without)
+        assert all(without not in u.session_ids for u in units)
+        later += query is None
+    assert later  # later history sessions were told apart, not only the held-out ones
