@@ -112,6 +112,13 @@ def in_utc_range(moment: datetime) -> datetime:
 #: IANA zone in ``attrs["timezone"]`` when there is one. docs/events.md gives the rules.
 UTC_OFFSET = "utc_offset"
 
+#: The ``attrs`` key set to ``true`` on an event whose time the input did not give: made up by
+#: the ingest (an OpenAI message without a time of its own gets its conversation's time plus one
+#: second per position) or, said so by the input, by an exporter. Such a time keeps the event in
+#: order and dates it, but no measure of time is read from it: no pace, session length, time of
+#: day or reaction latency (``StoredEvent.ts_invented``). docs/events.md gives the rules.
+TS_INVENTED = "ts_invented"
+
 _OFFSET_TEXT = re.compile(r"([+-])([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?")
 
 
@@ -235,7 +242,8 @@ class Event(BaseModel):
         default_factory=dict,
         description="Anything else: device, locale, error code, latency, model, ... "
         "utc_offset (+HH:MM) is the offset ts was written in, set from ts when not UTC; "
-        "the person's local time is read with it.",
+        "the person's local time is read with it. ts_invented (true) says the time was made "
+        "up, not given: it orders the event but no measure of time is read from it.",
     )
 
     @field_validator("ts", mode="before")
@@ -274,6 +282,19 @@ class Event(BaseModel):
                 object.__setattr__(self, "attrs", {**attrs, UTC_OFFSET: offset_text(offset)})
                 # So that model_dump(exclude_unset=True) keeps it (ingest_events does).
                 self.__pydantic_fields_set__.add("attrs")
+        return self
+
+    @model_validator(mode="after")
+    def _invented_is_a_flag(self) -> Event:
+        flag = self.attrs.get(TS_INVENTED) if self.attrs else None
+        if flag is not None and not isinstance(flag, bool):
+            shown = repr(flag)
+            raise FieldProblem(
+                f"{shown if len(shown) <= 40 else shown[:37] + '...'} is not true or false",
+                "Write true when the time was made up rather than recorded (it then orders "
+                "the event but is measured for nothing), or drop it",
+                field=f"attrs.{TS_INVENTED}",
+            )
         return self
 
     @model_validator(mode="after")
@@ -430,6 +451,13 @@ class StoredEvent(BaseModel):
     @property
     def actor(self) -> str | None:
         return self.user_id if self.user_id is not None else self.anonymous_id
+
+    @property
+    def ts_invented(self) -> bool:
+        """Whether the time was made up rather than recorded (``attrs["ts_invented"]``): it
+        orders and dates the event, but measures of time (pace, session length, time of day,
+        reaction latency) leave it out."""
+        return self.attrs.get(TS_INVENTED) is True
 
     @property
     def local_ts(self) -> datetime:

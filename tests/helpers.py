@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from persona6 import Persona6, synth
 from persona6.types import Signal, StoredEvent, format_ts
@@ -95,3 +97,37 @@ def built_demo(seed: int, people: int) -> Iterator[tuple[Persona6, dict]]:
     p6.build()
     yield p6, log.truth
     p6.close()
+
+
+#: A courteous newcomer's five chats: a how-to question, an apology of the assistant's, thanks.
+POLITE_CHATS = [
+    ("Hi there! I only just registered, could you explain what a board is?", "Thanks a lot!"),
+    ("Good afternoon! Is there a way to change the colour of a card?", "Thank you so much!"),
+    ("Hello! Sorry to bother you again, could you show me where the archive is?", "Thanks!"),
+    ("Hi! I'm fairly new to project tools. Would you walk me through adding a due date?", "Great!"),
+    ("Good morning! I'm still getting the hang of it. Can you tell me how labels work?", "Thanks!"),
+]
+
+
+def polite_openai_chats(path: Path, *, timed: bool, user: str = "u-polite") -> Path:
+    """``POLITE_CHATS`` as an OpenAI-format file at ``path``. Untimed, only each conversation
+    has a time (the ingest invents the messages', one second apart); timed, each message has
+    its own, one second apart as well, so that only where the times come from differs."""
+    lines = []
+    for n, (ask, thanks) in enumerate(POLITE_CHATS):
+        start = datetime(2026, 5, n + 1, 18, tzinfo=UTC)
+        texts = [
+            ("user", ask),
+            ("assistant", "Sorry, I couldn't find that."),
+            ("user", f"Oh, no problem. {thanks}"),
+            ("assistant", "Open the menu, top left."),
+            ("user", thanks),
+        ]
+        messages: list[dict[str, object]] = [{"role": r, "content": t} for r, t in texts]
+        if timed:
+            for i, message in enumerate(messages):
+                message["timestamp"] = format_ts(start + timedelta(seconds=i))
+        chat = {"id": f"pol-{n}", "user": user, "created_at": format_ts(start)}
+        lines.append({**chat, "messages": messages})
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path

@@ -7,7 +7,8 @@ person and scored in [0, 1] (docs/behavior.md gives every formula):
   signal of that key shows it, times ``1 - (1 - r)^k`` (k those sessions, r ``reliability``), so
   one session is weak evidence and many are strong;
 - ``reaction: LABEL``: episodes with that reaction / (episodes + 2);
-- ``fast_reaction_s: S``: reactions within S seconds / (reactions + 2);
+- ``fast_reaction_s: S``: reactions within S seconds / (timed reactions + 2): an episode whose
+  latency is unknown (an invented time, ``StoredEvent.ts_invented``) is not counted;
 - ``sessions: {from: A, to: B}``: a ramp over the number of sessions (A > B for "few");
   ``sessions: few``: (1 - r)^n over n sessions, what the saturation of ``style`` and ``says``
   cues has not reached yet, so a short history counts only while behaviour cannot show;

@@ -1,13 +1,14 @@
 """Failure episodes as behaviour reads them: who failed, at what, how they reacted, and when
 that reaction became known.
 
-The episodes come from the stored FAILURE signals of ``persona6.failure.v4`` (the reaction label
+The episodes come from the stored FAILURE signals of ``persona6.failure.v5`` (the reaction label
 is the extractor's; docs/behavior.md gives the taxonomy). Behaviour adds two things the
 extractor does not need:
 
 - **when the label became known** (``resolved_at``): the failure time plus the reaction latency,
   or, for ``abandon``, the end of the session (nobody knows the person left until the session is
-  over). A prediction made at time t uses only episodes resolved before t.
+  over), as for a reaction whose latency is unknown (an invented time). A prediction made at time
+  t uses only episodes resolved before t.
 - **the failure's context**, computed from what had happened up to the failure and never after
   it (the extractor's ``position_in_session`` divides by the session's final length, which a
   prediction at failure time cannot know). Context features are strings ``name:value``:
@@ -17,8 +18,9 @@ extractor does not need:
   ``act:<type>:<name>:<head>`` the person's act just before the failure (its first word, e.g.
   ``action:command:cd``); ``act_error:<head>|<text>`` both together; ``position:<bucket>`` how
   many acts of the person came before it in the session (0, 1, 2-4, 5-9, 10-19, 20+);
-  ``recent:<n>`` failures of the person in the 300 s before it (0, 1, 2+); ``familiar:<yes|no>``
-  whether the failed act's exact text was used by the person before.
+  ``recent:<n>`` failures of the person in the 300 s before it (0, 1, 2+; none when the failure's
+  time was invented, ``StoredEvent.ts_invented``); ``familiar:<yes|no>`` whether the failed act's
+  exact text was used by the person before.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from datetime import timedelta
 from typing import Any
 
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.failure import find_failures, is_act
+from persona6.extract.failure import find_failures, is_act, recent_failures
 from persona6.store.base import EventQuery, Store
 from persona6.types import SignalKind, StoredEvent, format_ts, parse_ts
 
@@ -130,19 +132,26 @@ def context_features(
     failure_text: str | None,
     prior: Act | None,
     position: int,
-    recent: int,
+    recent: int | None,
     familiar: bool | None,
 ) -> tuple[str, ...]:
     """The context of a failure as features (see the module docstring)."""
     error = error_signature(failure_text)
     head = act_head(prior)
     found = [f"failure:{failure_name}", f"act:{head}", f"position:{_bucket(position)}"]
-    found.append(f"recent:{min(recent, 2)}{'+' if recent >= 2 else ''}")
+    if recent is not None:
+        found.append(f"recent:{min(recent, 2)}{'+' if recent >= 2 else ''}")
     if error:
         found += [f"error:{error}", f"act_error:{head}|{error}"]
     if familiar is not None:
         found.append(f"familiar:{'yes' if familiar else 'no'}")
     return tuple(found)
+
+
+def _recent(context: dict[str, Any]) -> int | None:
+    """A stored episode's ``recent_failures``; None when its failure's time was invented."""
+    recent = context.get("recent_failures", 0)
+    return None if recent is None else int(recent)
 
 
 def load_history(store: Store, tenant: str) -> TenantHistory:
@@ -208,7 +217,7 @@ def load_history(store: Store, tenant: str) -> TenantHistory:
             context.get("failure_text"),
             prior,
             position,
-            int(context.get("recent_failures", 0)),
+            _recent(context),
             familiar,
         )
         reaction_ids = [str(i) for i in context.get("reaction_event_ids", [])[:3]]
@@ -295,14 +304,8 @@ def failure_at(store: Store, history: TenantHistory, event: StoredEvent) -> Fail
         and e.ts < event.ts
         and (e.type == "action" or (e.type == "message" and e.role in (None, "user")))
     )
-    moment = parse_ts(event.ts)
     rules = failure_cues()
-    recent = sum(
-        1
-        for f in failures[:-1]
-        if f.actor == actor
-        and (moment - parse_ts(f.event.ts)).total_seconds() <= rules.recent_seconds
-    )
+    recent = recent_failures(failures, [parse_ts(f.event.ts) for f in failures], len(failures) - 1)
     familiar = None
     if prior is not None and prior.type == "action" and prior.text is not None:
         first = history.person(person_id).first_text.get(prior.text, prior.ts)

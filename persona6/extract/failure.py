@@ -1,4 +1,4 @@
-"""persona6.failure.v4: failure episodes, and how the person reacted to each.
+"""persona6.failure.v5: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -42,6 +42,11 @@ Precedence, when the window shows several: feedback > escalate > complain > self
 rephrase > switch (explicit acts and words over what the next act implies). ``measure`` =
 seconds from the failure to the event that decided the label.
 
+Times are measured only where the input gave them: when the failure's time or the deciding
+event's was invented (``StoredEvent.ts_invented``, an OpenAI message timed by its conversation),
+``measure`` is None; an act is too late for the window only when both its time and the
+failure's are the input's own (v5).
+
 Evidence is only ever the actor's own text, never the assistant's: the deciding reaction's text;
 else the failure event's text when it is the actor's own (an outcome, or the message reporting
 it); else the actor's act just before the failure (the request that failed). When none has text
@@ -50,7 +55,8 @@ product event stream without text), and dropped otherwise. ``context`` holds the
 failure_event_id, failure_name, failure_text (cut to ``failure_text_chars``; it may be the
 assistant's words, read as context, never cited), reaction_event_id, reaction_event_ids,
 prior_event_id, position_in_session (index of the failure / events in the session) and
-recent_failures (the actor's failures in the ``recent_seconds`` before it).
+recent_failures (the actor's failures in the ``recent_seconds`` before it, counting those with
+times of their own; None when the failure's own time was invented).
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -69,7 +76,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v4"
+NAME = "persona6.failure.v5"
 
 
 class Reaction(StrEnum):
@@ -341,9 +348,16 @@ def episode(
         (f.index for f in failures if f.actor == actor and f.index > start), default=len(session)
     )
     moment = parse_ts(failure.event.ts)
+    # An invented time (ts_invented) says nothing of how long after: the window is then cut by
+    # the number of acts alone, and the latency is unknown.
+    clocked = not failure.event.ts_invented
     window = [session[first]]
     for i in later:
-        late = (parse_ts(session[i].ts) - moment).total_seconds() > cues().window_seconds
+        late = (
+            clocked
+            and not session[i].ts_invented
+            and (parse_ts(session[i].ts) - moment).total_seconds() > cues().window_seconds
+        )
         if len(window) >= cues().window_events or i > stop or late:
             break
         window.append(session[i])
@@ -360,7 +374,11 @@ def episode(
                 break
     label = next(r for r in PRECEDENCE if any(r in labels for _, labels in shown))
     decider = next(e for e, labels in shown if label in labels)
-    latency = (parse_ts(decider.ts) - moment).total_seconds()
+    latency = (
+        (parse_ts(decider.ts) - moment).total_seconds()
+        if clocked and not decider.ts_invented
+        else None
+    )
     return FailureEpisode(failure, label, decider, tuple(window), prior, latency)
 
 
@@ -389,6 +407,26 @@ def _evidence(found: FailureEpisode) -> list[Cite] | None:
     return [] if own_failure and failure.event.type == "outcome" else None
 
 
+def recent_failures(
+    failures: Sequence[Failure], moments: Sequence[datetime], position: int
+) -> int | None:
+    """How many failures of the same actor came in the ``recent_seconds`` before
+    ``failures[position]``: only failures with times of their own count, and a failure whose
+    time was invented has no recent ones it could be measured against (None)."""
+    failure = failures[position]
+    if failure.event.ts_invented:
+        return None
+    moment = moments[position]
+    return sum(
+        1
+        for other, when in zip(failures, moments, strict=True)
+        if other.actor == failure.actor
+        and other.index < failure.index
+        and not other.event.ts_invented
+        and (moment - when).total_seconds() <= cues().recent_seconds
+    )
+
+
 @registered
 class FailureExtractor:
     name = NAME
@@ -401,14 +439,7 @@ class FailureExtractor:
             evidence = _evidence(found)
             if evidence is None:
                 continue
-            moment = moments[position]
-            recent = sum(
-                1
-                for other, when in zip(failures, moments, strict=True)
-                if other.actor == failure.actor
-                and other.index < failure.index
-                and (moment - when).total_seconds() <= cues().recent_seconds
-            )
+            recent = recent_failures(failures, moments, position)
             cited = {span.event.event_id for span in evidence}
             events = [failure.event, *found.window, *(e for e in [found.prior] if e is not None)]
             yield signal_for(

@@ -1,4 +1,4 @@
-"""persona6.style.v6: how a person operates, per (session, actor).
+"""persona6.style.v7: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -16,7 +16,10 @@ STYLE signals, keys:
   written in (``attrs["utc_offset"]``), else its ``attrs["timezone"]`` when that is a known IANA
   zone, else UTC; measure = local hour; cites that event),
   ``session_length`` (brief / short / long / marathon; measure = seconds first to last event;
-  cites the first and the last);
+  cites the first and the last). These three read only times the input gave: an event whose
+  time was invented (``StoredEvent.ts_invented``, an OpenAI message timed by its conversation)
+  counts in no gap, the hour is the first event's with a time of its own, and the length needs
+  the first and the last event's times; without them the key is not emitted (v7);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
   messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
   assistant message; a "no" answering the assistant's question is none),
@@ -50,7 +53,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v6"
+NAME = "persona6.style.v7"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -326,32 +329,42 @@ class StyleExtractor:
         texted = [i for i, h in enumerate(has) if h]
         if not texted:
             return
-        # Measures of time cite the events they are read from.
+        # Measures of time cite the events they are read from, and are read only from times
+        # the input gave: an invented time (ts_invented) keeps the events in order, no more.
         times = [parse_ts(e.ts) for e in own]
-        if len(times) > 1:
-            gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
-            pace = float(statistics.median(gaps))
+        clocked = [not e.ts_invented for e in own]
+        gaps = [
+            ((b - a).total_seconds(), i)
+            for i, (a, b) in enumerate(pairwise(times))
+            if clocked[i] and clocked[i + 1]
+        ]
+        # The first two consecutive events (with text) as far apart as the median gap.
+        citable = [(gap, i) for gap, i in gaps if has[i] or has[i + 1]]
+        if citable:
+            pace = float(statistics.median(gap for gap, _ in gaps))
             value = _bucket(pace, style.pace_buckets)
-            # The first two consecutive events (with text) as far apart as the median gap.
-            best = min((abs(gap - pace), i) for i, gap in enumerate(gaps) if has[i] or has[i + 1])
+            best = min((abs(gap - pace), i) for gap, i in citable)
             evidence = _whole(own[best[1] : best[1] + 2])
             yield self._signal(actor, "pace", own, evidence, value=value, measure=pace)
-        hour, zone = local_time(own[0])
-        part = next((label for lo, hi, label in style.day_parts if lo <= hour < hi), "night")
         first, last = texted[0], texted[-1]
-        yield self._signal(
-            actor,
-            "time_of_day",
-            own,
-            _whole([own[first]]),  # the hour is the first event's
-            value=part,
-            measure=hour,
-            context={"timezone": zone},
-        )
-        length = (times[-1] - times[0]).total_seconds()
-        value = _bucket(length, style.length_buckets)
-        evidence = _whole([own[first]] if first == last else [own[first], own[last]])
-        yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
+        start = next((i for i, known in enumerate(clocked) if known), None)
+        if start is not None:
+            hour, zone = local_time(own[start])
+            part = next((label for lo, hi, label in style.day_parts if lo <= hour < hi), "night")
+            yield self._signal(
+                actor,
+                "time_of_day",
+                own,
+                _whole([own[start if has[start] else first]]),  # the hour is that event's
+                value=part,
+                measure=hour,
+                context={"timezone": zone},
+            )
+        if clocked[0] and clocked[-1]:
+            length = (times[-1] - times[0]).total_seconds()
+            value = _bucket(length, style.length_buckets)
+            evidence = _whole([own[first]] if first == last else [own[first], own[last]])
+            yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
 
     def _observed(
         self, actor: str, own: Sequence[StoredEvent], after_assistant: dict[str, bool]

@@ -1,6 +1,8 @@
 """The ``openai`` format: chat transcripts, one conversation object per JSON line.
 
 Each message of a conversation becomes one ``message`` event whose session is the conversation.
+A message without a time of its own is timed by the conversation, one second per position, and
+marked ``attrs["ts_invented"]``: the order is real, the seconds are not.
 A problem with the conversation as a whole (no id, no messages, no one to attribute user messages
 to) rejects the line once; a problem with one message rejects that message only. docs/formats.md
 has the field mapping.
@@ -28,7 +30,7 @@ from persona6.ingest.base import (
     register,
     time_value,
 )
-from persona6.types import FieldProblem, in_utc_range
+from persona6.types import TS_INVENTED, FieldProblem, in_utc_range
 
 #: OpenAI role -> envelope role. ``developer`` is the newer name for the system prompt.
 ROLES = {
@@ -181,10 +183,11 @@ def _message_fields(
     text, skipped = _content_text(message.get("content"), where, at)
     if not text.strip():
         return None
+    ts, invented = _message_time(conversation, index, message, where, at)
     fields: dict[str, Any] = {
         "event_id": identifier(message, "id", where, at) or f"{conversation.session_id}:{index}",
         # A datetime, not text: the envelope keeps the offset it is written in (utc_offset).
-        "ts": _message_time(conversation, index, message, where, at),
+        "ts": ts,
         "session_id": conversation.session_id,
         "type": "message",
         "role": ROLES[role],
@@ -200,6 +203,8 @@ def _message_fields(
     if isinstance(name, str) and name:
         fields["name"] = name
     attrs: dict[str, Any] = {}
+    if invented:
+        attrs[TS_INVENTED] = True
     if skipped:
         attrs["skipped_parts"] = skipped
     if conversation.metadata:
@@ -241,10 +246,11 @@ def _content_text(content: Any, where: str, at: str) -> tuple[str, int]:
 
 def _message_time(
     conversation: _Conversation, index: int, message: dict[str, Any], where: str, at: str
-) -> datetime:
+) -> tuple[datetime, bool]:
+    """The message's time, and whether it was made up here (from the conversation's)."""
     for key in _MESSAGE_TIME_KEYS:
         if message.get(key) is not None:
-            return time_value(message[key], where, f"{at}.{key}")
+            return time_value(message[key], where, f"{at}.{key}"), False
     if conversation.created is None:
         raise InvalidEvent(
             where,
@@ -253,9 +259,10 @@ def _message_time(
             'Add "created_at" (unix seconds or ISO-8601, e.g. 2024-05-01T12:30:00Z) to the '
             'conversation, or a "timestamp" to each message',
         )
-    # One second per position keeps the messages in order when only the conversation is dated.
+    # One second per position keeps the messages in order when only the conversation is dated;
+    # those seconds are not when anything was said, so the event says its time is invented.
     try:
-        return in_utc_range(conversation.created + timedelta(seconds=index))
+        return in_utc_range(conversation.created + timedelta(seconds=index)), True
     except (OverflowError, FieldProblem):
         raise InvalidEvent(
             where,

@@ -46,6 +46,7 @@ from persona6.types import (
     DEFAULT_TENANT,
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
+    TS_INVENTED,
     UTC_OFFSET,
     Event,
     EventType,
@@ -167,7 +168,8 @@ def derive_event_id(
 
     Covers every field but ``event_id``; times hash in stored UTC form (the same instant written
     with another offset is the same event, so ``attrs["utc_offset"]``, which only records that
-    offset, is left out) and the order of attrs' keys does not matter.
+    offset, is left out, as is ``attrs["ts_invented"]``, which only says the time was made up)
+    and the order of attrs' keys does not matter.
     Form: ``ev_`` + the time in microseconds (14 hex digits) + an 80-bit BLAKE2b hash.
     ``ts`` and ``attrs_json`` may be passed when the caller has them already.
     """
@@ -196,10 +198,15 @@ def derive_event_id(
 _SEP, _NUL = "\x1f", "\x00"
 
 
+#: attrs that say how the time was written or got, not what happened: no part of an event's
+#: identity, so the same event with or without them is one event.
+_TIME_NOTES = (UTC_OFFSET, TS_INVENTED)
+
+
 def _identity_attrs_json(attrs: dict[str, Any], attrs_json: str | None) -> str:
-    """attrs as the derived id sees them: without the offset the time was written in."""
-    if UTC_OFFSET in attrs:
-        return _attrs_json({k: v for k, v in attrs.items() if k != UTC_OFFSET})
+    """attrs as the derived id sees them: without the notes on its time (``_TIME_NOTES``)."""
+    if UTC_OFFSET in attrs or TS_INVENTED in attrs:
+        return _attrs_json({k: v for k, v in attrs.items() if k not in _TIME_NOTES})
     return attrs_json if attrs_json is not None else _attrs_json(attrs)
 
 
@@ -445,8 +452,9 @@ _content = operator.itemgetter(*(EVENT_COLUMNS.index(column) for column in CONTE
 def _differing_field(row: EventRow, stored: StoredEvent) -> str | None:
     """The first field in which ``row`` differs from the stored event of its id, or None.
 
-    The offset the time was written in (attrs.utc_offset) is not content: the same instant
-    written in another offset is the same event."""
+    The notes on the time (attrs.utc_offset, attrs.ts_invented) are not content: the same
+    instant written in another offset is the same event, and an event stored before invented
+    times were marked is the same event as the one marked now."""
     pairs = (
         ("ts", row[2], stored.ts),
         ("session_id", row[3], stored.session_id),
@@ -460,9 +468,8 @@ def _differing_field(row: EventRow, stored: StoredEvent) -> str | None:
     for field, new, old in pairs:
         if new != old:
             return field
-    attrs = json.loads(row[11])
-    attrs.pop(UTC_OFFSET, None)
-    kept = {k: v for k, v in stored.attrs.items() if k != UTC_OFFSET}
+    attrs = {k: v for k, v in json.loads(row[11]).items() if k not in _TIME_NOTES}
+    kept = {k: v for k, v in stored.attrs.items() if k not in _TIME_NOTES}
     return None if attrs == kept else "attrs"
 
 

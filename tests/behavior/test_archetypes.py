@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import built_demo
+from helpers import built_demo, polite_openai_chats
 
 from persona6 import Persona6
 from persona6.behavior.archetypes import load_taxonomy, packaged
@@ -312,6 +312,34 @@ def test_a_courteous_newcomer_is_no_community_regular():
     newcomer = next(a for a in found if a.archetype == "newcomer")
     new = next(c for c in newcomer.cues if c.cue == "says they are new")
     assert new.detail == "3 of 5 sessions with messages"
+
+
+# Chats in the OpenAI format with no time per message: the ingest spaces the messages one second
+# apart to keep their order, which once made the polite newcomer above an operator "at a fast
+# pace" who "reacts within seconds" (0.38). Those seconds measure nothing.
+
+
+def _archetypes(tmp_path, timed: bool) -> tuple[str, dict[str, tuple[float, str]]]:
+    """The polite newcomer's top archetype, and the operator's cues (strength, detail)."""
+    with Persona6(db=":memory:") as p6:
+        p6.ingest(polite_openai_chats(tmp_path / "chats.jsonl", timed=timed), format="openai")
+        p6.build()
+        found = p6.archetypes("u-polite").archetypes
+    operator = next(a for a in found if a.archetype == "operator")
+    return found[0].archetype, {c.cue: (c.strength, c.detail) for c in operator.cues}
+
+
+def test_invented_message_times_show_no_fast_pace_and_no_fast_reactions(tmp_path):
+    top, cues = _archetypes(tmp_path, timed=False)
+    assert top == "newcomer"
+    assert cues["works at a fast pace"] == (0.0, "0 of 5 sessions")
+    assert cues["reacts within seconds"] == (0.0, "0 of 0 reactions within 10 s")
+
+
+def test_message_times_of_their_own_one_second_apart_are_fast(tmp_path):
+    _, cues = _archetypes(tmp_path, timed=True)
+    assert cues["works at a fast pace"][1] == "5 of 5 sessions"
+    assert cues["reacts within seconds"][1] == "5 of 5 reactions within 10 s"
 
 
 @pytest.mark.parametrize(

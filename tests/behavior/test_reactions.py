@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import built_demo
+from helpers import built_demo, polite_openai_chats
 
 from persona6 import Persona6
+from persona6.behavior.episodes import failure_at
 from persona6.errors import InvalidOption, NotFound
 
 
@@ -239,3 +240,19 @@ def test_backtest_split_must_be_a_share(demo):
         "--split 1.5 must be between 0 and 1 (the share of each person's episodes used as "
         "history only), e.g. 0.6"
     )
+
+
+def test_failures_at_invented_times_have_no_latency_and_no_recent_context(tmp_path):
+    # OpenAI chats without message times: the assistant's apology and the person's answer are
+    # one second apart only because the ingest kept them in order that way.
+    with Persona6(db=":memory:") as p6:
+        p6.ingest(polite_openai_chats(tmp_path / "chats.jsonl", timed=False), format="openai")
+        p6.build()
+        history = p6._behavior().history()
+        assert len(history.episodes) == 5
+        for episode in history.episodes:
+            assert episode.latency is None
+            assert not [f for f in episode.features if f.startswith("recent:")]
+            stored = p6.store.event(p6.tenant, episode.failure_event_id)
+            assert failure_at(p6.store, history, stored).features == episode.features
+        assert p6.predict("u-polite").expected_latency_s is None

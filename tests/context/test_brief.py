@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import built_demo
+from helpers import built_demo, polite_openai_chats
 
 from persona6 import Persona6
 from persona6.context import count_tokens
@@ -330,3 +330,22 @@ def test_also_known_gets_only_what_is_left(tmp_path):
             shown = {i.statement for i in brief.items}
             if "Also known" in brief.text:
                 assert before <= shown, budget
+
+
+def _polite_brief(tmp_path, timed: bool) -> str:
+    with Persona6(db=":memory:") as p6:
+        p6.ingest(polite_openai_chats(tmp_path / "chats.jsonl", timed=timed), format="openai")
+        p6.build()
+        return p6.context("u-polite", task="add a label").text
+
+
+def test_invented_message_times_say_nothing_of_speed_and_keep_what_was_said(tmp_path):
+    # OpenAI chats without message times: the ingest spaces the messages one second apart.
+    text = _polite_brief(tmp_path, timed=False)
+    assert "They move fast" not in text and "within about" not in text
+    assert "Likely a newcomer" in text and "Match their warmth" in text
+
+
+def test_message_times_of_their_own_still_show_speed(tmp_path):
+    text = _polite_brief(tmp_path, timed=True)
+    assert "They move fast" in text and "within about 1 s" in text

@@ -1,4 +1,4 @@
-"""persona6.failure.v4: failure episodes and the reaction of the person they happened to."""
+"""persona6.failure.v5: failure episodes and the reaction of the person they happened to."""
 
 from __future__ import annotations
 
@@ -233,6 +233,69 @@ def test_context_counts_recent_failures_and_position() -> None:
     assert [c["recent_failures"] for c in contexts] == [0, 1, 0]
     assert contexts[1]["position_in_session"] == 3 / 6
     assert contexts[0]["reaction_event_ids"] == ["e3"]
+
+
+# -- times the input did not give (attrs.ts_invented) ----------------------------------------
+
+
+def invented(e: StoredEvent) -> StoredEvent:
+    """``e`` with its time marked as made up (an OpenAI message timed by its conversation)."""
+    return e.model_copy(update={"attrs": {**e.attrs, "ts_invented": True}})
+
+
+def _apology_then_complaint() -> list[StoredEvent]:
+    return [
+        said(1, "export my invoices as csv", at=0),
+        bot(2, "Sorry, I couldn't export them.", at=1),
+        said(3, "this is useless", at=2),
+    ]
+
+
+def test_a_reaction_timed_by_invented_times_has_its_label_but_no_latency() -> None:
+    signal = only([invented(e) for e in _apology_then_complaint()])
+    assert (signal.value, signal.measure) == ("complain", None)
+    assert signal.evidence[0].quote == "this is useless"
+
+
+def test_a_reaction_with_times_of_its_own_keeps_its_latency() -> None:
+    assert only(_apology_then_complaint()).measure == 1.0
+
+
+@pytest.mark.parametrize("which", [1, 2])  # the apology (the failure), the complaint
+def test_one_invented_time_of_failure_or_reaction_leaves_the_latency_unknown(which: int) -> None:
+    session = _apology_then_complaint()
+    session[which] = invented(session[which])
+    assert only(session).measure is None
+
+
+def test_an_invented_time_of_the_request_before_the_failure_measures_nothing_away() -> None:
+    session = _apology_then_complaint()
+    session[0] = invented(session[0])
+    assert only(session).measure == 1.0
+
+
+def test_invented_times_do_not_cut_the_reaction_window() -> None:
+    session = [
+        did(1, "command", "make build", at=0),
+        got(2, "error", at=1),
+        said(3, "hmm", at=2),
+        said(4, "this is useless", at=5000),
+    ]
+    assert only(session).value == "switch"  # the complaint came too late to count
+    assert only([invented(e) for e in session]).value == "complain"
+
+
+def test_recent_failures_count_only_failures_with_times_of_their_own() -> None:
+    session = [
+        did(1, "save", "doc", at=0),
+        invented(got(2, "error", at=10)),
+        did(3, "save", "doc", at=20),
+        got(4, "error", at=30),
+        did(5, "save", "doc", at=40),
+        invented(got(6, "error", at=50)),
+    ]
+    contexts = [s.context for s in episodes(session)]
+    assert [c["recent_failures"] for c in contexts] == [None, 0, None]
 
 
 # -- each label from hand-written events: general cues, not any one product's sentences ------

@@ -1,4 +1,4 @@
-"""persona6.style.v6: operating style per (session, actor)."""
+"""persona6.style.v7: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -189,6 +189,56 @@ def test_session_length_is_seconds_from_first_to_last_event() -> None:
     assert (signal.measure, signal.value) == (1200.0, "long")
 
 
+# -- times the input did not give (attrs.ts_invented) ----------------------------------------
+
+INVENTED = {"ts_invented": True}
+
+
+def test_invented_times_give_no_pace_time_of_day_or_session_length_but_text_claims_stay() -> None:
+    # An OpenAI conversation without message times: one second apart, by the ingest.
+    session = [
+        said(1, "Hi! How do I add a filter to this view?", attrs=INVENTED, at=0),
+        bot(2, "Sure: open the view menu."),
+        said(3, "Thanks! Where do I find the menu?", attrs=INVENTED, at=2),
+    ]
+    found = style(session)
+    assert not {"pace", "time_of_day", "session_length"} & set(found)
+    assert (found["mode"].value, found["verbosity"].value) == ("asking", "moderate")
+    assert "warmth" in found
+
+
+def test_real_times_in_the_same_shape_still_give_the_measures_of_time() -> None:
+    session = [said(1, "Hi! How do I add a filter?", at=0), said(3, "Thanks! Where?", at=2)]
+    found = style(session)
+    assert (found["pace"].value, found["session_length"].measure) == ("fast", 2.0)
+    assert found["time_of_day"].value == "morning"
+
+
+def test_pace_counts_only_gaps_between_two_times_of_their_own() -> None:
+    session = [
+        said(1, "a", at=0),
+        said(2, "b", at=300),
+        said(3, "c", attrs=INVENTED, at=301),
+        said(4, "d", at=600),
+    ]
+    signal = style(session)["pace"]
+    assert signal.measure == 300.0
+    assert [e.event_id for e in signal.evidence] == ["e1", "e2"]
+
+
+def test_time_of_day_is_the_first_event_with_a_time_of_its_own() -> None:
+    session = [said(1, "a", attrs=INVENTED, at=0), said(2, "b", at=6 * 3600)]
+    signal = style(session)["time_of_day"]
+    assert (signal.value, signal.measure, signal.evidence[0].event_id) == ("afternoon", 15.0, "e2")
+
+
+@pytest.mark.parametrize("invented", [0, -1])
+def test_session_length_needs_the_first_and_last_times(invented: int) -> None:
+    session = [said(1, "start", at=0), said(2, "middle", at=60), said(3, "end", at=1200)]
+    session[invented] = said(invented % 3 + 1, "x", attrs=INVENTED, at=invented % 3 * 600)
+    assert "session_length" not in style(session)
+
+
 def test_greetings_and_thanks_are_warmth() -> None:
     signal = style([said(1, "Hi there! Thanks a lot for last time."), said(2, "run it")])["warmth"]
     assert signal.measure == 0.5 and signal.weight == 1.0
@@ -289,7 +339,13 @@ def sessions(draw: st.DrawFn) -> list[StoredEvent]:
         kind = draw(st.sampled_from(["user", "assistant", "action"]))
         zone = draw(
             st.sampled_from(
-                [{}, {"timezone": "Asia/Tokyo"}, {"timezone": 3}, {"utc_offset": "-09:30"}]
+                [
+                    {},
+                    {"timezone": "Asia/Tokyo"},
+                    {"timezone": 3},
+                    {"utc_offset": "-09:30"},
+                    {"ts_invented": True},
+                ]
             )
         )
         if kind == "user":
@@ -297,7 +353,7 @@ def sessions(draw: st.DrawFn) -> list[StoredEvent]:
         elif kind == "assistant":
             found.append(bot(n, text))
         else:
-            found.append(did(n, "command", text or None, actor=actor))
+            found.append(did(n, "command", text or None, actor=actor, attrs=zone))
     return found
 
 

@@ -76,6 +76,21 @@ def test_a_utc_offset_attr_that_disagrees_with_the_time_is_rejected(store, write
     )
 
 
+def test_a_ts_invented_attr_that_is_not_a_flag_says_to_write_true(store, write_lines):
+    path = write_lines([message(0, attrs={"ts_invented": "yes"})])
+    assert fail(store, path) == (
+        f"{path}:1: field 'attrs.ts_invented' 'yes' is not true or false. Write true when the "
+        "time was made up rather than recorded (it then orders the event but is measured for "
+        "nothing), or drop it"
+    )
+
+
+def test_a_ts_invented_flag_given_by_the_input_is_stored(store, write_lines):
+    ingest(store, write_lines([message(0, attrs={"ts_invented": True})]))
+    (event,) = store.iter_events(EventQuery(tenant="default"))
+    assert (event.attrs, event.ts_invented) == ({"ts_invented": True}, True)
+
+
 def test_unknown_type_lists_the_known_ones(store, write_lines):
     path = write_lines([message(0, type="click")])
     assert fail(store, path) == (

@@ -11,7 +11,7 @@ import pytest
 from persona6.errors import InvalidEvent
 from persona6.ingest.base import Line, RawRecord, ReaderOptions, choose_format
 from persona6.ingest.openai import read_openai
-from persona6.ingest.pipeline import event_from_record, ingest
+from persona6.ingest.pipeline import event_from_record, ingest, ingest_events
 from persona6.store import EventQuery, Store
 from persona6.types import Event, StoredEvent
 
@@ -143,7 +143,7 @@ def test_text_parts_are_joined_and_other_parts_counted_as_skipped():
     (event,) = events(conversation(messages=[{"role": "user", "content": content}]))
 
     assert event.text == "look\nat this"
-    assert event.attrs == {"skipped_parts": 2}
+    assert event.attrs == {"skipped_parts": 2, "ts_invented": True}
 
 
 @pytest.mark.parametrize("content", ["", "   ", None, [], [{"type": "image_url"}]])
@@ -158,6 +158,24 @@ def test_messages_without_time_follow_the_conversation_time_one_second_apart():
 
     assert first.ts.isoformat() == "2024-05-01T12:00:00+00:00"
     assert second.ts.isoformat() == "2024-05-01T12:00:01+00:00"
+
+
+def test_a_time_made_up_from_the_conversation_is_marked_invented_and_a_given_one_is_not():
+    messages = [
+        {"role": "user", "content": "hi"},
+        {"role": "assistant", "content": "hello", "timestamp": "2024-05-01T12:00:40Z"},
+        {"role": "user", "content": "thanks"},
+    ]
+
+    got = [e.attrs.get("ts_invented") for e in events(conversation(messages=messages))]
+
+    assert got == [True, None, True]
+
+
+def test_an_invented_time_is_kept_when_stored(store, tmp_path):
+    ingest(store, write(tmp_path, conversation()), format="openai")
+
+    assert [e.ts_invented for e in stored(store)] == [True, True]
 
 
 @pytest.mark.parametrize("key", ["created", "created_at", "create_time"])
@@ -193,11 +211,17 @@ def test_messages_timed_by_the_conversation_keep_its_offset():
     chat = conversation(created_at="2025-03-06T13:20:00+05:30", metadata={"model": "m"})
 
     for event in events(chat):
-        assert event.attrs == {"conversation": {"model": "m"}, "utc_offset": "+05:30"}
+        assert event.attrs == {
+            "conversation": {"model": "m"},
+            "ts_invented": True,
+            "utc_offset": "+05:30",
+        }
 
 
 def test_unix_seconds_carry_no_offset():
-    assert [e.attrs for e in events(conversation(created_at=1714564800))] == [{}, {}]
+    attrs = [e.attrs for e in events(conversation(created_at=1714564800))]
+
+    assert attrs == [{"ts_invented": True}, {"ts_invented": True}]
 
 
 def test_event_id_is_conversation_and_position_unless_the_message_has_an_id():
@@ -214,7 +238,29 @@ def test_conversation_metadata_goes_into_each_message_attrs():
     chat = conversation(metadata={"model": "gpt-4o", "topic": "billing"})
 
     for event in events(chat):
-        assert event.attrs == {"conversation": {"model": "gpt-4o", "topic": "billing"}}
+        assert event.attrs == {
+            "conversation": {"model": "gpt-4o", "topic": "billing"},
+            "ts_invented": True,
+        }
+
+
+def test_transcripts_stored_before_invented_times_were_marked_are_the_same_events(store, tmp_path):
+    # As the reader wrote them before: the same ids and times, no ts_invented.
+    before = [
+        {**message, "event_id": f"c1:{n}", "ts": f"2024-05-01T12:00:0{n}Z", "session_id": "c1"}
+        for n, message in enumerate(
+            [
+                {"type": "message", "role": "user", "user_id": "u1", "text": "hi"},
+                {"type": "message", "role": "assistant", "text": "hello"},
+            ]
+        )
+    ]
+    ingest_events(store, before)
+
+    report = ingest(store, write(tmp_path, conversation()), format="openai")
+
+    assert (report.stored, report.duplicates, report.conflicts) == (0, 2, 0)
+    assert [e.attrs for e in stored(store)] == [{}, {}]  # kept as stored, as ingest always does
 
 
 def test_ingesting_the_same_transcripts_twice_stores_nothing_new(store, tmp_path):

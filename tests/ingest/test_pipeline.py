@@ -101,6 +101,21 @@ def test_the_kept_offset_leaves_the_derived_id_as_it_was(store, write_lines):
     assert event.attrs == {"utc_offset": "+05:30"}  # the first one written is the one kept
 
 
+def test_the_invented_mark_leaves_the_derived_id_as_it_was(store, write_lines):
+    # Whether the time was made up does not make it another event.
+    path = write_lines(
+        [
+            message(0, ts="2026-03-01T10:00:00Z", attrs={"ts_invented": True}),
+            message(0, ts="2026-03-01T10:00:00Z"),
+        ]
+    )
+    report = ingest(store, path)
+    assert (report.stored, report.duplicates) == (1, 1)
+    (event,) = all_events(store)
+    assert event.event_id == "ev_064bf38887c800779690075e22eb38f2dd"
+    assert event.attrs == {"ts_invented": True}
+
+
 def test_an_event_object_keeps_its_offset_through_ingest_events(store):
     from persona6.types import Event
 
