@@ -41,7 +41,7 @@ from typing import Any
 
 import pydantic_core
 
-from persona6.extract.text import read_yaml
+from persona6.extract.text import english_set, read_yaml
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
 
 #: Consolidation reads signals fresh from extractors (Signal) or back from the store
@@ -929,35 +929,46 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
         ]
         if not candidates:
             continue
-        _, old = max(candidates, key=lambda ranked: ranked[0])
-        traits[by_id[old.id]] = old.model_copy(
-            update={
-                "valid_to": new.valid_from,
-                "status": TraitStatus.SUPERSEDED,
-                "counter_evidence": [*old.counter_evidence, statement],
-                "evidence_sessions": {
-                    **old.evidence_sessions,
-                    statement.event_id: new.evidence_sessions.get(statement.event_id, ""),
-                },
-            }
-        )
+        candidates.sort(key=lambda ranked: ranked[0], reverse=True)
+        best = candidates[0][1]
+        # One thing may have been stated under two keys ("JSON output from your tool", "JSON
+        # output"): those ends too, as does each preference named by the word of the statement
+        # that names the best one.
+        words = _content_words(best.key)
+        named = words & (_content_words(statement.quote) - _content_words(new.key))
+        ended = [best] + [
+            old
+            for rank, old in candidates[1:]
+            if words <= _content_words(old.key)
+            or _content_words(old.key) <= words
+            or (rank[0] == NAMED and _content_words(old.key) & named)
+        ]
         # A trait that already replaced its own key's other side ("likes PDF less" -> "PDF is
-        # better now") keeps naming that one; the other key's trait still ends here.
+        # better now") keeps naming that one; the other keys' traits still end here.
         if not new.supersedes:
-            traits[index] = new.model_copy(update={"supersedes": old.id})
+            traits[index] = new.model_copy(update={"supersedes": best.id})
         session_id = new.evidence_sessions.get(statement.event_id, "")
-        applied.append(
-            (
-                old.id,
-                new.id,
-                new.valid_from,
-                statement.event_id,
-                statement.start,
-                statement.end,
-                statement.quote,
-                session_id,
+        for old in ended:
+            traits[by_id[old.id]] = old.model_copy(
+                update={
+                    "valid_to": new.valid_from,
+                    "status": TraitStatus.SUPERSEDED,
+                    "counter_evidence": [*old.counter_evidence, statement],
+                    "evidence_sessions": {**old.evidence_sessions, statement.event_id: session_id},
+                }
             )
-        )
+            applied.append(
+                (
+                    old.id,
+                    new.id,
+                    new.valid_from,
+                    statement.event_id,
+                    statement.start,
+                    statement.end,
+                    statement.quote,
+                    session_id,
+                )
+            )
     return applied
 
 
@@ -969,19 +980,31 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
+#: ``_relation`` of a preference the change statement names.
+NAMED = 3
+
+
 def _relation(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> int:
     """How surely a change to ``new_key`` replaces ``old_key``: 3 when the change statement
-    names the old thing, 2 when both share a head noun (dark mode -> light mode), 1 when both
-    are in one group of alternatives (``data/alternatives.yaml``), 0 when unrelated."""
+    names the old thing, 2 when both share a head noun (dark mode -> light mode, ``_head``), 1
+    when both are in one group of alternatives (``data/alternatives.yaml``), 0 when unrelated."""
     old_words, new_words = _content_words(old_key), _content_words(new_key)
     if old_words & _content_words(statement) - new_words:
-        return 3
-    old_head = old_key.lower().split()[-1].rstrip("s") if old_key.split() else ""
-    new_head = new_key.lower().split()[-1].rstrip("s") if new_key.split() else ""
+        return NAMED
+    old_head, new_head = _head(old_key), _head(new_key)
     if old_head and old_head == new_head:
         return 2
     old_group = _group(old_key, cfg)
     return 1 if old_group is not None and old_group == _group(new_key, cfg) else 0
+
+
+def _head(key: str) -> str:
+    """A key's head noun: its last word before a phrase that follows the head ("json output
+    from your tool" -> "output"), singular by a trailing "s"."""
+    after_head = english_set("prepositions") - {"like", "than", "as"}
+    words = key.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in after_head), len(words))
+    return words[cut - 1].rstrip("s") if words else ""
 
 
 def _group(key: str, cfg: GraphConfig) -> str | None:

@@ -301,3 +301,38 @@ def test_an_empty_state_is_written_as_any_other():
     assert state.to_json(tail) == state._json(tail)
     again, back = KeyState.from_json(SignalKind.PREFERENCE, "tea", state.to_json(tail))
     assert back is not None and back.signals == rows and again.last is None
+
+
+def test_a_change_ends_the_same_thing_stated_under_two_keys():
+    """ "JSON output from your tool" and "JSON output" are one taste: a change to plain table
+    output ends both (the head noun is "output", not "tool"), and nothing unrelated."""
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="json output from your tool", quote="I prefer JSON output"),
+            signal("s2", 2, key="json output", quote="I prefer JSON output, it's easier"),
+            signal("s3", 3, key="dark mode", quote="I like dark mode"),
+            signal(
+                "s5", 9, key="plain table output", quote="I changed my mind: plain table output"
+            ),
+        ],
+    )
+    new = only(traits, "plain table output")[0]
+    recent, older = only(traits, "json output")[0], only(traits, "json output from your tool")[0]
+    assert new.supersedes == recent.id
+    for old in (recent, older):
+        assert old.status is TraitStatus.SUPERSEDED and old.valid_to == new.valid_from
+        assert old.counter_evidence[-1].quote == "I changed my mind: plain table output"
+    assert only(traits, "dark mode")[0].status is TraitStatus.ACTIVE
+
+
+def test_a_change_by_head_noun_reads_past_a_phrase_after_it():
+    """A change to "weekly reports" ends "daily reports by email" (head "report")."""
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="daily reports by email", quote="I like daily reports"),
+            signal("s5", 9, key="weekly reports", quote="I've changed my mind: weekly reports"),
+        ],
+    )
+    assert only(traits, "daily reports by email")[0].status is TraitStatus.SUPERSEDED
