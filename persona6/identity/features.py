@@ -27,8 +27,9 @@ steps      behaviour action and outcome names, and the step sequences they repea
 sequences  behaviour what follows what: the first token of one action text and of the next,
                      and which action an outcome (an error, a failure) followed
 styles     behaviour operating style values and reactions to failures
-hours      behaviour local hour of day and weekday of the session
-rhythm     behaviour events, session length, pace, action share, failure share
+hours      behaviour local hour of day and weekday of the session (first recorded time)
+rhythm     behaviour events, session length, pace, action share, failure share (only a
+                     session whose times are all recorded, not ``ts_invented``)
 attrs      context   weak context attributes: device, locale, client, ...
 ========== ========= ======================================================================
 """
@@ -428,25 +429,28 @@ def _unit(
         bags[block][text] += 1
         for item in signal.evidence[:MAX_POINTERS]:
             point(block, text, (item.event_id, item.start, item.end, item.quote))
-    # When and how fast.
-    hour, _ = local_time(own[0])
-    moment = parse_ts(own[0].ts)
-    hours = [0.0] * DENSE_DIMS["hours"]
-    for offset in (-2, -1, 0, 1, 2):  # a circular smoothing: 9:55 is close to 10:05
-        hours[int(hour + offset) % 24] += math.exp(-(offset**2) / 2.0)
-    hours[24 + moment.weekday()] += 1.0
-    unit.dense["hours"], unit.weights["hours"] = hours, 1.0
-    times = [parse_ts(e.ts) for e in own]
-    gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
-    actions = sum(e.type == "action" for e in own)
-    unit.dense["rhythm"] = [
-        math.log1p(len(own)),
-        math.log1p((times[-1] - times[0]).total_seconds()),
-        math.log1p(statistics.median(gaps)) if gaps else 0.0,
-        actions / len(own),
-        failures / len(own),
-    ]
-    unit.weights["rhythm"] = 1.0
+    # When and how fast, from recorded times only: a time the ingest made up (an OpenAI
+    # export without message times, ``StoredEvent.ts_invented``) says nothing of either.
+    timed = [e for e in own if not e.ts_invented]
+    if timed:
+        hour, _ = local_time(timed[0])
+        hours = [0.0] * DENSE_DIMS["hours"]
+        for offset in (-2, -1, 0, 1, 2):  # a circular smoothing: 9:55 is close to 10:05
+            hours[int(hour + offset) % 24] += math.exp(-(offset**2) / 2.0)
+        hours[24 + parse_ts(timed[0].ts).weekday()] += 1.0
+        unit.dense["hours"], unit.weights["hours"] = hours, 1.0
+    if len(timed) == len(own):
+        times = [parse_ts(e.ts) for e in own]
+        gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
+        actions = sum(e.type == "action" for e in own)
+        unit.dense["rhythm"] = [
+            math.log1p(len(own)),
+            math.log1p((times[-1] - times[0]).total_seconds()),
+            math.log1p(statistics.median(gaps)) if gaps else 0.0,
+            actions / len(own),
+            failures / len(own),
+        ]
+        unit.weights["rhythm"] = 1.0
     unit.bags = {b: bag for b, bag in bags.items() if bag}
     # Which sessions a label occurred in explains matches; chargram buckets explain nothing.
     unit.label_sessions = {

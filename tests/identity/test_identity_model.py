@@ -292,3 +292,19 @@ def test_no_shift_without_both_known_and_new_outcomes():
     model = LinkModel(weights={}, stranger={}, constant=0.0, prior_new=0.2)
     assert plausible_shift([([-9.0, -12.0], 0, 2, 5.0)], model) == (0.0, 0.0)
     assert plausible_shift([([-9.0], None, 1, 5.0)], model) == (0.0, 0.0)
+
+
+def test_a_session_whose_times_were_made_up_says_nothing_of_when_or_how_fast():
+    """Times the ingest invented (``attrs.ts_invented``) give no hour of day and no rhythm;
+    what was said still counts. One recorded time gives the hour, but no rhythm."""
+    context = UnitContext(frozenset(), frozenset(), 40)
+    texts = ["How do I export my notes?", "Thanks, and as PDF?"]
+    recorded = [_event(i, "message", t) for i, t in enumerate(texts, 1)]
+    made_up = [e.model_copy(update={"attrs": {"ts_invented": True}}) for e in recorded]
+    timed = session_units(recorded, [], context)["u1"]
+    untimed = session_units(made_up, [], context)["u1"]
+    assert {"hours", "rhythm"} <= set(timed.dense)
+    assert not {"hours", "rhythm"} & set(untimed.dense)
+    assert untimed.bags["words"] == timed.bags["words"]
+    mixed = session_units([recorded[0], made_up[1]], [], context)["u1"]
+    assert mixed.dense["hours"] == timed.dense["hours"] and "rhythm" not in mixed.dense
