@@ -98,6 +98,9 @@ class GraphConfig:
     min_sessions: dict[str, int]
     max_evidence: int
     change_cues: tuple[re.Pattern[str], ...]
+    #: The words the change cues are made of ("changed", "mind", "now", ...): they say that
+    #: something changed, never what it was (``_relation``).
+    cue_words: frozenset[str]
     alternatives: dict[str, str]  # member -> group
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
     #: Each member as a whole word (``_group``), compiled once, in the order of ``alternatives``.
@@ -117,6 +120,9 @@ def config() -> GraphConfig:
         min_sessions={k: int(v) for k, v in data["min_sessions"].items()},
         max_evidence=int(data["max_evidence"]),
         change_cues=tuple(re.compile(p, re.IGNORECASE) for p in data["change_cues"]),
+        cue_words=frozenset(
+            w.lower() for p in data["change_cues"] for w in re.findall(r"(?<!\\)[A-Za-z]{2,}", p)
+        ),
         alternatives=alternatives,
         failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
         members=tuple(
@@ -935,7 +941,7 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
         # output"): those ends too, as does each preference named by the word of the statement
         # that names the best one.
         words = _content_words(best.key)
-        named = words & (_content_words(statement.quote) - _content_words(new.key))
+        named = words & (_named(statement.quote, cfg) - _content_words(new.key))
         ended = [best] + [
             old
             for rank, old in candidates[1:]
@@ -980,6 +986,12 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
+def _named(statement: str, cfg: GraphConfig) -> set[str]:
+    """The words of a change statement that may name what changed: its content words but the
+    change cues' own ("I changed my mind" names no "mind maps")."""
+    return _content_words(statement) - cfg.cue_words
+
+
 #: ``_relation`` of a preference the change statement names.
 NAMED = 3
 
@@ -989,7 +1001,7 @@ def _relation(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> i
     names the old thing, 2 when both share a head noun (dark mode -> light mode, ``_head``), 1
     when both are in one group of alternatives (``data/alternatives.yaml``), 0 when unrelated."""
     old_words, new_words = _content_words(old_key), _content_words(new_key)
-    if old_words & _content_words(statement) - new_words:
+    if old_words & _named(statement, cfg) - new_words:
         return NAMED
     old_head, new_head = _head(old_key), _head(new_key)
     if old_head and old_head == new_head:

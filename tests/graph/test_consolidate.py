@@ -336,3 +336,19 @@ def test_a_change_by_head_noun_reads_past_a_phrase_after_it():
         ],
     )
     assert only(traits, "daily reports by email")[0].status is TraitStatus.SUPERSEDED
+
+
+def test_the_words_of_a_change_cue_name_nothing_that_changed():
+    """ "I changed my mind: ..." says that something changed; its words name no old taste:
+    "mind maps" stays, though its key shares "mind" with the statement."""
+    traits = consolidate(
+        "u-1",
+        [
+            signal("s1", 1, key="mind maps", quote="I love mind maps"),
+            signal(
+                "s5", 9, key="plain table output", quote="I changed my mind: plain table output"
+            ),
+        ],
+    )
+    assert only(traits, "mind maps")[0].status is TraitStatus.ACTIVE
+    assert only(traits, "plain table output")[0].supersedes is None
