@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -153,7 +154,9 @@ def _as_stored(
         written += len(signals)
         for signal in signals:
             for number in (signal.polarity, signal.weight, signal.measure):
-                if number is not None and (number != number or str(number) == "-0.0"):
+                if number is not None and (
+                    number != number or (number == 0 and math.copysign(1.0, number) < 0)
+                ):
                     return None
     if store.signal_count(tenant) != written:
         return None

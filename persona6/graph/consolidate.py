@@ -537,27 +537,24 @@ class KeyState:
         session supports the winner if any of its episodes showed it."""
         counts = Counter(self.votes)  # insertion order kept: most_common breaks ties by it
         winner = max(sorted(counts), key=lambda v: (counts[v], self.latest[v]))  # ties: newest
-        support = self.sides[winner]
-        said = statement(
-            self.kind, self.key, support.latest[1], _majority_value(support.values)
-        )  # what _trait would say
         unit = "episodes" if self.kind is SignalKind.FAILURE else "sessions"
         total = sum(counts.values())
         detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
         if len(counts) > 1:
-            said = f"{said} ({counts[winner]} of {total} {unit}: {detail})"
+            tally = f" ({counts[winner]} of {total} {unit}: {detail})"
         elif self.kind is SignalKind.FAILURE:
-            said = f"{said} ({total} of {total} {unit})"
-        # else one value throughout: the session count says it all
+            tally = f" ({total} of {total} {unit})"
+        else:
+            tally = ""  # one value throughout: the session count says it all
         return _trait(
             person_id,
             self.kind,
             self.key,
-            support,
+            self.sides[winner],
             self.against[winner],
             valid_from=self.all.first_ts,
             value=winner,
-            said=said,
+            tally=tally,
         )
 
     # -- storage ---------------------------------------------------------------------------
@@ -744,10 +741,10 @@ def _trait(
     supersedes: str | None = None,
     status: TraitStatus | None = None,
     value: str | None = None,
-    said: str | None = None,
+    tally: str = "",
 ) -> Trait:
-    """The trait ``support`` makes against ``against``; ``status``, ``value`` and ``said``
-    (the statement) replace what it would have otherwise."""
+    """The trait ``support`` makes against ``against``; ``status`` and ``value`` replace what
+    it would have otherwise, and ``tally`` follows its statement."""
     limit = config().max_evidence
     first_seen, last_seen = support.first_ts, support.last_seen
     start = valid_from or first_seen
@@ -761,7 +758,7 @@ def _trait(
         kind=kind,
         key=key,
         value=value if value is not None else latest_value if kind not in _VALUED else majority,
-        statement=said if said is not None else statement(kind, key, latest_value, majority),
+        statement=statement(kind, key, latest_value, majority) + tally,
         polarity=round(support.polarity / support.signals, 4),
         measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
         confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),

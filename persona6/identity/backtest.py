@@ -326,7 +326,7 @@ def fit(
         names = sorted(cut_.early)
         llrs = [model.llr(pair_sims(vectors, candidates[n]))[0] for n in names]
         outcomes.append(Outcome(llrs, names, None, vectors.size))
-    weight, outcomes = _separation(split_, cut_, sessions, held_queries, outcomes, model)
+    weight, outcomes = _separation(split_, sessions, held_queries, outcomes, model)
     model = replace(model, separation=weight)
     found = fit_sized_calibration(_calibration_outcomes(outcomes), model)
     present = _with_co_presence(outcomes[: len(keys)], keys, split_, cut_, model, found)
@@ -369,7 +369,6 @@ def _rows(split_: Split, units: list[Profile], model: LinkModel, without: str) -
 
 def _separation(
     split_: Split,
-    cut_: Cut,
     sessions: list[tuple[str, str, Vectors, dict[str, Vectors]]],
     held_queries: list[tuple[str, Vectors]],
     outcomes: list[Outcome],

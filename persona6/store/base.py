@@ -515,13 +515,7 @@ def signal_sort_key(signal: StoredSignal) -> tuple[Any, ...]:
     """The order ``stored_signals_of`` gives: ``StoredSignal.order``, then every other field,
     so that equal signals come in one order whichever index (or build) read them."""
     return (
-        signal.ts,
-        signal.session_id,
-        signal.actor,
-        signal.kind.value,
-        signal.key,
-        signal.value,
-        signal.evidence_json,
+        *signal.order(),
         signal.polarity,
         signal.weight,
         (1, 0.0) if signal.measure is None else (0, signal.measure),
