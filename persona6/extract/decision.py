@@ -1,4 +1,4 @@
-"""persona6.decision.v4: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v5: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
@@ -10,8 +10,11 @@ From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll 
 "I accept", "approved"): key = the object phrase, normalised and cut at the first stop word
 ("because", "instead", ...), or ``X->Y`` for a switch (``->Y`` when the old thing is not named),
 or the pattern's own key when it has no object ("I accept" -> approval). Questions, hypotheticals
-("if I go with X"), quoted words and objects that name nothing ("I'll take it") are skipped.
-Evidence = the span from the cue to the end of the object.
+("if I go with X"), a time or a condition still to come ("I'd like to export my notes before I
+cancel", "when we switch to Linear, ...": the subject of the cue opens a clause of time or
+condition and the cue is not past; "after we switched to Linear, ..." stands), quoted words and
+objects that name nothing ("I'll take it") are skipped. Evidence = the span from the cue to the
+end of the object.
 
 From actions whose name says a decision (accept, approve, select, choose, reject, decline,
 cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
@@ -35,9 +38,11 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import (
     Span,
     adverb_run,
+    english_words,
     inside,
     is_conditional,
     is_hypothetical,
+    is_past,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
@@ -46,7 +51,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v4"
+NAME = "persona6.decision.v5"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -146,6 +151,7 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     inside(quoted, start)
                     or is_hypothetical(text, sentence, start)
                     or is_conditional(text, sentence, start, says_future(match.group()))
+                    or _time_to_come(text, sentence, start, match)
                 ):
                     continue
                 decision = _decision(event, rule, match, sentence.start)
@@ -157,6 +163,24 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                 taken.append(span)
                 found.append(decision)
     return found
+
+
+def _time_to_come(text: str, sentence: Span, start: int, match: re.Match[str]) -> bool:
+    """The cue's subject opens a clause of time or condition (``temporal_markers``,
+    ``condition_markers``) and its verb is not past: "before I cancel", "until we switch to
+    Linear", "unless we go with X" name an act still to come, not a decision taken. "After we
+    switched to Linear, ..." tells one that was."""
+    words = [t.word for t in tokens(text, sentence.start, start)[-3:]]
+    markers = english_words("temporal_markers", "condition_markers")
+    if not any(" ".join(words[-size:]) in markers for size in (1, 2, 3) if size <= len(words)):
+        return False
+    # the cue's own words, not its object: "before I dropped" is past, "before I drop X" not
+    cue_end = min(
+        (match.start(g) for g in ("obj", "from", "to") if match.groupdict().get(g)),
+        default=match.end(),
+    )
+    cue = tokens(match.string, match.start(), cue_end)
+    return not any(is_past(t.word) or t.word == "had" for t in cue[1:])
 
 
 def _decision(

@@ -1,4 +1,4 @@
-"""persona6.decision.v4: choices, acceptances, rejections and switches."""
+"""persona6.decision.v5: choices, acceptances, rejections and switches."""
 
 from __future__ import annotations
 
@@ -203,3 +203,27 @@ def test_deciding_to_cancel_is_rejected(text: str, key: str) -> None:
 )
 def test_a_decision_still_to_come_or_asked_is_none(text: str) -> None:
     assert summary([said(1, text)]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to export my notes before I cancel",
+        "Before we switch to Linear, let's export the board.",
+        "I'll keep paying until I cancel my plan.",
+        "As long as we use Notion, the wiki stays.",
+    ],
+)
+def test_a_cue_in_a_clause_of_time_or_condition_still_to_come_is_no_decision(text: str) -> None:
+    assert summary([said(1, text)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "kind"),
+    [
+        ("After we switched from Jira to Linear, things improved.", "jira->linear", "switched"),
+        ("Once I cancelled my plan, they refunded me.", "plan", "rejected"),
+    ],
+)
+def test_a_decision_taken_in_a_clause_of_time_stands(text: str, key: str, kind: str) -> None:
+    assert [(k, v) for k, v, _ in summary([said(1, text)])] == [(key, kind)]
