@@ -1,15 +1,17 @@
-"""persona6.concern.v6: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v7: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, and more, each with cue words and
 phrases matched as whole words (the last word of a cue also in its inflections). A concern
 counts once per message and key, citing every sentence that raised it. Concerns are worries or
 requirements, so a sentence that asks (a question) or says so ("worried", "make sure", "is it
-safe", "how much") weighs more: 1.0, +0.5 for a question, +0.5 for a worry marker. An
+safe", "how much") or judges it bad ("rename without a deprecation warning is bad", "the new
+pricing is unacceptable": ``judgements``, a complaint) weighs more: 1.0, +0.5 for a question,
++0.5 for a worry marker or a judgement. An
 obligation of the speaker's ("I must send the invoices") is a duty, no worry marker; a cue that
 also names a task's object (a concern's ``framed_cues``: "invoice", "billing") counts only
-with a worry marker or a complaint ("the invoice is too high"), not in any question ("where do
-I find my invoices?").
+with a worry marker or a complaint ("the invoice is too high", "renaming it without warning is
+bad"), not in any question ("where do I find my invoices?").
 
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
@@ -38,7 +40,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v6"
+NAME = "persona6.concern.v7"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -66,6 +68,7 @@ class Taxonomy:
     dismissal: re.Pattern[str]
     duties: frozenset[str]
     complaint: re.Pattern[str]
+    judgement: re.Pattern[str]
 
 
 #: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
@@ -125,6 +128,13 @@ def taxonomy() -> Taxonomy:
         dismissal=re.compile(tx.word_alternation(data["dismissals"]), re.IGNORECASE),
         duties=frozenset(data["duties"]),
         complaint=re.compile(tx.word_alternation(data["complaint_markers"]), re.IGNORECASE),
+        judgement=re.compile(
+            r"(?:\b(?:is|are|was|were|seems?|feels?|looks?)|['’]s)\s+"
+            + tx.adverb_run(by_form=False)
+            + tx.word_alternation(data["judgements"])
+            + r"|\bsucks?\b|\bsucked\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -154,13 +164,15 @@ def concern_claims(text: str) -> list[Claim]:
         segment = text[sentence.start : sentence.end]
         asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
         worried = _worried(text, sentence)
-        if not (worried or taxonomy().complaint.search(segment)):
+        # "rename without a deprecation warning is bad": judged bad, a complaint
+        judged = not asking and taxonomy().judgement.search(segment) is not None
+        if not (worried or judged or taxonomy().complaint.search(segment)):
             # "I must send the invoices every month": a task's object, no worry about cost
             raised = [c for c in raised if not _framed_only(text, sentence, c, quotes)]
-        weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * worried
+        weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * (worried or judged)
+        says = "worried about" if asking or worried else "complains about" if judged else "mentions"
         for concern in raised:
-            value = f"{'worried about' if asking or worried else 'mentions'} {concern.label}"
-            found.append(Claim(concern.key, value, 0.0, weight, [sentence]))
+            found.append(Claim(concern.key, f"{says} {concern.label}", 0.0, weight, [sentence]))
     return found
 
 

@@ -1,4 +1,4 @@
-"""persona6.concern.v6: recurring worries and requirements, from the concerns taxonomy."""
+"""persona6.concern.v7: recurring worries and requirements, from the concerns taxonomy."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v6"
+    assert signal.producer == "persona6.concern.v7"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -285,3 +285,29 @@ def test_a_task_or_a_length_is_no_concern(text):
 )
 def test_a_cue_in_a_frame_of_worry_or_complaint_is_a_concern(text, key):
     assert [s.key for s in say(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("rename without a deprecation warning is bad", "compatibility"),
+        ("Renaming the endpoint without warning is unacceptable.", "compatibility"),
+        ("The breaking changes in v2 are a nightmare.", "compatibility"),
+        ("The new pricing is really bad.", "cost"),
+    ],
+)
+def test_a_judgement_of_the_products_behaviour_is_a_complaint(text: str, key: str) -> None:
+    [signal] = say(text)
+    assert (signal.key, signal.value.split()[:2], signal.weight) == (
+        key,
+        ["complains", "about"],
+        1.0 + concern.WORRY_BONUS,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please rename the file to notes.md", "The new layout isn't bad", "I renamed it yesterday"],
+)
+def test_a_change_of_names_without_a_complaint_is_no_concern(text: str) -> None:
+    assert say(text) == []
