@@ -1,4 +1,4 @@
-"""persona6.preference.v8: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v9: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -23,16 +23,20 @@ failure extractor's ``escalate`` cues), a social reply to the listener ("I appre
 help", "can't wait to hear about it"), an evaluation of something at hand ("that cake looks
 amazing"), a remark, a qualification or a request after a list ("I prefer tea, no worries",
 "..., even in small scripts", "..., please use X"), the listener or their past act ("I love how
-fast you answered", "I hate to bother you"), and in another speaker's question the asker ("Do
-you like how patient I am?" / "yes"). A favourite named beside it is one ("my favorite band,
-the beatles"; "iced tea, my favorite drink").
+fast you answered", "I hate to bother you"), in another speaker's question the asker ("Do
+you like how patient I am?" / "yes"), and an experience that is over ("Did you enjoy the
+trip?" / "yes"). A favourite named beside it is one ("my favorite band, the beatles"; "iced
+tea, my favorite drink"). The listener's act is a taste in answers ("I like when you use
+bullet points": bullet points).
 
 A clause speaks for the person only when it states rather than asks, and is not hypothetical,
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
 boss hates meetings") says nothing about the speaker ("we" counts at half weight). Negation
-flips the polarity; a negated dislike is a mild like. The key is the object phrase, normalised;
-a bare pronoun ("I love it") takes the topic of the clause or sentence before it in the same
-message, or is dropped.
+flips the polarity; a negated dislike is a mild like. The key is the object phrase, normalised,
+without a clause of time or condition ("export my notes before I cancel") or a last phrase that
+only points at the product or the listener's side ("JSON output from your tool"); a bare
+pronoun ("I love it") takes the topic of the clause or sentence before it in the same message,
+or is dropped.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v8"
+NAME = "persona6.preference.v9"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -121,6 +125,7 @@ def lexicon() -> Lexicon:
         "counter_skip",
         "answer_yes",
         "answer_no",
+        "past_question_leads",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -130,7 +135,9 @@ def lexicon() -> Lexicon:
         lemmas=tx.lemma_table([*verbs, *negated_only]),
         be_phrases=tuple((sign, re.compile("|".join(be[k]), re.I)) for sign, k in _BE_SIGNS),
         habitual={str(k): float(v) for k, v in data["habitual_leads"].items()},
-        stops=tx.word_alternation(data["object_stops"]) + "|" + _coordinated_verb(data, verbs),
+        stops="|".join(
+            [tx.word_alternation(data["object_stops"]), _coordinated_verb(data, verbs), _time()]
+        ),
         exceptions=re.compile(tx.word_alternation(data["exceptions"]), re.I),
         contrasts={
             k: re.compile(tx.word_alternation(v), re.I) for k, v in data["contrasts"].items()
@@ -177,6 +184,16 @@ def _coordinated_verb(data: dict, verbs: dict[str, tuple[float, float]]) -> str:
     }
     adverbs = tx.adverb_run(by_form=False)
     return rf"(?<![\w'’-])(?:and|or|but)\s+{adverbs}{tx.word_alternation(forms)}"
+
+
+def _time() -> str:
+    """Where an object ends at a clause of time or condition of the speaker's or the
+    listener's: "export my notes | before I cancel", "coffee | after we eat" (a marker of
+    English's ``temporal_markers`` or ``condition_markers`` and a personal subject; not "a walk
+    after dinner", "a run before the rain")."""
+    markers = tx.english_words("temporal_markers", "condition_markers")
+    subjects = tx.FIRST_PERSON | {"you", "we", "we're", "we've", "he", "she", "they"}
+    return rf"{tx.word_alternation(markers)}\s+{tx.word_alternation(subjects)}"
 
 
 def _frame_fills(data: dict) -> dict[str, str]:
@@ -268,12 +285,16 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     asks = _asks_taste().search(question)
     if not words or len(words) > _ANSWER_WORDS or asks is None:
         return ()
+    # "Did you enjoy the trip?" asks about an experience that is over, not a standing taste:
+    # a "yes" to it, or an "I loved it" that takes its object from it, likes no trip. What the
+    # answer names itself still counts ("yes, I love road trips").
+    past = _asks_past(question, asks.start())
     joined = f"{question.rstrip()}\n{answer}"
     offset = len(joined) - len(answer)
     found = []
     for claim in preference_claims(joined, asked=offset):
         own = [Span(a - offset, b - offset) for a, b in claim.spans if a >= offset]
-        if own:
+        if own and not (past and len(own) < len(claim.spans)):
             found.append(Claim(claim.key, claim.value, claim.polarity, claim.weight, own))
     if found:
         return tuple(found)
@@ -289,7 +310,7 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     yes = words[0].word in lists["answer_yes"] or opening in lists["answer_yes"]
     no = words[0].word in lists["answer_no"] or opening in lists["answer_no"]
     topic = _question_topic(question, asks.start())
-    if topic is None or yes == no:
+    if topic is None or yes == no or past:
         return ()
     span, polarity = topic
     polarity = polarity if yes else -polarity
@@ -300,6 +321,14 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
 
 
 _ANSWER_WORDS = 12
+
+
+def _asks_past(question: str, at: int) -> bool:
+    """Whether the taste question that starts at ``at`` ("you enjoy the trip?") is put in the
+    past ("Did you enjoy the trip?", "were you into it?"; ``past_question_leads``): it asks
+    about one experience, not about what the listener keeps liking."""
+    before = tx.tokens(question, 0, at)[-1:]
+    return bool(before) and before[0].word in lexicon().words["past_question_leads"]
 
 
 def _about_listener(text: str) -> bool:
@@ -628,7 +657,12 @@ def _object_claims(
             ):
                 continue  # "prefer going to the beach" is not "prefer X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
-    span, evidence = _resolved(context, tx.phrase_span(text, start, cut, lex.stops))
+    span = tx.phrase_span(text, start, cut, lex.stops)
+    when = _when_clause(context) if span is None and start >= end else None
+    if when is not None:  # "I like when you use bullet points": the clause after is the object
+        span, evidence = when[0], sorted({when[1], context.clause})
+    else:
+        span, evidence = _resolved(context, span)
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
@@ -671,6 +705,7 @@ def _claim(
     elsewhere or is the listener (``asked``: see ``preference_claims``)."""
     if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
+    span = _without_listener_place(text, span)
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = re.sub(r"^to(?:\s+|$)", "", phrase)
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
@@ -678,6 +713,29 @@ def _claim(
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _without_listener_place(text: str, span: Span) -> Span:
+    """The phrase without a last prepositional phrase that only points at the listener's side or
+    the product ("JSON output from your tool", "the dark theme in your app", "the export on
+    your side"; ``listener_places``): it says where, not what is liked. Kept after a verb ("working
+    with your app": the phrase is about the act) and for anything else of the listener's
+    ("answers in your own words")."""
+    places = tx.load_lexicon("preferences")["listener_places"]
+    words = tx.tokens(text, *span)
+    for at in range(len(words) - 2, 0, -1):
+        if words[at].word not in places["prepositions"]:
+            continue
+        tail = [w.word for w in words[at + 1 :]]
+        named = len(tail) <= 3 and (
+            (tail[0] in places["determiners"] and tail[-1] in places["products"])
+            or (tail[0] in places["possessives"] and tail[-1] in places["sides"])
+        )
+        head = words[at - 1].word
+        if named and not (tx.is_gerund(head) or head in _standing_words().verbs):
+            return Span(span.start, words[at - 1].end)
+        break  # only the last prepositional phrase
+    return span
 
 
 def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool:
@@ -902,11 +960,12 @@ def _standing_request(context: _Context) -> list[Claim]:
     if at >= len(tokens):
         return []
     lead = text[opener.end() : tokens[at].start]
-    rest_end = clause.end
-    marker = words.marker.search(text, tokens[at].start, clause.end)
+    last = _object_runs_on(context, words)
+    rest_end = context.parts[last].end
+    marker = words.marker.search(text, tokens[at].start, rest_end)
     if marker is not None:
         rest_end = marker.start()  # "cite sources from now on": the marker is no object
-    nxt = context.parts[context.index + 1] if context.index + 1 < len(context.parts) else None
+    nxt = context.parts[last + 1] if last + 1 < len(context.parts) else None
     following = tx.tokens(text, *nxt)[:1] if nxt else ()
     marked = bool(words.marker.search(lead)) or marker is not None
     if nxt is not None and following:
@@ -924,6 +983,7 @@ def _standing_request(context: _Context) -> list[Claim]:
     span = tx.phrase_span(text, tokens[at].start, rest_end, lexicon().stops)
     if span is None or _pronoun(text, span) or tokens[at].word in {"it", "this", "that"}:
         return []
+    span = _without_listener_place(text, span)
     phrase = tx.normalise_phrase(text[span.start : span.end])
     sign = "not" if negative else "always"
     if verb.word in words.generic:
@@ -935,6 +995,27 @@ def _standing_request(context: _Context) -> list[Claim]:
     weight = 1.0 if marked else words.weight
     cited = Span(opening[0].start, span.end)
     return [Claim(key[:80], value, -1.0 if negative else 1.0, weight, [cited])]
+
+
+def _object_runs_on(context: _Context, words: _StandingWords) -> int:
+    """The last clause of a request's object: this one, or the next when it only adds a noun
+    phrase to the object and holds the marker ("Please cite the table | and the query you used
+    next time"; the clauses cut before "and the", which may open a new subject). Not a new
+    clause: "..., and I will check them next time" (a personal subject), "and the answer will
+    be better next time" (a verb of its own after the noun)."""
+    text, parts, index = context.text, context.parts, context.index
+    if index + 1 >= len(parts) or words.marker.search(text, *context.clause):
+        return index
+    following = tx.tokens(text, *parts[index + 1])
+    marker = words.marker.search(text, *parts[index + 1])
+    if marker is None or len(following) < 3 or following[0].word not in ("and", "or"):
+        return index
+    if following[1].word not in tx.english_set("determiners"):
+        return index  # "and I ...", "and it ...": a subject of its own
+    finite = tx.english_words("be_forms", "modals")
+    if any(t.word in finite for t in following[2:] if t.start < marker.start()):
+        return index
+    return index + 1
 
 
 @cache
@@ -1018,11 +1099,9 @@ def _resolve(
     clause before in the sentence, then the clauses of the previous sentence; a topic falls
     back to the object of the nearest "I ..." ("I got a new bike, it's my pride")."""
     text, parts, index = context.text, context.parts, context.index
-    nxt = parts[index + 1] if index + 1 < len(parts) else None
-    if nxt and not with_cue and re.match(r"(?:when|whenever|if)\b", text[slice(*nxt)], re.I):
-        words = tx.tokens(text, *nxt)
-        span = tx.phrase_span(text, words[1].start, nxt.end) if len(words) > 1 else None
-        return (span, nxt, 1.0) if span else None
+    when = None if with_cue else _when_clause(context)
+    if when is not None:
+        return when
     candidates = list(reversed(parts[:index]))
     if context.before is not None:
         candidates.extend(reversed(tx.clauses(text, context.before)))
@@ -1045,6 +1124,27 @@ def _resolve(
             return span, candidates[0], 1.0
     span = _last_phrase(text, candidates[0]) if last_phrase and candidates else None
     return (span, candidates[0], 1.0) if span is not None else None
+
+
+def _when_clause(context: _Context) -> tuple[Span, Span, float] | None:
+    """ "I love it when X", "I like when X": X, from the clause after, and that clause. When the
+    listener acts in X, the taste is in what they do ("I like when you use bullet points" ->
+    "use bullet points"), and a generic verb of answering is left out as in a request ("... when
+    you add examples" -> "examples", as "please add examples")."""
+    text, parts, index = context.text, context.parts, context.index
+    nxt = parts[index + 1] if index + 1 < len(parts) else None
+    if nxt is None or not re.match(r"(?:when|whenever|if)\b", text[slice(*nxt)], re.I):
+        return None
+    words = tx.tokens(text, *nxt)[1:]
+    lists = lexicon().words
+    if len(words) > 1 and words[0].word in lists["listener_words"]:
+        words = words[1:]  # "when you use bullet points": the listener's act
+        if words[0].word in _standing_words().generic and len(words) > 1:
+            words = words[1:]
+            if words[0].word in ("me", "us") and len(words) > 1:
+                words = words[1:]  # "when you give me examples"
+    span = tx.phrase_span(text, words[0].start, nxt.end) if words else None
+    return (span, nxt, 1.0) if span else None
 
 
 def _inner_object(text: str, clause: Span) -> Span | None:

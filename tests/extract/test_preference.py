@@ -1,4 +1,4 @@
-"""persona6.preference.v8: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v9: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v8"
+    assert signal.producer == "persona6.preference.v9"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -171,7 +171,7 @@ def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> No
 
 def test_love_it_when_takes_the_when_clause() -> None:
     found = keyed(say("I love it when you give examples"))
-    assert found == {"you give examples": 1.0}
+    assert found == {"examples": 1.0}
 
 
 def test_elided_answer_takes_the_question_before() -> None:
@@ -471,7 +471,7 @@ def test_a_reaction_to_the_listener_is_no_taste(text: str) -> None:
 
 def test_a_taste_in_how_the_listener_answers_stands() -> None:
     assert keyed(say("I hate your new layout.")) == {"new layout": -1.0}
-    assert keyed(say("I like it when you use bullet points.")) == {"you use bullet points": 1.0}
+    assert keyed(say("I like it when you use bullet points.")) == {"bullet points": 1.0}
 
 
 @pytest.mark.parametrize(
@@ -804,7 +804,7 @@ def test_the_listeners_act_or_the_listener_at_the_end_is_no_taste(text: str) -> 
 
 
 def test_a_taste_in_how_the_listener_answers_still_stands() -> None:
-    assert keyed(say("I like it when you use bullet points")) == {"you use bullet points": 1.0}
+    assert keyed(say("I like it when you use bullet points")) == {"bullet points": 1.0}
 
 
 @pytest.mark.parametrize(
@@ -863,3 +863,102 @@ def test_a_standing_request_to_the_listener_is_a_preference(text, key, polarity)
 )
 def test_a_request_made_once_is_no_standing_preference(text):
     assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Did you enjoy the trip?", "yes"),
+        ("Did you guys enjoy the food?", "yes!"),
+        ("How did you like the concert?", "I loved it"),
+        ("Did you like the movie?", "yes, a lot"),
+    ],
+)
+def test_a_yes_to_an_experience_that_is_over_is_no_taste(question: str, answer: str) -> None:
+    assert list(EXTRACTOR.extract([bot(1, question), said(2, answer)])) == []
+
+
+def test_an_answer_about_a_past_experience_still_names_its_own_taste() -> None:
+    session = [bot(1, "Did you enjoy the trip?"), said(2, "yes, I love road trips")]
+    assert keyed(list(EXTRACTOR.extract(session))) == {"road trips": 1.0}
+    session = [bot(1, "Do you like hiking?"), said(2, "yes")]
+    assert keyed(list(EXTRACTOR.extract(session))) == {"hiking": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Please cite the table and the query you used next time",
+            "cite the table and the query you used",
+        ),
+        (
+            "Could you list the steps and the files you touched from now on?",
+            "list the steps and the files you touched",
+        ),
+    ],
+)
+def test_a_standing_request_runs_on_over_a_coordinated_object(text: str, key: str) -> None:
+    assert keyed(say(text)) == {key: 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please cite sources and the answer will be better next time",
+        "Please cite the sources and I will check them next time",
+    ],
+)
+def test_a_new_clause_after_a_request_is_not_its_object(text: str) -> None:
+    assert say(text) == []
+
+
+def test_always_include_the_command_is_a_standing_request() -> None:
+    (signal,) = say("Please always include the command I need to run")
+    assert (signal.key, signal.value, signal.polarity) == (
+        "command i need to run",
+        "asks always to include command i need to run",
+        1.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I like when you use bullet points", {"bullet points": 1.0}),
+        ("I really like when you give me examples", {"examples": 1.0}),
+        ("I hate it when you apologize", {"apologize": -1.0}),
+        ("I don't like when you use jargon", {"jargon": -1.0}),
+        ("I love it when my kids laugh", {"kids laugh": 1.0}),
+    ],
+)
+def test_the_listeners_act_after_when_is_a_taste_in_what_they_do(text, found) -> None:
+    assert keyed(say(text)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I prefer JSON output from your tool", "json output"),
+        ("I love the dark theme in your mobile app", "dark theme"),
+        ("I like the export on your side", "export"),
+        ("I love working with your app", "working with your app"),
+        ("I prefer answers in your own words", "answers in your own words"),
+        ("I love salad with dressing on the side", "salad with dressing on the side"),
+    ],
+)
+def test_a_last_phrase_pointing_at_the_product_is_left_out_of_the_key(text, key) -> None:
+    assert keyed(say(text)) == {key: 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I like coffee after we eat", {"coffee": 1.0}),
+        ("I prefer tea if I'm tired", {"tea": 1.0}),
+        ("I love a walk after dinner", {"walk after dinner": 1.0}),
+        ("I'd like to export my notes before I cancel", {}),
+    ],
+)
+def test_a_clause_of_time_or_condition_ends_the_object(text, found) -> None:
+    assert keyed(say(text)) == found
