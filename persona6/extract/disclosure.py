@@ -1,4 +1,4 @@
-"""persona6.disclosure.v6: facts a person states about their own life.
+"""persona6.disclosure.v7: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -16,6 +16,16 @@ clause parser in ``text.py`` and the lexicon ``persona6/data/disclosures.yaml``:
   longer, polarity -1, after a verb of parting: "I sold my car"), "my dream is to ...", "my
   name is ...", and "as a <identity>, ...".
 
+Not the speaker's: a subjectless request to the listener ("so go easy on the React stuff",
+"please keep it short", "tell me ..."), and a first-person clause inside the object of a request
+("please include the command I need to run", "send me the file I sent") (v7).
+
+A home is keyed by its place, never by the verb: "I live in a small flat in Leeds", "I've lived
+in Leeds", "I moved to Leeds" and "I'm in Leeds" give ``home:small flat in leeds`` or
+``home:leeds``; an object of "in / at / to" that names no place ("I live in fear", "where I live
+in winter", "I'm new to this") is no home, and "the flat I live in" takes its place from the noun
+before (v7).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -27,6 +37,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 from persona6.extract import preference
 from persona6.extract import text as tx
@@ -34,7 +45,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v6"
+NAME = "persona6.disclosure.v7"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -75,6 +86,7 @@ _WORD_LISTS += (
 _WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wish")
 _WORD_LISTS += ("plan_not_objects", "universal_nouns")
 _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
+_WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -200,6 +212,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
                     or _time_to_come(text, sentence, pred)
                     or tx.is_reported(text, sentence, start)
+                    or _to_listener(text, pred)
+                    or _in_request_object(text, pred)
                 ):
                     continue
                 claim = _from_predicate(text, sentence, pred)
@@ -302,10 +316,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         category = "habits"
     if category == "home" and lemma in ("move", "relocate") and not _home_move(text, raw):
         return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
-    place = lex.place.search(text, pred.clause.start, pred.clause.end)
-    if category == "home" and rest is None and place:  # "in Texas, where I live"
-        name, lives = tx.plain(place.group()), tx.third_person(lemma)
-        return Claim(f"home:{lemma} in {name}", f"{lives} in {name}", 1.0, 1.0, [pred.clause])
+    if category == "home" and lemma != "grow":
+        return _home_claim(text, pred, lemma, rest)
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
@@ -495,10 +507,20 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     if set(pred.lead) & lex.words["plan_leads"]:
         return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be{says[2:]}")
     for category, pattern in lex.be:
-        if pattern.match(segment):
-            return _claim(text, pred, category, pred.rest.start, rest, 1.0, says)
+        if (matched := pattern.match(segment)) is None:
+            continue
+        if category == "home":  # "I'm living in Leeds" -> home:leeds; "I'm new to this": none
+            at = _locative_object(
+                text, _last_word_start(text, pred.rest.start, matched), pred.rest.end
+            )
+            if at is not None:
+                return _place_claim(text, pred, at, rest, 1.0, says)
+        return _claim(text, pred, category, pred.rest.start, rest, 1.0, says)
     at = re.match(r"(?:in|at|near|outside(?: of)?)\s+(?:the\s+)?", segment, re.I)
     if _PLACE.match(segment) or (at and lex.place.match(segment, at.end())):  # "I'm in Denver"
+        at = _locative_object(text, pred.rest.start, pred.rest.end)
+        if at is not None:
+            return _place_claim(text, pred, at, rest, 0.6, says)
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
     first = tx.tokens(text, *pred.rest)[:1]
     if first and first[0].word.endswith("ing") and rest is not None and _for_long(pred, segment):
@@ -718,7 +740,7 @@ def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
     if place is None or tx.is_reported(text, sentence, place.start()):
         return []
     name = tx.plain(place.group())
-    return [Claim(f"home:in {name}", f"is in {name}", 1.0, 0.6, [clause])]
+    return [Claim(f"home:{name}", f"is in {name}", 1.0, 0.6, [clause])]
 
 
 def _as_a(text: str, clause: Span) -> list[Claim]:
@@ -731,3 +753,154 @@ def _as_a(text: str, clause: Span) -> list[Claim]:
         return []
     fact = tx.normalise_phrase(text[span.start : span.end])
     return [Claim(f"identity:{fact}", f"is {fact}", 1.0, 1.0, [clause])]
+
+
+def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Claim | None:
+    """ "I live in a small flat in Leeds", "I moved to Lisbon", "I live with my parents": the
+    key is where (or with whom) the speaker lives, never the verb, so "I live in Leeds", "I've
+    lived in Leeds" and "I moved to Leeds" share ``home:leeds``. An object of "in / at / to" must
+    be a place ("I live in fear", "where I live in winter" are no home); with nothing after the
+    preposition the place is the noun before ("the flat I live in"), else a place of the clause
+    ("in Texas, where I live")."""
+    says = _verb_words(pred, lemma)
+    at = _locative_object(text, pred.rest.start, pred.rest.end)
+    after = tx.tokens(text, at, pred.rest.end)[:1] if at is not None else ()
+    if after and after[0].word not in _VERB_AFTER_RELATIVE:
+        return _place_claim(text, pred, at, rest, 1.0, says)
+    if at is not None:  # "the flat I live in": the place is the noun before the subject
+        before = _ANTECEDENT.search(text[pred.clause.start : pred.subject.start])
+        if before is None:
+            return None
+        start = pred.clause.start + before.start("np")
+        place = _place_span(text, start, pred.clause.start + before.end("np"))
+        if place is None:
+            return None
+        name = tx.normalise_phrase(text[place.start : place.end])
+        preposition = tx.tokens(text, *pred.rest)[0].word
+        value = f"{says} {preposition} {tx.plain(text[place.start : place.end])}"
+        polarity = -1.0 if pred.negated else 1.0
+        return Claim(f"home:{name}"[:100], value, polarity, 1.0, [pred.clause])
+    if rest is None:  # "in Texas, where I live"; "... where I live" alone names no place
+        place = lexicon().place.search(text, pred.clause.start, pred.clause.end)
+        if place is None:
+            return None
+        name = tx.plain(place.group())
+        return Claim(f"home:{name}", f"{says} in {name}", 1.0, 1.0, [pred.clause])
+    return _claim(text, pred, "home", rest.start, rest, 1.0, says)  # "with my parents"
+
+
+#: A verb right after "the town I live in": the relative clause has ended ("... is tiny").
+_VERB_AFTER_RELATIVE = frozenset({"is", "was", "are", "were", "has", "had", "'s", "looks"})
+_ANTECEDENT = re.compile(
+    r"\b(?:the|a|an|this|that|my|our)\s+(?P<np>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:that\s+|which\s+)?$",
+    re.I,
+)
+
+
+def _locative_object(text: str, start: int, end: int) -> int | None:
+    """Where the object of a locative preposition opening ``text[start:end]`` begins ("in
+    Leeds", "to a new flat"; after "from X to" the destination); None without one."""
+    words = tx.tokens(text, start, end)
+    locatives = lexicon().words["locative_prepositions"]
+    if words and words[0].word == "from":  # "moved from Ohio to Texas": where they went
+        to = next((i for i, t in enumerate(words) if t.word in locatives), None)
+        words = words[to:] if to is not None else ()
+    if not words or words[0].word not in locatives:
+        return None
+    return words[0].end
+
+
+def _place_span(text: str, start: int, end: int) -> Span | None:
+    """The place named in ``text[start:end]``, times cut ("Leeds in winter" -> Leeds), or None
+    when it names no place: its head (the words before its first preposition) is no kind of
+    home, and it holds no known or capitalised place name ("fear", "the moment", "this")."""
+    span = tx.phrase_span(text, start, end, lexicon().fact_stops, max_words=8)
+    words = tx.tokens(text, *span) if span else ()
+    if span is None or not words:
+        return None
+    prepositions = tx.english_set("prepositions")
+    head = list(takewhile(lambda t: t.word not in prepositions, words))[:4]
+    kinds = _home_kinds() | lexicon().words["dwellings"]
+    if any(t.word in kinds for t in head):
+        return span
+    if lexicon().place.search(text, span.start, span.end) is not None:
+        return span
+    named = any(text[t.start].isupper() and t.word != "i" for t in words)
+    return span if named else None
+
+
+def _place_claim(
+    text: str, pred: Predicate, at: int, rest: Span | None, weight: float, says: str
+) -> Claim | None:
+    """A home claim keyed by the place after ``at``; None when no place is named there."""
+    place = _place_span(text, at, pred.rest.end)
+    claim = _claim(text, pred, "home", pred.rest.start, rest, weight, says) if place else None
+    if claim is None or place is None:
+        return None
+    claim.key = f"home:{tx.normalise_phrase(text[place.start : place.end])}"[:100]
+    return claim
+
+
+def _last_word_start(text: str, start: int, matched: re.Match[str]) -> int:
+    """Where the last word of a ``be`` pattern matched at ``start`` begins when it is a
+    locative preposition ("living in", "new to"), else where the match ends."""
+    words = tx.tokens(text, start, start + matched.end())
+    if words and words[-1].word in lexicon().words["locative_prepositions"]:
+        return words[-1].start
+    return start + matched.end()
+
+
+def _to_listener(text: str, pred: Predicate) -> bool:
+    """A subjectless request to the listener, not the speaker's own act: a bare verb after a
+    listener lead ("so go easy on the React stuff", "please keep answers short"), or with
+    the speaker as its object ("give me the numbers", "show us how")."""
+    if not pred.implied:
+        return False
+    lists, verb = lexicon().words, pred.verb.word
+    if verb in lists["listener_leads"] and verb != "so":  # "please ..." parsed as the verb
+        return True
+    modal = set(pred.lead) & (tx.english_set("modals") | {"have", "used to"})
+    if modal or tx.is_past(verb) or verb.endswith("ing"):
+        return False  # "so moved to Leeds", "so gonna ...", "so will go": the speaker's
+    if lexicon().lemmas.get(verb, verb) != verb:
+        return False  # "so goes the story"
+    before = {t.word for t in tx.tokens(text, pred.clause.start, pred.verb.start)}
+    after = tx.tokens(text, *pred.rest)[:1]
+    return bool(before & lists["listener_leads"]) or (
+        bool(after) and after[0].word in lists["listener_objects"]
+    )
+
+
+#: Words that open a noun phrase a relative clause can follow ("the command I need to run").
+_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "any"})
+
+
+def _in_request_object(text: str, pred: Predicate) -> bool:
+    """A first-person clause inside the object of a request ("please always include the
+    command I need to run", "send me the file I sent"): it names the thing asked for, it
+    states nothing about the speaker's life."""
+    if pred.implied:
+        return False
+    words = [t.word for t in tx.tokens(text, pred.clause.start, pred.subject.start)]
+    if words[-1:] in (["that"], ["which"]):
+        words = words[:-1]  # "the file that I sent"
+    opener = max((i for i, w in enumerate(words) if w in _NOUN_PHRASE_OPENERS), default=None)
+    if opener is None or not 0 < len(words) - opener - 1 <= 3:
+        return False
+    inside = tx.english_words("subject_words", "prepositions", "coordinators")
+    if inside.intersection(words[opener + 1 :]):
+        return False  # "the file and I", "the list in my head I": no noun right before "I"
+    head, lists = words[:opener], lexicon().words
+    skipped = tx.english_words("discourse_markers", "adverbs", "request_openers")
+    asked = bool(lists["listener_leads"].intersection(head) - {"so"})
+    head = [w for w in head if w not in skipped]
+    if not head or len(head) > 2:
+        return asked and len(head) <= 2
+    to_listener = len(head) == 2 and head[1] in lists["listener_objects"]  # "send me the ..."
+    return asked or to_listener or (len(head) == 1 and head[0] in _imperative_verbs())
+
+
+@cache
+def _imperative_verbs() -> frozenset[str]:
+    """The verbs that open an order (the style extractor's ``imperative_verbs``)."""
+    return frozenset(str(v) for v in tx.load_lexicon("style")["imperative_verbs"])
