@@ -1,4 +1,4 @@
-"""persona6.style.v7: how a person operates, per (session, actor).
+"""persona6.style.v8: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -30,8 +30,11 @@ STYLE signals, keys:
   in a session with several people).
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
-person answers; it is never cited. Cue lists are searched through ``prep.CueList``, which skips
-the patterns whose words a message lacks.
+person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
+error message, though the outcome carries the person as its actor): a measure of time counts
+outcomes among the actor's events, but cites only the person's own messages and actions, and a
+key with none of them to cite is not emitted (v8). Cue lists are searched through
+``prep.CueList``, which skips the patterns whose words a message lacks.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v7"
+NAME = "persona6.style.v8"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -231,6 +234,12 @@ def _whole(events: Iterable[StoredEvent]) -> list[Cite]:
     return [c for c in map(whole_cite, events) if c is not None]
 
 
+def _authored(event: StoredEvent) -> bool:
+    """An event whose text the person wrote (a message or an action's detail), which may be
+    cited as theirs; an outcome's text is the product's (an error message)."""
+    return event.type == "action" or is_person_message(event)
+
+
 @registered
 class StyleExtractor:
     name = NAME
@@ -277,8 +286,9 @@ class StyleExtractor:
 
     def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
         style = cues()
-        # Which events have text to cite (whole_cite is not None), without building the spans.
-        has = [not (e.text or " ").isspace() for e in own]
+        # Which events have text of the person's own to cite (whole_cite is not None and not the
+        # product's words), without building the spans.
+        has = [_authored(e) and not (e.text or " ").isspace() for e in own]
         messages = [e for e in own if is_person_message(e)]
         spoken = [h for e, h in zip(own, has, strict=True) if is_person_message(e)]
         if any(spoken):
@@ -344,7 +354,8 @@ class StyleExtractor:
             pace = float(statistics.median(gap for gap, _ in gaps))
             value = _bucket(pace, style.pace_buckets)
             best = min((abs(gap - pace), i) for gap, i in citable)
-            evidence = _whole(own[best[1] : best[1] + 2])
+            at = best[1]
+            evidence = _whole(own[i] for i in (at, at + 1) if has[i])
             yield self._signal(actor, "pace", own, evidence, value=value, measure=pace)
         first, last = texted[0], texted[-1]
         start = next((i for i, known in enumerate(clocked) if known), None)

@@ -1,4 +1,4 @@
-"""persona6.style.v7: operating style per (session, actor)."""
+"""persona6.style.v8: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -564,3 +564,28 @@ def test_a_no_answering_the_assistants_question_is_no_challenge() -> None:
 def test_a_no_after_the_assistants_statement_still_challenges() -> None:
     session = [said(1, "When was it built?"), bot(2, "In 1850."), said(3, "No, it was 1870.")]
     assert "challenges_answers" in style(session)
+
+
+def failed(n: int, text: str, actor: str = "u1", **extra: Any) -> StoredEvent:
+    return event(n, "outcome", text, actor, name="error", **extra)
+
+
+def test_an_outcomes_text_is_never_cited_as_the_persons_style() -> None:
+    # The product's error text comes seconds after each command: it counts in the pace, but
+    # only the person's own commands may show it.
+    session = [
+        did(1, "command", "deploy api", at=0),
+        failed(2, "Error: deploy timed out after 10s", at=3),
+        did(3, "command", "deploy api --retry", at=6),
+        failed(4, "Error: deploy timed out after 10s", at=9),
+    ]
+    signals = style(session)
+    assert set(signals) == {"pace", "time_of_day", "session_length"}
+    for signal in signals.values():
+        assert signal.evidence
+        assert all(e.event_id in ("e1", "e3") for e in signal.evidence), signal.key
+
+
+def test_an_actor_whose_only_text_is_the_products_gets_no_measured_style() -> None:
+    session = [failed(1, "Error: quota exceeded"), failed(2, "Error: quota exceeded")]
+    assert style(session) == {}
