@@ -1,4 +1,4 @@
-"""persona6.failure.v5: failure episodes, and how the person reacted to each.
+"""persona6.failure.v6: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -47,12 +47,13 @@ event's was invented (``StoredEvent.ts_invented``, an OpenAI message timed by it
 ``measure`` is None; an act is too late for the window only when both its time and the
 failure's are the input's own (v5).
 
-Evidence is only ever the actor's own text, never the assistant's: the deciding reaction's text;
-else the failure event's text when it is the actor's own (an outcome, or the message reporting
-it); else the actor's act just before the failure (the request that failed). When none has text
-the episode is emitted with empty evidence only if the failure is the actor's own outcome (a
-product event stream without text), and dropped otherwise. ``context`` holds the episode:
-failure_event_id, failure_name, failure_text (cut to ``failure_text_chars``; it may be the
+Evidence is only ever the actor's own text, never the assistant's nor the product's: the deciding
+reaction's text; else the message in which the actor reported the failure; else the actor's act
+just before the failure (the request that failed). An outcome's text (an error message) is the
+product's words, though the outcome carries the actor: it is read as context, never cited (v6).
+When none has text the episode is emitted with empty evidence only if the failure is the actor's
+own outcome (a product event stream without text), and dropped otherwise. ``context`` holds the
+episode: failure_event_id, failure_name, failure_text (cut to ``failure_text_chars``; it may be the
 assistant's words, read as context, never cited), reaction_event_id, reaction_event_ids,
 prior_event_id, position_in_session (index of the failure / events in the session) and
 recent_failures (the actor's failures in the ``recent_seconds`` before it, counting those with
@@ -76,7 +77,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v5"
+NAME = "persona6.failure.v6"
 
 
 class Reaction(StrEnum):
@@ -399,7 +400,9 @@ def _evidence(found: FailureEpisode) -> list[Cite] | None:
     own outcome; None when the episode cannot be cited."""
     failure = found.failure
     own_failure = failure.event.actor == failure.actor
-    candidates = [found.reaction_event, failure.event if own_failure else None, found.prior]
+    # The actor's report that it broke is their own words; an outcome's text is the product's.
+    reported = own_failure and is_person_message(failure.event)
+    candidates = [found.reaction_event, failure.event if reported else None, found.prior]
     for event in candidates:
         span = whole_cite(event) if event is not None else None
         if span is not None:

@@ -1,4 +1,4 @@
-"""persona6.task.v5: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v6: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -14,10 +14,11 @@ Two families of TASK signals per (session, actor):
   name in snake case, or for a command action the command head: ``git``, ``ls``); ``measure`` =
   occurrences in the session. The graph stage finds those that recur across sessions.
 
-Evidence is the actor's own text only: their messages, and the text of their own actions and
-outcomes (an outcome carries its actor). An action or outcome without text has no span to cite:
-a signal resting only on such events is emitted with empty evidence and the events it rests on
-in ``context["event_ids"]``, so that product event streams (names, no text) are not ignored.
+Evidence is the actor's own text only: their messages and the text of their own actions. An
+outcome carries its actor but its text is the product's (an error message): it is a step of a
+sequence, never cited (v6). A step without text of the actor's has no span to cite: a signal
+resting only on such events is emitted with empty evidence and the events it rests on in
+``context["event_ids"]``, so that product event streams (names, no text) are not ignored.
 
 Speed: each event is read once for every kind (``prep.CueList`` runs only the cues whose words
 occur in a message, and the spans a message's cues cite are memoised per distinct text; action
@@ -49,7 +50,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v5"
+NAME = "persona6.task.v6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +202,8 @@ class TaskExtractor:
 
     def _sequences(self, actor: str, steps: Sequence[StoredEvent]) -> Iterator[Signal]:
         tokens = [sequence_token(e) for e in steps]
-        wholes = [whole_cite(e) for e in steps]
+        # An outcome is a step of the sequence, but its text is the product's: not cited.
+        wholes = [whole_cite(e) if e.type == "action" else None for e in steps]
         for size in (2, 3):
             grams = list(zip(*(tokens[i:] for i in range(size)), strict=False))
             counts = Counter(grams)  # in order of first occurrence, as the signals are

@@ -1,4 +1,4 @@
-"""persona6.failure.v5: failure episodes and the reaction of the person they happened to."""
+"""persona6.failure.v6: failure episodes and the reaction of the person they happened to."""
 
 from __future__ import annotations
 
@@ -202,9 +202,18 @@ def test_textless_outcome_of_the_actor_is_kept_with_empty_evidence() -> None:
     assert (signal.key, signal.value, signal.evidence) == ("timeout", "abandon", ())
 
 
-def test_outcome_text_of_the_actor_is_cited_when_the_reaction_has_none() -> None:
+def test_outcome_text_is_the_products_and_is_never_cited() -> None:
+    # The error message is the product's words, though the outcome carries the actor.
     signal = only([did(1, "checkout"), got(2, "timeout", "gateway timed out"), did(3, "home")])
-    assert [e.quote for e in signal.evidence] == ["gateway timed out"]
+    assert (signal.key, signal.evidence) == ("timeout", ())
+    assert signal.context["failure_text"] == "gateway timed out"  # read as context
+
+
+def test_the_failed_request_is_cited_rather_than_the_outcomes_text() -> None:
+    signal = only(
+        [did(1, "command", "make deploy"), got(2, "error", "E42: deploy failed"), did(3, "home")]
+    )
+    assert [e.quote for e in signal.evidence] == ["make deploy"]
 
 
 def test_user_message_that_something_broke_is_user_reported() -> None:
@@ -508,6 +517,7 @@ def test_every_episode_cites_the_actors_own_exact_spans(session: list[StoredEven
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+            assert cited.type != "outcome"  # an outcome's text is the product's
         if not signal.evidence:
             failure = by_id[signal.context["failure_event_id"]]
             assert failure.type == "outcome" and failure.actor == signal.actor

@@ -1,4 +1,4 @@
-"""persona6.task.v5: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v6: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
@@ -117,6 +117,21 @@ def test_every_task_signal_cites_the_actors_own_exact_spans(session: list[Stored
             cited = by_id[evidence.event_id]
             assert evidence.quote == (cited.text or "")[evidence.start : evidence.end]
             assert cited.actor == signal.actor and cited.role in (None, "user")
+            assert cited.type != "outcome"  # an outcome's text is the product's
+
+
+def test_a_sequence_cites_the_actors_acts_never_the_outcomes_text() -> None:
+    session = [
+        did(1, "command", "npm run build"),
+        got(2, "error", "ERR! missing script: build"),
+        did(3, "command", "npm run compile"),
+    ]
+    found = tasks(session)
+    assert [e.quote for e in found["sequence:npm>error"].evidence] == ["npm run build"]
+    assert [e.quote for e in found["sequence:npm>error>npm"].evidence] == [
+        "npm run build",
+        "npm run compile",
+    ]
 
 
 def test_people_talking_among_themselves_set_no_task_by_their_words() -> None:
