@@ -1101,7 +1101,7 @@ def _resolve(
     text, parts, index = context.text, context.parts, context.index
     when = None if with_cue else _when_clause(context)
     if when is not None:
-        return when
+        return (when[0], when[1], 1.0) if when[0] is not None else None
     candidates = list(reversed(parts[:index]))
     if context.before is not None:
         candidates.extend(reversed(tx.clauses(text, context.before)))
@@ -1126,25 +1126,30 @@ def _resolve(
     return (span, candidates[0], 1.0) if span is not None else None
 
 
-def _when_clause(context: _Context) -> tuple[Span, Span, float] | None:
-    """ "I love it when X", "I like when X": X, from the clause after, and that clause. When the
-    listener acts in X, the taste is in what they do ("I like when you use bullet points" ->
-    "use bullet points"), and a generic verb of answering is left out as in a request ("... when
-    you add examples" -> "examples", as "please add examples")."""
+def _when_clause(context: _Context) -> tuple[Span | None, Span] | None:
+    """ "I love it when X", "I like when X": X, if any, and the clause after that holds it; None
+    when the clause after opens no "when"/"whenever"/"if". When the listener acts in X, only how
+    they answer is a taste (a verb of ``standing_requests`` or a generic one: "I like when you
+    use bullet points" -> "bullet points", the generic verb left out as in "please use bullet
+    points"); any other act of theirs is a reaction to them ("I love it when you try something
+    new"), as "I love how you explained that" is."""
     text, parts, index = context.text, context.parts, context.index
     nxt = parts[index + 1] if index + 1 < len(parts) else None
     if nxt is None or not re.match(r"(?:when|whenever|if)\b", text[slice(*nxt)], re.I):
         return None
     words = tx.tokens(text, *nxt)[1:]
-    lists = lexicon().words
-    if len(words) > 1 and words[0].word in lists["listener_words"]:
+    if len(words) > 1 and words[0].word in lexicon().words["listener_words"]:
         words = words[1:]  # "when you use bullet points": the listener's act
-        if words[0].word in _standing_words().generic and len(words) > 1:
+        while len(words) > 1 and words[0].word in tx.english_set("adverbs"):
+            words = words[1:]  # "when you always use ..."
+        standing = _standing_words()
+        if words[0].word not in standing.verbs | standing.generic:
+            return None, nxt
+        if words[0].word in standing.generic and len(words) > 1:
             words = words[1:]
             if words[0].word in ("me", "us") and len(words) > 1:
                 words = words[1:]  # "when you give me examples"
-    span = tx.phrase_span(text, words[0].start, nxt.end) if words else None
-    return (span, nxt, 1.0) if span else None
+    return (tx.phrase_span(text, words[0].start, nxt.end) if words else None), nxt
 
 
 def _inner_object(text: str, clause: Span) -> Span | None:

@@ -927,7 +927,9 @@ def test_always_include_the_command_is_a_standing_request() -> None:
     [
         ("I like when you use bullet points", {"bullet points": 1.0}),
         ("I really like when you give me examples", {"examples": 1.0}),
-        ("I hate it when you apologize", {"apologize": -1.0}),
+        ("I hate it when you add disclaimers", {"disclaimers": -1.0}),
+        ("I love it when you always cite sources", {"cite sources": 1.0}),
+        ("I love when you try something new", {}),  # the listener's act: a reaction to them
         ("I don't like when you use jargon", {"jargon": -1.0}),
         ("I love it when my kids laugh", {"kids laugh": 1.0}),
     ],
