@@ -87,6 +87,7 @@ _WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wi
 _WORD_LISTS += ("plan_not_objects", "universal_nouns")
 _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
+_WORD_LISTS += ("not_places", "place_ends")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -106,6 +107,7 @@ class Lexicon:
     frequency: re.Pattern[str]
     future: re.Pattern[str]
     fact_stops: str
+    place_stops: str  # fact_stops, and the words that end a place ("texas and love it")
     long_for: re.Pattern[str]  # "for 10 years", "since college": an activity kept up
     diet: re.Pattern[str]  # "a strict vegan diet", "kosher": what a diet verb follows
     place: re.Pattern[str]  # a known place name
@@ -167,6 +169,10 @@ def lexicon() -> Lexicon:
         frequency=re.compile(_alternation(data["frequency_markers"]), re.I),
         future=re.compile(_alternation(data["future_markers"]), re.I),
         fact_stops=_alternation(data["fact_stops"]),
+        # A place ends at a word that opens a clause, never at its first word ("that city").
+        place_stops=_alternation(data["fact_stops"])
+        + r"|(?<=\S)\s+"
+        + _alternation([re.escape(str(w)) for w in data["place_ends"]]),
         long_for=re.compile(_alternation(data["long_for"]), re.I),
         diet=re.compile(
             r"(?:to\s+)?(?:(?:a|an|the|my)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -786,7 +792,11 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
             return None
         name = tx.plain(place.group())
         return Claim(f"home:{name}", f"{says} in {name}", 1.0, 1.0, [pred.clause])
-    return _claim(text, pred, "home", rest.start, rest, 1.0, says)  # "with my parents"
+    claim = _claim(text, pred, "home", rest.start, rest, 1.0, says)  # "with my parents"
+    fact = tx.phrase_span(text, rest.start, rest.end, lexicon().place_stops, max_words=8)
+    if claim is not None and fact is not None:  # "alone and love it" is alone
+        claim.key = f"home:{tx.normalise_phrase(text[fact.start : fact.end])}"[:100]
+    return claim
 
 
 #: A verb right after "the town I live in": the relative clause has ended ("... is tiny").
@@ -811,22 +821,33 @@ def _locative_object(text: str, start: int, end: int) -> int | None:
 
 
 def _place_span(text: str, start: int, end: int) -> Span | None:
-    """The place named in ``text[start:end]``, times cut ("Leeds in winter" -> Leeds), or None
-    when it names no place: its head (the words before its first preposition) is no kind of
-    home, and it holds no known or capitalised place name ("fear", "the moment", "this")."""
-    span = tx.phrase_span(text, start, end, lexicon().fact_stops, max_words=8)
+    """The place named in ``text[start:end]``, cut at a time or a word that opens a clause
+    ("Leeds in winter", "texas and love it"), or None when it names no place: its head (the
+    words before its first preposition) is no kind of home and it holds no known or capitalised
+    place name ("fear", "the moment", "this"). A writer who capitalises nothing shows no name
+    by its capital: then the object is a place unless its head is a pronoun, an -ing form or
+    a way of living (``not_places``: "i live in fear")."""
+    lex = lexicon()
+    span = tx.phrase_span(text, start, end, lex.place_stops, max_words=8)
     words = tx.tokens(text, *span) if span else ()
     if span is None or not words:
         return None
     prepositions = tx.english_set("prepositions")
     head = list(takewhile(lambda t: t.word not in prepositions, words))[:4]
-    kinds = _home_kinds() | lexicon().words["dwellings"]
+    kinds = _home_kinds() | lex.words["dwellings"]
     if any(t.word in kinds for t in head):
         return span
-    if lexicon().place.search(text, span.start, span.end) is not None:
+    if lex.place.search(text, span.start, span.end) is not None:
         return span
-    named = any(text[t.start].isupper() and t.word != "i" for t in words)
-    return span if named else None
+    if any(text[t.start].isupper() and t.word != "i" for t in words):
+        return span
+    if any(character.isupper() for character in text):
+        return None  # a writer who capitalises names would have capitalised this one
+    named = [t.word for t in head if t.word not in tx.english_set("determiners")]
+    pronouns = _PRONOUNS | {"here", "there", "up", "out"}
+    if not named or named[0] in pronouns or tx.is_gerund(named[-1]):
+        return None
+    return None if lex.words["not_places"].intersection(named) else span
 
 
 def _place_claim(

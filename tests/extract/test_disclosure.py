@@ -577,3 +577,22 @@ def test_a_home_is_keyed_by_its_place_not_the_verb(text: str, key: str) -> None:
 )
 def test_live_in_without_a_place_is_no_home(text: str) -> None:
     assert not [k for k in keys(text) if k.startswith("home:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("i live in leeds", "home:leeds"),
+        ("we live in sterling heights", "home:sterling heights"),
+        ("i live in texas and love it", "home:texas"),
+        ("I live in Texas and love it", "home:texas"),
+        ("i live alone and love it", "home:alone"),
+    ],
+)
+def test_a_writer_who_capitalises_nothing_still_names_a_place(text: str, key: str) -> None:
+    assert [k for k in keys(text) if k.startswith("home:")] == [key]
+
+
+@pytest.mark.parametrize("text", ["i live in fear", "i'm new to coding", "i live in the moment"])
+def test_lower_case_writing_makes_no_way_of_living_a_place(text: str) -> None:
+    assert not [k for k in keys(text) if k.startswith("home:")]
