@@ -833,6 +833,8 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     if span is None or not words:
         return None
     prepositions = tx.english_set("prepositions")
+    while len(words) > 2 and words[0].word in _PARTICLES and words[1].word in prepositions:
+        words = words[2:]  # "in up in the mountains", "at out by the lake": the place is after
     head = list(takewhile(lambda t: t.word not in prepositions, words))[:4]
     kinds = _home_kinds() | lex.words["dwellings"]
     if any(t.word in kinds for t in head):
@@ -848,6 +850,10 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     if not named or named[0] in pronouns or tx.is_gerund(named[-1]):
         return None
     return None if lex.words["not_places"].intersection(named) else span
+
+
+#: Adverbs of direction before a place's own preposition ("up in the mountains").
+_PARTICLES = frozenset({"up", "down", "out", "over", "way", "deep", "back"})
 
 
 def _place_claim(

@@ -587,6 +587,7 @@ def test_live_in_without_a_place_is_no_home(text: str) -> None:
         ("i live in texas and love it", "home:texas"),
         ("I live in Texas and love it", "home:texas"),
         ("i live alone and love it", "home:alone"),
+        ("i live in up in the mountains", "home:up in the mountains"),
     ],
 )
 def test_a_writer_who_capitalises_nothing_still_names_a_place(text: str, key: str) -> None:
