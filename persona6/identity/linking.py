@@ -208,15 +208,30 @@ class Linker:
         ``RESHIFT_SHARE``."""
         assert self._base is not None and self.index is not None
         persons = len(self.index)
+        if self._shifted_at is None and self._snapshot is not None:
+            # One measured by an earlier process, kept beside the saved index.
+            saved = snapshot.load_shift(self._snapshot, self.tenant, self._base)
+            if saved is not None:
+                self._shift_to(saved[0], saved[1:])
         if self._shifted_at is not None:
             counter, before = self._shifted_at
             if counter == self._counter:
                 return
             if before > SHIFT_PERSONS and abs(persons - before) < RESHIFT_SHARE * before:
                 return
-        self.tenant_shift = shipped_shift(self.store, self.tenant, self._base)
-        self._shifted_at = (self._counter, persons)
-        self.model = shifted(self._base, self.tenant_shift)
+        found = shipped_shift(self.store, self.tenant, self._base)
+        self._shift_to(found, (self._counter, persons))
+        if self._snapshot is not None:
+            snapshot.save_shift(
+                self._snapshot, self.tenant, self._base, (found, self._counter, persons)
+            )
+
+    def _shift_to(self, found: TenantShift, at: tuple[int | None, int]) -> None:
+        """Link with the shipped model moved by ``found``, measured at (profile counter,
+        persons indexed) ``at``."""
+        assert self._base is not None and self.index is not None
+        self.tenant_shift, self._shifted_at = found, at
+        self.model = shifted(self._base, found)
         self.index.model = self.model  # weights and stranger means are the base's: same index
 
     def _restore(self) -> bool:

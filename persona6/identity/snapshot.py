@@ -21,6 +21,12 @@ from the store, when it is:
 - of another format, layout or usearch version, or made with another model's idf, whose
   vectors would differ (a logged info line: a refit or an upgrade is expected).
 
+Beside it, a small JSON file keeps how far the shipped model's constant moved on the tenant
+(``backtest.shipped_shift``: a few hundred milliseconds to measure, more than restoring the
+index) and the profile counter and persons it was measured at, so a new process measures it
+again only when ``Linker`` would have (``save_shift``, ``load_shift``). It is a cache too: one
+made for another model or tenant, or unreadable, is measured again.
+
 Where snapshots go: ``PERSONA6_INDEX_DIR`` (config.py) or, by default, ``<db>.index/`` beside a
 SQLite file. PostgreSQL gets no default: each host of a multi-process deployment names its own
 directory. There is one file per tenant. It is written by a background thread (``Writer``) to
@@ -37,12 +43,13 @@ import os
 import re
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 import usearch
 
+from persona6.identity.backtest import TenantShift
 from persona6.identity.features import CHARGRAM_BITS
 from persona6.identity.index import DENSE_DTYPE, FEATURES, SIGNATURE_DIMS, PersonIndex
 from persona6.identity.model import LinkModel
@@ -130,8 +137,10 @@ def write(path: Path, arrays: dict[str, np.ndarray]) -> bool:
 
 def discard(directory: Path, tenant: str) -> None:
     """Delete the tenant's snapshot, if there is one (after ``forget``: it holds the vectors
-    and companions of what was forgotten, and is re-made from the store at the next link)."""
+    and companions of what was forgotten, and is re-made from the store at the next link),
+    and the shift measured on the persons it held."""
     try:
+        shift_path(path_for(directory, tenant)).unlink(missing_ok=True)
         path_for(directory, tenant).unlink(missing_ok=True)
     except OSError as exc:
         log.warning(
@@ -140,6 +149,75 @@ def discard(directory: Path, tenant: str) -> None:
             path_for(directory, tenant),
             exc,
         )
+
+
+#: Raised whenever what a saved shift holds, or how, changes.
+SHIFT_FORMAT = 1
+#: A shift as measured (``backtest.shipped_shift``), with the profile counter and the number
+#: of persons indexed when it was measured (``Linker._shift_if_due``).
+MeasuredShift = tuple[TenantShift, int | None, int]
+
+
+def shift_path(path: Path) -> Path:
+    """The file beside the snapshot ``path`` that keeps the tenant's shift."""
+    return path.with_name(path.stem + ".shift.json")
+
+
+def save_shift(path: Path, tenant: str, model: LinkModel, measured: MeasuredShift) -> None:
+    """Keep the shift ``measured`` of the shipped ``model`` on ``tenant`` beside the snapshot
+    ``path`` (written to a temporary file and moved into place); a warning, and linking goes
+    on, if it cannot be written."""
+    found, counter, indexed = measured
+    record = {
+        "format": SHIFT_FORMAT,
+        "tenant": tenant,
+        "model": model.model_id,
+        **asdict(found),
+        "counter": counter,
+        "indexed": indexed,
+    }
+    target = shift_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(record, out, sort_keys=True)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except Exception as exc:  # a cache: failing to write one must not fail the link
+        log.warning("linking shift not saved to %s: %s", target, exc)
+
+
+def load_shift(path: Path, tenant: str, model: LinkModel) -> MeasuredShift | None:
+    """What ``save_shift`` kept beside the snapshot ``path`` for the shipped ``model`` on
+    ``tenant``; None if there is none (silently), if it was made for another model or tenant
+    (an info line: a new shipped model is expected), or if it is unreadable (a warning)."""
+    target = shift_path(path)
+    if not target.exists():
+        return None
+    try:
+        record = json.loads(target.read_text(encoding="utf-8"))
+        found = (
+            TenantShift(
+                shift=float(record["shift"]),
+                best=float(record["best"]),
+                sessions=int(record["sessions"]),
+                persons=int(record["persons"]),
+            ),
+            None if record["counter"] is None else int(record["counter"]),
+            int(record["indexed"]),
+        )
+        made_for = (record["format"], record["tenant"], record["model"])
+    except Exception as exc:  # a cache: anything wrong with the file means measuring again
+        log.warning("linking shift %s unreadable (%s); measuring it again", target, exc)
+        return None
+    if made_for != (SHIFT_FORMAT, tenant, model.model_id):
+        log.info("linking shift %s ignored: made for another model; measuring it again", target)
+        return None
+    return found
 
 
 class Writer:

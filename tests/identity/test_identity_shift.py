@@ -12,6 +12,7 @@ fitted on, so its constant alone made both "new" at 0.99.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,8 @@ from click.testing import CliRunner
 
 from persona6 import Persona6
 from persona6.cli import main
-from persona6.identity import default_model
+from persona6.identity import Linker, default_model, linking, snapshot
+from persona6.identity.backtest import shipped_shift
 
 LOG = Path(__file__).parent / "data" / "four_people.jsonl"
 VOICES = {"anon-7c1": "u-dkim", "anon-b42": "u-mara"}
@@ -127,3 +129,86 @@ def test_a_texture_block_below_strangers_is_not_called_alike(four: Path) -> None
             else:
                 assert float(own) <= float(strangers) + 0.005
     assert "less alike than strangers: function words" in texture.summary
+
+
+def _linker_on(p6: Persona6, folder: Path) -> tuple[Linker, dict]:
+    """A new Linker saving beside ``folder`` (as a new process would make) and its answer."""
+    linker = Linker(p6.store, p6.tenant, index_dir=folder)
+    linker.sync()
+    answer = linker.link("anon-7c1").model_dump(mode="json")
+    linker.flush()
+    return linker, answer
+
+
+@pytest.fixture
+def measured(monkeypatch) -> list[str]:
+    """The tenants whose shift was measured (``shipped_shift`` called), in order."""
+    seen: list[str] = []
+
+    def spy(store, tenant, model):
+        seen.append(tenant)
+        return shipped_shift(store, tenant, model)
+
+    monkeypatch.setattr(linking, "shipped_shift", spy)
+    return seen
+
+
+def test_a_new_process_takes_the_shift_measured_before_until_the_profiles_change(
+    small, tmp_path, measured
+):
+    folder = tmp_path / "index"
+    first, answer = _linker_on(small, folder)
+    assert measured == [small.tenant]
+    assert first.tenant_shift is not None and first.tenant_shift.shift > 0
+    kept = snapshot.shift_path(snapshot.path_for(folder, small.tenant))
+    assert json.loads(kept.read_text())["shift"] == first.tenant_shift.shift
+    again, same = _linker_on(small, folder)
+    assert measured == [small.tenant]  # taken from the file, not measured again
+    assert again.tenant_shift == first.tenant_shift and same == answer
+    # A later session of a known person: the profiles moved, so it is measured again.
+    small.record(
+        [
+            {
+                "event_id": "mara-late-1",
+                "ts": "2025-06-02T09:00:00+00:00",
+                "session_id": "mara-late",
+                "user_id": "u-mara",
+                "type": "message",
+                "text": "Where is the export stored, and which page of the DPA says so?",
+            }
+        ]
+    )
+    small.build()
+    _linker_on(small, folder)
+    assert measured == [small.tenant, small.tenant]
+
+
+def test_a_damaged_or_foreign_shift_file_is_measured_again(small, tmp_path, measured, caplog):
+    folder = tmp_path / "index"
+    _, answer = _linker_on(small, folder)
+    kept = snapshot.shift_path(snapshot.path_for(folder, small.tenant))
+    kept.write_text('{"format": 1, "shift": ')
+    with caplog.at_level(logging.WARNING, logger="persona6.identity"):
+        _, again = _linker_on(small, folder)
+    assert again == answer and len(measured) == 2
+    assert f"linking shift {kept} unreadable" in caplog.text
+    assert "measuring it again" in caplog.text
+    record = json.loads(kept.read_text())  # measured again and kept in its place
+    record["model"] = "lm_another"
+    kept.write_text(json.dumps(record))
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="persona6.identity"):
+        _, again = _linker_on(small, folder)
+    assert again == answer and len(measured) == 3
+    assert f"linking shift {kept} ignored: made for another model" in caplog.text
+
+
+def test_a_shift_that_cannot_be_kept_leaves_linking_working(small, tmp_path, caplog):
+    folder = tmp_path / "index"
+    folder.mkdir()
+    blocked = snapshot.shift_path(snapshot.path_for(folder, small.tenant))
+    blocked.mkdir()  # a directory where the file should go
+    with caplog.at_level(logging.WARNING, logger="persona6.identity"):
+        _, answer = _linker_on(small, folder)
+    assert answer["decision"] == "u-dkim"
+    assert f"linking shift not saved to {blocked}" in caplog.text
