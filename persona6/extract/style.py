@@ -1,4 +1,4 @@
-"""persona6.style.v8: how a person operates, per (session, actor).
+"""persona6.style.v9: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -10,16 +10,19 @@ STYLE signals, keys:
   or order; "can you fix it?", "status of last deploy" are orders, and a complaint or a request
   for a person put as a question does not ask; cites questions when asking, orders when commanding,
   one of each when mixed), ``pace`` (fast / steady / slow;
-  measure = median seconds between the actor's consecutive events, two events needed; cites
-  two consecutive events as far apart as the median), ``time_of_day`` (morning / afternoon /
-  evening / night by the local hour of the actor's first event: in the offset its time was
+  measure = median seconds between the actor's consecutive acts, two acts needed; cites
+  two consecutive acts as far apart as the median), ``time_of_day`` (morning / afternoon /
+  evening / night by the local hour of the actor's first act: in the offset its time was
   written in (``attrs["utc_offset"]``), else its ``attrs["timezone"]`` when that is a known IANA
   zone, else UTC; measure = local hour; cites that event),
-  ``session_length`` (brief / short / long / marathon; measure = seconds first to last event;
-  cites the first and the last). These three read only times the input gave: an event whose
-  time was invented (``StoredEvent.ts_invented``, an OpenAI message timed by its conversation)
-  counts in no gap, the hour is the first event's with a time of its own, and the length needs
-  the first and the last event's times; without them the key is not emitted (v7);
+  ``session_length`` (brief / short / long / marathon; measure = seconds first to last act;
+  cites the first and the last). These three are read from the person's own acts, their
+  messages and actions, never from an outcome: its time is when the product answered, and
+  counted among the person's events it shortened their gaps to the product's response time
+  (v9). They read only times the input gave: an act whose time was invented
+  (``StoredEvent.ts_invented``, an OpenAI message timed by its conversation) counts in no gap,
+  the hour is the first act's with a time of its own, and the length needs the first and the
+  last act's times; without them the key is not emitted (v7);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
   messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
   assistant message; a "no" answering the assistant's question is none),
@@ -31,9 +34,9 @@ STYLE signals, keys:
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
-error message, though the outcome carries the person as its actor): a measure of time counts
-outcomes among the actor's events, but cites only the person's own messages and actions, and a
-key with none of them to cite is not emitted (v8). Cue lists are searched through
+error message, though the outcome carries the person as its actor): a measure of time reads and
+cites only the person's own messages and actions, and a key with none of them to cite is not
+emitted (v8). Cue lists are searched through
 ``prep.CueList``, which skips the patterns whose words a message lacks.
 """
 
@@ -56,7 +59,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v8"
+NAME = "persona6.style.v9"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -235,8 +238,9 @@ def _whole(events: Iterable[StoredEvent]) -> list[Cite]:
 
 
 def _authored(event: StoredEvent) -> bool:
-    """An event whose text the person wrote (a message or an action's detail), which may be
-    cited as theirs; an outcome's text is the product's (an error message)."""
+    """An act of the person's own (a message or an action), whose text they wrote and may be
+    cited as theirs; an outcome is the product's (its text an error message, its time when the
+    product answered)."""
     return event.type == "action" or is_person_message(event)
 
 
@@ -286,11 +290,9 @@ class StyleExtractor:
 
     def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
         style = cues()
-        # Which events have text of the person's own to cite (whole_cite is not None and not the
-        # product's words), without building the spans.
-        has = [_authored(e) and not (e.text or " ").isspace() for e in own]
         messages = [e for e in own if is_person_message(e)]
-        spoken = [h for e, h in zip(own, has, strict=True) if is_person_message(e)]
+        # Which messages have text to cite (whole_cite is not None), without building the spans.
+        spoken = [not (e.text or " ").isspace() for e in messages]
         if any(spoken):
             counts = [_word_count(prepared(e)) for e in messages]
             mean = statistics.fmean(counts)
@@ -336,37 +338,41 @@ class StyleExtractor:
                 kind = "question" if value == "asking" else "command"
                 evidence = _whole(shown[kind][: style.examples])
             yield self._signal(actor, "mode", moded, evidence, value=value, measure=share)
+        # Measures of time are read from the person's own acts (messages and actions): an
+        # outcome is the product's, and its response time shortened the gaps of a person who
+        # waited on it (v9). They cite the events they are read from, and are read only from
+        # times the input gave: an invented time (ts_invented) keeps the events in order, no more.
+        acts = [e for e in own if _authored(e)]
+        has = [not (e.text or " ").isspace() for e in acts]
         texted = [i for i, h in enumerate(has) if h]
         if not texted:
             return
-        # Measures of time cite the events they are read from, and are read only from times
-        # the input gave: an invented time (ts_invented) keeps the events in order, no more.
-        times = [parse_ts(e.ts) for e in own]
-        clocked = [not e.ts_invented for e in own]
+        times = [parse_ts(e.ts) for e in acts]
+        clocked = [not e.ts_invented for e in acts]
         gaps = [
             ((b - a).total_seconds(), i)
             for i, (a, b) in enumerate(pairwise(times))
             if clocked[i] and clocked[i + 1]
         ]
-        # The first two consecutive events (with text) as far apart as the median gap.
+        # The first two consecutive acts (with text) as far apart as the median gap.
         citable = [(gap, i) for gap, i in gaps if has[i] or has[i + 1]]
         if citable:
             pace = float(statistics.median(gap for gap, _ in gaps))
             value = _bucket(pace, style.pace_buckets)
             best = min((abs(gap - pace), i) for gap, i in citable)
             at = best[1]
-            evidence = _whole(own[i] for i in (at, at + 1) if has[i])
-            yield self._signal(actor, "pace", own, evidence, value=value, measure=pace)
+            evidence = _whole(acts[i] for i in (at, at + 1) if has[i])
+            yield self._signal(actor, "pace", acts, evidence, value=value, measure=pace)
         first, last = texted[0], texted[-1]
         start = next((i for i, known in enumerate(clocked) if known), None)
         if start is not None:
-            hour, zone = local_time(own[start])
+            hour, zone = local_time(acts[start])
             part = next((label for lo, hi, label in style.day_parts if lo <= hour < hi), "night")
             yield self._signal(
                 actor,
                 "time_of_day",
-                own,
-                _whole([own[start if has[start] else first]]),  # the hour is that event's
+                acts,
+                _whole([acts[start if has[start] else first]]),  # the hour is that event's
                 value=part,
                 measure=hour,
                 context={"timezone": zone},
@@ -374,8 +380,8 @@ class StyleExtractor:
         if clocked[0] and clocked[-1]:
             length = (times[-1] - times[0]).total_seconds()
             value = _bucket(length, style.length_buckets)
-            evidence = _whole([own[first]] if first == last else [own[first], own[last]])
-            yield self._signal(actor, "session_length", own, evidence, value=value, measure=length)
+            evidence = _whole([acts[first]] if first == last else [acts[first], acts[last]])
+            yield self._signal(actor, "session_length", acts, evidence, value=value, measure=length)
 
     def _observed(
         self, actor: str, own: Sequence[StoredEvent], after_assistant: dict[str, bool]

@@ -1,4 +1,4 @@
-"""persona6.style.v8: operating style per (session, actor)."""
+"""persona6.style.v9: operating style per (session, actor)."""
 
 from __future__ import annotations
 
@@ -571,8 +571,8 @@ def failed(n: int, text: str, actor: str = "u1", **extra: Any) -> StoredEvent:
 
 
 def test_an_outcomes_text_is_never_cited_as_the_persons_style() -> None:
-    # The product's error text comes seconds after each command: it counts in the pace, but
-    # only the person's own commands may show it.
+    # The product's error text comes seconds after each command: only the person's own
+    # commands show the pace (and are cited).
     session = [
         did(1, "command", "deploy api", at=0),
         failed(2, "Error: deploy timed out after 10s", at=3),
@@ -589,3 +589,27 @@ def test_an_outcomes_text_is_never_cited_as_the_persons_style() -> None:
 def test_an_actor_whose_only_text_is_the_products_gets_no_measured_style() -> None:
     session = [failed(1, "Error: quota exceeded"), failed(2, "Error: quota exceeded")]
     assert style(session) == {}
+
+
+def test_pace_and_session_length_are_read_from_the_persons_own_acts_not_outcomes() -> None:
+    # The person writes a minute apart; the product answers each within two seconds. Counted
+    # among the person's events, its outcomes made their gaps two seconds and 58 seconds.
+    session = [
+        did(1, "command", "deploy api", at=0),
+        failed(2, "Error: deploy timed out", at=2),
+        did(3, "command", "deploy api --retry", at=60),
+        failed(4, "Error: deploy timed out", at=62),
+        did(5, "command", "deploy api --force", at=120),
+        failed(6, "Error: deploy timed out", at=125),
+    ]
+    signals = style(session)
+    assert signals["pace"].measure == 60.0
+    assert signals["session_length"].measure == 120.0
+
+
+def test_time_of_day_is_the_hour_of_the_persons_first_act() -> None:
+    # An outcome of a job the person scheduled, at 03:00, before they wrote at 09:00.
+    session = [failed(1, "Error: nightly export failed", at=-6 * 3600), said(2, "why did it fail?")]
+    signals = style(session)
+    assert signals["time_of_day"].value == "morning"
+    assert signals["time_of_day"].measure == 9.0
