@@ -1,4 +1,4 @@
-"""persona6.disclosure.v7: facts a person states about their own life.
+"""persona6.disclosure.v8: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -24,7 +24,11 @@ A home is keyed by its place, never by the verb: "I live in a small flat in Leed
 in Leeds", "I moved to Leeds" and "I'm in Leeds" give ``home:small flat in leeds`` or
 ``home:leeds``; an object of "in / at / to" that names no place ("I live in fear", "where I live
 in winter", "I'm new to this") is no home, and "the flat I live in" takes its place from the noun
-before (v7).
+before (v7). "live" and "move" in another sense are no home ("living our best life",
+"moving ahead", "I moved the meeting to Friday"); a capitalised name no list knows after "moved
+to" is a place unless the message speaks of software or the name is a tool's ("I moved to
+Leeds", not "we moved to Linear for tickets"); "the new house I bought is huge" owns the house
+(v8).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -37,7 +41,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from persona6.extract import preference
 from persona6.extract import text as tx
@@ -45,7 +49,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v7"
+NAME = "persona6.disclosure.v8"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -87,7 +91,9 @@ _WORD_LISTS += ("plan_skip_verbs", "plan_bare_skip", "listener_words", "would_wi
 _WORD_LISTS += ("plan_not_objects", "universal_nouns")
 _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
-_WORD_LISTS += ("not_places", "place_ends")
+_WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
+_WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
+_WORD_LISTS += ("calendar_names",)
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -285,8 +291,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         had = _from_have(text, pred, rest, lex.object_verbs[lemma] and owned)
         if had is not None or lemma != "get":
             return had
-    if lemma == "live" and raw[:1] and raw[0].word in ("without", "for"):
-        return None  # "I could live without social media", "I live for summer": no home
+    if lex.verbs.get(lemma) == "home" and _no_home(lemma, raw):
+        return None  # "living our best life", "I live for summer", "moving ahead": no home
     if _work_step(lemma, raw):
         return None  # "worked around it", "I'll work on it": a step, not a job
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
@@ -320,7 +326,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         and not tx.is_report_verb(verb)
     ):
         category = "habits"
-    if category == "home" and lemma in ("move", "relocate") and not _home_move(text, raw):
+    moved = lemma in ("move", "relocate")
+    if category == "home" and moved and not _home_move(text, sentence, pred, raw):
         return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
     if category == "home" and lemma != "grow":
         return _home_claim(text, pred, lemma, rest)
@@ -363,16 +370,131 @@ def _bare_act(text: str, pred: Predicate) -> bool:
     return at == 0 and tx.says_future(text[words[0].start : pred.clause.end])
 
 
-def _home_move(text: str, raw: Sequence[tx.Token]) -> bool:
-    """Whether "moved to / from X" moves home: X is a known place (data/places.yaml) or a kind
-    of home (``is_home``: "a new flat", "a bigger city"); "moved
-    here", "moved back home", "moved in with my parents" need no destination."""
-    if not raw or raw[0].word not in ("to", "from", "into"):
+def _no_home(lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """A verb of home in another sense, by what follows it (``raw``): "live" with a direct
+    object is the life led ("living our best life", "live the dream"; not a distance, "live a
+    mile away"), or ``live_not_home`` ("I live for summer"); "move" with an adverb of going on
+    (``move_not_home``: "moving ahead", "move on") or a thing moved ("moving the meeting",
+    "moved my desk"; not "moved my family to Leeds"). A direction before "to" is skipped
+    ("moved up to Leeds")."""
+    words, lists = list(raw), lexicon().words
+    places = _MOVE_TO | lists["locative_prepositions"]
+    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in places:
+        words = words[1:]
+    if not words or lemma not in ("live", "move"):
+        return False
+    first, later = words[0].word, {t.word for t in words[1:8]}
+    if lemma == "live":
+        if first in lists["live_not_home"]:
+            return True
+        return first in _OBJECT_OPENERS and not later & lists["distance_words"]
+    if first in lists["move_not_home"]:
         return True
-    words = [t.word for t in raw[1:]]
-    cut = words.index("to") if raw[0].word == "from" and "to" in words else len(words)
-    destination = raw[1 : cut + 1]
-    return is_home(text, destination)
+    return first in _OBJECT_OPENERS and not later & _MOVE_TO
+
+
+#: Words that open a verb's direct object ("live a lie", "moving the meeting").
+_OBJECT_OPENERS = frozenset(
+    {"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "it", "some"}
+)
+
+
+def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Token]) -> bool:
+    """Whether "moved to / from X" moves home: X is a known place (data/places.yaml), a kind
+    of home (``is_home``: "a new flat", "a bigger city") or a name written as a place's
+    (``_named_place``: "I moved to Leeds"); "moved here", "moved back home", "moved in with my
+    parents" need no destination, and a direction before "to" is no part of it ("moved up to
+    Leeds")."""
+    words = list(raw)
+    if words and words[0].word in _OBJECT_OPENERS:  # "moved my family to Leeds"
+        words = list(dropwhile(lambda t: t.word not in _MOVE_TO, words))
+        if not words:
+            return True
+    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in _MOVE_TO:
+        words = words[1:]
+    if not words or words[0].word not in _MOVE_TO:
+        return True
+    after = [t.word for t in words[1:]]
+    cut = after.index("to") if words[0].word == "from" and "to" in after else len(after)
+    destination = words[1 : cut + 1]
+    return is_home(text, destination) or _named_place(text, sentence, pred, destination)
+
+
+_MOVE_TO = frozenset({"to", "from", "into"})
+
+
+def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.Token]) -> bool:
+    """Whether the destination ``words`` of a move is a place by the way it is written: a name
+    in capitals that no list knows ("I moved to Leeds", "relocated to Grand Rapids"). Not a
+    product's: a name shaped like one ("GitHub", "AWS", "Python3"), a known tool
+    (``data/alternatives.yaml``), a message speaking of software (``switch_context``: "for
+    updates", "our tickets"), a move from a name that is no place ("from Jira to Linear") or
+    for a use ("for writing"), a time ("to Friday"), or a team's move ("we moved to Linear")
+    unless home or family is named with it ("we moved to Leeds with the kids"). A sentence in
+    capitals throughout shows no name by its capitals."""
+    words = [t for t in words if t.word != "the"]
+    name = list(takewhile(lambda t: _title_case(text[t.start : t.end]), words))
+    lists = lexicon().words
+    if not name or len(name) > 3 or _shouted(text, sentence):
+        return False
+    if name[0].word in lists["calendar_names"]:
+        return False  # "moved the meeting to Friday"
+    said = {t.word for t in tx.tokens(text, *sentence)}
+    software = {t.word for t in tx.tokens(text)} & lists["switch_context"]
+    if {t.word for t in name} & _tool_names() or software:
+        return False
+    if _from_unknown_name(text, sentence) or _put_to_use(text, name[-1].end, sentence.end):
+        return False
+    if pred.subject.word.startswith("we"):
+        return bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
+    return True
+
+
+def _put_to_use(text: str, start: int, end: int) -> bool:
+    """ "(moved to Bear) for writing", "for CI": a purpose that is no reason to move home
+    (``home_reasons``: "for work", "for my husband's job", "for the weather")."""
+    words = tx.tokens(text, start, end)
+    if len(words) < 2 or words[0].word != "for":
+        return False
+    reason = [t.word for t in words[1:] if t.word not in _OBJECT_OPENERS][:1]
+    return bool(reason) and reason[0] not in lexicon().words["home_reasons"]
+
+
+def _title_case(word: str) -> bool:
+    """ "Leeds", "McAllen": a capital, then lower case (not "GitHub", "AWS", "Python3")."""
+    body = word[2:] if word.startswith("Mc") and len(word) > 3 else word[1:]
+    return word[:1].isupper() and body.isalpha() and (body.islower() or word.startswith("Mc"))
+
+
+def _shouted(text: str, sentence: Span) -> bool:
+    """A sentence written in capitals throughout, or with every word capitalised."""
+    words = [text[t.start : t.end] for t in tx.tokens(text, *sentence) if t.word != "i"]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) > 2 and capitals > 0.6 * len(words)
+
+
+def _from_unknown_name(text: str, sentence: Span) -> bool:
+    """ "moved from Jira to Linear": a move from a capitalised name that is no known place."""
+    words = tx.tokens(text, *sentence)
+    for i, token in enumerate(words[:-1]):
+        after = words[i + 1]
+        named = token.word == "from" and _title_case(text[after.start : after.end])
+        if named and lexicon().place.match(text, after.start) is None:
+            return True
+    return False
+
+
+@cache
+def _tool_names() -> frozenset[str]:
+    """Products people switch between (``data/alternatives.yaml``), as single lower-case words."""
+    groups = tx.load_lexicon("alternatives")["groups"].values()
+    return frozenset(str(name) for names in groups for name in names if " " not in str(name))
+
+
+@cache
+def _family_nouns() -> frozenset[str]:
+    nouns = lexicon().noun_category.items()
+    return frozenset(w for w, c in nouns if c == "family" and " " not in w)
 
 
 def is_home(text: str, words: Sequence[tx.Token]) -> bool:
@@ -515,6 +637,8 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     for category, pattern in lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
+        if category == "home" and _gerund_no_home(text, pred.rest):
+            return None  # "I'm moving on", "I'm living the dream"
         if category == "home":  # "I'm living in Leeds" -> home:leeds; "I'm new to this": none
             at = _locative_object(
                 text, _last_word_start(text, pred.rest.start, matched), pred.rest.end
@@ -534,6 +658,8 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     if first and first[0].word.endswith("ing") and rest is not None:
         lemma = lex.lemmas.get(first[0].word, "")  # "I'm fishing", not "I'm doing fine"
         doing = lex.verbs.get(lemma)
+        if doing == "home" and _gerund_no_home(text, pred.rest):
+            return None  # "we're living our best life"
         if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
             return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
@@ -546,6 +672,13 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
     category, weight = ("work", 1.0) if job else ("identity", 0.6)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+def _gerund_no_home(text: str, rest: Span) -> bool:
+    """ "(I'm) moving ahead", "living our best life": a gerund of home in another sense."""
+    words = tx.tokens(text, *rest)
+    lemma = lexicon().lemmas.get(words[0].word, "") if words else ""
+    return _no_home(lemma, words[1:])
 
 
 def _for_long(pred: Predicate, segment: str) -> bool:
@@ -561,12 +694,10 @@ def _for_long(pred: Predicate, segment: str) -> bool:
 def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) -> Claim | None:
     """ "I have two kids", "I adopted a cat": the category comes from the object's head noun."""
     lex = lexicon()
-    if rest is None:  # "the new house I bought": the object comes before, in a relative clause
-        before = re.search(
-            r"\b(?:the|a|an|this|that|my|our)\s+(?P<np>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:that\s+|which\s+)?$",
-            text[pred.clause.start : pred.subject.start],
-            re.I,
-        )
+    first = tx.tokens(text, *rest)[:1] if rest is not None else ()
+    ended = bool(first) and first[0].word in _VERB_AFTER_RELATIVE
+    if rest is None or ended:  # "the new house I bought (is huge)": the object comes before
+        before = _ANTECEDENT.search(text[pred.clause.start : pred.subject.start])
         if before is not None:
             rest = Span(
                 pred.clause.start + before.start("np"), pred.clause.start + before.end("np")
@@ -771,7 +902,8 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     says = _verb_words(pred, lemma)
     at = _locative_object(text, pred.rest.start, pred.rest.end)
     after = tx.tokens(text, at, pred.rest.end)[:1] if at is not None else ()
-    if after and after[0].word not in _VERB_AFTER_RELATIVE:
+    relative = after and after[0].word in _VERB_AFTER_RELATIVE | _DEICTIC
+    if after and not relative:
         return _place_claim(text, pred, at, rest, 1.0, says)
     if at is not None:  # "the flat I live in": the place is the noun before the subject
         before = _ANTECEDENT.search(text[pred.clause.start : pred.subject.start])
@@ -799,6 +931,8 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     return claim
 
 
+#: Words after "the flat I live in" that leave its place to the noun before ("... there").
+_DEICTIC = frozenset({"there", "here", "now", "too", "currently", "still"})
 #: A verb right after "the town I live in": the relative clause has ended ("... is tiny").
 _VERB_AFTER_RELATIVE = frozenset({"is", "was", "are", "were", "has", "had", "'s", "looks"})
 _ANTECEDENT = re.compile(
@@ -812,6 +946,8 @@ def _locative_object(text: str, start: int, end: int) -> int | None:
     Leeds", "to a new flat"; after "from X to" the destination); None without one."""
     words = tx.tokens(text, start, end)
     locatives = lexicon().words["locative_prepositions"]
+    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in locatives:
+        words = words[1:]  # "moved up to Leeds", "live out in the country"
     if words and words[0].word == "from":  # "moved from Ohio to Texas": where they went
         to = next((i for i, t in enumerate(words) if t.word in locatives), None)
         words = words[to:] if to is not None else ()
