@@ -10,8 +10,10 @@ import click
 import pytest
 from click.testing import CliRunner
 from helpers import message
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from persona6.cli import main
+from persona6.cli import clip, main
 from persona6.store.sql import migrations
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
@@ -416,3 +418,39 @@ def test_build_says_one_person_holds_in_the_singular(run, write_lines):
     assert result.exit_code == 0
     said = " ".join(result.stderr.split())
     assert "; 1 person now holds " in said, said
+
+
+def test_a_clipped_quote_shows_the_word_it_is_quoted_for():
+    text = (
+        "Before I share this workspace with a client: where is the data physically stored, "
+        "and which subprocessors can read it? Link the page, please."
+    )
+    shown = clip(text, 80, around="read")
+    assert (
+        shown == "…physically stored, and which subprocessors can read it? Link the page, please."
+    )
+    assert (
+        clip(text, 60, around="read") == "…which subprocessors can read it? Link the page, please."
+    )
+    assert clip(text, 80, around="share") == clip(text, 80) == text[:79] + "…"  # in sight
+    assert clip(text, 80, around="absent") == text[:79] + "…"
+    long = " ".join(["filler"] * 20) + " the replication claim " + " ".join(["tail"] * 20)
+    shown = clip(long, 60, around="replication")
+    assert shown.startswith("…filler") and shown.endswith("…") and len(shown) == 60
+    assert "the replication claim" in shown
+    assert clip(text, 80, around="please") == "…" + text[-79:].split(" ", 1)[1]  # at the end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text("abcdefgh", min_size=1, max_size=12), min_size=1, max_size=60),
+    pick=st.integers(min_value=0),
+    width=st.integers(min_value=20, max_value=120),
+)
+def test_a_clipped_quote_fits_its_width_and_keeps_a_short_word(words, pick, width):
+    text = " ".join(words)
+    word = words[pick % len(words)]
+    shown = clip(text, width, around=word)
+    assert len(shown) <= width
+    if len(word) <= (width - 2) // 2:
+        assert word in shown.strip("…")

@@ -115,11 +115,25 @@ def utc_time(ts: str | None) -> str:
     return f"{ts[:19]}Z" if ts else ""
 
 
-def clip(text: str | None, width: int = 80) -> str:
+def clip(text: str | None, width: int = 80, around: str | None = None) -> str:
+    """``text`` on one line, at most ``width`` characters, elided with "…". When it names
+    ``around`` (a matched word, any case) past the cut, the part around it is shown instead,
+    so the quote shows what it is quoted for."""
     if not text:
         return ""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    if len(flat) <= width:
+        return flat
+    at = flat.lower().find(around.lower()) if around else -1
+    keep = width - 2  # between an ellipsis each side
+    if at < 0 or at + len(around or "") <= width - 1 or len(around or "") > keep // 2:
+        return flat[: width - 1] + "…"
+    start = min(at - keep // 3, len(flat) - (width - 1))
+    space = flat.find(" ", start, min(at, start + 12))
+    start = space + 1 if space >= 0 else start  # from a word's start
+    if start + keep >= len(flat):
+        return "…" + flat[start:]
+    return "…" + flat[start : start + keep] + "…"
 
 
 def run() -> None:

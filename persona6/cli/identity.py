@@ -77,7 +77,7 @@ def _print_result(result: LinkResult, quotes: int) -> None:
             out.print(f"  {mark} [dim]{item.family}[/] {item.summary}")
             for label, side in (("here", item.anonymous), ("before", item.person)):
                 for quote in side[:quotes]:
-                    shown = clip(quote.quote, 80)
+                    shown = clip(quote.quote, 80, around=item.feature)
                     out.print(f"      {label}: [green]“{shown}”[/] [dim]{quote.event_id}[/]")
 
 
