@@ -1,4 +1,4 @@
-"""persona6.preference.v9: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v10: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -32,7 +32,9 @@ bullet points": bullet points).
 A clause speaks for the person only when it states rather than asks, and is not hypothetical,
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
 boss hates meetings") says nothing about the speaker ("we" counts at half weight). Negation
-flips the polarity; a negated dislike is a mild like. The key is the object phrase, normalised,
+flips the polarity; a negated dislike is a mild like. A verb for object reads with its "to"
+("I like to cook": likes to cook), and the listener's act with them ("I like it when you cite
+sources": likes it when you cite sources). The key is the object phrase, normalised,
 without a clause of time or condition ("export my notes before I cancel") or a last phrase that
 only points at the product or the listener's side ("JSON output from your tool"); a bare
 pronoun ("I love it") takes the topic of the clause or sentence before it in the same message,
@@ -53,7 +55,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v9"
+NAME = "persona6.preference.v10"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -75,6 +77,7 @@ class Cue:
     weight: float
     object_start: int
     fixed: bool = False  # negation already part of the cue ("can't stand")
+    infinitive: bool = False  # the object is "to" and a verb: "I like to cook" likes to cook
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +279,8 @@ class _Context:
 @lru_cache(maxsize=tx.TEXT_CACHE)
 def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     """A short answer to someone's question about the speaker's taste: "Do you like sushi?" /
-    "yes I love it" or "yes!" (likes sushi), "not really, too spicy for me" (does not). Only
+    "yes I love it" or "yes!" (likes sushi), "not really, too spicy for me" (does not), "Are
+    you into jazz?" / "yes" (a taste put with "be", ``taste_question_phrases``). Only
     the answer is cited (the question is the other speaker's), at ``answer_weight`` when the
     answer names nothing itself ("yes!"). An offer ("do you want coffee?" / "no thanks") is no
     taste. The question's "your" is the answerer's own ("Do you like your job?" / "I do"), its
@@ -312,10 +316,10 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     topic = _question_topic(question, asks.start())
     if topic is None or yes == no or past:
         return ()
-    span, polarity = topic
+    span, polarity, infinitive = topic
     polarity = polarity if yes else -polarity
     first = next(c for c in tx.clauses(answer, tx.sentences(answer)[0]) if c.end > words[0].start)
-    says = "likes" if polarity > 0 else "does not like"
+    says = ("likes" if polarity > 0 else "does not like") + (" to" if infinitive else "")
     weight = float(tx.load_lexicon("preferences")["answer_weight"])
     return tuple(_claim(question, span, polarity, says, weight, [first], asked=len(question)))
 
@@ -350,13 +354,18 @@ def _about_listener(text: str) -> bool:
 @cache
 def _asks_taste() -> re.Pattern[str]:
     """A question about the listener's taste, ending its message: "do you like sushi?", "are
-    you into jazz?" (``taste_questions``; not an offer: "do you want coffee?")."""
-    words = tx.word_alternation(tx.load_lexicon("preferences")["taste_questions"])
-    return re.compile(rf"\b(?:you|ya|u)\s+(?:\w+\s+)?{words}[^?]*\?\s*$", re.I)
+    you into jazz?", "are you a big fan of horror movies?" (a verb of ``taste_questions`` or a
+    phrase of ``taste_question_phrases`` after "you"; not an offer: "do you want coffee?")."""
+    data = tx.load_lexicon("preferences")
+    words = tx.word_alternation(data["taste_questions"])
+    phrases = "|".join(f"(?:{p})" for p in data["taste_question_phrases"])
+    taste = rf"(?:{words}|(?<![\w'’-])(?:{phrases})(?![\w'’-]))"
+    return re.compile(rf"\b(?:you|ya|u)\s+(?:\w+\s+)?{taste}[^?]*\?\s*$", re.I)
 
 
-def _question_topic(question: str, at: int) -> tuple[Span, float] | None:
-    """The object of the taste the question asks about, and its sign: "do you like sushi?"."""
+def _question_topic(question: str, at: int) -> tuple[Span, float, bool] | None:
+    """The object of the taste the question asks about, its sign, and whether it is a verb
+    after "to" ("do you like to cook?"): "do you like sushi?"."""
     for sentence in tx.sentences(question):
         for clause in tx.clauses(question, sentence):
             if clause.end > at:
@@ -540,6 +549,8 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
         says = "is not " + says[3:] if says.startswith("is ") else "does not " + cue.head
     elif "would" in pred.lead and cue.head in ("like", "love", "prefer", "hate"):
         says = "would " + cue.head
+    if cue.infinitive:
+        says += " to"
     claims = _object_claims(context, cue, polarity, says, pred)
     for claim in claims if pred.subject.word.startswith("we") else []:
         claim.weight, claim.value = claim.weight * 0.5, f"(with others) {claim.value}"
@@ -565,16 +576,39 @@ def match_cue(text: str, pred: Predicate) -> Cue | None:
     """The preference cue of a predicate, if its verb (or "be" + phrase) is one."""
     following = tx.tokens(text, *pred.rest)
     if pred.is_be or pred.verb.word in ("get", "got", "getting", "become", "became", "grew"):
-        segment = text[pred.rest.start : pred.rest.end]
-        for polarity, pattern in lexicon().be_phrases:
-            if match := pattern.match(segment):
-                says = "is " + tx.plain(match.group())
-                return Cue("be", says, polarity, 1.0, pred.rest.start + match.end())
+        if cue := _be_cue(text, pred.rest.start, pred.rest.end):
+            return cue
         if following and following[0].word.endswith("ing") and pred.is_be:  # "I'm loving it"
             return _verb_cue(pred, following[0].word, following[1:])
         if pred.is_be:
             return None
     return _verb_cue(pred, pred.verb.word, following)
+
+
+def _be_cue(text: str, start: int, end: int) -> Cue | None:
+    """The cue of a ``be_phrases`` phrase opening ``text[start:end]`` (what follows "I am")."""
+    segment = text[start:end]
+    for polarity, pattern in lexicon().be_phrases:
+        if match := pattern.match(segment):
+            return Cue("be", "is " + tx.plain(match.group()), polarity, 1.0, start + match.end())
+    return None
+
+
+def _inverted_be_cue(text: str, pred: Predicate) -> Cue | None:
+    """The cue of a question that puts "be" before its subject or leaves it out ("are you
+    into jazz?", "are you still a big fan of it?", "you into jazz?"): the parser reads the
+    word after the subject as its verb, where the ``be_phrases`` phrase begins."""
+    if pred.is_be or pred.implied:
+        return None
+    before = tx.tokens(text, pred.clause.start, pred.subject.start)[-1:]
+    inverted = before and before[0].word in tx.english_set("be_forms") | _BE_QUESTIONS
+    if not inverted and before:
+        return None  # "do you ...": a verb of its own
+    return _be_cue(text, pred.verb.start, pred.rest.end)
+
+
+#: Forms of "be" that open a question, besides ``be_forms`` ("aren't you into ...?").
+_BE_QUESTIONS = frozenset({"is", "r", "aren't", "arent", "weren't", "werent", "isn't"})
 
 
 def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue | None:
@@ -619,8 +653,17 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
             named = " ".join(t.word for t in following[: shunned + 1])
             start = following[shunned + 1].start
             return Cue(phrase, f"{says} {named}", -polarity, weight, start, fixed=True)
-        return Cue(phrase, says, polarity, weight, start)
+        # "I like to cook": a verb for object, which the value reads with its "to" ("likes to
+        # cook", not "likes cook"); the key is the verb phrase ("cook"), as before.
+        infinitive = " " not in phrase and to[:1] == ["to"] and to[1:] and to[1] not in _nouns()
+        return Cue(phrase, says, polarity, weight, start, infinitive=infinitive)
     return None
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """Words after "to" that open a noun phrase, not a verb ("I look forward to the trip")."""
+    return tx.english_words("determiners", "subject_words") | lexicon().words["pronouns"]
 
 
 def _shunning(words: tuple[Token, ...]) -> int:
@@ -708,11 +751,30 @@ def _claim(
     span = _without_listener_place(text, span)
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = re.sub(r"^to(?:\s+|$)", "", phrase)
+    if _listeners_act(text, span):
+        says = f"{says} it when you"  # "I like when you cite sources": not "likes cite sources"
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _listeners_act(text: str, span: Span) -> bool:
+    """Whether the object is what the listener does, after "when you" (``_when_clause``: "I
+    like it when you cite sources", "... when you always explain things step by step"): a verb
+    phrase whose subject is the listener, so the value names them ("likes it when you cite
+    sources")."""
+    before = tx.tokens(text, max(0, span.start - 80), span.start)
+    at = len(before) - 1
+    while at > 0 and before[at].word in tx.english_set("adverbs"):
+        at -= 1  # "when you always ..."
+    return (
+        at > 0
+        and before[at].word in lexicon().words["listener_words"]
+        and before[at - 1].word in ("when", "whenever", "if")
+        and tx.tokens(text, *span)[0].word in _standing_words().verbs
+    )
 
 
 def _without_listener_place(text: str, span: Span) -> Span:
@@ -984,38 +1046,51 @@ def _standing_request(context: _Context) -> list[Claim]:
     if span is None or _pronoun(text, span) or tokens[at].word in {"it", "this", "that"}:
         return []
     span = _without_listener_place(text, span)
-    phrase = tx.normalise_phrase(text[span.start : span.end])
+    # "the table, and the query" and "the table and the query" are one object
+    said = _COMMA_AND.sub(" ", text[span.start : span.end])
+    phrase = tx.normalise_phrase(said)
     sign = "not" if negative else "always"
     if verb.word in words.generic:
         # the key "I hate tables" and "write in plain English" / "plain English please" share
         key, value = re.sub(r"^in\s+", "", phrase), f"asks {sign} to {verb.word} {phrase}"
     else:
-        key = tx.normalise_phrase(f"{verb.word} {text[span.start : span.end]}")
+        key = tx.normalise_phrase(f"{verb.word} {said}")
         value = f"asks {sign} to {key}"
     weight = 1.0 if marked else words.weight
     cited = Span(opening[0].start, span.end)
     return [Claim(key[:80], value, -1.0 if negative else 1.0, weight, [cited])]
 
 
+_COMMA_AND = re.compile(r"\s*,\s*(?=(?:and|or)\b)", re.I)
+
+
 def _object_runs_on(context: _Context, words: _StandingWords) -> int:
-    """The last clause of a request's object: this one, or the next when it only adds a noun
-    phrase to the object and holds the marker ("Please cite the table | and the query you used
-    next time"; the clauses cut before "and the", which may open a new subject). Not a new
-    clause: "..., and I will check them next time" (a personal subject), "and the answer will
-    be better next time" (a verb of its own after the noun)."""
+    """The last clause of a request's object: this one, or a later one when the clauses up to
+    it only add noun phrases to the object and the marker ends them ("Please cite the table |
+    and the query you used next time", "please cite the table, | and the query you used, |
+    next time", "please cite the source, | the page | and the date from now on"; the clauses
+    cut before "and the", which may open a new subject). Not a new clause: "..., and I will
+    check them next time" (a personal subject), "and the answer will be better next time" (a
+    verb of its own after the noun)."""
     text, parts, index = context.text, context.parts, context.index
-    if index + 1 >= len(parts) or words.marker.search(text, *context.clause):
+    if words.marker.search(text, *context.clause):
         return index
-    following = tx.tokens(text, *parts[index + 1])
-    marker = words.marker.search(text, *parts[index + 1])
-    if marker is None or len(following) < 3 or following[0].word not in ("and", "or"):
-        return index
-    if following[1].word not in tx.english_set("determiners"):
-        return index  # "and I ...", "and it ...": a subject of its own
     finite = tx.english_words("be_forms", "modals")
-    if any(t.word in finite for t in following[2:] if t.start < marker.start()):
-        return index
-    return index + 1
+    last = index
+    for at in range(index + 1, len(parts)):
+        following = tx.tokens(text, *parts[at])
+        if words.marker.match(text, following[0].start if following else parts[at].start):
+            return last  # ", next time": the marker's own clause ends the object before it
+        marker = words.marker.search(text, *parts[at])
+        noun = following[1:] if following and following[0].word in ("and", "or") else following
+        if len(noun) < 2 or noun[0].word not in tx.english_set("determiners"):
+            break  # "and I ...", "and it ...": a subject of its own
+        if any(t.word in finite for t in noun[1:] if marker is None or t.start < marker.start()):
+            break
+        last = at
+        if marker is not None:
+            return last
+    return index
 
 
 @cache
@@ -1084,31 +1159,32 @@ def _ellipsis(context: _Context, negated: bool) -> list[Claim]:
     resolved = _resolve(context, with_cue=True)
     if resolved is None:
         return []
-    span, cited, polarity = resolved
+    span, cited, polarity, infinitive = resolved
     polarity = -polarity if negated else polarity
-    says = "likes" if polarity > 0 else "dislikes"
+    says = ("likes" if polarity > 0 else "dislikes") + (" to" if infinitive else "")
     cited_spans = sorted({cited, context.clause})
     return _claim(context.text, span, polarity, says, 1.0, cited_spans, context.asked)
 
 
 def _resolve(
     context: _Context, with_cue: bool = False, last_phrase: bool = False
-) -> tuple[Span, Span, float] | None:
+) -> tuple[Span, Span, float, bool] | None:
     """What a bare "it"/"them" (or, ``with_cue``, an elided verb) points back to, the clause
-    naming it and that clause's polarity: "I love it when X" -> X; else the nearest of the
+    naming it, that clause's polarity and whether it is a verb after "to" ("you like to party?
+    I sure do!"): "I love it when X" -> X; else the nearest of the
     clause before in the sentence, then the clauses of the previous sentence; a topic falls
     back to the object of the nearest "I ..." ("I got a new bike, it's my pride")."""
     text, parts, index = context.text, context.parts, context.index
     when = None if with_cue else _when_clause(context)
     if when is not None:
-        return (when[0], when[1], 1.0) if when[0] is not None else None
+        return (when[0], when[1], 1.0, False) if when[0] is not None else None
     candidates = list(reversed(parts[:index]))
     if context.before is not None:
         candidates.extend(reversed(tx.clauses(text, context.before)))
     for candidate in candidates[:3]:
         topic = _topic_of(text, candidate, with_cue)
         if topic is not None:
-            return topic[0], candidate, topic[1]
+            return topic[0], candidate, topic[1], topic[2]
     for pred in (
         []
         if with_cue or not candidates
@@ -1121,9 +1197,9 @@ def _resolve(
             # clause ("do you travel often? I enjoy it": its verb, when it has no object)
             span = _inner_object(text, candidates[0])
         if span is not None and not _pronoun(text, span):
-            return span, candidates[0], 1.0
+            return span, candidates[0], 1.0, False
     span = _last_phrase(text, candidates[0]) if last_phrase and candidates else None
-    return (span, candidates[0], 1.0) if span is not None else None
+    return (span, candidates[0], 1.0, False) if span is not None else None
 
 
 def _when_clause(context: _Context) -> tuple[Span | None, Span] | None:
@@ -1190,20 +1266,21 @@ def _edge_words() -> frozenset[str]:
     return _closed_words() | frozenset().union(*(tx.english_set(n) for n in names))
 
 
-def _topic_of(text: str, clause: Span, with_cue: bool) -> tuple[Span, float] | None:
-    """The topic of a clause and the polarity said of it: a cue's object, whoever the subject
-    ("do you like X"; with ``with_cue`` also "my brother hates X")."""
+def _topic_of(text: str, clause: Span, with_cue: bool) -> tuple[Span, float, bool] | None:
+    """The topic of a clause, the polarity said of it and whether it is a verb after "to"
+    (``Cue.infinitive``): a cue's object, whoever the subject ("do you like X"; with
+    ``with_cue`` also "my brother hates X")."""
     lex = lexicon()
     for pred in tx.predicates(text, clause, _known(), _ANY_SUBJECT):
-        cue = match_cue(text, pred)
+        cue = match_cue(text, pred) or _inverted_be_cue(text, pred)
         span = tx.phrase_span(text, cue.object_start, pred.rest.end, lex.stops) if cue else None
         if cue is not None and span is not None and not _pronoun(text, span):
-            return span, -cue.polarity if pred.negated else cue.polarity
+            return span, -cue.polarity if pred.negated else cue.polarity, cue.infinitive
     words = tx.tokens(text, *clause)
     for index, word in enumerate(words[1:] if with_cue else (), 1):  # "my brother hates cats"
         polarity = lex.verbs.get(lex.lemmas.get(word.word, ""), (0.0, 0.0))[0]
         span = tx.phrase_span(text, word.end, clause.end, lex.stops) if polarity else None
         if span is not None and words[index - 1].word != "to" and not _pronoun(text, span):
             negated = words[index - 1].word in tx.english_set("negations")
-            return span, -polarity if negated else polarity
+            return span, -polarity if negated else polarity, False
     return None

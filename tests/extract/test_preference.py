@@ -1,4 +1,4 @@
-"""persona6.preference.v9: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v10: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v9"
+    assert signal.producer == "persona6.preference.v10"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -964,3 +964,89 @@ def test_a_last_phrase_pointing_at_the_product_is_left_out_of_the_key(text, key)
 )
 def test_a_clause_of_time_or_condition_ends_the_object(text, found) -> None:
     assert keyed(say(text)) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "polarity"),
+    [
+        ("Are you into jazz?", "yes", "jazz", 1.0),
+        ("Are you a fan of horror movies?", "yes!", "horror movies", 1.0),
+        ("are you a big fan of musicals?", "not really", "musicals", -1.0),
+        ("Are you still into board games?", "absolutely", "board games", 1.0),
+        ("You into hiking?", "yeah", "hiking", 1.0),
+        ("Are you keen on spicy food?", "nah", "spicy food", -1.0),
+    ],
+)
+def test_a_yes_or_no_to_a_taste_asked_with_be_names_its_topic(
+    question: str, answer: str, key: str, polarity: float
+) -> None:
+    session = [said(1, question, "u-lena"), said(2, answer, "u-jo")]
+    (signal,) = EXTRACTOR.extract(session)
+    assert (signal.actor, signal.key, signal.polarity) == ("u-jo", key, polarity)
+    assert [e.event_id for e in signal.evidence] == ["e2"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Are you up for a game tonight?", "yes"),  # an invitation
+        ("Were you into it back then?", "yes"),  # a past experience
+        ("Are you happy with the result?", "yes"),  # a thing at hand
+    ],
+)
+def test_a_yes_to_an_offer_or_a_thing_at_hand_asked_with_be_is_no_taste(question, answer) -> None:
+    session = [said(1, question, "u-lena"), said(2, answer, "u-jo")]
+    assert list(EXTRACTOR.extract(session)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please cite the table, and the query you used, next time",
+        "Please cite the table and the query you used, next time",
+        "Please cite the table, and the query you used next time",
+    ],
+)
+def test_a_standing_request_runs_on_over_an_object_set_off_by_commas(text: str) -> None:
+    (signal,) = say(text)
+    assert (signal.key, signal.value) == (
+        "cite the table and the query you used",
+        "asks always to cite the table and the query you used",
+    )
+    (cited,) = signal.evidence
+    assert cited.quote.startswith("Please cite the table") and cited.quote.endswith("you used")
+
+
+def test_a_standing_request_runs_on_over_a_list_of_objects() -> None:
+    (signal,) = say("Please cite the source, the page and the date from now on")
+    assert signal.key == "cite the source, the page and the date"
+
+
+def test_a_new_clause_after_a_comma_is_not_the_requests_object() -> None:
+    assert say("Please cite the table, and the answer will be better next time") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("I love to cite sources", "cite sources", "loves to cite sources"),
+        ("I don't like to wait", "wait", "does not like to wait"),
+        ("I prefer to get short answers", "get short answers", "prefers to get short answers"),
+        ("I look forward to the weekend", "weekend", "looks forward to weekend"),
+        ("I like it when you cite sources", "cite sources", "likes it when you cite sources"),
+        (
+            "I love when you explain things step by step",
+            "explain things step by step",
+            "loves it when you explain things step by step",
+        ),
+    ],
+)
+def test_a_verb_for_object_reads_with_its_to_or_its_subject(text, key, value) -> None:
+    (signal,) = say(text)
+    assert (signal.key, signal.value) == (key, value)
+
+
+def test_a_verb_asked_about_or_agreed_to_reads_with_its_to() -> None:
+    session = [said(1, "Do you like to cook?", "u-lena"), said(2, "yes", "u-jo")]
+    assert [s.value for s in EXTRACTOR.extract(session)] == ["likes to cook"]
+    assert [s.value for s in say("you like to party? I sure do!")] == ["likes to party"]
