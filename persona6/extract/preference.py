@@ -25,9 +25,10 @@ amazing"), a remark, a qualification or a request after a list ("I prefer tea, n
 "..., even in small scripts", "..., please use X"), the listener or their past act ("I love how
 fast you answered", "I hate to bother you"), in another speaker's question the asker ("Do
 you like how patient I am?" / "yes"), and an experience that is over ("Did you enjoy the
-trip?" / "yes"). A favourite named beside it is one ("my favorite band, the beatles"; "iced
-tea, my favorite drink"). The listener's act is a taste in answers ("I like when you use
-bullet points": bullet points).
+trip?" / "yes"; "I loved the trip", "I enjoyed a concert last night": the simple past of a
+definite thing or a time that was once; not "I've always loved concerts"). A favourite named
+beside it is one ("my favorite band, the beatles"; "iced tea, my favorite drink"). The
+listener's act is a taste in answers ("I like when you use bullet points": bullet points).
 
 A clause speaks for the person only when it states rather than asks, and is not hypothetical,
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
@@ -544,6 +545,8 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
         return []  # "I'd like to contact support": a request of the moment, not a taste
     if _social_reply(text, cue):
         return []
+    if _past_occasion(context, pred, cue):
+        return []  # "I loved the trip", "I enjoyed a concert last night": one experience
     if pred.negated and not cue.fixed:
         polarity = -polarity if polarity > 0 else 0.5
         says = "is not " + says[3:] if says.startswith("is ") else "does not " + cue.head
@@ -555,6 +558,57 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     for claim in claims if pred.subject.word.startswith("we") else []:
         claim.weight, claim.value = claim.weight * 0.5, f"(with others) {claim.value}"
     return claims
+
+
+def _past_occasion(context: _Context, pred: Predicate, cue: Cue) -> bool:
+    """Whether the clause tells how one past occasion went, not a standing taste: the cue in
+    the simple past ("I loved", "I didn't enjoy", "I was a fan of") of something definite or
+    pointed back to ("the trip", "our trip to Paris", "it") or of a time that was once ("a
+    concert last night"; ``past_experience`` in preferences.yaml). A taste kept up ("I've
+    always loved concerts", "I always loved the beach", "I never liked crowds") or in the
+    present ("I love road trips") stands, and so does a past taste of a kind of thing ("I loved
+    hiking as a kid")."""
+    words = _past_words()
+    lead = set(pred.lead)
+    verb = pred.verb.word
+    # "was", "were" of "be" ("am" is among its irregular forms too); "I got into jazz" began a
+    # taste, as "I became a fan" did
+    past = (
+        verb in ("was", "were")
+        or (tx.is_past(verb) and not pred.is_be and verb not in words.beginnings)
+        or bool(lead & words.did)
+    )
+    if not past or lead & words.kept_up:
+        return False
+    text, clause = context.text, context.clause
+    following = tx.tokens(text, cue.object_start, clause.end)
+    if following and following[0].word in words.definite:
+        return True
+    return (
+        words.occasions.search(text, cue.object_start, max(cue.object_start, clause.end))
+        is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _PastWords:
+    did: frozenset[str]  # "didn't": the simple past put with "do"
+    beginnings: frozenset[str]  # "got into", "became a fan of": a taste begun, not an occasion
+    kept_up: frozenset[str]  # the perfect and habits: "I've loved", "I always loved"
+    definite: frozenset[str]  # an object that is one thing: "the", "our", "it"
+    occasions: re.Pattern[str]  # a time that was once: "last night", "yesterday"
+
+
+@cache
+def _past_words() -> _PastWords:
+    data = tx.load_lexicon("preferences")["past_experience"]
+    return _PastWords(
+        frozenset(data["did"]),
+        frozenset(data["beginnings"]),
+        frozenset(data["kept_up"]) | frozenset(lexicon().habitual),
+        frozenset(data["definite"]) | lexicon().words["pronouns"] - {"one", "ones", "something"},
+        re.compile(r"\b(?:" + "|".join(data["occasions"]) + r")\b", re.I),
+    )
 
 
 def _implied_ok(context: _Context, pred: Predicate) -> bool:

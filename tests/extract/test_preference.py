@@ -1050,3 +1050,37 @@ def test_a_verb_asked_about_or_agreed_to_reads_with_its_to() -> None:
     session = [said(1, "Do you like to cook?", "u-lena"), said(2, "yes", "u-jo")]
     assert [s.value for s in EXTRACTOR.extract(session)] == ["likes to cook"]
     assert [s.value for s in say("you like to party? I sure do!")] == ["likes to party"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I loved the trip",
+        "I enjoyed the concert last night",
+        "I really enjoyed our trip to Paris",
+        "I didn't like the movie",
+        "We hated the hotel",
+        "I enjoyed a long walk yesterday",
+        "I went to the fair on Saturday. I loved it!",
+        "I was a big fan of the show",
+    ],
+)
+def test_how_one_past_occasion_went_is_no_standing_taste(text: str) -> None:
+    assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "sign"),
+    [
+        ("I love road trips", "road trips", 1.0),
+        ("I've always loved concerts", "concerts", 1.0),
+        ("I always loved the beach", "beach", 1.0),
+        ("I never liked crowds", "crowds", -1.0),
+        ("I loved hiking as a kid", "hiking as a kid", 1.0),
+        ("I'm addicted to the internet", "internet", 1.0),
+        ("I got into the show", "show", 1.0),
+        ("I love the beach", "beach", 1.0),
+    ],
+)
+def test_a_taste_kept_up_or_of_a_kind_of_thing_stands(text: str, key: str, sign: float) -> None:
+    assert keyed(say(text)) == {key: sign}
