@@ -27,8 +27,9 @@ in winter", "I'm new to this") is no home, and "the flat I live in" takes its pl
 before (v7). "live" and "move" in another sense are no home ("living our best life",
 "moving ahead", "I moved the meeting to Friday"); a capitalised name no list knows after "moved
 to" is a place unless the message speaks of software or the name is a tool's ("I moved to
-Leeds", not "we moved to Linear for tickets"); "the new house I bought is huge" owns the house
-(v8).
+Leeds", not "we moved to Linear for tickets"); "the new house I bought is huge" owns the house;
+what the speaker did or is doing, with any verb, is a weak activity ("I joined a pottery class",
+"I'm organizing a charity run"; not "I fixed the bug", a step of the task at hand) (v8).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -93,7 +94,7 @@ _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
 _WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
 _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
-_WORD_LISTS += ("calendar_names",)
+_WORD_LISTS += ("calendar_names", "activity_skip_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -295,6 +296,9 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "living our best life", "I live for summer", "moving ahead": no home
     if _work_step(lemma, raw):
         return None  # "worked around it", "I'll work on it": a step, not a job
+    pointed = len(words) > 1 and words[0].word in _DEMONSTRATIVES and phrase is None
+    if pointed and lemma not in lex.object_verbs:  # "I took this pic last summer"
+        return _activity(text, pred, verb, rest)
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
@@ -331,6 +335,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
     if category == "home" and lemma != "grow":
         return _home_claim(text, pred, lemma, rest)
+    if category is None and lemma not in lex.object_verbs:  # "I joined a choir last week"
+        return _activity(text, pred, verb, rest)
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
@@ -662,6 +668,8 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
             return None  # "we're living our best life"
         if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
             return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
+        if doing is None and not past:  # "I'm organizing a charity run"
+            return _activity(text, pred, first[0].word, rest, at=pred.rest.start)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
     if article is None or rest is None:
         return None
@@ -679,6 +687,68 @@ def _gerund_no_home(text: str, rest: Span) -> bool:
     words = tx.tokens(text, *rest)
     lemma = lexicon().lemmas.get(words[0].word, "") if words else ""
     return _no_home(lemma, words[1:])
+
+
+#: Words that point at the object ("this pic", "that cake"), not the object itself.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _activity(
+    text: str, pred: Predicate, verb: str, rest: Span | None, at: int | None = None
+) -> Claim | None:
+    """Something the speaker did or is doing, with any verb the lexicon has no category for
+    (``activities``, weak): "I joined a choir last week", "I took this pic last summer", "I'm
+    organizing a charity run". Done or under way, said of the speaker's own life: not to come,
+    denied or wished, not a verb of thinking, saying or feeling (``activity_skip_verbs``), and
+    not about the listener ("I saw your post")."""
+    lists = lexicon().words
+    lemma = _activity_lemmas().get(verb, verb)
+    skipped = lists["activity_skip_verbs"] | _task_verbs()
+    if rest is None or pred.negated or lemma in skipped or verb in lists["parting_verbs"]:
+        return None  # "I sold my car" is had no longer (``_my_mentions``)
+    lead = set(pred.lead)
+    if lead & (tx.english_set("modals") | lists["plan_leads"] | {"used to"}):
+        return None
+    ongoing = at is not None
+    if not ongoing and not tx.is_past(verb):
+        return None
+    words = tx.tokens(text, *rest)
+    others = lists["listener_words"] | lists["listener_objects"] | _PRONOUNS - _DEMONSTRATIVES
+    if not words or words[0].word in others:
+        return None  # "I told you", "wrote us a letter", "I did it"
+    if lists["listener_words"].intersection(t.word for t in words[:3]):
+        return None  # "I saw your post": of the listener
+    mine = (t for t in words[:3] if t.word in ("my", "our"))
+    if any(lexicon().my_noun.match(text, t.start) for t in mine):
+        return None  # "I walked my dog", "broke up with my girlfriend": ``_my_mentions`` says it
+    function = tx.english_words("prepositions", "adverbs", "determiners") | _PARTICLES
+    if all(t.word in function for t in words):
+        return None  # "I found out", "a show I went to": no object named
+    after = text[pred.verb.end : pred.clause.end]
+    if pred.implied and _GERUND_SUBJECT.search(after):
+        return None  # "Mixed emotions are rough": a noun phrase, not "I mixed"
+    if words[0].word == "the" and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end):
+        return None  # "I fixed the bug", "I clicked the button": a step of the task at hand
+    start = at if ongoing else pred.verb.start
+    says = "is" if ongoing else _verb_words(pred, lemma)
+    return _claim(text, pred, "activities", start, rest, 0.3, says)
+
+
+@cache
+def _activity_lemmas() -> dict[str, str]:
+    return tx.lemma_table(lexicon().words["activity_skip_verbs"] | _task_verbs())
+
+
+@cache
+def _task_verbs() -> frozenset[str]:
+    """The one-word acts of the task at hand in ``plan_skip_verbs`` ("export", "restart")."""
+    return frozenset(v for v in lexicon().words["plan_skip_verbs"] if " " not in v)
+
+
+#: A time in the past that makes "I visited the museum" an event of a life, not a step.
+_PAST_TIME = re.compile(
+    r"\b(?:yesterday|ago|last (?:\w+)|the other day|earlier this \w+|this past \w+)\b", re.I
+)
 
 
 def _for_long(pred: Predicate, segment: str) -> bool:

@@ -95,3 +95,44 @@ def test_a_name_moved_to_in_talk_of_software_is_no_place(text: str) -> None:
 def test_the_place_lived_in_there_is_the_noun_before() -> None:
     assert homes("an apartment that i live in there") == ["home:apartment"]
     assert homes("the cabin we live in now is tiny") == ["home:cabin"]
+
+
+def activities(text: str) -> list[str]:
+    return sorted(k for k in keys(text) if k.startswith("activities:"))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I joined a pottery class last week", "activities:joined a pottery class"),
+        ("I filmed this video on Skye", "activities:filmed this video on skye"),
+        ("I'm organizing a charity run", "activities:organizing a charity run"),
+        ("Just started a new routine at the gym", "activities:started a new routine at the gym"),
+        ("I visited the old mill yesterday", "activities:visited the old mill"),
+    ],
+)
+def test_something_the_speaker_did_with_any_verb_is_an_activity(text: str, key: str) -> None:
+    assert activities(text) == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fixed the bug",
+        "I clicked the button twice",
+        "I exported the notes",
+        "I told you about it",
+        "I saw your post",
+        "I found out",
+        "Thrilled for the weekend!",
+        "Mixed feelings are normal",
+        "I sold my bike",
+        "I never joined a club",
+        "I might join a choir",
+        "I'm wondering about the price",
+    ],
+)
+def test_no_activity_from_a_step_of_the_task_talk_feelings_or_what_was_not_done(
+    text: str,
+) -> None:
+    assert activities(text) == []
