@@ -43,8 +43,10 @@ import os
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import usearch
@@ -119,18 +121,25 @@ def contents(
 def write(path: Path, arrays: dict[str, np.ndarray]) -> bool:
     """Write a snapshot's ``contents`` to ``path`` (a temporary file renamed into place); False
     (and a warning) if it could not be written: linking goes on without one."""
+    return _replace(path, lambda out: np.savez(out, **arrays), "linking index snapshot")
+
+
+def _replace(path: Path, fill: Callable[[BinaryIO], object], what: str) -> bool:
+    """Write ``path`` by ``fill`` into a temporary file beside it renamed into place, so that a
+    reader never sees half a file; False, and a warning naming ``what``, if it failed (a cache:
+    failing to write one must not fail the link)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                np.savez(out, **arrays)
+                fill(out)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except Exception as exc:  # a cache: failing to write one must not fail the link
-        log.warning("linking index snapshot not saved to %s: %s", path, exc)
+    except Exception as exc:
+        log.warning("%s not saved to %s: %s", what, path, exc)
         return False
     return True
 
@@ -176,19 +185,8 @@ def save_shift(path: Path, tenant: str, model: LinkModel, measured: MeasuredShif
         "counter": counter,
         "indexed": indexed,
     }
-    target = shift_path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(record, out, sort_keys=True)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except Exception as exc:  # a cache: failing to write one must not fail the link
-        log.warning("linking shift not saved to %s: %s", target, exc)
+    blob = json.dumps(record, sort_keys=True).encode()
+    _replace(shift_path(path), lambda out: out.write(blob), "linking shift")
 
 
 def load_shift(path: Path, tenant: str, model: LinkModel) -> MeasuredShift | None:
