@@ -94,14 +94,16 @@ def test_link_saves_its_index_beside_the_database_for_the_next_command(run, tmp_
     monkeypatch.delenv("PERSONA6_INDEX_DIR", raising=False)
     first = run("link", "anon-1", "--json")
     assert first.exit_code == 0
-    saved = list((tmp_path / "persona6.db.index").iterdir())
-    assert [p.suffix for p in saved] == [".npz"]
-    again = run("link", "anon-1", "--json")  # restored from the file
+    saved = sorted((tmp_path / "persona6.db.index").iterdir())
+    # The index, and the shipped model's shift measured on the tenant beside it.
+    assert [p.name.split(".", 1)[1] for p in saved] == ["npz", "shift.json"]
+    again = run("link", "anon-1", "--json")  # restored from the files
     assert json.loads(again.stdout)["candidates"] == json.loads(first.stdout)["candidates"]
     monkeypatch.setenv("PERSONA6_INDEX_DIR", "off")
-    saved[0].unlink()
+    for path in saved:
+        path.unlink()
     run("link", "anon-1", "--json")
-    assert not saved[0].exists()
+    assert not any(path.exists() for path in saved)
 
 
 def test_backtest_prints_the_next_and_the_later_sessions(p6):
