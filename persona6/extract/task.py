@@ -1,10 +1,12 @@
-"""persona6.task.v6: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v7: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
 - key = a task kind of ``data/tasks.yaml`` (debugging, deployment, configuration, ...), when the
   actor's own messages match one of its cues (not in a conversation among people with no
-  assistant taking part: people there ask each other, not the product), or the actor's actions
+  assistant taking part: people there ask each other, not the product; and not where the
+  sentence only mentions the word, negated or as a source: "the exact wording, not a
+  summary", "or just in a blog post?", ``mention_frames``, v7), or the actor's actions
   carry one of its action
   words in their name ("Deploy Started") or, for command-line actions, one of its command heads
   (``kubectl``). ``measure`` = events that matched; evidence = the matching sentence of each
@@ -50,7 +52,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v6"
+NAME = "persona6.task.v7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,14 @@ def taxonomy() -> tuple[TaskKind, ...]:
         )
         for name, spec in kinds.items()
     )
+
+
+@cache
+def _mention_frames() -> re.Pattern[str]:
+    """What a cue is preceded by in its sentence where it is only mentioned (``$``-anchored,
+    searched between the sentence's start and the cue's)."""
+    frames = load_lexicon("tasks").get("mention_frames", [])
+    return re.compile("|".join(f"(?:{f})" for f in frames) or "(?!)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +159,13 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
         return found
     index, text = _index(), prep.text
     spans: dict[int, dict[tuple[int, int], None]] = {}
+    frames = _mention_frames()
     for position in index.cues.positions(prep):
         pattern = index.cues.patterns[position]
         for match in pattern.finditer(text):
             cite = sentence_cite(event, *match.span())
+            if frames.search(text, cite.start, match.start()):
+                continue  # the word named, no task asked for
             spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
     # Sorted by start as before; the end orders spans that share a start (set order did).
     found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}

@@ -1,4 +1,4 @@
-"""persona6.task.v6: task kinds and repeated action sequences per (session, actor)."""
+"""persona6.task.v7: task kinds and repeated action sequences per (session, actor)."""
 
 from __future__ import annotations
 
@@ -198,7 +198,29 @@ def test_task_kinds_in_other_words(text: str, kinds: set[str]) -> None:
         ("How do you know that? Which table?", "learning_howto", False),
         ("How can you be sure the numbers match?", "learning_howto", False),
         ("How do you add a filter to a chart?", "learning_howto", True),
+        ("And verify it: how do I know the export includes every note?", "learning_howto", False),
+        ("How can we be sure nothing was dropped?", "learning_howto", False),
+        ("How do I add a filter to a chart?", "learning_howto", True),
     ],
 )
 def test_a_single_word_makes_no_task_without_its_sense(text: str, kind: str, shown: bool) -> None:
     assert (kind in tasks([said(0, text)])) is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("I want the exact wording, not a summary.", False),
+        ("Is that in the contract or just in a blog post?", False),
+        ("According to the article, the limit is 10 GB. Is that right?", False),
+        ("I don't need a long summary, only the numbers.", False),
+        ("Answer without a story this time.", False),
+        ("Can you write a summary of this thread?", True),
+        ("Please fix the typos in the article before Friday.", True),
+        ("Help me turn my notes into a blog post.", True),
+        ("Not the intro: rewrite the last paragraph.", True),
+    ],
+)
+def test_a_task_word_only_mentioned_is_no_task(text: str, shown: bool) -> None:
+    """A writing word negated or named as a source asks for no writing (task.v7)."""
+    assert ("writing" in tasks([said(0, text), bot(1, "Sure.")])) is shown
