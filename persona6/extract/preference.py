@@ -1,4 +1,4 @@
-"""persona6.preference.v10: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v11: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -56,7 +56,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v10"
+NAME = "persona6.preference.v11"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -92,6 +92,8 @@ class Frame:
     at_hand: bool = False  # skipped when the object opens with a demonstrative ("that cake")
     refers_back: bool = False  # a bare pronoun object may take the phrase before it
     activity_says: str | None = None  # how the value reads when the object is an "-ing" verb
+    runs_on: bool = False  # the object takes in the clauses after it that only add to it
+    names: bool = False  # the object must name something: a pronoun is not read back
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,12 @@ def lexicon() -> Lexicon:
         be_phrases=tuple((sign, re.compile("|".join(be[k]), re.I)) for sign, k in _BE_SIGNS),
         habitual={str(k): float(v) for k, v in data["habitual_leads"].items()},
         stops="|".join(
-            [tx.word_alternation(data["object_stops"]), _coordinated_verb(data, verbs), _time()]
+            [
+                tx.word_alternation(data["object_stops"]),
+                _coordinated_verb(data, verbs),
+                _time(),
+                _times_said(data),
+            ]
         ),
         exceptions=re.compile(tx.word_alternation(data["exceptions"]), re.I),
         contrasts={
@@ -200,6 +207,19 @@ def _time() -> str:
     return rf"{tx.word_alternation(markers)}\s+{tx.word_alternation(subjects)}"
 
 
+def _times_said(data: dict) -> str:
+    """Where an object ends at a time said of the taste: "jazz | last year", "hiking | as a
+    kid", "the show | two weeks ago" (``object_times`` and the ``past_experience`` occasions,
+    but a bare "ago": "things from long ago"); after a word of the object, not opening it
+    ("sunday morning brunch"), nor inside a word ("today's music") or a noun phrase ("the last
+    year of college")."""
+    times = [
+        *data["object_times"],
+        *(o for o in data["past_experience"]["occasions"] if o != "ago"),
+    ]
+    return r"(?<=[\w'’.,!?)]\s)(?:" + "|".join(times) + r")(?![\w'’-])(?!\s+of\b)"
+
+
 def _frame_fills(data: dict) -> dict[str, str]:
     """What each placeholder of a frame's pattern stands for (see preferences.yaml); the same
     for every frame, so the alternations of verb forms and word lists are built once."""
@@ -243,6 +263,8 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         at_hand=entry.get("at_hand") == "skip",
         refers_back=bool(entry.get("refers_back", False)),
         activity_says=entry.get("activity_says"),
+        runs_on=bool(entry.get("runs_on", False)),
+        names=entry.get("pronoun") == "skip",
     )
 
 
@@ -383,10 +405,14 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
     all_sentences = tx.sentences(text)
     for number, sentence in enumerate(all_sentences):
         parts, previous = tx.clauses(text, sentence), list[Claim]()
+        lead: Claim | None = None  # the claim a list of items after it started from
+        covered = 0  # the end of a quote that ran on from an earlier clause of the sentence
         for index, clause in enumerate(parts):
             if tx.inside(quotes, clause.start):
                 previous = []
                 continue
+            if clause.end <= covered:
+                continue  # "..., and times, in ISO 8601": read with the request before
             context = _Context(
                 text, sentence, parts, index, all_sentences[number - 1] if number else None, asked
             )
@@ -413,7 +439,9 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
                 ):
                     claims.extend(_from_predicate(context, pred))
             if not claims and previous:
-                claims = _list_item(context, previous[-1])
+                claims = _list_item(context, previous[-1], lead or previous[-1])
+            else:
+                lead = claims[-1] if claims else None
             announced = _announced_change(text, parts[:index]) if claims else None
             for claim in claims if announced is not None else ():
                 # One quote from the announcement to the taste: "I've changed my mind about
@@ -426,6 +454,8 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
                 )
             found.extend(claims)
             previous = claims
+            ends = [s.end for c in claims for s in c.spans if s.start < clause.end < s.end]
+            covered = max([covered, *ends])
     return found
 
 
@@ -447,8 +477,13 @@ def _change_announcement() -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
-def _list_item(context: _Context, last: Claim) -> list[Claim]:
-    """ "I love pizza, pasta and tacos": a verbless clause after a cue continues its list."""
+def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
+    """ "I love pizza, pasta and tacos": a verbless clause after a cue continues its list
+    (``last``, the claim before; ``lead``, the one the list started from). After a verb and
+    its object an item is another object of the verb ("I like to eat pizza, pasta": eat pasta;
+    ``_item_head``), unless it is a verb phrase of its own: opening with a verb or ending on a
+    pronoun ("..., watch films", "..., and then email them") or an "-ing" form ("..., but
+    baking": likes baking)."""
     text, clause = context.text, context.clause
     words = tx.tokens(text, *clause)
     while words and words[0].word in tx.english_words("coordinators", "adverbs"):
@@ -459,6 +494,8 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
         return []  # "I prefer type hints, even in small scripts", "..., please use X": no item
     if " ".join(w.word for w in words) in tx.english_set("remarks"):
         return []  # "I prefer tea, no worries": a sign-off, not a second item
+    if " ".join(w.word for w in words) in _answer_words():
+        return []  # "I like to do the tango in my blue dress, yes!": no item
     says, spans, found = (
         last.value.rsplit(" ", len(last.key.split()))[0],
         [last.spans[0], clause],
@@ -467,10 +504,67 @@ def _list_item(context: _Context, last: Claim) -> list[Claim]:
     for item in re.split(r"\s+(?:and|or|&)\s+", text[words[0].start : clause.end]):
         start = text.index(item, words[0].start)
         span = tx.phrase_span(text, start, start + len(item), lexicon().stops)
-        found.extend(
-            _claim(text, span, last.polarity, says, last.weight, sorted(set(spans)), context.asked)
+        named = [t.word for t in tx.tokens(text, *span)] if span is not None else []
+        item_says, head = says, ""
+        if named and (says == "to" or says.endswith(" to")):  # verb phrases: "likes to ..."
+            if tx.is_gerund(named[0]):
+                item_says = says[: -len("to")].rstrip()  # "..., and baking": likes baking
+            elif named[0] not in _verb_words() and named[-1] not in lexicon().words["pronouns"]:
+                head = _item_head(lead.key)  # "to eat pizza, pasta": eat pasta
+        claims = _claim(
+            text, span, last.polarity, item_says, last.weight, sorted(set(spans)), context.asked
         )
+        for claim in claims if head else ():
+            claim.key = f"{head} {claim.key}"[:80]
+            claim.value = f"{item_says} {head} {claim.value[len(item_says) + 1 :]}"
+        found.extend(claims)
     return found
+
+
+def _item_head(key: str) -> str:
+    """What of a verb phrase a list item after it keeps: the phrase without its last noun
+    phrase, which the item stands in for ("eat pizza, pasta": "eat"; "spend time with my
+    family, friends": "spend time with"; "work on improving my old area, West County": "work
+    on improving"), and without a time ("read before bed, mostly autobiographies": "read"). A
+    bare verb keeps nothing: its items are verbs ("barbecue, hunt and write")."""
+    words = key.split()
+    if len(words) < 2:
+        return ""
+    start = len(words) - 1
+    while (
+        start > 1 and words[start - 1] not in _edge_words() and not tx.is_gerund(words[start - 1])
+    ):
+        start -= 1
+    head = words[:start]
+    while len(head) > 1 and head[-1] in tx.english_set("determiners"):
+        head = head[:-1]  # "improving my | old area": "improving"
+    times = [
+        at for at, word in enumerate(head) if at and word in tx.english_set("temporal_markers")
+    ]
+    return " ".join(head[: times[0]] if times else head)
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """Verbs in their base form, from the lexicon's lists of verbs: a list item opening with one
+    is a verb phrase of its own ("I like to read books, watch films": likes to watch films)."""
+    data = tx.load_lexicon("preferences")
+    lists = (
+        data["verbs"]["positive"],
+        data["verbs"]["negative"],
+        data["want_skip"],
+        data["idiom_skip"],
+        data["habit_skip_verbs"],
+        data["frame_words"]["choice_verbs"],
+        data["frame_words"]["generic_verbs"],
+        data["standing_requests"]["verbs"],
+    )
+    return frozenset(str(phrase).split()[0] for words in lists for phrase in words)
+
+
+@cache
+def _answer_words() -> frozenset[str]:
+    return lexicon().words["answer_yes"] | lexicon().words["answer_no"]
 
 
 def _social_reply(text: str, cue: Cue) -> bool:
@@ -588,6 +682,17 @@ def _past_occasion(context: _Context, pred: Predicate, cue: Cue) -> bool:
         words.occasions.search(text, cue.object_start, max(cue.object_start, clause.end))
         is not None
     )
+
+
+def _one_occasion(context: _Context, obj_words: list[str]) -> bool:
+    """Whether an evaluation put in the past ("was", "were") is of one occasion: its subject is
+    definite or points back ("the concert was amazing", "it was awful"), or the clause names a
+    time that was once ("dinner was great last night"); as ``_past_occasion`` reads a cue verb.
+    A kind of thing judged in the past ("concerts were always fun") stands."""
+    words = _past_words()
+    if obj_words[0] in words.definite:
+        return True
+    return words.occasions.search(context.text, *context.clause) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -750,9 +855,11 @@ def _object_claims(
         if found and start < found.start() < cut:
             before = tx.tokens(text, start, found.start())
             if found.group().lower() == "to" and (
-                len(before) > 3 or any(w.word.endswith("ing") for w in before)
+                len(before) > 3
+                or any(w.word.endswith("ing") for w in before)
+                or [w.word for w in before] in ([w] for w in lex.words["listener_words"])
             ):
-                continue  # "prefer going to the beach" is not "prefer X to Y"
+                continue  # "prefer going to the beach", "prefer you to ...": not "X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
     span = tx.phrase_span(text, start, cut, lex.stops)
     when = _when_clause(context) if span is None and start >= end else None
@@ -760,6 +867,9 @@ def _object_claims(
         span, evidence = when[0], sorted({when[1], context.clause})
     else:
         span, evidence = _resolved(context, span)
+    act = _listeners_task(text, span) if span is not None else None
+    if act is not None:  # "I want you to cite sources": the act is the taste, not "you to ..."
+        span, says = act[0], f"{says} {act[1]}"
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
@@ -769,6 +879,28 @@ def _object_claims(
             claim.value = value
         claims.append(Claim(key[:80], value, -polarity, cue.weight, evidence))
     return claims
+
+
+def _listeners_task(text: str, span: Span) -> tuple[Span | None, str] | None:
+    """What a cue's object asks the listener to do ("I want you to cite sources", "I'd like you
+    to use bullet points"): the act as the key reads it, without the listener, and without a
+    generic verb as in a standing request ("bullet points", as "please use bullet points"
+    keys), and what the value says before it ("you to", "you to use"). None when the object
+    is no such act; no span for a verb of a request of the moment (``want_skip``: "I want you
+    to know", "I want you to check this"), unless it says how to answer."""
+    words, standing = tx.tokens(text, *span), _standing_words()
+    if len(words) < 3 or words[0].word not in lexicon().words["listener_words"]:
+        return None
+    if words[1].word != "to":
+        return None
+    verb = words[2].word
+    if verb in lexicon().words["want_skip"] and verb not in standing.verbs | standing.generic:
+        return None, ""
+    at = 3 if verb in standing.generic and len(words) > 3 else 2
+    while at + 1 < len(words) and at > 2 and words[at].word in ("me", "us"):
+        at += 1  # "I want you to give me examples": examples
+    said = " ".join(w.word for w in words[1:at])
+    return Span(words[at].start, span.end), f"{words[0].word} {said}"
 
 
 def _pronoun(text: str, span: Span | None) -> bool:
@@ -1003,6 +1135,12 @@ def _frames(context: _Context) -> list[Claim]:
             continue
         if frame.at_hand and len(obj_words) > 1 and obj_words[0] in lex.words["at_hand"]:
             continue  # "that cake looks amazing"; a bare "that is great" refers back
+        if frame.names and _pronoun(
+            text, tx.phrase_span(text, obj_start, begin + match.end("obj"))
+        ):
+            return []  # "it means a lot to me" thanks the listener as often as not
+        if match.groupdict().get("tense") and _one_occasion(context, obj_words):
+            return []  # "the concert was amazing": how one occasion went, no standing taste
         negated = bool(match.groupdict().get("neg"))
         polarity = -frame.polarity if negated else frame.polarity
         says = frame.negated if negated else frame.says
@@ -1011,9 +1149,61 @@ def _frames(context: _Context) -> list[Claim]:
         elif frame.activity_says and tx.is_gerund(obj_words[0]):
             says = frame.activity_says  # "stop asking me to confirm": asks to stop asking ...
         obj = tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
+        last = context.index
+        if frame.runs_on and obj is not None and not match.groupdict().get("verb"):
+            last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
+        if last > context.index:
+            return _run_on_claim(context, obj_start, last, polarity, says, frame.weight)
         span, evidence = _resolved(context, obj, frame.refers_back)
         return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []
+
+
+def _object_added_to(context: _Context) -> int:
+    """The last clause of a request's object: this one, or a later one when the clauses up to
+    it only add to the object, a noun phrase after "and"/"or" or a determiner, or a phrase a
+    preposition opens ("Please always format dates, | and times, | in ISO 8601"); not a clause
+    with a subject, a verb of its own or a remark ("..., and I will check", "..., thanks")."""
+    text, parts = context.text, context.parts
+    last = context.index
+    for at in range(context.index + 1, len(parts)):
+        words = tx.tokens(text, *parts[at])
+        joined = bool(words) and words[0].word in ("and", "or")
+        rest = words[1:] if joined else words
+        if not rest or len(rest) > 5 or any(w.word in _subject_words() for w in rest):
+            break
+        if " ".join(w.word for w in rest) in tx.english_set("remarks"):
+            break
+        first = rest[0].word
+        if first in tx.english_words("coordinators", "adverbs") or first in _verb_words():
+            break  # "..., and then ...", "..., and use ...": a second act
+        if not (joined or first in tx.english_words("determiners", "prepositions")):
+            break
+        last = at
+    return last
+
+
+@cache
+def _subject_words() -> frozenset[str]:
+    """Words that make a clause more than a noun phrase added to an object: the closed words
+    but for the articles and possessives a noun phrase opens with ("the page", "my notes")."""
+    return _closed_words() - {"the", "a", "an", "my", "our", "your", "his", "her", "their"}
+
+
+def _run_on_claim(
+    context: _Context, start: int, last: int, polarity: float, says: str, weight: float
+) -> list[Claim]:
+    """One request whose object runs from ``start`` to the end of clause ``last``, cited as one
+    quote and keyed without the commas between its parts ("format dates and times in iso
+    8601")."""
+    text = context.text
+    span = tx.phrase_span(text, start, context.parts[last].end, lexicon().stops, 12)
+    if span is None or _pronoun(text, span):
+        return []
+    said = _COMMA_ADDED.sub(" ", text[span.start : span.end])
+    key = tx.normalise_phrase(said)
+    cited = Span(tx.opening_words(text, context.clause, 1)[0].start, span.end)
+    return [Claim(key[:80], f"{says} {key}", polarity, weight, [cited])] if key else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -1116,6 +1306,10 @@ def _standing_request(context: _Context) -> list[Claim]:
 
 
 _COMMA_AND = re.compile(r"\s*,\s*(?=(?:and|or)\b)", re.I)
+#: A comma before a part added to an object ("dates, and times, in ISO 8601").
+_COMMA_ADDED = re.compile(
+    r"\s*,\s*(?=(?:and|or|" + tx.word_alternation(tx.english_set("prepositions")) + r")\b)", re.I
+)
 
 
 def _object_runs_on(context: _Context, words: _StandingWords) -> int:

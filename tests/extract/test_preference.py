@@ -1,4 +1,4 @@
-"""persona6.preference.v10: likes, dislikes, wants and requests a person states about themselves."""
+"""persona6.preference.v11: likes, dislikes, wants and requests a person states about themselves."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v10"
+    assert signal.producer == "persona6.preference.v11"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -1076,7 +1076,7 @@ def test_how_one_past_occasion_went_is_no_standing_taste(text: str) -> None:
         ("I've always loved concerts", "concerts", 1.0),
         ("I always loved the beach", "beach", 1.0),
         ("I never liked crowds", "crowds", -1.0),
-        ("I loved hiking as a kid", "hiking as a kid", 1.0),
+        ("I loved hiking as a kid", "hiking", 1.0),
         ("I'm addicted to the internet", "internet", 1.0),
         ("I got into the show", "show", 1.0),
         ("I love the beach", "beach", 1.0),
@@ -1084,3 +1084,172 @@ def test_how_one_past_occasion_went_is_no_standing_taste(text: str) -> None:
 )
 def test_a_taste_kept_up_or_of_a_kind_of_thing_stands(text: str, key: str, sign: float) -> None:
     assert keyed(say(text)) == {key: sign}
+
+
+def values(text: str) -> dict[str, str]:
+    return {signal.key: signal.value for signal in say(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the item stands in for the verb's object
+        (
+            "I want to spend more time in my hometown, Lisbon",
+            {
+                "spend more time in my hometown": "wants to spend more time in my hometown",
+                "spend more time in lisbon": "wants to spend more time in lisbon",
+            },
+        ),
+        (
+            "I like to bake bread, pies and cookies",
+            {
+                "bake bread": "likes to bake bread",
+                "bake pies": "likes to bake pies",
+                "bake cookies": "likes to bake cookies",
+            },
+        ),
+        # a verb of its own, or an "-ing" form, is an item of its own
+        (
+            "I love to paint landscapes, read novels and play chess",
+            {
+                "paint landscapes": "loves to paint landscapes",
+                "read novels": "loves to read novels",
+                "play chess": "loves to play chess",
+            },
+        ),
+        (
+            "I like to knit scarves, and gardening",
+            {"knit scarves": "likes to knit scarves", "gardening": "likes gardening"},
+        ),
+        # after a bare verb the items are verbs
+        (
+            "I like to ski, skate and climb",
+            {"ski": "likes to ski", "skate": "likes to skate", "climb": "likes to climb"},
+        ),
+    ],
+)
+def test_a_list_item_after_an_infinitive_reads_with_its_verb(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Please always round prices, and totals, to two decimals",
+            "round prices and totals to two decimals",
+        ),
+        (
+            "Always label the axes, and the units, in charts",
+            "label the axes and the units in charts",
+        ),
+        (
+            "Please never abbreviate names, or places, in the summary",
+            "abbreviate names or places in the summary",
+        ),
+    ],
+)
+def test_a_standing_request_runs_on_over_what_only_adds_to_its_object(text: str, key: str) -> None:
+    found = say(text)
+    assert [signal.key for signal in found] == [key]
+    assert found[0].evidence[0].quote == text
+
+
+def test_a_standing_request_does_not_run_on_over_a_clause_of_its_own() -> None:
+    assert keyed(say("Please always round prices, and I will check them")) == {"round prices": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "I want you to double-check my math",
+            "double-check my math",
+            "wants you to double-check my math",
+        ),
+        ("I'd like you to show me examples", "examples", "would like you to show me examples"),
+        ("I'd prefer you to quote the law", "quote the law", "would prefer you to quote the law"),
+    ],
+)
+def test_what_the_listener_is_to_do_is_keyed_without_them(text: str, key: str, value: str) -> None:
+    assert values(text) == {key: value}
+
+
+def test_a_request_of_the_moment_to_the_listener_is_no_taste() -> None:
+    assert say("I want you to know that I'm grateful") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I got into pottery last summer", "pottery"),
+        ("I started to love sushi two years ago", "sushi"),
+        ("I've enjoyed chess since 2015", "chess"),
+        ("I became a fan of salsa dancing in 2019", "salsa dancing"),
+        ("I really enjoy climbing recently", "climbing"),
+        ("I loved cartoons as a child", "cartoons"),
+        ("I enjoy sunday morning runs", "sunday morning runs"),
+        ("I like the last week of term", "last week of term"),
+    ],
+)
+def test_a_time_said_of_a_taste_is_cut_from_its_key(text: str, key: str) -> None:
+    assert list(keyed(say(text))) == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gig was fantastic",
+        "that museum was boring",
+        "The hotel was awful",
+        "We went to the lake. It was gorgeous",
+        "Lunch was delicious yesterday",
+    ],
+)
+def test_a_past_evaluation_of_one_occasion_is_no_taste(text: str) -> None:
+    assert say(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "sign"),
+    [
+        ("Sushi is delicious", "sushi", 1.0),
+        ("Country music is the worst", "country music", -1.0),
+        ("Road trips were always fun", "road trips", 1.0),
+    ],
+)
+def test_a_generic_evaluation_is_a_taste(text: str, key: str, sign: float) -> None:
+    assert keyed(say(text)) == {key: sign}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("Being honest is really important to me", "being honest", "values being honest"),
+        ("Gardening means so much to me", "gardening", "values gardening"),
+        ("Loyalty matters to me", "loyalty", "values loyalty"),
+        (
+            "Playing the piano brings me joy",
+            "playing the piano",
+            "is made happy by playing the piano",
+        ),
+        ("Knitting helps me unwind", "knitting", "enjoys knitting"),
+    ],
+)
+def test_what_matters_or_brings_joy_is_a_taste(text: str, key: str, value: str) -> None:
+    assert values(text) == {key: value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks so much! It means a lot to me",
+        "Your kind words mean a lot to me",
+        "It's important to me that everyone is safe",
+    ],
+)
+def test_thanks_and_extraposed_values_name_no_taste(text: str) -> None:
+    assert say(text) == []
