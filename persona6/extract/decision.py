@@ -1,4 +1,4 @@
-"""persona6.decision.v5: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v6: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
@@ -13,8 +13,9 @@ or the pattern's own key when it has no object ("I accept" -> approval). Questio
 ("if I go with X"), a time or a condition still to come ("I'd like to export my notes before I
 cancel", "when we switch to Linear, ...": the subject of the cue opens a clause of time or
 condition and the cue is not past; "after we switched to Linear, ..." stands), quoted words and
-objects that name nothing ("I'll take it") are skipped. Evidence = the span from the cue to the
-end of the object.
+objects that name nothing ("I'll take it") are skipped, and so is a move of home, as the
+disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6). Evidence =
+the span from the cue to the end of the object.
 
 From actions whose name says a decision (accept, approve, select, choose, reject, decline,
 cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
@@ -51,7 +52,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v5"
+NAME = "persona6.decision.v6"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -200,7 +201,7 @@ def _decision(
         old_key, new_key = _object_key(text, old), _object_key(text, new)
         if not new_key or (old is not None and not old_key):
             return None
-        if _moved_home(text, match, new):
+        if _moved_home(text, match, offset, new):
             return None
         key = f"{old_key}->{new_key}"
         end = new.end if new is not None else end
@@ -222,11 +223,14 @@ def _decision(
     return Decision(rule.kind, key, Cite(event, start, end))
 
 
-def _moved_home(text: str, match: re.Match[str], new: Span | None) -> bool:
-    """ "We moved to Denver": a move whose destination is a home, not a tool."""
-    if new is None or not re.search(r"\bmov", match.group(), re.IGNORECASE):
+def _moved_home(text: str, match: re.Match[str], offset: int, new: Span | None) -> bool:
+    """ "We moved to Denver", "I moved to Leeds", "I'm moving to a new flat": a move of home,
+    as the disclosure extractor reads it (``disclosure.moves_home``), is no switch of tools."""
+    words = tokens(text, offset + match.start(), offset + match.end())
+    verb = next((t for t in words if t.word.startswith("mov")), None)
+    if new is None or verb is None:
         return False
-    return disclosure.is_home(text, tokens(text, new.start, new.end))
+    return disclosure.moves_home(text, words[0], verb)
 
 
 def action_decision(event: StoredEvent) -> Decision | None:

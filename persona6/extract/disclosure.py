@@ -1,4 +1,4 @@
-"""persona6.disclosure.v8: facts a person states about their own life.
+"""persona6.disclosure.v9: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -31,6 +31,13 @@ Leeds", not "we moved to Linear for tickets"); "the new house I bought is huge" 
 what the speaker did or is doing, with any verb, is a weak activity ("I joined a pottery class",
 "I'm organizing a charity run"; not "I fixed the bug", a step of the task at hand) (v8).
 
+The object of a verb in a relative clause is the noun before its subject ("a show I went to"
+-> ``activities:went to a show``; "the year I went to Rome was wild" ends before "was"); a
+negation with "yet" is a weak plan, not a denial ("I haven't done pottery yet" ->
+``plans:do pottery``); any other "my <noun>" is a weak ``personal`` thing of the speaker's life
+("my studio", "my first marathon"), unless it names no such thing (``my_not_things``: "my
+opinion", "my bad") or the task at hand (``switch_context``: "my account") (v9).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -50,7 +57,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v8"
+NAME = "persona6.disclosure.v9"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -94,7 +101,8 @@ _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
 _WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
 _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
-_WORD_LISTS += ("calendar_names", "activity_skip_verbs")
+_WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things")
+_WORD_LISTS += ("my_phrase_ends",)
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -214,6 +222,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_my_mentions(text, clause, quotes, following))
             if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
                 continue
+            found.extend(_my_things(text, clause, quotes))
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
@@ -330,6 +339,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         and not tx.is_report_verb(verb)
     ):
         category = "habits"
+    if category in ("habits", "activities", None) and _not_yet(text, pred, category, lemma):
+        return _not_yet_plan(text, pred, lemma, rest)  # "I haven't done pottery yet"
     moved = lemma in ("move", "relocate")
     if category == "home" and moved and not _home_move(text, sentence, pred, raw):
         return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
@@ -340,6 +351,33 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _not_yet(text: str, pred: Predicate, category: str | None, lemma: str) -> bool:
+    """ "I haven't done pottery yet", "I still haven't visited Japan yet": a negation with
+    "yet" says the act is still to come, not that the speaker never does it. With a verb no
+    category knows, not one of thinking, saying or feeling, nor of the task at hand ("I
+    haven't decided yet", "I haven't exported it yet")."""
+    if not pred.negated or pred.implied:
+        return False
+    skipped = lexicon().words["activity_skip_verbs"] | _task_verbs()
+    if category is None and _activity_lemmas().get(pred.verb.word, lemma) in skipped:
+        return False
+    return "yet" in {t.word for t in tx.tokens(text, pred.subject.end, pred.clause.end)}
+
+
+def _not_yet_plan(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Claim | None:
+    """A weak plan (0.3) keyed as the act is named in its base form, "yet" left out: "I
+    haven't done pottery yet" -> ``plans:do pottery``; none when no object is named ("I
+    haven't tried it yet", "I haven't heard back yet")."""
+    words = [t for t in tx.tokens(text, *rest) if t.word != "yet"] if rest else []
+    function = tx.english_words("prepositions", "adverbs", "determiners") | _PARTICLES
+    if not words or words[0].word in _PRONOUNS or all(t.word in function for t in words):
+        return None
+    thing = text[words[0].start : words[-1].end]
+    fact = tx.normalise_phrase(f"{lemma} {thing}")
+    value = f"has not yet {tx.plain(text[pred.verb.start : pred.verb.end])} {tx.plain(thing)}"
+    return Claim(f"plans:{fact}"[:100], value, 1.0, 0.3, [pred.clause])
 
 
 def _named(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -427,6 +465,21 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
 
 
 _MOVE_TO = frozenset({"to", "from", "into"})
+
+
+def moves_home(text: str, subject: tx.Token, verb: tx.Token) -> bool:
+    """Whether ``subject`` ("i", "we") moves home by the verb of moving ``verb`` ("moved",
+    "moving", "relocated"), read from what follows it as the disclosure extractor reads "I
+    moved to Leeds" (``_home_move``): the decision extractor asks, so that a move of home is
+    no switch of tools."""
+    sentence = next((s for s in tx.sentences(text) if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return False
+    clause = next(
+        (c for c in tx.clauses(text, sentence) if c.start <= verb.start < c.end), sentence
+    )
+    pred = Predicate(subject, (), False, verb, Span(verb.end, clause.end), clause)
+    return _home_move(text, sentence, pred, tx.tokens(text, verb.end, clause.end))
 
 
 def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.Token]) -> bool:
@@ -613,7 +666,22 @@ def _claim(
     weight: float,
     says: str,
 ) -> Claim | None:
+    relative = _relative_object(text, pred) if fact_start == pred.verb.start else None
+    if relative is not None:  # "a show I went to": the object is the noun before "I"
+        preposition, noun = relative
+        thing = text[noun.start : noun.end]
+        verb = text[pred.verb.start : pred.verb.end]
+        fact = tx.normalise_phrase(f"{verb}{preposition} {thing}")
+        value = f"{says}{preposition} {tx.plain(thing)}"
+        polarity = -1.0 if pred.negated else 1.0
+        return Claim(f"{category}:{fact}"[:100], value, polarity, weight, [pred.clause])
     end = rest.end if rest else pred.verb.end
+    if rest and fact_start == pred.verb.start and _relative_clause(text, pred):
+        # "the year I went to Rome was wild": the relative clause ends before "was"
+        ended = (t for t in tx.tokens(text, *rest) if t.word in _VERB_AFTER_RELATIVE)
+        end = next((t.start for t in ended), end)
+        rest = tx.phrase_span(text, rest.start, end) if end > rest.start else None
+        end = rest.end if rest else pred.verb.end
     fact = _fact_key(text, fact_start, end) if end > fact_start else ""
     if not fact:
         return None
@@ -626,6 +694,50 @@ def _claim(
     return Claim(
         f"{category}:{fact}"[:100], value, -1.0 if pred.negated else 1.0, weight, [pred.clause]
     )
+
+
+def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
+    """The object of a verb in a relative clause, which is the noun before its subject: "a
+    show I went to (was great)", "the cake I made last week", "the trail we hike every
+    weekend". Returned as the preposition left after the verb (" to", or "") and the noun's
+    span; None when the verb has an object of its own ("the day I went to Paris") or no noun
+    phrase stands right before the subject."""
+    before = _relative_clause(text, pred)
+    if before is None:
+        return None
+    noun = Span(before.start(), before.end("np"))  # with its article: "went to a show"
+    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
+    closed |= tx.english_set("be_forms") | _PRONOUNS | {"what", "who", "where", "when", "how"}
+    if any(t.word in closed for t in tx.tokens(text, before.start("np"), noun.end)):
+        return None  # "that is what I did", "the list in my head I ..."
+    words = tx.tokens(text, pred.rest.start, pred.rest.end)
+    stranded = list(takewhile(lambda t: t.word in _STRANDED, words))
+    after = words[len(stranded) :]
+    lex = lexicon()
+    if after and not (
+        after[0].word in _VERB_AFTER_RELATIVE
+        or _fact_stop().match(text, after[0].start)
+        or lex.frequency.match(text, after[0].start)
+    ):
+        return None
+    return "".join(f" {t.word}" for t in stranded), noun
+
+
+def _relative_clause(text: str, pred: Predicate) -> re.Match[str] | None:
+    """The noun phrase right before the subject when the predicate is a relative clause on it
+    ("a show | I went to", "the year | I went to Rome"), else None."""
+    if pred.implied:
+        return None
+    return _ANTECEDENT.search(text, pred.clause.start, pred.subject.start)
+
+
+@cache
+def _fact_stop() -> re.Pattern[str]:
+    return re.compile(lexicon().fact_stops, re.I)
+
+
+#: Prepositions a relative clause leaves after its verb: "a show I went to", "the band I play in".
+_STRANDED = frozenset({"to", "in", "at", "on", "with", "for", "about", "from", "into", "through"})
 
 
 def _from_be(text: str, pred: Predicate) -> Claim | None:
@@ -704,13 +816,23 @@ def _activity(
     lists = lexicon().words
     lemma = _activity_lemmas().get(verb, verb)
     skipped = lists["activity_skip_verbs"] | _task_verbs()
-    if rest is None or pred.negated or lemma in skipped or verb in lists["parting_verbs"]:
+    if pred.negated or lemma in skipped or verb in lists["parting_verbs"]:
         return None  # "I sold my car" is had no longer (``_my_mentions``)
     lead = set(pred.lead)
     if lead & (tx.english_set("modals") | lists["plan_leads"] | {"used to"}):
         return None
     ongoing = at is not None
     if not ongoing and not tx.is_past(verb):
+        return None
+    relative = None if ongoing else _relative_object(text, pred)
+    if relative is not None:  # "a cake I baked"; not "the bug I found", a step of the task
+        the = text[relative[1].start : relative[1].end].lower().startswith("the ")
+        if the and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end):
+            return None
+        return _claim(
+            text, pred, "activities", pred.verb.start, rest, 0.3, _verb_words(pred, lemma)
+        )
+    if rest is None:
         return None
     words = tx.tokens(text, *rest)
     others = lists["listener_words"] | lists["listener_objects"] | _PRONOUNS - _DEMONSTRATIVES
@@ -861,6 +983,60 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+_MY = re.compile(r"\bmy\s+", re.I)
+
+
+def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
+    """ "my studio", "my new notebook", "my first marathon": any "my <noun>" the noun lists
+    do not know is a thing, work or project of the speaker's own life (``personal``, weak:
+    0.3), unless its head names no such thing (``my_not_things``: "my opinion", "my bad",
+    "my question") or the task at hand (``switch_context``: "my account", "my notes"). The
+    noun phrase is up to three words, ended by a function word or a verb ("my cork board
+    reminds me" is the cork board)."""
+    lists, claims = lexicon().words, []
+    skip = lists["my_not_things"] | lists["switch_context"]
+    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
+    closed |= tx.english_words("coordinators", "modals", "be_forms") | _PRONOUNS
+    closed |= lists["place_ends"] | lists["my_phrase_ends"]
+    for match in _MY.finditer(text, clause.start, clause.end):
+        if tx.inside(quotes, match.start()) or lexicon().my_noun.match(text, match.start()):
+            continue  # "my dog", "my wife": ``_my_mentions`` says it
+        words = list(tx.tokens(text, match.end(), clause.end))
+        if words and words[0].word == "own":
+            words = words[1:]  # "my own path"
+        phrase: list[tx.Token] = []
+        for i, word in enumerate(words[:3]):
+            gap = text[(phrase[-1].end if phrase else match.end()) : word.start]
+            if word.word in closed or (phrase and gap.strip()) or _verb_like(words, i):
+                break
+            if _fact_stop().match(text, word.start):
+                break  # "my walk last week"
+            if word.word.endswith("'s"):  # "my mentee's face": the mentee
+                phrase.append(tx.Token(word.word[:-2], word.start, word.end - 2))
+                break
+            phrase.append(word)
+        if not phrase or phrase[-1].word in skip:  # "my bad"; not "my first marathon"
+            continue
+        thing = text[phrase[0].start : phrase[-1].end]
+        fact = tx.normalise_phrase(thing)
+        parted = _parted_with(text, clause, match.start())
+        value = f"{'no longer has' if parted else 'has'} {tx.plain(thing)}"
+        claims.append(
+            Claim(f"personal:{fact}"[:100], value, -1.0 if parted else 1.0, 0.3, [clause])
+        )
+    return claims
+
+
+def _verb_like(words: Sequence[tx.Token], at: int) -> bool:
+    """Whether ``words[at]`` after "my" is a verb, not part of the noun: an "-ed", "-ing" or
+    "-ly" word (after the first: "my writing club" keeps "writing"), a past form, or an "-s"
+    word with more after it ("my studio starts welcoming ...", "my cork board reminds me")."""
+    word = words[at].word
+    if word.endswith("ly") or (at > 0 and (word.endswith(("ed", "ing")) or tx.is_past(word))):
+        return True
+    return at > 0 and word.endswith("s") and at + 1 < len(words) and not word.endswith("ss")
 
 
 #: Words opening a clause that can be a taste's object: "hates when ...", "loves how ...".

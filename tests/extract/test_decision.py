@@ -1,4 +1,4 @@
-"""persona6.decision.v5: choices, acceptances, rejections and switches."""
+"""persona6.decision.v6: choices, acceptances, rejections and switches."""
 
 from __future__ import annotations
 
@@ -227,3 +227,27 @@ def test_a_cue_in_a_clause_of_time_or_condition_still_to_come_is_no_decision(tex
 )
 def test_a_decision_taken_in_a_clause_of_time_stands(text: str, key: str, kind: str) -> None:
     assert [(k, v) for k, v, _ in summary([said(1, text)])] == [(key, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I moved to Harrogate last spring.",
+        "I moved from Ohio to Harrogate.",
+        "I'm moving to Harrogate next month.",
+        "We moved to Harrogate with the kids.",
+    ],
+)
+def test_moving_home_to_a_place_no_list_knows_is_no_switch(text: str) -> None:
+    assert summary([said(1, text)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("We moved to Basecamp last month.", "->basecamp"),
+        ("I moved from Trello to Basecamp.", "trello->basecamp"),
+    ],
+)
+def test_moving_to_a_tool_is_still_a_switch(text: str, key: str) -> None:
+    assert summary([said(1, text)]) == [(key, "switched", 1.0)]
