@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -84,7 +85,7 @@ def test_the_weight_is_zero_when_telling_apart_does_not_help():
 
 
 def test_the_model_keeps_its_weight_and_a_model_without_one_is_stored_as_before():
-    model = default_model()
+    model = replace(default_model(), separation=0.0)
     assert "separation" not in model.to_json()
     weighted = LinkModel.from_json({**model.to_json(), "separation": 1.5})
     assert weighted.separation == 1.5
