@@ -996,7 +996,7 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     noun phrase is up to three words, ended by a function word or a verb ("my cork board
     reminds me" is the cork board)."""
     lists, claims = lexicon().words, []
-    skip = lists["my_not_things"] | lists["switch_context"]
+    skip = lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
     closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
     closed |= tx.english_words("coordinators", "modals", "be_forms") | _PRONOUNS
     closed |= lists["place_ends"] | lists["my_phrase_ends"]
@@ -1023,9 +1023,13 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         fact = tx.normalise_phrase(thing)
         parted = _parted_with(text, clause, match.start())
         value = f"{'no longer has' if parted else 'has'} {tx.plain(thing)}"
-        claims.append(
-            Claim(f"personal:{fact}"[:100], value, -1.0 if parted else 1.0, 0.3, [clause])
+        # "my daughter's future": a noun the lists know keeps its category and weight
+        known = lexicon().noun_category.get(fact) if len(phrase) == 1 else None
+        category, weight = (
+            (known, 1.0 if known in ("family", "pets") else 0.6) if known else ("personal", 0.3)
         )
+        polarity = -1.0 if parted else 1.0
+        claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
 
 

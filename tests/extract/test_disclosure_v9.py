@@ -101,6 +101,15 @@ def test_my_noun_phrase_ends_before_a_verb_or_a_time() -> None:
     assert of("I got this from my hike last week", "personal") == {"personal:hike": 1.0}
 
 
+def test_a_known_noun_before_a_possessive_keeps_its_category() -> None:
+    assert "family:son" in signals("I'm saving for my son's tuition")
+    assert of("I'm saving for my son's tuition", "personal") == {}
+
+
+def test_a_body_part_after_my_is_no_personal_thing() -> None:
+    assert of("I've been on my feet all day", "personal") == {}
+
+
 def test_my_noun_parted_with_is_had_no_longer() -> None:
     assert of("I lost my sketchbook on the bus.", "personal") == {"personal:sketchbook": -1.0}
 
