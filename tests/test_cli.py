@@ -434,6 +434,8 @@ def test_a_clipped_quote_shows_the_word_it_is_quoted_for():
     )
     assert clip(text, 80, around="share") == clip(text, 80) == text[:79] + "…"  # in sight
     assert clip(text, 80, around="absent") == text[:79] + "…"
+    ending = "filler " * 30 + "zzzz"  # a word at the very end keeps its last letter
+    assert clip(ending, 75, around="zzzz") == "…" + ending[-74:].split(" ", 1)[1]
     long = " ".join(["filler"] * 20) + " the replication claim " + " ".join(["tail"] * 20)
     shown = clip(long, 60, around="replication")
     assert shown.startswith("…filler") and shown.endswith("…") and len(shown) == 60

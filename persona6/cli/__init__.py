@@ -131,7 +131,7 @@ def clip(text: str | None, width: int = 80, around: str | None = None) -> str:
     start = min(at - keep // 3, len(flat) - (width - 1))
     space = flat.find(" ", start, min(at, start + 12))
     start = space + 1 if space >= 0 else start  # from a word's start
-    if start + keep >= len(flat):
+    if len(flat) - start <= width - 1:  # the rest fits after one ellipsis
         return "…" + flat[start:]
     return "…" + flat[start : start + keep] + "…"
 
