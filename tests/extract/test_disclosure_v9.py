@@ -90,6 +90,10 @@ def test_any_my_noun_is_a_weak_personal_thing(text: str, key: str) -> None:
         "Can you rename my file?",
         "Oh my god, that is wild",
         "Thanks for having my back",
+        # v10: a frame of what is said
+        "In my experience the export is slow.",
+        "From my perspective the second option is cheaper.",
+        "In my case the sync never finishes.",
     ],
 )
 def test_my_noun_that_names_no_thing_of_a_life_is_none(text: str) -> None:
