@@ -328,7 +328,7 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     if _about_listener(answer):
         return ()  # "I love how you explained that": a reaction to the asker, not a yes
     lists = lexicon().words
-    answers = lists["answer_yes"] | lists["answer_no"]
+    answers = _answer_words()
     # "Honestly, not really", "haha yes": the yes or no after a discourse marker
     markers = tx.english_set("discourse_markers")
     while len(words) > 1 and words[0].word in markers and words[0].word not in answers:
@@ -603,6 +603,13 @@ _RELATIVES = frozenset({"which", "whose"})
 
 
 @cache
+def _opening_subordinators() -> frozenset[str]:
+    """Subordinators an object opens with that it is after ("because blue is ..."): not
+    ``_RELATIVES``."""
+    return tx.english_set("subordinators") - _RELATIVES
+
+
+@cache
 def _item_breakers() -> frozenset[str]:
     """Words that open a qualification or a request, never a second item of a list: a
     preposition ("..., even in small scripts") or ``request_openers`` ("..., please use X")."""
@@ -676,12 +683,8 @@ def _past_occasion(context: _Context, pred: Predicate, cue: Cue) -> bool:
         return False
     text, clause = context.text, context.clause
     following = tx.tokens(text, cue.object_start, clause.end)
-    if following and following[0].word in words.definite:
-        return True
-    return (
-        words.occasions.search(text, cue.object_start, max(cue.object_start, clause.end))
-        is not None
-    )
+    first = following[0].word if following else None
+    return _definite_or_once(first, text, cue.object_start, max(cue.object_start, clause.end))
 
 
 def _one_occasion(context: _Context, obj_words: list[str]) -> bool:
@@ -689,10 +692,17 @@ def _one_occasion(context: _Context, obj_words: list[str]) -> bool:
     definite or points back ("the concert was amazing", "it was awful"), or the clause names a
     time that was once ("dinner was great last night"); as ``_past_occasion`` reads a cue verb.
     A kind of thing judged in the past ("concerts were always fun") stands."""
+    return _definite_or_once(obj_words[0], context.text, *context.clause)
+
+
+def _definite_or_once(first: str | None, text: str, start: int, end: int) -> bool:
+    """Whether a thing judged in the past is one occasion: its first word is definite or points
+    back (``first``, None when there is none), or ``text[start:end]`` names a time that was
+    once (``past_experience`` in preferences.yaml)."""
     words = _past_words()
-    if obj_words[0] in words.definite:
+    if first is not None and first in words.definite:
         return True
-    return words.occasions.search(context.text, *context.clause) is not None
+    return words.occasions.search(text, start, end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,7 +770,7 @@ def _inverted_be_cue(text: str, pred: Predicate) -> Cue | None:
     if pred.is_be or pred.implied:
         return None
     before = tx.tokens(text, pred.clause.start, pred.subject.start)[-1:]
-    inverted = before and before[0].word in tx.english_set("be_forms") | _BE_QUESTIONS
+    inverted = before and before[0].word in _question_be()
     if not inverted and before:
         return None  # "do you ...": a verb of its own
     return _be_cue(text, pred.verb.start, pred.rest.end)
@@ -768,6 +778,12 @@ def _inverted_be_cue(text: str, pred: Predicate) -> Cue | None:
 
 #: Forms of "be" that open a question, besides ``be_forms`` ("aren't you into ...?").
 _BE_QUESTIONS = frozenset({"is", "r", "aren't", "arent", "weren't", "werent", "isn't"})
+
+
+@cache
+def _question_be() -> frozenset[str]:
+    """``be_forms`` and ``_BE_QUESTIONS``: the forms of "be" a question opens with."""
+    return tx.english_set("be_forms") | _BE_QUESTIONS
 
 
 def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue | None:
@@ -894,7 +910,7 @@ def _listeners_task(text: str, span: Span) -> tuple[Span | None, str] | None:
     if words[1].word != "to":
         return None
     verb = words[2].word
-    if verb in lexicon().words["want_skip"] and verb not in standing.verbs | standing.generic:
+    if verb in lexicon().words["want_skip"] and verb not in standing.acts:
         return None, ""
     at = 3 if verb in standing.generic and len(words) > 3 else 2
     while at + 1 < len(words) and at > 2 and words[at].word in ("me", "us"):
@@ -969,7 +985,7 @@ def _without_listener_place(text: str, span: Span) -> Span:
     your side"; ``listener_places``): it says where, not what is liked. Kept after a verb ("working
     with your app": the phrase is about the act) and for anything else of the listener's
     ("answers in your own words")."""
-    places = tx.load_lexicon("preferences")["listener_places"]
+    places = _listener_places()
     words = tx.tokens(text, *span)
     for at in range(len(words) - 2, 0, -1):
         if words[at].word not in places["prepositions"]:
@@ -984,6 +1000,13 @@ def _without_listener_place(text: str, span: Span) -> Span:
             return Span(span.start, words[at - 1].end)
         break  # only the last prepositional phrase
     return span
+
+
+@cache
+def _listener_places() -> dict[str, frozenset[str]]:
+    """``listener_places`` in preferences.yaml, each list as a set."""
+    data = tx.load_lexicon("preferences")["listener_places"]
+    return {k: frozenset(v) for k, v in data.items()}
 
 
 def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool:
@@ -1041,8 +1064,7 @@ def _about_asker(text: str, span: Span, polarity: float) -> bool:
     (liked: "our" may be the product's, and "no, too cluttered" is a taste of it). Such a
     question asks for a reaction to the asker, not for the answerer's taste. A comparison with
     the asker ("as much as I do", "more than me") is about the object still."""
-    lists = lexicon().words
-    own = lists["asker_words"] | {b for b in lists["asker_be"] if " " not in b}
+    lists, own = lexicon().words, _asker_own()
     words = _asker_object(text, span)
     for before, word in zip(["", *words], words, strict=False):
         if before in lists["asker_comparisons"]:
@@ -1052,6 +1074,13 @@ def _about_asker(text: str, span: Span, polarity: float) -> bool:
         if word in lists["asker_possessives"] and polarity > 0:
             return True
     return False
+
+
+@cache
+def _asker_own() -> frozenset[str]:
+    """The asker named by one word: ``asker_words`` and the one-word ``asker_be`` ("i'm")."""
+    lists = lexicon().words
+    return lists["asker_words"] | {b for b in lists["asker_be"] if " " not in b}
 
 
 def _asker_object(text: str, span: Span) -> list[str]:
@@ -1126,7 +1155,7 @@ def _frames(context: _Context) -> list[Claim]:
         obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
         if obj_words[0] in lex.words["np_skip"]:
             continue  # "when the win feels great": a time, not a thing judged
-        if obj_words[0] in tx.english_set("subordinators") - _RELATIVES:
+        if obj_words[0] in _opening_subordinators():
             # "because blue is my favourite colour": the object is after the subordinator
             # ("because it was too expensive": "it", which points elsewhere)
             obj_start = tx.tokens(text, obj_start, clause.end)[0].end
@@ -1219,23 +1248,29 @@ class _StandingWords:
     manner_starts: frozenset[str]
     generic: frozenset[str]  # verbs dropped from the key ("always use tables" / "tables")
     weight: float
+    leading: frozenset[str]  # ``drop`` and "just", "also": skipped before the verb
+    acts: frozenset[str]  # ``verbs`` and ``generic``: how the listener may be asked to answer
 
 
 @cache
 def _standing_words() -> _StandingWords:
     data = tx.load_lexicon("preferences")["standing_requests"]
+    verbs, drop = frozenset(data["verbs"]), frozenset(data["drop"])
+    generic = frozenset(tx.load_lexicon("preferences")["frame_words"]["generic_verbs"])
     return _StandingWords(
         re.compile("|".join(f"(?:{o})" for o in data["openers"]), re.I),
         re.compile("|".join(data["markers"]), re.I),
         frozenset(data["asking_openers"]),
-        frozenset(data["verbs"]),
+        verbs,
         frozenset(data["negative_markers"]),
-        frozenset(data["drop"]),
+        drop,
         frozenset(data["conditions"]),
         frozenset(data["manner_verbs"]),
         frozenset(data["manner_starts"]),
-        frozenset(tx.load_lexicon("preferences")["frame_words"]["generic_verbs"]),
+        generic,
         float(data["weight"]),
+        drop | {"just", "also"},
+        verbs | generic,
     )
 
 
@@ -1253,7 +1288,7 @@ def _standing_request(context: _Context) -> list[Claim]:
         return []
     tokens = tx.tokens(text, opener.end(), clause.end)
     at = 0
-    while at < len(tokens) and tokens[at].word in words.drop | {"just", "also"}:
+    while at < len(tokens) and tokens[at].word in words.leading:
         at += 1  # "could you always answer ...", "please never ..."
     if at >= len(tokens) - 1 or tokens[at].word not in words.verbs:
         return []
@@ -1467,7 +1502,7 @@ def _when_clause(context: _Context) -> tuple[Span | None, Span] | None:
         while len(words) > 1 and words[0].word in tx.english_set("adverbs"):
             words = words[1:]  # "when you always use ..."
         standing = _standing_words()
-        if words[0].word not in standing.verbs | standing.generic:
+        if words[0].word not in standing.acts:
             return None, nxt
         if words[0].word in standing.generic and len(words) > 1:
             words = words[1:]
