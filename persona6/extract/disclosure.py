@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import dropwhile, takewhile
 
-from persona6.extract import preference
+from persona6.extract import preference, style
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
@@ -360,8 +360,7 @@ def _not_yet(text: str, pred: Predicate, category: str | None, lemma: str) -> bo
     haven't decided yet", "I haven't exported it yet")."""
     if not pred.negated or pred.implied:
         return False
-    skipped = lexicon().words["activity_skip_verbs"] | _task_verbs()
-    if category is None and _activity_lemmas().get(pred.verb.word, lemma) in skipped:
+    if category is None and _activity_lemmas().get(pred.verb.word, lemma) in _skipped_verbs():
         return False
     return "yet" in {t.word for t in tx.tokens(text, pred.subject.end, pred.clause.end)}
 
@@ -371,13 +370,19 @@ def _not_yet_plan(text: str, pred: Predicate, lemma: str, rest: Span | None) -> 
     haven't done pottery yet" -> ``plans:do pottery``; none when no object is named ("I
     haven't tried it yet", "I haven't heard back yet")."""
     words = [t for t in tx.tokens(text, *rest) if t.word != "yet"] if rest else []
-    function = tx.english_words("prepositions", "adverbs", "determiners") | _PARTICLES
+    function = _function_words()
     if not words or words[0].word in _PRONOUNS or all(t.word in function for t in words):
         return None
     thing = text[words[0].start : words[-1].end]
     fact = tx.normalise_phrase(f"{lemma} {thing}")
     value = f"has not yet {tx.plain(text[pred.verb.start : pred.verb.end])} {tx.plain(thing)}"
     return Claim(f"plans:{fact}"[:100], value, 1.0, 0.3, [pred.clause])
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that name no object: "I found out", "a show I went to", "I haven't yet"."""
+    return tx.english_words("prepositions", "adverbs", "determiners") | _PARTICLES
 
 
 def _named(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -706,8 +711,7 @@ def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
     if before is None:
         return None
     noun = Span(before.start(), before.end("np"))  # with its article: "went to a show"
-    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
-    closed |= tx.english_set("be_forms") | _PRONOUNS | {"what", "who", "where", "when", "how"}
+    closed = _antecedent_closed()
     if any(t.word in closed for t in tx.tokens(text, before.start("np"), noun.end)):
         return None  # "that is what I did", "the list in my head I ..."
     words = tx.tokens(text, pred.rest.start, pred.rest.end)
@@ -721,6 +725,13 @@ def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
     ):
         return None
     return "".join(f" {t.word}" for t in stranded), noun
+
+
+@cache
+def _antecedent_closed() -> frozenset[str]:
+    """Words that no noun before a relative clause holds ("that is what I did")."""
+    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
+    return closed | tx.english_set("be_forms") | _PRONOUNS | {"what", "who", "where", "when", "how"}
 
 
 def _relative_clause(text: str, pred: Predicate) -> re.Match[str] | None:
@@ -815,8 +826,7 @@ def _activity(
     not about the listener ("I saw your post")."""
     lists = lexicon().words
     lemma = _activity_lemmas().get(verb, verb)
-    skipped = lists["activity_skip_verbs"] | _task_verbs()
-    if pred.negated or lemma in skipped or verb in lists["parting_verbs"]:
+    if pred.negated or lemma in _skipped_verbs() or verb in lists["parting_verbs"]:
         return None  # "I sold my car" is had no longer (``_my_mentions``)
     lead = set(pred.lead)
     if lead & (tx.english_set("modals") | lists["plan_leads"] | {"used to"}):
@@ -827,7 +837,7 @@ def _activity(
     relative = None if ongoing else _relative_object(text, pred)
     if relative is not None:  # "a cake I baked"; not "the bug I found", a step of the task
         the = text[relative[1].start : relative[1].end].lower().startswith("the ")
-        if the and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end):
+        if _task_step(text, pred, the):
             return None
         return _claim(
             text, pred, "activities", pred.verb.start, rest, 0.3, _verb_words(pred, lemma)
@@ -843,13 +853,12 @@ def _activity(
     mine = (t for t in words[:3] if t.word in ("my", "our"))
     if any(lexicon().my_noun.match(text, t.start) for t in mine):
         return None  # "I walked my dog", "broke up with my girlfriend": ``_my_mentions`` says it
-    function = tx.english_words("prepositions", "adverbs", "determiners") | _PARTICLES
-    if all(t.word in function for t in words):
+    if all(t.word in _function_words() for t in words):
         return None  # "I found out", "a show I went to": no object named
     after = text[pred.verb.end : pred.clause.end]
     if pred.implied and _GERUND_SUBJECT.search(after):
         return None  # "Mixed emotions are rough": a noun phrase, not "I mixed"
-    if words[0].word == "the" and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end):
+    if _task_step(text, pred, words[0].word == "the"):
         return None  # "I fixed the bug", "I clicked the button": a step of the task at hand
     start = at if ongoing else pred.verb.start
     says = "is" if ongoing else _verb_words(pred, lemma)
@@ -857,14 +866,27 @@ def _activity(
 
 
 @cache
+def _skipped_verbs() -> frozenset[str]:
+    """Verbs of no activity: of thinking, saying or feeling, or of the task at hand."""
+    return lexicon().words["activity_skip_verbs"] | _task_verbs()
+
+
+@cache
 def _activity_lemmas() -> dict[str, str]:
-    return tx.lemma_table(lexicon().words["activity_skip_verbs"] | _task_verbs())
+    return tx.lemma_table(_skipped_verbs())
 
 
 @cache
 def _task_verbs() -> frozenset[str]:
     """The one-word acts of the task at hand in ``plan_skip_verbs`` ("export", "restart")."""
     return frozenset(v for v in lexicon().words["plan_skip_verbs"] if " " not in v)
+
+
+def _task_step(text: str, pred: Predicate, the: bool) -> bool:
+    """Whether an object opened by "the" (``the``), with no past time named in the clause,
+    makes the act a step of the task at hand ("I fixed the bug", "the bug I found"), not an
+    event of a life ("I visited the museum last week")."""
+    return the and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end)
 
 
 #: A time in the past that makes "I visited the museum" an event of a life, not a step.
@@ -889,11 +911,9 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     first = tx.tokens(text, *rest)[:1] if rest is not None else ()
     ended = bool(first) and first[0].word in _VERB_AFTER_RELATIVE
     if rest is None or ended:  # "the new house I bought (is huge)": the object comes before
-        before = _ANTECEDENT.search(text[pred.clause.start : pred.subject.start])
+        before = _relative_clause(text, pred)
         if before is not None:
-            rest = Span(
-                pred.clause.start + before.start("np"), pred.clause.start + before.end("np")
-            )
+            rest = Span(before.start("np"), before.end("np"))
     words = tx.tokens(text, *rest) if rest else []
     negated = pred.negated
     if words and words[0].word in ("no", "zero"):
@@ -995,11 +1015,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     "my question") or the task at hand (``switch_context``: "my account", "my notes"). The
     noun phrase is up to three words, ended by a function word or a verb ("my cork board
     reminds me" is the cork board)."""
-    lists, claims = lexicon().words, []
-    skip = lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
-    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
-    closed |= tx.english_words("coordinators", "modals", "be_forms") | _PRONOUNS
-    closed |= lists["place_ends"] | lists["my_phrase_ends"]
+    claims: list[Claim] = []
+    skip, closed = _my_skip(), _my_phrase_closed()
     for match in _MY.finditer(text, clause.start, clause.end):
         if tx.inside(quotes, match.start()) or lexicon().my_noun.match(text, match.start()):
             continue  # "my dog", "my wife": ``_my_mentions`` says it
@@ -1031,6 +1048,22 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+@cache
+def _my_skip() -> frozenset[str]:
+    """Heads of "my <noun>" that name no thing of the speaker's life ("my bad", "my notes")."""
+    lists = lexicon().words
+    return lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
+
+
+@cache
+def _my_phrase_closed() -> frozenset[str]:
+    """Words that end the noun phrase after "my" ("my cork board | and ...")."""
+    lists = lexicon().words
+    closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
+    closed |= tx.english_words("coordinators", "modals", "be_forms") | _PRONOUNS
+    return closed | lists["place_ends"] | lists["my_phrase_ends"]
 
 
 def _verb_like(words: Sequence[tx.Token], at: int) -> bool:
@@ -1071,8 +1104,14 @@ def _parted_with(text: str, clause: Span, at: int) -> bool:
         # never sold my car"
         lead = words[-size - 1] if len(words) > size else ""
         lead = "'" + lead.split("'", 1)[1] if "'" in lead else lead  # "i'll" -> "'ll"
-        return lead not in tx.english_words("modals", "future_leads", "negations") | {"to"}
+        return lead not in _not_done_leads()
     return False
+
+
+@cache
+def _not_done_leads() -> frozenset[str]:
+    """Words before a verb of parting that leave it to come or denied ("to", "'ll", "never")."""
+    return tx.english_words("modals", "future_leads", "negations") | {"to"}
 
 
 def _work_step(lemma: str, raw: Sequence[tx.Token]) -> bool:
@@ -1156,11 +1195,10 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     if after and not relative:
         return _place_claim(text, pred, at, rest, 1.0, says)
     if at is not None:  # "the flat I live in": the place is the noun before the subject
-        before = _ANTECEDENT.search(text[pred.clause.start : pred.subject.start])
+        before = _relative_clause(text, pred)
         if before is None:
             return None
-        start = pred.clause.start + before.start("np")
-        place = _place_span(text, start, pred.clause.start + before.end("np"))
+        place = _place_span(text, before.start("np"), before.end("np"))
         if place is None:
             return None
         name = tx.normalise_phrase(text[place.start : place.end])
@@ -1222,7 +1260,7 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     while len(words) > 2 and words[0].word in _PARTICLES and words[1].word in prepositions:
         words = words[2:]  # "in up in the mountains", "at out by the lake": the place is after
     head = list(takewhile(lambda t: t.word not in prepositions, words))[:4]
-    kinds = _home_kinds() | lex.words["dwellings"]
+    kinds = _place_kinds()
     if any(t.word in kinds for t in head):
         return span
     if lex.place.search(text, span.start, span.end) is not None:
@@ -1236,6 +1274,12 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     if not named or named[0] in pronouns or tx.is_gerund(named[-1]):
         return None
     return None if lex.words["not_places"].intersection(named) else span
+
+
+@cache
+def _place_kinds() -> frozenset[str]:
+    """Heads that make an object a place: the kinds of home and the dwellings."""
+    return _home_kinds() | lexicon().words["dwellings"]
 
 
 #: Adverbs of direction before a place's own preposition ("up in the mountains").
@@ -1310,10 +1354,4 @@ def _in_request_object(text: str, pred: Predicate) -> bool:
     if not head or len(head) > 2:
         return asked and len(head) <= 2
     to_listener = len(head) == 2 and head[1] in lists["listener_objects"]  # "send me the ..."
-    return asked or to_listener or (len(head) == 1 and head[0] in _imperative_verbs())
-
-
-@cache
-def _imperative_verbs() -> frozenset[str]:
-    """The verbs that open an order (the style extractor's ``imperative_verbs``)."""
-    return frozenset(str(v) for v in tx.load_lexicon("style")["imperative_verbs"])
+    return asked or to_listener or (len(head) == 1 and head[0] in style.cues().imperative_verbs)
