@@ -313,6 +313,7 @@ def _clauses(text: str, sentence: Span) -> tuple[Span, ...]:
         if (
             merged
             and possessive
+            and tail  # a clause of no words ("my dog, _") follows nothing
             and tail[0].word in ("and", "or")
             and merged[-1].end + 1 >= span.start
         ):

@@ -100,3 +100,10 @@ def test_the_prefilter_reads_a_grouped_alternation_as_a_flat_one() -> None:
     grouped = re.compile(tx.word_alternation(words), re.IGNORECASE)
     assert requirement(grouped) == requirement(re.compile(flat_alternation(words), re.I))
     assert requirement(grouped) == (frozenset({"cost", "cheap", "price", "budget", "money"}),)
+
+
+def test_a_clause_without_words_after_a_possessive_one_is_no_error() -> None:
+    """ "my dog, _": the second clause has no word to join the first by (an IndexError before)."""
+    text = "my dog, _"
+    first, *_ = tx.clauses(text, tx.Span(0, len(text)))
+    assert text[first.start : first.end] == "my dog"
