@@ -1,4 +1,4 @@
-"""persona6.preference.v11: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v12: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -56,7 +56,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v11"
+NAME = "persona6.preference.v12"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -132,6 +132,8 @@ def lexicon() -> Lexicon:
         "answer_yes",
         "answer_no",
         "past_question_leads",
+        "activity_verbs",
+        "possessives",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -481,9 +483,9 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
     """ "I love pizza, pasta and tacos": a verbless clause after a cue continues its list
     (``last``, the claim before; ``lead``, the one the list started from). After a verb and
     its object an item is another object of the verb ("I like to eat pizza, pasta": eat pasta;
-    ``_item_head``), unless it is a verb phrase of its own: opening with a verb or ending on a
-    pronoun ("..., watch films", "..., and then email them") or an "-ing" form ("..., but
-    baking": likes baking)."""
+    ``_item_head``), unless it is a verb phrase of its own (``_verb_phrase``: "..., watch
+    films", "..., bird watch") or an "-ing" form ("..., but baking": likes baking). A remark or
+    an address is no item (``_remark``: "..., good times", "..., Caroline")."""
     text, clause = context.text, context.clause
     words = tx.tokens(text, *clause)
     while words and words[0].word in tx.english_words("coordinators", "adverbs"):
@@ -496,6 +498,8 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         return []  # "I prefer tea, no worries": a sign-off, not a second item
     if " ".join(w.word for w in words) in _answer_words():
         return []  # "I like to do the tango in my blue dress, yes!": no item
+    if _remark(context, words):
+        return []  # "I love hiking with my dad, good times", "..., Caroline": no second item
     says, spans, found = (
         last.value.rsplit(" ", len(last.key.split()))[0],
         [last.spans[0], clause],
@@ -509,7 +513,7 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         if named and (says == "to" or says.endswith(" to")):  # verb phrases: "likes to ..."
             if tx.is_gerund(named[0]):
                 item_says = says[: -len("to")].rstrip()  # "..., and baking": likes baking
-            elif named[0] not in _verb_words() and named[-1] not in lexicon().words["pronouns"]:
+            elif not _verb_phrase(named):
                 head = _item_head(lead.key)  # "to eat pizza, pasta": eat pasta
         claims = _claim(
             text, span, last.polarity, item_says, last.weight, sorted(set(spans)), context.asked
@@ -519,6 +523,79 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
             claim.value = f"{item_says} {head} {claim.value[len(item_says) + 1 :]}"
         found.extend(claims)
     return found
+
+
+def _remark(context: _Context, words: tuple[Token, ...]) -> bool:
+    """Whether a clause after a list's lead (``words``: its words after coordinators and
+    adverbs) remarks on what came before or addresses the listener rather than naming one more
+    thing of the same kind: an evaluation ("I love hiking with my dad, good times", "I like the
+    new layout, nice work": a single word of ``good_adjectives`` or ``bad_adjectives``), an
+    interjection ("..., wow": English's ``discourse_markers``), or a name said to the listener
+    (one capitalised word after a clause without capitals: "I appreciate our friendship,
+    Caroline"; "I like Radiohead, Muse" lists two). Only where no "and"/"or" joins the items:
+    "I like tea, good coffee and cake" lists three."""
+    if _joined(context):
+        return False
+    if words[0].word in _remark_openers():
+        return True
+    return len(words) == 1 and _addressed(context, words[0])
+
+
+def _joined(context: _Context) -> bool:
+    """Whether "and"/"or" joins this clause and the list items after it into one list ("tea, |
+    coffee and juice", "cook, | bake, | and garden"); the items end before a clause with words
+    of a clause ("..., good times, | and I miss him")."""
+    text, parts = context.text, context.parts
+    for at in range(context.index, len(parts)):
+        words = [t.word for t in tx.tokens(text, *parts[at])]
+        if at > context.index and any(w in _closed_words() for w in words):
+            return False
+        if "and" in words or "or" in words:
+            return True
+    return False
+
+
+def _addressed(context: _Context, word: Token) -> bool:
+    """Whether one capitalised word after a comma names the listener ("The kids look so cute,
+    Mel!"): not an acronym ("..., NASA", "(PvP)"), and the clause before it neither has
+    capitals but at its start and in "I" ("I love Paris, France" lists or renames a name) nor
+    ends on a noun phrase that the name renames ("my hometown, Lisbon": ``possessives``)."""
+    text = context.text
+    said = text[word.start : word.end]
+    if not (said[:1].isupper() and said[1:].islower()):
+        return False  # not "NASA", "PvP"
+    before = tx.tokens(text, *context.parts[context.index - 1])
+    if any(text[t.start].isupper() for t in before[1:] if t.word not in tx.FIRST_PERSON):
+        return False
+    possessives = lexicon().words["possessives"]
+    return before[-1].word in tx.english_set("adverbs") or not any(
+        t.word in possessives for t in before[-3:-1]
+    )
+
+
+@cache
+def _remark_openers() -> frozenset[str]:
+    """The first words of a remark after a comma (``_remark``): the single words of
+    ``good_adjectives`` and ``bad_adjectives``, and English's ``discourse_markers`` that are
+    neither coordinators nor adverbs (which a list item drops from its front)."""
+    frame_words = tx.load_lexicon("preferences")["frame_words"]
+    evaluations = [*frame_words["good_adjectives"], *frame_words["bad_adjectives"]]
+    markers = tx.english_set("discourse_markers") - tx.english_words("coordinators", "adverbs")
+    return frozenset(w for w in evaluations if " " not in w) | markers
+
+
+def _verb_phrase(words: list[str]) -> bool:
+    """Whether a list item after "to" and a verb is a verb phrase of its own, not one more
+    object of that verb: it opens with a verb ("..., watch films", "..., hike"; ``_verb_words``),
+    ends on a pronoun ("..., and then email them"), or is a word and the verb of a pastime
+    ("I like to bike ride, bird watch", "people watch", "rock climb"; ``activity_verbs``)."""
+    if words[0] in _verb_words() or words[-1] in lexicon().words["pronouns"]:
+        return True
+    return (
+        len(words) == 2
+        and words[1] in lexicon().words["activity_verbs"]
+        and words[0] not in tx.english_set("determiners")
+    )
 
 
 def _item_head(key: str) -> str:
@@ -558,6 +635,7 @@ def _verb_words() -> frozenset[str]:
         data["frame_words"]["choice_verbs"],
         data["frame_words"]["generic_verbs"],
         data["standing_requests"]["verbs"],
+        data["activity_verbs"],
     )
     return frozenset(str(phrase).split()[0] for words in lists for phrase in words)
 
