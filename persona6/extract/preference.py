@@ -958,12 +958,13 @@ def _object_claims(
     span = tx.phrase_span(text, start, cut, lex.stops)
     when = _when_clause(context) if span is None and start >= end else None
     if when is not None:  # "I like when you use bullet points": the clause after is the object
-        span, evidence = when[0], sorted({when[1], context.clause})
+        span, evidence, reads = when.span, sorted({when.clause, context.clause}), when.reads
     else:
-        span, evidence = _resolved(context, span)
+        span, evidence, reads = _resolved(context, span)
     act = _listeners_task(text, span) if span is not None else None
     if act is not None:  # "I want you to cite sources": the act is the taste, not "you to ..."
         span, says = act[0], f"{says} {act[1]}"
+    says = f"{says} {reads}" if reads else says
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
@@ -990,11 +991,24 @@ def _listeners_task(text: str, span: Span) -> tuple[Span | None, str] | None:
     verb = words[2].word
     if verb in lexicon().words["want_skip"] and verb not in standing.acts:
         return None, ""
-    at = 3 if verb in standing.generic and len(words) > 3 else 2
-    while at + 1 < len(words) and at > 2 and words[at].word in ("me", "us"):
-        at += 1  # "I want you to give me examples": examples
+    at = _act_object(words, 2)  # "I want you to give me examples": examples
     said = " ".join(w.word for w in words[1:at])
     return Span(words[at].start, span.end), f"{words[0].word} {said}"
+
+
+def _act_object(words: Sequence[Token], at: int) -> int:
+    """Where the object of the act whose verb is ``words[at]`` begins as the key reads it:
+    after a generic verb, which a standing request's key leaves out too ("use bullet points":
+    bullet points), and the "me"/"us" after it ("give me examples": examples); at the verb for
+    any other ("cite sources"). Never past the last word. ``_when_clause`` and
+    ``_listeners_task`` read the listener's act so; a standing request (``_standing_request``)
+    drops "me"/"us" after any verb and keeps its verb in the value."""
+    if words[at].word not in _standing_words().generic or at + 1 >= len(words):
+        return at
+    at += 1
+    while at + 1 < len(words) and words[at].word in ("me", "us"):
+        at += 1
+    return at
 
 
 def _pronoun(text: str, span: Span | None) -> bool:
@@ -1006,13 +1020,20 @@ def _pronoun(text: str, span: Span | None) -> bool:
 
 def _resolved(
     context: _Context, span: Span | None, refers_back: bool = False
-) -> tuple[Span | None, list[Span]]:
-    """The object span and the clauses to cite: a pronoun is replaced by what it refers to
-    (with ``refers_back``, at worst by the last noun phrase of the clause before)."""
+) -> tuple[Span | None, list[Span], str]:
+    """The object span, the clauses to cite and what the value says before the object
+    (``_When.reads``): a pronoun is replaced by what it refers to, the clause after it that
+    "when" opens ("I love it when X": X, ``_when_clause``), else what ``_resolve`` finds (with
+    ``refers_back``, at worst the last noun phrase of the clause before)."""
     if span is None or not _pronoun(context.text, span):
-        return span, [context.clause]
+        return span, [context.clause], ""
+    when = _when_clause(context)
+    if when is not None:
+        if when.span is None:
+            return None, [], ""
+        return when.span, sorted({when.clause, context.clause}), when.reads
     resolved = _resolve(context, last_phrase=refers_back)
-    return (resolved[0], sorted({resolved[1], context.clause})) if resolved else (None, [])
+    return (resolved[0], sorted({resolved[1], context.clause}), "") if resolved else (None, [], "")
 
 
 def _claim(
@@ -1031,30 +1052,11 @@ def _claim(
     span = _without_listener_place(text, span)
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = re.sub(r"^to(?:\s+|$)", "", phrase)
-    if _listeners_act(text, span):
-        says = f"{says} it when you"  # "I like when you cite sources": not "likes cite sources"
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
-
-
-def _listeners_act(text: str, span: Span) -> bool:
-    """Whether the object is what the listener does, after "when you" (``_when_clause``: "I
-    like it when you cite sources", "... when you always explain things step by step"): a verb
-    phrase whose subject is the listener, so the value names them ("likes it when you cite
-    sources")."""
-    before = tx.tokens(text, max(0, span.start - 80), span.start)
-    at = len(before) - 1
-    while at > 0 and before[at].word in tx.english_set("adverbs"):
-        at -= 1  # "when you always ..."
-    return (
-        at > 0
-        and before[at].word in lexicon().words["listener_words"]
-        and before[at - 1].word in ("when", "whenever", "if")
-        and tx.tokens(text, *span)[0].word in _standing_words().verbs
-    )
 
 
 def _without_listener_place(text: str, span: Span) -> Span:
@@ -1261,7 +1263,8 @@ def _frames(context: _Context) -> list[Claim]:
             last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
         if last > context.index:
             return _run_on_claim(context, obj_start, last, polarity, says, frame.weight)
-        span, evidence = _resolved(context, obj, frame.refers_back)
+        span, evidence, reads = _resolved(context, obj, frame.refers_back)
+        says = f"{says} {reads}" if reads else says
         return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []
 
@@ -1293,8 +1296,8 @@ def _object_added_to(context: _Context) -> int:
 @cache
 def _subject_words() -> frozenset[str]:
     """Words that make a clause more than a noun phrase added to an object: the closed words
-    but for the articles and possessives a noun phrase opens with ("the page", "my notes")."""
-    return _closed_words() - {"the", "a", "an", "my", "our", "your", "his", "her", "their"}
+    but for the articles and ``possessives`` a noun phrase opens with ("the page", "my notes")."""
+    return _closed_words() - {"the", "a", "an"} - lexicon().words["possessives"]
 
 
 def _run_on_claim(
@@ -1307,10 +1310,19 @@ def _run_on_claim(
     span = tx.phrase_span(text, start, context.parts[last].end, lexicon().stops, 12)
     if span is None or _pronoun(text, span):
         return []
-    said = _COMMA_ADDED.sub(" ", text[span.start : span.end])
+    said, cited = _run_on_said(context, span)
     key = tx.normalise_phrase(said)
-    cited = Span(tx.opening_words(text, context.clause, 1)[0].start, span.end)
     return [Claim(key[:80], f"{says} {key}", polarity, weight, [cited])] if key else []
+
+
+def _run_on_said(context: _Context, span: Span) -> tuple[str, Span]:
+    """The words of a request's object that may run on over clauses (``_object_added_to``,
+    ``_object_runs_on``), without the commas that set off what is added to it ("dates, and
+    times, in ISO 8601": "dates and times in ISO 8601"), and the quote that cites the request:
+    from the clause's first word to the object's end."""
+    text = context.text
+    said = _COMMA_ADDED.sub(" ", text[span.start : span.end])
+    return said, Span(tx.opening_words(text, context.clause, 1)[0].start, span.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1404,7 +1416,7 @@ def _standing_request(context: _Context) -> list[Claim]:
         return []
     span = _without_listener_place(text, span)
     # "the table, and the query" and "the table and the query" are one object
-    said = _COMMA_AND.sub(" ", text[span.start : span.end])
+    said, cited = _run_on_said(context, span)
     phrase = tx.normalise_phrase(said)
     sign = "not" if negative else "always"
     if verb.word in words.generic:
@@ -1414,12 +1426,11 @@ def _standing_request(context: _Context) -> list[Claim]:
         key = tx.normalise_phrase(f"{verb.word} {said}")
         value = f"asks {sign} to {key}"
     weight = 1.0 if marked else words.weight
-    cited = Span(opening[0].start, span.end)
     return [Claim(key[:80], value, -1.0 if negative else 1.0, weight, [cited])]
 
 
-_COMMA_AND = re.compile(r"\s*,\s*(?=(?:and|or)\b)", re.I)
-#: A comma before a part added to an object ("dates, and times, in ISO 8601").
+#: A comma before a part added to an object ("dates, and times, in ISO 8601", "the table, and
+#: the query"); a comma before a determiner stays ("the source, the page").
 _COMMA_ADDED = re.compile(
     r"\s*,\s*(?=(?:and|or|" + tx.word_alternation(tx.english_set("prepositions")) + r")\b)", re.I
 )
@@ -1532,13 +1543,10 @@ def _resolve(
 ) -> tuple[Span, Span, float, bool] | None:
     """What a bare "it"/"them" (or, ``with_cue``, an elided verb) points back to, the clause
     naming it, that clause's polarity and whether it is a verb after "to" ("you like to party?
-    I sure do!"): "I love it when X" -> X; else the nearest of the
-    clause before in the sentence, then the clauses of the previous sentence; a topic falls
-    back to the object of the nearest "I ..." ("I got a new bike, it's my pride")."""
+    I sure do!"): the nearest topic of the clause before in the sentence, then of the clauses
+    of the previous sentence; a topic falls back to the object of the nearest "I ..." ("I got
+    a new bike, it's my pride"). "I love it when X" is ``_resolved``'s (``_when_clause``)."""
     text, parts, index = context.text, context.parts, context.index
-    when = None if with_cue else _when_clause(context)
-    if when is not None:
-        return (when[0], when[1], 1.0, False) if when[0] is not None else None
     candidates = list(reversed(parts[:index]))
     if context.before is not None:
         candidates.extend(reversed(tx.clauses(text, context.before)))
@@ -1563,30 +1571,39 @@ def _resolve(
     return (span, candidates[0], 1.0, False) if span is not None else None
 
 
-def _when_clause(context: _Context) -> tuple[Span | None, Span] | None:
+@dataclass(frozen=True, slots=True)
+class _When:
+    span: Span | None  # the object, if any
+    clause: Span  # the clause that "when" opens
+    reads: str = ""  # what the value says before the object: "it when you" ("cite sources")
+
+
+def _when_clause(context: _Context) -> _When | None:
     """ "I love it when X", "I like when X": X, if any, and the clause after that holds it; None
     when the clause after opens no "when"/"whenever"/"if". When the listener acts in X, only how
     they answer is a taste (a verb of ``standing_requests`` or a generic one: "I like when you
     use bullet points" -> "bullet points", the generic verb left out as in "please use bullet
     points"); any other act of theirs is a reaction to them ("I love it when you try something
-    new"), as "I love how you explained that" is."""
+    new"), as "I love how you explained that" is. The value names the listener before a verb
+    of theirs ("I like it when you cite sources": likes it when you cite sources)."""
     text, parts, index = context.text, context.parts, context.index
     nxt = parts[index + 1] if index + 1 < len(parts) else None
     if nxt is None or not re.match(r"(?:when|whenever|if)\b", text[slice(*nxt)], re.I):
         return None
     words = tx.tokens(text, *nxt)[1:]
+    reads = ""
     if len(words) > 1 and words[0].word in lexicon().words["listener_words"]:
         words = words[1:]  # "when you use bullet points": the listener's act
         while len(words) > 1 and words[0].word in tx.english_set("adverbs"):
             words = words[1:]  # "when you always use ..."
         standing = _standing_words()
         if words[0].word not in standing.acts:
-            return None, nxt
-        if words[0].word in standing.generic and len(words) > 1:
-            words = words[1:]
-            if words[0].word in ("me", "us") and len(words) > 1:
-                words = words[1:]  # "when you give me examples"
-    return (tx.phrase_span(text, words[0].start, nxt.end) if words else None), nxt
+            return _When(None, nxt)
+        at = _act_object(words, 0)  # "when you give me examples": examples
+        if at == 0 and words[0].word in standing.verbs:
+            reads = "it when you"  # "likes it when you cite sources", not "likes cite sources"
+        words = words[at:]
+    return _When(tx.phrase_span(text, words[0].start, nxt.end) if words else None, nxt, reads)
 
 
 def _inner_object(text: str, clause: Span) -> Span | None:
