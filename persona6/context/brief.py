@@ -7,9 +7,9 @@ budget (``persona6.tokens.v1``): the header; what the task needs of its result (
 the form of an answer or of an output that bears on the task); the two items most relevant to
 the task and the standing requests on how to answer; the top archetype and the first
 directive; the failure plan, the conflicts and the assistant's voice and boundaries; then the
-rest of what is relevant; and "Also known" only with what is left once nothing before it was
-left out. They are rendered in section order. The text is counted after rendering, so the
-count is exact.
+rest of what is relevant, what was said only in passing (``passing_below``) last; and "Also
+known" only with what is left once nothing before it was left out. They are rendered in
+section order. The text is counted after rendering, so the count is exact.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from persona6.errors import InvalidOption
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v2"
+PRODUCER = "persona6.brief.v3"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
@@ -97,6 +97,7 @@ class _Candidate:
     item: _Line
     section: str
     priority: tuple[Any, ...]
+    leftover: bool = False  # only with what is left once nothing before it was left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +237,17 @@ def compose_brief(
     data = brief_data()
     candidates: list[_Candidate] = []
 
-    def add(kind: str, section: str, statement: str, evidence: list[str], *priority: Any) -> None:
+    def add(
+        kind: str,
+        section: str,
+        statement: str,
+        evidence: list[str],
+        *priority: Any,
+        leftover: bool = False,
+    ) -> None:
         item = _Line(kind, statement, list(dict.fromkeys(evidence)))
-        candidates.append(_Candidate(item, section, tuple(priority)))
+        leftover = leftover or section == "also"
+        candidates.append(_Candidate(item, section, tuple(priority), leftover))
 
     # Who they are.
     archetypes = state.archetypes(person_id, taxonomy_path)
@@ -268,17 +277,25 @@ def compose_brief(
             2,  # after what bears on the task, with the first directive
         )
 
-    # What bears on the task: relevance, then confidence, then recency.
+    # What bears on the task: what was said in passing last, then relevance, confidence and
+    # recency.
     known = _known_items(state, person_id, traits)
     idx = state.cached(("brief.index", person_id), lambda: index([k.bag for k in known]))
     scores = rank_index(task or "", idx)
     task_words = set(expand(task)) if task else set()
+    passing_below = float(data["passing_below"])
     ranked = sorted(
         zip(scores, known, strict=True),
-        key=lambda x: (round(x[0], 6), x[1].trait.confidence, x[1].trait.last_seen),
+        key=lambda x: (
+            x[1].trait.confidence >= passing_below,
+            round(x[0], 6),
+            x[1].trait.confidence,
+            x[1].trait.last_seen,
+        ),
         reverse=True,
     )
     stated: set[str] = set()
+    relevant = 0  # items ranked before this one that share a word with the task
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated:
@@ -287,7 +304,12 @@ def compose_brief(
             continue
         stated.add(t.statement)
         label = _LABEL[t.kind]
-        if score > 0:
+        passing = t.confidence < passing_below
+        if passing:
+            # Said once in passing ("has history class"): worth less than any stronger trait,
+            # directive or conflict, however many words it shares with the task.
+            tier = 7 if score > 0 else 8
+        elif score > 0:
             # The form the task's result should take first ("prefers PDF over Excel" for an
             # export), however few words it shares with the task; then the most relevant.
             tier = 0 if k.form else 1 if position < 2 else 6 if position < 3 else 7
@@ -296,8 +318,10 @@ def compose_brief(
         bears = score > 0 or not task or k.answers
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
-        ids = _evidence_for_task(k, task_words if score > 0 and position < 20 else set())
-        add(label, "known" if bears else "also", statement, ids, tier, position)
+        ids = _evidence_for_task(k, task_words if score > 0 and relevant < 20 else set())
+        relevant += score > 0
+        section = "known" if bears else "also"
+        add(label, section, statement, ids, tier, position, leftover=passing)
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
@@ -385,8 +409,9 @@ def _fit(
     person_id: str, candidates: list[_Candidate], task: str | None, budget: int
 ) -> list[_Candidate]:
     """Greedy by priority: keep each item whose line (and section title, if new) still fits.
-    "Also known" gets only what is left: none of it once an item before it was left out (a
-    short fact must not take the place of a longer item the task needed)."""
+    "Also known" and what was said in passing get only what is left: none of it once an item
+    before it was left out (a short fact must not take the place of a longer item the task
+    needed)."""
     titles = dict(SECTIONS)
 
     def title(c: _Candidate) -> str:
@@ -399,7 +424,7 @@ def _fit(
     for candidate in sorted(candidates, key=lambda c: c.priority):
         if budget - used < 4:
             break
-        if left_out and candidate.section == "also":
+        if left_out and candidate.leftover:
             continue
         heading = title(candidate)
         cost = _line_tokens(candidate.item)

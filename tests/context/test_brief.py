@@ -7,7 +7,7 @@ from helpers import built_demo, polite_openai_chats
 
 from persona6 import Persona6
 from persona6.context import count_tokens
-from persona6.context.relevance import rank, stem
+from persona6.context.relevance import brief_data, rank, stem
 from persona6.errors import InvalidInput, InvalidOption
 
 
@@ -349,3 +349,59 @@ def test_invented_message_times_say_nothing_of_speed_and_keep_what_was_said(tmp_
 def test_message_times_of_their_own_still_show_speed(tmp_path):
     text = _polite_brief(tmp_path, timed=True)
     assert "They move fast" in text and "within about 1 s" in text
+
+
+# What was said once in passing is worth less to the agent than a stronger trait or a line that
+# changes what it does (``passing_below`` in data/brief.yaml, docs/context.md).
+
+_PASSING = [("s-1", "My history class loved the museum."), ("s-2", "I'm vegetarian.")]
+
+
+_KNOWN_KINDS = ("preference", "concern", "fact", "decision")
+
+
+def _passing(item) -> bool:
+    if item.kind not in _KNOWN_KINDS:
+        return False
+    confidence = float(item.statement.rpartition("conf ")[2].partition(")")[0])
+    return confidence < float(brief_data()["passing_below"])
+
+
+@pytest.mark.parametrize("budget", [40, 50, 60, 80, 100, 150, 400])
+def test_a_passing_mention_comes_after_stronger_traits_and_directives(budget):
+    """ "my history class" (a weak signal) shares four words with the task, being vegetarian
+    only a word of its concept group; the directive and the conflict the user wins change what
+    the agent does. The passing mention gets only what is left after them."""
+    brief = _brief(_PASSING, "Book lunch for the history class field trip", budget=budget)
+    text = brief.text
+    assert "is vegetarian (fact" in text
+    passing = [i for i in brief.items if i.statement.startswith("has history class (fact")]
+    assert all(_passing(i) for i in passing)
+    if budget == 400:
+        assert passing  # the whole brief says it
+    if passing:
+        assert "Keep answers short" in text
+        assert "verbosity: the user layer wins" in text
+        assert text.index("is vegetarian") < text.index("has history class")
+
+
+@pytest.mark.parametrize("budget", [100, 150, 200, 300, 400])
+def test_a_passing_mention_takes_no_room_a_stronger_line_needs(demo, budget):
+    """Whenever a brief holds a passing mention, it holds every directive, conflict and
+    stronger trait bearing on the task that the whole brief holds."""
+    p6, truth = demo
+    passing_in_whole = 0
+    for person in truth["people"]:
+        for task in ("export the weekly report", "plan a team offsite"):
+            whole = p6.context(person["person_id"], task=task, budget=5000)
+            bears = whole.text.partition("## What bears on the task\n")[2].partition("## ")[0]
+            passing_in_whole += sum(_passing(i) and i.statement in bears for i in whole.items)
+            brief = p6.context(person["person_id"], task=task, budget=budget)
+            if not any(_passing(i) for i in brief.items):
+                continue
+            shown = {i.statement for i in brief.items}
+            for item in whole.items:
+                stronger = not _passing(item) and f"- {item.statement}" in bears
+                if item.kind in ("directive", "conflict") or stronger:
+                    assert item.statement in shown, (person["person_id"], task)
+    assert passing_in_whole  # the demo's people have passing mentions that bear on the tasks
