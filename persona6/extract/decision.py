@@ -1,4 +1,4 @@
-"""persona6.decision.v6: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v7: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
@@ -14,8 +14,9 @@ or the pattern's own key when it has no object ("I accept" -> approval). Questio
 cancel", "when we switch to Linear, ...": the subject of the cue opens a clause of time or
 condition and the cue is not past; "after we switched to Linear, ..." stands), quoted words and
 objects that name nothing ("I'll take it") are skipped, and so is a move of home, as the
-disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6). Evidence =
-the span from the cue to the end of the object.
+disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
+from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue
+to the end of the object.
 
 From actions whose name says a decision (accept, approve, select, choose, reject, decline,
 cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
@@ -52,7 +53,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v6"
+NAME = "persona6.decision.v7"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"

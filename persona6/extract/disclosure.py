@@ -1,4 +1,4 @@
-"""persona6.disclosure.v10: facts a person states about their own life.
+"""persona6.disclosure.v11: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -38,6 +38,15 @@ negation with "yet" is a weak plan, not a denial ("I haven't done pottery yet" -
 ("my studio", "my first marathon"), unless it names no such thing (``my_not_things``: "my
 opinion", "my bad") or the task at hand (``switch_context``: "my account") (v9).
 
+A step of the task at hand is known by the thing it acts on (``task_objects``), not by its
+article: "I ran the script twice", "I finished the migration" and "the query I wrote" are no
+activity, "I played the guitar" is one. A relative clause whose verb goes on with a phrase of
+where, when or with whom still has the noun before it for object ("the book I read on holiday"
+-> ``activities:read the book``). What was moved is skipped for the place ("I moved my family to
+Leeds" -> ``home:leeds``); a move from or to a name shaped like a town's (``place_suffixes``:
+"from Dundee to Harrogate") is a move of home; a plan to move that is a move of tools ("we're
+moving to Linear next quarter") is the decision extractor's switch, no plan (v11).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -57,7 +66,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v10"
+NAME = "persona6.disclosure.v11"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -102,7 +111,8 @@ _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listene
 _WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
 _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
 _WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things")
-_WORD_LISTS += ("my_phrase_ends",)
+_WORD_LISTS += ("my_phrase_ends", "relative_adjuncts", "relative_not_objects")
+_WORD_LISTS += ("intransitive_verbs", "task_objects", "place_suffixes")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
@@ -241,6 +251,9 @@ def disclosure_claims(text: str) -> list[Claim]:
                 claim = _from_predicate(text, sentence, pred)
                 if claim is not None and _idle_plan(claim, pred.implied):
                     continue
+                planned = claim is not None and claim.key.startswith("plans:")
+                if planned and _moves_tools(text, sentence, pred):
+                    continue  # "we're moving to Linear next quarter": a switch to come
                 if claim is not None and pred.subject.word.startswith("we"):
                     claim.weight *= 0.7  # "we have three dogs": a household or team fact
                     claim.value = f"(with others) {claim.value}"
@@ -286,7 +299,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
         return None  # "moved to Denver", "just got a puppy" say "I"; "eat more" does not
     if pred.is_be or lemma == "become":
-        return _from_be(text, pred)
+        return _from_be(text, sentence, pred)
     if lemma == "get":  # "I just got engaged" is a state, "I got a puppy" a possession
         segment = text[pred.rest.start : pred.rest.end]
         for state, pattern in lex.be:
@@ -339,6 +352,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         and not tx.is_report_verb(verb)
     ):
         category = "habits"
+    if category == "activities" and _step_of_task(text, pred, rest):
+        return None  # "I ran the script twice", "I finished the migration": a step of the task
     if category in ("habits", "activities", None) and _not_yet(text, pred, category, lemma):
         return _not_yet_plan(text, pred, lemma, rest)  # "I haven't done pottery yet"
     moved = lemma in ("move", "relocate")
@@ -351,6 +366,14 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _step_of_task(text: str, pred: Predicate, rest: Span | None) -> bool:
+    """Whether what follows the verb, or the noun a relative clause is on ("the script I ran
+    twice"), names a thing at hand (``_at_hand``)."""
+    before = _relative_clause(text, pred)
+    on = Span(before.start("np"), before.end("np")) if before is not None else None
+    return _at_hand(text, rest) or _at_hand(text, on)
 
 
 def _not_yet(text: str, pred: Predicate, category: str | None, lemma: str) -> bool:
@@ -465,11 +488,38 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
         return True
     after = [t.word for t in words[1:]]
     cut = after.index("to") if words[0].word == "from" and "to" in after else len(after)
-    destination = words[1 : cut + 1]
-    return is_home(text, destination) or _named_place(text, sentence, pred, destination)
+    # "from Ohio to Texas": either end a place ("from Dundee to Harrogate" too, v11)
+    ends = (words[1 : cut + 1], words[cut + 2 :])
+    return any(is_home(text, end) or _named_place(text, sentence, pred, end) for end in ends)
 
 
 _MOVE_TO = frozenset({"to", "from", "into"})
+
+
+def _moves_tools(text: str, sentence: Span, pred: Predicate) -> bool:
+    """Whether a plan is a move of tools (v11): to a name that is no place ("we're moving to
+    Linear next quarter", "we're planning to move to Notion") or in a message speaking of
+    software, and no move of home (``_home_move``). It is the decision extractor's switch, no
+    plan of a life; "I'm moving to Harrogate next month", "we're moving to a bigger house" and
+    "moving to the mountains in spring" plan a home."""
+    words = tx.tokens(text, pred.verb.start, pred.clause.end)
+    lemmas = lexicon().lemmas
+    move = next((t for t in words if lemmas.get(t.word) in ("move", "relocate")), None)
+    if move is None:
+        return False
+    raw = tx.tokens(text, move.end, pred.clause.end)
+    if _no_home("move", raw):
+        return False  # "moving on", "moving ahead": not a move at all
+    moved = Predicate(
+        pred.subject, pred.lead, pred.negated, move, Span(move.end, pred.clause.end), pred.clause
+    )
+    if _home_move(text, sentence, moved, raw):
+        return False
+    to = next((i for i, t in enumerate(raw) if t.word in _MOVE_TO), len(raw))
+    named = [t for t in raw[to + 1 :] if t.word not in _OBJECT_OPENERS][:1]
+    software = {t.word for t in tx.tokens(text)} & lexicon().words["switch_context"]
+    tool = bool(named) and (text[named[0].start].isupper() or named[0].word in _tool_names())
+    return tool or bool(software)
 
 
 def moves_home(text: str, subject: tx.Token, verb: tx.Token) -> bool:
@@ -507,8 +557,10 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
     software = {t.word for t in tx.tokens(text)} & lists["switch_context"]
     if {t.word for t in name} & _tool_names() or software:
         return False
-    if _from_unknown_name(text, sentence) or _put_to_use(text, name[-1].end, sentence.end):
+    if _put_to_use(text, name[-1].end, sentence.end):
         return False
+    if _from_unknown_name(text, sentence) and not _place_shaped(text, name[-1]):
+        return False  # "from Jira to Linear"; "from Dundee to Harrogate" moves home
     if pred.subject.word.startswith("we"):
         return bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
     return True
@@ -538,14 +590,28 @@ def _shouted(text: str, sentence: Span) -> bool:
 
 
 def _from_unknown_name(text: str, sentence: Span) -> bool:
-    """ "moved from Jira to Linear": a move from a capitalised name that is no known place."""
+    """ "moved from Jira to Linear": a move from a capitalised name that is no known place,
+    nor shaped like one (``_place_shaped``: "from Harrogate to Dundee")."""
     words = tx.tokens(text, *sentence)
     for i, token in enumerate(words[:-1]):
         after = words[i + 1]
         named = token.word == "from" and _title_case(text[after.start : after.end])
         if named and lexicon().place.match(text, after.start) is None:
-            return True
+            return not _place_shaped(text, after)
     return False
+
+
+def _place_shaped(text: str, word: tx.Token) -> bool:
+    """Whether a capitalised name ends as towns' names do (``place_suffixes``, after at least
+    four letters: "Harrogate", "Peterborough", "Jacksonville"; a shorter stem is often a word
+    of its own, "Proton") and is no known tool's (v11)."""
+    written = text[word.start : word.end]
+    if not _title_case(written) or word.word in _tool_names():
+        return False
+    return any(
+        word.word.endswith(end) and len(word.word) >= len(end) + 4
+        for end in lexicon().words["place_suffixes"]
+    )
 
 
 @cache
@@ -704,34 +770,77 @@ def _claim(
 def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
     """The object of a verb in a relative clause, which is the noun before its subject: "a
     show I went to (was great)", "the cake I made last week", "the trail we hike every
-    weekend". Returned as the preposition left after the verb (" to", or "") and the noun's
-    span; None when the verb has an object of its own ("the day I went to Paris") or no noun
-    phrase stands right before the subject."""
+    weekend", "the book I read on holiday", "a song I listened to on repeat". Returned as the
+    preposition left after the verb (" to", or "") and the noun's span; None when the verb has
+    an object of its own ("the day I went to Paris") or no noun phrase stands right before the
+    subject."""
     before = _relative_clause(text, pred)
     if before is None:
         return None
     noun = Span(before.start(), before.end("np"))  # with its article: "went to a show"
     closed = _antecedent_closed()
     if any(t.word in closed for t in tx.tokens(text, before.start("np"), noun.end)):
-        return None  # "that is what I did", "the list in my head I ..."
+        return None  # "that is what I did", "the list in my head I ...", "my wife and I"
     words = tx.tokens(text, pred.rest.start, pred.rest.end)
     stranded = list(takewhile(lambda t: t.word in _STRANDED, words))
-    after = words[len(stranded) :]
-    lex = lexicon()
-    if after and not (
+    if _relative_ends(text, words[len(stranded) :]):
+        return "".join(f" {t.word}" for t in stranded), noun
+    # "to | on repeat", "| on holiday": fewer prepositions left, and a phrase of its own after
+    for kept in range(len(stranded), -1, -1):
+        if _adjunct_after(text, pred, noun, words[kept:], kept):
+            return "".join(f" {t.word}" for t in stranded[:kept]), noun
+    return None
+
+
+def _relative_ends(text: str, after: Sequence[tx.Token]) -> bool:
+    """Whether the words ``after`` the verb of a relative clause and the prepositions it left
+    add no object of its own: nothing, a verb that ends the clause, a time or a frequency ("a
+    show I went to | last month", "the trail we hike | every weekend")."""
+    return not after or bool(
         after[0].word in _VERB_AFTER_RELATIVE
         or _fact_stop().match(text, after[0].start)
-        or lex.frequency.match(text, after[0].start)
-    ):
-        return None
-    return "".join(f" {t.word}" for t in stranded), noun
+        or lexicon().frequency.match(text, after[0].start)
+    )
+
+
+def _adjunct_after(
+    text: str, pred: Predicate, noun: Span, after: Sequence[tx.Token], kept: int
+) -> bool:
+    """Whether the relative clause's verb, with ``kept`` of its prepositions left, goes on with
+    a phrase that only adds where, when or with whom (``relative_adjuncts``: "the book I read |
+    on holiday", "a song I listened to | on repeat"), so that the noun before its subject is
+    still its object (v11). Right after the verb, such a phrase can be the verb's own: not
+    after a verb that takes no direct object (``intransitive_verbs``: "the diner I work at",
+    "the place I went on holiday"), nor on a noun of time, way or reason
+    (``relative_not_objects``: "the day I read on the beach"), nor with a preposition of
+    direction ("the week I flew to Rome"). Never under a modal or a negation, which a run-on
+    "the gym i can only hike on weekends" has."""
+    lex = lexicon()
+    if len(after) < 2 or after[0].word not in lex.words["relative_adjuncts"]:
+        return False
+    if pred.negated or set(pred.lead) & tx.english_set("modals"):
+        return False
+    if tx.tokens(text, *noun)[-1].word in lex.words["implied_adjectives"]:
+        return False  # "ok that nice i also sing in the shower": no noun
+    if kept:
+        return True
+    head = tx.tokens(text, *noun)[-1].word
+    intransitive = _intransitive_lemmas().get(pred.verb.word, "")
+    return head not in lex.words["relative_not_objects"] and not intransitive
+
+
+@cache
+def _intransitive_lemmas() -> dict[str, str]:
+    """Forms of the verbs that take no direct object (``intransitive_verbs``)."""
+    return tx.lemma_table(lexicon().words["intransitive_verbs"])
 
 
 @cache
 def _antecedent_closed() -> frozenset[str]:
     """Words that no noun before a relative clause holds ("that is what I did")."""
     closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
-    return closed | tx.english_set("be_forms") | _PRONOUNS | {"what", "who", "where", "when", "how"}
+    closed |= tx.english_words("coordinators", "modals", "be_forms") | {"is", "'s"}
+    return closed | _PRONOUNS | {"what", "who", "where", "when", "how"}
 
 
 def _relative_clause(text: str, pred: Predicate) -> re.Match[str] | None:
@@ -751,7 +860,7 @@ def _fact_stop() -> re.Pattern[str]:
 _STRANDED = frozenset({"to", "in", "at", "on", "with", "for", "about", "from", "into", "through"})
 
 
-def _from_be(text: str, pred: Predicate) -> Claim | None:
+def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     lex = lexicon()
     segment = text[pred.rest.start : pred.rest.end]
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
@@ -763,6 +872,10 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
         says = "has not been" if pred.negated else "has been"
     if set(pred.lead) & lex.words["plan_leads"]:
         return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be{says[2:]}")
+    words = tx.tokens(text, *pred.rest)
+    moving = len(words) > 1 and words[0].word in ("moving", "relocating")
+    if moving and words[1].word in _OBJECT_OPENERS and not _no_home("move", words[1:]):
+        return _moving_something(text, sentence, pred, rest, says)  # "moving my family to ..."
     for category, pattern in lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
@@ -805,12 +918,42 @@ def _from_be(text: str, pred: Predicate) -> Claim | None:
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
 
 
+def _moving_something(
+    text: str, sentence: Span, pred: Predicate, rest: Span | None, says: str
+) -> Claim | None:
+    """ "I'm moving my family to Leeds": a plan to move home, keyed as "I'm moving to Leeds"
+    is (``plans:moving to leeds``); "I'm moving the meeting to Friday", "we're moving our
+    tickets to a new tracker" move no home and plan nothing of a life (v11)."""
+    words = tx.tokens(text, *pred.rest)
+    moving = Predicate(
+        pred.subject,
+        pred.lead,
+        pred.negated,
+        words[0],
+        Span(words[0].end, pred.rest.end),
+        pred.clause,
+    )
+    to = next((t for t in words[1:6] if t.word in ("to", "into")), None)
+    if to is None or not _home_move(text, sentence, moving, words[1:]):
+        return None
+    claim = _claim(text, pred, "plans", pred.rest.start, rest, 1.0, says)
+    place = tx.phrase_span(text, to.end, pred.rest.end, lexicon().fact_stops, max_words=8)
+    if claim is not None and place is not None:
+        plan = f"{words[0].word} {to.word} {text[place.start : place.end]}"
+        claim.key = f"plans:{tx.normalise_phrase(plan)}"[:100]
+    return claim
+
+
 def _gerund_no_home(text: str, rest: Span) -> bool:
     """ "(I'm) moving ahead", "living our best life": a gerund of home in another sense."""
     words = tx.tokens(text, *rest)
     lemma = lexicon().lemmas.get(words[0].word, "") if words else ""
     return _no_home(lemma, words[1:])
 
+
+#: Words opening a clause as the object, a thing seen or known, not done: "I saw how
+#: counseling improved my life", "I found what I needed".
+_CLAUSE_OBJECTS = frozenset({"how", "what", "why", "where", "when", "who", "whether", "if"})
 
 #: Words that point at the object ("this pic", "that cake"), not the object itself.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -837,7 +980,7 @@ def _activity(
     relative = None if ongoing else _relative_object(text, pred)
     if relative is not None:  # "a cake I baked"; not "the bug I found", a step of the task
         the = text[relative[1].start : relative[1].end].lower().startswith("the ")
-        if _task_step(text, pred, the):
+        if _task_step(text, pred, relative[1], the):
             return None
         return _claim(
             text, pred, "activities", pred.verb.start, rest, 0.3, _verb_words(pred, lemma)
@@ -846,8 +989,8 @@ def _activity(
         return None
     words = tx.tokens(text, *rest)
     others = lists["listener_words"] | lists["listener_objects"] | _PRONOUNS - _DEMONSTRATIVES
-    if not words or words[0].word in others:
-        return None  # "I told you", "wrote us a letter", "I did it"
+    if not words or words[0].word in others | _CLAUSE_OBJECTS:
+        return None  # "I told you", "wrote us a letter", "I did it", "I saw how it helped"
     if lists["listener_words"].intersection(t.word for t in words[:3]):
         return None  # "I saw your post": of the listener
     mine = (t for t in words[:3] if t.word in ("my", "our"))
@@ -858,7 +1001,7 @@ def _activity(
     after = text[pred.verb.end : pred.clause.end]
     if pred.implied and _GERUND_SUBJECT.search(after):
         return None  # "Mixed emotions are rough": a noun phrase, not "I mixed"
-    if _task_step(text, pred, words[0].word == "the"):
+    if _task_step(text, pred, rest, words[0].word == "the"):
         return None  # "I fixed the bug", "I clicked the button": a step of the task at hand
     start = at if ongoing else pred.verb.start
     says = "is" if ongoing else _verb_words(pred, lemma)
@@ -882,11 +1025,38 @@ def _task_verbs() -> frozenset[str]:
     return frozenset(v for v in lexicon().words["plan_skip_verbs"] if " " not in v)
 
 
-def _task_step(text: str, pred: Predicate, the: bool) -> bool:
-    """Whether an object opened by "the" (``the``), with no past time named in the clause,
-    makes the act a step of the task at hand ("I fixed the bug", "the bug I found"), not an
-    event of a life ("I visited the museum last week")."""
+def _task_step(text: str, pred: Predicate, thing: Span | None, the: bool) -> bool:
+    """Whether the act on the object ``thing`` is a step of the task at hand, not an event of
+    a life: the object names a thing at hand (``_at_hand``: "I ran the script twice", "the
+    query I wrote"), or, with a verb no category knows, it is opened by "the" (``the``) and no
+    past time is named in the clause ("I fixed the bug", "the typo I found"; "I visited the
+    museum last week" is an event)."""
+    if _at_hand(text, thing):
+        return True
     return the and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end)
+
+
+def _at_hand(text: str, thing: Span | None) -> bool:
+    """Whether the noun phrase ``thing`` names a thing of the task at hand (``task_objects``:
+    "the script", "a new build", "the error message", "my unit tests", "with the settings"): a
+    word or two words of the phrase, up to its next preposition or clause word, are one. Not
+    by its article: "I played the guitar" is no step (v11)."""
+    if thing is None:
+        return False
+    ends = _noun_phrase_ends()
+    prepositions = tx.english_set("prepositions")  # "played with the settings"
+    found = dropwhile(lambda t: t.word in prepositions, tx.tokens(text, *thing))
+    words = [t.word for t in takewhile(lambda t: t.word not in ends, found)]
+    objects = lexicon().words["task_objects"]
+    words = words[:5]
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
+    return bool(objects.intersection(words)) or any(p in objects for p in pairs)
+
+
+@cache
+def _noun_phrase_ends() -> frozenset[str]:
+    """Words that end an object's noun phrase: "the script | on my laptop", "a file | and"."""
+    return tx.english_words("prepositions", "coordinators", "subordinators") | _PRONOUNS
 
 
 #: A time in the past that makes "I visited the museum" an event of a life, not a step.
@@ -1189,7 +1359,7 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     preposition the place is the noun before ("the flat I live in"), else a place of the clause
     ("in Texas, where I live")."""
     says = _verb_words(pred, lemma)
-    at = _locative_object(text, pred.rest.start, pred.rest.end)
+    at = _locative_object(text, _past_moved(text, pred, lemma), pred.rest.end)
     after = tx.tokens(text, at, pred.rest.end)[:1] if at is not None else ()
     relative = after and after[0].word in _VERB_AFTER_RELATIVE | _DEICTIC
     if after and not relative:
@@ -1217,6 +1387,17 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     if claim is not None and fact is not None:  # "alone and love it" is alone
         claim.key = f"home:{tx.normalise_phrase(text[fact.start : fact.end])}"[:100]
     return claim
+
+
+def _past_moved(text: str, pred: Predicate, lemma: str) -> int:
+    """Where the place of "moved my family to Leeds", "moved the kids into a bigger house"
+    is looked for: after what was moved, at the preposition that follows it (v11); else right
+    after the verb."""
+    words = tx.tokens(text, *pred.rest)
+    if lemma not in ("move", "relocate") or not words or words[0].word not in _OBJECT_OPENERS:
+        return pred.rest.start
+    to = next((t for t in words[1:5] if t.word in _MOVE_TO and t.word != "from"), None)
+    return to.start if to is not None else pred.rest.start
 
 
 #: Words after "the flat I live in" that leave its place to the noun before ("... there").
