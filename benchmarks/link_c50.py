@@ -22,7 +22,15 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _linking import Split, delta_baseline, report, require_bench, run_persona6, tfidf_baseline
+from _linking import (
+    Split,
+    delta_baseline,
+    report,
+    require_bench,
+    run_persona6,
+    svm_reference,
+    tfidf_baseline,
+)
 
 START = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -86,7 +94,7 @@ def main() -> None:
         rows = [json.loads(line) for line in handle if line.strip()]
     split = build_split(rows, args.authors)
     ours, _ = run_persona6(split)
-    rows_out = [ours, tfidf_baseline(split), delta_baseline(split)]
+    rows_out = [ours, tfidf_baseline(split), delta_baseline(split), svm_reference(split)]
     command = f"python benchmarks/link_c50.py {args.path} --authors {args.authors}"
     report("C50", command, split, rows_out)
 

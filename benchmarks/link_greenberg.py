@@ -19,7 +19,15 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _linking import Split, delta_baseline, report, require_bench, run_persona6, tfidf_baseline
+from _linking import (
+    Split,
+    delta_baseline,
+    report,
+    require_bench,
+    run_persona6,
+    svm_reference,
+    tfidf_baseline,
+)
 
 KNOWN_SHARE = 0.7
 MIN_COMMANDS = 3
@@ -94,7 +102,7 @@ def main() -> None:
         rows = [json.loads(line) for line in handle if line.strip()]
     split = build_split(rows)
     ours, _ = run_persona6(split)
-    rows_out = [ours, tfidf_baseline(split), delta_baseline(split)]
+    rows_out = [ours, tfidf_baseline(split), delta_baseline(split), svm_reference(split)]
     report("Greenberg", f"python benchmarks/link_greenberg.py {args.path}", split, rows_out)
 
 

@@ -20,7 +20,15 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _linking import Split, delta_baseline, report, require_bench, run_persona6, tfidf_baseline
+from _linking import (
+    Split,
+    delta_baseline,
+    report,
+    require_bench,
+    run_persona6,
+    svm_reference,
+    tfidf_baseline,
+)
 
 KNOWN_SHARE = 0.6
 NEUTRAL = datetime(2000, 1, 1, 12, 0, tzinfo=UTC)
@@ -109,7 +117,7 @@ def main() -> None:
     samples = json.loads(args.path.read_text(encoding="utf-8"))
     split = build_split(samples)
     ours, _ = run_persona6(split)
-    rows = [ours, tfidf_baseline(split), delta_baseline(split)]
+    rows = [ours, tfidf_baseline(split), delta_baseline(split), svm_reference(split)]
     report("LoCoMo", f"python benchmarks/link_locomo.py {args.path}", split, rows)
 
 
