@@ -816,7 +816,7 @@ def explain_match(
                 label,
             ),
         )
-        for label in ranked[:EVIDENCE_PER_FAMILY]:
+        for label in _distinct(ranked)[:EVIDENCE_PER_FAMILY]:
             seen = person.label_sessions.get(block, {}).get(label, 0)
             summary = (
                 f"{_BAG_WORDING[block]} “{label}” in {seen} of {person.sessions} past sessions; "
@@ -858,42 +858,11 @@ def explain_match(
                         ),
                     )
                 )
-    blocks = [
-        (name, scored.sims[b], model.stranger.get(b, 0.0))
-        for b, name in (
-            ("fw", "function words"),
-            ("char", "character n-grams"),
-            ("surface", "punctuation and casing"),
-        )
-        if b in scored.sims
-    ]
-    if blocks:
-        # Each block beside how alike strangers' texts are: a block below them speaks against.
-        alike = ", ".join(f"{n} {s:.2f} (strangers {m:.2f})" for n, s, m in blocks if s >= m)
-        unlike = ", ".join(f"{n} {s:.2f} (strangers {m:.2f})" for n, s, m in blocks if s < m)
-        parts = "; ".join(
-            p
-            for p in (
-                f"writes alike: {alike}" if alike else "",
-                f"less alike than strangers: {unlike}" if unlike else "",
-            )
-            if p
-        )
-        found.append(
-            (
-                scored.contributions.get("texture", 0.0),
-                LinkEvidence(
-                    family="texture",
-                    feature="language texture",
-                    stance="for" if scored.contributions.get("texture", 0.0) >= 0 else "against",
-                    summary=parts,
-                    anonymous=_quotes(query, "texture", "messages"),
-                    person=_quotes(person, "texture", "messages"),
-                ),
-            )
-        )
     found.sort(key=lambda x: -x[0])
     shown = [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+    # Always shown: how each family's blocks add up to its contribution, the blocks that speak
+    # against included (concrete matches above only ever speak for).
+    shown.extend(_block_items(query, person, scored, model))
     if scored.separation is not None and model.separation > 0:
         # Always shown: it can decide between the closest candidates on its own.
         moved = model.separation * scored.separation
@@ -911,6 +880,101 @@ def explain_match(
             )
         )
     return shown
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    """``labels`` (best first) without one whose words lie within a better one's, or hold
+    them: "plain" after "plain list" (a word and the pair it is in) says the same match
+    twice."""
+    kept: list[tuple[str, set[str]]] = []
+    for label in labels:
+        words = set(label.split())
+        if not any(words <= other or other <= words for _, other in kept):
+            kept.append((label, words))
+    return [label for label, _ in kept]
+
+
+#: How each block is named in an explanation (features.py says what it holds).
+_BLOCK_NAMES = {
+    "fw": "function words",
+    "char": "character n-grams",
+    "surface": "punctuation and casing",
+    "chargrams": "character n-grams of all typed",
+    "words": "words",
+    "self": "what they say of themselves",
+    "claims": "stated preferences and facts",
+    "actions": "kinds of actions",
+    "commands": "command words",
+    "steps": "actions and outcomes",
+    "sequences": "what follows what",
+    "styles": "operating style",
+    "hours": "time of day and weekday",
+    "rhythm": "pace and session length",
+    "attrs": "context attributes",
+}
+#: A block whose share of the LLR is smaller than this is left out of its family's item.
+_BLOCK_SHOWN_ABOVE = 0.005
+
+
+def _block_items(
+    query: Profile, person: Profile, scored: Scored, model: LinkModel
+) -> list[LinkEvidence]:
+    """One item per family: each block's similarity beside how alike strangers are, and its
+    share of the LLR (``w_b (s_b - m_b)``), so the family's number in the table is accounted
+    for, a block below strangers speaking against. What a family holds beyond its blocks (the
+    separation of the closest candidates, who the actor was with) is named with its share.
+    Largest family first, by the size of its contribution."""
+    parts: dict[str, list[tuple[str, float, float, float]]] = {}
+    for block, value in scored.sims.items():
+        weight = model.weights.get(block, 0.0)
+        stranger = model.stranger.get(block, 0.0)
+        share = weight * (value - stranger)
+        if weight > 0 and abs(share) >= _BLOCK_SHOWN_ABOVE:
+            parts.setdefault(BLOCK_FAMILY[block], []).append(
+                (_BLOCK_NAMES.get(block, block), value, stranger, share)
+            )
+    items: list[tuple[float, LinkEvidence]] = []
+    for family in FAMILIES:
+        blocks = sorted(parts.get(family, []), key=lambda x: -abs(x[3]))
+        total = scored.contributions.get(family, 0.0)
+        rest = total - sum(b[3] for b in blocks)
+        if not blocks:
+            continue
+        alike_word = "writes alike" if family == "texture" else "alike"
+        alike = [b for b in blocks if b[1] >= b[2]]
+        unlike = [b for b in blocks if b[1] < b[2]]
+
+        def listed(chosen: list[tuple[str, float, float, float]]) -> str:
+            return ", ".join(f"{n} {v:.2f} (strangers {m:.2f}) {c:+.2f}" for n, v, m, c in chosen)
+
+        said = [
+            f"{alike_word}: {listed(alike)}" if alike else "",
+            f"less alike than strangers: {listed(unlike)}" if unlike else "",
+        ]
+        if abs(rest) >= _BLOCK_SHOWN_ABOVE:
+            beyond = (
+                "told apart from the closest candidates"
+                if family == "texture"
+                else "who they were with"
+                if family == "context"
+                else "other evidence"
+            )
+            said.append(f"{beyond}: {rest:+.2f}")
+        items.append(
+            (
+                -abs(total),
+                LinkEvidence(
+                    family=family,
+                    feature=f"{family} block by block",
+                    stance="for" if total >= 0 else "against",
+                    summary=f"LLR {total:+.2f} in all; " + "; ".join(p for p in said if p),
+                    anonymous=_quotes(query, "texture", "messages") if family == "texture" else [],
+                    person=_quotes(person, "texture", "messages") if family == "texture" else [],
+                ),
+            )
+        )
+    items.sort(key=lambda x: x[0])
+    return [item for _, item in items]
 
 
 def _placed(value: float) -> str:
@@ -938,9 +1002,9 @@ def baseline_evidence(
     moved = model.fitted_on.get("tenant_shift")
     if moved:
         origin = (
-            f"the shipped model's {model.constant - moved['shift']:+.2f}, moved by "
-            f"{moved['shift']:+.2f} to fit {moved['sessions']} later sessions of "
-            f"{moved['persons']} known persons here"
+            f"the shipped model's {model.constant - moved['shift']:+.2f}, set "
+            f"{moved['shift']:+.2f} for this tenant by linking {moved['sessions']} later "
+            f"sessions of its {moved['persons']} known persons"
         )
     elif shipped:
         origin = (
@@ -955,8 +1019,8 @@ def baseline_evidence(
         family="baseline",
         feature="constant and prior",
         stance="for" if start >= 0 else "against",
-        summary=f"starts at LLR {model.constant:+.2f} (the constant: a candidate as alike as a "
-        f"typical stranger; {origin}) and {prior:+.2f} for the prior (1 of {known} known "
+        summary=f"starts at LLR {model.constant:+.2f}, what a candidate no more alike than a "
+        f"typical stranger gets ({origin}), and {prior:+.2f} for the prior (1 of {known} known "
         f"persons; prior_new {model.prior_new:g}); with the evidence, LLR {llr:+.2f}, and "
         f"log-odds of this person over a new one {odds:+.2f} ({scaled})",
     )

@@ -58,8 +58,9 @@ def test_the_moved_constant_is_in_the_model_id_and_in_the_explanation(small):
     assert result.model_id != default_model().model_id
     [start] = [e for e in result.candidates[0].evidence if e.family == "baseline"]
     assert start.stance == "for"
-    assert f"the shipped model's {default_model().constant:+.2f}, moved by +" in start.summary
-    assert "later sessions of 4 known persons here" in start.summary
+    assert f"the shipped model's {default_model().constant:+.2f}, set +" in start.summary
+    assert "for this tenant by linking" in start.summary
+    assert "later sessions of its 4 known persons" in start.summary
     assert result.candidates[0].evidence[-1] == start  # after the matches it did not decide
 
 
@@ -119,19 +120,48 @@ def test_a_texture_block_below_strangers_is_not_called_alike(four: Path) -> None
     texts do: the texture item says so instead of "writes alike" for every block."""
     with Persona6(db=four) as p6:
         candidate = p6.link("anon-7c1").candidates[0]
-    # The block similarities' item (the separation of the closest candidates has its own).
-    (texture,) = [
-        e for e in candidate.evidence if e.family == "texture" and "classifier" not in e.summary
-    ]
-    for part in texture.summary.split("; "):
+    (texture,) = [e for e in candidate.evidence if e.feature == "texture block by block"]
+    labels = []
+    for part in texture.summary.split("; ")[1:]:
         label, _, blocks = part.partition(": ")
-        assert label in ("writes alike", "less alike than strangers")
+        labels.append(label)
+        assert label in (
+            "writes alike",
+            "less alike than strangers",
+            "told apart from the closest candidates",
+        )
         for own, strangers in re.findall(r"(\d\.\d\d) \(strangers (\d\.\d\d)\)", blocks):
             if label == "writes alike":
                 assert float(own) >= float(strangers) - 0.005
             else:
                 assert float(own) <= float(strangers) + 0.005
-    assert "less alike than strangers: function words" in texture.summary
+    assert "less alike than strangers" in labels
+    assert "function words" in texture.summary.split("less alike than strangers: ")[1]
+
+
+_SHARE = re.compile(r"(?:\(strangers \d\.\d\d\)|: ) ?([+-]\d+\.\d\d)")
+
+
+@pytest.mark.parametrize("actor", sorted(VOICES))
+def test_each_family_is_accounted_for_block_by_block(four: Path, actor: str) -> None:
+    """Every family that moves a candidate's LLR has an item, shown whatever the concrete
+    matches are (a texture below strangers was once cut off by them), whose blocks' shares
+    add up to the family's number in the table."""
+    with Persona6(db=four) as p6:
+        result = p6.link(actor)
+    explained = [c for c in result.candidates if c.evidence]  # the best few are explained
+    assert explained
+    for candidate in explained:
+        items = {e.feature: e for e in candidate.evidence if e.feature.endswith("block by block")}
+        for family, value in candidate.contributions.items():
+            if abs(value) < 0.01:
+                continue
+            item = items[f"{family} block by block"]
+            assert item.stance == ("for" if value >= 0 else "against")
+            head, _, rest = item.summary.partition(" in all; ")
+            assert head == f"LLR {value:+.2f}"
+            shares = [float(x) for x in _SHARE.findall(rest)]
+            assert shares and abs(sum(shares) - value) <= 0.006 * len(shares) + 0.03, item.summary
 
 
 def _linker_on(p6: Persona6, folder: Path) -> tuple[Linker, dict]:
@@ -215,3 +245,8 @@ def test_a_shift_that_cannot_be_kept_leaves_linking_working(small, tmp_path, cap
         _, answer = _linker_on(small, folder)
     assert answer["decision"] == "u-dkim"
     assert f"linking shift not saved to {blocked}" in caplog.text
+
+
+def test_a_word_is_not_shown_again_beside_the_pair_it_is_in() -> None:
+    ranked = ["plain list", "hives", "plain", "kind regards", "kind", "list", "regards team"]
+    assert linking._distinct(ranked) == ["plain list", "hives", "kind regards", "regards team"]
