@@ -1,4 +1,4 @@
-"""persona6.preference.v12: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v13: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -44,6 +44,7 @@ or is dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v12"
+NAME = "persona6.preference.v13"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -94,6 +95,7 @@ class Frame:
     activity_says: str | None = None  # how the value reads when the object is an "-ing" verb
     runs_on: bool = False  # the object takes in the clauses after it that only add to it
     names: bool = False  # the object must name something: a pronoun is not read back
+    imperative: bool = False  # a request to the listener ("always cite sources")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,11 @@ def lexicon() -> Lexicon:
         "past_question_leads",
         "activity_verbs",
         "possessives",
+        "habit_skip_leads",
+        "perfect_leads",
+        "habit_particles",
+        "feeling_phrases",
+        "feeling_at_hand",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -267,6 +274,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         activity_says=entry.get("activity_says"),
         runs_on=bool(entry.get("runs_on", False)),
         names=entry.get("pronoun") == "skip",
+        imperative=bool(entry.get("imperative", False)),
     )
 
 
@@ -485,10 +493,14 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
     its object an item is another object of the verb ("I like to eat pizza, pasta": eat pasta;
     ``_item_head``), unless it is a verb phrase of its own (``_verb_phrase``: "..., watch
     films", "..., bird watch") or an "-ing" form ("..., but baking": likes baking). A remark or
-    an address is no item (``_remark``: "..., good times", "..., Caroline")."""
+    an address is no item (``_remark``: "..., good times", "..., Caroline"), nor what says how
+    it always is (``_always_never``: "..., always full of amazing memories"; "..., mostly
+    nickelback" is one)."""
     text, clause = context.text, context.clause
     words = tx.tokens(text, *clause)
     while words and words[0].word in tx.english_words("coordinators", "adverbs"):
+        if words[0].word in _always_never():
+            return []  # "Trips like these are great - always full of memories": how, no item
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
@@ -523,6 +535,15 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
             claim.value = f"{item_says} {head} {claim.value[len(item_says) + 1 :]}"
         found.extend(claims)
     return found
+
+
+@cache
+def _always_never() -> frozenset[str]:
+    """The words of ``habitual_leads`` that open an imperative on their own ("always", "never"):
+    the ``positive_imperatives`` and ``negative_imperatives`` of one word."""
+    words = tx.load_lexicon("preferences")["frame_words"]
+    imperatives = [*words["positive_imperatives"], *words["negative_imperatives"]]
+    return frozenset(w for w in imperatives if w in lexicon().habitual)
 
 
 def _remark(context: _Context, words: tuple[Token, ...]) -> bool:
@@ -713,6 +734,9 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     text = context.text
     if _OBLIGATIONS & set(pred.lead) or (pred.implied and not _implied_ok(context, pred)):
         return []
+    own = _own_verb(text, pred) if pred.implied else None
+    if own is not None:  # "Enjoying the ride is key": the gerund's object ends at "is"
+        pred = dataclasses.replace(pred, rest=Span(pred.rest.start, own))
     cue = match_cue(text, pred)
     if cue is None:
         if pred.verb.word in ("do", "does", "did") and not tx.phrase_span(text, *pred.rest):
@@ -726,6 +750,10 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
         return []
     if _past_occasion(context, pred, cue):
         return []  # "I loved the trip", "I enjoyed a concert last night": one experience
+    if _at_hand(text, pred, cue):
+        return []  # "can't wait to try it", "I'm really happy with my progress"
+    if _past_time_clause(context, pred):
+        return []  # "I was scared when we got into the accident": when something else happened
     if pred.negated and not cue.fixed:
         polarity = -polarity if polarity > 0 else 0.5
         says = "is not " + says[3:] if says.startswith("is ") else "does not " + cue.head
@@ -737,6 +765,68 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     for claim in claims if pred.subject.word.startswith("we") else []:
         claim.weight, claim.value = claim.weight * 0.5, f"(with others) {claim.value}"
     return claims
+
+
+def _at_hand(text: str, pred: Predicate, cue: Cue) -> bool:
+    """Whether the cue speaks of one thing at hand, not a standing taste: an anticipation of
+    one thing to come, read in the words of its first act ("can't wait for this trip", "can't
+    wait to try it", "can't wait to make more memories at your dance studio", "looking forward
+    to what's next"; ``anticipation_at_hand``), or a feeling about the speaker's own situation
+    ("I'm really happy with my progress", "excited about this new journey";
+    ``feeling_phrases``). A kind of thing ("can't wait to meet new people", "I'm excited about
+    painting") stands, and so does either kept up ("we always look forward to our camping
+    trip")."""
+    lex = lexicon()
+    if set(pred.lead) & set(lex.habitual):
+        return False
+    following = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))
+    if not following:
+        return False
+    first = following[0].word
+    if cue.head == "be":
+        said = cue.says.removeprefix("is ")
+        return first in lex.words["feeling_at_hand"] and any(
+            said.endswith(phrase) for phrase in lex.words["feeling_phrases"]
+        )
+    if cue.head not in lex.words["anticipation_cues"]:
+        return False
+    words = _anticipation_words()
+    if first in words["first"] or first.endswith("'s"):
+        return True
+    # the first act's own words: "to meet new people and learn about what makes them unique"
+    # anticipates meeting new people
+    ends = tx.english_words("coordinators", "subordinators") | words["ends"]
+    for token in following:
+        if token.word in ends:
+            return False
+        if token.word in words["anywhere"]:
+            return True
+    return False
+
+
+@cache
+def _anticipation_words() -> dict[str, frozenset[str]]:
+    """``anticipation_at_hand`` in preferences.yaml, each list as a set."""
+    data = tx.load_lexicon("preferences")["anticipation_at_hand"]
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def _past_time_clause(context: _Context, pred: Predicate) -> bool:
+    """Whether the cue is in a clause of time put in the past ("I was really scared when we got
+    into the accident", "after I got into college"; English's ``temporal_markers``): it says
+    when something else happened, no taste. The marker must govern this verb: "when I was a kid
+    I loved hiking" loves hiking; a clause of time in the present ("when I'm into a book, ...")
+    stands."""
+    text = context.text
+    before = tx.tokens(text, context.clause.start, pred.subject.start)
+    markers = [i for i, t in enumerate(before) if t.word in tx.english_set("temporal_markers")]
+    if not markers:
+        return False
+    subjects = tx.english_set("subject_words") | tx.FIRST_PERSON
+    if any(t.word in subjects for t in before[markers[-1] + 1 :]):
+        return False  # "when I was a kid I loved hiking": the marker governs "was"
+    verb = pred.verb.word
+    return verb in ("was", "were") or tx.is_past(verb) or bool(set(pred.lead) & _past_words().did)
 
 
 def _past_occasion(context: _Context, pred: Predicate, cue: Cue) -> bool:
@@ -811,6 +901,8 @@ def _implied_ok(context: _Context, pred: Predicate) -> bool:
     following = tx.tokens(context.text, *pred.rest)[:1]
     if following and following[0].word in tx.english_set("question_openers"):
         return False  # "love is ..." names a thing
+    if _own_verb(context.text, pred) is not None and not tx.is_gerund(pred.verb.word):
+        return False  # "Love and acceptance can be found everywhere": "love" names a thing
     strong = lexicon().lemmas.get(pred.verb.word) in ("love", "hate", "adore", "prefer")
     if pred.lead or pred.verb.word.endswith("ing") or strong:
         return True
@@ -819,17 +911,60 @@ def _implied_ok(context: _Context, pred: Predicate) -> bool:
     return tx.follows_speaker(context.text, context.sentence, context.clause)
 
 
+@dataclass(frozen=True, slots=True)
+class _NounSubject:
+    verbs: frozenset[str]  # a verb of the clause's own after the noun phrase
+    openers: frozenset[str]  # words that open a clause inside a cue's object
+
+
+@cache
+def _noun_subject_words() -> _NounSubject:
+    data = tx.load_lexicon("preferences")["noun_subjects"]
+    return _NounSubject(frozenset(data["verbs"]), frozenset(data["openers"]))
+
+
+def _own_verb(text: str, pred: Predicate) -> int | None:
+    """Where the clause's own verb begins when a subjectless cue opening it heads the clause's
+    subject (``noun_subjects``): its object opens on "and"/"or" ("Love and acceptance really
+    can be found everywhere": there) or reaches a verb of its own before any word that opens a
+    clause inside it ("Love sure does bring us joy", "Enjoying the ride is key": at "is");
+    None for "Love how it is", "Love that you are here", "Love to do it". A cue word so is a
+    noun ("love"), or a gerund whose object ends there ("enjoying the ride")."""
+    words = _noun_subject_words()
+    following = tx.tokens(text, *pred.rest)
+    if following and following[0].word in ("and", "or"):
+        return following[0].start
+    for token in following:
+        if token.word in words.openers:
+            return None
+        if token.word in words.verbs:
+            return token.start
+    return None
+
+
 def match_cue(text: str, pred: Predicate) -> Cue | None:
     """The preference cue of a predicate, if its verb (or "be" + phrase) is one."""
     following = tx.tokens(text, *pred.rest)
     if pred.is_be or pred.verb.word in ("get", "got", "getting", "become", "became", "grew"):
         if cue := _be_cue(text, pred.rest.start, pred.rest.end):
-            return cue
+            return None if not pred.is_be and _enters(text, cue) else cue
         if following and following[0].word.endswith("ing") and pred.is_be:  # "I'm loving it"
             return _verb_cue(pred, following[0].word, following[1:])
         if pred.is_be:
             return None
     return _verb_cue(pred, pred.verb.word, following)
+
+
+def _enters(text: str, cue: Cue) -> bool:
+    """Whether "get into" takes one thing that is entered, not a taste begun ("we got into an
+    accident", "I got into a bad spot"; ``entering``): not "I got into jazz"."""
+    data = tx.load_lexicon("preferences")["entering"]
+    following = tx.tokens(text, cue.object_start, len(text))[:1]
+    return (
+        cue.says.removeprefix("is ") in data["phrases"]
+        and bool(following)
+        and following[0].word in data["articles"]
+    )
 
 
 def _be_cue(text: str, start: int, end: int) -> Cue | None:
@@ -1019,20 +1154,27 @@ def _pronoun(text: str, span: Span | None) -> bool:
 
 
 def _resolved(
-    context: _Context, span: Span | None, refers_back: bool = False
+    context: _Context, span: Span | None, refers_back: bool = False, judged: bool = False
 ) -> tuple[Span | None, list[Span], str]:
     """The object span, the clauses to cite and what the value says before the object
     (``_When.reads``): a pronoun is replaced by what it refers to, the clause after it that
     "when" opens ("I love it when X": X, ``_when_clause``), else what ``_resolve`` finds (with
-    ``refers_back``, at worst the last noun phrase of the clause before)."""
+    ``refers_back``, at worst the last noun phrase of the clause before). A pronoun ``judged``
+    ("These are amazing", "that is great") takes a taste stated before ("I love hiking, it is
+    the best") or what the speaker said they did or have ("I finally tried oat milk, that is
+    great"), not a clause with no subject, whose first word may be no verb ("Glad my
+    encouragement helped! These are amazing", said of shoes in a photo: a thing at hand)."""
     if span is None or not _pronoun(context.text, span):
         return span, [context.clause], ""
-    when = _when_clause(context)
+    # only "it" stands for a clause after it ("I love it when ..."); "them" points back ("I
+    # usually like them a lot more then if I were to ...")
+    anticipates = tx.plain(context.text[span.start : span.end]) == "it"
+    when = _when_clause(context) if anticipates else None
     if when is not None:
         if when.span is None:
             return None, [], ""
         return when.span, sorted({when.clause, context.clause}), when.reads
-    resolved = _resolve(context, last_phrase=refers_back)
+    resolved = _resolve(context, last_phrase=refers_back, judged=judged)
     return (resolved[0], sorted({resolved[1], context.clause}), "") if resolved else (None, [], "")
 
 
@@ -1115,9 +1257,11 @@ def _to_listener(text: str, span: Span, polarity: float, asked: int = 0) -> bool
     opener = 2 if words[:2] == ["the", "way"] else 1
     if " ".join(words[:opener]) not in lists["listener_acts"] or len(words) < opener + 2:
         return False
-    # "what you did", "how fast you answered", "that you added 2FA": the listener's past act
+    # "what you did", "how fast you answered", "that you added 2FA": the listener's past act;
+    # after "how", "what" or "the way" any act of theirs ("how you use it to tell your stories")
+    acted = words[:opener] != ["that"]
     for at in range(opener, min(opener + 3, len(words) - 1)):
-        if words[at] in listener and tx.is_past(words[at + 1]):
+        if words[at] in listener and (acted or tx.is_past(words[at + 1])):
             return True
     # "how patient you are with me", "how kind you've been": the listener praised
     for at in range(opener, min(opener + 3, len(words))):
@@ -1187,10 +1331,17 @@ def _be_after(be: frozenset[str]) -> frozenset[str]:
 
 
 def _habit(context: _Context, pred: Predicate) -> list[Claim]:
-    """ "I usually take the train" (+), "I never drive" (-): a habit is a weaker preference."""
+    """ "I usually take the train" (+), "I never drive" (-): a habit is a weaker preference. Not
+    an ability or a possibility ("we can always count on them"; ``habit_skip_leads``) nor the
+    speaker's history in the perfect, with no object named ("I've always just stayed away";
+    ``perfect_leads``, ``habit_particles``)."""
     lex, text = lexicon(), context.text
     signs = [lex.habitual[word] for word in pred.lead if word in lex.habitual]
     if not signs or pred.is_be or tx.is_report_verb(pred.verb.word):
+        return []
+    if set(pred.lead) & lex.words["habit_skip_leads"]:
+        return []
+    if set(pred.lead) & lex.words["perfect_leads"] and not _names_object(text, pred):
         return []
     polarity = -1.0 if min(signs) < 0 else 1.0
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, lex.stops)
@@ -1209,6 +1360,13 @@ def _habit(context: _Context, pred: Predicate) -> list[Claim]:
     value = f"{adverb} {tx.third_person(pred.verb.word)}{phrase[len(pred.verb.word) :]}"
     weight = float(tx.load_lexicon("preferences")["habit_weight"])
     return [Claim(phrase[:80], value, polarity, weight, [context.clause])]
+
+
+def _names_object(text: str, pred: Predicate) -> bool:
+    """Whether anything but adverbs and particles follows the verb ("taken the bus", not "just
+    stayed away", "looked back")."""
+    skip = tx.english_set("adverbs") | lexicon().words["habit_particles"]
+    return any(t.word not in skip for t in tx.tokens(text, *pred.rest))
 
 
 def _frames(context: _Context) -> list[Claim]:
@@ -1230,6 +1388,10 @@ def _frames(context: _Context) -> list[Claim]:
         begin, match = next(((b, m) for b, m in found if m is not None), (begins[0], None))
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
+        if frame.imperative and _describes(context, begin, match):
+            continue  # "They're my little buddies, always calm and peaceful": no request
+        if match.groupdict().get("impression"):
+            continue  # "Coco looks so adorable!": how something shown or told strikes them
         if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):
             return []  # "if it breaks again, we're switching to Linear"
         obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
@@ -1242,8 +1404,10 @@ def _frames(context: _Context) -> list[Claim]:
             obj_words = obj_words[1:]
         if not obj_words or obj_words[0] in lex.words["np_skip"]:
             continue
-        if frame.at_hand and len(obj_words) > 1 and obj_words[0] in lex.words["at_hand"]:
-            continue  # "that cake looks amazing"; a bare "that is great" refers back
+        if frame.at_hand and _comment_at_hand(obj_words):
+            continue  # "that cake looks amazing", "having that is so cool!"
+        if frame.at_hand and _guessed(text, obj_words, begin + match.end("obj"), clause.end):
+            continue  # "It must feel good": a guess at how something feels, no taste
         if frame.names and _pronoun(
             text, tx.phrase_span(text, obj_start, begin + match.end("obj"))
         ):
@@ -1263,10 +1427,55 @@ def _frames(context: _Context) -> list[Claim]:
             last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
         if last > context.index:
             return _run_on_claim(context, obj_start, last, polarity, says, frame.weight)
-        span, evidence, reads = _resolved(context, obj, frame.refers_back)
+        span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         says = f"{says} {reads}" if reads else says
         return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
     return []
+
+
+def _comment_at_hand(obj_words: list[str]) -> bool:
+    """Whether a judged noun phrase is something at hand (``at_hand``): it opens on a
+    demonstrative ("that cake looks amazing"; a bare "that is great" refers back), or on a
+    gerund whose object is one ("having that is so cool!", "seeing this is great")."""
+    at_hand = lexicon().words["at_hand"]
+    if len(obj_words) > 1 and obj_words[0] in at_hand:
+        return True
+    return len(obj_words) > 1 and tx.is_gerund(obj_words[0]) and obj_words[1] in at_hand
+
+
+def _guessed(text: str, obj_words: list[str], end: int, clause_end: int) -> bool:
+    """Whether a judged "noun phrase" holds a modal and the verb after it is no form of "be":
+    a subject and its verb group guessing how something feels ("It must feel good", "Must feel
+    great to turn your passion into a career"), not a name ("May is the best month")."""
+    if not any(w in tx.english_set("modals") for w in obj_words):
+        return False
+    following = tx.tokens(text, end, clause_end)[:1]
+    return not following or following[0].word not in _question_be()
+
+
+def _describes(context: _Context, begin: int, match: re.Match[str]) -> bool:
+    """Whether a bare "always"/"never" (``habitual_leads``, with no request opener such as
+    "please") asks the listener for nothing: before an "-ing" form ("Always staying filled with
+    self-belief") or after a statement in the same sentence, whose subject it then describes
+    ("They're my little buddies, always calm and peaceful", "Trips like these are great -
+    always full of amazing memories"); not after a remark ("Thanks, always cite sources")."""
+    text = context.text
+    verb = match.groupdict().get("verb")
+    opener_end = begin + (match.start("verb") if verb else match.start("obj"))
+    opener = tx.tokens(text, begin, opener_end)
+    requests = tx.english_set("request_openers")
+    if not opener or opener[-1].word not in _always_never():
+        return False
+    if any(t.word in requests for t in opener):
+        return False
+    following = tx.tokens(text, opener_end, context.clause.end)[:1]
+    if following and tx.is_gerund(following[0].word):
+        return True
+    if context.index == 0:
+        return False
+    before = tx.tokens(text, *context.parts[context.index - 1])
+    stated = (tx.english_set("subject_words") - {"it", "that", "this"}) | _question_be()
+    return any(t.word in stated for t in before)
 
 
 def _object_added_to(context: _Context) -> int:
@@ -1539,13 +1748,15 @@ def _ellipsis(context: _Context, negated: bool) -> list[Claim]:
 
 
 def _resolve(
-    context: _Context, with_cue: bool = False, last_phrase: bool = False
+    context: _Context, with_cue: bool = False, last_phrase: bool = False, judged: bool = False
 ) -> tuple[Span, Span, float, bool] | None:
     """What a bare "it"/"them" (or, ``with_cue``, an elided verb) points back to, the clause
     naming it, that clause's polarity and whether it is a verb after "to" ("you like to party?
     I sure do!"): the nearest topic of the clause before in the sentence, then of the clauses
     of the previous sentence; a topic falls back to the object of the nearest "I ..." ("I got
-    a new bike, it's my pride"). "I love it when X" is ``_resolved``'s (``_when_clause``)."""
+    a new bike, it's my pride"; for a pronoun ``judged``, only with "I" said: "I finally tried
+    oat milk, that is great", not "Glad my encouragement helped! These are amazing"). "I love
+    it when X" is ``_resolved``'s (``_when_clause``)."""
     text, parts, index = context.text, context.parts, context.index
     candidates = list(reversed(parts[:index]))
     if context.before is not None:
@@ -1557,7 +1768,7 @@ def _resolve(
     for pred in (
         []
         if with_cue or not candidates
-        else tx.predicates(text, candidates[0], _known(), implied=True)
+        else tx.predicates(text, candidates[0], _known(), implied=not judged)
     ):
         span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
         first = tx.tokens(text, *span)[:1] if span is not None else ()
@@ -1585,11 +1796,15 @@ def _when_clause(context: _Context) -> _When | None:
     use bullet points" -> "bullet points", the generic verb left out as in "please use bullet
     points"); any other act of theirs is a reaction to them ("I love it when you try something
     new"), as "I love how you explained that" is. The value names the listener before a verb
-    of theirs ("I like it when you cite sources": likes it when you cite sources)."""
+    of theirs ("I like it when you cite sources": likes it when you cite sources). A clause
+    after "than" is the other side of a comparison ("I like it more than when ..."), no object."""
     text, parts, index = context.text, context.parts, context.index
     nxt = parts[index + 1] if index + 1 < len(parts) else None
     if nxt is None or not re.match(r"(?:when|whenever|if)\b", text[slice(*nxt)], re.I):
         return None
+    last = tx.tokens(text, *context.clause)[-1:]
+    if last and last[0].word in ("than", "then"):
+        return None  # "I like it a lot more than if I ...": the other side of a comparison
     words = tx.tokens(text, *nxt)[1:]
     reads = ""
     if len(words) > 1 and words[0].word in lexicon().words["listener_words"]:
@@ -1608,15 +1823,17 @@ def _when_clause(context: _Context) -> _When | None:
 
 def _inner_object(text: str, clause: Span) -> Span | None:
     """The object of the first clause with a subject of its own in ``clause`` ("do you have a
-    dark mode" -> "a dark mode"), or its verb and what follows when the object is only adverbs
-    ("do you travel often" -> "travel often")."""
+    dark mode" -> "a dark mode"; "when you give me movie recommendations" -> "movie
+    recommendations", without the "me"/"us" it is given to), or its verb and what follows when
+    the object is only adverbs ("do you travel often" -> "travel often")."""
     for pred in tx.predicates(text, clause, _known(), _ANY_SUBJECT):
         words = tx.tokens(text, *pred.rest)
         if words and words[0].word in _ANY_SUBJECT:
             continue  # "i hope | you do not serve green beans": the inner clause's turn
         if all(w.word in tx.english_set("adverbs") for w in words):
             return tx.phrase_span(text, pred.verb.start, pred.rest.end)
-        span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
+        given = 1 if len(words) > 1 and words[0].word in ("me", "us") else 0
+        span = tx.phrase_span(text, words[given].start, pred.rest.end, lexicon().stops)
         if span is not None:
             return span
     return _last_phrase(text, clause)

@@ -90,7 +90,7 @@ def test_a_list_of_verb_phrases_gives_one_preference_per_item(
         ("I appreciate our friendship too, Caroline.", "our friendship"),
         ("I love painting, Mel!", "painting"),
         ("I like the new layout, John", "new layout"),
-        ("The kids look so cute, Mel!", "kids"),
+        ("The kids are so cute, Mel!", "kids"),
     ],
 )
 def test_a_remark_or_an_address_after_a_comma_is_no_item(text: str, kept: str) -> None:
