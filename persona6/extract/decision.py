@@ -1,22 +1,23 @@
-"""persona6.decision.v7: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v8: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
-accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and
--1 for what was rejected, ``measure`` = how many times in the session. The graph stage finds the
+accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
+for what was rejected, ``measure`` = how many times in the session. The graph stage finds the
 decisions a person repeats across sessions.
 
-From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll go with X",
-"let's use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X to Y",
-"I accept", "approved"): key = the object phrase, normalised and cut at the first stop word
-("because", "instead", ...), or ``X->Y`` for a switch (``->Y`` when the old thing is not named),
-or the pattern's own key when it has no object ("I accept" -> approval). Questions, hypotheticals
-("if I go with X"), a time or a condition still to come ("I'd like to export my notes before I
-cancel", "when we switch to Linear, ...": the subject of the cue opens a clause of time or
-condition and the cue is not past; "after we switched to Linear, ..." stands), quoted words and
-objects that name nothing ("I'll take it") are skipped, and so is a move of home, as the
-disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
-from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue
-to the end of the object.
+From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll go with X", "let's
+use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X to Y", "I accept",
+"approved"; a past act without its subject at the start of a sentence, as chat writes it, "ditched
+Trello last month", "went with the fondant": v8): key = the object phrase, normalised and cut at
+the first stop word ("because", "instead", ...), or ``X->Y`` for a switch (``->Y`` when the old
+thing is not named), or the pattern's own key when it has no object ("I accept" -> approval).
+Questions, hypotheticals ("if I go with X"), a time or a condition still to come ("I'd like to
+export my notes before I cancel", "when we switch to Linear, ...": the subject of the cue opens a
+clause of time or condition and the cue is not past; "after we switched to Linear, ..." stands),
+quoted words and objects that name nothing ("I'll take it") are skipped, and so is a move of home,
+as the disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
+from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue to
+the end of the object.
 
 From actions whose name says a decision (accept, approve, select, choose, reject, decline,
 cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
@@ -53,7 +54,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v7"
+NAME = "persona6.decision.v8"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
