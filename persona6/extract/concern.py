@@ -1,9 +1,10 @@
-"""persona6.concern.v7: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v8: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
-correctness, data loss, compliance, lock-in, ease of use, and more, each with cue words and
-phrases matched as whole words (the last word of a cue also in its inflections). A concern
-counts once per message and key, citing every sentence that raised it. Concerns are worries or
+correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
+with cue words and phrases matched as whole words (the last word of a cue also in its
+inflections). A concern counts once per message and key, citing every sentence that raised
+it. Concerns are worries or
 requirements, so a sentence that asks (a question) or says so ("worried", "make sure", "is it
 safe", "how much") or judges it bad ("rename without a deprecation warning is bad", "the new
 pricing is unacceptable": ``judgements``, a complaint) weighs more: 1.0, +0.5 for a question,
@@ -12,6 +13,15 @@ obligation of the speaker's ("I must send the invoices") is a duty, no worry mar
 also names a task's object (a concern's ``framed_cues``: "invoice", "billing") counts only
 with a worry marker or a complaint ("the invoice is too high", "renaming it without warning is
 bad"), not in any question ("where do I find my invoices?").
+
+Some cues are a concern only in one sense (``senses``, v8), told by the words of their sentence
+and the sentences next to it: "how much" asks for a price only in a question beside a word of
+money ("how much do you charge?", not "how much should I feed them?"); "is it safe", "unsafe"
+are security beside a thing of computers or payments and physical safety otherwise; a location
+or an address is privacy beside keeping, sharing or deleting it. Where cues of two concerns
+overlap, the more specific reading takes the words: a longer cue over one inside it ("a slow
+pay" is getting paid, not speed; "lose my data" data loss, not privacy), then a sense in its
+context over a cue alone.
 
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
@@ -40,7 +50,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v7"
+NAME = "persona6.concern.v8"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -59,6 +69,13 @@ class Concern:
     words: frozenset[str] | None = None
     #: Cues that count only in a frame of worry or complaint (``framed_cues``).
     framed: frozenset[str] = frozenset()
+    #: For the cues of a sense (``senses``): the words of the message that give them this
+    #: concern; None for a concern's own cues, which need none.
+    context: re.Pattern[str] | None = None
+    #: The concern a sense's cues are without that context (None: no concern at all).
+    otherwise: str | None = None
+    #: A sense's cues count only in a question ("how much is it?", not "I love how much you do").
+    asking: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +86,21 @@ class Taxonomy:
     duties: frozenset[str]
     complaint: re.Pattern[str]
     judgement: re.Pattern[str]
+    #: Concern key -> (its place in the taxonomy, its label).
+    kinds: dict[str, tuple[int, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One own cue of a sentence, read as the concern ``key``."""
+
+    key: str
+    span: Span
+    framed: bool
+    #: Read so by the words around it (a sense in its context), not by the cue alone.
+    in_context: bool
+    #: Counts only in a question (``Concern.asking``).
+    asking: bool
 
 
 #: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
@@ -77,14 +109,22 @@ _RUN = re.compile(r"[\w'’-]+")
 
 def cue_forms(cues: Sequence[str]) -> set[str]:
     """The cues, each in its inflections: those of the last word, or of the first for a phrasal
-    verb ("back up" -> "backed up")."""
+    verb ("back up" -> "backed up"); not an inflection that is a word of its own
+    (``not_cue_forms``: "fee" -> "feed")."""
+    others = _not_cue_forms()
     forms: set[str] = set()
     for cue in cues:
         words = str(cue).lower().split()
         head = 0 if len(words) > 1 and words[-1] in _PARTICLES else len(words) - 1
         for form in tx.inflections(words[head]) | {words[head]}:
-            forms.add(" ".join([*words[:head], form, *words[head + 1 :]]))
+            if form == words[head] or form not in others:
+                forms.add(" ".join([*words[:head], form, *words[head + 1 :]]))
     return forms
+
+
+@cache
+def _not_cue_forms() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tx.load_lexicon("concerns").get("not_cue_forms", []))
 
 
 def cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
@@ -115,12 +155,30 @@ def text_words(text: str) -> frozenset[str]:
 def taxonomy() -> Taxonomy:
     data = tx.load_lexicon("concerns")
     concerns = []
+    kinds: dict[str, tuple[int, str]] = {}
     for key, entry in data["concerns"].items():
         framed = cue_forms(entry.get("framed_cues", []))
         forms = cue_forms(entry["cues"]) | framed
         pattern = re.compile(tx.word_alternation(forms), re.IGNORECASE)
         concerns.append(
             Concern(str(key), str(entry["label"]), pattern, cue_words(forms), frozenset(framed))
+        )
+        kinds[str(key)] = (len(kinds), str(entry["label"]))
+    own_cues = {c.key: [*data["concerns"][c.key]["cues"], *c.framed] for c in concerns}
+    for sense in data.get("senses", []):
+        key, otherwise = str(sense["concern"]), sense.get("otherwise")
+        forms = cue_forms(sense["cues"])
+        concerns.append(
+            Concern(
+                key,
+                kinds[key][1],
+                re.compile(tx.word_alternation(forms), re.IGNORECASE),
+                cue_words(forms),
+                # the concern's own cues are context too: "How much is it? It looks expensive."
+                context=_context_pattern([*sense["context"], *own_cues[key]]),
+                otherwise=None if otherwise is None else str(otherwise),
+                asking=bool(sense.get("asking", False)),
+            )
         )
     return Taxonomy(
         concerns=tuple(concerns),
@@ -135,7 +193,16 @@ def taxonomy() -> Taxonomy:
             + r"|\bsucks?\b|\bsucked\b",
             re.IGNORECASE,
         ),
+        kinds=kinds,
     )
+
+
+def _context_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """Whole-word alternation of the words' ``cue_forms``, and any sign among them ("$")
+    anywhere."""
+    phrases = [str(w) for w in words if _RUN.search(str(w))]
+    signs = [re.escape(str(w)) for w in words if not _RUN.search(str(w))]
+    return re.compile("|".join([tx.word_alternation(cue_forms(phrases)), *signs]), re.IGNORECASE)
 
 
 @registered
@@ -156,24 +223,73 @@ def concern_claims(text: str) -> list[Claim]:
     if not candidates:
         return found
     quotes = tx.quoted_spans(text)
-    for sentence in tx.sentences(text):
-        cues = {c: _own_cue(text, sentence, c, quotes) for c in candidates}
-        raised = [c for c, cue in cues.items() if cue is not None]
-        if not raised:
+    kinds = taxonomy().kinds
+    sentences = tx.sentences(text)
+    for at, sentence in enumerate(sentences):
+        # A sense's context is in the sentence or a neighbour ("How much is it? It looks
+        # expensive."), not anywhere in a long message.
+        after = sentences[at + 1] if at + 1 < len(sentences) else sentence
+        around = Span(sentences[at - 1].start if at else sentence.start, after.end)
+        readings = _readings(text, sentence, around, candidates, quotes)
+        if not readings:
             continue
         segment = text[sentence.start : sentence.end]
         asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
+        # "I love how much you do": no price asked
+        readings = _specific([r for r in readings if asking or not r.asking])
         worried = _worried(text, sentence)
         # "rename without a deprecation warning is bad": judged bad, a complaint
         judged = not asking and taxonomy().judgement.search(segment) is not None
-        if not (worried or judged or taxonomy().complaint.search(segment)):
-            # "I must send the invoices every month": a task's object, no worry about cost
-            raised = [c for c in raised if not _framed_only(text, sentence, c, quotes)]
+        framing = worried or judged or taxonomy().complaint.search(segment) is not None
+        # "I must send the invoices every month": a task's object, no worry about cost
+        raised = {r.key for r in readings if framing or not r.framed}
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * (worried or judged)
         says = "worried about" if asking or worried else "complains about" if judged else "mentions"
-        for concern in raised:
-            found.append(Claim(concern.key, f"{says} {concern.label}", 0.0, weight, [sentence]))
+        for key in sorted(raised, key=lambda k: kinds[k][0]):
+            found.append(Claim(key, f"{says} {kinds[key][1]}", 0.0, weight, [sentence]))
     return found
+
+
+def _readings(
+    text: str, sentence: Span, around: Span, candidates: Sequence[Concern], quotes: list[Span]
+) -> list[_Reading]:
+    """The own cues of the sentence, each read as a concern (a sense by the words ``around``)."""
+    found: list[_Reading] = []
+    for concern in candidates:
+        for match in concern.cues.finditer(text, sentence.start, sentence.end):
+            if not _is_own(text, sentence, match, quotes):
+                continue
+            key: str | None = concern.key
+            context = concern.context
+            in_context = context is not None and context.search(text, *around) is not None
+            if context is not None and not in_context:
+                key = concern.otherwise  # "how much should I feed them?": a quantity
+            if key is not None:
+                framed = " ".join(match.group().lower().split()) in concern.framed
+                span = Span(*match.span())
+                found.append(_Reading(key, span, framed, in_context, concern.asking))
+    return found
+
+
+def _specific(readings: list[_Reading]) -> list[_Reading]:
+    """The readings no other outranks: where cues of two concerns overlap, the more specific
+    reading stands alone (``_outranks``)."""
+    return [r for r in readings if not any(_outranks(other, r) for other in readings)]
+
+
+def _outranks(other: _Reading, reading: _Reading) -> bool:
+    """Whether ``other`` takes the words of ``reading``, a cue of another concern it overlaps:
+    a longer cue over one inside it ("a slow pay": getting paid, not speed; "lose my data": data
+    loss, not privacy; "safe parking": safety, whatever is said of computers around it), then a
+    sense read in its context over a cue alone ("is it safe to use on public wifi?": security,
+    not the physical safety of "safe to use")."""
+    a, b = other.span, reading.span
+    if other.key == reading.key or a.end <= b.start or b.end <= a.start:
+        return False
+    if a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start:
+        return True
+    inside = b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
+    return not inside and other.in_context and not reading.in_context
 
 
 _remembered = tx.remembered(concern_claims)
@@ -195,35 +311,19 @@ def _worried(text: str, sentence: Span) -> bool:
 _SPEAKERS = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've"})
 
 
-def _framed_only(text: str, sentence: Span, concern: Concern, quotes: list[Span]) -> bool:
-    """Whether every own cue of ``concern`` in the sentence is one of its ``framed_cues``."""
-    if not concern.framed:
-        return False
-    for match in concern.cues.finditer(text, sentence.start, sentence.end):
-        if tx.inside(quotes, match.start()) or tx.is_reported(text, sentence, match.start()):
-            continue
-        if " ".join(match.group().lower().split()) not in concern.framed:
-            return False
-    return True
-
-
 def _candidates(text: str) -> list[Concern]:
     """The concerns whose cues may match ``text`` (a superset of those that do), in order."""
     words = text_words(text)
     return [c for c in taxonomy().concerns if c.words is None or not c.words.isdisjoint(words)]
 
 
-def _own_cue(text: str, sentence: Span, concern: Concern, quotes: list[Span]) -> Span | None:
-    """The first cue of ``concern`` in the sentence that is the speaker's own and not waved away."""
-    for match in concern.cues.finditer(text, sentence.start, sentence.end):
-        if tx.inside(quotes, match.start()) or tx.is_reported(text, sentence, match.start()):
-            continue
-        if taxonomy().dismissal.search(text, sentence.start, match.start()) is not None:
-            continue
-        if _names_job(text, sentence, match.group()):
-            continue
-        return Span(match.start(), match.end())
-    return None
+def _is_own(text: str, sentence: Span, match: re.Match[str], quotes: list[Span]) -> bool:
+    """Whether a cue is the speaker's own and not waved away."""
+    if tx.inside(quotes, match.start()) or tx.is_reported(text, sentence, match.start()):
+        return False
+    if taxonomy().dismissal.search(text, sentence.start, match.start()) is not None:
+        return False
+    return not _names_job(text, sentence, match.group())
 
 
 def _names_job(text: str, sentence: Span, cue: str) -> bool:

@@ -1,4 +1,4 @@
-"""persona6.task.v7: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v8: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -52,7 +52,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v7"
+NAME = "persona6.task.v8"
 
 
 @dataclass(frozen=True, slots=True)
