@@ -1,4 +1,4 @@
-"""persona6.style.v9: how a person operates, per (session, actor).
+"""persona6.style.v10: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -24,13 +24,17 @@ STYLE signals, keys:
   the hour is the first act's with a time of its own, and the length needs the first and the
   last act's times; without them the key is not emitted (v7);
 - emitted only when it happens, evidence = the sentences that show it, measure = how many
-  messages: ``asks_for_sources``, ``challenges_answers`` (pushback in a message that follows an
-  assistant message; a "no" answering the assistant's question is none),
-  ``plans_before_acting`` (plan markers; weight 1 when one of the actor's actions follows the
-  plan, 0.5 when none does), ``warmth`` (greetings, thanks, emoji, "!",
-  "we", shared history; measure = share of messages with a cue; weight 0.5 for one kind of
-  cue, 1 for several) and ``helps_others`` (a statement answering another person's question
-  in a session with several people).
+  messages: ``asks_for_sources`` (where a claim, a figure or advice comes from, whether it has
+  a source, how the answerer knows; "where did you get that?" only said to the product: asked
+  of a person, it asks where a thing was found, v10), ``challenges_answers`` (pushback in a
+  message that follows the product's answer: an assistant message or an outcome's text, v10;
+  a "no" answering the assistant's question is none), ``plans_before_acting`` (plan markers;
+  weight 1 when one of the actor's actions follows the plan, 0.5 when none does), ``warmth``
+  (thanks, gladness, emoji, "!", shared history, and greetings and "we", which make none by
+  themselves; measure = share of messages with a cue; weight 0.5 for one kind of cue, 1 for
+  several, a greeting not counted, v10) and ``helps_others`` (a statement answering another
+  person's question in a session with several people; ids the session shows to be one person,
+  by an identify event or an event with both ids, are one, v10).
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
@@ -59,12 +63,13 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v9"
+NAME = "persona6.style.v10"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
 _OBSERVED = {
     "sources": "asks_for_sources",
+    "sources_of_answer": "asks_for_sources",  # but only said to the product (after its answer)
     "challenges": "challenges_answers",
     "answer_no": "challenges_answers",  # but for a "no" answering the assistant's question
     "plans": "plans_before_acting",
@@ -92,10 +97,12 @@ class StyleCues:
     families: tuple[str, ...]
     observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
     weak_warmth: frozenset[str]  # warmth kinds that make no warmth by themselves ("we")
+    routine_warmth: frozenset[str]  # nor count as a kind for the weight ("Good morning.")
 
 
-def _compile(patterns: Sequence[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
+    """The patterns, ``{claim}`` standing for the alternation ``claim``."""
+    return [re.compile(p.replace("{claim}", claim), re.IGNORECASE) for p in patterns]
 
 
 @cache
@@ -106,9 +113,15 @@ def cues() -> StyleCues:
         return tuple((b.get("below"), str(b["label"])) for b in data[key])
 
     warmth = {f"warmth:{name}": _compile(ps) for name, ps in data["warmth"].items()}
+    # A claim word or its plural, or a number ("the 2.35", "that 18%").
+    words = "|".join(
+        sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)
+    )
+    claim = rf"(?:(?:{words})s?|[$€£]?\d[\d.,]*%?)"
     lists = {
         "indirect": _compile(data["indirect_requests"]),
-        "sources": _compile(data["asks_for_sources"]),
+        "sources": _compile(data["asks_for_sources"], claim),
+        "sources_of_answer": _compile(data["asks_for_sources_of_answer"], claim),
         "challenges": _compile(data["challenges"]),
         "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
@@ -133,6 +146,7 @@ def cues() -> StyleCues:
         families=tuple(family for family, patterns in lists.items() for _ in patterns),
         observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
         weak_warmth=frozenset(str(k) for k in data["weak_warmth"]),
+        routine_warmth=frozenset(str(k) for k in data["routine_warmth"]),
     )
 
 
@@ -250,7 +264,7 @@ class StyleExtractor:
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         helped = _helps_others(session)
-        after_assistant = _after_assistant(session)
+        after_answer = _after_answer(session)
         actors = dict.fromkeys(e.actor for e in session if e.actor and e.type != "identify")
         for actor in actors:
             own = [
@@ -263,7 +277,7 @@ class StyleExtractor:
             if not own:
                 continue
             yield from self._measured(actor, own)
-            yield from self._observed(actor, own, after_assistant)
+            yield from self._observed(actor, own, after_answer)
             if actor in helped:
                 answers = [a for a, _ in helped[actor]]
                 yield self._signal(
@@ -384,7 +398,7 @@ class StyleExtractor:
             yield self._signal(actor, "session_length", acts, evidence, value=value, measure=length)
 
     def _observed(
-        self, actor: str, own: Sequence[StoredEvent], after_assistant: dict[str, bool]
+        self, actor: str, own: Sequence[StoredEvent], after_answer: dict[str, bool]
     ) -> Iterator[Signal]:
         observed = cues().observed
         messages = [e for e in own if is_person_message(e)]
@@ -397,12 +411,15 @@ class StyleExtractor:
                 key = observed.get(family)
                 if key is None:  # requests and exclusions only qualify other cues
                     continue
-                if key == "challenges_answers" and (
-                    event.event_id not in after_assistant
-                    or any(p.search(prep.text) for p in sifted.get("exclusions", ()))
+                if (key == "challenges_answers" or family == "sources_of_answer") and (
+                    event.event_id not in after_answer
+                ):
+                    continue  # pushback on no answer; "where did you find it?" of a thing
+                if key == "challenges_answers" and any(
+                    p.search(prep.text) for p in sifted.get("exclusions", ())
                 ):
                     continue
-                if family == "answer_no" and after_assistant.get(event.event_id, True):
+                if family == "answer_no" and after_answer.get(event.event_id, True):
                     continue  # "Shall I use TypeScript?" / "No, plain JavaScript": an answer
                 hits = _cite(event, prep, patterns)
                 if key == "warmth":
@@ -433,11 +450,13 @@ class StyleExtractor:
             if key == "warmth":
                 kinds = {k: n for k, n in sorted(warmth_kinds.items()) if n}
                 if set(kinds) <= cues().weak_warmth:
-                    continue  # "we moved from jira to linear": a team, not warmth
+                    continue  # "we moved from jira to linear": a team; "Good morning.": routine
+                # A greeting beside thanks is one kind of warmth, not several (v10).
+                counted = set(kinds) - cues().routine_warmth
                 fields.update(
                     value="warm",
                     measure=len(events) / len(messages),
-                    weight=1.0 if len(kinds) > 1 else 0.5,
+                    weight=1.0 if len(counted) > 1 else 0.5,
                     context={"cues": kinds},
                 )
             yield self._signal(actor, key, events, evidence, **fields)
@@ -460,25 +479,51 @@ def _cite(
     return [Cite(event, begin, finish) for begin, finish in spans]
 
 
-def _after_assistant(session: Sequence[StoredEvent]) -> dict[str, bool]:
-    """Ids of the messages whose previous message in the session is the assistant's -> whether
-    that message ended on a question (a "no" that answers it is no pushback)."""
+def _after_answer(session: Sequence[StoredEvent]) -> dict[str, bool]:
+    """Ids of the messages that follow the product's answer -> whether it ended on a question
+    (a "no" that answers it is no pushback). The product answers by an assistant message, or
+    by an outcome's text ("Route calculation failed: HOS constraint violated for driver D-07"
+    / "Driver 7 has reset at 6am, your system is wrong", v10); the person's actions between
+    change nothing."""
     found: dict[str, bool] = {}
     previous: StoredEvent | None = None
     for event in session:
-        if event.type == "message":
-            if previous is not None and previous.role == "assistant":
+        said = event.type == "outcome" and not (event.text or " ").isspace()
+        if event.type == "message" or said:
+            if event.type == "message" and previous is not None and _answers(previous):
                 found[event.event_id] = (previous.text or "").rstrip().endswith("?")
             previous = event
+    return found
+
+
+def _answers(event: StoredEvent) -> bool:
+    """The product's words: an assistant message, or an outcome's text."""
+    return event.role == "assistant" or event.type == "outcome"
+
+
+def _one_person(session: Sequence[StoredEvent]) -> dict[str, str]:
+    """Anonymous id -> the user id it is, by the session's own proof: an ``identify`` event or
+    any event that carries both ids (how stitching links them). Priya asks as anon-pp01, logs
+    in, and writes on as u-priya: one person, who does not answer herself (v10)."""
+    found: dict[str, str] = {}
+    for event in session:
+        if event.user_id is not None and event.anonymous_id is not None:
+            found.setdefault(event.anonymous_id, event.user_id)
     return found
 
 
 def _helps_others(
     session: Sequence[StoredEvent],
 ) -> dict[str, list[tuple[StoredEvent, StoredEvent]]]:
-    """Actor -> (their answer, the other person's question), in sessions with several people."""
+    """Actor -> (their answer, the other person's question), in sessions with several people:
+    actors the session shows to be one person (``_one_person``) are one."""
     people = [e for e in session if is_person_message(e)]
-    if len({e.actor for e in people}) < 2:
+    same = _one_person(session)
+
+    def person(event: StoredEvent) -> str | None:
+        return same.get(event.actor or "", event.actor)
+
+    if len({person(e) for e in people}) < 2:
         return {}
     helped: dict[str, list[tuple[StoredEvent, StoredEvent]]] = defaultdict(list)
     answered: set[tuple[str | None, str]] = set()
@@ -486,7 +531,7 @@ def _helps_others(
         prep = prepared(message)
         if _word_count(prep) < 3 or _asks(prep):
             continue
-        asked = next((p for p in reversed(people[:index]) if p.actor != message.actor), None)
+        asked = next((p for p in reversed(people[:index]) if person(p) != person(message)), None)
         if (
             asked is None
             or (message.actor, asked.event_id) in answered
