@@ -1,12 +1,13 @@
 """Failure episodes as behaviour reads them: who failed, at what, how they reacted, and when
 that reaction became known.
 
-The episodes come from the stored FAILURE signals of ``persona6.failure.v6`` (the reaction label
+The episodes come from the stored FAILURE signals of ``persona6.failure.v7`` (the reaction label
 is the extractor's; docs/behavior.md gives the taxonomy). Behaviour adds two things the
 extractor does not need:
 
-- **when the label became known** (``resolved_at``): the failure time plus the reaction latency,
-  or, for ``abandon``, the end of the session (nobody knows the person left until the session is
+- **when the label became known** (``resolved_at``): the failure time plus the reaction latency
+  (for an ``abandon`` said in words, "forget it", the moment it was said), or, for an ``abandon``
+  without a word, the end of the session (nobody knows the person left until the session is
   over), as for a reaction whose latency is unknown (an invented time). A prediction made at time
   t uses only episodes resolved before t.
 - **the failure's context**, computed from what had happened up to the failure and never after
@@ -202,7 +203,7 @@ def load_history(store: Store, tenant: str) -> TenantHistory:
         failure_ts = times.get(failure_id)
         if failure_ts is None:
             continue
-        if signal.value == "abandon" or signal.measure is None:
+        if signal.measure is None:  # left without a word, or an invented time
             resolved = spans.get(signal.session_id, (failure_ts, failure_ts))[1]
         else:
             resolved = format_ts(parse_ts(failure_ts) + timedelta(seconds=signal.measure))

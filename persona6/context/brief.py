@@ -445,15 +445,47 @@ def _fit(
 def _failure_plan(
     state: BehaviorState, person_id: str, taxonomy_path: str | Path | None, data: dict[str, Any]
 ) -> tuple[str, str, str, list[str]]:
+    """The two likeliest reactions, the expected latency and what to do. The plan states a
+    habit as the person's own ("they retry at once") only when their own episodes show it: the
+    likeliest reaction is their most frequent one, seen at least twice. Otherwise, with few
+    episodes of theirs, the lead is the population's prior (the documented shrinkage): the line
+    says what their own episodes show and marks the lead as the population's, with only the
+    advice for it ("Their own 2 past failures: feedback 2 (they report it: ...). Retry leads
+    mostly on the population's failures (none of theirs): say whether retrying can work, ...").
+    """
     prediction = state.predict(person_id, taxonomy_path=taxonomy_path)
     ranked = list(prediction.distribution.items())
     (first, p1), (second, p2) = ranked[0], ranked[1]
-    plan = data["reaction_plans"].get(first, "")
+    plans: dict[str, str] = data["reaction_plans"]
+    plan = plans.get(first, "")
     own = prediction.basis["person"]["episodes"]
     latency = prediction.expected_latency_s
     when = f", within about {latency:.0f} s" if latency is not None else ""
-    basis = f"{own} past failures" if own else "none of theirs yet; from people like them"
-    statement = f"Likely {first} {p1:.0%}, {second} {p2:.0%}{when} ({basis}): {plan}."
+    likely = f"Likely {first} {p1:.0%}, {second} {p2:.0%}{when}"
+    counts: dict[str, int] = dict(prediction.basis["person"].get("reactions", {}))
+    mine = sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))  # most frequent first
+    shown = ", ".join(f"{r} {n}" for r, n in mine)
+    if not own or not mine:
+        statement = f"{likely} (none of theirs yet; from people like them): {plan}."
+    elif counts.get(first, 0) >= max(2, mine[0][1]):
+        statement = f"{likely} ({own} past failures: {shown}): {plan}."
+    else:
+        top, seen = mine[0]
+        habit = f" ({plans[top]})" if seen >= 2 and plans.get(top) else ""
+        advice = plan.split(": ", 1)[-1]
+        theirs = f"{counts[first]} of their {own}" if counts.get(first) else "none of theirs"
+        # kappa_p pseudo-episodes of the population's (through the archetypes) stand against
+        # the person's own: with fewer of theirs, the lead is mostly the population's.
+        kappa = float(prediction.basis["person"].get("kappa", {}).get("value", 0.0))
+        whose = (
+            "mostly on the population's failures"
+            if kappa >= own
+            else "on the population's failures and theirs"
+        )
+        statement = (
+            f"{likely}. Their own {own} past failures: {shown}{habit}. "
+            f"{first.capitalize()} leads {whose} ({theirs}): {advice}."
+        )
     evidence = [e.failure_event_id for e in prediction.evidence[:3]]
     return "failure_plan", "failure_plan", statement, evidence
 

@@ -1,4 +1,4 @@
-"""persona6.failure.v6: failure episodes, and how the person reacted to each.
+"""persona6.failure.v7: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -6,13 +6,18 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   invalid, ...), about the outcome's actor; key = the outcome name in snake case;
 - an assistant message that apologises or reports an error ("sorry", "an error occurred", "I
   couldn't", "failed to"), about the actor of the most recent person message or action before
-  it (none: no episode); key = ``assistant_error``;
+  it (none: no episode); key = ``assistant_error``. An apology that only promises to try again
+  ("Sorry about that. I'll try again for you.") reports no error of its own (v7);
 - a person's message saying something broke ("it's broken", "doesn't work", "keeps failing");
   key = ``user_reported``.
 
 A failure stays open until its actor next does something other than react to it in words or by
 feedback; while it is open, an assistant's apology acknowledges it and the actor's own report
-that it broke is a reaction to it (complain), not a new failure (``find_failures``).
+that it broke is a reaction to it (complain), not a new failure (``find_failures``). Asking what
+happened or what to do ("What should I do?", "did I do something wrong?", ``help_requests``) is
+reacting in words too (v7): it keeps the failure open, shows no label of its own (the window's
+later acts decide, as after any question about the error), and a report in the same message
+that it broke ("it seems to have gone wrong ... what should I do?") then asks, not complains.
 
 The reaction is what the same actor did next in the session, read from the actor's own messages
 and actions after the failure: the first one, then more up to ``window_events`` of them within
@@ -25,7 +30,12 @@ and event names in ``data/failures.yaml``):
 - ``complain``: a negative message about the product (a negative judgement, a positive one
   denied, a broken expectation, a recurring failure, or the actor's report that it broke);
 - ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
-  fixed it", "nevermind, I got it");
+  fixed it", "nevermind, I got it"), or doing it oneself ("I fix it myself in settings", "I
+  changed it in settings", "I did it manually"; not "how do I fix it?", v7); a message that also
+  tells the product it was wrong ("your system is wrong. I fix it myself") is still one episode
+  with one label, self_fix: a correction is no feedback action and no complaint;
+- ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
+  up", "not worth it", "ill do it tmrw", "I'll try again tomorrow"; not "don't forget it", v7);
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
@@ -36,11 +46,13 @@ and event names in ``data/failures.yaml``):
 - ``switch``: the first reaction is anything else; but when the failed request was an action
   and the first reaction is a message that shows no label (a question about the error), a later
   act of the window that retries or rephrases that action decides ``retry`` or ``rephrase``;
-- ``abandon``: the actor does nothing more in the session (``measure`` is then None).
+- ``abandon``: the actor does nothing more in the session (``measure`` is then None), or says
+  they give up (above).
 
-Precedence, when the window shows several: feedback > escalate > complain > self_fix > retry >
-rephrase > switch (explicit acts and words over what the next act implies). ``measure`` =
-seconds from the failure to the event that decided the label.
+Precedence, when the window shows several: feedback > escalate > complain > self_fix > abandon >
+retry > rephrase > switch (explicit acts and words over what the next act implies; giving up
+asks nothing of the product). ``measure`` = seconds from the failure to the event that decided
+the label.
 
 Times are measured only where the input gave them: when the failure's time or the deciding
 event's was invented (``StoredEvent.ts_invented``, an OpenAI message timed by its conversation),
@@ -77,7 +89,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v6"
+NAME = "persona6.failure.v7"
 
 
 class Reaction(StrEnum):
@@ -97,6 +109,7 @@ PRECEDENCE = (
     Reaction.ESCALATE,
     Reaction.COMPLAIN,
     Reaction.SELF_FIX,
+    Reaction.ABANDON,
     Reaction.RETRY,
     Reaction.REPHRASE,
     Reaction.SWITCH,
@@ -114,9 +127,13 @@ class FailureCues:
     assistant_exclusions: CueList
     user_reports: CueList
     user_report_exclusions: CueList
+    help_requests: CueList
     escalate: CueList
     complain: CueList
     self_fix: CueList
+    self_fix_exclusions: CueList
+    abandon: CueList
+    abandon_exclusions: CueList
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
     retry_actions: frozenset[str]
@@ -141,9 +158,13 @@ def cues() -> FailureCues:
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
         user_reports=_compile(data["user_reports"]),
         user_report_exclusions=_compile(data["user_report_exclusions"]),
+        help_requests=_compile(data["help_requests"]),
         escalate=_compile(data["escalate"]),
         complain=_compile(data["complain"]),
         self_fix=_compile(data["self_fix"]),
+        self_fix_exclusions=_compile(data["self_fix_exclusions"]),
+        abandon=_compile(data["abandon"]),
+        abandon_exclusions=_compile(data["abandon_exclusions"]),
         feedback_actions=names("feedback_actions"),
         escalate_actions=names("escalate_actions"),
         retry_actions=names("retry_actions"),
@@ -198,6 +219,12 @@ def _user_report(prep: Prepared) -> bool:
     )
 
 
+def asks_for_help(prep: Prepared) -> bool:
+    """A person's text asking what happened or what to do about a failure (``help_requests``:
+    "What should I do?", "did I do something wrong?", "how do I fix this?")."""
+    return cues().help_requests.search(prep)
+
+
 def _says_retry(prep: Prepared) -> bool:
     """A person's text saying they try the same again (``retry_messages``)."""
     return cues().retry_messages.search(prep)
@@ -220,8 +247,9 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
     """Every failure in a session's events (in time order), with the actor it happened to.
 
     A failure stays **open** until its actor next does something other than react to it in
-    words or by feedback (a message that escalates, complains, reports a workaround or reports
-    the breakage; a feedback or escalate action). While it is open, an assistant message
+    words or by feedback (a message that escalates, complains, reports a workaround, gives up,
+    reports the breakage or asks what happened or what to do; a feedback or escalate action).
+    While it is open, an assistant message
     apologising or reporting an error acknowledges it, and the actor's own report that it broke
     ("this is broken again") is a reaction to it: neither is a new failure."""
     found: list[Failure] = []
@@ -250,9 +278,18 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
             continue
         if event.actor and (event.type == "action" or person):
             last_actor = event.actor
-            if event.actor in open_for and not reaction_labels(event):
+            if event.actor in open_for and not _reacts_in_words(event):
                 open_for.discard(event.actor)
     return found
+
+
+def _reacts_in_words(event: StoredEvent) -> bool:
+    """The act reacts to an open failure rather than moving on: it shows a label by itself
+    (a feedback or escalate action; a message that escalates, complains, reports a fix or
+    gives up), or it is a message asking what happened or what to do about it."""
+    return bool(reaction_labels(event)) or (
+        is_person_message(event) and asks_for_help(prepared(event))
+    )
 
 
 def _flat(text: str | None) -> str:
@@ -282,7 +319,7 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
     """The labels one reaction event shows by itself (not retry, rephrase or switch): a
     feedback or escalate action (by its name, or an action whose text asks for a person); a
     person's message that escalates, complains (a person's report that it broke, "it still
-    doesn't work", is a complaint too) or reports a fix."""
+    doesn't work", is a complaint too, unless it asks what to do), reports a fix or gives up."""
     labels: set[Reaction] = set()
     found = cues()
     if event.type == "action":
@@ -305,15 +342,17 @@ def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
 def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     found = cues()
     labels: list[Reaction] = []
-    for label, patterns in (
-        (Reaction.ESCALATE, found.escalate),
-        (Reaction.COMPLAIN, found.complain),
-        (Reaction.SELF_FIX, found.self_fix),
-    ):
-        if label not in labels and patterns.search(prep):
-            labels.append(label)
-    if Reaction.COMPLAIN not in labels and _user_report(prep):  # "it broke again"
+    if found.escalate.search(prep):
+        labels.append(Reaction.ESCALATE)
+    if found.complain.search(prep):
         labels.append(Reaction.COMPLAIN)
+    elif _user_report(prep) and not asks_for_help(prep):
+        # "it broke again" complains; "it seems to have gone wrong, what should I do?" asks.
+        labels.append(Reaction.COMPLAIN)
+    if _outside(prep, found.self_fix, found.self_fix_exclusions):
+        labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
+    if _outside(prep, found.abandon, found.abandon_exclusions):
+        labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
     return tuple(labels)
 
 
