@@ -50,15 +50,25 @@ from typing import Literal
 Surface = Literal["cli", "http", "mcp"]
 
 #: Next steps a message may suggest (``{>key}``), in the terms of each surface. A step that has
-#: no equivalent on a surface says what does the same there.
+#: no equivalent on a surface says what does the same there. A few entries are not steps but
+#: phrases each surface words its own way (``tenant_written``: whose tenant an ingest writes to).
 NEXT_STEPS: dict[str, dict[Surface, str]] = {
     "build": {
         "cli": "persona6 build",
         "http": "POST /v1/build",
         "mcp": "any read tool (each brings the graph up to date first)",
     },
+    # The tenant an ingest writes to, and where it came from: the command line may not have
+    # been told one (then it is $PERSONA6_TENANT or 'default', not what the file says).
+    "tenant_written": {
+        "cli": "the one this ingest writes to, {requested!r} (--tenant, else $PERSONA6_TENANT, "
+        "else 'default')",
+        "http": "the API key's tenant {requested!r}",
+        "mcp": "the server's tenant {requested!r}",
+    },
     "ingest_per_tenant": {
-        "cli": "Ingest each tenant's events with its own --tenant",
+        "cli": "Run the command again with --tenant {named} to store them in tenant {named!r} "
+        "(a file that mixes tenants: one run per tenant with --on-error skip, docs/cli.md)",
         "http": "Send each tenant's events with an API key of that tenant",
         "mcp": "Record each tenant's events through a server of that tenant",
     },
@@ -220,8 +230,18 @@ class InvalidEvent(InvalidInput):
         if field == "(line)":
             message = f"{where}: {problem}{shown}. {hint}"
         else:
-            message = f"{where}: field {field!r}{shown} {problem}. {hint}"
+            message = f"{where}: {field_phrase(field)}{shown} {problem}. {hint}"
         Persona6Error.__init__(self, message, **values)
+
+
+def field_phrase(field: str) -> str:
+    """``field 'ts'``; a pair the rule is about together, ``user_id/anonymous_id``, reads
+    ``fields 'user_id' and 'anonymous_id'`` (the report keeps the field as given)."""
+    names = field.split("/")
+    if len(names) == 1:
+        return f"field {field!r}"
+    quoted = [repr(name) for name in names]
+    return f"fields {', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 class InvalidOption(Persona6Error, ValueError):

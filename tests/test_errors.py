@@ -166,3 +166,9 @@ def test_the_guard_tells_spelled_out_options_and_commands_from_templates(text, o
 
 def test_the_root_error_keeps_a_plain_message():
     assert str(Persona6Error("plain")) == "plain"
+
+
+def test_a_rule_on_two_fields_names_both_in_the_plural():
+    exc = InvalidEvent("f.jsonl:7", "user_id/anonymous_id", "are both missing", "Give one")
+    assert str(exc) == "f.jsonl:7: fields 'user_id' and 'anonymous_id' are both missing. Give one"
+    assert exc.field == "user_id/anonymous_id"  # the report's field column keeps the pair

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from persona6.cli import (
+    LocalDates,
     clip,
     count,
     err,
@@ -55,6 +57,10 @@ def demo(
         built = p6.build()
         holds = p6.stats()
         views = [p6.person(p["person_id"]) for p in log.truth["people"]]
+        digests = {
+            v.person.person_id: persona_digest(v, LocalDates(p6, [v.person.person_id]))
+            for v in views
+        }
         found = {v.person.person_id: p6.archetypes(v.person.person_id).archetypes[0] for v in views}
         holdouts = {p["holdout_anonymous_id"]: p["person_id"] for p in log.truth["people"]}
         links = {anon: p6.link(anon) for anon in sorted(holdouts)}
@@ -89,7 +95,7 @@ def demo(
             f"[dim](generator's latent archetype: {latent[who.person_id]}; "
             f"{who.sessions} sessions, {who.events} events)[/]"
         )
-        for line in persona_digest(view):
+        for line in digests[who.person_id]:
             out.print(f"  {line}")
     right = sum(1 for anon, result in links.items() if result.decision == holdouts[anon])
     out.print(
@@ -124,8 +130,11 @@ _DIGEST = (
 )
 
 
-def persona_digest(view: Any, quote_width: int = 60) -> list[str]:
-    """A few strongest traits of a person, one line each, with one quote; changes of mind."""
+def persona_digest(
+    view: Any, date: Callable[[str], str] = lambda ts: ts[:10], quote_width: int = 60
+) -> list[str]:
+    """A few strongest traits of a person, one line each, with one quote; changes of mind,
+    dated by ``date`` (``LocalDates``: on the person's clock)."""
     lines: list[str] = []
     said: set[str] = set()  # "X over Y" supports two traits with one statement
     active = [t for t in view.traits if t.valid_to is None]
@@ -150,7 +159,6 @@ def persona_digest(view: Any, quote_width: int = 60) -> list[str]:
     for t in view.traits:
         if t.supersedes and t.supersedes in by_id:
             old = by_id[t.supersedes]
-            lines.append(
-                f"{'changed':<10} {old.statement} -> {t.statement} [dim](on {t.valid_from[:10]})[/]"
-            )
+            on = date(t.valid_from)
+            lines.append(f"{'changed':<10} {old.statement} -> {t.statement} [dim](on {on})[/]")
     return lines

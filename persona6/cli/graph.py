@@ -7,8 +7,10 @@ from typing import Any
 import click
 
 from persona6.cli import (
+    LocalDates,
     clip,
     count,
+    echo,
     err,
     json_option,
     main,
@@ -20,7 +22,9 @@ from persona6.cli import (
     utc_time,
 )
 from persona6.engine import Persona6
+from persona6.errors import NotFound
 from persona6.outputs import check_output, write_output
+from persona6.types import PersonView
 
 
 def warn_if_stale(p6: Persona6) -> None:
@@ -99,24 +103,27 @@ def persons(db: str | None, tenant: str | None, as_json: bool) -> None:
             err.print(no_persons_yet(p6), markup=False, highlight=False)
             return
         warn_if_stale(p6)
-    if as_json:
-        print_json(found)
-        return
+        if as_json:
+            print_json(found)
+            return
+        rows = []
+        for p in found:
+            date = LocalDates(p6, [p.person_id, *p.aliases])
+            rows.append(
+                [
+                    p.person_id,
+                    ", ".join(p.aliases),
+                    p.sessions,
+                    p.events,
+                    p.traits,
+                    date(p.first_seen),
+                    date(p.last_seen),
+                ]
+            )
     print_table(
         None,
         ["person", "aliases", "sessions", "events", "traits", "first seen", "last seen"],
-        [
-            [
-                p.person_id,
-                ", ".join(p.aliases),
-                p.sessions,
-                p.events,
-                p.traits,
-                (p.first_seen or "")[:10],
-                (p.last_seen or "")[:10],
-            ]
-            for p in found
-        ],
+        rows,
     )
 
 
@@ -144,15 +151,22 @@ def show(
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
         view = p6.person(person)
-    if as_json:
-        print_json(view)
-        return
+        if as_json:
+            print_json(view)
+            return
+        print_person(
+            view, LocalDates(p6, [view.person.person_id, *view.person.aliases]), show_all, quotes
+        )
+
+
+def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int) -> None:
+    """``show``'s view: the person, then their traits by kind, dated on the person's clock."""
     who = view.person
     out.print(
         f"[bold]{who.person_id}[/]"
         + (f" (also {', '.join(who.aliases)})" if who.aliases else "")
         + f": {count(who.sessions, 'session')}, {count(who.events, 'event')}, "
-        f"{(who.first_seen or '')[:10]} to {(who.last_seen or '')[:10]}"
+        f"{date(who.first_seen)} to {date(who.last_seen)}"
     )
     kinds: dict[str, list[Any]] = {}
     for trait in view.traits:
@@ -168,12 +182,12 @@ def show(
             alike.setdefault((*same, tuple(e.event_id for e in t.evidence)), []).append(t)
         for group in alike.values():
             t = group[0]
-            validity = f" until {t.valid_to[:10]}" if t.valid_to else ""
+            validity = f" until {date(t.valid_to)}" if t.valid_to else ""
             flag = "" if t.status.value == "active" else f" [{t.status.value}]"
             out.print(
                 f"  {t.statement}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
                 f"{who.sessions} sessions · {t.span_days:.0f} days · since "
-                f"{t.valid_from[:10]}{validity} · {', '.join(g.id for g in group)}[/]"
+                f"{date(t.valid_from)}{validity} · {', '.join(g.id for g in group)}[/]"
             )
             for item in t.evidence[-quotes:] if quotes else []:
                 out.print(f"    [green]“{clip(item.quote, 90)}”[/] [dim]{item.event_id}[/]")
@@ -234,7 +248,7 @@ def export(person: str, fmt: str, output: str | None, db: str | None, tenant: st
     if output:
         write_output("{--output}", output, text, db=p6.db)
     else:
-        click.echo(text)
+        echo(text + "\n")
 
 
 @main.command()
@@ -258,11 +272,48 @@ def forget(
       persona6 forget --session s-193
     """
     with open_engine(db, tenant) as p6:
-        report = p6.forget(event=event, session=session, person=person)
+        try:
+            report = p6.forget(event=event, session=session, person=person)
+        except NotFound:
+            raise nothing_to_forget(event, session, person, p6.tenant, tenant) from None
     if as_json:
         print_json(report)
         return
     err.print(
         f"forgot {count(report.events, 'event')}; recomputed "
         f"{count(report.sessions, 'session')} and {count(report.persons, 'person')}"
+    )
+
+
+#: What ``forget`` can be asked to delete: its option, and the command that lists them.
+_FORGETTABLE = {
+    "event": ("--event", "persona6 events --json"),
+    "session": ("--session", "persona6 sessions"),
+    "person": ("--person", "persona6 actors"),
+}
+
+
+def nothing_to_forget(
+    event: str | None, session: str | None, person: str | None, acted_on: str, given: str | None
+) -> NotFound:
+    """The error of a ``forget`` that found nothing: it was forgotten already, or it is another
+    tenant's (a second ``forget`` of the same event lands here, and so does one without the
+    ``--tenant`` its events were ingested with)."""
+    noun, value = next(
+        (noun, value)
+        for noun, value in (("event", event), ("session", session), ("person", person))
+        if value is not None
+    )
+    option, listing = _FORGETTABLE[noun]
+    return NotFound(
+        "{noun} {value!r} has nothing stored in tenant {tenant!r}{source}: it was forgotten "
+        "already, was never stored (check the id), or is another tenant's. For another "
+        "tenant, name it: persona6 forget {option} {value} --tenant TENANT. What this tenant "
+        "holds: {listing}",
+        noun=noun,
+        value=value,
+        tenant=acted_on,
+        source="" if given is not None else " (no --tenant given: $PERSONA6_TENANT or 'default')",
+        option=option,
+        listing=listing,
     )

@@ -8,6 +8,7 @@ import click
 from rich.markup import escape
 
 from persona6.cli import (
+    LocalDates,
     clip,
     count,
     err,
@@ -246,26 +247,29 @@ def actors(limit: int | None, db: str | None, tenant: str | None, as_json: bool)
     """
     with open_engine(db, tenant) as p6:
         found = p6.actors(limit=limit)
-    if as_json:
-        print_json(found)
-        return
+        if as_json:
+            print_json(found)
+            return
+        rows = []
+        for a in found:
+            date = LocalDates(p6, [a.actor])  # each actor's dates on their own clock
+            rows.append(
+                [
+                    a.actor,
+                    "person" if a.known else "anonymous",
+                    a.linked_to,
+                    a.sessions,
+                    a.messages,
+                    a.actions,
+                    a.outcomes,
+                    date(a.first_ts),
+                    date(a.last_ts),
+                ]
+            )
     print_table(
         None,
         ["actor", "kind", "linked to", "sessions", "msgs", "actions", "outcomes", "first", "last"],
-        [
-            [
-                a.actor,
-                "person" if a.known else "anonymous",
-                a.linked_to,
-                a.sessions,
-                a.messages,
-                a.actions,
-                a.outcomes,
-                a.first_ts[:10],
-                a.last_ts[:10],
-            ]
-            for a in found
-        ],
+        rows,
     )
 
 

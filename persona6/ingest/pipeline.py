@@ -481,10 +481,11 @@ def _tenant_of(event: Event, requested: str | None, record: RawRecord) -> str:
         raise InvalidEvent(
             record.where,
             "tenant",
-            "names another tenant than {--tenant} {requested!r}",
+            "names another tenant than {>tenant_written}",
             "{>ingest_per_tenant}, or drop the field",
             event.tenant,
             requested=requested,
+            named=event.tenant,
         )
     return requested
 

@@ -110,17 +110,17 @@ def test_unknown_role_lists_the_known_ones(store, write_lines):
 def test_user_message_without_actor_is_rejected(store, write_lines):
     path = write_lines([message(0, user_id=None)])
     assert fail(store, path) == (
-        f"{path}:1: field 'user_id/anonymous_id' are both missing: a user message needs an "
-        "actor. Give user_id (a known person) or anonymous_id (an unknown actor)"
+        f"{path}:1: fields 'user_id' and 'anonymous_id' are both missing: a user message needs "
+        "an actor. Give user_id (a known person) or anonymous_id (an unknown actor)"
     )
 
 
 def test_assistant_message_with_actor_is_rejected(store, write_lines):
     path = write_lines([message(0, role="assistant")])
     assert fail(store, path) == (
-        f"{path}:1: field 'user_id/anonymous_id' are set on an assistant message, which has no "
-        "actor. Only people act: drop user_id and anonymous_id from assistant, system and tool "
-        "messages, or set role to user"
+        f"{path}:1: fields 'user_id' and 'anonymous_id' are set on an assistant message, which "
+        "has no actor. Only people act: drop user_id and anonymous_id from assistant, system "
+        "and tool messages, or set role to user"
     )
 
 
@@ -134,7 +134,7 @@ def test_action_needs_a_name(store, write_lines):
 
 def test_identify_needs_both_ids(store, write_lines):
     path = write_lines([message(0, type="identify", text=None)])
-    assert "field 'user_id/anonymous_id' must both be given on an identify event" in fail(
+    assert "fields 'user_id' and 'anonymous_id' must both be given on an identify event" in fail(
         store, path
     )
 

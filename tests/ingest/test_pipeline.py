@@ -149,8 +149,10 @@ def test_event_naming_another_tenant_than_the_option_is_rejected(store, write_li
     with pytest.raises(InvalidEvent) as caught:
         ingest(store, path, tenant="acme")
     assert str(caught.value) == (
-        f"{path}:1: field 'tenant' 'globex' names another tenant than --tenant 'acme'. "
-        "Ingest each tenant's events with its own --tenant, or drop the field"
+        f"{path}:1: field 'tenant' 'globex' names another tenant than the one this ingest "
+        "writes to, 'acme' (--tenant, else $PERSONA6_TENANT, else 'default'). Run the command "
+        "again with --tenant globex to store them in tenant 'globex' (a file that mixes "
+        "tenants: one run per tenant with --on-error skip, docs/cli.md), or drop the field"
     )
     assert caught.value.render("http", {"tenant": "the API key's tenant"}).endswith(
         "names another tenant than the API key's tenant 'acme'. Send each tenant's events "

@@ -379,9 +379,9 @@ def test_an_identify_with_only_a_user_id_is_rejected_with_what_identify_is_for()
     call = {"type": "identify", "userId": "u1", "timestamp": at(0), "traits": {"plan": "pro"}}
 
     assert error_of(call) == (
-        "segment.jsonl:1: field 'userId/anonymousId' must both be given: this identify has only "
-        "userId. An identify links an anonymousId to a userId; drop identify calls that only "
-        "update traits"
+        "segment.jsonl:1: fields 'userId' and 'anonymousId' must both be given: this identify "
+        "has only userId. An identify links an anonymousId to a userId; drop identify calls "
+        "that only update traits"
     )
 
 
@@ -414,8 +414,8 @@ def test_a_timestamp_without_timezone_is_rejected():
 
 def test_a_call_without_any_actor_is_rejected():
     assert error_of(track(anonymousId=None)) == (
-        "segment.jsonl:1: field 'userId/anonymousId' are both missing. Every Segment call needs "
-        "userId (a known person) or anonymousId (a visitor)"
+        "segment.jsonl:1: fields 'userId' and 'anonymousId' are both missing. Every Segment call "
+        "needs userId (a known person) or anonymousId (a visitor)"
     )
 
 
