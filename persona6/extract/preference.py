@@ -1,4 +1,4 @@
-"""persona6.preference.v13: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v14: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -16,7 +16,9 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   short sentences", "I need you to state your uncertainty when the sources disagree"), not a
   request made once ("can you fix this?", "I need you to explain the error");
 - elided verbs: "you like to party? I sure do!", "he hates cats. So do I.", lists ("I like
-  pizza, pasta and tacos").
+  pizza, pasta and tacos"), but not a reason after the comma ("I prefer dark mode, looks nicer");
+- a comparison announced as a change of mind is the taste held now ("changed my mind,
+  foundation is better for me now": prefers foundation), and cites the announcement.
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -57,7 +59,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v13"
+NAME = "persona6.preference.v14"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -96,6 +98,10 @@ class Frame:
     runs_on: bool = False  # the object takes in the clauses after it that only add to it
     names: bool = False  # the object must name something: a pronoun is not read back
     imperative: bool = False  # a request to the listener ("always cite sources")
+    # How the frame reads after an announced change of mind ("changed my mind, foundation is
+    # better for me now": prefers foundation), and at what weight (``_announcement``).
+    changed_says: str | None = None
+    changed_weight: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +281,8 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         runs_on=bool(entry.get("runs_on", False)),
         names=entry.get("pronoun") == "skip",
         imperative=bool(entry.get("imperative", False)),
+        changed_says=entry.get("changed_says"),
+        changed_weight=float(entry["changed_weight"]) if "changed_weight" in entry else None,
     )
 
 
@@ -452,7 +460,7 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
                 claims = _list_item(context, previous[-1], lead or previous[-1])
             else:
                 lead = claims[-1] if claims else None
-            announced = _announced_change(text, parts[:index]) if claims else None
+            announced = _announcement(context) if claims else None
             for claim in claims if announced is not None else ():
                 # One quote from the announcement to the taste: "I've changed my mind about
                 # exports: PDF is actually better for us now".
@@ -472,12 +480,18 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
 _remembered = tx.remembered(preference_claims)
 
 
-def _announced_change(text: str, before: list[Span]) -> Span | None:
-    """The clause before, in the sentence, that announces a change of mind ("I've changed my
-    mind about exports: PDF is better now"), if any (``change_announcements``)."""
-    for clause in reversed(before):
+def _announcement(context: _Context) -> Span | None:
+    """The clause that announces a change of mind before this one ("I've changed my mind about
+    exports: PDF is better now"; ``change_announcements``): one before it in its sentence, or
+    the last clause of the sentence before ("I've changed my mind. PDF is better for us.")."""
+    text = context.text
+    for clause in reversed(context.parts[: context.index]):
         if _change_announcement().search(text, clause.start, clause.end):
             return clause
+    if context.before is not None:
+        last = tx.clauses(text, context.before)[-1:]
+        if last and _change_announcement().search(text, last[0].start, last[0].end):
+            return last[0]
     return None
 
 
@@ -504,6 +518,8 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
+    if len(words) > 1 and words[0].word in _reason_forms():
+        return []  # "i prefer dark mode, looks nicer": why, of the thing liked; no item
     if words[0].word in _item_breakers():
         return []  # "I prefer type hints, even in small scripts", "..., please use X": no item
     if " ".join(w.word for w in words) in tx.english_set("remarks"):
@@ -535,6 +551,16 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
             claim.value = f"{item_says} {head} {claim.value[len(item_says) + 1 :]}"
         found.extend(claims)
     return found
+
+
+@cache
+def _reason_forms() -> frozenset[str]:
+    """The "-s" forms of ``reason_verbs``: a clause after a taste opening with one says why,
+    its subject the thing liked ("..., feels more natural to me")."""
+    verbs = tx.load_lexicon("preferences")["reason_verbs"]
+    return frozenset(
+        form for verb in verbs for form in tx.inflections(verb) if form.endswith("s")
+    ) - frozenset(verbs)
 
 
 @cache
@@ -1392,6 +1418,9 @@ def _frames(context: _Context) -> list[Claim]:
             continue  # "They're my little buddies, always calm and peaceful": no request
         if match.groupdict().get("impression"):
             continue  # "Coco looks so adorable!": how something shown or told strikes them
+        changed = frame.changed_says is not None and _announcement(context) is not None
+        if match.groupdict().get("now") and not changed:
+            continue  # "things are better now": no choice, unless announced as a change
         if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):
             return []  # "if it breaks again, we're switching to Linear"
         obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
@@ -1417,6 +1446,9 @@ def _frames(context: _Context) -> list[Claim]:
         negated = bool(match.groupdict().get("neg"))
         polarity = -frame.polarity if negated else frame.polarity
         says = frame.negated if negated else frame.says
+        weight = frame.weight
+        if changed and not negated:
+            says, weight = str(frame.changed_says), frame.changed_weight or frame.weight
         if match.groupdict().get("verb"):
             says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
         elif frame.activity_says and tx.is_gerund(obj_words[0]):
@@ -1426,10 +1458,10 @@ def _frames(context: _Context) -> list[Claim]:
         if frame.runs_on and obj is not None and not match.groupdict().get("verb"):
             last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
         if last > context.index:
-            return _run_on_claim(context, obj_start, last, polarity, says, frame.weight)
+            return _run_on_claim(context, obj_start, last, polarity, says, weight)
         span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         says = f"{says} {reads}" if reads else says
-        return _claim(text, span, polarity, says, frame.weight, evidence, context.asked)
+        return _claim(text, span, polarity, says, weight, evidence, context.asked)
     return []
 
 

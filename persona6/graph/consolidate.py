@@ -13,8 +13,11 @@ Per (kind, key):
   the same sign in time order are read as one claim (one run), a change of mind (two runs: the
   first trait gets ``valid_to``, the second ``supersedes`` it) or a contradiction (more runs: one
   ``contested`` trait whose counter-evidence stays visible). A statement of change ("switched
-  to", "changed my mind") also supersedes an earlier preference that it names, that shares its
-  head noun, or that is an alternative of the same group (data/alternatives.yaml).
+  to", "changed my mind", "stop with the X") also supersedes an earlier preference that it
+  names, that is its opposite by form ("foundationless frames" -> "foundation"), that shares
+  its head noun, or that is an alternative of the same group (data/alternatives.yaml), and
+  the other side of the same thing under another key ("stop with the tables" ends "give me
+  numbers in a table").
 - **valued kinds** (style, failure reactions): each session votes for the value it showed; the
   trait is the most voted value, other values are counter-evidence.
 - **set kinds** (disclosures, concerns, topics, tasks): every session that mentions the key
@@ -105,6 +108,8 @@ class GraphConfig:
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
     #: Each member as a whole word (``_group``), compiled once, in the order of ``alternatives``.
     members: tuple[tuple[re.Pattern[str], str], ...]
+    #: Forms of a key that is without a thing ("foundationless", "sugar-free"): group ``thing``.
+    opposites: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -129,14 +134,17 @@ def config() -> GraphConfig:
             (re.compile(rf"(?<![\w+#]){re.escape(member)}(?![\w+#])"), group)
             for member, group in alternatives.items()
         ),
+        opposites=tuple(re.compile(p) for p in data["opposites"]),
     )
 
 
 #: Bump when the stored fold (KeyState.to_json) changes meaning or form, or when the traits it
 #: stores would read differently (their statements): stored states of another version are
 #: ignored and recomputed from the signals. 2: a switch reads "switched from X to Y". 3: a
-#: failure the person reported reads "after a breakage they reported".
-STATE_FORMAT = 3
+#: failure the person reported reads "after a breakage they reported". 4: a change of mind
+#: across keys also ends the opposite side of the same thing and a thing's opposite by form
+#: (the changes applied, stored with the states, read differently).
+STATE_FORMAT = 4
 
 
 @cache
@@ -905,47 +913,70 @@ Change = tuple[str, str, str, str, int, int, str, str]
 
 
 def changes_of_mind(traits: list[Trait]) -> list[Change]:
-    """An active positive preference stated as a change supersedes the one it replaced: the
-    old trait in ``traits`` is replaced by its superseded copy, the new one by a copy that
-    names it. Returns what was applied: a trait of a key is the same as after another call
-    when its key's traits were the same before and its changes are the same."""
+    """A preference stated as a change supersedes the one it replaced: the old trait in
+    ``traits`` is replaced by its superseded copy, the new one by a copy that names it.
+
+    A preference for something ends an earlier one for something else that it is related to
+    (``_relation``), and either side of a thing ends the other side of the same thing under
+    another key ("stop with the tables" ends "give me numbers in a table", ``_against``); an
+    aversion ends no other aversion. Returns what was applied: a trait of a key is the same as
+    after another call when its key's traits were the same before and its changes are the
+    same."""
     cfg = config()
     applied: list[Change] = []
     by_id = {t.id: i for i, t in enumerate(traits)}
     for index, new in enumerate(list(traits)):
-        if new.kind.value not in cfg.polar_kinds or new.polarity <= 0:
+        if new.kind.value not in cfg.polar_kinds or new.polarity == 0:
             continue
         statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
         if statement is None:
             continue
-        # Each related earlier preference, ranked: the strongest relation first (named, then
-        # same head noun, then same group of alternatives), the most recent among equals.
-        candidates = [
-            ((relation, old.last_seen, old.key), old)
+        earlier = [
+            old
             for old in traits
             if old.kind is new.kind
             and old.key != new.key
-            and old.polarity > 0
+            and old.polarity != 0
             and old.valid_to is None
             and old.last_seen < new.valid_from
+        ]
+        # The other side of the same thing, most recent first: each of them ends.
+        against = sorted(
+            (old for old in earlier if (old.polarity > 0) != (new.polarity > 0)),
+            key=lambda old: (old.last_seen, old.key),
+            reverse=True,
+        )
+        against = [old for old in against if _against(old, new)]
+        # Each related earlier preference, ranked: the strongest relation first (named, then
+        # opposite by form, then same head noun, then same group of alternatives), the most
+        # recent among equals. Only a preference for something replaces one.
+        candidates = [
+            ((relation, old.last_seen, old.key), old)
+            for old in earlier
+            if new.polarity > 0
+            and old.polarity > 0
             and (relation := _relation(old.key, new.key, statement.quote, cfg))
         ]
-        if not candidates:
+        if not candidates and not against:
             continue
         candidates.sort(key=lambda ranked: ranked[0], reverse=True)
-        best = candidates[0][1]
-        # One thing may have been stated under two keys ("JSON output from your tool", "JSON
-        # output"): those ends too, as does each preference named by the word of the statement
-        # that names the best one.
-        words = _content_words(best.key)
-        named = words & (_named(statement.quote, cfg) - _content_words(new.key))
-        ended = [best] + [
-            old
-            for rank, old in candidates[1:]
-            if words <= _content_words(old.key)
-            or _content_words(old.key) <= words
-            or (rank[0] == NAMED and _content_words(old.key) & named)
-        ]
+        ended = list(against)
+        if candidates:
+            best = candidates[0][1]
+            # One thing may have been stated under two keys ("JSON output from your tool",
+            # "JSON output"): those end too, as does each preference named by the word of the
+            # statement that names the best one.
+            words = _content_words(best.key)
+            named = words & (_named(statement.quote, cfg) - _content_words(new.key))
+            ended += [best] + [
+                old
+                for rank, old in candidates[1:]
+                if words <= _content_words(old.key)
+                or _content_words(old.key) <= words
+                or (rank[0] == NAMED and _content_words(old.key) & named)
+            ]
+        else:
+            best = against[0]
         # A trait that already replaced its own key's other side ("likes PDF less" -> "PDF is
         # better now") keeps naming that one; the other keys' traits still end here.
         if not new.supersedes:
@@ -975,12 +1006,28 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
     return applied
 
 
+def _against(old: Trait, new: Trait) -> bool:
+    """Whether two traits of opposite signs are the two sides of one thing: every word of the
+    side against it is in the side for it, singular or plural ("tables" against, "numbers in
+    a table" for). Not a narrower aversion ("tables in emails" leaves "tables")."""
+    aversion, liking = (new, old) if new.polarity < 0 else (old, new)
+    words = _content_words(aversion.key)
+    return bool(words) and words <= _content_words(liking.key)
+
+
 def _is_change(quote: str, cfg: GraphConfig) -> bool:
     return any(p.search(quote) for p in cfg.change_cues)
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+    """The words of ``text`` that name things, singular ("summaries" and "summary" are one)."""
+    return {_singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def _singular(word: str) -> str:
+    """A word without its plural ending, or what is left of it, the same for both numbers:
+    "tables" and "table" -> "table", "summaries" and "summary" -> "summary"."""
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
 
 
 def _named(statement: str, cfg: GraphConfig) -> set[str]:
@@ -989,22 +1036,41 @@ def _named(statement: str, cfg: GraphConfig) -> set[str]:
     return _content_words(statement) - cfg.cue_words
 
 
-#: ``_relation`` of a preference the change statement names.
-NAMED = 3
+#: ``_relation`` of a preference the change statement names, of a thing's opposite by form
+#: ("foundationless frames" -> "foundation"), of the same head noun and of the same group.
+NAMED, OPPOSITE, HEAD, GROUP = 4, 3, 2, 1
 
 
 def _relation(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> int:
-    """How surely a change to ``new_key`` replaces ``old_key``: 3 when the change statement
-    names the old thing, 2 when both share a head noun (dark mode -> light mode, ``_head``), 1
-    when both are in one group of alternatives (``data/alternatives.yaml``), 0 when unrelated."""
+    """How surely a change to ``new_key`` replaces ``old_key``: ``NAMED`` when the change
+    statement names the old thing, ``OPPOSITE`` when one key is without what the other names
+    (``_opposite``), ``HEAD`` when both share a head noun (dark mode -> light mode, ``_head``),
+    ``GROUP`` when both are in one group of alternatives (``data/alternatives.yaml``), 0 when
+    unrelated."""
     old_words, new_words = _content_words(old_key), _content_words(new_key)
     if old_words & _named(statement, cfg) - new_words:
         return NAMED
+    if _opposite(old_key, new_key, cfg) or _opposite(new_key, old_key, cfg):
+        return OPPOSITE
     old_head, new_head = _head(old_key), _head(new_key)
     if old_head and old_head == new_head:
-        return 2
+        return HEAD
     old_group = _group(old_key, cfg)
-    return 1 if old_group is not None and old_group == _group(new_key, cfg) else 0
+    return GROUP if old_group is not None and old_group == _group(new_key, cfg) else 0
+
+
+def _opposite(key: str, other: str, cfg: GraphConfig) -> bool:
+    """Whether ``key`` is without a thing that ``other`` names, by the form of one of its
+    words (``opposites``: "foundationless frames" and "foundation", "non-dairy milk" and "dairy
+    milk"), and ``other`` is not without it too."""
+    text, other_text = key.lower(), other.lower()
+    other_words = _content_words(other_text)
+    for pattern in cfg.opposites:
+        for found in pattern.finditer(text):
+            thing = _content_words(found.group("thing"))
+            if thing and thing <= other_words and not pattern.search(other_text):
+                return True
+    return False
 
 
 def _head(key: str) -> str:
@@ -1013,7 +1079,7 @@ def _head(key: str) -> str:
     after_head = english_set("prepositions") - {"like", "than", "as"}
     words = key.lower().split()
     cut = next((i for i, w in enumerate(words) if i and w in after_head), len(words))
-    return words[cut - 1].rstrip("s") if words else ""
+    return _singular(words[cut - 1]) if words else ""
 
 
 def _group(key: str, cfg: GraphConfig) -> str | None:

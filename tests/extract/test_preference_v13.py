@@ -18,10 +18,6 @@ def keyed(text: str) -> dict[str, float]:
     return {s.key: s.polarity for s in extracted(EXTRACTOR.name, text, "u1")}
 
 
-def test_the_producer_is_v13() -> None:
-    assert preference.NAME == "persona6.preference.v13"
-
-
 # A subjectless cue opening its clause may head the clause's subject: a noun ("Love and ..."),
 # or a gerund whose object ends at the clause's own verb.
 
