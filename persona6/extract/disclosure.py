@@ -1,4 +1,4 @@
-"""persona6.disclosure.v11: facts a person states about their own life.
+"""persona6.disclosure.v12: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -47,6 +47,26 @@ Leeds" -> ``home:leeds``); a move from or to a name shaped like a town's (``plac
 "from Dundee to Harrogate") is a move of home; a plan to move that is a move of tools ("we're
 moving to Linear next quarter") is the decision extractor's switch, no plan (v11).
 
+"have" as a light verb possesses nothing (``have_idioms``: "I have faith in you", "I'll have a
+blast", "we have each other's back"); a past one tells an act when something follows it ("we had
+a great time at the pride event", ``have_events``: "I had an interview", ``have_chances``: "I
+had the chance to visit Rome"), as "had to" does ("I had to take a break"); "I have to finish
+my essay" is no act. A manner of working is no job ("we work well together", "my hard work");
+a thought, a feeling, the moment or a past intention is no plan ("thinking about Max", "I'll
+enjoy it", "... now", "I was planning on watching it"); a pastime under a modal is a weak plan,
+no habit ("we could do a family outing"; a coordinated verb takes its group's modal, and a
+clause opening on "or" goes on with the speaker's verb group before it); an act that names
+nothing is no activity ("one I did last week", "brainstormed together", "took some trial and
+error"; a clause after "don't feel like" is not said); "my <abstraction>" is no thing of one's
+own (``abstract_nouns``, ``abstract_suffixes``: "my best effort", "my dreams", "my
+creativity"); a gerund subject of an experience of the speaker's is their pastime ("Hiking has
+opened up a whole new world for me"), of a general truth nothing ("Running a business isn't
+easy"); what the speaker does a thing by is their act too ("I unwind by sleeping"); "the bar I
+work at sells cakes" works at the bar; "my journey as a transgender woman" says who the
+speaker is; a quoted title is the object of the verb before it; a move between two unknown
+names with a home or family said with it is a home ("from Dundee to Stirling with my wife")
+(v12).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -58,7 +78,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import dropwhile, takewhile
+from itertools import dropwhile, pairwise, takewhile
 
 from persona6.extract import preference, style
 from persona6.extract import text as tx
@@ -66,7 +86,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v11"
+NAME = "persona6.disclosure.v12"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -113,10 +133,21 @@ _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reason
 _WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things")
 _WORD_LISTS += ("my_phrase_ends", "relative_adjuncts", "relative_not_objects")
 _WORD_LISTS += ("intransitive_verbs", "task_objects", "place_suffixes")
+_WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manners")
+_WORD_LISTS += ("work_places", "plan_feeling_verbs", "took_it_objects", "doubt_words")
+_WORD_LISTS += ("abstract_nouns", "abstract_suffixes", "abstract_suffix_exceptions")
+_WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
-_GERUND_SUBJECT = re.compile(r"\b(?:is|are|was|were|helps|makes|gives|keeps|can|will)\b", re.I)
+_GERUND_SUBJECT = re.compile(
+    r"\b(?:(?:is|are|was|were|has|have|had|does|would|could|should|must)(?:n['’]?t)?"
+    r"|(?:ca|wo)n['’]?t|helps|makes|gives|keeps|can|will|might|looks|seems|sounds|feels|means)\b",
+    re.I,
+)
 _OWNED = re.compile(r"an?|the|my|our|some|new|\d+|one|two|three|four|five")
+#: Quantities that "have got" owns ("I've got lots of kids' books"), unlike "got" alone ("I got
+#: lots of sleep").
+_HAVE_GOT = re.compile(r"lots|loads|tons|plenty|many|several|a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +267,9 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
-            for pred in tx.predicates(text, clause, known, _SUBJECTS, implied=True):
+            preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
+            for pred in _shared_groups(text, preds):
+                pred = _titled(text, pred, quotes)
                 start = pred.subject.start
                 if (
                     tx.inside(quotes, start)
@@ -246,11 +279,15 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or tx.is_reported(text, sentence, start)
                     or _to_listener(text, pred)
                     or _in_request_object(text, pred)
+                    or _doubted(text, sentence, pred)
                 ):
                     continue
+                found.extend(_by_means(text, pred))
                 claim = _from_predicate(text, sentence, pred)
                 if claim is not None and _idle_plan(claim, pred.implied):
                     continue
+                if claim is not None and _plan_of_now(text, claim, pred):
+                    continue  # "I'm off to spend some time with them now" (v12)
                 planned = claim is not None and claim.key.startswith("plans:")
                 if planned and _moves_tools(text, sentence, pred):
                     continue  # "we're moving to Linear next quarter": a switch to come
@@ -287,13 +324,29 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     # "going to", "want to" and "hope to" need to be recognised.
     raw = tx.tokens(text, pred.rest.start, pred.rest.end)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
+    if lemma == "have" and not pred.is_be and len(raw) > 1 and raw[0].word == "to":
+        obliged = _obliged(pred, raw)  # "I had to take a break": "had to" is a modal (v12)
+        return _from_predicate(text, sentence, obliged) if obliged is not None else None
+    if pred.implied and verb in ("or", "nor"):
+        alternative = _after_or(text, sentence, pred)  # "..., or at least write down ..."
+        return _from_predicate(text, sentence, alternative) if alternative else None
+    if pred.implied and lemma == "take" and _took_it(text, raw):
+        return None  # "Took some trial and error": it took, the speaker took nothing
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
+        subject_of = _gerund_subject(text, pred) if verb.endswith("ing") else None
+        if subject_of is not None:  # "Going to those places | is on my to-do list" (v12)
+            rest = tx.phrase_span(text, pred.rest.start, subject_of)
         return _claim(text, pred, "plans", pred.verb.start, rest, 1.0, f"is {verb}")
     if pred.implied and _named(text, sentence, pred):
         return None  # "I'm a backend dev, mostly Go": a language, not "goes"
-    gerund = pred.implied and verb.endswith("ing") and _GERUND_SUBJECT.search(clause_text)
     skipped = verb in lex.words["implied_skip"] or verb in lex.words["implied_adjectives"]
-    if pred.implied and (skipped or gerund):
+    gerund = None
+    listed = pred.implied or _coordinated(text, pred)  # "I think baking and cooking brings ..."
+    if listed and verb.endswith("ing") and not skipped:
+        gerund = _gerund_subject(text, pred)
+    if gerund is not None:
+        return _gerund_of_mine(text, pred, lemma, gerund, rest)  # "Hiking has opened up ..."
+    if pred.implied and skipped:
         return None  # "speaking of ...", "taking care of yourself is key", "nice to be back"
     said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
@@ -311,6 +364,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
     if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
         owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
+        owned = owned or ("have" in lead and bool(words and _HAVE_GOT.fullmatch(words[0].word)))
         had = _from_have(text, pred, rest, lex.object_verbs[lemma] and owned)
         if had is not None or lemma != "get":
             return had
@@ -318,6 +372,8 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None  # "living our best life", "I live for summer", "moving ahead": no home
     if _work_step(lemma, raw):
         return None  # "worked around it", "I'll work on it": a step, not a job
+    if _work_manner(lemma, raw):
+        return None  # "we work well together", "working diligently": how, not a job (v12)
     pointed = len(words) > 1 and words[0].word in _DEMONSTRATIVES and phrase is None
     if pointed and lemma not in lex.object_verbs:  # "I took this pic last summer"
         return _activity(text, pred, verb, rest)
@@ -343,7 +399,7 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if category == "plans" and wish and pred.negated:
             return None  # "I don't want to be stuck with ..." fears, it does not plan
         if category == "habits" and not regular:
-            past = tx.is_past(verb) and "used to" not in lead
+            past = _done(pred) and "used to" not in lead
             category, weight = ("activities", 0.3) if past else ("habits", 0.6)
     elif (
         regular
@@ -354,6 +410,15 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         category = "habits"
     if category == "activities" and _step_of_task(text, pred, rest):
         return None  # "I ran the script twice", "I finished the migration": a step of the task
+    if category == "activities" and lead & lex.words["obligation_leads"]:
+        return None  # "I have to finish my essay": not done (v12)
+    unnamed = rest is None or _names_nothing(text, rest)
+    if category == "activities" and unnamed and _needs_object(text, pred, lemma):
+        return None  # "here's something I just finished", "one I did last week" (v12)
+    if category == "habits" and not pred.negated and _habit_in_modal(pred, bool(regular)):
+        # "we could do a family outing", "I might go fishing", "I have to go walking": a
+        # plan that may be, at most, no habit (v12)
+        category, weight = "plans", 0.3
     if category in ("habits", "activities", None) and _not_yet(text, pred, category, lemma):
         return _not_yet_plan(text, pred, lemma, rest)  # "I haven't done pottery yet"
     moved = lemma in ("move", "relocate")
@@ -363,9 +428,232 @@ def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return _home_claim(text, pred, lemma, rest)
     if category is None and lemma not in lex.object_verbs:  # "I joined a choir last week"
         return _activity(text, pred, verb, rest)
-    if category is None or (rest is None and category in ("home", "possessions", "diet", "plans")):
+    # "I could travel", "we can fish": the pastime itself is the weak plan (v12)
+    bare = category == "plans" and weight < 1.0 and lemma not in lex.words["plan_bare_skip"]
+    unplaced = rest is None and category in ("home", "possessions", "diet", "plans")
+    if category is None or (unplaced and not bare):
         return None  # "... where I live" names no place
     return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
+
+
+def _by_means(text: str, pred: Predicate) -> list[Claim]:
+    """What the speaker does by means of an act is that act (v12): "I unwind by sleeping",
+    "I keep my sanity by running daily", "I make mine by working in a doctor's office" (its
+    verb's category, else a habit, 0.5; told in the past, a weak activity: "I formed
+    connections by listening"). Not denied, to come or wished, not a verb of thinking, saying
+    or feeling ("by saying thanks"), not a step of the task at hand ("by running the script",
+    "I worked around it by casting the column to text")."""
+    lead = set(pred.lead)
+    if pred.negated or lead & (tx.english_set("modals") | lexicon().words["plan_leads"]):
+        return []
+    words = tx.tokens(text, *pred.rest)
+    at = next((i for i, t in enumerate(words[:-1]) if t.word == "by"), None)
+    if at is None or not tx.is_gerund(words[at + 1].word):
+        return []
+    main = lexicon().lemmas.get(pred.verb.word) or _activity_lemmas().get(pred.verb.word, "")
+    if _work_step(main, words) or _at_hand(text, pred.rest):
+        return []  # "worked around it by casting created_at to text": a step of the task
+    act = words[at + 1]
+    lemma = lexicon().lemmas.get(act.word) or _activity_lemmas().get(act.word, "")
+    if lemma in _skipped_verbs() or _at_hand(text, Span(act.end, pred.rest.end)):
+        return []
+    stops = lexicon().fact_stops + "|" + lexicon().frequency.pattern  # "running | daily"
+    span = tx.phrase_span(text, act.start, pred.rest.end, stops, max_words=6)
+    if span is None:
+        return []
+    fact = tx.normalise_phrase(text[span.start : span.end])
+    done = _done(pred)
+    if done:
+        category, weight = "activities", 0.3
+    else:
+        category = lexicon().verbs.get(lemma, "habits")
+        category, weight = (category, 0.5) if category not in ("plans", "home") else ("habits", 0.5)
+    value = f"{'did' if done else 'does'} it by {tx.plain(text[span.start : span.end])}"
+    return [Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [pred.clause])]
+
+
+def _gerund_subject(text: str, pred: Predicate) -> int | None:
+    """Where the verb is whose subject a subjectless "-ing" form is, if it is one, not an act
+    of the speaker's: "taking care of yourself | is key", "working together | would be great",
+    and (v12) any verb with an object pronoun after it ("cooking really | brings us together",
+    "playing and singing | let me express myself", "giving it rest | made it easier"): a word
+    that is no preposition, determiner, "-ing" form or infinitive ("to see them") right before
+    "me", "us", "him", "them", "it", ..."""
+    found = _GERUND_SUBJECT.search(text, pred.verb.end, pred.clause.end)
+    words = tx.tokens(text, pred.verb.end, pred.clause.end)
+    closed = _function_words() | tx.english_words("coordinators", "subject_words", "modals")
+    for before, word in pairwise(words):
+        if found is not None and before.start >= found.start():
+            break
+        if word.word not in _OBJECT_PRONOUNS or before.word in closed:
+            continue
+        if tx.is_gerund(before.word) or before.word.endswith("ing"):
+            continue
+        earlier = [t.word for t in words if t.end <= before.start][-1:]
+        if earlier != ["to"]:
+            return before.start
+    return found.start() if found is not None else None
+
+
+def _coordinated(text: str, pred: Predicate) -> bool:
+    """A verb joined to an earlier one of the same subject: "and", "or" or "but" between."""
+    between = tx.tokens(text, pred.subject.end, pred.verb.start)
+    return not pred.implied and any(t.word in ("and", "or", "but") for t in between)
+
+
+def _gerund_of_mine(
+    text: str, pred: Predicate, lemma: str, verb_at: int, rest: Span | None
+) -> Claim | None:
+    """A subjectless "-ing" form of a pastime, study or job as the subject of a clause is what
+    the speaker does when the clause tells their own experience (v12): its verb in the past or
+    the perfect ("Learning German has been tough", "working at McDonalds has added a few
+    pounds"), or the speaker after it ("Hiking opened up a whole new world for me", "Dancing
+    brings me joy"): ``education:learning german``, ``habits:dancing``. A general truth in the
+    present or under a modal says nothing of them ("Running a business isn't easy", "Working
+    together would be great", "Painting is a great outlet for expressing yourself")."""
+    lex = lexicon()
+    category = lex.verbs.get(lemma)
+    if category is None or category in ("plans", "home") or verb_at <= pred.verb.start:
+        return None
+    told = [t.word for t in tx.tokens(text, verb_at, pred.clause.end)]
+    lived = bool(told) and (told[0] in ("has", "have", "had", "was", "were") or tx.is_past(told[0]))
+    if not lived and not set(told) & {"i", "me", "my", "myself", "mine", "i'm", "i've"}:
+        return None  # "Running a business isn't easy"; "Learning German has been tough" tells
+    said = tx.tokens(text, pred.verb.start, verb_at)
+    said = list(dropwhile(lambda t: t.word in tx.english_set("adverbs"), reversed(said)))
+    if not said or rest is None:
+        return None  # "walking them always | reminds me": the adverb is the verb's
+    if len(said) > 1 and all(t.word in _PRONOUNS for t in said[:-1]):
+        return None  # "Playing it helps me": what was played is said elsewhere
+    fact = _fact_key(text, pred.verb.start, said[0].end)
+    if not fact:
+        return None
+    weight = 0.6 if category == "habits" else 0.5
+    value = f"is {tx.plain(text[pred.verb.start : said[0].end])}"
+    return Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [pred.clause])
+
+
+#: Pronouns that are only objects: after a verb they show it ("brings us", "let me").
+_OBJECT_PRONOUNS = frozenset(
+    {"me", "us", "him", "them", "it", "myself", "ourselves", "themselves", "himself", "herself"}
+)
+
+
+def _titled(text: str, pred: Predicate, quotes: list[Span]) -> Predicate:
+    """A verb with no object in its clause takes the quoted title right after it (v12): "I
+    just watched "Little Women" and ..." -> ``activities:watched little women``; the clause,
+    and what is cited, runs on to the title's closing mark. A title is at most eight words."""
+    if tx.tokens(text, *pred.rest) or pred.is_be:
+        return pred
+    after = len(text) - len(text[pred.clause.end :].lstrip())
+    title = next((q for q in quotes if q.start == after), None)
+    if title is None or not 0 < len(tx.tokens(text, *title)) <= 8:
+        return pred
+    clause = Span(pred.clause.start, title.end)
+    return Predicate(
+        pred.subject, pred.lead, pred.negated, pred.verb, Span(title.start, title.end), clause
+    )
+
+
+def _shared_groups(text: str, preds: list[Predicate]) -> list[Predicate]:
+    """Verbs coordinated with a verb group of the speaker's, read as the group is (v12): a
+    base form takes the modals and the negation of the group before it ("I should cook and
+    bake more", "I don't smoke or drink", "I'll cook and clean"), a past or "-ing" form does
+    not ("I went home and cooked", "I can be found cooking or fishing")."""
+    lemmas, found = lexicon().lemmas, []
+    first: dict[int, Predicate] = {}
+    for pred in preds:
+        head = first.setdefault(pred.subject.start, pred)
+        verb = pred.verb.word
+        if head is pred or head.verb.start > pred.verb.start:
+            found.append(pred)
+            continue
+        base = lemmas.get(verb) == verb and lemmas.get(head.verb.word) == head.verb.word
+        if base and head.lead and not pred.lead:
+            pred = Predicate(
+                pred.subject, head.lead, head.negated, pred.verb, pred.rest, pred.clause
+            )
+        found.append(pred)
+    return found
+
+
+def _after_or(text: str, sentence: Span, pred: Predicate) -> Predicate | None:
+    """A clause opening on "or" goes on with the verb group of the speaker's clause before it
+    (v12): "I really should start doing that, or at least write down the things ..." is "(I
+    should) write down the things", "I can be found cooking, or fishing" is "fishing"; the
+    verb is the first word after "or" and its adverbs ("at least", "maybe")."""
+    words = tx.tokens(text, pred.verb.end, pred.clause.end)
+    skipped = tx.english_set("adverbs") | {"at", "least", "maybe", "perhaps", "else", "even"}
+    verb = next((t for t in words if t.word not in skipped), None)
+    if verb is None or verb.word in tx.english_words("subject_words", "determiners"):
+        return None
+    before = [
+        p
+        for c in tx.clauses(text, sentence)
+        if c.end <= pred.clause.start
+        for p in tx.predicates(text, c, _known(), _SUBJECTS)
+    ]
+    base = lexicon().lemmas.get(verb.word) == verb.word  # "or fishing" is an item, no verb
+    lead = before[-1].lead if before and base else ()
+    rest = Span(verb.end, max(verb.end, pred.rest.end))
+    return Predicate(pred.subject, lead, False, verb, rest, pred.clause)
+
+
+def _obliged(pred: Predicate, raw: Sequence[tx.Token]) -> Predicate | None:
+    """ "I had to take a break", "had to overcome the hurdle": "had to" (or "has to") is a
+    modal before the verb after it, which is the predicate (v12); "had" possesses nothing."""
+    adverbs = tx.english_set("adverbs")
+    verb = next((t for t in raw[1:4] if t.word not in adverbs), None)
+    if verb is None:
+        return None
+    lead = "had to" if pred.verb.word == "had" else "have to"
+    rest = Span(verb.end, max(verb.end, pred.rest.end))
+    return Predicate(pred.subject, (*pred.lead, lead), pred.negated, verb, rest, pred.clause)
+
+
+def _done(pred: Predicate) -> bool:
+    """Whether the act is told as done: a past form, or a past obligation met ("I had to
+    take a break from pottery")."""
+    return tx.is_past(pred.verb.word) or "had to" in pred.lead
+
+
+def _took_it(text: str, raw: Sequence[tx.Token]) -> bool:
+    """ "Took some trial and error", "took a while": a subjectless "took" whose object is a
+    time or an effort (``took_it_objects``) has "it" for subject, not the speaker (v12)."""
+    determiners = tx.english_set("determiners")
+    first = next((t for t in raw[:4] if t.word not in determiners), None)
+    return first is not None and first.word in lexicon().words["took_it_objects"]
+
+
+def _work_manner(lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """ "we work well together", "I worked hard to get better", "working diligently": "work"
+    with a manner (``work_manners``) and no place, employer or project after it
+    (``work_places``: "I work hard at the hospital" stays a job) says how, not where (v12)."""
+    if lemma != "work":
+        return False
+    lists, adverbs = lexicon().words, tx.english_set("adverbs")
+    run = list(takewhile(lambda t: t.word in lists["work_manners"] | adverbs, raw))
+    if not any(t.word in lists["work_manners"] for t in run):
+        return False  # "I work too much overtime at Pet Smart" is a job
+    after = raw[len(run) :]
+    return not after or after[0].word not in lists["work_places"]
+
+
+def _habit_in_modal(pred: Predicate, regular: bool) -> bool:
+    """A habit verb under a modal of possibility, advice or duty is no habit (v12): "we could
+    do a family outing", "we should go sometime", "I have to cook"; "I can do anything" with
+    no frequency either. "I'd watch games with my dad" (the past "would") and "I can always
+    count on them" stay habits."""
+    lead = set(pred.lead)
+    if lead & lexicon().words["obligation_leads"] and not regular:
+        return True
+    if lead & _UNREAL_MODALS:
+        return True
+    return not regular and bool(lead & {"can", "ca"})
+
+
+#: Modals of possibility, advice or duty: what they govern is not done as a habit.
+_UNREAL_MODALS = frozenset({"could", "should", "might", "may", "must"})
 
 
 def _step_of_task(text: str, pred: Predicate, rest: Span | None) -> bool:
@@ -402,6 +690,25 @@ def _not_yet_plan(text: str, pred: Predicate, lemma: str, rest: Span | None) -> 
     return Claim(f"plans:{fact}"[:100], value, 1.0, 0.3, [pred.clause])
 
 
+def _needs_object(text: str, pred: Predicate, lemma: str) -> bool:
+    """Whether an act with no object named says nothing (v12): its verb takes an object
+    ("one I did last week", "I just watched", "brainstormed together") and no noun before a
+    relative clause stands for it; a verb with none of its own still tells the act ("when I
+    volunteered", ``intransitive_verbs``)."""
+    lists = lexicon().words
+    if lemma in lists["intransitive_verbs"] or pred.verb.word in _intransitive_lemmas():
+        return False
+    pastime = lexicon().verbs.get(lemma) == "habits" and lemma not in lists["plan_bare_skip"]
+    return not pastime and _relative_object(text, pred) is None
+
+
+def _names_nothing(text: str, rest: Span) -> bool:
+    """Whether what follows a verb, its times cut off, is only function words and words of
+    manner ("brainstormed | together", "one I did | last week"): an act with no object (v12)."""
+    empty = _function_words() | lexicon().words["work_manners"]
+    return all(word in empty for word in _fact_key(text, rest.start, rest.end).split())
+
+
 @cache
 def _function_words() -> frozenset[str]:
     """Words that name no object: "I found out", "a show I went to", "I haven't yet"."""
@@ -413,6 +720,21 @@ def _named(text: str, sentence: Span, pred: Predicate) -> bool:
     ("mostly Go", "a lot of Swift"): a name of something, not a verb of the speaker."""
     first = tx.tokens(text, *sentence)[:1]
     return text[pred.verb.start].isupper() and bool(first) and first[0].start < pred.verb.start
+
+
+def _doubted(text: str, sentence: Span, pred: Predicate) -> bool:
+    """A clause after a denied feeling or certainty is not said (v12): "(I) don't feel like
+    I'm making much of an impact", "I'm not sure I'll ever understand why": a negation, then
+    one of ``doubt_words`` and at most "like", "that", "if" or "whether" before the subject."""
+    if pred.implied:
+        return False
+    words = [t.word for t in tx.tokens(text, sentence.start, pred.subject.start)]
+    while words and words[-1] in ("like", "that", "if", "whether", "really", "so"):
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in lexicon().words["doubt_words"]:
+        return False
+    denied = tx.english_set("negations")
+    return any(w in denied or w.endswith("n't") for w in words[-3:-1])
 
 
 def _time_to_come(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -560,7 +882,10 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
     if _put_to_use(text, name[-1].end, sentence.end):
         return False
     if _from_unknown_name(text, sentence) and not _place_shaped(text, name[-1]):
-        return False  # "from Jira to Linear"; "from Dundee to Harrogate" moves home
+        # "from Jira to Linear"; "from Dundee to Harrogate" moves home, and so does a move
+        # between any two names with a home or a family said with it (v12): "I moved from
+        # Dundee to Stirling with my wife", "... when I was a kid"
+        return bool(said & _home_words())
     if pred.subject.word.startswith("we"):
         return bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
     return True
@@ -622,6 +947,15 @@ def _tool_names() -> frozenset[str]:
 
 
 @cache
+def _home_words() -> frozenset[str]:
+    """Words that say a move is of a home (v12): ``home_context`` but the deictic "here" and
+    "there", the dwellings and the family nouns; a team, an office or a role, which tools
+    move with, are not among them."""
+    lists = lexicon().words
+    return (lists["home_context"] - _DEICTIC) | lists["dwellings"] | _family_nouns() | {"kid"}
+
+
+@cache
 def _family_nouns() -> frozenset[str]:
     nouns = lexicon().noun_category.items()
     return frozenset(w for w, c in nouns if c == "family" and " " not in w)
@@ -673,9 +1007,27 @@ def _idle_plan(claim: Claim, implied: bool) -> bool:
     if implied and words[:1] == ["be"] and not (len(words) > 1 and words[1].endswith("ing")):
         return True
     skip = lists["plan_skip_verbs"]
+    feeling = _feeling_lemmas().get(words[0], "") if words else ""
+    if feeling and words[1:2] != ["to"]:
+        return True  # "I'll enjoy writing them": a feeling to come, no plan (v12)
     if len(words) == 1 and words[0] in lists["plan_bare_skip"]:
         return True  # "I'm going to try (again tomorrow)": "try" with nothing after it
     return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
+
+
+@cache
+def _feeling_lemmas() -> dict[str, str]:
+    """Forms of the verbs of feeling that make no plan (``plan_feeling_verbs``)."""
+    return tx.lemma_table(lexicon().words["plan_feeling_verbs"])
+
+
+def _plan_of_now(text: str, claim: Claim, pred: Predicate) -> bool:
+    """A plan whose clause ends on "now" is the act of the moment, no plan (v12): "I'm off to
+    spend some time with them now", "I'm going to bed now"; not "from now on"."""
+    if not claim.key.startswith("plans:"):
+        return False
+    words = [t.word for t in tx.tokens(text, pred.verb.start, pred.clause.end)]
+    return words[-1:] == ["now"] and words[-2:-1] not in (["from"], ["until"], ["till"])
 
 
 @cache
@@ -712,10 +1064,14 @@ def _verb_words(pred: Predicate, lemma: str) -> str:
     modal = next((w for w in pred.lead if w in modals), "")
     if "used to" in pred.lead:
         return f"used to{negation} {lemma}"
+    if "had to" in pred.lead:
+        return f"had to {lemma}"
+    if set(pred.lead) & lexicon().words["obligation_leads"]:
+        return f"has to{negation} {lemma}"
     if modal:
         return f"{modal}{negation} {lemma}"
-    if pred.verb.word.endswith("ing") and pred.implied:
-        return f"is {pred.verb.word}"
+    if pred.verb.word.endswith("ing"):
+        return f"is {pred.verb.word}"  # "I'm baking and cooking": is cooking, not "cookings"
     if pred.negated:
         past = {"did", "didn't", "didnt"} & set(pred.lead)
         return f"{'did' if past else 'does'} not {lemma}"
@@ -783,7 +1139,9 @@ def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
         return None  # "that is what I did", "the list in my head I ...", "my wife and I"
     words = tx.tokens(text, pred.rest.start, pred.rest.end)
     stranded = list(takewhile(lambda t: t.word in _STRANDED, words))
-    if _relative_ends(text, words[len(stranded) :]):
+    after = words[len(stranded) :]
+    timed = tx.tokens(text, *noun)[-1].word in lexicon().words["relative_not_objects"]
+    if _relative_ends(text, after) and not (timed and after and _finite_verb(text, after[0])):
         return "".join(f" {t.word}" for t in stranded), noun
     # "to | on repeat", "| on holiday": fewer prepositions left, and a phrase of its own after
     for kept in range(len(stranded), -1, -1):
@@ -800,7 +1158,24 @@ def _relative_ends(text: str, after: Sequence[tx.Token]) -> bool:
         after[0].word in _VERB_AFTER_RELATIVE
         or _fact_stop().match(text, after[0].start)
         or lexicon().frequency.match(text, after[0].start)
+        or _finite_verb(text, after[0])
     )
+
+
+def _finite_verb(text: str, word: tx.Token) -> bool:
+    """Whether a word right after the prepositions a relative clause left is the main verb
+    of the sentence (v12): a modal, a past form or a lower-case "-s" form ("the bar I work at
+    | sells cakes", "the shelter I volunteer at | needs help", "the cafe I go to | closed"),
+    which no preposition takes for object."""
+    written = text[word.start : word.end]
+    if not written.islower():
+        return False  # "the fan I met in | CA": a name ("ca" is also "can't"'s modal)
+    if word.word in tx.english_set("modals"):
+        return True
+    if word.word in _function_words() or word.word in tx.english_set("subject_words"):
+        return False
+    third = word.word.endswith("s") and not word.word.endswith(("ss", "'s", "us", "is"))
+    return (third and len(word.word) > 3) or tx.is_past(word.word)
 
 
 def _adjunct_after(
@@ -845,10 +1220,23 @@ def _antecedent_closed() -> frozenset[str]:
 
 def _relative_clause(text: str, pred: Predicate) -> re.Match[str] | None:
     """The noun phrase right before the subject when the predicate is a relative clause on it
-    ("a show | I went to", "the year | I went to Rome"), else None."""
+    ("a show | I went to", "the year | I went to Rome"), else None. A clause of its own before
+    the noun phrase is no part of it (v12): in "That was from a game | I just played" the noun
+    phrase is "a game", not "that was from a game"."""
     if pred.implied:
         return None
-    return _ANTECEDENT.search(text, pred.clause.start, pred.subject.start)
+    start = pred.clause.start
+    while (found := _ANTECEDENT.search(text, start, pred.subject.start)) is not None:
+        words = tx.tokens(text, found.start("np"), found.end("np"))
+        verb = next((t for t in words if t.word in _CLAUSE_VERBS), None)
+        if verb is None:
+            return found
+        start = verb.end
+    return None
+
+
+#: Verbs of a clause of its own before a relative clause's noun ("That was from a game I ...").
+_CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "'s", "has", "had", "have", "be", "been"})
 
 
 @cache
@@ -879,6 +1267,9 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     for category, pattern in lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
+        past = pred.verb.word in ("was", "were") and bool(words)
+        if category == "plans" and past and words[0].word in lex.words["plan_intentions"]:
+            return None  # "I was already planning on watching it": a plan of the past (v12)
         if category == "home" and _gerund_no_home(text, pred.rest):
             return None  # "I'm moving on", "I'm living the dream"
         if category == "home":  # "I'm living in Leeds" -> home:leeds; "I'm new to this": none
@@ -975,7 +1366,7 @@ def _activity(
     if lead & (tx.english_set("modals") | lists["plan_leads"] | {"used to"}):
         return None
     ongoing = at is not None
-    if not ongoing and not tx.is_past(verb):
+    if not ongoing and not _done(pred):
         return None
     relative = None if ongoing else _relative_object(text, pred)
     if relative is not None:  # "a cake I baked"; not "the bug I found", a step of the task
@@ -998,11 +1389,18 @@ def _activity(
         return None  # "I walked my dog", "broke up with my girlfriend": ``_my_mentions`` says it
     if all(t.word in _function_words() for t in words):
         return None  # "I found out", "a show I went to": no object named
+    if _names_nothing(text, rest) and _needs_object(text, pred, lemma):
+        return None  # "brainstormed together", "one I did last week" (v12)
     after = text[pred.verb.end : pred.clause.end]
     if pred.implied and _GERUND_SUBJECT.search(after):
         return None  # "Mixed emotions are rough": a noun phrase, not "I mixed"
     if _task_step(text, pred, rest, words[0].word == "the"):
         return None  # "I fixed the bug", "I clicked the button": a step of the task at hand
+    done = words[1:] if ongoing else words  # "(I'm) putting | in my best effort"
+    thing = list(dropwhile(lambda t: t.word in tx.english_set("prepositions"), done))
+    head = _object_head(text, thing)
+    if head is not None and _abstract(thing[head].word):
+        return None  # "I'm putting in my best effort", "I followed my dreams" (v12)
     start = at if ongoing else pred.verb.start
     says = "is" if ongoing else _verb_words(pred, lemma)
     return _claim(text, pred, "activities", start, rest, 0.3, says)
@@ -1102,6 +1500,19 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
         lead_words = content.split()
         if pred.implied or not fallback or not lead_words:
             return None  # "keep my promises"; "have a nice day" is said to someone
+        at = _object_head(text, words)
+        head = words[at].word if at is not None else ""
+        to = at is not None and at + 1 < len(words) and words[at + 1].word == "to"
+        if to and head in lex.words["have_chances"]:
+            # "I have the opportunity to study abroad": no possession; "I had the chance to
+            # visit Rome": the act (v12)
+            return _had_time(text, pred, words, at) if _had(pred, negated) else None
+        if head in lex.words["have_events"] and _had(pred, negated):
+            return _had_event(text, pred, words, rest)  # "I had an interview yesterday" (v12)
+        if at is not None and head in lex.words["have_idioms"]:
+            # "I have faith in you", "I'll have a blast": no possession; "we had a great time
+            # at the pride event" tells where the speaker was (v12)
+            return _had_time(text, pred, words, at) if _had(pred, negated) else None
         if {lead_words[0], " ".join(lead_words[:2])} & lex.words["have_skip"]:
             return None
         category = "possessions"
@@ -1109,6 +1520,95 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     key = f"{category}:{_fact_key(text, words[0].start, rest.end) or content}"[:100]
     value = f"{says} {tx.plain(text[words[0].start : rest.end])}"
     return Claim(key, value, -1.0 if negated else 1.0, 1.0, [pred.clause])
+
+
+def _object_head(text: str, words: Sequence[tx.Token]) -> int | None:
+    """Where the head of the object's noun phrase is in ``words`` ("a great time | meeting
+    him", "faith | in you", "each other's back", "a ton of fun"): the last word before a
+    preposition, a clause word, an "-ing" form or a time ("a great experience | last
+    weekend"), past determiners, a possessive ("each other's") and a quantity's "of"
+    (``quantity_nouns``) (v12). Its word tells whether "have" is a light verb
+    (``have_idioms``, ``have_events``)."""
+    lists = lexicon().words
+    ends = _noun_phrase_ends() | _DEICTIC | _PERSONAL  # "a blast | there", "guitars | i hope"
+    after_head = _PARTICLES | tx.english_set("adverbs") | lists["work_manners"]
+    determiners = tx.english_set("determiners")
+    head: int | None = None
+    for i, token in enumerate(words[:8]):
+        word = token.word
+        if word == "of" and head is not None and words[head].word in lists["quantity_nouns"]:
+            head = None  # "a ton of | fun"
+        elif word.endswith(("'s", "s'")):
+            head = None  # "each other's | back"
+        elif word in ends or _fact_stop().match(text, token.start):
+            break
+        elif head is not None and (word in after_head or tx.is_gerund(word) or _number(word)):
+            break  # "a day | out", "a blast | together", "a blast | camping", "a headache | one"
+        elif word not in determiners:
+            head = i
+    return head
+
+
+#: Personal pronouns that open a clause of their own: "nine guitars | i hope one brings luck".
+_PERSONAL = frozenset({"i", "i'm", "i've", "i'd", "i'll", "you", "he", "she", "we", "they"})
+
+
+def _number(word: str) -> bool:
+    """A cardinal number: "one", "two", "12"."""
+    return word.isdigit() or word in _NUMBERS
+
+
+_NUMBERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+
+
+def _had(pred: Predicate, negated: bool) -> bool:
+    """ "I had", "we've had": the past of "have", said, not denied nor under a modal."""
+    modals = tx.english_set("modals")
+    return pred.verb.word == "had" and not negated and not set(pred.lead) & modals
+
+
+def _had_event(text: str, pred: Predicate, words: Sequence[tx.Token], rest: Span) -> Claim | None:
+    """ "I had an interview for a design internship yesterday", "we had a picnic": an event
+    the speaker had is something they did (``have_events``; a weak activity keyed by the
+    event, times cut off), not a thing they own (v12)."""
+    fact = _fact_key(text, words[0].start, rest.end)
+    if not fact:
+        return None
+    value = f"had {tx.plain(text[words[0].start : rest.end])}"
+    return Claim(f"activities:{fact}"[:100], value, 1.0, 0.3, [pred.clause])
+
+
+def _had_time(text: str, pred: Predicate, words: Sequence[tx.Token], at: int) -> Claim | None:
+    """ "we had a great time at the pride event", "I had a blast camping": the experience
+    idiom (``have_idioms``) tells what the speaker did when an "-ing" phrase or a place or
+    event after "at", "on" or "during" follows it (a weak activity keyed by it); "we had a
+    ton of fun", "I had a blast there" tell nothing of it (v12)."""
+    after = words[at + 1 :]
+    when = _fact_stop().match(text, after[0].start) if after else None
+    if when is not None:  # "a blast | last year | at the Pride fest"
+        after = [t for t in after if t.start >= when.end()]
+    if not after:
+        return None
+    if words[at].word in lexicon().words["have_chances"] and after[0].word == "to":
+        after = after[1:]  # "had the chance to | meet him": the act the speaker got to do
+        if not after or after[0].word in _function_words():
+            return None
+        fact = _fact_key(text, after[0].start, after[-1].end)
+        value = f"had {tx.plain(text[words[0].start : after[-1].end])}"
+        return Claim(f"activities:{fact}"[:100], value, 1.0, 0.3, [pred.clause]) if fact else None
+    gerund = tx.is_gerund(after[0].word)
+    if not gerund and (after[0].word not in ("at", "on", "during") or len(after) < 2):
+        return None
+    start = after[0].start if gerund else after[1].start
+    if not gerund and after[1].word in _PRONOUNS | _DEICTIC:
+        return None  # "a great time at it"
+    fact = _fact_key(text, start, after[-1].end)
+    if not fact or all(w in _function_words() for w in fact.split()):
+        return None
+    value = f"had {tx.plain(text[words[0].start : after[-1].end])}"
+    return Claim(f"activities:{fact}"[:100], value, 1.0, 0.3, [pred.clause])
 
 
 _TASTE_PREPOSITIONS = frozenset({"to", "for", "of", "towards", "toward", "against"})
@@ -1147,6 +1647,8 @@ def _my_mentions(
         category = lex.noun_category.get(noun)
         if category is None or tx.inside(quotes, match.start()):
             continue
+        if noun == "work" and _worked_hard(text, match):
+            continue  # "my hard work paid off": an effort, no job (v12)
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -1204,8 +1706,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
                 phrase.append(tx.Token(word.word[:-2], word.start, word.end - 2))
                 break
             phrase.append(word)
-        if not phrase or phrase[-1].word in skip:  # "my bad"; not "my first marathon"
-            continue
+        if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
+            continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
         thing = text[phrase[0].start : phrase[-1].end]
         fact = tx.normalise_phrase(thing)
         parted = _parted_with(text, clause, match.start())
@@ -1225,6 +1727,27 @@ def _my_skip() -> frozenset[str]:
     """Heads of "my <noun>" that name no thing of the speaker's life ("my bad", "my notes")."""
     lists = lexicon().words
     return lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
+
+
+def _abstract(word: str) -> bool:
+    """Whether the head of "my <noun>" names an abstraction (v12): one of ``abstract_nouns``
+    ("my best effort", "my values", "my journey", "my dreams", "my competition"), or a noun
+    ending as abstract nouns do (``abstract_suffixes``: "my happiness", "my creativity", "my
+    optimism"; a plural too) that ``abstract_suffix_exceptions`` does not name a place, a
+    group, a thing or who the speaker is ("my city", "my community", "my identity"), nor the
+    noun of a condition the ``be`` health list names ("my deafness", "my colorblindness")."""
+    lists = lexicon().words
+    if word in lists["abstract_nouns"]:
+        return True
+    if word in lists["abstract_suffix_exceptions"]:
+        return False
+    single = word[:-3] + "y" if word.endswith("ies") else word
+    single = single[:-1] if single.endswith("s") and not single.endswith("ss") else single
+    end = next((e for e in lists["abstract_suffixes"] if single.endswith(e)), None)
+    if end is None or len(single) < len(end) + 3:
+        return False
+    health = dict(lexicon().be)["health"]  # "my deafness", "my colorblindness": a condition
+    return health.fullmatch(single[: -len(end)]) is None
 
 
 @cache
@@ -1292,6 +1815,13 @@ def _work_step(lemma: str, raw: Sequence[tx.Token]) -> bool:
     return raw[0].word in ("around", "through") or len(raw) < 2 or raw[1].word in _PRONOUNS
 
 
+def _worked_hard(text: str, match: re.Match[str]) -> bool:
+    """ "my hard work", "all our hard work": a word of manner (``work_manners``) between "my"
+    and "work" makes it an effort, not a job (v12)."""
+    between = tx.tokens(text, match.start() + 3, match.start("noun"))
+    return any(t.word in lexicon().words["work_manners"] for t in between)
+
+
 def _bare_body_part(text: str, match: re.Match[str], clause: Span) -> bool:
     """ "my eyes" with nothing said of them: no word between "my" and the noun ("my red hair"),
     and none after it in the clause but a preposition ("hurts my eyes", "my eyes at night")."""
@@ -1322,11 +1852,75 @@ def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:
         if span is not None:
             fact = tx.normalise_phrase(text[span.start : span.end])
             claims.append(Claim(f"{category}:{fact}", f"{says} {fact}", 1.0, 1.0, [clause]))
+    claims.extend(_is_my_aim(text, sentence, clause))
     return claims
+
+
+def _is_my_aim(text: str, sentence: Span, clause: Span) -> list[Claim]:
+    """ "Winning a championship is my number one goal", "to open a bakery has always been my
+    dream": an act as the subject of "is my <goal>" is the plan, as after "my goal is to"
+    (v12); not a thing or a pronoun ("that's my dream", "this house is my dream")."""
+    opening = tx.opening_words(text, clause, 1)
+    if not opening or tx.is_reported(text, sentence, opening[0].start):
+        return []
+    first = opening[0].word
+    if first in ("it", "it's"):  # "it is my dream to be a published author one day"
+        return _its_my_aim(text, clause, opening[0])
+    if not (first == "to" or tx.is_gerund(first)) or first in lexicon().words["implied_skip"]:
+        return []
+    for category, says, pattern in _is_my_patterns():
+        match = pattern.match(text, opening[0].start, clause.end)
+        if match is None:
+            continue
+        start = opening[0].end if first == "to" else opening[0].start
+        span = tx.phrase_span(text, start, match.start("be"))
+        if span is not None:
+            fact = tx.normalise_phrase(text[span.start : span.end])
+            value = f"{says} {fact}" if first == "to" else f"aims at {fact}"
+            return [Claim(f"{category}:{fact}"[:100], value, 1.0, 1.0, [clause])]
+    return []
+
+
+def _its_my_aim(text: str, clause: Span, it: tx.Token) -> list[Claim]:
+    """ "It is my dream to be a published author", "it's always been my goal to travel": the
+    act after "to" is the plan, as after "my dream is to" (v12)."""
+    for category, says, pattern in _is_my_patterns():
+        match = pattern.match(text, it.start, clause.end)
+        words = tx.tokens(text, match.end(), clause.end) if match else ()
+        if not words or words[0].word != "to" or len(words) < 2:
+            continue
+        span = tx.phrase_span(text, words[1].start, clause.end, lexicon().fact_stops)
+        if span is not None:
+            fact = tx.normalise_phrase(text[span.start : span.end])
+            return [Claim(f"{category}:{fact}"[:100], f"{says} {fact}", 1.0, 1.0, [clause])]
+    return []
+
+
+@cache
+def _is_my_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """ "<act> is my (number one) goal": for each ``my_is`` category, how the value reads and
+    the pattern of the clause."""
+    entries = tx.load_lexicon("disclosures")["my_is"].items()
+    return tuple(
+        (
+            category,
+            str(entry["says"]),
+            re.compile(
+                r".+?(?P<be>\s+(?:is|was|has (?:always )?been|will always be)"
+                r"|'s(?: always been)?)\s+"
+                rf"(?:\w+\s+)?my\s+(?:[\w-]+\s+){{0,2}}?{tx.word_alternation(entry['nouns'])}"
+                r"(?![\w'-])",
+                re.I,
+            ),
+        )
+        for category, entry in entries
+        if category == "plans"
+    )
 
 
 _HERE_IN = re.compile(r"\b(?:here|out here|over here|back home)\s+in\s+", re.I)
 _AS_A = re.compile(r"as\s+an?\s+|being\s+(?:an?\s+)?", re.I)
+_MY_AS_A = re.compile(r"\bmy\s+(?:own\s+)?(?:[a-z'-]+\s+){1,2}?as\s+(?=an?\s)", re.I)
 
 
 def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
@@ -1340,15 +1934,45 @@ def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
 
 
 def _as_a(text: str, clause: Span) -> list[Claim]:
-    """ "As a transgender woman, ...", "being a vegetarian is hard": who the speaker is."""
+    """ "As a transgender woman, ...", "being a vegetarian is hard": who the speaker is; and
+    (v12) "my <noun> as a ..." anywhere in the clause ("my own journey as a transgender
+    woman", "my years as a nurse": a job when the noun is an occupation). Not a stage of
+    life (``be_a_skip``: "as a kid")."""
     opening = tx.opening_words(text, clause, 1)
     begin = opening[0].start if opening else clause.end
     match = _AS_A.match(text[begin : clause.end])
     span = tx.phrase_span(text, begin + match.end(), clause.end, _COPULA, 5) if match else None
-    if span is None:
+    category = "identity"
+    mine = _MY_AS_A.search(text, clause.start, clause.end) if span is None else None
+    if mine is not None:
+        stops = lexicon().place_stops + "|" + _COPULA
+        span = tx.phrase_span(text, mine.end(), clause.end, stops, 4)
+        category, span = _person_noun(text, span) if span is not None else ("", None)
+    if span is None or not category:
         return []
     fact = tx.normalise_phrase(text[span.start : span.end])
-    return [Claim(f"identity:{fact}", f"is {fact}", 1.0, 1.0, [clause])]
+    lists = lexicon().words
+    if fact in lists["be_a_skip"] or fact.split()[0] in lists["be_a_skip"]:
+        return []
+    says = "works as" if category == "work" else "is"
+    return [Claim(f"{category}:{fact}", f"{says} {fact}", 1.0, 1.0, [clause])]
+
+
+def _person_noun(text: str, span: Span) -> tuple[str, Span | None]:
+    """What "a transgender woman", "a nurse", "a single dad" after "my <noun> as" says of
+    the speaker, and its words: work for an occupation, else the category of the ``be``
+    complement it opens with (family, identity, work); ("", None) for anything else ("my time
+    as a chance to rest" says nothing of them)."""
+    words = tx.tokens(text, *span)
+    if words and words[-1].word in lexicon().words["occupations"]:
+        return "work", span
+    segment = text[span.start : span.end]
+    for category, pattern in lexicon().be:
+        matched = pattern.match(segment) if category in ("family", "identity", "work") else None
+        if matched is not None:
+            end = span.start + len(segment[: matched.end()].rstrip())
+            return category, Span(span.start, end)
+    return "", None
 
 
 def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Claim | None:
