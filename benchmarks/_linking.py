@@ -173,41 +173,42 @@ def _figures(name: str, probs: np.ndarray, persons: list[str], split: Split, t0:
     )
 
 
-def tfidf_baseline(split: Split) -> Figures:
+def _char_rows(history: dict[str, list[str]], queries: list[str]) -> tuple:
+    """Char 2-4-gram TF-IDF rows (sublinear tf) of every history session and of the queries,
+    fitted on the history, and the index of each history row's person (persons sorted)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    persons = sorted(history)
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 4), sublinear_tf=True)
+    matrix = vectorizer.fit_transform([t for p in persons for t in history[p]])
+    owners = np.array([i for i, p in enumerate(persons) for _ in history[p]])
+    return matrix, owners, vectorizer.transform(queries)
+
+
+def tfidf_baseline(split: Split) -> Figures:
     from sklearn.preprocessing import normalize
 
     t0 = time.perf_counter()
 
     def score(history: dict[str, list[str]], queries: list[str]) -> np.ndarray:
-        persons = sorted(history)
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 4), sublinear_tf=True)
-        docs = [t for p in persons for t in history[p]]
-        matrix = vectorizer.fit_transform(docs)
-        owners = np.array([i for i, p in enumerate(persons) for _ in history[p]])
+        matrix, owners, asked = _char_rows(history, queries)
         centroids = np.vstack(
-            [np.asarray(matrix[owners == i].mean(axis=0)) for i in range(len(persons))]
+            [np.asarray(matrix[owners == i].mean(axis=0)) for i in range(len(history))]
         )
-        centroids = normalize(centroids)
-        return np.asarray(normalize(vectorizer.transform(queries)) @ centroids.T)
+        return np.asarray(normalize(asked) @ normalize(centroids).T)
 
     probs, persons = _calibrated(score, split, higher_is_closer=True)
     return _figures("char 2-4-gram TF-IDF centroid", probs, persons, split, t0)
 
 
 def svm_reference(split: Split) -> Figures:
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
     t0 = time.perf_counter()
 
     def score(history: dict[str, list[str]], queries: list[str]) -> np.ndarray:
-        persons = sorted(history)
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 4), sublinear_tf=True)
-        docs = [t for p in persons for t in history[p]]
-        owners = np.array([i for i, p in enumerate(persons) for _ in history[p]])
-        classifier = LinearSVC(C=1.0).fit(vectorizer.fit_transform(docs), owners)
-        found = np.asarray(classifier.decision_function(vectorizer.transform(queries)))
+        matrix, owners, asked = _char_rows(history, queries)
+        found = np.asarray(LinearSVC(C=1.0).fit(matrix, owners).decision_function(asked))
         if found.ndim == 1:  # two persons: one column, the second's margin
             found = np.column_stack([-found, found])
         return found
