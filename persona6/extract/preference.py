@@ -59,7 +59,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v14"
+NAME = "persona6.preference.v15"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -102,6 +102,9 @@ class Frame:
     # better for me now": prefers foundation), and at what weight (``_announcement``).
     changed_says: str | None = None
     changed_weight: float | None = None
+    # An instruction on how to answer that another may follow in its clause after "and"
+    # ("keep your explanations short and without the technical jargon"; preference.v15).
+    coordinates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,8 @@ def lexicon() -> Lexicon:
         "habit_transitive_verbs",
         "pronouns",
         "want_skip",
+        "moment_objects",
+        "moment_receivers",
         "idiom_skip",
         "counter_skip",
         "answer_yes",
@@ -283,6 +288,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         imperative=bool(entry.get("imperative", False)),
         changed_says=entry.get("changed_says"),
         changed_weight=float(entry["changed_weight"]) if "changed_weight" in entry else None,
+        coordinates=bool(entry.get("coordinates", False)),
     )
 
 
@@ -1054,6 +1060,8 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         skip = lex.words["want_skip" if phrase == "want" or "would" in pred.lead else "idiom_skip"]
         if to[:1] == ["to"] and (len(to) < 2 or to[1] in skip):
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
+        if phrase == "like" and "would" in pred.lead and _act_of_the_moment(following):
+            return None  # "I would like to feed them some fondant": the task at hand
         says = " ".join([tx.third_person(head or verb), *phrase.split()[1:]])
         polarity, weight = lex.verbs[phrase]
         if polarity > 0 and to in (["not"], ["not", "to"]):  # "I prefer not to X"
@@ -1072,6 +1080,24 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         infinitive = " " not in phrase and to[:1] == ["to"] and to[1:] and to[1] not in _nouns()
         return Cue(phrase, says, polarity, weight, start, infinitive=infinitive)
     return None
+
+
+def _act_of_the_moment(following: Sequence[Token]) -> bool:
+    """Whether "would like to" + an act is a request for the task at hand: an act on a thing of
+    the moment, its object opening on a definite, possessive or partitive word
+    (``moment_objects``: "I would like to plan my winter varroa treatment", "... to feed them
+    some fondant"); not a way of answering ("I'd like to get answers in bullet points",
+    standing request verbs) nor a kind of thing ("I'd like to learn Spanish", "to have a dog")
+    (preference.v15)."""
+    if len(following) < 3 or following[0].word != "to":
+        return False
+    if following[1].word in _standing_words().acts:
+        return False
+    words = lexicon().words
+    at = 2
+    while at < len(following) - 1 and following[at].word in words["moment_receivers"]:
+        at += 1  # "feed them some fondant", "pick up my kids"
+    return following[at].word in words["moment_objects"]
 
 
 @cache
@@ -1461,8 +1487,24 @@ def _frames(context: _Context) -> list[Claim]:
             return _run_on_claim(context, obj_start, last, polarity, says, weight)
         span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         says = f"{says} {reads}" if reads else says
-        return _claim(text, span, polarity, says, weight, evidence, context.asked)
+        claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
+        joined = (
+            _AND_NEXT.match(text, begin + match.end(), clause.end) if frame.coordinates else None
+        )
+        if claims and joined is not None:
+            # "keep your explanations short and without the technical jargon": the part after
+            # "and" is read as a clause of its own, by the instructions only
+            parts = [*context.parts]
+            parts[context.index] = Span(joined.end(), clause.end)
+            rest = _frames(dataclasses.replace(context, parts=parts))
+            claims += [c for c in rest if _COORDINATED.match(c.value)]
+        return claims
     return []
+
+
+#: "and"/"but" after an instruction, and the instructions that may follow it in its clause.
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|but)\s+(?=\S)", re.I)
+_COORDINATED = re.compile(r"asks (?:for|to keep|only)\b")
 
 
 def _comment_at_hand(obj_words: list[str]) -> bool:
