@@ -1,4 +1,4 @@
-"""persona6.disclosure.v12: facts a person states about their own life.
+"""persona6.disclosure.v13: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -86,7 +86,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v12"
+NAME = "persona6.disclosure.v13"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -137,6 +137,8 @@ _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manne
 _WORD_LISTS += ("work_places", "plan_feeling_verbs", "took_it_objects", "doubt_words")
 _WORD_LISTS += ("abstract_nouns", "abstract_suffixes", "abstract_suffix_exceptions")
 _WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
+_WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
+_WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -267,14 +269,22 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
+            found.extend(_body_trouble(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
+            unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
                 pred = _titled(text, pred, quotes)
                 start = pred.subject.start
                 if (
-                    tx.inside(quotes, start)
-                    or tx.is_hypothetical(text, clause, start, pred.lead)
+                    tx.is_hypothetical(text, clause, start, pred.lead)
                     or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
+                    or _would_mood(pred)
+                    or (start in unreal and _coordinated(text, pred) and not pred.lead)
+                ):
+                    unreal.add(start)  # "... I'd buy a truck and retire to Ruidoso"
+                    continue
+                if (
+                    tx.inside(quotes, start)
                     or _time_to_come(text, sentence, pred)
                     or tx.is_reported(text, sentence, start)
                     or _to_listener(text, pred)
@@ -315,6 +325,14 @@ def disclosure_facts(text: str) -> tuple[Claim, ...]:
 
 
 def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
+    claim = _from_predicate_read(text, sentence, pred)
+    if claim is not None:
+        return claim
+    # "I have kept bees for nearly thirty years": nothing else read, a long-standing activity
+    return _kept_up(text, pred, lexicon().lemmas.get(pred.verb.word, pred.verb.word))
+
+
+def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     lex = lexicon()
     lead, verb = set(pred.lead), pred.verb.word
     lemma = lex.lemmas.get(verb, verb)
@@ -493,6 +511,18 @@ def _gerund_subject(text: str, pred: Predicate) -> int | None:
         if earlier != ["to"]:
             return before.start
     return found.start() if found is not None else None
+
+
+def _would_mood(pred: Predicate) -> bool:
+    """ "I'd buy a Peterbilt", "I would quit my job and move to Maine": a change of life
+    (``would_changes``) under "would" says what the speaker would do, no fact of their life
+    (v13). A pastime so said stays, as a past habit ("I'd watch NBA games with my dad"), as
+    does "I'd" for "had" ("I'd moved to Leeds by then")."""
+    would = "would" in pred.lead or pred.subject.word.endswith(("'d", "\u2019d"))
+    verb = pred.verb.word
+    if not would or lexicon().lemmas.get(verb, verb) != verb or tx.is_past(verb):
+        return False
+    return verb in lexicon().words["would_changes"]
 
 
 def _coordinated(text: str, pred: Predicate) -> bool:
@@ -1463,6 +1493,31 @@ _PAST_TIME = re.compile(
 )
 
 
+def _kept_up(text: str, pred: Predicate, lemma: str) -> Claim | None:
+    """ "I have kept bees for nearly thirty years", "I've played the fiddle since I was ten":
+    a perfect with an object and a long duration (``long_for``) is a long-standing activity,
+    a habit keyed by the verb and its object up to the duration (v13). Not "I've been ..."
+    (``_for_long`` reads it), nor a verb of waiting (``long_for_skip``), nor a negation."""
+    lex = lexicon()
+    verb = pred.verb.word
+    if "have" not in pred.lead or pred.is_be or pred.negated or lemma in ("be", "have"):
+        return None
+    if not (tx.is_past(verb) or verb.endswith(("ed", "en"))) or lemma == verb:
+        return None
+    if verb in lex.words["long_for_skip"] or lemma in lex.words["kept_up_skip"]:
+        return None
+    segment = text[pred.rest.start : pred.rest.end]
+    duration = lex.long_for.search(segment)
+    if duration is None or duration.start() == 0 or not segment[: duration.start()].strip():
+        return None
+    end = pred.rest.start + len(segment[: duration.start()].rstrip())
+    fact = tx.normalise_phrase(text[pred.verb.start : end])
+    if not fact or len(fact.split()) > 6:
+        return None
+    value = f"has {fact} {tx.plain(segment[duration.start() : duration.end()])}"
+    return Claim(f"habits:{fact}"[:100], value, 1.0, 0.6, [pred.clause])
+
+
 def _for_long(pred: Predicate, segment: str) -> bool:
     """ "I've been coding for 10 years", "we've been hiking since college": an activity kept
     up for a long time is a habit, whatever its verb (not "I've been waiting for an hour")."""
@@ -1656,7 +1711,7 @@ def _my_mentions(
             continue
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
-        said = rest and tx.tokens(text, *rest)[0].word in tx.english_set("reporting_verbs")
+        said = rest and _says_or_joins(text, rest)
         rest = None if said else rest  # "my boss said ...": what was said is the boss's
         cited = clause
         if rest is not None and _taste_without_object(text, rest, clause):
@@ -1677,6 +1732,19 @@ def _my_mentions(
     return claims
 
 
+def _says_or_joins(text: str, rest: Span) -> bool:
+    """Whether the words after "my <family member>" report what they said or join another
+    subject, so that nothing after is a fact about them (v13): "my boss said ...", "My wife
+    Agnieszka says I work too much" (a name, then the reporting verb), "my daughter and I go
+    every week"."""
+    words = tx.tokens(text, *rest)
+    reporting = tx.english_set("reporting_verbs")
+    if words[0].word in reporting or words[0].word in ("and", "&"):
+        return True
+    named = text[words[0].start : words[0].start + 1].isupper()
+    return named and len(words) > 1 and words[1].word in reporting
+
+
 _MY = re.compile(r"\bmy\s+", re.I)
 
 
@@ -1695,6 +1763,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         words = list(tx.tokens(text, match.end(), clause.end))
         if words and words[0].word == "own":
             words = words[1:]  # "my own path"
+        if _my_not_had(text, clause, match.start(), words):
+            continue
         phrase: list[tx.Token] = []
         for i, word in enumerate(words[:3]):
             gap = text[(phrase[-1].end if phrase else match.end()) : word.start]
@@ -1719,6 +1789,59 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         )
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
+    return claims
+
+
+def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> bool:
+    """Whether "my X" at ``at`` names no thing the speaker has (v13): an idiom of taste after
+    "is" or "not" ("flatbed is my thing", "not my cup of tea"), information given out ("sharing
+    my location"), the object of a task asked for or planned ("plan my winter varroa
+    treatment", "help me organise my notes"), or a body part with a trouble, which
+    ``_body_trouble`` reads as health ("my knee has been playing up")."""
+    lists = lexicon().words
+    before = [t.word for t in tx.tokens(text, clause.start, at)]
+    if not words:
+        return False
+    if words[0].word in lists["is_my_idioms"] and before[-1:] and before[-1] in _IS_NOT:
+        return True
+    if words[0].word in lists["body_parts"] and _trouble_after(text, words[0].end, clause.end):
+        return True
+    pairs = {" ".join(before[-2:])} if len(before) > 1 else set()
+    if (set(before[-1:]) | pairs) & lists["my_data_verbs"] and words[0].word in lists["my_data"]:
+        return True  # not "share my vegan oatmeal"
+    task = next((v for v in lists["my_task_verbs"] if before[-len(v.split()) :] == v.split()), "")
+    if not task:
+        return False
+    lead = before[: -len(task.split())]
+    return not lead or lead[-1] in ("to", "me", "us", "please", "pls") or lead[-1].endswith(",")
+
+
+#: Words before "my" that make "my thing" an idiom of taste ("is my thing", "not my jam").
+_IS_NOT = frozenset({"is", "'s", "are", "was", "not", "n't", "isn't", "wasn't", "s"})
+
+
+def _trouble_after(text: str, start: int, end: int) -> bool:
+    """Whether a body trouble (``body_troubles``) follows within a few words of ``start``."""
+    words = [t.word for t in tx.tokens(text, start, end)][:6]
+    troubles = lexicon().words["body_troubles"]
+    for size in (3, 2, 1):
+        if any(" ".join(words[i : i + size]) in troubles for i in range(len(words))):
+            return True
+    return False
+
+
+def _body_trouble(text: str, clause: Span) -> list[Claim]:
+    """ "my knee has been playing up", "my back is killing me": a body part with a trouble
+    said of it is a health complaint (v13), keyed by the part ("health:knee trouble")."""
+    claims: list[Claim] = []
+    for match in _MY.finditer(text, clause.start, clause.end):
+        words = tx.tokens(text, match.end(), clause.end)[:1]
+        if not words or words[0].word not in lexicon().words["body_parts"]:
+            continue
+        if not _trouble_after(text, words[0].end, clause.end):
+            continue
+        part = words[0].word
+        claims.append(Claim(f"health:{part} trouble", f"has {part} trouble", 1.0, 0.6, [clause]))
     return claims
 
 
@@ -1755,7 +1878,7 @@ def _my_phrase_closed() -> frozenset[str]:
     """Words that end the noun phrase after "my" ("my cork board | and ...")."""
     lists = lexicon().words
     closed = tx.english_words("prepositions", "determiners", "adverbs", "subject_words")
-    closed |= tx.english_words("coordinators", "modals", "be_forms") | _PRONOUNS
+    closed |= tx.english_words("coordinators", "modals", "be_forms", "negations") | _PRONOUNS
     return closed | lists["place_ends"] | lists["my_phrase_ends"]
 
 
