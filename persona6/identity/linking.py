@@ -926,18 +926,20 @@ def _block_items(
     Largest family first, by the size of its contribution."""
     parts: dict[str, list[tuple[str, float, float, float]]] = {}
     for block, value in scored.sims.items():
-        weight = model.weights.get(block, 0.0)
         stranger = model.stranger.get(block, 0.0)
-        share = weight * (value - stranger)
-        if weight > 0 and abs(share) >= _BLOCK_SHOWN_ABOVE:
-            parts.setdefault(BLOCK_FAMILY[block], []).append(
-                (_BLOCK_NAMES.get(block, block), value, stranger, share)
-            )
+        share = model.weights.get(block, 0.0) * (value - stranger)
+        parts.setdefault(BLOCK_FAMILY[block], []).append(
+            (_BLOCK_NAMES.get(block, block), value, stranger, share)
+        )
     items: list[tuple[float, LinkEvidence]] = []
     for family in FAMILIES:
-        blocks = sorted(parts.get(family, []), key=lambda x: -abs(x[3]))
         total = scored.contributions.get(family, 0.0)
-        rest = total - sum(b[3] for b in blocks)
+        # What the blocks do not hold (too small to show or not) is the family's own extra.
+        rest = total - sum(b[3] for b in parts.get(family, []))
+        blocks = sorted(
+            (b for b in parts.get(family, []) if abs(b[3]) >= _BLOCK_SHOWN_ABOVE),
+            key=lambda x: -abs(x[3]),
+        )
         if not blocks:
             continue
         alike_word = "writes alike" if family == "texture" else "alike"

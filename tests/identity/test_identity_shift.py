@@ -24,6 +24,7 @@ from persona6 import Persona6
 from persona6.cli import main
 from persona6.identity import Linker, default_model, linking, snapshot
 from persona6.identity.backtest import shipped_shift
+from persona6.identity.features import Profile
 
 LOG = Path(__file__).parent / "data" / "four_people.jsonl"
 VOICES = {"anon-7c1": "u-dkim", "anon-b42": "u-mara"}
@@ -250,3 +251,17 @@ def test_a_shift_that_cannot_be_kept_leaves_linking_working(small, tmp_path, cap
 def test_a_word_is_not_shown_again_beside_the_pair_it_is_in() -> None:
     ranked = ["plain list", "hives", "plain", "kind regards", "kind", "list", "regards team"]
     assert linking._distinct(ranked) == ["plain list", "hives", "kind regards", "regards team"]
+
+
+def test_blocks_too_small_to_show_are_not_called_the_separation() -> None:
+    """Without a separation, what the shown blocks leave over is the blocks too small to show:
+    no "told apart" part appears for it."""
+    weights = {"fw": 1.0, "char": 1.0, "surface": 1.0}
+    model = replace(default_model(), weights=weights, stranger={})
+    sims = {"fw": 0.5, "char": 0.004, "surface": 0.004}
+    scored = linking.Scored(person_id="p", llr=0.0, contributions={"texture": 0.508}, sims=sims)
+    (item,) = linking._block_items(Profile(), Profile(), scored, model)
+    assert "told apart" not in item.summary
+    assert item.summary == (
+        "LLR +0.51 in all; writes alike: function words 0.50 (strangers 0.00) +0.50"
+    )
