@@ -191,21 +191,19 @@ class Persona6Group(click.Group):
             click.echo(f"persona6: error: {exc}", err=True)
             stored = getattr(exc, "stored_before", None)
             if isinstance(exc, InvalidEvent) and stored is not None:
-                if exc.field == "tenant":  # the message says what to run; nothing to fix
-                    click.echo(
-                        f"persona6: nothing from the failing batch was stored; {stored} events "
-                        "from earlier batches were (ingest is idempotent: running it again "
-                        "stores each event once).",
-                        err=True,
-                    )
-                else:
-                    click.echo(
-                        f"persona6: nothing from the failing batch was stored; {stored} events "
-                        "from earlier batches were. Fix the record and run the same command "
-                        "again (ingest is idempotent), or pass --on-error skip to store the "
-                        "good records and write the bad ones to a report.",
-                        err=True,
-                    )
+                then = (
+                    # the message says what to run; nothing to fix
+                    " (ingest is idempotent: running it again stores each event once)."
+                    if exc.field == "tenant"
+                    else ". Fix the record and run the same command again (ingest is "
+                    "idempotent), or pass --on-error skip to store the good records and write "
+                    "the bad ones to a report."
+                )
+                click.echo(
+                    f"persona6: nothing from the failing batch was stored; {stored} events from "
+                    f"earlier batches were{then}",
+                    err=True,
+                )
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # The reader has all it wants. Point stdout at /dev/null so that the flush at exit
