@@ -764,9 +764,11 @@ def _closed_words() -> frozenset[str]:
 
 def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     text = context.text
-    if _OBLIGATIONS & set(pred.lead) or (pred.implied and not _implied_ok(context, pred)):
+    if _OBLIGATIONS & set(pred.lead):
         return []
     own = _own_verb(text, pred) if pred.implied else None
+    if pred.implied and not _implied_ok(context, pred, own):
+        return []
     if own is not None:  # "Enjoying the ride is key": the gerund's object ends at "is"
         pred = dataclasses.replace(pred, rest=Span(pred.rest.start, own))
     cue = match_cue(text, pred)
@@ -827,7 +829,7 @@ def _at_hand(text: str, pred: Predicate, cue: Cue) -> bool:
         return True
     # the first act's own words: "to meet new people and learn about what makes them unique"
     # anticipates meeting new people
-    ends = tx.english_words("coordinators", "subordinators") | words["ends"]
+    ends = _anticipation_ends()
     for token in following:
         if token.word in ends:
             return False
@@ -843,6 +845,20 @@ def _anticipation_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items()}
 
 
+@cache
+def _anticipation_ends() -> frozenset[str]:
+    """Words that end the first act before a word of anticipation: coordinators, subordinators
+    and ``anticipation_at_hand``'s ``ends``."""
+    return tx.english_words("coordinators", "subordinators") | _anticipation_words()["ends"]
+
+
+@cache
+def _clause_subjects() -> frozenset[str]:
+    """Subjects that give a clause of time a verb of its own: English's ``subject_words`` and
+    the first person."""
+    return tx.english_set("subject_words") | tx.FIRST_PERSON
+
+
 def _past_time_clause(context: _Context, pred: Predicate) -> bool:
     """Whether the cue is in a clause of time put in the past ("I was really scared when we got
     into the accident", "after I got into college"; English's ``temporal_markers``): it says
@@ -854,8 +870,7 @@ def _past_time_clause(context: _Context, pred: Predicate) -> bool:
     markers = [i for i, t in enumerate(before) if t.word in tx.english_set("temporal_markers")]
     if not markers:
         return False
-    subjects = tx.english_set("subject_words") | tx.FIRST_PERSON
-    if any(t.word in subjects for t in before[markers[-1] + 1 :]):
+    if any(t.word in _clause_subjects() for t in before[markers[-1] + 1 :]):
         return False  # "when I was a kid I loved hiking": the marker governs "was"
     verb = pred.verb.word
     return verb in ("was", "were") or tx.is_past(verb) or bool(set(pred.lead) & _past_words().did)
@@ -926,14 +941,15 @@ def _past_words() -> _PastWords:
     )
 
 
-def _implied_ok(context: _Context, pred: Predicate) -> bool:
+def _implied_ok(context: _Context, pred: Predicate, own: int | None) -> bool:
     """A subjectless verb group speaks for the speaker when it is hedged or negated ("really
     love", "can't stand"), progressive ("dreading the holidays"), a strong cue ("love it"), or
-    follows an "I ..." clause in the sentence ("I love pizza, hate pasta")."""
+    follows an "I ..." clause in the sentence ("I love pizza, hate pasta"). ``own``: where the
+    clause's own verb begins (``_own_verb``), None when the cue has no such subject role."""
     following = tx.tokens(context.text, *pred.rest)[:1]
     if following and following[0].word in tx.english_set("question_openers"):
         return False  # "love is ..." names a thing
-    if _own_verb(context.text, pred) is not None and not tx.is_gerund(pred.verb.word):
+    if own is not None and not tx.is_gerund(pred.verb.word):
         return False  # "Love and acceptance can be found everywhere": "love" names a thing
     strong = lexicon().lemmas.get(pred.verb.word) in ("love", "hate", "adore", "prefer")
     if pred.lead or pred.verb.word.endswith("ing") or strong:
@@ -1417,8 +1433,14 @@ def _habit(context: _Context, pred: Predicate) -> list[Claim]:
 def _names_object(text: str, pred: Predicate) -> bool:
     """Whether anything but adverbs and particles follows the verb ("taken the bus", not "just
     stayed away", "looked back")."""
-    skip = tx.english_set("adverbs") | lexicon().words["habit_particles"]
+    skip = _habit_skip()
     return any(t.word not in skip for t in tx.tokens(text, *pred.rest))
+
+
+@cache
+def _habit_skip() -> frozenset[str]:
+    """Adverbs and ``habit_particles``: what may follow a verb without naming its object."""
+    return tx.english_set("adverbs") | lexicon().words["habit_particles"]
 
 
 def _frames(context: _Context) -> list[Claim]:
@@ -1548,8 +1570,15 @@ def _describes(context: _Context, begin: int, match: re.Match[str]) -> bool:
     if context.index == 0:
         return False
     before = tx.tokens(text, *context.parts[context.index - 1])
-    stated = (tx.english_set("subject_words") - {"it", "that", "this"}) | _question_be()
+    stated = _stated_words()
     return any(t.word in stated for t in before)
+
+
+@cache
+def _stated_words() -> frozenset[str]:
+    """Words of a statement whose subject a bare "always"/"never" describes: subjects but
+    "it"/"that"/"this", and the forms of "be" of a question (``_question_be``)."""
+    return (tx.english_set("subject_words") - {"it", "that", "this"}) | _question_be()
 
 
 def _object_added_to(context: _Context) -> int:

@@ -942,11 +942,14 @@ def changes_of_mind(traits: list[Trait]) -> list[Change]:
         ]
         # The other side of the same thing, most recent first: each of them ends.
         against = sorted(
-            (old for old in earlier if (old.polarity > 0) != (new.polarity > 0)),
+            (
+                old
+                for old in earlier
+                if (old.polarity > 0) != (new.polarity > 0) and _against(old, new)
+            ),
             key=lambda old: (old.last_seen, old.key),
             reverse=True,
         )
-        against = [old for old in against if _against(old, new)]
         # Each related earlier preference, ranked: the strongest relation first (named, then
         # opposite by form, then same head noun, then same group of alternatives), the most
         # recent among equals. Only a preference for something replaces one.
