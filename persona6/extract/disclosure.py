@@ -79,6 +79,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import dropwhile, pairwise, takewhile
+from typing import TypeVar
 
 from persona6.extract import preference, style
 from persona6.extract import text as tx
@@ -461,8 +462,7 @@ def _by_means(text: str, pred: Predicate) -> list[Claim]:
     connections by listening"). Not denied, to come or wished, not a verb of thinking, saying
     or feeling ("by saying thanks"), not a step of the task at hand ("by running the script",
     "I worked around it by casting the column to text")."""
-    lead = set(pred.lead)
-    if pred.negated or lead & (tx.english_set("modals") | lexicon().words["plan_leads"]):
+    if pred.negated or _unreal_leads().intersection(pred.lead):
         return []
     words = tx.tokens(text, *pred.rest)
     at = next((i for i, t in enumerate(words[:-1]) if t.word == "by"), None)
@@ -613,8 +613,7 @@ def _after_or(text: str, sentence: Span, pred: Predicate) -> Predicate | None:
     should) write down the things", "I can be found cooking, or fishing" is "fishing"; the
     verb is the first word after "or" and its adverbs ("at least", "maybe")."""
     words = tx.tokens(text, pred.verb.end, pred.clause.end)
-    skipped = tx.english_set("adverbs") | {"at", "least", "maybe", "perhaps", "else", "even"}
-    verb = next((t for t in words if t.word not in skipped), None)
+    verb = next((t for t in words if t.word not in _or_skipped()), None)
     if verb is None or verb.word in tx.english_words("subject_words", "determiners"):
         return None
     before = [
@@ -627,6 +626,18 @@ def _after_or(text: str, sentence: Span, pred: Predicate) -> Predicate | None:
     lead = before[-1].lead if before and base else ()
     rest = Span(verb.end, max(verb.end, pred.rest.end))
     return Predicate(pred.subject, lead, False, verb, rest, pred.clause)
+
+
+@cache
+def _or_skipped() -> frozenset[str]:
+    """The adverbs between "or" and its verb ("or at least write", "or maybe")."""
+    return tx.english_set("adverbs") | {"at", "least", "maybe", "perhaps", "else", "even"}
+
+
+@cache
+def _unreal_leads() -> frozenset[str]:
+    """Leads of a verb group that leave its act undone: a modal or a plan ("could", "going to")."""
+    return tx.english_set("modals") | lexicon().words["plan_leads"]
 
 
 def _obliged(pred: Predicate, raw: Sequence[tx.Token]) -> Predicate | None:
@@ -801,10 +812,7 @@ def _no_home(lemma: str, raw: Sequence[tx.Token]) -> bool:
     (``move_not_home``: "moving ahead", "move on") or a thing moved ("moving the meeting",
     "moved my desk"; not "moved my family to Leeds"). A direction before "to" is skipped
     ("moved up to Leeds")."""
-    words, lists = list(raw), lexicon().words
-    places = _MOVE_TO | lists["locative_prepositions"]
-    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in places:
-        words = words[1:]
+    words, lists = _past_particle(raw, _move_places()), lexicon().words
     if not words or lemma not in ("live", "move"):
         return False
     first, later = words[0].word, {t.word for t in words[1:8]}
@@ -834,8 +842,7 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
         words = list(dropwhile(lambda t: t.word not in _MOVE_TO, words))
         if not words:
             return True
-    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in _MOVE_TO:
-        words = words[1:]
+    words = _past_particle(words, _MOVE_TO)
     if not words or words[0].word not in _MOVE_TO:
         return True
     after = [t.word for t in words[1:]]
@@ -846,6 +853,23 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
 
 
 _MOVE_TO = frozenset({"to", "from", "into"})
+
+
+_Words = TypeVar("_Words", bound=Sequence[tx.Token])
+
+
+@cache
+def _move_places() -> frozenset[str]:
+    """Where a move or a life goes: "to", "from", "into" and the locative prepositions."""
+    return _MOVE_TO | lexicon().words["locative_prepositions"]
+
+
+def _past_particle(words: _Words, following: frozenset[str]) -> _Words:
+    """``words`` past a direction before a preposition of ``following`` ("moved up | to
+    Leeds", "live out | in the country")."""
+    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in following:
+        words = words[1:]
+    return words
 
 
 def _moves_tools(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -1393,7 +1417,7 @@ def _activity(
     if pred.negated or lemma in _skipped_verbs() or verb in lists["parting_verbs"]:
         return None  # "I sold my car" is had no longer (``_my_mentions``)
     lead = set(pred.lead)
-    if lead & (tx.english_set("modals") | lists["plan_leads"] | {"used to"}):
+    if lead & _unreal_leads() or "used to" in lead:
         return None
     ongoing = at is not None
     if not ongoing and not _done(pred):
@@ -1585,8 +1609,7 @@ def _object_head(text: str, words: Sequence[tx.Token]) -> int | None:
     (``quantity_nouns``) (v12). Its word tells whether "have" is a light verb
     (``have_idioms``, ``have_events``)."""
     lists = lexicon().words
-    ends = _noun_phrase_ends() | _DEICTIC | _PERSONAL  # "a blast | there", "guitars | i hope"
-    after_head = _PARTICLES | tx.english_set("adverbs") | lists["work_manners"]
+    ends, after_head = _object_head_ends()
     determiners = tx.english_set("determiners")
     head: int | None = None
     for i, token in enumerate(words[:8]):
@@ -1602,6 +1625,14 @@ def _object_head(text: str, words: Sequence[tx.Token]) -> int | None:
         elif word not in determiners:
             head = i
     return head
+
+
+@cache
+def _object_head_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """What ends an object's noun phrase before its head ("a blast | there", "guitars | i
+    hope") and after it ("a day | out", "a blast | together")."""
+    ends = _noun_phrase_ends() | _DEICTIC | _PERSONAL
+    return ends, _PARTICLES | tx.english_set("adverbs") | lexicon().words["work_manners"]
 
 
 #: Personal pronouns that open a clause of their own: "nine guitars | i hope one brings luck".
@@ -2162,8 +2193,7 @@ def _locative_object(text: str, start: int, end: int) -> int | None:
     Leeds", "to a new flat"; after "from X to" the destination); None without one."""
     words = tx.tokens(text, start, end)
     locatives = lexicon().words["locative_prepositions"]
-    while len(words) > 1 and words[0].word in _PARTICLES and words[1].word in locatives:
-        words = words[1:]  # "moved up to Leeds", "live out in the country"
+    words = _past_particle(words, locatives)  # "moved up to Leeds", "live out in the country"
     if words and words[0].word == "from":  # "moved from Ohio to Texas": where they went
         to = next((i for i, t in enumerate(words) if t.word in locatives), None)
         words = words[to:] if to is not None else ()
