@@ -129,7 +129,12 @@ def _not_cue_forms() -> frozenset[str]:
 
 def cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
     """Whole-word alternation of ``cue_forms``."""
-    return re.compile(tx.word_alternation(cue_forms(cues)), re.IGNORECASE)
+    return _forms_pattern(cue_forms(cues))
+
+
+def _forms_pattern(forms: set[str]) -> re.Pattern[str]:
+    """Whole-word alternation of forms already inflected (``cue_forms``)."""
+    return re.compile(tx.word_alternation(forms), re.IGNORECASE)
 
 
 def cue_words(forms: Sequence[str] | set[str]) -> frozenset[str] | None:
@@ -159,9 +164,14 @@ def taxonomy() -> Taxonomy:
     for key, entry in data["concerns"].items():
         framed = cue_forms(entry.get("framed_cues", []))
         forms = cue_forms(entry["cues"]) | framed
-        pattern = re.compile(tx.word_alternation(forms), re.IGNORECASE)
         concerns.append(
-            Concern(str(key), str(entry["label"]), pattern, cue_words(forms), frozenset(framed))
+            Concern(
+                str(key),
+                str(entry["label"]),
+                _forms_pattern(forms),
+                cue_words(forms),
+                frozenset(framed),
+            )
         )
         kinds[str(key)] = (len(kinds), str(entry["label"]))
     own_cues = {c.key: [*data["concerns"][c.key]["cues"], *c.framed] for c in concerns}
@@ -172,7 +182,7 @@ def taxonomy() -> Taxonomy:
             Concern(
                 key,
                 kinds[key][1],
-                re.compile(tx.word_alternation(forms), re.IGNORECASE),
+                _forms_pattern(forms),
                 cue_words(forms),
                 # the concern's own cues are context too: "How much is it? It looks expensive."
                 context=_context_pattern([*sense["context"], *own_cues[key]]),

@@ -519,11 +519,8 @@ def _helps_others(
     actors the session shows to be one person (``_one_person``) are one."""
     people = [e for e in session if is_person_message(e)]
     same = _one_person(session)
-
-    def person(event: StoredEvent) -> str | None:
-        return same.get(event.actor or "", event.actor)
-
-    if len({person(e) for e in people}) < 2:
+    who = [same.get(e.actor or "", e.actor) for e in people]  # each message's person
+    if len(set(who)) < 2:
         return {}
     helped: dict[str, list[tuple[StoredEvent, StoredEvent]]] = defaultdict(list)
     answered: set[tuple[str | None, str]] = set()
@@ -531,7 +528,7 @@ def _helps_others(
         prep = prepared(message)
         if _word_count(prep) < 3 or _asks(prep):
             continue
-        asked = next((p for p in reversed(people[:index]) if person(p) != person(message)), None)
+        asked = next((people[i] for i in range(index - 1, -1, -1) if who[i] != who[index]), None)
         if (
             asked is None
             or (message.actor, asked.event_id) in answered
