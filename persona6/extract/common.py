@@ -2,7 +2,7 @@
 
 Event names as words (``name_words``, ``names_match``), command lines (``is_command``,
 ``command_head``), the spans a signal cites (``whole_span``, ``sentence_at``) and the signal
-itself (``signal_for``).
+itself (``signal_for``), and which actors of a session are one person (``session_aliases``).
 
 A span is carried as a ``Cite`` (event, start, end) until a signal keeps it: an ``Evidence`` is
 a validated pydantic model, slow to build and to hash, so only the at most ``MAX_EVIDENCE``
@@ -39,6 +39,17 @@ class Cite(NamedTuple):
     event: StoredEvent
     start: int
     end: int
+
+
+def session_aliases(session: Sequence[StoredEvent]) -> dict[str, str]:
+    """Anonymous id -> the user id it is, by the session's own proof: an ``identify`` event or
+    any event that carries both ids (identity stitching's first two rules). Priya asks as
+    anon-pp01, logs in and writes on as u-priya: one person, not two in conversation."""
+    found: dict[str, str] = {}
+    for event in session:
+        if event.user_id is not None and event.anonymous_id is not None:
+            found.setdefault(event.anonymous_id, event.user_id)
+    return found
 
 
 @lru_cache(maxsize=8192)

@@ -56,7 +56,7 @@ from itertools import pairwise
 from typing import Any
 
 from persona6.extract.base import is_person_message, registered
-from persona6.extract.common import Cite, sentence_cite, signal_for, whole_cite
+from persona6.extract.common import Cite, sentence_cite, session_aliases, signal_for, whole_cite
 from persona6.extract.failure import cues as failure_cues
 from persona6.extract.prep import CueList, Prepared, prepare_text, prepared
 from persona6.extract.text import load_lexicon
@@ -501,24 +501,13 @@ def _answers(event: StoredEvent) -> bool:
     return event.role == "assistant" or event.type == "outcome"
 
 
-def _one_person(session: Sequence[StoredEvent]) -> dict[str, str]:
-    """Anonymous id -> the user id it is, by the session's own proof: an ``identify`` event or
-    any event that carries both ids (how stitching links them). Priya asks as anon-pp01, logs
-    in, and writes on as u-priya: one person, who does not answer herself (v10)."""
-    found: dict[str, str] = {}
-    for event in session:
-        if event.user_id is not None and event.anonymous_id is not None:
-            found.setdefault(event.anonymous_id, event.user_id)
-    return found
-
-
 def _helps_others(
     session: Sequence[StoredEvent],
 ) -> dict[str, list[tuple[StoredEvent, StoredEvent]]]:
     """Actor -> (their answer, the other person's question), in sessions with several people:
-    actors the session shows to be one person (``_one_person``) are one."""
+    actors the session shows to be one person (``session_aliases``) are one."""
     people = [e for e in session if is_person_message(e)]
-    same = _one_person(session)
+    same = session_aliases(session)
     who = [same.get(e.actor or "", e.actor) for e in people]  # each message's person
     if len(set(who)) < 2:
         return {}

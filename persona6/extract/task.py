@@ -1,10 +1,11 @@
-"""persona6.task.v8: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v9: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
 - key = a task kind of ``data/tasks.yaml`` (debugging, deployment, configuration, ...), when the
   actor's own messages match one of its cues (not in a conversation among people with no
-  assistant taking part: people there ask each other, not the product; and not where the
+  assistant taking part: people there ask each other, not the product; one visitor who logs in
+  midway is one person, v9; and not where the
   sentence only mentions the word, negated or as a source: "the exact wording, not a
   summary", "or just in a blog post?", ``mention_frames``, v7), or the actor's actions
   carry one of its action
@@ -43,6 +44,7 @@ from persona6.extract.common import (
     name_words,
     names_match,
     sentence_cite,
+    session_aliases,
     signal_for,
     whole_cite,
 )
@@ -52,7 +54,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v8"
+NAME = "persona6.task.v9"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +175,14 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
 
 
 def _between_people(session: Sequence[StoredEvent]) -> bool:
-    """A conversation among people: several of them write and no assistant takes part."""
+    """A conversation among people: several of them write and no assistant takes part. Actors
+    the session shows to be one person (``session_aliases``: an anonymous visitor who logs in)
+    are one (v9)."""
     if any(e.type == "message" and e.role not in (None, "user") for e in session):
         return False
-    return len({e.actor for e in session if is_person_message(e)}) > 1
+    same = session_aliases(session)
+    people = {same.get(e.actor or "", e.actor) for e in session if is_person_message(e)}
+    return len(people) > 1
 
 
 @registered

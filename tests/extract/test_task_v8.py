@@ -14,8 +14,8 @@ def kinds(session: list[StoredEvent]) -> set[str]:
     return {s.key for s in found if s.actor == "u1" and not s.key.startswith("sequence:")}
 
 
-def test_the_producer_is_v8() -> None:
-    assert NAME == "persona6.task.v8"
+def test_the_producer_is_v9() -> None:
+    assert NAME == "persona6.task.v9"
 
 
 @pytest.mark.parametrize("text", ["checklist pdf", "ifta march pdf", "queenless csv", None])
