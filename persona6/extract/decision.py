@@ -1,4 +1,4 @@
-"""persona6.decision.v8: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v9: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -9,8 +9,10 @@ From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll 
 use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X to Y", "I accept",
 "approved"; a past act without its subject at the start of a sentence, as chat writes it, "ditched
 Trello last month", "went with the fondant": v8): key = the object phrase, normalised and cut at
-the first stop word ("because", "instead", ...), or ``X->Y`` for a switch (``->Y`` when the old
-thing is not named), or the pattern's own key when it has no object ("I accept" -> approval).
+the first stop word ("because", "instead", ...) or time phrase (the disclosure extractor's
+``fact_stops``: "in january", "a few weeks ago", "since 2021": v9), or ``X->Y`` for a switch
+(``->Y`` when the old thing is not named), or the pattern's own key when it has no object ("I
+accept" -> approval).
 Questions, hypotheticals ("if I go with X"), a time or a condition still to come ("I'd like to
 export my notes before I cancel", "when we switch to Linear, ...": the subject of the cue opens a
 clause of time or condition and the cue is not past; "after we switched to Linear, ..." stands),
@@ -54,7 +56,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v8"
+NAME = "persona6.decision.v9"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -95,7 +97,10 @@ def cues() -> DecisionCues:
     return DecisionCues(
         rules=tuple(rules),
         patterns=CueList(rule.pattern for rule in rules),
-        stops=re.compile(data["stops"], re.IGNORECASE),
+        # A time phrase ends the object as it ends a fact: "to Motive in January" (v9).
+        stops=re.compile(
+            data["stops"] + r"|\s" + disclosure.lexicon().fact_stops, re.IGNORECASE
+        ),
         max_words=int(data["max_words"]),
         vague=frozenset(str(v) for v in data["vague_objects"]),
         actions=actions,
