@@ -1,4 +1,4 @@
-"""persona6.concern.v8: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v9: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -50,7 +50,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v8"
+NAME = "persona6.concern.v9"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5

@@ -1,4 +1,4 @@
-"""persona6.preference.v14: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v16: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -59,7 +59,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v15"
+NAME = "persona6.preference.v16"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -105,6 +105,9 @@ class Frame:
     # An instruction on how to answer that another may follow in its clause after "and"
     # ("keep your explanations short and without the technical jargon"; preference.v15).
     coordinates: bool = False
+    # How the frame reads after an opener that takes a noun ("avoid jargon": asks to avoid
+    # jargon; "no more tables": asks for no more tables), when no verb follows it (v16).
+    opener_says: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +292,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         changed_says=entry.get("changed_says"),
         changed_weight=float(entry["changed_weight"]) if "changed_weight" in entry else None,
         coordinates=bool(entry.get("coordinates", False)),
+        opener_says=tuple((str(k), str(v)) for k, v in entry.get("opener_says", {}).items()),
     )
 
 
@@ -1501,6 +1505,9 @@ def _frames(context: _Context) -> list[Claim]:
             says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
         elif frame.activity_says and tx.is_gerund(obj_words[0]):
             says = frame.activity_says  # "stop asking me to confirm": asks to stop asking ...
+        elif frame.opener_says and match.groupdict().get("opener"):
+            opener = " ".join(match.group("opener").lower().split())
+            says = dict(frame.opener_says).get(opener, says)  # "avoid jargon", "no more tables"
         obj = tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
         last = context.index
         if frame.runs_on and obj is not None and not match.groupdict().get("verb"):

@@ -547,6 +547,8 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
         return True  # "it's not that I dislike Java"
     skippable, negations = _report_skippable(), english_set("negations")
     for index in (i for i, t in enumerate(words) if is_report_verb(t.word)):
+        if index and words[index - 1].word in _report_noun_leads():
+            continue  # "on second thought, ...": a noun, no one reports
         back, denied = index - 1, False
         while back >= 0 and words[back].word in skippable:
             denied = denied or words[back].word in negations
@@ -559,6 +561,13 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
         ):
             return True
     return False
+
+
+@cache
+def _report_noun_leads() -> frozenset[str]:
+    """Words after which a reporting verb's form is a noun ("on second thought"); not "to",
+    which also marks an infinitive ("she wanted to tell me I ...")."""
+    return english_words("report_noun_leads", "prepositions") - {"to"}
 
 
 @cache
