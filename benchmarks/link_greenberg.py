@@ -96,11 +96,21 @@ def build_split(rows: list[dict]) -> Split:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="greenberg.jsonl")
+    parser.add_argument(
+        "--shipped",
+        action="store_true",
+        help="Persona6 alone, with the shipped model as a tenant gets it before its own fit.",
+    )
     args = parser.parse_args()
     require_bench()
     with args.path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     split = build_split(rows)
+    if args.shipped:
+        ours, _ = run_persona6(split, fit=False)
+        command = f"python benchmarks/link_greenberg.py {args.path} --shipped"
+        report("Greenberg, shipped model", command, split, [ours])
+        return
     ours, _ = run_persona6(split)
     rows_out = [ours, tfidf_baseline(split), delta_baseline(split), svm_reference(split)]
     report("Greenberg", f"python benchmarks/link_greenberg.py {args.path}", split, rows_out)

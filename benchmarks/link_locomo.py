@@ -112,10 +112,20 @@ def build_split(samples: list[dict]) -> Split:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="locomo.json")
+    parser.add_argument(
+        "--shipped",
+        action="store_true",
+        help="Persona6 alone, with the shipped model as a tenant gets it before its own fit.",
+    )
     args = parser.parse_args()
     require_bench()
     samples = json.loads(args.path.read_text(encoding="utf-8"))
     split = build_split(samples)
+    if args.shipped:
+        ours, _ = run_persona6(split, fit=False)
+        command = f"python benchmarks/link_locomo.py {args.path} --shipped"
+        report("LoCoMo, shipped model", command, split, [ours])
+        return
     ours, _ = run_persona6(split)
     rows = [ours, tfidf_baseline(split), delta_baseline(split), svm_reference(split)]
     report("LoCoMo", f"python benchmarks/link_locomo.py {args.path}", split, rows)

@@ -500,16 +500,50 @@ def _with_co_presence(
 SHIFT_PERSONS = 50
 #: Later sessions compared in all, at most MAX_SESSIONS_PER_PERSON of each person.
 SHIFT_SESSIONS = 200
+#: How many comparisons of strangers the shipped model's mean similarity of a block counts
+#: for when the tenant's own strangers move it (``tenant_strangers``).
+STRANGER_PRIOR = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class TenantShift:
-    """How far the shipped model's constant moves on a tenant (``shipped_shift``)."""
+    """How far the shipped model's constant moves on a tenant (``shipped_shift``), and how
+    alike the tenant's own strangers are, block by block (``tenant_strangers``)."""
 
     shift: float  # applied: 0 while the shipped constant is plausible on the tenant
     best: float  # the shift that fits the tenant's sessions best
     sessions: int  # later sessions of known persons compared
     persons: int  # known persons compared
+    #: block -> mean similarity between different persons of the tenant, drawn towards the
+    #: shipped model's by ``STRANGER_PRIOR``; empty: the shipped model's means.
+    stranger: dict[str, float] = field(default_factory=dict)
+    pairs: int = 0  # comparisons of different persons they were measured on
+
+
+def tenant_strangers(model: LinkModel, comparisons: list[dict[str, float]]) -> dict[str, float]:
+    """Block -> how alike two different persons of the tenant are, from ``comparisons``
+    (later sessions against other persons' earlier history), each block's mean drawn towards
+    the shipped model's as if it had been seen on ``STRANGER_PRIOR`` more comparisons.
+
+    The shipped stranger means come from the synthetic generator's people, who differ in
+    everything; a tenant whose customers share a timezone, a device or the product's own
+    event sequences would otherwise see every one of them "alike" on those blocks, and a
+    stranger would gain evidence for every known person (a solar installer's customers, all
+    at utc_offset -05:00: context +1.5 for a stranger)."""
+    sums: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    for sims in comparisons:
+        for block, value in sims.items():
+            sums[block] += value
+            counts[block] += 1
+    return {
+        block: round(
+            (sums[block] + STRANGER_PRIOR * model.stranger.get(block, 0.0))
+            / (counts[block] + STRANGER_PRIOR),
+            6,
+        )
+        for block in sorted(counts)
+    }
 
 
 def shipped_shift(store: Store, tenant: str, model: LinkModel) -> TenantShift:
@@ -565,16 +599,29 @@ def shipped_shift(store: Store, tenant: str, model: LinkModel) -> TenantShift:
             if index < count:
                 late.append((person, session_id, unit))
         early[person] = _vectorize(history, model)
-    outcomes: list[Outcome] = []
+    compared: list[tuple[list[str], list[dict[str, float]], str, float]] = []
     for person, session_id, unit in late:
         names = [n for n in early if n == person or n not in present[session_id]]
         query = _vectorize(unit, model)
-        sims = similarities_many(query, [early[n] for n in names])
-        outcomes.append(
-            Outcome([model.llr(s)[0] for s in sims], names, names.index(person), query.size)
+        compared.append(
+            (names, similarities_many(query, [early[n] for n in names]), person, query.size)
         )
-    shift, best = plausible_shift(_calibration_outcomes(outcomes), model)
-    return TenantShift(round(shift, 4), round(best, 4), len(outcomes), len(early))
+    others = [
+        s
+        for names, sims, person, _ in compared
+        for n, s in zip(names, sims, strict=True)
+        if n != person
+    ]
+    strangers = tenant_strangers(model, others)
+    local = replace(model, stranger={**model.stranger, **strangers})
+    outcomes = [
+        Outcome([local.llr(s)[0] for s in sims], names, names.index(person), size)
+        for names, sims, person, size in compared
+    ]
+    shift, best = plausible_shift(_calibration_outcomes(outcomes), local)
+    return TenantShift(
+        round(shift, 4), round(best, 4), len(outcomes), len(early), strangers, len(others)
+    )
 
 
 @dataclass(slots=True)

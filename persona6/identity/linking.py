@@ -90,11 +90,12 @@ def tenant_model(store: Store, tenant: str) -> LinkModel:
 def shifted(model: LinkModel, found: TenantShift) -> LinkModel:
     """The shipped ``model`` with its constant moved as the tenant requires (recorded in
     ``fitted_on``, so the model id says it)."""
-    if not found.shift:
+    if not found.shift and not found.stranger:
         return model
     return replace(
         model,
         constant=round(model.constant + found.shift, 5),
+        stranger={**model.stranger, **found.stranger},
         fitted_on={
             **model.fitted_on,
             "tenant_shift": {
@@ -102,6 +103,7 @@ def shifted(model: LinkModel, found: TenantShift) -> LinkModel:
                 "best": round(found.best, 4),
                 "sessions": found.sessions,
                 "persons": found.persons,
+                "stranger_pairs": found.pairs,
             },
         },
     )
@@ -1008,6 +1010,11 @@ def baseline_evidence(
             f"{moved['shift']:+.2f} for this tenant by linking {moved['sessions']} later "
             f"sessions of its {moved['persons']} known persons"
         )
+        if moved.get("stranger_pairs"):
+            origin += (
+                f"; how alike strangers are measured on {moved['stranger_pairs']} "
+                "comparisons of different persons here"
+            )
     elif shipped:
         origin = (
             "the shipped model's, fitted on synthetic people; fit one on your own with "

@@ -161,7 +161,7 @@ def discard(directory: Path, tenant: str) -> None:
 
 
 #: Raised whenever what a saved shift holds, or how, changes.
-SHIFT_FORMAT = 1
+SHIFT_FORMAT = 2
 #: A shift as measured (``backtest.shipped_shift``), with the profile counter and the number
 #: of persons indexed when it was measured (``Linker._shift_if_due``).
 MeasuredShift = tuple[TenantShift, int | None, int]
@@ -198,22 +198,30 @@ def load_shift(path: Path, tenant: str, model: LinkModel) -> MeasuredShift | Non
         return None
     try:
         record = json.loads(target.read_text(encoding="utf-8"))
+        if (record["format"], record["tenant"], record["model"]) != (
+            SHIFT_FORMAT,
+            tenant,
+            model.model_id,
+        ):
+            log.info(
+                "linking shift %s ignored: made for another model or format; measuring it again",
+                target,
+            )
+            return None
         found = (
             TenantShift(
                 shift=float(record["shift"]),
                 best=float(record["best"]),
                 sessions=int(record["sessions"]),
                 persons=int(record["persons"]),
+                stranger={str(k): float(v) for k, v in record["stranger"].items()},
+                pairs=int(record["pairs"]),
             ),
             None if record["counter"] is None else int(record["counter"]),
             int(record["indexed"]),
         )
-        made_for = (record["format"], record["tenant"], record["model"])
     except Exception as exc:  # a cache: anything wrong with the file means measuring again
         log.warning("linking shift %s unreadable (%s); measuring it again", target, exc)
-        return None
-    if made_for != (SHIFT_FORMAT, tenant, model.model_id):
-        log.info("linking shift %s ignored: made for another model; measuring it again", target)
         return None
     return found
 

@@ -102,8 +102,11 @@ def test_a_link_shows_how_the_closest_candidates_were_told_apart(p6, world):
 
     truth = {p["holdout_anonymous_id"]: p["person_id"] for p in world[1]["people"]}
     actor = sorted(truth)[0]
-    before = p6.link(actor)
     base = fitted_model(p6.store, p6.tenant) or default_model()
+    # The model as the tenant's own (the shipped one is moved to a tenant: tenant_strangers),
+    # so that only the separation's weight differs between the two links.
+    p6.store.save_identity_model(p6.tenant, base.model_id, base.to_json())
+    before = p6.link(actor)
     weighted = LinkModel.from_json({**base.to_json(), "separation": 2.0})
     p6.store.save_identity_model(p6.tenant, weighted.model_id, weighted.to_json())
     after = p6.link(actor)
