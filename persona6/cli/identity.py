@@ -129,10 +129,16 @@ def stitch(identifier_attrs: str | None, db: str | None, tenant: str | None, as_
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
         report = p6.stitch(identifier_attrs=attrs)
+        before = {link.anonymous_id for link in p6.links()} - {
+            link.anonymous_id for link in report.linked
+        }
     if as_json:
         print_json(report)
         return
-    err.print(f"stitched {count(len(report.linked), 'anonymous actor')}")
+    # Ingest and build stitch as they go: say what was already linked, or "stitched 0" reads
+    # as if identify events had been missed.
+    already = f"; {count(len(before), 'anonymous actor')} already linked (persona6 links)"
+    err.print(f"stitched {count(len(report.linked), 'anonymous actor')}{already if before else ''}")
     if report.linked:
         _print_links(report.linked)
     for conflict in report.conflicts:
@@ -438,6 +444,20 @@ def _backtest_group() -> click.Group:
     return backtest
 
 
+#: Below this many held-out sessions the backtest says how uncertain its top-1 is.
+SMALL_BACKTEST = 30
+
+
+def wilson_interval(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a share measured on ``n`` trials (95% for z = 1.96): unlike
+    share ± z·se it stays inside [0, 1] and is not zero-width at 0% or 100%."""
+    if n <= 0:
+        return 0.0, 1.0
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((share * (1 - share) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 @_backtest_group().command("linking")
 @click.option(
     "--save",
@@ -462,8 +482,9 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
         print_json(report)
         return
     out.print(
-        f"{report.queries} held-out sessions of {report.persons} persons, "
-        f"{report.new_queries} of persons held out entirely"
+        f"{count(report.queries, 'held-out session')} of {count(report.persons, 'known person')}"
+        f", and {count(report.new_queries, 'session')} of persons held out entirely (they "
+        "must come out new)"
     )
     print_table(
         None,
@@ -481,6 +502,13 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
             ]
         ],
     )
+    if report.queries < SMALL_BACKTEST:
+        low, high = wilson_interval(report.top1, report.queries)
+        out.print(
+            f"[yellow]few sessions to measure on[/]: top-1 {report.top1:.1%} of "
+            f"{report.queries} is anywhere from {low:.0%} to {high:.0%} (95% interval); "
+            "rerun as more people come back"
+        )
     if report.later_top1 is not None:
         out.print(
             f"later sessions, after a gap from the history: top-1 {report.later_top1:.1%} "

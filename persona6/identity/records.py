@@ -84,12 +84,16 @@ class LinkResult(BaseModel):
     note: str = Field(default="", description="What the result means, in words, when needed.")
 
     def spec_json(self) -> dict[str, Any]:
-        """Exactly the shape ``persona6 link --json`` documents (``linked`` only for an actor
-        a link already resolves)."""
+        """Exactly the shape ``persona6 link --json`` documents: the issue's three fields, then
+        what the decision rests on besides the candidates (the probability of a new person, the
+        threshold, the model), and ``linked`` only for an actor a link already resolves."""
         found: dict[str, Any] = {
             "anonymous_id": self.anonymous_id,
             "decision": self.decision,
             "candidates": [c.model_dump(mode="json") for c in self.candidates],
+            "new_person_probability": self.new_person_probability,
+            "threshold": self.threshold,
+            "model_id": self.model_id,
         }
         if self.linked is not None:
             found["linked"] = self.linked.model_dump(mode="json")

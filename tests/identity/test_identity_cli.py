@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
 
 from persona6.cli import main
+from persona6.cli.identity import wilson_interval
 
 
 @pytest.fixture
@@ -111,7 +113,41 @@ def test_backtest_prints_the_next_and_the_later_sessions(p6):
     p6.close()
     result = CliRunner().invoke(main, ["backtest", "linking", "--db", db], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "held-out sessions of 8 persons" in result.output
+    assert re.search(
+        r"\d+ held-out sessions of 8 known persons, and \d+ sessions? of persons held out "
+        r"entirely \(they must come out new\)",
+        result.output,
+    ), result.output
+    # Fewer than 30 held-out sessions: the top-1 comes with its 95% interval.
+    assert re.search(
+        r"few sessions to measure on: top-1 \d+\.\d% of \d+ is anywhere from \d+% to "
+        r"\d+% \(95% interval\)",
+        result.output,
+    ), result.output
     assert "later sessions, after a gap from the history: top-1 " in result.output
     assert "closest candidates told apart by their own past sessions: " in result.output
     assert "not saved; run with --save" in result.output
+
+
+def test_stitch_says_what_ingest_had_already_linked(run):
+    first = run("stitch")
+    assert first.exit_code == 0
+    assert "stitched 1 anonymous actor" in first.output
+    again = run("stitch")  # nothing new: say what is linked, not just "stitched 0"
+    assert "stitched 0 anonymous actors; 1 anonymous actor already linked (persona6 links)" in (
+        again.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("share", "n", "low", "high"),
+    [
+        (1.0, 2, 0.342, 1.0),
+        (0.5, 10, 0.237, 0.763),
+        (0.0, 5, 0.0, 0.434),
+        (0.9, 1000, 0.880, 0.917),
+    ],
+)
+def test_the_wilson_interval(share: float, n: int, low: float, high: float) -> None:
+    found = wilson_interval(share, n)
+    assert found == pytest.approx((low, high), abs=1e-3)

@@ -65,8 +65,20 @@ def test_json_is_exactly_the_documented_shape(p6, world):
         main, ["link", actor, "--json", "--db", str(p6.db)], catch_exceptions=False
     )
     data = json.loads(result.output)
-    assert set(data) == {"anonymous_id", "decision", "candidates"}
+    assert set(data) == {
+        "anonymous_id",
+        "decision",
+        "candidates",
+        "new_person_probability",
+        "threshold",
+        "model_id",
+    }
     assert data["anonymous_id"] == actor
+    # What the decision rests on besides the candidates, as the table shows it.
+    assert 0.0 <= data["new_person_probability"] <= 1.0 and data["threshold"] == 0.5
+    assert data["model_id"].startswith("lm_")
+    top = data["candidates"][0]["probability"]
+    assert data["decision"] == (data["candidates"][0]["person_id"] if top >= 0.5 else None)
     for candidate in data["candidates"]:
         assert set(candidate) == {"person_id", "probability", "contributions", "evidence"}
         assert set(candidate["contributions"]) == {"texture", "content", "behaviour", "context"}

@@ -96,7 +96,16 @@ def test_link_json_and_table_say_it_is_already_linked(p6, tmp_path):
     assert "already linked to u-priya by identify l-2" in shown.output
     assert "ruled out" not in shown.output
     data = json.loads(CliRunner().invoke(main, ["link", "anon-p7", "--json", "--db", db]).output)
-    assert set(data) == {"anonymous_id", "decision", "candidates", "linked", "note"}
+    assert set(data) == {
+        "anonymous_id",
+        "decision",
+        "candidates",
+        "new_person_probability",
+        "threshold",
+        "model_id",
+        "linked",
+        "note",
+    }
     assert (data["decision"], data["linked"]["link_id"]) == ("u-priya", "l-2")
 
 
