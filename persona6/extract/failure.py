@@ -1,15 +1,20 @@
-"""persona6.failure.v7: failure episodes, and how the person reacted to each.
+"""persona6.failure.v8: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
 - an outcome whose name says so (error, timeout, exception, failed, rejected, crash, denied,
-  invalid, ...), about the outcome's actor; key = the outcome name in snake case;
+  invalid, ...), or says a thing is in an unavailable state (monitoring_offline, api_down,
+  device_disconnected; not offline_sync_completed, back_online, scroll_down: ``is_failure_name``,
+  v8), or whose attrs carry an error whatever its name (code: E_MON_OFFLINE, status: 503,
+  ok: false; not code: B1-SPEAK: ``error_in_attrs``, v8), about the outcome's actor; key = the
+  outcome name in snake case;
 - an assistant message that apologises or reports an error ("sorry", "an error occurred", "I
   couldn't", "failed to"), about the actor of the most recent person message or action before
   it (none: no episode); key = ``assistant_error``. An apology that only promises to try again
   ("Sorry about that. I'll try again for you.") reports no error of its own (v7);
-- a person's message saying something broke ("it's broken", "doesn't work", "keeps failing");
-  key = ``user_reported``.
+- a person's message saying something broke ("it's broken", "doesn't work", "keeps failing",
+  or a thing in an unavailable state: "Monitoring is offline again", "the dongle lost its
+  connection", v8; not the person's own "I'll be offline tomorrow"); key = ``user_reported``.
 
 A failure stays open until its actor next does something other than react to it in words or by
 feedback; while it is open, an assistant's apology acknowledges it and the actor's own report
@@ -28,10 +33,14 @@ and event names in ``data/failures.yaml``):
 - ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
   someone from your team look at this", "contact support"; or an action: contact_support, ...);
 - ``complain``: a negative message about the product (a negative judgement, a positive one
-  denied, a broken expectation, a recurring failure, or the actor's report that it broke);
+  denied, a broken expectation, a recurring failure, or the actor's report that it broke when
+  the message says nothing else it does about it: a report beside a fix, giving up, asking for
+  a person or saying they try again, "The payment didn't go through, I'll try it again", is
+  the context of that act, v8);
 - ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
   fixed it", "nevermind, I got it"), or doing it oneself ("I fix it myself in settings", "I
-  changed it in settings", "I did it manually"; not "how do I fix it?", v7); a message that also
+  changed it in settings", "I did it manually"; not "how do I fix it?", v7; "I power-cycled the
+  inverter and reset the dongle myself", "it's working again", v8); a message that also
   tells the product it was wrong ("your system is wrong. I fix it myself") is still one episode
   with one label, self_fix: a correction is no feedback action and no complaint;
 - ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
@@ -89,7 +98,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v7"
+NAME = "persona6.failure.v8"
 
 
 class Reaction(StrEnum):
@@ -123,6 +132,14 @@ def _compile(patterns: Sequence[str]) -> CueList:
 @dataclass(frozen=True, slots=True)
 class FailureCues:
     outcome_names: frozenset[str]
+    outcome_states: frozenset[str]
+    state_clears: frozenset[str]
+    state_exclusions: frozenset[str]
+    error_attrs: frozenset[str]
+    code_attrs: frozenset[str]
+    error_code: re.Pattern[str]
+    http_status_attrs: frozenset[str]
+    success_attrs: frozenset[str]
     assistant_errors: CueList
     assistant_exclusions: CueList
     user_reports: CueList
@@ -154,6 +171,14 @@ def cues() -> FailureCues:
 
     return FailureCues(
         outcome_names=names("outcome_names"),
+        outcome_states=names("outcome_states"),
+        state_clears=names("state_clears"),
+        state_exclusions=names("state_exclusions"),
+        error_attrs=names("error_attrs"),
+        code_attrs=names("code_attrs"),
+        error_code=re.compile(str(data["error_code"])),  # case-sensitive: E_CARD, not "e-book"
+        http_status_attrs=names("http_status_attrs"),
+        success_attrs=names("success_attrs"),
         assistant_errors=_compile(data["assistant_errors"]),
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
         user_reports=_compile(data["user_reports"]),
@@ -193,6 +218,66 @@ class FailureEpisode:
     window: tuple[StoredEvent, ...]
     prior: StoredEvent | None  # the actor's act just before the failure
     latency: float | None
+
+
+def is_failure_name(name: str | None) -> bool:
+    """An outcome name that says it failed (``outcome_names``: payment_failed, timeout), or that
+    a thing is in an unavailable state (``outcome_states``: monitoring_offline, api_down) and
+    not that the state ended or is a feature (``state_clears``: offline_sync_completed,
+    back_online, offline_mode_enabled; ``state_exclusions``: scroll_down, thumbs_down)."""
+    found = cues()
+    if names_match(name, found.outcome_names):
+        return True
+    return (
+        names_match(name, found.outcome_states)
+        and not found.state_clears.intersection(name_words(name))
+        and not names_match(name, found.state_exclusions)
+    )
+
+
+_EMPTY_VALUES = frozenset({"", "0", "none", "null", "false", "no", "ok", "n/a"})
+
+
+def error_in_attrs(attrs: dict[str, Any]) -> bool:
+    """An outcome's attrs carry an error, whatever its name: an ``error_attrs`` key with a
+    value (error: "card declined"), a ``code_attrs`` key holding an error code (code: E_CARD)
+    or failure words (status: failed, state: offline), an ``http_status_attrs`` key from 400 to
+    599, or a ``success_attrs`` key that is false (ok: false)."""
+    found = cues()
+    for key, value in attrs.items():
+        words = name_words(key)
+        attr = "_".join(words)
+        if attr in found.success_attrs and value is False:
+            return True
+        if isinstance(value, bool | dict | list | tuple) or value is None:
+            # a flag is read as one; a structure only when it holds something (errors: [...])
+            if attr in found.error_attrs and value:
+                return True
+            continue
+        if attr in found.http_status_attrs and _http_error(value):
+            return True
+        text = str(value).strip()
+        if attr in found.error_attrs and text.lower() not in _EMPTY_VALUES:
+            return True
+        if (
+            attr in found.code_attrs
+            and isinstance(value, str)
+            and (found.error_code.match(text) or is_failure_name(text))
+        ):
+            return True
+    return False
+
+
+def _http_error(value: object) -> bool:
+    """An HTTP status from 400 to 599 (404, "503")."""
+    text = str(value).strip()
+    return isinstance(value, int | str) and text.isdigit() and 400 <= int(text) <= 599
+
+
+def is_failure_outcome(event: StoredEvent) -> bool:
+    """An outcome that is a failure: by its name (``is_failure_name``) or its attrs
+    (``error_in_attrs``)."""
+    return event.type == "outcome" and (is_failure_name(event.name) or error_in_attrs(event.attrs))
 
 
 def is_act(event: StoredEvent, actor: str) -> bool:
@@ -255,10 +340,10 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
     found: list[Failure] = []
     last_actor: str | None = None
     open_for: set[str] = set()  # actors with an open failure
-    rules = cues()
     for index, event in enumerate(session):
-        if event.type == "outcome" and event.actor and names_match(event.name, rules.outcome_names):
-            found.append(Failure(index, event, event.actor, "_".join(name_words(event.name))))
+        if event.actor and is_failure_outcome(event):
+            key = "_".join(name_words(event.name)) or "outcome"  # an unnamed one, by its attrs
+            found.append(Failure(index, event, event.actor, key))
             open_for.add(event.actor)
             continue
         if event.type == "message" and event.role == "assistant" and event.text:
@@ -346,13 +431,17 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         labels.append(Reaction.ESCALATE)
     if found.complain.search(prep):
         labels.append(Reaction.COMPLAIN)
-    elif _user_report(prep) and not asks_for_help(prep):
-        # "it broke again" complains; "it seems to have gone wrong, what should I do?" asks.
-        labels.append(Reaction.COMPLAIN)
     if _outside(prep, found.self_fix, found.self_fix_exclusions):
         labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
     if _outside(prep, found.abandon, found.abandon_exclusions):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
+    if not labels and _user_report(prep) and not asks_for_help(prep) and not _says_retry(prep):
+        # "it broke again" complains. A report that also says what the person does about it is
+        # the context of that act, not a complaint (v8): "it seems to have gone wrong, what
+        # should I do?" asks; "the payment didn't go through, I'll try it again" retries;
+        # "monitoring went offline again, I reset the dongle myself" fixes it; "monitoring is
+        # offline again. Forget it" gives up.
+        labels.append(Reaction.COMPLAIN)
     return tuple(labels)
 
 
