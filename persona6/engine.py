@@ -18,6 +18,7 @@ from persona6.errors import InvalidOption, NotFound, type_phrase
 from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
 from persona6.graph.forget import ForgetReport
+from persona6.graph.texture import person_texture_traits
 from persona6.ingest import pipeline
 from persona6.store import EventQuery, Store, open_store, shown_location
 from persona6.types import (
@@ -184,6 +185,8 @@ class Persona6:
         """A person with all their traits and evidence."""
         _require_text("person_id", person_id)
         traits = self.store.traits_of(self.tenant, person_id)
+        # How they write (graph/texture.py): read from their messages, not stored.
+        traits += person_texture_traits(self.store, self.tenant, person_id)
         summary = self._summary(person_id, len(traits))
         if not traits and not summary.events:
             raise NotFound(
@@ -199,6 +202,9 @@ class Persona6:
         _require_text("person_id", person_id)
         _require_text("trait_id", trait_id)
         trait = self.store.trait(self.tenant, trait_id)
+        if trait is None and trait_id.startswith("tr_"):
+            texture = person_texture_traits(self.store, self.tenant, person_id)
+            trait = next((t for t in texture if t.id == trait_id), None)
         if trait is None or trait.person_id != person_id:
             raise NotFound(
                 "trait {trait!r} is not a trait of {person!r}. List them with: {>show_person}",

@@ -14,6 +14,7 @@ section order. The text is counted after rendering, so the count is exact.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,11 @@ from persona6.context.relevance import (
 )
 from persona6.context.tokens import cached_count, count_tokens
 from persona6.errors import InvalidOption
+from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v3"
+PRODUCER = "persona6.brief.v4"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
@@ -196,7 +198,28 @@ def _style_traits(traits: list[Trait]) -> dict[str, Trait]:
     }
 
 
-def _user_value(dimension: dict[str, Any], styles: dict[str, Trait]) -> tuple[str, Trait] | None:
+def _holds(rule: dict[str, Any], styles: dict[str, Trait], textures: dict[str, Trait]) -> bool:
+    """Whether the trait a directive rule names (``style`` or ``texture``, with its ``value``
+    if given) holds, and no trait its ``unless`` names does."""
+    kind = "style" if "style" in rule else "texture"
+    trait = (styles if kind == "style" else textures).get(rule[kind])
+    if trait is None or ("value" in rule and trait.value != rule["value"]):
+        return False
+    for other, values in (rule.get("unless") or {}).items():
+        held = styles if other == "style" else textures
+        for key, value in values.items():
+            if key in held and held[key].value == value:
+                return False
+    return True
+
+
+def _user_value(
+    dimension: dict[str, Any], styles: dict[str, Trait], textures: dict[str, Trait]
+) -> tuple[str, Trait] | None:
+    for key, values in (dimension.get("texture") or {}).items():
+        said = textures.get(key)
+        if said is not None and said.value in values:
+            return values[said.value], said  # how they write says it first
     trait = styles.get(dimension["style"])
     if trait is None:
         return None
@@ -325,20 +348,33 @@ def compose_brief(
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
+    # How they write (graph/texture.py): read from their messages, one trait per key.
+    textures: dict[str, Trait] = state.cached(
+        ("brief.textures", person_id),
+        lambda: {t.key: t for t in person_texture_traits(store, tenant, person_id)},
+    )
     directives = []
     # A style the assistant has a default for, held too weakly to win over it, gets no
     # directive: the conflict item says the default wins ("Match their warmth" at 0.17 and
     # "the assistant default wins for tone" would contradict each other).
     defaulted = {
-        d["style"] for n, d in data["dimensions"].items() if spec.defaults.get(n) is not None
+        ("style", d["style"]) for n, d in data["dimensions"].items() if spec.defaults.get(n)
+    } | {
+        ("texture", key)
+        for n, d in data["dimensions"].items()
+        if spec.defaults.get(n) is not None
+        for key in d.get("texture") or {}
     }
-    for rule in data["style_directives"]:
-        trait = styles.get(rule["style"])
-        if trait is None or ("value" in rule and trait.value != rule["value"]):
+    for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
+        kind = "style" if "style" in rule else "texture"
+        if not _holds(rule, styles, textures):
             continue
-        if rule["style"] in defaulted and trait.confidence < spec.user_wins_at:
+        trait = (styles if kind == "style" else textures)[rule[kind]]
+        if (kind, rule[kind]) in defaulted and trait.confidence < spec.user_wins_at:
             continue
-        directives.append((trait.confidence, rule["directive"], trait))
+        quoted = re.findall(r"'([^']+)'", trait.statement) if kind == "texture" else []
+        directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
+        directives.append((trait.confidence, directive, trait))
     directives.sort(key=lambda d: -d[0])
     for rank_, (confidence, directive, trait) in enumerate(directives):
         evidence = [e.event_id for e in trait.evidence][-3:]
@@ -369,7 +405,7 @@ def compose_brief(
             spec.boundaries,
             tuple(sorted(spec.defaults.items())),
         ),
-        lambda: _conflicts(spec, styles, known),
+        lambda: _conflicts(spec, styles, textures, known),
     )
     for i, (text, evidence) in enumerate(conflicts):
         add("conflict", "conflict", text, evidence, 4 if "user layer wins" in text else 6, i)
@@ -491,13 +527,13 @@ def _failure_plan(
 
 
 def _conflicts(
-    spec: AssistantSpec, styles: dict[str, Trait], known: list[_Known]
+    spec: AssistantSpec, styles: dict[str, Trait], textures: dict[str, Trait], known: list[_Known]
 ) -> list[tuple[str, list[str]]]:
     """Where the user layer and the assistant's defaults disagree: which wins and why."""
     found: list[tuple[str, list[str]]] = []
     for name, dimension in brief_data()["dimensions"].items():
         default = spec.defaults.get(name)
-        user = _user_value(dimension, styles)
+        user = _user_value(dimension, styles, textures)
         if default is None or user is None or user[0] == default:
             continue
         value, trait = user

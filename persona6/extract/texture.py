@@ -33,6 +33,10 @@ The counts are in ``texture_counts`` (messages) and ``texture_actions`` (action 
 also say how they are made fast.
 
 Changing a word list changes the layout: bump the producer version with it.
+
+The profile is for identity linking, not for reading: what a person's writing says to an agent
+(lower case, a formal register, another language mixed in) is stated by ``graph/texture.py``
+from their messages, with the messages as evidence.
 """
 
 from __future__ import annotations

@@ -1,0 +1,391 @@
+"""Readable language-texture traits: how a person writes, with the messages that show it.
+
+The texture profile of ``persona6.texture.v1`` is a vector for identity linking; nothing
+readable rests on it. This module reads the person's own messages (``is_person_message``, of
+the person and their aliases) against fixed, documented norms (``data/texture_statements.yaml``)
+and states each habit that the data supports as a TEXTURE trait (key, value, statement,
+confidence, evidence): ``casing`` (lowercase), ``message_length`` (short fragments, long
+messages), ``register`` (formal, informal), ``emoji``, ``hedging``, ``exclamations`` and
+``second_language`` (words no English lexicon of the package knows). A habit needs
+``min_messages`` messages and ``min_sessions`` sessions that show it; its confidence is the
+graph's ``E × (1 − C)`` over the sessions for and against it (docs/graph.md).
+
+The traits are derived when read (``show``, the brief), not stored by the build: they rest on
+the person's messages only, so they are exact for any set of events, forget included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+from persona6.extract.base import is_person_message
+from persona6.extract.text import load_lexicon, read_yaml, word_alternation
+from persona6.extract.texture import EMOJI
+from persona6.store.base import EventQuery, Store
+from persona6.types import Evidence, SignalKind, StoredEvent, Trait, parse_ts
+
+__all__ = ["PRODUCER", "person_texture_traits", "texture_traits"]
+
+PRODUCER = "persona6.texture_traits.v1"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+_CONTRACTION = re.compile(
+    r"\b\w+(?:n['’]t|['’](?:m|re|ve|ll|d))\b|\b(?:it|that|what|there|here|he|she|let|who)['’]s\b",
+    re.IGNORECASE,
+)
+_CLITICS = ("n't", "'s", "'ll", "'re", "'ve", "'m", "'d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    event: StoredEvent
+    words: tuple[str, ...]
+    lowercase: bool | None  # None: no letter
+    contracted: bool
+    bare: bool  # a bare contraction or abbreviation ("dont", "pls")
+    emoji: bool
+    hedged: bool
+    exclaims: bool
+    courteous: bool
+    ends: bool  # ends with . ? or !
+    lower_i: bool
+    unknown: tuple[str, ...]  # words no English lexicon knows
+
+
+@cache
+def norms() -> dict[str, Any]:
+    return load_lexicon("texture_statements")
+
+
+@cache
+def _texture_lists() -> dict[str, Any]:
+    data = load_lexicon("texture")
+    emoticons = "|".join(re.escape(e) for e in sorted(data["emoticons"], key=len, reverse=True))
+    return {
+        "hedges": re.compile(word_alternation(data["hedges"]), re.IGNORECASE),
+        "emoticons": re.compile(rf"(?<!\S)(?:{emoticons})(?!\S)"),
+        "bare": frozenset(str(w) for w in data["bare_contractions"]),
+        "courtesy": re.compile(
+            word_alternation(norms()["habits"]["formal"]["courtesy"]), re.IGNORECASE
+        ),
+    }
+
+
+@cache
+def english_vocabulary() -> frozenset[str]:
+    """Every word of the package's English lexicons (``data/*.yaml`` but
+    ``vocabulary_excludes``), lower-cased."""
+    excluded = {f"{name}.yaml" for name in norms()["vocabulary_excludes"]}
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            found.update(w.lower().replace("’", "'") for w in _WORD.findall(node))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(key)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for resource in sorted((files("persona6") / "data").iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".yaml") and resource.name not in excluded:
+            walk(read_yaml(resource.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def knows(word: str) -> bool:
+    """Whether an English lexicon of the package knows ``word`` or its stem."""
+    vocabulary = english_vocabulary()
+    word = word.lower().replace("’", "'")
+    if word in vocabulary:
+        return True
+    for clitic in _CLITICS:
+        if word.endswith(clitic) and word[: -len(clitic)] in vocabulary:
+            return True
+    for ending in norms()["endings"]:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            if stem in vocabulary or (ending in ("ies", "ied") and f"{stem}y" in vocabulary):
+                return True
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in vocabulary:
+                return True  # "stopped", "running"
+            if f"{stem}e" in vocabulary:
+                return True  # "writing", "hoped"
+    return False
+
+
+def _read(event: StoredEvent) -> _Message:
+    text = (event.text or "").strip()
+    lists = _texture_lists()
+    spans = list(_WORD.finditer(text))
+    words = tuple(m.group() for m in spans)
+    first = next((c for c in text if c.isalpha()), None)
+    unknown = []
+    for i, m in enumerate(spans):
+        word = m.group()
+        if i > 0 and word[:1].isupper():
+            continue  # a capitalised word inside a message is a name: "Bergen"
+        if len(word) > 1 and not knows(word) and word.lower() not in lists["bare"]:
+            unknown.append(word.lower())
+    lowered = {w.lower() for w in words}
+    return _Message(
+        event=event,
+        words=words,
+        lowercase=None if first is None else first.islower(),
+        contracted=bool(_CONTRACTION.search(text)),
+        bare=not lowered.isdisjoint(lists["bare"]),
+        emoji=bool(EMOJI.search(text) or lists["emoticons"].search(text)),
+        hedged=bool(lists["hedges"].search(text)),
+        exclaims="!" in text,
+        courteous=bool(lists["courtesy"].search(text)),
+        ends=text[-1:] in (".", "?", "!", "…"),
+        lower_i="i" in words,
+        unknown=tuple(unknown),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Habit:
+    key: str
+    value: str
+    share: float
+    shows: Callable[[_Message], bool | None]  # None: the message does not count
+    best: Callable[[_Message], float]  # which showing messages to cite first
+    say: Callable[[list[_Message], list[_Message]], str]  # (showing, counted) -> statement
+
+
+def _habits() -> list[_Habit]:
+    h = norms()["habits"]
+    short, long_ = int(h["short_messages"]["words"]), int(h["long_messages"]["words"])
+    formal_words = int(h["formal"]["words"])
+    mix = h["second_language"]
+
+    def median_words(counted: list[_Message]) -> str:
+        return f"{statistics.median(len(m.words) for m in counted):g}"
+
+    def formal(m: _Message) -> bool:
+        return (
+            len(m.words) >= formal_words
+            and m.lowercase is False
+            and not (m.contracted or m.bare or m.emoji or m.lower_i)
+            and m.ends
+        )
+
+    def mixed(m: _Message) -> bool:
+        return len(m.unknown) >= int(mix["words"]) and len(m.unknown) >= float(
+            mix["message_share"]
+        ) * len(m.words)
+
+    def examples(showing: list[_Message]) -> str:
+        # Words with an apostrophe are left out of the quote ("l'acqua" would break it).
+        counts = Counter(w for m in showing for w in m.unknown if "'" not in w and "’" not in w)
+        top = sorted(counts, key=lambda w: (-counts[w], -len(w), w))[:3]
+        return ", ".join(f"'{w}'" for w in top)
+
+    def of(showing: list[_Message], counted: list[_Message]) -> str:
+        return f"{len(showing)} of {len(counted)} messages"
+
+    return [
+        _Habit(
+            "casing",
+            "lowercase",
+            float(h["lowercase"]["share"]),
+            lambda m: m.lowercase,
+            lambda m: len(m.words),
+            lambda s, c: f"writes in lower case ({of(s, c)} start lower case)",
+        ),
+        _Habit(
+            "message_length",
+            "short fragments",
+            float(h["short_messages"]["share"]),
+            lambda m: len(m.words) <= short,
+            lambda m: -len(m.words),
+            lambda s, c: (
+                f"writes short fragments ({of(s, c)} have {short} words or fewer; "
+                f"median {median_words(c)} words)"
+            ),
+        ),
+        _Habit(
+            "message_length",
+            "long messages",
+            float(h["long_messages"]["share"]),
+            lambda m: len(m.words) >= long_,
+            lambda m: len(m.words),
+            lambda s, c: (
+                f"writes long, complete messages ({of(s, c)} have {long_} words or more; "
+                f"median {median_words(c)} words)"
+            ),
+        ),
+        _Habit(
+            "register",
+            "formal",
+            float(h["formal"]["share"]),
+            formal,
+            lambda m: len(m.words) + 100 * m.courteous,
+            lambda s, c: (
+                f"writes formally ({of(s, c)} are complete sentences without contractions; "
+                f"courtesy formulas in {sum(m.courteous for m in c)})"
+            ),
+        ),
+        _Habit(
+            "register",
+            "informal",
+            float(h["informal"]["share"]),
+            lambda m: m.bare,
+            lambda m: len(m.words),
+            lambda s, c: (
+                f"writes informally: abbreviations and contractions without apostrophes "
+                f"({of(s, c)})"
+            ),
+        ),
+        _Habit(
+            "emoji",
+            "uses emoji",
+            float(h["emoji"]["share"]),
+            lambda m: m.emoji,
+            lambda m: len(m.words),
+            lambda s, c: f"uses emoji or emoticons ({of(s, c)})",
+        ),
+        _Habit(
+            "hedging",
+            "hedges",
+            float(h["hedging"]["share"]),
+            lambda m: m.hedged,
+            lambda m: len(m.words),
+            lambda s, c: f"hedges ('maybe', 'I think') ({of(s, c)})",
+        ),
+        _Habit(
+            "exclamations",
+            "exclaims",
+            float(h["exclamations"]["share"]),
+            lambda m: m.exclaims,
+            lambda m: len(m.words),
+            lambda s, c: f"uses exclamation marks ({of(s, c)})",
+        ),
+        _Habit(
+            "second_language",
+            "mixes another language",
+            float(mix["share"]),
+            mixed,
+            lambda m: len(m.unknown),
+            lambda s, c: (
+                f"mixes another language into English ({examples(s)}): {of(s, c)} hold words "
+                "no English lexicon knows"
+            ),
+        ),
+    ]
+
+
+def _trait_id(person_id: str, key: str, value: str) -> str:
+    blob = "\x1f".join((person_id, SignalKind.TEXTURE.value, key, value)).encode("utf-8")
+    return "tr_" + hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def _evidence(event: StoredEvent) -> Evidence:
+    text = event.text or ""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return Evidence(event_id=event.event_id, start=start, end=end, quote=text[start:end])
+
+
+def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]:
+    """The texture traits the person's own messages among ``events`` support."""
+    data = norms()
+    own = sorted(
+        (e for e in events if is_person_message(e) and (e.text or "").strip()),
+        key=lambda e: (e.ts, e.event_id),
+    )
+    if len(own) < int(data["min_messages"]):
+        return []
+    messages = [_read(e) for e in own]
+    mix = data["habits"]["second_language"]
+    words = sum(len(m.words) for m in messages)
+    unknown_share = sum(len(m.unknown) for m in messages) / words if words else 0.0
+    found: list[Trait] = []
+    taken: set[str] = set()
+    for habit in _habits():
+        if habit.key in taken:
+            continue  # one value per key: short fragments or long messages, formal or not
+        if habit.key == "second_language" and unknown_share < float(mix["person_share"]):
+            continue
+        trait = _trait(person_id, habit, messages, data)
+        if trait is not None:
+            found.append(trait)
+            taken.add(habit.key)
+    return found
+
+
+def _trait(
+    person_id: str, habit: _Habit, messages: Sequence[_Message], data: dict[str, Any]
+) -> Trait | None:
+    counted = [m for m in messages if habit.shows(m) is not None]
+    showing = [m for m in counted if habit.shows(m)]
+    if len(counted) < int(data["min_messages"]) or len(showing) < habit.share * len(counted):
+        return None
+    if habit.key == "register" and habit.value == "formal":
+        courtesy = float(data["habits"]["formal"]["courtesy_share"])
+        if sum(m.courteous for m in counted) < courtesy * len(counted):
+            return None
+    by_session: dict[str, list[_Message]] = {}
+    for m in counted:
+        by_session.setdefault(m.event.session_id, []).append(m)
+    least = int(data["session_messages"])
+    supporting = against = 0
+    for session in by_session.values():
+        shown = sum(bool(habit.shows(m)) for m in session)
+        if shown and shown >= habit.share * len(session):
+            supporting += 1
+        elif len(session) >= least and shown < habit.share * len(session) / 2:
+            against += 1  # clearly not the habit; a session in between speaks neither way
+    if supporting < int(data["min_sessions"]):
+        return None
+    r = float(data["reliability"])
+    # E × (1 − C): E = 1 − (1 − r)^supporting, C = 1 − (1 − r)^against (docs/graph.md).
+    confidence = (1.0 - (1.0 - r) ** supporting) * (1.0 - r) ** against
+    # The best examples, one message of each wording ("again" said four times is cited once).
+    distinct = {(m.event.text or "").strip().lower(): m for m in reversed(showing)}
+    cited = sorted(distinct.values(), key=lambda m: -habit.best(m))[: int(data["evidence"])]
+    cited.sort(key=lambda m: (m.event.ts, m.event.event_id))
+    first, last = showing[0].event.ts, showing[-1].event.ts
+    span = (parse_ts(last) - parse_ts(first)).total_seconds() / 86400.0
+    return Trait(
+        id=_trait_id(person_id, habit.key, habit.value),
+        person_id=person_id,
+        kind=SignalKind.TEXTURE,
+        key=habit.key,
+        value=habit.value,
+        statement=habit.say(showing, counted),
+        measure=round(len(showing) / len(counted), 4),
+        confidence=round(confidence, 4),
+        sessions=supporting,
+        counter_sessions=against,
+        signals=len(showing),
+        first_seen=first,
+        last_seen=last,
+        span_days=round(span, 2),
+        valid_from=first,
+        producers=[PRODUCER],
+        evidence=[_evidence(m.event) for m in cited],
+        evidence_sessions={m.event.event_id: m.event.session_id for m in cited},
+    )
+
+
+def person_texture_traits(store: Store, tenant: str, person_id: str) -> list[Trait]:
+    """The texture traits of a person (and the anonymous actors linked to them)."""
+    identity = store.identity_map(tenant)
+    actors = [person_id, *sorted(a for a, u in identity.items() if u == person_id)]
+    events: list[StoredEvent] = []
+    for actor in actors:
+        events.extend(store.iter_events(EventQuery(tenant=tenant, actor=actor, type="message")))
+    return texture_traits(person_id, events)
