@@ -1,4 +1,4 @@
-"""persona6.preference.v16: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v17: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -18,13 +18,21 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
 - elided verbs: "you like to party? I sure do!", "he hates cats. So do I.", lists ("I like
   pizza, pasta and tacos"), but not a reason after the comma ("I prefer dark mode, looks nicer");
 - a comparison announced as a change of mind is the taste held now ("changed my mind,
-  foundation is better for me now": prefers foundation), and cites the announcement.
+  foundation is better for me now": prefers foundation), and cites the announcement;
+- a taste said to be over and contrasted with one held now in the same sentence is given up
+  ("I previously preferred morning reminders, but I now prefer evening reminders": no longer
+  prefers morning reminders, prefers evening reminders), and the noun phrase after ", not" is
+  the other side ("I prefer email updates now, not SMS");
+- a standing request on the channel of contact ("Please send me updates by SMS", "text me
+  rather than call", "please don't call me"), keyed by the channel's one name.
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
 help", "can't wait to hear about it"), an evaluation of something at hand ("that cake looks
 amazing"), a remark, a qualification or a request after a list ("I prefer tea, no worries",
-"..., even in small scripts", "..., please use X"), the listener or their past act ("I love how
+"..., even in small scripts", "..., please use X") or in another language ("..., la
+verdad"), a thing pointed at judged or wished done ("I find this rather frustrating", "I would
+like this reported"), the listener or their past act ("I love how
 fast you answered", "I hate to bother you"), in another speaker's question the asker ("Do
 you like how patient I am?" / "yes"), and an experience that is over ("Did you enjoy the
 trip?" / "yes"; "I loved the trip", "I enjoyed a concert last night": the simple past of a
@@ -59,7 +67,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v16"
+NAME = "persona6.preference.v17"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -108,6 +116,9 @@ class Frame:
     # How the frame reads after an opener that takes a noun ("avoid jargon": asks to avoid
     # jargon; "no more tables": asks for no more tables), when no verb follows it (v16).
     opener_says: tuple[tuple[str, str], ...] = ()
+    # The object names a channel of contact: the key is its one name (``channel_names``), and
+    # a matched group `counter` is the channel asked against ("text me rather than call"; v17).
+    channels: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +154,9 @@ def lexicon() -> Lexicon:
         "want_skip",
         "moment_objects",
         "moment_receivers",
+        "moment_pointers",
+        "english_short_words",
+        "not_remarks",
         "idiom_skip",
         "counter_skip",
         "answer_yes",
@@ -158,10 +172,11 @@ def lexicon() -> Lexicon:
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
+    doubled = {str(f): str(head) for head, forms in data["doubled_forms"].items() for f in forms}
     return Lexicon(
         verbs=verbs,
         negated_only=negated_only,
-        lemmas=tx.lemma_table([*verbs, *negated_only]),
+        lemmas=tx.lemma_table([*verbs, *negated_only]) | doubled,
         be_phrases=tuple((sign, re.compile("|".join(be[k]), re.I)) for sign, k in _BE_SIGNS),
         habitual={str(k): float(v) for k, v in data["habitual_leads"].items()},
         stops="|".join(
@@ -263,8 +278,10 @@ def _frame_fills(data: dict) -> dict[str, str]:
     fills["generic_gerunds"] = tx.word_alternation(
         f for verb in generic for f in tx.inflections(verb) if f.endswith("ing")
     )
+    doubled = data["doubled_forms"]
     for sign in ("positive", "negative"):
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
+        forms |= {f for verb in data["verbs"][sign] for f in doubled.get(verb, ())}
         fills[f"{sign}_verbs"] = tx.word_alternation(forms)
     fills |= {name: tx.word_alternation(words) for name, words in data["frame_words"].items()}
     return fills
@@ -293,6 +310,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         changed_weight=float(entry["changed_weight"]) if "changed_weight" in entry else None,
         coordinates=bool(entry.get("coordinates", False)),
         opener_says=tuple((str(k), str(v)) for k, v in entry.get("opener_says", {}).items()),
+        channels=bool(entry.get("channels", False)),
     )
 
 
@@ -467,7 +485,8 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
                 ):
                     claims.extend(_from_predicate(context, pred))
             if not claims and previous:
-                claims = _list_item(context, previous[-1], lead or previous[-1])
+                claims = _negated_alternative(context, previous[-1])
+                claims = claims or _list_item(context, previous[-1], lead or previous[-1])
             else:
                 lead = claims[-1] if claims else None
             announced = _announcement(context) if claims else None
@@ -528,6 +547,8 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         words = words[1:]
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
+    if _not_english(text, words):
+        return []  # "I prefer speaking practice, la verdad": a remark in another language
     if len(words) > 1 and words[0].word in _reason_forms():
         return []  # "i prefer dark mode, looks nicer": why, of the thing liked; no item
     if words[0].word in _item_breakers():
@@ -561,6 +582,60 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
             claim.value = f"{item_says} {head} {claim.value[len(item_says) + 1 :]}"
         found.extend(claims)
     return found
+
+
+def _negated_alternative(context: _Context, last: Claim) -> list[Claim]:
+    """ "I prefer email updates now, not SMS": a noun phrase after a taste for something, a
+    comma and "not" is the other side, against it, as "X over Y" is; both read "prefers email
+    updates, not text messages" (preference.v17). Not a remark ("..., not gonna lie", "..., not
+    sure why"; ``not_remarks``), another language's words, nor after a dislike."""
+    text, clause = context.text, context.clause
+    words = tx.tokens(text, *clause)
+    while words and words[0].word in ("but", "and"):
+        words = words[1:]
+    if last.polarity <= 0 or len(words) < 2 or words[0].word != "not" or len(words) > 5:
+        return []
+    named = words[1:]
+    skip = lexicon().words["not_remarks"]
+    if named[0].word in skip or any(w.word in _closed_words() or w.word in skip for w in named):
+        return []
+    if named[0].word in tx.english_set("adverbs") or _not_english(text, named):
+        return []
+    span = tx.phrase_span(text, named[0].start, clause.end, lexicon().stops)
+    spans = sorted({*last.spans, clause})
+    claims = _claim(text, span, -last.polarity, f"{last.value}, not", last.weight, spans)
+    for claim in claims:
+        last.value = claim.value
+        claim.spans = spans
+    return claims
+
+
+def _not_english(text: str, words: Sequence[Token]) -> bool:
+    """Whether ``words`` hold a word of one or two letters, in lower case and with a vowel, that
+    English does not have (``english_short_words`` and the function words): "la verdad", "son
+    lo mejor" are a remark in another language, not an item of a list (preference.v17). "tv
+    shows" (no vowel: an abbreviation) and "AI tools" (capitals) are English."""
+    short = _english_short_words()
+    return any(
+        len(w.word) <= 2
+        and w.word.isalpha()
+        and text[w.start : w.end].islower()
+        and any(c in "aeiouy" for c in w.word)
+        and w.word not in short
+        for w in words
+    )
+
+
+@cache
+def _english_short_words() -> frozenset[str]:
+    """English's words of one or two letters: ``english_short_words`` of preferences.yaml, the
+    function words of function_words.yaml and the closed classes of english.yaml."""
+    closed = ("subject_words", "determiners", "prepositions", "coordinators", "be_forms")
+    closed += ("modals", "negations", "adverbs", "discourse_markers", "abbreviations")
+    words = {w for p in tx.english_words(*closed) for w in p.split()}
+    words |= set(tx.load_lexicon("function_words")["words"])
+    words |= set(lexicon().words["english_short_words"])
+    return frozenset(w for w in words if len(w) <= 2)
 
 
 @cache
@@ -768,14 +843,17 @@ def _closed_words() -> frozenset[str]:
 
 def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     text = context.text
-    if _OBLIGATIONS & set(pred.lead):
-        return []
+    given_up = _given_up(context, pred)
+    if _OBLIGATIONS & set(pred.lead) - ({"used to"} if given_up else set()):
+        return []  # "I have to use it", "I used to love jazz."
     own = _own_verb(text, pred) if pred.implied else None
     if pred.implied and not _implied_ok(context, pred, own):
         return []
     if own is not None:  # "Enjoying the ride is key": the gerund's object ends at "is"
         pred = dataclasses.replace(pred, rest=Span(pred.rest.start, own))
     cue = match_cue(text, pred)
+    if cue is None and given_up is not None:
+        return []  # "I used to always take the bus, but now ...": a habit that is over
     if cue is None:
         if pred.verb.word in ("do", "does", "did") and not tx.phrase_span(text, *pred.rest):
             return _ellipsis(context, pred.negated)  # "you like to party? I sure do!"
@@ -786,6 +864,13 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
         return []  # "I'd like to contact support": a request of the moment, not a taste
     if _social_reply(text, cue):
         return []
+    if given_up is not None:
+        if not given_up or pred.negated or cue.fixed or polarity < 0:
+            return []  # "I used to love jazz.", "I once hated olives, now I love them"
+        # "I previously preferred morning reminders, but I now prefer evening ones": a taste
+        # given up, of the opposite sign, so the graph ends an earlier one
+        says = f"no longer {tx.third_person(cue.head)}"
+        return _object_claims(context, cue, -polarity, says, pred)
     if _past_occasion(context, pred, cue):
         return []  # "I loved the trip", "I enjoyed a concert last night": one experience
     if _at_hand(text, pred, cue):
@@ -803,6 +888,47 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     for claim in claims if pred.subject.word.startswith("we") else []:
         claim.weight, claim.value = claim.weight * 0.5, f"(with others) {claim.value}"
     return claims
+
+
+def _given_up(context: _Context, pred: Predicate) -> bool | None:
+    """Whether the predicate states a taste said to be over (``given_up`` in preferences.yaml;
+    None when it does not) that a later clause of its sentence contrasts with a taste held now:
+    "I previously preferred morning reminders, but I now prefer evening reminders", "I used to
+    love jazz but now I prefer rock" (True); "I used to love jazz." (False) (preference.v17)."""
+    text, words = context.text, _given_up_words()
+    # the leads in the verb group, or opening the clause ("Previously I preferred tea, ...")
+    opening = {t.word for t in tx.tokens(text, context.clause.start, pred.subject.start)}
+    past = bool((set(pred.lead) | opening) & words.leads) and (
+        "used to" in pred.lead or tx.is_past(pred.verb.word)
+    )
+    if not past and tx.is_past(pred.verb.word) and not pred.is_be:
+        past = words.tails.search(text, pred.rest.start, context.clause.end) is not None
+    if not past:
+        return None
+    for index in range(context.index + 1, len(context.parts)):
+        clause = context.parts[index]
+        for later in tx.predicates(text, clause, _known(), tx.FIRST_PERSON, implied=False):
+            if _OBLIGATIONS & set(later.lead) or tx.is_past(later.verb.word):
+                continue
+            if not later.negated and match_cue(text, later) is not None:
+                return True
+        # a taste held now put in a frame: "..., now light mode is better for me"
+        if any(c.polarity > 0 for c in _frames(dataclasses.replace(context, index=index))):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _GivenUpWords:
+    leads: frozenset[str]  # in the verb group: "used to", "previously", "once"
+    tails: re.Pattern[str]  # ending the clause: "before", "in the past"
+
+
+@cache
+def _given_up_words() -> _GivenUpWords:
+    data = tx.load_lexicon("preferences")["given_up"]
+    tails = tx.word_alternation(data["tails"])
+    return _GivenUpWords(frozenset(data["leads"]), re.compile(rf"{tails}\W*$", re.I))
 
 
 def _at_hand(text: str, pred: Predicate, cue: Cue) -> bool:
@@ -1082,6 +1208,9 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
         if phrase == "like" and "would" in pred.lead and _act_of_the_moment(following):
             return None  # "I would like to feed them some fondant": the task at hand
+        wish = phrase == "want" or ("would" in pred.lead and head in _WISHES)
+        if wish and _done_to_the_moment(following):
+            return None  # "I would like this reported", "I want it fixed": the task at hand
         says = " ".join([tx.third_person(head or verb), *phrase.split()[1:]])
         polarity, weight = lex.verbs[phrase]
         if polarity > 0 and to in (["not"], ["not", "to"]):  # "I prefer not to X"
@@ -1118,6 +1247,17 @@ def _act_of_the_moment(following: Sequence[Token]) -> bool:
     while at < len(following) - 1 and following[at].word in words["moment_receivers"]:
         at += 1  # "feed them some fondant", "pick up my kids"
     return following[at].word in words["moment_objects"]
+
+
+def _done_to_the_moment(following: Sequence[Token]) -> bool:
+    """Whether a wish asks for something to be done to a thing pointed at, the thing at hand:
+    a word of ``moment_pointers`` and a past participle ("I would like this reported", "I want
+    it fixed today", "I'd love that sorted out"); not a kind of thing ("I'd like my answers
+    formatted as tables") (preference.v17)."""
+    if len(following) < 2 or following[0].word not in lexicon().words["moment_pointers"]:
+        return False
+    done = following[1].word
+    return tx.is_past(done) and done not in tx.english_set("be_forms")
 
 
 @cache
@@ -1269,6 +1409,8 @@ def _claim(
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
+    if (channel := _channel_name(key)) != key:  # "I prefer SMS": text messages (v17)
+        key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
 
@@ -1517,6 +1659,8 @@ def _frames(context: _Context) -> list[Claim]:
         span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         says = f"{says} {reads}" if reads else says
         claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
+        if frame.channels:
+            return _channel_claims(claims, match, says)
         joined = (
             _AND_NEXT.match(text, begin + match.end(), clause.end) if frame.coordinates else None
         )
@@ -1529,6 +1673,32 @@ def _frames(context: _Context) -> list[Claim]:
             claims += [c for c in rest if _COORDINATED.match(c.value)]
         return claims
     return []
+
+
+def _channel_claims(claims: list[Claim], match: re.Match[str], says: str) -> list[Claim]:
+    """The claims of a standing request on a channel of contact, keyed by the channel's one
+    name (``channel_names``: "by SMS" and "text me" key "text messages", "call me" and "phone
+    me" "phone calls"), with the channel a matched group `counter` asks against ("text me
+    rather than call": against phone calls) (preference.v17)."""
+    for claim in claims:
+        claim.key = _channel_name(claim.key, frame=True)
+        claim.value = f"{says} {claim.key}"
+    counter = match.groupdict().get("counter")
+    if claims and counter:
+        key = _channel_name(tx.normalise_phrase(counter), frame=True)
+        value = f"{claims[0].value} rather than {key}"
+        claims[0].value = value
+        claims.append(Claim(key, value, -claims[0].polarity, claims[0].weight, claims[0].spans))
+    return claims
+
+
+def _channel_name(key: str, frame: bool = False) -> str:
+    """The one name of a channel of contact ``key`` names (``channel_names``: its ``any_key``
+    names, and in a channel frame its ``frames`` names too), else ``key``."""
+    names = tx.load_lexicon("preferences")["channel_names"]
+    if frame and key in names["frames"]:
+        return str(names["frames"][key])
+    return str(names["any_key"].get(key, key))
 
 
 #: "and"/"but" after an instruction, and the instructions that may follow it in its clause.
