@@ -22,7 +22,9 @@ import click
 from click.core import ParameterSource
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from persona6 import __version__
 from persona6.engine import Persona6
@@ -79,12 +81,20 @@ def print_json(value: Any) -> None:
     echo(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
 
 
+def safe(value: object) -> str:
+    """``value`` as text that rich prints as it is: what people wrote (quotes, statements
+    made of their words, ids) may hold "[...]", which rich would read as markup, dropping
+    "[docs]" and failing on a stray "[/]"."""
+    return escape(str(value))
+
+
 def print_table(title: str | None, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        # Cells are data (quotes, statements, ids): never read as markup (``safe``).
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     with out.capture() as captured:
         out.print(table)
     echo(captured.get())

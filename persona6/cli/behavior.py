@@ -14,6 +14,7 @@ from persona6.cli import (
     out,
     print_json,
     print_table,
+    safe,
     store_options,
     utc_time,
 )
@@ -66,7 +67,7 @@ def predict(
     latency = prediction.expected_latency_s
     own, population = basis["person"]["episodes"], basis["population"]["episodes"]
     out.print(
-        f"[bold]{person}[/]: {count(own, 'own failure episode')}, "
+        f"[bold]{safe(person)}[/]: {count(own, 'own failure episode')}, "
         f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )
@@ -113,7 +114,7 @@ def _print_context(context: dict[str, Any]) -> None:
         if name not in ignored
     ]
     if used:
-        out.print(f"tilted by the failure's context: {', '.join(used)}")
+        out.print(f"tilted by the failure's context: {safe(', '.join(used))}")
     unseen = [name for name in features if name in ignored and not features[name]]
     noise = [
         f"{name} ({count(features[name], 'past episode')})"
@@ -122,12 +123,12 @@ def _print_context(context: dict[str, Any]) -> None:
     ]
     if unseen:
         out.print(
-            f"[dim]no past episode has {', '.join(unseen)}, so "
+            f"[dim]no past episode has {safe(', '.join(unseen))}, so "
             f"{'it does' if len(unseen) == 1 else 'they do'} not tilt the prediction[/]"
         )
     if noise:
         out.print(
-            f"[dim]left out: {', '.join(noise)}: on this tenant's history such features have "
+            f"[dim]left out: {safe(', '.join(noise))}: on this tenant's history such features have "
             "not told reactions apart (docs/behavior.md)[/]"
         )
 
@@ -162,7 +163,7 @@ def archetypes(
                 ids = ", ".join(cue.evidence[-2:])
                 out.print(
                     f"  {cue.cue}: strength {cue.strength:.2f} × weight {cue.weight:g} "
-                    f"[dim]· {cue.detail} · {ids}[/]"
+                    f"[dim]· {safe(cue.detail)} · {safe(ids)}[/]"
                 )
 
 

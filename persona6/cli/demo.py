@@ -18,6 +18,7 @@ from persona6.cli import (
     open_engine,
     out,
     print_json,
+    safe,
     store_options,
 )
 from persona6.outputs import check_output
@@ -78,10 +79,10 @@ def demo(
             }
         )
         return
-    err.print(f"wrote {events_path} ({count(len(log.events), 'event')}) and {truth_path}")
+    err.print(f"wrote {safe(events_path)} ({count(len(log.events), 'event')}) and {truth_path}")
     out.print(
         f"Ingested [bold]{report.read}[/] events ({report.stored} new) into "
-        f"[bold]{p6.location}[/]: "
+        f"[bold]{safe(p6.location)}[/]: "
         f"{holds.sessions} sessions, {holds.persons} people, {holds.identify_links} identify "
         f"links. Built {built.traits} traits from {built.signals} signals "
         f"in {built.seconds:.1f}s."
@@ -149,9 +150,9 @@ def persona_digest(
                 said.add(t.statement)
                 chosen.append(t)
         for t in chosen:
-            quote = f" “{clip(t.evidence[-1].quote, quote_width)}”" if t.evidence else ""
+            quote = f" “{safe(clip(t.evidence[-1].quote, quote_width))}”" if t.evidence else ""
             lines.append(
-                f"{kind:<10} {t.statement} [dim]({t.confidence:.2f}, {t.sessions} "
+                f"{kind:<10} {safe(t.statement)} [dim]({t.confidence:.2f}, {t.sessions} "
                 f"session{'' if t.sessions == 1 else 's'})"
                 f"{quote}[/]"
             )
@@ -160,5 +161,7 @@ def persona_digest(
         if t.supersedes and t.supersedes in by_id:
             old = by_id[t.supersedes]
             on = date(t.valid_from)
-            lines.append(f"{'changed':<10} {old.statement} -> {t.statement} [dim](on {on})[/]")
+            lines.append(
+                f"{'changed':<10} {safe(old.statement)} -> {safe(t.statement)} [dim](on {on})[/]"
+            )
     return lines

@@ -18,6 +18,7 @@ from persona6.cli import (
     out,
     print_json,
     print_table,
+    safe,
     store_options,
     utc_time,
 )
@@ -163,15 +164,18 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
     """``show``'s view: the person, then their traits by kind, dated on the person's clock."""
     who = view.person
     out.print(
-        f"[bold]{who.person_id}[/]"
-        + (f" (also {', '.join(who.aliases)})" if who.aliases else "")
+        f"[bold]{safe(who.person_id)}[/]"
+        + (f" (also {safe(', '.join(who.aliases))})" if who.aliases else "")
         + f": {count(who.sessions, 'session')}, {count(who.events, 'event')}, "
         f"{date(who.first_seen)} to {date(who.last_seen)}"
     )
     kinds: dict[str, list[Any]] = {}
+    hidden: dict[str, Any] = {}  # superseded traits left out without --all, by id
     for trait in view.traits:
         if show_all or trait.status.value != "superseded" or trait.valid_to is None:
             kinds.setdefault(trait.kind.value, []).append(trait)
+        else:
+            hidden[trait.id] = trait
     for kind, traits in kinds.items():
         out.print(f"\n[bold underline]{kind}[/]")
         # The two traits of "X over Y" (one for each side) read the same, on the same
@@ -183,16 +187,32 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
         for group in alike.values():
             t = group[0]
             validity = f" until {date(t.valid_to)}" if t.valid_to else ""
-            flag = "" if t.status.value == "active" else f" [{t.status.value}]"
+            flag = "" if t.status.value == "active" else safe(f" [{t.status.value}]")
             out.print(
-                f"  {t.statement}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
+                f"  {safe(t.statement)}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
                 f"{who.sessions} sessions · {t.span_days:.0f} days · since "
-                f"{date(t.valid_from)}{validity} · {', '.join(g.id for g in group)}[/]"
+                f"{date(t.valid_from)}{validity} · {safe(', '.join(g.id for g in group))}[/]"
             )
             for item in t.evidence[-quotes:] if quotes else []:
-                out.print(f"    [green]“{clip(item.quote, 90)}”[/] [dim]{item.event_id}[/]")
+                out.print(
+                    f"    [green]“{safe(clip(item.quote, 90))}”[/] [dim]{safe(item.event_id)}[/]"
+                )
             for item in t.counter_evidence[-1:] if quotes else []:
-                out.print(f"    [red]against: “{clip(item.quote, 80)}”[/] [dim]{item.event_id}[/]")
+                out.print(
+                    f"    [red]against: “{safe(clip(item.quote, 80))}”[/] "
+                    f"[dim]{safe(item.event_id)}[/]"
+                )
+            old = hidden.get(t.supersedes or "")
+            if old is not None:  # a change of mind: what it replaced, though that is hidden
+                out.print(
+                    f"    [yellow]changed from: {safe(old.statement)}[/] [dim](until "
+                    f"{date(old.valid_to)} · {safe(old.id)})[/]"
+                )
+    if hidden:
+        out.print(
+            f"\n[dim]{count(len(hidden), 'superseded trait')} not shown (true once, replaced "
+            "later); show them with --all[/]"
+        )
 
 
 @main.command()
@@ -209,12 +229,15 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
     """
     with open_engine(db, tenant) as p6:
         explanation = p6.why(person, trait_id)
+        t = explanation.trait
+        # A change of mind, either way: what this trait replaced, and what replaced it.
+        replaced = p6.store.trait(p6.tenant, t.supersedes) if t.supersedes else None
+        successors = [s for s in p6.person(person).traits if s.supersedes == t.id]
     if as_json:
         print_json(explanation)
         return
-    t = explanation.trait
     out.print(
-        f"[bold]{t.statement}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
+        f"[bold]{safe(t.statement)}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
         f"{count(t.sessions, 'session')}, {t.counter_sessions} against)"
     )
     print_table(
@@ -225,6 +248,16 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
             for link in explanation.chain
         ],
     )
+    if replaced is not None:
+        out.print(
+            f"replaces: {safe(replaced.statement)} (until {utc_time(replaced.valid_to or '')}; "
+            f"persona6 why {safe(person)} {safe(replaced.id)})"
+        )
+    for later in successors:
+        out.print(
+            f"replaced by: {safe(later.statement)} (since {utc_time(later.valid_from)}; "
+            f"persona6 why {safe(person)} {safe(later.id)})"
+        )
 
 
 @main.command()

@@ -17,6 +17,7 @@ from persona6.cli import (
     out,
     print_json,
     print_table,
+    safe,
     store_options,
     utc_time,
 )
@@ -41,20 +42,21 @@ def _probability_or_off(value: str | None, option: str) -> float | str | None:
 def _print_result(result: LinkResult, quotes: int) -> None:
     if result.linked is not None:
         out.print(
-            f"[bold]{result.anonymous_id}[/] is [bold green]{result.decision}[/]: {result.note}"
+            f"[bold]{safe(result.anonymous_id)}[/] is [bold green]{safe(result.decision)}[/]: "
+            f"{safe(result.note)}"
         )
         return
     decided = (
-        f"[bold green]{result.decision}[/]"
+        f"[bold green]{safe(result.decision)}[/]"
         if result.decision
         else "[bold yellow]a new person[/] (no candidate reaches the threshold)"
     )
     out.print(
-        f"[bold]{result.anonymous_id}[/] is {decided}  [dim]threshold {result.threshold:g} · "
+        f"[bold]{safe(result.anonymous_id)}[/] is {decided}  [dim]threshold {result.threshold:g} · "
         f"P(new person) {result.new_person_probability:.3f} · model {result.model_id}[/]"
     )
     for person, why in result.excluded.items():
-        out.print(f"  [dim]ruled out {person}: {why}[/]")
+        out.print(f"  [dim]ruled out {safe(person)}: {safe(why)}[/]")
     print_table(
         None,
         ["person", "probability", "texture", "content", "behaviour", "context"],
@@ -71,14 +73,16 @@ def _print_result(result: LinkResult, quotes: int) -> None:
     for candidate in result.candidates[:1]:
         if not candidate.evidence:
             continue
-        out.print(f"\n[bold]why {candidate.person_id}[/] (log-likelihood ratios above)")
+        out.print(f"\n[bold]why {safe(candidate.person_id)}[/] (log-likelihood ratios above)")
         for item in candidate.evidence:
             mark = "[green]+[/]" if item.stance == "for" else "[red]−[/]"
-            out.print(f"  {mark} [dim]{item.family}[/] {item.summary}")
+            out.print(f"  {mark} [dim]{item.family}[/] {safe(item.summary)}")
             for label, side in (("here", item.anonymous), ("before", item.person)):
                 for quote in side[:quotes]:
                     shown = clip(quote.quote, 80, around=item.feature)
-                    out.print(f"      {label}: [green]“{shown}”[/] [dim]{quote.event_id}[/]")
+                    out.print(
+                        f"      {label}: [green]“{safe(shown)}”[/] [dim]{safe(quote.event_id)}[/]"
+                    )
 
 
 def _print_links(links: list[LinkRecord]) -> None:
@@ -142,7 +146,7 @@ def stitch(identifier_attrs: str | None, db: str | None, tenant: str | None, as_
     if report.linked:
         _print_links(report.linked)
     for conflict in report.conflicts:
-        err.print(f"[yellow]not linked[/]: {conflict}")
+        err.print(f"[yellow]not linked[/]: {safe(conflict)}")
 
 
 @main.command()
@@ -215,7 +219,9 @@ def link(
             if as_json:
                 print_json(made)
             else:
-                err.print(f"linked {made.anonymous_id} to {made.person_id} ({made.link_id})")
+                err.print(
+                    f"linked {safe(made.anonymous_id)} to {safe(made.person_id)} ({made.link_id})"
+                )
             return
         if anonymous_id is not None:
             result = p6.link(anonymous_id, threshold=threshold)
@@ -286,8 +292,8 @@ def unlink(
         print_json(report)
         return
     err.print(
-        f"revoked {count(len(report.revoked), 'link')} of {report.anonymous_id}; recomputed "
-        f"{', '.join(report.persons_recomputed)}"
+        f"revoked {count(len(report.revoked), 'link')} of {safe(report.anonymous_id)}; recomputed "
+        f"{safe(', '.join(report.persons_recomputed))}"
     )
 
 
@@ -337,7 +343,7 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
         return
     for actor in report.actors:
         if actor.person_id is None:
-            out.print(f"[bold]{actor.actor}[/]: {actor.note}")
+            out.print(f"[bold]{safe(actor.actor)}[/]: {safe(actor.note)}")
             continue
         texture = ""
         if actor.texture_similarity is not None:
@@ -345,13 +351,13 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             if actor.texture_typical is not None:
                 texture += f" (usually {actor.texture_typical:.2f})"
         who = (
-            f"known by its {actor.link}"
+            f"known by its {safe(actor.link)}"
             if actor.actor == actor.person_id
-            else f"is {actor.person_id} ({actor.link})"
+            else f"is {safe(actor.person_id)} ({safe(actor.link)})"
         )
-        out.print(f"[bold]{actor.actor}[/] {who}{texture}")
+        out.print(f"[bold]{safe(actor.actor)}[/] {who}{texture}")
         if actor.note:
-            out.print(f"  [dim]{actor.note}[/]")
+            out.print(f"  [dim]{safe(actor.note)}[/]")
         for title, items, colour in (
             ("confirms", actor.confirms, "green"),
             ("new", actor.new, "cyan"),
@@ -366,11 +372,15 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
                 if (item.statement, item.prior) in shown:
                     continue
                 shown.add((item.statement, item.prior))
-                prior = f"  [dim](before: {item.prior}; {count(item.prior_sessions, 'session')})[/]"
-                out.print(f"    {item.statement}{prior if item.prior else ''}")
+                prior = (
+                    f"  [dim](before: {safe(item.prior)}; "
+                    f"{count(item.prior_sessions, 'session')})[/]"
+                )
+                out.print(f"    {safe(item.statement)}{prior if item.prior else ''}")
                 for quote in item.evidence[:1]:
                     out.print(
-                        f"      [{colour}]“{clip(quote.quote, 80)}”[/] [dim]{quote.event_id}[/]"
+                        f"      [{colour}]“{safe(clip(quote.quote, 80))}”[/] "
+                        f"[dim]{safe(quote.event_id)}[/]"
                     )
 
 
