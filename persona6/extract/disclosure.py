@@ -1,4 +1,4 @@
-"""persona6.disclosure.v14: facts a person states about their own life.
+"""persona6.disclosure.v15: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -87,7 +87,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v14"
+NAME = "persona6.disclosure.v15"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -131,7 +131,7 @@ _WORD_LISTS += ("long_for_skip", "diet_verbs", "parting_verbs")
 _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listener_objects")
 _WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
 _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
-_WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things")
+_WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things", "possessive_idioms")
 _WORD_LISTS += ("my_phrase_ends", "relative_adjuncts", "relative_not_objects")
 _WORD_LISTS += ("intransitive_verbs", "task_objects", "place_suffixes")
 _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manners")
@@ -1438,6 +1438,9 @@ def _activity(
         return None  # "I told you", "wrote us a letter", "I did it", "I saw how it helped"
     if lists["listener_words"].intersection(t.word for t in words[:3]):
         return None  # "I saw your post": of the listener
+    owned = [i for i, t in enumerate(words[:4]) if t.word in _POSSESSIVES]
+    if any(i + 1 < len(words) and words[i + 1].word in lists["possessive_idioms"] for i in owned):
+        return None  # "I changed my mind", "we made up our minds", "I did my best" (v15)
     mine = (t for t in words[:3] if t.word in ("my", "our"))
     if any(lexicon().my_noun.match(text, t.start) for t in mine):
         return None  # "I walked my dog", "broke up with my girlfriend": ``_my_mentions`` says it
@@ -1458,6 +1461,9 @@ def _activity(
     start = at if ongoing else pred.verb.start
     says = "is" if ongoing else _verb_words(pred, lemma)
     return _claim(text, pred, "activities", start, rest, 0.3, says)
+
+
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
 @cache

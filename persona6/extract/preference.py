@@ -172,11 +172,10 @@ def lexicon() -> Lexicon:
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
-    doubled = {str(f): str(head) for head, forms in data["doubled_forms"].items() for f in forms}
     return Lexicon(
         verbs=verbs,
         negated_only=negated_only,
-        lemmas=tx.lemma_table([*verbs, *negated_only]) | doubled,
+        lemmas=tx.lemma_table([*verbs, *negated_only]),
         be_phrases=tuple((sign, re.compile("|".join(be[k]), re.I)) for sign, k in _BE_SIGNS),
         habitual={str(k): float(v) for k, v in data["habitual_leads"].items()},
         stops="|".join(
@@ -278,10 +277,8 @@ def _frame_fills(data: dict) -> dict[str, str]:
     fills["generic_gerunds"] = tx.word_alternation(
         f for verb in generic for f in tx.inflections(verb) if f.endswith("ing")
     )
-    doubled = data["doubled_forms"]
     for sign in ("positive", "negative"):
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
-        forms |= {f for verb in data["verbs"][sign] for f in doubled.get(verb, ())}
         fills[f"{sign}_verbs"] = tx.word_alternation(forms)
     fills |= {name: tx.word_alternation(words) for name, words in data["frame_words"].items()}
     return fills
