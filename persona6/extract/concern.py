@@ -1,4 +1,4 @@
-"""persona6.concern.v9: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v10: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -22,6 +22,16 @@ or an address is privacy beside keeping, sharing or deleting it. Where cues of t
 overlap, the more specific reading takes the words: a longer cue over one inside it ("a slow
 pay" is getting paid, not speed; "lose my data" data loss, not privacy), then a sense in its
 context over a cue alone.
+
+A question is asked in shapes as well as in words (v10): whether a thing is safe, in any words
+between ("Is the rooftop disconnect switch safe for firefighters?"), a risk beside a harm to a
+body or a home ("Is there any fire risk with panels on an old roof?"), who can see, hear or reach
+one's own words and records, or where they are kept ("Where are my recordings stored, and who is
+able to listen to them?": ``questions``, privacy). A worry frame ("I'm concerned about how much
+we paid", ``worry_frames``) asks as a question does, so such cues count after one too. Idioms of
+the language hold cue words in another sense and count for nothing ("safe to say", "should I
+risk it", "paid too much attention": ``idioms``), while paying too much is cost ("I'm concerned
+we paid too much for what we're saving").
 
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
@@ -50,7 +60,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v9"
+NAME = "persona6.concern.v10"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -86,6 +96,10 @@ class Taxonomy:
     duties: frozenset[str]
     complaint: re.Pattern[str]
     judgement: re.Pattern[str]
+    #: Markers of a worry about what follows them, which asks as a question does (v10).
+    frames: re.Pattern[str]
+    #: Phrases holding a cue word in another sense (v10): a cue overlapping one counts for nothing.
+    idioms: re.Pattern[str]
     #: Concern key -> (its place in the taxonomy, its label).
     kinds: dict[str, tuple[int, str]]
 
@@ -190,6 +204,17 @@ def taxonomy() -> Taxonomy:
                 asking=bool(sense.get("asking", False)),
             )
         )
+    for shape in data.get("questions", []):
+        key = str(shape["concern"])
+        concerns.append(
+            Concern(
+                key,
+                kinds[key][1],
+                re.compile(str(shape["pattern"]), re.IGNORECASE),
+                frozenset(str(w).lower() for w in shape["words"]),
+                asking=True,
+            )
+        )
     return Taxonomy(
         concerns=tuple(concerns),
         worry=re.compile(tx.word_alternation(data["worry_markers"]), re.IGNORECASE),
@@ -204,6 +229,8 @@ def taxonomy() -> Taxonomy:
             re.IGNORECASE,
         ),
         kinds=kinds,
+        frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
+        idioms=re.compile(tx.word_alternation(data["idioms"]), re.IGNORECASE),
     )
 
 
@@ -245,8 +272,11 @@ def concern_claims(text: str) -> list[Claim]:
             continue
         segment = text[sentence.start : sentence.end]
         asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
-        # "I love how much you do": no price asked
-        readings = _specific([r for r in readings if asking or not r.asking])
+        # "I love how much you do": no price asked; "I'm concerned about how much we paid": a
+        # worry asks as a question does
+        readings = _specific(
+            [r for r in readings if asking or not r.asking or _framed(text, sentence, r.span)]
+        )
         worried = _worried(text, sentence)
         # "rename without a deprecation warning is bad": judged bad, a complaint
         judged = not asking and taxonomy().judgement.search(segment) is not None
@@ -265,10 +295,16 @@ def _readings(
 ) -> list[_Reading]:
     """The own cues of the sentence, each read as a concern (a sense by the words ``around``)."""
     found: list[_Reading] = []
+    idioms: list[Span] | None = None
     for concern in candidates:
         for match in concern.cues.finditer(text, sentence.start, sentence.end):
             if not _is_own(text, sentence, match, quotes):
                 continue
+            if idioms is None:
+                found_idioms = taxonomy().idioms.finditer(text, sentence.start, sentence.end)
+                idioms = [Span(*m.span()) for m in found_idioms]
+            if any(i.start < match.end() and match.start() < i.end for i in idioms):
+                continue  # "safe to say", "should I risk it": another sense
             key: str | None = concern.key
             context = concern.context
             in_context = context is not None and context.search(text, *around) is not None
@@ -303,6 +339,12 @@ def _outranks(other: _Reading, reading: _Reading) -> bool:
 
 
 _remembered = tx.remembered(concern_claims)
+
+
+def _framed(text: str, sentence: Span, cue: Span) -> bool:
+    """A worry frame (``worry_frames``) before the cue in its sentence: "I'm concerned about how
+    much we paid", "I worry the switch isn't safe"."""
+    return taxonomy().frames.search(text, sentence.start, cue.start) is not None
 
 
 def _worried(text: str, sentence: Span) -> bool:

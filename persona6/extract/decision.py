@@ -1,4 +1,4 @@
-"""persona6.decision.v9: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v10: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -7,12 +7,14 @@ decisions a person repeats across sessions.
 
 From a person's own messages, by the patterns of ``data/decisions.yaml`` ("I'll go with X", "let's
 use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X to Y", "I accept",
-"approved"; a past act without its subject at the start of a sentence, as chat writes it, "ditched
-Trello last month", "went with the fondant": v8): key = the object phrase, normalised and cut at
-the first stop word ("because", "instead", ...) or time phrase (the disclosure extractor's
-``fact_stops``: "in january", "a few weeks ago", "since 2021": v9), or ``X->Y`` for a switch
-(``->Y`` when the old thing is not named), or the pattern's own key when it has no object ("I
-accept" -> approval).
+"approved"; a past act without its subject at the start of a sentence, as chat writes it,
+"ditched Trello last month", "went with the fondant": v8; a verb of taking up after "decided
+to", ``taking_up``, "I have decided to enrol in X rather than Y", chooses X and rejects Y, the
+thing named after "rather than" or "instead of" any chosen thing, ``alternatives``: v10): key =
+the object phrase, normalised and cut at the first stop word ("because", "instead", ...) or
+time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
+"since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
+pattern's own key when it has no object ("I accept" -> approval).
 Questions, hypotheticals ("if I go with X"), a time or a condition still to come ("I'd like to
 export my notes before I cancel", "when we switch to Linear, ...": the subject of the cue opens a
 clause of time or condition and the cue is not past; "after we switched to Linear, ..." stands),
@@ -23,7 +25,10 @@ the end of the object.
 
 From actions whose name says a decision (accept, approve, select, choose, reject, decline,
 cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
-``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. An action
+``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. The
+text's words that mark one occurrence (a number, a date, an id: ``occurrence_marks``, v10) are no
+part of the key: cancelling lessons "speaking_b1_00" and "speaking_b1_02" is one decision,
+"cancel: speaking b1", made twice. An action
 without text has no span to cite: its signal carries empty evidence and the event in
 ``context["event_ids"]``.
 """
@@ -56,7 +61,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v9"
+NAME = "persona6.decision.v10"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -79,12 +84,18 @@ class DecisionCues:
     vague: frozenset[str]
     actions: dict[str, str]  # name word -> decision kind
     polarity: dict[str, float]
+    #: After a chosen object: the thing not taken follows ("rather than Y", v10).
+    alternatives: re.Pattern[str]
+    #: A word of an action's text that marks one occurrence ("00", "2026-09-01", v10).
+    occurrence: re.Pattern[str]
 
 
 @cache
 def cues() -> DecisionCues:
     data: dict[str, Any] = load_lexicon("decisions")
     rules = []
+    verbs = sorted((str(v).split() for v in data["taking_up"]), key=len, reverse=True)
+    take_up = "|".join(r"\s+".join(map(re.escape, words)) for words in verbs)
     for kind, entries in data["patterns"].items():
         for entry in entries:
             pattern, key = (
@@ -92,19 +103,20 @@ def cues() -> DecisionCues:
             )
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
             source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
+            source = source.replace("{take_up}", take_up)
             rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
     actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
     return DecisionCues(
         rules=tuple(rules),
         patterns=CueList(rule.pattern for rule in rules),
         # A time phrase ends the object as it ends a fact: "to Motive in January" (v9).
-        stops=re.compile(
-            data["stops"] + r"|\s" + disclosure.lexicon().fact_stops, re.IGNORECASE
-        ),
+        stops=re.compile(data["stops"] + r"|\s" + disclosure.lexicon().fact_stops, re.IGNORECASE),
         max_words=int(data["max_words"]),
         vague=frozenset(str(v) for v in data["vague_objects"]),
         actions=actions,
         polarity={str(k): float(v) for k, v in data["polarity"].items()},
+        alternatives=re.compile(data["alternatives"], re.IGNORECASE),
+        occurrence=re.compile(data["occurrence_marks"]),
     )
 
 
@@ -170,7 +182,32 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     continue
                 taken.append(span)
                 found.append(decision)
+                other = _alternative(event, rule, span.end, sentence.end)
+                if other is not None and other.evidence is not None:
+                    taken.append(Span(other.evidence.start, other.evidence.end))
+                    found.append(other)
     return found
+
+
+_PHRASE = re.compile(PHRASE)
+
+
+def _alternative(event: StoredEvent, rule: DecisionRule, end: int, limit: int) -> Decision | None:
+    """The thing not taken, named right after what was chosen ("... the advanced writing course
+    rather than the conversation course": ``alternatives``), as a rejected decision."""
+    text = event.text or ""
+    if rule.kind != "chose":
+        return None
+    marker = cues().alternatives.match(text, end, limit)
+    if marker is None:
+        return None
+    phrase = _PHRASE.match(text, marker.end(), limit)
+    obj = None if phrase is None else object_span(text, phrase.start(), phrase.end())
+    key = _object_key(text, obj)
+    if not key or obj is None:
+        return None
+    start = marker.start() + len(marker.group()) - len(marker.group().lstrip(" \t\n,"))
+    return Decision("rejected", key, Cite(event, start, obj.end))
 
 
 def _time_to_come(text: str, sentence: Span, start: int, match: re.Match[str]) -> bool:
@@ -247,7 +284,9 @@ def action_decision(event: StoredEvent) -> Decision | None:
     if kind is None:
         return None
     name = "_".join(words)
-    detail = normalise_phrase(event.text or "")
+    # "speaking_b1_00": the lesson "speaking b1", its number one occurrence of it
+    found = normalise_phrase(event.text or "").split()
+    detail = " ".join(w for w in found if not cues().occurrence.match(w))
     return Decision(kind, f"{name}: {detail}" if detail else name, whole_cite(event))
 
 
