@@ -9,12 +9,18 @@ moment of prediction (all of them without ``--event``):
     mixture     pA(r)   = sum_a m_pa pa(r)
     person      pp(r)   = (n_p(r) + kappa_p pA(r)) / (N_p + kappa_p)
                           (kappa_p estimated per tenant: behavior/strength.py)
+    this kind   pk(r)   = (n_pk(r) + kappa_p pp'(r)) / (N_pk + kappa_p)
+                          (k: what failed; pp' is pp of the person's episodes of other kinds,
+                          so their own episodes of this kind count before the others; with
+                          every episode of one kind, pk = pp)
     context     lf(r)   = ((n_f(r) + kappa_c p0(r)) / (n_f + kappa_c)) / p0(r)   per feature f
-    prediction  P(r)   ∝ pp(r) * prod_f lf(r) ^ tau
+    prediction  P(r)   ∝ pk(r) * prod_f lf(r) ^ tau
 
 so a person with two episodes leans on their archetypes and the population, and one with many on
-their own counts; the failure's context (what failed, its error, the act that failed, where in
-the session, recent failures) tilts the result by how such failures went for everyone. The
+their own counts, those after the same kind of failure first (Ingrid escalates after every
+timeout and gives feedback after every failed quiz: a timeout predicts escalate); the
+failure's context (what failed, its error, the act that failed, where in the session, recent
+failures) tilts the result by how such failures went for everyone. The
 strengths and tau are data (``data/behavior.yaml``), but for kappa_p, which is estimated from
 the tenant's own episodes when they are enough to say (``PersonStrength``) and is otherwise the
 packaged value. The expected latency is shrunk the same way (person -> archetype -> population
@@ -27,7 +33,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -174,6 +180,8 @@ class Pools:
     families: dict[str, float]  # feature family -> mean leave-one-out log-lift (see gains)
     latency_total: tuple[float, int] = (0.0, 0)  # every known episode's: (sum, timed)
     strength: PersonStrength | None = None  # kappa_p; None: the packaged default
+    #: (person, failure feature) -> their reactions after that kind of failure (``KIND``)
+    by_person_kind: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
 
 
 def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, float]]) -> Pools:
@@ -182,6 +190,7 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
     by_person: dict[str, Counter[str]] = {}
     latency: dict[str, tuple[float, int]] = {}
     features: dict[str, Counter[str]] = {}
+    by_kind: dict[tuple[str, str], Counter[str]] = {}
     for e in episodes:
         population[e.reaction] += 1
         by_person.setdefault(e.person_id, Counter())[e.reaction] += 1
@@ -190,6 +199,8 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
             latency[e.person_id] = (total + e.latency, n + 1)
         for f in e.features:
             features.setdefault(f, Counter())[e.reaction] += 1
+            if family(f) == KIND:
+                by_kind.setdefault((e.person_id, f), Counter())[e.reaction] += 1
     weights = {p: memberships(p) for p in by_person}
     archetype: dict[str, Counter[str]] = {}
     archetype_n: dict[str, float] = {}
@@ -214,11 +225,29 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
         weights,
         family_gains(episodes, population, features),
         (sum(s for s, _ in latency.values()), sum(n for _, n in latency.values())),
+        by_person_kind=by_kind,
     )
+
+
+#: The context family that says what kind of failure it was: a person's own episodes of the
+#: kind asked about count before their others (``distribution``).
+KIND = "failure"
 
 
 def family(feature: str) -> str:
     return feature.split(":", 1)[0]
+
+
+def person_level(
+    own: Counter[str], same_kind: Counter[str], kappa: float, mixture: dict[str, float]
+) -> dict[str, float]:
+    """pk: the person's episodes of other kinds under the archetype mixture (pp'), then their
+    episodes of this kind under that; ``same_kind`` empty gives pp itself."""
+    other = {r: own[r] - same_kind[r] for r in REACTIONS}
+    other_n = sum(other.values())
+    others = {r: (other[r] + kappa * mixture[r]) / (other_n + kappa) for r in REACTIONS}
+    kind_n = sum(same_kind.values())
+    return {r: (same_kind[r] + kappa * others[r]) / (kind_n + kappa) for r in REACTIONS}
 
 
 def family_gains(
@@ -307,7 +336,11 @@ def distribution(
     )
     strength = pools_.strength or PersonStrength.default()
     kappa = strength.kappa
-    person = {r: (own[r] + kappa * mixture[r]) / (own_n + kappa) for r in REACTIONS}
+    kinds = [f for f in features if family(f) == KIND]
+    same_kind: Counter[str] = Counter()
+    for f in kinds[:1]:  # one failure, one kind
+        same_kind = pools_.by_person_kind.get((person_id, f), Counter())
+    person = person_level(own, same_kind, kappa, mixture)
     logits = {r: math.log(person[r]) for r in REACTIONS}
     used: dict[str, int] = {}
     ignored: list[str] = []
@@ -327,6 +360,11 @@ def distribution(
             "episodes": own_n,
             "reactions": dict(sorted(own.items())),
             "kappa": strength.basis(),
+            "same_kind": {
+                "failure": kinds[0].split(":", 1)[1] if kinds else None,
+                "episodes": sum(same_kind.values()),
+                "reactions": dict(sorted(same_kind.items())),
+            },
         },
         "archetype": {
             "membership": {k: round(v, 4) for k, v in membership.items()},

@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from persona6.behavior.episodes import Episode, TenantHistory
-from persona6.behavior.predict import REACTIONS, PersonStrength, Pools, config, family
+from persona6.behavior.predict import KIND, REACTIONS, PersonStrength, Pools, config, family
 
 #: Episodes between two checkpoints of the family-gain histograms (a prefix replays fewer),
 #: at least; more when there would be over MAX_CHECKPOINTS of them (memory stays bounded).
@@ -258,6 +258,23 @@ class Timeline:
                 found[r] = n
         return found
 
+    def person_feature(self, person_id: str, name: str, k: int) -> Counter[str]:
+        """The reactions of ``person_id``'s episodes with feature ``name`` among the first
+        ``k`` known."""
+        found: Counter[str] = Counter()
+        where = self.features.get(name)
+        if where is None:
+            return found
+        for r, positions in where[1].items():
+            n = sum(
+                1
+                for j in positions[: bisect_left(positions, k)]
+                if self.episodes[j].person_id == person_id
+            )
+            if n:
+                found[r] = n
+        return found
+
 
 #: person_id, cutoff -> that person's memberships before cutoff (None: now).
 MembershipAt = Callable[[str, str | None], dict[str, float]]
@@ -344,6 +361,11 @@ def pools_at(
             if timed:
                 own_latency[person_id] = (total, timed)
     found = {f: c for f in features if (c := timeline.feature(f, k))}
+    by_kind = {
+        (person_id, f): c
+        for f in features
+        if family(f) == KIND and (c := timeline.person_feature(person_id, f, k))
+    }
     pools = Pools(
         population=population,
         by_person=by_person,
@@ -356,5 +378,6 @@ def pools_at(
         families=timeline.gains.at(k, population),
         latency_total=timeline.latency[k],
         strength=strength,
+        by_person_kind=by_kind,
     )
     return pools, membership
