@@ -15,7 +15,10 @@ features' counts. Leave-one-out rather than next-episode because it uses every e
 person once, whatever their order, from the counts alone; a person with one episode says
 nothing about kappa_p (with no other episode of theirs, it cancels) and is left out. The
 archetype mixture and the context lifts do not depend on kappa_p, so they are computed once and
-the grid costs a few numpy passes over the episodes. Ties go to the smallest kappa_p.
+the grid costs a few numpy passes over the episodes. Ties go to the smallest kappa_p; and
+when the packaged default is still plausible (within 1.92 of the best log-likelihood), it is
+kept: episodes that cannot tell values apart do not move it to the end of a flat curve
+(``_plausible``).
 
 With fewer than ``min_persons`` persons having two or more episodes, or fewer than
 ``min_episodes`` of their episodes, the data cannot say, and the packaged kappa_p (``strength:
@@ -52,6 +55,9 @@ from persona6.behavior.timeline import ArchetypePools, Timeline
 _INDEX = {r: i for i, r in enumerate(REACTIONS)}
 #: Episodes scored at once (their episodes x grid x reactions array is about 5 MB).
 BLOCK = 4096
+#: Log-likelihood below the best that a value of kappa_p may be and stay plausible: half the
+#: 95% quantile of chi-squared with one degree of freedom (as the linking shift, model.py).
+PLAUSIBLE = 1.92
 
 
 def fit_strength(
@@ -112,7 +118,23 @@ def fit_strength(
         norm = top[:, :, 0] + np.log(np.exp(logits - top).sum(axis=2))
         chosen = np.take_along_axis(logits, y[part, None, None], axis=2)[:, :, 0]
         ll += (chosen - norm).sum(axis=0)
-    best = float(grid[int(np.argmax(ll))])  # the first of equal maxima: the smallest kappa_p
+    return _plausible(grid, ll, n_persons, n_episodes, known_before)
+
+
+def _plausible(
+    grid: np.ndarray, ll: np.ndarray, n_persons: int, n_episodes: int, known_before: str | None
+) -> PersonStrength:
+    """The kappa_p the episodes call for: the best of the grid (the first of equal maxima, the
+    smallest), unless the packaged default is still plausible, within ``PLAUSIBLE`` of the
+    best log-likelihood (an approximate 95% likelihood interval): then the default. Episodes
+    that cannot tell values apart keep the default instead of the end of a flat curve (four
+    people's eleven episodes gave the clamp, 1024, within 0.01 of 45 and 1.9 of 20: an
+    integrator's review, 2026-11-27)."""
+    default = config().kappa_person
+    plausible = grid[ll >= ll.max() - PLAUSIBLE]
+    if plausible.min() <= default <= plausible.max():
+        return PersonStrength.default(n_persons, n_episodes, known_before)
+    best = float(grid[int(np.argmax(ll))])
     return PersonStrength(best, True, n_persons, n_episodes, known_before)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
+import numpy as np
+
 from persona6 import Persona6
 from persona6.behavior.predict import config
-from persona6.behavior.strength import checkpoints
+from persona6.behavior.strength import _plausible, checkpoints
 
 #: What the person does after the failure, as (type, name, text) acts.
 REACTING = {
@@ -141,3 +143,15 @@ def test_checkpoints_are_one_per_episode_then_an_eighth_apart():
     assert marks[:10] == list(range(10))
     assert all(b - a == max(1, a // 8) for a, b in pairwise(marks))
     assert marks[-1] < 200 <= marks[-1] + max(1, marks[-1] // 8)
+
+
+def test_episodes_that_cannot_tell_values_apart_keep_the_default():
+    """A flat likelihood (the review's four developers: 1024 within 0.01 of 45 and 1.9 of the
+    default) keeps the packaged kappa_p instead of the end of the curve; a clear one moves it."""
+    grid = config().person_fit.grid()
+    flat = -np.linspace(1.5, 0.0, len(grid))  # rises by 1.5 over the grid: the default plausible
+    kept = _plausible(grid, flat, 4, 11, None)
+    assert (kept.kappa, kept.estimated) == (config().kappa_person, False)
+    steep = -np.linspace(0.0, 20.0, len(grid))  # the smallest value far ahead
+    moved = _plausible(grid, steep, 4, 21, None)
+    assert (moved.kappa, moved.estimated) == (float(grid[0]), True)
