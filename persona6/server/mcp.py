@@ -3,45 +3,67 @@
 Built on the official ``mcp`` package's high-level server (``MCPServer``, mcp 2.x); the
 command ``persona6 mcp`` serves it over stdio or streamable HTTP (docs/mcp.md).
 
-    get_user_context   the brief for a person: Markdown plus items citing event ids
+    get_user_context   the brief for a person: Markdown plus items citing event ids; for an
+                       anonymous actor no link ties to anyone, who linking says they probably are
     link_session       which known person an anonymous actor is, how sure, and why
     predict_reaction   how a person will react to a failure
     record_event       store one event or a list of them (the graph catches up on the next read)
     explain_trait      the evidence chain of one trait
-    get_person         a person's traits with their evidence (also the resource
-                       ``persona6://persons/{person_id}``)
+    get_person         a person's strongest traits with a quote each (the whole view is the
+                       resource ``persona6://persons/{person_id}``)
     list_persons       everyone the graph holds traits about
 
-Each tool returns the model the matching command's ``--json`` prints (for ``link_session``
-the whole ``LinkResult``, of which ``persona6 link --json`` prints three fields), as structured
-content with its JSON Schema as the tool's output schema. A ``Persona6Error`` becomes a tool
+The tools answer mid-conversation, so each returns what an agent needs by default, compact, every
+claim with its event ids and one short quote, and takes arguments for more (``detail``, ``limit``,
+``quotes``, ``kinds``): the library's whole record (``LinkResult``, ``Prediction``) is behind
+``detail``. The result is structured content with its JSON Schema as the tool's output schema,
+and the same JSON, without indentation, as one text block. A ``Persona6Error`` becomes a tool
 error (``isError``) carrying the library's message rendered for ``"mcp"``: options are named
-as the tool's arguments (``event_id``, not ``--event``) and next steps as tools; the server
-itself keeps running.
+as the tool's arguments (``event_id``, not ``--event``) and next steps as tools; arguments
+outside the input schema get the HTTP API's message shape (where, what, how to fix). The
+server itself keeps running.
 """
 
 from __future__ import annotations
 
+import json
 import threading
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, Field, WithJsonSchema
+from pydantic import BaseModel, Field, ValidationError, WithJsonSchema
 
 from persona6 import __version__
 from persona6.behavior import Prediction
+from persona6.behavior.predict import EpisodeRef
 from persona6.context import DEFAULT_BUDGET, Brief
-from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
+from persona6.context.brief import MAX_BUDGET, MIN_BUDGET, BriefItem
+from persona6.context.tokens import count_tokens
 from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.identity import LinkResult
-from persona6.types import Event, PersonSummary, PersonView, TraitExplanation
+from persona6.identity.records import Candidate, LinkEvidence, Quote
+from persona6.types import (
+    Event,
+    EvidenceLink,
+    PersonSummary,
+    PersonView,
+    SignalKind,
+    Trait,
+    TraitStatus,
+)
 
 try:
     from mcp.server.mcpserver import MCPServer
-    from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
-    from mcp.types import ToolAnnotations
+    from mcp.server.mcpserver.exceptions import (
+        ResourceError,
+        ResourceNotFoundError,
+        ToolError,
+        UnexpectedToolError,
+    )
+    from mcp.types import CallToolResult, InputRequiredResult, TextContent, ToolAnnotations
 except ImportError as exc:  # the optional extra is not installed
     raise MissingExtra("persona6 mcp", "server") from exc
 
@@ -55,9 +77,9 @@ At the start of a conversation, call get_user_context with the person's id (and 
 known) and follow the brief. If the user is anonymous, link_session says which known person
 they are, if anyone. While the conversation goes on, store what the user says or does with
 record_event, so the next brief reflects it. Before a risky step, predict_reaction says how
-this person tends to react when something fails. get_person lists a person's traits and
-explain_trait shows the quotes behind one. Every claim cites the ids of the events it rests
-on."""
+this person tends to react when something fails. get_person lists a person's strongest
+traits and explain_trait shows the quotes behind one. Every claim cites the ids of the events
+it rests on. Answers are compact; arguments such as detail, limit and quotes give more."""
 
 
 class RecordReport(BaseModel):
@@ -67,6 +89,117 @@ class RecordReport(BaseModel):
     stored: int = Field(description="Events newly stored.")
     duplicates: int = Field(
         description="Events already stored (same event_id, given or derived): unchanged."
+    )
+
+
+#: How long a quote may be in a compact answer; a longer one is cut at a word, with "…".
+QUOTE_CHARS = 160
+
+
+class Cited(BaseModel):
+    """One event a claim rests on, with what it shows."""
+
+    event_id: str
+    quote: str = Field(
+        description=f"The event's words (cut with … past {QUOTE_CHARS} characters); for a "
+        "context attribute, the attribute as key=value."
+    )
+
+
+class TraitDigest(BaseModel):
+    """A trait as an agent needs it: the claim, how sure, and what it rests on."""
+
+    id: str = Field(description="Trait id: pass it to explain_trait for the whole chain.")
+    kind: SignalKind
+    statement: str
+    confidence: float
+    status: TraitStatus
+    sessions: int = Field(description="Distinct sessions that support it.")
+    counter_sessions: int = Field(description="Distinct sessions that speak against it.")
+    evidence: list[Cited] = Field(description="Its most recent quotes (`quotes` of them).")
+
+
+class PersonDigest(BaseModel):
+    """``get_person``: the person and their strongest traits."""
+
+    person: PersonSummary
+    traits: list[TraitDigest] = Field(description="Strongest first (confidence, then sessions).")
+    matching: int = Field(description="Traits that match kinds and status, shown or not.")
+    by_kind: dict[str, int] = Field(description="Active traits per kind, to ask for with kinds.")
+    note: str = Field(description="What was left out, and how to see it.")
+
+
+class TraitChain(BaseModel):
+    """``explain_trait``: a trait and the events it rests on."""
+
+    trait: TraitDigest
+    chain: list[EvidenceLink] = Field(
+        description="Cited events, supporting first, each with its quote (and its whole text "
+        "with texts=true)."
+    )
+    links: int = Field(description="Cited events in all, shown or not.")
+
+
+class PersonList(BaseModel):
+    """``list_persons``: everyone the graph holds traits about."""
+
+    persons: list[PersonSummary] = Field(description="Most traits first.")
+    count: int
+
+
+class LinkItem(BaseModel):
+    """One match (or clash) between an anonymous actor and a candidate."""
+
+    family: str = Field(description="texture, content, behaviour or context.")
+    feature: str = Field(description="What matched: a word, a claim, a style, an attribute.")
+    stance: str = Field(description="for (the same person) or against.")
+    summary: str = Field(description="The match in words, with counts on both sides.")
+    anonymous: Cited | None = Field(description="Where the actor shows it (null: a summary).")
+    person: Cited | None = Field(description="Where the candidate shows it (null: a summary).")
+
+
+class LinkCandidate(BaseModel):
+    person_id: str
+    probability: float = Field(description="Calibrated probability that the actor is this person.")
+    contributions: dict[str, float] = Field(
+        description="Log-likelihood ratio of each evidence family (texture, content, behaviour, "
+        "context): above 0 speaks for this person."
+    )
+    evidence: list[LinkItem] = Field(description="Its strongest matches, a family each first.")
+
+
+class LinkDigest(BaseModel):
+    """``link_session``: who an anonymous actor is, how sure, and why."""
+
+    anonymous_id: str
+    decision: str | None = Field(description="The person they are, or null: a new person.")
+    new_person_probability: float
+    threshold: float = Field(description="Probability the decision needed.")
+    candidates: list[LinkCandidate] = Field(description="The 3 most probable, best first.")
+    excluded: dict[str, str] = Field(description="Persons ruled out, and why.")
+    linked: str | None = Field(description="The person a stored link already ties them to.")
+    note: str = Field(description="What the result means, and what to do with it.")
+    detail: LinkResult | None = Field(
+        description="The whole result, every candidate and match (detail=true only)."
+    )
+
+
+class ReactionDigest(BaseModel):
+    """``predict_reaction``: how the person will react, and what that rests on."""
+
+    person_id: str
+    failure: str | None = Field(description="What failed (given, or the event's failure).")
+    distribution: dict[str, float] = Field(description="reaction -> probability, likeliest first.")
+    expected_latency_s: float | None = Field(
+        description="Expected seconds until they react (null: nothing to go on)."
+    )
+    rests_on: str = Field(description="The episodes it rests on, per level, in one line.")
+    episodes: list[EpisodeRef] = Field(
+        description="Their 3 most relevant past failure episodes, with event ids."
+    )
+    episodes_total: int = Field(description="Their past failure episodes in all.")
+    detail: Prediction | None = Field(
+        description="The whole prediction with its basis (detail=true only)."
     )
 
 
@@ -185,7 +318,7 @@ def create_mcp_server(
     process (tests).
     """
     shared = _Engine(engine)
-    server: MCPServer[Any] = MCPServer(
+    server = _Server(
         name,
         title="Persona6",
         description="Evidence-backed persona graphs of the people in a product's logs.",
@@ -213,9 +346,16 @@ def create_mcp_server(
     ) -> Brief:
         """The brief for serving a person, for the system prompt: who they are, what bears on
         the task, how to work with them, what to do if something breaks, and the assistant
-        layer, with conflicts resolved. `text` is Markdown; each of `items` cites the ids of
-        the events it rests on. Events recorded earlier are taken into account."""
-        return shared.call(lambda p6: p6.context(person_id, task=task, budget=budget))
+        layer. `text` is Markdown; each of `items` cites event ids. For an anonymous actor
+        whom linking finds to be a known person, a line says who (nothing is merged)."""
+
+        def brief(p6: Persona6) -> Brief:
+            hint = _probable_person(p6, person_id)
+            if hint is None:
+                return p6.context(person_id, task=task, budget=budget)
+            return _with_hint(p6.context, person_id, task, budget, hint)
+
+        return shared.call(brief)
 
     @server.tool(annotations=_READS)
     def link_session(
@@ -230,13 +370,19 @@ def create_mcp_server(
                 description="Probability the decision needs. Default: the tenant setting (0.5).",
             ),
         ] = None,
-    ) -> LinkResult:
+        detail: Annotated[
+            bool,
+            Field(description="Also the whole result: every candidate and every match."),
+        ] = False,
+    ) -> LinkDigest:
         """Which known person an anonymous actor is, or a new person (`decision` null): the
-        candidates ranked by calibrated probability, each evidence family's log-likelihood
-        ratio in `contributions`, and the matches quoted on both sides with event ids. Persons
-        who acted in one of the actor's sessions are ruled out (`excluded`). Nothing is
-        merged."""
-        return shared.call(lambda p6: p6.link(anonymous_id, threshold=threshold))
+        3 likeliest candidates with each evidence family's log-likelihood ratio and their 3
+        strongest matches, each with an event id and a quote a side (a context attribute
+        shows its key=value). Persons who acted in the actor's sessions are ruled out
+        (`excluded`). Nothing is merged."""
+        return shared.call(
+            lambda p6: _link_digest(p6, p6.link(anonymous_id, threshold=threshold), detail)
+        )
 
     @server.tool(annotations=_READS)
     def predict_reaction(
@@ -252,14 +398,18 @@ def create_mcp_server(
                 "what was known before it. Not together with failure."
             ),
         ] = None,
-    ) -> Prediction:
+        detail: Annotated[
+            bool, Field(description="Also the whole prediction, with its basis per level.")
+        ] = False,
+    ) -> ReactionDigest:
         """How the person will react when something fails: the probability of each reaction
         (retry, rephrase, switch, abandon, escalate, complain, self_fix, feedback), the
-        expected seconds until they react, the episode counts it rests on per level (person,
-        archetype, population, context) and the person's past failure episodes with their
-        event ids."""
+        expected seconds until they react, one line of what it rests on, and their 3 most
+        relevant past failure episodes with event ids."""
         return shared.call(
-            lambda p6: p6.predict(person_id, failure=failure, event=event_id),
+            lambda p6: _reaction_digest(
+                p6.predict(person_id, failure=failure, event=event_id), failure, detail
+            ),
             names={"event": "event_id"},
         )
 
@@ -276,8 +426,7 @@ def create_mcp_server(
         envelope (ts with a timezone, session_id, type message|action|outcome|identify,
         user_id or anonymous_id, text, name for actions and outcomes), or a list of them.
         All or none are stored; an event already stored (same event_id) changes nothing. The
-        next read (get_user_context, ...) brings the persona up to date. A bad field is an
-        error that names the field and the fix."""
+        next read brings the persona up to date."""
         events = event if isinstance(event, list) else [event]
 
         def record(p6: Persona6) -> RecordReport:
@@ -301,24 +450,58 @@ def create_mcp_server(
                 description="A trait id (tr_...), as get_person lists them.",
             ),
         ],
-    ) -> TraitExplanation:
-        """The evidence chain of one trait: the trait, then every cited event with its stance
-        (supports or against), session, time, the quote and the whole text."""
-        return shared.call(lambda p6: p6.why(person_id, trait_id))
+        limit: Annotated[
+            int, Field(ge=1, le=1000, description="Most cited events shown, supporting first.")
+        ] = 8,
+        texts: Annotated[
+            bool, Field(description="Also each cited event's whole text, for context.")
+        ] = False,
+    ) -> TraitChain:
+        """The evidence chain of one trait: the trait, then its cited events (supporting
+        first), each with its stance, session, time and quote."""
+
+        def chain(p6: Persona6) -> TraitChain:
+            explained = p6.why(person_id, trait_id)
+            ordered = sorted(explained.chain, key=lambda link: link.stance != "supports")
+            shown = [
+                link if texts else link.model_copy(update={"text": None})
+                for link in ordered[:limit]
+            ]
+            return TraitChain(
+                trait=_trait_digest(explained.trait, 0), chain=shown, links=len(ordered)
+            )
+
+        return shared.call(chain)
 
     @server.tool(annotations=_READS)
-    def get_person(person_id: PersonId) -> PersonView:
-        """Everything the graph holds about a person: their summary and every trait (kind,
-        statement, confidence, supporting sessions, validity, trait id) with its evidence
-        quotes and event ids. Pass a trait id to explain_trait for its whole chain."""
-        return shared.call(lambda p6: p6.person(person_id))
+    def get_person(
+        person_id: PersonId,
+        kinds: Annotated[
+            list[SignalKind] | None,
+            Field(description="Only traits of these kinds. Default: every kind."),
+        ] = None,
+        limit: Annotated[
+            int, Field(ge=1, le=1000, description="Most traits shown, strongest first.")
+        ] = 12,
+        quotes: Annotated[
+            int, Field(ge=0, le=50, description="Most quotes per trait, most recent first.")
+        ] = 1,
+        inactive: Annotated[
+            bool, Field(description="Also superseded and contested traits.")
+        ] = False,
+    ) -> PersonDigest:
+        """A person's summary and their strongest active traits (kind, statement, confidence,
+        supporting sessions, trait id), each with its latest quote and event id. `kinds`,
+        `limit`, `quotes` and `inactive` show more; explain_trait shows one trait's chain."""
+        return shared.call(
+            lambda p6: _person_digest(p6.person(person_id), kinds, limit, quotes, inactive)
+        )
 
     @server.tool(annotations=_READS)
-    def list_persons() -> list[PersonSummary]:
-        """Everyone the graph holds traits about (known persons, and anonymous actors no
-        identify event links to anyone), most traits first, with sessions, events and
-        aliases."""
-        return shared.call(lambda p6: p6.persons())
+    def list_persons() -> PersonList:
+        """Everyone the graph holds traits about (known persons, and anonymous actors no link
+        ties to anyone), most traits first, with sessions, events and aliases."""
+        return shared.call(lambda p6: _person_list(p6.persons()))
 
     @server.resource(
         "persona6://persons/{person_id}",
@@ -331,6 +514,287 @@ def create_mcp_server(
         return view.model_dump_json(indent=2)
 
     return server
+
+
+class _Server(MCPServer[Any]):
+    """``MCPServer`` whose results read well as text and whose argument errors read like the
+    HTTP API's: the structured result is also the one text block, as JSON without indentation
+    (the SDK indents it, and gives a list one block per item); arguments outside the input
+    schema are named with what was wrong and how to fix it, without pydantic's layout and
+    URL."""
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Any = None
+    ) -> CallToolResult | InputRequiredResult:
+        try:
+            result = await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if isinstance(exc, UnexpectedToolError) or not isinstance(cause, ValidationError):
+                raise
+            raise ToolError(f"Error executing tool {name}: {_invalid_arguments(cause)}") from cause
+        if isinstance(result, CallToolResult) and result.structured_content is not None:
+            text = json.dumps(result.structured_content, ensure_ascii=False, separators=(",", ":"))
+            return result.model_copy(update={"content": [TextContent(type="text", text=text)]})
+        return result
+
+
+def _invalid_arguments(exc: ValidationError) -> str:
+    """The message of arguments outside a tool's input schema, in the HTTP API's shape: each
+    argument with what was wrong (and the value given), then how to fix it."""
+    problems = []
+    for item in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in item.get("loc", ())) or "arguments"
+        problem = f"{where}: {item.get('msg', 'is invalid')}"
+        if item.get("type") != "missing":
+            given = repr(item.get("input"))
+            problem += f" (given {given if len(given) <= 60 else given[:57] + '...'})"
+        problems.append(problem)
+    return "; ".join(problems) + ". Fix the arguments as the tool's input schema describes"
+
+
+def _short(text: str) -> str:
+    """``text`` cut at a word once past ``QUOTE_CHARS`` characters, with "…"."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[QUOTE_CHARS // 2 :] else cut) + "…"
+
+
+def _trait_digest(trait: Trait, quotes: int) -> TraitDigest:
+    latest = trait.evidence[::-1][:quotes] if quotes else []
+    return TraitDigest(
+        id=trait.id,
+        kind=trait.kind,
+        statement=trait.statement,
+        confidence=trait.confidence,
+        status=trait.status,
+        sessions=trait.sessions,
+        counter_sessions=trait.counter_sessions,
+        evidence=[Cited(event_id=e.event_id, quote=_short(e.quote)) for e in latest],
+    )
+
+
+def _person_digest(
+    view: PersonView, kinds: list[SignalKind] | None, limit: int, quotes: int, inactive: bool
+) -> PersonDigest:
+    matching = [
+        t
+        for t in view.traits
+        if (inactive or t.status == TraitStatus.ACTIVE) and (not kinds or t.kind in kinds)
+    ]
+    matching.sort(key=lambda t: (-t.confidence, -t.sessions, t.id))
+    by_kind = Counter(str(t.kind) for t in view.traits if t.status == TraitStatus.ACTIVE)
+    shown = matching[:limit]
+    which = "" if inactive else "active "
+    if kinds:
+        which += "/".join(str(kind) for kind in kinds) + " "
+    note = f"{len(shown)} of {len(matching)} {which}traits, strongest first."
+    if len(shown) < len(matching):
+        note += " More with limit; other kinds with kinds."
+    note += " One trait's every quote: explain_trait."
+    return PersonDigest(
+        person=view.person,
+        traits=[_trait_digest(t, quotes) for t in shown],
+        matching=len(matching),
+        by_kind=dict(by_kind.most_common()),
+        note=note,
+    )
+
+
+def _person_list(persons: list[PersonSummary]) -> PersonList:
+    return PersonList(persons=persons, count=len(persons))
+
+
+#: Families of link evidence that name no match: where every candidate starts (the model's
+#: constant and the prior).
+_SUMMARY_FAMILIES = {"baseline"}
+
+
+def _is_attribute(item: LinkEvidence) -> bool:
+    """A context attribute (``key=value``): attributes are not text, so they have no quote."""
+    return item.family == "context" and "=" in item.feature and not item.anonymous
+
+
+def _is_match(item: LinkEvidence) -> bool:
+    """A concrete match (a word, a claim, a style, an attribute, the texture classifier), not
+    a family's block-by-block sum nor the baseline."""
+    return (
+        item.family not in _SUMMARY_FAMILIES
+        and (bool(item.anonymous or item.person) or _is_attribute(item))
+        and not item.feature.endswith("block by block")
+    )
+
+
+def _strongest(candidate: Candidate, shown: int = 3) -> list[LinkEvidence]:
+    """The matches to show of a candidate: a clash first (it may undo a link), then the
+    first match of each family, the family that speaks most for the person first, then the
+    next matches, then the family summaries."""
+    matches = [e for e in candidate.evidence if _is_match(e)]
+    chosen = [e for e in matches if e.stance == "against"][:1]
+    families = sorted(candidate.contributions, key=lambda f: -candidate.contributions[f])
+    for family in families:
+        first = next((e for e in matches if e.family == family and e not in chosen), None)
+        if first is not None and candidate.contributions[family] > 0:
+            chosen.append(first)
+    rest = [e for e in matches if e not in chosen]
+    rest += [e for e in candidate.evidence if e not in matches]
+    return (chosen + rest)[:shown]
+
+
+def _attribute_event(p6: Persona6, actor: str, attribute: str) -> Cited | None:
+    """The most recent event of ``actor`` that carries ``attribute`` (``key=value``)."""
+    key, _, value = attribute.partition("=")
+    found = None
+    for event in p6.events(actor=actor):
+        if key in event.attrs and str(event.attrs[key]) == value:
+            found = event.event_id
+    return None if found is None else Cited(event_id=found, quote=attribute)
+
+
+def _side(p6: Persona6, actor: str, item: LinkEvidence, quotes: list[Quote]) -> Cited | None:
+    if quotes:
+        return Cited(event_id=quotes[-1].event_id, quote=_short(quotes[-1].quote))
+    if _is_attribute(item):
+        return _attribute_event(p6, actor, item.feature)
+    return None
+
+
+def _link_digest(p6: Persona6, result: LinkResult, detail: bool) -> LinkDigest:
+    candidates = [
+        LinkCandidate(
+            person_id=c.person_id,
+            probability=c.probability,
+            contributions={f: round(v, 2) for f, v in c.contributions.items()},
+            evidence=[
+                LinkItem(
+                    family=e.family,
+                    feature=e.feature,
+                    stance=e.stance,
+                    summary=e.summary,
+                    anonymous=_side(p6, result.anonymous_id, e, e.anonymous),
+                    person=_side(p6, c.person_id, e, e.person),
+                )
+                for e in _strongest(c)
+            ],
+        )
+        for c in result.candidates[:3]
+    ]
+    actor, decision = result.anonymous_id, result.decision
+    if result.linked is not None:
+        note = f"{actor} is linked to {result.linked.person_id} already."
+    elif decision is not None:
+        note = (
+            f"Probably {decision}. Nothing is merged: to merge, run on the command line "
+            f"persona6 link {actor} --to {decision}."
+        )
+    else:
+        note = "Probably a new person: no known person reaches the threshold."
+    if result.note:
+        note = f"{result.note} {note}"
+    return LinkDigest(
+        anonymous_id=actor,
+        decision=decision,
+        new_person_probability=result.new_person_probability,
+        threshold=result.threshold,
+        candidates=candidates,
+        excluded=result.excluded,
+        linked=None if result.linked is None else result.linked.person_id,
+        note=note,
+        detail=result if detail else None,
+    )
+
+
+def _counts(reactions: dict[str, Any]) -> str:
+    ranked = sorted(reactions.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ", ".join(f"{name} {count:g}" for name, count in ranked)
+
+
+def _rests_on(basis: dict[str, Any]) -> str:
+    """What a prediction rests on, in one line, from its ``basis``."""
+    said = []
+    person = basis.get("person") or {}
+    own = person.get("episodes", 0)
+    if own:
+        line = f"their own {own} past failures ({_counts(person.get('reactions', {}))})"
+        same = person.get("same_kind") or {}
+        if same.get("episodes"):
+            line += (
+                f", {same['episodes']} after {same.get('failure')} "
+                f"({_counts(same.get('reactions', {}))})"
+            )
+        said.append(line)
+    else:
+        said.append("none of their own failures yet")
+    membership = (basis.get("archetype") or {}).get("membership") or {}
+    if membership:
+        name, weight = max(membership.items(), key=lambda kv: kv[1])
+        said.append(f"people like them ({name}, membership {weight:.2f})")
+    population = (basis.get("population") or {}).get("episodes")
+    if population:
+        said.append(f"the population's {population} failures")
+    return "; ".join(said)
+
+
+def _reaction_digest(prediction: Prediction, failure: str | None, detail: bool) -> ReactionDigest:
+    ranked = sorted(prediction.distribution.items(), key=lambda kv: (-kv[1], kv[0]))
+    latency = prediction.expected_latency_s
+    return ReactionDigest(
+        person_id=prediction.person_id,
+        failure=failure or (prediction.basis.get("context") or {}).get("failure"),
+        distribution={name: round(p, 3) for name, p in ranked},
+        expected_latency_s=None if latency is None else round(latency, 1),
+        rests_on=_rests_on(prediction.basis),
+        episodes=prediction.evidence[:3],
+        episodes_total=len(prediction.evidence),
+        detail=prediction if detail else None,
+    )
+
+
+def _probable_person(p6: Persona6, actor: str) -> LinkResult | None:
+    """For an anonymous actor no link ties to anyone, what linking says when it names a known
+    person; None otherwise (a known person, an actor linked already, a new person)."""
+    stored = p6.store.actors(p6.tenant, names=[actor])
+    if not stored or stored[0].known or stored[0].linked_to is not None:
+        return None
+    try:
+        if p6.links(actor):
+            return None
+        result = p6.link(actor)
+    except Persona6Error:
+        return None
+    return result if result.decision is not None and result.linked is None else None
+
+
+def _with_hint(
+    context: Callable[..., Brief], actor: str, task: str | None, budget: int, link: LinkResult
+) -> Brief:
+    """The brief of an anonymous actor with a line, first, on who they probably are, asked for
+    in the budget the line leaves: the line with how to merge when the budget holds it, else
+    without; none when the budget holds neither beside the smallest brief."""
+    person = link.decision
+    best = next(c for c in link.candidates if c.person_id == person)
+    said = f"Probably {person} (p {best.probability:.4g}, not linked): link_session says why"
+    for hint in (
+        f"{said}; to merge, on the command line: persona6 link {actor} --to {person}",
+        f"{said}.",
+    ):
+        section = f"## Probably a known person\n- {hint}\n"
+        if budget - count_tokens(section) >= MIN_BUDGET:
+            break
+    else:
+        return context(actor, task=task, budget=budget)
+    brief = context(actor, task=task, budget=budget - count_tokens(section))
+    head, _, rest = brief.text.partition("\n")
+    text = f"{head}\n{section}{rest}"
+    cited = list(dict.fromkeys(q.event_id for e in best.evidence for q in e.anonymous))[:2]
+    return brief.model_copy(
+        update={
+            "text": text,
+            "tokens": count_tokens(text),
+            "items": [BriefItem(kind="note", statement=hint, evidence=cited), *brief.items],
+        }
+    )
 
 
 def _reworded(exc: InvalidEvent, *, single: bool) -> InvalidEvent:

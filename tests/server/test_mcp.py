@@ -116,9 +116,11 @@ async def test_tools_are_listed_with_precise_schemas(p6):
     assert many["items"] == one
     outputs = {name: (tool.output_schema or {}).get("title") for name, tool in tools.items()}
     assert outputs["get_user_context"] == "Brief"
-    assert outputs["link_session"] == "LinkResult"
-    assert outputs["predict_reaction"] == "Prediction"
-    assert outputs["explain_trait"] == "TraitExplanation"
+    assert outputs["link_session"] == "LinkDigest"
+    assert outputs["predict_reaction"] == "ReactionDigest"
+    assert outputs["explain_trait"] == "TraitChain"
+    assert outputs["get_person"] == "PersonDigest"
+    assert outputs["list_persons"] == "PersonList"
     assert outputs["record_event"] == "RecordReport"
     assert tools["get_user_context"].annotations.read_only_hint is True
     assert tools["record_event"].annotations.read_only_hint is False
@@ -168,10 +170,17 @@ async def test_a_recorded_preference_is_in_the_next_context(p6, person):
 async def test_link_session_decides_the_holdout_person(p6, world):
     truth = {p["holdout_anonymous_id"]: p["person_id"] for p in world[1]["people"]}
     async with Client(create_mcp_server(p6)) as client:
-        results = {actor: await call(client, "link_session", anonymous_id=actor) for actor in truth}
+        results = {
+            actor: await call(client, "link_session", anonymous_id=actor, detail=True)
+            for actor in truth
+        }
     assert sum(r["decision"] == truth[actor] for actor, r in results.items()) >= PEOPLE - 1
-    first, result = next(iter(results.items()))
-    assert result["decision"] == truth[first]
+    first, digest = next(iter(results.items()))
+    result = digest["detail"]
+    assert digest["decision"] == result["decision"] == truth[first]
+    assert [c["person_id"] for c in digest["candidates"]] == [
+        c["person_id"] for c in result["candidates"][:3]
+    ]
     best = result["candidates"][0]
     assert best["person_id"] == truth[first]
     assert best["probability"] >= result["threshold"]
@@ -191,8 +200,8 @@ async def test_predict_reaction_is_a_distribution_over_reactions(p6, person):
     assert prediction["person_id"] == person["person_id"]
     assert math.isclose(sum(prediction["distribution"].values()), 1.0, abs_tol=1e-4)
     assert "retry" in prediction["distribution"]
-    assert prediction["evidence"]
-    assert {"failure_event_id", "reaction"} <= set(prediction["evidence"][0])
+    assert prediction["episodes"]
+    assert {"failure_event_id", "reaction"} <= set(prediction["episodes"][0])
 
 
 async def test_explain_trait_gives_the_evidence_chain_of_a_listed_trait(p6, person):
@@ -201,9 +210,13 @@ async def test_explain_trait_gives_the_evidence_chain_of_a_listed_trait(p6, pers
         view = await call(client, "get_person", person_id=person["person_id"])
         trait = view["traits"][0]
         explanation = await call(
-            client, "explain_trait", person_id=person["person_id"], trait_id=trait["id"]
+            client,
+            "explain_trait",
+            person_id=person["person_id"],
+            trait_id=trait["id"],
+            texts=True,
         )
-    assert person["person_id"] in {p["person_id"] for p in persons["result"]}
+    assert person["person_id"] in {p["person_id"] for p in persons["persons"]}
     assert explanation["trait"]["id"] == trait["id"]
     assert explanation["chain"]
     for link in explanation["chain"]:

@@ -1,0 +1,224 @@
+"""What the MCP tools answer by default is what an agent needs mid-conversation: a few claims,
+strongest first, each with an event id and one short quote that the store bears out; the rest
+behind arguments (``limit``, ``quotes``, ``kinds``, ``detail``, ``texts``). One JSON document per
+call, argument errors in the HTTP API's shape, and a pointer to the probable person in the brief
+of an anonymous actor no link ties to anyone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mcp import Client
+
+from persona6 import Persona6, synth
+from persona6.server.mcp import QUOTE_CHARS, create_mcp_server
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """A built store of six synthetic people, each with a held-out anonymous session."""
+    log = synth.generate(seed=4, people=6)
+    path = tmp_path_factory.mktemp("mcp_compact") / "p6.db"
+    with Persona6(db=path) as p6:
+        p6.record(log.events)
+        p6.build()
+    return path, log.truth
+
+
+@pytest.fixture
+def p6(world, tmp_path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(world[0].read_bytes())
+    engine = Persona6(db=copy)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def person(world) -> dict:
+    return world[1]["people"][0]
+
+
+async def answer(client: Client, tool: str, **arguments: object) -> dict:
+    """The result of a call that must succeed, checked to be one compact JSON text block that
+    says what the structured content says."""
+    result = await client.call_tool(tool, arguments)
+    assert not result.is_error, result.content
+    [block] = result.content
+    assert json.loads(block.text) == result.structured_content
+    assert "\n  " not in block.text  # not indented
+    return result.structured_content
+
+
+async def error_text(client: Client, tool: str, **arguments: object) -> str:
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error
+    return result.content[0].text
+
+
+def assert_cited(p6: Persona6, cited: dict) -> None:
+    """A quote is the event's own words (cut with … when long); an attribute, key=value that
+    the event carries."""
+    event = p6.store.event(p6.tenant, cited["event_id"])
+    assert event is not None
+    quote = cited["quote"]
+    assert len(quote) <= QUOTE_CHARS + 1
+    if quote.removesuffix("…") in (event.text or ""):
+        return
+    key, sep, value = quote.partition("=")
+    assert sep and str(event.attrs.get(key)) == value, (quote, event)
+
+
+async def test_get_person_shows_the_strongest_active_traits_with_one_quote_each(p6, person):
+    who = person["person_id"]
+    view = p6.person(who)
+    active = [t for t in view.traits if t.status == "active"]
+    async with Client(create_mcp_server(p6)) as client:
+        digest = await answer(client, "get_person", person_id=who)
+        styles = await answer(client, "get_person", person_id=who, kinds=["style"], quotes=3)
+        everything = await answer(client, "get_person", person_id=who, limit=1000, inactive=True)
+        full = await client.read_resource(f"persona6://persons/{who}")
+    traits = digest["traits"]
+    assert len(traits) == min(12, len(active)) and digest["matching"] == len(active)
+    assert [t["confidence"] for t in traits] == sorted(
+        (t["confidence"] for t in traits), reverse=True
+    )
+    assert traits[0]["confidence"] == max(t.confidence for t in active)
+    assert {t["status"] for t in traits} == {"active"}
+    assert all(len(t["evidence"]) == 1 for t in traits)
+    for trait in traits:
+        assert_cited(p6, trait["evidence"][0])
+    assert sum(digest["by_kind"].values()) == len(active)
+    assert digest["note"].startswith(f"{len(traits)} of {len(active)} active traits")
+    assert styles["traits"] and {t["kind"] for t in styles["traits"]} == {"style"}
+    assert any(len(t["evidence"]) > 1 for t in styles["traits"])
+    assert len(everything["traits"]) == len(view.traits)
+    # The resource keeps the whole view, for clients that attach it.
+    assert len(json.loads(full.contents[0].text)["traits"]) == len(view.traits)
+
+
+async def test_link_session_gives_three_candidates_each_with_three_cited_matches(p6, world):
+    truth = {p["holdout_anonymous_id"]: p["person_id"] for p in world[1]["people"]}
+    async with Client(create_mcp_server(p6)) as client:
+        digests = {a: await answer(client, "link_session", anonymous_id=a) for a in truth}
+        detailed = await answer(client, "link_session", anonymous_id=next(iter(truth)), detail=True)
+    attributes = 0
+    for actor, digest in digests.items():
+        assert digest["decision"] == truth[actor]
+        assert digest["detail"] is None
+        assert f"persona6 link {actor} --to {truth[actor]}" in digest["note"]
+        assert 1 <= len(digest["candidates"]) <= 3
+        for candidate in digest["candidates"]:
+            assert set(candidate["contributions"]) == {"texture", "content", "behaviour", "context"}
+            assert 1 <= len(candidate["evidence"]) <= 3
+            for item in candidate["evidence"]:
+                # Every match shown is cited on both sides, attributes included.
+                assert item["anonymous"] is not None and item["person"] is not None, item
+                assert_cited(p6, item["anonymous"])
+                assert_cited(p6, item["person"])
+                assert p6.store.event(p6.tenant, item["anonymous"]["event_id"]).actor == actor
+                attributes += "=" in item["feature"] and item["family"] == "context"
+    assert attributes  # the synthetic log's device and locale attributes are among them
+    assert detailed["detail"]["anonymous_id"] == detailed["anonymous_id"]
+    assert len(detailed["detail"]["candidates"]) >= len(detailed["candidates"])
+
+
+async def test_predict_reaction_gives_the_distribution_a_line_and_three_episodes(p6, world):
+    who = next(p for p in world[1]["people"] if len(p["failure_episodes"]) > 3)["person_id"]
+    async with Client(create_mcp_server(p6)) as client:
+        digest = await answer(client, "predict_reaction", person_id=who, failure="timeout")
+        detailed = await answer(
+            client, "predict_reaction", person_id=who, failure="timeout", detail=True
+        )
+    probabilities = list(digest["distribution"].values())
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert abs(sum(probabilities) - 1) < 0.01
+    assert digest["failure"] == "timeout"
+    assert digest["rests_on"].startswith(f"their own {digest['episodes_total']} past failures")
+    assert len(digest["episodes"]) == 3 < digest["episodes_total"]
+    assert digest["episodes"] == detailed["detail"]["evidence"][:3]
+    assert digest["detail"] is None and set(detailed["detail"]["basis"]) >= {"person"}
+
+
+async def test_explain_trait_leaves_whole_texts_out_unless_asked(p6, person):
+    who = person["person_id"]
+    trait = max(p6.person(who).traits, key=lambda t: len(t.evidence))
+    async with Client(create_mcp_server(p6)) as client:
+        short = await answer(client, "explain_trait", person_id=who, trait_id=trait.id, limit=2)
+        whole = await answer(
+            client, "explain_trait", person_id=who, trait_id=trait.id, limit=1000, texts=True
+        )
+    assert short["trait"]["id"] == trait.id and short["links"] == len(whole["chain"])
+    assert len(short["chain"]) == min(2, short["links"])
+    assert all(link["text"] is None for link in short["chain"])
+    assert all(
+        link["text"][link["start"] : link["end"]] == link["quote"] for link in whole["chain"]
+    )
+
+
+async def test_list_persons_is_one_json_document(p6):
+    async with Client(create_mcp_server(p6)) as client:
+        listed = await answer(client, "list_persons")
+    assert listed["count"] == len(listed["persons"]) == len(p6.persons())
+
+
+async def test_arguments_outside_the_schema_get_the_http_message_shape(p6, person):
+    who = person["person_id"]
+    async with Client(create_mcp_server(p6)) as client:
+        budget = await error_text(client, "get_user_context", person_id=who, budget=5)
+        missing = await error_text(client, "get_user_context")
+        kind = await error_text(client, "get_person", person_id=who, kinds=["moods"])
+    assert budget == (
+        "Error executing tool get_user_context: budget: Input should be greater than or equal "
+        "to 40 (given 5). Fix the arguments as the tool's input schema describes"
+    )
+    assert missing == (
+        "Error executing tool get_user_context: person_id: Field required. Fix the arguments "
+        "as the tool's input schema describes"
+    )
+    assert kind.startswith("Error executing tool get_person: kinds.0: Input should be ")
+    assert "'moods'" in kind
+    for text in (budget, missing, kind):
+        assert "pydantic" not in text and "http" not in text and "\n" not in text
+
+
+async def test_an_anonymous_actors_brief_names_who_they_probably_are_and_merges_nothing(
+    p6, world, person
+):
+    actor, known = person["holdout_anonymous_id"], person["person_id"]
+    async with Client(create_mcp_server(p6)) as client:
+        brief = await answer(client, "get_user_context", person_id=actor, task="export")
+        briefs = {
+            budget: await answer(client, "get_user_context", person_id=actor, budget=budget)
+            for budget in (120, 90, 60)
+        }
+        theirs = await answer(client, "get_user_context", person_id=known)
+    heading, section, line, *_ = brief["text"].split("\n")
+    assert (heading, section) == (f"# Brief: {actor}", "## Probably a known person")
+    assert line.startswith(f"- Probably {known} (p 0.9")
+    assert line.endswith(
+        f", not linked): link_session says why; to merge, on the command line: "
+        f"persona6 link {actor} --to {known}"
+    )
+    note = brief["items"][0]
+    assert note["kind"] == "note" and line == f"- {note['statement']}"
+    assert note["evidence"]
+    assert all(p6.store.event(p6.tenant, e).actor == actor for e in note["evidence"])
+    assert brief["tokens"] <= 400
+    # A smaller budget keeps the line without the merge, then leaves it out.
+    for budget, brief in briefs.items():
+        assert brief["tokens"] <= budget
+    assert f"--to {known}" in briefs[120]["text"]
+    assert "link_session says why.\n" in briefs[90]["text"]
+    assert "Probably a known person" not in briefs[60]["text"]
+    assert "Probably a known person" not in theirs["text"]
+    assert p6.links(actor) == []  # nothing merged
