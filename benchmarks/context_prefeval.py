@@ -10,7 +10,10 @@ reveals the preference, so the benchmark labels it: the user turn sharing the mo
 (stop words dropped, word forms normalised) with the item's ``preference`` text. Items whose
 best turn shares fewer than two words, or ties with another turn, are reported as unclear and
 scored on every tied turn (any of them cited counts). The score is the share of people whose
-brief text cites the labelled turn's event id.
+brief text cites the labelled turn's event id. A line may cite the turn without stating the
+preference (a style line, a conflict, a directive quoting the longest message), so the share
+cited by a line that states a content claim (preference, concern, fact, decision) is printed
+beside it: that is the figure to read as "the brief carries the preference".
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from pathlib import Path
 
 from persona6 import Persona6
 from persona6.context.relevance import words
+
+#: Brief items that state a claim about the person's content (docs/context.md, item kinds).
+CONTENT_ITEMS = frozenset({"preference", "concern", "fact", "decision"})
 
 
 def main() -> None:
@@ -74,20 +80,28 @@ def main() -> None:
         f"{len(items)} people, {len(events)} events ingested and built in "
         f"{time.perf_counter() - started:.1f}s"
     )
-    cited_text = cited_items = clear = clear_hits = 0
+    cited_text = cited_items = cited_content = clear = clear_hits = 0
     tokens = []
     for person, (tied, is_clear, question) in truth.items():
         brief = p6.context(person, task=question, budget=args.budget)
         tokens.append(brief.tokens)
         in_text = any(t in brief.text for t in tied)
         in_items = any(t in i.evidence for i in brief.items for t in tied)
+        by_content = any(
+            t in i.evidence for i in brief.items if i.kind in CONTENT_ITEMS for t in tied
+        )
         cited_text += in_text
         cited_items += in_items
+        cited_content += by_content
         clear += is_clear
         clear_hits += is_clear and in_text
     n = len(truth)
     print(f"labelled turn cited in the brief's text: {cited_text / n:.3f} ({cited_text}/{n})")
     print(f"labelled turn in the items' evidence:    {cited_items / n:.3f}")
+    print(
+        f"cited by a content line (preference, concern, fact, decision): "
+        f"{cited_content / n:.3f} ({cited_content}/{n})"
+    )
     print(f"clearly labelled people: {clear}; cited for them: {clear_hits / max(1, clear):.3f}")
     print(f"tokens: max {max(tokens)}, mean {sum(tokens) / n:.0f} (budget {args.budget})")
 
