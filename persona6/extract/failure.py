@@ -1,4 +1,4 @@
-"""persona6.failure.v8: failure episodes, and how the person reacted to each.
+"""persona6.failure.v9: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -16,6 +16,11 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   or a thing in an unavailable state: "Monitoring is offline again", "the dongle lost its
   connection", v8; not the person's own "I'll be offline tomorrow"); key = ``user_reported``.
 
+A failure the person says they expected or wanted is none of theirs (v9, ``_expected``): their
+very next act after the failed outcome is a message opening with such a mark ("Good, they fail
+for the right reason.", "Good, as expected.", ``expected_failure_marks``) that does not
+complain.
+
 A failure stays open until its actor next does something other than react to it in words or by
 feedback; while it is open, an assistant's apology acknowledges it and the actor's own report
 that it broke is a reaction to it (complain), not a new failure (``find_failures``). Asking what
@@ -29,7 +34,13 @@ and actions after the failure: the first one, then more up to ``window_events`` 
 ``window_seconds``, never past the actor's next failure. Labels (the cues are general lexicons
 and event names in ``data/failures.yaml``):
 
-- ``feedback``: an action named thumbs_down, rating, feedback, report_problem, ...;
+- ``feedback``: an action named thumbs_down, rating, feedback, report_problem, ...; or, said in
+  words (v9), a critique asking for what the work lacked ("Where's the test that would have
+  caught this?", "did you even run it?", ``feedback_messages``) or a question for the cause
+  ("Can you explain what is slow here before we retry?", ``cause_questions``), when the message
+  shows no other label and comes before the actor's first action of the window and after
+  nothing that showed a label (``_said_first``); asking only the way on ("what should I do?")
+  still leaves the label to the window's acts;
 - ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
   someone from your team look at this", "contact support"; or an action: contact_support, ...);
 - ``complain``: a negative message about the product (a negative judgement, a positive one
@@ -49,7 +60,12 @@ and event names in ``data/failures.yaml``):
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
   failed request is the actor's act just before the failure, or, when that was a retry action,
-  the act it retried (``repeated_act``);
+  the act it retried (``repeated_act``). From v9 also the same act on other text: an action of
+  the same name with a dissimilar text (not a ``text_actions`` name, whose text is the request;
+  a ``command_actions`` name only with the same command head, "make -j8" after "make"), and
+  any action of the attempt that led to the failure (``attempt_of``: the actor's actions since
+  their last outcome, when the session ``logs_attempts``: re-applying the patch whose test run
+  failed);
 - ``rephrase``: the first reaction is of the same type and name as the failed request and its
   text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
 - ``switch``: the first reaction is anything else; but when the failed request was an action
@@ -98,7 +114,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v8"
+NAME = "persona6.failure.v9"
 
 
 class Reaction(StrEnum):
@@ -155,6 +171,12 @@ class FailureCues:
     escalate_actions: frozenset[str]
     retry_actions: frozenset[str]
     retry_messages: CueList
+    expected_failure_marks: CueList
+    feedback_messages: CueList
+    cause_questions: CueList
+    command_actions: frozenset[str]
+    text_actions: frozenset[str]
+    attempt_acts: int
     window_events: int
     window_seconds: float
     rephrase_ratio: float
@@ -194,6 +216,12 @@ def cues() -> FailureCues:
         escalate_actions=names("escalate_actions"),
         retry_actions=names("retry_actions"),
         retry_messages=_compile(data["retry_messages"]),
+        expected_failure_marks=_compile(data["expected_failure_marks"]),
+        feedback_messages=_compile(data["feedback_messages"]),
+        cause_questions=_compile(data["cause_questions"]),
+        command_actions=names("command_actions"),
+        text_actions=names("text_actions"),
+        attempt_acts=int(data["attempt_acts"]),
         window_events=int(data["window_events"]),
         window_seconds=float(data["window_seconds"]),
         rephrase_ratio=float(data["rephrase_ratio"]),
@@ -365,7 +393,23 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
             last_actor = event.actor
             if event.actor in open_for and not _reacts_in_words(event):
                 open_for.discard(event.actor)
-    return found
+    return [f for f in found if not _expected(session, f)]
+
+
+def _expected(session: Sequence[StoredEvent], failure: Failure) -> bool:
+    """The actor says the failure is what they expected or wanted (v9): their next act is a
+    message whose first sentence marks it so (``expected_failure_marks``: "Good, they fail for
+    the right reason.", "Good, as expected.") and that shows no complaint; only an outcome (a
+    test run written to fail first) can be wanted, never an assistant's apology."""
+    if failure.event.type != "outcome":
+        return False
+    after = range(failure.index + 1, len(session))
+    at = next((i for i in after if is_act(session[i], failure.actor)), None)
+    if at is None or not is_person_message(session[at]):
+        return False
+    prep = prepared(session[at])
+    # Judged by the complaint cues, not the report it may hold ("Good, it failed" reports it).
+    return cues().expected_failure_marks.search(prep) and not cues().complain.search(prep)
 
 
 def _reacts_in_words(event: StoredEvent) -> bool:
@@ -381,23 +425,68 @@ def _flat(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def repetition(event: StoredEvent, prior: StoredEvent | None) -> Reaction:
-    """retry, rephrase or switch: how ``event`` relates to the act ``prior`` it follows."""
+def repetition(
+    event: StoredEvent, prior: StoredEvent | None, attempt: Sequence[StoredEvent] = ()
+) -> Reaction:
+    """retry, rephrase or switch: how ``event`` relates to the act ``prior`` it follows, or to
+    an earlier act of the same ``attempt`` (v9: the actions that led to the failure; re-applying
+    the patch the failed test run tried is a retry)."""
     if event.type == "action" and names_match(event.name, cues().retry_actions):
         return Reaction.RETRY
     if is_person_message(event) and _says_retry(prepared(event)):
         return Reaction.RETRY  # "retry", "ok trying again", "rerunning with --batch-size 500"
-    if prior is None or prior.type != event.type or _flat(prior.name) != _flat(event.name):
+    found = Reaction.SWITCH
+    for act in (prior, *(a for a in attempt if a is not prior)):
+        again = _repeats(event, act)
+        if again is Reaction.RETRY:
+            return again
+        if again is Reaction.REPHRASE:
+            found = again
+    return found
+
+
+def _repeats(event: StoredEvent, act: StoredEvent | None) -> Reaction:
+    """retry, rephrase or switch: ``event`` is ``act`` again (same type and name, the same text
+    once case and spacing are ignored), a similar one (text ratio at least ``rephrase_ratio``),
+    the same act on other text or arguments (v9: an action of the same name, or of a
+    ``command_actions`` name with the same command head; not a ``text_actions`` name, whose
+    text is the request), or something else."""
+    if act is None or act.type != event.type or _flat(act.name) != _flat(event.name):
         return Reaction.SWITCH
-    before, after = _flat(prior.text), _flat(event.text)
+    before, after = _flat(act.text), _flat(event.text)
     if before == after:
         return Reaction.RETRY
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     # real_quick_ratio >= quick_ratio >= ratio (difflib's bounds): the cheap ones often decide.
     threshold = cues().rephrase_ratio
-    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+    if (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    ):
+        return Reaction.REPHRASE
+    if event.type != "action":
         return Reaction.SWITCH
-    return Reaction.REPHRASE if matcher.ratio() >= threshold else Reaction.SWITCH
+    # Dissimilar texts of one act: another try of it, unless the text is the act.
+    name = "_".join(name_words(event.name))
+    if not name or name in cues().text_actions:
+        return Reaction.SWITCH
+    if name in cues().command_actions:
+        head = _command_head(before)
+        return Reaction.RETRY if head and head == _command_head(after) else Reaction.SWITCH
+    return Reaction.RETRY
+
+
+_PLAIN_WORD = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+def _command_head(text: str) -> str:
+    """A command line's program and its plain-word subcommand ("npm test" of "npm test --
+    a.ts", "deploy api" of "deploy api --env staging", "cc" of "cc -o prog prog.c")."""
+    words = text.split()[:2]
+    if len(words) == 2 and not _PLAIN_WORD.fullmatch(words[1]):
+        words = words[:1]
+    return " ".join(words)
 
 
 def reaction_labels(event: StoredEvent) -> set[Reaction]:
@@ -435,6 +524,10 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
     if _outside(prep, found.abandon, found.abandon_exclusions):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
+    if not labels and (found.feedback_messages.search(prep) or found.cause_questions.search(prep)):
+        # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
+        # explain what is slow here before we retry?"; a report beside it is its context.
+        labels.append(Reaction.FEEDBACK)
     if not labels and _user_report(prep) and not asks_for_help(prep) and not _says_retry(prep):
         # "it broke again" complains. A report that also says what the person does about it is
         # the context of that act, not a complaint (v8): "it seems to have gone wrong, what
@@ -462,9 +555,13 @@ def repeated_act(session: Sequence[StoredEvent], index: int | None) -> StoredEve
 
 
 def episode(
-    session: Sequence[StoredEvent], failure: Failure, failures: Sequence[Failure]
+    session: Sequence[StoredEvent],
+    failure: Failure,
+    failures: Sequence[Failure],
+    attempts: bool | None = None,
 ) -> FailureEpisode:
-    """What ``failure.actor`` did after ``failure`` (``failures``: all failures of the session)."""
+    """What ``failure.actor`` did after ``failure`` (``failures``: all failures of the session;
+    ``attempts``: whether the session logs how attempts end, ``logs_attempts``, read when None)."""
     actor, start = failure.actor, failure.index
     at = next((i for i in range(start - 1, -1, -1) if is_act(session[i], actor)), None)
     prior = None if at is None else session[at]
@@ -491,13 +588,17 @@ def episode(
             break
         window.append(session[i])
     shown = [(e, reaction_labels(e)) for e in window]
+    _said_first(shown)
     request = repeated_act(session, at)
-    shown[0][1].add(repetition(window[0], request))
+    if attempts is None:
+        attempts = logs_attempts(session)
+    attempt = attempt_of(session, at) if attempts else ()
+    shown[0][1].add(repetition(window[0], request, attempt))
     if _came_back(shown, request):
         # A question about the failure ("what's the right apiVersion?") moves to nothing else:
         # when the window then runs the failed action again, that is what the person did.
         for event, labels in shown[1:]:
-            again = repetition(event, request)
+            again = repetition(event, request, attempt)
             if again is not Reaction.SWITCH:
                 labels.add(again)
                 break
@@ -509,6 +610,42 @@ def episode(
         else None
     )
     return FailureEpisode(failure, label, decider, tuple(window), prior, latency)
+
+
+def _said_first(shown: list[tuple[StoredEvent, set[Reaction]]]) -> None:
+    """Feedback said in words decides only when it comes first (v9): before the actor's first
+    action of the window and after nothing that showed a label. Said after the person moved on,
+    a critique is about what came next."""
+    moved = False
+    for event, labels in shown:
+        if moved and event.type != "action":
+            labels.discard(Reaction.FEEDBACK)
+        moved = moved or event.type == "action" or bool(labels)
+
+
+def logs_attempts(session: Sequence[StoredEvent]) -> bool:
+    """The session's product logs how attempts end: an outcome that is no failure appears in it
+    (a test run's success). A stream that logs only errors (a shell history) does not."""
+    return any(e.type == "outcome" and not is_failure_outcome(e) for e in session)
+
+
+def attempt_of(session: Sequence[StoredEvent], index: int | None) -> tuple[StoredEvent, ...]:
+    """The actions that led to the failure after the act at ``index`` (v9), in a session that
+    ``logs_attempts``: the actor's actions since their last outcome, nearest first, at most
+    ``attempt_acts``."""
+    if index is None:
+        return ()
+    actor = session[index].actor or ""
+    acts: list[StoredEvent] = []
+    for i in range(index, -1, -1):
+        event = session[i]
+        if event.actor == actor and event.type == "outcome":
+            break
+        if event.actor == actor and event.type == "action":
+            acts.append(event)
+            if len(acts) >= cues().attempt_acts:
+                break
+    return tuple(acts)
 
 
 def _came_back(shown: list[tuple[StoredEvent, set[Reaction]]], request: StoredEvent | None) -> bool:
@@ -565,8 +702,9 @@ class FailureExtractor:
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         failures = find_failures(session)
         moments = [parse_ts(f.event.ts) for f in failures]
+        attempts = logs_attempts(session) if failures else False
         for position, failure in enumerate(failures):
-            found = episode(session, failure, failures)
+            found = episode(session, failure, failures, attempts)
             evidence = _evidence(found)
             if evidence is None:
                 continue
