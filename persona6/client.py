@@ -13,6 +13,7 @@ raise the same errors: the server's error codes become ``NotFound``, ``InvalidEv
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,20 +31,33 @@ from persona6.errors import (
 )
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
-from persona6.identity import LinkResult
+from persona6.identity import (
+    ContinuityReport,
+    LinkAllReport,
+    LinkRecord,
+    LinkResult,
+    StitchReport,
+    UnlinkReport,
+)
 from persona6.types import (
+    ActorSummary,
     Event,
     PersonExport,
     PersonSummary,
     PersonView,
+    SessionSummary,
+    StoredEvent,
     StoreStats,
     TraitExplanation,
+    format_ts,
 )
 
 M = TypeVar("M", bound=BaseModel)
 
 #: Events sent per request by ``ingest`` (the server accepts up to 10,000).
 INGEST_CHUNK = 5_000
+#: Items asked for per request by the listings (the server gives up to 1,000 a page).
+PAGE = 1_000
 
 
 class Unauthorized(Persona6Error):
@@ -128,6 +142,51 @@ class Persona6Client:
     def stats(self) -> StoreStats:
         return self._model(StoreStats, "GET", "/v1/stats")
 
+    def sessions(
+        self, *, actor: str | None = None, limit: int | None = None
+    ) -> list[SessionSummary]:
+        """Sessions, most recent first (every one unless ``limit``; read a page at a time)."""
+        params = {"actor": actor} if actor is not None else {}
+        found = self._pages("/v1/sessions", params, limit)
+        return [SessionSummary.model_validate(item) for item in found]
+
+    def actors(self, *, limit: int | None = None) -> list[ActorSummary]:
+        """Everyone who acted: known persons first, then anonymous actors."""
+        return [ActorSummary.model_validate(item) for item in self._pages("/v1/actors", {}, limit)]
+
+    def events(
+        self,
+        *,
+        user_id: str | None = None,
+        anonymous_id: str | None = None,
+        actor: str | None = None,
+        session_id: str | None = None,
+        type: str | None = None,
+        since: str | datetime | None = None,
+        until: str | datetime | None = None,
+        limit: int | None = None,
+    ) -> Iterator[StoredEvent]:
+        """Stored events in time order, narrowed by every filter given; read from the server a
+        page at a time as the iterator is consumed (the first page, and any error, at once)."""
+        params: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("user_id", user_id),
+                ("anonymous_id", anonymous_id),
+                ("actor", actor),
+                ("session_id", session_id),
+                ("type", type),
+                ("since", _time("{--since}", since)),
+                ("until", _time("{--until}", until)),
+            )
+            if value is not None
+        }
+        found = self._pages("/v1/events", params, limit)
+        first = next(found, None)  # asks for the first page now, as the library checks now
+        if first is None:
+            return iter(())
+        return (StoredEvent.model_validate(item) for item in _chain(first, found))
+
     # -- the persona graph ----------------------------------------------------------------
 
     def build(self, *, full: bool = False) -> BuildReport:
@@ -172,13 +231,62 @@ class Persona6Client:
         what, name = given[0]
         return self._model(ForgetReport, "DELETE", f"/v1/{what}/{_part(name)}")
 
-    # -- identity, behaviour and the brief ------------------------------------------------
+    # -- identity -------------------------------------------------------------------------
+
+    def stitch(self, *, identifier_attrs: list[str] | None = None) -> StitchReport:
+        """Make the deterministic links the log proves (identify, shared ids, identifier
+        attrs)."""
+        body = {} if identifier_attrs is None else {"identifier_attrs": list(identifier_attrs)}
+        return self._model(StitchReport, "POST", "/v1/stitch", json=body)
 
     def link(self, anonymous_id: str, *, threshold: float | None = None) -> LinkResult:
         body: dict[str, Any] = {"anonymous_id": anonymous_id}
         if threshold is not None:
             body["threshold"] = threshold
         return self._model(LinkResult, "POST", "/v1/link", json=body)
+
+    def link_all(
+        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+    ) -> LinkAllReport:
+        """Stitch, then link every unresolved anonymous actor; merge those at or above
+        ``auto_merge_above`` (default: the tenant setting)."""
+        body = {
+            name: value
+            for name, value in (("auto_merge_above", auto_merge_above), ("threshold", threshold))
+            if value is not None
+        }
+        return self._model(LinkAllReport, "POST", "/v1/link/all", json=body)
+
+    def link_to(self, anonymous_id: str, person_id: str) -> LinkRecord:
+        """Merge an anonymous actor into a person by hand (undo with ``unlink``)."""
+        body = {"anonymous_id": anonymous_id, "person_id": person_id}
+        return self._model(LinkRecord, "POST", "/v1/links", json=body)
+
+    def unlink(
+        self, anonymous_id: str, *, link_id: str | None = None, reason: str | None = None
+    ) -> UnlinkReport:
+        """Revoke an anonymous actor's links (kept, with the reason); persons are recomputed."""
+        body: dict[str, Any] = {"anonymous_id": anonymous_id}
+        for name, value in (("link_id", link_id), ("reason", reason)):
+            if value is not None:
+                body[name] = value
+        return self._model(UnlinkReport, "POST", "/v1/unlink", json=body)
+
+    def links(
+        self, anonymous_id: str | None = None, *, include_revoked: bool = False
+    ) -> list[LinkRecord]:
+        """Identity links with their provenance."""
+        params: dict[str, Any] = {"include_revoked": include_revoked}
+        if anonymous_id is not None:
+            params["anonymous_id"] = anonymous_id
+        found = self._call("GET", "/v1/links", params=params)
+        return TypeAdapter(list[LinkRecord]).validate_python(found)
+
+    def continuity(self, session_id: str) -> ContinuityReport:
+        """What a known person's session confirms, adds and contradicts in their persona."""
+        return self._model(ContinuityReport, "GET", f"/v1/sessions/{_part(session_id)}/continuity")
+
+    # -- behaviour and the brief ----------------------------------------------------------
 
     def predict(
         self, person_id: str, *, failure: str | None = None, event: str | None = None
@@ -215,7 +323,34 @@ class Persona6Client:
     def _model(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         return model.model_validate(self._call(method, path, **kwargs))
 
+    def _pages(self, path: str, params: dict[str, Any], limit: int | None) -> Iterator[Any]:
+        """The items of a listing, at most ``limit`` (None: all), a page per request as they
+        are consumed; the server's Link header says whether another page follows."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+            raise InvalidOption(
+                "{--limit} {limit!r} is not a count. Pass a whole number of at least 1",
+                limit=limit,
+            )
+        if limit is not None and limit < 1:
+            raise InvalidOption("{--limit} {limit} must be at least 1", limit=limit)
+        offset = 0
+        while limit is None or offset < limit:
+            size = PAGE if limit is None else min(PAGE, limit - offset)
+            response = self._response(
+                "GET", path, params={**params, "limit": size, "offset": offset}
+            )
+            page = response.json()
+            yield from page
+            offset += len(page)
+            if "next" not in response.links or not page:
+                return
+
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._response(method, path, **kwargs).json()
+
+    def _response(self, method: str, path: str, **kwargs: Any) -> Any:
+        """The server's successful answer (an ``httpx.Response``), or its error raised as the
+        library's."""
         import httpx
 
         try:
@@ -235,7 +370,7 @@ class Persona6Client:
             ) from exc
         self._after_server_error = response.status_code >= 500
         if response.is_success:
-            return response.json()
+            return response
         raise _error(response)
 
 
@@ -256,6 +391,20 @@ def _error(response: Any) -> Persona6Error:
     if code == "store_unavailable":
         return StoreError(message)
     return ServerError(response.status_code, code, message)
+
+
+def _time(option: str, value: str | datetime | None) -> str | None:
+    """A time filter as the server reads it (``option`` names it in the error)."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        raise InvalidOption(option + ": give a timezone-aware time")
+    return format_ts(value)
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
 
 
 def _part(value: str) -> str:

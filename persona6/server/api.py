@@ -25,10 +25,12 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager, contextmanager
+from enum import StrEnum
+from itertools import islice
 from multiprocessing import get_context
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -49,18 +51,30 @@ from persona6.errors import (
     NotFound,
     Persona6Error,
     StoreError,
+    render_message,
 )
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
-from persona6.identity import LinkResult
+from persona6.identity import (
+    ContinuityReport,
+    LinkAllReport,
+    LinkRecord,
+    LinkResult,
+    StitchReport,
+    UnlinkReport,
+)
 from persona6.ingest.base import TOO_DEEP_PROBLEM
 from persona6.server import keys
 from persona6.store import Store, open_store
 from persona6.types import (
+    ActorSummary,
     Event,
+    EventType,
     PersonExport,
     PersonSummary,
     PersonView,
+    SessionSummary,
+    StoredEvent,
     StoreStats,
     TraitExplanation,
 )
@@ -72,18 +86,41 @@ T = TypeVar("T")
 #: Largest request body accepted by POST /v1/events, and most events in one request.
 MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_EVENTS_PER_REQUEST = 10_000
+#: Most items one page of a listing holds (GET /v1/events, /v1/sessions, /v1/actors), and
+#: how many it holds unless asked.
+MAX_PAGE = 1_000
+DEFAULT_PAGE = 100
+#: The largest offset into a listing (databases count rows in 64 bits).
+MAX_OFFSET = 10**12
 
 
 # -- records of the API (the facade's records serve the rest) -------------------------------
 
 
+class ErrorCode(StrEnum):
+    """The stable codes of error bodies: clients branch on these."""
+
+    unauthorized = "unauthorized"
+    not_found = "not_found"
+    invalid_event = "invalid_event"
+    invalid_input = "invalid_input"
+    invalid_option = "invalid_option"
+    invalid_request = "invalid_request"
+    tenant_mismatch = "tenant_mismatch"
+    too_large = "too_large"
+    method_not_allowed = "method_not_allowed"
+    store_unavailable = "store_unavailable"
+    missing_extra = "missing_extra"
+    internal = "internal"
+    http_error = "http_error"
+
+
 class ErrorDetail(BaseModel):
-    code: str = Field(
-        description="Stable machine-readable code: unauthorized, not_found, invalid_event, "
-        "invalid_input, invalid_option, invalid_request, tenant_mismatch, too_large, "
-        "method_not_allowed, store_unavailable, missing_extra, internal."
+    code: ErrorCode = Field(description="Stable machine-readable code: branch on it.")
+    message: str = Field(
+        description="Where (which parameter, event or id), what was wrong with which value, "
+        "and how to fix it."
     )
-    message: str = Field(description="What was wrong, with which value, and what to do.")
 
 
 class ErrorBody(BaseModel):
@@ -109,23 +146,86 @@ class LinkRequest(BaseModel):
     )
 
 
+class LinkAllRequest(BaseModel):
+    threshold: float | None = Field(
+        default=None,
+        description="Probability a candidate needs to be the decision (default: the tenant's).",
+    )
+    auto_merge_above: float | None = Field(
+        default=None,
+        description="Merge the decisions at or above this probability (method auto; undo "
+        "with POST /v1/unlink). Default: the tenant's setting, off unless set.",
+    )
+
+
+class StitchRequest(BaseModel):
+    identifier_attrs: list[str] | None = Field(
+        default=None,
+        description='attrs keys that identify a person, e.g. ["email_sha256"] (default: '
+        "the tenant's setting).",
+    )
+
+
+class LinkToRequest(BaseModel):
+    anonymous_id: str = Field(min_length=1, description="The anonymous actor to merge.")
+    person_id: str = Field(min_length=1, description="The known person (user_id) it is.")
+
+
+class UnlinkRequest(BaseModel):
+    anonymous_id: str = Field(min_length=1, description="The anonymous actor to unlink.")
+    link_id: str | None = Field(
+        default=None, min_length=1, description="Revoke only this link (default: every active one)."
+    )
+    reason: str | None = Field(
+        default=None, description="Why, kept with the revoked link (shown by GET /v1/links)."
+    )
+
+
 class Health(BaseModel):
     status: str
     version: str
 
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody, "description": text}
-    for status, text in (
-        (400, "An argument cannot be used as given."),
-        (401, "The API key is missing, unknown or revoked."),
-        (403, "The request names another tenant than the key's."),
-        (404, "Not stored in the key's tenant."),
-        (413, "The request is too large."),
-        (422, "The request or an event in it is invalid."),
-        (503, "The database cannot be used right now."),
-    )
+#: What each error status means, and its codes (every route declares the statuses it can
+#: answer with; 500 ``internal`` is a bug, so no route declares it).
+_ERROR_STATUSES: dict[int, str] = {
+    400: "invalid_option: an argument cannot be used as given; invalid_request: a body "
+    "that cannot be read.",
+    401: "unauthorized: the API key is missing, malformed, unknown or revoked.",
+    403: "tenant_mismatch: an event names another tenant than the key's.",
+    404: "not_found: not stored in the key's tenant (another tenant's data answers the same).",
+    413: "too_large: more events or bytes than one request may hold.",
+    422: "invalid_event, invalid_input or invalid_request: the request, its body or an "
+    "event in it is invalid.",
+    503: "store_unavailable: the database cannot be used right now.",
 }
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error responses of a route that needs a key (401, and 503 from the database) and
+    can also answer with ``statuses``."""
+    return {
+        status: {"model": ErrorBody, "description": _ERROR_STATUSES[status]}
+        for status in sorted({401, 503, *statuses})
+    }
+
+
+#: The ``Link`` header of a listing's page that has a next one.
+_PAGED: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "One page, in order. A following page exists when the answer has a "
+        'header Link: <URL>; rel="next" (the same query, offset moved on).',
+        "headers": {
+            "Link": {
+                "description": 'The next page: <URL>; rel="next". Absent on the last page.',
+                "schema": {"type": "string"},
+            }
+        },
+    }
+}
+
+_LIMIT = Query(ge=1, le=MAX_PAGE, description=f"Most items in the page (1 to {MAX_PAGE:,}).")
+_OFFSET = Query(ge=0, le=MAX_OFFSET, description="Items to skip: the page starts after them.")
 
 _EVENTS_BODY = {
     "requestBody": {
@@ -315,7 +415,6 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         description="Evidence-backed persona graphs of the people in a product's chats and "
         "events: who they are, how they react, what an agent should do for them. Every "
         "request needs `Authorization: Bearer KEY` (make keys with `persona6 keys create`).",
-        responses=_ERRORS,
     )
     app.state.engines = pool
     app.state.builds = builds
@@ -349,12 +448,15 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         """Liveness: answers without a key."""
         return Health(status="ok", version=__version__)
 
+    # -- the event log ------------------------------------------------------------------------
+
     @app.post(
         "/v1/events",
         tags=["events"],
         response_model=IngestResult,
         openapi_extra=_EVENTS_BODY,
         summary="Record events",
+        responses=_errors(403, 413, 422),
     )
     async def post_events(request: Request, tenant: Tenant) -> IngestResult:
         """Store native events (a JSON array, or NDJSON), all or none; idempotent by event_id.
@@ -379,7 +481,104 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
 
         return await run_in_threadpool(run, tenant, record)
 
-    @app.post("/v1/build", tags=["graph"], response_model=BuildReport)
+    @app.get(
+        "/v1/events",
+        tags=["events"],
+        response_model=list[StoredEvent],
+        response_model_exclude_none=True,
+        responses={**_PAGED, **_errors(400, 422)},
+        summary="List events",
+    )
+    def get_events(
+        request: Request,
+        response: Response,
+        tenant: Tenant,
+        session_id: Annotated[str | None, Query(description="Only events of this session.")] = None,
+        actor: Annotated[
+            str | None, Query(description="Only events whose user_id or anonymous_id is this.")
+        ] = None,
+        user_id: Annotated[str | None, Query(description="Only events of this user_id.")] = None,
+        anonymous_id: Annotated[
+            str | None, Query(description="Only events of this anonymous_id.")
+        ] = None,
+        type: Annotated[
+            str | None,
+            Query(description="Only events of this type: " + ", ".join(t.value for t in EventType)),
+        ] = None,
+        since: Annotated[
+            str | None, Query(description="From this ISO-8601 time with a timezone (inclusive).")
+        ] = None,
+        until: Annotated[
+            str | None, Query(description="Up to this ISO-8601 time with a timezone (exclusive).")
+        ] = None,
+        limit: Annotated[int, _LIMIT] = DEFAULT_PAGE,
+        offset: Annotated[int, _OFFSET] = 0,
+    ) -> list[StoredEvent]:
+        """Stored events in time order, narrowed by every filter given, a page at a time
+        (each as a line of `persona6 events --json`)."""
+
+        def events(p6: Persona6) -> list[StoredEvent]:
+            found = p6.events(
+                user_id=user_id,
+                anonymous_id=anonymous_id,
+                actor=actor,
+                session_id=session_id,
+                type=type,
+                since=since,
+                until=until,
+                limit=offset + limit + 1,
+            )
+            return list(islice(found, offset, None))
+
+        return _page(request, response, run(tenant, events), limit, offset)
+
+    @app.get("/v1/stats", tags=["events"], response_model=StoreStats, responses=_errors())
+    def get_stats(tenant: Tenant) -> StoreStats:
+        """What the store holds for the key's tenant."""
+        return run(tenant, lambda p6: p6.stats())
+
+    @app.get(
+        "/v1/sessions",
+        tags=["events"],
+        response_model=list[SessionSummary],
+        responses={**_PAGED, **_errors(422)},
+    )
+    def get_sessions(
+        request: Request,
+        response: Response,
+        tenant: Tenant,
+        actor: Annotated[
+            str | None,
+            Query(description="Only sessions this user_id or anonymous_id acted in."),
+        ] = None,
+        limit: Annotated[int, _LIMIT] = DEFAULT_PAGE,
+        offset: Annotated[int, _OFFSET] = 0,
+    ) -> list[SessionSummary]:
+        """Sessions, most recent first, with their counts and everyone who acted in them."""
+        found = run(tenant, lambda p6: p6.sessions(actor=actor, limit=offset + limit + 1))
+        return _page(request, response, found[offset:], limit, offset)
+
+    @app.get(
+        "/v1/actors",
+        tags=["events"],
+        response_model=list[ActorSummary],
+        responses={**_PAGED, **_errors(422)},
+    )
+    def get_actors(
+        request: Request,
+        response: Response,
+        tenant: Tenant,
+        limit: Annotated[int, _LIMIT] = DEFAULT_PAGE,
+        offset: Annotated[int, _OFFSET] = 0,
+    ) -> list[ActorSummary]:
+        """Everyone who acted: known persons first, then anonymous actors (with the person
+        an identify event links each to)."""
+        found = run(tenant, lambda p6: p6.actors(limit=offset + limit + 1))
+        return _page(request, response, found[offset:], limit, offset)
+
+    # -- the persona graph ----------------------------------------------------------------------
+
+    @app.post("/v1/build", tags=["graph"], response_model=BuildReport, responses=_errors(400, 422))
     async def post_build(tenant: Tenant, request: BuildRequest | None = None) -> BuildReport:
         """Bring the persona graph up to date with the events (incremental by default).
 
@@ -388,26 +587,38 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         full = request.full if request is not None else False
         return await builds.build(tenant, full)
 
-    @app.get("/v1/stats", tags=["events"], response_model=StoreStats)
-    def get_stats(tenant: Tenant) -> StoreStats:
-        """What the store holds for the key's tenant."""
-        return run(tenant, lambda p6: p6.stats())
-
-    @app.get("/v1/persons", tags=["graph"], response_model=list[PersonSummary])
+    @app.get("/v1/persons", tags=["graph"], response_model=list[PersonSummary], responses=_errors())
     def get_persons(tenant: Tenant) -> list[PersonSummary]:
         """Every known person (and unlinked anonymous actor) with traits."""
         return run(tenant, lambda p6: p6.persons())
 
+    # Ids may hold "/" (e.g. "team/alice"): the id routes take a path parameter, so the
+    # routes with a suffix after the person id must come before the bare one, which would
+    # otherwise take "alice/context" for an id.
     @app.get(
         "/v1/persons/{person_id:path}/traits/{trait_id}",
         tags=["graph"],
         response_model=TraitExplanation,
+        responses=_errors(404),
     )
     def get_trait(person_id: str, trait_id: str, tenant: Tenant) -> TraitExplanation:
         """Why: the evidence chain of one trait (session, time and quote of each event)."""
-        return run(tenant, lambda p6: p6.why(person_id, trait_id))
 
-    @app.get("/v1/persons/{person_id:path}/context", tags=["runtime"], response_model=Brief)
+        def why(p6: Persona6) -> TraitExplanation:
+            try:
+                return p6.why(person_id, trait_id)
+            except NotFound:
+                p6.require_person(person_id)  # an unknown person is the first thing to say
+                raise
+
+        return run(tenant, why)
+
+    @app.get(
+        "/v1/persons/{person_id:path}/context",
+        tags=["runtime"],
+        response_model=Brief,
+        responses=_errors(400, 404, 422),
+    )
     def get_context(
         person_id: str,
         tenant: Tenant,
@@ -429,7 +640,12 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
 
         return run(tenant, brief)
 
-    @app.get("/v1/persons/{person_id:path}/predict", tags=["runtime"], response_model=Prediction)
+    @app.get(
+        "/v1/persons/{person_id:path}/predict",
+        tags=["runtime"],
+        response_model=Prediction,
+        responses=_errors(400, 404),
+    )
     def get_predict(
         person_id: str,
         tenant: Tenant,
@@ -444,46 +660,173 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
 
     @app.get(
-        "/v1/persons/{person_id:path}/archetypes", tags=["runtime"], response_model=PersonArchetypes
+        "/v1/persons/{person_id:path}/archetypes",
+        tags=["runtime"],
+        response_model=PersonArchetypes,
+        responses=_errors(404),
     )
     def get_archetypes(person_id: str, tenant: Tenant) -> PersonArchetypes:
         """Soft membership in each archetype, with the cues and evidence behind it."""
         return run(tenant, lambda p6: p6.archetypes(person_id))
 
-    @app.post("/v1/link", tags=["runtime"], response_model=LinkResult)
-    def post_link(request: LinkRequest, tenant: Tenant) -> LinkResult:
-        """Which known person an anonymous actor is (null: a new person), how sure, and why."""
-        return run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
-
     @app.get(
-        "/v1/persons/{person_id:path}/export", tags=["governance"], response_model=PersonExport
+        "/v1/persons/{person_id:path}/export",
+        tags=["governance"],
+        response_model=PersonExport,
+        responses=_errors(404),
     )
     def get_export(person_id: str, tenant: Tenant) -> PersonExport:
         """Everything held about the person (traits, events, links): for access requests."""
         return run(tenant, lambda p6: p6.person_record(person_id))
 
-    # Ids may hold "/" (e.g. "team/alice"): the id routes take a path parameter, so the
-    # routes with a suffix after the person id must come before the bare one, which would
-    # otherwise take "alice/context" for an id.
-    @app.get("/v1/persons/{person_id:path}", tags=["graph"], response_model=PersonView)
+    @app.get(
+        "/v1/persons/{person_id:path}",
+        tags=["graph"],
+        response_model=PersonView,
+        responses=_errors(404),
+    )
     def get_person(person_id: str, tenant: Tenant) -> PersonView:
         """The persona: every trait with confidence, stability and evidence quotes."""
-        return run(tenant, lambda p6: p6.person(person_id))
 
-    @app.delete("/v1/persons/{person_id:path}", tags=["governance"], response_model=ForgetReport)
+        def person(p6: Persona6) -> PersonView:
+            try:
+                return p6.person(person_id)
+            except NotFound as exc:
+                raise _not_a_person_route(person_id, p6.tenant) or exc from None
+
+        return run(tenant, person)
+
+    @app.delete(
+        "/v1/persons/{person_id:path}",
+        tags=["governance"],
+        response_model=ForgetReport,
+        responses=_errors(404),
+    )
     def delete_person(person_id: str, tenant: Tenant) -> ForgetReport:
         """Forget the person's events and every trait that rested on them."""
         return run(tenant, lambda p6: p6.forget(person=person_id))
 
-    @app.delete("/v1/sessions/{session_id:path}", tags=["governance"], response_model=ForgetReport)
+    # -- sessions: continuity (before the bare session route, as for persons) -------------------
+
+    @app.get(
+        "/v1/sessions/{session_id:path}/continuity",
+        tags=["runtime"],
+        response_model=ContinuityReport,
+        responses=_errors(404),
+    )
+    def get_continuity(session_id: str, tenant: Tenant) -> ContinuityReport:
+        """What a known person's session confirms, adds and contradicts in their persona,
+        with the session's quotes."""
+        return run(tenant, lambda p6: p6.continuity(session_id))
+
+    @app.delete(
+        "/v1/sessions/{session_id:path}",
+        tags=["governance"],
+        response_model=ForgetReport,
+        responses=_errors(404),
+    )
     def delete_session(session_id: str, tenant: Tenant) -> ForgetReport:
         """Forget a session's events and recompute every trait that rested on them."""
         return run(tenant, lambda p6: p6.forget(session=session_id))
 
-    @app.delete("/v1/events/{event_id:path}", tags=["governance"], response_model=ForgetReport)
+    @app.delete(
+        "/v1/events/{event_id:path}",
+        tags=["governance"],
+        response_model=ForgetReport,
+        responses=_errors(404),
+    )
     def delete_event(event_id: str, tenant: Tenant) -> ForgetReport:
         """Forget one event and recompute every trait that rested on it."""
         return run(tenant, lambda p6: p6.forget(event=event_id))
+
+    # -- identity: stitching, linking, merges and their undoing -------------------------------
+
+    @app.post(
+        "/v1/stitch", tags=["identity"], response_model=StitchReport, responses=_errors(400, 422)
+    )
+    def post_stitch(tenant: Tenant, request: StitchRequest | None = None) -> StitchReport:
+        """Link anonymous actors with certainty: identify events, events with both ids, and
+        identifier attrs shared with exactly one known person; each link names its proof."""
+        attrs = request.identifier_attrs if request is not None else None
+        if attrs is not None and not any(a.strip() for a in attrs):
+            raise InvalidOption(
+                "identifier_attrs {attrs!r} names no attribute. Give attrs keys, e.g. "
+                '{"identifier_attrs": ["email_sha256"]}, or leave it out for the tenant\'s '
+                "setting",
+                attrs=attrs,
+            )
+        return run(tenant, lambda p6: p6.stitch(identifier_attrs=attrs))
+
+    @app.post(
+        "/v1/link", tags=["identity"], response_model=LinkResult, responses=_errors(400, 404, 422)
+    )
+    def post_link(request: LinkRequest, tenant: Tenant) -> LinkResult:
+        """Which known person an anonymous actor is (null: a new person), how sure, and why."""
+        return run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
+
+    @app.post(
+        "/v1/link/all",
+        tags=["identity"],
+        response_model=LinkAllReport,
+        responses=_errors(400, 422),
+    )
+    def post_link_all(tenant: Tenant, request: LinkAllRequest | None = None) -> LinkAllReport:
+        """Stitch, then link every unresolved anonymous actor; merge the decisions at or above
+        auto_merge_above (method auto)."""
+        given = request if request is not None else LinkAllRequest()
+        return run(
+            tenant,
+            lambda p6: p6.link_all(
+                auto_merge_above=given.auto_merge_above, threshold=given.threshold
+            ),
+        )
+
+    @app.get(
+        "/v1/links",
+        tags=["identity"],
+        response_model=list[LinkRecord],
+        responses=_errors(404, 422),
+    )
+    def get_links(
+        tenant: Tenant,
+        anonymous_id: Annotated[
+            str | None, Query(description="Only the links of this anonymous actor.")
+        ] = None,
+        include_revoked: Annotated[
+            bool, Query(description="Also revoked links, with when and why.")
+        ] = False,
+    ) -> list[LinkRecord]:
+        """Identity links with their provenance: method, proving event, probability,
+        revocation."""
+        return run(tenant, lambda p6: p6.links(anonymous_id, include_revoked=include_revoked))
+
+    @app.post(
+        "/v1/links",
+        tags=["identity"],
+        response_model=LinkRecord,
+        responses=_errors(400, 404, 422),
+        summary="Merge an anonymous actor into a person",
+    )
+    def post_links(request: LinkToRequest, tenant: Tenant) -> LinkRecord:
+        """Merge an anonymous actor into a known person by hand (method manual): a product's
+        decision on a link result. Undo it with POST /v1/unlink."""
+        return run(tenant, lambda p6: p6.link_to(request.anonymous_id, request.person_id))
+
+    @app.post(
+        "/v1/unlink",
+        tags=["identity"],
+        response_model=UnlinkReport,
+        responses=_errors(400, 404, 422),
+    )
+    def post_unlink(request: UnlinkRequest, tenant: Tenant) -> UnlinkReport:
+        """Undo a merge: revoke the actor's active links (kept, marked revoked, with the
+        reason) and recompute the persons on both sides."""
+        return run(
+            tenant,
+            lambda p6: p6.unlink(
+                request.anonymous_id, link_id=request.link_id, reason=request.reason
+            ),
+        )
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
@@ -504,8 +847,57 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.update(event.pop("$defs", {}))
         components["Event"] = event
+        # FastAPI gives every route with parameters a 422 of its own validation model; the
+        # routes that can answer 422 declare it with ErrorBody, and the others cannot (their
+        # parameters are free text): drop what is left of FastAPI's.
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                answer = operation.get("responses", {}).get("422", {})
+                if "HTTPValidationError" in json.dumps(answer):
+                    del operation["responses"]["422"]
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+# -- answers ---------------------------------------------------------------------------------
+
+
+def _page(request: Request, response: Response, found: list[T], limit: int, offset: int) -> list[T]:
+    """The first ``limit`` of ``found`` (read one further), with a ``Link`` header to the next
+    page when there is one."""
+    if len(found) > limit:
+        following = request.url.include_query_params(offset=offset + limit, limit=limit)
+        response.headers["Link"] = f'<{following.path}?{following.query}>; rel="next"'
+    return found[:limit]
+
+
+#: Where a person id that ends like a route of another resource was probably meant to go.
+_OTHER_ROUTES = {
+    "continuity": "continuity is per session: GET /v1/sessions/SESSION/continuity "
+    "(GET /v1/sessions?actor={person} lists their sessions)",
+    "sessions": "the sessions of {person!r} are at GET /v1/sessions?actor={person}",
+    "events": "the events of {person!r} are at GET /v1/events?actor={person}",
+    "links": "the links of {person!r} are at GET /v1/links?anonymous_id={person}",
+}
+
+
+def _not_a_person_route(person_id: str, tenant: str) -> NotFound | None:
+    """For an unknown person id that reads as ``PERSON/continuity`` and the like: a NotFound
+    that also says where that is (None for any other id)."""
+    person, _, last = person_id.rpartition("/")
+    hint = _OTHER_ROUTES.get(last)
+    if not person or hint is None:
+        return None
+    return NotFound(
+        "person {id!r} is not known in tenant {tenant!r}; /{last} is no route under "
+        "/v1/persons/PERSON: " + hint,
+        id=person_id,
+        tenant=tenant,
+        last=last,
+        person=person,
+    )
 
 
 # -- request bodies --------------------------------------------------------------------------
@@ -617,6 +1009,30 @@ def status_of(exc: Persona6Error) -> tuple[int, str]:
 #: tenant is the API key's, not an argument.
 HTTP_NAMES = {"tenant": "the API key's tenant"}
 
+#: Next steps (``{>step}`` of errors.NEXT_STEPS) that this API now serves itself, where the
+#: steps of the "http" surface still name the command line or a detour.
+HTTP_STEPS = {
+    "list_actors": "GET /v1/actors",
+    "list_sessions": "GET /v1/sessions",
+    "list_event_ids": "GET /v1/events",
+    "list_links": "GET /v1/links",
+    "links_history": "GET /v1/links?anonymous_id={actor}&include_revoked=true",
+    "unlink": "POST /v1/unlink (anonymous_id {actor!r})",
+    "continuity": "GET /v1/sessions/SESSION/continuity (GET /v1/sessions?actor={actor} "
+    "lists the sessions)",
+}
+
+
+def render_http(exc: Persona6Error) -> str:
+    """The library error's message in the API's terms: its parameters and endpoints."""
+    template = exc.__dict__.get("template")
+    if template is None:
+        return exc.render("http", HTTP_NAMES)
+    for step, text in HTTP_STEPS.items():
+        template = template.replace("{>" + step + "}", text)
+    return render_message(template, exc.values, "http", HTTP_NAMES)
+
+
 _HTTP_CODES = {
     400: "invalid_request",
     401: "unauthorized",
@@ -630,7 +1046,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Persona6Error)
     async def library_error(request: Request, exc: Persona6Error) -> JSONResponse:
         status, code = status_of(exc)
-        return error(status, code, exc.render("http", HTTP_NAMES))
+        return error(status, code, render_http(exc))
 
     @app.exception_handler(_Unauthorized)
     async def unauthorized(request: Request, exc: _Unauthorized) -> JSONResponse:
@@ -656,7 +1072,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         message = str(exc.detail)
-        if exc.status_code == 404:
+        if exc.status_code == 400:
+            message = (
+                f"request body: cannot be read ({exc.detail}). Send a UTF-8 JSON body as "
+                "/openapi.json describes"
+            )
+        elif exc.status_code == 404:
             message = (
                 f"{request.url.path} is not an endpoint of this API. "
                 "The endpoints are listed at /openapi.json"
@@ -683,4 +1104,4 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
-__all__ = ["TenantEngines", "create_app", "status_of"]
+__all__ = ["ErrorCode", "TenantEngines", "create_app", "render_http", "status_of"]
