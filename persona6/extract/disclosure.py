@@ -1,4 +1,4 @@
-"""persona6.disclosure.v15: facts a person states about their own life.
+"""persona6.disclosure.v16: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -67,6 +67,14 @@ speaker is; a quoted title is the object of the verb before it; a move between t
 names with a home or family said with it is a home ("from Dundee to Stirling with my wife")
 (v12).
 
+What another extractor claims from the same words is no fact of the speaker's life (v16): an
+act whose verb states a decision the decision extractor reads ("We went with the 10kW system",
+"we switched from Trello to Linear"; not a verb with its particle, "I dropped out of college"),
+a clause after the speaker's worry frame ("I'm concerned we paid too much": ``worry_frames``),
+an act that is no pastime bare in a clause of time ("... easier to reflect when I write":
+``bare_not_pastimes``), and a noun of another sense before a noun ("my practice reminders":
+``modifier_senses``).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -77,7 +85,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import dropwhile, pairwise, takewhile
 from typing import TypeVar
 
@@ -87,7 +95,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v15"
+NAME = "persona6.disclosure.v16"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -138,6 +146,7 @@ _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manne
 _WORD_LISTS += ("work_places", "plan_feeling_verbs", "took_it_objects", "doubt_words")
 _WORD_LISTS += ("abstract_nouns", "abstract_suffixes", "abstract_suffix_exceptions")
 _WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
+_WORD_LISTS += ("worry_frames", "modifier_senses", "bare_not_pastimes", "verb_particles")
 _WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
 _WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
@@ -291,6 +300,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _to_listener(text, pred)
                     or _in_request_object(text, pred)
                     or _doubted(text, sentence, pred)
+                    or _worried(text, sentence, pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -299,6 +309,10 @@ def disclosure_claims(text: str) -> list[Claim]:
                     continue
                 if claim is not None and _plan_of_now(text, claim, pred):
                     continue  # "I'm off to spend some time with them now" (v12)
+                if claim is not None and _decided_act(text, claim, pred):
+                    continue  # "we went with the 10kW system": the decision's (v16)
+                if claim is not None and _time_of_main(text, sentence, claim, pred):
+                    continue  # "... easier to reflect when I write": when, no habit (v16)
                 planned = claim is not None and claim.key.startswith("plans:")
                 if planned and _moves_tools(text, sentence, pred):
                     continue  # "we're moving to Linear next quarter": a switch to come
@@ -776,6 +790,93 @@ def _doubted(text: str, sentence: Span, pred: Predicate) -> bool:
         return False
     denied = tx.english_set("negations")
     return any(w in denied or w.endswith("n't") for w in words[-3:-1])
+
+
+def _worried(text: str, sentence: Span, pred: Predicate) -> bool:
+    """The clause is what the speaker worries about (v16): right after one of
+    ``worry_frames``, with at most "that", "about how", "if" or "whether" between ("I'm
+    concerned we paid too much", "I fear we bought the wrong panels", "worried that I'll lose my
+    job"). The worry is stated, not a fact of the speaker's life. A denied worry ("I'm not
+    worried we paid too much") or one closed by a comma leaves the clause said."""
+    if pred.implied:
+        return False
+    found = list(tx.tokens(text, sentence.start, pred.subject.start))
+    while found and found[-1].word in ("that", "if", "whether", "how", "about"):
+        found = found[:-1]
+    if not found or found[-1].word not in lexicon().words["worry_frames"]:
+        return False
+    # the speaker's worry: "I'm so worried", "we fear", or a frame opening the sentence
+    # ("Worried we paid too much"); not "why be scared, I am planning ..." said to the listener
+    if len(found) > 1 and not {t.word for t in found[-4:-1]} & _SUBJECTS:
+        return False
+    if re.search(r"[,;:\u2013\u2014]|\s-\s", text[found[-1].end : pred.subject.start]):
+        return False  # "I was worried, but we went anyway": the worry ends at the comma
+    denied = tx.english_set("negations")
+    # "I'm not worried we paid too much": no worry, the clause is said
+    return not any(t.word in denied or t.word.endswith("n't") for t in found[-3:-1])
+
+
+def _decided_act(text: str, claim: Claim, pred: Predicate) -> bool:
+    """An activity whose verb states a decision the decision extractor reads (v16): "we went
+    with the 10kW system" is ``chose: 10kw system``, "we switched from Trello to Linear" is
+    ``trello->linear``, "I cancelled my gym membership" rejects it; none is also something the
+    speaker did. "We went to Rome", "I moved the couch" decide nothing and stay, and so does an
+    act named inside what was decided ("I dropped off that stuff I baked") or a verb with its
+    particle (``verb_particles``: "I dropped out of college" is no choice of "out of college")."""
+    if not claim.key.startswith("activities:"):
+        return False
+    # the decision's own verb, among the first words of what it cites ("We | went with",
+    # "I've finally | switched"): not a verb after its object ("I dropped off that stuff I
+    # baked", "we rejected the offer and went to the beach": the baking, the beach stay)
+    for span in _decisions(text):
+        opening = tx.tokens(text, span.start, span.end)[:_DECISION_VERB_AT]
+        if not any(t.start == pred.verb.start for t in opening):
+            continue
+        after = tx.tokens(text, pred.verb.end, span.end)[:1]
+        # "I dropped out of school", "dropped off the cake": a verb of its particle, no choice
+        return not (after and after[0].word in lexicon().words["verb_particles"])
+    return False
+
+
+#: How far into a decision's cited words its verb may stand: "we've finally switched".
+_DECISION_VERB_AT = 4
+
+
+@lru_cache(maxsize=4096)
+def _decisions(text: str) -> tuple[Span, ...]:
+    """Where the decision extractor finds a decision in ``text`` (its cited spans). It reads
+    a message, not a text, and imports this module (the stops of its objects are ours), hence
+    the import here and the message made of the text alone: what it finds depends on the text
+    only."""
+    from persona6.extract import decision
+
+    event = StoredEvent.model_construct(
+        event_id="", ts="", session_id="", tenant="", type="message", role="user", text=text
+    )
+    found = decision.message_decisions(event)
+    return tuple(Span(d.evidence.start, d.evidence.end) for d in found if d.evidence is not None)
+
+
+def _time_of_main(text: str, sentence: Span, claim: Claim, pred: Predicate) -> bool:
+    """A bare act that is no pastime without its object (``bare_not_pastimes``), in a clause
+    of time, with no frequency in the sentence, says when the main clause holds, not what the
+    speaker does (v16): "I find it easier to reflect carefully when I write" is no habit
+    "writes". A pastime ("I feel calmer when I paint"), an object ("when I write poems") or a
+    frequency ("she's always with me while I write") still make one."""
+    if not claim.key.startswith("habits:") or pred.implied or pred.lead:
+        return False
+    lemma = lexicon().lemmas.get(pred.verb.word, pred.verb.word)
+    if lemma not in lexicon().words["bare_not_pastimes"]:
+        return False
+    before = tx.tokens(text, sentence.start, pred.subject.start)[-1:]
+    if not before or before[0].word not in ("when", "while", "as"):
+        return False  # "whenever I hike" says it recurs
+    lex = lexicon()
+    said = {t.word for t in tx.tokens(text, *sentence)}
+    if lex.frequency.search(text, sentence.start, sentence.end) or said & lex.words["habit_leads"]:
+        return False  # "she's always with me while I write": whenever the speaker writes
+    rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+    return rest is None or _names_nothing(text, rest)
 
 
 def _time_to_come(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -1741,6 +1842,8 @@ def _my_mentions(
             continue
         if noun == "work" and _worked_hard(text, match):
             continue  # "my hard work paid off": an effort, no job (v12)
+        if noun in lex.words["modifier_senses"] and _modifies(text, match.end()):
+            continue  # "my practice reminders": reminders, no practice of one's own (v16)
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -1767,6 +1870,20 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether the noun ending at ``end`` stands before another noun of its phrase (v16): the
+    next word follows with only spaces between and is no word that ends a noun phrase, no
+    verb form this lexicon knows ("my practice reminders", not "my practice is busy", "my watch
+    broke", "my practice runs itself")."""
+    after = tx.tokens(text, end, min(len(text), end + 40))[:1]
+    if not after or text[end : after[0].start].strip():
+        return False
+    word = after[0].word
+    if word in _my_phrase_closed() or word in lexicon().lemmas or tx.is_past(word):
+        return False
+    return not word.endswith(("ed", "ing", "ly"))
 
 
 def _says_or_joins(text: str, rest: Span) -> bool:

@@ -1,11 +1,12 @@
-"""persona6.style.v10: how a person operates, per (session, actor).
+"""persona6.style.v11: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
 - measured once per (session, actor), citing the events that show the value (a key with
-  nothing to cite is not emitted): ``verbosity`` (terse / moderate / elaborate; measure = mean
-  words per message; cites the ``examples_per_session`` shortest, longest or most typical
-  messages),
+  nothing to cite is not emitted): ``verbosity`` (terse / moderate / elaborate; measure = words
+  of the median message, elaborate from the texture traits' long-message norm, v11; cites the
+  ``examples_per_session`` shortest messages when terse, else the most typical, nearest the
+  mean length, v11),
   ``mode`` (asking / commanding / mixed; measure = share of questions among messages that ask
   or order; "can you fix it?", "status of last deploy" are orders, and a complaint or a request
   for a person put as a question does not ask; cites questions when asking, orders when commanding,
@@ -32,7 +33,9 @@ STYLE signals, keys:
   weight 1 when one of the actor's actions follows the plan, 0.5 when none does), ``warmth``
   (thanks, gladness, emoji, "!", shared history, and greetings and "we", which make none by
   themselves; measure = share of messages with a cue; weight 0.5 for one kind of cue, 1 for
-  several, a greeting not counted, v10) and ``helps_others`` (a statement answering another
+  several, a greeting not counted, v10; a courtesy formula, "Thank you very much", is thanks in
+  the chat register and routine politeness in a message of the formal register, as a letter's
+  closing, "Kind regards", is everywhere, v11) and ``helps_others`` (a statement answering another
   person's question in a session with several people; ids the session shows to be one person,
   by an identify event or an event with both ids, are one, v10).
 
@@ -63,7 +66,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v10"
+NAME = "persona6.style.v11"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -80,7 +83,7 @@ _EXCLAMATION = re.compile(r"!+")
 @dataclass(frozen=True, slots=True)
 class StyleCues:
     terse_below: float
-    elaborate_above: float
+    elaborate_from: float
     pace_buckets: tuple[tuple[float | None, str], ...]
     length_buckets: tuple[tuple[float | None, str], ...]
     day_parts: tuple[tuple[int, int, str], ...]
@@ -98,6 +101,8 @@ class StyleCues:
     observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
     weak_warmth: frozenset[str]  # warmth kinds that make no warmth by themselves ("we")
     routine_warmth: frozenset[str]  # nor count as a kind for the weight ("Good morning.")
+    informal: tuple[re.Pattern[str], ...]  # marks of the chat register (case-sensitive, v11)
+    closing: tuple[re.Pattern[str], ...]  # a letter's closing at the end ("Kind regards, Ingrid")
 
 
 def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
@@ -130,7 +135,7 @@ def cues() -> StyleCues:
     }
     return StyleCues(
         terse_below=float(data["verbosity"]["terse_below"]),
-        elaborate_above=float(data["verbosity"]["elaborate_above"]),
+        elaborate_from=float(data["verbosity"]["elaborate_from"]),
         pace_buckets=buckets("pace_buckets"),
         length_buckets=buckets("session_length_buckets"),
         day_parts=tuple(
@@ -147,6 +152,8 @@ def cues() -> StyleCues:
         observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
         weak_warmth=frozenset(str(k) for k in data["weak_warmth"]),
         routine_warmth=frozenset(str(k) for k in data["routine_warmth"]),
+        informal=tuple(re.compile(str(p)) for p in data["informal_marks"]),
+        closing=tuple(_compile(data["warmth"]["closing"])),
     )
 
 
@@ -309,24 +316,28 @@ class StyleExtractor:
         spoken = [not (e.text or " ").isspace() for e in messages]
         if any(spoken):
             counts = [_word_count(prepared(e)) for e in messages]
-            mean = statistics.fmean(counts)
+            # The median message: one pasted log or one "ok" does not decide it (v11).
+            median = float(statistics.median(counts))
             value = (
                 "terse"
-                if mean < style.terse_below
+                if median < style.terse_below
                 else "elaborate"
-                if mean > style.elaborate_above
+                if median >= style.elaborate_from
                 else "moderate"
             )
-            # The messages that show it most: the shortest, the longest, the most typical.
+            # The messages that show it most: the shortest when terse, else the most typical,
+            # nearest the mean length (v11: not the longest when elaborate, which can be the
+            # one-off paste the median leaves out).
+            mean = statistics.fmean(counts)
             typical = {
                 "terse": lambda n: n,
-                "elaborate": lambda n: -n,
+                "elaborate": lambda n: abs(n - mean),
                 "moderate": lambda n: abs(n - mean),
             }[value]
             ranked = sorted(range(len(messages)), key=lambda i: (typical(counts[i]), i))
             chosen = sorted([i for i in ranked if spoken[i]][: style.examples])
             evidence = _whole(messages[i] for i in chosen)
-            yield self._signal(actor, "verbosity", messages, evidence, value=value, measure=mean)
+            yield self._signal(actor, "verbosity", messages, evidence, value=value, measure=median)
         modes = [_mode(prepared(e)) for e in messages]
         # A complaint or a request for a person put as a question does not ask.
         modes = [
@@ -423,7 +434,10 @@ class StyleExtractor:
                     continue  # "Shall I use TypeScript?" / "No, plain JavaScript": an answer
                 hits = _cite(event, prep, patterns)
                 if key == "warmth":
-                    warmth_kinds[family.removeprefix("warmth:")] += len(hits)
+                    kind = family.removeprefix("warmth:")
+                    if kind == "courtesy" and not _formal(prep):
+                        kind = "thanks"  # "thank you so much :)": thanks in the chat register
+                    warmth_kinds[kind] += len(hits)
                 found[key] += hits
             # Every emoji is outside ASCII, and "!" can only match where there is one.
             if not prep.text.isascii():
@@ -460,6 +474,25 @@ class StyleExtractor:
                     context={"cues": kinds},
                 )
             yield self._signal(actor, key, events, evidence, **fields)
+
+
+def _formal(prep: Prepared) -> bool:
+    """Whether the message is written in the formal register (v11): it opens upper case, ends
+    with a full stop or a question mark (before a letter's closing, "Kind regards, Ingrid"),
+    and has no mark of the chat register
+    (``informal_marks``: a contraction, "!", a lower-case "i", a chat abbreviation, an
+    emoticon) and no emoji. Memoised on the text."""
+    return prep.remember((NAME, "formal"), _read_formal)
+
+
+def _read_formal(prep: Prepared) -> bool:
+    text = prep.text.strip()
+    for closing in cues().closing:  # "..., if you would be so kind. Kind regards, Ingrid"
+        text = closing.sub("", text).rstrip(" ,\n")
+    first = next((c for c in text if c.isalpha()), "")
+    if not first.isupper() or text[-1:] not in (".", "?") or EMOJI.search(text):
+        return False
+    return not any(p.search(text) for p in cues().informal)
 
 
 def _cite(

@@ -16,8 +16,8 @@ def keys(text: str) -> set[str]:
     return {s.key for s in extracted(disclosure.NAME, text, "u1")}
 
 
-def test_the_producer_is_v15() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v15"
+def test_the_producer_is_current() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v16"
 
 
 @pytest.mark.parametrize(
