@@ -18,6 +18,7 @@ from persona6.errors import InvalidOption, NotFound, type_phrase
 from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
 from persona6.graph.forget import ForgetReport
+from persona6.graph.paths import sequence_paths
 from persona6.graph.texture import person_texture_traits
 from persona6.ingest import pipeline
 from persona6.store import EventQuery, Store, open_store, shown_location
@@ -184,7 +185,8 @@ class Persona6:
     def person(self, person_id: str) -> PersonView:
         """A person with all their traits and evidence."""
         _require_text("person_id", person_id)
-        traits = self.store.traits_of(self.tenant, person_id)
+        # Recurring action sequences as paths, not every fragment of them (graph/paths.py).
+        traits = sequence_paths(self.store.traits_of(self.tenant, person_id))
         # How they write (graph/texture.py): read from their messages, not stored.
         traits += person_texture_traits(self.store, self.tenant, person_id)
         summary = self._summary(person_id, len(traits))
@@ -203,8 +205,9 @@ class Persona6:
         _require_text("trait_id", trait_id)
         trait = self.store.trait(self.tenant, trait_id)
         if trait is None and trait_id.startswith("tr_"):
-            texture = person_texture_traits(self.store, self.tenant, person_id)
-            trait = next((t for t in texture if t.id == trait_id), None)
+            derived = person_texture_traits(self.store, self.tenant, person_id)
+            derived += sequence_paths(self.store.traits_of(self.tenant, person_id))  # a path
+            trait = next((t for t in derived if t.id == trait_id), None)
         if trait is None or trait.person_id != person_id:
             raise NotFound(
                 "trait {trait!r} is not a trait of {person!r}. List them with: {>show_person}",

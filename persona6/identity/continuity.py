@@ -25,6 +25,7 @@ from collections import defaultdict
 from persona6.errors import NotFound
 from persona6.graph.consolidate import config as graph_config
 from persona6.graph.consolidate import consolidate, statement
+from persona6.graph.paths import fold, sequence_paths, steps_of
 from persona6.identity.features import Profile, sum_profiles
 from persona6.identity.model import LinkModel, similarities, vectorize
 from persona6.identity.records import ActorContinuity, ContinuityItem, ContinuityReport, Quote
@@ -195,10 +196,59 @@ def _person(
         else:
             agrees = True
         (result.confirms if agrees else result.contradicts).append(item)
+    # The session's steps as the paths it walks, not every bigram and trigram of them.
+    shown = {t.key: t for t in sequence_paths(list(traits.values())) if steps_of(t.key)}
+    for name in ("confirms", "new"):
+        setattr(result, name, _paths(getattr(result, name), grouped, shown))
     similarity, typical = _texture(store, tenant, session_id, person, model)
     result.texture_similarity = similarity
     result.texture_typical = typical
     return result
+
+
+def _paths(
+    items: list[ContinuityItem],
+    grouped: dict[tuple[SignalKind, str], list[Signal]],
+    shown: dict[str, Trait],
+) -> list[ContinuityItem]:
+    """``items`` with their sequences folded as the graph shows a person's (graph/paths.py), in
+    the one session: trigrams chained into a path where the steps they overlap on occur once,
+    and a sequence inside a longer one of the same items left out. A path the persona showed
+    before is its prior; otherwise the prior of its part held in the fewest sessions."""
+    steps = {s: item for item in items if (s := steps_of(item.key))}
+    if len(steps) < 2:
+        return items
+    stats = {}  # one session; a sequence of two of the person's actors there is not once
+    for s, item in steps.items():
+        found = grouped[(SignalKind.TASK, item.key)]
+        stats[s] = (1, (found[0].measure or 0.0) if len(found) == 1 else 2.0)
+    paths, hidden = fold(stats, 1.0)
+    made: dict[str, ContinuityItem] = {}  # the key of a path's first trigram -> the path
+    for path, parts in paths.items():
+        key = "sequence:" + ">".join(path)
+        members = [steps[p] for p in parts]
+        quotes: dict[tuple[str, int, int], Quote] = {}
+        for member in members:
+            for quote in member.evidence:
+                quotes.setdefault((quote.event_id, quote.start, quote.end), quote)
+        prior = shown.get(key) or min(members, key=lambda m: (m.prior_sessions, m.key))
+        held = isinstance(prior, Trait)
+        made[members[0].key] = members[0].model_copy(
+            update={
+                "key": key,
+                "statement": statement(SignalKind.TASK, key, f"{len(path)}-step", ""),
+                "evidence": list(quotes.values())[:3],
+                "prior": prior.statement if held else prior.prior,
+                "prior_sessions": prior.sessions if held else prior.prior_sessions,
+                "trait_id": prior.id if held else prior.trait_id,
+            }
+        )
+    # Each path where its first trigram was; the sequences folded into others left out.
+    return [
+        made.get(item.key, item)
+        for item in items
+        if item.key in made or steps_of(item.key) not in hidden
+    ]
 
 
 def _session_value(kind: SignalKind, found: list[Signal], held: str | None) -> str:
