@@ -1,4 +1,4 @@
-"""persona6.decision.v10: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v11: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -15,9 +15,11 @@ the object phrase, normalised and cut at the first stop word ("because", "instea
 time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
 "since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
 pattern's own key when it has no object ("I accept" -> approval).
-Questions, hypotheticals ("if I go with X"), a time or a condition still to come ("I'd like to
-export my notes before I cancel", "when we switch to Linear, ...": the subject of the cue opens a
-clause of time or condition and the cue is not past; "after we switched to Linear, ..." stands),
+Questions, what the speaker fears they did ("I fear we bought the wrong panels": a worry, as the
+disclosure extractor's ``worried_at`` reads it; v11), hypotheticals ("if I go with X"), a time
+or a condition still to come ("I'd like to export my notes before I cancel", "when we switch to
+Linear, ...": the subject of the cue opens a clause of time or condition and the cue is not
+past; "after we switched to Linear, ..." stands),
 quoted words and objects that name nothing ("I'll take it") are skipped, and so is a move of home,
 as the disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
 from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue to
@@ -61,7 +63,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v10"
+NAME = "persona6.decision.v11"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -172,8 +174,9 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     or is_hypothetical(text, sentence, start)
                     or is_conditional(text, sentence, start, says_future(match.group()))
                     or _time_to_come(text, sentence, start, match)
+                    or disclosure.worried_at(text, sentence, start)
                 ):
-                    continue
+                    continue  # ... or what the speaker fears they did (v11)
                 decision = _decision(event, rule, match, sentence.start)
                 if decision is None or decision.evidence is None:
                     continue

@@ -793,14 +793,18 @@ def _doubted(text: str, sentence: Span, pred: Predicate) -> bool:
 
 
 def _worried(text: str, sentence: Span, pred: Predicate) -> bool:
-    """The clause is what the speaker worries about (v16): right after one of
-    ``worry_frames``, with at most "that", "about how", "if" or "whether" between ("I'm
-    concerned we paid too much", "I fear we bought the wrong panels", "worried that I'll lose my
-    job"). The worry is stated, not a fact of the speaker's life. A denied worry ("I'm not
-    worried we paid too much") or one closed by a comma leaves the clause said."""
-    if pred.implied:
-        return False
-    found = list(tx.tokens(text, sentence.start, pred.subject.start))
+    """The clause is what the speaker worries about (v16): ``worried_at`` its subject."""
+    return not pred.implied and worried_at(text, sentence, pred.subject.start)
+
+
+def worried_at(text: str, sentence: Span, start: int) -> bool:
+    """The clause whose subject starts at ``start`` is what the speaker worries about: right
+    after one of ``worry_frames``, with at most "that", "about how", "if" or "whether" between
+    ("I'm concerned we paid too much", "I fear we bought the wrong panels", "worried that I'll
+    lose my job"). The worry is stated, not a fact of the speaker's life nor a decision
+    (decision.v11 asks it too). A denied worry ("I'm not worried we paid too much") or one
+    closed by a comma leaves the clause said."""
+    found = list(tx.tokens(text, sentence.start, start))
     while found and found[-1].word in ("that", "if", "whether", "how", "about"):
         found = found[:-1]
     if not found or found[-1].word not in lexicon().words["worry_frames"]:
@@ -809,7 +813,7 @@ def _worried(text: str, sentence: Span, pred: Predicate) -> bool:
     # ("Worried we paid too much"); not "why be scared, I am planning ..." said to the listener
     if len(found) > 1 and not {t.word for t in found[-4:-1]} & _SUBJECTS:
         return False
-    if re.search(r"[,;:\u2013\u2014]|\s-\s", text[found[-1].end : pred.subject.start]):
+    if re.search(r"[,;:\u2013\u2014]|\s-\s", text[found[-1].end : start]):
         return False  # "I was worried, but we went anyway": the worry ends at the comma
     denied = tx.english_set("negations")
     # "I'm not worried we paid too much": no worry, the clause is said
