@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -246,10 +246,13 @@ class Persona6Client:
         return self._model(LinkResult, "POST", "/v1/link", json=body)
 
     def link_all(
-        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+        self,
+        *,
+        auto_merge_above: float | Literal["off"] | None = None,
+        threshold: float | None = None,
     ) -> LinkAllReport:
         """Stitch, then link every unresolved anonymous actor; merge those at or above
-        ``auto_merge_above`` (default: the tenant setting)."""
+        ``auto_merge_above`` (default: the tenant setting; "off": none, whatever it is)."""
         body = {
             name: value
             for name, value in (("auto_merge_above", auto_merge_above), ("threshold", threshold))

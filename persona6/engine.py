@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from persona6 import graph, identity
 from persona6.behavior import BacktestReport, BehaviorState, PersonArchetypes, Prediction
@@ -343,10 +343,14 @@ class Persona6:
         return self._linker().link(anonymous_id, threshold=threshold)
 
     def link_all(
-        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+        self,
+        *,
+        auto_merge_above: float | Literal["off"] | None = None,
+        threshold: float | None = None,
     ) -> identity.LinkAllReport:
         """Stitch, then link every unresolved anonymous actor; merge those at or above
-        ``auto_merge_above`` (default: the tenant setting, off unless set)."""
+        ``auto_merge_above`` (default: the tenant setting, off unless set; "off": merge none,
+        whatever the setting)."""
         return self._linker().link_all(auto_merge_above=auto_merge_above, threshold=threshold)
 
     def link_to(self, anonymous_id: str, person_id: str) -> identity.LinkRecord:

@@ -231,7 +231,8 @@ def link(
                 _print_result(result, quotes)
             return
         report = p6.link_all(
-            auto_merge_above=None if auto in (None, "off") else float(auto),  # type: ignore[arg-type]
+            # "off" merges nothing whatever the tenant setting; None leaves it to the setting
+            auto_merge_above=None if auto is None else "off" if auto == "off" else float(auto),
             threshold=threshold,
         )
     if as_json:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -613,18 +614,29 @@ class Linker:
         )
 
     def link_all(
-        self, *, auto_merge_above: float | None = None, threshold: float | None = None
+        self,
+        *,
+        auto_merge_above: float | Literal["off"] | None = None,
+        threshold: float | None = None,
     ) -> LinkAllReport:
+        """Stitch, then link every unresolved actor; merge the decisions at or above
+        ``auto_merge_above`` (None: the tenant setting; "off": none, whatever the setting)."""
         from persona6.identity.stitching import stitch
 
         if threshold is not None:
             check_probability("{--threshold}", threshold)
-        if auto_merge_above is not None:
+        if auto_merge_above is not None and auto_merge_above != "off":
             check_probability("{--auto-merge}", auto_merge_above)
         stitched = stitch(self.store, self.tenant, self.settings())
         self.sync()
         settings = self.settings(new_person_threshold=threshold)
-        auto = auto_merge_above if auto_merge_above is not None else settings.auto_merge_above
+        auto: float | None = (
+            None
+            if auto_merge_above == "off"
+            else settings.auto_merge_above
+            if auto_merge_above is None
+            else auto_merge_above
+        )
         results = []
         for actor in self.unresolved():
             profile = profile_store.actor_profile(self.store, self.tenant, actor)

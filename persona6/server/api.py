@@ -28,7 +28,7 @@ from contextlib import asynccontextmanager, contextmanager
 from enum import StrEnum
 from itertools import islice
 from multiprocessing import get_context
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -151,10 +151,11 @@ class LinkAllRequest(BaseModel):
         default=None,
         description="Probability a candidate needs to be the decision (default: the tenant's).",
     )
-    auto_merge_above: float | None = Field(
+    auto_merge_above: float | Literal["off"] | None = Field(
         default=None,
         description="Merge the decisions at or above this probability (method auto; undo "
-        "with POST /v1/unlink). Default: the tenant's setting, off unless set.",
+        'with POST /v1/unlink); "off" merges none whatever the tenant\'s setting. Default: '
+        "the tenant's setting, off unless set.",
     )
 
 

@@ -137,6 +137,21 @@ def test_link_all_merges_nothing_by_default(p6, world):
     assert {r.anonymous_id for r in report.results} == set(holdouts(world[1]))
 
 
+def test_auto_merge_off_merges_nothing_whatever_the_tenant_setting(p6, world):
+    p6.identity_settings(auto_merge_above=0.5)
+    assert p6.link_all(auto_merge_above="off").merged == []
+    db = str(p6.db)
+    p6.close()
+    shown = CliRunner().invoke(
+        main, ["link", "--all", "--auto-merge", "off", "--json", "--db", db], catch_exceptions=False
+    )
+    report = json.loads(shown.output)
+    assert report["merged"] == [] and report["auto_merge_above"] is None
+    # Without the option the tenant's setting applies.
+    with Persona6(db=db) as again:
+        assert again.link_all().merged
+
+
 def test_auto_merge_links_confident_actors_and_unlink_undoes_it(p6, world):
     truth = holdouts(world[1])
     report = p6.link_all(auto_merge_above=0.5)
