@@ -1,7 +1,7 @@
 """Failure episodes as behaviour reads them: who failed, at what, how they reacted, and when
 that reaction became known.
 
-The episodes come from the stored FAILURE signals of ``persona6.failure.v7`` (the reaction label
+The episodes come from the stored FAILURE signals of ``persona6.failure.v9`` (the reaction label
 is the extractor's; docs/behavior.md gives the taxonomy). Behaviour adds two things the
 extractor does not need:
 
