@@ -405,3 +405,28 @@ def test_a_passing_mention_takes_no_room_a_stronger_line_needs(demo, budget):
                 if item.kind in ("directive", "conflict") or stronger:
                     assert item.statement in shown, (person["person_id"], task)
     assert passing_in_whole  # the demo's people have passing mentions that bear on the tasks
+
+
+@pytest.mark.parametrize(
+    ("preference", "statement"),
+    [
+        (
+            "I prefer small patches with a test per change over one big refactor.",
+            "prefers small patches with a test per change over one big refactor",
+        ),
+        (
+            "I prefer explanations with a short example over final code.",
+            "prefers explanations with a short example over final code",
+        ),
+        ("I prefer a unified diff over the whole file.", "prefers unified diff over whole file"),
+    ],
+)
+def test_how_a_coding_answer_comes_bears_on_every_coding_task(
+    preference: str, statement: str
+) -> None:
+    """A patch, a diff or a worked example is how a coding assistant answers (brief.v5): it
+    bears on a fix that shares no word with it."""
+    turns = [("s-1", preference), ("s-2", "I'm vegetarian."), ("s-3", preference)]
+    text = _brief(turns, "fix the failing build in the payment module", budget=80).text
+    bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
+    assert statement in bears, text
