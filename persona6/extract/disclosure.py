@@ -1,4 +1,4 @@
-"""persona6.disclosure.v16: facts a person states about their own life.
+"""persona6.disclosure.v17: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -95,7 +95,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v16"
+NAME = "persona6.disclosure.v17"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -149,6 +149,8 @@ _WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
 _WORD_LISTS += ("worry_frames", "modifier_senses", "bare_not_pastimes", "verb_particles")
 _WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
 _WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
+_WORD_LISTS += ("body_sides", "body_trouble_adjectives", "clinicians", "advice_verbs")
+_WORD_LISTS += ("restriction_verbs", "advice_reasons", "fragment_asides")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -269,6 +271,8 @@ def disclosure_claims(text: str) -> list[Claim]:
     found: list[Claim] = []
     for sentence in tx.sentences(text):
         clauses = tx.clauses(text, sentence)
+        if not tx.is_question(text, sentence) and not tx.inside(quotes, sentence.start):
+            found.extend(_health_of_sentence(text, sentence, clauses))
         for number, clause in enumerate(clauses):
             following = clauses[number + 1] if number + 1 < len(clauses) else None
             # "can you walk my dog?" too
@@ -280,6 +284,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
             found.extend(_body_trouble(text, clause))
+            found.extend(_bare_condition(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
             unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
@@ -1864,6 +1869,10 @@ def _my_mentions(
             opens = bool(after) and after[0].word in _OBJECT_CLAUSE_OPENERS
             rest = tx.phrase_span(text, match.end(), following.end, max_words=8) if opens else None
             cited = Span(clause.start, following.end) if opens and following else clause
+        if rest is not None and category == "health":
+            rest = (
+                None  # "my right shoulder impingement is flaring up": keyed by the condition (v17)
+            )
         if rest is not None:  # "my wife is a doctor": the fact about them is the clause
             fact = tx.normalise_phrase(text[match.start("noun") : rest.end])
             value = f"their {fact}"
@@ -1871,9 +1880,26 @@ def _my_mentions(
             continue  # "it hurts my eyes": everyone has eyes; "my red hair", "my eyes are blue" say
         else:
             fact, value = noun, f"has {tx.plain(text[match.start() + 3 : match.end()])}"
+            if category == "health":
+                fact = _part_of_condition(text, match)
+                phrase = tx.tokens(text, match.start() + 2, match.end())
+                if any(_verb_like(phrase, i) for i in range(len(phrase) - 1)):
+                    continue  # "my shower only spouts cold water": no condition of mine
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _part_of_condition(text: str, match: re.Match[str]) -> str:
+    """The key of "my <...> <condition>": the condition with the side and body part before
+    it (v17: "my right shoulder impingement" -> ``right shoulder impingement``, not
+    ``impingement``)."""
+    noun = " ".join(match.group("noun").lower().split())
+    lists = lexicon().words
+    before = [t.word for t in tx.tokens(text, match.start() + 2, match.start("noun"))]
+    part = lists["body_sides"] | lists["body_parts"]
+    at = next((i for i, w in enumerate(before) if w in part), None)
+    return " ".join([*before[at:], noun]) if at is not None else noun
 
 
 def _modifies(text: str, end: int) -> bool:
@@ -1954,15 +1980,16 @@ def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> 
     """Whether "my X" at ``at`` names no thing the speaker has (v13): an idiom of taste after
     "is" or "not" ("flatbed is my thing", "not my cup of tea"), information given out ("sharing
     my location"), the object of a task asked for or planned ("plan my winter varroa
-    treatment", "help me organise my notes"), or a body part with a trouble, which
-    ``_body_trouble`` reads as health ("my knee has been playing up")."""
+    treatment", "help me organise my notes"), or a body part, which everyone has and which
+    ``_body_trouble`` reads as health when a trouble is said of it ("my knee has been playing
+    up"; "my left knee" alone is no fact, v17)."""
     lists = lexicon().words
     before = [t.word for t in tx.tokens(text, clause.start, at)]
     if not words:
         return False
     if words[0].word in lists["is_my_idioms"] and before[-1:] and before[-1] in _IS_NOT:
         return True
-    if words[0].word in lists["body_parts"] and _trouble_after(text, words[0].end, clause.end):
+    if _body_part(words) is not None:
         return True
     pairs = {" ".join(before[-2:])} if len(before) > 1 else set()
     if (set(before[-1:]) | pairs) & lists["my_data_verbs"] and words[0].word in lists["my_data"]:
@@ -1978,29 +2005,212 @@ def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> 
 _IS_NOT = frozenset({"is", "'s", "are", "was", "not", "n't", "isn't", "wasn't", "s"})
 
 
-def _trouble_after(text: str, start: int, end: int) -> bool:
-    """Whether a body trouble (``body_troubles``) follows within a few words of ``start``."""
+def _body_part(words: Sequence[tx.Token]) -> tuple[int, int] | None:
+    """The body part at the start of ``words`` (after "my"), as (first, last) word indices:
+    sides and a trouble said before it are skipped ("my left knee", "my bad lower back"), the
+    part may be followed by another ("my ACL tendon"). None when no part opens the words."""
+    lists = lexicon().words
+    before = lists["body_sides"] | lists["body_trouble_adjectives"]
+    at = 0
+    while at < min(len(words), 3) and words[at].word in before:
+        at += 1
+    if at >= len(words) or words[at].word not in lists["body_parts"]:
+        return None
+    last = at
+    if last + 1 < len(words) and words[last + 1].word in lists["body_parts"]:
+        last += 1
+    return at, last
+
+
+def _trouble_after(text: str, start: int, end: int) -> str | None:
+    """The body trouble (``body_troubles``) within a few words of ``start``, or None."""
     words = [t.word for t in tx.tokens(text, start, end)][:6]
     troubles = lexicon().words["body_troubles"]
     for size in (3, 2, 1):
-        if any(" ".join(words[i : i + size]) in troubles for i in range(len(words))):
-            return True
-    return False
+        for i in range(len(words)):
+            if " ".join(words[i : i + size]) in troubles:
+                return " ".join(words[i : i + size])
+    return None
 
 
 def _body_trouble(text: str, clause: Span) -> list[Claim]:
     """ "my knee has been playing up", "my back is killing me": a body part with a trouble
-    said of it is a health complaint (v13), keyed by the part ("health:knee trouble")."""
+    said of it is a health complaint (v13), keyed by the side and the part (v17: "my left knee
+    is a bit sore" -> ``health:left knee trouble``, "my bad back" -> ``health:back trouble``),
+    the trouble said in the value. A condition noun right after the part ("my right shoulder
+    impingement") is ``_my_mentions``'s."""
     claims: list[Claim] = []
+    lists = lexicon().words
     for match in _MY.finditer(text, clause.start, clause.end):
-        words = tx.tokens(text, match.end(), clause.end)[:1]
-        if not words or words[0].word not in lexicon().words["body_parts"]:
+        words = tx.tokens(text, match.end(), clause.end)
+        found = _body_part(words)
+        if found is None:
             continue
-        if not _trouble_after(text, words[0].end, clause.end):
+        first, last = found
+        named = tx.normalise_phrase(text[words[0].start : words[last].end])
+        if lexicon().noun_category.get(named) == "health":
+            continue  # "my bad back": a condition the noun list names, ``_my_mentions``'s
+        after = words[last + 1 : last + 2]
+        if after and lexicon().noun_category.get(after[0].word) == "health":
+            continue  # "my right shoulder impingement": the condition is the fact
+        adjective = next(
+            (t.word for t in words[:first] if t.word in lists["body_trouble_adjectives"]), None
+        )
+        trouble = adjective or _trouble_after(text, words[last].end, clause.end)
+        if trouble is None:
             continue
-        part = words[0].word
-        claims.append(Claim(f"health:{part} trouble", f"has {part} trouble", 1.0, 0.6, [clause]))
+        sides = [t.word for t in words[:first] if t.word in lists["body_sides"]]
+        part = " ".join([*sides, *(t.word for t in words[first : last + 1])])
+        value = f"has {part} trouble ({trouble})"
+        claims.append(Claim(f"health:{part} trouble", value, 1.0, 0.6, [clause]))
     return claims
+
+
+def _health_of_sentence(text: str, sentence: Span, clauses: Sequence[Span]) -> list[Claim]:
+    """Health facts a sentence of the speaker's states across its clauses (v17): what a
+    clinician told the speaker to avoid (``_advised``) and the condition a trouble of the
+    speaker's body is put down to ("my left knee is a bit sore after runs, it's the old ACL
+    injury" -> ``health:acl injury``; ``_cause_of_trouble``)."""
+    claims = _advised(text, sentence)
+    troubled = [c for c in clauses if _body_trouble(text, c)]
+    if troubled:
+        claims.extend(_cause_of_trouble(text, Span(troubled[0].start, sentence.end)))
+    return claims
+
+
+#: Words that open a noun phrase naming a condition put down as a trouble's cause.
+_CAUSE_OPENERS = frozenset({"the", "an", "a", "that", "this", "my"})
+#: Words of age that a condition's key leaves out ("the old ACL injury" -> ``acl injury``).
+_CAUSE_AGES = frozenset({"old", "recent", "new", "previous", "past", "former"})
+
+
+def _cause_of_trouble(text: str, span: Span) -> list[Claim]:
+    """Conditions named after the speaker's body trouble in its sentence: "(it's | from) the
+    old ACL injury". Only a condition with a body part before its noun ("ACL injury", "knee
+    surgery") counts, so that "the old injury" or "that old thing" name nothing new."""
+    lex = lexicon()
+    claims: list[Claim] = []
+    words = tx.tokens(text, *span)
+    for i, word in enumerate(words):
+        if lex.noun_category.get(word.word) != "health" or i == 0:
+            continue
+        j = i
+        while j > 0 and words[j - 1].word not in _CAUSE_OPENERS and i - j < 3:
+            j -= 1
+        if j == 0 or words[j - 1].word == "my":
+            continue  # "my ACL injury" is ``_my_mentions``'s
+        mods = [t.word for t in words[j:i] if t.word not in _CAUSE_AGES]
+        if not mods or mods[-1] not in lex.words["body_parts"]:
+            continue
+        thing = text[words[j].start : word.end]
+        key = " ".join([*mods, word.word])
+        claims.append(Claim(f"health:{key}", f"has {tx.plain(thing)}", 1.0, 0.6, [span]))
+    return claims
+
+
+@cache
+def _advice_pattern() -> re.Pattern[str]:
+    """ "my trainer told me to avoid X", "my physio said I should stay off X", "I was told
+    not to run": a clinician (``clinicians``) telling the speaker what their body must avoid."""
+    lists = lexicon().words
+    who = tx.word_alternation(sorted(lists["clinicians"], key=len, reverse=True))
+    verb = tx.word_alternation(sorted(lists["advice_verbs"], key=len, reverse=True))
+    act = tx.word_alternation(sorted(lists["restriction_verbs"], key=len, reverse=True))
+    told = (
+        r"(?:me\s+(?P<neg>not\s+)?to"
+        r"|(?:that\s+)?i\s+(?:should|must|need\s+to|have\s+to)\s+(?P<neg2>not\s+)?)"
+    )
+    passive = (
+        r"\bi(?:\s+was|'ve\s+been|\s+have\s+been|\s+got|'m|\s+am|\s+was\s+just)\s+"
+        r"(?:told|advised|instructed|warned)\s+"
+        r"(?:by\s+my\s+(?P<by>[a-z ]+?)\s+)?(?P<neg3>not\s+)?to"
+    )
+    return re.compile(
+        rf"(?:\bmy\s+(?:[a-z]+\s+)?(?P<who>{who})\s+{verb}\s+{told}|{passive})"
+        rf"\s*(?P<act>{act})?",
+        re.I,
+    )
+
+
+def _advised(text: str, sentence: Span) -> list[Claim]:
+    """What a clinician told the speaker to avoid is the speaker's health fact (v17), keyed by
+    the restriction ("health:avoid overhead presses"), its reason after "because of my ..."
+    said in the value: an instruction about the speaker's own body is no taste of another's."""
+    claims: list[Claim] = []
+    for match in _advice_pattern().finditer(text, sentence.start, sentence.end):
+        negated = bool(match.group("neg") or match.group("neg2") or match.group("neg3"))
+        if not negated and not match.group("act"):
+            continue  # "my doctor told me to call back": no restriction
+        stop = next(
+            (c.end for c in tx.clauses(text, sentence) if c.end > match.end()), sentence.end
+        )
+        rest = tx.phrase_span(text, match.end(), stop, max_words=6)
+        if rest is None and not match.group("act"):
+            continue
+        act = (
+            tx.plain(text[match.start("act") : rest.end if rest else match.end()])
+            if match.group("act")
+            else ""
+        )
+        did = act if act else tx.plain(text[rest.start : rest.end])
+        who = match.group("who") or match.group("by") or ""
+        by = f" by their {who.lower()}" if who else ""
+        value = f"was told{by} {'not ' if negated and not act else ''}to {did}"
+        did = did if act else f"not {did}"
+        reason = _advice_reason(text, Span(match.end(), sentence.end))
+        if reason:
+            value += f" (because of {reason})"
+        key = tx.normalise_phrase(did)
+        claims.append(Claim(f"health:{key}"[:100], value, 1.0, 0.8, [sentence]))
+    return claims
+
+
+def _advice_reason(text: str, span: Span) -> str | None:
+    """ "... because of my right shoulder impingement": the speaker's condition a restriction
+    is for, to the end of its clause."""
+    lists = lexicon().words
+    reasons = tx.word_alternation(sorted(lists["advice_reasons"], key=len, reverse=True))
+    found = re.compile(rf"{reasons}\s+my\s+", re.I).search(text, span.start, span.end)
+    if found is None:
+        return None
+    rest = tx.phrase_span(text, found.end(), span.end, max_words=5)
+    return tx.plain(text[rest.start : rest.end]) if rest else None
+
+
+@cache
+def _fragment_health() -> re.Pattern[str]:
+    data = tx.load_lexicon("disclosures")
+    return re.compile(r"(?:" + "|".join(data["fragment_health"]) + r")(?![\w'-])", re.I)
+
+
+#: Words that may open a chat fragment before its condition ("also coeliac", "oh and diabetic").
+_FRAGMENT_OPENERS = frozenset({"also", "and", "oh", "btw", "fyi", "but", "ps", "plus", "so"})
+
+
+def _bare_condition(text: str, clause: Span) -> list[Claim]:
+    """ "lactose intolerant btw, no milk", "coeliac here": a condition only said of a person
+    (``fragment_health``), bare at the clause's start with nothing but a chat aside after it
+    (``fragment_asides``), is the speaker's (v17), as "moved to Denver" says "I" before a verb.
+    A noun after it makes it a modifier ("lactose intolerant people", "diabetic recipes")."""
+    words = tx.tokens(text, *clause)
+    at = 0
+    while at < len(words) and words[at].word in _FRAGMENT_OPENERS:
+        at += 1
+    if at >= len(words):
+        return []
+    found = _fragment_health().match(text, words[at].start, clause.end)
+    if found is None:
+        return []
+    after = " ".join(t.word for t in tx.tokens(text, found.end(), clause.end))
+    asides = lexicon().words["fragment_asides"]
+    while after:
+        aside = next((a for a in asides if after == a or after.startswith(a + " ")), None)
+        if aside is None:
+            return []
+        after = after[len(aside) :].strip()
+    condition = text[found.start() : found.end()]
+    fact = tx.normalise_phrase(condition)
+    return [Claim(f"health:{fact}", f"is {tx.plain(condition)}", 1.0, 0.8, [clause])]
 
 
 @cache

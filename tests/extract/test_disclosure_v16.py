@@ -22,8 +22,8 @@ def of(text: str, category: str) -> set[str]:
     return {k for k in keys(text) if k.startswith(f"{category}:")}
 
 
-def test_the_producer_is_v16() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v16"
+def test_the_producer_is_current() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v17"
 
 
 @pytest.mark.parametrize(
