@@ -75,6 +75,13 @@ an act that is no pastime bare in a clause of time ("... easier to reflect when 
 ``bare_not_pastimes``), and a noun of another sense before a noun ("my practice reminders":
 ``modifier_senses``).
 
+The speaker's own body is health (v17): a body part is no thing had ("my left knee"); with a
+trouble said of it it is ``health:<side> <part> trouble`` ("my left knee is a bit sore"), a
+condition after it keeps the part in its key ("my right shoulder impingement"), a condition the
+sentence puts that trouble down to is health ("it's the old ACL injury"), what a clinician told
+the speaker to avoid is theirs ("my trainer told me to avoid overhead presses"), and a condition
+only said of a person, bare in a chat fragment, is the speaker's ("lactose intolerant btw").
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
