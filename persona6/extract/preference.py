@@ -1,4 +1,4 @@
-"""persona6.preference.v18: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v19: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -67,7 +67,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v18"
+NAME = "persona6.preference.v19"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -1826,6 +1826,9 @@ class _StandingWords:
     weight: float
     leading: frozenset[str]  # ``drop`` and "just", "also": skipped before the verb
     acts: frozenset[str]  # ``verbs`` and ``generic``: how the listener may be asked to answer
+    #: Words that open an object of its own clause ("explain why this generator never
+    #: finishes"): a marker inside it is that clause's, not the request's (v19).
+    embedded: frozenset[str] = frozenset()
 
 
 @cache
@@ -1847,6 +1850,7 @@ def _standing_words() -> _StandingWords:
         float(data["weight"]),
         drop | {"just", "also"},
         verbs | generic,
+        frozenset(data["embedded_openers"]),
     )
 
 
@@ -1880,6 +1884,8 @@ def _standing_request(context: _Context) -> list[Claim]:
     last = _object_runs_on(context, words)
     rest_end = context.parts[last].end
     marker = words.marker.search(text, tokens[at].start, rest_end)
+    if marker is not None and tokens[at].word in words.embedded:
+        marker = None  # "explain why this generator never finishes": the generator's "never"
     if marker is not None:
         rest_end = marker.start()  # "cite sources from now on": the marker is no object
     nxt = context.parts[last + 1] if last + 1 < len(context.parts) else None
