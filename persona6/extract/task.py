@@ -1,4 +1,4 @@
-"""persona6.task.v9: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v10: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -7,7 +7,10 @@ Two families of TASK signals per (session, actor):
   assistant taking part: people there ask each other, not the product; one visitor who logs in
   midway is one person, v9; and not where the
   sentence only mentions the word, negated or as a source: "the exact wording, not a
-  summary", "or just in a blog post?", ``mention_frames``, v7), or the actor's actions
+  summary", "or just in a blog post?", ``mention_frames``, v7; nor a standard the speaker
+  refuses to break: "I won't merge untested code", v10; and a cue of ``senses`` only beside
+  words of its sense in its sentence or one next to it: "my plans" is a price plan beside
+  "upgrade" or "per month", a workout plan otherwise, v10), or the actor's actions
   carry one of its action
   words in their name ("Deploy Started") or, for command-line actions, one of its command heads
   (``kubectl``). ``measure`` = events that matched; evidence = the matching sentence of each
@@ -49,12 +52,12 @@ from persona6.extract.common import (
     whole_cite,
 )
 from persona6.extract.prep import CueList, prepared
-from persona6.extract.text import load_lexicon
+from persona6.extract.text import Span, load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v9"
+NAME = "persona6.task.v10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +92,27 @@ def _mention_frames() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    cues: CueList  # every kind's cues, kind after kind
+    cues: CueList  # every kind's cues, kind after kind, then the cues of each sense
     kind_of: tuple[int, ...]  # cue position -> kind position in the taxonomy
+    # cue position -> the words its sentence or one next to it must hold (a sense's cue, v10)
+    context_of: tuple[re.Pattern[str] | None, ...]
     by_command: dict[str, frozenset[int]]  # command head -> kind positions
+
+
+def _senses() -> list[tuple[int, re.Pattern[str], re.Pattern[str]]]:
+    """(kind position, cue, context) of each cue of ``senses`` in ``data/tasks.yaml``."""
+    position = {kind.name: i for i, kind in enumerate(taxonomy())}
+    found = []
+    for sense in load_lexicon("tasks").get("senses", []):
+        task = str(sense["task"])
+        if task not in position:
+            raise ValueError(
+                f"data/tasks.yaml senses: task {task!r} is no task kind; use one of "
+                f"{', '.join(sorted(position))}"
+            )
+        context = re.compile("|".join(f"(?:{c})" for c in sense["context"]), re.IGNORECASE)
+        found += [(position[task], re.compile(c, re.IGNORECASE), context) for c in sense["cues"]]
+    return found
 
 
 @cache
@@ -101,11 +122,23 @@ def _index() -> _Index:
     for position, kind in enumerate(kinds):
         for command in kind.commands:
             by_command.setdefault(command, set()).add(position)
+    plain = [(position, cue) for position, kind in enumerate(kinds) for cue in kind.cues]
+    senses = _senses()
     return _Index(
-        cues=CueList(cue for kind in kinds for cue in kind.cues),
-        kind_of=tuple(position for position, kind in enumerate(kinds) for _ in kind.cues),
+        cues=CueList([cue for _, cue in plain] + [cue for _, cue, _ in senses]),
+        kind_of=tuple(p for p, _ in plain) + tuple(p for p, _, _ in senses),
+        context_of=(None,) * len(plain) + tuple(context for _, _, context in senses),
         by_command={head: frozenset(found) for head, found in by_command.items()},
     )
+
+
+def _around(sentences: Sequence[Span], at: int) -> Span:
+    """The sentence holding offset ``at`` and the sentences either side of it."""
+    for i, sentence in enumerate(sentences):
+        if at < sentence.end or i == len(sentences) - 1:
+            after = sentences[i + 1].end if i + 1 < len(sentences) else sentence.end
+            return Span(sentences[i - 1].start if i else sentence.start, after)
+    return Span(0, at)
 
 
 @lru_cache(maxsize=4096)
@@ -163,11 +196,15 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, dict[tuple[int, int], None]] = {}
     frames = _mention_frames()
     for position in index.cues.positions(prep):
-        pattern = index.cues.patterns[position]
+        pattern, context = index.cues.patterns[position], index.context_of[position]
         for match in pattern.finditer(text):
             cite = sentence_cite(event, *match.span())
             if frames.search(text, cite.start, match.start()):
                 continue  # the word named, no task asked for
+            if context is not None and not context.search(
+                text, *_around(prep.sentences(), match.start())
+            ):
+                continue  # "my meal plans": the word in another sense
             spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
     # Sorted by start as before; the end orders spans that share a start (set order did).
     found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}
