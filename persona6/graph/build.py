@@ -21,9 +21,13 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from persona6.extract import extract_session
 from persona6.graph.consolidate import (
+    CHANGE_GROUPS,
+    PLANS,
+    POLAR,
     Change,
     KeyState,
     SessionSay,
+    change_group,
     changes_of_mind,
     config,
     sessions_by_key,
@@ -317,8 +321,9 @@ def refresh_persons(
     (a full build wrote them all), instead of reading them back.
 
     Only the touched (kind, key) pairs are recomputed, from their stored states, except that
-    every polar trait takes part (a change of mind in one preference can supersede another)
-    and a person whose identity changed is recomputed whole. Both give what a full recompute
+    every trait of a touched change group takes part (a change of mind in one preference can
+    supersede another, a new plan an earlier one: ``change_group``) and a person whose
+    identity changed is recomputed whole. Both give what a full recompute
     would (``_update_person``).
     """
     identity = store.identity_map(tenant)
@@ -347,7 +352,8 @@ def refresh_persons(
 
 
 #: The key-state row that says a person's states are complete and with what they were made;
-#: its ``traits`` holds the changes of mind across keys last applied (``changes_of_mind``).
+#: its ``traits`` holds the changes of mind across keys last applied (``changes_of_mind``),
+#: by change group.
 _COMPLETE = ("", "")
 
 
@@ -375,7 +381,7 @@ def _recompute_person(
         by_key[(kind.value, key)], row = _fold(person, KeyState(kind, key), found, None)
         rows += [row] if row is not None else []
     traits = [t for pair in sorted(by_key) for t in by_key[pair]]
-    changes = changes_of_mind(traits)
+    changes = _by_group(changes_of_mind(traits), traits)
     if rows:  # a person without signals keeps no states (as in a build that never saw them)
         rows.append(KeyStateRow(*_COMPLETE, state_version(), None, "{}", _dump_changes(changes)))
     traits = _shown(traits)
@@ -391,8 +397,8 @@ def _update_person(
     members: set[str],
     scope: dict[tuple[str, str], dict[str, bool]],
 ) -> int:
-    """Recompute the touched keys of the person (and every polar trait), folding the changed
-    sessions into each key's stored state.
+    """Recompute the touched keys of the person (and every trait of a change group they
+    touch), folding the changed sessions into each key's stored state.
 
     A key's state is the fold of its sessions but the last one, stored with that session's
     signals. Folding is exact when every changed session is new to the key or is that last
@@ -403,19 +409,22 @@ def _update_person(
     database from before key states, or changed graph settings) the person is recomputed
     whole.
 
-    Polar traits of keys not touched come from their states; a change of mind across keys
-    may rewrite them, so they are stored again when the changes applied differ from the last
-    build's.
+    Traits of a touched change group (polar kinds, plans: ``change_group``) whose keys are
+    not touched come from their states; a change of mind across keys may rewrite them, so
+    they are stored again when the changes applied differ from the last build's. A change
+    never crosses groups: the changes of a group not touched stay as the last build applied
+    them.
     """
     cfg = config()
     version = state_version()
-    polar_kinds = sorted(cfg.polar_kinds)
-    touches_polar = any(kind in cfg.polar_kinds for kind, _ in scope)
+    groups = {g for kind, key in scope if (g := change_group(kind, key)) is not None}
+    kinds = sorted(cfg.polar_kinds) if POLAR in groups else []
+    kinds += [SignalKind.DISCLOSURE.value] if PLANS in groups else []
     rows = store.key_states(
         tenant,
         person,
-        keys=[pair for pair in scope if pair[0] not in cfg.polar_kinds] + [_COMPLETE],
-        kinds=polar_kinds if touches_polar else None,
+        keys=[pair for pair in scope if change_group(*pair) not in groups] + [_COMPLETE],
+        kinds=kinds or None,
     )
     stored = {(row.kind, row.key): row for row in rows}
     if _COMPLETE not in stored or any(row.version != version for row in rows):
@@ -459,19 +468,20 @@ def _update_person(
             by_key[pair], row = _fold(person, KeyState(kind, pair[1]), sessions, None)
             new_rows += [row] if row is not None else []
     rewrite = set(scope)
-    if touches_polar:
-        for pair, row in stored.items():
-            if pair[0] in cfg.polar_kinds and pair not in scope:
-                by_key[pair] = _polar_traits(row.traits)
+    for pair, row in stored.items():
+        if pair not in scope and change_group(*pair) in groups:
+            by_key[pair] = _polar_traits(row.traits)
     traits = [t for pair in sorted(by_key) for t in by_key[pair]]
-    if touches_polar:
-        changes = changes_of_mind(traits)
+    if groups:
         before = _load_changes(stored[_COMPLETE].traits)
+        found = _by_group(changes_of_mind(traits, groups), traits)
+        changes = {g: found.get(g, []) if g in groups else before.get(g, []) for g in CHANGE_GROUPS}
         if changes != before:
             # The traits these changes of mind rewrite (or rewrote, and no longer do).
             keys = {t.id: (t.kind.value, t.key) for t in traits}
-            for change in changes + before:
-                rewrite |= {keys[i] for i in change[:2] if i in keys}
+            for group in groups:
+                for change in changes[group] + before.get(group, []):
+                    rewrite |= {keys[i] for i in change[:2] if i in keys}
             new_rows.append(KeyStateRow(*_COMPLETE, version, None, "{}", _dump_changes(changes)))
     traits = _shown(traits)
     store.replace_traits(
@@ -499,8 +509,10 @@ def _fold(
         if last is not None:
             state.add(last)
         traits = state.traits(person)
-    polar = state.kind.value in config().polar_kinds
-    body = "[" + ",".join(t.model_dump_json() for t in traits) + "]" if polar else "[]"
+    # The traits a change of mind across keys may rewrite are stored with their state: a
+    # build that touches another key of their group reads them from it.
+    grouped = change_group(state.kind, state.key) is not None
+    body = "[" + ",".join(t.model_dump_json() for t in traits) + "]" if grouped else "[]"
     return traits, KeyStateRow(
         state.kind.value,
         state.key,
@@ -516,8 +528,8 @@ def _shown(traits: list[Trait]) -> list[Trait]:
     return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
 
 
-#: Polar traits parsed from key states, by their JSON: a service building after every
-#: session reads the same ones again. Bounded.
+#: Traits of a change group parsed from key states, by their JSON: a service building after
+#: every session reads the same ones again. Bounded.
 _POLAR: dict[str, list[Trait]] = {}
 
 
@@ -530,12 +542,22 @@ def _polar_traits(text: str) -> list[Trait]:
     return list(found)  # changes_of_mind replaces items of the list it is given
 
 
-def _dump_changes(changes: list[Change]) -> str:
+def _by_group(changes: list[Change], traits: list[Trait]) -> dict[str, list[Change]]:
+    """The changes applied, by the change group of the trait they end (every group named)."""
+    groups = {t.id: change_group(t.kind, t.key) for t in traits}
+    found: dict[str, list[Change]] = {group: [] for group in CHANGE_GROUPS}
+    for change in changes:
+        found[groups[change[0]] or POLAR].append(change)
+    return found
+
+
+def _dump_changes(changes: dict[str, list[Change]]) -> str:
     return json.dumps(changes, ensure_ascii=False)
 
 
-def _load_changes(text: str) -> list[Change]:
-    return [tuple(change) for change in json.loads(text)]  # type: ignore[misc]
+def _load_changes(text: str) -> dict[str, list[Change]]:
+    found = json.loads(text)
+    return {group: [tuple(c) for c in found.get(group, [])] for group in CHANGE_GROUPS}  # type: ignore[misc]
 
 
 def _kind_key(pair: tuple[str, str]) -> tuple[SignalKind, str]:

@@ -21,7 +21,9 @@ Per (kind, key):
 - **valued kinds** (style, failure reactions): each session votes for the value it showed; the
   trait is the most voted value, other values are counter-evidence.
 - **set kinds** (disclosures, concerns, topics, tasks): every session that mentions the key
-  supports it; task sequences and topics must recur in ``min_sessions`` sessions.
+  supports it; task sequences and topics must recur in ``min_sessions`` sessions. A plan
+  announced as a change ("my goal is now ...", "change of plan", "instead") supersedes an
+  earlier plan of the same disclosure category (``plan_changes``, ``_plan_change``).
 
 All of it is a fold over each key's sessions in session order (``KeyState``): builds store the
 fold and add new sessions to it (graph/build.py), which gives the same floats as folding
@@ -110,6 +112,14 @@ class GraphConfig:
     members: tuple[tuple[re.Pattern[str], str], ...]
     #: Forms of a key that is without a thing ("foundationless", "sugar-free"): group ``thing``.
     opposites: tuple[re.Pattern[str], ...]
+    #: Disclosure categories of plans and goals (``plans``): a new one announced as a change
+    #: supersedes an earlier one of the same category (``plan_changes``).
+    plan_categories: frozenset[str]
+    plan_cues: tuple[re.Pattern[str], ...]
+    #: The nouns a plan is stated with ("my goal is ...", "the plan is ...").
+    plan_frames: frozenset[str]
+    #: The words of the plan cues and frames: they say that a plan changed, never what it was.
+    plan_words: frozenset[str]
 
 
 @cache
@@ -119,6 +129,7 @@ def config() -> GraphConfig:
         "groups"
     ]
     alternatives = {m.lower(): g for g, members in groups.items() for m in members}
+    plans = data["plan_changes"]
     return GraphConfig(
         reliability={k: float(v) for k, v in data["reliability"].items()},
         polar_kinds=frozenset(data["polar_kinds"]),
@@ -135,6 +146,13 @@ def config() -> GraphConfig:
             for member, group in alternatives.items()
         ),
         opposites=tuple(re.compile(p) for p in data["opposites"]),
+        plan_categories=frozenset(plans["categories"]),
+        plan_cues=tuple(re.compile(p, re.IGNORECASE) for p in plans["cues"]),
+        plan_frames=frozenset(w.lower() for w in plans["frames"]),
+        plan_words=frozenset(
+            {w.lower() for w in plans["frames"]}
+            | {w.lower() for p in plans["cues"] for w in re.findall(r"(?<!\\)[A-Za-z]{2,}", p)}
+        ),
     )
 
 
@@ -143,8 +161,10 @@ def config() -> GraphConfig:
 #: ignored and recomputed from the signals. 2: a switch reads "switched from X to Y". 3: a
 #: failure the person reported reads "after a breakage they reported". 4: a change of mind
 #: across keys also ends the opposite side of the same thing and a thing's opposite by form
-#: (the changes applied, stored with the states, read differently).
-STATE_FORMAT = 4
+#: (the changes applied, stored with the states, read differently). 5: a plan announced as a
+#: change supersedes an earlier plan (plan disclosures store their traits, the changes applied
+#: are stored by group).
+STATE_FORMAT = 5
 
 
 @cache
@@ -912,101 +932,223 @@ def _days(first: str, last: str) -> float:
 Change = tuple[str, str, str, str, int, int, str, str]
 
 
-def changes_of_mind(traits: list[Trait]) -> list[Change]:
-    """A preference stated as a change supersedes the one it replaced: the old trait in
-    ``traits`` is replaced by its superseded copy, the new one by a copy that names it.
+#: The groups of traits among which a change of mind across keys is read: ``POLAR`` (the
+#: polar kinds: preferences, decisions) and ``PLANS`` (disclosures of a plan category). A
+#: change never crosses groups, so a build reads only the groups a session touched.
+POLAR, PLANS = "polar", "plans"
+CHANGE_GROUPS = (POLAR, PLANS)
+
+
+def change_group(kind: SignalKind | str, key: str) -> str | None:
+    """The group of traits a trait of (kind, key) may change within (``changes_of_mind``),
+    or None when no change across keys touches it."""
+    cfg = config()
+    name = kind.value if isinstance(kind, SignalKind) else kind
+    if name in cfg.polar_kinds:
+        return POLAR
+    if name == SignalKind.DISCLOSURE.value and _category(key) in cfg.plan_categories:
+        return PLANS
+    return None
+
+
+def changes_of_mind(traits: list[Trait], groups: Collection[str] = CHANGE_GROUPS) -> list[Change]:
+    """A preference stated as a change supersedes the one it replaced, and a plan announced
+    as a change the earlier plan it replaced: the old trait in ``traits`` is replaced by its
+    superseded copy, the new one by a copy that names it. Only changes within ``groups``
+    (``change_group``) are read.
 
     A preference for something ends an earlier one for something else that it is related to
     (``_relation``), and either side of a thing ends the other side of the same thing under
     another key ("stop with the tables" ends "give me numbers in a table", ``_against``); an
-    aversion ends no other aversion. Returns what was applied: a trait of a key is the same as
-    after another call when its key's traits were the same before and its changes are the
-    same."""
+    aversion ends no other aversion. A plan ends one earlier plan of its category
+    (``_plan_change``). Returns what was applied: a trait of a key is the same as after
+    another call when its key's traits were the same before and its changes are the same."""
     cfg = config()
     applied: list[Change] = []
     by_id = {t.id: i for i, t in enumerate(traits)}
-    for index, new in enumerate(list(traits)):
-        if new.kind.value not in cfg.polar_kinds or new.polarity == 0:
-            continue
-        statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
-        if statement is None:
-            continue
-        earlier = [
-            old
-            for old in traits
-            if old.kind is new.kind
-            and old.key != new.key
-            and old.polarity != 0
-            and old.valid_to is None
-            and old.last_seen < new.valid_from
-        ]
-        # The other side of the same thing, most recent first: each of them ends.
-        against = sorted(
-            (
-                old
-                for old in earlier
-                if (old.polarity > 0) != (new.polarity > 0) and _against(old, new)
-            ),
-            key=lambda old: (old.last_seen, old.key),
-            reverse=True,
+    if POLAR in groups:
+        for index, new in enumerate(list(traits)):
+            if new.kind.value not in cfg.polar_kinds or new.polarity == 0:
+                continue
+            found = _preference_change(new, traits, cfg)
+            if found is not None:
+                _apply(traits, by_id, index, *found, applied)
+    if PLANS in groups:
+        # In time order: each plan ends what was active when it was announced.
+        planned = sorted(
+            (t.valid_from, t.key, index)
+            for index, t in enumerate(traits)
+            if change_group(t.kind, t.key) == PLANS
         )
-        # Each related earlier preference, ranked: the strongest relation first (named, then
-        # opposite by form, then same head noun, then same group of alternatives), the most
-        # recent among equals. Only a preference for something replaces one.
-        candidates = [
-            ((relation, old.last_seen, old.key), old)
-            for old in earlier
-            if new.polarity > 0
-            and old.polarity > 0
-            and (relation := _relation(old.key, new.key, statement.quote, cfg))
-        ]
-        if not candidates and not against:
-            continue
-        candidates.sort(key=lambda ranked: ranked[0], reverse=True)
-        ended = list(against)
-        if candidates:
-            best = candidates[0][1]
-            # One thing may have been stated under two keys ("JSON output from your tool",
-            # "JSON output"): those end too, as does each preference named by the word of the
-            # statement that names the best one.
-            words = _content_words(best.key)
-            named = words & (_named(statement.quote, cfg) - _content_words(new.key))
-            ended += [best] + [
-                old
-                for rank, old in candidates[1:]
-                if words <= _content_words(old.key)
-                or _content_words(old.key) <= words
-                or (rank[0] == NAMED and _content_words(old.key) & named)
-            ]
-        else:
-            best = against[0]
-        # A trait that already replaced its own key's other side ("likes PDF less" -> "PDF is
-        # better now") keeps naming that one; the other keys' traits still end here.
-        if not new.supersedes:
-            traits[index] = new.model_copy(update={"supersedes": best.id})
-        session_id = new.evidence_sessions.get(statement.event_id, "")
-        for old in ended:
-            traits[by_id[old.id]] = old.model_copy(
-                update={
-                    "valid_to": new.valid_from,
-                    "status": TraitStatus.SUPERSEDED,
-                    "counter_evidence": [*old.counter_evidence, statement],
-                    "evidence_sessions": {**old.evidence_sessions, statement.event_id: session_id},
-                }
-            )
-            applied.append(
-                (
-                    old.id,
-                    new.id,
-                    new.valid_from,
-                    statement.event_id,
-                    statement.start,
-                    statement.end,
-                    statement.quote,
-                    session_id,
-                )
-            )
+        for _, _, index in planned:
+            found = _plan_change(traits[index], traits, cfg)
+            if found is not None:
+                _apply(traits, by_id, index, *found, applied)
     return applied
+
+
+def _apply(
+    traits: list[Trait],
+    by_id: dict[str, int],
+    index: int,
+    best: Trait,
+    ended: list[Trait],
+    statement: Evidence,
+    applied: list[Change],
+) -> None:
+    """Make ``traits[index]`` name ``best`` (unless it already replaced its own key's other
+    side) and end every trait of ``ended`` where it begins, citing the change statement."""
+    new = traits[index]
+    # A trait that already replaced its own key's other side ("likes PDF less" -> "PDF is
+    # better now") keeps naming that one; the other keys' traits still end here.
+    if not new.supersedes:
+        traits[index] = new.model_copy(update={"supersedes": best.id})
+    session_id = new.evidence_sessions.get(statement.event_id, "")
+    for old in ended:
+        traits[by_id[old.id]] = old.model_copy(
+            update={
+                "valid_to": new.valid_from,
+                "status": TraitStatus.SUPERSEDED,
+                "counter_evidence": [*old.counter_evidence, statement],
+                "evidence_sessions": {**old.evidence_sessions, statement.event_id: session_id},
+            }
+        )
+        applied.append(
+            (
+                old.id,
+                new.id,
+                new.valid_from,
+                statement.event_id,
+                statement.start,
+                statement.end,
+                statement.quote,
+                session_id,
+            )
+        )
+
+
+def _preference_change(
+    new: Trait, traits: list[Trait], cfg: GraphConfig
+) -> tuple[Trait, list[Trait], Evidence] | None:
+    """The preference ``new`` replaces (the one it names), every trait it ends, and the
+    statement of change; None when it is no change or replaces nothing."""
+    statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
+    if statement is None:
+        return None
+    earlier = [
+        old
+        for old in traits
+        if old.kind is new.kind
+        and old.key != new.key
+        and old.polarity != 0
+        and old.valid_to is None
+        and old.last_seen < new.valid_from
+    ]
+    # The other side of the same thing, most recent first: each of them ends.
+    against = sorted(
+        (old for old in earlier if (old.polarity > 0) != (new.polarity > 0) and _against(old, new)),
+        key=lambda old: (old.last_seen, old.key),
+        reverse=True,
+    )
+    # Each related earlier preference, ranked: the strongest relation first (named, then
+    # opposite by form, then same head noun, then same group of alternatives), the most
+    # recent among equals. Only a preference for something replaces one.
+    candidates = [
+        ((relation, old.last_seen, old.key), old)
+        for old in earlier
+        if new.polarity > 0
+        and old.polarity > 0
+        and (relation := _relation(old.key, new.key, statement.quote, cfg))
+    ]
+    if not candidates and not against:
+        return None
+    candidates.sort(key=lambda ranked: ranked[0], reverse=True)
+    ended = list(against)
+    if candidates:
+        best = candidates[0][1]
+        # One thing may have been stated under two keys ("JSON output from your tool",
+        # "JSON output"): those end too, as does each preference named by the word of the
+        # statement that names the best one.
+        words = _content_words(best.key)
+        named = words & (_named(statement.quote, cfg) - _content_words(new.key))
+        ended += [best] + [
+            old
+            for rank, old in candidates[1:]
+            if words <= _content_words(old.key)
+            or _content_words(old.key) <= words
+            or (rank[0] == NAMED and _content_words(old.key) & named)
+        ]
+    else:
+        best = against[0]
+    return best, ended, statement
+
+
+def _plan_change(
+    new: Trait, traits: list[Trait], cfg: GraphConfig
+) -> tuple[Trait, list[Trait], Evidence] | None:
+    """The plan ``new`` replaces, every trait it ends, and the statement of change; None
+    when it is not announced as a change (``plan_changes.cues``) or no earlier plan of its
+    category is active when it begins.
+
+    It replaces one earlier active plan of the same category, ranked: the strongest relation
+    of the two plans first (``_relation`` of what they plan: the statement names the old one,
+    opposite by form, same head, same group of alternatives), then one stated with a frame
+    noun the statement uses too ("my goal is to lose 5 kg", "my goal is now running the
+    half"), then the most recent. A plan stated under two keys, one inside the other ("lose
+    5 kg", "lose 5 kg before christmas"), ends whole."""
+    statement = next((e for e in new.evidence if _is_plan_change(e.quote, cfg)), None)
+    if statement is None:
+        return None
+    category = _category(new.key)
+    earlier = [
+        old
+        for old in traits
+        if old.kind is new.kind
+        and old.key != new.key
+        and _category(old.key) == category
+        and old.valid_to is None
+        and old.last_seen < new.valid_from
+    ]
+    if not earlier:
+        return None
+    frames = _words(statement.quote) & cfg.plan_frames
+    planned = _planned(new.key)
+    named = _content_words(statement.quote) - cfg.plan_words - cfg.cue_words
+
+    def rank(old: Trait) -> tuple[int, bool, str, str]:
+        relation = _relation(_planned(old.key), planned, statement.quote, cfg, named)
+        framed = any(frames & _words(e.quote) for e in old.evidence)
+        return (relation, framed, old.last_seen, old.key)
+
+    best = max(earlier, key=rank)
+    words = _content_words(_planned(best.key))
+    ended = [best] + [
+        old
+        for old in earlier
+        if old is not best
+        and (
+            words <= _content_words(_planned(old.key)) or _content_words(_planned(old.key)) <= words
+        )
+    ]
+    return best, ended, statement
+
+
+def _category(key: str) -> str:
+    """A disclosure key's category: ``plans`` of ``plans:run a marathon``."""
+    return key.split(":", 1)[0] if ":" in key else ""
+
+
+def _planned(key: str) -> str:
+    """What a disclosure key says, without its category (``run a marathon``)."""
+    return key.split(":", 1)[1] if ":" in key else key
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def _is_plan_change(quote: str, cfg: GraphConfig) -> bool:
+    return any(p.search(quote) for p in cfg.plan_cues)
 
 
 def _against(old: Trait, new: Trait) -> bool:
@@ -1044,14 +1186,17 @@ def _named(statement: str, cfg: GraphConfig) -> set[str]:
 NAMED, OPPOSITE, HEAD, GROUP = 4, 3, 2, 1
 
 
-def _relation(old_key: str, new_key: str, statement: str, cfg: GraphConfig) -> int:
+def _relation(
+    old_key: str, new_key: str, statement: str, cfg: GraphConfig, named: set[str] | None = None
+) -> int:
     """How surely a change to ``new_key`` replaces ``old_key``: ``NAMED`` when the change
     statement names the old thing, ``OPPOSITE`` when one key is without what the other names
     (``_opposite``), ``HEAD`` when both share a head noun (dark mode -> light mode, ``_head``),
     ``GROUP`` when both are in one group of alternatives (``data/alternatives.yaml``), 0 when
-    unrelated."""
+    unrelated. ``named``: the words of the statement that may name what changed, if not
+    ``_named``'s."""
     old_words, new_words = _content_words(old_key), _content_words(new_key)
-    if old_words & _named(statement, cfg) - new_words:
+    if old_words & (_named(statement, cfg) if named is None else named) - new_words:
         return NAMED
     if _opposite(old_key, new_key, cfg) or _opposite(new_key, old_key, cfg):
         return OPPOSITE
