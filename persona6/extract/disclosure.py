@@ -1,4 +1,4 @@
-"""persona6.disclosure.v17: facts a person states about their own life.
+"""persona6.disclosure.v18: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -82,6 +82,14 @@ sentence puts that trouble down to is health ("it's the old ACL injury"), what a
 the speaker to avoid is theirs ("my trainer told me to avoid overhead presses"), and a condition
 only said of a person, bare in a chat fragment, is the speaker's ("lactose intolerant btw").
 
+A plan is keyed by its act (v18): words of time or change at its ends (``plan_change_adverbs``)
+and a lead of wishing (``plan_key_leads``) are left out, and after "my goal is" a gerund or "to"
+opens the act in its base form ("my goal is now running the half" -> ``plans:run the half``);
+goals of the body and sport are life plans ("I want to run a marathon"), and so is a change of
+one's plan to an act ("I changed my goal to running a marathon"); a diet is its own category
+("I'm vegan", and a food the speaker can't have: "I can't have dairy", ``diet_foods``); an
+allergy said bare in a chat fragment is the speaker's ("nut allergy here").
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -102,7 +110,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v17"
+NAME = "persona6.disclosure.v18"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -114,7 +122,7 @@ _BE_ORDER: tuple[str, ...] = (
     "skills",
     "weaknesses",
 )
-_BE_ORDER += ("appearance", "identity", "home")
+_BE_ORDER += ("appearance", "diet", "identity", "home")
 _PRONOUNS = {"it", "that", "this", "them", "those", "these", "so"}
 _COPULA = r"\b(?:is|are|was|were|makes|made)\b"
 # "I'm Ada", "call me Ada", "hi i'm ada, ...": a word after "I'm" that ends the introduction. A
@@ -153,6 +161,7 @@ _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manne
 _WORD_LISTS += ("work_places", "plan_feeling_verbs", "took_it_objects", "doubt_words")
 _WORD_LISTS += ("abstract_nouns", "abstract_suffixes", "abstract_suffix_exceptions")
 _WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
+_WORD_LISTS += ("plan_change_adverbs", "plan_key_leads", "diet_foods")
 _WORD_LISTS += ("worry_frames", "modifier_senses", "bare_not_pastimes", "verb_particles")
 _WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
 _WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
@@ -237,7 +246,11 @@ def lexicon() -> Lexicon:
                 str(entry["says"]),
                 re.compile(
                     rf"\bmy\s+(?:[a-z]+\s+)?{tx.word_alternation(entry['nouns'])}\s+"
-                    r"(?:is|are|was|would be|'s)\s+(?:to\s+)?",
+                    r"(?:is|are|was|would be|'s)\s+(?:to\s+)?"
+                    # "I changed my goal to running a marathon": a change to an act (v18)
+                    rf"|\b{tx.word_alternation(data['plan_change_verbs'])}\s+(?:my|our)\s+"
+                    rf"(?:[a-z]+\s+)?{tx.word_alternation(entry['nouns'])}\s+to\s+"
+                    r"(?=\w+ing\b)(?!\w*thing\b)",
                     re.I,
                 ),
             )
@@ -333,7 +346,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     claim.value = f"(with others) {claim.value}"
                 if claim is not None:
                     found.append(claim)
-    return found
+    return [_plan_form(claim) for claim in found]
 
 
 _remembered = tx.remembered(disclosure_claims)
@@ -1160,7 +1173,75 @@ def _life_plan(words: Sequence[tx.Token]) -> bool:
     after = words[1].word if len(words) > 1 else ""
     if not after or after in lists["plan_not_objects"]:
         return False
+    objects = lists["task_objects"]  # "I want to run a script", "to build an app" (v18)
+    if objects.intersection(t.word for t in words[1:4]):
+        return False
     return not (words[0].word in ("be", "being") and (after.endswith("ed") or after == "able"))
+
+
+def _plan_form(claim: Claim) -> Claim:
+    """A plan keyed by its act alone, however it is announced (v18): words of time or change at
+    either end are left out (``plan_change_adverbs``: "my goal is now running the half", "I'm
+    going to visit Paris instead"), and so is a lead of wishing (``plan_key_leads``: "I want to
+    run a marathon" -> ``plans:run a marathon``); after "my goal / plan / dream is" a "to" or a
+    gerund opens the act, read in its base form ("my goal is running a marathon" -> ``plans:run
+    a marathon``, "wants to run a marathon"), so the forms meet."""
+    category, _, fact = claim.key.partition(":")
+    if category != "plans":
+        return claim
+    lists = lexicon().words
+    words = _trim_plan(fact.split())
+    led = False
+    for lead in sorted(lists["plan_key_leads"], key=len, reverse=True):
+        size = len(lead.split())
+        if words[:size] == lead.split() and len(words) > size:
+            words, led = _trim_plan(words[size:]), True
+            break
+    stated = claim.value == f"wants to {fact}"  # "my goal is ...": the act is the value too
+    if (stated or led) and words and tx.is_gerund(words[0]):  # "I dream of opening a bakery"
+        words = [_base_form(words[0]), *words[1:]]
+    if not words or words == fact.split():
+        return claim
+    claim.key = f"plans:{' '.join(words)}"
+    if stated:
+        claim.value = f"wants to {' '.join(words)}"
+    else:
+        value = claim.value.split()
+        while len(value) > 1 and value[-1] in lists["plan_change_adverbs"]:
+            value.pop()
+        claim.value = " ".join(value)
+    return claim
+
+
+def _trim_plan(words: list[str]) -> list[str]:
+    """A plan's words without words of time or change at either end, nor a "to" opening it."""
+    adverbs = lexicon().words["plan_change_adverbs"]
+    while len(words) > 1 and (words[0] in adverbs or words[0] == "to"):
+        words = words[1:]
+    while len(words) > 1 and words[-1] in adverbs:
+        words = words[:-1]
+    return words
+
+
+def _base_form(gerund: str) -> str:
+    """ "running" -> "run", "losing" -> "lose", "training" -> "train": a known verb first,
+    else a doubled last consonant made single, else the stem."""
+    stem = gerund[:-3]
+    known = _known_bases()
+    for candidate in (stem + "e", stem, stem[:-1]):
+        if candidate in known:
+            return candidate
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    return stem
+
+
+@cache
+def _known_bases() -> frozenset[str]:
+    """Base forms of the verbs the lexicons know."""
+    irregular = tx.load_lexicon("english")["irregular_verbs"]
+    lists = lexicon().words
+    return frozenset({*lexicon().lemmas.values(), *irregular, *lists["plan_verbs"]})
 
 
 def _idle_plan(claim: Claim, implied: bool) -> bool:
@@ -1718,10 +1799,24 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
         if {lead_words[0], " ".join(lead_words[:2])} & lex.words["have_skip"]:
             return None
         category = "possessions"
+    if negated and category == "possessions" and _diet_food(content):
+        # "I can't have gluten", "I don't have dairy": what the speaker does not eat, keyed as
+        # "I don't eat gluten" is (v18); "I can't have my phone at work" stays a possession
+        can = any(word.startswith(("can", "could")) for word in pred.lead)
+        value = f"{'can not' if can else 'does not'} have {content}"
+        return Claim(f"diet:eat {content}"[:100], value, -1.0, 1.0, [pred.clause])
     says = "does not have" if negated else tx.third_person(pred.verb.word)
     key = f"{category}:{_fact_key(text, words[0].start, rest.end) or content}"[:100]
     value = f"{says} {tx.plain(text[words[0].start : rest.end])}"
     return Claim(key, value, -1.0 if negated else 1.0, 1.0, [pred.clause])
+
+
+def _diet_food(content: str) -> bool:
+    """Whether an object is only a food or a drink of a diet (``diet_foods``: "gluten", "red
+    meat", "any dairy"); a phrase with more in it ("coffee after 3pm") is not."""
+    words = [w for w in content.split() if w not in ("any", "much", "real")]
+    foods = lexicon().words["diet_foods"]
+    return 0 < len(words) <= 2 and words[-1] in foods
 
 
 def _object_head(text: str, words: Sequence[tx.Token]) -> int | None:
@@ -2217,7 +2312,8 @@ def _bare_condition(text: str, clause: Span) -> list[Claim]:
         after = after[len(aside) :].strip()
     condition = text[found.start() : found.end()]
     fact = tx.normalise_phrase(condition)
-    return [Claim(f"health:{fact}", f"is {tx.plain(condition)}", 1.0, 0.8, [clause])]
+    says = "has" if fact.split()[-1].startswith("allerg") else "is"  # "nut allergy here" (v18)
+    return [Claim(f"health:{fact}", f"{says} {tx.plain(condition)}", 1.0, 0.8, [clause])]
 
 
 @cache
@@ -2452,6 +2548,9 @@ def _as_a(text: str, clause: Span) -> list[Claim]:
     lists = lexicon().words
     if fact in lists["be_a_skip"] or fact.split()[0] in lists["be_a_skip"]:
         return []
+    diet = dict(lexicon().be)["diet"]
+    if category == "identity" and diet.fullmatch(text, span.start, span.end):
+        category = "diet"  # "as a vegan, ...", "being a vegetarian is hard" (v18)
     says = "works as" if category == "work" else "is"
     return [Claim(f"{category}:{fact}", f"{says} {fact}", 1.0, 1.0, [clause])]
 

@@ -44,7 +44,7 @@ FACTS = [
     ("I'm allergic to peanuts.", "health:allergic to peanuts"),
     ("I have asthma.", "health:asthma"),
     ("i broke my arm", "health:broke my arm"),
-    ("I'm vegan.", "identity:vegan"),
+    ("I'm vegan.", "diet:vegan"),
     ("As a transgender woman, I often feel ignored.", "identity:transgender woman"),
     ("I'm from Brazil.", "identity:from brazil"),
     ("Hi, I'm Frank.", "identity:frank"),
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v17"
+    assert signal.producer == "persona6.disclosure.v18"
 
 
 @pytest.mark.parametrize(
@@ -189,12 +189,12 @@ def test_plans_that_say_something_are_kept(text: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("I want to be a teacher.", "plans:want to be a teacher"),
-        ("i hope to become a lawyer", "plans:hope to become a lawyer"),
-        ("I want to move to Portugal", "plans:want to move to portugal"),
-        ("I dream of opening a bakery", "plans:dream of opening a bakery"),
-        ("i would like to be a nurse someday", "plans:like to be a nurse someday"),
-        ("I'd love to visit Japan", "plans:love to visit japan"),
+        ("I want to be a teacher.", "plans:be a teacher"),
+        ("i hope to become a lawyer", "plans:become a lawyer"),
+        ("I want to move to Portugal", "plans:move to portugal"),
+        ("I dream of opening a bakery", "plans:open a bakery"),
+        ("i would like to be a nurse someday", "plans:be a nurse someday"),
+        ("I'd love to visit Japan", "plans:visit japan"),
         ("going to move to Berlin next week", "plans:going to move to berlin"),
     ],
 )
