@@ -1,4 +1,4 @@
-"""persona6.preference.v19: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v20: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -67,7 +67,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v19"
+NAME = "persona6.preference.v20"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -155,6 +155,8 @@ def lexicon() -> Lexicon:
         "moment_objects",
         "moment_receivers",
         "moment_pointers",
+        "moment_deliverables",
+        "deliverable_topics",
         "english_short_words",
         "not_remarks",
         "idiom_skip",
@@ -1208,6 +1210,8 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         wish = phrase == "want" or ("would" in pred.lead and head in _WISHES)
         if wish and _done_to_the_moment(following):
             return None  # "I would like this reported", "I want it fixed": the task at hand
+        if "would" in pred.lead and _deliverable_of_the_moment(following):
+            return None  # "I would appreciate a comprehensive overview of X": this answer
         says = " ".join([tx.third_person(head or verb), *phrase.split()[1:]])
         polarity, weight = lex.verbs[phrase]
         if polarity > 0 and to in (["not"], ["not", "to"]):  # "I prefer not to X"
@@ -1255,6 +1259,21 @@ def _done_to_the_moment(following: Sequence[Token]) -> bool:
         return False
     done = following[1].word
     return tx.is_past(done) and done not in tx.english_set("be_forms")
+
+
+def _deliverable_of_the_moment(following: Sequence[Token]) -> bool:
+    """Whether a wish ("would appreciate / like / love") asks for one piece of work on a
+    topic: "a" or "an", at most two adjectives, a noun of ``moment_deliverables`` and a
+    preposition that names the topic ("I would appreciate a comprehensive overview of
+    conditional sentences", "I'd love a quick summary of the thread"); not a way of answering
+    ("I'd appreciate shorter answers") nor a thing ("I'd love a dog") (preference.v20)."""
+    words = lexicon().words
+    if len(following) < 3 or following[0].word not in ("a", "an"):
+        return False
+    for at in range(1, min(4, len(following) - 1)):
+        if following[at].word in words["moment_deliverables"]:
+            return following[at + 1].word in words["deliverable_topics"]
+    return False
 
 
 @cache
