@@ -430,3 +430,21 @@ def test_how_a_coding_answer_comes_bears_on_every_coding_task(
     text = _brief(turns, "fix the failing build in the payment module", budget=80).text
     bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
     assert statement in bears, text
+
+
+def test_a_restriction_on_the_body_bears_on_planning_workouts() -> None:
+    """What a trainer told the person to avoid, and why, shares no word with "plan next week's
+    dinners and workouts"; the fitness and health concepts (brief.yaml, brief.v6: trainer,
+    shoulder, presses, impingement) make it bear on the plan."""
+    turns = [
+        (
+            "s-1",
+            "My trainer told me to avoid overhead presses because of my right shoulder "
+            "impingement.",
+        ),
+        ("s-2", "I collect vintage postcards from Lisbon."),
+    ]
+    text = _brief(turns, "plan next week's dinners and workouts", budget=120).text
+    bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
+    assert "avoid overhead presses" in bears, text
+    assert "postcards" not in bears
