@@ -40,7 +40,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v6"
+PRODUCER = "persona6.brief.v7"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000

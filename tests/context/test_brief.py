@@ -448,3 +448,15 @@ def test_a_restriction_on_the_body_bears_on_planning_workouts() -> None:
     bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
     assert "avoid overhead presses" in bears, text
     assert "postcards" not in bears
+
+
+def test_a_preference_for_thorough_explanations_bears_on_every_task() -> None:
+    """Explanations and summaries are what an answer is made of (brief.v7): "prefers thorough
+    explanations to short summaries" bears on a lesson that shares no word with it."""
+    turns = [
+        ("s-1", "I prefer thorough explanations to short summaries."),
+        ("s-2", "I collect vintage postcards from Lisbon."),
+    ]
+    text = _brief(turns, "prepare today's lesson", budget=80).text
+    bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
+    assert "prefers thorough explanations to short summaries" in bears, text
