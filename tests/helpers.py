@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -86,6 +86,16 @@ def bot(n: int, text: str) -> StoredEvent:
 
 def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
     return stored_event(n, "action", text, actor, name=name)
+
+
+def built_from(events: Iterable[StoredEvent]) -> Persona6:
+    """An in-memory graph built from stored-event fixtures, recorded as native events (the
+    caller closes it)."""
+    fields = ("event_id", "ts", "session_id", "type", "text", "role", "user_id", "anonymous_id")
+    p6 = Persona6(db=":memory:")
+    p6.record([{f: getattr(e, f) for f in fields} for e in events])
+    p6.build()
+    return p6
 
 
 def built_demo(seed: int, people: int) -> Iterator[tuple[Persona6, dict]]:

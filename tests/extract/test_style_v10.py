@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import built_from
 
-from persona6 import Persona6
 from persona6.types import StoredEvent, format_ts
 from tests.extract.test_style import T0, bot, event, said, style
 
@@ -205,21 +205,5 @@ def test_another_person_answering_still_helps_others() -> None:
 
 
 def test_the_graph_of_a_person_who_logged_in_halfway_has_no_helping_others() -> None:
-    p6 = Persona6(db=":memory:")
-    p6.record(
-        [
-            {
-                "event_id": e.event_id,
-                "ts": e.ts,
-                "session_id": e.session_id,
-                "type": e.type,
-                "text": e.text,
-                "role": e.role,
-                "user_id": e.user_id,
-                "anonymous_id": e.anonymous_id,
-            }
-            for e in logged_in_halfway()
-        ]
-    )
-    p6.build()
+    p6 = built_from(logged_in_halfway())
     assert "helps_others" not in {t.key for t in p6.store.traits_of(p6.tenant, "u-priya")}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from persona6 import Persona6
+from helpers import built_from
+
 from persona6.extract.task import TaskExtractor
 from persona6.types import StoredEvent
 from tests.extract.test_style_v10 import actor_event
@@ -46,23 +47,7 @@ def test_two_people_talking_among_themselves_still_ask_the_product_nothing() -> 
 
 
 def test_the_graph_of_a_visitor_who_logged_in_has_the_task() -> None:
-    p6 = Persona6(db=":memory:")
-    p6.record(
-        [
-            {
-                "event_id": e.event_id,
-                "ts": e.ts,
-                "session_id": e.session_id,
-                "type": e.type,
-                "text": e.text,
-                "role": e.role,
-                "user_id": e.user_id,
-                "anonymous_id": e.anonymous_id,
-            }
-            for e in logged_in_halfway(user_id="u-quinn")
-        ]
-    )
-    p6.build()
-    keys = {(t.kind, t.key) for t in p6.store.traits_of(p6.tenant, "u-quinn")}
-    assert ("task", "deployment") in {(str(k), v) for k, v in keys}
+    p6 = built_from(logged_in_halfway(user_id="u-quinn"))
+    keys = {(t.kind.value, t.key) for t in p6.store.traits_of(p6.tenant, "u-quinn")}
+    assert ("task", "deployment") in keys
     p6.close()

@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 
 from persona6 import Persona6
 from persona6.graph import build, forget_event
-from persona6.graph.consolidate import consolidate
 from persona6.ingest.pipeline import ingest_events
 from persona6.store import SQLiteStore
 from persona6.types import Evidence, Signal, SignalKind, Trait, TraitStatus
 from tests.graph.test_build import cited_rows_of, evidence_rows_of, graph_of, states_of
+from tests.graph.test_change_of_mind_across_keys import assert_ended as assert_superseded
+from tests.graph.test_change_of_mind_across_keys import by_key
 
 
 def plan(session: str, day: int, key: str, quote: str, actor: str = "u-1") -> Signal:
@@ -39,15 +40,8 @@ def plan(session: str, day: int, key: str, quote: str, actor: str = "u-1") -> Si
     )
 
 
-def by_key(signals: list[Signal]) -> dict[str, Trait]:
-    return {t.key: t for t in consolidate("u-1", signals)}
-
-
 def assert_ended(old: Trait, new: Trait) -> None:
-    assert old.valid_to == new.valid_from
-    assert old.status is TraitStatus.SUPERSEDED
-    assert new.status is TraitStatus.ACTIVE and new.valid_to is None
-    assert new.supersedes == old.id
+    assert_superseded(old, new)
     assert old.counter_evidence[-1] in new.evidence  # the change's evidence
 
 
