@@ -1,8 +1,9 @@
-"""Helpers shared by the style, texture, task, decision and failure extractors.
+"""Helpers shared by the style, texture, task, decision, failure and concern extractors.
 
 Event names as words (``name_words``, ``names_match``), command lines (``is_command``,
 ``command_head``), the spans a signal cites (``whole_span``, ``sentence_at``) and the signal
-itself (``signal_for``), and which actors of a session are one person (``session_aliases``).
+itself (``signal_for``), which actors of a session are one person (``session_aliases``), and
+where a cue's sense is read (``with_neighbours``).
 
 A span is carried as a ``Cite`` (event, start, end) until a signal keeps it: an ``Evidence`` is
 a validated pydantic model, slow to build and to hash, so only the at most ``MAX_EVIDENCE``
@@ -18,7 +19,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from persona6.extract.base import make_evidence
-from persona6.extract.text import load_lexicon
+from persona6.extract.text import Span, load_lexicon
 from persona6.types import Evidence, Signal, SignalKind, StoredEvent
 
 #: Most spans one signal cites; ``context["event_ids"]`` lists at most ``MAX_EVENT_IDS``.
@@ -50,6 +51,15 @@ def session_aliases(session: Sequence[StoredEvent]) -> dict[str, str]:
         if event.user_id is not None and event.anonymous_id is not None:
             found.setdefault(event.anonymous_id, event.user_id)
     return found
+
+
+def with_neighbours(sentences: Sequence[Span], index: int) -> Span:
+    """Sentence ``index`` of ``sentences`` with the sentences either side of it: where the
+    words that give a cue its sense are looked for (``senses`` of the concern and task
+    extractors: "How much is it? It looks expensive.")."""
+    sentence = sentences[index]
+    after = sentences[index + 1] if index + 1 < len(sentences) else sentence
+    return Span(sentences[index - 1].start if index else sentence.start, after.end)
 
 
 @lru_cache(maxsize=8192)

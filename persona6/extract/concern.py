@@ -56,6 +56,7 @@ from functools import cache
 from persona6.extract import disclosure
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
+from persona6.extract.common import with_neighbours
 from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
@@ -265,9 +266,7 @@ def concern_claims(text: str) -> list[Claim]:
     for at, sentence in enumerate(sentences):
         # A sense's context is in the sentence or a neighbour ("How much is it? It looks
         # expensive."), not anywhere in a long message.
-        after = sentences[at + 1] if at + 1 < len(sentences) else sentence
-        around = Span(sentences[at - 1].start if at else sentence.start, after.end)
-        readings = _readings(text, sentence, around, candidates, quotes)
+        readings = _readings(text, sentence, with_neighbours(sentences, at), candidates, quotes)
         if not readings:
             continue
         segment = text[sentence.start : sentence.end]

@@ -50,6 +50,7 @@ from persona6.extract.common import (
     session_aliases,
     signal_for,
     whole_cite,
+    with_neighbours,
 )
 from persona6.extract.prep import CueList, prepared
 from persona6.extract.text import Span, load_lexicon
@@ -136,8 +137,7 @@ def _around(sentences: Sequence[Span], at: int) -> Span:
     """The sentence holding offset ``at`` and the sentences either side of it."""
     for i, sentence in enumerate(sentences):
         if at < sentence.end or i == len(sentences) - 1:
-            after = sentences[i + 1].end if i + 1 < len(sentences) else sentence.end
-            return Span(sentences[i - 1].start if i else sentence.start, after)
+            return with_neighbours(sentences, i)
     return Span(0, at)
 
 
