@@ -172,8 +172,8 @@ class FailureCues:
     retry_actions: frozenset[str]
     retry_messages: CueList
     expected_failure_marks: CueList
+    #: ``feedback_messages`` and ``cause_questions``: read together, as one label (v9).
     feedback_messages: CueList
-    cause_questions: CueList
     command_actions: frozenset[str]
     text_actions: frozenset[str]
     attempt_acts: int
@@ -217,8 +217,7 @@ def cues() -> FailureCues:
         retry_actions=names("retry_actions"),
         retry_messages=_compile(data["retry_messages"]),
         expected_failure_marks=_compile(data["expected_failure_marks"]),
-        feedback_messages=_compile(data["feedback_messages"]),
-        cause_questions=_compile(data["cause_questions"]),
+        feedback_messages=_compile([*data["feedback_messages"], *data["cause_questions"]]),
         command_actions=names("command_actions"),
         text_actions=names("text_actions"),
         attempt_acts=int(data["attempt_acts"]),
@@ -524,7 +523,7 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
     if _outside(prep, found.abandon, found.abandon_exclusions):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
-    if not labels and (found.feedback_messages.search(prep) or found.cause_questions.search(prep)):
+    if not labels and found.feedback_messages.search(prep):
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.
         labels.append(Reaction.FEEDBACK)

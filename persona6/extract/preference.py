@@ -940,7 +940,7 @@ def _at_hand(text: str, pred: Predicate, cue: Cue) -> bool:
     painting") stands, and so does either kept up ("we always look forward to our camping
     trip")."""
     lex = lexicon()
-    if set(pred.lead) & set(lex.habitual):
+    if any(word in lex.habitual for word in pred.lead):
         return False
     following = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))
     if not following:
