@@ -142,11 +142,6 @@ def _not_cue_forms() -> frozenset[str]:
     return frozenset(str(w).lower() for w in tx.load_lexicon("concerns").get("not_cue_forms", []))
 
 
-def cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word alternation of ``cue_forms``."""
-    return _forms_pattern(cue_forms(cues))
-
-
 def _forms_pattern(forms: set[str]) -> re.Pattern[str]:
     """Whole-word alternation of forms already inflected (``cue_forms``)."""
     return re.compile(tx.word_alternation(forms), re.IGNORECASE)
