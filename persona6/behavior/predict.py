@@ -337,9 +337,8 @@ def distribution(
     strength = pools_.strength or PersonStrength.default()
     kappa = strength.kappa
     kinds = [f for f in features if family(f) == KIND]
-    same_kind: Counter[str] = Counter()
-    for f in kinds[:1]:  # one failure, one kind
-        same_kind = pools_.by_person_kind.get((person_id, f), Counter())
+    # One failure, one kind.
+    same_kind = pools_.by_person_kind.get((person_id, kinds[0]), Counter()) if kinds else Counter()
     person = person_level(own, same_kind, kappa, mixture)
     logits = {r: math.log(person[r]) for r in REACTIONS}
     used: dict[str, int] = {}

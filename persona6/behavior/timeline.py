@@ -202,6 +202,8 @@ class Timeline:
         self.lines: dict[str, _Line] = {}
         # feature -> (positions, reaction -> positions)
         self.features: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+        # (person, feature of the ``KIND`` family) -> reaction -> positions
+        self.person_kinds: dict[tuple[str, str], dict[str, list[int]]] = {}
         total, timed = 0.0, 0
         for j, e in enumerate(self.episodes):
             self.by_reaction.setdefault(e.reaction, []).append(j)
@@ -222,6 +224,11 @@ class Timeline:
                     where = self.features[f] = ([], {r: [] for r in REACTIONS})
                 where[0].append(j)
                 where[1].setdefault(e.reaction, []).append(j)
+                if family(f) == KIND:
+                    mine = self.person_kinds.get((e.person_id, f))
+                    if mine is None:
+                        mine = self.person_kinds[(e.person_id, f)] = {r: [] for r in REACTIONS}
+                    mine.setdefault(e.reaction, []).append(j)
         self.gains = _Gains(self)
         # Persons by the moment their history ends: after it, counts and memberships are final.
         self.settled: list[tuple[str, str]] = []  # (settled_at, person_id), ascending
@@ -259,19 +266,11 @@ class Timeline:
         return found
 
     def person_feature(self, person_id: str, name: str, k: int) -> Counter[str]:
-        """The reactions of ``person_id``'s episodes with feature ``name`` among the first
-        ``k`` known."""
+        """The reactions of ``person_id``'s episodes with feature ``name`` (of the ``KIND``
+        family) among the first ``k`` known."""
         found: Counter[str] = Counter()
-        where = self.features.get(name)
-        if where is None:
-            return found
-        for r, positions in where[1].items():
-            n = sum(
-                1
-                for j in positions[: bisect_left(positions, k)]
-                if self.episodes[j].person_id == person_id
-            )
-            if n:
+        for r, positions in self.person_kinds.get((person_id, name), {}).items():
+            if n := bisect_left(positions, k):
                 found[r] = n
         return found
 
