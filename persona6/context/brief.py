@@ -198,19 +198,21 @@ def _style_traits(traits: list[Trait]) -> dict[str, Trait]:
     }
 
 
-def _holds(rule: dict[str, Any], styles: dict[str, Trait], textures: dict[str, Trait]) -> bool:
-    """Whether the trait a directive rule names (``style`` or ``texture``, with its ``value``
-    if given) holds, and no trait its ``unless`` names does."""
+def _held(
+    rule: dict[str, Any], styles: dict[str, Trait], textures: dict[str, Trait]
+) -> Trait | None:
+    """The trait a directive rule names (``style`` or ``texture``, with its ``value`` if
+    given) when it holds and no trait its ``unless`` names does, else None."""
     kind = "style" if "style" in rule else "texture"
     trait = (styles if kind == "style" else textures).get(rule[kind])
     if trait is None or ("value" in rule and trait.value != rule["value"]):
-        return False
+        return None
     for other, values in (rule.get("unless") or {}).items():
         held = styles if other == "style" else textures
         for key, value in values.items():
             if key in held and held[key].value == value:
-                return False
-    return True
+                return None
+    return trait
 
 
 def _user_value(
@@ -367,9 +369,9 @@ def compose_brief(
     }
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
         kind = "style" if "style" in rule else "texture"
-        if not _holds(rule, styles, textures):
+        trait = _held(rule, styles, textures)
+        if trait is None:
             continue
-        trait = (styles if kind == "style" else textures)[rule[kind]]
         if (kind, rule[kind]) in defaulted and trait.confidence < spec.user_wins_at:
             continue
         quoted = re.findall(r"'([^']+)'", trait.statement) if kind == "texture" else []
