@@ -108,6 +108,8 @@ class GraphConfig:
     cue_words: frozenset[str]
     alternatives: dict[str, str]  # member -> group
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
+    #: ``sequence_paths.fold_share``: checked where it is read (graph/paths.py ``fold_share``).
+    fold_share: float
     #: Each member as a whole word (``_group``), compiled once, in the order of ``alternatives``.
     members: tuple[tuple[re.Pattern[str], str], ...]
     #: Forms of a key that is without a thing ("foundationless", "sugar-free"): group ``thing``.
@@ -141,6 +143,7 @@ def config() -> GraphConfig:
         ),
         alternatives=alternatives,
         failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
+        fold_share=float(data["sequence_paths"]["fold_share"]),
         members=tuple(
             (re.compile(rf"(?<![\w+#]){re.escape(member)}(?![\w+#])"), group)
             for member, group in alternatives.items()

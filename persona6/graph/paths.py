@@ -30,9 +30,7 @@ forgotten.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from persona6.extract.text import read_yaml
 from persona6.graph.consolidate import _days, _trait_id, config, statement
 from persona6.types import Evidence, SignalKind, Trait
 
@@ -46,8 +44,7 @@ _PREFIX = "sequence:"
 @cache
 def fold_share() -> float:
     """The share of a sequence's sessions a longer one containing it must rest on to fold it."""
-    data = read_yaml(resources.files("persona6.data").joinpath("graph.yaml").read_text())
-    share = float(data["sequence_paths"]["fold_share"])
+    share = config().fold_share
     if not 0.0 < share <= 1.0:
         raise ValueError(
             f"data/graph.yaml sequence_paths.fold_share is {share}: give a share of sessions "
