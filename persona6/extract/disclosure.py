@@ -529,6 +529,12 @@ def _by_means(text: str, pred: Predicate) -> list[Claim]:
     return [Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [pred.clause])]
 
 
+@cache
+def _before_object_pronoun() -> frozenset[str]:
+    """Words that make no verb of the word before an object pronoun ("to see them")."""
+    return _function_words() | tx.english_words("coordinators", "subject_words", "modals")
+
+
 def _gerund_subject(text: str, pred: Predicate) -> int | None:
     """Where the verb is whose subject a subjectless "-ing" form is, if it is one, not an act
     of the speaker's: "taking care of yourself | is key", "working together | would be great",
@@ -538,7 +544,7 @@ def _gerund_subject(text: str, pred: Predicate) -> int | None:
     "me", "us", "him", "them", "it", ..."""
     found = _GERUND_SUBJECT.search(text, pred.verb.end, pred.clause.end)
     words = tx.tokens(text, pred.verb.end, pred.clause.end)
-    closed = _function_words() | tx.english_words("coordinators", "subject_words", "modals")
+    closed = _before_object_pronoun()
     for before, word in pairwise(words):
         if found is not None and before.start >= found.start():
             break
@@ -705,14 +711,20 @@ def _took_it(text: str, raw: Sequence[tx.Token]) -> bool:
     return first is not None and first.word in lexicon().words["took_it_objects"]
 
 
+@cache
+def _manner_words() -> frozenset[str]:
+    """The words of a manner run after "work": ``work_manners`` and the adverbs."""
+    return lexicon().words["work_manners"] | tx.english_set("adverbs")
+
+
 def _work_manner(lemma: str, raw: Sequence[tx.Token]) -> bool:
     """ "we work well together", "I worked hard to get better", "working diligently": "work"
     with a manner (``work_manners``) and no place, employer or project after it
     (``work_places``: "I work hard at the hospital" stays a job) says how, not where (v12)."""
     if lemma != "work":
         return False
-    lists, adverbs = lexicon().words, tx.english_set("adverbs")
-    run = list(takewhile(lambda t: t.word in lists["work_manners"] | adverbs, raw))
+    lists, manners = lexicon().words, _manner_words()
+    run = list(takewhile(lambda t: t.word in manners, raw))
     if not any(t.word in lists["work_manners"] for t in run):
         return False  # "I work too much overtime at Pet Smart" is a job
     after = raw[len(run) :]
@@ -782,10 +794,15 @@ def _needs_object(text: str, pred: Predicate, lemma: str) -> bool:
     return not pastime and _relative_object(text, pred) is None
 
 
+@cache
+def _empty_object_words() -> frozenset[str]:
+    return _function_words() | lexicon().words["work_manners"]
+
+
 def _names_nothing(text: str, rest: Span) -> bool:
     """Whether what follows a verb, its times cut off, is only function words and words of
     manner ("brainstormed | together", "one I did | last week"): an act with no object (v12)."""
-    empty = _function_words() | lexicon().words["work_manners"]
+    empty = _empty_object_words()
     return all(word in empty for word in _fact_key(text, rest.start, rest.end).split())
 
 
@@ -1602,6 +1619,15 @@ _CLAUSE_OBJECTS = frozenset({"how", "what", "why", "where", "when", "who", "whet
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
+@cache
+def _not_activity_openers() -> frozenset[str]:
+    """Words opening an object that is no activity of the speaker's: the listener, a pronoun
+    ("I did it") or a clause ("I saw how it helped")."""
+    lists = lexicon().words
+    others = lists["listener_words"] | lists["listener_objects"] | _PRONOUNS - _DEMONSTRATIVES
+    return others | _CLAUSE_OBJECTS
+
+
 def _activity(
     text: str, pred: Predicate, verb: str, rest: Span | None, at: int | None = None
 ) -> Claim | None:
@@ -1631,8 +1657,7 @@ def _activity(
     if rest is None:
         return None
     words = tx.tokens(text, *rest)
-    others = lists["listener_words"] | lists["listener_objects"] | _PRONOUNS - _DEMONSTRATIVES
-    if not words or words[0].word in others | _CLAUSE_OBJECTS:
+    if not words or words[0].word in _not_activity_openers():
         return None  # "I told you", "wrote us a letter", "I did it", "I saw how it helped"
     if lists["listener_words"].intersection(t.word for t in words[:3]):
         return None  # "I saw your post": of the listener
@@ -1992,14 +2017,19 @@ def _my_mentions(
     return claims
 
 
+@cache
+def _body_words(*names: str) -> frozenset[str]:
+    """The words of several of the body lists at once (``body_sides``, ``body_parts``, ...)."""
+    return frozenset().union(*(lexicon().words[name] for name in names))
+
+
 def _part_of_condition(text: str, match: re.Match[str]) -> str:
     """The key of "my <...> <condition>": the condition with the side and body part before
     it (v17: "my right shoulder impingement" -> ``right shoulder impingement``, not
     ``impingement``)."""
     noun = " ".join(match.group("noun").lower().split())
-    lists = lexicon().words
     before = [t.word for t in tx.tokens(text, match.start() + 2, match.start("noun"))]
-    part = lists["body_sides"] | lists["body_parts"]
+    part = _body_words("body_sides", "body_parts")
     at = next((i for i, w in enumerate(before) if w in part), None)
     return " ".join([*before[at:], noun]) if at is not None else noun
 
@@ -2112,7 +2142,7 @@ def _body_part(words: Sequence[tx.Token]) -> tuple[int, int] | None:
     sides and a trouble said before it are skipped ("my left knee", "my bad lower back"), the
     part may be followed by another ("my ACL tendon"). None when no part opens the words."""
     lists = lexicon().words
-    before = lists["body_sides"] | lists["body_trouble_adjectives"]
+    before = _body_words("body_sides", "body_trouble_adjectives")
     at = 0
     while at < min(len(words), 3) and words[at].word in before:
         at += 1
@@ -2671,8 +2701,7 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     if any(character.isupper() for character in text):
         return None  # a writer who capitalises names would have capitalised this one
     named = [t.word for t in head if t.word not in tx.english_set("determiners")]
-    pronouns = _PRONOUNS | {"here", "there", "up", "out"}
-    if not named or named[0] in pronouns or tx.is_gerund(named[-1]):
+    if not named or named[0] in _NOT_PLACE_HEADS or tx.is_gerund(named[-1]):
         return None
     return None if lex.words["not_places"].intersection(named) else span
 
@@ -2682,6 +2711,9 @@ def _place_kinds() -> frozenset[str]:
     """Heads that make an object a place: the kinds of home and the dwellings."""
     return _home_kinds() | lexicon().words["dwellings"]
 
+
+#: Heads of an uncapitalised object that name no place ("i live in it", "out there").
+_NOT_PLACE_HEADS = frozenset(_PRONOUNS | {"here", "there", "up", "out"})
 
 #: Adverbs of direction before a place's own preposition ("up in the mountains").
 _PARTICLES = frozenset({"up", "down", "out", "over", "way", "deep", "back"})
@@ -2708,6 +2740,12 @@ def _last_word_start(text: str, start: int, matched: re.Match[str]) -> int:
     return start + matched.end()
 
 
+@cache
+def _speaker_leads() -> frozenset[str]:
+    """Leads that make a subjectless verb the speaker's ("so will go", "so used to ...")."""
+    return tx.english_set("modals") | {"have", "used to"}
+
+
 def _to_listener(text: str, pred: Predicate) -> bool:
     """A subjectless request to the listener, not the speaker's own act: a bare verb after a
     listener lead ("so go easy on the React stuff", "please keep answers short"), or with
@@ -2717,7 +2755,7 @@ def _to_listener(text: str, pred: Predicate) -> bool:
     lists, verb = lexicon().words, pred.verb.word
     if verb in lists["listener_leads"] and verb != "so":  # "please ..." parsed as the verb
         return True
-    modal = set(pred.lead) & (tx.english_set("modals") | {"have", "used to"})
+    modal = _speaker_leads().intersection(pred.lead)
     if modal or tx.is_past(verb) or verb.endswith("ing"):
         return False  # "so moved to Leeds", "so gonna ...", "so will go": the speaker's
     if lexicon().lemmas.get(verb, verb) != verb:
