@@ -74,7 +74,7 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
     },
     "list_actors": {
         "cli": "persona6 actors",
-        "http": "GET /v1/persons (anonymous actors with traits are listed too)",
+        "http": "GET /v1/actors",
         "mcp": "the list_persons tool (anonymous actors with traits are listed too)",
     },
     "list_persons": {
@@ -94,32 +94,33 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
     },
     "continuity": {
         "cli": "persona6 continuity SESSION",
-        "http": "GET /v1/persons/{actor} (the traits its sessions built)",
+        "http": "GET /v1/sessions/SESSION/continuity (GET /v1/sessions?actor={actor} "
+        "lists the sessions)",
         "mcp": "the get_person tool (the traits its sessions built)",
     },
     "unlink": {
         "cli": "persona6 unlink {actor}",
-        "http": "persona6 unlink {actor} (links are undone on the command line)",
+        "http": "POST /v1/unlink (anonymous_id {actor!r})",
         "mcp": "persona6 unlink {actor} (links are undone on the command line)",
     },
     "links_history": {
         "cli": "persona6 links {actor} --all",
-        "http": "the command line's links command for {actor!r}, revoked links included",
+        "http": "GET /v1/links?anonymous_id={actor}&include_revoked=true",
         "mcp": "the command line's links command for {actor!r}, revoked links included",
     },
     "list_links": {
         "cli": "persona6 links",
-        "http": "persona6 links (on the command line)",
+        "http": "GET /v1/links",
         "mcp": "persona6 links (on the command line)",
     },
     "list_event_ids": {
         "cli": "persona6 events --json",
-        "http": "GET /v1/persons/PERSON/export (a person's events, each with its id)",
+        "http": "GET /v1/events",
         "mcp": "the get_person tool (its traits cite event ids)",
     },
     "list_sessions": {
         "cli": "persona6 sessions",
-        "http": "GET /v1/persons/PERSON/export (a person's events, each with its session)",
+        "http": "GET /v1/sessions",
         "mcp": "the get_person tool (its traits cite sessions)",
     },
     "backtest_linking": {

@@ -51,7 +51,6 @@ from persona6.errors import (
     NotFound,
     Persona6Error,
     StoreError,
-    render_message,
 )
 from persona6.graph.build import BuildReport
 from persona6.graph.forget import ForgetReport
@@ -1010,30 +1009,6 @@ def status_of(exc: Persona6Error) -> tuple[int, str]:
 #: tenant is the API key's, not an argument.
 HTTP_NAMES = {"tenant": "the API key's tenant"}
 
-#: Next steps (``{>step}`` of errors.NEXT_STEPS) that this API now serves itself, where the
-#: steps of the "http" surface still name the command line or a detour.
-HTTP_STEPS = {
-    "list_actors": "GET /v1/actors",
-    "list_sessions": "GET /v1/sessions",
-    "list_event_ids": "GET /v1/events",
-    "list_links": "GET /v1/links",
-    "links_history": "GET /v1/links?anonymous_id={actor}&include_revoked=true",
-    "unlink": "POST /v1/unlink (anonymous_id {actor!r})",
-    "continuity": "GET /v1/sessions/SESSION/continuity (GET /v1/sessions?actor={actor} "
-    "lists the sessions)",
-}
-
-
-def render_http(exc: Persona6Error) -> str:
-    """The library error's message in the API's terms: its parameters and endpoints."""
-    template = exc.__dict__.get("template")
-    if template is None:
-        return exc.render("http", HTTP_NAMES)
-    for step, text in HTTP_STEPS.items():
-        template = template.replace("{>" + step + "}", text)
-    return render_message(template, exc.values, "http", HTTP_NAMES)
-
-
 _HTTP_CODES = {
     400: "invalid_request",
     401: "unauthorized",
@@ -1047,7 +1022,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Persona6Error)
     async def library_error(request: Request, exc: Persona6Error) -> JSONResponse:
         status, code = status_of(exc)
-        return error(status, code, render_http(exc))
+        return error(status, code, exc.render("http", HTTP_NAMES))
 
     @app.exception_handler(_Unauthorized)
     async def unauthorized(request: Request, exc: _Unauthorized) -> JSONResponse:
@@ -1105,4 +1080,4 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
-__all__ = ["ErrorCode", "TenantEngines", "create_app", "render_http", "status_of"]
+__all__ = ["ErrorCode", "TenantEngines", "create_app", "status_of"]
