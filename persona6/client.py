@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -185,7 +186,7 @@ class Persona6Client:
         first = next(found, None)  # asks for the first page now, as the library checks now
         if first is None:
             return iter(())
-        return (StoredEvent.model_validate(item) for item in _chain(first, found))
+        return (StoredEvent.model_validate(item) for item in chain((first,), found))
 
     # -- the persona graph ----------------------------------------------------------------
 
@@ -403,11 +404,6 @@ def _time(option: str, value: str | datetime | None) -> str | None:
     if value.tzinfo is None:
         raise InvalidOption(option + ": give a timezone-aware time")
     return format_ts(value)
-
-
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest
 
 
 def _part(value: str) -> str:
