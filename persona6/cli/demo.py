@@ -79,7 +79,9 @@ def demo(
             }
         )
         return
-    err.print(f"wrote {safe(events_path)} ({count(len(log.events), 'event')}) and {truth_path}")
+    err.print(
+        f"wrote {safe(events_path)} ({count(len(log.events), 'event')}) and {safe(truth_path)}"
+    )
     out.print(
         f"Ingested [bold]{report.read}[/] events ({report.stored} new) into "
         f"[bold]{safe(p6.location)}[/]: "
@@ -111,7 +113,7 @@ def demo(
             f"  {anon} -> {result.decision or 'a new person'} [dim]({shown}; truly "
             f"{holdouts[anon]}: {verdict})[/]"
         )
-    db_hint = f" --db {p6.location}" if db else ""
+    db_hint = f" --db {safe(p6.location)}" if db else ""
     out.print(
         f"\nNext: persona6 show PERSON{db_hint} (every trait with its quotes), "
         f"persona6 why PERSON TRAIT_ID{db_hint}, persona6 link ANONYMOUS_ID{db_hint}, "

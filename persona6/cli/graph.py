@@ -24,6 +24,7 @@ from persona6.cli import (
 )
 from persona6.engine import Persona6
 from persona6.errors import NotFound
+from persona6.graph.paths import sequence_paths
 from persona6.outputs import check_output, write_output
 from persona6.types import PersonView
 
@@ -232,7 +233,10 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         t = explanation.trait
         # A change of mind, either way: what this trait replaced, and what replaced it.
         replaced = p6.store.trait(p6.tenant, t.supersedes) if t.supersedes else None
-        successors = [s for s in p6.person(person).traits if s.supersedes == t.id]
+        # The traits ``show`` lists, without the person's texture, which supersedes nothing
+        # and is read from every message they wrote.
+        shown = sequence_paths(p6.store.traits_of(p6.tenant, person))
+        successors = [s for s in shown if s.supersedes == t.id]
     if as_json:
         print_json(explanation)
         return

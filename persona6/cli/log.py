@@ -17,6 +17,7 @@ from persona6.cli import (
     open_engine,
     print_json,
     print_table,
+    safe,
     store_options,
     utc_time,
 )
@@ -36,7 +37,7 @@ def init(db: str | None, tenant: str | None) -> None:
     """
     with open_engine(db, tenant) as p6:
         version = p6.store.schema_version()
-        err.print(f"[green]ready[/]: {p6.location} (schema version {version})")
+        err.print(f"[green]ready[/]: {safe(p6.location)} (schema version {version})")
 
 
 def parse_column_map(
@@ -163,7 +164,7 @@ def ingest(
     if report.rejected:
         err.print(
             f"[yellow]warning[/]: {count(report.rejected, 'record')} rejected; reasons in "
-            f"{report.report_path}"
+            f"{safe(report.report_path)}"
         )
 
 
