@@ -1,4 +1,4 @@
-"""persona6.disclosure.v19: facts a person states about their own life.
+"""persona6.disclosure.v20: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -88,7 +88,13 @@ opens the act in its base form ("my goal is now running the half" -> ``plans:run
 goals of the body and sport are life plans ("I want to run a marathon"), and so is a change of
 one's plan to an act ("I changed my goal to running a marathon"); a diet is its own category
 ("I'm vegan", and a food the speaker can't have: "I can't have dairy", ``diet_foods``); an
-allergy said bare in a chat fragment is the speaker's ("nut allergy here").
+allergy said bare in a chat fragment is the speaker's ("nut allergy here"). Leads of intending
+are left out of the key too (v20: "I'm going to / I plan to / I'm hoping to run the half
+marathon" -> ``plans:run the half marathon``; "going to" before no verb is the act of going),
+and so is an open time to come at its end ("someday", ``plan_key_times``); an injury to a body
+part is keyed by the part as a trouble said of it is ("I broke my left ankle" ->
+``health:left ankle trouble``), and an injury verb on a thing is no health fact ("I broke my
+phone").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -110,7 +116,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v19"
+NAME = "persona6.disclosure.v20"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -161,7 +167,7 @@ _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manne
 _WORD_LISTS += ("work_places", "plan_feeling_verbs", "took_it_objects", "doubt_words")
 _WORD_LISTS += ("abstract_nouns", "abstract_suffixes", "abstract_suffix_exceptions")
 _WORD_LISTS += ("have_events", "have_chances", "plan_intentions")
-_WORD_LISTS += ("plan_change_adverbs", "plan_key_leads", "diet_foods")
+_WORD_LISTS += ("plan_change_adverbs", "plan_key_leads", "plan_key_times", "diet_foods")
 _WORD_LISTS += ("worry_frames", "modifier_senses", "bare_not_pastimes", "verb_particles")
 _WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
 _WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
@@ -346,7 +352,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     claim.value = f"(with others) {claim.value}"
                 if claim is not None:
                     found.append(claim)
-    return [_plan_form(claim) for claim in found]
+    return [kept for claim in found if (kept := _injury_form(_plan_form(claim))) is not None]
 
 
 _remembered = tx.remembered(disclosure_claims)
@@ -1213,6 +1219,8 @@ def _plan_form(claim: Claim) -> Claim:
         size = len(lead.split())
         if words[:size] == lead.split() and len(words) > size:
             words, led = _trim_plan(words[size:]), True
+            if lead == "going to" and words[0] not in _known_bases():
+                words = ["go", "to", *words]  # "going to a conference": the act is going
             break
     stated = claim.value == f"wants to {fact}"  # "my goal is ...": the act is the value too
     if (stated or led) and words and tx.is_gerund(words[0]):  # "I dream of opening a bakery"
@@ -1230,13 +1238,52 @@ def _plan_form(claim: Claim) -> Claim:
     return claim
 
 
+def _injury_form(claim: Claim) -> Claim | None:
+    """A health fact about a body part keyed by the part (v20), as a trouble said of it is
+    (``_body_trouble``): "I broke my left ankle last year" and "I hurt my back lifting boxes"
+    -> ``health:left ankle trouble``, ``health:back trouble``, so they meet "my left ankle is
+    sore" of a later session; the act stays in the value. An injury verb ("break my", "tear
+    my", ...) on anything but a body part or a condition is no health fact: "I broke my
+    phone", "I tore my jeans"."""
+    category, _, fact = claim.key.partition(":")
+    words = fact.split()
+    if category != "health" or len(words) < 3 or words[1] != "my":
+        return claim
+    lemma = lexicon().lemmas.get(words[0], words[0])
+    if lexicon().verbs.get(f"{lemma} my") != "health":
+        return claim  # "lose my hearing" is its own fact
+    after = " ".join(words[2:])
+    tokens = tx.tokens(after, 0, len(after))
+    found = _body_part(tokens)
+    if found is None:
+        return claim if lexicon().noun_category.get(after) == "health" else None
+    first, last = found
+    rest = [t.word for t in tokens[last + 1 :]]
+    if rest and rest[0] not in _INJURY_CIRCUMSTANCES and not tx.is_gerund(rest[0]):
+        return claim  # "I hurt my back door": the part is no part
+    sides = [t.word for t in tokens[:first] if t.word in lexicon().words["body_sides"]]
+    claim.key = f"health:{' '.join([*sides, *(t.word for t in tokens[first : last + 1])])} trouble"
+    return claim
+
+
+#: Words after an injured body part that say how or when, not what ("hurt my back at work").
+_INJURY_CIRCUMSTANCES = frozenset({"in", "at", "on", "while", "during", "when", "after", "from"})
+
+
 def _trim_plan(words: list[str]) -> list[str]:
     """A plan's words without words of time or change at either end, nor a "to" opening it."""
-    adverbs = lexicon().words["plan_change_adverbs"]
+    lists = lexicon().words
+    adverbs = lists["plan_change_adverbs"]
     while len(words) > 1 and (words[0] in adverbs or words[0] == "to"):
         words = words[1:]
     while len(words) > 1 and words[-1] in adverbs:
         words = words[:-1]
+    times = lists["plan_key_times"]  # "visit japan someday", "visit japan one day" (v20)
+    while len(words) > 2:
+        size = 1 if words[-1] in times else 2 if " ".join(words[-2:]) in times else 0
+        if not size:
+            break
+        words = words[:-size]
     return words
 
 

@@ -38,12 +38,12 @@ FACTS = [
     ("I own a bakery", "possessions:bakery"),
     ("I go running every morning.", "habits:go running"),
     ("every sunday i bake bread", "habits:bake bread"),
-    ("I'm planning to learn Spanish next year.", "plans:planning to learn spanish"),
-    ("I'm going to move to Berlin", "plans:going to move to berlin"),
+    ("I'm planning to learn Spanish next year.", "plans:learn spanish"),
+    ("I'm going to move to Berlin", "plans:move to berlin"),
     ("my dream is to open a bakery", "plans:open a bakery"),
     ("I'm allergic to peanuts.", "health:allergic to peanuts"),
     ("I have asthma.", "health:asthma"),
-    ("i broke my arm", "health:broke my arm"),
+    ("i broke my arm", "health:arm trouble"),
     ("I'm vegan.", "diet:vegan"),
     ("As a transgender woman, I often feel ignored.", "identity:transgender woman"),
     ("I'm from Brazil.", "identity:from brazil"),
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v19"
+    assert signal.producer == "persona6.disclosure.v20"
 
 
 @pytest.mark.parametrize(
@@ -177,8 +177,8 @@ def test_promises_and_resolutions_are_not_plans(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("I'm gonna try out for the choir", "plans:gonna try out for the choir"),
-        ("gonna be moving to Leeds in spring", "plans:gonna be moving to leeds"),
+        ("I'm gonna try out for the choir", "plans:try out for the choir"),
+        ("gonna be moving to Leeds in spring", "plans:be moving to leeds"),
         ("I will bake you my famous apple pie", "plans:bake you my famous apple pie"),
     ],
 )
@@ -193,9 +193,9 @@ def test_plans_that_say_something_are_kept(text: str, key: str) -> None:
         ("i hope to become a lawyer", "plans:become a lawyer"),
         ("I want to move to Portugal", "plans:move to portugal"),
         ("I dream of opening a bakery", "plans:open a bakery"),
-        ("i would like to be a nurse someday", "plans:be a nurse someday"),
+        ("i would like to be a nurse someday", "plans:be a nurse"),
         ("I'd love to visit Japan", "plans:visit japan"),
-        ("going to move to Berlin next week", "plans:going to move to berlin"),
+        ("going to move to Berlin next week", "plans:move to berlin"),
     ],
 )
 def test_wishes_for_ones_life_are_plans(text: str, key: str) -> None:

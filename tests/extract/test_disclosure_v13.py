@@ -102,7 +102,7 @@ def test_a_body_part_in_trouble_is_health(text: str, key: str) -> None:
     assert not [k for k in found if k.startswith("personal:")]
 
 
-@pytest.mark.parametrize("text", ["my back is straight", "I hurt my knee"])
+@pytest.mark.parametrize("text", ["my back is straight", "I bent my knee"])
 def test_a_body_part_without_trouble_after_it_is_no_complaint(text: str) -> None:
     assert not [k for k in keys(text) if k.endswith(" trouble")]
 
@@ -127,4 +127,4 @@ def test_a_state_or_a_wait_kept_up_is_no_habit(text: str) -> None:
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v19"
+    assert disclosure.NAME == "persona6.disclosure.v20"
