@@ -367,11 +367,33 @@ def material_spans(text: str) -> list[Span]:
 def _material_spans(text: str) -> tuple[Span, ...]:
     found = [Span(m.start(), m.end()) for m in _FENCED.finditer(text)] if "```" in text else []
     found += [Span(m.start(), m.end()) for m in _QUOTE_LINE.finditer(text)] if ">" in text else []
+    found += _machine_output(text)
     where = _material_start(text) if (":" in text or "\n" in text) else None
     if where is not None:
         start, limit = where
         found.append(Span(start, _own_ending(text, start, limit)))
-    return tuple(sorted(found))
+    return tuple(sorted(set(found)))
+
+
+def _machine_output(text: str) -> list[Span]:
+    """Lines of pasted machine output (``material_machine_lines``): stack traces, exception
+    lines, log lines; after a traceback's header, every line up to and including the first
+    unindented line after a frame (the exception that ends it)."""
+    lines = _material_patterns().machine
+    found = [Span(m.start(), m.end()) for m in lines.finditer(text)]
+    for header in (m for m in _TRACEBACK.finditer(text) if "Traceback" in text):
+        at, framed = header.end(), False
+        for line in re.finditer(r"\n([^\n]*)", text[at:]):
+            body = line.group(1)
+            indented = body[:1] in (" ", "\t")
+            found.append(Span(at + line.start(1), at + line.end(1)))
+            framed = framed or indented
+            if framed and not indented and body.strip():
+                break
+    return found
+
+
+_TRACEBACK = re.compile(r"^[ \t]*Traceback \(most recent call last\):[^\n]*", re.M)
 
 
 def _material_start(text: str) -> tuple[int, int] | None:
@@ -417,6 +439,7 @@ class _Material(NamedTuple):
     intro_ask: re.Pattern[str]
     own_ask: re.Pattern[str]
     forwarded: re.Pattern[str]
+    machine: re.Pattern[str]
 
 
 @cache
@@ -440,6 +463,7 @@ def _material_patterns() -> _Material:
         ),
         own_ask=re.compile(rf"\W*(?:{word_alternation(data['material_own_asks'])})\b", re.I),
         forwarded=re.compile("|".join(data["material_forwarded"]), re.I | re.M),
+        machine=re.compile("|".join(f"(?:{p})" for p in data["material_machine_lines"]), re.M),
     )
 
 

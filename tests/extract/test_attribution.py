@@ -155,6 +155,13 @@ PASTED = [
     "---------- Forwarded message ---------\nFrom: Anna\nI'm vegan and I can't stand cheese.",
     "My essay draft: I grew up in Ohio and I love baseball. Can you improve it?",
     "On Tue, 3 Mar 2026 at 10:00, Sam wrote:\nI hate Mondays and I have three cats.",
+    # machine output pasted bare (english v9): a traceback, its exception, log lines
+    'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n'
+    "ValueError: I prefer integers over strings here",
+    "ValueError: I hate empty strings and I live in Berlin",
+    "ERROR: I'm worried the lease expired\n[WARN] I prefer dark mode",
+    "2026-10-05 10:28:01 user says I love retries\nlevel=warn msg=I have two dogs",
+    "    at com.example.I.love(Tea.java:12)\npanic: I hate nil maps",
 ]
 
 
@@ -162,6 +169,30 @@ PASTED = [
 def test_pasted_material_says_nothing_of_the_person(text: str) -> None:
     found = [s for s in run([event(1, text)]) if s.key != "work:boss"]
     assert found == [], [(s.key, [e.quote for e in s.evidence]) for s in found]
+
+
+def test_the_persons_own_words_around_a_pasted_traceback_still_count() -> None:
+    text = (
+        "I hate this bug, I'm worried about data loss.\n"
+        'Traceback (most recent call last):\n  File "a.py", line 1\n    x()\n'
+        "KeyError: I prefer tea\nI love the new dashboard though."
+    )
+    found = {s.key for s in run([event(1, text)])}
+    assert "tea" not in found
+    assert {"new dashboard", "data_loss"} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INFO is what I want first, I prefer short answers.",
+        "Error handling: I prefer exceptions over return codes.",
+        "ValueError again, I'm worried about data loss.",
+        "panic mode on, I prefer tea.",
+    ],
+)
+def test_words_like_machine_output_in_the_persons_own_line_still_count(text: str) -> None:
+    assert run([event(1, text)])
 
 
 def test_the_persons_own_words_around_pasted_material_still_count() -> None:
