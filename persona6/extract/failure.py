@@ -1,4 +1,4 @@
-"""persona6.failure.v9: failure episodes, and how the person reacted to each.
+"""persona6.failure.v10: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -21,6 +21,15 @@ very next act after the failed outcome is a message opening with such a mark ("G
 for the right reason.", "Good, as expected.", ``expected_failure_marks``) that does not
 complain.
 
+A failure is told once (v10): an assistant's apology that tells again an earlier failure of the
+actor's, after they reacted to it and took no action since, is none (``_restates``,
+``restate_words``: "Sorry, the import failed: permission denied on IMG_0412.CR3." after their
+import_failed); the actor's report that it broke followed by the product's failure outcome of
+the same act is one episode, the outcome's (``_reported_then_logged``: "upgraded to 1.8 and
+the web UI won't start", upgrade, upgrade_failed). Silence is ``abandon`` only when the failure
+is left unresolved (``_resolved``): no episode when a success of the actor's follows it, or
+when it is an apology in the last turn after the actor's work had succeeded.
+
 A failure stays open until its actor next does something other than react to it in words or by
 feedback; while it is open, an assistant's apology acknowledges it and the actor's own report
 that it broke is a reaction to it (complain), not a new failure (``find_failures``). Asking what
@@ -42,7 +51,9 @@ and event names in ``data/failures.yaml``):
   nothing that showed a label (``_said_first``); asking only the way on ("what should I do?")
   still leaves the label to the window's acts;
 - ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
-  someone from your team look at this", "contact support"; or an action: contact_support, ...);
+  someone from your team look at this", "contact support", v10 any human team or role,
+  ``human_roles``: "Paging the DBA on call.", "get SRE on this"; or an action: contact_support,
+  open_incident, ...);
 - ``complain``: a negative message about the product (a negative judgement, a positive one
   denied, a broken expectation, a recurring failure, or the actor's report that it broke when
   the message says nothing else it does about it: a report beside a fix, giving up, asking for
@@ -92,9 +103,11 @@ When none has text the episode is emitted with empty evidence only if the failur
 own outcome (a product event stream without text), and dropped otherwise. ``context`` holds the
 episode: failure_event_id, failure_name, failure_text (cut to ``failure_text_chars``; it may be the
 assistant's words, read as context, never cited), reaction_event_id, reaction_event_ids,
-prior_event_id, position_in_session (index of the failure / events in the session) and
-recent_failures (the actor's failures in the ``recent_seconds`` before it, counting those with
-times of their own; None when the failure's own time was invented).
+prior_event_id, reaction_act and undoes (v10: the deciding action's name, and whether it
+undoes what the actor did, ``undo_actions``: a switch to a rollback), position_in_session
+(index of the failure / events in the session) and recent_failures (the actor's failures in
+the ``recent_seconds`` before it, counting those with times of their own; None when the
+failure's own time was invented).
 """
 
 from __future__ import annotations
@@ -114,7 +127,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v9"
+NAME = "persona6.failure.v10"
 
 
 class Reaction(StrEnum):
@@ -169,6 +182,7 @@ class FailureCues:
     abandon_exclusions: CueList
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
+    undo_actions: frozenset[str]
     retry_actions: frozenset[str]
     retry_messages: CueList
     expected_failure_marks: CueList
@@ -182,6 +196,8 @@ class FailureCues:
     rephrase_ratio: float
     recent_seconds: float
     failure_text_chars: int
+    restate_words: int
+    function_words: frozenset[str]
 
 
 @cache
@@ -190,6 +206,9 @@ def cues() -> FailureCues:
 
     def names(key: str) -> frozenset[str]:
         return frozenset(str(n) for n in data[key])
+
+    # "{roles}" in an escalate pattern: any of the human teams and roles (v10).
+    roles = "|".join(f"(?:{r})" for r in data["human_roles"])
 
     return FailureCues(
         outcome_names=names("outcome_names"),
@@ -206,7 +225,7 @@ def cues() -> FailureCues:
         user_reports=_compile(data["user_reports"]),
         user_report_exclusions=_compile(data["user_report_exclusions"]),
         help_requests=_compile(data["help_requests"]),
-        escalate=_compile(data["escalate"]),
+        escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         complain=_compile(data["complain"]),
         self_fix=_compile(data["self_fix"]),
         self_fix_exclusions=_compile(data["self_fix_exclusions"]),
@@ -214,6 +233,7 @@ def cues() -> FailureCues:
         abandon_exclusions=_compile(data["abandon_exclusions"]),
         feedback_actions=names("feedback_actions"),
         escalate_actions=names("escalate_actions"),
+        undo_actions=names("undo_actions"),
         retry_actions=names("retry_actions"),
         retry_messages=_compile(data["retry_messages"]),
         expected_failure_marks=_compile(data["expected_failure_marks"]),
@@ -226,6 +246,8 @@ def cues() -> FailureCues:
         rephrase_ratio=float(data["rephrase_ratio"]),
         recent_seconds=float(data["recent_seconds"]),
         failure_text_chars=int(data["failure_text_chars"]),
+        restate_words=int(data["restate_words"]),
+        function_words=frozenset(str(w) for w in load_lexicon("function_words")["words"]),
     )
 
 
@@ -374,9 +396,15 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
             open_for.add(event.actor)
             continue
         if event.type == "message" and event.role == "assistant" and event.text:
-            # Not while the latest person's failure is open: then it acknowledges that one.
+            # Not while the latest person's failure is open: then it acknowledges that one; nor
+            # when it tells again a failure the person already met and acted on (v10).
             actor = last_actor
-            if actor is not None and actor not in open_for and _assistant_error(prepared(event)):
+            if (
+                actor is not None
+                and actor not in open_for
+                and _assistant_error(prepared(event))
+                and not _restates(session, index, actor, found)
+            ):
                 found.append(Failure(index, event, actor, "assistant_error"))
                 open_for.add(actor)
             continue
@@ -393,6 +421,48 @@ def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
             if event.actor in open_for and not _reacts_in_words(event):
                 open_for.discard(event.actor)
     return [f for f in found if not _expected(session, f)]
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9_]*[a-z0-9]")
+
+
+def _content_words(text: str | None) -> set[str]:
+    """The words of ``text`` that can say what failed: lower-cased, at least three characters,
+    not function words nor failure words ("failed", "error", "denied")."""
+    found = cues()
+    return {
+        w
+        for w in _WORD.findall((text or "").lower())
+        if len(w) >= 3
+        and w not in found.function_words
+        and w not in found.outcome_names
+        and w not in found.outcome_states
+    }
+
+
+def _restates(
+    session: Sequence[StoredEvent], index: int, actor: str, failures: Sequence[Failure]
+) -> bool:
+    """The assistant message at ``index`` tells again an earlier failure of ``actor`` (v10):
+    it shares at least ``restate_words`` content words with it (an outcome's with its name's
+    words among them: "import" of import_failed), and the actor took no action since (an
+    action is a new attempt, which may fail anew)."""
+    said = _content_words(session[index].text)
+    if not said:
+        return False
+    for failure in reversed(failures):
+        if failure.actor != actor:
+            continue
+        if any(e.actor == actor and e.type == "action" for e in session[failure.index : index]):
+            return False  # the actor tried again since: what fails now is that attempt
+        event = failure.event
+        named = (
+            _content_words(" ".join(name_words(event.name))) if event.type == "outcome" else set()
+        )
+        shared = said & (named | _content_words(event.text))
+        if len(shared) >= cues().restate_words and (not named or shared & named):
+            return True
+    return False
 
 
 def _expected(session: Sequence[StoredEvent], failure: Failure) -> bool:
@@ -674,6 +744,98 @@ def _evidence(found: FailureEpisode) -> list[Cite] | None:
     return [] if own_failure and failure.event.type == "outcome" else None
 
 
+def _is_action(event: StoredEvent | None) -> bool:
+    return event is not None and event.type == "action" and bool(event.name)
+
+
+def _stem(word: str) -> str:
+    """A word's rough stem, enough to tell that "upgraded" and "upgrade", "imports" and
+    "import", "deployment" and "deploy" name one act."""
+    for suffix in ("ments", "ment", "ions", "ion", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _stems(text: str | None) -> set[str]:
+    return {stem for stem in map(_stem, _content_words(text)) if len(stem) >= 4}
+
+
+def _reported_then_logged(
+    session: Sequence[StoredEvent], failures: Sequence[Failure], position: int
+) -> bool:
+    """The person's report that it broke (``failures[position]``, a message) is followed by
+    the product's own failure outcome of the same act (v10): one failure, told then logged, so
+    one episode, the outcome's. The outcome is the actor's next failure, within
+    ``window_seconds`` (when both times are the input's own), after acts that show no reaction
+    of their own; the same act: the report names it (a word of the outcome's name or of an
+    action of the actor's since the report, by stem: "upgraded to 1.8 and the web UI won't
+    start", then upgrade, then upgrade_failed), or the report came while the act that failed
+    was under way (after it, before its outcome)."""
+    report = failures[position]
+    if not is_person_message(report.event):
+        return False
+    later = next((f for f in failures[position + 1 :] if f.actor == report.actor), None)
+    if later is None or later.event.type != "outcome":
+        return False
+    start, stop = report.event, later.event
+    if (
+        not start.ts_invented
+        and not stop.ts_invented
+        and (parse_ts(stop.ts) - parse_ts(start.ts)).total_seconds() > cues().window_seconds
+    ):
+        return False
+    between = [e for e in session[report.index + 1 : later.index] if is_act(e, report.actor)]
+    if any(reaction_labels(e) for e in between):
+        return False  # the person reacted to the report first: its own episode
+    if not any(e.type == "action" for e in between) and _under_way(session, report):
+        return True  # no new attempt between: the report came while the act was under way
+    named = " ".join(
+        [*name_words(stop.name), *(w for e in between if _is_action(e) for w in name_words(e.name))]
+    )
+    return bool(_stems(start.text) & _stems(named))
+
+
+def _under_way(session: Sequence[StoredEvent], report: Failure) -> bool:
+    """The actor's last act before ``report`` is an action whose outcome has not come yet."""
+    for event in reversed(session[: report.index]):
+        if event.actor != report.actor:
+            continue
+        if event.type == "outcome":
+            return False
+        if is_act(event, report.actor):
+            return event.type == "action"
+    return False
+
+
+def _resolved(session: Sequence[StoredEvent], failure: Failure) -> bool:
+    """The actor did nothing after ``failure``, but not because they left it broken (v10):
+    their work came to a good end after it (an outcome of theirs that is no failure), or the
+    failure is an assistant's apology after their work had already succeeded (their latest
+    outcome is no failure) and they asked nothing since (no action, no question). Silence then
+    is no ``abandon``: abandoning is leaving with the failure unresolved."""
+    actor = failure.actor
+    later = session[failure.index + 1 :]
+    if any(e.actor == actor and e.type == "outcome" and not is_failure_outcome(e) for e in later):
+        return True
+    event = failure.event
+    if event.type != "message" or event.role != "assistant":
+        return False
+    for before in reversed(session[: failure.index]):
+        if before.actor != actor:
+            continue
+        if before.type == "outcome":
+            return not is_failure_outcome(before)
+        if before.type == "action":
+            return False
+        if is_person_message(before) and (
+            "?" in (before.text or "") or asks_for_help(prepared(before))
+        ):
+            return False
+    return False
+
+
 def recent_failures(
     failures: Sequence[Failure], moments: Sequence[datetime], position: int
 ) -> int | None:
@@ -700,15 +862,22 @@ class FailureExtractor:
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         failures = find_failures(session)
+        # A report followed by the product's failure of the same act is that failure (v10).
+        failures = [
+            f for i, f in enumerate(failures) if not _reported_then_logged(session, failures, i)
+        ]
         moments = [parse_ts(f.event.ts) for f in failures]
         attempts = logs_attempts(session) if failures else False
         for position, failure in enumerate(failures):
             found = episode(session, failure, failures, attempts)
+            if found.reaction_event is None and _resolved(session, failure):
+                continue  # nobody left it unresolved: silence is no abandon (v10)
             evidence = _evidence(found)
             if evidence is None:
                 continue
             recent = recent_failures(failures, moments, position)
             cited = {span.event.event_id for span in evidence}
+            act = found.reaction_event if _is_action(found.reaction_event) else None
             events = [failure.event, *found.window, *(e for e in [found.prior] if e is not None)]
             yield signal_for(
                 failure.actor,
@@ -727,6 +896,10 @@ class FailureExtractor:
                         found.reaction_event.event_id if found.reaction_event else None
                     ),
                     "reaction_event_ids": [e.event_id for e in found.window],
+                    # The deciding act's name when it is an action, and whether it undoes what
+                    # the person did (``undo_actions``: a switch to a rollback, v10).
+                    "reaction_act": act.name if act is not None else None,
+                    "undoes": act is not None and names_match(act.name, cues().undo_actions),
                     "prior_event_id": found.prior.event_id if found.prior else None,
                     "position_in_session": failure.index / len(session),
                     "recent_failures": recent,

@@ -38,8 +38,8 @@ def labels(text: str) -> set[Reaction]:
     return reaction_labels(said(1, text))
 
 
-def test_the_producer_is_v9() -> None:
-    assert FailureExtractor.name == "persona6.failure.v9"
+def test_the_producer_is_v10() -> None:
+    assert FailureExtractor.name == "persona6.failure.v10"
 
 
 # -- 1. Feedback in words: a critique asking for what the work lacked ------------------------
