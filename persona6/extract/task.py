@@ -1,20 +1,25 @@
-"""persona6.task.v10: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v11: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
 - key = a task kind of ``data/tasks.yaml`` (debugging, deployment, configuration, ...), when the
-  actor's own messages match one of its cues (not in a conversation among people with no
-  assistant taking part: people there ask each other, not the product; one visitor who logs in
-  midway is one person, v9; and not where the
-  sentence only mentions the word, negated or as a source: "the exact wording, not a
-  summary", "or just in a blog post?", ``mention_frames``, v7; nor a standard the speaker
-  refuses to break: "I won't merge untested code", v10; and a cue of ``senses`` only beside
-  words of its sense in its sentence or one next to it: "my plans" is a price plan beside
-  "upgrade" or "per month", a workout plan otherwise, v10), or the actor's actions
-  carry one of its action
-  words in their name ("Deploy Started") or, for command-line actions, one of its command heads
-  (``kubectl``). ``measure`` = events that matched; evidence = the matching sentence of each
-  message and the text of each matching action (at most ``MAX_EVIDENCE``).
+  actor's own messages match one of its cues (not in a conversation among people with no assistant
+  taking part: people there ask each other, not the product; one visitor who logs in midway is one
+  person, v9; and not where the sentence only mentions the word, negated or as a source: "the
+  exact wording, not a summary", "or just in a blog post?", ``mention_frames``, v7; nor a standard
+  the speaker refuses to break: "I won't merge untested code", v10; and a cue of ``senses`` only
+  beside words of its sense in its sentence or one next to it, other than its own: "my plans" is a
+  price plan beside "upgrade" or "per month", a workout plan otherwise, v10; every word of buying
+  or of access with another sense is such a cue: "does that order make sense?", "scale checkout to
+  12", "every upgrade breaks something", "access to education", v11; nor a one-word cue that names
+  a system or its data, ``name_frames``: "losing invoice data", "the login latency", v11; nor a
+  cue of a kind's own ``mention_frames``: "skip the essay", v11; nor words someone else says,
+  ``reports``: "my husband says we should pay for Google Photos", v11), or the actor's actions
+  carry one of its action words in their name ("Deploy Started"; an action word of
+  ``action_senses`` unless its text says the other sense: an "upgrade" of "photonest 1.7.4 ->
+  1.8.0", v11) or, for command-line actions, one of its command heads (``kubectl``). ``measure`` =
+  events that matched; evidence = the matching sentence of each message and the text of each
+  matching action (at most ``MAX_EVIDENCE``).
 - key = ``sequence:<a>><b>`` and ``sequence:<a>><b>><c>``: every distinct bigram and trigram of
   the actor's own action and outcome tokens in the session, in time order (a token is the event
   name in snake case, or for a command action the command head: ``git``, ``ls``); ``measure`` =
@@ -39,6 +44,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import (
     Cite,
@@ -58,7 +64,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v10"
+NAME = "persona6.task.v11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,28 +73,62 @@ class TaskKind:
     cues: tuple[re.Pattern[str], ...]
     actions: frozenset[str]
     commands: frozenset[str]
+    #: The shared ``mention_frames`` and the kind's own (v11: "skip the essay").
+    frames: re.Pattern[str]
+
+
+def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One pattern matching where any of ``patterns`` does; never matching for none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 @cache
 def taxonomy() -> tuple[TaskKind, ...]:
-    kinds = load_lexicon("tasks")["tasks"]
+    data = load_lexicon("tasks")
+    shared = [str(f) for f in data.get("mention_frames", [])]
     return tuple(
         TaskKind(
             name=str(name),
             cues=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("cues", [])),
             actions=frozenset(str(a).lower() for a in spec.get("actions", [])),
             commands=frozenset(str(c) for c in spec.get("commands", [])),
+            frames=_alternation(shared + [str(f) for f in spec.get("mention_frames", [])]),
         )
-        for name, spec in kinds.items()
+        for name, spec in data["tasks"].items()
     )
 
 
 @cache
-def _mention_frames() -> re.Pattern[str]:
-    """What a cue is preceded by in its sentence where it is only mentioned (``$``-anchored,
-    searched between the sentence's start and the cue's)."""
-    frames = load_lexicon("tasks").get("mention_frames", [])
-    return re.compile("|".join(f"(?:{f})" for f in frames) or "(?!)", re.IGNORECASE)
+def _name_frames() -> re.Pattern[str]:
+    """What follows a cue where it only names a system or its data (matched at the cue's end:
+    "invoice data", "login latency", v11)."""
+    return _alternation([str(f) for f in load_lexicon("tasks").get("name_frames", [])])
+
+
+@dataclass(frozen=True, slots=True)
+class _ActionSense:
+    kind: int  # position in the taxonomy
+    actions: frozenset[str]
+    unless: re.Pattern[str]  # an action text in another sense
+
+
+@dataclass(frozen=True, slots=True)
+class _Reports:
+    asked: frozenset[str]  # the subject of a verb of saying put to the assistant ("you")
+    own: frozenset[str]  # the speaker as its subject ("I")
+    handed: tuple[tuple[str, ...], ...]  # words after one that hands the speaker a task
+    no_clause: frozenset[str]  # a word after one that takes no clause ("think about")
+
+
+@cache
+def _reports() -> _Reports:
+    data = load_lexicon("tasks").get("reports", {})
+    return _Reports(
+        asked=frozenset(str(w).lower() for w in data.get("asked", [])),
+        own=frozenset(str(w).lower() for w in data.get("own", [])),
+        handed=tuple(tuple(str(p).lower().split()) for p in data.get("handed", [])),
+        no_clause=frozenset(str(w).lower() for w in data.get("no_clause", [])),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,20 +140,38 @@ class _Index:
     by_command: dict[str, frozenset[int]]  # command head -> kind positions
 
 
+def _kind_position(section: str, task: str) -> int:
+    """Position of the task kind ``task`` named in ``section`` of ``data/tasks.yaml``."""
+    position = {kind.name: i for i, kind in enumerate(taxonomy())}
+    if task not in position:
+        raise ValueError(
+            f"data/tasks.yaml {section}: task {task!r} is no task kind; use one of "
+            f"{', '.join(sorted(position))}"
+        )
+    return position[task]
+
+
 def _senses() -> list[tuple[int, re.Pattern[str], re.Pattern[str]]]:
     """(kind position, cue, context) of each cue of ``senses`` in ``data/tasks.yaml``."""
-    position = {kind.name: i for i, kind in enumerate(taxonomy())}
     found = []
     for sense in load_lexicon("tasks").get("senses", []):
-        task = str(sense["task"])
-        if task not in position:
-            raise ValueError(
-                f"data/tasks.yaml senses: task {task!r} is no task kind; use one of "
-                f"{', '.join(sorted(position))}"
-            )
-        context = re.compile("|".join(f"(?:{c})" for c in sense["context"]), re.IGNORECASE)
-        found += [(position[task], re.compile(c, re.IGNORECASE), context) for c in sense["cues"]]
+        kind = _kind_position("senses", str(sense["task"]))
+        context = _alternation([str(c) for c in sense["context"]])
+        found += [(kind, re.compile(c, re.IGNORECASE), context) for c in sense["cues"]]
     return found
+
+
+@cache
+def _action_senses() -> tuple[_ActionSense, ...]:
+    """The ``action_senses`` of ``data/tasks.yaml``."""
+    return tuple(
+        _ActionSense(
+            kind=_kind_position("action_senses", str(sense["task"])),
+            actions=frozenset(str(a).lower() for a in sense["actions"]),
+            unless=_alternation([str(u) for u in sense.get("unless", [])]),
+        )
+        for sense in load_lexicon("tasks").get("action_senses", [])
+    )
 
 
 @cache
@@ -133,18 +191,87 @@ def _index() -> _Index:
     )
 
 
-def _around(sentences: Sequence[Span], at: int) -> Span:
-    """The sentence holding offset ``at`` and the sentences either side of it."""
+def _sentence_index(sentences: Sequence[Span], at: int) -> int:
+    """Index of the sentence holding offset ``at`` (the last one past the end; -1 for none)."""
     for i, sentence in enumerate(sentences):
-        if at < sentence.end or i == len(sentences) - 1:
-            return with_neighbours(sentences, i)
-    return Span(0, at)
+        if at < sentence.end:
+            return i
+    return len(sentences) - 1
+
+
+def _confirmed(context: re.Pattern[str], text: str, around: Span, cue: re.Match[str]) -> bool:
+    """Words of ``context`` in ``around`` other than the cue's own: "every upgrade breaks
+    something" has no word of money but its "upgrade" (v11)."""
+    return any(
+        found.end() <= cue.start() or found.start() >= cue.end()
+        for found in context.finditer(text, *around)
+    )
+
+
+def _names_system(text: str, sentence: Span | None, cue: re.Match[str]) -> bool:
+    """A one-word cue that names a system or its data (``name_frames``: "losing invoice data",
+    "the login latency"), not a verb taking it as its object ("deploy worker 1.9 prod": the
+    cue opens its sentence or follows a word of ``verb_leads``, v11)."""
+    if " " in cue.group().strip() or not _name_frames().match(text, cue.end()):
+        return False
+    before = tx.tokens(text, sentence.start if sentence else 0, cue.start())
+    return bool(before) and not (before[-1].word.isdigit() or before[-1].word in _verb_leads())
+
+
+@cache
+def _verb_leads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_lexicon("tasks").get("verb_leads", []))
+
+
+def _reported(text: str, sentence: Span, at: int) -> bool:
+    """The words at ``at`` are someone else's (``text.is_reported``): "my husband says we
+    should just pay for it". A verb of saying put to the assistant ("can you tell me how",
+    "do you think I should"), said by the speaker ("I figured out a schedule") or handing the
+    speaker a task ("my boss asked me to draft") reports nothing of another: the words after it
+    are read on their own (``reports``, v11)."""
+    start = sentence.start
+    words = tx.tokens(text, sentence.start, at)
+    for i, word in enumerate(words):
+        if tx.is_report_verb(word.word) and (_not_another(words, i) or _handed(words, i)):
+            start = word.end
+    return tx.is_reported(text, Span(start, sentence.end), at)
+
+
+def _not_another(words: Sequence[tx.Token], index: int) -> bool:
+    """The verb of saying at ``index`` is put to the assistant ("can you tell me", "do you
+    think", "please tell me": no subject) or said by the speaker ("I think", "we've said")."""
+    skippable = tx.english_words("adverbs", "modals", "negations") | {"please", "do", "does"}
+    back = index - 1
+    while back >= 0 and words[back].word in skippable:
+        back -= 1
+    reports = _reports()
+    return back < 0 or words[back].word in reports.asked | reports.own
+
+
+def _handed(words: Sequence[tx.Token], index: int) -> bool:
+    """The verb of saying at ``index`` hands the speaker a task ("she asked me to") or takes
+    no clause ("a lot to think about")."""
+    reports = _reports()
+    after = tuple(t.word for t in words[index + 1 : index + 3])
+    return any(after[: len(phrase)] == phrase for phrase in reports.handed) or (
+        bool(after) and after[0] in reports.no_clause
+    )
 
 
 @lru_cache(maxsize=4096)
 def _kinds_named(name: str | None) -> frozenset[int]:
     """Positions of the kinds whose action words the event name carries."""
     return frozenset(i for i, kind in enumerate(taxonomy()) if names_match(name, kind.actions))
+
+
+def _kinds_in_sense(name: str | None, text: str) -> frozenset[int]:
+    """Positions of the kinds an action word of ``action_senses`` in the event name shows,
+    unless the action's text says the word's other sense (v11)."""
+    return frozenset(
+        sense.kind
+        for sense in _action_senses()
+        if names_match(name, sense.actions) and not sense.unless.search(text)
+    )
 
 
 def sequence_token(event: StoredEvent) -> str:
@@ -163,7 +290,7 @@ def _token(action: bool, name: str | None, text: str) -> str:
 @lru_cache(maxsize=8192)
 def _action_kinds(name: str | None, text: str) -> tuple[int, ...]:
     """Kind positions an action shows by its name, or for a command line by its head."""
-    kinds = _kinds_named(name)
+    kinds = _kinds_named(name) | _kinds_in_sense(name, text)
     if is_command_name(name):
         kinds = kinds | _index().by_command.get(command_head(text), frozenset())
     return tuple(sorted(kinds))
@@ -192,20 +319,26 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
     found: dict[int, list[tuple[int, int]]] | None = prep.memo.get(NAME)
     if found is not None:
         return found
-    index, text = _index(), prep.text
+    index, text, kinds = _index(), prep.text, taxonomy()
     spans: dict[int, dict[tuple[int, int], None]] = {}
-    frames = _mention_frames()
     for position in index.cues.positions(prep):
         pattern, context = index.cues.patterns[position], index.context_of[position]
+        kind = index.kind_of[position]
         for match in pattern.finditer(text):
             cite = sentence_cite(event, *match.span())
-            if frames.search(text, cite.start, match.start()):
+            if kinds[kind].frames.search(text, cite.start, match.start()):
                 continue  # the word named, no task asked for
-            if context is not None and not context.search(
-                text, *_around(prep.sentences(), match.start())
+            sentences = prep.sentences()
+            at = _sentence_index(sentences, match.start())
+            if _names_system(text, sentences[at] if at >= 0 else None, match):
+                continue  # "invoice data": a system named by the word
+            if context is not None and not (
+                at >= 0 and _confirmed(context, text, with_neighbours(sentences, at), match)
             ):
                 continue  # "my meal plans": the word in another sense
-            spans.setdefault(index.kind_of[position], {})[cite.start, cite.end] = None
+            if at >= 0 and _reported(text, sentences[at], match.start()):
+                continue  # "my husband says we should pay for it": not the speaker's
+            spans.setdefault(kind, {})[cite.start, cite.end] = None
     # Sorted by start as before; the end orders spans that share a start (set order did).
     found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}
     return found
