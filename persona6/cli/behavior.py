@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -18,7 +20,22 @@ from persona6.cli import (
     store_options,
     utc_time,
 )
-from persona6.cli.graph import warn_if_stale
+from persona6.cli.graph import person_elsewhere, warn_if_stale
+from persona6.engine import Persona6
+from persona6.errors import NotFound
+
+
+@contextmanager
+def _known_elsewhere(p6: Persona6, person: str, tenant: str | None, command: str) -> Iterator[None]:
+    """A person not known in this tenant but in others: the error says which, and how to run
+    ``command`` there."""
+    try:
+        yield
+    except NotFound as error:
+        if error.values.get("person") != person:
+            raise
+        raise person_elsewhere(p6, person, tenant, command) or error from None
+
 
 _ARCHETYPES = click.option(
     "--archetypes",
@@ -59,7 +76,10 @@ def predict(
     """
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
-        prediction = p6.predict(person, failure=failure, event=event, archetypes=archetypes_path)
+        with _known_elsewhere(p6, person, tenant, "predict"):
+            prediction = p6.predict(
+                person, failure=failure, event=event, archetypes=archetypes_path
+            )
     if as_json:
         print_json(prediction)
         return
@@ -149,7 +169,8 @@ def archetypes(
     """
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
-        found = p6.archetypes(person, archetypes=archetypes_path)
+        with _known_elsewhere(p6, person, tenant, "archetypes"):
+            found = p6.archetypes(person, archetypes=archetypes_path)
     if as_json:
         print_json(found)
         return
@@ -199,9 +220,10 @@ def context(
     """
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
-        brief = p6.context(
-            person, task=task, budget=budget, assistant=assistant, archetypes=archetypes_path
-        )
+        with _known_elsewhere(p6, person, tenant, "context"):
+            brief = p6.context(
+                person, task=task, budget=budget, assistant=assistant, archetypes=archetypes_path
+            )
     if as_json:
         print_json(brief)
         return
@@ -246,7 +268,7 @@ def backtest_reactions(
         print_json(report)
         return
     out.print(
-        f"{report.episodes} episodes of {report.persons} persons predicted "
+        f"{count(report.episodes, 'episode')} of {count(report.persons, 'person')} predicted "
         f"({report.history_episodes} used as history only, split {report.split:g})"
     )
     print_table(
@@ -265,3 +287,16 @@ def backtest_reactions(
         f"log-loss {report.log_loss_reduction:+.1%} vs the population prior; expected "
         f"calibration error {report.calibration_error:.3f}"
     )
+    # Imported here: cli/identity.py makes the ``backtest`` group if nobody has yet, so it
+    # must not be imported before this module has made it.
+    from persona6.cli.identity import SMALL_BACKTEST, wilson_interval
+
+    if report.episodes < SMALL_BACKTEST:
+        # As backtest linking does: a share of a few trials says little (a Wilson interval).
+        low, high = wilson_interval(report.model.accuracy, report.episodes)
+        out.print(
+            f"[yellow]few episodes to measure on[/]: {count(report.episodes, 'episode')} of "
+            f"{count(report.persons, 'person')}; accuracy {report.model.accuracy:.1%} is anywhere "
+            f"from {low:.0%} to {high:.0%} (95% interval), and the log-loss change is no "
+            f"measurement below {SMALL_BACKTEST} episodes; rerun as more failures come in"
+        )

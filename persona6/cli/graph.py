@@ -38,6 +38,41 @@ def warn_if_stale(p6: Persona6) -> None:
         )
 
 
+def tenants_knowing(p6: Persona6, person: str) -> list[str]:
+    """The other tenants of the database whose traits or events name ``person``. The Store
+    interface lists no tenants, so the shared SQL layer of every store is asked directly; an
+    error path only, so the scan over every tenant's rows costs nothing that matters."""
+    execute = getattr(p6.store, "_execute", None)
+    if execute is None:
+        return []
+    rows = execute(
+        "SELECT tenant FROM traits WHERE person_id = ? "
+        "UNION SELECT tenant FROM events WHERE user_id = ? OR actor = ?",
+        [person, person, person],
+    ).fetchall()
+    return sorted({str(row[0]) for row in rows} - {p6.tenant})
+
+
+def person_elsewhere(p6: Persona6, person: str, given: str | None, command: str) -> NotFound | None:
+    """The error of a person not known in the tenant acted on but known in others: which
+    tenants know them, and ``command`` (``show``, ``context``, ...) run there."""
+    found = tenants_knowing(p6, person)
+    if not found:
+        return None
+    named = ", ".join(repr(t) for t in found)
+    return NotFound(
+        "person {person!r} is not known in tenant {tenant!r}{source}; {known} {named}: "
+        "persona6 {command} {person} --tenant {first}",
+        person=person,
+        tenant=p6.tenant,
+        source="" if given is not None else " (no --tenant given: $PERSONA6_TENANT or 'default')",
+        known="tenant" if len(found) == 1 else "tenants",
+        named=f"{named} {'knows' if len(found) == 1 else 'know'} them",
+        command=command,
+        first=found[0],
+    )
+
+
 def no_persons_yet(p6: Persona6) -> str:
     """Why ``persons`` lists nobody, and the command that changes that."""
     where = f"in tenant {p6.tenant!r} of {p6.location}"
@@ -152,7 +187,12 @@ def show(
     """
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
-        view = p6.person(person)
+        try:
+            view = p6.person(person)
+        except NotFound as error:
+            if error.values.get("person") != person:
+                raise
+            raise person_elsewhere(p6, person, tenant, "show") or error from None
         if as_json:
             print_json(view)
             return

@@ -229,12 +229,15 @@ def link(
                 print_json(result.spec_json())
             else:
                 _print_result(result, quotes)
+                _print_trust(p6.store.latest_identity_model(p6.tenant), p6.tenant)
             return
         report = p6.link_all(
             # "off" merges nothing whatever the tenant setting; None leaves it to the setting
             auto_merge_above=None if auto is None else "off" if auto == "off" else float(auto),
             threshold=threshold,
         )
+        saved = p6.store.latest_identity_model(p6.tenant)
+        where = p6.tenant
     if as_json:
         print_json(
             {
@@ -263,6 +266,45 @@ def link(
             ]
             for r in report.results
         ],
+    )
+    if report.results:
+        _print_trust(saved, where)
+
+
+#: A saved backtest of the tenant below either figure, or measured on fewer than
+#: SMALL_BACKTEST sessions, is too poor to take link's probabilities at their word.
+TRUSTED_TOP1 = 0.9
+TRUSTED_ECE = 0.1
+
+
+def _print_trust(saved: dict[str, Any] | None, tenant: str) -> None:
+    """One line on how far link's probabilities can be trusted here: the figures of the
+    tenant's saved backtest (``backtest linking --save`` keeps them with the model it fits, in
+    ``fitted_on.backtest``) when they are poor, or that there is none. A calibrated-looking
+    0.99 means little where the tenant's own backtest says top-1 50%, ECE 0.673."""
+    fitted = (saved or {}).get("fitted_on") or {}
+    figures = fitted.get("backtest") if isinstance(fitted.get("backtest"), dict) else None
+    run = f"persona6 --tenant {tenant} backtest linking --save"
+    if figures is None:
+        how = (
+            "a model fitted on this tenant, with no backtest figures kept"
+            if saved
+            else "the packaged model, never measured on this tenant's people"
+        )
+        err.print(
+            f"[yellow]how far to trust these probabilities[/]: unknown here ({how}); {run} "
+            "measures top-1 and calibration on your own people"
+        )
+        return
+    top1, ece, n = float(figures["top1"]), float(figures["ece"]), int(figures["queries"])
+    if top1 >= TRUSTED_TOP1 and ece <= TRUSTED_ECE and n >= SMALL_BACKTEST:
+        return
+    low, high = wilson_interval(top1, n)
+    err.print(
+        f"[yellow]how far to trust these probabilities[/]: this tenant's backtest gave top-1 "
+        f"{top1:.0%} of {n} held-out sessions ({low:.0%}-{high:.0%}) and calibration error "
+        f"{ece:.3f}: read a probability as a ranking, not as its value; rerun {run} as more "
+        "people come back"
     )
 
 

@@ -10,6 +10,16 @@ directive; the failure plan, the conflicts and the assistant's voice and boundar
 rest of what is relevant, what was said only in passing (``passing_below``) last; and "Also
 known" only with what is left once nothing before it was left out. They are rendered in
 section order. The text is counted after rendering, so the count is exact.
+
+The user layer and the assistant layer compose once per dimension (verbosity, lead, sources,
+tone; ``data/brief.yaml`` ``dimensions``): a standing request of the person's ("asks for no
+explanations") wins over the assistant's default, a value read from how they write wins at the
+spec's ``user_wins_at``, and the conflict item says which wins. No directive then says another
+value: a style or texture directive of the losing value is left out, and so is an archetype
+directive's clause that says it (``says``); two directives that pull apart when both hold are
+said as one (``joint_directives``). The failure plan leads with the person's own episodes and
+gives advice only for a reaction they showed, or, with none of theirs, for the population's
+lead when the population is large enough to speak for people like them (``population_plan``).
 """
 
 from __future__ import annotations
@@ -40,7 +50,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v7"
+PRODUCER = "persona6.brief.v8"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
@@ -355,31 +365,43 @@ def compose_brief(
         ("brief.textures", person_id),
         lambda: {t.key: t for t in person_texture_traits(store, tenant, person_id)},
     )
-    directives = []
-    # A style the assistant has a default for, held too weakly to win over it, gets no
-    # directive: the conflict item says the default wins ("Match their warmth" at 0.17 and
-    # "the assistant default wins for tone" would contradict each other).
-    defaulted = {
-        ("style", d["style"]) for n, d in data["dimensions"].items() if spec.defaults.get(n)
-    } | {
-        ("texture", key)
-        for n, d in data["dimensions"].items()
-        if spec.defaults.get(n) is not None
-        for key in d.get("texture") or {}
+    # How the user layer and the assistant layer compose, per dimension: the conflict item
+    # says which wins, once, and no directive says otherwise (brief.yaml ``dimensions``).
+    outcomes, conflicts = state.cached(
+        (
+            "brief.conflicts",
+            person_id,
+            spec.source,
+            spec.user_wins_at,
+            spec.boundaries,
+            tuple(sorted(spec.defaults.items())),
+        ),
+        lambda: _conflicts(spec, styles, textures, known),
+    )
+    dimension_of = {("style", d["style"]): n for n, d in data["dimensions"].items()} | {
+        ("texture", key): n for n, d in data["dimensions"].items() for key in d.get("texture") or {}
     }
+    # (confidence, directive, evidence, the rule's (kind, key, value))
+    directives: list[tuple[float, str, list[str], tuple[str, str, Any]]] = []
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
         kind = "style" if "style" in rule else "texture"
         trait = _held(rule, styles, textures)
         if trait is None:
             continue
-        if (kind, rule[kind]) in defaulted and trait.confidence < spec.user_wins_at:
+        outcome = outcomes.get(dimension_of.get((kind, rule[kind]), ""))
+        if outcome is not None and not outcome.allows(
+            _rule_value(data["dimensions"][outcome.name], kind, rule[kind], trait),
+            trait.confidence,
+            spec.user_wins_at,
+        ):
             continue
         quoted = re.findall(r"'([^']+)'", trait.statement) if kind == "texture" else []
         directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
-        directives.append((trait.confidence, directive, trait))
-    directives.sort(key=lambda d: -d[0])
-    for rank_, (confidence, directive, trait) in enumerate(directives):
         evidence = [e.event_id for e in trait.evidence][-3:]
+        directives.append((trait.confidence, directive, evidence, _rule_key(rule)))
+    directives = _joined(directives, data.get("joint_directives") or [], styles, textures)
+    directives.sort(key=lambda d: -d[0])
+    for rank_, (confidence, directive, evidence, _) in enumerate(directives):
         add(
             "directive",
             "directive",
@@ -392,23 +414,13 @@ def compose_brief(
         taxonomy = state.taxonomy(taxonomy_path)
         archetype = next(a for a in taxonomy.archetypes if a.name == top.archetype)
         evidence = [i for c in top.cues for i in c.evidence[-1:]]
-        said = [set(words(d)) for _, d, _ in directives]
+        said = [set(words(d)) for _, d, _, _ in directives]
         for i, directive in enumerate(archetype.directives):
-            own = set(words(directive))
-            if any(len(own & other) >= 0.5 * len(own) for other in said):
-                continue  # a style directive already says it
-            add("directive", "directive", directive, evidence, 2 if i == 0 else 6, 10 + i)
-    conflicts = state.cached(
-        (
-            "brief.conflicts",
-            person_id,
-            spec.source,
-            spec.user_wins_at,
-            spec.boundaries,
-            tuple(sorted(spec.defaults.items())),
-        ),
-        lambda: _conflicts(spec, styles, textures, known),
-    )
+            kept = _composed(directive, outcomes, data["dimensions"])
+            own = set(words(kept))
+            if not kept or any(len(own & other) >= 0.5 * len(own) for other in said):
+                continue  # a style directive already says it, or the layer that wins does not
+            add("directive", "directive", kept, evidence, 2 if i == 0 else 6, 10 + i)
     for i, (text, evidence) in enumerate(conflicts):
         add("conflict", "conflict", text, evidence, 4 if "user layer wins" in text else 6, i)
 
@@ -483,13 +495,20 @@ def _fit(
 def _failure_plan(
     state: BehaviorState, person_id: str, taxonomy_path: str | Path | None, data: dict[str, Any]
 ) -> tuple[str, str, str, list[str]]:
-    """The two likeliest reactions, the expected latency and what to do. The plan states a
-    habit as the person's own ("they retry at once") only when their own episodes show it: the
-    likeliest reaction is their most frequent one, seen at least twice. Otherwise, with few
-    episodes of theirs, the lead is the population's prior (the documented shrinkage): the line
-    says what their own episodes show and marks the lead as the population's, with only the
-    advice for it ("Their own 2 past failures: feedback 2 (they report it: ...). Retry leads
-    mostly on the population's failures (none of theirs): say whether retrying can work, ...").
+    """What to do when something breaks. The plan leads with what the person's own episodes
+    show and gives the advice only for a reaction they showed:
+
+    - their habit (their most frequent reaction, seen at least twice, more than any other) is
+      the model's lead too: "Likely retry 48%, ... (3 past failures: retry 2, ...): <plan>";
+    - their habit is not the model's lead (two episodes of theirs against the population's
+      pseudo-episodes, docs/behavior.md): their habit leads with its plan, then the model's
+      lead as the population's ("Their own 2 past failures: self_fix 2 of 2: <plan>. The
+      model's lead, switch 34%, ... rests mostly on the population's failures");
+    - no habit: the model's lead with its advice when they showed it, else what they showed,
+      with the advice for the one of those the model ranks first;
+    - none of theirs: the population's lead "from people like them" when the population has
+      enough episodes from enough persons (``population_plan``), else no evidence and no
+      directive.
     """
     prediction = state.predict(person_id, taxonomy_path=taxonomy_path)
     ranked = list(prediction.distribution.items())
@@ -500,47 +519,214 @@ def _failure_plan(
     latency = prediction.expected_latency_s
     when = f", within about {latency:.0f} s" if latency is not None else ""
     likely = f"Likely {first} {p1:.0%}, {second} {p2:.0%}{when}"
+    past = f"{own} past failure{'s' if own != 1 else ''}"
     counts: dict[str, int] = dict(prediction.basis["person"].get("reactions", {}))
     mine = sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))  # most frequent first
     shown = ", ".join(f"{r} {n}" for r, n in mine)
-    if not own or not mine:
-        statement = f"{likely} (none of theirs yet; from people like them): {plan}."
-    elif counts.get(first, 0) >= max(2, mine[0][1]):
-        statement = f"{likely} ({own} past failures: {shown}): {plan}."
-    else:
-        top, seen = mine[0]
-        habit = f" ({plans[top]})" if seen >= 2 and plans.get(top) else ""
-        advice = plan.split(": ", 1)[-1]
-        theirs = f"{counts[first]} of their {own}" if counts.get(first) else "none of theirs"
-        # kappa_p pseudo-episodes of the population's (through the archetypes) stand against
-        # the person's own: with fewer of theirs, the lead is mostly the population's.
-        kappa = float(prediction.basis["person"].get("kappa", {}).get("value", 0.0))
-        whose = (
-            "mostly on the population's failures"
-            if kappa >= own
-            else "on the population's failures and theirs"
-        )
-        statement = (
-            f"{likely}. Their own {own} past failures: {shown}{habit}. "
-            f"{first.capitalize()} leads {whose} ({theirs}): {advice}."
-        )
     evidence = [e.failure_event_id for e in prediction.evidence[:3]]
+    # kappa_p pseudo-episodes of the population's (through the archetypes) stand against the
+    # person's own: with fewer of theirs, the lead is mostly the population's.
+    kappa = float(prediction.basis["person"].get("kappa", {}).get("value", 0.0))
+    whose = (
+        "mostly on the population's failures"
+        if kappa >= own
+        else "on the population's failures and theirs"
+    )
+    habit = (
+        mine[0][0]
+        if mine and mine[0][1] >= 2 and (len(mine) == 1 or mine[1][1] < mine[0][1])
+        else None
+    )
+    if not own or not mine:
+        episodes = int(prediction.basis["population"]["episodes"])
+        persons = len({e.person_id for e in state.history().episodes})
+        need = data["population_plan"]
+        if episodes >= int(need["min_episodes"]) and persons >= int(need["min_persons"]):
+            statement = f"{likely} (none of theirs yet; from people like them): {plan}."
+        elif not episodes:
+            statement = "No failures yet, theirs or anyone's here: no evidence of how they react."
+        else:
+            statement = (
+                f"No failures of theirs yet, and this tenant's {episodes} failures from "
+                f"{persons} persons are too few to say how people like them react (at least "
+                f"{need['min_episodes']} from {need['min_persons']} persons): no evidence yet; "
+                "watch how they react."
+            )
+    elif habit == first:
+        statement = f"{likely} ({past}: {shown}): {plan}."
+    elif habit is not None:
+        others = ", ".join(f"{r} {n}" for r, n in mine[1:])
+        theirs = f"{counts[first]} of their {own}" if counts.get(first) else "none of theirs"
+        statement = (
+            f"Their own {past}: {habit} {counts[habit]} of {own}"
+            f"{f' ({others})' if others else ''}: {plans.get(habit, habit)}. "
+            f"The model's lead, {first} {p1:.0%}{when}, rests {whose} ({theirs})."
+        )
+    elif counts.get(first):
+        advice = plan.split(": ", 1)[-1]
+        statement = (
+            f"{likely}. Their own {past}: {shown}. "
+            f"{first.capitalize()} leads {whose} ({counts[first]} of their {own}): {advice}."
+        )
+    else:
+        # Never shown by them: the advice is for the reaction of theirs the model ranks first.
+        best = max(counts, key=lambda r: (prediction.distribution.get(r, 0.0), counts[r]))
+        statement = (
+            f"Their own {past}: {shown} (no habit yet; likelier of these: {best} "
+            f"{prediction.distribution.get(best, 0.0):.0%}): {plans.get(best, best)}. "
+            f"The model's lead, {first} {p1:.0%}{when}, rests {whose} (none of theirs)."
+        )
     return "failure_plan", "failure_plan", statement, evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """How one dimension composes: the person's value (None: nothing of theirs says one), from
+    what (``request``, ``texture`` or ``style``), the assistant's default, and the value that
+    wins (None: neither says one)."""
+
+    name: str
+    user: str | None
+    source: str
+    default: str | None
+    value: str | None
+
+    @property
+    def requested(self) -> bool:
+        return self.user is not None and self.source == "request" and self.value == self.user
+
+    def allows(self, says: str | None, confidence: float, user_wins_at: float) -> bool:
+        """Whether a style or texture directive that says ``says`` (held at ``confidence``)
+        agrees with the winner: never one for another value than the winning one, and, on a
+        dimension with a default, none held too weakly to win over it unless they asked for it
+        ("Match their warmth" at 0.17 next to "the assistant default wins for tone")."""
+        if self.user is not None and says is not None and says != self.value:
+            return False
+        return self.default is None or confidence >= user_wins_at or self.requested
+
+
+def _rule_key(rule: dict[str, Any]) -> tuple[str, str, Any]:
+    kind = "style" if "style" in rule else "texture"
+    return kind, str(rule[kind]), rule.get("value")
+
+
+def _rule_value(dimension: dict[str, Any], kind: str, key: str, trait: Trait) -> str | None:
+    """The dimension's value a style or texture directive of ``trait`` says."""
+    if kind == "texture":
+        return (dimension.get("texture") or {}).get(key, {}).get(trait.value)
+    values = dimension["values"]
+    return values.get(trait.value) or values.get("shown")
+
+
+def _says(text: str, listed: Any) -> bool:
+    """Whether ``text`` holds one of the ``listed`` phrases as whole words (stop words kept:
+    "no explanations" must not match "detailed explanations")."""
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(str(p).lower())}(?!\w)", low) for p in listed)
+
+
+def _requested(dimension: dict[str, Any], known: list[_Known]) -> tuple[str, Trait] | None:
+    """The value a standing request of theirs names (``requests``), strongest first; a request
+    naming two values, or opening with a negation, names none."""
+    requests: dict[str, list[str]] = dimension.get("requests") or {}
+    negations = tuple(str(n) for n in brief_data()["request_negations"])
+    floor = float(brief_data()["passing_below"])
+    found: list[tuple[float, str, Trait]] = []
+    for k in known:
+        t = k.trait
+        if not k.answers or t.confidence < floor or t.statement.startswith(negations):
+            continue
+        named = [value for value, listed in requests.items() if _says(t.statement, listed)]
+        if len(named) == 1:
+            found.append((t.confidence, named[0], t))
+    if not found:
+        return None
+    _, value, trait = max(found, key=lambda f: f[0])
+    return value, trait
+
+
+def _composed(directive: str, outcomes: dict[str, _Outcome], dimensions: dict[str, Any]) -> str:
+    """An archetype's directive without its clauses that say another value of a dimension than
+    the one that wins ("Be warm and personal; refer back to ..." where the default tone wins:
+    "Refer back to ...")."""
+    kept = []
+    for clause in directive.rstrip(".").split("; "):
+        against = any(
+            o.user is not None
+            and o.user != o.default  # a winner the brief states: the conflict item says it
+            and o.value != value
+            and _says(clause, listed)
+            for name, o in outcomes.items()
+            for value, listed in (dimensions[name].get("says") or {}).items()
+        )
+        if not against:
+            kept.append(clause)
+    if len(kept) == len(directive.rstrip(".").split("; ")):
+        return directive
+    text = "; ".join(kept)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
+def _joined(
+    directives: list[tuple[float, str, list[str], tuple[str, str, Any]]],
+    joints: list[dict[str, Any]],
+    styles: dict[str, Trait],
+    textures: dict[str, Trait],
+) -> list[tuple[float, str, list[str], tuple[str, str, Any]]]:
+    """Directives that pull apart when both hold, said once (``joint_directives``)."""
+    for joint in joints:
+        keys = [_rule_key(rule) for rule in joint["when"]]
+        if any(_held(rule, styles, textures) is None for rule in joint["when"]):
+            continue
+        parts = [d for d in directives if d[3] in keys]
+        if len(parts) < len(keys):
+            continue  # one of them is not said (the winning layer left it out): nothing to join
+        evidence = [i for d in parts for i in d[2][-2:]]
+        directives = [d for d in directives if d[3] not in keys]
+        confidence = min(d[0] for d in parts)
+        directives.append((confidence, str(joint["directive"]), evidence, ("joint", "", None)))
+    return directives
 
 
 def _conflicts(
     spec: AssistantSpec, styles: dict[str, Trait], textures: dict[str, Trait], known: list[_Known]
-) -> list[tuple[str, list[str]]]:
-    """Where the user layer and the assistant's defaults disagree: which wins and why."""
+) -> tuple[dict[str, _Outcome], list[tuple[str, list[str]]]]:
+    """How each dimension composes, and where the user layer and the assistant's defaults
+    disagree: which wins and why. A request of theirs wins over a default (their own word);
+    a value read from how they write wins at ``user_wins_at``."""
     found: list[tuple[str, list[str]]] = []
+    outcomes: dict[str, _Outcome] = {}
     for name, dimension in brief_data()["dimensions"].items():
         default = spec.defaults.get(name)
-        user = _user_value(dimension, styles, textures)
-        if default is None or user is None or user[0] == default:
+        asked = _requested(dimension, known)
+        inferred = _user_value(dimension, styles, textures)
+        if (
+            asked is not None
+            and inferred is not None
+            and inferred[0] == asked[0]
+            and inferred[1].confidence >= spec.user_wins_at
+        ):
+            asked = None  # what they show already wins, and says the same: cite that
+        user = asked or inferred
+        source = "request" if asked else "inferred"
+        if user is None:
+            outcomes[name] = _Outcome(name, None, "", default, None)
             continue
         value, trait = user
+        wins = default is None or asked is not None or trait.confidence >= spec.user_wins_at
+        outcomes[name] = _Outcome(name, value, source, default, value if wins else default)
+        if default is None or value == default:
+            continue
         evidence = [e.event_id for e in trait.evidence][-3:]
-        if trait.confidence >= spec.user_wins_at:
+        if asked is not None:
+            found.append(
+                (
+                    f"{name}: the user layer wins ({value}, not the default {default!r}): they "
+                    f"asked for it ({trait.statement!r}, conf {_conf(trait.confidence)}).",
+                    evidence,
+                )
+            )
+        elif wins:
             found.append(
                 (
                     f"{name}: the user layer wins ({value}, not the default {default!r}): "
@@ -571,4 +757,4 @@ def _conflicts(
                         [e.event_id for e in k.trait.evidence][-2:],
                     )
                 )
-    return found
+    return outcomes, found

@@ -1,5 +1,5 @@
-"""The brief's failure plan says what a person's own episodes show, and marks a lead that comes
-from the population's episodes as theirs, never as the person's habit.
+"""The brief's failure plan leads with what a person's own episodes show, and marks a lead that
+comes from the population's episodes as the population's, never as the person's habit.
 
 A small tenant: every failure is a ``run export report`` action and an ``error`` outcome in a
 session of its own, then the person's reaction. Too few episodes to estimate kappa_p, so the
@@ -58,16 +58,16 @@ def _plans() -> dict[str, tuple[str, dict]]:
         return found
 
 
-def test_a_lead_the_person_never_showed_is_the_populations_and_their_own_is_said() -> None:
+def test_their_own_habit_leads_and_the_populations_lead_is_named_as_such() -> None:
     plans = _plans()
     plan, prediction = plans["u-reporter"]
     # The numbers are the model's: with two episodes of theirs the population's retry leads.
     assert next(iter(prediction["distribution"])) == "retry"
-    assert plan.startswith("Likely retry ")
-    assert "they retry at once" not in plan
-    assert "Their own 2 past failures: feedback 2 (they report it:" in plan
-    assert "Retry leads mostly on the population's failures (none of theirs)" in plan
-    assert "make it safe to retry" in plan  # what to do if they do retry, still said
+    # The brief leads with what they did, with its advice (brief.v8), not with "Likely retry".
+    assert plan.startswith("Their own 2 past failures: feedback 2 of 2: they report it:")
+    assert "they retry at once" not in plan and "make it safe to retry" not in plan
+    assert "The model's lead, retry " in plan
+    assert "rests mostly on the population's failures (none of theirs)" in plan
 
 
 def test_a_lead_the_person_showed_as_their_habit_is_stated_as_theirs() -> None:
