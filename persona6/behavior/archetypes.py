@@ -45,7 +45,7 @@ from persona6.behavior.episodes import PersonHistory, known_before
 from persona6.config import read_yaml_file
 from persona6.errors import InvalidInput
 
-PRODUCER = "persona6.archetypes.v4"
+PRODUCER = "persona6.archetypes.v5"
 #: Memberships remembered per person, by the view of a cut-off (MembershipLine.at).
 MEMO_SIZE = 4096
 CUE_KINDS = ("style", "reaction", "fast_reaction_s", "sessions", "action_share", "says")

@@ -1,4 +1,4 @@
-"""persona6.style.v11: how a person operates, per (session, actor).
+"""persona6.style.v12: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -29,7 +29,16 @@ STYLE signals, keys:
   a source, how the answerer knows; "where did you get that?" only said to the product: asked
   of a person, it asks where a thing was found, v10), ``challenges_answers`` (pushback in a
   message that follows the product's answer: an assistant message or an outcome's text, v10;
-  a "no" answering the assistant's question is none), ``plans_before_acting`` (plan markers;
+  a "no" answering the assistant's question is none; v12: pushback that names what it
+  challenges, a restatement of what the product said before a contradiction, "You said X.
+  That's not true ...", or a bare demand for proof, "Prove it.", needs no answer just before it
+  in a session where only one person speaks, and the product conceding an error right after a
+  person's message, "You're right, apologies", confirms that message's pushback wherever it
+  stands, and a gentle doubt's, "I thought it was 5?"; the concession is read, never cited),
+  ``moderates`` (v12: keeping a channel's rules towards others, "please keep it civil",
+  "please use threads", "Pinning this", "I've moved this to #support", "read the FAQ before
+  posting", read only in a session where several people speak; value "keeps the channel's
+  rules"), ``plans_before_acting`` (plan markers;
   weight 1 when one of the actor's actions follows the plan, 0.5 when none does), ``warmth``
   (thanks, gladness, emoji, "!", shared history, and greetings and "we", which make none by
   themselves; measure = share of messages with a cue; weight 0.5 for one kind of cue, 1 for
@@ -66,7 +75,7 @@ from persona6.extract.text import load_lexicon
 from persona6.extract.texture import EMOJI
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v11"
+NAME = "persona6.style.v12"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -76,8 +85,14 @@ _OBSERVED = {
     "challenges": "challenges_answers",
     "answer_no": "challenges_answers",  # but for a "no" answering the assistant's question
     "plans": "plans_before_acting",
+    # v12: a demand for proof, and a doubt the product concedes right after ("I thought ...")
+    "demands_proof": "challenges_answers",
+    "conceded_doubts": "challenges_answers",  # but only when the product concedes
+    "moderation": "moderates",  # but only in a session where several people speak
 }
 _EXCLAMATION = re.compile(r"!+")
+#: The value of the ``moderates`` signal (v12).
+MODERATES = "keeps the channel's rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +110,8 @@ class StyleCues:
     statement_words: frozenset[str]
     # Every cue list of a message in one CueList, so that a message is sifted once: the
     # family of each pattern is "indirect", "sources", "challenges", "answer_no", "exclusions",
-    # "plans" or "warmth:<kind>" (the emoji and "!" kinds of warmth are looked for in code).
+    # "restates", "demands_proof", "conceded_doubts", "moderation", "plans" or "warmth:<kind>"
+    # (the emoji and "!" kinds of warmth are looked for in code).
     scan: CueList
     families: tuple[str, ...]
     observed: dict[str, str]  # family -> the key of the signal it shows (see _OBSERVED)
@@ -103,6 +119,7 @@ class StyleCues:
     routine_warmth: frozenset[str]  # nor count as a kind for the weight ("Good morning.")
     informal: tuple[re.Pattern[str], ...]  # marks of the chat register (case-sensitive, v11)
     closing: tuple[re.Pattern[str], ...]  # a letter's closing at the end ("Kind regards, Ingrid")
+    concessions: tuple[re.Pattern[str], ...]  # the product conceding an error (v12)
 
 
 def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
@@ -130,6 +147,10 @@ def cues() -> StyleCues:
         "challenges": _compile(data["challenges"]),
         "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
+        "restates": _compile(data["restates_answer"]),
+        "demands_proof": _compile(data["demands_proof"]),
+        "conceded_doubts": _compile(data["challenges_if_conceded"]),
+        "moderation": _compile(data["moderation"]),
         "plans": _compile(data["plan_markers"]),
         **warmth,
     }
@@ -154,6 +175,7 @@ def cues() -> StyleCues:
         routine_warmth=frozenset(str(k) for k in data["routine_warmth"]),
         informal=tuple(re.compile(str(p)) for p in data["informal_marks"]),
         closing=tuple(_compile(data["warmth"]["closing"])),
+        concessions=tuple(_compile(data["concessions"])),
     )
 
 
@@ -272,6 +294,7 @@ class StyleExtractor:
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         helped = _helps_others(session)
         after_answer = _after_answer(session)
+        heard = _Heard(after_answer, _conceded(session), _people(session) > 1)
         actors = dict.fromkeys(e.actor for e in session if e.actor and e.type != "identify")
         for actor in actors:
             own = [
@@ -284,7 +307,7 @@ class StyleExtractor:
             if not own:
                 continue
             yield from self._measured(actor, own)
-            yield from self._observed(actor, own, after_answer)
+            yield from self._observed(actor, own, heard)
             if actor in helped:
                 answers = [a for a, _ in helped[actor]]
                 yield self._signal(
@@ -408,13 +431,13 @@ class StyleExtractor:
             evidence = _whole([acts[first]] if first == last else [acts[first], acts[last]])
             yield self._signal(actor, "session_length", acts, evidence, value=value, measure=length)
 
-    def _observed(
-        self, actor: str, own: Sequence[StoredEvent], after_answer: dict[str, bool]
-    ) -> Iterator[Signal]:
+    def _observed(self, actor: str, own: Sequence[StoredEvent], heard: _Heard) -> Iterator[Signal]:
         observed = cues().observed
+        after_answer = heard.after_answer
         messages = [e for e in own if is_person_message(e)]
         found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
+        conceded: list[str] = []
         for event in messages:
             prep = prepared(event)
             sifted = _sifted(prep)
@@ -422,16 +445,15 @@ class StyleExtractor:
                 key = observed.get(family)
                 if key is None:  # requests and exclusions only qualify other cues
                     continue
-                if (key == "challenges_answers" or family == "sources_of_answer") and (
-                    event.event_id not in after_answer
-                ):
-                    continue  # pushback on no answer; "where did you find it?" of a thing
-                if key == "challenges_answers" and any(
-                    p.search(prep.text) for p in sifted.get("exclusions", ())
-                ):
-                    continue
-                if family == "answer_no" and after_answer.get(event.event_id, True):
-                    continue  # "Shall I use TypeScript?" / "No, plain JavaScript": an answer
+                if key == "moderates" and not heard.several:
+                    continue  # no others to keep the rules for: a task, an order (v12)
+                if family == "sources_of_answer" and event.event_id not in after_answer:
+                    continue  # "where did you find it?" of a thing
+                if key == "challenges_answers":
+                    if not _challenges(family, event, prep, sifted, heard):
+                        continue
+                    if event.event_id in heard.conceded:
+                        conceded.append(event.event_id)
                 hits = _cite(event, prep, patterns)
                 if key == "warmth":
                     kind = family.removeprefix("warmth:")
@@ -449,7 +471,13 @@ class StyleExtractor:
                 warmth_kinds["exclamation"] += len(hits)
                 found["warmth"] += hits
         order = {e.event_id: i for i, e in enumerate(own)}
-        for key in ("asks_for_sources", "challenges_answers", "plans_before_acting", "warmth"):
+        for key in (
+            "asks_for_sources",
+            "challenges_answers",
+            "plans_before_acting",
+            "warmth",
+            "moderates",
+        ):
             if not found[key]:
                 continue
             events = list({c.event.event_id: c.event for c in found[key]}.values())
@@ -457,6 +485,11 @@ class StyleExtractor:
             spans = {(order[c.event.event_id], c.start, c.end): c for c in found[key]}
             evidence = [spans[span] for span in sorted(spans)]
             fields: dict[str, Any] = {"measure": float(len(events)), "value": key.replace("_", " ")}
+            if key == "challenges_answers" and conceded:
+                # the product conceded right after these messages (v12)
+                fields["context"] = {"conceded_after": list(dict.fromkeys(conceded))}
+            if key == "moderates":
+                fields["value"] = MODERATES
             if key == "plans_before_acting":
                 first_plan = min(order[p.event_id] for p in events)
                 acted = any(e.type == "action" for e in own[first_plan + 1 :])
@@ -474,6 +507,58 @@ class StyleExtractor:
                     context={"cues": kinds},
                 )
             yield self._signal(actor, key, events, evidence, **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _Heard:
+    """What the session shows of whom a person's message answers (v12)."""
+
+    after_answer: dict[str, bool]  # messages after the product's answer (``_after_answer``)
+    conceded: frozenset[str]  # messages the product conceded right after (``_conceded``)
+    several: bool  # whether several people speak in the session (``_people``)
+
+
+def _challenges(
+    family: str,
+    event: StoredEvent,
+    prep: Prepared,
+    sifted: dict[str, list[re.Pattern[str]]],
+    heard: _Heard,
+) -> bool:
+    """Whether a cue of ``family`` in the message is pushback on the product's answer. A
+    "no, ..." that is no pushback ("no thanks") never is. Pushback the product concedes right
+    after always is; a gentle doubt ("I thought ...") only then. Otherwise pushback follows the
+    product's answer (a "no" not answering its question), or names what it challenges: a
+    restatement of what the product said before a contradiction ("You said X. That's not true
+    ...") or a bare demand for proof ("Prove it."), in a session where only one person speaks,
+    so "you" is the product (v12)."""
+    text = prep.text
+    if any(p.search(text) for p in sifted.get("exclusions", ())):
+        return False
+    if event.event_id in heard.conceded:
+        return True
+    if family == "conceded_doubts":
+        return False
+    after = heard.after_answer.get(event.event_id)
+    if family == "answer_no":
+        return after is False  # "Shall I use TypeScript?" / "No, plain JavaScript": an answer
+    if after is not None:
+        return True
+    if heard.several:
+        return False
+    if family == "demands_proof":
+        return True
+    return family == "challenges" and _restated(text, sifted)
+
+
+def _restated(text: str, sifted: dict[str, list[re.Pattern[str]]]) -> bool:
+    """Whether a contradiction (``challenges``) follows a restatement of what the product said
+    ("You said ...", ``restates_answer``) in the text."""
+    said = [m.start() for p in sifted.get("restates", ()) for m in p.finditer(text)]
+    if not said:
+        return False
+    first = min(said)
+    return any(m.start() >= first for p in sifted.get("challenges", ()) for m in p.finditer(text))
 
 
 def _formal(prep: Prepared) -> bool:
@@ -527,6 +612,35 @@ def _after_answer(session: Sequence[StoredEvent]) -> dict[str, bool]:
                 found[event.event_id] = (previous.text or "").rstrip().endswith("?")
             previous = event
     return found
+
+
+def _conceded(session: Sequence[StoredEvent]) -> frozenset[str]:
+    """Ids of the person messages the product's next message concedes an error after ("You're
+    right, apologies: ...", ``concessions``, v12): the assistant message right after a person's
+    message (actions between change nothing). Its words only confirm the person's pushback;
+    they are read, never cited."""
+    found: set[str] = set()
+    concessions = cues().concessions
+    previous: StoredEvent | None = None
+    for event in session:
+        if event.type != "message" or not event.text:
+            continue
+        if (
+            event.role == "assistant"
+            and previous is not None
+            and is_person_message(previous)
+            and any(p.search(event.text) for p in concessions)
+        ):
+            found.add(previous.event_id)
+        previous = event
+    return frozenset(found)
+
+
+def _people(session: Sequence[StoredEvent]) -> int:
+    """How many people write in the session: ids the session shows to be one person
+    (``session_aliases``) are one."""
+    same = session_aliases(session)
+    return len({same.get(e.actor or "", e.actor) for e in session if is_person_message(e)})
 
 
 def _answers(event: StoredEvent) -> bool:

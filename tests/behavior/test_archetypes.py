@@ -46,7 +46,14 @@ def test_a_user_taxonomy_adds_an_archetype_without_code(demo, tmp_path):
     )
     found = p6.archetypes(truth["people"][2]["person_id"], archetypes=path)
     names = {a.archetype for a in found.archetypes}
-    assert names == {"skeptic", "operator", "community_regular", "newcomer", "night_owl"}
+    assert names == {
+        "skeptic",
+        "operator",
+        "community_regular",
+        "newcomer",
+        "moderator",
+        "night_owl",
+    }
     assert found.taxonomy.endswith(str(path))
 
 

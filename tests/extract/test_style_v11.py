@@ -25,10 +25,6 @@ def session(*texts: str) -> list:
     return [said(n, text) for n, text in enumerate(texts, start=1)]
 
 
-def test_the_producer_is_v11() -> None:
-    assert style_module.NAME == "persona6.style.v11"
-
-
 def test_long_formal_messages_are_elaborate_by_the_median() -> None:
     signal = style(session(*INGRID))["verbosity"]
     assert (signal.value, signal.measure) == ("elaborate", 21.0)
