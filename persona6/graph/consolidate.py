@@ -789,7 +789,7 @@ def _trait(
         kind=kind,
         key=key,
         value=value if value is not None else latest_value if kind not in _VALUED else majority,
-        statement=statement(kind, key, latest_value, majority) + tally,
+        statement=_cased(statement(kind, key, latest_value, majority), kind, evidence) + tally,
         polarity=round(support.polarity / support.signals, 4),
         measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
         confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),
@@ -808,6 +808,49 @@ def _trait(
         evidence_sessions={**where, **counter_where},
         supersedes=supersedes,
     )
+
+
+#: Kinds whose statements are the person's words, lower-cased by the extractors.
+_WORDED = {SignalKind.PREFERENCE, SignalKind.DISCLOSURE, SignalKind.DECISION, SignalKind.TOPIC}
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
+    """``said`` with the words the quotes write capitalised written so ("prefers Slack for
+    summaries", "runs the billing database for the EU region", "their CTO hates long emails"):
+    the extractors' values are lower case, a brief echoes the statement. Only a form seen in
+    mid-sentence and never in lower case counts; a quote mostly in capitals (shouting) or in
+    title case says nothing of names."""
+    if kind not in _WORDED or not evidence:
+        return said
+    forms: dict[str, str] = {}
+    lower: set[str] = set()
+    for item in evidence:
+        quote = item.quote
+        words = _NAME_WORD.findall(quote)
+        capital = [w for w in words if not w.islower()]
+        if not words or (len(capital) * 5 > len(words) * 3 and len(words) > 2):
+            continue  # "I Love The New Dashboard", "WHY IS IT DOWN AGAIN"
+        for match in _NAME_WORD.finditer(quote):
+            word = match.group()
+            if word.islower():
+                lower.add(word)
+            elif not _opens_sentence(quote, match.start()) or (word.isupper() and len(word) > 1):
+                forms.setdefault(word.lower(), word)
+    if not forms:
+        return said
+
+    def case(match: re.Match[str]) -> str:
+        word = match.group()
+        return forms.get(word, word) if word not in lower else word
+
+    return _NAME_WORD.sub(case, said)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence (a capital there says nothing)."""
+    before = text[:at].rstrip(" \t\"'“‘(*-")
+    return not before or before[-1] in ".!?\n:;"
 
 
 def _majority_value(tally: dict[str, int]) -> str:

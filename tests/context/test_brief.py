@@ -264,7 +264,7 @@ def test_what_does_not_bear_on_the_task_is_not_said_to():
     turns = [("s-1", "I prefer PDF exports for the portfolio."), ("s-2", "I'm vegetarian.")]
     text = _brief(turns, "export the portfolio as a PDF", budget=400).text
     bears = text.partition("## What bears on the task\n")[2].partition("## ")[0]
-    assert "pdf exports" in bears and "vegetarian" not in bears
+    assert "PDF exports" in bears and "vegetarian" not in bears
     assert "## Also known\n- is vegetarian (fact" in text
     # Without a task everything known is what they care about.
     whole = _brief(turns, "", budget=400).text
@@ -286,14 +286,14 @@ def test_the_form_the_task_needs_comes_before_facts_that_share_more_words(budget
     """A fact and a cost mention share "report" and "export" with the task; the format the
     export should take shares only a word of its concept group, and still comes first."""
     brief = _brief(_EXPORTER, "export the report", budget=budget)
-    assert brief.items[0].statement.startswith("prefers pdf over excel (preference")
+    assert brief.items[0].statement.startswith("prefers PDF over Excel (preference")
     if budget >= 50:
-        assert brief.text.index("prefers pdf over excel") < brief.text.index("mentions cost")
+        assert brief.text.index("prefers PDF over Excel") < brief.text.index("mentions cost")
 
 
 def test_a_form_of_output_bears_only_on_a_task_that_touches_it():
     text = _brief(_EXPORTER, "Which restaurants in Rome should I try?", budget=400).text
-    assert "prefers pdf over excel" in text.partition("## Also known\n")[2].partition("## ")[0]
+    assert "prefers PDF over Excel" in text.partition("## Also known\n")[2].partition("## ")[0]
 
 
 def test_how_they_want_answers_bears_on_every_task():

@@ -1,0 +1,73 @@
+"""A statement writes the words its quotes capitalise as the quotes do: the extractors' values
+are lower case, and a brief echoes the statement to the agent ("prefers Slack", "the EU
+region", "their CTO")."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import built_from, stored_event
+
+from persona6.graph.consolidate import _cased
+from persona6.types import Evidence, SignalKind
+
+
+def quoted(*quotes: str) -> list[Evidence]:
+    return [Evidence(event_id=f"e{n}", start=0, end=len(q), quote=q) for n, q in enumerate(quotes)]
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "expected"),
+    [
+        (
+            "runs the billing database for the whole eu region",
+            "I run the billing database for the whole EU region.",
+            "runs the billing database for the whole EU region",
+        ),
+        (
+            "prefers slack for summaries",
+            "I prefer Slack for summaries.",
+            "prefers Slack for summaries",
+        ),
+        ("hopes i get to visit it", "I hope I get to visit it.", "hopes I get to visit it"),
+        (
+            "is going to visit paris in may",
+            "Yes! I'm going to visit Paris in May.",
+            "is going to visit Paris in May",
+        ),
+    ],
+)
+def test_words_capitalised_in_the_quote_are_capitalised(
+    said: str, quote: str, expected: str
+) -> None:
+    assert _cased(said, SignalKind.PREFERENCE, quoted(quote)) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "quotes"),
+    [
+        # a capital that opens a sentence says nothing
+        ("prefers tea in the morning", ["Tea in the morning is what I prefer. Really."]),
+        # shouting and title case say nothing of names
+        ("hates mondays and meetings", ["I HATE MONDAYS AND MEETINGS"]),
+        ("loves the new dashboard", ["I Love The New Dashboard"]),
+        # a word also written in lower case keeps its lower case
+        ("likes apple pie", ["I like apple pie.", "My Apple watch broke, I like apple pie."]),
+    ],
+)
+def test_a_capital_that_says_nothing_of_a_name_is_left_out(said: str, quotes: list[str]) -> None:
+    assert _cased(said, SignalKind.PREFERENCE, quoted(*quotes)) == said
+
+
+def test_style_and_failure_statements_are_not_recased() -> None:
+    assert _cased("mode: asking", SignalKind.STYLE, quoted("Mode is ASKING here")) == "mode: asking"
+
+
+def test_a_built_trait_reads_as_its_quote_writes() -> None:
+    p6 = built_from([stored_event(1, "message", "I prefer PDF exports over Excel sheets.", "u1")])
+    try:
+        traits = p6.person("u1").traits
+        (trait,) = [t for t in traits if t.kind is SignalKind.PREFERENCE][:1]
+        assert trait.statement == "prefers PDF exports over Excel sheets"
+        assert trait.key == trait.key.lower()
+    finally:
+        p6.close()
