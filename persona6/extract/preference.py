@@ -1,4 +1,4 @@
-"""persona6.preference.v21: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v22: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -24,7 +24,12 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   prefers morning reminders, prefers evening reminders), and the noun phrase after ", not" is
   the other side ("I prefer email updates now, not SMS");
 - a standing request on the channel of contact ("Please send me updates by SMS", "text me
-  rather than call", "please don't call me"), keyed by the channel's one name.
+  rather than call", "please don't call me"), keyed by the channel's one name;
+- a standing instruction on where or in what form recurring work is delivered, which chooses
+  one channel or form over another or says "from now on" ("From now on post the summaries in
+  Slack, not email": for `slack for summaries`, against `email for summaries`; "Please give me
+  a checklist instead of paragraphs"), not one delivery of the moment ("please post today's
+  summary in slack, not email").
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -67,7 +72,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v21"
+NAME = "persona6.preference.v22"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -119,6 +124,9 @@ class Frame:
     # The object names a channel of contact: the key is its one name (``channel_names``), and
     # a matched group `counter` is the channel asked against ("text me rather than call"; v17).
     channels: bool = False
+    # The object names an aspect of answers: keyed by its one name (``answer_names``), and no
+    # standing request when the clause ends on a time of the moment (``moment_tails``; v22).
+    answers: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +179,7 @@ def lexicon() -> Lexicon:
         "habit_particles",
         "feeling_phrases",
         "feeling_at_hand",
+        "item_qualifiers",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -310,6 +319,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         coordinates=bool(entry.get("coordinates", False)),
         opener_says=tuple((str(k), str(v)) for k, v in entry.get("opener_says", {}).items()),
         channels=bool(entry.get("channels", False)),
+        answers=bool(entry.get("answers", False)),
     )
 
 
@@ -449,6 +459,11 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
     found: list[Claim] = []
     all_sentences = tx.sentences(text)
     for number, sentence in enumerate(all_sentences):
+        if sentence.start >= asked and not tx.inside(quotes, sentence.start):
+            instructed = _standing_instruction(text, sentence)
+            if instructed:
+                found.extend(instructed)  # "From now on post the summaries in Slack, not email"
+                continue
         parts, previous = tx.clauses(text, sentence), list[Claim]()
         lead: Claim | None = None  # the claim a list of items after it started from
         covered = 0  # the end of a quote that ran on from an earlier clause of the sentence
@@ -540,10 +555,15 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
     nickelback" is one)."""
     text, clause = context.text, context.clause
     words = tx.tokens(text, *clause)
+    qualifiers = lexicon().words["item_qualifiers"]
     while words and words[0].word in tx.english_words("coordinators", "adverbs"):
         if words[0].word in _always_never():
             return []  # "Trips like these are great - always full of memories": how, no item
+        if words[0].word in qualifiers:
+            return []  # "..., even small config changes": how far the taste goes, no item
         words = words[1:]
+    if words and (words[0].word in qualifiers or " ".join(w.word for w in words[:2]) in qualifiers):
+        return []  # "I prefer to keep two backups anyway, one offsite": a part of the object
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
     if _not_english(text, words):
@@ -876,6 +896,8 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
         return []  # "can't wait to try it", "I'm really happy with my progress"
     if _past_time_clause(context, pred):
         return []  # "I was scared when we got into the accident": when something else happened
+    if _feared_outcome(text, cue, pred):
+        return []  # "I'm really scared of losing client photos": a worry, the concern's
     if pred.negated and not cue.fixed:
         polarity = -polarity if polarity > 0 else 0.5
         says = "is not " + says[3:] if says.startswith("is ") else "does not " + cue.head
@@ -887,6 +909,38 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     for claim in claims if pred.subject.word.startswith("we") else []:
         claim.weight, claim.value = claim.weight * 0.5, f"(with others) {claim.value}"
     return claims
+
+
+def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
+    """Whether a fear cue ("scared of", "afraid of", "fear"; ``feared_outcomes``) fears
+    something happening to the speaker or theirs, a worry and no taste: its object opens on a
+    verb of loss or harm in its "-ing" form ("I'm really scared of losing client photos", "I
+    fear getting fired") or ends on a noun of one ("afraid of data loss"). A kind of thing or an
+    act avoided stays an aversion ("I'm scared of spiders", "I'm terrified of flying")
+    (preference.v22)."""
+    words = _fear_words()
+    if cue.says not in words.cues and cue.head not in words.cues:
+        return False
+    span = tx.phrase_span(text, cue.object_start, max(cue.object_start, pred.rest.end))
+    named = tx.tokens(text, *span) if span is not None else ()
+    if not named:
+        return False
+    return named[0].word in words.outcomes or named[-1].word in words.nouns
+
+
+@dataclass(frozen=True, slots=True)
+class _FearWords:
+    cues: frozenset[str]  # how a fear cue reads ("is scared of") or its verb ("fear")
+    outcomes: frozenset[str]  # the "-ing" forms of the verbs of loss or harm ("losing")
+    nouns: frozenset[str]  # nouns of loss or harm ("loss", "outage")
+
+
+@cache
+def _fear_words() -> _FearWords:
+    data = tx.load_lexicon("preferences")["feared_outcomes"]
+    outcomes = {f for verb in data["outcomes"] for f in tx.inflections(verb) if f.endswith("ing")}
+    nouns = frozenset(data["outcome_nouns"])
+    return _FearWords(frozenset(data["cues"]), frozenset(outcomes), nouns)
 
 
 def _given_up(context: _Context, pred: Predicate) -> bool | None:
@@ -1421,7 +1475,7 @@ def _claim(
         return []
     span = _without_listener_place(text, span)
     phrase = tx.normalise_phrase(text[span.start : span.end])
-    key = re.sub(r"^to(?:\s+|$)", "", phrase)
+    key = _without_frequency(re.sub(r"^to(?:\s+|$)", "", phrase))
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
@@ -1429,6 +1483,15 @@ def _claim(
         key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _without_frequency(key: str) -> str:
+    """A key without a first adverb of how often that is for the taste (``habitual_leads`` of
+    positive sign: "I'd rather always try things on staging first" keys "try things on
+    staging first", as "I'd rather try things on staging first" does; v22). "never" stays: it
+    turns the taste round."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and lexicon().habitual.get(first, 0.0) > 0 else key
 
 
 def _without_listener_place(text: str, span: Span) -> Span:
@@ -1633,6 +1696,8 @@ def _frames(context: _Context) -> list[Claim]:
             continue  # "things are better now": no choice, unless announced as a change
         if tx.is_conditional(text, context.sentence, begin, tx.says_future(match.group())):
             return []  # "if it breaks again, we're switching to Linear"
+        if frame.answers and _of_the_moment(context, begin):
+            return []  # "dont need the why now", "no emojis for now": this answer only
         obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
         if obj_words[0] in lex.words["np_skip"]:
             continue  # "when the win feels great": a time, not a thing judged
@@ -1677,6 +1742,9 @@ def _frames(context: _Context) -> list[Claim]:
         claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
         if frame.channels:
             return _channel_claims(claims, match, says)
+        for claim in claims if frame.answers else ():
+            if (name := _answer_name(claim.key)) != claim.key:  # "skip the essay": explanations
+                claim.key, claim.value = name, f"{says} {name}"
         joined = (
             _AND_NEXT.match(text, begin + match.end(), clause.end) if frame.coordinates else None
         )
@@ -1715,6 +1783,29 @@ def _channel_name(key: str, frame: bool = False) -> str:
     if frame and key in names["frames"]:
         return str(names["frames"][key])
     return str(names["any_key"].get(key, key))
+
+
+def _answer_name(key: str) -> str:
+    """The one name of an aspect of answers ``key`` names (``answer_names``: "essay" and "why"
+    are "explanations"), else ``key`` (v22)."""
+    return str(tx.load_lexicon("preferences")["answer_names"].get(key, key))
+
+
+def _of_the_moment(context: _Context, begin: int) -> bool:
+    """Whether a request on answers from ``begin`` ends on a time of the moment
+    (``moment_tails``: "dont need the why now", "no emojis for now") with no standing marker
+    in its sentence ("no emojis from now on", "..., next time"): it asks for this answer only
+    (v22)."""
+    text, sentence = context.text, context.sentence
+    if _standing_words().marker.search(text, sentence.start, sentence.end):
+        return False
+    return _moment_tail().search(text, begin, context.clause.end) is not None
+
+
+@cache
+def _moment_tail() -> re.Pattern[str]:
+    tails = tx.load_lexicon("preferences")["moment_tails"]
+    return re.compile(r"\b(?:" + "|".join(tails) + r")\W*$", re.I)
 
 
 #: "and"/"but" after an instruction, and the instructions that may follow it in its clause.
@@ -1974,6 +2065,140 @@ def _object_runs_on(context: _Context, words: _StandingWords) -> int:
         if marker is not None:
             return last
     return index
+
+
+@dataclass(frozen=True, slots=True)
+class _Instructions:
+    delivered: re.Pattern[str]  # "(from now on) (please) post the summaries in Slack, not email"
+    fragment: re.Pattern[str]  # "(remember:) Slack, not email, for the summaries please"
+    channels: frozenset[str]
+    aspects: frozenset[str]
+    plurals: dict[str, str]  # a deliverable in either number -> its plural
+    singulars: frozenset[str]  # the deliverables in the singular
+    moment: frozenset[str]  # "today's", "this": one delivery pinned to the moment
+    weight: float
+
+
+@cache
+def _instructions() -> _Instructions:
+    """``standing_instructions`` in preferences.yaml as the two sentence patterns."""
+    data = tx.load_lexicon("preferences")
+    own, words = data["standing_instructions"], data["frame_words"]
+    channels, aspects = frozenset(words["channels"]), frozenset(words["answer_aspects"])
+    plurals = {str(k): str(k) for k in own["deliverables"]}
+    plurals |= {str(v): str(k) for k, v in own["deliverables"].items()}
+    moment = [str(w) for w in own["moment_words"]]
+    places = tx.word_alternation(own["places"])
+    things = tx.word_alternation(channels | aspects)
+    markers = "|".join(data["standing_requests"]["markers"])
+    opening = rf"^\W*(?:(?:{tx.word_alternation(own['openers'])})\W+)*"
+    lead = r"(?P<lead>(?:" + "|".join(own["leads"]) + r")\s*,?\s*)?"
+    please = r"(?P<please>(?:please|pls|plz)\s+)?(?:(?:always|only|just)\s+)?"
+    thing = rf"(?P<said>(?:(?:a|an|the)\s+)?(?P<obj>{things}))(?![\w'’-])"
+    detail = r"(?P<detail>\s*,?\s*(?:in|on|to|via)\s+#[\w.-]+)?"
+    contrast = (
+        r"\s*,?\s*(?P<contrast>instead\s+of|rather\s+than|not)\s+"
+        rf"(?:(?:{places}|a|an|the)\s+)*(?P<counter>{things})(?![\w'’-])"
+    )
+    pinned = tx.word_alternation([*moment, "all the", "all", "any", "every", "each"])
+    deliverable = (
+        rf"(?P<deliverable>(?:(?P<det>{pinned}|the|my|our|your|these|those)\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{tx.word_alternation(plurals)})(?![\w'’-]))"
+    )
+    topic = r"(?:\s*,?\s*(?:for|of|about|on)\s+[^,.!?;:]+?)?"
+    tail = rf"(?:\s*,?\s*(?:{markers}|please|pls|plz|thanks|thank you|thx|ty))*[\s\W]*$"
+    verbs = tx.word_alternation(own["verbs"])
+    delivered = (
+        rf"{opening}{lead}{please}(?P<verb>{verbs})\s+(?:(?:me|us)\s+)?"
+        rf"(?:{deliverable}\s+(?:{places})\s+)?{thing}{detail}(?:{contrast})?{topic}{tail}"
+    )
+    fragment = (
+        rf"{opening}{lead}{please}{thing}{detail}{contrast}"
+        rf"(?:\s*,?\s*(?:for|with)\s+{deliverable})?{tail}"
+    )
+    return _Instructions(
+        re.compile(delivered, re.I),
+        re.compile(fragment, re.I),
+        channels,
+        aspects,
+        plurals,
+        frozenset(own["deliverables"].values()),
+        frozenset(moment),
+        float(own["weight"]),
+    )
+
+
+def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
+    """A standing instruction on where or in what form the listener delivers
+    (``standing_instructions`` in preferences.yaml): the thing chosen, and the other side
+    against it, keyed by what is delivered when it is named ("From now on post the summaries in
+    Slack, not email": for ``slack for summaries``, against ``email for summaries``; "Please
+    give me a checklist instead of paragraphs": ``checklist``, ``paragraphs``). Nothing for one
+    delivery of the moment ("please post today's summary in slack, not email"), a bare
+    fragment ("Slack, not email.") or sides of two kinds (v22)."""
+    said = text[sentence.start : sentence.end]
+    words = _instructions()
+    match = words.delivered.match(said) or words.fragment.match(said)
+    if match is None:
+        return []
+    found = match.groupdict()
+    marked = bool(found["lead"]) or _standing_words().marker.search(said) is not None
+    if said.rstrip().endswith("?") and not marked:
+        return []  # "can you post the summaries in Slack instead of email?" asks once
+    sides = [_instruction_side(found["obj"])]
+    if found["counter"]:
+        sides.append(_instruction_side(found["counter"]))
+    if len({kind for kind, _ in sides}) > 1:
+        return []  # "use tables, not email": no choice between two of a kind
+    noun = ((found.get("deliverable") and found["noun"]) or "").lower()
+    det = (found.get("det") or "").lower()
+    pinned = bool(noun) and (
+        det in words.moment or (noun in words.singulars and det not in ("every", "each", "all"))
+    )
+    if not marked and (pinned or not found["counter"]):
+        return []  # "please post today's summary in slack, not email": this one delivery
+    asked = found["please"] or _PLEASE.search(said)
+    if not (marked or found.get("verb") or asked or noun):
+        return []  # "Slack, not email." may answer a question
+    kind = sides[0][0]
+    made = words.plurals.get(noun, noun)
+    keys = [f"{name} for {made}" if made else name for _, name in sides]
+    place = f" ({found['detail'].strip(' ,').split()[-1]})" if found["detail"] else ""
+    chosen = tx.plain(found["said"]) if kind == "answer" else sides[0][1]
+    if made:
+        chosen = f"{made} {'as' if kind == 'answer' else 'in'} {chosen}"
+    value = f"asks for {chosen}{place}"
+    if found["counter"]:
+        other = tx.plain(found["counter"]) if kind == "answer" else sides[1][1]
+        contrast = " ".join(found["contrast"].lower().split())
+        value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
+    weight = 1.0 if marked else words.weight
+    end = sentence.start + len(said.rstrip())
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1  # the quote ends on its last word: not on ":)" or "."
+    spans = [Span(sentence.start + _first_word(said), end)]
+    return [
+        Claim(key[:80], value, 1.0 if at == 0 else -1.0, weight, spans)
+        for at, key in enumerate(keys)
+    ]
+
+
+_PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
+
+
+def _first_word(said: str) -> int:
+    """Where the first word of ``said`` begins (a quote opens on it, not on "- " or "(")."""
+    found = re.search(r"\w", said)
+    return found.start() if found else 0
+
+
+def _instruction_side(said: str) -> tuple[str, str]:
+    """The kind of one side of a standing instruction, ``channel`` or ``answer``, and its one
+    name ("e-mail" -> email, "essay" -> explanations)."""
+    phrase = tx.normalise_phrase(said)
+    if phrase in _instructions().channels:
+        return "channel", _channel_name(phrase, frame=True)
+    return "answer", _answer_name(phrase)
 
 
 @cache
