@@ -1,4 +1,4 @@
-"""persona6.concern.v10: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v11: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -33,6 +33,18 @@ the language hold cue words in another sense and count for nothing ("safe to say
 risk it", "paid too much attention": ``idioms``), while paying too much is cost ("I'm concerned
 we paid too much for what we're saving").
 
+A concern needs a worry about its topic, not the topic named (v11). Shapes are said as well as
+asked (``shapes``): losing data, files or work in any words between ("I'm really scared of losing
+client photos": data loss), data leaving one's own machine or software phoning home ("I don't
+want any face data leaving my server", "does PhotoNest phone home?": privacy); a shape takes the
+words of a shorter cue inside it, and a money word right before a noun of data or systems names
+their subject ("losing invoice data", "the billing database": ``data_subjects``, no cost). A
+question that opens asking the assistant to do a thing ("Could you open an incident for the
+login latency?": ``requests``) is no question: what it names is mentioned. The lesser side of a
+ranking of values is none ("privacy matters to me more than speed": ``lesser_sides``, privacy
+only). Fear in other words ("terrified", "my biggest fear") and what matters to the speaker are
+worries.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -42,8 +54,9 @@ sentence that raised a concern.
 
 Only the person's own words count: not assistant, system or tool text, not words in quotation
 marks, not reported speech ("my boss said the price is too high"), not a dismissal ("I
-don't care about the price"), and not the speaker's job ("I work as a site reliability
-engineer": a cue inside a fact of the disclosure extractor's work category).
+don't care about the price"; after the cue, v11: "the price doesn't matter",
+``dismissals_after``), and not the speaker's job ("I work as a site reliability engineer": a cue
+inside a fact of the disclosure extractor's work category).
 """
 
 from __future__ import annotations
@@ -61,7 +74,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v10"
+NAME = "persona6.concern.v11"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -103,6 +116,20 @@ class Taxonomy:
     idioms: re.Pattern[str]
     #: Concern key -> (its place in the taxonomy, its label).
     kinds: dict[str, tuple[int, str]]
+    #: A question asking the assistant to do a thing (v11, ``requests``): its opener, and the
+    #: verbs after it that still ask ("could you confirm ...").
+    request_openers: re.Pattern[str]
+    asking_verbs: frozenset[str]
+    #: The lesser side of a ranking (v11, ``lesser_sides``): (marker, the ranking words one of
+    #: which comes in the three words before it, or None when the marker ranks by itself).
+    rankings: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]
+    gap_stops: frozenset[str]
+    lesser_before: re.Pattern[str]
+    #: A dismissal after the cue (v11, ``dismissals_after``): "privacy doesn't matter to me".
+    dismissed_after: re.Pattern[str]
+    #: Concerns whose cue before one of ``subject_heads`` names a data's subject (v11).
+    subject_concerns: frozenset[str]
+    subject_heads: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +227,10 @@ def taxonomy() -> Taxonomy:
                 asking=bool(sense.get("asking", False)),
             )
         )
-    for shape in data.get("questions", []):
+    # questions asked in a shape, and shapes said (v11) asked or not
+    shapes = [(s, True) for s in data.get("questions", [])]
+    shapes += [(s, bool(s.get("asking", False))) for s in data.get("shapes", [])]
+    for shape, asking in shapes:
         key = str(shape["concern"])
         concerns.append(
             Concern(
@@ -208,9 +238,10 @@ def taxonomy() -> Taxonomy:
                 kinds[key][1],
                 re.compile(str(shape["pattern"]), re.IGNORECASE),
                 frozenset(str(w).lower() for w in shape["words"]),
-                asking=True,
+                asking=asking,
             )
         )
+    requests, lesser, subjects = data["requests"], data["lesser_sides"], data["data_subjects"]
     return Taxonomy(
         concerns=tuple(concerns),
         worry=re.compile(tx.word_alternation(data["worry_markers"]), re.IGNORECASE),
@@ -227,6 +258,32 @@ def taxonomy() -> Taxonomy:
         kinds=kinds,
         frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
         idioms=re.compile(tx.word_alternation(data["idioms"]), re.IGNORECASE),
+        request_openers=re.compile(
+            r"(?:" + tx.word_alternation(requests["openers"]) + r")(?:\s+(?:please|kindly|just))?"
+            r"\s+([\w'’-]+)",
+            re.IGNORECASE,
+        ),
+        asking_verbs=frozenset(str(w).lower() for w in requests["asking_verbs"]),
+        rankings=tuple(
+            (
+                re.compile(tx.word_alternation(r["markers"]), re.IGNORECASE),
+                frozenset(str(w).lower() for w in r["ranking"]) if r["ranking"] else None,
+            )
+            for r in lesser["rankings"]
+        ),
+        gap_stops=frozenset(str(w).lower() for w in lesser["gap_stops"]),
+        lesser_before=re.compile(
+            r"(?:\s+[\w'’-]+){0,2}?\s+(?:" + tx.word_alternation(lesser["before"]) + ")",
+            re.IGNORECASE,
+        ),
+        dismissed_after=re.compile(
+            r"(?:\s+[\w'’-]+){0,2}?\s+(?:" + tx.word_alternation(data["dismissals_after"]) + ")",
+            re.IGNORECASE,
+        ),
+        subject_concerns=frozenset(str(k) for k in subjects["concerns"]),
+        subject_heads=re.compile(
+            r"\s+(?:" + tx.word_alternation(subjects["heads"]) + ")", re.IGNORECASE
+        ),
     )
 
 
@@ -265,11 +322,14 @@ def concern_claims(text: str) -> list[Claim]:
         if not readings:
             continue
         segment = text[sentence.start : sentence.end]
-        asking = any(tx.is_question(text, clause) for clause in tx.clauses(text, sentence))
+        questions = [c for c in tx.clauses(text, sentence) if tx.is_question(text, c)]
+        # "Could you open an incident for the login latency?" asks for an act: no worry, though
+        # a cue that counts only when asked is named ("can you suggest some safe SUVs?")
+        asking = any(not _requests(text, sentence, clause) for clause in questions)
         # "I love how much you do": no price asked; "I'm concerned about how much we paid": a
         # worry asks as a question does
         readings = _specific(
-            [r for r in readings if asking or not r.asking or _framed(text, sentence, r.span)]
+            [r for r in readings if questions or not r.asking or _framed(text, sentence, r.span)]
         )
         worried = _worried(text, sentence)
         # "rename without a deprecation warning is bad": judged bad, a complaint
@@ -299,6 +359,8 @@ def _readings(
                 idioms = [Span(*m.span()) for m in found_idioms]
             if any(i.start < match.end() and match.start() < i.end for i in idioms):
                 continue  # "safe to say", "should I risk it": another sense
+            if _lesser(text, sentence, match) or _names_subject(text, concern.key, match):
+                continue  # "... more than speed", "invoice data": no concern of its own
             key: str | None = concern.key
             context = concern.context
             in_context = context is not None and context.search(text, *around) is not None
@@ -335,6 +397,45 @@ def _outranks(other: _Reading, reading: _Reading) -> bool:
 _remembered = tx.remembered(concern_claims)
 
 
+def _requests(text: str, sentence: Span, clause: Span) -> bool:
+    """A question that opens its sentence asking the assistant to do a thing ("Could you open an
+    incident for the login latency?"), not to check or show one ("could you confirm how much you
+    charge?"; ``requests``). A clause inside a question asks with it ("What car would you
+    suggest ...?")."""
+    start = next(iter(tx.opening_words(text, clause, 1)), None)
+    first = next(iter(tx.opening_words(text, sentence, 1)), None)
+    if start is None or first is None or start.start != first.start:
+        return False
+    match = taxonomy().request_openers.match(text, start.start, clause.end)
+    return match is not None and match.group(1).lower() not in taxonomy().asking_verbs
+
+
+#: At most two words between a marker and the cue, or the cue and a marker.
+_GAP = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+")
+
+
+def _lesser(text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """The cue is the lesser side of a ranking of values (``lesser_sides``): "privacy matters to
+    me more than speed", "I value uptime over speed", "cost is less important than privacy"."""
+    tax = taxonomy()
+    for marker, ranking in tax.rankings:
+        for found in marker.finditer(text, sentence.start, cue.start()):
+            gap = text[found.end() : cue.start()]
+            if not _GAP.fullmatch(gap) or not tax.gap_stops.isdisjoint(gap.lower().split()):
+                continue
+            before = tx.tokens(text, sentence.start, found.start())[-3:]
+            if ranking is None or any(t.word in ranking for t in before):
+                return True
+    return tax.lesser_before.match(text, cue.end(), sentence.end) is not None
+
+
+def _names_subject(text: str, key: str, cue: re.Match[str]) -> bool:
+    """A cue of ``data_subjects`` right before a noun of data or systems names what they are
+    about ("losing invoice data", "the billing database"), not the concern."""
+    tax = taxonomy()
+    return key in tax.subject_concerns and tax.subject_heads.match(text, cue.end()) is not None
+
+
 def _framed(text: str, sentence: Span, cue: Span) -> bool:
     """A worry frame (``worry_frames``) before the cue in its sentence: "I'm concerned about how
     much we paid", "I worry the switch isn't safe"."""
@@ -369,6 +470,8 @@ def _is_own(text: str, sentence: Span, match: re.Match[str], quotes: list[Span])
         return False
     if taxonomy().dismissal.search(text, sentence.start, match.start()) is not None:
         return False
+    if taxonomy().dismissed_after.match(text, match.end(), sentence.end) is not None:
+        return False  # "privacy doesn't matter to me"
     return not _names_job(text, sentence, match.group())
 
 
