@@ -820,7 +820,8 @@ def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
     summaries", "runs the billing database for the EU region", "their CTO hates long emails"):
     the extractors' values are lower case, a brief echoes the statement. Only a form seen in
     mid-sentence and never in lower case counts; a quote mostly in capitals (shouting) or in
-    title case says nothing of names."""
+    title case says nothing of names, nor does one written all in lower case ("i love harry
+    potter" keeps no "Harry" of another quote from being written so)."""
     if kind not in _WORDED or not evidence:
         return said
     forms: dict[str, str] = {}
@@ -831,12 +832,22 @@ def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
         capital = [w for w in words if not w.islower()]
         if not words or (len(capital) * 5 > len(words) * 3 and len(words) > 2):
             continue  # "I Love The New Dashboard", "WHY IS IT DOWN AGAIN"
-        for match in _NAME_WORD.finditer(quote):
-            word = match.group()
-            if word.islower():
-                lower.add(word)
-            elif not _opens_sentence(quote, match.start()) or (word.isupper() and len(word) > 1):
-                forms.setdefault(word.lower(), word)
+        found = list(_NAME_WORD.finditer(quote))
+        named = [
+            m
+            for i, m in enumerate(found)
+            if not m.group().islower()
+            and (
+                not _opens_sentence(quote, m.start())
+                or (m.group().isupper() and len(m.group()) > 1)
+                or _name_goes_on(quote, found, i)
+            )
+        ]
+        if not named:
+            continue  # written in lower case throughout (but for sentence openers)
+        for match in named:
+            forms.setdefault(match.group().lower(), match.group())
+        lower.update(w for w in words if w.islower())
     if not forms:
         return said
 
@@ -845,6 +856,19 @@ def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
         return forms.get(word, word) if word not in lower else word
 
     return _NAME_WORD.sub(case, said)
+
+
+def _name_goes_on(quote: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the capitalised sentence opener ``found[i]`` begins a name that goes on: the
+    next word follows it after a space and is capitalised too ("Harry Potter is my favourite
+    book")."""
+    after = found[i + 1] if i + 1 < len(found) else None
+    return (
+        after is not None
+        and quote[found[i].end() : after.start()] == " "
+        and after.group()[:1].isupper()
+        and after.group() != "I"
+    )
 
 
 def _opens_sentence(text: str, at: int) -> bool:

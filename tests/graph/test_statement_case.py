@@ -71,3 +71,14 @@ def test_a_built_trait_reads_as_its_quote_writes() -> None:
         assert trait.key == trait.key.lower()
     finally:
         p6.close()
+
+
+def test_a_quote_in_lower_case_throughout_keeps_no_name_from_being_written_so() -> None:
+    quotes = quoted("i love harry potter so much", "Yes, I reread Harry Potter every year.")
+    assert _cased("favours harry potter", SignalKind.PREFERENCE, quotes) == "favours Harry Potter"
+
+
+def test_a_name_that_opens_the_sentence_is_written_whole() -> None:
+    quotes = quoted("Harry Potter is my favorite book.")
+    assert _cased("favours harry potter", SignalKind.PREFERENCE, quotes) == "favours Harry Potter"
+    assert _cased("loves tea", SignalKind.PREFERENCE, quoted("Tea I love.")) == "loves tea"
