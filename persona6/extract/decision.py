@@ -1,4 +1,4 @@
-"""persona6.decision.v11: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v12: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -15,6 +15,11 @@ the object phrase, normalised and cut at the first stop word ("because", "instea
 time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
 "since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
 pattern's own key when it has no object ("I accept" -> approval).
+A switch decided on, by a team too, is one ("We decided to move the search cluster to
+blue-green deploys next quarter" -> ``->blue-green deploys``; "we've agreed to switch from Jira
+to Linear"); a thing moved between the verb and "to" makes a switch only in a message that
+speaks of software or to a tool's or capitalised name ("we decided to move the meeting to
+Friday" switches nothing: v12).
 Questions, what the speaker fears they did ("I fear we bought the wrong panels": a worry, as the
 disclosure extractor's ``worried_at`` reads it; v11), hypotheticals ("if I go with X"), a time
 or a condition still to come ("I'd like to export my notes before I cancel", "when we switch to
@@ -30,9 +35,11 @@ cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yam
 ``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. The
 text's words that mark one occurrence (a number, a date, an id: ``occurrence_marks``, v10) are no
 part of the key: cancelling lessons "speaking_b1_00" and "speaking_b1_02" is one decision,
-"cancel: speaking b1", made twice. An action
-without text has no span to cite: its signal carries empty evidence and the event in
-``context["event_ids"]``.
+"cancel: speaking b1", made twice. An arrow in the text joins the states before and after, no
+switch of tools ("photonest 1.7.4 -> 1.8.0" -> ``upgrade: photonest``, "basic -> pro" ->
+``upgrade: basic to pro``: ``arrows``, v12). A decision whose key leaves a slot empty
+(``empty_slot``) is never emitted. An action without text has no span to cite: its signal
+carries empty evidence and the event in ``context["event_ids"]``.
 """
 
 from __future__ import annotations
@@ -63,7 +70,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v11"
+NAME = "persona6.decision.v12"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -90,6 +97,8 @@ class DecisionCues:
     alternatives: re.Pattern[str]
     #: A word of an action's text that marks one occurrence ("00", "2026-09-01", v10).
     occurrence: re.Pattern[str]
+    #: An arrow between the states before and after in an action's text ("1.7.4 -> 1.8.0", v12).
+    arrows: re.Pattern[str]
 
 
 @cache
@@ -119,6 +128,7 @@ def cues() -> DecisionCues:
         polarity={str(k): float(v) for k, v in data["polarity"].items()},
         alternatives=re.compile(data["alternatives"], re.IGNORECASE),
         occurrence=re.compile(data["occurrence_marks"]),
+        arrows=re.compile(data["arrows"]),
     )
 
 
@@ -243,6 +253,8 @@ def _decision(
         return object_span(text, offset + match.start(group), offset + match.end(group))
 
     end = offset + match.end()
+    if groups.get("thing") and not _moves_software(text, span_of("to")):
+        return None  # "we decided to move the meeting to Friday" switches no tool (v12)
     if rule.kind == "switched" and "to" in groups:
         old, new = span_of("from"), span_of("to")
         old_key, new_key = _object_key(text, old), _object_key(text, new)
@@ -270,6 +282,20 @@ def _decision(
     return Decision(rule.kind, key, Cite(event, start, end))
 
 
+def _moves_software(text: str, new: Span | None) -> bool:
+    """Whether a thing moved to ``new`` ("the search cluster to blue-green deploys") is a
+    switch of tools: the message speaks of software (``switch_context`` of disclosures.yaml:
+    "cluster", "database", "deploys") or the new thing is a tool's or a capitalised name ("we
+    moved our tickets to Linear"). "We decided to move the meeting to Friday" is none (v12)."""
+    said = {t.word for t in tokens(text)}
+    if said & disclosure.lexicon().words["switch_context"]:
+        return True
+    first = tokens(text, new.start, new.end)[:1] if new is not None else ()
+    if not first or first[0].word in disclosure.lexicon().words["calendar_names"]:
+        return False
+    return text[first[0].start].isupper() or first[0].word in disclosure.tool_names()
+
+
 def _moved_home(text: str, match: re.Match[str], offset: int, new: Span | None) -> bool:
     """ "We moved to Denver", "I moved to Leeds", "I'm moving to a new flat": a move of home,
     as the disclosure extractor reads it (``disclosure.moves_home``), is no switch of tools."""
@@ -287,10 +313,38 @@ def action_decision(event: StoredEvent) -> Decision | None:
     if kind is None:
         return None
     name = "_".join(words)
-    # "speaking_b1_00": the lesson "speaking b1", its number one occurrence of it
-    found = normalise_phrase(event.text or "").split()
-    detail = " ".join(w for w in found if not cues().occurrence.match(w))
+    # "photonest 1.7.4 -> 1.8.0": the states before and after, no switch of tools (v12)
+    parts = [_action_detail(part) for part in cues().arrows.split(event.text or "")]
+    detail = " to ".join(part for part in parts if part)
     return Decision(kind, f"{name}: {detail}" if detail else name, whole_cite(event))
+
+
+def _action_detail(text: str) -> str:
+    """An action's text as a key's words: normalised, without its occurrence marks
+    ("speaking_b1_00": the lesson "speaking b1", its number one occurrence of it) nor words
+    with no letter or digit."""
+    found = normalise_phrase(text).split()
+    kept = (w for w in found if not cues().occurrence.match(w) and _SLOT.search(w))
+    return " ".join(kept)
+
+
+#: What a slot of a key must hold: a letter or a digit.
+_SLOT = re.compile(r"[^\W_]")
+
+
+def empty_slot(key: str) -> bool:
+    """Whether a decision's key leaves a slot empty (v12): nothing named, an action's name with
+    nothing after its colon, or a switch with no new thing ("upgrade: photonest ->"); the
+    old thing of a switch may be left out ("->linear")."""
+    if not _SLOT.search(key):
+        return True
+    _, colon, detail = key.partition(": ")
+    if colon and not _SLOT.search(detail):
+        return True
+    if "->" not in key:
+        return False
+    old, _, new = key.partition("->")
+    return not _SLOT.search(new) or "->" in new or (bool(old) and not _SLOT.search(old))
 
 
 @registered
@@ -310,6 +364,8 @@ class DecisionExtractor:
             else:
                 continue
             for decision in decisions:
+                if empty_slot(decision.key):
+                    continue  # a claim with an empty slot says nothing (v12)
                 slot = (event.actor, decision.key, decision.kind)
                 grouped.setdefault(slot, []).append((event, decision))
         for (actor, key, kind), found in grouped.items():

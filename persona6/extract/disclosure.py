@@ -1,4 +1,4 @@
-"""persona6.disclosure.v20: facts a person states about their own life.
+"""persona6.disclosure.v21: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -96,6 +96,18 @@ part is keyed by the part as a trouble said of it is ("I broke my left ankle" ->
 ``health:left ankle trouble``), and an injury verb on a thing is no health fact ("I broke my
 phone").
 
+What is said to the listener or of a thing is no fact of the speaker's life (v21): a subjectless
+clause with no verb ("just the kubectl line next time": a determiner or a preposition where the
+verb would be), an order in the base form after a semicolon or a colon ("...; schedule the prod
+rollout for Friday morning", "Weekly reminder: read the FAQ"), a heading before a colon
+("Weekly reminder:"), "(it) worked on the second try" (``attempt_nouns``), an object that is only
+an anaphor ("I learn better that way", ``anaphors``), the act of the task named by its noun ("my
+import of the Sorensen wedding", ``task_act_nouns``) and a name after "had to" ("we had to
+California"). A role is work: named without an article after "be" or "become" ("I just became
+team lead for the platform group") or a system looked after (``stewardship_verbs``,
+``stewarded_things``: "I maintain the arm64 docker image", "I own the billing service", "I run
+the billing database").
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -116,7 +128,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v20"
+NAME = "persona6.disclosure.v21"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -173,6 +185,9 @@ _WORD_LISTS += ("is_my_idioms", "my_data_verbs", "my_task_verbs", "body_parts")
 _WORD_LISTS += ("body_troubles", "kept_up_skip", "would_changes", "my_data")
 _WORD_LISTS += ("body_sides", "body_trouble_adjectives", "clinicians", "advice_verbs")
 _WORD_LISTS += ("restriction_verbs", "advice_reasons", "fragment_asides")
+_WORD_LISTS += ("task_act_nouns", "attempt_nouns", "attempt_marks", "anaphor_degrees", "anaphors")
+_WORD_LISTS += ("stewardship_verbs", "stewarded_things", "attempt_outcomes")
+_WORD_LISTS += ("stewarded_businesses",)
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -226,7 +241,13 @@ def lexicon() -> Lexicon:
         verbs=verbs,
         object_verbs={str(k): bool(v) for k, v in data["object_verbs"].items()},
         lemmas=tx.lemma_table(
-            [*verbs, *data["object_verbs"], *data["diet_verbs"], "want", "hope", "wish", "become"]
+            [
+                *verbs,
+                *data["object_verbs"],
+                *data["diet_verbs"],
+                *data["stewardship_verbs"],
+                *("want", "hope", "wish", "become"),
+            ]
         ),
         be=tuple(
             (category, re.compile(r"(?:" + "|".join(data["be"][category]) + r")(?![\w'-])", re.I))
@@ -329,6 +350,10 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _time_to_come(text, sentence, pred)
                     or tx.is_reported(text, sentence, start)
                     or _to_listener(text, pred)
+                    or _no_verb(pred)
+                    or _heading(text, pred)
+                    or _thing_worked(text, pred)
+                    or _anaphor_object(text, pred)
                     or _in_request_object(text, pred)
                     or _doubted(text, sentence, pred)
                     or _worried(text, sentence, pred)
@@ -389,7 +414,7 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     raw = tx.tokens(text, pred.rest.start, pred.rest.end)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if lemma == "have" and not pred.is_be and len(raw) > 1 and raw[0].word == "to":
-        obliged = _obliged(pred, raw)  # "I had to take a break": "had to" is a modal (v12)
+        obliged = _obliged(text, pred, raw)  # "I had to take a break": "had to" is a modal (v12)
         return _from_predicate(text, sentence, obliged) if obliged is not None else None
     if pred.implied and verb in ("or", "nor"):
         alternative = _after_or(text, sentence, pred)  # "..., or at least write down ..."
@@ -422,6 +447,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         for state, pattern in lex.be:
             if state in ("health", "family", "work") and pattern.match(segment):
                 return _claim(text, pred, state, pred.rest.start, rest, 1.0, verb)
+    if _stewards(text, pred, lemma, raw):  # "I maintain the arm64 docker image" (v21)
+        return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
     words = tx.tokens(text, *rest) if rest else []
     phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
     if lemma in lex.object_verbs and phrase is not None and lex.verbs[phrase] == "work":
@@ -691,16 +718,22 @@ def _unreal_leads() -> frozenset[str]:
     return tx.english_set("modals") | lexicon().words["plan_leads"]
 
 
-def _obliged(pred: Predicate, raw: Sequence[tx.Token]) -> Predicate | None:
+def _obliged(text: str, pred: Predicate, raw: Sequence[tx.Token]) -> Predicate | None:
     """ "I had to take a break", "had to overcome the hurdle": "had to" (or "has to") is a
     modal before the verb after it, which is the predicate (v12); "had" possesses nothing."""
     adverbs = tx.english_set("adverbs")
     verb = next((t for t in raw[1:4] if t.word not in adverbs), None)
-    if verb is None:
-        return None
+    if verb is None or _not_a_verb_after_to(text, verb):
+        return None  # "a special vacation we had to California": a place, no act (v21)
     lead = "had to" if pred.verb.word == "had" else "have to"
     rest = Span(verb.end, max(verb.end, pred.rest.end))
     return Predicate(pred.subject, (*pred.lead, lead), pred.negated, verb, rest, pred.clause)
+
+
+def _not_a_verb_after_to(text: str, word: tx.Token) -> bool:
+    """Whether the word after "had to" is no verb: a capitalised name ("we had to California")
+    or a word that is never one (a determiner or a preposition: "had to the beach")."""
+    return text[word.start].isupper() or word.word in _not_verbs()
 
 
 def _done(pred: Predicate) -> bool:
@@ -1047,7 +1080,7 @@ def _moves_tools(text: str, sentence: Span, pred: Predicate) -> bool:
     to = next((i for i, t in enumerate(raw) if t.word in _MOVE_TO), len(raw))
     named = [t for t in raw[to + 1 :] if t.word not in _OBJECT_OPENERS][:1]
     software = {t.word for t in tx.tokens(text)} & lexicon().words["switch_context"]
-    tool = bool(named) and (text[named[0].start].isupper() or named[0].word in _tool_names())
+    tool = bool(named) and (text[named[0].start].isupper() or named[0].word in tool_names())
     return tool or bool(software)
 
 
@@ -1084,7 +1117,7 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
         return False  # "moved the meeting to Friday"
     said = {t.word for t in tx.tokens(text, *sentence)}
     software = {t.word for t in tx.tokens(text)} & lists["switch_context"]
-    if {t.word for t in name} & _tool_names() or software:
+    if {t.word for t in name} & tool_names() or software:
         return False
     if _put_to_use(text, name[-1].end, sentence.end):
         return False
@@ -1138,7 +1171,7 @@ def _place_shaped(text: str, word: tx.Token) -> bool:
     four letters: "Harrogate", "Peterborough", "Jacksonville"; a shorter stem is often a word
     of its own, "Proton") and is no known tool's (v11)."""
     written = text[word.start : word.end]
-    if not _title_case(written) or word.word in _tool_names():
+    if not _title_case(written) or word.word in tool_names():
         return False
     return any(
         word.word.endswith(end) and len(word.word) >= len(end) + 4
@@ -1147,7 +1180,7 @@ def _place_shaped(text: str, word: tx.Token) -> bool:
 
 
 @cache
-def _tool_names() -> frozenset[str]:
+def tool_names() -> frozenset[str]:
     """Products people switch between (``data/alternatives.yaml``), as single lower-case words."""
     groups = tx.load_lexicon("alternatives")["groups"].values()
     return frozenset(str(name) for names in groups for name in names if " " not in str(name))
@@ -1575,7 +1608,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     elif pred.verb.word == "been" and "have" in pred.lead:  # "I've been a nurse for 12 years"
         says = "has not been" if pred.negated else "has been"
     if set(pred.lead) & lex.words["plan_leads"]:
-        return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be{says[2:]}")
+        tail = says.partition(" ")[2]  # "is not" -> "will be not"; "was" made "will bes" (v21)
+        return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be {tail}".strip())
     words = tx.tokens(text, *pred.rest)
     moving = len(words) > 1 and words[0].word in ("moving", "relocating")
     if moving and words[1].word in _OBJECT_OPENERS and not _no_home("move", words[1:]):
@@ -1614,6 +1648,9 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if doing is None and not past:  # "I'm organizing a charity run"
             return _activity(text, pred, first[0].word, rest, at=pred.rest.start)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
+    if article is None and rest is not None and _bare_role(text, sentence, pred):
+        rest = _before_subject(text, rest)  # "i am park ranger | i hike in nature"
+        return _claim(text, pred, "work", pred.rest.start, rest, 1.0, says)  # "became team lead"
     if article is None or rest is None:
         return None
     words = [t.word for t in tx.tokens(text, pred.rest.start + article.end(), rest.end)][:4]
@@ -2397,7 +2434,8 @@ def _bare_condition(text: str, clause: Span) -> list[Claim]:
 def _my_skip() -> frozenset[str]:
     """Heads of "my <noun>" that name no thing of the speaker's life ("my bad", "my notes")."""
     lists = lexicon().words
-    return lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
+    skipped = lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
+    return skipped | lists["task_act_nouns"]  # "my import of the Sorensen wedding" (v21)
 
 
 def _abstract(word: str) -> bool:
@@ -2795,13 +2833,16 @@ def _speaker_leads() -> frozenset[str]:
 
 def _to_listener(text: str, pred: Predicate) -> bool:
     """A subjectless request to the listener, not the speaker's own act: a bare verb after a
-    listener lead ("so go easy on the React stuff", "please keep answers short"), or with
-    the speaker as its object ("give me the numbers", "show us how")."""
+    listener lead ("so go easy on the React stuff", "please keep answers short"), with the
+    speaker as its object ("give me the numbers", "show us how"), or opening a clause after a
+    semicolon or a colon (``_imperative_after_break``, v21)."""
     if not pred.implied:
         return False
     lists, verb = lexicon().words, pred.verb.word
     if verb in lists["listener_leads"] and verb != "so":  # "please ..." parsed as the verb
         return True
+    if _imperative_after_break(text, pred):
+        return True  # "I'll be off; schedule the prod rollout for Friday morning" (v21)
     modal = _speaker_leads().intersection(pred.lead)
     if modal or tx.is_past(verb) or verb.endswith("ing"):
         return False  # "so moved to Leeds", "so gonna ...", "so will go": the speaker's
@@ -2841,3 +2882,145 @@ def _in_request_object(text: str, pred: Predicate) -> bool:
         return asked and len(head) <= 2
     to_listener = len(head) == 2 and head[1] in lists["listener_objects"]  # "send me the ..."
     return asked or to_listener or (len(head) == 1 and head[0] in style.cues().imperative_verbs)
+
+
+#: What ends a clause so that the next one opens on its own verb: "I'll be off; schedule ...",
+#: "Weekly reminder: read the FAQ ...".
+_CLAUSE_BREAK = re.compile(r"[;:]\s*$")
+
+
+def _imperative_after_break(text: str, pred: Predicate) -> bool:
+    """A subjectless verb in its base form right after a semicolon or a colon is an order to the
+    listener, not the speaker's act carried on from the clause before (v21): "My daughter's
+    recital is on Thursday so I'll be off; schedule the prod rollout for Friday morning",
+    "Weekly reminder: read the FAQ before posting". A past or "-ing" form still goes on with
+    the speaker ("I was tired; finished the report anyway"), and so does a verb under a lead
+    ("so I'll be off; will call later"), and a form of "be" other than "be" ("i ; m still in
+    high school"); a form both base and past ("read", "put") is base
+    where an order's verb may stand (the style extractor's ``imperative_verbs``)."""
+    if not pred.implied or pred.lead or not _CLAUSE_BREAK.search(text, 0, pred.clause.start):
+        return False
+    if tx.tokens(text, pred.clause.start, pred.verb.start):
+        return False  # the verb opens the clause: "...; honestly loved it" is no order
+    verb = pred.verb.word
+    if verb.endswith("ing") or verb.endswith("ed"):
+        return False
+    if pred.is_be and verb != "be":
+        return False  # "i ; m still in high school": a "be" of the speaker's, split off
+    if verb in style.cues().imperative_verbs:
+        return True
+    return not tx.is_past(verb) and lexicon().lemmas.get(verb, verb) == verb
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    """Words that are never a verb: determiners and prepositions ("like" is one too)."""
+    words = tx.english_words("determiners", "prepositions") - {"like"}
+    return frozenset(w for w in words if " " not in w) - tx.english_set("adverbs")
+
+
+def _no_verb(pred: Predicate) -> bool:
+    """A subjectless clause whose first word after its adverbs is a determiner or a preposition
+    has no verb (v21): "just the kubectl line next time" is a fragment asking for the line, not
+    "(I) the kubectl line", which the third person made "thes kubectl line next time"."""
+    return pred.implied and pred.verb.word in _not_verbs()
+
+
+def _heading(text: str, pred: Predicate) -> bool:
+    """A subjectless clause of a word or two closed by a colon is a heading, no act (v21):
+    "Weekly reminder: ...", "Update: ...", "Quick question: ..." ("reminders" was a habit)."""
+    if not pred.implied or tx.tokens(text, pred.verb.end, pred.clause.end):
+        return False
+    return text[pred.clause.end :].lstrip().startswith(":")
+
+
+def _thing_worked(text: str, pred: Predicate) -> bool:
+    """A subjectless "worked" whose phrase is an attempt is "(it) worked", said of a thing, not
+    of the speaker's work (v21): "phew, worked on the second try :)", "worked the first time",
+    "worked fine after a restart" (``attempt_nouns``, ``attempt_marks``), and so is one with
+    only an outcome after it ("worked like a charm", ``attempt_outcomes``). "I worked on the
+    second floor", "worked on my thesis", "worked part time" stay the speaker's."""
+    if not pred.implied or lexicon().lemmas.get(pred.verb.word) != "work":
+        return False
+    lists = lexicon().words
+    words = [t.word for t in tx.tokens(text, *pred.rest)]
+    outcome = list(takewhile(lambda w: w in lists["attempt_outcomes"], words))
+    if words[len(outcome) : len(outcome) + 3] == ["like", "a", "charm"]:
+        outcome += ["like", "a", "charm"]
+    if outcome and len(words) == len(outcome):
+        return True  # "worked like a charm", "worked fine"
+    words = words[len(outcome) :]
+    if words[:1] and words[0] in tx.english_set("prepositions"):
+        words = words[1:]
+    if words[:1] and words[0] in ("the", "a", "an", "one", "my"):
+        words = words[1:]
+    if words[:1] and words[0] in lists["attempt_marks"]:
+        words = words[1:]
+    return bool(words) and words[0] in lists["attempt_nouns"] and len(words) <= 3
+
+
+def _anaphor_object(text: str, pred: Predicate) -> bool:
+    """The verb's object, its times cut off, is only an anaphor after words of degree (v21):
+    "I learn better that way", "I'll be reading a lot more of these" (the gerund after "be"
+    is the act), "I've been doing that for years". It points back at what was said before and
+    names nothing of the speaker's life (``anaphors``, ``anaphor_degrees``)."""
+    found = tx.tokens(text, *pred.rest)
+    if pred.is_be and found and tx.is_gerund(found[0].word):
+        found = found[1:]
+    lists = lexicon().words
+    found = tuple(dropwhile(lambda t: t.word in lists["anaphor_degrees"], found))
+    if not found:
+        return False
+    # the times after it cut off: "doing that | for years" ("a lot" is no time here)
+    span = tx.phrase_span(text, found[0].start, pred.rest.end, lexicon().fact_stops)
+    words = {t.word for t in tx.tokens(text, *span)} if span else set()
+    pointed = {"it", "this", "that", "these", "those", "them"}
+    return bool(words) and words <= lists["anaphors"] and bool(pointed & words)
+
+
+def _bare_role(text: str, sentence: Span, pred: Predicate) -> bool:
+    """ "I just became team lead for the platform group", "I'm now lead engineer": a role named
+    without an article after "be" or "become" is a job when the head of its noun phrase is an
+    occupation (``occupations``, v21). Not a role denied ("I'm no writer like you") nor one
+    still to come in a clause of time ("when I become manager at this casino")."""
+    words = tx.tokens(text, *pred.rest)
+    head = _object_head(text, words)
+    if head is None or head >= 4 or words[head].word not in lexicon().words["occupations"]:
+        return False
+    if any(t.word in tx.english_set("negations") or t.word == "no" for t in words[:head]):
+        return False
+    before = tx.tokens(text, sentence.start, pred.subject.start)[-1:]
+    later = not tx.is_past(pred.verb.word)
+    return not (later and before and before[0].word in tx.english_set("temporal_markers"))
+
+
+def _before_subject(text: str, span: Span) -> Span:
+    """``span`` up to the subject of a clause run on after it ("park ranger | i hike ...")."""
+    words = tx.tokens(text, *span)
+    end = next((i for i, t in enumerate(words) if i and t.word in _PERSONAL), len(words))
+    return Span(span.start, words[end - 1].end) if words else span
+
+
+def _stewards(text: str, pred: Predicate, lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """The speaker looks after a system, a product or a unit of work (v21): one of
+    ``stewardship_verbs`` in the present or the perfect, said with a subject ("I maintain the
+    arm64 docker image", "I own the billing service", "I've run the billing database for two
+    years"), the head of its object one of ``stewarded_things``: a role at work. Not an order
+    ("maintain the image"), a past step ("I ran the database migration"), nor one to come or
+    wished ("I'll run the backup"). A business (``stewarded_businesses``) is run or managed,
+    not owned: "I run a grocery store" is work, "I own a bakery" stays a thing owned."""
+    lists = lexicon().words
+    if pred.implied or lemma not in lists["stewardship_verbs"]:
+        return False
+    lead = set(pred.lead)
+    if lead & _unreal_leads() or "used to" in lead or pred.verb.word.endswith("ing"):
+        return False
+    if tx.is_past(pred.verb.word) and "have" not in lead:
+        return False
+    head = _object_head(text, raw)
+    if head is None:
+        return False
+    thing = raw[head].word
+    return thing in lists["stewarded_things"] or (
+        lemma != "own" and thing in lists["stewarded_businesses"]
+    )
