@@ -70,6 +70,10 @@ class Episode:
     features: tuple[str, ...]
     evidence_ids: tuple[str, ...]
     actor: str = ""  # the actor the failure happened to (one of the person's ids)
+    #: The action that decided the reaction, and whether it undid what the person did (a
+    #: switch to a rollback, failure.v10's ``reaction_act`` / ``undoes``).
+    act: str = ""
+    undoes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +239,8 @@ def load_history(store: Store, tenant: str) -> TenantHistory:
             features,
             evidence,
             signal.actor,
+            str(context.get("reaction_act") or ""),
+            bool(context.get("undoes", False)),
         )
         history.episodes.append(found)
         episodes.append(found)

@@ -50,7 +50,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v8"
+PRODUCER = "persona6.brief.v9"
 DEFAULT_BUDGET = 400
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
@@ -513,7 +513,12 @@ def _failure_plan(
     prediction = state.predict(person_id, taxonomy_path=taxonomy_path)
     ranked = list(prediction.distribution.items())
     (first, p1), (second, p2) = ranked[0], ranked[1]
-    plans: dict[str, str] = data["reaction_plans"]
+    plans: dict[str, str] = dict(data["reaction_plans"])
+    switches = [
+        e for e in state.history().episodes if e.person_id == person_id and e.reaction == "switch"
+    ]
+    if switches and 2 * sum(e.undoes for e in switches) > len(switches):
+        plans["switch"] = data["switch_undo"]  # their switches are rollbacks (failure.v10)
     plan = plans.get(first, "")
     own = prediction.basis["person"]["episodes"]
     latency = prediction.expected_latency_s

@@ -64,7 +64,9 @@ def test_their_own_habit_leads_and_the_populations_lead_is_named_as_such() -> No
     # The numbers are the model's: with two episodes of theirs the population's retry leads.
     assert next(iter(prediction["distribution"])) == "retry"
     # The brief leads with what they did, with its advice (brief.v8), not with "Likely retry".
-    assert plan.startswith("Their own 2 past failures: feedback 2 of 2: they report it:")
+    assert plan.startswith(
+        "Their own 2 past failures: feedback 2 of 2: they report it or ask for its cause:"
+    )
     assert "they retry at once" not in plan and "make it safe to retry" not in plan
     assert "The model's lead, retry " in plan
     assert "rests mostly on the population's failures (none of theirs)" in plan

@@ -119,7 +119,7 @@ def test_one_episode_of_theirs_leads_over_a_population_lead_they_never_showed():
     people = {"u-once": ["feedback"], **{f"u-{n}": ["retry", "retry"] for n in range(3)}}
     plan = _plan(_failures(people), "u-once")
     assert plan.startswith("Their own 1 past failure: feedback 1 (no habit yet; likelier of these")
-    assert "they report it: thank them and say what will change" in plan
+    assert brief_data()["reaction_plans"]["feedback"] in plan
     assert "The model's lead, retry " in plan and "(none of theirs)" in plan
     assert "make it safe to retry" not in plan
 
