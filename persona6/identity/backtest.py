@@ -728,11 +728,18 @@ def backtest(
     )
     later = [o for o in outcomes if o.truth is not None and o.llrs]
     later_hits = sum(int(np.argmax(o.llrs)) == o.truth for o in later)
+    report = summarize(linked, settings.new_person_threshold)
+    # The figures stay with the model it saves: ``link`` says how far to trust it from them.
+    figures = {"top1": report.top1, "ece": report.ece, "queries": report.queries}
     final = replace(
         final,
-        fitted_on={**final.fitted_on, "tenant": tenant, "source": "persona6 backtest linking"},
+        fitted_on={
+            **final.fitted_on,
+            "tenant": tenant,
+            "source": "persona6 backtest linking",
+            "backtest": figures,
+        },
     )
-    report = summarize(linked, settings.new_person_threshold)
     return report.model_copy(
         update={
             "model": _summary(final),

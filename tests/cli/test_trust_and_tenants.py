@@ -131,3 +131,19 @@ def test_a_person_of_another_tenant_is_named_with_the_command(run, write_lines):
     assert result.exit_code == 4
     assert "List people with: persona6 persons" in result.stderr
     assert "knows them" not in result.stderr
+
+
+def test_a_saved_backtest_keeps_its_figures_for_link_to_give() -> None:
+    from persona6 import Persona6, synth
+
+    with Persona6(db=":memory:") as p6:
+        p6.record(synth.generate(seed=0, people=4).events)
+        p6.build()
+        report = p6.backtest_linking(save=True)
+        saved = p6.store.latest_identity_model(p6.tenant)
+    assert saved is not None
+    assert saved["fitted_on"]["backtest"] == {
+        "top1": report.top1,
+        "ece": report.ece,
+        "queries": report.queries,
+    }
