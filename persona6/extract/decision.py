@@ -1,4 +1,4 @@
-"""persona6.decision.v12: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v13: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -70,7 +70,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v12"
+NAME = "persona6.decision.v13"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -139,6 +139,9 @@ class Decision:
     kind: str
     key: str
     evidence: Cite | None
+    #: A switch decided but not yet made (v13): "we decided to move X to Y next quarter",
+    #: "we're moving to Linear" (its verb not past); "we switched to Linear" was made.
+    planned: bool = False
 
 
 def object_span(text: str, start: int, end: int) -> Span | None:
@@ -264,6 +267,23 @@ def _decision(
             return None
         key = f"{old_key}->{new_key}"
         end = new.end if new is not None else end
+        cue_end = min(
+            (match.start(g) for g in ("thing", "from", "to") if groups.get(g)), default=match.end()
+        )
+        verbs = [
+            t.word
+            for t in tokens(text, offset + match.start(), offset + cue_end)
+            if t.word.startswith(_SWITCH_STEMS)
+        ]
+        planned = bool(verbs) and not is_past(verbs[-1])
+        start = offset + match.start()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;:":
+            end -= 1
+        if end <= start:
+            return None
+        return Decision(rule.kind, key, Cite(event, start, end), planned)
     elif "obj" in groups:
         obj = span_of("obj")
         key = _object_key(text, obj)
@@ -280,6 +300,10 @@ def _decision(
     if not key or end <= start:
         return None
     return Decision(rule.kind, key, Cite(event, start, end))
+
+
+#: The verbs of a switch, by their stems: "switch", "switching", "move", "moving", "migrate".
+_SWITCH_STEMS = ("switch", "mov", "migrat")
 
 
 def _moves_software(text: str, new: Span | None) -> bool:
@@ -370,6 +394,8 @@ class DecisionExtractor:
                 grouped.setdefault(slot, []).append((event, decision))
         for (actor, key, kind), found in grouped.items():
             events = list({e.event_id: e for e, _ in found}.values())
+            # a switch only decided in every event that says it reads as one (v13)
+            planned = kind == "switched" and all(d.planned for _, d in found)
             yield signal_for(
                 actor,
                 key,
@@ -377,7 +403,7 @@ class DecisionExtractor:
                 [d.evidence for _, d in found if d.evidence is not None],
                 producer=NAME,
                 kind=SignalKind.DECISION,
-                value=kind,
+                value="decided to switch" if planned else kind,
                 polarity=cues().polarity.get(kind, 0.0),
                 measure=float(len(found)),
             )

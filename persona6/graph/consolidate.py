@@ -897,10 +897,15 @@ def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
         if key.startswith("sequence:"):
             return "recurring steps: " + key.removeprefix("sequence:").replace(">", " → ")
         return f"works on {label}"
-    if kind is SignalKind.DECISION and latest == "switched" and "->" in key:
-        # the decision extractor's key: "from->to", from optional; an action's "name: a -> b"
+    if kind is SignalKind.DECISION and latest in ("switched", "decided to switch") and "->" in key:
+        # the decision extractor's key: "from->to", from optional
         old, new = (" ".join(part.split()) for part in key.split("->", 1))
-        return f"switched from {old} to {new}" if old else f"switched to {new}"
+        return f"{latest} from {old} to {new}" if old else f"{latest} to {new}"
+    head, colon, detail = key.partition(": ")
+    if kind is SignalKind.DECISION and colon and "->" not in key and " " not in head:
+        # an action's key, "name: detail" ("upgrade: photonest", "cancel: speaking b1"): the
+        # act says the decision; its kind ("switched", "rejected") would misname an upgrade
+        return f"{head.replace('_', ' ')}: {detail}"
     if kind is SignalKind.DECISION and latest and latest not in key:
         return f"{latest}: {key}"
     return latest or f"{kind.value}: {key}"

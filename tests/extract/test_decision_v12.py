@@ -21,7 +21,7 @@ def action(text: str | None, name: str = "upgrade") -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert NAME == "persona6.decision.v12"
+    assert NAME == "persona6.decision.v13"
 
 
 @pytest.mark.parametrize(
@@ -29,18 +29,18 @@ def test_the_producer_is_v12() -> None:
     [
         (
             "We decided to move the search cluster to blue-green deploys next quarter.",
-            [("->blue-green deploys", "switched")],
+            [("->blue-green deploys", "decided to switch")],
         ),
         (
             "We're moving the search cluster to blue-green deploys next quarter.",
-            [("->blue-green deploys", "switched")],
+            [("->blue-green deploys", "decided to switch")],
         ),
-        ("We decided to switch to Linear.", [("->linear", "switched")]),
-        ("we've agreed to switch from Jira to Linear", [("jira->linear", "switched")]),
-        ("we decided to migrate the database to Postgres", [("->postgres", "switched")]),
+        ("We decided to switch to Linear.", [("->linear", "decided to switch")]),
+        ("we've agreed to switch from Jira to Linear", [("jira->linear", "decided to switch")]),
+        ("we decided to migrate the database to Postgres", [("->postgres", "decided to switch")]),
         ("we migrated our tickets to Linear", [("->linear", "switched")]),
-        # a switch to come is a decision too, as before
-        ("we're moving to Linear next quarter", [("->linear", "switched")]),
+        # a switch to come is a decision too, said as decided (v13)
+        ("we're moving to Linear next quarter", [("->linear", "decided to switch")]),
         # neighbours: a thing moved that is no tool, a home
         ("We decided to move the meeting to Friday.", []),
         ("We decided to move to Denver.", []),

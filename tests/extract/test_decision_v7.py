@@ -40,7 +40,7 @@ def test_a_move_between_other_names_is_still_a_switch(text: str, key: str) -> No
 
 def test_a_teams_move_to_a_tool_to_come_is_a_switch_and_no_plan() -> None:
     text = "We're moving to Linear next quarter"
-    assert summary(text) == [("->linear", "switched", 1.0)]
+    assert summary(text) == [("->linear", "decided to switch", 1.0)]
     facts = [c.key for c in disclosure.disclosure_claims(text)]
     assert not [k for k in facts if k.startswith(("plans:", "home:"))]
 
