@@ -1,4 +1,4 @@
-"""persona6.style.v12: how a person operates, per (session, actor).
+"""persona6.style.v13: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -46,7 +46,14 @@ STYLE signals, keys:
   the chat register and routine politeness in a message of the formal register, as a letter's
   closing, "Kind regards", is everywhere, v11) and ``helps_others`` (a statement answering another
   person's question in a session with several people; ids the session shows to be one person,
-  by an identify event or an event with both ids, are one, v10).
+  by an identify event or an event with both ids, are one, v10; v13: not when the product
+  answered the question in between, as for two people sharing an account).
+
+v13: every cue is read in the person's own words only: the material they pasted
+(``text.material_spans``: a forwarded email with its ``From:``/``Subject:`` header, a line
+quoted with ">", a code block, machine output) is blanked out, its offsets kept, and a message
+that is pasted material alone shows no style (it still times an act); a cited span never
+reaches into the material.
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
@@ -71,11 +78,12 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, sentence_cite, session_aliases, signal_for, whole_cite
 from persona6.extract.failure import cues as failure_cues
 from persona6.extract.prep import CueList, Prepared, prepare_text, prepared
-from persona6.extract.text import load_lexicon
+from persona6.extract.text import load_lexicon, material_spans
 from persona6.extract.texture import EMOJI
+from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v12"
+NAME = "persona6.style.v13"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -292,6 +300,18 @@ class StyleExtractor:
     name = NAME
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        # v13: the cues are read in the person's own words only: material they pasted (a
+        # forwarded email, a line quoted with ">", a code block) is blanked out, offsets kept,
+        # and a message that is pasted material alone shows no style (it still times an act).
+        originals = {e.event_id: e for e in session}
+        owned = [_own(e) for e in session]
+        pasted = {e.event_id for e, o in zip(session, owned, strict=True) if e is not o}
+        for signal in self._extract(owned):
+            if pasted and any(item.event_id in pasted for item in signal.evidence):
+                signal = _restored(signal, originals)
+            yield signal
+
+    def _extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         helped = _helps_others(session)
         after_answer = _after_answer(session)
         heard = _Heard(after_answer, _conceded(session), _people(session) > 1)
@@ -334,7 +354,7 @@ class StyleExtractor:
 
     def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
         style = cues()
-        messages = [e for e in own if is_person_message(e)]
+        messages = [e for e in own if _worded(e)]
         # Which messages have text to cite (whole_cite is not None), without building the spans.
         spoken = [not (e.text or " ").isspace() for e in messages]
         if any(spoken):
@@ -434,7 +454,7 @@ class StyleExtractor:
     def _observed(self, actor: str, own: Sequence[StoredEvent], heard: _Heard) -> Iterator[Signal]:
         observed = cues().observed
         after_answer = heard.after_answer
-        messages = [e for e in own if is_person_message(e)]
+        messages = [e for e in own if _worded(e)]
         found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
         conceded: list[str] = []
@@ -507,6 +527,62 @@ class StyleExtractor:
                     context={"cues": kinds},
                 )
             yield self._signal(actor, key, events, evidence, **fields)
+
+
+def _worded(event: StoredEvent) -> bool:
+    """A person's message with words of their own (not blank, nor pasted material alone)."""
+    return is_person_message(event) and not (event.text or " ").isspace()
+
+
+def _own(event: StoredEvent) -> StoredEvent:
+    """The person's message with the material they pasted blanked out (``own_text``; v13), or
+    the event itself when it has none. A message of pasted material alone is blank: it times
+    an act but shows no style (``_worded``)."""
+    if not is_person_message(event):
+        return event
+    text = event.text or ""
+    mine = own_text(text)
+    if mine is text:
+        return event
+    return event.model_copy(update={"text": mine})
+
+
+def _restored(signal: Signal, originals: dict[str, StoredEvent]) -> Signal:
+    """The signal citing the events as they were, each span kept to the person's own words: a
+    span across pasted material (a whole message with a forward in it) becomes its first own
+    piece."""
+    evidence = []
+    for item in signal.evidence:
+        text = originals[item.event_id].text or ""
+        start, end = _own_piece(text, item.start, item.end)
+        evidence.append(
+            item.model_copy(update={"start": start, "end": end, "quote": text[start:end]})
+        )
+    return signal.model_copy(update={"evidence": evidence})
+
+
+def _own_piece(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first piece of ``text[start:end]`` outside pasted material, trimmed (the span itself
+    when it has none with a word)."""
+    at = start
+    for span in sorted(material_spans(text)):
+        if span.end <= at or span.start >= end:
+            continue
+        piece = text[at : span.start]
+        if piece.strip() and re.search(r"\w", piece):
+            return _trimmed(text, at, span.start)
+        at = max(at, span.end)
+    if at < end and re.search(r"\w", text[at:end]):
+        return _trimmed(text, at, end)
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,12 +728,23 @@ def _helps_others(
     session: Sequence[StoredEvent],
 ) -> dict[str, list[tuple[StoredEvent, StoredEvent]]]:
     """Actor -> (their answer, the other person's question), in sessions with several people:
-    actors the session shows to be one person (``session_aliases``) are one."""
+    actors the session shows to be one person (``session_aliases``) are one. A statement
+    answers the latest question of another person only when the product has not answered it in
+    between (v13): a question the product answered was put to the product, and what another
+    person says next ("Only 9,800... I keep lying awake") takes up its answer, as two people
+    sharing an account do."""
     people = [e for e in session if is_person_message(e)]
     same = session_aliases(session)
     who = [same.get(e.actor or "", e.actor) for e in people]  # each message's person
     if len(set(who)) < 2:
         return {}
+    # Where each person message stands, and how many product answers came before each event.
+    at = {id(e): i for i, e in enumerate(session)}
+    answers_before: list[int] = []
+    count = 0
+    for event in session:
+        answers_before.append(count)
+        count += event.type == "message" and _answers(event) and bool(event.text)
     helped: dict[str, list[tuple[StoredEvent, StoredEvent]]] = defaultdict(list)
     answered: set[tuple[str | None, str]] = set()
     for index, message in enumerate(people):
@@ -669,6 +756,7 @@ def _helps_others(
             asked is None
             or (message.actor, asked.event_id) in answered
             or not _asks(prepared(asked))
+            or answers_before[at[id(message)]] > answers_before[at[id(asked)] + 1]
         ):
             continue
         answered.add((message.actor, asked.event_id))

@@ -1,4 +1,4 @@
-"""persona6.texture.v1: language texture, a stylometric profile of how a person writes.
+"""persona6.texture.v2: language texture, a stylometric profile of how a person writes.
 
 One TEXTURE signal per (session, actor): key ``profile`` over the actor's own messages (value
 "", ``measure`` = words it rests on, ``vector`` = the profile, evidence = the three longest
@@ -34,6 +34,11 @@ also say how they are made fast.
 
 Changing a word list changes the layout: bump the producer version with it.
 
+v2: the profile is of the person's own words: material they pasted (``text.material_spans``: a
+forwarded email and its ``From:``/``Subject:`` header, a line quoted with ">", a code block,
+machine output) is cut out of each message before counting, and a message that is pasted
+material alone is not counted (``texture_counts.own_texts``); the layout is unchanged.
+
 The profile is for identity linking, not for reading: what a person's writing says to an agent
 (lower case, a formal register, another language mixed in) is stated by ``graph/texture.py``
 from their messages, with the messages as evidence.
@@ -62,6 +67,7 @@ from persona6.extract.texture_counts import (
     SURFACE,
     TextureCounts,
     function_words,
+    own_texts,
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -85,7 +91,7 @@ __all__ = [
     "texture_vector",
 ]
 
-NAME = "persona6.texture.v1"
+NAME = "persona6.texture.v2"
 
 
 def _layout() -> tuple[str, ...]:
@@ -153,7 +159,7 @@ class TextureExtractor:
             elif event.type == "action" and (event.text or "").strip():
                 actions[actor].append(event)
         for actor, written in messages.items():
-            counts = TextureCounts.from_texts([e.text or "" for e in written])
+            counts = TextureCounts.from_texts(own_texts([e.text or "" for e in written]))
             if counts.words:
                 yield _signal(actor, "profile", counts.words, counts.values(), written)
             typed = actions[actor]

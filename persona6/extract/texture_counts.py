@@ -1,4 +1,4 @@
-"""The raw counts behind the message profile of persona6.texture.v1 (see ``texture``).
+"""The raw counts behind the message profile of persona6.texture.v2 (see ``texture``).
 
 ``TextureCounts.from_text`` reads one text and is the reference. ``from_texts`` gives the same
 counts for many texts in a few passes over them joined by ``_JOIN`` (one findall per pattern,
@@ -21,7 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from persona6.extract.ngrams import bucket_counts_each, crc_bucket
-from persona6.extract.text import load_lexicon, word_alternation
+from persona6.extract.text import load_lexicon, material_spans, word_alternation
 
 NGRAM_BUCKETS = 256
 
@@ -58,6 +58,41 @@ SURFACE = (
     "len:mean_word_length", "lex:type_token_ratio",
 )
 # fmt: on
+
+
+def own_text(text: str) -> str:
+    """The text with the material the person pasted (``text.material_spans``: a forwarded
+    email with its ``From:``/``Subject:`` header, a line quoted with ">", a code block, machine
+    output) blanked out: each of its characters a space but its line breaks, so that every
+    offset of the person's own words stays where it was. How a person writes, and what their
+    style shows, is read from their own words only (texture.v2, style.v13)."""
+    spans = material_spans(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def own_texts(texts: Sequence[str]) -> list[str]:
+    """The person's own words of each text: the material they pasted (``own_text``) cut out,
+    and the texts that are pasted material alone left out (texture.v2)."""
+    found: list[str] = []
+    for text in texts:
+        spans = material_spans(text)
+        if spans:
+            kept, at = [], 0
+            for span in sorted(spans):
+                kept.append(text[at : max(at, span.start)])
+                at = max(at, span.end)
+            kept.append(text[at:])
+            text = "".join(kept).strip()
+        if text:
+            found.append(text)
+    return found
 
 
 @cache

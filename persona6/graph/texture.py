@@ -1,14 +1,21 @@
 """Readable language-texture traits: how a person writes, with the messages that show it.
 
-The texture profile of ``persona6.texture.v1`` is a vector for identity linking; nothing
+The texture profile of ``persona6.texture.v2`` is a vector for identity linking; nothing
 readable rests on it. This module reads the person's own messages (``is_person_message``, of
 the person and their aliases) against fixed, documented norms (``data/texture_statements.yaml``)
 and states each habit that the data supports as a TEXTURE trait (key, value, statement,
-confidence, evidence): ``casing`` (lowercase), ``message_length`` (short fragments, long
+confidence, evidence): ``casing`` (lowercase; v2: ``capitals``, shouting in capitals),
+``message_length`` (short fragments, long
 messages), ``register`` (formal, informal), ``emoji``, ``hedging``, ``exclamations`` and
 ``second_language`` (words no English lexicon of the package knows). A habit needs
 ``min_messages`` messages and ``min_sessions`` sessions that show it; its confidence is the
 graph's ``E × (1 − C)`` over the sessions for and against it (docs/graph.md).
+
+v2 (``texture_traits.v2``): the traits are read from the person's own words only (the material
+they pasted, a forwarded email or a line quoted with ">", blanked out: ``own_text``); the
+English vocabulary holds a list of common English words (``data/english_words.txt``) besides
+the lexicons, and the abbreviations of ``english_abbreviations``; a word written against a
+number ("600/mo", "5k", "3 yrs") is no other language's; shouting in capitals is stated.
 
 The traits are derived when read (``show``, the brief), not stored by the build: they rest on
 the person's messages only, so they are exact for any set of events, forget included.
@@ -29,12 +36,13 @@ from typing import Any
 from persona6.extract.base import is_person_message
 from persona6.extract.text import load_lexicon, read_yaml, word_alternation
 from persona6.extract.texture import EMOJI
+from persona6.extract.texture_counts import own_text
 from persona6.store.base import EventQuery, Store
 from persona6.types import Evidence, SignalKind, StoredEvent, Trait, parse_ts
 
 __all__ = ["PRODUCER", "person_texture_traits", "texture_traits"]
 
-PRODUCER = "persona6.texture_traits.v1"
+PRODUCER = "persona6.texture_traits.v2"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
@@ -59,6 +67,7 @@ class _Message:
     ends: bool  # ends with . ? or !
     lower_i: bool
     unknown: tuple[str, ...]  # words no English lexicon knows
+    shouts: bool  # mostly in capitals (v2)
 
 
 @cache
@@ -83,7 +92,8 @@ def _texture_lists() -> dict[str, Any]:
 @cache
 def english_vocabulary() -> frozenset[str]:
     """Every word of the package's English lexicons (``data/*.yaml`` but
-    ``vocabulary_excludes``), lower-cased."""
+    ``vocabulary_excludes``), of the common English words (``english_words``, v2) and the
+    abbreviations (``english_abbreviations``, v2), lower-cased."""
     excluded = {f"{name}.yaml" for name in norms()["vocabulary_excludes"]}
     found: set[str] = set()
 
@@ -98,9 +108,15 @@ def english_vocabulary() -> frozenset[str]:
             for value in node:
                 walk(value)
 
-    for resource in sorted((files("persona6") / "data").iterdir(), key=lambda r: r.name):
+    data = files("persona6") / "data"
+    for resource in sorted(data.iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yaml") and resource.name not in excluded:
             walk(read_yaml(resource.read_text(encoding="utf-8")))
+    # v2: common English words, and the abbreviations English writers use ("mo", "vs", "eta").
+    for line in (data / norms()["english_words"]).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            found.add(line.strip().lower())
+    walk(norms()["english_abbreviations"])
     return frozenset(found)
 
 
@@ -126,17 +142,47 @@ def knows(word: str) -> bool:
     return False
 
 
+_NUMBER_BEFORE = re.compile(r"\d[/ ]?$")
+
+
+def _by_number(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is written against a number: a unit or an abbreviation
+    ("600/mo", "5k", "3 yrs", "2x") or a number's letters ("3rd"); English or not, it says
+    nothing of another language (v2)."""
+    return (
+        bool(_NUMBER_BEFORE.search(text, max(0, start - 2), start)) or text[end : end + 1].isdigit()
+    )
+
+
+def _shouts(words: Sequence[str]) -> bool:
+    """Whether a message is mostly in capitals (v2): at least ``capitals.words`` words in
+    capitals that are English words, one of them of at least ``capitals.long`` letters, making
+    at least ``capitals.message_share`` of its words. Acronyms are no shouting ("check the API
+    and AWS"): a word of capitals the vocabulary does not know is not counted."""
+    rule = norms()["habits"]["capitals"]
+    upper = [w for w in words if len(w) > 1 and w.isupper() and knows(w)]
+    return (
+        len(upper) >= int(rule["words"])
+        and any(len(w) >= int(rule["long"]) for w in upper)
+        and len(upper) >= float(rule["message_share"]) * len(words)
+    )
+
+
 def _read(event: StoredEvent) -> _Message:
-    text = (event.text or "").strip()
+    # v2: the person's own words (the material they pasted blanked out).
+    text = own_text(event.text or "").strip()
     lists = _texture_lists()
     spans = list(_WORD.finditer(text))
     words = tuple(m.group() for m in spans)
     first = next((c for c in text if c.isalpha()), None)
+    shouts = _shouts(words)
     unknown = []
     for i, m in enumerate(spans):
         word = m.group()
         if i > 0 and word[:1].isupper():
             continue  # a capitalised word inside a message is a name: "Bergen"
+        if _by_number(text, m.start(), m.end()):
+            continue  # "600/mo", "5k": a unit or an abbreviation by its number (v2)
         if len(word) > 1 and not knows(word) and word.lower() not in lists["bare"]:
             unknown.append(word.lower())
     lowered = {w.lower() for w in words}
@@ -153,6 +199,7 @@ def _read(event: StoredEvent) -> _Message:
         ends=text[-1:] in (".", "?", "!", "…"),
         lower_i="i" in words,
         unknown=tuple(unknown),
+        shouts=shouts,
     )
 
 
@@ -205,6 +252,14 @@ def _habits() -> list[_Habit]:
             lambda m: m.lowercase,
             lambda m: len(m.words),
             lambda s, c: f"writes in lower case ({of(s, c)} start lower case)",
+        ),
+        _Habit(
+            "capitals",
+            "shouts",
+            float(h["capitals"]["share"]),
+            lambda m: m.shouts,
+            lambda m: len(m.words),
+            lambda s, c: f"shouts in capitals ({of(s, c)} are mostly in capitals)",
         ),
         _Habit(
             "message_length",
@@ -295,7 +350,8 @@ def _trait_id(person_id: str, key: str, value: str) -> str:
 
 def _evidence(event: StoredEvent) -> Evidence:
     text = event.text or ""
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    mine = own_text(text)  # the person's own words (v2), at their offsets
+    start, end = len(mine) - len(mine.lstrip()), len(mine.rstrip())
     return Evidence(event_id=event.event_id, start=start, end=end, quote=text[start:end])
 
 
@@ -303,7 +359,7 @@ def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]
     """The texture traits the person's own messages among ``events`` support."""
     data = norms()
     own = sorted(
-        (e for e in events if is_person_message(e) and (e.text or "").strip()),
+        (e for e in events if is_person_message(e) and own_text(e.text or "").strip()),
         key=lambda e: (e.ts, e.event_id),
     )
     if len(own) < int(data["min_messages"]):

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from persona6.extract import style as style_module
 from tests.extract.test_style import bot, said, style
 
 HELEN = (
     "You said pg_repack needs no downtime. That's not true for tables without a primary key, is it?"
 )
 CONCEDES = "You're right, apologies: pg_repack requires a primary key or a unique index."
-
-
-def test_the_producer_is_v12() -> None:
-    assert style_module.NAME == "persona6.style.v12"
 
 
 def challenge(*session) -> list[str] | None:
