@@ -34,6 +34,7 @@ from importlib.resources import files
 from typing import Any
 
 from persona6.extract.base import is_person_message
+from persona6.extract.failure import is_failure_outcome
 from persona6.extract.text import load_lexicon, read_yaml, word_alternation
 from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
@@ -68,6 +69,7 @@ class _Message:
     lower_i: bool
     unknown: tuple[str, ...]  # words no English lexicon knows
     shouts: bool  # mostly in capitals (v2)
+    after_failure: bool  # the person's event just before it in the session is a failure (v2)
 
 
 @cache
@@ -168,7 +170,7 @@ def _shouts(words: Sequence[str]) -> bool:
     )
 
 
-def _read(event: StoredEvent) -> _Message:
+def _read(event: StoredEvent, after_failure: bool = False) -> _Message:
     # v2: the person's own words (the material they pasted blanked out).
     text = own_text(event.text or "").strip()
     lists = _texture_lists()
@@ -200,6 +202,7 @@ def _read(event: StoredEvent) -> _Message:
         lower_i="i" in words,
         unknown=tuple(unknown),
         shouts=shouts,
+        after_failure=after_failure,
     )
 
 
@@ -241,6 +244,10 @@ def _habits() -> list[_Habit]:
         top = sorted(counts, key=lambda w: (-counts[w], -len(w), w))[:3]
         return ", ".join(f"'{w}'" for w in top)
 
+    def after(showing: list[_Message]) -> str:
+        failed = sum(m.after_failure for m in showing)
+        return f"; {failed} right after a failure" if failed else ""
+
     def of(showing: list[_Message], counted: list[_Message]) -> str:
         return f"{len(showing)} of {len(counted)} messages"
 
@@ -259,7 +266,7 @@ def _habits() -> list[_Habit]:
             float(h["capitals"]["share"]),
             lambda m: m.shouts,
             lambda m: len(m.words),
-            lambda s, c: f"shouts in capitals ({of(s, c)} are mostly in capitals)",
+            lambda s, c: f"shouts in capitals ({of(s, c)} are mostly in capitals{after(s)})",
         ),
         _Habit(
             "message_length",
@@ -356,15 +363,18 @@ def _evidence(event: StoredEvent) -> Evidence:
 
 
 def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]:
-    """The texture traits the person's own messages among ``events`` support."""
+    """The texture traits the person's own messages among ``events`` support. The failure
+    outcomes among them tell which messages came right after a failure (v2)."""
     data = norms()
+    events = list(events)
     own = sorted(
         (e for e in events if is_person_message(e) and own_text(e.text or "").strip()),
         key=lambda e: (e.ts, e.event_id),
     )
     if len(own) < int(data["min_messages"]):
         return []
-    messages = [_read(e) for e in own]
+    failed = _after_failure(events)
+    messages = [_read(e, e.event_id in failed) for e in own]
     mix = data["habits"]["second_language"]
     words = sum(len(m.words) for m in messages)
     unknown_share = sum(len(m.unknown) for m in messages) / words if words else 0.0
@@ -379,6 +389,19 @@ def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]
         if trait is not None:
             found.append(trait)
             taken.add(habit.key)
+    return found
+
+
+def _after_failure(events: Sequence[StoredEvent]) -> set[str]:
+    """Ids of the person's messages whose event just before, in their session, is a failure
+    outcome (``failure.is_failure_outcome``)."""
+    found: set[str] = set()
+    previous: dict[str, StoredEvent] = {}
+    for event in sorted(events, key=lambda e: (e.ts, e.event_id)):
+        before = previous.get(event.session_id)
+        if before is not None and is_person_message(event) and is_failure_outcome(before):
+            found.add(event.event_id)
+        previous[event.session_id] = event
     return found
 
 
@@ -443,5 +466,6 @@ def person_texture_traits(store: Store, tenant: str, person_id: str) -> list[Tra
     actors = [person_id, *sorted(a for a, u in identity.items() if u == person_id)]
     events: list[StoredEvent] = []
     for actor in actors:
-        events.extend(store.iter_events(EventQuery(tenant=tenant, actor=actor, type="message")))
+        for kind in ("message", "outcome"):  # outcomes: which messages follow a failure (v2)
+            events.extend(store.iter_events(EventQuery(tenant=tenant, actor=actor, type=kind)))
     return texture_traits(person_id, events)

@@ -10,6 +10,7 @@ from persona6.extract import texture as texture_module
 from persona6.extract.texture import TextureExtractor, texture_vector
 from persona6.graph import texture as traits_module
 from persona6.graph.texture import knows, texture_traits
+from persona6.types import StoredEvent
 from tests.context.test_brief_texture import _brief
 from tests.graph.test_texture_statements import MIXED, _events, _traits
 
@@ -103,3 +104,22 @@ def test_the_brief_tells_the_agent_to_de_escalate_with_someone_who_shouts() -> N
     text = _brief(SHOUTING, budget=800).text
     assert "They shout in capitals when upset: de-escalate" in text
     assert "shout" not in _brief(ACRONYMS, budget=800).text
+
+
+def test_the_statement_says_how_many_shouts_came_right_after_a_failure() -> None:
+    events = _events(SHOUTING)
+    declined = StoredEvent(
+        event_id="e2-0b",
+        ts="2026-03-03T10:00:30Z",
+        session_id="s2",
+        tenant="t",
+        user_id="u-1",
+        type="outcome",
+        name="payment_declined",
+        text="Your card was declined",
+    )
+    # The failure comes before "ARE YOU KIDDING ME" (e2-1), after "just want ..." (e2-0).
+    trait = {t.key: t for t in texture_traits("u-1", [*events, declined])}["capitals"]
+    assert trait.statement == (
+        "shouts in capitals (3 of 11 messages are mostly in capitals; 1 right after a failure)"
+    )
