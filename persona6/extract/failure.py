@@ -1,11 +1,14 @@
-"""persona6.failure.v10: failure episodes, and how the person reacted to each.
+"""persona6.failure.v11: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
 - an outcome whose name says so (error, timeout, exception, failed, rejected, crash, denied,
   invalid, ...), or says a thing is in an unavailable state (monitoring_offline, api_down,
   device_disconnected; not offline_sync_completed, back_online, scroll_down: ``is_failure_name``,
-  v8), or whose attrs carry an error whatever its name (code: E_MON_OFFLINE, status: 503,
+  v8), or in a degraded or unwanted state the person did not ask for (delivery_delayed,
+  coupon_expired, item_out_of_stock, invoice_overdue, email_bounced, budget_exceeded: a limit
+  named before "exceeded", not goal_exceeded; not order_cancelled, refund_approved, v11), or
+  whose attrs carry an error whatever its name (code: E_MON_OFFLINE, status: 503,
   ok: false; not code: B1-SPEAK: ``error_in_attrs``, v8), about the outcome's actor; key = the
   outcome name in snake case;
 - an assistant message that apologises or reports an error ("sorry", "an error occurred", "I
@@ -127,7 +130,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v10"
+NAME = "persona6.failure.v11"
 
 
 class Reaction(StrEnum):
@@ -271,7 +274,8 @@ class FailureEpisode:
 
 def is_failure_name(name: str | None) -> bool:
     """An outcome name that says it failed (``outcome_names``: payment_failed, timeout), or that
-    a thing is in an unavailable state (``outcome_states``: monitoring_offline, api_down) and
+    a thing is in an unavailable, degraded or unwanted state (``outcome_states``:
+    monitoring_offline, api_down, delivery_delayed, budget_exceeded) and
     not that the state ended or is a feature (``state_clears``: offline_sync_completed,
     back_online, offline_mode_enabled; ``state_exclusions``: scroll_down, thumbs_down)."""
     found = cues()
