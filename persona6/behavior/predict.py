@@ -8,7 +8,9 @@ moment of prediction (all of them without ``--event``):
                           (q: every other person, m_qa their membership in archetype a)
     mixture     pA(r)   = sum_a m_pa pa(r)
     person      pp(r)   = (n_p(r) + kappa_p pA(r)) / (N_p + kappa_p)
-                          (kappa_p estimated per tenant: behavior/strength.py)
+                          (kappa_p estimated per tenant: behavior/strength.py; on a
+                          tenant too small to, the packaged one weighs as much as the
+                          others' episodes behind pA back it: ``prior_weight``)
     this kind   pk(r)   = (n_pk(r) + kappa_p pp'(r)) / (N_pk + kappa_p)
                           (k: what failed; pp' is pp of the person's episodes of other kinds,
                           so their own episodes of this kind count before the others; with
@@ -128,6 +130,14 @@ class PersonStrength:
         """The packaged kappa_p (``strength: person``), with what was too few to estimate it."""
         return cls(config().kappa_person, False, persons, episodes, known_before)
 
+    def too_few(self) -> bool:
+        """The packaged default for want of episodes to estimate or test it (not because the
+        tenant's episodes found it plausible)."""
+        fit = config().person_fit
+        return not self.estimated and (
+            self.persons < fit.min_persons or self.episodes < fit.min_episodes
+        )
+
     def basis(self) -> dict[str, Any]:
         return {
             "value": round(self.kappa, 3),
@@ -238,6 +248,25 @@ def family(feature: str) -> str:
     return feature.split(":", 1)[0]
 
 
+def prior_weight(kappa: float, behind: float) -> float:
+    """The weight of a person's prior when it is the packaged kappa_p, ``kappa``, around an
+    archetype mixture that itself rests on ``behind`` episodes (the other persons', plus
+    alpha), on a tenant whose episodes are too few to estimate kappa_p or test the default
+    (``person_fit``): the concentration of the Dirichlet with the same variance as a person's
+    reaction probabilities drawn around a mixture so uncertain,
+
+        kappa_eff + 1 = (behind + 1)(kappa + 1) / (behind + kappa + 1)
+
+    (theta ~ Dir(kappa mu), mu ~ Dir(behind mu0): Var theta = mu0 (1 - mu0) (behind + kappa +
+    1) / ((behind + 1)(kappa + 1))). Many episodes behind it: kappa itself (1,000 behind, 20
+    gives 19.6); the 7 others' episodes of a small tenant: 5.5, so a person's own 2 of 2 lead
+    (W11: Ingrid's self_fix after both sync failures was third behind the two other persons'
+    habits, escalate and retry). Where the tenant's episodes were enough to test kappa_p, it
+    is used as it is, estimated or found plausible: chosen for how well it predicted the
+    tenant's own episodes, this uncertainty included."""
+    return (behind + 1.0) * (kappa + 1.0) / (behind + kappa + 1.0) - 1.0
+
+
 def person_level(
     own: Counter[str], same_kind: Counter[str], kappa: float, mixture: dict[str, float]
 ) -> dict[str, float]:
@@ -336,6 +365,10 @@ def distribution(
     )
     strength = pools_.strength or PersonStrength.default()
     kappa = strength.kappa
+    if strength.too_few():
+        # The packaged kappa_p, set where the prior is known from hundreds of episodes, on a
+        # tenant too small to test it: the prior is only as sure as the others' episodes.
+        kappa = prior_weight(kappa, big_n - own_n + cfg.alpha)
     kinds = [f for f in features if family(f) == KIND]
     # One failure, one kind.
     same_kind = pools_.by_person_kind.get((person_id, kinds[0]), Counter()) if kinds else Counter()
@@ -359,6 +392,9 @@ def distribution(
             "episodes": own_n,
             "reactions": dict(sorted(own.items())),
             "kappa": strength.basis(),
+            # what the prior weighs at the person level: kappa_p; on a tenant too small to test
+            # the packaged one, as much as the others' episodes behind the prior back it
+            "prior_weight": round(kappa, 3),
             "same_kind": {
                 "failure": kinds[0].split(":", 1)[1] if kinds else None,
                 "episodes": sum(same_kind.values()),
