@@ -1,4 +1,4 @@
-"""persona6.preference.v22: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v23: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -29,7 +29,12 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   one channel or form over another or says "from now on" ("From now on post the summaries in
   Slack, not email": for `slack for summaries`, against `email for summaries`; "Please give me
   a checklist instead of paragraphs"), not one delivery of the moment ("please post today's
-  summary in slack, not email").
+  summary in slack, not email"); one marked as habitual or followed by a reason about the
+  speaker is standing ("As always, invoice by email please": ``email for invoices``; "Could
+  you show it as a chart instead of a table? Charts are much easier for me to read"), and
+  places of delivery are sides ("From now on please deliver to my office instead of home");
+- "stop sending me X, Y only" chooses Y; keeping the person's data is keyed by the data
+  ("Do not keep my card information", "no save card please": ``storing card details``).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -72,7 +77,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v22"
+NAME = "persona6.preference.v23"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -517,7 +522,56 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
             previous = claims
             ends = [s.end for c in claims for s in c.spans if s.start < clause.end < s.end]
             covered = max([covered, *ends])
+    for claim in found:
+        _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
+        _key_delivered_by(claim)  # "I prefer invoices by email": email for invoices
     return found
+
+
+def _key_delivered_by(claim: Claim) -> None:
+    """A key "<deliverable> by/via <channel>" keyed as a standing instruction keys it ("I
+    prefer invoices by email" is ``email for invoices``, as "As always, invoice by email
+    please" is), so the two meet (v23)."""
+    found = _DELIVERED_BY.match(claim.key)
+    if found is None:
+        return
+    words = _instructions()
+    made = words.plurals.get(found.group("made"))
+    channel = found.group("channel")
+    if made is None or channel not in words.channels:
+        return
+    claim.key = f"{_channel_name(channel, frame=True)} for {made}"
+
+
+#: A key that names what is delivered and the channel it goes by ("invoices by email").
+_DELIVERED_BY = re.compile(r"^(?P<made>[\w-]+)\s+(?:by|via|over|through)\s+(?P<channel>[\w -]+)$")
+
+
+def _key_stored_data(claim: Claim) -> None:
+    """A taste about keeping the person's data keyed by the data's one name (``stored_data``:
+    "keep my card information", "you save my card" and "save card" are ``storing card
+    details``), so refusals in other words meet across sessions; the value says it plainly
+    ("asks not to store card details"; v23)."""
+    data = tx.load_lexicon("preferences")["stored_data"]
+    words = claim.key.split()
+    if words[:1] in (["you"], ["u"]):
+        words = words[2:] if words[1:2] == ["to"] else words[1:]
+    if len(words) < 2 or _stored_verbs().get(words[0]) is None:
+        return
+    rest = words[1:]
+    if rest[0] in ("my", "the", "our", "your", "any", "ur"):
+        rest = rest[1:]
+    name = data["things"].get(" ".join(rest))
+    if name is None:
+        return
+    claim.key = f"storing {name}"
+    claim.value = f"asks {'not ' if claim.polarity < 0 else ''}to store {name}"
+
+
+@cache
+def _stored_verbs() -> dict[str, str]:
+    verbs = tx.load_lexicon("preferences")["stored_data"]["verbs"]
+    return {form: verb for verb in verbs for form in tx.inflections(verb)}
 
 
 _remembered = tx.remembered(preference_claims)
@@ -542,6 +596,52 @@ def _announcement(context: _Context) -> Span | None:
 def _change_announcement() -> re.Pattern[str]:
     patterns = tx.load_lexicon("preferences")["change_announcements"]
     return re.compile("|".join(patterns), re.I)
+
+
+#: A verbless "Y only" clause, a standing marker after it ("email only from now on").
+_ONLY_ITEM = re.compile(
+    r"\W*(?:(?:but|and|so)\s+)?(?:just\s+|only\s+)?(?P<obj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+only"
+    r"(?P<tail>(?:\s*,?\s*(?:from now on|going forward|from here on|please|pls|plz|thanks))*)\W*$",
+    re.I,
+)
+
+
+def _only_item(text: str, clause: Span) -> re.Match[str] | None:
+    """A verbless "Y only" after a negative cue: the negation's scope ended at the clause
+    boundary, and "Y only" chooses Y ("Please stop sending me SMS notifications, email only
+    from now on"; v23)."""
+    return _ONLY_ITEM.match(text, clause.start, clause.end)
+
+
+def _only_claim(text: str, clause: Span, lead: Claim) -> list[Claim]:
+    """The preference a "Y only" clause states: for Y by its one name ("email"); after a
+    request against a channel for what is delivered ("stop sending me SMS notifications") both
+    sides are keyed by channel and deliverable, as a standing instruction keys them
+    (``email for notifications`` for, ``text messages for notifications`` against), so the
+    change from X to Y meets an earlier taste for X (v23)."""
+    found = _only_item(text, clause)
+    if found is None:
+        return []
+    words = _instructions()
+    chosen = tx.normalise_phrase(found.group("obj"))
+    span = Span(found.start("obj"), found.end("obj") + len(" only"))
+    if not lead.value.startswith("asks"):
+        return []  # "I hate jazz, rock only": no request; not "hates rock"
+    if chosen not in words.channels:
+        return [
+            Claim(_answer_name(chosen)[:80], f"asks only for {chosen}", 1.0, lead.weight, [span])
+        ]
+    name = _channel_name(chosen, frame=True)
+    stopped = lead.key.split()
+    made = words.plurals.get(stopped[-1], "") if stopped else ""
+    other = " ".join(stopped[:-1]) if made else ""
+    if not made or tx.normalise_phrase(other) not in words.channels:
+        return [Claim(name, f"asks only for {name}", 1.0, lead.weight, [span])]
+    was = _channel_name(tx.normalise_phrase(other), frame=True)
+    value = f"asks for {made} by {name} only, not {was}"
+    spans = sorted({*lead.spans, span})
+    lead.key, lead.value, lead.spans = f"{was} for {made}", value, spans
+    return [Claim(f"{name} for {made}", value, 1.0, lead.weight, spans)]
 
 
 def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
@@ -574,6 +674,8 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         return []  # "I prefer type hints, even in small scripts", "..., please use X": no item
     if " ".join(w.word for w in words) in tx.english_set("remarks"):
         return []  # "I prefer tea, no worries": a sign-off, not a second item
+    if last.polarity < 0 and _only_item(text, clause):
+        return _only_claim(text, clause, lead)  # "stop sending me SMS, email only": for email
     if " ".join(w.word for w in words) in _answer_words():
         return []  # "I like to do the tango in my blue dress, yes!": no item
     if _remark(context, words):
@@ -1259,6 +1361,8 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         skip = lex.words["want_skip" if phrase == "want" or "would" in pred.lead else "idiom_skip"]
         if to[:1] == ["to"] and (len(to) < 2 or to[1] in skip):
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
+        if skip is lex.words["want_skip"] and _bare_act(following):
+            return None  # "I want buy the rice cooker 5.5 cup": "to" left out (v23)
         if phrase == "like" and "would" in pred.lead and _act_of_the_moment(following):
             return None  # "I would like to feed them some fondant": the task at hand
         wish = phrase == "want" or ("would" in pred.lead and head in _WISHES)
@@ -1315,6 +1419,16 @@ def _done_to_the_moment(following: Sequence[Token]) -> bool:
     return tx.is_past(done) and done not in tx.english_set("be_forms")
 
 
+def _bare_act(following: Sequence[Token]) -> bool:
+    """Whether a want's object opens on a bare verb of a purchase or an order with a word after
+    it that is no preposition (``bare_acts``: "I want buy the rice cooker 5.5 cup", "I want
+    change address for my order"): the act at hand with its "to" left out, as learners write;
+    "I want change in my life" wants a thing (v23)."""
+    if len(following) < 2 or following[0].word not in tx.load_lexicon("preferences")["bare_acts"]:
+        return False
+    return following[1].word not in tx.english_words("prepositions") | {"of", "and", "or"}
+
+
 def _deliverable_of_the_moment(following: Sequence[Token]) -> bool:
     """Whether a wish ("would appreciate / like / love") asks for one piece of work on a
     topic: "a" or "an", at most two adjectives, a noun of ``moment_deliverables`` and a
@@ -1324,7 +1438,10 @@ def _deliverable_of_the_moment(following: Sequence[Token]) -> bool:
     words = lexicon().words
     if len(following) < 3 or following[0].word not in ("a", "an"):
         return False
+    recurring = tx.load_lexicon("preferences")["recurring_words"]
     for at in range(1, min(4, len(following) - 1)):
+        if following[at].word in recurring:
+            return False  # "I'd like a weekly summary on Sunday evenings": every week (v23)
         if following[at].word in words["moment_deliverables"]:
             return following[at + 1].word in words["deliverable_topics"]
     return False
@@ -2071,35 +2188,53 @@ def _object_runs_on(context: _Context, words: _StandingWords) -> int:
 class _Instructions:
     delivered: re.Pattern[str]  # "(from now on) (please) post the summaries in Slack, not email"
     fragment: re.Pattern[str]  # "(remember:) Slack, not email, for the summaries please"
+    channelled: re.Pattern[str]  # "please email me the invoice" (v23)
+    addressed: re.Pattern[str]  # "(as always,) invoice by email please" (v23)
     channels: frozenset[str]
     aspects: frozenset[str]
+    forms: dict[str, str]  # an answer form -> its one name ("chart" -> charts; v23)
+    places: dict[str, str]  # a place of delivery -> its one name ("work" -> office; v23)
+    channel_verbs: dict[str, str]  # "email" (me the invoice) -> email (v23)
     plurals: dict[str, str]  # a deliverable in either number -> its plural
     singulars: frozenset[str]  # the deliverables in the singular
     moment: frozenset[str]  # "today's", "this": one delivery pinned to the moment
+    habitual: re.Pattern[str]  # "as always", "like usual", "again" (v23)
+    reason: re.Pattern[str]  # "easier for me to read", "I learn better that way" (v23)
     weight: float
 
 
 @cache
 def _instructions() -> _Instructions:
-    """``standing_instructions`` in preferences.yaml as the two sentence patterns."""
+    """``standing_instructions`` in preferences.yaml as the sentence patterns."""
     data = tx.load_lexicon("preferences")
     own, words = data["standing_instructions"], data["frame_words"]
     channels, aspects = frozenset(words["channels"]), frozenset(words["answer_aspects"])
+    forms = {str(k): str(v) for k, v in own["answer_forms"].items()}
+    places = {str(k): str(v) for k, v in own["delivery_places"].items()}
+    channel_verbs = {str(k): str(v) for k, v in own["channel_verbs"].items()}
     plurals = {str(k): str(k) for k in own["deliverables"]}
     plurals |= {str(v): str(k) for k, v in own["deliverables"].items()}
     moment = [str(w) for w in own["moment_words"]]
-    places = tx.word_alternation(own["places"])
-    things = tx.word_alternation(channels | aspects)
-    markers = "|".join(data["standing_requests"]["markers"])
-    opening = rf"^\W*(?:(?:{tx.word_alternation(own['openers'])})\W+)*"
+    to = tx.word_alternation(own["places"])
+    things = tx.word_alternation(channels | aspects | set(forms) | set(places))
+    habitual = "|".join(own["habitual"])
+    markers = "|".join([*data["standing_requests"]["markers"], habitual])
+    heading = r"(?:[^.!?:;\n]{1,60}?\s[-–—]\s+)?"  # "Emergency fund check-in again - "
+    asking = r"(?:(?:could|can|would|will)\s+(?:you|u|someone|somebody|anyone)\s+)?"
+    opening = rf"^\W*{heading}(?:(?:{tx.word_alternation(own['openers'])})\W+)*{asking}"
     lead = r"(?P<lead>(?:" + "|".join(own["leads"]) + r")\s*,?\s*)?"
     please = r"(?P<please>(?:please|pls|plz)\s+)?(?:(?:always|only|just)\s+)?"
-    thing = rf"(?P<said>(?:(?:a|an|the)\s+)?(?P<obj>{things}))(?![\w'’-])"
+    owner = r"(?:(?:a|an|the|my|our)\s+)?"
+    noun = tx.word_alternation(own["delivery_nouns"])
+    thing = rf"(?P<said>{owner}(?P<obj>{things}))(?:\s+(?:{noun}))?(?![\w'’-])"
+    also = rf"(?:\s+(?:with|and)\s+{owner}(?P<also>{things})(?![\w'’-]))?"
     detail = r"(?P<detail>\s*,?\s*(?:in|on|to|via)\s+#[\w.-]+)?"
     contrast = (
-        r"\s*,?\s*(?P<contrast>instead\s+of|rather\s+than|not)\s+"
-        rf"(?:(?:{places}|a|an|the)\s+)*(?P<counter>{things})(?![\w'’-])"
+        r"\s*,?\s*\(?\s*(?P<contrast>instead\s+of|rather\s+than|not)\s+"
+        rf"(?:(?:{to}|a|an|the|my|our)\s+)*(?P<counter>{things})(?:\s+(?:{noun}))?(?![\w'’-])"
+        r"(?P<over>\s+(?:anymore|any\s+more|any\s+longer))?\s*\)?"
     )
+    aside = rf"\s*,?\s*\(?\s*not\s+(?:{to}|at)\s+[\w\s-]{{1,30}}?\)?(?=\W*$|\s*,)"
     pinned = tx.word_alternation([*moment, "all the", "all", "any", "every", "each"])
     deliverable = (
         rf"(?P<deliverable>(?:(?P<det>{pinned}|the|my|our|your|these|those)\s+)?"
@@ -2108,22 +2243,39 @@ def _instructions() -> _Instructions:
     topic = r"(?:\s*,?\s*(?:for|of|about|on)\s+[^,.!?;:]+?)?"
     tail = rf"(?:\s*,?\s*(?:{markers}|please|pls|plz|thanks|thank you|thx|ty))*[\s\W]*$"
     verbs = tx.word_alternation(own["verbs"])
+    pointed = rf"(?:(?P<pointed>it|this|that|them|these|those)\s+(?:{to})\s+|(?:{to})\s+)?"
     delivered = (
         rf"{opening}{lead}{please}(?P<verb>{verbs})\s+(?:(?:me|us)\s+)?"
-        rf"(?:{deliverable}\s+(?:{places})\s+)?{thing}{detail}(?:{contrast})?{topic}{tail}"
+        rf"(?:{deliverable}\s+(?:{to})\s+|{pointed}){thing}{also}{detail}(?:{contrast})?{topic}"
+        rf"{tail}"
     )
     fragment = (
-        rf"{opening}{lead}{please}{thing}{detail}{contrast}"
-        rf"(?:\s*,?\s*(?:for|with)\s+{deliverable})?{tail}"
+        rf"{opening}{lead}{please}{thing}{detail}(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}"
+        rf"(?:\s*,?\s*(?:for|with)\s+{deliverable})?)?{tail}"
+    )
+    channelled = (
+        rf"{opening}{lead}{please}(?P<chverb>{tx.word_alternation(channel_verbs)})\s+"
+        rf"(?:me|us)\s+{deliverable}{tail}"
+    )
+    addressed = (
+        rf"{opening}{lead}{please}{deliverable}\s+(?:{to})\s+{thing}"
+        rf"(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}|{aside})?{tail}"
     )
     return _Instructions(
         re.compile(delivered, re.I),
         re.compile(fragment, re.I),
+        re.compile(channelled, re.I),
+        re.compile(addressed, re.I),
         channels,
         aspects,
+        forms,
+        places,
+        channel_verbs,
         plurals,
         frozenset(own["deliverables"].values()),
         frozenset(moment),
+        re.compile(habitual, re.I),
+        re.compile("|".join(own["reasons"]), re.I),
         float(own["weight"]),
     )
 
@@ -2135,52 +2287,126 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     Slack, not email": for ``slack for summaries``, against ``email for summaries``; "Please
     give me a checklist instead of paragraphs": ``checklist``, ``paragraphs``). Nothing for one
     delivery of the moment ("please post today's summary in slack, not email"), a bare
-    fragment ("Slack, not email.") or sides of two kinds (v22)."""
-    said = text[sentence.start : sentence.end]
+    fragment ("Slack, not email.") or sides of two kinds (v22). A request marked as habitual
+    ("as always", "like usual", "again") or followed by a reason about the speaker ("easier
+    for me to read") is standing, a question too; a place of delivery needs such a word, a
+    lead, a marker or "anymore" (v23)."""
     words = _instructions()
-    match = words.delivered.match(said) or words.fragment.match(said)
+    said, reasoned = _without_reason(text, sentence)
+    match = None
+    for pattern in (words.delivered, words.fragment, words.channelled, words.addressed):
+        match = match or pattern.match(said)
     if match is None:
         return []
     found = match.groupdict()
-    marked = bool(found["lead"]) or _standing_words().marker.search(said) is not None
+    marked = (
+        bool(found.get("lead"))
+        or _standing_words().marker.search(said) is not None
+        or words.habitual.search(said) is not None
+        or reasoned
+        or bool(found.get("over"))
+    )
     if said.rstrip().endswith("?") and not marked:
         return []  # "can you post the summaries in Slack instead of email?" asks once
-    sides = [_instruction_side(found["obj"])]
-    if found["counter"]:
-        sides.append(_instruction_side(found["counter"]))
+    if found.get("chverb"):
+        sides = [("channel", words.channel_verbs[found["chverb"].lower()])]
+    else:
+        sides = [_instruction_side(found.get("obj") or "")]
+    if found.get("counter"):
+        sides.append(_instruction_side(found.get("counter")))
     if len({kind for kind, _ in sides}) > 1:
         return []  # "use tables, not email": no choice between two of a kind
+    kind = sides[0][0]
+    if kind == "place" and not marked:
+        return []  # "please deliver to my office instead of home": maybe this parcel only
     noun = ((found.get("deliverable") and found["noun"]) or "").lower()
     det = (found.get("det") or "").lower()
     pinned = bool(noun) and (
         det in words.moment or (noun in words.singulars and det not in ("every", "each", "all"))
     )
-    if not marked and (pinned or not found["counter"]):
+    if not marked and found.get("pointed"):
+        return []  # "Post it in Slack, not email": this one thing
+    if not marked and (pinned or not found.get("counter")):
         return []  # "please post today's summary in slack, not email": this one delivery
-    asked = found["please"] or _PLEASE.search(said)
+    asked = found.get("please") or _PLEASE.search(said)
     if not (marked or found.get("verb") or asked or noun):
         return []  # "Slack, not email." may answer a question
-    kind = sides[0][0]
-    made = words.plurals.get(noun, noun)
-    keys = [f"{name} for {made}" if made else name for _, name in sides]
-    place = f" ({found['detail'].strip(' ,').split()[-1]})" if found["detail"] else ""
-    chosen = tx.plain(found["said"]) if kind == "answer" else sides[0][1]
-    if made:
-        chosen = f"{made} {'as' if kind == 'answer' else 'in'} {chosen}"
-    value = f"asks for {chosen}{place}"
-    if found["counter"]:
-        other = tx.plain(found["counter"]) if kind == "answer" else sides[1][1]
-        contrast = " ".join(found["contrast"].lower().split())
-        value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
+    if found.get("also") and (extra := _instruction_side(found.get("also") or ""))[0] == kind:
+        sides.insert(1, extra)  # "explain step by step with screenshots": both asked for
+    made = words.plurals.get(noun, noun) if kind != "place" else ""
+    keys = [_instruction_key(name, kind, made) for _, name in sides]
+    value = _instruction_value(found, sides, made)
     weight = 1.0 if marked else words.weight
     end = sentence.start + len(said.rstrip())
     while end > sentence.start and not text[end - 1].isalnum():
         end -= 1  # the quote ends on its last word: not on ":)" or "."
     spans = [Span(sentence.start + _first_word(said), end)]
+    against = len(sides) - (1 if found.get("counter") else 0)
     return [
-        Claim(key[:80], value, 1.0 if at == 0 else -1.0, weight, spans)
+        Claim(key[:80], value, 1.0 if at < against else -1.0, weight, spans)
         for at, key in enumerate(keys)
     ]
+
+
+def _instruction_key(name: str, kind: str, made: str) -> str:
+    """The key of one side: a channel for what is delivered ("email for invoices"), a place of
+    delivery ("office delivery"), else the one name ("charts")."""
+    if kind == "place":
+        return f"{name} delivery"
+    return f"{name} for {made}" if made else name
+
+
+def _instruction_value(
+    found: dict[str, str | None], sides: list[tuple[str, str]], made: str
+) -> str:
+    """How a standing instruction reads: "asks for summaries in slack, not email", "asks for
+    delivery to the office instead of home", "asks for charts instead of tables"."""
+    kind = sides[0][0]
+    if kind == "place":
+        chosen = f"delivery to the {sides[0][1]}" if sides[0][1] != "home" else "delivery at home"
+    elif kind == "answer" and found.get("obj"):
+        chosen = tx.plain(found.get("said") or "")
+        if found.get("also"):
+            chosen += f" with {found.get('also').lower()}"
+    else:
+        chosen = sides[0][1]
+    if made:
+        by = "by" if chosen in _BY_CHANNELS else "in"
+        chosen = f"{made} {'as' if kind == 'answer' else by} {chosen}"
+    value = f"asks for {chosen}"
+    if found.get("detail"):
+        value += f" ({(found.get('detail') or '').strip(' ,').split()[-1]})"
+    if found.get("counter"):
+        other = sides[-1][1] if kind != "answer" else tx.plain(found.get("counter") or "")
+        contrast = " ".join((found.get("contrast") or "").lower().split())
+        value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
+    return value
+
+
+#: A clause of the speaker's after a request that says why ("..., I need it for my bookkeeping").
+_REASON_CLAUSE = re.compile(
+    r"\s*[,;]\s*(?:as|because|since|cause|coz|cos)?\s*(?=(?:i|i'm|im|i've|we|we're|it's|its)\s)",
+    re.I,
+)
+#: Channels a thing is sent by, not posted in ("invoices by email", "summaries in slack").
+_BY_CHANNELS = frozenset({"email", "text messages", "post", "phone calls", "whatsapp"})
+
+
+def _without_reason(text: str, sentence: Span) -> tuple[str, bool]:
+    """The sentence without a reason about the speaker after a comma ("Please email me the
+    invoice, I need it for my bookkeeping"), and whether such a reason follows, there or in the
+    next sentence ("Charts are much easier for me to read"; ``reasons``, v23)."""
+    said = text[sentence.start : sentence.end]
+    reason = _instructions().reason
+    comma = _REASON_CLAUSE.search(said)
+    if comma:  # "..., I moved to working on-site": why, after the request
+        return said[: comma.start()], reason.search(said, comma.end()) is not None
+    following = tx.sentences(text[sentence.end :])
+    if following:
+        nxt = following[0]
+        if reason.search(text[sentence.end + nxt.start : sentence.end + nxt.end]):
+            return said, True
+    return said, False
 
 
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
@@ -2193,11 +2419,15 @@ def _first_word(said: str) -> int:
 
 
 def _instruction_side(said: str) -> tuple[str, str]:
-    """The kind of one side of a standing instruction, ``channel`` or ``answer``, and its one
-    name ("e-mail" -> email, "essay" -> explanations)."""
-    phrase = tx.normalise_phrase(said)
-    if phrase in _instructions().channels:
+    """The kind of one side of a standing instruction, ``channel``, ``place`` or ``answer``,
+    and its one name ("e-mail" -> email, "essay" -> explanations, "work" -> office)."""
+    phrase, words = tx.normalise_phrase(said), _instructions()
+    if phrase in words.channels:
         return "channel", _channel_name(phrase, frame=True)
+    if phrase in words.places:
+        return "place", words.places[phrase]  # "my office" -> office (v23)
+    if phrase in words.forms:
+        return "answer", words.forms[phrase]  # "a chart" -> charts (v23)
     return "answer", _answer_name(phrase)
 
 
