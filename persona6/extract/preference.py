@@ -2231,7 +2231,8 @@ def _instructions() -> _Instructions:
     detail = r"(?P<detail>\s*,?\s*(?:in|on|to|via)\s+#[\w.-]+)?"
     contrast = (
         r"\s*,?\s*\(?\s*(?P<contrast>instead\s+of|rather\s+than|not)\s+"
-        rf"(?:(?:{to}|a|an|the|my|our)\s+)*(?P<counter>{things})(?:\s+(?:{noun}))?(?![\w'’-])"
+        rf"(?:(?:{to}|my|our)\s+)*(?P<other>(?:(?:a|an|the)\s+)?(?P<counter>{things}))"
+        rf"(?:\s+(?:{noun}))?(?![\w'’-])"
         r"(?P<over>\s+(?:anymore|any\s+more|any\s+longer))?\s*\)?"
     )
     aside = rf"\s*,?\s*\(?\s*not\s+(?:{to}|at)\s+[\w\s-]{{1,30}}?\)?(?=\W*$|\s*,)"
@@ -2377,7 +2378,8 @@ def _instruction_value(
     if found.get("detail"):
         value += f" ({(found.get('detail') or '').strip(' ,').split()[-1]})"
     if found.get("counter"):
-        other = sides[-1][1] if kind != "answer" else tx.plain(found.get("counter") or "")
+        said = found.get("other") if found.get("obj") in _instructions().forms else None
+        other = sides[-1][1] if kind != "answer" else tx.plain(said or found.get("counter") or "")
         contrast = " ".join((found.get("contrast") or "").lower().split())
         value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
     return value

@@ -236,3 +236,10 @@ def test_other_data_and_other_keeping_keep_their_keys() -> None:
 )
 def test_a_deliverable_by_a_channel_keys_as_an_instruction_does(text: str, key: str) -> None:
     assert key in read(text)
+
+
+def test_an_answer_form_reads_as_it_was_asked() -> None:
+    found = read(
+        "Could you show it as a chart instead of a table? Charts are much easier for me to read."
+    )
+    assert found["charts"] == ("asks for a chart instead of a table", 1.0)
