@@ -789,7 +789,8 @@ def _trait(
         kind=kind,
         key=key,
         value=value if value is not None else latest_value if kind not in _VALUED else majority,
-        statement=_cased(statement(kind, key, latest_value, majority), kind, evidence) + tally,
+        statement=_cased(_their(statement(kind, key, latest_value, majority), kind), kind, evidence)
+        + tally,
         polarity=round(support.polarity / support.signals, 4),
         measure=round(support.measure_sum / support.measures, 4) if support.measures else None,
         confidence=round((1.0 - support.missing) * (1.0 - (1.0 - against.missing)), 4),
@@ -813,6 +814,42 @@ def _trait(
 #: Kinds whose statements are the person's words, lower-cased by the extractors.
 _WORDED = {SignalKind.PREFERENCE, SignalKind.DISCLOSURE, SignalKind.DECISION, SignalKind.TOPIC}
 _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+#: The speaker's own words in a statement about them, as a third person says them.
+_THEIR = {
+    "i": "they",
+    "me": "them",
+    "my": "their",
+    "mine": "theirs",
+    "myself": "themselves",
+    "i'm": "they're",
+    "im": "they're",
+    "i've": "they've",
+    "ive": "they've",
+    "i'd": "they'd",
+    "i'll": "they'll",
+}
+#: A verb after "I" that changes with "they".
+_AFTER_THEY = {"am": "are", "was": "were", "'m": "'re"}
+_FIRST_PERSON = re.compile(r"(?<![\w'-])(?:i'm|i've|i'd|i'll|im|ive|i|me|my|mine|myself)(?![\w'-])")
+
+
+def _their(said: str, kind: SignalKind) -> str:
+    """A statement with the speaker's first person said as a third person does: the value is
+    the person's own words ("asks not to keep my card information", "looks for a coupon before
+    i buy anything") and the statement speaks about them ("... their card information", "...
+    before they buy anything"; "I am" -> "they are")."""
+    if kind not in _WORDED or not _FIRST_PERSON.search(said):
+        return said
+
+    def swap(match: re.Match[str]) -> str:
+        return _THEIR[match.group()]
+
+    shifted = _FIRST_PERSON.sub(swap, said)
+    return re.sub(
+        r"(?<![\w'-])they (am|was)(?![\w'-])", lambda m: f"they {_AFTER_THEY[m.group(1)]}", shifted
+    )
 
 
 def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:

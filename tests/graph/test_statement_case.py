@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from helpers import built_from, stored_event
 
-from persona6.graph.consolidate import _cased
+from persona6.graph.consolidate import _cased, _their
 from persona6.types import Evidence, SignalKind
 
 
@@ -82,3 +82,36 @@ def test_a_name_that_opens_the_sentence_is_written_whole() -> None:
     quotes = quoted("Harry Potter is my favorite book.")
     assert _cased("favours harry potter", SignalKind.PREFERENCE, quotes) == "favours Harry Potter"
     assert _cased("loves tea", SignalKind.PREFERENCE, quoted("Tea I love.")) == "loves tea"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("asks not to keep my card information", "asks not to keep their card information"),
+        ("looks for a coupon before i buy anything", "looks for a coupon before they buy anything"),
+        ("asks always to email me the invoice", "asks always to email them the invoice"),
+        ("thinks i was right and i am sure", "thinks they were right and they are sure"),
+        ("wants to see what i'm doing myself", "wants to see what they're doing themselves"),
+        # no first person: unchanged ("imagines", "mine" inside a word)
+        ("imagines things", "imagines things"),
+        ("works in a goldmine", "works in a goldmine"),
+    ],
+)
+def test_the_speakers_own_words_are_said_as_a_third_person_says_them(
+    said: str, expected: str
+) -> None:
+    assert _their(said, SignalKind.PREFERENCE) == expected
+
+
+def test_style_statements_keep_their_words() -> None:
+    assert _their("mode: asking me", SignalKind.STYLE) == "mode: asking me"
+
+
+def test_a_built_trait_speaks_of_the_person() -> None:
+    said = "Please never store my card details on this site."
+    p6 = built_from([stored_event(1, "message", said, "u1")])
+    try:
+        statements = [t.statement for t in p6.person("u1").traits]
+        assert not [s for s in statements if " my " in f" {s} "], statements
+    finally:
+        p6.close()
