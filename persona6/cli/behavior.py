@@ -91,7 +91,7 @@ def predict(
         f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )
-    _print_strength(basis["person"].get("kappa"))
+    _print_strength(basis["person"].get("kappa"), basis["person"].get("prior_weight"))
     print_table(
         None,
         ["reaction", "probability"],
@@ -109,8 +109,9 @@ def predict(
         )
 
 
-def _print_strength(kappa: dict[str, Any] | None) -> None:
-    """How much the person's own reactions count against their archetypes' (kappa_p): a
+def _print_strength(kappa: dict[str, Any] | None, weight: float | None = None) -> None:
+    """How much the person's own reactions count against their archetypes' (kappa_p, or the
+    weight it was discounted to on a tenant too small to test it: ``prior_weight``): a
     consistent person's own habit leads only where the tenant's people show that it should."""
     if not kappa:
         return
@@ -120,7 +121,13 @@ def _print_strength(kappa: dict[str, Any] | None) -> None:
         if kappa["source"] == "estimated"
         else "the packaged default: too few episodes to estimate it"
     )
-    out.print(f"own reactions weigh against {kappa['value']:g} archetype episodes ({how})")
+    value = float(kappa["value"]) if weight is None else float(weight)
+    if weight is not None and abs(float(weight) - float(kappa["value"])) > 1e-9:
+        how += (
+            f"; {kappa['value']:g} discounted to {value:.3g}: the others' few episodes behind "
+            "the prior back it no more than that"
+        )
+    out.print(f"own reactions weigh against {value:.3g} archetype episodes ({how})")
 
 
 def _print_context(context: dict[str, Any]) -> None:
@@ -271,6 +278,12 @@ def backtest_reactions(
         f"{count(report.episodes, 'episode')} of {count(report.persons, 'person')} predicted "
         f"({report.history_episodes} used as history only, split {report.split:g})"
     )
+    if not report.episodes:
+        out.print(
+            "[yellow]nothing to measure yet[/]: no failure episode comes after its person's "
+            "history at this split; rerun as more failures come in, or with a lower --split"
+        )
+        return
     print_table(
         None,
         ["predictor", "log-loss", "accuracy", "brier"],

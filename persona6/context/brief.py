@@ -531,7 +531,8 @@ def _failure_plan(
     evidence = [e.failure_event_id for e in prediction.evidence[:3]]
     # kappa_p pseudo-episodes of the population's (through the archetypes) stand against the
     # person's own: with fewer of theirs, the lead is mostly the population's.
-    kappa = float(prediction.basis["person"].get("kappa", {}).get("value", 0.0))
+    person = prediction.basis["person"]
+    kappa = float(person.get("prior_weight", person.get("kappa", {}).get("value", 0.0)))
     whose = (
         "mostly on the population's failures"
         if kappa >= own
@@ -561,7 +562,7 @@ def _failure_plan(
         statement = f"{likely} ({past}: {shown}): {plan}."
     elif habit is not None:
         others = ", ".join(f"{r} {n}" for r, n in mine[1:])
-        theirs = f"{counts[first]} of their {own}" if counts.get(first) else "none of theirs"
+        theirs = f"{counts[first]} of their {own}" if counts.get(first) else "they never showed it"
         statement = (
             f"Their own {past}: {habit} {counts[habit]} of {own}"
             f"{f' ({others})' if others else ''}: {plans.get(habit, habit)}. "
@@ -579,7 +580,7 @@ def _failure_plan(
         statement = (
             f"Their own {past}: {shown} (no habit yet; likelier of these: {best} "
             f"{prediction.distribution.get(best, 0.0):.0%}): {plans.get(best, best)}. "
-            f"The model's lead, {first} {p1:.0%}{when}, rests {whose} (none of theirs)."
+            f"The model's lead, {first} {p1:.0%}{when}, rests {whose} (they never showed it)."
         )
     return "failure_plan", "failure_plan", statement, evidence
 

@@ -110,7 +110,8 @@ def test_predict_says_how_much_the_persons_own_reactions_weigh(db):
     shown = json.loads(_run("predict", pid, "--json", "--db", path).output)
     kappa = shown["basis"]["person"]["kappa"]
     text = _run("predict", pid, "--db", path).output
-    assert f"own reactions weigh against {kappa['value']:g} archetype episodes" in text
+    weight = shown["basis"]["person"]["prior_weight"]
+    assert f"own reactions weigh against {weight:.3g} archetype episodes" in text
     if kappa["source"] == "estimated":
         assert f"episodes of {kappa['persons']} persons of this tenant" in text
     else:

@@ -69,7 +69,7 @@ def test_their_own_habit_leads_and_the_populations_lead_is_named_as_such() -> No
     )
     assert "they retry at once" not in plan and "make it safe to retry" not in plan
     assert "The model's lead, retry " in plan
-    assert "rests mostly on the population's failures (none of theirs)" in plan
+    assert "rests mostly on the population's failures (they never showed it)" in plan
 
 
 def test_a_lead_the_person_showed_as_their_habit_is_stated_as_theirs() -> None:

@@ -51,6 +51,15 @@ def test_backtest_reactions_on_few_episodes_says_how_little_they_measure(run, wr
     assert result.output.splitlines()[0].startswith(("1 episode of 1 person", "2 episodes of"))
 
 
+def test_backtest_reactions_with_nothing_after_the_history_says_so(run, write_lines):
+    _linkable(run, write_lines)  # people who talk, with no failure at all
+    result = run("backtest", "reactions")
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())
+    assert "nothing to measure yet: no failure episode comes after its person's history" in said
+    assert "log-loss" not in said and "predictor" not in said
+
+
 def _linkable(run, write_lines) -> None:
     events = []
     for n, person in enumerate(("u-1", "u-2", "u-3")):

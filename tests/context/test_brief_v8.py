@@ -120,7 +120,7 @@ def test_one_episode_of_theirs_leads_over_a_population_lead_they_never_showed():
     plan = _plan(_failures(people), "u-once")
     assert plan.startswith("Their own 1 past failure: feedback 1 (no habit yet; likelier of these")
     assert brief_data()["reaction_plans"]["feedback"] in plan
-    assert "The model's lead, retry " in plan and "(none of theirs)" in plan
+    assert "The model's lead, retry " in plan and "(they never showed it)" in plan
     assert "make it safe to retry" not in plan
 
 
