@@ -40,7 +40,7 @@ from persona6.identity import separation, snapshot
 from persona6.identity.backtest import SHIFT_PERSONS, TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
-from persona6.identity.model import LinkModel, Vectors, bucket, vectorize
+from persona6.identity.model import LinkModel, Vectors, bucket, kind_bounded, vectorize
 from persona6.identity.records import (
     BacktestReport,
     Candidate,
@@ -526,7 +526,13 @@ class Linker:
         from persona6.identity.model import posterior
 
         assert self.model is not None and self.index is not None
-        return posterior([s.llr for s in scored], len(self.index), self.model, size=size)
+        return posterior(
+            [s.llr for s in scored],
+            len(self.index),
+            self.model,
+            size=size,
+            kinds=[s.kind for s in scored],
+        )
 
     def _link(
         self, actor: str, profile: Profile, settings: IdentitySettings, *, explain: bool
@@ -569,7 +575,13 @@ class Linker:
             persons = profile_store.load_profiles(
                 self.store, self.tenant, [c.person_id for c in candidates[:EXPLAINED]]
             )
-            for candidate, item in zip(candidates[:EXPLAINED], scored, strict=False):
+            bounded = kind_bounded(
+                [s.llr for s in scored],
+                [s.kind for s in scored],
+                self.model.constant,
+                len(self.index),
+            )
+            for candidate, item, held in zip(candidates[:EXPLAINED], scored, bounded, strict=False):
                 other = persons.get(candidate.person_id)
                 if other is not None:
                     candidate.evidence = explain_match(
@@ -584,6 +596,10 @@ class Linker:
                     candidate.evidence.insert(0, start)
                 else:
                     candidate.evidence.append(start)
+                if held < item.llr - 0.005:
+                    candidate.evidence.append(
+                        kind_evidence(item, held, [s.kind for s in scored], len(self.index))
+                    )
         excluded = {
             p: "acted in the same session as the anonymous actor: two people who meet in a "
             "session are not one person"
@@ -1044,6 +1060,22 @@ def baseline_evidence(
         f"typical stranger gets ({origin}), and {prior:+.2f} for the prior (1 of {known} known "
         f"persons; prior_new {model.prior_new:g}); with the evidence, LLR {llr:+.2f}, and "
         f"log-odds of this person over a new one {odds:+.2f} ({scaled})",
+    )
+
+
+def kind_evidence(item: Scored, held: float, kinds: list[float], known: int) -> LinkEvidence:
+    """Why behaviour and context count for less against a new person than their LLRs say
+    (``model.kind_bounded``)."""
+    alike = sum(1 for k in kinds if k >= item.kind) - 1
+    return LinkEvidence(
+        family="baseline",
+        feature="kind of customer",
+        stance="against",
+        summary=f"behaviour and context (LLR {item.kind:+.2f}) say what kind of customer this "
+        f"is; the known persons show that kind in {alike + 1} of {known}, so a stranger is of it "
+        f"too at least {alike + 2} in {known + 2} times (rule of succession): against a new "
+        f"person this candidate counts at LLR {held:+.2f}, not {item.llr:+.2f}, whoever of the "
+        "known persons it is",
     )
 
 

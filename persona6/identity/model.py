@@ -32,6 +32,7 @@ people, with the constant moved as far as the tenant's own known persons require
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -325,13 +326,66 @@ def posterior(
     model: LinkModel,
     rest: float | None = None,
     size: float | None = None,
+    kinds: Sequence[float] | None = None,
 ) -> tuple[list[float], float]:
     """(probability of each candidate, probability of a new person).
 
     ``known`` is how many persons could have been candidates; those not scored are assumed no
     more likely than ``rest`` (default: the lowest LLR scored), so their share of the mass is
     counted but not shown. ``size`` is the query's ``Vectors.size`` (see ``LinkModel.scale``).
+
+    ``kinds``, each candidate's behaviour and context contribution, bounds what those two
+    families can say against a new person (``kind_bounded``): the probability of a new person
+    is the one the bounded LLRs give, and the known persons share the rest as the full LLRs
+    say, so which known person is the likeliest does not change.
     """
+    probs, new = _posterior(llrs, known, model, rest, size)
+    if kinds is None or not len(llrs):
+        return probs, new
+    bounded = kind_bounded(llrs, kinds, model.constant, known)
+    _, held = _posterior(bounded, known, model, rest, size)
+    if held <= new:
+        return probs, new
+    share = (1.0 - held) / max(1e-12, 1.0 - new)
+    return [p * share for p in probs], held
+
+
+def kind_bounded(
+    llrs: Sequence[float], kinds: Sequence[float], constant: float, known: int
+) -> list[float]:
+    """The LLRs with what behaviour and context say bounded by how common the query's kind of
+    customer is among the tenant's known persons.
+
+    Behaviour and context (device, time zone, time of day, the product's own flows) say what
+    kind of customer someone is, and every customer of that kind shares them. With texture and
+    content at a typical stranger's level, a candidate's LLR is ``constant + kind``; it is
+    bounded by ``log((known + 2) / (alike + 2))``, ``alike`` the other candidates whose
+    ``kind`` is at least the candidate's. The known persons show that kind in ``alike + 1`` of
+    ``known``, so the chance that someone else is of it is at least ``(alike + 2) / (known +
+    2)`` (Laplace's rule of succession): the tenant's persons cannot show it rarer. Texture and
+    content (and the people met in the session) are added as they are. On a tenant of 5
+    persons, where one shops on Android in the US-Eastern evening with a coupon, a stranger
+    doing the same can be her at most 3.5 times as likely as anyone else (it was about 900
+    times: the shipped weights were fitted on synthetic people whose device and hours told
+    them apart); on a tenant of 10,000 the bound is 5,000, and how the kind spreads over many
+    candidates decides.
+    """
+    ordered = sorted(kinds)
+    bounded = []
+    for llr, kind in zip(llrs, kinds, strict=True):
+        alike = len(ordered) - bisect.bisect_left(ordered, kind) - 1
+        bound = math.log((max(known, 1) + 2) / (alike + 2))
+        bounded.append(llr - max(0.0, constant + kind - bound))
+    return bounded
+
+
+def _posterior(
+    llrs: Sequence[float],
+    known: int,
+    model: LinkModel,
+    rest: float | None = None,
+    size: float | None = None,
+) -> tuple[list[float], float]:
     prior_known = max(1e-12, 1.0 - model.prior_new) / max(known, 1)
     scale = model.scale(size)
     scores = np.asarray(llrs, dtype=np.float64) * scale

@@ -41,6 +41,9 @@ class Scored:
     sims: dict[str, float] = field(default_factory=dict)
     #: Where the query falls among the closest candidates' sessions (separation.py), if told.
     separation: float | None = None
+    #: What behaviour and context say, before the people met in the session
+    #: (``model.kind_bounded``).
+    kind: float = 0.0
 
 
 def similarities_many(query: Vectors, candidates: Sequence[Vectors]) -> list[dict[str, float]]:
@@ -91,7 +94,8 @@ def score_all(
             chunk, similarities_many(query, [v for _, v in chunk]), strict=True
         ):
             total, families = model.llr(sims)
-            found.append(Scored(person_id, total, families, sims))
+            kind = families["behaviour"] + families["context"]
+            found.append(Scored(person_id, total, families, sims, kind=kind))
     return sorted(found, key=lambda s: (-s.llr, s.person_id))
 
 
