@@ -1,4 +1,4 @@
-"""persona6.task.v11: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v12: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -14,12 +14,20 @@ Two families of TASK signals per (session, actor):
   12", "every upgrade breaks something", "access to education", v11; nor a one-word cue that names
   a system or its data, ``name_frames``: "losing invoice data", "the login latency", v11; nor a
   cue of a kind's own ``mention_frames``: "skip the essay", v11; nor words someone else says,
-  ``reports``: "my husband says we should pay for Google Photos", v11), or the actor's actions
+  ``reports``: "my husband says we should pay for Google Photos", v11; words of code and of
+  debugging with another sense are cues of ``senses``: "I fix the postal code", "build an
+  emergency fund", "WHY DOES THIS ALWAYS FAIL" at a shop, "i am not working", v12; code written
+  out anywhere in the message gives such a cue its sense (a sense's ``anywhere``: "same for this
+  code:" above lines of code), a phrase of the other sense that holds the cue takes it (a sense's
+  ``unless``: "the promo code doesn't work in the app"), v12; nor words of material the person
+  pasted, ``text.material_spans``: a forwarded order confirmation, but for a kind whose cues
+  count there, ``pasted``: a stack trace pasted is debugged, v12), or the actor's actions
   carry one of its action words in their name ("Deploy Started"; an action word of
   ``action_senses`` unless its text says the other sense: an "upgrade" of "photonest 1.7.4 ->
-  1.8.0", v11) or, for command-line actions, one of its command heads (``kubectl``). ``measure`` =
-  events that matched; evidence = the matching sentence of each message and the text of each
-  matching action (at most ``MAX_EVIDENCE``).
+  1.8.0", v11) or, for command-line actions, one of its command heads (``kubectl``). ``value`` =
+  the kind's ``label`` ("purchases and billing", v12), or its name; ``measure`` = events that
+  matched; evidence = the matching sentence of each message and the text of each matching action
+  (at most ``MAX_EVIDENCE``).
 - key = ``sequence:<a>><b>`` and ``sequence:<a>><b>><c>``: every distinct bigram and trigram of
   the actor's own action and outcome tokens in the session, in time order (a token is the event
   name in snake case, or for a command action the command head: ``git``, ``ls``); ``measure`` =
@@ -64,7 +72,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v11"
+NAME = "persona6.task.v12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,11 @@ class TaskKind:
     commands: frozenset[str]
     #: The shared ``mention_frames`` and the kind's own (v11: "skip the essay").
     frames: re.Pattern[str]
+    #: The signal's value: the kind's readable ``label`` (v12: "purchases and billing"), or
+    #: its name.
+    label: str
+    #: Whether its cues count inside material the person pasted (v12: a stack trace, code).
+    pasted: bool
 
 
 def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -93,6 +106,8 @@ def taxonomy() -> tuple[TaskKind, ...]:
             actions=frozenset(str(a).lower() for a in spec.get("actions", [])),
             commands=frozenset(str(c) for c in spec.get("commands", [])),
             frames=_alternation(shared + [str(f) for f in spec.get("mention_frames", [])]),
+            label=str(spec.get("label") or name),
+            pasted=spec.get("pasted") is True,
         )
         for name, spec in data["tasks"].items()
     )
@@ -137,6 +152,10 @@ class _Index:
     kind_of: tuple[int, ...]  # cue position -> kind position in the taxonomy
     # cue position -> the words its sentence or one next to it must hold (a sense's cue, v10)
     context_of: tuple[re.Pattern[str] | None, ...]
+    # cue position -> words anywhere in the message that give a sense's cue its sense (v12)
+    anywhere_of: tuple[re.Pattern[str] | None, ...]
+    # cue position -> phrases of its sentence that hold the cue in another sense (v12)
+    unless_of: tuple[re.Pattern[str] | None, ...]
     by_command: dict[str, frozenset[int]]  # command head -> kind positions
 
 
@@ -151,13 +170,29 @@ def _kind_position(section: str, task: str) -> int:
     return position[task]
 
 
-def _senses() -> list[tuple[int, re.Pattern[str], re.Pattern[str]]]:
-    """(kind position, cue, context) of each cue of ``senses`` in ``data/tasks.yaml``."""
+@dataclass(frozen=True, slots=True)
+class _SenseCue:
+    kind: int  # position in the taxonomy
+    cue: re.Pattern[str]
+    context: re.Pattern[str]  # words of the sense in the cue's sentence or one next to it
+    anywhere: re.Pattern[str] | None  # words of the sense anywhere in the message (v12)
+    unless: re.Pattern[str] | None  # a phrase holding the cue in another sense (v12)
+
+
+def _senses() -> list[_SenseCue]:
+    """The cues of ``senses`` in ``data/tasks.yaml``."""
     found = []
     for sense in load_lexicon("tasks").get("senses", []):
         kind = _kind_position("senses", str(sense["task"]))
         context = _alternation([str(c) for c in sense["context"]])
-        found += [(kind, re.compile(c, re.IGNORECASE), context) for c in sense["cues"]]
+        anywhere, unless = (
+            _alternation([str(p) for p in sense[part]]) if sense.get(part) else None
+            for part in ("anywhere", "unless")
+        )
+        found += [
+            _SenseCue(kind, re.compile(c, re.IGNORECASE), context, anywhere, unless)
+            for c in sense["cues"]
+        ]
     return found
 
 
@@ -184,9 +219,11 @@ def _index() -> _Index:
     plain = [(position, cue) for position, kind in enumerate(kinds) for cue in kind.cues]
     senses = _senses()
     return _Index(
-        cues=CueList([cue for _, cue in plain] + [cue for _, cue, _ in senses]),
-        kind_of=tuple(p for p, _ in plain) + tuple(p for p, _, _ in senses),
-        context_of=(None,) * len(plain) + tuple(context for _, _, context in senses),
+        cues=CueList([cue for _, cue in plain] + [sense.cue for sense in senses]),
+        kind_of=tuple(p for p, _ in plain) + tuple(sense.kind for sense in senses),
+        context_of=(None,) * len(plain) + tuple(sense.context for sense in senses),
+        anywhere_of=(None,) * len(plain) + tuple(sense.anywhere for sense in senses),
+        unless_of=(None,) * len(plain) + tuple(sense.unless for sense in senses),
         by_command={head: frozenset(found) for head, found in by_command.items()},
     )
 
@@ -206,6 +243,20 @@ def _confirmed(context: re.Pattern[str], text: str, around: Span, cue: re.Match[
         found.end() <= cue.start() or found.start() >= cue.end()
         for found in context.finditer(text, *around)
     )
+
+
+def _other_sense(unless: re.Pattern[str], text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """A phrase of ``unless`` in the cue's sentence holds the cue: "I fix the postal code",
+    "build an emergency fund" (v12)."""
+    return any(
+        found.start() <= cue.start() and cue.end() <= found.end()
+        for found in unless.finditer(text, *sentence)
+    )
+
+
+def _pasted(spans: Sequence[Span], at: int) -> bool:
+    """Whether offset ``at`` lies in material the person pasted (v12)."""
+    return any(span.start <= at < span.end for span in spans)
 
 
 def _names_system(text: str, sentence: Span | None, cue: re.Match[str]) -> bool:
@@ -320,11 +371,14 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
     if found is not None:
         return found
     index, text, kinds = _index(), prep.text, taxonomy()
+    pasted = tx.material_spans(text)
     spans: dict[int, dict[tuple[int, int], None]] = {}
     for position in index.cues.positions(prep):
         pattern, context = index.cues.patterns[position], index.context_of[position]
-        kind = index.kind_of[position]
+        kind, unless = index.kind_of[position], index.unless_of[position]
         for match in pattern.finditer(text):
+            if not kinds[kind].pasted and _pasted(pasted, match.start()):
+                continue  # a forwarded email, a pasted text: not the speaker's words
             cite = sentence_cite(event, *match.span())
             if kinds[kind].frames.search(text, cite.start, match.start()):
                 continue  # the word named, no task asked for
@@ -335,7 +389,11 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
             if context is not None and not (
                 at >= 0 and _confirmed(context, text, with_neighbours(sentences, at), match)
             ):
-                continue  # "my meal plans": the word in another sense
+                anywhere = index.anywhere_of[position]
+                if anywhere is None or not _confirmed(anywhere, text, Span(0, len(text)), match):
+                    continue  # "my meal plans": the word in another sense
+            if unless is not None and at >= 0 and _other_sense(unless, text, sentences[at], match):
+                continue  # "the postal code": the word in another sense beside its sense too
             if at >= 0 and _reported(text, sentences[at], match.start()):
                 continue  # "my husband says we should pay for it": not the speaker's
             spans.setdefault(kind, {})[cite.start, cite.end] = None
@@ -385,7 +443,7 @@ class TaskExtractor:
                 evidence[position],
                 producer=NAME,
                 kind=SignalKind.TASK,
-                value=kinds[position].name,
+                value=kinds[position].label,
                 measure=float(len(matched[position])),
             )
 

@@ -23,7 +23,7 @@ def kinds(text: str) -> set[str]:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.task.v11"
+    assert NAME == "persona6.task.v12"
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,9 @@ def test_a_request_to_fix_a_thing_that_is_no_code_is_no_debugging(text: str) -> 
         "Fix this: my script prints nothing.",
         # debugging by its own cues, as before
         "The app crashes with a NullPointerException.",
-        "Why doesn't the sync work?",
+        # a thing that does not work is debugging beside a word of code (task.v12: "Why doesn't
+        # the sync work?" asks about the product's service, test_task_v12)
+        "Why doesn't my script work?",
     ],
 )
 def test_a_request_to_fix_code_is_still_debugging(text: str) -> None:
