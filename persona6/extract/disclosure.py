@@ -1,4 +1,4 @@
-"""persona6.disclosure.v21: facts a person states about their own life.
+"""persona6.disclosure.v22: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -108,6 +108,23 @@ team lead for the platform group") or a system looked after (``stewardship_verbs
 ``stewarded_things``: "I maintain the arm64 docker image", "I own the billing service", "I run
 the billing database").
 
+A feeling, data about the speaker and another's act are no fact of their life (v22): a
+clause that holds a feeling (``feeling_phrases``: "I get a knot in my stomach", "I keep lying
+awake", "alerts make me panic") and what follows it with no comma ("every time I open our bank
+app", "thinking we'll never get there") are the concern extractor's; a subjectless clause on
+"not" after a clause with a subject is a contrast's other side ("..., not daily alerts."), and
+one whose word is a plural noun no verb ("Daily alerts make me panic"); "my <noun> <data head>"
+is data (``data_heads``: "my phone number", "my browsing history", "my home address"), an
+activity after "for my" a purpose (``activity_nouns``: "for my bookkeeping"); "I buy the camera
+strap." is this order (``intent_present_verbs``); a subjectless clause after a name and its aside
+in brackets is that one's ("Biscuit (my labrador) destroyed his bed"). A debt paid off is a plan
+(``debt_verbs``, ``debts``: "I'm paying off my car loan, 8,400 left", "car loan 8400 left" ->
+``plans:pay off car loan``), a condition alone in an aside of the speaker's own purchase is
+theirs (``purchase_verbs``: "Bought a CPAP machine (sleep apnea, ugh)"), and a business a message
+orders supplies for in trade quantities is their work (``trade_units``, ``business_times``: "10
+bags of ... for the bakery", "8 cases of ... We go through it fast at the bakery" ->
+``work:bakery``).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -128,7 +145,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v21"
+NAME = "persona6.disclosure.v22"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -188,6 +205,8 @@ _WORD_LISTS += ("restriction_verbs", "advice_reasons", "fragment_asides")
 _WORD_LISTS += ("task_act_nouns", "attempt_nouns", "attempt_marks", "anaphor_degrees", "anaphors")
 _WORD_LISTS += ("stewardship_verbs", "stewarded_things", "attempt_outcomes")
 _WORD_LISTS += ("stewarded_businesses",)
+_WORD_LISTS += ("feeling_phrases", "data_heads", "activity_nouns", "intent_present_verbs")
+_WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -320,6 +339,8 @@ def disclosure_claims(text: str) -> list[Claim]:
         clauses = tx.clauses(text, sentence)
         if not tx.is_question(text, sentence) and not tx.inside(quotes, sentence.start):
             found.extend(_health_of_sentence(text, sentence, clauses))
+            found.extend(_debt_plans(text, sentence))
+        found.extend(_trade_business(text, sentence, quotes))
         for number, clause in enumerate(clauses):
             following = clauses[number + 1] if number + 1 < len(clauses) else None
             # "can you walk my dog?" too
@@ -332,6 +353,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_my_is(text, sentence, clause))
             found.extend(_body_trouble(text, clause))
             found.extend(_bare_condition(text, clause))
+            found.extend(_aside_condition(text, sentence, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
             unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
@@ -357,6 +379,10 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _in_request_object(text, pred)
                     or _doubted(text, sentence, pred)
                     or _worried(text, sentence, pred)
+                    or _felt(text, sentence, pred)
+                    or _noun_subject(text, pred)
+                    or _named_subject(text, sentence, pred)
+                    or _paying_off(text, sentence, pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -453,6 +479,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
     if lemma in lex.object_verbs and phrase is not None and lex.verbs[phrase] == "work":
         return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
+    if _intent_present(text, pred, lemma, words):
+        return None  # "I buy the camera strap": about to, in this order; no habit nor thing (v22)
     if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
         owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
         owned = owned or ("have" in lead and bool(words and _HAVE_GOT.fullmatch(words[0].word)))
@@ -2064,6 +2092,8 @@ def _my_mentions(
             continue  # "my hard work paid off": an effort, no job (v12)
         if noun in lex.words["modifier_senses"] and _modifies(text, match.end()):
             continue  # "my practice reminders": reminders, no practice of one's own (v16)
+        if _before_data_head(text, match.end()):
+            continue  # "my phone number", "my home address": data about them (v22)
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -2207,6 +2237,13 @@ def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> 
         return True
     if _body_part(words) is not None:
         return True
+    head = _noun_run(text, words)[-1:]
+    if head and head[0].word in lists["data_heads"] and not _modifies(text, head[0].end):
+        return True  # "my browsing history", "my card information"; not "my history books" (v22)
+    if before[-1:] == ["for"] and _noun_run(text, words)[-1:]:
+        run = " ".join(t.word for t in _noun_run(text, words))
+        if run in lists["activity_nouns"] or run.split()[-1] in lists["activity_nouns"]:
+            return True  # "I need it for my bookkeeping": what it is for, no thing had (v22)
     pairs = {" ".join(before[-2:])} if len(before) > 1 else set()
     if (set(before[-1:]) | pairs) & lists["my_data_verbs"] and words[0].word in lists["my_data"]:
         return True  # not "share my vegan oatmeal"
@@ -3024,3 +3061,251 @@ def _stewards(text: str, pred: Predicate, lemma: str, raw: Sequence[tx.Token]) -
     return thing in lists["stewarded_things"] or (
         lemma != "own" and thing in lists["stewarded_businesses"]
     )
+
+
+# --- v22 ---
+
+
+@cache
+def _feeling_pattern() -> re.Pattern[str]:
+    return re.compile(_alternation(sorted(lexicon().words["feeling_phrases"], key=len)[::-1]), re.I)
+
+
+def _felt(text: str, sentence: Span, pred: Predicate) -> bool:
+    """The clause states a feeling of the speaker's, or what it is felt at or about (v22):
+    one of ``feeling_phrases`` after its verb in its clause ("I get a knot in my stomach ...",
+    "I keep lying awake ...", "... alerts make me panic"), or before it in the sentence with
+    no comma or stop between ("... every time I open our bank app", "... thinking we'll never
+    get there"). The feeling is the concern extractor's, as a worry is (``_worried``)."""
+    start = pred.verb.start if pred.implied else pred.subject.start
+    for match in _feeling_pattern().finditer(text, sentence.start, sentence.end):
+        if pred.verb.start <= match.start() < pred.clause.end:
+            return True
+        if match.end() <= start and not re.search(
+            r"[,;:.!?\u2013\u2014]", text[match.end() : start]
+        ):
+            return True
+    return False
+
+
+def _noun_subject(text: str, pred: Predicate) -> bool:
+    """A subjectless clause whose word is no verb of the speaker's (v22): one that opens on
+    "not" after a comma closing a clause with a subject is the other side of a contrast ("I'd
+    like a weekly summary on Sunday evenings, not daily alerts.", "we can walk, not run"),
+    and a word in the third person's "-s" that the lexicon knows as no verb is a plural noun,
+    the subject of what follows ("Daily alerts make me panic"): the speaker who leaves out
+    "I" says the plain form ("go running daily"), so no "does not alerts", no "alertses"."""
+    if not pred.implied or pred.is_be:
+        return False
+    contrast = pred.lead[:1] == ("not",) and not pred.verb.word.endswith("ing")
+    if contrast and _after_a_subject(text, pred):
+        return True  # not "i am good, not much going on in this small town"
+    verb = pred.verb.word
+    plural = verb.endswith("s") and not verb.endswith(("ss", "us", "is", "'s"))
+    return plural and verb not in lexicon().lemmas and not tx.is_past(verb)
+
+
+def _after_a_subject(text: str, pred: Predicate) -> bool:
+    """Whether a clause of its sentence before ``pred``'s has a subject, so that "not ..."
+    after it is the other side of its contrast ("I'd like a weekly summary, not daily alerts";
+    "yes, not married and no kids", "not baking though." still deny)."""
+    subjects = tx.english_set("subject_words") | _SUBJECTS
+    before = text[: pred.clause.start].rstrip()
+    if not before.endswith(","):
+        return False
+    opening = max(before.rfind(mark) for mark in ".!?\n")
+    return any(t.word in subjects for t in tx.tokens(text, opening + 1, len(before)))
+
+
+def _named_subject(text: str, sentence: Span, pred: Predicate) -> bool:
+    """A subjectless clause right after an aside in brackets that follows a name or a noun
+    has that one for subject, not the speaker (v22): "Biscuit (my labrador) destroyed his
+    bed", "My sister (the vet) adopted a cat". "Bought a CPAP machine (sleep apnea, ugh), ..."
+    has the aside after the verb."""
+    if not pred.implied:
+        return False
+    before = text[sentence.start : pred.verb.start].rstrip()
+    if not before.endswith(")") or "(" not in before:
+        return False
+    named = before[: before.rfind("(")].rstrip()
+    return bool(named) and (named[-1].isalnum() or named[-1] in "'’")
+
+
+def _noun_run(text: str, words: Sequence[tx.Token]) -> list[tx.Token]:
+    """The words of a noun phrase after "my", up to three, ended by a function word, a verb or
+    any mark between words: "my browsing history", "my card information | after"."""
+    run: list[tx.Token] = []
+    closed = _my_phrase_closed()
+    for i, word in enumerate(words[:3]):
+        gap = text[run[-1].end : word.start] if run else ""
+        if word.word in closed or gap.strip() or _verb_like(words, i):
+            break
+        run.append(word)
+    return run
+
+
+def _before_data_head(text: str, end: int) -> bool:
+    """Whether the noun ending at ``end`` stands before one of ``data_heads`` in its phrase
+    ("my phone | number", "my home | address"): the phrase is data about the speaker (v22)."""
+    after = tx.tokens(text, end, min(len(text), end + 40))[:1]
+    if not after or text[end : after[0].start].strip():
+        return False
+    return after[0].word in lexicon().words["data_heads"]
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _intent_present(text: str, pred: Predicate, lemma: str, words: Sequence[tx.Token]) -> bool:
+    """ "I buy the camera strap.", "I order the blue one": a verb of buying in the plain
+    present (``intent_present_verbs``), with no lead, no frequency in its clause and a
+    definite object, says what the speaker is about to do in this order, no habit nor thing
+    had (v22). "I buy the newspaper every morning", "I bought the strap" stay."""
+    if lemma not in lexicon().words["intent_present_verbs"] or pred.verb.word != lemma:
+        return False
+    if pred.lead or pred.implied or not words or words[0].word not in _DEFINITE:
+        return False
+    return not lexicon().frequency.search(text, pred.clause.start, pred.clause.end)
+
+
+@cache
+def _debt_pattern() -> re.Pattern[str]:
+    words = lexicon().words
+    debts = tx.word_alternation(sorted(words["debts"], key=len)[::-1])
+    verbs = tx.word_alternation(sorted(words["debt_verbs"], key=len)[::-1])
+    amount = r"[$€£]?\d[\d,.]*\s*k?(?:\s*(?:[A-Za-z]{3}|dollars|euros|pounds|kr))?"
+    return re.compile(
+        rf"(?P<verb>{verbs})\s+(?:(?:my|our|the|this)\s+)?(?:(?:[a-z]+)\s+)?(?P<debt>{debts})"
+        rf"|(?<![\w'])(?:(?:my|our|the)\s+)?(?:(?:[a-z]+)\s+)?(?P<left>{debts})\s*,?\s*{amount}"
+        r"\s+(?:is\s+|still\s+)?left\b",
+        re.I,
+    )
+
+
+_DEBT_SUBJECTS = frozenset(
+    {"i", "i'm", "im", "we", "we're", "were", "i've", "we've", "still", "am"}
+)
+
+
+def _debt_plans(text: str, sentence: Span) -> list[Claim]:
+    """A debt the speaker is paying off is a plan (v22), as "saving for X" is: "I'm paying off
+    my car loan, 8,400 left", "paying down the mortgage", "car loan 8400 left" ->
+    ``plans:pay off car loan``. The verb in the present (``debt_verbs``) with the speaker or no
+    one before it, or a debt (``debts``) with an amount and "left" after it; "I paid off my car
+    loan", "his loan, 5k left" are none."""
+    claims: list[Claim] = []
+    for match in _debt_pattern().finditer(text, sentence.start, sentence.end):
+        group = "debt" if match.group("debt") else "left"
+        phrase = tx.tokens(text, match.start(), match.end(group))
+        if group == "debt":
+            before = [t.word for t in tx.tokens(text, sentence.start, match.start())]
+            # the speaker's, or an act intended ("I want to pay off ..."); not "my brother is
+            # paying off his loan"
+            if before and not set(before[-2:]) & _DEBT_SUBJECTS and before[-1] != "to":
+                continue
+            skip = len(match.group("verb").split())
+            phrase = phrase[skip:]
+        words = [t.word for t in phrase if t.word not in ("my", "our", "the", "this")]
+        if not words or words[0] in _POSSESSIVES:
+            continue
+        debt = " ".join(words)
+        opening = {t.word for t in tx.tokens(text, sentence.start, match.start())}
+        we = bool(opening & {"we", "we're", "we've", "were"})  # a household's, as "we" is
+        says = "plans to pay off" if group == "debt" and _wants_to(text, sentence, match) else ""
+        value = f"{'(with others) ' if we else ''}{says or 'is paying off'} {debt}"
+        span = Span(match.start(), match.end())
+        claim = Claim(f"plans:pay off {debt}"[:100], value, 1.0, 0.7 if we else 1.0, [span])
+        claims.append(claim)
+    return claims
+
+
+def _wants_to(text: str, sentence: Span, match: re.Match[str]) -> bool:
+    """Whether the debt verb is an infinitive ("I want to pay off ...")."""
+    before = tx.tokens(text, sentence.start, match.start())[-1:]
+    return bool(before) and before[0].word == "to"
+
+
+def _paying_off(text: str, sentence: Span, pred: Predicate) -> bool:
+    """The verb of a debt paid off that ``_debt_plans`` reads as a plan (v22)."""
+    first = tx.tokens(text, pred.rest.start, pred.rest.end)[:1]
+    starts = {pred.verb.start, *(t.start for t in first)}  # "I'm | paying off ..."
+    return any(
+        match.group("verb") and match.start() in starts
+        for match in _debt_pattern().finditer(text, sentence.start, sentence.end)
+    )
+
+
+def _aside_condition(text: str, sentence: Span, clause: Span) -> list[Claim]:
+    """A health condition alone in a parenthetical aside of the speaker's own purchase is
+    theirs (v22): "Bought a CPAP machine this month (sleep apnea, ugh), ..." says why, as "for
+    my sleep apnea" does. The sentence opens on one of ``purchase_verbs``, after "I" or "we"
+    and an adverb at most; the aside's first part is a condition of the lists and nothing
+    else ("(her arthritis)" is another's)."""
+    if (
+        text[clause.start - 1 : clause.start] != "("
+        and text[clause.start - 2 : clause.start] != "( "
+    ):
+        return []
+    lex = lexicon()
+    part = text[clause.start : clause.end].split(",")[0].split(")")[0]
+    condition = " ".join(part.lower().split())
+    if lex.noun_category.get(condition) != "health":
+        return []
+    opening = [t.word for t in tx.tokens(text, sentence.start, clause.start)][:3]
+    purchases = lex.words["purchase_verbs"]
+    while opening and opening[0] in ("i", "we", "just", "finally", "also", "so"):
+        opening = opening[1:]
+    if not opening or not ({opening[0], " ".join(opening[:2])} & purchases):
+        return []
+    bought = [t.word for t in tx.tokens(text, sentence.start, clause.start)]
+    if {"for", *_POSSESSIVES} & set(bought[1:]) - {"my", "our"} or any(
+        lex.noun_category.get(word) == "family" for word in bought
+    ):
+        return []  # "Got my mum a walker (arthritis)", "bought it for him (his asthma)"
+    return [Claim(f"health:{condition}"[:100], f"has {condition}", 1.0, 0.6, [clause])]
+
+
+#: Words that end a request after its last noun: "for the shop please".
+_POLITE_ENDS = frozenset({"please", "pls", "plz", "thanks", "thx", "again", "asap", "too"})
+
+
+@cache
+def _trade_pattern() -> re.Pattern[str]:
+    units = tx.word_alternation(sorted(lexicon().words["trade_units"]))
+    # "10 bags of bread flour", "6 piping bags", "12x sacks of rye"
+    return re.compile(rf"\b\d+\s*(?:x\s*)?(?:[a-z-]+\s+){{0,2}}?{units}(?![\w'-])", re.I)
+
+
+@cache
+def _business_pattern() -> re.Pattern[str]:
+    businesses = tx.word_alternation(sorted(lexicon().words["stewarded_businesses"]))
+    return re.compile(rf"\b(?P<prep>for|at)\s+the\s+(?P<business>{businesses})\b", re.I)
+
+
+def _trade_business(text: str, sentence: Span, quotes: list[Span]) -> list[Claim]:
+    """The business a message orders supplies for in trade quantities is the speaker's place
+    of work (v22): with "10 bags of", "6 piping bags" (``trade_units``) in the message, "for the
+    bakery", or "at the bakery" after "we" or a busy time (``business_times``), in a
+    sentence of it: "Reordering for the bakery: 10 bags of ...", "We go through it fast at the
+    bakery", "Christmas rush at the bakery!" -> ``work:bakery``. "I bought 2 boxes of donuts
+    at the bakery" is a customer's."""
+    if not _trade_pattern().search(text):
+        return []
+    claims: list[Claim] = []
+    times = lexicon().words["business_times"]
+    for match in _business_pattern().finditer(text, sentence.start, sentence.end):
+        if tx.inside(quotes, match.start()):
+            continue
+        before = [t.word for t in tx.tokens(text, sentence.start, match.start())]
+        if match.group("prep").lower() == "at":
+            busy = {" ".join(before[-2:]), *before[-1:]} & times
+            if not busy and not {"we", "we're", "we've", "our"} & set(before):
+                continue
+        after = tx.tokens(text, match.end(), min(len(text), match.end() + 20))[:1]
+        polite = bool(after) and after[0].word in _POLITE_ENDS  # "for the shop please"
+        if _modifies(text, match.end()) and not polite:
+            continue  # "2 bags for the office party": the party's
+        business = match.group("business").lower()
+        value = f"works at {'an' if business[0] in 'aeiou' else 'a'} {business}"
+        claims.append(Claim(f"work:{business}", value, 1.0, 0.6, [sentence]))
+    return claims

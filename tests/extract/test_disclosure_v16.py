@@ -23,7 +23,7 @@ def of(text: str, category: str) -> set[str]:
 
 
 def test_the_producer_is_current() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v21"
+    assert disclosure.NAME == "persona6.disclosure.v22"
 
 
 @pytest.mark.parametrize(
