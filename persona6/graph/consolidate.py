@@ -933,7 +933,7 @@ def statement(kind: SignalKind, key: str, latest: str, majority: str) -> str:
     if kind is SignalKind.TASK:
         if key.startswith("sequence:"):
             return "recurring steps: " + key.removeprefix("sequence:").replace(">", " → ")
-        return f"works on {label}"
+        return f"works on {(latest or key).replace('_', ' ')}"
     if kind is SignalKind.DECISION and latest in ("switched", "decided to switch") and "->" in key:
         # the decision extractor's key: "from->to", from optional
         old, new = (" ".join(part.split()) for part in key.split("->", 1))

@@ -115,3 +115,12 @@ def test_a_built_trait_speaks_of_the_person() -> None:
         assert not [s for s in statements if " my " in f" {s} "], statements
     finally:
         p6.close()
+
+
+def test_a_task_is_stated_by_its_readable_label() -> None:
+    from persona6.graph.consolidate import statement
+
+    said = statement(SignalKind.TASK, "purchasing_billing", "purchases and billing", "")
+    assert said == "works on purchases and billing"
+    # an older signal whose value is its key reads as before
+    assert statement(SignalKind.TASK, "debugging", "debugging", "") == "works on debugging"
