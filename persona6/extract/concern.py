@@ -1,4 +1,4 @@
-"""persona6.concern.v11: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v12: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -45,6 +45,19 @@ ranking of values is none ("privacy matters to me more than speed": ``lesser_sid
 only). Fear in other words ("terrified", "my biggest fear") and what matters to the speaker are
 worries.
 
+A concern's words are read in the sense the speaker means (v12). Tracking is privacy only of
+people, by ads, cookies or location ("are you tracking me?", "I don't want to be tracked"; a
+shape, compounds and a sense), not a parcel's ("text me the tracking updates": ``idioms``) nor
+a count's ("tracking my spending"); one's own mistake is an apology, no correctness concern
+("Ah, my mistake.", "sorry for mistakes": ``idiom_shapes``). A feeling of worry or anxiety
+("a knot in my stomach", "lying awake", "nervous", ``feeling`` senses) is a worry about money
+beside a word of one's own finances or an amount of money ("I get so nervous looking at the
+balance", "We spent 340 on takeout. That's what worries me."), and yields to
+a concern its sentence names ("I'm scared my data will leak": privacy); money is its own
+concern, the strain on one's finances, apart from the price of a thing (cost). Asking for a
+better price (a coupon, a price match, a discount: ``deals``) mentions cost with the weight of
+a mention: a deal-hunter wants a saving, no worry is said ("Do you price match?").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -74,7 +87,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v11"
+NAME = "persona6.concern.v12"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -100,6 +113,9 @@ class Concern:
     otherwise: str | None = None
     #: A sense's cues count only in a question ("how much is it?", not "I love how much you do").
     asking: bool = False
+    #: A sense's cues are feelings of worry (v12, ``feeling``): they yield to a concern named in
+    #: their sentence ("I'm scared my data will leak": privacy, whatever money is around).
+    feeling: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +146,9 @@ class Taxonomy:
     #: Concerns whose cue before one of ``subject_heads`` names a data's subject (v11).
     subject_concerns: frozenset[str]
     subject_heads: re.Pattern[str]
+    #: Asking for a better price (v12, ``deals``): the concerns it mentions, and its phrases.
+    deal_concerns: frozenset[str] = frozenset()
+    deals: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +162,8 @@ class _Reading:
     in_context: bool
     #: Counts only in a question (``Concern.asking``).
     asking: bool
+    #: A feeling of worry read as this concern by the words around it (``Concern.feeling``).
+    feeling: bool = False
 
 
 #: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
@@ -222,9 +243,12 @@ def taxonomy() -> Taxonomy:
                 _forms_pattern(forms),
                 cue_words(forms),
                 # the concern's own cues are context too: "How much is it? It looks expensive."
-                context=_context_pattern([*sense["context"], *own_cues[key]]),
+                context=_context_pattern(
+                    [*sense["context"], *own_cues[key]], sense.get("context_shapes", [])
+                ),
                 otherwise=None if otherwise is None else str(otherwise),
                 asking=bool(sense.get("asking", False)),
+                feeling=bool(sense.get("feeling", False)),
             )
         )
     # questions asked in a shape, and shapes said (v11) asked or not
@@ -257,7 +281,11 @@ def taxonomy() -> Taxonomy:
         ),
         kinds=kinds,
         frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
-        idioms=re.compile(tx.word_alternation(data["idioms"]), re.IGNORECASE),
+        # idioms in words, and in shapes (v12: one's own mistake)
+        idioms=re.compile(
+            "|".join([tx.word_alternation(data["idioms"]), *map(str, data["idiom_shapes"])]),
+            re.IGNORECASE,
+        ),
         request_openers=re.compile(
             r"(?:" + tx.word_alternation(requests["openers"]) + r")(?:\s+(?:please|kindly|just))?"
             r"\s+([\w'’-]+)",
@@ -284,15 +312,18 @@ def taxonomy() -> Taxonomy:
         subject_heads=re.compile(
             r"\s+(?:" + tx.word_alternation(subjects["heads"]) + ")", re.IGNORECASE
         ),
+        deal_concerns=frozenset(str(k) for k in data["deals"]["concerns"]),
+        deals=re.compile(tx.word_alternation(data["deals"]["phrases"]), re.IGNORECASE),
     )
 
 
-def _context_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word alternation of the words' ``cue_forms``, and any sign among them ("$")
-    anywhere."""
+def _context_pattern(words: Sequence[str], shapes: Sequence[str] = ()) -> re.Pattern[str]:
+    """Whole-word alternation of the words' ``cue_forms``, any sign among them ("$") anywhere,
+    and the regular expressions of ``shapes`` (v12: "spent 340")."""
     phrases = [str(w) for w in words if _RUN.search(str(w))]
     signs = [re.escape(str(w)) for w in words if not _RUN.search(str(w))]
-    return re.compile("|".join([tx.word_alternation(cue_forms(phrases)), *signs]), re.IGNORECASE)
+    alternatives = [tx.word_alternation(cue_forms(phrases)), *signs, *map(str, shapes)]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 @registered
@@ -331,6 +362,9 @@ def concern_claims(text: str) -> list[Claim]:
         readings = _specific(
             [r for r in readings if questions or not r.asking or _framed(text, sentence, r.span)]
         )
+        # "I'm scared my data will leak": the feeling is about the concern it names (v12)
+        if any(not r.feeling for r in readings):
+            readings = [r for r in readings if not r.feeling]
         worried = _worried(text, sentence)
         # "rename without a deprecation warning is bad": judged bad, a complaint
         judged = not asking and taxonomy().judgement.search(segment) is not None
@@ -339,9 +373,24 @@ def concern_claims(text: str) -> list[Claim]:
         raised = {r.key for r in readings if framing or not r.framed}
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * (worried or judged)
         says = "worried about" if asking or worried else "complains about" if judged else "mentions"
+        # "do you price match?": a saving asked for, no worry (v12, ``deals``)
+        dealing = _asks_deal(text, sentence)
         for key in sorted(raised, key=lambda k: kinds[k][0]):
-            found.append(Claim(key, f"{says} {kinds[key][1]}", 0.0, weight, [sentence]))
+            if dealing and key in taxonomy().deal_concerns:
+                found.append(Claim(key, f"mentions {kinds[key][1]}", 0.0, BASE_WEIGHT, [sentence]))
+            else:
+                found.append(Claim(key, f"{says} {kinds[key][1]}", 0.0, weight, [sentence]))
     return found
+
+
+def _asks_deal(text: str, sentence: Span) -> bool:
+    """The sentence asks for a better price (``deals``: a coupon, a price match, a discount)
+    and says no worry but the deal's own words ("a price-match guarantee")."""
+    deals = taxonomy().deals
+    if deals is None:
+        return False
+    found = [Span(*m.span()) for m in deals.finditer(text, sentence.start, sentence.end)]
+    return bool(found) and not _worried(text, sentence, found)
 
 
 def _readings(
@@ -366,11 +415,41 @@ def _readings(
             in_context = context is not None and context.search(text, *around) is not None
             if context is not None and not in_context:
                 key = concern.otherwise  # "how much should I feed them?": a quantity
+            if concern.feeling and (not in_context or _negated(text, sentence, match.start())):
+                continue  # "I'm not worried about money", "I'm nervous about the exam"
             if key is not None:
                 framed = " ".join(match.group().lower().split()) in concern.framed
                 span = Span(*match.span())
-                found.append(_Reading(key, span, framed, in_context, concern.asking))
+                found.append(
+                    _Reading(key, span, framed, in_context, concern.asking, concern.feeling)
+                )
     return found
+
+
+#: Words that negate a feeling right before it: "I'm not worried", "never stressed".
+_NEGATIONS = frozenset(
+    {
+        "not",
+        "never",
+        "no",
+        "n't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "don't",
+        "didn't",
+        "doesn't",
+        "won't",
+        "hardly",
+        "less",
+    }
+)
+
+
+def _negated(text: str, sentence: Span, start: int) -> bool:
+    """A negation among the two words before ``start`` ("I'm not worried", "don't panic")."""
+    before = tx.tokens(text, sentence.start, start)[-2:]
+    return any(t.word.replace("’", "'") in _NEGATIONS for t in before)
 
 
 def _specific(readings: list[_Reading]) -> list[_Reading]:
@@ -442,10 +521,12 @@ def _framed(text: str, sentence: Span, cue: Span) -> bool:
     return taxonomy().frames.search(text, sentence.start, cue.start) is not None
 
 
-def _worried(text: str, sentence: Span) -> bool:
+def _worried(text: str, sentence: Span, besides: Sequence[Span] = ()) -> bool:
     """A worry marker in the sentence that is no duty of the speaker's ("I must send ...",
-    "we have to file it"; ``duties``)."""
+    "we have to file it"; ``duties``), and none of the words of ``besides``."""
     for match in taxonomy().worry.finditer(text, sentence.start, sentence.end):
+        if any(b.start < match.end() and match.start() < b.end for b in besides):
+            continue  # "a price-match guarantee": a deal's name
         if " ".join(match.group().lower().split()) not in taxonomy().duties:
             return True
         before = tx.tokens(text, sentence.start, match.start())[-2:]
