@@ -88,6 +88,28 @@ def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> Stored
     return stored_event(n, "action", text, actor, name=name)
 
 
+def said_traits(said: Iterable[tuple[str, str, str]], kind: str = "preference") -> list:
+    """The traits of ``kind`` of person u-1 after a build of their messages, each (session,
+    ts, text): how a change of mind across sessions is tested."""
+    with Persona6(db=":memory:") as p6:
+        p6.record(
+            [
+                {
+                    "event_id": f"e{n}",
+                    "ts": ts,
+                    "session_id": session,
+                    "user_id": "u-1",
+                    "type": "message",
+                    "role": "user",
+                    "text": text,
+                }
+                for n, (session, ts, text) in enumerate(said)
+            ]
+        )
+        p6.build()
+        return [t for t in p6.person("u-1").traits if t.kind.value == kind]
+
+
 def built_from(events: Iterable[StoredEvent]) -> Persona6:
     """An in-memory graph built from stored-event fixtures, recorded as native events (the
     caller closes it)."""

@@ -9,9 +9,8 @@ of something happening is a worry, not a taste, and a switch told in the past is
 from __future__ import annotations
 
 import pytest
-from helpers import extracted
+from helpers import extracted, said_traits
 
-from persona6 import Persona6
 from persona6.extract import preference
 
 
@@ -81,23 +80,7 @@ def test_a_standing_instruction_ends_the_earlier_preference_it_changes() -> None
         ("s-2", "2026-09-15T10:00:00Z", "From now on post the summaries in Slack, not email."),
         ("s-3", "2026-09-22T10:00:00Z", "Remember: Slack, not email, for the summaries please :)"),
     ]
-    with Persona6(db=":memory:") as p6:
-        p6.record(
-            [
-                {
-                    "event_id": f"e{n}",
-                    "ts": ts,
-                    "session_id": session,
-                    "user_id": "u-1",
-                    "type": "message",
-                    "role": "user",
-                    "text": text,
-                }
-                for n, (session, ts, text) in enumerate(said)
-            ]
-        )
-        p6.build()
-        traits = [t for t in p6.person("u-1").traits if t.kind.value == "preference"]
+    traits = said_traits(said)
     old = next(t for t in traits if t.key == "email for summaries" and t.polarity > 0)
     assert old.valid_to == "2026-09-15T10:00:00.000000Z"
     current = {(t.key, t.polarity) for t in traits if t.valid_to is None}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from helpers import said_traits
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -374,23 +375,7 @@ def test_a_stated_switch_supersedes_the_preference_it_replaced():
             "I've switched to spreadsheets now, PDF reports were too hard to reuse.",
         ),
     ]
-    with Persona6(db=":memory:") as p6:
-        p6.record(
-            [
-                {
-                    "event_id": f"e{n}",
-                    "ts": ts,
-                    "session_id": session,
-                    "user_id": "u-1",
-                    "type": "message",
-                    "role": "user",
-                    "text": text,
-                }
-                for n, (session, ts, text) in enumerate(said)
-            ]
-        )
-        p6.build()
-        traits = {t.key: t for t in p6.person("u-1").traits if t.kind.value == "preference"}
+    traits = {t.key: t for t in said_traits(said)}
     old, new = traits["pdf reports"], traits["spreadsheets"]
     assert old.valid_to == new.valid_from and new.supersedes == old.id
     assert old.counter_evidence[-1].event_id == "e2"
