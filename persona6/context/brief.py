@@ -572,7 +572,8 @@ def _failure_plan(
         advice = plan.split(": ", 1)[-1]
         statement = (
             f"{likely}. Their own {past}: {shown}. "
-            f"{first.capitalize()} leads {whose} ({counts[first]} of their {own}): {advice}."
+            f"{first.capitalize()} leads, resting {whose}; they showed it in {counts[first]} "
+            f"of their {own}: {advice}."
         )
     else:
         # Never shown by them: the advice is for the reaction of theirs the model ranks first.

@@ -58,3 +58,11 @@ def test_asking_for_the_cause_is_answered_with_the_cause() -> None:
     plan = _plan(events, "u-why")
     assert "feedback" in plan
     assert "say what caused it" in plan and "thank them" not in plan
+
+
+def test_a_lead_they_showed_once_says_what_it_rests_on_apart_from_their_count() -> None:
+    events = _after_failures("u-once", ("action", "deploy", "api v2.1 --env prod"), 1)
+    plan = _plan(events, "u-once")
+    # their one reaction is the model's lead, not a habit yet
+    assert "Retry leads, resting on the population's failures" in plan
+    assert "they showed it in 1 of their 1" in plan and "(1 of their 1)" not in plan
