@@ -254,6 +254,17 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
             f"\n[dim]{count(len(hidden), 'superseded trait')} not shown (true once, replaced "
             "later); show them with --all[/]"
         )
+    if any(t.statement.startswith(WITH_OTHERS) for ts in kinds.values() for t in ts):
+        out.print(f"[dim]{safe(WITH_OTHERS)}: {WITH_OTHERS_MEANS}[/]")
+
+
+#: What the preference and disclosure extractors put before a claim said with "we", and what
+#: it means: the legend ``show`` and ``why`` print where a statement holds it.
+WITH_OTHERS = "(with others)"
+WITH_OTHERS_MEANS = (
+    "said with 'we' or 'our': a fact of a household, team or group the person belongs to, "
+    "weighed less than their own"
+)
 
 
 @main.command()
@@ -284,6 +295,8 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         f"[bold]{safe(t.statement)}[/] ({t.kind.value}, confidence {t.confidence:.2f}, "
         f"{count(t.sessions, 'session')}, {t.counter_sessions} against)"
     )
+    if t.statement.startswith(WITH_OTHERS):
+        out.print(f"[dim]{safe(WITH_OTHERS)}: {WITH_OTHERS_MEANS}[/]")
     print_table(
         None,
         ["stance", "time", "session", "event", "quote"],
