@@ -1,4 +1,4 @@
-"""persona6.concern.v12: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v13: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -58,6 +58,12 @@ concern, the strain on one's finances, apart from the price of a thing (cost). A
 better price (a coupon, a price match, a discount: ``deals``) mentions cost with the weight of
 a mention: a deal-hunter wants a saving, no worry is said ("Do you price match?").
 
+A feeling of worry is felt in the body and in sleep in many words (v13): "I feel sick every time
+I check my credit card balance", "a sinking feeling", "my stomach drops", "a cold sweat", "I
+couldn't sleep" are feelings as "a knot in my stomach" is (``feeling`` senses, worry markers),
+a worry about money beside a word of one's finances and no concern without one ("I feel sick
+today").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -87,7 +93,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v12"
+NAME = "persona6.concern.v13"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5

@@ -1,4 +1,4 @@
-"""persona6.disclosure.v22: facts a person states about their own life.
+"""persona6.disclosure.v23: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -125,6 +125,18 @@ orders supplies for in trade quantities is their work (``trade_units``, ``busine
 bags of ... for the bakery", "8 cases of ... We go through it fast at the bakery" ->
 ``work:bakery``).
 
+A feeling is widened, a fact needs an object and a life (v23): ``feeling_phrases`` hold the
+feeling in the body and in sleep too ("I feel sick every time I check my credit card
+balance", "a sinking feeling", "my stomach drops", "a cold sweat", "I can't sleep"); a verb
+whose words after it are only a reflexive pronoun names nothing ("every time I enter myself";
+``reflexives``; "I enter competitions", "I taught myself Spanish" stay); a plain present after
+"I <act> it" in its sentence, with no frequency, goes on with the act at hand, a present for now
+as a learner of English says it ("OK, I fix it myself, I write shorter building name.";
+``act_at_hand_verbs``; "I write poems", "I love it, I write poems" stay); and "my home", "my
+office" after "to" in a clause of sending or delivering is where a thing goes, no home nor
+office had ("Can you send the planters to my home?"; ``delivery_verbs``, ``delivery_places``;
+"my home is in Leeds", "I work from home", "I drive to my office" stay).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -145,7 +157,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v22"
+NAME = "persona6.disclosure.v23"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -206,6 +218,7 @@ _WORD_LISTS += ("task_act_nouns", "attempt_nouns", "attempt_marks", "anaphor_deg
 _WORD_LISTS += ("stewardship_verbs", "stewarded_things", "attempt_outcomes")
 _WORD_LISTS += ("stewarded_businesses",)
 _WORD_LISTS += ("feeling_phrases", "data_heads", "activity_nouns", "intent_present_verbs")
+_WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_places")
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
@@ -481,6 +494,10 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
     if _intent_present(text, pred, lemma, words):
         return None  # "I buy the camera strap": about to, in this order; no habit nor thing (v22)
+    if _reflexive_only(text, pred):
+        return None  # "every time I enter myself": a bare verb on oneself names no fact (v23)
+    if _act_at_hand(text, sentence, pred):
+        return None  # "OK, I fix it myself, I write shorter building name": now, no habit (v23)
     if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
         owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
         owned = owned or ("have" in lead and bool(words and _HAVE_GOT.fullmatch(words[0].word)))
@@ -2094,6 +2111,8 @@ def _my_mentions(
             continue  # "my practice reminders": reminders, no practice of one's own (v16)
         if _before_data_head(text, match.end()):
             continue  # "my phone number", "my home address": data about them (v22)
+        if _delivery_place(text, clause, match.start(), noun):
+            continue  # "Can you send the planters to my home?": where to, no home had (v23)
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -3309,3 +3328,59 @@ def _trade_business(text: str, sentence: Span, quotes: list[Span]) -> list[Claim
         value = f"works at {'an' if business[0] in 'aeiou' else 'a'} {business}"
         claims.append(Claim(f"work:{business}", value, 1.0, 0.6, [sentence]))
     return claims
+
+
+# --- v23 ---
+
+
+_AFTER_REFLEXIVE = frozenset({"again", "too", "also", "now", "today", "then", "first"})
+
+
+def _reflexive_only(text: str, pred: Predicate) -> bool:
+    """The words after the verb are only a reflexive pronoun (``reflexives``), with at most
+    a word of time after it (v23): "every time I enter myself", "I push myself again" name no
+    fact of a life. "I enter myself in competitions", "I taught myself Spanish" say more."""
+    words = [t.word for t in tx.tokens(text, *pred.rest)]
+    reflexives = lexicon().words["reflexives"]
+    return bool(words) and words[0] in reflexives and set(words[1:]) <= _AFTER_REFLEXIVE
+
+
+@cache
+def _act_at_hand_pattern() -> re.Pattern[str]:
+    verbs = tx.word_alternation(sorted(lexicon().words["act_at_hand_verbs"], key=len)[::-1])
+    return re.compile(rf"\bI\s+(?:{verbs})\s+(?:it|this|that)\b", re.I)
+
+
+def _act_at_hand(text: str, sentence: Span, pred: Predicate) -> bool:
+    """A plain present of the speaker's after "I <act> it" earlier in its sentence
+    (``act_at_hand_verbs``: "OK, I fix it myself, I write shorter building name."), with no
+    lead and no frequency in the sentence, goes on with the act at hand: a present for now, as
+    a learner of English says it (as "I buy the camera strap." is, v22), no habit (v23).
+    "I write poems", "I love it, I write poems", "I fixed it, I write poems every week" stay."""
+    if pred.lead or pred.implied or pred.is_be or pred.negated:
+        return False
+    if pred.subject.word != "i" or tx.is_past(pred.verb.word) or pred.verb.word.endswith("ing"):
+        return False
+    if lexicon().frequency.search(text, sentence.start, sentence.end):
+        return False
+    return bool(_act_at_hand_pattern().search(text, sentence.start, pred.subject.start))
+
+
+@cache
+def _delivery_lemmas() -> dict[str, str]:
+    return tx.lemma_table(lexicon().words["delivery_verbs"])
+
+
+def _delivery_place(text: str, clause: Span, at: int, noun: str) -> bool:
+    """ "my home", "my office" right after "to" in a clause with a verb of sending or
+    delivering (``delivery_verbs``) name where a thing is to go, in a request or an
+    instruction, no home nor office had (``delivery_places``, v23): "Can you send the
+    planters to my home?", "please ship it to my office". "my home is in Leeds", "I drive to
+    my office every day" stay."""
+    if noun not in lexicon().words["delivery_places"]:
+        return False
+    before = text[clause.start : at]
+    if not re.search(r"\bto\s+$", before, re.I):
+        return False
+    lemmas = _delivery_lemmas()
+    return any(t.word in lemmas for t in tx.tokens(text, clause.start, at))

@@ -16,8 +16,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v10() -> None:
-    assert concern.NAME == "persona6.concern.v12"
-    assert load_lexicon("concerns")["version"] == 12
+    assert concern.NAME == "persona6.concern.v13"
+    assert load_lexicon("concerns")["version"] == 13
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v11() -> None:
-    assert concern.NAME == "persona6.concern.v12"
-    assert load_lexicon("concerns")["version"] == 12
+    assert concern.NAME == "persona6.concern.v13"
+    assert load_lexicon("concerns")["version"] == 13
 
 
 @pytest.mark.parametrize(
