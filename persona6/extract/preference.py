@@ -1,4 +1,4 @@
-"""persona6.preference.v23: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v24: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -77,7 +77,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v23"
+NAME = "persona6.preference.v24"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -185,6 +185,7 @@ def lexicon() -> Lexicon:
         "feeling_phrases",
         "feeling_at_hand",
         "item_qualifiers",
+        "chosen_openers",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -598,19 +599,32 @@ def _change_announcement() -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
-#: A verbless "Y only" clause, a standing marker after it ("email only from now on").
+#: A verbless "Y only", "just Y" or "only Y" clause, a standing marker after it ("email only
+#: from now on", "just email please", "only order updates").
 _ONLY_ITEM = re.compile(
-    r"\W*(?:(?:but|and|so)\s+)?(?:just\s+|only\s+)?(?P<obj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+only"
+    r"\W*(?:(?:but|and|so)\s+)?(?:(?P<just>just|only)\s+(?:(?:the|my|our|your)\s+)?)?(?P<obj>[\w'’-]+(?:\s+[\w'’-]+)??)"
+    r"(?(just)(?:\s+only)?|\s+only)"
     r"(?P<tail>(?:\s*,?\s*(?:from now on|going forward|from here on|please|pls|plz|thanks))*)\W*$",
     re.I,
 )
 
 
 def _only_item(text: str, clause: Span) -> re.Match[str] | None:
-    """A verbless "Y only" after a negative cue: the negation's scope ended at the clause
-    boundary, and "Y only" chooses Y ("Please stop sending me SMS notifications, email only
-    from now on"; v23)."""
+    """A verbless "Y only", "just Y" or "only Y" after a negative cue: the negation's scope
+    ended at the clause boundary, and the clause chooses Y, for it ("Please stop sending me SMS
+    notifications, email only from now on"; v23; "no texts please, just email", "no more
+    newsletters, only order updates": for email, for order updates; v24)."""
     return _ONLY_ITEM.match(text, clause.start, clause.end)
+
+
+def _opens_choice(text: str, clause: Span) -> bool:
+    """Whether a clause opens on "just" or "only" ("..., just email and calls"): after a
+    negative cue the negation's scope ended at the clause boundary, and the clause names what
+    the person chooses, so its items are never against (``chosen_openers``; v24)."""
+    words = [w.word for w in tx.tokens(text, *clause)]
+    while words and words[0] in ("but", "and", "so"):
+        words = words[1:]
+    return bool(words) and words[0] in lexicon().words["chosen_openers"]
 
 
 def _only_claim(text: str, clause: Span, lead: Claim) -> list[Claim]:
@@ -624,7 +638,9 @@ def _only_claim(text: str, clause: Span, lead: Claim) -> list[Claim]:
         return []
     words = _instructions()
     chosen = tx.normalise_phrase(found.group("obj"))
-    span = Span(found.start("obj"), found.end("obj") + len(" only"))
+    start = found.start("just") if found.group("just") else found.start("obj")
+    only = re.match(r"\s+only\b", text[found.end("obj") : found.end()], re.I)
+    span = Span(start, found.end("obj") + (only.end() if only else 0))
     if not lead.value.startswith("asks"):
         return []  # "I hate jazz, rock only": no request; not "hates rock"
     if chosen not in words.channels:
@@ -662,6 +678,10 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         if words[0].word in qualifiers:
             return []  # "..., even small config changes": how far the taste goes, no item
         words = words[1:]
+    if last.polarity < 0 and _only_item(text, clause):
+        return _only_claim(text, clause, lead)  # "stop sending me SMS, email only": for email
+    if last.polarity < 0 and _opens_choice(text, clause):
+        return []  # "no texts please, just email and calls": not against email (v24)
     if words and (words[0].word in qualifiers or " ".join(w.word for w in words[:2]) in qualifiers):
         return []  # "I prefer to keep two backups anyway, one offsite": a part of the object
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
@@ -674,8 +694,6 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         return []  # "I prefer type hints, even in small scripts", "..., please use X": no item
     if " ".join(w.word for w in words) in tx.english_set("remarks"):
         return []  # "I prefer tea, no worries": a sign-off, not a second item
-    if last.polarity < 0 and _only_item(text, clause):
-        return _only_claim(text, clause, lead)  # "stop sending me SMS, email only": for email
     if " ".join(w.word for w in words) in _answer_words():
         return []  # "I like to do the tango in my blue dress, yes!": no item
     if _remark(context, words):
