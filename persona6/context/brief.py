@@ -330,12 +330,26 @@ def compose_brief(
         reverse=True,
     )
     stated: set[str] = set()
+    # The other side of a contrast ("against light mode (prefers dark mode instead)", preference
+    # v25) rests on the very spans of the side chosen: the brief says the chosen side only.
+    chosen = {
+        (e.event_id, e.start, e.end)
+        for _, k in ranked
+        if k.trait.kind is SignalKind.PREFERENCE and k.trait.polarity > 0
+        for e in k.trait.evidence
+    }
     relevant = 0  # items ranked before this one that share a word with the task
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated:
-            # One message can back traits of two keys with one statement ("I prefer dark mode
-            # over light mode" is about both modes): the brief says it once.
+            # One message can back traits of two keys with one statement: said once.
+            continue
+        if (
+            t.kind is SignalKind.PREFERENCE
+            and t.polarity < 0
+            and t.evidence
+            and all((e.event_id, e.start, e.end) in chosen for e in t.evidence)
+        ):
             continue
         stated.add(t.statement)
         label = _LABEL[t.kind]

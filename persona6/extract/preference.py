@@ -1,4 +1,4 @@
-"""persona6.preference.v24: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v25: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -77,7 +77,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v24"
+NAME = "persona6.preference.v25"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -656,8 +656,20 @@ def _only_claim(text: str, clause: Span, lead: Claim) -> list[Claim]:
     was = _channel_name(tx.normalise_phrase(other), frame=True)
     value = f"asks for {made} by {name} only, not {was}"
     spans = sorted({*lead.spans, span})
-    lead.key, lead.value, lead.spans = f"{was} for {made}", value, spans
+    lead.key, lead.spans = f"{was} for {made}", spans
+    lead.value = _against(f"asks for {made} by {name}", was)
     return [Claim(f"{name} for {made}", value, 1.0, lead.weight, spans)]
+
+
+def _against(chosen: str, other: str, excepted: bool = False) -> str:
+    """How the other side of a contrast reads: its own claim, against it, with the side chosen
+    ("I prefer charts over tables": ``prefers charts over tables`` for charts, ``against tables
+    (prefers charts instead)`` for tables), so the two traits of one sentence state two things
+    (v25); an exception reads as one ("I like all music except country": ``against country
+    (likes music, but not country)``). Keys stay as they were: a change of mind meets on them."""
+    if excepted:
+        return f"against {other} ({chosen}, but not {other})"
+    return f"against {other} ({chosen} instead)"
 
 
 def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
@@ -742,9 +754,11 @@ def _negated_alternative(context: _Context, last: Claim) -> list[Claim]:
         return []
     span = tx.phrase_span(text, named[0].start, clause.end, lexicon().stops)
     spans = sorted({*last.spans, clause})
-    claims = _claim(text, span, -last.polarity, f"{last.value}, not", last.weight, spans)
+    chosen = last.value
+    claims = _claim(text, span, -last.polarity, f"{chosen}, not", last.weight, spans)
     for claim in claims:
         last.value = claim.value
+        claim.value = _against(chosen, claim.value[len(f"{chosen}, not ") :])
         claim.spans = spans
     return claims
 
@@ -1494,7 +1508,7 @@ def _object_claims(
     music except country"), whose other side gets the opposite polarity."""
     lex, text = lexicon(), context.text
     start, end = cue.object_start, max(pred.rest.end, cue.object_start)
-    cut, counter, marker = end, None, ""
+    cut, counter, marker, excepted = end, None, "", False
     markers = [lex.contrasts.get(cue.head), lex.contrasts["any"]]
     for pattern in [*markers, lex.exceptions] if polarity > 0 else markers:
         found = pattern.search(text, start, end) if pattern is not None else None
@@ -1507,6 +1521,7 @@ def _object_claims(
             ):
                 continue  # "prefer going to the beach", "prefer you to ...": not "X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
+            excepted = pattern is lex.exceptions
     span = tx.phrase_span(text, start, cut, lex.stops)
     when = _when_clause(context) if span is None and start >= end else None
     if when is not None:  # "I like when you use bullet points": the clause after is the object
@@ -1521,10 +1536,11 @@ def _object_claims(
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
-        value = f"{claims[-1].value} {marker} {key}"
+        chosen = claims[-1].value
         for claim in claims:
-            claim.value = value
-        claims.append(Claim(key[:80], value, -polarity, cue.weight, evidence))
+            claim.value = f"{chosen} {marker} {key}"
+        against = _against(chosen, key, excepted)
+        claims.append(Claim(key[:80], against, -polarity, cue.weight, evidence))
     return claims
 
 
@@ -1905,9 +1921,10 @@ def _channel_claims(claims: list[Claim], match: re.Match[str], says: str) -> lis
     counter = match.groupdict().get("counter")
     if claims and counter:
         key = _channel_name(tx.normalise_phrase(counter), frame=True)
-        value = f"{claims[0].value} rather than {key}"
-        claims[0].value = value
-        claims.append(Claim(key, value, -claims[0].polarity, claims[0].weight, claims[0].spans))
+        chosen = claims[0].value
+        claims[0].value = f"{chosen} rather than {key}"
+        against = _against(chosen, key)
+        claims.append(Claim(key, against, -claims[0].polarity, claims[0].weight, claims[0].spans))
     return claims
 
 
@@ -2354,7 +2371,7 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         sides.insert(1, extra)  # "explain step by step with screenshots": both asked for
     made = words.plurals.get(noun, noun) if kind != "place" else ""
     keys = [_instruction_key(name, kind, made) for _, name in sides]
-    value = _instruction_value(found, sides, made)
+    value, chosen, other = _instruction_value(found, sides, made)
     weight = 1.0 if marked else words.weight
     end = sentence.start + len(said.rstrip())
     while end > sentence.start and not text[end - 1].isalnum():
@@ -2362,7 +2379,9 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     spans = [Span(sentence.start + _first_word(said), end)]
     against = len(sides) - (1 if found.get("counter") else 0)
     return [
-        Claim(key[:80], value, 1.0 if at < against else -1.0, weight, spans)
+        Claim(key[:80], value, 1.0, weight, spans)
+        if at < against
+        else Claim(key[:80], _against(chosen, other), -1.0, weight, spans)
         for at, key in enumerate(keys)
     ]
 
@@ -2377,9 +2396,11 @@ def _instruction_key(name: str, kind: str, made: str) -> str:
 
 def _instruction_value(
     found: dict[str, str | None], sides: list[tuple[str, str]], made: str
-) -> str:
+) -> tuple[str, str, str]:
     """How a standing instruction reads: "asks for summaries in slack, not email", "asks for
-    delivery to the office instead of home", "asks for charts instead of tables"."""
+    delivery to the office instead of home", "asks for charts instead of tables"; with the
+    side chosen ("asks for charts") and the other side ("tables"), which the claim against it
+    reads (``_against``: "against tables (asks for charts instead)"; v25)."""
     kind = sides[0][0]
     if kind == "place":
         chosen = f"delivery to the {sides[0][1]}" if sides[0][1] != "home" else "delivery at home"
@@ -2395,12 +2416,15 @@ def _instruction_value(
     value = f"asks for {chosen}"
     if found.get("detail"):
         value += f" ({(found.get('detail') or '').strip(' ,').split()[-1]})"
+    base, other = value, ""
     if found.get("counter"):
         said = found.get("other") if found.get("obj") in _instructions().forms else None
         other = sides[-1][1] if kind != "answer" else tx.plain(said or found.get("counter") or "")
         contrast = " ".join((found.get("contrast") or "").lower().split())
         value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
-    return value
+    if kind == "place" and other:
+        other = f"delivery to the {other}" if other != "home" else "delivery at home"
+    return value, base, other
 
 
 #: A clause of the speaker's after a request that says why ("..., I need it for my bookkeeping").

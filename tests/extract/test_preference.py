@@ -130,7 +130,8 @@ def test_an_exception_inside_a_like_is_a_dislike() -> None:
 def test_value_reads_as_a_statement_and_notes_the_contrast() -> None:
     [tea, coffee] = sorted(say("I prefer tea over coffee."), key=lambda s: s.polarity)[::-1]
     assert tea.value == "prefers tea over coffee"
-    assert coffee.value == tea.value
+    # the other side states its own side (v25), so the two traits read as two claims
+    assert coffee.value == "against coffee (prefers tea instead)"
 
 
 def test_negated_preference_reads_as_negated() -> None:
@@ -157,7 +158,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v24"
+    assert signal.producer == "persona6.preference.v25"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:

@@ -20,7 +20,7 @@ def read(text: str) -> dict[str, tuple[float, str]]:
 
 
 def test_the_producer_is_v17() -> None:
-    assert preference.NAME == "persona6.preference.v24"
+    assert preference.NAME == "persona6.preference.v25"
 
 
 @pytest.mark.parametrize(
@@ -129,8 +129,9 @@ def test_a_past_taste_without_a_contrast_says_nothing_of_now(
 def test_the_noun_phrase_after_not_is_the_other_side(text: str, liked: str, against: str) -> None:
     claims = read(text)
     assert claims[liked][0] == 1.0 and claims[against][0] == -1.0
-    assert claims[liked][1] == claims[against][1]
     assert claims[liked][1].endswith(f"{liked}, not {against}")
+    # the other side states its own side (v25)
+    assert claims[against][1].startswith(f"against {against} (")
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ def test_a_remark_after_not_is_no_other_side(
                 ),
                 "phone calls": (
                     -1.0,
-                    "asks to be contacted by text messages rather than phone calls",
+                    "against phone calls (asks to be contacted by text messages instead)",
                 ),
             },
         ),

@@ -19,7 +19,7 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v22() -> None:
-    assert preference.NAME == "persona6.preference.v24"
+    assert preference.NAME == "persona6.preference.v25"
 
 
 @pytest.mark.parametrize(
@@ -45,13 +45,15 @@ def test_a_standing_instruction_on_the_channel_of_recurring_work_is_a_preference
 def test_the_channel_named_after_the_choice_is_in_the_value() -> None:
     found = read("From now on post the summaries in Slack, in #platform-oncall, not email.")
     value = "asks for summaries in slack (#platform-oncall), not email"
-    assert found == {"slack for summaries": (value, 1.0), "email for summaries": (value, -1.0)}
+    other = "against email (asks for summaries in slack (#platform-oncall) instead)"  # v25
+    assert found == {"slack for summaries": (value, 1.0), "email for summaries": (other, -1.0)}
 
 
 def test_a_choice_between_two_forms_of_answer_is_a_preference() -> None:
     found = read("Please give me a checklist instead of paragraphs for the rollout.")
     value = "asks for a checklist instead of paragraphs"
-    assert found == {"checklist": (value, 1.0), "paragraphs": (value, -1.0)}
+    other = "against paragraphs (asks for a checklist instead)"  # v25
+    assert found == {"checklist": (value, 1.0), "paragraphs": (other, -1.0)}
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v23() -> None:
-    assert preference.NAME == "persona6.preference.v24"
-    assert load_lexicon("preferences")["version"] == 24
+    assert preference.NAME == "persona6.preference.v25"
+    assert load_lexicon("preferences")["version"] == 25
 
 
 # W1: the negation's scope ends at the clause boundary; "Y only" chooses Y.
@@ -30,7 +30,7 @@ def test_stop_x_then_y_only_is_a_change_from_x_to_y() -> None:
     assert found == {
         "email for notifications": ("asks for notifications by email only, not text messages", 1.0),
         "text messages for notifications": (
-            "asks for notifications by email only, not text messages",
+            "against text messages (asks for notifications by email instead)",
             -1.0,
         ),
     }

@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v24"
-    assert load_lexicon("preferences")["version"] == 24
+    assert preference.NAME == "persona6.preference.v25"
+    assert load_lexicon("preferences")["version"] == 25
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_a_longer_chosen_clause_after_a_negation_is_never_against() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # v23's "Y only" keeps its keys and values
+        # v23's "Y only" keeps its keys (the other side's value states its side: v25)
         (
             "Please stop sending me SMS notifications, email only from now on.",
             {
@@ -57,7 +57,7 @@ def test_a_longer_chosen_clause_after_a_negation_is_never_against() -> None:
                     1.0,
                 ),
                 "text messages for notifications": (
-                    "asks for notifications by email only, not text messages",
+                    "against text messages (asks for notifications by email instead)",
                     -1.0,
                 ),
             },
