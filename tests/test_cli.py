@@ -196,12 +196,14 @@ def test_show_prints_the_two_sides_of_a_preference_over_another_once(run, write_
     run("ingest", str(write_lines([said])))
     run("build")
     traits = json.loads(run("show", "u-1", "--json").output)["traits"]
-    sides = [t for t in traits if t["statement"] == "prefers tea over coffee"]
-    assert sorted(t["key"] for t in sides) == ["coffee", "tea"]  # --json keeps both
+    sides = {t["key"]: t for t in traits if t["kind"] == "preference"}
+    assert sorted(sides) == ["coffee", "tea"]  # --json keeps both, each stating its side
+    assert sides["coffee"]["statement"] == "against coffee (prefers tea instead)"
     shown = run("show", "u-1").output.splitlines()
     lines = [line for line in shown if line.startswith("  prefers tea over coffee ")]
     assert len(lines) == 1
-    assert all(t["id"] in lines[0] for t in sides)
+    assert all(t["id"] in lines[0] for t in sides.values())
+    assert not [line for line in shown if "against coffee" in line]
 
 
 # -- output paths: nothing a command reads or keeps is written over (persona6/outputs.py) -------

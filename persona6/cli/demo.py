@@ -21,6 +21,7 @@ from persona6.cli import (
     safe,
     store_options,
 )
+from persona6.graph.consolidate import chosen_sides
 from persona6.outputs import check_output
 
 
@@ -140,7 +141,8 @@ def persona_digest(
     dated by ``date`` (``LocalDates``: on the person's clock)."""
     lines: list[str] = []
     said: set[str] = set()  # "X over Y" supports two traits with one statement
-    active = [t for t in view.traits if t.valid_to is None]
+    other_sides = chosen_sides(view.traits)  # ... and says the chosen side once
+    active = [t for t in view.traits if t.valid_to is None and t.id not in other_sides]
     for kind, most in _DIGEST:
         ranked = sorted(
             (t for t in active if t.kind.value == kind),
@@ -163,7 +165,8 @@ def persona_digest(
         if t.supersedes and t.supersedes in by_id:
             old = by_id[t.supersedes]
             on = date(t.valid_from)
+            now = other_sides.get(t.id, t)  # "against email (...)": the side chosen instead
             lines.append(
-                f"{'changed':<10} {safe(old.statement)} -> {safe(t.statement)} [dim](on {on})[/]"
+                f"{'changed':<10} {safe(old.statement)} -> {safe(now.statement)} [dim](on {on})[/]"
             )
     return lines

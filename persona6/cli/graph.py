@@ -24,6 +24,7 @@ from persona6.cli import (
 )
 from persona6.engine import Persona6
 from persona6.errors import NotFound
+from persona6.graph.consolidate import chosen_sides
 from persona6.graph.paths import sequence_paths
 from persona6.outputs import check_output, write_output
 from persona6.types import PersonView
@@ -217,14 +218,21 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
             kinds.setdefault(trait.kind.value, []).append(trait)
         else:
             hidden[trait.id] = trait
+    # The two traits of "X over Y" (one for each side, preference v25: "against Y (prefers X
+    # instead)") rest on the same spans: one line, the chosen side's, with both ids (--json
+    # keeps them apart).
+    other_sides = chosen_sides(view.traits)
     for kind, traits in kinds.items():
         out.print(f"\n[bold underline]{kind}[/]")
-        # The two traits of "X over Y" (one for each side) read the same, on the same
-        # evidence: one line with both ids (--json keeps them apart).
         alike: dict[tuple[Any, ...], list[Any]] = {}
+        place: dict[str, tuple[Any, ...]] = {}
         for t in traits:
             same = (t.statement, t.status, t.confidence, t.sessions, t.valid_from, t.valid_to)
-            alike.setdefault((*same, tuple(e.event_id for e in t.evidence)), []).append(t)
+            place[t.id] = (*same, tuple(e.event_id for e in t.evidence))
+        for t in sorted(traits, key=lambda t: t.id in other_sides):
+            chosen = other_sides.get(t.id)
+            where = place[chosen.id] if chosen is not None and chosen.id in place else place[t.id]
+            alike.setdefault(where, []).append(t)
         for group in alike.values():
             t = group[0]
             validity = f" until {date(t.valid_to)}" if t.valid_to else ""
@@ -243,8 +251,10 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
                     f"    [red]against: “{safe(clip(item.quote, 80))}”[/] "
                     f"[dim]{safe(item.event_id)}[/]"
                 )
-            old = hidden.get(t.supersedes or "")
-            if old is not None:  # a change of mind: what it replaced, though that is hidden
+            # a change of mind: what it replaced, though that is hidden (the other side of a
+            # contrast may be the one that replaced it)
+            old = next((hidden[g.supersedes] for g in group if g.supersedes in hidden), None)
+            if old is not None:
                 out.print(
                     f"    [yellow]changed from: {safe(old.statement)}[/] [dim](until "
                     f"{date(old.valid_to)} · {safe(old.id)})[/]"

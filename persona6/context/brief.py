@@ -46,6 +46,7 @@ from persona6.context.relevance import (
 )
 from persona6.context.tokens import cached_count, count_tokens
 from persona6.errors import InvalidOption
+from persona6.graph.consolidate import chosen_sides
 from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
@@ -332,24 +333,12 @@ def compose_brief(
     stated: set[str] = set()
     # The other side of a contrast ("against light mode (prefers dark mode instead)", preference
     # v25) rests on the very spans of the side chosen: the brief says the chosen side only.
-    chosen = {
-        (e.event_id, e.start, e.end)
-        for _, k in ranked
-        if k.trait.kind is SignalKind.PREFERENCE and k.trait.polarity > 0
-        for e in k.trait.evidence
-    }
+    other_sides = chosen_sides([k.trait for _, k in ranked])
     relevant = 0  # items ranked before this one that share a word with the task
     for position, (score, k) in enumerate(ranked):
         t = k.trait
-        if t.statement in stated:
+        if t.statement in stated or t.id in other_sides:
             # One message can back traits of two keys with one statement: said once.
-            continue
-        if (
-            t.kind is SignalKind.PREFERENCE
-            and t.polarity < 0
-            and t.evidence
-            and all((e.event_id, e.start, e.end) in chosen for e in t.evidence)
-        ):
             continue
         stated.add(t.statement)
         label = _LABEL[t.kind]

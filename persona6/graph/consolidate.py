@@ -914,6 +914,27 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def chosen_sides(traits: Sequence[Trait]) -> dict[str, Trait]:
+    """The other side of each contrast among ``traits``, by id, to the side chosen: a
+    preference against Y whose every evidence span backs a preference for X ("I prefer charts
+    over tables" -> ``tables`` "against tables (prefers charts instead)" to ``charts``). A
+    reader that says the person's tastes once (a brief, the demo's digest) says the chosen
+    side only."""
+    backing: dict[tuple[str, int, int], Trait] = {}
+    for t in traits:
+        if t.kind is SignalKind.PREFERENCE and t.polarity > 0:
+            for e in t.evidence:
+                backing.setdefault((e.event_id, e.start, e.end), t)
+    found: dict[str, Trait] = {}
+    for t in traits:
+        if t.kind is not SignalKind.PREFERENCE or t.polarity >= 0 or not t.evidence:
+            continue
+        sides = [backing.get((e.event_id, e.start, e.end)) for e in t.evidence]
+        if all(side is not None for side in sides):
+            found[t.id] = sides[-1]  # type: ignore[assignment]
+    return found
+
+
 def _majority_value(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=lambda v: tally[v])
 

@@ -126,3 +126,17 @@ def test_a_task_is_stated_by_its_readable_label() -> None:
     assert said == "works on purchases and billing"
     # an older signal whose value is its key reads as before
     assert statement(SignalKind.TASK, "debugging", "debugging", "") == "works on debugging"
+
+
+def test_the_other_side_of_a_contrast_is_known_by_its_spans() -> None:
+    from persona6.graph.consolidate import chosen_sides
+
+    said = "I prefer PDF exports over Excel sheets. I hate spreadsheets."
+    p6 = built_from([stored_event(1, "message", said, "u1")])
+    try:
+        traits = p6.person("u1").traits
+    finally:
+        p6.close()
+    sides = chosen_sides(traits)
+    by_key = {t.key: t for t in traits}
+    assert sides == {by_key["excel sheets"].id: by_key["pdf exports"]}  # not "spreadsheets"
