@@ -411,7 +411,7 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             out.print(f"  [bold {colour}]{title}[/]")
             shown: set[tuple[str, str | None]] = set()
             for item in items:
-                # Both keys of "X over Y" read the same: say it once (--json has each key).
+                # Claims of two keys that read the same: say it once (--json has each key).
                 if (item.statement, item.prior) in shown:
                     continue
                 shown.add((item.statement, item.prior))
