@@ -255,7 +255,7 @@ def _decision(
             return None
         return object_span(text, offset + match.start(group), offset + match.end(group))
 
-    end = offset + match.end()
+    end, planned = offset + match.end(), False
     if groups.get("thing") and not _moves_software(text, span_of("to")):
         return None  # "we decided to move the meeting to Friday" switches no tool (v12)
     if rule.kind == "switched" and "to" in groups:
@@ -276,14 +276,6 @@ def _decision(
             if t.word.startswith(_SWITCH_STEMS)
         ]
         planned = bool(verbs) and not is_past(verbs[-1])
-        start = offset + match.start()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1] in " \t\n,;:":
-            end -= 1
-        if end <= start:
-            return None
-        return Decision(rule.kind, key, Cite(event, start, end), planned)
     elif "obj" in groups:
         obj = span_of("obj")
         key = _object_key(text, obj)
@@ -299,7 +291,7 @@ def _decision(
         end -= 1
     if not key or end <= start:
         return None
-    return Decision(rule.kind, key, Cite(event, start, end))
+    return Decision(rule.kind, key, Cite(event, start, end), planned)
 
 
 #: The verbs of a switch, by their stems: "switch", "switching", "move", "moving", "migrate".
