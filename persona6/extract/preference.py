@@ -599,14 +599,20 @@ def _change_announcement() -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
-#: A verbless "Y only", "just Y" or "only Y" clause, a standing marker after it ("email only
-#: from now on", "just email please", "only order updates").
-_ONLY_ITEM = re.compile(
-    r"\W*(?:(?:but|and|so)\s+)?(?:(?P<just>just|only)\s+(?:(?:the|my|our|your)\s+)?)?(?P<obj>[\w'’-]+(?:\s+[\w'’-]+)??)"
-    r"(?(just)(?:\s+only)?|\s+only)"
-    r"(?P<tail>(?:\s*,?\s*(?:from now on|going forward|from here on|please|pls|plz|thanks))*)\W*$",
-    re.I,
-)
+@cache
+def _only_item_pattern() -> re.Pattern[str]:
+    """A verbless "Y only", or "just Y" / "only Y" opened by one of ``chosen_openers``, a
+    standing marker after it ("email only from now on", "just email please", "only order
+    updates")."""
+    openers = "|".join(map(re.escape, tx.load_lexicon("preferences")["chosen_openers"]))
+    tail = r"from now on|going forward|from here on|please|pls|plz|thanks"
+    return re.compile(
+        rf"\W*(?:(?:but|and|so)\s+)?(?:(?P<just>{openers})\s+(?:(?:the|my|our|your)\s+)?)?"
+        r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+)??)"
+        r"(?(just)(?:\s+only)?|\s+only)"
+        rf"(?P<tail>(?:\s*,?\s*(?:{tail}))*)\W*$",
+        re.I,
+    )
 
 
 def _only_item(text: str, clause: Span) -> re.Match[str] | None:
@@ -614,7 +620,7 @@ def _only_item(text: str, clause: Span) -> re.Match[str] | None:
     ended at the clause boundary, and the clause chooses Y, for it ("Please stop sending me SMS
     notifications, email only from now on"; v23; "no texts please, just email", "no more
     newsletters, only order updates": for email, for order updates; v24)."""
-    return _ONLY_ITEM.match(text, clause.start, clause.end)
+    return _only_item_pattern().match(text, clause.start, clause.end)
 
 
 def _opens_choice(text: str, clause: Span) -> bool:
@@ -1536,12 +1542,27 @@ def _object_claims(
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
     key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
-        chosen = claims[-1].value
-        for claim in claims:
-            claim.value = f"{chosen} {marker} {key}"
-        against = _against(chosen, key, excepted)
-        claims.append(Claim(key[:80], against, -polarity, cue.weight, evidence))
+        _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+def _add_other_side(
+    claims: list[Claim],
+    marker: str,
+    other: str,
+    polarity: float,
+    weight: float,
+    spans: list[Span],
+    excepted: bool = False,
+) -> None:
+    """The claims of the side chosen read with the other side after ``marker`` ("prefers charts
+    over tables", "asks for text messages rather than phone calls"), and the other side's own
+    claim, against it (``_against``), is appended: "X over Y", "all X except Y" and a channel
+    asked against ("text me rather than call") (v25)."""
+    chosen = claims[-1].value
+    for claim in claims:
+        claim.value = f"{chosen} {marker} {other}"
+    claims.append(Claim(other[:80], _against(chosen, other, excepted), polarity, weight, spans))
 
 
 def _listeners_task(text: str, span: Span) -> tuple[Span | None, str] | None:
@@ -1921,10 +1942,8 @@ def _channel_claims(claims: list[Claim], match: re.Match[str], says: str) -> lis
     counter = match.groupdict().get("counter")
     if claims and counter:
         key = _channel_name(tx.normalise_phrase(counter), frame=True)
-        chosen = claims[0].value
-        claims[0].value = f"{chosen} rather than {key}"
-        against = _against(chosen, key)
-        claims.append(Claim(key, against, -claims[0].polarity, claims[0].weight, claims[0].spans))
+        first = claims[0]  # the only one: a channel is one word or name, no list
+        _add_other_side(claims, "rather than", key, -first.polarity, first.weight, first.spans)
     return claims
 
 
@@ -2328,7 +2347,7 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     for me to read") is standing, a question too; a place of delivery needs such a word, a
     lead, a marker or "anymore" (v23)."""
     words = _instructions()
-    said, reasoned = _without_reason(text, sentence)
+    said, comma = _without_reason(text, sentence)
     match = None
     for pattern in (words.delivered, words.fragment, words.channelled, words.addressed):
         match = match or pattern.match(said)
@@ -2339,7 +2358,7 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         bool(found.get("lead"))
         or _standing_words().marker.search(said) is not None
         or words.habitual.search(said) is not None
-        or reasoned
+        or _reason_given(text, sentence, comma)
         or bool(found.get("over"))
     )
     if said.rstrip().endswith("?") and not marked:
@@ -2436,21 +2455,26 @@ _REASON_CLAUSE = re.compile(
 _BY_CHANNELS = frozenset({"email", "text messages", "post", "phone calls", "whatsapp"})
 
 
-def _without_reason(text: str, sentence: Span) -> tuple[str, bool]:
-    """The sentence without a reason about the speaker after a comma ("Please email me the
-    invoice, I need it for my bookkeeping"), and whether such a reason follows, there or in the
-    next sentence ("Charts are much easier for me to read"; ``reasons``, v23)."""
+def _without_reason(text: str, sentence: Span) -> tuple[str, re.Match[str] | None]:
+    """The sentence without a clause of the speaker's after a comma ("Please email me the
+    invoice, I need it for my bookkeeping"), and that comma's match (``_REASON_CLAUSE``)."""
     said = text[sentence.start : sentence.end]
+    comma = _REASON_CLAUSE.search(said)  # "..., I moved to working on-site": why, after it
+    return (said[: comma.start()] if comma else said), comma
+
+
+def _reason_given(text: str, sentence: Span, comma: re.Match[str] | None) -> bool:
+    """Whether a reason about the speaker follows the request: after its ``comma`` or, with
+    none, in the next sentence ("Charts are much easier for me to read"; ``reasons``, v23).
+    Asked only of a sentence read as an instruction: it splits the rest of the message."""
     reason = _instructions().reason
-    comma = _REASON_CLAUSE.search(said)
-    if comma:  # "..., I moved to working on-site": why, after the request
-        return said[: comma.start()], reason.search(said, comma.end()) is not None
+    if comma:
+        return reason.search(text[sentence.start : sentence.end], comma.end()) is not None
     following = tx.sentences(text[sentence.end :])
-    if following:
-        nxt = following[0]
-        if reason.search(text[sentence.end + nxt.start : sentence.end + nxt.end]):
-            return said, True
-    return said, False
+    if not following:
+        return False
+    nxt = following[0]
+    return reason.search(text[sentence.end + nxt.start : sentence.end + nxt.end]) is not None
 
 
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
