@@ -517,9 +517,7 @@ def _failure_plan(
     ranked = list(prediction.distribution.items())
     (first, p1), (second, p2) = ranked[0], ranked[1]
     plans: dict[str, str] = dict(data["reaction_plans"])
-    switches = [
-        e for e in state.history().episodes if e.person_id == person_id and e.reaction == "switch"
-    ]
+    switches = [e for e in state.history().person(person_id).episodes if e.reaction == "switch"]
     if switches and 2 * sum(e.undoes for e in switches) > len(switches):
         plans["switch"] = data["switch_undo"]  # their switches are rollbacks (failure.v10)
     plan = plans.get(first, "")

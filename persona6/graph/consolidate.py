@@ -833,6 +833,7 @@ _THEIR = {
 #: A verb after "I" that changes with "they".
 _AFTER_THEY = {"am": "are", "was": "were", "'m": "'re"}
 _FIRST_PERSON = re.compile(r"(?<![\w'-])(?:i'm|i've|i'd|i'll|im|ive|i|me|my|mine|myself)(?![\w'-])")
+_THEY_VERB = re.compile(r"(?<![\w'-])they (am|was)(?![\w'-])")
 
 
 def _their(said: str, kind: SignalKind) -> str:
@@ -847,9 +848,7 @@ def _their(said: str, kind: SignalKind) -> str:
         return _THEIR[match.group()]
 
     shifted = _FIRST_PERSON.sub(swap, said)
-    return re.sub(
-        r"(?<![\w'-])they (am|was)(?![\w'-])", lambda m: f"they {_AFTER_THEY[m.group(1)]}", shifted
-    )
+    return _THEY_VERB.sub(lambda m: f"they {_AFTER_THEY[m.group(1)]}", shifted)
 
 
 def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
@@ -865,11 +864,11 @@ def _cased(said: str, kind: SignalKind, evidence: Sequence[Evidence]) -> str:
     lower: set[str] = set()
     for item in evidence:
         quote = item.quote
-        words = _NAME_WORD.findall(quote)
+        found = list(_NAME_WORD.finditer(quote))
+        words = [m.group() for m in found]
         capital = [w for w in words if not w.islower()]
         if not words or (len(capital) * 5 > len(words) * 3 and len(words) > 2):
             continue  # "I Love The New Dashboard", "WHY IS IT DOWN AGAIN"
-        found = list(_NAME_WORD.finditer(quote))
         named = [
             m
             for i, m in enumerate(found)
