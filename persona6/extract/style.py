@@ -558,14 +558,14 @@ def _restored(signal: Signal, originals: dict[str, StoredEvent]) -> Signal:
         evidence.append(
             item.model_copy(update={"start": start, "end": end, "quote": text[start:end]})
         )
-    return signal.model_copy(update={"evidence": evidence})
+    return signal.model_copy(update={"evidence": tuple(evidence)})
 
 
 def _own_piece(text: str, start: int, end: int) -> tuple[int, int]:
     """The first piece of ``text[start:end]`` outside pasted material, trimmed (the span itself
     when it has none with a word)."""
     at = start
-    for span in sorted(material_spans(text)):
+    for span in material_spans(text):  # in order of start
         if span.end <= at or span.start >= end:
             continue
         piece = text[at : span.start]

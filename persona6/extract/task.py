@@ -291,12 +291,18 @@ def _reported(text: str, sentence: Span, at: int) -> bool:
 def _not_another(words: Sequence[tx.Token], index: int) -> bool:
     """The verb of saying at ``index`` is put to the assistant ("can you tell me", "do you
     think", "please tell me": no subject) or said by the speaker ("I think", "we've said")."""
-    skippable = tx.english_words("adverbs", "modals", "negations") | {"please", "do", "does"}
+    skippable = _skippable()
     back = index - 1
     while back >= 0 and words[back].word in skippable:
         back -= 1
     reports = _reports()
     return back < 0 or words[back].word in reports.asked | reports.own
+
+
+@cache
+def _skippable() -> frozenset[str]:
+    """Words between a verb of saying and its subject ("can you please tell me")."""
+    return tx.english_words("adverbs", "modals", "negations") | {"please", "do", "does"}
 
 
 def _handed(words: Sequence[tx.Token], index: int) -> bool:

@@ -381,12 +381,12 @@ def _machine_output(text: str) -> list[Span]:
     unindented line after a frame (the exception that ends it)."""
     lines = _material_patterns().machine
     found = [Span(m.start(), m.end()) for m in lines.finditer(text)]
-    for header in (m for m in _TRACEBACK.finditer(text) if "Traceback" in text):
+    for header in _TRACEBACK.finditer(text) if "Traceback" in text else ():
         at, framed = header.end(), False
-        for line in re.finditer(r"\n([^\n]*)", text[at:]):
+        for line in _NEXT_LINE.finditer(text, at):
             body = line.group(1)
             indented = body[:1] in (" ", "\t")
-            found.append(Span(at + line.start(1), at + line.end(1)))
+            found.append(Span(*line.span(1)))
             framed = framed or indented
             if framed and not indented and body.strip():
                 break
@@ -394,6 +394,7 @@ def _machine_output(text: str) -> list[Span]:
 
 
 _TRACEBACK = re.compile(r"^[ \t]*Traceback \(most recent call last\):[^\n]*", re.M)
+_NEXT_LINE = re.compile(r"\n([^\n]*)")
 
 
 def _material_start(text: str) -> tuple[int, int] | None:

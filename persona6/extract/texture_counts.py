@@ -85,7 +85,7 @@ def own_texts(texts: Sequence[str]) -> list[str]:
         spans = material_spans(text)
         if spans:
             kept, at = [], 0
-            for span in sorted(spans):
+            for span in spans:  # in order of start
                 kept.append(text[at : max(at, span.start)])
                 at = max(at, span.end)
             kept.append(text[at:])
