@@ -153,8 +153,8 @@ class Taxonomy:
     subject_concerns: frozenset[str]
     subject_heads: re.Pattern[str]
     #: Asking for a better price (v12, ``deals``): the concerns it mentions, and its phrases.
-    deal_concerns: frozenset[str] = frozenset()
-    deals: re.Pattern[str] | None = None
+    deal_concerns: frozenset[str]
+    deals: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,10 +392,8 @@ def concern_claims(text: str) -> list[Claim]:
 def _asks_deal(text: str, sentence: Span) -> bool:
     """The sentence asks for a better price (``deals``: a coupon, a price match, a discount)
     and says no worry but the deal's own words ("a price-match guarantee")."""
-    deals = taxonomy().deals
-    if deals is None:
-        return False
-    found = [Span(*m.span()) for m in deals.finditer(text, sentence.start, sentence.end)]
+    deals = taxonomy().deals.finditer(text, sentence.start, sentence.end)
+    found = [Span(*m.span()) for m in deals]
     return bool(found) and not _worried(text, sentence, found)
 
 

@@ -2385,9 +2385,9 @@ def _advice_pattern() -> re.Pattern[str]:
     """ "my trainer told me to avoid X", "my physio said I should stay off X", "I was told
     not to run": a clinician (``clinicians``) telling the speaker what their body must avoid."""
     lists = lexicon().words
-    who = tx.word_alternation(sorted(lists["clinicians"], key=len, reverse=True))
-    verb = tx.word_alternation(sorted(lists["advice_verbs"], key=len, reverse=True))
-    act = tx.word_alternation(sorted(lists["restriction_verbs"], key=len, reverse=True))
+    who = tx.word_alternation(lists["clinicians"])
+    verb = tx.word_alternation(lists["advice_verbs"])
+    act = tx.word_alternation(lists["restriction_verbs"])
     told = (
         r"(?:me\s+(?P<neg>not\s+)?to"
         r"|(?:that\s+)?i\s+(?:should|must|need\s+to|have\s+to)\s+(?P<neg2>not\s+)?)"
@@ -2437,12 +2437,17 @@ def _advised(text: str, sentence: Span) -> list[Claim]:
     return claims
 
 
+@cache
+def _advice_reason_pattern() -> re.Pattern[str]:
+    """One of ``advice_reasons`` before "my" ("because of my ...")."""
+    reasons = tx.word_alternation(lexicon().words["advice_reasons"])
+    return re.compile(rf"{reasons}\s+my\s+", re.I)
+
+
 def _advice_reason(text: str, span: Span) -> str | None:
     """ "... because of my right shoulder impingement": the speaker's condition a restriction
     is for, to the end of its clause."""
-    lists = lexicon().words
-    reasons = tx.word_alternation(sorted(lists["advice_reasons"], key=len, reverse=True))
-    found = re.compile(rf"{reasons}\s+my\s+", re.I).search(text, span.start, span.end)
+    found = _advice_reason_pattern().search(text, span.start, span.end)
     if found is None:
         return None
     rest = tx.phrase_span(text, found.end(), span.end, max_words=5)
@@ -3190,8 +3195,8 @@ def _intent_present(text: str, pred: Predicate, lemma: str, words: Sequence[tx.T
 @cache
 def _debt_pattern() -> re.Pattern[str]:
     words = lexicon().words
-    debts = tx.word_alternation(sorted(words["debts"], key=len)[::-1])
-    verbs = tx.word_alternation(sorted(words["debt_verbs"], key=len)[::-1])
+    debts = tx.word_alternation(words["debts"])
+    verbs = tx.word_alternation(words["debt_verbs"])
     amount = r"[$€£]?\d[\d,.]*\s*k?(?:\s*(?:[A-Za-z]{3}|dollars|euros|pounds|kr))?"
     return re.compile(
         rf"(?P<verb>{verbs})\s+(?:(?:my|our|the|this)\s+)?(?:(?:[a-z]+)\s+)?(?P<debt>{debts})"
@@ -3290,14 +3295,14 @@ _POLITE_ENDS = frozenset({"please", "pls", "plz", "thanks", "thx", "again", "asa
 
 @cache
 def _trade_pattern() -> re.Pattern[str]:
-    units = tx.word_alternation(sorted(lexicon().words["trade_units"]))
+    units = tx.word_alternation(lexicon().words["trade_units"])
     # "10 bags of bread flour", "6 piping bags", "12x sacks of rye"
     return re.compile(rf"\b\d+\s*(?:x\s*)?(?:[a-z-]+\s+){{0,2}}?{units}(?![\w'-])", re.I)
 
 
 @cache
 def _business_pattern() -> re.Pattern[str]:
-    businesses = tx.word_alternation(sorted(lexicon().words["stewarded_businesses"]))
+    businesses = tx.word_alternation(lexicon().words["stewarded_businesses"])
     return re.compile(rf"\b(?P<prep>for|at)\s+the\s+(?P<business>{businesses})\b", re.I)
 
 
@@ -3347,7 +3352,7 @@ def _reflexive_only(text: str, pred: Predicate) -> bool:
 
 @cache
 def _act_at_hand_pattern() -> re.Pattern[str]:
-    verbs = tx.word_alternation(sorted(lexicon().words["act_at_hand_verbs"], key=len)[::-1])
+    verbs = tx.word_alternation(lexicon().words["act_at_hand_verbs"])
     return re.compile(rf"\bI\s+(?:{verbs})\s+(?:it|this|that)\b", re.I)
 
 
