@@ -1280,6 +1280,13 @@ def _life_plan(words: Sequence[tx.Token]) -> bool:
     return not (words[0].word in ("be", "being") and (after.endswith("ed") or after == "able"))
 
 
+@cache
+def _plan_key_leads() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``plan_key_leads`` longest first, each with its words."""
+    leads = sorted(lexicon().words["plan_key_leads"], key=len, reverse=True)
+    return tuple((lead, tuple(lead.split())) for lead in leads)
+
+
 def _plan_form(claim: Claim) -> Claim:
     """A plan keyed by its act alone, however it is announced (v18): words of time or change at
     either end are left out (``plan_change_adverbs``: "my goal is now running the half", "I'm
@@ -1293,9 +1300,9 @@ def _plan_form(claim: Claim) -> Claim:
     lists = lexicon().words
     words = _trim_plan(fact.split())
     led = False
-    for lead in sorted(lists["plan_key_leads"], key=len, reverse=True):
-        size = len(lead.split())
-        if words[:size] == lead.split() and len(words) > size:
+    for lead, lead_words in _plan_key_leads():
+        size = len(lead_words)
+        if tuple(words[:size]) == lead_words and len(words) > size:
             words, led = _trim_plan(words[size:]), True
             if lead == "going to" and words[0] not in _known_bases():
                 words = ["go", "to", *words]  # "going to a conference": the act is going
