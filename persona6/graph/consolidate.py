@@ -915,10 +915,10 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def chosen_sides(traits: Sequence[Trait]) -> dict[str, Trait]:
     """The other side of each contrast among ``traits``, by id, to the side chosen: a
-    preference against Y whose every evidence span backs a preference for X ("I prefer charts
-    over tables" -> ``tables`` "against tables (prefers charts instead)" to ``charts``). A
-    reader that says the person's tastes once (a brief, the demo's digest) says the chosen
-    side only."""
+    preference against Y each of whose messages shares a span with a preference for X ("I
+    prefer charts over tables" -> ``tables`` "against tables (prefers charts instead)" to
+    ``charts``). A reader that says the person's tastes once (a brief, the demo's digest)
+    says the chosen side only."""
     backing: dict[tuple[str, int, int], Trait] = {}
     for t in traits:
         if t.kind is SignalKind.PREFERENCE and t.polarity > 0:
@@ -928,9 +928,15 @@ def chosen_sides(traits: Sequence[Trait]) -> dict[str, Trait]:
     for t in traits:
         if t.kind is not SignalKind.PREFERENCE or t.polarity >= 0 or not t.evidence:
             continue
-        sides = [backing.get((e.event_id, e.start, e.end)) for e in t.evidence]
-        if all(side is not None for side in sides):
-            found[t.id] = sides[-1]  # type: ignore[assignment]
+        # Every message the trait cites shares a span with the chosen side; a span of its own
+        # beside it (", not daily alerts." after "I'd like a weekly summary") is the contrast.
+        sides: dict[str, Trait] = {}
+        for e in t.evidence:
+            side = backing.get((e.event_id, e.start, e.end))
+            if side is not None:
+                sides[e.event_id] = side
+        if all(e.event_id in sides for e in t.evidence):
+            found[t.id] = sides[t.evidence[-1].event_id]
     return found
 
 

@@ -140,3 +140,26 @@ def test_the_other_side_of_a_contrast_is_known_by_its_spans() -> None:
     sides = chosen_sides(traits)
     by_key = {t.key: t for t in traits}
     assert sides == {by_key["excel sheets"].id: by_key["pdf exports"]}  # not "spreadsheets"
+
+
+@pytest.mark.parametrize(
+    ("said", "other", "chosen"),
+    [
+        # the contrast's own words beside the shared span: still the other side
+        ("I'd like a weekly summary on Sunday evenings, not daily alerts.", "daily alerts", True),
+        # two claims of one message, neither the other's contrast: both stay
+        ("I love green tea. I hate instant coffee.", "instant coffee", False),
+    ],
+)
+def test_the_other_side_is_known_by_a_shared_span_in_every_message(
+    said: str, other: str, chosen: bool
+) -> None:
+    from persona6.graph.consolidate import chosen_sides
+
+    p6 = built_from([stored_event(1, "message", said, "u1")])
+    try:
+        traits = p6.person("u1").traits
+    finally:
+        p6.close()
+    by_key = {t.key: t for t in traits if t.kind is SignalKind.PREFERENCE}
+    assert (by_key[other].id in chosen_sides(traits)) is chosen, [t.statement for t in traits]
