@@ -31,3 +31,45 @@ def _booleans_in_lists(value: Any, where: str) -> list[str]:
 def test_no_word_list_holds_a_yaml_boolean(name: str) -> None:
     data = yaml.safe_load(files("persona6.data").joinpath(name).read_text("utf-8"))
     assert _booleans_in_lists(data, name) == [], "quote yes/no/on/off/true/false in word lists"
+
+
+def test_a_data_file_that_does_not_parse_is_named_with_its_line_and_the_fix() -> None:
+    from persona6.errors import InvalidInput
+    from persona6.extract.text import read_yaml
+
+    with pytest.raises(InvalidInput) as caught:
+        read_yaml("version: 1\nwords: [tea, coffee\nother: 2\n", "persona6/data/x.yaml")
+    assert str(caught.value) == (
+        "persona6/data/x.yaml:3: is not valid YAML (did not find expected ',' or ']'). "
+        "Fix that line if you edited the file, or reinstall Persona6 "
+        "(pip install --force-reinstall persona6)"
+    )
+
+
+def test_a_broken_packaged_lexicon_stops_a_command_with_its_name_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    import persona6
+    import persona6.extract.text as text
+    from persona6.cli import main
+    from persona6.context.relevance import brief_data
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(persona6.__file__).parent / "data", data)
+    (data / "brief.yaml").write_text("version: 1\nstop_words: [a, b\n", encoding="utf-8")
+    monkeypatch.setattr(text, "files", lambda package: tmp_path)
+    brief_data.cache_clear()
+    try:
+        result = CliRunner().invoke(
+            main, ["--db", str(tmp_path / "p.db"), "context", "u-1", "--task", "x"]
+        )
+    finally:
+        brief_data.cache_clear()
+    assert result.exit_code == 3, result.output
+    assert "persona6/data/brief.yaml:3: is not valid YAML" in result.output
+    assert "Traceback" not in result.output

@@ -17,15 +17,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from persona6.config import read_yaml_file
 from persona6.context.relevance import brief_data
 from persona6.errors import InvalidInput
+from persona6.extract.text import packaged_yaml
 
 FIELDS = ("name", "voice", "defaults", "user_wins_at", "boundaries")
 
@@ -103,8 +101,9 @@ def parse_spec(data: Any, where: str) -> AssistantSpec:
 
 @cache
 def default_spec() -> AssistantSpec:
-    text = resources.files("persona6.data").joinpath("assistant_default.yaml").read_text("utf-8")
-    return parse_spec(yaml.safe_load(text), "persona6/data/assistant_default.yaml")
+    return parse_spec(
+        packaged_yaml("assistant_default.yaml"), "persona6/data/assistant_default.yaml"
+    )
 
 
 def load_spec(path: str | Path | None) -> AssistantSpec:

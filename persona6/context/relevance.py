@@ -18,10 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from persona6.extract.text import packaged_yaml
 
 K1 = 1.2
 B = 0.75
@@ -37,8 +36,7 @@ class Lexicon:
 
 @cache
 def brief_data() -> dict[str, Any]:
-    text = resources.files("persona6.data").joinpath("brief.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("brief.yaml")
 
 
 @cache

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from persona6.errors import InvalidInput
 from persona6.extract.base import make_evidence
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -79,16 +80,33 @@ class Claim:
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(text: str) -> Any:
-    """``yaml.safe_load(text)``, with libyaml's parser where there is one."""
-    return yaml.load(text, Loader=SAFE_LOADER)
+def read_yaml(text: str, where: str = "YAML text") -> Any:
+    """``yaml.safe_load(text)``, with libyaml's parser where there is one; YAML that does not
+    parse is an ``InvalidInput`` at ``where:line``."""
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InvalidInput(
+            f"{where}{line}",
+            f"is not valid YAML ({problem})",
+            "Fix that line if you edited the file, or reinstall Persona6 "
+            "(pip install --force-reinstall persona6)",
+        ) from None
+
+
+def packaged_yaml(name: str) -> Any:
+    """``persona6/data/<name>`` (a data file shipped with the package), parsed."""
+    resource = files("persona6") / "data" / name
+    return read_yaml(resource.read_text(encoding="utf-8"), f"persona6/data/{name}")
 
 
 @cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """``persona6/data/<name>.yaml`` as a dict; every lexicon must carry a ``version:`` key."""
-    resource = files("persona6") / "data" / f"{name}.yaml"
-    data = read_yaml(resource.read_text(encoding="utf-8"))
+    data = packaged_yaml(f"{name}.yaml")
     if not isinstance(data, dict) or "version" not in data:
         raise ValueError(f"persona6/data/{name}.yaml has no 'version:' key; add one (version: 1)")
     return data

@@ -46,7 +46,7 @@ from typing import Any
 
 import pydantic_core
 
-from persona6.extract.text import english_set, read_yaml
+from persona6.extract.text import english_set, packaged_yaml
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
 
 #: Consolidation reads signals fresh from extractors (Signal) or back from the store
@@ -126,10 +126,8 @@ class GraphConfig:
 
 @cache
 def config() -> GraphConfig:
-    data = read_yaml(resources.files("persona6.data").joinpath("graph.yaml").read_text())
-    groups = read_yaml(resources.files("persona6.data").joinpath("alternatives.yaml").read_text())[
-        "groups"
-    ]
+    data = packaged_yaml("graph.yaml")
+    groups = packaged_yaml("alternatives.yaml")["groups"]
     alternatives = {m.lower(): g for g, members in groups.items() for m in members}
     plans = data["plan_changes"]
     return GraphConfig(

@@ -41,13 +41,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from persona6.errors import InvalidOption
+from persona6.extract.text import packaged_yaml
 from persona6.types import format_ts
 
 GENERATOR = "persona6.synth.v1"
@@ -160,8 +158,7 @@ class Thread:
 @cache
 def load_personas() -> dict[str, Any]:
     """The persona definitions (archetypes and phrase banks), read once per process."""
-    source = resources.files("persona6") / "data" / "synth_personas.yaml"
-    return yaml.safe_load(source.read_text(encoding="utf-8"))
+    return packaged_yaml("synth_personas.yaml")
 
 
 def generate(seed: int = 0, people: int = 12, start: datetime = DEFAULT_START) -> SynthLog:
