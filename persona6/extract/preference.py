@@ -1,4 +1,4 @@
-"""persona6.preference.v25: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v26: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -34,7 +34,14 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   you show it as a chart instead of a table? Charts are much easier for me to read"), and
   places of delivery are sides ("From now on please deliver to my office instead of home");
 - "stop sending me X, Y only" chooses Y; keeping the person's data is keyed by the data
-  ("Do not keep my card information", "no save card please": ``storing card details``).
+  ("Do not keep my card information", "no save card please": ``storing card details``);
+- a file format chosen over another is standing ("Could you send it as a PDF instead of a
+  spreadsheet?"), a request marked as habitual for any thing ("Window seat please, as usual",
+  "A spreadsheet would be lovely, as usual"), a channel request with a reason of ease ("Text me
+  the updates please, SMS is easiest"); "Rather X than Y" without a subject is a contrast,
+  "anything but X" is against X, and both sides of a contrast key alike (``_side_key``); "still
+  no X" or "no X for now" with a reason about the speaker's body is against X ("Still no
+  overhead presses, shoulder") (v26).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -77,7 +84,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v25"
+NAME = "persona6.preference.v26"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -466,7 +473,7 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
     all_sentences = tx.sentences(text)
     for number, sentence in enumerate(all_sentences):
         if sentence.start >= asked and not tx.inside(quotes, sentence.start):
-            instructed = _standing_instruction(text, sentence)
+            instructed = _standing_instruction(text, sentence) or _habitual_request(text, sentence)
             if instructed:
                 found.extend(instructed)  # "From now on post the summaries in Slack, not email"
                 continue
@@ -487,7 +494,12 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
                 found.extend(_standing_request(context))
                 previous = []
                 continue
-            claims = _frames(context) or _apposition(context) or _standing_request(context)
+            claims = (
+                _frames(context)
+                or _apposition(context)
+                or _standing_request(context)
+                or _continuing_exclusion(context, all_sentences[number + 1 : number + 2])
+            )
             if (
                 not claims
                 and _AGREEMENT.match(text, clause.start, clause.end)
@@ -527,6 +539,48 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
         _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
         _key_delivered_by(claim)  # "I prefer invoices by email": email for invoices
     return found
+
+
+def _continuing_exclusion(context: _Context, following: list[Span]) -> list[Claim]:
+    """A terse constraint that goes on, "still no X" or "no X for now" (``continuing_no``),
+    with a reason about the speaker's body or situation after it, in its sentence or the next
+    (``continuing_no.reasons``: "Still no overhead presses, shoulder.", "No overhead presses for
+    now, my shoulder is still healing"): against X until said otherwise, cited with its reason
+    (v26). Not without the reason ("still no word from them", "no emojis for now": this answer),
+    a question or a clause with a subject ("my coach still says no presses")."""
+    text, clause, words = context.text, context.clause, _continuing_words()
+    found = words.said.match(text, clause.start, clause.end)
+    if found is None or not (found.group("still") or found.group("time")):
+        return []
+    ends = [context.sentence.end, *(s.end for s in following)]
+    reason = words.reason.search(text, clause.end, ends[-1])
+    if reason is None or (reason.end() > ends[0] and clause.end < ends[0] - 1):
+        return []  # the next sentence is a reason only when the clause ends its own
+    span = tx.phrase_span(text, found.start("obj"), found.end("obj"), lexicon().stops)
+    end = next(e for e in ends if e >= reason.end())  # the reason's sentence, cited whole
+    cited = Span(tx.opening_words(text, clause, 1)[0].start, end)
+    return _claim(text, span, -1.0, "asks for no", words.weight, [cited], context.asked)
+
+
+@dataclass(frozen=True, slots=True)
+class _ContinuingWords:
+    said: re.Pattern[str]  # "still no X", "no X for now"
+    reason: re.Pattern[str]  # "shoulder", "my knee is still healing"
+    weight: float
+
+
+@cache
+def _continuing_words() -> _ContinuingWords:
+    data = tx.load_lexicon("preferences")
+    own, skip = data["continuing_no"], data["frame_words"]["exclusion_skip"]
+    said = (
+        r"\W*(?:(?:and|but|so|btw|also|ok|okay)\W+)*(?P<still>still\s+)?no\s+(?:more\s+)?"
+        rf"(?!(?:{tx.word_alternation(skip)})(?![\w'’-]))"
+        r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)"
+        rf"(?P<time>\s+(?:{'|'.join(own['times'])}))?(?:\s*,?\s*(?:please|pls|plz))?\W*$"
+    )
+    reason = rf"(?<![\w'’-])(?:{'|'.join(own['reasons'])})(?![\w'’-])"
+    return _ContinuingWords(re.compile(said, re.I), re.compile(reason, re.I), float(own["weight"]))
 
 
 def _key_delivered_by(claim: Claim) -> None:
@@ -1514,6 +1568,14 @@ def _object_claims(
     music except country"), whose other side gets the opposite polarity."""
     lex, text = lexicon(), context.text
     start, end = cue.object_start, max(pred.rest.end, cue.object_start)
+    only_not = _ANYTHING_BUT.match(text, start, context.sentence.end) if polarity > 0 else None
+    if only_not is not None:
+        # "I want anything but a red-eye flight": against the red-eye flight, no "anything";
+        # "I'd like anything | but the chicken": the clause after "but" holds the thing
+        last = next(p.end for p in context.parts if p.end >= only_not.end())
+        span = tx.phrase_span(text, only_not.end(), last, lex.stops)
+        said, cited = f"against {{}} ({says} anything else)", [Span(context.clause.start, last)]
+        return _claim(text, span, -polarity, said, cue.weight, cited, context.asked)
     cut, counter, marker, excepted = end, None, "", False
     markers = [lex.contrasts.get(cue.head), lex.contrasts["any"]]
     for pattern in [*markers, lex.exceptions] if polarity > 0 else markers:
@@ -1540,10 +1602,18 @@ def _object_claims(
     says = f"{says} {reads}" if reads else says
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
-    key = tx.normalise_phrase(text[other.start : other.end]) if other else ""
+    key = _side_key(tx.normalise_phrase(text[other.start : other.end])) if other else ""
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+#: An object that is anything but one thing ("anything but a red-eye flight", "anything except
+#: a middle seat"): a taste against that thing only (v26).
+_ANYTHING_BUT = re.compile(
+    r"\s*(?:just\s+)?(?:anything|whatever)\s+(?:but|except(?:\s+for)?|other\s+than|besides)\s+",
+    re.I,
+)
 
 
 def _add_other_side(
@@ -1559,7 +1629,10 @@ def _add_other_side(
     over tables", "asks for text messages rather than phone calls"), and the other side's own
     claim, against it (``_against``), is appended: "X over Y", "all X except Y" and a channel
     asked against ("text me rather than call") (v25)."""
-    chosen = claims[-1].value
+    chosen, head = claims[-1].value, claims[-1].key.split()[-1]
+    words = other.split()
+    if len(words) > 1 and words[-1] in ("one", "ones") and len(claims[-1].key.split()) > 1:
+        other = " ".join([*words[:-1], head])  # "an early flight than a late one": late flight
     for claim in claims:
         claim.value = f"{chosen} {marker} {other}"
     claims.append(Claim(other[:80], _against(chosen, other, excepted), polarity, weight, spans))
@@ -1651,10 +1724,18 @@ def _claim(
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
     if len(conjuncts) > 1 and all(c.split()[0].endswith("ing") for c in conjuncts):
         return [Claim(c, f"{says} {c}", polarity, weight, spans) for c in conjuncts]
-    if (channel := _channel_name(key)) != key:  # "I prefer SMS": text messages (v17)
+    if (channel := _side_key(key)) != key:  # "I prefer SMS": text messages (v17)
         key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _side_key(phrase: str) -> str:
+    """The key of one side of a taste, from its normalised phrase: a channel of contact by its
+    one name ("sms" -> text messages; ``channel_names``). Both sides of a contrast take it, so
+    "I prefer email over SMS" and "I prefer email, not SMS" key the other side alike and meet
+    in consolidation (v26; the side after "over" kept "sms")."""
+    return _channel_name(phrase)
 
 
 def _without_frequency(key: str) -> str:
@@ -1914,6 +1995,8 @@ def _frames(context: _Context) -> list[Claim]:
         claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
         if frame.channels:
             return _channel_claims(claims, match, says)
+        if claims and match.groupdict().get("counter"):
+            _frame_other_side(text, claims, match, begin)  # "Rather a window seat than the aisle"
         for claim in claims if frame.answers else ():
             if (name := _answer_name(claim.key)) != claim.key:  # "skip the essay": explanations
                 claim.key, claim.value = name, f"{says} {name}"
@@ -1945,6 +2028,19 @@ def _channel_claims(claims: list[Claim], match: re.Match[str], says: str) -> lis
         first = claims[0]  # the only one: a channel is one word or name, no list
         _add_other_side(claims, "rather than", key, -first.polarity, first.weight, first.spans)
     return claims
+
+
+def _frame_other_side(text: str, claims: list[Claim], match: re.Match[str], begin: int) -> None:
+    """The other side a frame's group `counter` names, against it, as "X over Y" is ("Rather a
+    window seat than the aisle": against aisle; v26); nothing for a pronoun or a phrase that
+    names no thing (``counter_skip``: "rather now than never")."""
+    start, end = begin + match.start("counter"), begin + match.end("counter")
+    other = tx.phrase_span(text, start, end, lexicon().stops)
+    key = _side_key(tx.normalise_phrase(text[other.start : other.end])) if other else ""
+    if not key or _pronoun(text, other) or key in lexicon().words["counter_skip"]:
+        return
+    first = claims[0]
+    _add_other_side(claims, "than", key, -first.polarity, first.weight, first.spans)
 
 
 def _channel_name(key: str, frame: bool = False) -> str:
@@ -2244,6 +2340,7 @@ class _Instructions:
     fragment: re.Pattern[str]  # "(remember:) Slack, not email, for the summaries please"
     channelled: re.Pattern[str]  # "please email me the invoice" (v23)
     addressed: re.Pattern[str]  # "(as always,) invoice by email please" (v23)
+    formatted: re.Pattern[str]  # "could you give me the data as JSON instead of CSV?" (v26)
     channels: frozenset[str]
     aspects: frozenset[str]
     forms: dict[str, str]  # an answer form -> its one name ("chart" -> charts; v23)
@@ -2255,6 +2352,7 @@ class _Instructions:
     habitual: re.Pattern[str]  # "as always", "like usual", "again" (v23)
     reason: re.Pattern[str]  # "easier for me to read", "I learn better that way" (v23)
     weight: float
+    formats: frozenset[str] = frozenset()  # file formats, by their one name (v26)
 
 
 @cache
@@ -2278,7 +2376,7 @@ def _instructions() -> _Instructions:
     opening = rf"^\W*{heading}(?:(?:{tx.word_alternation(own['openers'])})\W+)*{asking}"
     lead = r"(?P<lead>(?:" + "|".join(own["leads"]) + r")\s*,?\s*)?"
     please = r"(?P<please>(?:please|pls|plz)\s+)?(?:(?:always|only|just)\s+)?"
-    owner = r"(?:(?:a|an|the|my|our)\s+)?"
+    owner = r"(?:(?:a|an|the|my|our)\s+)?(?:usual\s+)?"  # "the usual spreadsheet" (v26)
     noun = tx.word_alternation(own["delivery_nouns"])
     thing = rf"(?P<said>{owner}(?P<obj>{things}))(?:\s+(?:{noun}))?(?![\w'’-])"
     also = rf"(?:\s+(?:with|and)\s+{owner}(?P<also>{things})(?![\w'’-]))?"
@@ -2304,8 +2402,12 @@ def _instructions() -> _Instructions:
         rf"(?:{deliverable}\s+(?:{to})\s+|{pointed}){thing}{also}{detail}(?:{contrast})?{topic}"
         rf"{tail}"
     )
+    pleased = (  # "a spreadsheet would be lovely" (v26)
+        rf"(?:\s+(?:{tx.word_alternation(own['would_please'])})\s+"
+        rf"(?:{tx.word_alternation(own['pleasing'])})(?![\w'’-]))?"
+    )
     fragment = (
-        rf"{opening}{lead}{please}{thing}{detail}(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}"
+        rf"{opening}{lead}{please}{thing}{detail}{pleased}(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}"
         rf"(?:\s*,?\s*(?:for|with)\s+{deliverable})?)?{tail}"
     )
     channelled = (
@@ -2316,11 +2418,19 @@ def _instructions() -> _Instructions:
         rf"{opening}{lead}{please}{deliverable}\s+(?:{to})\s+{thing}"
         rf"(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}|{aside})?{tail}"
     )
+    # "Could you give me the data as JSON instead of CSV?": any thing sent in a form, which
+    # stands only as a choice of file formats or with a marker (v26)
+    getting = r"(?P<getting>(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+)"
+    formatted = (
+        rf"{opening}{lead}{please}(?:(?P<fverb>{verbs}|export|save|get)\s+(?:(?:me|us)\s+)?|"
+        rf"{getting}){owner}(?:[\w'’-]+\s+){{0,3}}?as\s+{thing}(?:{contrast})?{topic}{tail}"
+    )
     return _Instructions(
         re.compile(delivered, re.I),
         re.compile(fragment, re.I),
         re.compile(channelled, re.I),
         re.compile(addressed, re.I),
+        re.compile(formatted, re.I),
         channels,
         aspects,
         forms,
@@ -2332,6 +2442,7 @@ def _instructions() -> _Instructions:
         re.compile(habitual, re.I),
         re.compile("|".join(own["reasons"]), re.I),
         float(own["weight"]),
+        frozenset(own["file_formats"]),
     )
 
 
@@ -2349,7 +2460,8 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     words = _instructions()
     said, comma = _without_reason(text, sentence)
     match = None
-    for pattern in (words.delivered, words.fragment, words.channelled, words.addressed):
+    patterns = (words.delivered, words.fragment, words.channelled, words.addressed)
+    for pattern in (*patterns, words.formatted):
         match = match or pattern.match(said)
     if match is None:
         return []
@@ -2361,8 +2473,6 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         or _reason_given(text, sentence, comma)
         or bool(found.get("over"))
     )
-    if said.rstrip().endswith("?") and not marked:
-        return []  # "can you post the summaries in Slack instead of email?" asks once
     if found.get("chverb"):
         sides = [("channel", words.channel_verbs[found["chverb"].lower()])]
     else:
@@ -2371,6 +2481,12 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         sides.append(_instruction_side(found.get("counter")))
     if len({kind for kind, _ in sides}) > 1:
         return []  # "use tables, not email": no choice between two of a kind
+    # "Could you send it as a PDF instead of a spreadsheet?": a file format chosen over another
+    # is what the person's tools take, beyond this file, unless pinned to the moment (v26)
+    formats = len(sides) > 1 and all(name in words.formats for _, name in sides)
+    standing = marked or (formats and _moment_tail().search(said.rstrip(" ?!.")) is None)
+    if said.rstrip().endswith("?") and not standing:
+        return []  # "can you post the summaries in Slack instead of email?" asks once
     kind = sides[0][0]
     if kind == "place" and not marked:
         return []  # "please deliver to my office instead of home": maybe this parcel only
@@ -2379,12 +2495,13 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     pinned = bool(noun) and (
         det in words.moment or (noun in words.singulars and det not in ("every", "each", "all"))
     )
-    if not marked and found.get("pointed"):
+    if not standing and found.get("pointed"):
         return []  # "Post it in Slack, not email": this one thing
-    if not marked and (pinned or not found.get("counter")):
+    if not standing and (pinned or not found.get("counter")):
         return []  # "please post today's summary in slack, not email": this one delivery
     asked = found.get("please") or _PLEASE.search(said)
-    if not (marked or found.get("verb") or asked or noun):
+    verb = found.get("verb") or found.get("fverb") or found.get("getting")
+    if not (marked or verb or asked or noun):
         return []  # "Slack, not email." may answer a question
     if found.get("also") and (extra := _instruction_side(found.get("also") or ""))[0] == kind:
         sides.insert(1, extra)  # "explain step by step with screenshots": both asked for
@@ -2403,6 +2520,52 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         else Claim(key[:80], _against(chosen, other), -1.0, weight, spans)
         for at, key in enumerate(keys)
     ]
+
+
+def _habitual_request(text: str, sentence: Span) -> list[Claim]:
+    """A request for a thing marked as what the person always asks for (``habitual_requests``:
+    "Window seat please, as usual", "As always, a vegetarian meal please", "An aisle seat
+    would be great, as always", "The usual hotel near the station please"): for the thing, as
+    a standing instruction is (v26). It must ask ("please", "would be great"): "Busy as
+    always!" and "Late again, as usual" describe; a verb, a pronoun or a clause is no thing
+    ("Please help me as always")."""
+    found = _habitual_pattern().match(text, sentence.start, sentence.end)
+    if found is None or not any(found.group(g) for g in ("please", "please2", "pleased")):
+        return []
+    if not (found.group("lead") or found.group("usual") or found.group("habit")):
+        return []
+    words = found.group("obj").lower().split()
+    if words[0] in _verb_words() or words[0] == "no":
+        return []  # "please help me as always"; "no onions please" is a frame's
+    if any(w in _closed_words() or w in lexicon().words["pronouns"] for w in words):
+        return []
+    span = tx.phrase_span(text, found.start("obj"), found.end("obj"), lexicon().stops)
+    end = sentence.end
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1  # the quote ends on its last word
+    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    return _claim(text, span, 1.0, "asks for", 1.0, cited)
+
+
+@cache
+def _habitual_pattern() -> re.Pattern[str]:
+    data = tx.load_lexicon("preferences")
+    own, instructions = data["habitual_requests"], data["standing_instructions"]
+    habit = "|".join(own["markers"])
+    please = r"(?:please|pls|plz)"
+    pleased = (
+        rf"(?P<pleased>\s+(?:{tx.word_alternation(instructions['would_please'])})\s+"
+        rf"(?:{tx.word_alternation(instructions['pleasing'])})(?![\w'’-]))?"
+    )
+    return re.compile(
+        rf"\W*(?:(?:{tx.word_alternation(instructions['openers'])})\W+)*"
+        rf"(?:(?P<lead>{habit})\s*[,:-]?\s*)?(?:(?P<please>{please})\s+)?"
+        r"(?:(?:a|an|the|my|our|some)\s+)?(?:(?P<usual>usual)\s+)?"
+        r"(?P<obj>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+        rf"{pleased}(?:\s*,?\s*(?P<please2>{please}))?(?:\s*,?\s*(?P<habit>{habit}))?"
+        rf"(?:\s*,?\s*(?:{please}|thanks|thank you|thx|ty))?\W*$",
+        re.I,
+    )
 
 
 def _instruction_key(name: str, kind: str, made: str) -> str:
@@ -2437,7 +2600,11 @@ def _instruction_value(
         value += f" ({(found.get('detail') or '').strip(' ,').split()[-1]})"
     base, other = value, ""
     if found.get("counter"):
-        said = found.get("other") if found.get("obj") in _instructions().forms else None
+        said = (
+            found.get("other")
+            if (found.get("obj") or "").lower() in _instructions().forms
+            else None
+        )
         other = sides[-1][1] if kind != "answer" else tx.plain(said or found.get("counter") or "")
         contrast = " ".join((found.get("contrast") or "").lower().split())
         value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
@@ -2457,9 +2624,15 @@ _BY_CHANNELS = frozenset({"email", "text messages", "post", "phone calls", "what
 
 def _without_reason(text: str, sentence: Span) -> tuple[str, re.Match[str] | None]:
     """The sentence without a clause of the speaker's after a comma ("Please email me the
-    invoice, I need it for my bookkeeping"), and that comma's match (``_REASON_CLAUSE``)."""
+    invoice, I need it for my bookkeeping"), and that comma's match (``_REASON_CLAUSE``), or
+    without a last clause after a comma that is a reason (``reasons``: "Text me the updates
+    please, SMS is easiest"; v26)."""
     said = text[sentence.start : sentence.end]
     comma = _REASON_CLAUSE.search(said)  # "..., I moved to working on-site": why, after it
+    if comma is None:
+        last = [m for m in _COMMA.finditer(said)][-1:]
+        if last and _instructions().reason.search(said, last[0].end()):
+            comma = last[0]
     return (said[: comma.start()] if comma else said), comma
 
 
@@ -2478,6 +2651,7 @@ def _reason_given(text: str, sentence: Span, comma: re.Match[str] | None) -> boo
 
 
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
+_COMMA = re.compile(r"\s*[,;]\s*")
 
 
 def _first_word(said: str) -> int:

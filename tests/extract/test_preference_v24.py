@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v25"
-    assert load_lexicon("preferences")["version"] == 25
+    assert preference.NAME == "persona6.preference.v26"
+    assert load_lexicon("preferences")["version"] == 26
 
 
 @pytest.mark.parametrize(
