@@ -1,4 +1,4 @@
-"""persona6.concern.v13: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v14: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -64,6 +64,19 @@ couldn't sleep" are feelings as "a knot in my stomach" is (``feeling`` senses, w
 a worry about money beside a word of one's finances and no concern without one ("I feel sick
 today").
 
+What a worry is not (v14). A topic named as what a routine act is about is none, not even a
+mention ("Could you open an incident for the login latency?", "file a ticket about the slow
+checkout", "add the hotel price to the itinerary": ``routine_acts``), unless a worry or a
+complaint is said in its sentence or next to it; acts that change the thing ask for it ("please
+make it faster, it's painfully slow"). A statement that a risk is absent ("no telemetry, checked
+the diff", "nothing leaves our server": ``assurances``) answering another person who raised that
+concern is an answer, not the speaker's concern (read over the session in ``extract``). A worry
+about a concern takes in a mere mention of a concern it holds in the same message
+(``subsumes``: money holds cost), so "I get a knot in my stomach every time I open our bank
+app. Can you help us set up a budget?" is a worry about money alone, and a feeling about one's
+finances no longer yields to the cost its sentence names ("I feel sick every time I check my
+credit card balance, everything costs so much": money).
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -88,12 +101,12 @@ from functools import cache
 from persona6.extract import disclosure
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
-from persona6.extract.common import with_neighbours
+from persona6.extract.common import session_aliases, with_neighbours
 from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v13"
+NAME = "persona6.concern.v14"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -122,6 +135,9 @@ class Concern:
     #: A sense's cues are feelings of worry (v12, ``feeling``): they yield to a concern named in
     #: their sentence ("I'm scared my data will leak": privacy, whatever money is around).
     feeling: bool = False
+    #: Said in a shape (``questions``, ``shapes``), a regular expression whose match may hold
+    #: the absence itself ("nothing leaves our server"; v14, ``assurances``).
+    shape: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +171,24 @@ class Taxonomy:
     #: Asking for a better price (v12, ``deals``): the concerns it mentions, and its phrases.
     deal_concerns: frozenset[str]
     deals: re.Pattern[str]
+    #: A routine act on a record (v14, ``routine_acts``): its verbs (those that make a record
+    #: by themselves apart), the records, the words that end its object and those that let
+    #: "to", "and", "or" go on, and the words that judge a cue.
+    acts: re.Pattern[str]
+    record_acts: frozenset[str]
+    records: re.Pattern[str]
+    record_words: frozenset[str]
+    boundaries: frozenset[str]
+    determiners: frozenset[str]
+    intensifiers: frozenset[str]
+    #: An assurance that a risk is absent (v14, ``assurances``): the absence before the cue,
+    #: after it and inside a shape's match, and the wishes that make it the speaker's own.
+    absent_before: re.Pattern[str]
+    absent_after: re.Pattern[str]
+    absent_inside: re.Pattern[str]
+    wishes: re.Pattern[str]
+    #: Concern key -> the concerns a worry about it takes in (v14, ``subsumes``).
+    subsumes: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +204,15 @@ class _Reading:
     asking: bool
     #: A feeling of worry read as this concern by the words around it (``Concern.feeling``).
     feeling: bool = False
+    #: Said as the risk's absence ("no telemetry", "telemetry is off"; ``assurances``).
+    absent: bool = False
+
+
+class Assurance(Claim):
+    """A claim said only as an assurance that the risk is absent (v14): an answer when another
+    person raised the concern just before (``ConcernExtractor.extract``), else a mention."""
+
+    __slots__ = ()
 
 
 #: A whole word as ``word_alternation`` bounds it: a maximal run of these characters.
@@ -269,9 +312,12 @@ def taxonomy() -> Taxonomy:
                 re.compile(str(shape["pattern"]), re.IGNORECASE),
                 frozenset(str(w).lower() for w in shape["words"]),
                 asking=asking,
+                shape=True,
             )
         )
     requests, lesser, subjects = data["requests"], data["lesser_sides"], data["data_subjects"]
+    acts, assured = data["routine_acts"], data["assurances"]
+    gap = r"(?:\s+(?!(?:" + "|".join(map(re.escape, assured["gap_stops"])) + r")\b)[\w'’-]+){0,2}?"
     return Taxonomy(
         concerns=tuple(concerns),
         worry=re.compile(tx.word_alternation(data["worry_markers"]), re.IGNORECASE),
@@ -320,6 +366,25 @@ def taxonomy() -> Taxonomy:
         ),
         deal_concerns=frozenset(str(k) for k in data["deals"]["concerns"]),
         deals=re.compile(tx.word_alternation(data["deals"]["phrases"]), re.IGNORECASE),
+        acts=re.compile(tx.word_alternation([*acts["acts"], *acts["record_acts"]]), re.IGNORECASE),
+        record_acts=frozenset(" ".join(str(w).lower().split()) for w in acts["record_acts"]),
+        records=re.compile(tx.word_alternation(acts["records"]), re.IGNORECASE),
+        record_words=frozenset(str(w).lower().split()[0] for w in acts["records"]),
+        boundaries=frozenset(str(w).lower() for w in acts["boundaries"]),
+        determiners=frozenset(str(w).lower() for w in acts["determiners"]),
+        intensifiers=frozenset(str(w).lower() for w in acts["intensifiers"]),
+        # "no telemetry", "no usage data", "there's no tracking": the absence, at most two
+        # words (none of ``gap_stops``) and the cue
+        absent_before=re.compile(
+            "(?:" + tx.word_alternation(assured["before"]) + ")" + gap + r"\s+\Z", re.IGNORECASE
+        ),
+        absent_after=re.compile(
+            r"(?:\s+[\w'’-]+){0,2}?\s+(?:" + tx.word_alternation(assured["after"]) + ")",
+            re.IGNORECASE,
+        ),
+        absent_inside=re.compile(tx.word_alternation(assured["inside"]), re.IGNORECASE),
+        wishes=re.compile(tx.word_alternation(assured["wishes"]), re.IGNORECASE),
+        subsumes={str(k): frozenset(str(v) for v in held) for k, held in data["subsumes"].items()},
     )
 
 
@@ -337,10 +402,30 @@ class ConcernExtractor:
     name = NAME
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
+        same = session_aliases(session)
+        said: list[tuple[str | None, str]] = []  # (person, text) of each person message so far
         for event in session:
             if is_person_message(event):
-                claims = _remembered(event.text or "")
+                text, person = event.text or "", same.get(event.actor or "", event.actor)
+                claims: Sequence[Claim] = _remembered(text)
+                if any(isinstance(c, Assurance) for c in claims):
+                    # "no telemetry, checked the diff", answering another's privacy question
+                    asked = next((t for p, t in reversed(said) if p != person), None)
+                    if asked is not None:
+                        claims = _answered(claims, {c.key for c in _remembered(asked)})
+                said.append((person, text))
                 yield from tx.claim_signals(event, claims, SignalKind.CONCERN, NAME)
+
+
+def _answered(claims: Sequence[Claim], raised: set[str]) -> list[Claim]:
+    """The claims without those of a concern another person raised that the message only
+    assures is absent (v14, ``assurances``): the answer is not the speaker's concern."""
+    answered = {
+        c.key
+        for c in claims
+        if c.key in raised and all(isinstance(o, Assurance) for o in claims if o.key == c.key)
+    }
+    return [c for c in claims if c.key not in answered]
 
 
 def concern_claims(text: str) -> list[Claim]:
@@ -349,6 +434,9 @@ def concern_claims(text: str) -> list[Claim]:
     candidates = _candidates(text)
     if not candidates:
         return found
+    tax = taxonomy()
+    # (claim, a mere mention, the keys its sentence's worry holds): for ``subsumes`` (v14)
+    read: list[tuple[Claim, bool, frozenset[str]]] = []
     quotes = tx.quoted_spans(text)
     kinds = taxonomy().kinds
     sentences = tx.sentences(text)
@@ -368,24 +456,47 @@ def concern_claims(text: str) -> list[Claim]:
         readings = _specific(
             [r for r in readings if questions or not r.asking or _framed(text, sentence, r.span)]
         )
-        # "I'm scared my data will leak": the feeling is about the concern it names (v12)
-        if any(not r.feeling for r in readings):
+        # "I'm scared my data will leak": the feeling is about the concern it names (v12), but
+        # not one its own concern holds (v14: "I feel sick when I check my balance, everything
+        # costs so much" is about money)
+        felt = frozenset().union(*(tax.subsumes.get(r.key, ()) for r in readings if r.feeling))
+        if any(not r.feeling and r.key not in felt for r in readings):
             readings = [r for r in readings if not r.feeling]
+        else:
+            readings = [r for r in readings if r.key not in felt]
         worried = _worried(text, sentence)
         # "rename without a deprecation warning is bad": judged bad, a complaint
-        judged = not asking and taxonomy().judgement.search(segment) is not None
-        framing = worried or judged or taxonomy().complaint.search(segment) is not None
+        judged = not asking and tax.judgement.search(segment) is not None
+        complained = tax.complaint.search(segment) is not None
+        framing = worried or judged or complained
+        if not framing and not _worried(text, with_neighbours(sentences, at)):
+            # "Could you open an incident for the login latency?": the subject of a record (v14)
+            readings = [r for r in readings if not _routine_topic(text, sentence, r.span)]
         # "I must send the invoices every month": a task's object, no worry about cost
         raised = {r.key for r in readings if framing or not r.framed}
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * (worried or judged)
         says = "worried about" if asking or worried else "complains about" if judged else "mentions"
         # "do you price match?": a saving asked for, no worry (v12, ``deals``)
         dealing = _asks_deal(text, sentence)
+        # "no telemetry, checked the diff": a risk said absent, plainly (v14, ``assurances``)
+        plain = not (questions or framing or tax.wishes.search(segment))
+        held = frozenset().union(*(tax.subsumes.get(k, ()) for k in raised))
         for key in sorted(raised, key=lambda k: kinds[k][0]):
-            if dealing and key in taxonomy().deal_concerns:
-                found.append(Claim(key, f"mentions {kinds[key][1]}", 0.0, BASE_WEIGHT, [sentence]))
-            else:
-                found.append(Claim(key, f"{says} {kinds[key][1]}", 0.0, weight, [sentence]))
+            mention = dealing and key in tax.deal_concerns
+            value = f"{'mentions' if mention else says} {kinds[key][1]}"
+            assured = plain and all(r.absent for r in readings if r.key == key)
+            made = Assurance if assured else Claim
+            claim = made(key, value, 0.0, BASE_WEIGHT if mention else weight, [sentence])
+            mere = mention or says == "mentions"
+            read.append((claim, mere, held if (asking or worried or judged) else frozenset()))
+    # "... a knot in my stomach every time I open our bank app. Can you help us set up a
+    # budget?": the worry about money holds the mention of cost (v14, ``subsumes``)
+    holding = frozenset().union(*(h for _, _, h in read))
+    for claim, mere, _ in read:
+        held_here = any(claim.key in h and claim.spans == c.spans for c, _, h in read)
+        if claim.key in holding and (mere or held_here):
+            continue
+        found.append(claim)
     return found
 
 
@@ -424,10 +535,69 @@ def _readings(
             if key is not None:
                 framed = " ".join(match.group().lower().split()) in concern.framed
                 span = Span(*match.span())
+                absent = _absent(text, sentence, match, concern.shape)
                 found.append(
-                    _Reading(key, span, framed, in_context, concern.asking, concern.feeling)
+                    _Reading(key, span, framed, in_context, concern.asking, concern.feeling, absent)
                 )
     return found
+
+
+def _absent(text: str, sentence: Span, cue: re.Match[str], shape: bool) -> bool:
+    """The cue is said absent (``assurances``): "no telemetry", "there's no tracking",
+    "telemetry is off", and in a shape's own words "nothing leaves our server" (not in a cue's:
+    "I don't feel safe" is no assurance)."""
+    tax = taxonomy()
+    return (
+        tax.absent_before.search(text, sentence.start, cue.start()) is not None
+        or tax.absent_after.match(text, cue.end(), sentence.end) is not None
+        or (shape and tax.absent_inside.search(cue.group()) is not None)
+    )
+
+
+#: Punctuation that ends an act's object.
+_OBJECT_END = re.compile(r"[,;:()!?\u2014\u2013]|\s-\s|\.(?:\s|$)")
+
+
+def _routine_topic(text: str, sentence: Span, cue: Span) -> bool:
+    """The cue names what a routine act on a record is about (``routine_acts``): "Could you open
+    an incident for the login latency?", "add the hotel price to the itinerary", "log the
+    response time"; not "add caching to make it faster" (a purpose ends the object) nor "a
+    ticket about how painfully slow it is" (judged in its own words)."""
+    tax = taxonomy()
+    before = tx.tokens(text, sentence.start, cue.start)
+    if before and before[-1].word in tax.intensifiers:
+        return False
+    for act in tax.acts.finditer(text, sentence.start, cue.start):
+        ahead = tx.tokens(text, sentence.start, act.start())
+        if ahead and ahead[-1].word in tax.determiners:
+            continue  # "the log for latency": a noun
+        end = _object_end(text, act.end(), sentence.end)
+        if cue.end > end:
+            continue
+        verb = " ".join(act.group().lower().split())
+        if verb in tax.record_acts:
+            return True
+        records = tax.records.finditer(text, act.end(), end)
+        if any(m.end() <= cue.start or cue.end <= m.start() for m in records):
+            return True
+    return False
+
+
+def _object_end(text: str, start: int, end: int) -> int:
+    """Where the object of an act starting at ``start`` ends: at punctuation, a word of
+    ``boundaries``, or "to", "and", "or" before a word that is no determiner or record."""
+    tax = taxonomy()
+    stop = _OBJECT_END.search(text, start, end)
+    end = stop.start() if stop else end
+    words = tx.tokens(text, start, end)
+    for at, token in enumerate(words):
+        if token.word in tax.boundaries:
+            return token.start
+        if token.word in ("to", "and", "or"):
+            after = words[at + 1].word if at + 1 < len(words) else ""
+            if after not in tax.determiners and after not in tax.record_words:
+                return token.start
+    return end
 
 
 #: Words that negate a feeling right before it: "I'm not worried", "never stressed".

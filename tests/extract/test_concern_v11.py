@@ -26,8 +26,8 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v11() -> None:
-    assert concern.NAME == "persona6.concern.v13"
-    assert load_lexicon("concerns")["version"] == 13
+    assert concern.NAME == "persona6.concern.v14"
+    assert load_lexicon("concerns")["version"] == 14
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,10 @@ def test_fear_in_other_words_is_a_worry(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        # a request names a topic: at most a mention
-        ("Could you open an incident for the login latency?", {"mentions speed"}),
+        # a request names a topic: at most a mention (v14: the subject of a routine act on a
+        # record, "Could you open an incident for the login latency?", is none)
+        ("Could you look into the login latency?", {"mentions speed"}),
+        ("Could you open an incident for the login latency?", set()),
         ("Can you make it faster?", {"mentions speed"}),
         ("Could you lower the price?", {"mentions cost"}),
         # a cue that counts only when asked is named in a request, no more
@@ -107,7 +109,7 @@ def test_a_request_put_as_a_question_is_no_worry(text: str, found: set[str]) -> 
 
 
 def test_a_request_weighs_as_a_mention() -> None:
-    (signal,) = say("Could you open an incident for the login latency?")
+    (signal,) = say("Could you look into the login latency?")
     assert signal.weight == concern.BASE_WEIGHT
 
 
