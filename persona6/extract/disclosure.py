@@ -1,4 +1,4 @@
-"""persona6.disclosure.v23: facts a person states about their own life.
+"""persona6.disclosure.v24: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -137,6 +137,22 @@ office" after "to" in a clause of sending or delivering is where a thing goes, n
 office had ("Can you send the planters to my home?"; ``delivery_verbs``, ``delivery_places``;
 "my home is in Leeds", "I work from home", "I drive to my office" stay).
 
+What the speaker is doing, made or went to, said as people say it in chat, is a fact of their
+life (v24): "I've been <verb>ing", and "Been <verb>ing" with "I've" left out, is under way as
+"I'm <verb>ing" is ("Been knitting scarves for my nieces", not in a relative clause: "the
+progress I've been making"); "working on" a thing named with no definite article is an
+activity ("I'm working on a new project"; not "working on it", "working on the migration");
+a thing in a shared picture is the object of the relative clause after it ("a pic of a cake I
+made", ``picture_nouns``; not "a photo of my dog I took", ``picture_verbs``); a place one goes
+out to is no step of a task, whatever its article ("We explored the coast", ``outing_places``);
+a verb of trying with a mark of a first go is an event ("I tried surfing for the first time",
+"I tried my hand at pottery", ``first_try_verbs``, ``first_try_marks``); a thing pointed at
+with a frequency is a habit ("I make this soup every week"); an age said as a noun after
+"my"/"our" is a child ("Our one-year-old is so cute" -> ``family:one year old child``,
+``child_ages``; not "my 5 year old laptop"). "I've been struggling" is a feeling, no activity;
+an object of one word cut at a quote is no object ("I took regular | "me-time" walks"); "my
+options" no thing (``abstract_nouns``).
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -157,7 +173,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v23"
+NAME = "persona6.disclosure.v24"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -220,6 +236,8 @@ _WORD_LISTS += ("stewarded_businesses",)
 _WORD_LISTS += ("feeling_phrases", "data_heads", "activity_nouns", "intent_present_verbs")
 _WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_places")
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
+_WORD_LISTS += ("picture_nouns", "picture_verbs", "child_ages", "child_age_units")
+_WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -361,6 +379,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
                 continue
             found.extend(_my_things(text, clause, quotes))
+            found.extend(_child_by_age(text, clause, quotes))
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
@@ -511,6 +530,9 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if _work_manner(lemma, raw):
         return None  # "we work well together", "working diligently": how, not a job (v12)
     pointed = len(words) > 1 and words[0].word in _DEMONSTRATIVES and phrase is None
+    if pointed and lemma not in lex.object_verbs and _shown_often(text, pred, verb, words):
+        # "I make this honey garlic chicken a lot": a thing shown, done often, a habit (v24)
+        return _claim(text, pred, "habits", pred.verb.start, rest, 0.6, _verb_words(pred, lemma))
     if pointed and lemma not in lex.object_verbs:  # "I took this pic last summer"
         return _activity(text, pred, verb, rest)
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
@@ -1534,9 +1556,11 @@ def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
     before = _relative_clause(text, pred)
     if before is None:
         return None
-    noun = Span(before.start(), before.end("np"))  # with its article: "went to a show"
+    noun, np_start = Span(before.start(), before.end("np")), before.start("np")
+    if (shown := _shown_thing(text, pred, before)) is not None:  # "a pic of | a cake I made"
+        noun, np_start = shown
     closed = _antecedent_closed()
-    if any(t.word in closed for t in tx.tokens(text, before.start("np"), noun.end)):
+    if any(t.word in closed for t in tx.tokens(text, np_start, noun.end)):
         return None  # "that is what I did", "the list in my head I ...", "my wife and I"
     words = tx.tokens(text, pred.rest.start, pred.rest.end)
     stranded = list(takewhile(lambda t: t.word in _STRANDED, words))
@@ -1549,6 +1573,39 @@ def _relative_object(text: str, pred: Predicate) -> tuple[str, Span] | None:
         if _adjunct_after(text, pred, noun, words[kept:], kept):
             return "".join(f" {t.word}" for t in stranded[:kept]), noun
     return None
+
+
+def _shown_thing(text: str, pred: Predicate, before: re.Match[str]) -> tuple[Span, int] | None:
+    """The thing a picture shows when a relative clause follows it (v24): in "a pic of a cake
+    I made", "a peek at the space I designed" the noun after "of" or "at" a picture noun
+    (``picture_nouns``) is what the speaker made: its span with its article and where its
+    words start; None otherwise, and when the verb is one of the picture's own
+    (``picture_verbs``: "a photo of my dog I took" took the photo)."""
+    if _picture_lemmas().get(pred.verb.word, pred.verb.word) in lexicon().words["picture_verbs"]:
+        return None
+    words = tx.tokens(text, before.start("np"), before.end("np"))
+    if len(words) < 4 or words[0].word not in lexicon().words["picture_nouns"]:
+        return None
+    if words[1].word not in ("of", "at") or _THING_OPENER.fullmatch(words[2].word) is None:
+        return None
+    return Span(words[2].start, before.end("np")), words[3].start
+
+
+@cache
+def _picture_lemmas() -> dict[str, str]:
+    return tx.lemma_table(lexicon().words["picture_verbs"])
+
+
+#: An article or possessive that opens the thing a picture shows ("a pic of | a cake I made").
+_THING_OPENER = re.compile(r"the|a|an|my|our")
+
+
+def _pictured(text: str, start: int) -> bool:
+    """Whether the noun phrase at ``start`` follows a picture noun and "of" or "at" ("a snap
+    of | the ice cream I made"): a thing shown, of the speaker's life, no step of a task."""
+    before = tx.tokens(text, max(0, start - 40), start)[-2:]
+    pictures = lexicon().words["picture_nouns"]
+    return len(before) == 2 and before[0].word in pictures and before[1].word in ("of", "at")
 
 
 def _relative_ends(text: str, after: Sequence[tx.Token]) -> bool:
@@ -1697,7 +1754,11 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             return None  # "we're living our best life"
         if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
             return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
-        if doing is None and not past:  # "I'm organizing a charity run"
+        on_a_thing = lemma == "work" and _works_on_a_thing(text, pred)
+        perfect = _perfect_ongoing(pred) and _relative_clause(text, pred) is None
+        if (doing is None or on_a_thing) and (not past or perfect):
+            # "I'm organizing a charity run", "I've been knitting scarves", "(I've) been
+            # working on a new project" (v24)
             return _activity(text, pred, first[0].word, rest, at=pred.rest.start)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
     if article is None and rest is not None and _bare_role(text, sentence, pred):
@@ -1712,6 +1773,47 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
     category, weight = ("work", 1.0) if job else ("identity", 0.6)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+def _shown_often(text: str, pred: Predicate, verb: str, words: Sequence[tx.Token]) -> bool:
+    """ "I make this soup every week", "we do this hike most weekends": a thing pointed at
+    (a demonstrative and a noun) with a frequency in the clause, and a verb of doing, not of
+    taste, thought or speech (``activity_skip_verbs``, except "do"), nor a step of the task at
+    hand ("I run this script daily") (v24). Not "I do this every day", which names no thing."""
+    lex = lexicon()
+    if pred.negated or pred.lead or not lex.frequency.search(text, pred.verb.end, pred.clause.end):
+        return False
+    lemma = _activity_lemmas().get(verb, verb)
+    if (lemma in _skipped_verbs() and lemma != "do") or _states_preference(verb):
+        return False
+    noun = words[1]
+    if lex.frequency.match(text, noun.start) or _fact_stop().match(text, noun.start):
+        return False  # "I do this every day", "I do this a lot"
+    thing = Span(words[0].start, words[-1].end)
+    return noun.word not in _noun_phrase_ends() and not _at_hand(text, thing)
+
+
+def _perfect_ongoing(pred: Predicate) -> bool:
+    """ "I've been <verb>ing", or "Been <verb>ing" with its "I've" left out (v24): under way
+    up to now, as "I'm <verb>ing" is; not "I was <verb>ing", a time gone by."""
+    if pred.verb.word != "been" or pred.negated:
+        return False
+    return "have" in pred.lead or (pred.implied and not pred.lead)
+
+
+def _works_on_a_thing(text: str, pred: Predicate) -> bool:
+    """ "working on a new project", "working on some paintings": the speaker's own work under
+    way on a thing named with no definite article (v24). Not a step of the task at hand
+    ("working on it", "working on the migration", ``task_objects``) nor the listener's
+    ("working on your app")."""
+    words = tx.tokens(text, pred.rest.start, pred.rest.end)
+    if len(words) < 4 or words[1].word != "on" or words[2].word not in _INDEFINITE:
+        return False
+    return not _at_hand(text, Span(words[1].start, pred.rest.end))
+
+
+#: Words opening a thing not yet known to the listener: "working on | a new project".
+_INDEFINITE = frozenset({"a", "an", "some", "another", "two", "three", "several", "few", "lots"})
 
 
 def _moving_something(
@@ -1774,7 +1876,8 @@ def _activity(
     not about the listener ("I saw your post")."""
     lists = lexicon().words
     lemma = _activity_lemmas().get(verb, verb)
-    if pred.negated or lemma in _skipped_verbs() or verb in lists["parting_verbs"]:
+    skipped = lemma in _skipped_verbs() and not _first_try(text, pred, lemma)
+    if pred.negated or skipped or verb in lists["parting_verbs"]:
         return None  # "I sold my car" is had no longer (``_my_mentions``)
     lead = set(pred.lead)
     if lead & _unreal_leads() or "used to" in lead:
@@ -1785,6 +1888,7 @@ def _activity(
     relative = None if ongoing else _relative_object(text, pred)
     if relative is not None:  # "a cake I baked"; not "the bug I found", a step of the task
         the = text[relative[1].start : relative[1].end].lower().startswith("the ")
+        the = the and not _pictured(text, relative[1].start)  # "a snap of the cake I made"
         if _task_step(text, pred, relative[1], the):
             return None
         return _claim(
@@ -1817,12 +1921,30 @@ def _activity(
     head = _object_head(text, thing)
     if head is not None and _abstract(thing[head].word):
         return None  # "I'm putting in my best effort", "I followed my dreams" (v12)
+    if len(thing) < 2 and _QUOTE_NEXT.match(text, rest.end):
+        return None  # "I took regular | "me-time" walks": a noun phrase cut at a quote (v24)
     start = at if ongoing else pred.verb.start
     says = "is" if ongoing else _verb_words(pred, lemma)
     return _claim(text, pred, "activities", start, rest, 0.3, says)
 
 
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+#: An opening quotation mark right after an object: the noun phrase goes on inside the quote.
+_QUOTE_NEXT = re.compile(r"\s*[\"“'‘]\w")
+
+
+def _first_try(text: str, pred: Predicate, lemma: str) -> bool:
+    """ "I tried surfing for the first time", "I tried my hand at pottery": a verb of trying
+    (``first_try_verbs``) with a mark of a first go (``first_try_marks``) is an event of the
+    speaker's life (v24), not a step of the task ("I tried restarting it", "try again")."""
+    if lemma not in lexicon().words["first_try_verbs"]:
+        return False
+    return bool(_first_try_marks().search(text, pred.rest.start, pred.clause.end))
+
+
+@cache
+def _first_try_marks() -> re.Pattern[str]:
+    return re.compile(tx.word_alternation(lexicon().words["first_try_marks"]), re.I)
 
 
 @cache
@@ -1850,6 +1972,8 @@ def _task_step(text: str, pred: Predicate, thing: Span | None, the: bool) -> boo
     museum last week" is an event)."""
     if _at_hand(text, thing):
         return True
+    if the and _outing_place(text, thing):
+        return False  # "we explored the coast", "I hiked the trail": a place gone to (v24)
     return the and not _PAST_TIME.search(text, pred.clause.start, pred.clause.end)
 
 
@@ -1860,14 +1984,33 @@ def _at_hand(text: str, thing: Span | None) -> bool:
     by its article: "I played the guitar" is no step (v11)."""
     if thing is None:
         return False
+    words = _noun_phrase_list(text, thing)
+    objects = lexicon().words["task_objects"]
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
+    return bool(objects.intersection(words)) or any(p in objects for p in pairs)
+
+
+def _noun_phrase_list(text: str, thing: Span) -> list[str]:
+    """The first five words of the noun phrase ``thing``, without the prepositions before it,
+    up to its next preposition or clause word ("with | the settings | on my laptop")."""
     ends = _noun_phrase_ends()
     prepositions = tx.english_set("prepositions")  # "played with the settings"
     found = dropwhile(lambda t: t.word in prepositions, tx.tokens(text, *thing))
-    words = [t.word for t in takewhile(lambda t: t.word not in ends, found)]
-    objects = lexicon().words["task_objects"]
-    words = words[:5]
-    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
-    return bool(objects.intersection(words)) or any(p in objects for p in pairs)
+    return [t.word for t in takewhile(lambda t: t.word not in ends, found)][:5]
+
+
+def _outing_place(text: str, thing: Span | None) -> bool:
+    """Whether the head of the noun phrase ``thing`` is a place one goes out to
+    (``outing_places``: "the coast | up north", "the national parks"), not a word before
+    another noun ("the market filter", "the beach house") (v24)."""
+    if thing is None:
+        return False
+    words = _noun_phrase_list(text, thing)
+    places, after = lexicon().words["outing_places"], lexicon().words["verb_particles"]
+    return any(
+        word in places and (i + 1 == len(words) or words[i + 1] in after)
+        for i, word in enumerate(words)
+    )
 
 
 @cache
@@ -2216,6 +2359,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     for match in _MY.finditer(text, clause.start, clause.end):
         if tx.inside(quotes, match.start()) or lexicon().my_noun.match(text, match.start()):
             continue  # "my dog", "my wife": ``_my_mentions`` says it
+        if _aged_child(text, _child_age().match(text, match.start()), clause):
+            continue  # "my 5-year-old": ``_child_by_age`` says it (v24)
         words = list(tx.tokens(text, match.end(), clause.end))
         if words and words[0].word == "own":
             words = words[1:]  # "my own path"
@@ -2246,6 +2391,53 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+@cache
+def _child_age() -> re.Pattern[str]:
+    """ "my 5-year-old", "our one year old", "my 18-month-old": an age and its unit
+    (``child_ages`` or 1 to 18, ``child_age_units``) right after "my" or "our"."""
+    words = lexicon().words
+    ages, units = (
+        "|".join(sorted(map(re.escape, words[name]), key=len, reverse=True))
+        for name in ("child_ages", "child_age_units")
+    )  # joined by hyphens: no word_alternation, whose bounds refuse a hyphen
+    age = rf"(?P<age>(?:1[0-8]|[1-9]|{ages})[- ](?:{units})[- ]olds?)"
+    return re.compile(rf"\b(?:my|our)\s+{age}(?![\w-])", re.I)
+
+
+def _child_by_age(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
+    """ "Our one-year-old is so cute", "my 5-year-old loves dinosaurs": an age said as a noun
+    after "my" or "our" is the speaker's child (v24), family. Not when a noun follows, of which
+    the age is said ("my 5 year old laptop", "my 30-year-old self")."""
+    claims: list[Claim] = []
+    for match in _child_age().finditer(text, clause.start, clause.end):
+        if tx.inside(quotes, match.start()) or not _aged_child(text, match, clause):
+            continue
+        age = " ".join(match.group("age").lower().replace("-", " ").split())
+        value = f"has a child, {tx.plain(match.group('age'))}"
+        claims.append(Claim(f"family:{age} child", value, 1.0, 1.0, [clause]))
+    return claims
+
+
+def _aged_child(text: str, match: re.Match[str] | None, clause: Span) -> bool:
+    """Whether the age ``match`` is said as a noun, of a child: no noun follows it that the
+    age is said of ("my 5 year old laptop", "my 7-year-old daughter")."""
+    if match is None:
+        return False
+    after = tx.tokens(text, match.end(), clause.end)[:1]
+    gap = text[match.end() : after[0].start] if after else ""
+    return not after or bool(gap.strip()) or _ends_noun(after[0].word)
+
+
+def _ends_noun(word: str) -> bool:
+    """Whether ``word`` after a noun phrase is no noun of it: a verb, a function word, a time."""
+    closed = _my_phrase_closed() | tx.english_words("be_forms", "modals", "adverbs")
+    return word in closed or word.endswith(("s", "ed")) or word in _SUBJECT_FOLLOWERS
+
+
+#: Words after a subject that are no noun of it ("my 5-year-old | just started school").
+_SUBJECT_FOLLOWERS = frozenset({"just", "still", "always", "never", "has", "had", "can", "will"})
 
 
 def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> bool:

@@ -23,7 +23,7 @@ def of(text: str, category: str) -> set[str]:
 
 
 def test_the_producer_is_current() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v23"
+    assert disclosure.NAME == "persona6.disclosure.v24"
 
 
 @pytest.mark.parametrize(
