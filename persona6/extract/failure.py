@@ -1,4 +1,4 @@
-"""persona6.failure.v11: failure episodes, and how the person reacted to each.
+"""persona6.failure.v12: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -17,7 +17,12 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   ("Sorry about that. I'll try again for you.") reports no error of its own (v7);
 - a person's message saying something broke ("it's broken", "doesn't work", "keeps failing",
   or a thing in an unavailable state: "Monitoring is offline again", "the dongle lost its
-  connection", v8; not the person's own "I'll be offline tomorrow"); key = ``user_reported``.
+  connection", v8; not the person's own "I'll be offline tomorrow"; not "I cannot X" of a rule,
+  ``rule_marks``: "I cannot submit anything non-compliant", v12); key = ``user_reported``.
+
+Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
+forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
+theirs ("got this when i tried on the app??" above a fenced "Error 409: ...").
 
 A failure the person says they expected or wanted is none of theirs (v9, ``_expected``): their
 very next act after the failed outcome is a message opening with such a mark ("Good, they fail
@@ -65,7 +70,9 @@ and event names in ``data/failures.yaml``):
 - ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
   fixed it", "nevermind, I got it"), or doing it oneself ("I fix it myself in settings", "I
   changed it in settings", "I did it manually"; not "how do I fix it?", v7; "I power-cycled the
-  inverter and reset the dongle myself", "it's working again", v8); a message that also
+  inverter and reset the dongle myself", "it's working again", v8; any act of ``self_fix_acts``
+  with "myself" or "by myself" later in its clause, "I choose other seats myself, row 32",
+  v12, not "I booked it for myself"); a message that also
   tells the product it was wrong ("your system is wrong. I fix it myself") is still one episode
   with one label, self_fix: a correction is no feedback action and no complaint;
 - ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
@@ -127,10 +134,10 @@ from typing import Any
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, name_words, names_match, signal_for, whole_cite
 from persona6.extract.prep import CueList, Prepared, prepared
-from persona6.extract.text import load_lexicon
+from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v11"
+NAME = "persona6.failure.v12"
 
 
 class Reaction(StrEnum):
@@ -210,8 +217,12 @@ def cues() -> FailureCues:
     def names(key: str) -> frozenset[str]:
         return frozenset(str(n) for n in data[key])
 
-    # "{roles}" in an escalate pattern: any of the human teams and roles (v10).
+    # "{roles}" in an escalate pattern: any of the human teams and roles (v10); "{acts}" in a
+    # self_fix pattern: any verb of doing it oneself; "{rules}" in a report exclusion: any mark
+    # of a rule or a permission (v12).
     roles = "|".join(f"(?:{r})" for r in data["human_roles"])
+    acts = "|".join(sorted((str(a) for a in data["self_fix_acts"]), key=len, reverse=True))
+    rules = "|".join(f"(?:{r})" for r in data["rule_marks"])
 
     return FailureCues(
         outcome_names=names("outcome_names"),
@@ -226,11 +237,13 @@ def cues() -> FailureCues:
         assistant_errors=_compile(data["assistant_errors"]),
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
         user_reports=_compile(data["user_reports"]),
-        user_report_exclusions=_compile(data["user_report_exclusions"]),
+        user_report_exclusions=_compile(
+            [p.replace("{rules}", rules) for p in data["user_report_exclusions"]]
+        ),
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         complain=_compile(data["complain"]),
-        self_fix=_compile(data["self_fix"]),
+        self_fix=_compile([p.replace("{acts}", acts) for p in data["self_fix"]]),
         self_fix_exclusions=_compile(data["self_fix_exclusions"]),
         abandon=_compile(data["abandon"]),
         abandon_exclusions=_compile(data["abandon_exclusions"]),
@@ -353,27 +366,61 @@ def _user_report(prep: Prepared) -> bool:
     found = cues()
     return prep.remember(
         (NAME, "user_report"),
-        lambda p: _outside(p, found.user_reports, found.user_report_exclusions),
+        lambda p: _said(p, found.user_reports, found.user_report_exclusions),
     )
 
 
 def asks_for_help(prep: Prepared) -> bool:
     """A person's text asking what happened or what to do about a failure (``help_requests``:
     "What should I do?", "did I do something wrong?", "how do I fix this?")."""
-    return cues().help_requests.search(prep)
+    return _said(prep, cues().help_requests)
 
 
 def _says_retry(prep: Prepared) -> bool:
     """A person's text saying they try the same again (``retry_messages``)."""
-    return cues().retry_messages.search(prep)
+    return _said(prep, cues().retry_messages)
 
 
-def _outside(prep: Prepared, wanted: CueList, exclusions: CueList) -> bool:
-    """Some match of ``wanted`` in the text starts outside every match of ``exclusions``."""
+_NO_CUES = CueList(())
+
+
+def _said(prep: Prepared, wanted: CueList, exclusions: CueList = _NO_CUES) -> bool:
+    """A person's own words match ``wanted`` (outside every match of ``exclusions``), memoised
+    on the text. Material they pasted is not their words (v12, ``text.material_spans``): an
+    error message in a code fence, a log line, a forwarded email reports no breakage, asks
+    nothing and tells no reaction of theirs ("got this when i tried on the app??" above a
+    fenced "Error 409: ... retry with loyalty tier GOLD")."""
+    return prep.remember(
+        (NAME, "said", wanted, exclusions), lambda p: _outside(p, wanted, exclusions, own=True)
+    )
+
+
+def _pasted(prep: Prepared) -> list[tuple[int, int]]:
+    """The blocks of material pasted in a person's text (``text.material_spans`` that begin a
+    line: a code fence, machine output, a quoted or forwarded message), memoised on it. Words
+    after a colon on the person's own line stay theirs: "The message says: sync failed" tells
+    what the product showed them."""
+    return prep.remember((NAME, "pasted"), _blocks)
+
+
+def _blocks(prep: Prepared) -> list[tuple[int, int]]:
+    text = prep.text
+    return [
+        (s.start, s.end)
+        for s in material_spans(text)
+        if not text[text.rfind("\n", 0, s.start) + 1 : s.start].strip()
+    ]
+
+
+def _outside(prep: Prepared, wanted: CueList, exclusions: CueList, own: bool = False) -> bool:
+    """Some match of ``wanted`` in the text starts outside every match of ``exclusions`` (and,
+    when ``own``, outside the material the person pasted)."""
     found, text = wanted.candidates(prep), prep.text
     if not found:
         return False
     excluded = [m.span() for p in exclusions.candidates(prep) for m in p.finditer(text)]
+    if own:
+        excluded += _pasted(prep)
     return any(
         not any(start <= m.start() < end for start, end in excluded)
         for p in found
@@ -482,7 +529,7 @@ def _expected(session: Sequence[StoredEvent], failure: Failure) -> bool:
         return False
     prep = prepared(session[at])
     # Judged by the complaint cues, not the report it may hold ("Good, it failed" reports it).
-    return cues().expected_failure_marks.search(prep) and not cues().complain.search(prep)
+    return _said(prep, cues().expected_failure_marks) and not _said(prep, cues().complain)
 
 
 def _reacts_in_words(event: StoredEvent) -> bool:
@@ -589,15 +636,16 @@ def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
 def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     found = cues()
     labels: list[Reaction] = []
-    if found.escalate.search(prep):
+    # The person's own words only, not material they pasted (v12, ``_said``).
+    if _said(prep, found.escalate):
         labels.append(Reaction.ESCALATE)
-    if found.complain.search(prep):
+    if _said(prep, found.complain):
         labels.append(Reaction.COMPLAIN)
-    if _outside(prep, found.self_fix, found.self_fix_exclusions):
+    if _said(prep, found.self_fix, found.self_fix_exclusions):
         labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
-    if _outside(prep, found.abandon, found.abandon_exclusions):
+    if _said(prep, found.abandon, found.abandon_exclusions):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
-    if not labels and found.feedback_messages.search(prep):
+    if not labels and _said(prep, found.feedback_messages):
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.
         labels.append(Reaction.FEEDBACK)

@@ -1,4 +1,4 @@
-"""persona6.task.v12: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v13: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -72,7 +72,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v12"
+NAME = "persona6.task.v13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,9 +254,10 @@ def _other_sense(unless: re.Pattern[str], text: str, sentence: Span, cue: re.Mat
     )
 
 
-def _pasted(spans: Sequence[Span], at: int) -> bool:
-    """Whether offset ``at`` lies in material the person pasted (v12)."""
-    return any(span.start <= at < span.end for span in spans)
+def _material_of(spans: Sequence[Span], at: int) -> Span | None:
+    """The widest span of material the person pasted that holds offset ``at`` (v12), if any."""
+    holding = [span for span in spans if span.start <= at < span.end]
+    return max(holding, key=lambda span: span.end - span.start) if holding else None
 
 
 def _names_system(text: str, sentence: Span | None, cue: re.Match[str]) -> bool:
@@ -383,7 +384,8 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
         pattern, context = index.cues.patterns[position], index.context_of[position]
         kind, unless = index.kind_of[position], index.unless_of[position]
         for match in pattern.finditer(text):
-            if not kinds[kind].pasted and _pasted(pasted, match.start()):
+            material = _material_of(pasted, match.start())
+            if material is not None and not kinds[kind].pasted:
                 continue  # a forwarded email, a pasted text: not the speaker's words
             cite = sentence_cite(event, *match.span())
             if kinds[kind].frames.search(text, cite.start, match.start()):
@@ -392,7 +394,17 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
             at = _sentence_index(sentences, match.start())
             if _names_system(text, sentences[at] if at >= 0 else None, match):
                 continue  # "invoice data": a system named by the word
-            if context is not None and not (
+            if material is not None and context is not None:
+                # A word of pasted material has the material's sense (v13): only words of its
+                # sense in the material itself confirm it, not the speaker's beside it ("got
+                # this on the app" above a pasted "... business class upgrade").
+                anywhere = index.anywhere_of[position]
+                if not any(
+                    c is not None and _confirmed(c, text, material, match)
+                    for c in (context, anywhere)
+                ):
+                    continue
+            elif context is not None and not (
                 at >= 0 and _confirmed(context, text, with_neighbours(sentences, at), match)
             ):
                 anywhere = index.anywhere_of[position]

@@ -23,7 +23,7 @@ def kinds(text: str) -> set[str]:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.task.v12"
+    assert NAME == "persona6.task.v13"
 
 
 @pytest.mark.parametrize(
