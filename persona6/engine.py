@@ -14,6 +14,7 @@ from persona6 import graph, identity
 from persona6.behavior import BacktestReport, BehaviorState, PersonArchetypes, Prediction
 from persona6.config import check_tenant, settings
 from persona6.context import DEFAULT_BUDGET, Brief, compose_brief
+from persona6.context.notes import with_note
 from persona6.errors import InvalidOption, NotFound, type_phrase
 from persona6.graph.build import BuildReport
 from persona6.graph.export import to_graphml
@@ -393,6 +394,21 @@ class Persona6:
             state = self.__dict__["_behavior_state"] = BehaviorState(self.store, self.tenant)
         return state
 
+    def merged_into(self, actor: str) -> identity.LinkRecord | None:
+        """The active link that merged ``actor`` into a person (an ``identify`` event, a shared
+        identifier, a manual or automatic link); None when nothing did. An actor merged into
+        a person is answered for as that person (``predict``, ``archetypes``, ``context``):
+        their history is the person's."""
+        person = self.store.identity_map(self.tenant).get(actor)
+        if person is None or person == actor:
+            return None
+        found = [k for k in self.store.identity_links(self.tenant, actor) if k.user_id == person]
+        return identity.linking.record(found[-1]) if found else None
+
+    def _person_of(self, actor: str) -> str:
+        link = self.merged_into(actor)
+        return actor if link is None else link.person_id
+
     def predict(
         self,
         person_id: str,
@@ -401,20 +417,22 @@ class Persona6:
         event: str | None = None,
         archetypes: str | Path | None = None,
     ) -> Prediction:
-        """How the person will react to a failure (to ``event``, from before it only)."""
+        """How the person will react to a failure (to ``event``, from before it only). An
+        actor merged into a person is predicted as that person (``merged_into``)."""
         _require_text("person_id", person_id)
         _require_text("failure", failure, optional=True)
         _require_text("event", event, optional=True)
         return self._behavior().predict(
-            person_id, failure=failure, event=event, taxonomy_path=archetypes
+            self._person_of(person_id), failure=failure, event=event, taxonomy_path=archetypes
         )
 
     def archetypes(
         self, person_id: str, *, archetypes: str | Path | None = None
     ) -> PersonArchetypes:
-        """The person's soft membership in each archetype, with the cues and evidence."""
+        """The person's soft membership in each archetype, with the cues and evidence (of the
+        person an actor was merged into, ``merged_into``)."""
         _require_text("person_id", person_id)
-        return self._behavior().person_archetypes(person_id, archetypes)
+        return self._behavior().person_archetypes(self._person_of(person_id), archetypes)
 
     def backtest_reactions(
         self, *, split: float = 0.6, archetypes: str | Path | None = None
@@ -431,18 +449,34 @@ class Persona6:
         assistant: str | Path | None = None,
         archetypes: str | Path | None = None,
     ) -> Brief:
-        """The brief for an agent serving the person: the user layer with the assistant's."""
+        """The brief for an agent serving the person: the user layer with the assistant's. For
+        an actor merged into a person (``merged_into``), the person's brief, with a first line
+        saying so (in the budget)."""
         _require_text("person_id", person_id)
         _require_text("task", task, optional=True)
-        return compose_brief(
-            self.store,
-            self.tenant,
-            self._behavior(),
-            person_id,
-            task=task,
-            budget=budget,
-            assistant=assistant,
-            taxonomy_path=archetypes,
+
+        def brief(person: str, budget: int) -> Brief:
+            return compose_brief(
+                self.store,
+                self.tenant,
+                self._behavior(),
+                person,
+                task=task,
+                budget=budget,
+                assistant=assistant,
+                taxonomy_path=archetypes,
+            )
+
+        link = self.merged_into(person_id)
+        if link is None:
+            return brief(person_id, budget)
+        return with_note(
+            brief,
+            link.person_id,
+            budget,
+            "Linked",
+            f"{person_id} is {link.person_id} (linked by {link.method})",
+            [link.evidence_event_id] if link.evidence_event_id else [],
         )
 
     # -- lifecycle ------------------------------------------------------------------------

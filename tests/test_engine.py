@@ -105,3 +105,90 @@ def test_a_tenant_that_is_not_a_name_is_refused(tenant):
 def test_ingest_to_an_empty_tenant_is_refused(p6, write_lines):
     with pytest.raises(InvalidOption, match="--tenant '' is not a tenant name"):
         p6.ingest(write_lines([message(1)]), tenant="")
+
+
+# -- an actor merged into a person is answered for as that person -------------------------
+
+
+def _returning_user(p6: Persona6) -> None:
+    """u-7 complained at two timeouts; later, as cookie anon-7 (tied to u-7 by an identify
+    event), they come back."""
+    events: list[dict] = []
+    for n in range(2):
+        session = f"s{n}"
+        events += [
+            {
+                "event_id": f"a{n}",
+                "ts": f"2026-03-0{n + 1}T10:00:00Z",
+                "session_id": session,
+                "user_id": "u-7",
+                "type": "action",
+                "name": "export",
+                "text": "weekly report",
+            },
+            {
+                "event_id": f"o{n}",
+                "ts": f"2026-03-0{n + 1}T10:00:05Z",
+                "session_id": session,
+                "user_id": "u-7",
+                "type": "outcome",
+                "name": "timeout",
+            },
+            {
+                "event_id": f"m{n}",
+                "ts": f"2026-03-0{n + 1}T10:00:20Z",
+                "session_id": session,
+                "user_id": "u-7",
+                "type": "message",
+                "text": "This is ridiculous, it timed out again. I prefer CSV exports over PDF.",
+            },
+        ]
+    events += [
+        {
+            "event_id": "i1",
+            "ts": "2026-03-05T09:00:00Z",
+            "session_id": "s9",
+            "anonymous_id": "anon-7",
+            "user_id": "u-7",
+            "type": "identify",
+        },
+        {
+            "event_id": "m9",
+            "ts": "2026-03-05T09:00:10Z",
+            "session_id": "s9",
+            "anonymous_id": "anon-7",
+            "type": "message",
+            "text": "hello again",
+        },
+    ]
+    p6.record(events)
+    p6.build()
+
+
+def test_the_brief_of_a_merged_actor_is_the_persons_and_says_so() -> None:
+    with Persona6(db=":memory:") as p6:
+        _returning_user(p6)
+        person = p6.context("u-7", task="export the weekly report")
+        merged = p6.context("anon-7", task="export the weekly report")
+    assert merged.person_id == "u-7"
+    assert merged.text.splitlines()[1:3] == [
+        "## Linked",
+        "- anon-7 is u-7 (linked by identify)",
+    ]
+    assert merged.items[0].evidence == ["i1"]
+    assert "No history yet" not in merged.text
+    assert merged.tokens <= 400
+    said = {i.statement for i in person.items if i.kind == "preference"}
+    assert said and said <= {i.statement for i in merged.items}
+
+
+def test_a_merged_actor_is_predicted_as_the_person() -> None:
+    with Persona6(db=":memory:") as p6:
+        _returning_user(p6)
+        assert p6.merged_into("u-7") is None
+        assert p6.merged_into("anon-7").person_id == "u-7"
+        person = p6.predict("u-7", failure="timeout")
+        merged = p6.predict("anon-7", failure="timeout")
+        assert merged.distribution == person.distribution
+        assert merged.evidence == person.evidence
+        assert p6.archetypes("anon-7").archetypes == p6.archetypes("u-7").archetypes

@@ -39,8 +39,8 @@ from persona6 import __version__
 from persona6.behavior import Prediction
 from persona6.behavior.predict import EpisodeRef
 from persona6.context import DEFAULT_BUDGET, Brief
-from persona6.context.brief import MAX_BUDGET, MIN_BUDGET, BriefItem
-from persona6.context.tokens import count_tokens
+from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
+from persona6.context.notes import with_note
 from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.identity import LinkResult
@@ -775,25 +775,14 @@ def _with_hint(
     person = link.decision
     best = next(c for c in link.candidates if c.person_id == person)
     said = f"Probably {person} (p {best.probability:.4g}, not linked): link_session says why"
-    for hint in (
-        f"{said}; to merge, on the command line: persona6 link {actor} --to {person}",
-        f"{said}.",
-    ):
-        section = f"## Probably a known person\n- {hint}\n"
-        if budget - count_tokens(section) >= MIN_BUDGET:
-            break
-    else:
-        return context(actor, task=task, budget=budget)
-    brief = context(actor, task=task, budget=budget - count_tokens(section))
-    head, _, rest = brief.text.partition("\n")
-    text = f"{head}\n{section}{rest}"
     cited = list(dict.fromkeys(q.event_id for e in best.evidence for q in e.anonymous))[:2]
-    return brief.model_copy(
-        update={
-            "text": text,
-            "tokens": count_tokens(text),
-            "items": [BriefItem(kind="note", statement=hint, evidence=cited), *brief.items],
-        }
+    return with_note(
+        lambda who, left: context(who, task=task, budget=left),
+        actor,
+        budget,
+        "Probably a known person",
+        [f"{said}; to merge, on the command line: persona6 link {actor} --to {person}", f"{said}."],
+        cited,
     )
 
 
