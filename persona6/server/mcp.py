@@ -661,6 +661,10 @@ def _side(p6: Persona6, actor: str, item: LinkEvidence, quotes: list[Quote]) -> 
 
 
 def _link_digest(p6: Persona6, result: LinkResult, detail: bool) -> LinkDigest:
+    # The agent serves the anonymous actor: matches (with the person's own words) only for the
+    # person they are or probably are; any other candidate is a name and a probability, never
+    # what that person said ("Never reveal one person's data to another").
+    shown = result.linked.person_id if result.linked is not None else result.decision
     candidates = [
         LinkCandidate(
             person_id=c.person_id,
@@ -675,7 +679,7 @@ def _link_digest(p6: Persona6, result: LinkResult, detail: bool) -> LinkDigest:
                     anonymous=_side(p6, result.anonymous_id, e, e.anonymous),
                     person=_side(p6, c.person_id, e, e.person),
                 )
-                for e in _strongest(c)
+                for e in (_strongest(c) if c.person_id == shown else [])
             ],
         )
         for c in result.candidates[:3]
