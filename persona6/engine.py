@@ -287,13 +287,14 @@ class Persona6:
         stale = self.__dict__.pop("_identity_linker", None)  # it holds the forgotten evidence
         if stale is not None:
             stale.flush()
-        if event is not None:
-            report = graph.forget_event(self.store, self.tenant, event)
-        elif session is not None:
-            report = graph.forget_session(self.store, self.tenant, session)
-        else:
-            assert person is not None
-            report = graph.forget_person(self.store, self.tenant, person)
+        with self.store.erasing():  # nothing of it left readable on disk either
+            if event is not None:
+                report = graph.forget_event(self.store, self.tenant, event)
+            elif session is not None:
+                report = graph.forget_session(self.store, self.tenant, session)
+            else:
+                assert person is not None
+                report = graph.forget_person(self.store, self.tenant, person)
         if self.index_dir is not None:  # the saved linking index holds it too
             identity.snapshot.discard(self.index_dir, self.tenant)
         return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -329,6 +329,12 @@ class Store(ABC):
     def graph_version(self, tenant: str) -> tuple[Any, ...]:
         """A value that changes whenever the tenant's graph may have changed (a build, a
         forget): what in-memory caches of derived data are keyed by."""
+
+    @contextmanager
+    def erasing(self) -> Iterator[None]:
+        """Deletes inside leave nothing of the deleted rows readable on disk once it ends (an
+        erasure request: ``forget``). A backend whose deletes already do so does nothing."""
+        yield
 
     @abstractmethod
     def close(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from persona6.errors import StoreError
@@ -67,6 +69,23 @@ class SQLiteStore(SQLStore):
                     f"{self.path}: cannot be used as a persona6 database ({exc}). "
                     "Pass the path of a persona6 database, or a new file name to create one"
                 ) from exc
+
+    @contextmanager
+    def erasing(self) -> Iterator[None]:
+        """``secure_delete`` for the deletes inside (freed pages are overwritten with zeros,
+        whatever this SQLite build's default), then a TRUNCATE checkpoint: the WAL, which
+        still holds the deleted rows' pages, is copied into the file and emptied."""
+        if self.path == ":memory:":
+            yield
+            return
+        (before,) = self.conn.execute("PRAGMA secure_delete").fetchone()
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(before)}")
+        # Busy (another connection reading an older snapshot): the next checkpoint does it.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
     def _begin(self) -> None:
         # IMMEDIATE: take the write lock when the unit of work starts, waiting up to the busy

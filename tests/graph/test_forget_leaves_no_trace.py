@@ -203,3 +203,30 @@ def test_forgetting_deletes_the_saved_linking_index(tmp_path):
         person = log.truth["people"][0]["person_id"]
         p6.forget(person=person)
         assert not any((tmp_path / "p6.db.index").iterdir())
+
+
+def test_forgotten_text_is_not_left_readable_in_the_sqlite_files(tmp_path):
+    """Not in the database file's freed pages, nor in its write-ahead log."""
+    secret = "my allergy to kiwifruit zqxjv"
+    path = tmp_path / "p6.db"
+    with Persona6(db=path) as p6:
+        p6.record(synth.generate(seed=3, people=2).events)
+        p6.record(
+            [
+                {
+                    "event_id": "x1",
+                    "ts": "2026-03-01T10:00:00Z",
+                    "session_id": "sx",
+                    "user_id": "u-x",
+                    "type": "message",
+                    "text": f"I mentioned {secret} earlier.",
+                },
+            ]
+        )
+        p6.build()
+        on_disk = b"".join(f.read_bytes() for f in tmp_path.iterdir() if f.is_file())
+        assert secret.encode() in on_disk  # the check can see it while it is stored
+        p6.forget(person="u-x")
+        on_disk = b"".join(f.read_bytes() for f in tmp_path.iterdir() if f.is_file())
+        assert secret.encode() not in on_disk
+        assert b"kiwifruit zqxjv" not in on_disk
