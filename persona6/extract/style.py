@@ -1,4 +1,4 @@
-"""persona6.style.v13: how a person operates, per (session, actor).
+"""persona6.style.v14: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -55,6 +55,15 @@ quoted with ">", a code block, machine output) is blanked out, its offsets kept,
 that is pasted material alone shows no style (it still times an act); a cited span never
 reaches into the material.
 
+v14: a figure of the answer disputed as it seems to the speaker ("That figure seems wrong to
+me") or by a disputing verb ("I do not accept that number") challenges it, and a demand for the
+derivation of the answer ("Show me how you arrived at it", "walk me through the calculation")
+asks for its source, both also with a message of the person's own between, in a session where
+only one person speaks; a message that only acknowledges with thanks ("ok thx",
+``acknowledgements``) is routine, as a letter's closing is, and no warmth by itself (thanks
+alone still is); a reply to a proposal to work together ("can we pull the campaign attribution
+together?", ``joint_proposals``) helps no one.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -83,7 +92,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v13"
+NAME = "persona6.style.v14"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -97,6 +106,10 @@ _OBSERVED = {
     "demands_proof": "challenges_answers",
     "conceded_doubts": "challenges_answers",  # but only when the product concedes
     "moderation": "moderates",  # but only in a session where several people speak
+    # v14: pushback naming a claim of the answer ("That figure seems wrong to me"), and a
+    # demand for the answer's derivation ("Show me how you arrived at it")
+    "names_claim": "challenges_answers",
+    "derivation": "asks_for_sources",  # but only where "you" is the product
 }
 _EXCLAMATION = re.compile(r"!+")
 #: The value of the ``moderates`` signal (v12).
@@ -118,7 +131,8 @@ class StyleCues:
     statement_words: frozenset[str]
     # Every cue list of a message in one CueList, so that a message is sifted once: the
     # family of each pattern is "indirect", "sources", "challenges", "answer_no", "exclusions",
-    # "restates", "demands_proof", "conceded_doubts", "moderation", "plans" or "warmth:<kind>"
+    # "restates", "demands_proof", "conceded_doubts", "moderation", "plans", "names_claim",
+    # "derivation" (v14) or "warmth:<kind>"
     # (the emoji and "!" kinds of warmth are looked for in code).
     scan: CueList
     families: tuple[str, ...]
@@ -128,6 +142,8 @@ class StyleCues:
     informal: tuple[re.Pattern[str], ...]  # marks of the chat register (case-sensitive, v11)
     closing: tuple[re.Pattern[str], ...]  # a letter's closing at the end ("Kind regards, Ingrid")
     concessions: tuple[re.Pattern[str], ...]  # the product conceding an error (v12)
+    acknowledgements: tuple[re.Pattern[str], ...]  # "ok thx": thanks that closes (v14)
+    proposals: tuple[re.Pattern[str], ...]  # "can we do it together?": joint work (v14)
 
 
 def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
@@ -153,6 +169,8 @@ def cues() -> StyleCues:
         "sources": _compile(data["asks_for_sources"], claim),
         "sources_of_answer": _compile(data["asks_for_sources_of_answer"], claim),
         "challenges": _compile(data["challenges"]),
+        "names_claim": _compile(data["challenges_naming_claim"], claim),
+        "derivation": _compile(data["asks_for_derivation"]),
         "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
         "restates": _compile(data["restates_answer"]),
@@ -184,6 +202,8 @@ def cues() -> StyleCues:
         informal=tuple(re.compile(str(p)) for p in data["informal_marks"]),
         closing=tuple(_compile(data["warmth"]["closing"])),
         concessions=tuple(_compile(data["concessions"])),
+        acknowledgements=tuple(_compile(data["acknowledgements"])),
+        proposals=tuple(_compile(data["joint_proposals"])),
     )
 
 
@@ -469,6 +489,8 @@ class StyleExtractor:
                     continue  # no others to keep the rules for: a task, an order (v12)
                 if family == "sources_of_answer" and event.event_id not in after_answer:
                     continue  # "where did you find it?" of a thing
+                if family == "derivation" and heard.several and event.event_id not in after_answer:
+                    continue  # "walk me through the numbers" to a colleague (v14)
                 if key == "challenges_answers":
                     if not _challenges(family, event, prep, sifted, heard):
                         continue
@@ -479,6 +501,8 @@ class StyleExtractor:
                     kind = family.removeprefix("warmth:")
                     if kind == "courtesy" and not _formal(prep):
                         kind = "thanks"  # "thank you so much :)": thanks in the chat register
+                    if kind in ("thanks", "courtesy") and _acknowledges(prep):
+                        kind = "acknowledgement"  # "ok thx": it closes the exchange (v14)
                     warmth_kinds[kind] += len(hits)
                 found[key] += hits
             # Every emoji is outside ASCII, and "!" can only match where there is one.
@@ -606,8 +630,9 @@ def _challenges(
     after always is; a gentle doubt ("I thought ...") only then. Otherwise pushback follows the
     product's answer (a "no" not answering its question), or names what it challenges: a
     restatement of what the product said before a contradiction ("You said X. That's not true
-    ...") or a bare demand for proof ("Prove it."), in a session where only one person speaks,
-    so "you" is the product (v12)."""
+    ..."), a bare demand for proof ("Prove it.") or a claim of the answer named and disputed
+    ("That figure seems wrong to me", "I do not accept that number", v14), in a session where
+    only one person speaks, so "you" is the product (v12)."""
     text = prep.text
     if any(p.search(text) for p in sifted.get("exclusions", ())):
         return False
@@ -622,8 +647,8 @@ def _challenges(
         return True
     if heard.several:
         return False
-    if family == "demands_proof":
-        return True
+    if family in ("demands_proof", "names_claim"):
+        return True  # "Prove it.", "That figure seems wrong to me" (v14): the product's claim
     return family == "challenges" and _restated(text, sifted)
 
 
@@ -635,6 +660,18 @@ def _restated(text: str, sifted: dict[str, list[re.Pattern[str]]]) -> bool:
         return False
     first = min(said)
     return any(m.start() >= first for p in sifted.get("challenges", ()) for m in p.finditer(text))
+
+
+def _proposes(prep: Prepared) -> bool:
+    """Whether the message proposes doing something together ("can we pull it together?",
+    ``joint_proposals``, v14): a reply to it takes up joint work, and helps no one."""
+    return any(p.search(prep.text) for p in cues().proposals)
+
+
+def _acknowledges(prep: Prepared) -> bool:
+    """Whether the message only acknowledges and thanks ("ok thx", "Thanks.", v14:
+    ``acknowledgements``)."""
+    return any(p.search(prep.text) for p in cues().acknowledgements)
 
 
 def _formal(prep: Prepared) -> bool:
@@ -732,7 +769,9 @@ def _helps_others(
     answers the latest question of another person only when the product has not answered it in
     between (v13): a question the product answered was put to the product, and what another
     person says next ("Only 9,800... I keep lying awake") takes up its answer, as two people
-    sharing an account do."""
+    sharing an account do. Nor does a reply to a proposal to work together ("can we pull the
+    campaign attribution together?" / "Sure. First, let's agree on the window ...", v14):
+    co-workers in one chat take up joint work, and no one asked for help."""
     people = [e for e in session if is_person_message(e)]
     same = session_aliases(session)
     who = [same.get(e.actor or "", e.actor) for e in people]  # each message's person
@@ -756,6 +795,7 @@ def _helps_others(
             asked is None
             or (message.actor, asked.event_id) in answered
             or not _asks(prepared(asked))
+            or _proposes(prepared(asked))
             or answers_before[at[id(message)]] > answers_before[at[id(asked)] + 1]
         ):
             continue

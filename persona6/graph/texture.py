@@ -6,8 +6,9 @@ the person and their aliases) against fixed, documented norms (``data/texture_st
 and states each habit that the data supports as a TEXTURE trait (key, value, statement,
 confidence, evidence): ``casing`` (lowercase; v2: ``capitals``, shouting in capitals),
 ``message_length`` (short fragments, long
-messages), ``register`` (formal, informal), ``emoji``, ``hedging``, ``exclamations`` and
-``second_language`` (words no English lexicon of the package knows). A habit needs
+messages), ``register`` (formal, informal), ``emoji``, ``hedging``, ``exclamations``,
+``second_language`` (words no English lexicon of the package knows) and ``learner_english``
+(v3: a learner's grammar). A habit needs
 ``min_messages`` messages and ``min_sessions`` sessions that show it; its confidence is the
 graph's ``E × (1 − C)`` over the sessions for and against it (docs/graph.md).
 
@@ -16,6 +17,12 @@ they pasted, a forwarded email or a line quoted with ">", blanked out: ``own_tex
 English vocabulary holds a list of common English words (``data/english_words.txt``) besides
 the lexicons, and the abbreviations of ``english_abbreviations``; a word written against a
 number ("600/mo", "5k", "3 yrs") is no other language's; shouting in capitals is stated.
+
+v3 (``texture_traits.v3``): ``learner_english`` (second language), English written with a
+learner's grammar ("I am need hotel", "I not have access", "Why it is so slow?", "for two
+person"; the cues in ``texture_statements.yaml``), which ``second_language`` cannot see in a
+writer whose every word is English; and the formal register is read only in messages long
+enough to show one (a short "Thank you." neither shows it nor counts against it).
 
 The traits are derived when read (``show``, the brief), not stored by the build: they rest on
 the person's messages only, so they are exact for any set of events, forget included.
@@ -43,7 +50,7 @@ from persona6.types import Evidence, SignalKind, StoredEvent, Trait, parse_ts
 
 __all__ = ["PRODUCER", "person_texture_traits", "texture_traits"]
 
-PRODUCER = "persona6.texture_traits.v2"
+PRODUCER = "persona6.texture_traits.v3"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
@@ -70,6 +77,7 @@ class _Message:
     unknown: tuple[str, ...]  # words no English lexicon knows
     shouts: bool  # mostly in capitals (v2)
     after_failure: bool  # the person's event just before it in the session is a failure (v2)
+    learner: tuple[str, ...]  # the spans that show a learner's grammar (v3)
 
 
 @cache
@@ -170,6 +178,119 @@ def _shouts(words: Sequence[str]) -> bool:
     )
 
 
+@cache
+def _learner() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, frozenset[str]]]:
+    """The learner-grammar cues of ``learner_english`` compiled (``{verb}``, ``{ing}`` filled
+    in), and the word lists of its ``bare_plural`` rule (v3)."""
+    rule = norms()["habits"]["learner_english"]
+    verbs = word_alternation(str(v) for v in rule["verbs"])
+    patterns = tuple(
+        re.compile(
+            str(p).replace("{verb}", f"(?:{verbs})").replace("{ing}", r"(?P<ing>[a-z]{3,}ing)"),
+            re.IGNORECASE,
+        )
+        for p in rule["cues"].values()
+    )
+    plural = rule["bare_plural"]
+    numbers = word_alternation(str(n) for n in plural["numbers"])
+    # A number (a digit or a word of `numbers`), the word after it, and what follows that.
+    count = re.compile(
+        rf"(?<![\w.,$€£#:/-])(\d{{1,3}}|{numbers})(?![\w%])(?![.,:/]\d)\s+([a-z]{{3,}})\b"
+        r"(?=(\s*[.,;:!?)]|\s*$|\s+[\w']+))",
+        re.IGNORECASE,
+    )
+    lists = {
+        "verbs": frozenset(str(v) for v in rule["verbs"]),
+        **{key: frozenset(str(w) for w in plural[key]) for key in ("numbers", "uncounted")},
+        "labels": frozenset(str(w) for w in plural["number_labels"]),
+        "coordinating": frozenset(str(w) for w in plural["coordinating"]),
+        "objects": frozenset(str(w) for w in plural["verb_objects"]),
+        "function": frozenset(str(w) for w in load_lexicon("function_words")["words"]),
+    }
+    return patterns, count, lists
+
+
+def _gerund(word: str) -> bool:
+    """Whether a word in -ing is a verb's ("booking", "writing", "stopping"), not a word that
+    merely ends so ("thing", "bring", "evening" has the stem "even" but is no verb's, rare)."""
+    stem = word[:-3].lower()
+    return len(stem) >= 3 and (
+        stem in english_vocabulary()
+        or f"{stem}e" in english_vocabulary()
+        or (stem[-1] == stem[-2] and stem[:-1] in english_vocabulary())
+    )
+
+
+def _counted_noun(word: str) -> bool:
+    """Whether ``word`` is a count noun in the singular: its plural is English ("person",
+    "product"; not "teeth", whose "teethes" is a verb's, nor an abbreviation, "min")."""
+    vocabulary = english_vocabulary()
+    if word.endswith("s") or word in _abbreviations():
+        return False
+    if word.endswith(("x", "z", "ch", "sh")):
+        return f"{word}es" in vocabulary
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return f"{word[:-1]}ies" in vocabulary
+    return f"{word}s" in vocabulary
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in norms()["english_abbreviations"])
+
+
+def _verb(word: str) -> bool:
+    """Whether an English lexicon knows ``word`` as a verb too ("play": "played", "playing")."""
+    vocabulary = english_vocabulary()
+    return any(f"{word}{ending}" in vocabulary for ending in ("ed", "ing")) or (
+        word.endswith("e") and f"{word}d" in vocabulary
+    )
+
+
+def _bare_plurals(text: str) -> list[str]:
+    """The spans of a count noun left singular after a number above one (``bare_plural``, v3):
+    "for two person", "top 10 product by revenue"; not a compound ("a two person team"), a
+    label's number ("row 32", "iPhone 12 case") or "2"/"4" before a verb ("need 2 go")."""
+    _, count, lists = _learner()
+    found = []
+    for m in count.finditer(text):
+        number, noun = m.group(1), m.group(2)
+        if not noun.islower():
+            continue
+        if number.isdigit() and (int(number) < 2 or (number in ("2", "4") and _verb(noun))):
+            continue  # "need 2 go", "2 play with my hair": "to", or a count with its noun left out
+        after = m.group(3).strip().lower()
+        if after[:1].isalpha() and after not in lists["function"]:
+            continue  # a compound: "a two person team", "a 3 day trip"
+        if after in lists["coordinating"] or noun.endswith("ing"):
+            continue  # "46 major and minor providers", "35 working in sales": modifiers
+        if noun in lists["uncounted"] or noun in lists["function"] or not _counted_noun(noun):
+            continue
+        if after in lists["objects"] and _verb(noun):
+            continue  # "five look like", "only 10 make more": the number is the subject
+        before = re.search(r"(\S+)\s+$", text[: m.start()])
+        if before is not None:
+            word = before.group(1).strip("\"'(")
+            if word.lower() in lists["labels"] or any(c.isdigit() for c in word):
+                continue  # "row 32", "v2 3 ..."
+            if any(c.isupper() for c in word) and text[: before.start()].strip():
+                continue  # a name's number: "iPhone 12 case", "Python 3 project"
+        found.append(m.group(1) + " " + noun)
+    return found
+
+
+def _learner_spans(text: str) -> tuple[str, ...]:
+    """The spans of ``text`` that show a learner's grammar (``learner_english``, v3)."""
+    patterns, _, _ = _learner()
+    found: list[str] = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if "ing" in pattern.groupindex and m.group("ing") and not _gerund(m.group("ing")):
+                continue
+            found.append(m.group().strip(" ,;"))
+    return tuple(found + _bare_plurals(text))
+
+
 def _read(event: StoredEvent, after_failure: bool = False) -> _Message:
     # v2: the person's own words (the material they pasted blanked out).
     text = own_text(event.text or "").strip()
@@ -203,6 +324,7 @@ def _read(event: StoredEvent, after_failure: bool = False) -> _Message:
         unknown=tuple(unknown),
         shouts=shouts,
         after_failure=after_failure,
+        learner=_learner_spans(text),
     )
 
 
@@ -225,18 +347,30 @@ def _habits() -> list[_Habit]:
     def median_words(counted: list[_Message]) -> str:
         return f"{statistics.median(len(m.words) for m in counted):g}"
 
-    def formal(m: _Message) -> bool:
+    def formal(m: _Message) -> bool | None:
+        chat = m.contracted or m.bare or m.emoji or m.lower_i or m.lowercase is True
+        if len(m.words) < formal_words:
+            # Too short to show the formal register ("Thank you."): not counted, unless it
+            # shows the chat register ("thanks 🙂", "ok thx"), which counts against it (v3).
+            return False if chat else None
         return (
-            len(m.words) >= formal_words
-            and m.lowercase is False
-            and not (m.contracted or m.bare or m.emoji or m.lower_i)
-            and m.ends
+            m.lowercase is False and not (m.contracted or m.bare or m.emoji or m.lower_i) and m.ends
         )
 
     def mixed(m: _Message) -> bool:
         return len(m.unknown) >= int(mix["words"]) and len(m.unknown) >= float(
             mix["message_share"]
         ) * len(m.words)
+
+    learner_words = int(h["learner_english"]["words"])
+
+    def learner(m: _Message) -> bool | None:
+        return bool(m.learner) if len(m.words) >= learner_words else None
+
+    def quoted(showing: list[_Message]) -> str:
+        # The shortest span of each of the first messages, one of each wording (v3).
+        spans = dict.fromkeys(min(m.learner, key=len) for m in showing)
+        return ", ".join(f"'{span}'" for span in list(spans)[:3])
 
     def examples(showing: list[_Message]) -> str:
         # Words with an apostrophe are left out of the quote ("l'acqua" would break it).
@@ -347,6 +481,17 @@ def _habits() -> list[_Habit]:
                 "no English lexicon knows"
             ),
         ),
+        _Habit(
+            "learner_english",
+            "second language",
+            float(h["learner_english"]["share"]),
+            learner,
+            lambda m: len(m.learner),
+            lambda s, c: (
+                f"writes English as a second language ({quoted(s)}): {of(s, c)} show a "
+                "learner's grammar"
+            ),
+        ),
     ]
 
 
@@ -413,13 +558,18 @@ def _trait(
     if len(counted) < int(data["min_messages"]) or len(showing) < habit.share * len(counted):
         return None
     if habit.key == "register" and habit.value == "formal":
+        # Over all their messages: the short courtesies ("Thank you.") count here (v3).
         courtesy = float(data["habits"]["formal"]["courtesy_share"])
-        if sum(m.courteous for m in counted) < courtesy * len(counted):
+        if sum(m.courteous for m in messages) < courtesy * len(messages):
             return None
     by_session: dict[str, list[_Message]] = {}
     for m in counted:
         by_session.setdefault(m.event.session_id, []).append(m)
-    least = int(data["session_messages"])
+    # A habit shown in one message in a few (a learner's grammar) speaks against only in a
+    # session long enough to show it by chance (``against_messages``, v3).
+    least = int(data["habits"].get(habit.key, {}).get("against_messages", 0)) or int(
+        data["session_messages"]
+    )
     supporting = against = 0
     for session in by_session.values():
         shown = sum(bool(habit.shows(m)) for m in session)

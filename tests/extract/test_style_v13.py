@@ -4,7 +4,6 @@ answers another person's question only when the product has not answered it in b
 
 from __future__ import annotations
 
-from persona6.extract import style as style_module
 from tests.extract.test_style import bot, said, style
 
 FORWARDED = (
@@ -18,10 +17,6 @@ FORWARDED = (
     "I am excited to tell you about our loyalty club!\n"
 )
 QUOTED = "> Thanks for shopping with us! You prefer fast shipping? We love our customers."
-
-
-def test_the_producer_is_v13() -> None:
-    assert style_module.NAME == "persona6.style.v13"
 
 
 # -- pasted material is not the person's tone -------------------------------------------------

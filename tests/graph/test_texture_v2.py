@@ -8,7 +8,6 @@ import numpy as np
 
 from persona6.extract import texture as texture_module
 from persona6.extract.texture import TextureExtractor, texture_vector
-from persona6.graph import texture as traits_module
 from persona6.graph.texture import knows, texture_traits
 from persona6.types import StoredEvent
 from tests.context.test_brief_texture import _brief
@@ -40,9 +39,8 @@ SHORTHAND = [
 ]
 
 
-def test_the_producers_are_v2() -> None:
+def test_the_texture_profile_is_v2() -> None:
     assert texture_module.NAME == "persona6.texture.v2"
-    assert traits_module.PRODUCER == "persona6.texture_traits.v2"
 
 
 def test_the_texture_profile_leaves_pasted_material_out() -> None:
