@@ -102,6 +102,7 @@ class BehaviorState:
 
             now = pools(history.episodes, weights)
             now.strength = strength_of(now, history.episodes)
+            now.strength_failure = strength_of(now, history.episodes, failure_only=True)
             found = (scores, now)
             self._now[id(taxonomy)] = found
         return found

@@ -7,26 +7,33 @@ moment of prediction (all of them without ``--event``):
     archetype   pa(r)   = (sum_q m_qa n_q(r) + kappa_a p0(r)) / (sum_q m_qa N_q + kappa_a)
                           (q: every other person, m_qa their membership in archetype a)
     mixture     pA(r)   = sum_a m_pa pa(r)
-    person      pp(r)   = (n_p(r) + kappa_p pA(r)) / (N_p + kappa_p)
-                          (kappa_p estimated per tenant: behavior/strength.py; on a
-                          tenant too small to, the packaged one weighs as much as the
-                          others' episodes behind pA back it: ``prior_weight``)
-    this kind   pk(r)   = (n_pk(r) + kappa_p pp'(r)) / (N_pk + kappa_p)
-                          (k: what failed; pp' is pp of the person's episodes of other kinds,
-                          so their own episodes of this kind count before the others; with
-                          every episode of one kind, pk = pp)
-    context     lf(r)   = ((n_f(r) + kappa_c p0(r)) / (n_f + kappa_c)) / p0(r)   per feature f
+    person      pp'(r)  = (n_p'(r) + kappa_p pA(r)) / (N_p' + kappa_p)
+                          (their episodes of other kinds of failure than k, what failed;
+                          kappa_p estimated per tenant, for the prediction it serves:
+                          behavior/strength.py; on a tenant too small to, the packaged one
+                          weighs as much as the others' episodes behind pA back it:
+                          ``prior_weight``)
+    kind prior  pi(r)   ∝ pp'(r) * lk(r) ^ tau
+                lk(r)   = ((n_k(r) - n_pk(r) + kappa_c p0(r)) / (n_k - N_pk + kappa_c)) / p0(r)
+                          (how failures of kind k went for the other persons)
+    this kind   pk(r)   = (n_pk(r) + kappa_k pi(r)) / (N_pk + kappa_k)
+                          (their own episodes of kind k on top of that prior; kappa_k =
+                          kappa_p, on a tenant too small to test it discounted once more by
+                          the others' episodes behind lk; with no kind asked, pk = pp)
+    context     lf(r)   = ((n_f(r) + kappa_c p0(r)) / (n_f + kappa_c)) / p0(r)   per other feature f
     prediction  P(r)   ∝ pk(r) * prod_f lf(r) ^ tau
 
 so a person with two episodes leans on their archetypes and the population, and one with many on
 their own counts, those after the same kind of failure first (Ingrid escalates after every
-timeout and gives feedback after every failed quiz: a timeout predicts escalate); the
-failure's context (what failed, its error, the act that failed, where in the session, recent
-failures) tilts the result by how such failures went for everyone. The
-strengths and tau are data (``data/behavior.yaml``), but for kappa_p, which is estimated from
-the tenant's own episodes when they are enough to say (``PersonStrength``) and is otherwise the
-packaged value. The expected latency is shrunk the same way (person -> archetype -> population
-means over reactions that happened).
+timeout and gives feedback after every failed quiz: a timeout predicts escalate). What the
+others did after this kind of failure shapes the prior the person's own episodes of it update
+(Tom asked for a person after all 3 failed payments, Amara retried all 3 of hers: Tom is
+predicted to escalate); the rest of the failure's context (its error, the act that failed,
+where in the session, recent failures) tilts the result by how such failures went for
+everyone. The strengths and tau are data (``data/behavior.yaml``), but for kappa_p, which is
+estimated from the tenant's own episodes when they are enough to say (``PersonStrength``) and
+is otherwise the packaged value. The expected latency is shrunk the same way (person ->
+archetype -> population means over reactions that happened).
 """
 
 from __future__ import annotations
@@ -122,13 +129,20 @@ class PersonStrength:
     persons: int
     episodes: int
     known_before: str | None = None
+    #: fitted for the prediction from what failed only (``--failure``, or nothing named), not
+    #: from the failure's whole context (``--event``, the backtest)
+    failure_only: bool = False
 
     @classmethod
     def default(
-        cls, persons: int = 0, episodes: int = 0, known_before: str | None = None
+        cls,
+        persons: int = 0,
+        episodes: int = 0,
+        known_before: str | None = None,
+        failure_only: bool = False,
     ) -> PersonStrength:
         """The packaged kappa_p (``strength: person``), with what was too few to estimate it."""
-        return cls(config().kappa_person, False, persons, episodes, known_before)
+        return cls(config().kappa_person, False, persons, episodes, known_before, failure_only)
 
     def too_few(self) -> bool:
         """The packaged default for want of episodes to estimate or test it (not because the
@@ -145,6 +159,7 @@ class PersonStrength:
             "persons": self.persons,
             "episodes": self.episodes,
             "known_before": self.known_before,
+            "fitted_for": "what failed" if self.failure_only else "the failure's context",
         }
 
 
@@ -190,6 +205,8 @@ class Pools:
     families: dict[str, float]  # feature family -> mean leave-one-out log-lift (see gains)
     latency_total: tuple[float, int] = (0.0, 0)  # every known episode's: (sum, timed)
     strength: PersonStrength | None = None  # kappa_p; None: the packaged default
+    #: kappa_p fitted for a prediction from what failed only (None: ``strength``)
+    strength_failure: PersonStrength | None = None
     #: (person, failure feature) -> their reactions after that kind of failure (``KIND``)
     by_person_kind: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
 
@@ -268,15 +285,26 @@ def prior_weight(kappa: float, behind: float) -> float:
 
 
 def person_level(
-    own: Counter[str], same_kind: Counter[str], kappa: float, mixture: dict[str, float]
+    own: Counter[str],
+    same_kind: Counter[str],
+    kappa: float,
+    mixture: dict[str, float],
+    tilt: dict[str, float] | None = None,
+    kind_kappa: float | None = None,
 ) -> dict[str, float]:
-    """pk: the person's episodes of other kinds under the archetype mixture (pp'), then their
-    episodes of this kind under that; ``same_kind`` empty gives pp itself."""
+    """pk: the person's episodes of other kinds under the archetype mixture (pp'), tilted by
+    how failures like this one went for the others (``tilt``: the product of the context's
+    lifts, one per reaction; None: no tilt), then their own episodes of this kind on top of
+    that prior, which weighs ``kind_kappa`` (None: ``kappa``). ``same_kind`` empty and no tilt
+    give pp itself."""
     other = {r: own[r] - same_kind[r] for r in REACTIONS}
     other_n = sum(other.values())
-    others = {r: (other[r] + kappa * mixture[r]) / (other_n + kappa) for r in REACTIONS}
+    prior = {r: (other[r] + kappa * mixture[r]) / (other_n + kappa) for r in REACTIONS}
+    if tilt is not None:
+        prior = _normalise({r: prior[r] * tilt[r] for r in REACTIONS})
     kind_n = sum(same_kind.values())
-    return {r: (same_kind[r] + kappa * others[r]) / (kind_n + kappa) for r in REACTIONS}
+    weight = kappa if kind_kappa is None else kind_kappa
+    return {r: (same_kind[r] + weight * prior[r]) / (kind_n + weight) for r in REACTIONS}
 
 
 def family_gains(
@@ -363,7 +391,13 @@ def distribution(
     mixture, pooled = archetype_mixture(
         own, own_weights, membership, pools_.archetype, pools_.archetype_n, p0
     )
+    features = tuple(features)
     strength = pools_.strength or PersonStrength.default()
+    if pools_.strength_failure is not None and all(family(f) == KIND for f in features):
+        # Fitted for this prediction: without the rest of the context, whose features single
+        # out a person's own episodes too (their card, their error text), their counts must
+        # carry what those did.
+        strength = pools_.strength_failure
     kappa = strength.kappa
     if strength.too_few():
         # The packaged kappa_p, set where the prior is known from hundreds of episodes, on a
@@ -372,9 +406,10 @@ def distribution(
     kinds = [f for f in features if family(f) == KIND]
     # One failure, one kind.
     same_kind = pools_.by_person_kind.get((person_id, kinds[0]), Counter()) if kinds else Counter()
-    person = person_level(own, same_kind, kappa, mixture)
-    logits = {r: math.log(person[r]) for r in REACTIONS}
+    kind_logits = dict.fromkeys(REACTIONS, 0.0)  # what failed: tilts the prior
+    logits = dict.fromkeys(REACTIONS, 0.0)  # the rest of the context: tilts the result
     used: dict[str, int] = {}
+    theirs: dict[str, int] = {}
     ignored: list[str] = []
     for f in features:
         counts = pools_.features.get(f)
@@ -382,9 +417,25 @@ def distribution(
         if not counts or pools_.families.get(family(f), 0.0) <= GAIN_FLOOR:
             ignored.append(f)  # unseen, or a kind of context that did not help on past episodes
             continue
+        own_f, target = Counter(), logits
+        if family(f) == KIND:
+            # The others' episodes of this kind: the person's own are counted once, above the
+            # prior they tilt (pk).
+            own_f, target = same_kind, kind_logits
+        theirs[f] = n_o = n_f - sum(own_f.values())
         for r in REACTIONS:
-            q = (counts[r] + cfg.kappa_context * p0[r]) / (n_f + cfg.kappa_context)
-            logits[r] += cfg.temper * math.log(q / p0[r])
+            q = (counts[r] - own_f[r] + cfg.kappa_context * p0[r]) / (n_o + cfg.kappa_context)
+            target[r] += cfg.temper * math.log(q / p0[r])
+    top = max(kind_logits.values())
+    tilt = {r: math.exp(v - top) for r, v in kind_logits.items()}
+    kind_kappa = kappa
+    if strength.too_few() and kinds and kinds[0] in theirs:
+        # The prior for this kind of failure is the mixture tilted by the others' episodes
+        # of it, no surer than they are (with kappa_c): the same discount, one level down.
+        kind_kappa = prior_weight(kappa, theirs[kinds[0]] + cfg.kappa_context)
+    person = person_level(own, same_kind, kappa, mixture, tilt, kind_kappa)
+    for r in REACTIONS:
+        logits[r] += math.log(person[r])
     top = max(logits.values())
     final = _normalise({r: math.exp(v - top) for r, v in logits.items()})
     basis = {
@@ -395,6 +446,9 @@ def distribution(
             # what the prior weighs at the person level: kappa_p; on a tenant too small to test
             # the packaged one, as much as the others' episodes behind the prior back it
             "prior_weight": round(kappa, 3),
+            # and at the kind level: on such a tenant, discounted again by the others'
+            # episodes of this kind that tilt it
+            "kind_prior_weight": round(kind_kappa, 3),
             "same_kind": {
                 "failure": kinds[0].split(":", 1)[1] if kinds else None,
                 "episodes": sum(same_kind.values()),
@@ -406,7 +460,9 @@ def distribution(
             "episodes": pooled,
         },
         "population": {"episodes": big_n, "reactions": dict(sorted(pools_.population.items()))},
-        "context": {"features": used, "ignored": ignored},
+        # features: the past episodes with each; tilting: those its lift is made of (for what
+        # failed, the other persons' only: the person's own of that kind are counted in pk)
+        "context": {"features": used, "tilting": theirs, "ignored": ignored},
     }
     return final, basis
 

@@ -1,17 +1,21 @@
 """kappa_p per tenant: how much a person's own counts count, estimated from the tenant's episodes.
 
-The person level of the prediction (behavior/predict.py) is pp(r) = (n_p(r) + kappa_p pA(r)) /
-(N_p + kappa_p). A fixed kappa_p cannot suit every tenant: where people are consistent (each
-always reacts their own way) their own few episodes should weigh much; where they all react
-alike, little. So kappa_p is chosen, empirical Bayes, as the value that predicted the tenant's
-own episodes best: on a grid (``person_fit`` in ``data/behavior.yaml``: 2 to 1024, a factor
-√2 apart, which is also the clamp), the one maximising
+The person level of the prediction (behavior/predict.py) is pp'(r) = (n_p'(r) + kappa_p pA(r))
+/ (N_p' + kappa_p) over the person's episodes of other kinds of failure, and pk(r) = (n_pk(r) +
+kappa_p pi(r)) / (N_pk + kappa_p) over their episodes of the kind that failed, pi being pp'
+tilted by the other persons' episodes of that kind. A fixed kappa_p cannot suit every tenant:
+where people are consistent (each always reacts their own way) their own few episodes should
+weigh much; where they all react alike, little. So kappa_p is chosen, empirical Bayes, as the
+value that predicted the tenant's own episodes best: on a grid (``person_fit`` in
+``data/behavior.yaml``: 2 to 1024, a factor √2 apart, which is also the clamp), the one
+maximising
 
     sum over episodes e of persons with two or more episodes  ln P_-e(r_e | kappa_p)
 
-where P_-e is the whole prediction for e (person, archetype mixture, context lifts, as
+where P_-e is the whole prediction for e (person, kind, archetype mixture, context lifts, as
 ``distribution`` computes it) with e left out of the person's counts and of its context
-features' counts. Leave-one-out rather than next-episode because it uses every episode of every
+features' counts (the kind's lift leaves out all of the person's episodes of it, as the
+prediction does). Leave-one-out rather than next-episode because it uses every episode of every
 person once, whatever their order, from the counts alone; a person with one episode says
 nothing about kappa_p (with no other episode of theirs, it cancels) and is left out. The
 archetype mixture and the context lifts do not depend on kappa_p, so they are computed once and
@@ -19,6 +23,12 @@ the grid costs a few numpy passes over the episodes. Ties go to the smallest kap
 when the packaged default is still plausible (within 1.92 of the best log-likelihood), it is
 kept: episodes that cannot tell values apart do not move it to the end of a flat curve
 (``_plausible``).
+
+It is fitted for the prediction it serves. A stored failure (``--event``, the backtest) is
+predicted from its whole context, whose error text and failed act often single out a person's
+own episodes as well as their counts do (their card, their bank's error); a prediction from what
+failed only (``--failure``, or nothing named: the brief) has only their counts to carry that,
+and gets its own fit (``failure_only``: the lifts of what failed only), made from all episodes.
 
 With fewer than ``min_persons`` persons having two or more episodes, or fewer than
 ``min_episodes`` of their episodes, the data cannot say, and the packaged kappa_p (``strength:
@@ -42,6 +52,7 @@ import numpy as np
 from persona6.behavior.episodes import Episode
 from persona6.behavior.predict import (
     GAIN_FLOOR,
+    KIND,
     REACTIONS,
     PersonStrength,
     Pools,
@@ -65,16 +76,20 @@ def fit_strength(
     persons: np.ndarray,
     features: np.ndarray,
     used: np.ndarray,
+    kinds: np.ndarray,
     mixtures: np.ndarray,
     p0: np.ndarray,
     known_before: str | None = None,
+    *,
+    failure_only: bool = False,
 ) -> PersonStrength:
     """kappa_p from the known episodes (see the module docstring).
 
     ``reactions``, ``persons``: per episode, the index of its reaction (in REACTIONS) and of
     its person (a row of ``mixtures``); ``features``: per episode, its context feature ids,
     padded with ``len(used)``; ``used``: per feature id, whether its family is used (gain above
-    zero); ``mixtures``: per person, pA (only the rows of persons with two or more episodes are
+    zero); ``kinds``: per feature id, whether it says what failed (the ``KIND`` family);
+    ``mixtures``: per person, pA (only the rows of persons with two or more episodes are
     read); ``p0``: the population prior."""
     cfg = config()
     fit = cfg.person_fit
@@ -85,44 +100,69 @@ def fit_strength(
     several = sizes >= 2
     n_persons, n_episodes = int(several.sum()), int(sizes[several].sum())
     if n_persons < fit.min_persons or n_episodes < fit.min_episodes:
-        return PersonStrength.default(n_persons, n_episodes, known_before)
+        return PersonStrength.default(n_persons, n_episodes, known_before, failure_only)
     rows = np.flatnonzero(several[persons])
     y = reactions[rows]
     onehot = np.zeros((len(rows), width))
     onehot[np.arange(len(rows)), y] = 1.0
-    # Context: each feature's counts over the known episodes, the scored one left out.
-    counts = np.zeros((len(used) + 1, width))
-    np.add.at(counts, (features, np.broadcast_to(reactions[:, None], features.shape)), 1.0)
+    pad = len(used)
+    reaction_of = np.broadcast_to(reactions[:, None], features.shape)
+    counts = np.zeros((pad + 1, width))
+    np.add.at(counts, (features, reaction_of), 1.0)
     totals = counts.sum(axis=1)
+    # Each person's episodes of each kind of failure: the scored episode's kind is lifted by the
+    # other persons' episodes of it (the person's own count in pk), its other features by every
+    # episode but itself, as ``distribution`` does.
+    is_kind = np.append(kinds, False)[features]
+    has_kind, column = is_kind.any(axis=1), is_kind.argmax(axis=1)
+    kind_of = np.where(has_kind, features[np.arange(len(features)), column], pad)
+    pairs, pair_of = np.unique(persons * (pad + 1) + kind_of, return_inverse=True)
+    mine = np.zeros((len(pairs), width))
+    np.add.at(mine, (pair_of, reactions), 1.0)
+    same = np.where(has_kind[rows, None], mine[pair_of[rows]], 0.0)
     usable = np.append(used, False)  # the padding id is never used
-    lift = np.zeros((len(rows), width))
+    lift = np.zeros((len(rows), width))  # the context but what failed: tilts the result
+    kind_lift = np.zeros((len(rows), width))  # what failed: tilts the prior
     kc = cfg.kappa_context
-    for column in features[rows].T:
-        kept = np.flatnonzero(usable[column])
+    for j, column_ids in enumerate(features[rows].T):
+        kept = np.flatnonzero(usable[column_ids])
         if not len(kept):
             continue
-        f = column[kept]
-        q = (counts[f] - onehot[kept] + kc * p0) / (totals[f] - 1 + kc)[:, None]
-        lift[kept] += cfg.temper * np.log(q / p0)
-    # The person level: (n_p - e + kappa pA) / (N_p - 1 + kappa); the denominator is the same
-    # for every reaction, so it cancels in the normalisation with the context.
-    left = own[persons[rows]] - onehot
+        f = column_ids[kept]
+        kind = is_kind[rows[kept], j]
+        left = np.where(kind[:, None], same[kept], onehot[kept])
+        q = (counts[f] - left + kc * p0) / (totals[f] - left.sum(axis=1) + kc)[:, None]
+        step = cfg.temper * np.log(q / p0)
+        lift[kept[~kind]] += step[~kind]
+        kind_lift[kept[kind]] += step[kind]
+    kind_lift = np.exp(kind_lift - kind_lift.max(axis=1, keepdims=True))
+    other = own[persons[rows]] - same
+    same -= onehot  # the scored episode left out of its kind
     prior = mixtures[persons[rows]]
     grid = fit.grid()
     ll = np.zeros(len(grid))
     for start in range(0, len(rows), BLOCK):  # episodes x grid x reactions, a block at a time
         part = slice(start, start + BLOCK)
-        logits = np.log(left[part, None, :] + grid[None, :, None] * prior[part, None, :])
-        logits += lift[part, None, :]
+        g = grid[None, :, None]
+        # pp' (other kinds under the mixture) tilted by the others' episodes of this kind, then
+        # pk (the person's own of this kind on top), then the rest of the context
+        base = (other[part, None, :] + g * prior[part, None, :]) * kind_lift[part, None, :]
+        base /= base.sum(axis=2, keepdims=True)
+        logits = np.log(same[part, None, :] + g * base) + lift[part, None, :]
         top = logits.max(axis=2, keepdims=True)
         norm = top[:, :, 0] + np.log(np.exp(logits - top).sum(axis=2))
         chosen = np.take_along_axis(logits, y[part, None, None], axis=2)[:, :, 0]
         ll += (chosen - norm).sum(axis=0)
-    return _plausible(grid, ll, n_persons, n_episodes, known_before)
+    return _plausible(grid, ll, n_persons, n_episodes, known_before, failure_only)
 
 
 def _plausible(
-    grid: np.ndarray, ll: np.ndarray, n_persons: int, n_episodes: int, known_before: str | None
+    grid: np.ndarray,
+    ll: np.ndarray,
+    n_persons: int,
+    n_episodes: int,
+    known_before: str | None,
+    failure_only: bool = False,
 ) -> PersonStrength:
     """The kappa_p the episodes call for: the best of the grid (the first of equal maxima, the
     smallest), unless the packaged default is still plausible, within ``PLAUSIBLE`` of the
@@ -133,9 +173,9 @@ def _plausible(
     default = config().kappa_person
     plausible = grid[ll >= ll.max() - PLAUSIBLE]
     if plausible.min() <= default <= plausible.max():
-        return PersonStrength.default(n_persons, n_episodes, known_before)
+        return PersonStrength.default(n_persons, n_episodes, known_before, failure_only)
     best = float(grid[int(np.argmax(ll))])
-    return PersonStrength(best, True, n_persons, n_episodes, known_before)
+    return PersonStrength(best, True, n_persons, n_episodes, known_before, failure_only)
 
 
 def _feature_matrix(rows: Sequence[Sequence[int]], pad: int) -> np.ndarray:
@@ -147,13 +187,22 @@ def _feature_matrix(rows: Sequence[Sequence[int]], pad: int) -> np.ndarray:
 
 
 def strength_of(
-    pools_: Pools, episodes: Sequence[Episode], known_before: str | None = None
+    pools_: Pools,
+    episodes: Sequence[Episode],
+    known_before: str | None = None,
+    *,
+    failure_only: bool = False,
 ) -> PersonStrength:
     """kappa_p from ``episodes`` and the ``pools`` of exactly those episodes (the reference:
-    ``StrengthLine`` gives the same from the prefix indexes; a test checks it)."""
+    ``StrengthLine`` gives the same from the prefix indexes; a test checks it).
+    ``failure_only``: for the prediction that knows what failed and nothing else of the
+    context (``predict --failure``, or no failure named), not the failure's whole context."""
     p0 = population_prior(pools_.population)
     ids = {f: i for i, f in enumerate(pools_.features)}
     used = np.array([pools_.families.get(family(f), 0.0) > GAIN_FLOOR for f in ids], dtype=bool)
+    kinds = np.array([family(f) == KIND for f in ids], dtype=bool)
+    if failure_only:
+        used &= kinds
     people = {p: i for i, p in enumerate(pools_.by_person)}
     mixtures = np.tile([p0[r] for r in REACTIONS], (len(people), 1))
     for person_id, i in people.items():
@@ -173,9 +222,11 @@ def strength_of(
         np.array([people[e.person_id] for e in episodes], dtype=np.int64),
         _feature_matrix([[ids[f] for f in e.features] for e in episodes], len(ids)),
         used,
+        kinds,
         mixtures,
         np.array([p0[r] for r in REACTIONS]),
         known_before,
+        failure_only=failure_only,
     )
 
 
@@ -203,6 +254,7 @@ class StrengthLine:
             [names.setdefault(family(f), len(names)) for f in ids], dtype=np.int64
         )
         self.families = list(names)  # family id -> name
+        self.kinds = np.array([family(f) == KIND for f in ids], dtype=bool)
         self.reactions = np.array([_INDEX[e.reaction] for e in episodes], dtype=np.int64)
         self.persons = np.array([self.people[e.person_id] for e in episodes], dtype=np.int64)
         self.features = _feature_matrix(rows, len(ids))
@@ -248,6 +300,7 @@ class StrengthLine:
             persons,
             self.features[:k],
             used,
+            self.kinds,
             mixtures,
             np.array([p0[r] for r in REACTIONS]),
             moment,

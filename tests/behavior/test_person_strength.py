@@ -135,6 +135,7 @@ def test_too_few_persons_to_say_fall_back_to_the_default():
         "persons": 2,
         "episodes": 9,
         "known_before": None,
+        "fitted_for": "what failed",
     }
 
 
