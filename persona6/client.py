@@ -43,6 +43,7 @@ from persona6.identity import (
 from persona6.types import (
     ActorSummary,
     Event,
+    IngestReport,
     PersonExport,
     PersonSummary,
     PersonView,
@@ -117,11 +118,33 @@ class Persona6Client:
 
     def record(self, events: Iterable[dict[str, Any]] | Iterable[Event]) -> int:
         """Store events given as objects, all or none; return how many were new."""
+        return self.record_events(events).stored
+
+    def record_events(self, events: Iterable[dict[str, Any]] | Iterable[Event]) -> IngestReport:
+        """``record``, answered with the whole report (``Persona6.record_events``): the
+        duplicates, and those whose event_id is stored with other content."""
         body = [
             e.model_dump(mode="json", exclude_unset=True) if isinstance(e, Event) else e
             for e in events
         ]
-        return int(self._call("POST", "/v1/events", json=body)["stored"])
+        answer = self._call("POST", "/v1/events", json=body)
+        return IngestReport(
+            source="api",
+            format="native",
+            tenant=self._tenant(),
+            read=answer["received"],
+            stored=answer["stored"],
+            duplicates=answer["duplicates"],
+            rejected=0,
+            conflicts=answer.get("conflicts", 0),
+            first_conflict=answer.get("first_conflict"),
+        )
+
+    def _tenant(self) -> str:
+        """The key's tenant (asked once)."""
+        if "_key_tenant" not in self.__dict__:
+            self.__dict__["_key_tenant"] = self.stats().tenant
+        return str(self.__dict__["_key_tenant"])
 
     def ingest(self, path: str | Path) -> int:
         """Send a native JSONL file in chunks; return how many events were new.

@@ -107,6 +107,14 @@ class Persona6:
         """Store events given as objects, all or none; return how many were new.
 
         ``source`` names them in error messages (``source[index]``) and in the log."""
+        return self.record_events(events, source=source).stored
+
+    def record_events(
+        self, events: list[dict[str, Any]] | list[Event], *, source: str = "api"
+    ) -> IngestReport:
+        """``record``, answered with the whole report: the duplicates among the events, and
+        those of them whose event_id is stored with other content (``conflicts``: not stored,
+        the stored event kept; usually an exporter reusing ids)."""
         if isinstance(events, dict | Event):
             raise InvalidOption(
                 "record() got one event, not a list of events. Pass a list of events: "

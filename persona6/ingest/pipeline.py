@@ -20,7 +20,7 @@ import pydantic_core
 from pydantic import ValidationError
 
 from persona6.errors import InvalidEvent, InvalidOption, type_phrase
-from persona6.ingest.actors import SharedIds
+from persona6.ingest.actors import SharedIds, log
 from persona6.ingest.base import (
     READERS,
     TOO_DEEP_HINT,
@@ -496,14 +496,16 @@ def ingest_events(
     *,
     tenant: str | None = None,
     source: str = "api",
-) -> int:
+) -> IngestReport:
     """Store events given as objects (library and API use): validated as a whole, all or none.
 
-    Returns how many were new. A bad event raises ``InvalidEvent`` naming its index.
+    Returns what was stored: how many were new, and the duplicates that are not the same
+    event (``conflicts``). A bad event raises ``InvalidEvent`` naming its index.
     """
     ingested_at = format_ts(datetime.now(UTC))
     rows: list[EventRow] = []
     links: list[IdentityLinkRow] = []
+    given_ids: list[int] = []  # rows whose event_id the caller gave (not derived)
     for index, item in enumerate(events):
         if not isinstance(item, dict | Event):
             raise InvalidEvent(
@@ -520,13 +522,36 @@ def ingest_events(
         event = event_from_record(record)
         target = _tenant_of(event, tenant, record)
         row = event_row(event, target, record.where, ingested_at)
+        if event.event_id is not None:
+            given_ids.append(len(rows))
         rows.append(row)
         if event.type is EventType.IDENTIFY:
             links.append(identify_link(event, row))
     shared = SharedIds()
+    conflicts = _Conflicts()
     with store.transaction():
         shared.check(store, rows)
         stored = store.insert_events(rows)
         store.insert_identity_links(links)
-    shared.warn()  # no report to carry it: a logged warning
-    return stored
+        if stored < len(rows) and given_ids:
+            conflicts.check(store, [rows[i] for i in given_ids])
+    shared.warn()  # logged too: ``Persona6.record`` returns the count alone
+    if conflicts.first is not None:
+        log.warning(
+            "%d event(s) not stored, their event_id held by another event; first: %s",
+            conflicts.count,
+            conflicts.first,
+        )
+    return IngestReport(
+        source=source,
+        format="native",
+        tenant=tenant or DEFAULT_TENANT,
+        read=len(rows),
+        stored=stored,
+        duplicates=len(rows) - stored,
+        rejected=0,
+        conflicts=conflicts.count,
+        first_conflict=conflicts.first,
+        shared_ids=shared.count,
+        first_shared_id=shared.first,
+    )

@@ -130,6 +130,14 @@ class IngestResult(BaseModel):
     received: int = Field(description="Events in the request.")
     stored: int = Field(description="Events new to the store.")
     duplicates: int = Field(description="Events already stored (same event_id): not stored again.")
+    conflicts: int = Field(
+        default=0,
+        description="Of the duplicates, events whose event_id is stored with other content: not "
+        "stored, the stored event kept (usually a producer reusing ids: fix the ids).",
+    )
+    first_conflict: str | None = Field(
+        default=None, description="The first such event: where it is and what differs."
+    )
     pending_events: int = Field(description="Stored events the graph does not reflect yet.")
 
 
@@ -471,11 +479,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         events = _parse_events(body, request.headers.get("content-type", ""))
 
         def record(p6: Persona6) -> IngestResult:
-            stored = p6.record(events, source="events")
+            report = p6.record_events(events, source="events")
             return IngestResult(
                 received=len(events),
-                stored=stored,
-                duplicates=len(events) - stored,
+                stored=report.stored,
+                duplicates=len(events) - report.stored,
+                conflicts=report.conflicts,
+                first_conflict=report.first_conflict,
                 pending_events=p6.pending_events(),
             )
 

@@ -90,6 +90,11 @@ class RecordReport(BaseModel):
     duplicates: int = Field(
         description="Events already stored (same event_id, given or derived): unchanged."
     )
+    conflict: str | None = Field(
+        default=None,
+        description="When an event_id given is stored with other content: the first such "
+        "event and what differs (not stored: give each event its own id).",
+    )
 
 
 #: How long a quote may be in a compact answer; a longer one is cut at a word, with "…".
@@ -431,11 +436,14 @@ def create_mcp_server(
 
         def record(p6: Persona6) -> RecordReport:
             try:
-                stored = p6.record(events)
+                report = p6.record_events(events)
             except InvalidEvent as exc:
                 raise _reworded(exc, single=not isinstance(event, list)) from exc
             return RecordReport(
-                received=len(events), stored=stored, duplicates=len(events) - stored
+                received=len(events),
+                stored=report.stored,
+                duplicates=len(events) - report.stored,
+                conflict=report.first_conflict,
             )
 
         return shared.call(record, refresh=False)

@@ -183,9 +183,29 @@ def test_events_are_accepted_as_ndjson_and_stored_once(served: Served):
     body = "\n".join(json.dumps(_fresh_event(n)) for n in range(3)) + "\n"
     headers = {**served.rival, "Content-Type": "application/x-ndjson"}
     first = served.client.post("/v1/events", content=body, headers=headers).json()
-    assert first == {"received": 3, "stored": 3, "duplicates": 0, "pending_events": 3}
+    assert first == {
+        "received": 3,
+        "stored": 3,
+        "duplicates": 0,
+        "conflicts": 0,
+        "first_conflict": None,
+        "pending_events": 3,
+    }
     again = served.client.post("/v1/events", content=body, headers=headers).json()
-    assert again["stored"] == 0 and again["duplicates"] == 3
+    assert again["stored"] == 0 and again["duplicates"] == 3 and again["conflicts"] == 0
+    served.client.delete("/v1/sessions/api-session", headers=served.rival)
+
+
+def test_an_event_id_reused_for_other_content_is_reported_not_stored(served: Served):
+    headers = served.rival
+    served.client.post("/v1/events", json=[_fresh_event(20)], headers=headers)
+    reused = _fresh_event(20, text="something else entirely")
+    answer = served.client.post("/v1/events", json=[reused], headers=headers).json()
+    assert answer["stored"] == 0 and answer["duplicates"] == 1
+    assert answer["conflicts"] == 1
+    assert answer["first_conflict"] == (
+        "events[0]: event_id 'api-20' is already stored (from events[0]) with another text"
+    )
     served.client.delete("/v1/sessions/api-session", headers=served.rival)
 
 

@@ -62,6 +62,29 @@ def test_changing_the_constructor_gives_the_same_answers(remote):
     assert client.stats() == local.stats()
 
 
+def test_record_events_reports_the_same_through_the_server(remote):
+    local, client, truth, _ = remote
+    event = {
+        "event_id": "sdk-1",
+        "ts": "2026-01-01T10:00:00Z",
+        "session_id": "sdk-s",
+        "user_id": truth["people"][0]["person_id"],
+        "type": "message",
+        "text": "hello",
+    }
+    first = client.record_events([event])
+    assert (first.stored, first.duplicates, first.conflicts) == (1, 0, 0)
+    again = client.record_events([{**event, "text": "goodbye"}])
+    assert again == local.record_events([{**event, "text": "goodbye"}]).model_copy(
+        update={"first_conflict": again.first_conflict}
+    )
+    assert (again.stored, again.duplicates, again.conflicts) == (0, 1, 1)
+    assert again.first_conflict.endswith(
+        "event_id 'sdk-1' is already stored (from events[0]) with another text"
+    )
+    local.forget(session="sdk-s")
+
+
 def test_the_client_raises_the_libraries_errors(remote):
     _, client, _, url = remote
     with pytest.raises(NotFound, match="person 'nobody' is not known in tenant 'acme'"):
@@ -160,7 +183,7 @@ def test_a_server_error_does_not_make_the_next_call_look_unreachable(tmp_path, m
     def bug(self, *args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(engine.Persona6, "record", bug)
+    monkeypatch.setattr(engine.Persona6, "record_events", bug)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="critical")

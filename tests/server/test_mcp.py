@@ -159,8 +159,8 @@ async def test_a_recorded_preference_is_in_the_next_context(p6, person):
             task="switch the theme to dark mode",
         )
     assert "evt-mcp-dark" not in json.dumps(before)
-    assert recorded == {"received": 1, "stored": 1, "duplicates": 0}
-    assert again == {"received": 1, "stored": 0, "duplicates": 1}
+    assert recorded == {"received": 1, "stored": 1, "duplicates": 0, "conflict": None}
+    assert again == {"received": 1, "stored": 0, "duplicates": 1, "conflict": None}
     assert p6.pending_events() == 0
     [item, *_] = [i for i in brief["items"] if "evt-mcp-dark" in i["evidence"]]
     assert item["kind"] == "preference"
@@ -431,3 +431,21 @@ async def test_streamable_http_serves_on_loopback_and_stops_on_interrupt(db, per
     assert "Traceback" not in stderr
     assert recorded["stored"] == 1
     assert brief["person_id"] == person["person_id"]
+
+
+async def test_an_event_id_reused_for_other_content_is_said_to_the_agent(p6, person):
+    said = {
+        "event_id": "evt-mcp-reused",
+        "ts": "2026-06-02T09:00:00Z",
+        "session_id": "s-mcp-2",
+        "user_id": person["person_id"],
+        "type": "message",
+        "text": "first words",
+    }
+    async with Client(create_mcp_server(p6)) as client:
+        await call(client, "record_event", event=said)
+        again = await call(client, "record_event", event={**said, "text": "other words"})
+    assert again["stored"] == 0
+    assert again["conflict"] == (
+        "api[0]: event_id 'evt-mcp-reused' is already stored (from api[0]) with another text"
+    )
