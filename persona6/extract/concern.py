@@ -1,4 +1,4 @@
-"""persona6.concern.v14: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v15: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -77,6 +77,23 @@ app. Can you help us set up a budget?" is a worry about money alone, and a feeli
 finances no longer yields to the cost its sentence names ("I feel sick every time I check my
 credit card balance, everything costs so much": money).
 
+A concern is a worry or requirement, not a word of its topic in another use (v15, review 7).
+Conforming to a rule of one's own organisation is compliance in any words ("Please make sure
+the fare is within our corporate travel policy", "permitted under our travel policy", "I
+cannot submit anything non-compliant", "justify it to finance"; ``shapes``); a personal
+document or number kept, shared or deleted is privacy ("Do you keep a copy of my passport
+after booking?"), and asking the assistant to tell is no report ("could you tell me where that
+data is stored and who can see it?": ``requests``, ``telling``); asking for a result to be
+verified is correctness ("Please verify the numbers", "How do I know this is right?"). A cue
+describing the option turned down is none ("Refundable, please, instead of the cheapest one":
+``rejected_options``), nor one inside the speaker's work history ("I spent ten years in
+audit": ``career``), the speaker's own slowness ("sorry bit slow today": ``idiom_shapes``), a
+result's performance ("campaign performance for march": performance is speed only of a thing
+that runs, ``senses``) or asking for a human (the escalate reaction: "I want to talk to
+someone from support. Now.", ``framed_cues``), nor the subject of a record asked for without a
+verb ("Query for refunds by week.": ``routine_acts``). A carrier's punctuality is reliability,
+not the person's hurry ("Which one is more on time? I am afraid of the delay again.").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -106,7 +123,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v14"
+NAME = "persona6.concern.v15"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -181,6 +198,9 @@ class Taxonomy:
     boundaries: frozenset[str]
     determiners: frozenset[str]
     intensifiers: frozenset[str]
+    #: A record asked for without a verb (v15): "Query for refunds by week."
+    asked_records: frozenset[str]
+    record_links: frozenset[str]
     #: An assurance that a risk is absent (v14, ``assurances``): the absence before the cue,
     #: after it and inside a shape's match, and the wishes that make it the speaker's own.
     absent_before: re.Pattern[str]
@@ -189,6 +209,13 @@ class Taxonomy:
     wishes: re.Pattern[str]
     #: Concern key -> the concerns a worry about it takes in (v14, ``subsumes``).
     subsumes: dict[str, frozenset[str]]
+    #: The option turned down (v15, ``rejected_options``): its markers (with an optional
+    #: determiner) and negations (with a determiner), matched right before a cue.
+    rejected: re.Pattern[str]
+    #: The speaker's work history right before a cue (v15, ``career``).
+    career: re.Pattern[str]
+    #: Asking the assistant to tell (v15, ``requests.telling``): no report.
+    telling: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +400,8 @@ def taxonomy() -> Taxonomy:
         boundaries=frozenset(str(w).lower() for w in acts["boundaries"]),
         determiners=frozenset(str(w).lower() for w in acts["determiners"]),
         intensifiers=frozenset(str(w).lower() for w in acts["intensifiers"]),
+        asked_records=frozenset(str(w).lower() for w in acts["asked_records"]),
+        record_links=frozenset(str(w).lower() for w in acts["record_links"]),
         # "no telemetry", "no usage data", "there's no tracking": the absence, at most two
         # words (none of ``gap_stops``) and the cue
         absent_before=re.compile(
@@ -385,6 +414,23 @@ def taxonomy() -> Taxonomy:
         absent_inside=re.compile(tx.word_alternation(assured["inside"]), re.IGNORECASE),
         wishes=re.compile(tx.word_alternation(assured["wishes"]), re.IGNORECASE),
         subsumes={str(k): frozenset(str(v) for v in held) for k, held in data["subsumes"].items()},
+        rejected=_rejected_pattern(data["rejected_options"]),
+        career=re.compile("|".join(f"(?:{p})" for p in data["career"]), re.IGNORECASE),
+        telling=re.compile(str(requests["telling"]), re.IGNORECASE),
+    )
+
+
+def _rejected_pattern(rejected: dict[str, list[str]]) -> re.Pattern[str]:
+    """Whole-word markers of the option turned down, matched so that they end right before a
+    cue (``rejected_options``): "instead of (the)", "rather than", "not the", "never a"; at most
+    one degree word after the determiner ("not the very cheapest")."""
+    determiner = tx.word_alternation(rejected["determiners"])
+    degree = r"(?:\s+" + tx.word_alternation(rejected["degrees"]) + r")?"
+    markers = tx.word_alternation(rejected["markers"])
+    negations = tx.word_alternation(rejected["negations"])
+    return re.compile(
+        rf"(?:(?:{markers})(?:\s+{determiner})?|(?:{negations})\s+{determiner}){degree}\s+\Z",
+        re.IGNORECASE,
     )
 
 
@@ -525,6 +571,8 @@ def _readings(
                 continue  # "safe to say", "should I risk it": another sense
             if _lesser(text, sentence, match) or _names_subject(text, concern.key, match):
                 continue  # "... more than speed", "invoice data": no concern of its own
+            if _turned_down(text, sentence, match) or _in_career(text, sentence, match):
+                continue  # "instead of the cheapest one", "ten years in audit" (v15)
             key: str | None = concern.key
             context = concern.context
             in_context = context is not None and context.search(text, *around) is not None
@@ -554,6 +602,20 @@ def _absent(text: str, sentence: Span, cue: re.Match[str], shape: bool) -> bool:
     )
 
 
+def _turned_down(text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """The cue describes the option the speaker turns down (``rejected_options``): "Refundable,
+    please, instead of the cheapest non-refundable one", "not the fastest, the most reliable";
+    not a negated wish ("not expensive, please") nor a rejected act ("rather than risk
+    downtime")."""
+    return taxonomy().rejected.search(text, sentence.start, cue.start()) is not None
+
+
+def _in_career(text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """The cue is the field of the speaker's work history (``career``): "I spent ten years in
+    audit", "my background is in security"."""
+    return taxonomy().career.search(text, sentence.start, cue.start()) is not None
+
+
 #: Punctuation that ends an act's object.
 _OBJECT_END = re.compile(r"[,;:()!?\u2014\u2013]|\s-\s|\.(?:\s|$)")
 
@@ -567,6 +629,14 @@ def _routine_topic(text: str, sentence: Span, cue: Span) -> bool:
     before = tx.tokens(text, sentence.start, cue.start)
     if before and before[-1].word in tax.intensifiers:
         return False
+    # "Query for refunds by week.": a record asked for without a verb (v15)
+    if (
+        len(before) >= 2
+        and before[0].word in tax.asked_records
+        and before[1].word in tax.record_links
+        and cue.end <= _object_end(text, before[0].end, sentence.end)
+    ):
+        return True
     for act in tax.acts.finditer(text, sentence.start, cue.start):
         ahead = tx.tokens(text, sentence.start, act.start())
         if ahead and ahead[-1].word in tax.determiners:
@@ -721,13 +791,23 @@ def _candidates(text: str) -> list[Concern]:
 
 def _is_own(text: str, sentence: Span, match: re.Match[str], quotes: list[Span]) -> bool:
     """Whether a cue is the speaker's own and not waved away."""
-    if tx.inside(quotes, match.start()) or tx.is_reported(text, sentence, match.start()):
+    if tx.inside(quotes, match.start()) or _reported(text, sentence, match.start()):
         return False
     if taxonomy().dismissal.search(text, sentence.start, match.start()) is not None:
         return False
     if taxonomy().dismissed_after.match(text, match.end(), sentence.end) is not None:
         return False  # "privacy doesn't matter to me"
     return not _names_job(text, sentence, match.group())
+
+
+def _reported(text: str, sentence: Span, start: int) -> bool:
+    """Someone else's words (``tx.is_reported``), read after the last request that the
+    assistant tell (v15, ``requests.telling``): "could you tell me where that data is stored?"
+    asks, "she told me the price is too high" reports."""
+    asked = list(taxonomy().telling.finditer(text[sentence.start : start]))
+    if asked:
+        sentence = Span(sentence.start + asked[-1].end(), sentence.end)
+    return tx.is_reported(text, sentence, start)
 
 
 def _names_job(text: str, sentence: Span, cue: str) -> bool:
