@@ -46,30 +46,18 @@ def test_a_data_file_that_does_not_parse_is_named_with_its_line_and_the_fix() ->
     )
 
 
-def test_a_broken_packaged_lexicon_stops_a_command_with_its_name_not_a_traceback(
+def test_a_broken_packaged_file_is_named_with_its_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
-    import shutil
-    from pathlib import Path
-
-    from click.testing import CliRunner
-
-    import persona6
     import persona6.extract.text as text
-    from persona6.cli import main
-    from persona6.context.relevance import brief_data
+    from persona6.errors import InvalidInput
 
-    data = tmp_path / "data"
-    shutil.copytree(Path(persona6.__file__).parent / "data", data)
-    (data / "brief.yaml").write_text("version: 1\nstop_words: [a, b\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "brief.yaml").write_text("version: 1\nstop_words: [a, b\n", "utf-8")
     monkeypatch.setattr(text, "files", lambda package: tmp_path)
-    brief_data.cache_clear()
-    try:
-        result = CliRunner().invoke(
-            main, ["--db", str(tmp_path / "p.db"), "context", "u-1", "--task", "x"]
-        )
-    finally:
-        brief_data.cache_clear()
-    assert result.exit_code == 3, result.output
-    assert "persona6/data/brief.yaml:3: is not valid YAML" in result.output
-    assert "Traceback" not in result.output
+    with pytest.raises(InvalidInput) as caught:
+        text.packaged_yaml("brief.yaml")
+    assert str(caught.value).startswith(
+        "persona6/data/brief.yaml:3: is not valid YAML (did not find expected ',' or ']'). "
+    )
+    assert caught.value.exit_code == 3  # the CLI prints it as an error, not a traceback

@@ -34,16 +34,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from persona6.behavior.episodes import PersonHistory, known_before
 from persona6.config import read_yaml_file
 from persona6.errors import InvalidInput
+from persona6.extract.text import packaged_yaml
 
 PRODUCER = "persona6.archetypes.v5"
 #: Memberships remembered per person, by the view of a cut-off (MembershipLine.at).
@@ -242,8 +241,7 @@ def _read(path: Path, where: str) -> Mapping[str, Any]:
 
 @cache
 def packaged() -> Taxonomy:
-    source = resources.files("persona6.data").joinpath("archetypes.yaml")
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = packaged_yaml("archetypes.yaml")
     where = "persona6/data/archetypes.yaml"
     return Taxonomy(
         where,

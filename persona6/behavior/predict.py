@@ -44,15 +44,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, Field
 
 from persona6.behavior.episodes import Episode, TenantHistory
 from persona6.extract.failure import Reaction
+from persona6.extract.text import packaged_yaml
 
 PRODUCER = "persona6.reactions.v1"
 REACTIONS: tuple[str, ...] = tuple(r.value for r in Reaction)
@@ -93,8 +92,7 @@ class ModelConfig:
 
 @cache
 def config() -> ModelConfig:
-    text = resources.files("persona6.data").joinpath("behavior.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = packaged_yaml("behavior.yaml")
     strength = data["strength"]
     fit = data["person_fit"]
     low, high = (float(x) for x in fit["kappa_range"])

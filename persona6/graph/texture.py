@@ -42,7 +42,7 @@ from typing import Any
 
 from persona6.extract.base import is_person_message
 from persona6.extract.failure import is_failure_outcome
-from persona6.extract.text import load_lexicon, read_yaml, word_alternation
+from persona6.extract.text import load_lexicon, packaged_yaml, word_alternation
 from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.store.base import EventQuery, Store
@@ -121,7 +121,7 @@ def english_vocabulary() -> frozenset[str]:
     data = files("persona6") / "data"
     for resource in sorted(data.iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yaml") and resource.name not in excluded:
-            walk(read_yaml(resource.read_text(encoding="utf-8")))
+            walk(packaged_yaml(resource.name))
     # v2: common English words, and the abbreviations English writers use ("mo", "vs", "eta").
     for line in (data / norms()["english_words"]).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
