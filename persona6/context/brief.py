@@ -14,12 +14,20 @@ section order. The text is counted after rendering, so the count is exact.
 The user layer and the assistant layer compose once per dimension (verbosity, lead, sources,
 tone; ``data/brief.yaml`` ``dimensions``): a standing request of the person's ("asks for no
 explanations") wins over the assistant's default, a value read from how they write wins at the
-spec's ``user_wins_at``, and the conflict item says which wins. No directive then says another
-value: a style or texture directive of the losing value is left out, and so is an archetype
-directive's clause that says it (``says``); two directives that pull apart when both hold are
-said as one (``joint_directives``). The failure plan leads with the person's own episodes and
-gives advice only for a reaction they showed, or, with none of theirs, for the population's
-lead when the population is large enough to speak for people like them (``population_plan``).
+spec's ``user_wins_at``. The conflict item says the user layer wins only where that changes the
+default and no directive (or the request itself) says the value already; where the default wins
+nothing is said. No directive then says another value: a style or texture directive of the
+losing value is left out, and so is an archetype directive's clause that says it (``says``);
+two directives that pull apart when both hold are said as one (``joint_directives``).
+
+What bears on the task (brief.v10): relevance weighed by confidence; a decision's words include
+the actions of the sessions it was made in; a condition that constrains a service the task
+involves comes first (``constraints``). A line cites its first event id, a second only when
+both are short (``cite``); the JSON item has them all.
+
+The failure plan leads with the person's own episodes and gives advice only for a reaction
+they showed, or, with none of theirs, for the population's lead when the population is large
+enough to speak for people like them (``population_plan``).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +47,7 @@ from persona6.context.relevance import (
     bag,
     brief_data,
     expand,
+    groups_of,
     index,
     names_any,
     phrases,
@@ -51,11 +61,12 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait
 
-PRODUCER = "persona6.brief.v9"
+PRODUCER = "persona6.brief.v10"
 DEFAULT_BUDGET = 400
+#: Marks a word of an action taken in the session of a decision (``_decision_domains``).
+ACT = "act:"
 MIN_BUDGET = 40
 MAX_BUDGET = 100_000
-IDS_SHOWN = 2
 #: Below this membership the brief names no archetype (four archetypes: 0.25 is chance).
 ARCHETYPE_SHOWN_AT = 0.4
 #: ... and none whose cues are this weak (a weighted mean cue strength; docs/behavior.md).
@@ -121,6 +132,8 @@ class _Known:
     newest: list[str]  # evidence event ids, newest first (at most 5)
     answers: bool  # a preference on how to answer: bears on every task
     form: bool  # ... or on the form of an output: comes first when it bears on the task
+    terms: frozenset[str]  # the constraint terms its statement names (``constraints``)
+    bears_on: frozenset[str]  # ... and the concept groups of the services they constrain
 
 
 def _named(top: Any) -> bool:
@@ -140,8 +153,20 @@ def _conf(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _shown(ids: list[str]) -> list[str]:
+    """The event ids a line cites in the Markdown (``cite`` in data/brief.yaml): the first
+    always, more while they cost at most ``cite.tokens`` in all; the JSON item has them all."""
+    cite = brief_data()["cite"]
+    shown = ids[:1]
+    for i in ids[1 : int(cite["ids"])]:
+        if sum(cached_count(x) for x in (*shown, i)) > int(cite["tokens"]):
+            break
+        shown.append(i)
+    return shown
+
+
 def _ids(ids: list[str]) -> str:
-    return f" [{', '.join(ids[:IDS_SHOWN])}]" if ids else ""
+    return f" [{', '.join(_shown(ids))}]" if ids else ""
 
 
 def render(person_id: str, chosen: list[_Candidate], task: str | None) -> str:
@@ -162,6 +187,7 @@ def render(person_id: str, chosen: list[_Candidate], task: str | None) -> str:
 
 def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> list[_Known]:
     def make() -> list[_Known]:
+        domain = _decision_domains(state, person_id)
         found = []
         for t in traits:
             if t.kind not in _KNOWN or t.valid_to is not None:
@@ -170,12 +196,88 @@ def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> l
             text_bag = bag(f"{t.statement} {t.key}")
             for _, quote_bag in quotes:
                 text_bag.update(quote_bag)
+            if t.kind is SignalKind.DECISION:
+                # What they were doing when they decided: the actions of those sessions, met
+                # by the task's own words only (``act:``; "book" a flight is no book to read).
+                sessions = {domain[0].get(e.event_id) for e in t.evidence} - {None}
+                acts = set().union(*(domain[1][s] for s in sessions)) - set(text_bag)
+                text_bag.update(f"{ACT}{w}" for w in acts)
             newest = list(reversed(list(dict.fromkeys(e.event_id for e in t.evidence))))[:5]
             answers, form = _forms(t)
-            found.append(_Known(t, text_bag, quotes, newest, answers, form))
+            terms, bears_on = _constraint(t.statement)
+            found.append(_Known(t, text_bag, quotes, newest, answers, form, terms, bears_on))
         return found
 
     return state.cached(("brief.known", person_id), make)
+
+
+def _decision_domains(
+    state: BehaviorState, person_id: str
+) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The session of each of the person's events, and the words of the actions they took in
+    each session ("search_flights", "book": search, flight, book). A decision bears on a task
+    of what they were doing when they made it (brief.v10): "select seat: aisle", made while
+    searching and booking flights, bears on "book a flight to Berlin" though it shares no word
+    with it."""
+    acts = state.history().person(person_id).acts
+    session_of = {a.event_id: a.session_id for a in acts}
+    actions: dict[str, set[str]] = {}
+    for a in acts:
+        found = actions.setdefault(a.session_id, set())
+        if a.type == "action" and a.name:
+            found.update(words(a.name.replace("_", " ")))
+    return session_of, actions
+
+
+def _constraint(statement: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The constraint terms a statement names, and the concept groups of the services they
+    constrain (``constraints`` in data/brief.yaml): "has celiac disease" names celiac, which
+    constrains food and travel."""
+    terms: set[str] = set()
+    groups: set[str] = set()
+    low = statement.lower()
+    for name, pattern, bears_on in _senses():
+        named = {f"{name}:{m.group(0)}" for m in pattern.finditer(low)}
+        if named:
+            terms |= named
+            groups |= bears_on
+    return frozenset(terms), frozenset(groups)
+
+
+@cache
+def _senses() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
+    """Each constraint sense: its name, one pattern of its terms (whole words, longest first)
+    and the concept groups it bears on."""
+    found = []
+    for name, sense in brief_data()["constraints"]["senses"].items():
+        terms = sorted((str(t).lower() for t in sense["terms"]), key=len, reverse=True)
+        alternation = "|".join(re.escape(t) for t in terms)
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        found.append((str(name), pattern, frozenset(str(g) for g in sense["bears_on"])))
+    return tuple(found)
+
+
+def _constraints_first(
+    ranked: list[tuple[float, _Known]], task: str | None, passing_below: float, data: dict[str, Any]
+) -> dict[str, bool]:
+    """The traits that constrain a service the task involves (``constraints``), each with
+    whether it comes with the two most relevant items: the strongest ``first`` of them that
+    name terms no stronger one named ("has celiac" next to "has celiac disease" does not)."""
+    groups = groups_of(task) if task else frozenset()
+    found = [k for _, k in ranked if k.bears_on & groups]
+    found.sort(key=lambda k: (k.trait.confidence, k.trait.last_seen), reverse=True)
+    named: list[frozenset[str]] = []
+    constrains: dict[str, bool] = {}
+    for k in found:
+        first = (
+            k.trait.confidence >= passing_below
+            and len(named) < int(data["constraints"]["first"])
+            and not any(k.terms <= other for other in named)
+        )
+        if first:
+            named.append(k.terms)
+        constrains[k.trait.id] = first
+    return constrains
 
 
 def _forms(trait: Trait) -> tuple[bool, bool]:
@@ -317,19 +419,22 @@ def compose_brief(
     # recency.
     known = _known_items(state, person_id, traits)
     idx = state.cached(("brief.index", person_id), lambda: index([k.bag for k in known]))
-    scores = rank_index(task or "", idx)
+    scores = rank_index(task or "", idx, {f"{ACT}{w}": 1.0 for w in words(task)} if task else None)
     task_words = set(expand(task)) if task else set()
     passing_below = float(data["passing_below"])
+    # Relevance weighed by how sure we are of the trait (brief.v10): a decision made in six
+    # sessions (0.98) outranks a fact said once (0.39) that shares as many words with the task.
     ranked = sorted(
         zip(scores, known, strict=True),
         key=lambda x: (
             x[1].trait.confidence >= passing_below,
-            round(x[0], 6),
+            round(x[0] * x[1].trait.confidence, 6),
             x[1].trait.confidence,
             x[1].trait.last_seen,
         ),
         reverse=True,
     )
+    constrains = _constraints_first(ranked, task, passing_below, data)
     stated: set[str] = set()
     # The other side of a contrast ("against light mode (prefers dark mode instead)", preference
     # v25) rests on the very spans of the side chosen: the brief says the chosen side only.
@@ -343,23 +448,28 @@ def compose_brief(
         stated.add(t.statement)
         label = _LABEL[t.kind]
         passing = t.confidence < passing_below
+        order = position
         if passing:
             # Said once in passing ("has history class"): worth less than any stronger trait,
             # directive or conflict, however many words it shares with the task.
             tier = 7 if score > 0 else 8
+        elif constrains.get(t.id):
+            # A condition that constrains a service the task involves (celiac disease and a
+            # flight): before the two most relevant items, whatever words it shares.
+            tier, order = 1, position - len(ranked)
         elif score > 0:
             # The form the task's result should take first ("prefers PDF over Excel" for an
             # export), however few words it shares with the task; then the most relevant.
             tier = 0 if k.form else 1 if position < 2 else 6 if position < 3 else 7
         else:
             tier = 1 if k.answers else 8  # "asks for no emojis" bears on every answer
-        bears = score > 0 or not task or k.answers
+        bears = score > 0 or not task or k.answers or t.id in constrains
         statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and relevant < 20 else set())
         relevant += score > 0
         section = "known" if bears else "also"
-        add(label, section, statement, ids, tier, position, leftover=passing)
+        add(label, section, statement, ids, tier, order, leftover=passing)
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
@@ -386,6 +496,9 @@ def compose_brief(
     }
     # (confidence, directive, evidence, the rule's (kind, key, value))
     directives: list[tuple[float, str, list[str], tuple[str, str, Any]]] = []
+    # The value of a dimension each directive says (a rule's own: "Cite sources ..." says
+    # sources: always), so that the conflict the user wins is not said a second time.
+    said_by: dict[tuple[str, str, Any], set[tuple[str, str]]] = {}
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
         kind = "style" if "style" in rule else "texture"
         trait = _held(rule, styles, textures)
@@ -402,9 +515,19 @@ def compose_brief(
         directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
         evidence = [e.event_id for e in trait.evidence][-3:]
         directives.append((trait.confidence, directive, evidence, _rule_key(rule)))
-    directives = _joined(directives, data.get("joint_directives") or [], styles, textures)
+        if outcome is not None:
+            said = _rule_value(data["dimensions"][outcome.name], kind, rule[kind], trait)
+            said_by[_rule_key(rule)] = {(outcome.name, said)} if said else set()
+    joints = data.get("joint_directives") or []
+    for joint in joints:
+        keys = [_rule_key(rule) for rule in joint["when"]]
+        said_by[("joint", str(joint["directive"]), None)] = set().union(
+            *(said_by.get(key, set()) for key in keys)
+        )
+    directives = _joined(directives, joints, styles, textures)
     directives.sort(key=lambda d: -d[0])
-    for rank_, (confidence, directive, evidence, _) in enumerate(directives):
+    sayers: list[tuple[set[tuple[str, str]], _Candidate]] = []
+    for rank_, (confidence, directive, evidence, key) in enumerate(directives):
         add(
             "directive",
             "directive",
@@ -413,6 +536,9 @@ def compose_brief(
             2 if rank_ < 1 else 6,
             rank_,
         )
+        key = ("joint", directive, None) if key[0] == "joint" else key
+        said = said_by.get(key, set()) | _said_values(directive, data["dimensions"])
+        sayers.append((said, candidates[-1]))
     if _named(top) and not empty:
         taxonomy = state.taxonomy(taxonomy_path)
         archetype = next(a for a in taxonomy.archetypes if a.name == top.archetype)
@@ -424,8 +550,29 @@ def compose_brief(
             if not kept or any(len(own & other) >= 0.5 * len(own) for other in said):
                 continue  # a style directive already says it, or the layer that wins does not
             add("directive", "directive", kept, evidence, 2 if i == 0 else 6, 10 + i)
-    for i, (text, evidence) in enumerate(conflicts):
-        add("conflict", "conflict", text, evidence, 4 if "user layer wins" in text else 6, i)
+            sayers.append((_said_values(kept, data["dimensions"]), candidates[-1]))
+    for i, conflict in enumerate(conflicts):
+        if conflict.winner == "default":
+            # The assistant's default stands: the line would change nothing the agent does
+            # (brief.v10); the directive of the losing value is left out all the same.
+            continue
+        if conflict.winner == "user":
+            # Said already by a directive, or by the request itself ("asks to keep answers
+            # short"): that line carries it, at the conflict's rank if it had a lower one.
+            carriers = [c for said, c in sayers if (conflict.dimension, conflict.value) in said]
+            carriers += [c for c in candidates if c.item.statement == conflict.request]
+            if carriers:
+                best = min(carriers, key=lambda c: c.priority)
+                best.priority = min(best.priority, (4, i))
+                continue
+        add(
+            "conflict",
+            "conflict",
+            conflict.text,
+            conflict.evidence,
+            4 if conflict.winner == "user" else 6,
+            i,
+        )
 
     # If something breaks.
     add(*_failure_plan(state, person_id, taxonomy_path, data), 3)
@@ -453,7 +600,7 @@ def compose_brief(
 def _line_tokens(item: _Line) -> int:
     """Tokens of the item's rendered line. Pieces never span white space, so a text's count
     is the sum of its lines' and a line's the sum of its parts' (each part's count cached)."""
-    shown = item.evidence[:IDS_SHOWN]
+    shown = _shown(item.evidence)
     ids = sum(cached_count(i) for i in shown) + 2 + max(0, len(shown) - 1) if shown else 0
     return 1 + cached_count(item.statement) + ids
 
@@ -613,6 +760,30 @@ class _Outcome:
         return self.default is None or confidence >= user_wins_at or self.requested
 
 
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """Where the user layer and the assistant's defaults (or boundaries) disagree: the line,
+    its evidence, who wins (``user``, ``default`` or ``boundary``), and the dimension and value
+    the user layer says; ``request`` is the line of the request it rests on, if one."""
+
+    text: str
+    evidence: list[str]
+    winner: str
+    dimension: str = ""
+    value: str = ""
+    request: str = ""
+
+
+def _said_values(text: str, dimensions: dict[str, Any]) -> set[tuple[str, str]]:
+    """The (dimension, value) pairs a directive's text says (``says`` in data/brief.yaml)."""
+    return {
+        (name, value)
+        for name, dimension in dimensions.items()
+        for value, listed in (dimension.get("says") or {}).items()
+        if _says(text, listed)
+    }
+
+
 def _rule_key(rule: dict[str, Any]) -> tuple[str, str, Any]:
     kind = "style" if "style" in rule else "texture"
     return kind, str(rule[kind]), rule.get("value")
@@ -660,8 +831,7 @@ def _composed(directive: str, outcomes: dict[str, _Outcome], dimensions: dict[st
     kept = []
     for clause in directive.rstrip(".").split("; "):
         against = any(
-            o.user is not None
-            and o.user != o.default  # a winner the brief states: the conflict item says it
+            o.user is not None  # the person's own value, or the default that wins over it
             and o.value != value
             and _says(clause, listed)
             for name, o in outcomes.items()
@@ -698,11 +868,11 @@ def _joined(
 
 def _conflicts(
     spec: AssistantSpec, styles: dict[str, Trait], textures: dict[str, Trait], known: list[_Known]
-) -> tuple[dict[str, _Outcome], list[tuple[str, list[str]]]]:
+) -> tuple[dict[str, _Outcome], list[_Conflict]]:
     """How each dimension composes, and where the user layer and the assistant's defaults
     disagree: which wins and why. A request of theirs wins over a default (their own word);
     a value read from how they write wins at ``user_wins_at``."""
-    found: list[tuple[str, list[str]]] = []
+    found: list[_Conflict] = []
     outcomes: dict[str, _Outcome] = {}
     for name, dimension in brief_data()["dimensions"].items():
         default = spec.defaults.get(name)
@@ -728,28 +898,38 @@ def _conflicts(
         evidence = [e.event_id for e in trait.evidence][-3:]
         if asked is not None:
             found.append(
-                (
+                _Conflict(
                     f"{name}: the user layer wins ({value}, not the default {default!r}): they "
                     f"asked for it ({trait.statement!r}, conf {_conf(trait.confidence)}).",
                     evidence,
+                    "user",
+                    name,
+                    value,
+                    f"{trait.statement} (preference, conf {_conf(trait.confidence)})",
                 )
             )
         elif wins:
             found.append(
-                (
+                _Conflict(
                     f"{name}: the user layer wins ({value}, not the default {default!r}): "
                     f"their own evidence (conf {_conf(trait.confidence)}) beats a generic "
                     "default.",
                     evidence,
+                    "user",
+                    name,
+                    value,
                 )
             )
         else:
             found.append(
-                (
+                _Conflict(
                     f"{name}: the assistant default wins ({default!r}, not {value}): the "
                     f"evidence for {value} is weak (conf {_conf(trait.confidence)} < "
                     f"{_conf(spec.user_wins_at)}).",
                     evidence,
+                    "default",
+                    name,
+                    value,
                 )
             )
     # A preference that touches a boundary: the boundary wins, always.
@@ -759,10 +939,11 @@ def _conflicts(
             shared = boundary_words & set(k.bag)
             if k.trait.kind is SignalKind.PREFERENCE and len(shared) >= 2:
                 found.append(
-                    (
+                    _Conflict(
                         f"the boundary wins over the preference {k.trait.statement!r}: "
                         f"{boundary!r} holds whatever the user layer says.",
                         [e.event_id for e in k.trait.evidence][-2:],
+                        "boundary",
                     )
                 )
     return outcomes, found

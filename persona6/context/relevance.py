@@ -32,6 +32,7 @@ class Lexicon:
     stop_words: frozenset[str]
     concepts: dict[str, frozenset[str]]  # stem -> every stem of its groups
     expansion_weight: float
+    groups: dict[str, frozenset[str]]  # stem -> the names of the groups it belongs to
 
 
 @cache
@@ -44,12 +45,17 @@ def lexicon() -> Lexicon:
     data = brief_data()
     stop = frozenset(str(w).lower() for w in data["stop_words"])
     concepts: dict[str, set[str]] = {}
-    for words in data["concepts"].values():
+    groups: dict[str, set[str]] = {}
+    for name, words in data["concepts"].items():
         stems = {stem(str(w).lower()) for w in words}
         for s in stems:
             concepts.setdefault(s, set()).update(stems)
+            groups.setdefault(s, set()).add(str(name))
     return Lexicon(
-        stop, {k: frozenset(v) for k, v in concepts.items()}, float(data["expansion_weight"])
+        stop,
+        {k: frozenset(v) for k, v in concepts.items()},
+        float(data["expansion_weight"]),
+        {k: frozenset(v) for k, v in groups.items()},
     )
 
 
@@ -89,6 +95,13 @@ def expand(query: str) -> dict[str, float]:
             if other not in weights:
                 weights[other] = lex.expansion_weight
     return weights
+
+
+def groups_of(text: str) -> frozenset[str]:
+    """The concept groups of ``data/brief.yaml`` that the words of ``text`` itself belong to
+    (not their neighbours): "book flights to Tokyo" is in travel (and entertainment, "book")."""
+    known = lexicon().groups
+    return frozenset(g for w in words(text) for g in known.get(w, ()))
 
 
 @cache
@@ -135,14 +148,15 @@ def index(bags: Sequence[Counter[str]]) -> Index:
     return Index(postings, lengths, (sum(lengths) / len(lengths)) if lengths else 1.0)
 
 
-def rank_index(query: str, idx: Index) -> list[float]:
-    """``rank`` over an ``Index``: the same scores, touching only documents with task words."""
+def rank_index(query: str, idx: Index, extra: dict[str, float] | None = None) -> list[float]:
+    """``rank`` over an ``Index``: the same scores, touching only documents with task words.
+    ``extra`` adds terms of its own to the expanded query (the brief's ``act:`` words)."""
     n = len(idx.lengths)
     scores = [0.0] * n
     if not query.strip() or not n:
         return scores
     average = idx.average or 1.0
-    for term, weight in expand(query).items():
+    for term, weight in {**expand(query), **(extra or {})}.items():
         postings = idx.postings.get(term)
         if not postings:
             continue

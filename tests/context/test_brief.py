@@ -79,7 +79,7 @@ def test_user_items_cite_their_evidence_and_the_failure_plan_is_there(demo):
     for item in brief.items:
         if item.kind not in ("assistant", "boundary", "note"):
             assert item.evidence, item
-            assert all(i in brief.text for i in item.evidence[:2])
+            assert item.evidence[0] in brief.text  # the JSON has them all
 
 
 def test_directives_follow_the_archetype(demo):
@@ -137,25 +137,31 @@ def test_the_user_layer_wins_a_conflict_on_strong_evidence_and_says_why(demo, tm
     p6, truth = demo
     pid = _by(truth, "operator")["person_id"]
     brief = p6.context(pid, budget=2000)
-    conflict = next(i for i in brief.items if i.statement.startswith("verbosity:"))
-    assert conflict.statement.startswith(
-        "verbosity: the user layer wins (concise, not the default 'moderate'): their own "
-        "evidence (conf "
-    )
+    # Their terseness wins over the default 'moderate', and "Keep answers short" says so: the
+    # layer-composition line would say it twice (brief.v10).
+    directives = [i.statement for i in brief.items if i.kind == "directive"]
+    assert any(d.startswith("Keep answers short") for d in directives)
+    assert not any(i.statement.startswith("verbosity:") for i in brief.items)
     spec = tmp_path / "strict.yaml"
     spec.write_text(
         "name: strict bot\nvoice: Formal.\ndefaults: {verbosity: moderate}\nuser_wins_at: 1.0\n"
     )
     brief = p6.context(pid, budget=2000, assistant=spec)
-    conflict = next(i for i in brief.items if i.statement.startswith("verbosity:"))
-    assert conflict.statement.startswith(
-        "verbosity: the assistant default wins ('moderate', not concise): the evidence for "
-        "concise is weak"
-    )
     assert "Voice (strict bot): Formal." in brief.text
-    # The default wins on verbosity, so no directive says the opposite of it.
+    # The default wins on verbosity, so no directive says the opposite of it, and nothing
+    # changes what the agent does by default: no line about it.
     directives = [i.statement for i in brief.items if i.kind == "directive"]
     assert not any(d.startswith("Keep answers short") for d in directives)
+    assert not any(i.statement.startswith("verbosity:") for i in brief.items)
+    # A value of theirs that changes the default and that no directive says gets its line.
+    regular = _by(truth, "community_regular")["person_id"]
+    spec.write_text("name: terse bot\nvoice: Terse.\ndefaults: {verbosity: concise}\n")
+    brief = p6.context(regular, budget=2000, assistant=spec)
+    conflict = next(i for i in brief.items if i.statement.startswith("verbosity:"))
+    assert conflict.statement.startswith(
+        "verbosity: the user layer wins (moderate, not the default 'concise'): their own "
+        "evidence (conf "
+    )
 
 
 def test_a_person_with_no_history_gets_a_graceful_brief():
@@ -380,8 +386,8 @@ def test_a_passing_mention_comes_after_stronger_traits_and_directives(budget):
     if budget == 400:
         assert passing  # the whole brief says it
     if passing:
-        assert "Keep answers short" in text
-        assert "verbosity: the user layer wins" in text
+        assert "Keep answers short" in text  # says what the user layer wins: said once
+        assert "verbosity: the user layer wins" not in text
         assert text.index("is vegetarian") < text.index("has history class")
 
 

@@ -80,7 +80,8 @@ def test_a_formal_register_is_not_read_as_warmth():
     brief = _brief(FORMAL)
     assert "They write formally" in brief.text
     assert "Match their warmth" not in brief.text
-    assert "tone: the user layer wins (formal, not the default 'friendly')" in brief.text
+    # The formal directive says the tone that wins: no second line says it (brief.v10).
+    assert "tone: the user layer wins" not in brief.text
     assert "(warm, not" not in brief.text
 
 

@@ -139,10 +139,8 @@ def test_a_request_of_theirs_wins_over_the_default_where_their_style_is_weak():
     'moderate' even where the terseness read from how they write is below user_wins_at."""
     text = _brief_text([("s1", "restart the api pod"), ("s1", "no explanations pls")])
     assert "asks for no explanations" in text
-    assert (
-        "verbosity: the user layer wins (concise, not the default 'moderate'): they asked for it "
-        "('asks for no explanations'"
-    ) in text
+    # The request's own line says it: the layer-composition line is not said twice (brief.v10).
+    assert "verbosity: the user layer wins" not in text
     assert "the assistant default wins ('moderate'" not in text
 
 
@@ -185,6 +183,11 @@ def test_an_archetype_clause_against_the_winning_default_is_left_out():
     )
     # Their warmth wins, or nothing of theirs says a tone: the directive as it is.
     assert _composed(directive, _tone("warm", "warm"), dimensions) == directive
+    # Their own tone is the default's (brief.v10): the archetype's warm clause goes too.
+    assert (
+        _composed(directive, _tone("friendly", "friendly"), dimensions)
+        == "Refer back to what you did together before."
+    )
     assert _composed(directive, _tone(None, None), dimensions) == directive
     # A clause that says nothing of the dimension is never touched.
     other = "Credit their contributions to others when relevant."
