@@ -4,6 +4,8 @@
 - ``features`` / ``profiles``: what is compared, per (session, actor) and per person, kept up
   to date incrementally;
 - ``model``: block similarities -> per-family log-likelihood ratios -> calibrated probabilities;
+- ``identifiers``: identifiers a person states of themselves ("card ending 4411", "my e-mail
+  is ..."), compared by a likelihood ratio of their own (content family);
 - ``index``: candidate generation (usearch HNSW over projected person signatures);
 - ``scoring`` / ``linking``: ranking, co-presence, decisions, evidence, merges and undo;
 - ``continuity``: what a known person's session confirms, adds and contradicts;

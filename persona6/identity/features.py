@@ -32,6 +32,11 @@ rhythm     behaviour events, session length, pace, action share, failure share (
                      session whose times are all recorded, not ``ts_invented``)
 attrs      context   weak context attributes: device, locale, client, ...
 ========== ========= ======================================================================
+
+Beside the blocks, ``identifiers``: the identifiers the actor states of themselves (an e-mail
+address, a phone number, a card's last digits, an account number: identifiers.py), per type
+the sessions that state one and per value, hashed, the sessions that state it. They are no
+block: ``identifiers.llr`` turns them into a likelihood ratio of its own (content family).
 """
 
 from __future__ import annotations
@@ -49,8 +54,9 @@ from typing import Any
 
 from persona6.extract.base import is_person_message
 from persona6.extract.style import local_time
-from persona6.extract.text import load_lexicon
+from persona6.extract.text import load_lexicon, quoted_spans
 from persona6.extract.texture import ACTION_LAYOUT, TEXTURE_BLOCKS, TEXTURE_LAYOUT, function_words
+from persona6.identity import identifiers as stated_ids
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
 PRODUCER = "persona6.identity.v1"
@@ -181,6 +187,11 @@ class Profile:
     last_ts: str | None = None
     #: How the chargram labels were hashed; a stale layout is dropped and re-made.
     chargram_bits: int = CHARGRAM_BITS
+    #: Stated identifiers (identifiers.py): ``<type>`` and ``<type>:<hash>`` -> sessions.
+    identifiers: Counter[str] = field(default_factory=Counter)
+    #: The ``identifiers.yaml`` version the identifiers were read under (0: not read; the
+    #: lowest of the units summed); units of an older one are re-made.
+    identifier_version: int = field(default_factory=lambda: stated_ids.rules().version)
 
     def add(self, other: Profile, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) another profile, in place."""
@@ -213,6 +224,9 @@ class Profile:
             self.session_ids = [s for s in self.session_ids if s not in gone]
         if other.bags.get("chargrams"):
             self.chargram_bits = min(self.chargram_bits, other.chargram_bits)
+        _add_counts(self.identifiers, other.identifiers, sign)
+        if sign > 0:
+            self.identifier_version = min(self.identifier_version, other.identifier_version)
         self.companions.update({k: sign * v for k, v in other.companions.items()})
         self.companions = +self.companions
         self.sessions += sign * other.sessions
@@ -230,6 +244,8 @@ class Profile:
             first_ts=self.first_ts,
             last_ts=self.last_ts,
             chargram_bits=self.chargram_bits,
+            identifiers=Counter(self.identifiers),
+            identifier_version=self.identifier_version,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -248,6 +264,8 @@ class Profile:
             "first_ts": self.first_ts,
             "last_ts": self.last_ts,
             "chargram_bits": self.chargram_bits,
+            "identifiers": dict(self.identifiers),
+            "identifier_version": self.identifier_version,
         }
 
     @classmethod
@@ -267,6 +285,8 @@ class Profile:
             first_ts=data.get("first_ts"),
             last_ts=data.get("last_ts"),
             chargram_bits=int(data.get("chargram_bits", LEGACY_CHARGRAM_BITS)),
+            identifiers=Counter(data.get("identifiers", {})),
+            identifier_version=int(data.get("identifier_version", 0)),
         )
 
 
@@ -366,6 +386,7 @@ def _unit(
     last_head: str | None = None  # first token of the latest action text
     for event in own:
         text = event.text or ""
+        _read_identifiers(event, text, unit, pointers)
         if is_person_message(event):
             previous = ""
             for match in _WORD.finditer(text):
@@ -458,6 +479,27 @@ def _unit(
     }
     unit.pointers = {b: dict(labels) for b, labels in pointers.items() if labels}
     return unit
+
+
+def _read_identifiers(
+    event: StoredEvent, text: str, unit: Profile, pointers: dict[str, dict[str, list[Pointer]]]
+) -> None:
+    """The identifiers the actor states in their own message (outside quoted and pasted
+    material) or their own action's text; each type and value once per session. A pointer
+    keeps where a value was said, not the value (read from the event to explain)."""
+    person = is_person_message(event)
+    if not text or not (person or event.type == "action") or not stated_ids.may_hold(text):
+        return
+    found = stated_ids.stated(text)
+    if found and person:  # quoted and pasted material found only when there is something
+        found = stated_ids.outside(found, [(s.start, s.end) for s in quoted_spans(text)])
+    for item in found:
+        name = stated_ids.label(item.kind, item.value)
+        unit.identifiers[item.kind] = 1
+        unit.identifiers[name] = 1
+        kept = pointers["identifiers"].setdefault(name, [])
+        if len(kept) < MAX_POINTERS:
+            kept.append((event.event_id, item.start, item.end, ""))
 
 
 def chargram_buckets(texts: Sequence[str]) -> list[int]:

@@ -35,6 +35,7 @@ from numpy.typing import NDArray
 
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
+from persona6.identity import identifiers as stated_ids
 from persona6.identity import profiles as profile_store
 from persona6.identity import separation, snapshot
 from persona6.identity.backtest import SHIFT_PERSONS, TenantShift, shipped_shift
@@ -53,7 +54,7 @@ from persona6.identity.records import (
     StitchReport,
     UnlinkReport,
 )
-from persona6.identity.scoring import CompanionStats, Scored, context_llr, rank
+from persona6.identity.scoring import CompanionStats, Scored, context_llr, rank, score_all
 from persona6.identity.settings import IdentitySettings, check_probability, settings_for
 from persona6.store.base import IdentityLink, Store
 
@@ -151,6 +152,10 @@ class Linker:
         self.model: LinkModel | None = None
         self.companions: CompanionStats | None = None
         self._companions: snapshot.Companions = {}
+        #: person -> their stated identifiers (``Profile.identifiers``), and value label ->
+        #: how many known persons stated it (identifiers.py).
+        self._identifiers: snapshot.Identifiers = {}
+        self._holders: dict[str, set[str]] = {}
         self._stale_layout = False
         self._snapshot = snapshot.path_for(index_dir, tenant) if index_dir is not None else None
         #: person -> version of the profile indexed (Store.identity_profile_versions).
@@ -248,6 +253,9 @@ class Linker:
             return False
         self.index, self._versions, self._companions = found.index, found.versions, found.companions
         self.companions = CompanionStats.from_companions(c for c, _ in self._companions.values())
+        self._identifiers, self._holders = {}, {}
+        for person, held in found.identifiers.items():
+            self._hold(person, held)
         self._stale_layout = False
         self._unsaved = 0
         self._counter = None
@@ -295,7 +303,9 @@ class Linker:
         if self._writer.busy():
             return
         try:
-            arrays = snapshot.contents(self.tenant, self.index, self._versions, self._companions)
+            arrays = snapshot.contents(
+                self.tenant, self.index, self._versions, self._companions, self._identifiers
+            )
         except Exception as exc:  # a cache: failing to make one must not fail the link
             snapshot.log.warning("linking index snapshot not made: %s", exc)
             return
@@ -317,6 +327,7 @@ class Linker:
             self.index = PersonIndex(self.model)
             self._companions = {}
             self.companions = CompanionStats.from_companions([])
+            self._identifiers, self._holders = {}, {}
             self._versions = {}
             self._stale_layout = False
             self._unsaved = None
@@ -328,8 +339,11 @@ class Linker:
             profile = Profile.from_json(json.loads(body))
             if profile.chargram_bits != CHARGRAM_BITS and profile.bags.get("chargrams"):
                 self._stale_layout = True
+            if profile.identifier_version != stated_ids.rules().version:
+                self._stale_layout = True  # read under another identifiers.yaml: re-made
             self._companions[person_id] = (dict(profile.companions), profile.sessions)
             self.companions.add(profile.companions)
+            self._hold(person_id, dict(profile.identifiers))
             batch.append((person_id, vectorize(profile, self.model)))
             if len(batch) >= 2000:
                 self.index.upsert(batch)
@@ -345,9 +359,25 @@ class Linker:
             held = self._companions.pop(person, None)
             if held is not None:
                 self.companions.remove(held[0])
+            self._hold(person, {})
             self._versions.pop(person, None)
         if persons and self._unsaved is not None:
             self._unsaved += len(persons)
+
+    def _hold(self, person: str, identifiers: dict[str, int]) -> None:
+        """Record a person's stated identifiers (none: forget them), and who holds each value."""
+        for label in self._identifiers.pop(person, {}):
+            holding = self._holders.get(label)
+            if holding is not None:
+                holding.discard(person)
+                if not holding:
+                    del self._holders[label]
+        kept = {k: int(v) for k, v in identifiers.items() if v > 0}
+        if kept:
+            self._identifiers[person] = kept
+            for label in kept:
+                if ":" in label:
+                    self._holders.setdefault(label, set()).add(person)
 
     # -- linking --------------------------------------------------------------------------
 
@@ -442,9 +472,38 @@ class Linker:
                 anonymous.append(person)
         return present, anonymous
 
-    def _scores(self, query: Vectors, exclude: set[str], count: int) -> list[Scored]:
+    def _scores(
+        self, query: Vectors, exclude: set[str], count: int, stated: dict[str, int] | None = None
+    ) -> list[Scored]:
+        """The candidates, best first: the index's, and every known person who stated one of
+        the identifiers the actor ``stated`` (the index may not propose them), each with what
+        those identifiers say (content family), then the closest told apart."""
         assert self.index is not None and self.model is not None
-        return self._separated(query, rank(self.index, query, self.model, count, exclude))
+        scored = rank(self.index, query, self.model, count, exclude)
+        if stated:
+            values = [k for k in stated if ":" in k]
+            have = {s.person_id for s in scored} | set(exclude)
+            holders = sorted(
+                p
+                for k in values
+                for p in self._holders.get(k, ())
+                if p not in have and p in self.index
+            )
+            if holders:
+                scored += score_all(
+                    query, ((p, self.index.vectors(p)) for p in dict.fromkeys(holders)), self.model
+                )
+            held = {k: len(self._holders.get(k, ())) for k in values}
+            for item in scored:
+                value, found = stated_ids.llr(
+                    stated, self._identifiers.get(item.person_id, {}), held, len(self.index)
+                )
+                if found:
+                    item.identifiers = found
+                    item.contributions["content"] += value
+                    item.llr += value
+            scored.sort(key=lambda s: (-s.llr, s.person_id))
+        return self._separated(query, scored)
 
     def _separated(self, query: Vectors, scored: list[Scored]) -> list[Scored]:
         """The best candidates told apart by a classifier of their own sessions
@@ -518,7 +577,7 @@ class Linker:
             return None
         present, _ = self._co_actors(actor, profile)
         query = vectorize(profile, self.model)
-        scored = self._scores(query, present, count)
+        scored = self._scores(query, present, count, dict(profile.identifiers))
         probs, new = self._posterior(scored, query.size)
         return {s.person_id: p for s, p in zip(scored, probs, strict=True)}, new
 
@@ -541,7 +600,7 @@ class Linker:
         assert self.companions is not None
         query = vectorize(profile, self.model)
         present, anonymous = self._co_actors(actor, profile)
-        scored = self._scores(query, present, settings.candidates)
+        scored = self._scores(query, present, settings.candidates, dict(profile.identifiers))
         co_actors: list[tuple[dict[str, float], float]] = [({p: 1.0}, 0.0) for p in present]
         for other in anonymous:
             found = self._distribution(other, settings.candidates)
@@ -587,6 +646,11 @@ class Linker:
                     candidate.evidence = explain_match(
                         profile, other, item, self.model, self._event_text
                     )
+                    # What stated identifiers say comes first: it can undo every other match.
+                    candidate.evidence[:0] = [
+                        identifier_evidence(f, profile, other, self._event_text)
+                        for f in item.identifiers
+                    ]
                 start = baseline_evidence(
                     self.model, item.llr, query.size, len(self.index), self._shipped
                 )
@@ -989,6 +1053,8 @@ def _block_items(
                 if family == "texture"
                 else "who they were with"
                 if family == "context"
+                else "stated identifiers"
+                if family == "content" and scored.identifiers
                 else "other evidence"
             )
             said.append(f"{beyond}: {rest:+.2f}")
@@ -1061,6 +1127,79 @@ def baseline_evidence(
         f"persons; prior_new {model.prior_new:g}); with the evidence, LLR {llr:+.2f}, and "
         f"log-odds of this person over a new one {odds:+.2f} ({scaled})",
     )
+
+
+def identifier_evidence(
+    finding: stated_ids.Finding,
+    query: Profile,
+    person: Profile,
+    text_of: Callable[[str], str | None] | None,
+) -> LinkEvidence:
+    """What one type of stated identifier says (identifiers.llr), with the values as said on
+    both sides: read from the events, since units keep only their hashes."""
+    shown = stated_ids.rules().types[finding.kind].shown
+    theirs = [(_said(person, label, text_of), n) for label, n in finding.theirs]
+    here = [_said(query, label, text_of) for label in finding.here]
+    values = ", ".join(f"{v} in {n} of {person.sessions}" for v, n in theirs[:3])
+    more = f" and {len(theirs) - 3} more" if len(theirs) > 3 else ""
+    if finding.match:
+        summary = (
+            f"states {shown} {values}{more} past sessions; here {here[0]}: the same. Someone "
+            f"else states it about {_one_in(finding.other_rate)} times"
+            + (
+                f" ({finding.holders} other known person{'s' if finding.holders != 1 else ''} did)"
+                if finding.holders
+                else " (shared in a household, say)"
+            )
+        )
+    else:
+        kinds = len(finding.theirs)
+        summary = (
+            f"states {shown} {values}{more} past sessions; here {', '.join(here)}. With "
+            f"{kinds} value{'s' if kinds != 1 else ''} in the {finding.sessions} "
+            f"session{'s' if finding.sessions != 1 else ''} that state one, a value not seen "
+            f"before comes about {_one_in(finding.p_new)} times (rule of succession)"
+        )
+    quoted = [q for label in finding.here for q in _identifier_quotes(query, label, text_of)]
+    theirs_quoted = [
+        q
+        for label, _ in finding.theirs[: 1 if finding.match else 2]
+        for q in _identifier_quotes(person, finding.here[0] if finding.match else label, text_of)[
+            -1:
+        ]
+    ]
+    return LinkEvidence(
+        family="content",
+        feature=f"stated {shown}",
+        stance="for" if finding.llr >= 0 else "against",
+        summary=f"{summary}: LLR {finding.llr:+.2f}",
+        anonymous=[_widened(q, text_of(q.event_id)) if text_of else q for q in quoted[:2]],
+        person=[_widened(q, text_of(q.event_id)) if text_of else q for q in theirs_quoted],
+    )
+
+
+def _one_in(p: float) -> str:
+    return f"1 in {max(1, round(1.0 / max(p, 1e-9))):,}"
+
+
+def _identifier_quotes(
+    profile: Profile, label: str, text_of: Callable[[str], str | None] | None
+) -> list[Quote]:
+    """Where a stated identifier was said, its quote read from the event (units keep none)."""
+    found = []
+    for event_id, start, end, _ in profile.pointers.get("identifiers", {}).get(label, [])[-2:]:
+        text = text_of(str(event_id)) if text_of is not None else None
+        if text is not None and 0 <= int(start) < int(end) <= len(text):
+            found.append(
+                Quote(event_id=str(event_id), start=int(start), end=int(end), quote=text[start:end])
+            )
+    return found
+
+
+def _said(profile: Profile, label: str, text_of: Callable[[str], str | None] | None) -> str:
+    """A stated identifier as said (the latest time), or a note when no event holds it now."""
+    quotes = _identifier_quotes(profile, label, text_of)
+    return quotes[-1].quote if quotes else "(a value no longer stored)"
 
 
 def kind_evidence(item: Scored, held: float, kinds: list[float], known: int) -> LinkEvidence:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from persona6.identity.identifiers import Finding
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, block_similarities
 
@@ -44,6 +45,8 @@ class Scored:
     #: What behaviour and context say, before the people met in the session
     #: (``model.kind_bounded``).
     kind: float = 0.0
+    #: What the identifiers both stated say, type by type (identifiers.py; in ``content``).
+    identifiers: list[Finding] = field(default_factory=list)
 
 
 def similarities_many(query: Vectors, candidates: Sequence[Vectors]) -> list[dict[str, float]]:

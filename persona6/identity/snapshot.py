@@ -8,7 +8,8 @@ A snapshot holds:
 
 - the index's arrays (``PersonIndex.state``);
 - the version of each person's profile it was made from (``identity_profiles.version``);
-- what linking keeps of each person's companions.
+- what linking keeps of each person's companions;
+- each person's stated identifiers, as hashes with session counts (identifiers.py).
 
 A process restores the snapshot, re-indexes only the persons whose profile version changed
 since (new or rewritten), and drops those whose profile is gone.
@@ -59,12 +60,14 @@ from persona6.identity.model import LinkModel
 log = logging.getLogger("persona6.identity")
 
 #: Raised whenever what a snapshot holds, or how, changes.
-FORMAT = 1
+FORMAT = 2
 #: A snapshot is rewritten once this share of its persons (at least one) was re-indexed since
 #: it was saved or restored: below it, re-indexing them at each start costs less than a write.
 RESAVE_SHARE = 0.05
 
 Companions = dict[str, tuple[dict[str, int], int]]
+#: person -> stated identifier labels (hashed) -> sessions.
+Identifiers = dict[str, dict[str, int]]
 
 
 @dataclass(slots=True)
@@ -72,6 +75,7 @@ class Restored:
     index: PersonIndex
     versions: dict[str, int]  # person -> profile version the index holds
     companions: Companions
+    identifiers: Identifiers
 
 
 def vectors_key(model: LinkModel) -> str:
@@ -105,7 +109,11 @@ def _text(value: object) -> np.ndarray:
 
 
 def contents(
-    tenant: str, index: PersonIndex, versions: dict[str, int], companions: Companions
+    tenant: str,
+    index: PersonIndex,
+    versions: dict[str, int],
+    companions: Companions,
+    identifiers: Identifiers | None = None,
 ) -> dict[str, np.ndarray]:
     """What a snapshot holds, as arrays that nothing changes afterwards: taken while the index
     stands still, they can be written while it goes on being updated."""
@@ -115,6 +123,7 @@ def contents(
     arrays["version_ids"] = np.asarray(persons, dtype=np.str_)
     arrays["version_values"] = np.asarray([versions[p] for p in persons], dtype=np.int64)
     arrays["companions"] = _text({p: [dict(c), n] for p, (c, n) in companions.items()})
+    arrays["identifiers"] = _text({p: dict(held) for p, held in (identifiers or {}).items()})
     return arrays
 
 
@@ -280,10 +289,14 @@ def load(path: Path, tenant: str, model: LinkModel) -> Restored | None:
             p: ({k: int(n) for k, n in c.items()}, int(s))
             for p, (c, s) in json.loads(arrays["companions"].tobytes()).items()
         }
+        identifiers = {
+            p: {k: int(n) for k, n in held.items()}
+            for p, held in json.loads(arrays["identifiers"].tobytes()).items()
+        }
     except Exception as exc:  # a cache: anything wrong with the file means rebuilding it
         log.warning("linking index snapshot %s unreadable (%s); re-indexing", path, exc)
         return None
     if set(versions) != set(index.persons()):
         log.warning("linking index snapshot %s inconsistent; re-indexing", path)
         return None
-    return Restored(index, versions, companions)
+    return Restored(index, versions, companions, identifiers)
