@@ -827,10 +827,23 @@ _THEIR = {
     "ive": "they've",
     "i'd": "they'd",
     "i'll": "they'll",
+    # The speaker for their household or team ("works from our Chicago office"). Not "us":
+    # a lower-cased value cannot tell it from "US".
+    "we": "they",
+    "our": "their",
+    "ours": "theirs",
+    "ourselves": "themselves",
+    "we're": "they're",
+    "we've": "they've",
+    "we'd": "they'd",
+    "we'll": "they'll",
 }
 #: A verb after "I" that changes with "they".
 _AFTER_THEY = {"am": "are", "was": "were", "'m": "'re"}
-_FIRST_PERSON = re.compile(r"(?<![\w'-])(?:i'm|i've|i'd|i'll|im|ive|i|me|my|mine|myself)(?![\w'-])")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'-])(?:i'm|i've|i'd|i'll|im|ive|i|me|my|mine|myself"
+    r"|we're|we've|we'd|we'll|we|our|ours|ourselves)(?![\w'-])"
+)
 _THEY_VERB = re.compile(r"(?<![\w'-])they (am|was)(?![\w'-])")
 
 

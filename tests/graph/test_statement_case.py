@@ -94,8 +94,16 @@ def test_a_name_that_opens_the_sentence_is_written_whole() -> None:
         ("asks always to email me the invoice", "asks always to email them the invoice"),
         ("thinks i was right and i am sure", "thinks they were right and they are sure"),
         ("wants to see what i'm doing myself", "wants to see what they're doing themselves"),
-        # no first person: unchanged ("imagines", "mine" inside a word)
+        # the speaker for their household or team
+        ("works from our chicago office", "works from their chicago office"),
+        (
+            "says we were there first and we're staying",
+            "says they were there first and they're staying",
+        ),
+        # no first person: unchanged ("imagines", "mine" inside a word; "us" may be the US)
         ("imagines things", "imagines things"),
+        ("works for the us office", "works for the us office"),
+        ("likes the weather", "likes the weather"),
         ("works in a goldmine", "works in a goldmine"),
     ],
 )
