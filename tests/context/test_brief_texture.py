@@ -37,6 +37,11 @@ LOWERCASE = [
     ["cant find export btn", "where is it", "found it"],
     ["report broke again", "pls fix", "ok"],
 ]
+LEARNER = [
+    ["I want to booking a hotel near to the station for two person.", "Why it is so expensive?"],
+    ["I am need the receipt for my company, please send again.", "I not find the email."],
+    ["My brother he come with me next week, is possible add one bed?", "Thank you very much."],
+]
 MIXED = [
     ["Ciao! I need the report per domani, grazie", "va bene, the chart is fine", "perfetto"],
     ["oggi sono stanco, only five minutes please", "the export non funziona ancora", "grazie"],
@@ -111,3 +116,13 @@ def test_texture_lines_keep_within_the_budget(budget):
         brief = _brief(sessions, budget=budget, task="export the report")
         assert brief.tokens <= budget
         assert count_tokens(brief.text) == brief.tokens
+
+
+def test_english_as_a_second_language_asks_for_plain_english_not_corrections():
+    brief = _brief(LEARNER)
+    [line] = [i for i in brief.items if "second language" in i.statement]
+    assert line.statement.startswith(
+        "They write English as a second language: use simple, unambiguous English; "
+        "don't correct their grammar. (conf "
+    )
+    assert line.evidence
