@@ -173,7 +173,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v24"
+NAME = "persona6.disclosure.v25"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -238,6 +238,9 @@ _WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_p
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _WORD_LISTS += ("picture_nouns", "picture_verbs", "child_ages", "child_age_units")
 _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
+_WORD_LISTS += ("causative_verbs", "passing_state_marks", "leave_nouns", "comparison_words")
+_WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resumptive_pronouns")
+_WORD_LISTS += ("time_adverbs",)
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -338,6 +341,8 @@ def lexicon() -> Lexicon:
         fact_stops=_alternation(data["fact_stops"]),
         # A place ends at a word that opens a clause, never at its first word ("that city").
         place_stops=_alternation(data["fact_stops"])
+        + "|"
+        + _alternation(data["statement_stops"])
         + r"|(?<=\S)\s+"
         + _alternation([re.escape(str(w)) for w in data["place_ends"]]),
         long_for=re.compile(_alternation(data["long_for"]), re.I),
@@ -367,7 +372,7 @@ def disclosure_claims(text: str) -> list[Claim]:
     known = _known()
     found: list[Claim] = []
     for sentence in tx.sentences(text):
-        clauses = tx.clauses(text, sentence)
+        clauses = _joined_at_quotes(text, tx.clauses(text, sentence), quotes)
         if not tx.is_question(text, sentence) and not tx.inside(quotes, sentence.start):
             found.extend(_health_of_sentence(text, sentence, clauses))
             found.extend(_debt_plans(text, sentence))
@@ -386,6 +391,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_body_trouble(text, clause))
             found.extend(_bare_condition(text, clause))
             found.extend(_aside_condition(text, sentence, clause))
+            found.extend(_leave_plans(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
             unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
@@ -415,6 +421,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _noun_subject(text, pred)
                     or _named_subject(text, sentence, pred)
                     or _paying_off(text, sentence, pred)
+                    or _done_oneself(text, sentence, pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -477,6 +484,14 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if pred.implied and verb in ("or", "nor"):
         alternative = _after_or(text, sentence, pred)  # "..., or at least write down ..."
         return _from_predicate(text, sentence, alternative) if alternative else None
+    if (pred.implied or _coordinated(text, pred)) and _inflected_again(verb, lemma):
+        # "plans can change", '"me-time" walks', "I shop for shoes and watches": a dropped or
+        # shared "I" takes no "-s"; a noun (v25)
+        return None
+    if pred.implied and _compares(text, pred.clause):
+        return None  # "paid social spend vs signups": measures to compare, a query (v25)
+    if pred.implied and _label_number(verb, lemma, raw):
+        return None  # "I choose other seats myself, row 32.": a noun and its number (v25)
     if pred.implied and lemma == "take" and _took_it(text, raw):
         return None  # "Took some trial and error": it took, the speaker took nothing
     if pred.implied and verb in _PLANNING and (to or verb == "gonna"):
@@ -535,6 +550,12 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         return _claim(text, pred, "habits", pred.verb.start, rest, 0.6, _verb_words(pred, lemma))
     if pointed and lemma not in lex.object_verbs:  # "I took this pic last summer"
         return _activity(text, pred, verb, rest)
+    skill = bool(lead & lex.words["skill_leads"]) and lemma in lex.words["skill_verbs"]
+    if len(words) == 1 and words[0].word in lex.words["indefinite_objects"] and not skill:
+        return None  # "Before we run anything": an act on nothing named (v25)
+    if _present_manner(text, pred, lemma, words):
+        # "so I read numbers closely": "read" is no past here, a way of doing now (v25)
+        return _claim(text, pred, "habits", pred.verb.start, rest, 0.6, f"{lemma}s")
     if (words and words[0].word in _PRONOUNS) or (lemma == "do" and not words):
         return None  # "I do it every day", "I do.": the fact is elsewhere
     category: str | None = None
@@ -580,6 +601,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if category in ("habits", "activities", None) and _not_yet(text, pred, category, lemma):
         return _not_yet_plan(text, pred, lemma, rest)  # "I haven't done pottery yet"
     moved = lemma in ("move", "relocate")
+    if moved and raw[:1] and raw[0].word == "there":
+        return None  # "Lyon, Friday. Moving there next year": a place pointed at, unnamed (v25)
     if category == "home" and moved and not _home_move(text, sentence, pred, raw):
         return None  # "we moved to Linear", "I moved from Jira to Linear": a switch of tools
     if category == "home" and lemma != "grow":
@@ -1498,13 +1521,56 @@ def _verb_words(pred: Predicate, lemma: str) -> str:
     if pred.negated:
         past = {"did", "didn't", "didnt"} & set(pred.lead)
         return f"{'did' if past else 'does'} not {lemma}"
+    if _inflected_again(pred.verb.word, lemma):
+        return pred.verb.word  # already "-s": "walks" made "walkses", "plans" "planses" (v25)
     return tx.third_person(pred.verb.word)
+
+
+def _inflected_again(verb: str, lemma: str) -> bool:
+    """Whether ``verb`` is already the "-s" form of its known ``lemma`` ("plans", "walks"):
+    inflected for a third person again it became "planses", "walkses" (v25)."""
+    return verb != lemma and verb.endswith("s") and tx.third_person(lemma) == verb
+
+
+def _label_number(verb: str, lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """A subjectless base form with only a number after it is a noun and its number ("row 32",
+    "gate 5", "room 12"), no act: "ran 5 miles", "have 2 kids" say more or say it (v25)."""
+    if len(raw) != 1 or not _number(raw[0].word) or verb != lemma or lemma == "have":
+        return False
+    return not verb.endswith("ing") and not tx.is_past(verb)  # "Turned 30 today!" says
 
 
 def _fact_key(text: str, start: int, end: int) -> str:
     """The fact as a key: normalised, trailing times cut ("bought a house last year")."""
     span = tx.phrase_span(text, start, end, lexicon().fact_stops, max_words=8)
-    return tx.normalise_phrase(text[span.start : span.end]) if span else ""
+    return tx.normalise_phrase(text[span.start : _word_end(text, span.end)]) if span else ""
+
+
+def _word_end(text: str, end: int) -> int:
+    """``end`` moved past the letters right after it: the word tokens are ASCII, and "Nestlé",
+    "café", "Chloé" lost their last letters at it ("works at nestl", "has friend chlo", v25)."""
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
+@cache
+def _statement_stop() -> re.Pattern[str]:
+    return re.compile(_alternation(lexicon().words["statement_stops"]) + "|" + _EMOJI, re.I)
+
+
+#: Pictographs and symbols (emoji): chat debris in a statement, never part of a fact (v25).
+_EMOJI = "[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
+
+
+def _cut_debris(text: str, start: int, end: int) -> int:
+    """``end`` brought back to the first chat filler, emoji or clause of reason after ``start``
+    (``statement_stops``: "lives in lisbon btw", "studying architecture 🏛️ so always from LIS",
+    v25); the first word is never cut."""
+    first = re.search(r"\S+", text[start:end])
+    begin = start + first.end() if first else start
+    cut = _statement_stop().search(text, begin, end)
+    return end if cut is None else cut.start()
 
 
 def _claim(
@@ -1526,6 +1592,12 @@ def _claim(
         polarity = -1.0 if pred.negated else 1.0
         return Claim(f"{category}:{fact}"[:100], value, polarity, weight, [pred.clause])
     end = rest.end if rest else pred.verb.end
+    if rest is not None and (cut := _cut_debris(text, rest.start, rest.end)) < rest.end:
+        rest = tx.phrase_span(text, rest.start, cut)
+        end = rest.end if rest else pred.verb.end
+    if rest is not None:
+        end = _word_end(text, end)
+        rest = Span(rest.start, end)
     if rest and fact_start == pred.verb.start and _relative_clause(text, pred):
         # "the year I went to Rome was wild": the relative clause ends before "was"
         ended = (t for t in tx.tokens(text, *rest) if t.word in _VERB_AFTER_RELATIVE)
@@ -1540,7 +1612,7 @@ def _claim(
         gap = text[pred.rest.start : rest.start]
         if gap.strip().lower() in tx.LEADING_PREPOSITIONS:
             shown = pred.rest.start + len(gap) - len(gap.lstrip())
-    value = f"{says} {tx.plain(text[shown:end]) if rest else ''}".strip()
+    value = f"{says} {_balanced(tx.plain(text[shown:end])) if rest else ''}".strip()
     return Claim(
         f"{category}:{fact}"[:100], value, -1.0 if pred.negated else 1.0, weight, [pred.clause]
     )
@@ -1726,6 +1798,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     for category, pattern in lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
+        if category == "skills" and set(pred.lead) & (_UNREAL_MODALS | _OBLIGED):
+            return None  # "I must be able to justify it to finance": a need, no ability (v25)
         past = pred.verb.word in ("was", "were") and bool(words)
         if category == "plans" and past and words[0].word in lex.words["plan_intentions"]:
             return None  # "I was already planning on watching it": a plan of the past (v12)
@@ -1772,6 +1846,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return None
     job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
     category, weight = ("work", 1.0) if job else ("identity", 0.6)
+    if not job and _passing_state(text, pred):
+        return None  # "i'm a zombie after", "I'm a wreck without coffee": a state for a time (v25)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
 
 
@@ -2270,6 +2346,12 @@ def _my_mentions(
             continue
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
+        if rest is not None and _framed(text, rest):
+            if noun in _my_is_nouns():
+                continue  # "My job is: triage, then fixes": a list follows, nothing had (v25)
+            rest = None
+        if rest is not None and _resumptive(text, rest):
+            rest = None  # "My mother she come with me": the pronoun repeats the subject (v25)
         said = rest and _says_or_joins(text, rest)
         rest = None if said else rest  # "my boss said ...": what was said is the boss's
         cited = clause
@@ -2379,7 +2461,10 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             phrase.append(word)
         if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
-        thing = text[phrase[0].start : phrase[-1].end]
+        framed = len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")
+        if framed and phrase[0].word in _my_is_nouns():
+            continue  # "my plan is: flight first": the plan's frame, nothing had (v25)
+        thing = text[phrase[0].start : _word_end(text, phrase[-1].end)]
         fact = tx.normalise_phrase(thing)
         parted = _parted_with(text, clause, match.start())
         value = f"{'no longer has' if parted else 'has'} {tx.plain(thing)}"
@@ -2691,6 +2776,16 @@ def _bare_condition(text: str, clause: Span) -> list[Claim]:
 
 
 @cache
+def _my_is_nouns() -> frozenset[str]:
+    """The one-word nouns of ``my_is`` ("plan", "goal", "name", "job"): frames of what follows."""
+    return frozenset(
+        str(noun)
+        for entry in tx.load_lexicon("disclosures")["my_is"].values()
+        for noun in entry["nouns"]
+    )
+
+
+@cache
 def _my_skip() -> frozenset[str]:
     """Heads of "my <noun>" that name no thing of the speaker's life ("my bad", "my notes")."""
     lists = lexicon().words
@@ -2796,6 +2891,9 @@ def _bare_body_part(text: str, match: re.Match[str], clause: Span) -> bool:
     and none after it in the clause but a preposition ("hurts my eyes", "my eyes at night")."""
     if match.start("noun") - match.start() > 3:
         return False
+    before = tx.tokens(text, clause.start, match.start())[-1:]
+    if before and before[0].word in lexicon().words["causative_verbs"]:
+        return True  # "tables make my eyes glaze over": done to the speaker, an idiom (v25)
     after = tx.tokens(text, match.end(), clause.end)[:1]
     return not after or after[0].word in tx.english_set("prepositions")
 
@@ -2978,6 +3076,8 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
             return None
         name = tx.plain(place.group())
         return Claim(f"home:{name}", f"{says} in {name}", 1.0, 1.0, [pred.clause])
+    if tx.tokens(text, *rest)[0].word == "there":
+        return None  # "Denver ... Moving there in spring": a place pointed at, not named (v25)
     claim = _claim(text, pred, "home", rest.start, rest, 1.0, says)  # "with my parents"
     fact = tx.phrase_span(text, rest.start, rest.end, lexicon().place_stops, max_words=8)
     if claim is not None and fact is not None:  # "alone and love it" is alone
@@ -3588,3 +3688,147 @@ def _delivery_place(text: str, clause: Span, at: int, noun: str) -> bool:
         return False
     lemmas = _delivery_lemmas()
     return any(t.word in lemmas for t in tx.tokens(text, clause.start, at))
+
+
+#: Leads of need: "must", "have to", "need to" (v25).
+_OBLIGED = frozenset({"must", "have to", "has to", "need to", "needs to", "got to", "gotta"})
+
+
+def _passing_state(text: str, pred: Predicate) -> bool:
+    """ "I'm a <noun>" with a mark of when or without what after it (``passing_state_marks``:
+    "i'm a zombie after", "I'm a monster before coffee", "I'm a wreck without sleep") says how
+    the speaker is at a time, a figure of speech, no identity (v25). "I'm a nurse after all" is
+    a job; "I'm a night owl" stays."""
+    marks = lexicon().words["passing_state_marks"]
+    return any(t.word in marks for t in tx.tokens(text, *pred.rest)[1:])
+
+
+def _resumptive(text: str, rest: Span) -> bool:
+    """ "My mother she come with me also": a subject pronoun right after "my <noun>" repeats
+    it, as a learner of English says it; the clause after it is copied badly, so only the
+    noun is said (v25). "my mother says she ..." stays."""
+    first = tx.tokens(text, *rest)[:1]
+    return bool(first) and first[0].word in lexicon().words["resumptive_pronouns"]
+
+
+def _compares(text: str, clause: Span) -> bool:
+    """A subjectless clause with a word of comparison (``comparison_words``: "vs", "versus")
+    names measures to be set side by side, a request for a query, no act of the speaker's
+    (v25): "paid social spend vs signups", "churn versus tenure"."""
+    words = lexicon().words["comparison_words"]
+    return any(t.word in words for t in tx.tokens(text, *clause))
+
+
+def _done_oneself(text: str, sentence: Span, pred: Predicate) -> bool:
+    """An act on the task at hand done by the speaker themselves (``self_fix_verbs`` with
+    "myself" after it, no frequency in the sentence): "I changed seats by myself", "I fixed it
+    myself by restricting to the last 90 days", "I'll add a partition filter myself and
+    rerun". That reacts to a failure (the failure kind's self_fix), no fact of a life (v25).
+    "I built the shed myself", "I fix bikes myself every weekend" stay."""
+    lex = lexicon()
+    if pred.subject.word not in ("i", "i'll", "i've", "i'd") and not pred.implied:
+        return False
+    if pred.verb.word not in _self_fix_forms():
+        return False
+    if lex.frequency.search(text, sentence.start, sentence.end):
+        return False
+    return any(t.word == "myself" for t in tx.tokens(text, *pred.rest))
+
+
+@cache
+def _self_fix_forms() -> frozenset[str]:
+    return frozenset(tx.lemma_table(lexicon().words["self_fix_verbs"]))
+
+
+@cache
+def _leave_pattern() -> re.Pattern[str]:
+    leave = tx.word_alternation(lexicon().words["leave_nouns"])
+    going = r"(?:off|going|heading|out|away)"
+    return re.compile(
+        rf"\b(?:i'm|im|i\s+am)\s+{going}\s+"
+        rf"(?:on\s+)?(?:(?:my|a|an)\s+)?(?P<leave>{leave})(?![\w'-])",
+        re.I,
+    )
+
+
+def _leave_plans(text: str, clause: Span) -> list[Claim]:
+    """ "I'm off on maternity leave from next month", "I am going on parental leave in May",
+    "I'm taking a sabbatical next year": leave (``leave_nouns``) with a time to come in the
+    clause is a plan of the speaker's life (v25). "I was on sick leave" is none."""
+    match = _leave_pattern().search(text, clause.start, clause.end)
+    if match is None:
+        return []
+    after = text[match.end() : clause.end]
+    months = r"\b(?:in|from|starting|after)\s+(?:january|february|march|april|may|june|july|"
+    months += r"august|september|october|november|december|the\s+(?:spring|summer|fall|autumn))"
+    if not (lexicon().future.search(after) or re.search(months, after, re.I)):
+        return []
+    leave = tx.normalise_phrase(match.group("leave"))
+    when = tx.phrase_span(text, match.end(), clause.end, max_words=4)
+    tail = (
+        f" {tx.plain(text[when.start : _cut_debris(text, when.start, when.end)])}" if when else ""
+    )
+    value = f"will go on {leave}{tail}".strip()
+    return [Claim(f"plans:{leave}"[:100], value, 1.0, 1.0, [clause])]
+
+
+def _framed(text: str, rest: Span) -> bool:
+    """ "my <noun> is:": a be-form alone and a colon after it open a list or a plan of the
+    task at hand ("my plan is: flight first, then the hotel"), nothing said of the noun (v25)."""
+    words = tx.tokens(text, *rest)
+    after = text[rest.end : rest.end + 2].lstrip()
+    return len(words) == 1 and words[0].word in ("is", "are", "was", "'s") and after[:1] == ":"
+
+
+_QUOTE_GAP = re.compile(r"\s*[\"“”'‘’]\s*")
+
+
+def _joined_at_quotes(text: str, clauses: Sequence[Span], quotes: list[Span]) -> list[Span]:
+    """The clauses with those split at a quote in mid-phrase joined again: between them only
+    the quote mark and spaces, no punctuation ('I took regular "me-time" walks' is one clause;
+    its "walks" alone made the habit "walkses", v25); a clause that opens as one ("and it
+    was amazing", "I loved it") stays apart."""
+    joined: list[Span] = []
+    for clause in clauses:
+        gap = text[joined[-1].end : clause.start] if joined else ""
+        mid = joined and gap.strip() and not tx.inside(quotes, joined[-1].start)
+        if mid and _QUOTE_GAP.fullmatch(gap) and _goes_on(text, clause):
+            joined[-1] = Span(joined[-1].start, clause.end)
+        else:
+            joined.append(clause)
+    return joined
+
+
+def _balanced(said: str) -> str:
+    """``said`` without its quote marks when one of a pair is left out of it ('teaches intro
+    to python" on weekends': its opening quote was before the object, v25)."""
+    if said.count('"') % 2 or said.count("“") != said.count("”"):
+        return re.sub('["“”]', "", said)
+    return said
+
+
+def _present_manner(text: str, pred: Predicate, lemma: str, words: Sequence[tx.Token]) -> bool:
+    """A verb whose past is spelled as its base ("read", "put", "set", "cut"), with nothing
+    before it, an object and a manner adverb last ("-ly") and no past time in its clause, is
+    a present way of doing, a habit: "so I read numbers closely" reads, "I put safety first"
+    is no "put" of the past (v25). "I read a great book last week" stays past."""
+    if pred.lead or pred.negated or pred.is_be or pred.verb.word != lemma:
+        return False
+    same = lemma in tx.load_lexicon("english")["irregular_verbs"].get(lemma, [])
+    if not same or len(words) < 2 or not words[-1].word.endswith("ly"):
+        return False
+    if words[-1].word in lexicon().words["time_adverbs"]:
+        return False  # "I read it recently": a time, no manner
+    if words[0].word in _PRONOUNS:
+        return False  # "I read it closely": the fact is elsewhere
+    return _PAST_TIME.search(text, pred.clause.start, pred.clause.end) is None
+
+
+def _goes_on(text: str, clause: Span) -> bool:
+    """Whether ``clause`` goes on with the phrase before it: it opens on no coordinator,
+    subordinator or subject."""
+    first = tx.tokens(text, *clause)[:1]
+    if not first:
+        return False
+    opens = tx.english_words("coordinators") | tx.english_set("subordinators")
+    return first[0].word not in opens | _SUBJECTS | tx.english_set("subject_words")

@@ -11,6 +11,7 @@ import pytest
 from helpers import extracted
 
 from persona6.extract import disclosure
+from persona6.extract.concern import NAME as CONCERN
 from persona6.extract.decision import NAME as DECISION
 
 
@@ -23,7 +24,7 @@ def of(text: str, category: str) -> set[str]:
 
 
 def test_the_producer_is_current() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v24"
+    assert disclosure.NAME == "persona6.disclosure.v25"
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,7 @@ def test_what_is_had_or_said_beside_a_worry_stays(text: str, key: str) -> None:
 
 def test_a_worry_frame_leaves_the_concern_its_own() -> None:
     text = "I'm concerned we paid too much for what we're saving."
-    assert [s.key for s in extracted("persona6.concern.v14", text)] == ["cost"]
+    assert [s.key for s in extracted(CONCERN, text)] == ["cost"]
 
 
 @pytest.mark.parametrize(
