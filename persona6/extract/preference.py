@@ -1,4 +1,4 @@
-"""persona6.preference.v26: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v27: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -84,12 +84,14 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v26"
+NAME = "persona6.preference.v27"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
 _OBLIGATIONS = {"used to", "have to", "need to", "got to"}
 _WISHES = {"like", "love"}  # "I'd like to", "I'd love to": a wish, as "I want to" is
+#: "I should like to ...", "we should prefer ...": a wish put politely, as with "would" (v27).
+_POLITE_CONDITIONALS = {"should"}
 _CAN = {"can", "could", "cannot", "can't", "cant", "couldn't", "couldnt", "ca"}
 _AGREEMENT = re.compile(
     r"(?:(?:but|and|well|oh|yeah|then|again|haha|lol)\s+)*(?:so|neither|nor)\s+"
@@ -139,6 +141,9 @@ class Frame:
     # The object names an aspect of answers: keyed by its one name (``answer_names``), and no
     # standing request when the clause ends on a time of the moment (``moment_tails``; v22).
     answers: bool = False
+    # How the frame reads after an opener that also takes a bare noun ("never pies", "Tea,
+    # never coffee": asks for no coffee), when the object is one (``_bare_noun``; v27).
+    noun_says: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +338,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         opener_says=tuple((str(k), str(v)) for k, v in entry.get("opener_says", {}).items()),
         channels=bool(entry.get("channels", False)),
         answers=bool(entry.get("answers", False)),
+        noun_says=tuple((str(k), str(v)) for k, v in entry.get("noun_says", {}).items()),
     )
 
 
@@ -473,7 +479,11 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
     all_sentences = tx.sentences(text)
     for number, sentence in enumerate(all_sentences):
         if sentence.start >= asked and not tx.inside(quotes, sentence.start):
-            instructed = _standing_instruction(text, sentence) or _habitual_request(text, sentence)
+            instructed = (
+                _standing_instruction(text, sentence)
+                or _habitual_request(text, sentence)
+                or _never_fragment(text, sentence)
+            )
             if instructed:
                 found.extend(instructed)  # "From now on post the summaries in Slack, not email"
                 continue
@@ -536,6 +546,7 @@ def preference_claims(text: str, asked: int = 0) -> list[Claim]:
             ends = [s.end for c in claims for s in c.spans if s.start < clause.end < s.end]
             covered = max([covered, *ends])
     for claim in found:
+        _key_form(claim, text)  # "a pie chart", "pie charts", "never pies" (among charts)
         _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
         _key_delivered_by(claim)  # "I prefer invoices by email": email for invoices
     return found
@@ -550,10 +561,13 @@ def _continuing_exclusion(context: _Context, following: list[Span]) -> list[Clai
     a question or a clause with a subject ("my coach still says no presses")."""
     text, clause, words = context.text, context.clause, _continuing_words()
     found = words.said.match(text, clause.start, clause.end)
-    if found is None or not (found.group("still") or found.group("time")):
+    if found is None:
         return []
     ends = [context.sentence.end, *(s.end for s in following)]
-    reason = words.reason.search(text, clause.end, ends[-1])
+    # "no overnight flights though, i'm a zombie after": what the thing does to the speaker
+    # makes the exclusion stand without "still" or a time (``effects``; v27)
+    lasting = found.group("still") or found.group("time")
+    reason = (words.reason if lasting else words.effect).search(text, clause.end, ends[-1])
     if reason is None or (reason.end() > ends[0] and clause.end < ends[0] - 1):
         return []  # the next sentence is a reason only when the clause ends its own
     span = tx.phrase_span(text, found.start("obj"), found.end("obj"), lexicon().stops)
@@ -567,6 +581,7 @@ class _ContinuingWords:
     said: re.Pattern[str]  # "still no X", "no X for now"
     reason: re.Pattern[str]  # "shoulder", "my knee is still healing"
     weight: float
+    effect: re.Pattern[str]  # "i'm a zombie after", "red-eyes wreck me" (v27)
 
 
 @cache
@@ -577,10 +592,68 @@ def _continuing_words() -> _ContinuingWords:
         r"\W*(?:(?:and|but|so|btw|also|ok|okay)\W+)*(?P<still>still\s+)?no\s+(?:more\s+)?"
         rf"(?!(?:{tx.word_alternation(skip)})(?![\w'’-]))"
         r"(?P<obj>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)"
-        rf"(?P<time>\s+(?:{'|'.join(own['times'])}))?(?:\s*,?\s*(?:please|pls|plz))?\W*$"
+        rf"(?P<time>\s+(?:{'|'.join(own['times'])}))?(?:\s*,?\s*(?:please|pls|plz|though|tho))?"
+        r"[^\w]*$"
     )
+    effect = rf"(?<![\w'’-])(?:{'|'.join(own['effects'])})(?![\w'’-])"
     reason = rf"(?<![\w'’-])(?:{'|'.join(own['reasons'])})(?![\w'’-])"
-    return _ContinuingWords(re.compile(said, re.I), re.compile(reason, re.I), float(own["weight"]))
+    return _ContinuingWords(
+        re.compile(said, re.I),
+        re.compile(reason, re.I),
+        float(own["weight"]),
+        re.compile(effect, re.I),
+    )
+
+
+def _key_form(claim: Claim, text: str) -> None:
+    """A claim keyed by a form of an answer or a file in either number, or by a chart kind's
+    short form where charts are meant, takes the form's one name (``answer_forms``,
+    ``chart_short_forms``: "Please do not give me a pie chart", "No pie charts" and "Bars,
+    never pies" key `pie charts`), and so does the short form of another compound where its
+    head is named (``compound_short_forms``: "Aisle, please, never the middle seat" keys
+    `aisle seat`), so that the ways one person says it meet (v27)."""
+    words = _instructions()
+    name = words.forms.get(claim.key)
+    if name is not None and _stem(name.split()[0]) != _stem(claim.key.split()[0]):
+        name = None  # a number only: "xlsx" stays itself, not "excel"
+    if name is None and claim.key in words.shorts and _charts_in(text, claim.key, words):
+        name = words.shorts[claim.key]
+    for forms, heads in _compound_short_forms() if name is None else ():
+        if claim.key in forms and (
+            heads.search(text)
+            or any(re.search(rf"\b{f}\b", text, re.I) for f in forms if f != claim.key)
+        ):
+            name = forms[claim.key]  # "Aisle, please, never the middle seat": aisle seat
+    if name is None or name == claim.key:
+        return
+    if claim.value.endswith(f" {claim.key}"):
+        claim.value = f"{claim.value[: -len(claim.key) - 1]} {name}"
+    claim.key = name
+
+
+@cache
+def _compound_short_forms() -> tuple[tuple[dict[str, str], re.Pattern[str]], ...]:
+    """``compound_short_forms``: per kind, its short forms' names and its head words (v27)."""
+    groups = tx.load_lexicon("preferences")["compound_short_forms"].values()
+    return tuple(
+        (
+            {str(k): str(v) for k, v in group["forms"].items()},
+            re.compile(tx.word_alternation(group["heads"]), re.I),
+        )
+        for group in groups
+    )
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _charts_in(text: str, key: str, words: _Instructions) -> bool:
+    """Whether ``text`` names a chart (``chart_words``) or a kind of chart besides ``key``."""
+    if words.chart_words is not None and words.chart_words.search(text):
+        return True
+    said = {tx.normalise_phrase(w) for w in re.findall(r"[\w-]+", text)} - {key}
+    return any(w in words.shorts or words.forms.get(w, "").endswith("charts") for w in said)
 
 
 def _key_delivered_by(claim: Claim) -> None:
@@ -1056,6 +1129,10 @@ def _closed_words() -> frozenset[str]:
 
 def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     text = context.text
+    if set(pred.lead) & _POLITE_CONDITIONALS and pred.verb.word in _WISHES | {"prefer"}:
+        # "I should like to compare the fares": the polite conditional, as "I would like" (v27)
+        lead = tuple("would" if w in _POLITE_CONDITIONALS else w for w in pred.lead)
+        pred = dataclasses.replace(pred, lead=lead)
     given_up = _given_up(context, pred)
     if _OBLIGATIONS & set(pred.lead) - ({"used to"} if given_up else set()):
         return []  # "I have to use it", "I used to love jazz."
@@ -1453,6 +1530,8 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         skip = lex.words["want_skip" if phrase == "want" or "would" in pred.lead else "idiom_skip"]
         if to[:1] == ["to"] and (len(to) < 2 or to[1] in skip):
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
+        if to[:1] == ["to"] and skip is lex.words["want_skip"] and _learner_act(to[1]):
+            return None  # "I want to booking flight Seoul to Vancouver": "to book" (v27)
         if skip is lex.words["want_skip"] and _bare_act(following):
             return None  # "I want buy the rice cooker 5.5 cup": "to" left out (v23)
         if phrase == "like" and "would" in pred.lead and _act_of_the_moment(following):
@@ -1511,12 +1590,27 @@ def _done_to_the_moment(following: Sequence[Token]) -> bool:
     return tx.is_past(done) and done not in tx.english_set("be_forms")
 
 
+def _learner_act(word: str) -> bool:
+    """Whether ``word`` after "want to" / "would like to" is a verb of ``want_skip`` in its
+    -ing form, as learners write it ("I want to booking flight", "I'd like to checking"): the
+    act at hand, as "to book" is (v27)."""
+    return word.endswith("ing") and _want_skip_forms().get(word) is not None
+
+
+@cache
+def _want_skip_forms() -> dict[str, str]:
+    return tx.lemma_table(tx.load_lexicon("preferences")["want_skip"])
+
+
 def _bare_act(following: Sequence[Token]) -> bool:
     """Whether a want's object opens on a bare verb of a purchase or an order with a word after
     it that is no preposition (``bare_acts``: "I want buy the rice cooker 5.5 cup", "I want
     change address for my order"): the act at hand with its "to" left out, as learners write;
     "I want change in my life" wants a thing (v23)."""
-    if len(following) < 2 or following[0].word not in tx.load_lexicon("preferences")["bare_acts"]:
+    data = tx.load_lexicon("preferences")
+    if len(following) >= 2 and following[0].word in data["bare_verbs"]:
+        return True  # "I want go Bangkok", "I want go to Bangkok": no noun (v27)
+    if len(following) < 2 or following[0].word not in data["bare_acts"]:
         return False
     return following[1].word not in tx.english_words("prepositions") | {"of", "and", "or"}
 
@@ -1601,11 +1695,56 @@ def _object_claims(
         span, says = act[0], f"{says} {act[1]}"
     says = f"{says} {reads}" if reads else says
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
+    if claims and not _listener_act_resolved(context, claims[0]):
+        return []  # "I would prefer you delete it": "it" names nothing said before
     other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
+    if other is not None and counter is not None and _lone_verb(text, other):
+        # "I'd rather pay 10 more than fly at night": the time is what is against (v27)
+        other = tx.phrase_span(text, *counter, max_words=4) or other
     key = _side_key(tx.normalise_phrase(text[other.start : other.end])) if other else ""
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+#: A taste for the listener's act on a thing pointed at: "(I'd prefer) you delete it once ...".
+_LISTENER_ON_POINTER = re.compile(r"^(?:you|u)\s+[\w'’-]+\s+(?P<it>it|them|this|that)\b")
+#: What the speaker owns, named before: "a copy of my passport" (the antecedent of "it").
+_OWNED = re.compile(
+    r"\b(?:my|our)\s+(?P<noun>[\w'’-]+(?:\s+(?:number|numbers|details|data))?)", re.I
+)
+
+
+def _listener_act_resolved(context: _Context, claim: Claim) -> bool:
+    """Whether a taste for the listener's act on "it" / "them" ("I would prefer you delete it
+    once the ticket is issued") can say what it acts on: the last thing of the speaker's named
+    in its sentence before it or the sentence before ("Do you keep a copy of my passport?"),
+    which the key and value then name ("you delete the passport once ..."). False when there
+    is none: the claim would hold an unresolved "it" (v27). True for any other claim."""
+    found = _LISTENER_ON_POINTER.match(claim.key)
+    if found is None:
+        return True
+    start = context.before.start if context.before else context.sentence.start
+    end = claim.spans[0].start if claim.spans else context.clause.start
+    owned = list(_OWNED.finditer(context.text, start, max(start, context.clause.start)))
+    if not owned or end < start:
+        return False
+    noun = tx.normalise_phrase(owned[-1].group("noun"))
+    if not noun or noun in lexicon().words["pronouns"]:
+        return False
+    pointer = found.group("it")
+    named = f"the {noun}"
+    claim.key = f"{claim.key[: found.start('it')]}{named}{claim.key[found.end('it') :]}"[:80]
+    claim.value = re.sub(rf"\b{pointer}\b", named, claim.value, count=1)
+    return True
+
+
+def _lone_verb(text: str, span: Span) -> bool:
+    """Whether the phrase at ``span`` is one verb of the lexicon ("fly"), which says nothing
+    against on its own: the words the object stops cut after it (a time: "at night") are what
+    the contrast is about (v27)."""
+    words = tx.tokens(text, *span)
+    return len(words) == 1 and words[0].word in _verb_words()
 
 
 #: An object that is anything but one thing ("anything but a red-eye flight", "anything except
@@ -1984,6 +2123,8 @@ def _frames(context: _Context) -> list[Claim]:
         elif frame.opener_says and match.groupdict().get("opener"):
             opener = " ".join(match.group("opener").lower().split())
             says = dict(frame.opener_says).get(opener, says)  # "avoid jargon", "no more tables"
+            if opener in dict(frame.noun_says) and _bare_noun(context, obj_words):
+                says = dict(frame.noun_says)[opener]  # "never pies": asks for no pies (v27)
         obj = tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
         last = context.index
         if frame.runs_on and obj is not None and not match.groupdict().get("verb"):
@@ -2012,6 +2153,30 @@ def _frames(context: _Context) -> list[Claim]:
             claims += [c for c in rest if _COORDINATED.match(c.value)]
         return claims
     return []
+
+
+def _bare_noun(context: _Context, obj_words: list[str]) -> bool:
+    """Whether an imperative's object is a noun phrase, not a verb's: one word in the plural
+    that is no verb of the lexicon ("never pies", "never emojis"), or any object after a bare
+    noun fragment it stands against ("Tea, never coffee", "charts, never raw tables": the
+    clause before is at most three words with no verb or subject; v27)."""
+    verbs, obj_words = _verb_words(), re.findall(r"[\w'’-]+", " ".join(obj_words).lower())
+    obj_words = [w for w in obj_words if w not in ("please", "pls", "plz", "ever", "again")]
+    if not obj_words:
+        return False
+    if obj_words[0] in verbs or tx.is_gerund(obj_words[0]) or {"me", "us"} & set(obj_words):
+        return False
+    if tx.is_past(obj_words[0]):
+        return False  # "cool, never watched that show": a verb in the past, no noun
+    word = obj_words[0]
+    if len(obj_words) == 1 and word.endswith("s") and not word.endswith("ss"):
+        return True
+    before = [p for p in context.parts[: context.index] if p.start >= context.sentence.start]
+    if not before:
+        return False
+    words = [t.word for t in tx.tokens(context.text, *before[-1])]
+    subjects = _SUBJECTS | {"you", "u", "it", "this", "that", "they", "he", "she"}
+    return 0 < len(words) <= 3 and not (set(words) & (verbs | subjects))
 
 
 def _channel_claims(claims: list[Claim], match: re.Match[str], says: str) -> list[Claim]:
@@ -2341,6 +2506,7 @@ class _Instructions:
     channelled: re.Pattern[str]  # "please email me the invoice" (v23)
     addressed: re.Pattern[str]  # "(as always,) invoice by email please" (v23)
     formatted: re.Pattern[str]  # "could you give me the data as JSON instead of CSV?" (v26)
+    fronted: re.Pattern[str]  # "instead of CSV, parquet please from now on" (v27)
     channels: frozenset[str]
     aspects: frozenset[str]
     forms: dict[str, str]  # an answer form -> its one name ("chart" -> charts; v23)
@@ -2353,6 +2519,8 @@ class _Instructions:
     reason: re.Pattern[str]  # "easier for me to read", "I learn better that way" (v23)
     weight: float
     formats: frozenset[str] = frozenset()  # file formats, by their one name (v26)
+    shorts: dict[str, str] = dataclasses.field(default_factory=dict)  # "pies" -> pie charts
+    chart_words: re.Pattern[str] | None = None  # "chart", "graph": short forms name charts
 
 
 @cache
@@ -2368,7 +2536,8 @@ def _instructions() -> _Instructions:
     plurals |= {str(v): str(k) for k, v in own["deliverables"].items()}
     moment = [str(w) for w in own["moment_words"]]
     to = tx.word_alternation(own["places"])
-    things = tx.word_alternation(channels | aspects | set(forms) | set(places))
+    shorts = {str(k): str(v) for k, v in own["chart_short_forms"]["forms"].items()}
+    things = tx.word_alternation(channels | aspects | set(forms) | set(places) | set(shorts))
     habitual = "|".join(own["habitual"])
     markers = "|".join([*data["standing_requests"]["markers"], habitual])
     heading = r"(?:[^.!?:;\n]{1,60}?\s[-–—]\s+)?"  # "Emergency fund check-in again - "
@@ -2382,8 +2551,8 @@ def _instructions() -> _Instructions:
     also = rf"(?:\s+(?:with|and)\s+{owner}(?P<also>{things})(?![\w'’-]))?"
     detail = r"(?P<detail>\s*,?\s*(?:in|on|to|via)\s+#[\w.-]+)?"
     contrast = (
-        r"\s*,?\s*\(?\s*(?P<contrast>instead\s+of|rather\s+than|not)\s+"
-        rf"(?:(?:{to}|my|our)\s+)*(?P<other>(?:(?:a|an|the)\s+)?(?P<counter>{things}))"
+        r"\s*,?\s*\(?\s*(?P<contrast>instead\s+of|rather\s+than|not|never)\s+"
+        rf"(?:(?:{to}|my|our)\s+)*(?P<other>(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?P<counter>{things}))"
         rf"(?:\s+(?:{noun}))?(?![\w'’-])"
         r"(?P<over>\s+(?:anymore|any\s+more|any\s+longer))?\s*\)?"
     )
@@ -2407,8 +2576,15 @@ def _instructions() -> _Instructions:
         rf"(?:{tx.word_alternation(own['pleasing'])})(?![\w'’-]))?"
     )
     fragment = (
-        rf"{opening}{lead}{please}{thing}{detail}{pleased}(?:\s*,?\s*(?:please|pls|plz))?(?:{contrast}"
+        rf"{opening}{lead}{please}{thing}{detail}{pleased}(?:\s*,?\s*(?:please|pls|plz))?"
+        rf"(?:\s*,\s*(?:{habitual}))?(?:{contrast}"
         rf"(?:\s*,?\s*(?:for|with)\s+{deliverable})?)?{tail}"
+    )
+    # "Instead of CSV, parquet please from now on": the other side put first (v27)
+    fronted = (
+        rf"{opening}{lead}(?P<contrast>instead\s+of|rather\s+than)\s+"
+        rf"(?P<other>(?:(?:a|an|the)\s+)?(?P<counter>{things}))(?:\s+(?:{noun}))?\s*,\s*"
+        rf"{please}{thing}(?:\s*,?\s*(?:please|pls|plz))?{tail}"
     )
     channelled = (
         rf"{opening}{lead}{please}(?P<chverb>{tx.word_alternation(channel_verbs)})\s+"
@@ -2431,6 +2607,7 @@ def _instructions() -> _Instructions:
         re.compile(channelled, re.I),
         re.compile(addressed, re.I),
         re.compile(formatted, re.I),
+        re.compile(fronted, re.I),
         channels,
         aspects,
         forms,
@@ -2443,6 +2620,8 @@ def _instructions() -> _Instructions:
         re.compile("|".join(own["reasons"]), re.I),
         float(own["weight"]),
         frozenset(own["file_formats"]),
+        shorts,
+        re.compile(tx.word_alternation(own["chart_short_forms"]["chart_words"]), re.I),
     )
 
 
@@ -2461,8 +2640,12 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     said, comma = _without_reason(text, sentence)
     match = None
     patterns = (words.delivered, words.fragment, words.channelled, words.addressed)
-    for pattern in (*patterns, words.formatted):
-        match = match or pattern.match(said)
+    for request in (said, _without_aside(said)):
+        for pattern in (*patterns, words.formatted, words.fronted):
+            match = match or pattern.match(request)
+        if match is not None:
+            said = request
+            break
     if match is None:
         return []
     found = match.groupdict()
@@ -2481,6 +2664,8 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         sides.append(_instruction_side(found.get("counter")))
     if len({kind for kind, _ in sides}) > 1:
         return []  # "use tables, not email": no choice between two of a kind
+    if not _charts_meant(said, [found.get("obj"), found.get("counter")], words):
+        return []  # "Pies please, as usual": a short form names a chart only among charts
     # "Could you send it as a PDF instead of a spreadsheet?": a file format chosen over another
     # is what the person's tools take, beyond this file, unless pinned to the moment (v26)
     formats = len(sides) > 1 and all(name in words.formats for _, name in sides)
@@ -2501,8 +2686,8 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         return []  # "please post today's summary in slack, not email": this one delivery
     asked = found.get("please") or _PLEASE.search(said)
     verb = found.get("verb") or found.get("fverb") or found.get("getting")
-    if not (marked or verb or asked or noun):
-        return []  # "Slack, not email." may answer a question
+    if not (marked or verb or asked or noun or formats):
+        return []  # "Slack, not email." may answer a question; "Parquet, not CSV." stands (v27)
     if found.get("also") and (extra := _instruction_side(found.get("also") or ""))[0] == kind:
         sides.insert(1, extra)  # "explain step by step with screenshots": both asked for
     made = words.plurals.get(noun, noun) if kind != "place" else ""
@@ -2547,6 +2732,54 @@ def _habitual_request(text: str, sentence: Span) -> list[Claim]:
     return _claim(text, span, 1.0, "asks for", 1.0, cited)
 
 
+def _never_fragment(text: str, sentence: Span) -> list[Claim]:
+    """A choice put as two bare noun phrases with "never" between them (``never_fragments``:
+    "Aisle, please, never the middle seat", "Oat milk, never dairy", "Window seat, never the
+    aisle"): "never" makes it standing, so it is for the first and against the second, for any
+    thing (v27). Not a verb or a clause on either side ("Use tabs, never spaces" is the frames';
+    "Honestly, never again", "Sorry, never mind"), nor a question."""
+    found = _never_pattern().match(text, sentence.start, sentence.end)
+    if found is None or text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return []
+    sides = []
+    for group in ("obj", "counter"):
+        words = tx.normalise_phrase(found.group(group)).split()
+        if not words or words[0] in _verb_words() or tx.is_gerund(words[0]):
+            return []
+        if any(w in _closed_words() or w in lexicon().words["pronouns"] for w in words):
+            return []
+        if any(w in _never_words()["skip"] for w in words):
+            return []
+        sides.append(_side_key(" ".join(words)))
+    chosen = f"asks for {sides[0]}, never {sides[1]}"
+    end = sentence.end
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1  # the quote ends on its last word
+    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    weight = float(_never_words()["weight"])
+    return [
+        Claim(sides[0][:80], chosen, 1.0, weight, cited),
+        Claim(sides[1][:80], _against(f"asks for {sides[0]}", sides[1]), -1.0, weight, cited),
+    ]
+
+
+def _never_words() -> dict:
+    return dict(tx.load_lexicon("preferences")["never_fragments"])
+
+
+@cache
+def _never_pattern() -> re.Pattern[str]:
+    own = _never_words()
+    side = r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?"
+    asides = "|".join(own["asides"])
+    return re.compile(
+        rf"\W*(?P<obj>{side})\s*,\s*(?:(?:{asides})\s*,\s*)?"
+        rf"(?:{tx.word_alternation(own['markers'])})\s+(?P<counter>{side})"
+        rf"(?:\s*,?\s*(?:{asides}))?[\s\W]*$",
+        re.I,
+    )
+
+
 @cache
 def _habitual_pattern() -> re.Pattern[str]:
     data = tx.load_lexicon("preferences")
@@ -2565,6 +2798,21 @@ def _habitual_pattern() -> re.Pattern[str]:
         rf"{pleased}(?:\s*,?\s*(?P<please2>{please}))?(?:\s*,?\s*(?P<habit>{habit}))?"
         rf"(?:\s*,?\s*(?:{please}|thanks|thank you|thx|ty))?\W*$",
         re.I,
+    )
+
+
+def _charts_meant(said: str, sides: list[str | None], words: _Instructions) -> bool:
+    """Whether the short forms of chart kinds among ``sides`` ("pies", "bars") name charts:
+    the sentence names a chart ("chart", "graph") or every side is a chart kind ("Bars, as
+    before, never pies"); "Pies please, as usual" orders pies (``chart_short_forms``, v27)."""
+    named = [tx.normalise_phrase(side) for side in sides if side]
+    if not any(side in words.shorts for side in named):
+        return True
+    if words.chart_words is not None and words.chart_words.search(said):
+        return True
+    kinds = set(words.shorts.values())
+    return len(named) > 1 and all(
+        words.shorts.get(side, words.forms.get(side)) in kinds for side in named
     )
 
 
@@ -2607,7 +2855,7 @@ def _instruction_value(
         )
         other = sides[-1][1] if kind != "answer" else tx.plain(said or found.get("counter") or "")
         contrast = " ".join((found.get("contrast") or "").lower().split())
-        value += f", not {other}" if contrast == "not" else f" {contrast} {other}"
+        value += f", {contrast} {other}" if contrast in ("not", "never") else f" {contrast} {other}"
     if kind == "place" and other:
         other = f"delivery to the {other}" if other != "home" else "delivery at home"
     return value, base, other
@@ -2634,6 +2882,19 @@ def _without_reason(text: str, sentence: Span) -> tuple[str, re.Match[str] | Non
         if last and _instructions().reason.search(said, last[0].end()):
             comma = last[0]
     return (said[: comma.start()] if comma else said), comma
+
+
+#: A dash that opens an aside after a request: "... parquet please from now on — the files are
+#: getting huge" (v27). Not a heading before the request ("Weekly check-in - a chart please").
+_ASIDE = re.compile(r"\s+[—–-]+\s+(?=\S)")
+
+
+def _without_aside(said: str) -> str:
+    """``said`` without what follows its last spaced dash, when a request comes before it (the
+    aside says why: "Instead of CSV, parquet please from now on — the files are getting huge");
+    ``said`` itself when there is no such dash (v27)."""
+    dashes = list(_ASIDE.finditer(said))
+    return said[: dashes[-1].start()] if dashes and dashes[-1].start() > 0 else said
 
 
 def _reason_given(text: str, sentence: Span, comma: re.Match[str] | None) -> bool:
@@ -2670,6 +2931,8 @@ def _instruction_side(said: str) -> tuple[str, str]:
         return "place", words.places[phrase]  # "my office" -> office (v23)
     if phrase in words.forms:
         return "answer", words.forms[phrase]  # "a chart" -> charts (v23)
+    if phrase in words.shorts:
+        return "answer", words.shorts[phrase]  # "pies" among charts -> pie charts (v27)
     return "answer", _answer_name(phrase)
 
 

@@ -21,8 +21,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v26() -> None:
-    assert preference.NAME == "persona6.preference.v26"
-    assert load_lexicon("preferences")["version"] == 26
+    assert preference.NAME == "persona6.preference.v27"
+    assert load_lexicon("preferences")["version"] == 27
 
 
 # A file format chosen over another: what the person's tools take, beyond this file.
@@ -139,7 +139,8 @@ def test_a_channel_request_without_such_a_reason_stays_a_one_off(text: str) -> N
 @pytest.mark.parametrize(
     ("text", "chosen", "other"),
     [
-        ("Rather a window seat than the aisle.", "window seat", "aisle"),
+        # "the aisle" of a seat keys `aisle seat` since v27 (compound_short_forms): see below
+        ("Rather a window table than the bar.", "window table", "bar"),
         ("Rather an early flight than a late one.", "early flight", "late flight"),
         ("Rather cash than card, honestly.", "cash", "card"),
         ("Rather oat milk than dairy please.", "oat milk", "dairy"),
@@ -153,6 +154,13 @@ def test_rather_x_than_y_without_a_subject_is_a_contrast(
     found = read(text)
     assert found[chosen] == (f"would rather {chosen} than {other}", 1.0)
     assert found[other] == (f"against {other} (would rather {chosen} instead)", -1.0)
+
+
+def test_rather_a_seat_than_the_aisle_keys_the_aisle_seat() -> None:
+    assert read("Rather a window seat than the aisle.") == {
+        "window seat": ("would rather window seat than aisle", 1.0),
+        "aisle seat": ("against aisle (would rather window seat instead)", -1.0),
+    }
 
 
 @pytest.mark.parametrize(
