@@ -333,6 +333,30 @@ def clip(text: str | None, width: int = 80, around: str | None = None) -> str:
     return "…" + flat[start : start + keep] + "…"
 
 
+def acts_named(p6: Persona6, event_ids: Iterable[str]) -> dict[str, str]:
+    """The name of each action and outcome among ``event_ids``, read in one query. An act's
+    quote is its argument ("economy flex", "mastercard"), which says nothing without what was
+    done with it (``select_fare``); a message's quote says it itself, so messages are left out."""
+    ids = list(dict.fromkeys(event_ids))
+    if not ids:
+        return {}
+    found = p6.store.events_by_id(p6.tenant, ids)
+    return {
+        event_id: event.name
+        for event_id, event in found.items()
+        if event.type.value in ("action", "outcome") and event.name
+    }
+
+
+def cited(quote: str, event_id: str, acts: dict[str, str], width: int) -> tuple[str, str]:
+    """A quote as ``show``, ``why`` and ``continuity`` print it, as plain text (not markup):
+    the act's name and ": " before an act's quote ("select_fare: " before "economy flex"; ""
+    before a message's), and the quote, exact, clipped so that both fit in ``width``."""
+    name = acts.get(event_id)
+    before = f"{name}: " if name else ""
+    return before, clip(quote, max(width - len(before), 20))
+
+
 def run() -> None:
     """Entry point for ``python -m persona6``."""
     main(prog_name="persona6")

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from persona6.behavior.predict import PersonStrength, config
 from persona6.cli import (
     count,
     json_option,
@@ -91,13 +92,21 @@ def predict(
         f"{population} in the population"
         + (f"; expected reaction after {latency:.1f} s" if latency is not None else "")
     )
-    _print_strength(basis["person"].get("kappa"), basis["person"].get("prior_weight"))
+    kind, kind_line = _kind_level(basis["person"], basis.get("context", {}))
+    same_kind = int((basis["person"].get("same_kind") or {}).get("episodes", 0))
+    _print_strength(
+        basis["person"].get("kappa"),
+        basis["person"].get("prior_weight"),
+        own - same_kind if kind is not None else None,
+    )
     print_table(
         None,
         ["reaction", "probability"],
         [[r, f"{p:.1%}"] for r, p in prediction.distribution.items()],
     )
-    _print_context(basis.get("context", {}))
+    if kind_line:
+        out.print(kind_line)
+    _print_context(basis.get("context", {}), kind)
     if prediction.evidence:
         print_table(
             "past episodes it rests on",
@@ -109,36 +118,118 @@ def predict(
         )
 
 
-def _print_strength(kappa: dict[str, Any] | None, weight: float | None = None) -> None:
+#: What ``basis.person.kappa.fitted_for`` says kappa_p was fitted for, as predict prints it.
+_FITTED_FOR = {
+    "what failed": "predictions from what failed only",
+    "the failure's context": "predictions from the failure's whole context",
+}
+
+
+def _print_strength(
+    kappa: dict[str, Any] | None, weight: float | None = None, other_kinds: int | None = None
+) -> None:
     """How much the person's own reactions count against their archetypes' (kappa_p, or the
     weight it was discounted to on a tenant too small to test it: ``prior_weight``): a
-    consistent person's own habit leads only where the tenant's people show that it should."""
+    consistent person's own habit leads only where the tenant's people show that it should.
+    The packaged kappa_p is either kept for want of episodes (nothing was fitted: the
+    discount says what it weighs) or tested on the tenant's episodes and found plausible.
+    ``other_kinds``: a kind of failure was named, whose own episodes the kind level weighs
+    (``_kind_level``), so this level has their episodes of other failures, this many."""
     if not kappa:
         return
-    how = (
-        f"estimated on {count(kappa['episodes'], 'episode')} of "
-        f"{count(kappa['persons'], 'person')} of this tenant"
-        if kappa["source"] == "estimated"
-        else "the packaged default: too few episodes to estimate it"
+    tested = PersonStrength(
+        float(kappa["value"]),
+        kappa["source"] == "estimated",
+        int(kappa["persons"]),
+        int(kappa["episodes"]),
     )
+    on = (
+        f"{count(kappa['episodes'], 'episode')} of {count(kappa['persons'], 'person')} "
+        "of this tenant"
+    )
+    fitted = _FITTED_FOR.get(kappa.get("fitted_for", ""), "")
+    if tested.estimated:
+        how = f"estimated on {on}" + (f", for {fitted}" if fitted else "")
+    elif tested.too_few():
+        need = config().person_fit
+        how = (
+            "the packaged default: too few episodes to estimate it, "
+            f"{count(tested.episodes, 'episode')} of {count(tested.persons, 'person')} with two "
+            f"or more each, where it needs {need.min_episodes} of {need.min_persons}"
+        )
+    else:
+        how = (
+            f"the packaged default, {kappa['value']:g}: tested on {on}, which found no value "
+            "clearly better" + (f", for {fitted}" if fitted else "")
+        )
     value = float(kappa["value"]) if weight is None else float(weight)
     if weight is not None and abs(float(weight) - float(kappa["value"])) > 1e-9:
         how += (
             f"; {kappa['value']:g} discounted to {value:.3g}: the others' few episodes behind "
             "the prior back it no more than that"
         )
-    out.print(f"own reactions weigh against {value:.3g} archetype episodes ({how})")
+    whose = "own reactions"
+    if other_kinds is not None:
+        episodes = count(other_kinds, "episode") if other_kinds else "none"
+        whose = f"own reactions to other failures ({episodes})"
+    out.print(f"{whose} weigh against {value:.3g} archetype episodes ({how})")
 
 
-def _print_context(context: dict[str, Any]) -> None:
+def _kind_level(person: dict[str, Any], context: dict[str, Any]) -> tuple[str | None, str]:
+    """What failed, as the kind level used it (docs/behavior.md): the other persons' episodes
+    of it tilt the prior (when its lift is used: ``context.tilting``), and the person's own
+    episodes of it update that prior, each counted once, against ``kind_prior_weight`` of it.
+    The feature (None: no kind named, or one neither their own nor the others' episodes
+    shape) and the line that says so, as markup."""
+    same = person.get("same_kind") or {}
+    failure = same.get("failure")
+    feature = f"failure:{failure}"
+    tilting: dict[str, int] = context.get("tilting", {})
+    own = int(same.get("episodes", 0))
+    if failure is None or (feature not in tilting and not own):
+        return None, ""
+    if feature not in tilting:  # left out (their own are all there is): _print_context says why
+        tilt = "the others' episodes of it do not tilt the prior (left out, below)"
+    elif others := tilting[feature]:
+        by = "another person" if others == 1 else "other persons"
+        tilt = f"the prior is tilted by {count(others, 'episode')} of it by {by}"
+    else:
+        tilt = "no other person's episode of it tilts the prior"
+    weight = float(person.get("kind_prior_weight", person.get("prior_weight", 0.0)))
+    if own:
+        reactions = ", ".join(
+            f"{r} {n}"
+            for r, n in sorted(same.get("reactions", {}).items(), key=lambda rn: (-rn[1], rn[0]))
+        )
+        weigh = "weighs" if own == 1 else "weigh"
+        mine = f"their own {own} ({reactions}) {weigh} against {weight:.3g} episodes of that prior"
+        above = float(person.get("prior_weight", weight))
+        if abs(weight - above) > 1e-9:
+            others = tilting.get(feature, 0)
+            backing = (
+                f"the others' {count(others, 'episode')} of it "
+                f"{'backs' if others == 1 else 'back'} the prior no more than that"
+                if others
+                else "no other person's episode of it backs the prior"
+            )
+            mine += f" ({above:.3g} discounted to {weight:.3g}: {backing})"
+    else:
+        mine = "they have none of their own"
+    return feature, f"after {safe(failure)}: {safe(tilt)}; {safe(mine)}"
+
+
+def _print_context(context: dict[str, Any], kind: str | None = None) -> None:
     """Which features of the failure tilted the prediction, and which were left out and why:
-    without it, a prediction for a named failure can read the same as one for any failure."""
+    without it, a prediction for a named failure can read the same as one for any failure.
+    ``kind``: what failed, said already by ``_kind_level``. Each feature's count is the
+    episodes its lift is made of (``tilting``)."""
     features: dict[str, int] = context.get("features", {})
+    tilting: dict[str, int] = context.get("tilting", {})
     ignored = set(context.get("ignored", []))
     used = [
-        f"{name} ({count(n, 'past episode')})"
+        f"{name} ({count(tilting.get(name, n), 'past episode')})"
         for name, n in features.items()
-        if name not in ignored
+        if name not in ignored and name != kind
     ]
     if used:
         out.print(f"tilted by the failure's context: {safe(', '.join(used))}")

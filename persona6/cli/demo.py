@@ -10,7 +10,8 @@ import click
 
 from persona6.cli import (
     LocalDates,
-    clip,
+    acts_named,
+    cited,
     count,
     err,
     json_option,
@@ -59,8 +60,12 @@ def demo(
         built = p6.build()
         holds = p6.stats()
         views = [p6.person(p["person_id"]) for p in log.truth["people"]]
+        # the act each digest quote is of, read once (the digest quotes each trait's last)
+        acts = acts_named(
+            p6, [t.evidence[-1].event_id for v in views for t in v.traits if t.evidence]
+        )
         digests = {
-            v.person.person_id: persona_digest(v, LocalDates(p6, [v.person.person_id]))
+            v.person.person_id: persona_digest(v, LocalDates(p6, [v.person.person_id]), acts=acts)
             for v in views
         }
         found = {v.person.person_id: p6.archetypes(v.person.person_id).archetypes[0] for v in views}
@@ -135,10 +140,14 @@ _DIGEST = (
 
 
 def persona_digest(
-    view: Any, date: Callable[[str], str] = lambda ts: ts[:10], quote_width: int = 60
+    view: Any,
+    date: Callable[[str], str] = lambda ts: ts[:10],
+    quote_width: int = 60,
+    acts: dict[str, str] | None = None,
 ) -> list[str]:
-    """A few strongest traits of a person, one line each, with one quote; changes of mind,
-    dated by ``date`` (``LocalDates``: on the person's clock)."""
+    """A few strongest traits of a person, one line each, with one quote (an act's after its
+    name: ``acts``, from ``acts_named``); changes of mind, dated by ``date`` (``LocalDates``:
+    on the person's clock)."""
     lines: list[str] = []
     said: set[str] = set()  # "X over Y" supports two traits with one statement
     other_sides = chosen_sides(view.traits)  # ... and says the chosen side once
@@ -154,7 +163,12 @@ def persona_digest(
                 said.add(t.statement)
                 chosen.append(t)
         for t in chosen:
-            quote = f" “{safe(clip(t.evidence[-1].quote, quote_width))}”" if t.evidence else ""
+            quote = ""
+            if t.evidence:
+                act, text = cited(
+                    t.evidence[-1].quote, t.evidence[-1].event_id, acts or {}, quote_width
+                )
+                quote = f" {safe(act)}“{safe(text)}”"
             lines.append(
                 f"{kind:<10} {safe(t.statement)} [dim]({t.confidence:.2f}, {t.sessions} "
                 f"session{'' if t.sessions == 1 else 's'})"

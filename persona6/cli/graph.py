@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import click
 
 from persona6.cli import (
     LocalDates,
-    clip,
+    acts_named,
+    cited,
     count,
     echo,
     err,
@@ -27,6 +29,7 @@ from persona6.errors import NotFound
 from persona6.graph.consolidate import chosen_sides
 from persona6.graph.paths import sequence_paths
 from persona6.outputs import check_output, write_output
+from persona6.store.base import EventQuery
 from persona6.types import PersonView
 
 
@@ -197,13 +200,30 @@ def show(
         if as_json:
             print_json(view)
             return
+        shown = [
+            item.event_id
+            for t in view.traits
+            for item in (*t.evidence[-quotes:], *t.counter_evidence[-1:])
+        ]
         print_person(
-            view, LocalDates(p6, [view.person.person_id, *view.person.aliases]), show_all, quotes
+            view,
+            LocalDates(p6, [view.person.person_id, *view.person.aliases]),
+            show_all,
+            quotes,
+            acts_named(p6, shown) if quotes else {},
         )
 
 
-def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int) -> None:
-    """``show``'s view: the person, then their traits by kind, dated on the person's clock."""
+def print_person(
+    view: PersonView,
+    date: LocalDates,
+    show_all: bool,
+    quotes: int,
+    acts: dict[str, str] | None = None,
+) -> None:
+    """``show``'s view: the person, then their traits by kind, dated on the person's clock;
+    ``acts`` names the actions and outcomes among the quoted events (``acts_named``)."""
+    acts = acts or {}
     who = view.person
     out.print(
         f"[bold]{safe(who.person_id)}[/]"
@@ -243,13 +263,12 @@ def print_person(view: PersonView, date: LocalDates, show_all: bool, quotes: int
                 f"{date(t.valid_from)}{validity} · {safe(', '.join(g.id for g in group))}[/]"
             )
             for item in t.evidence[-quotes:] if quotes else []:
-                out.print(
-                    f"    [green]“{safe(clip(item.quote, 90))}”[/] [dim]{safe(item.event_id)}[/]"
-                )
+                act, quote = cited(item.quote, item.event_id, acts, 90)
+                out.print(f"    {safe(act)}[green]“{safe(quote)}”[/] [dim]{safe(item.event_id)}[/]")
             for item in t.counter_evidence[-1:] if quotes else []:
+                act, quote = cited(item.quote, item.event_id, acts, 80)
                 out.print(
-                    f"    [red]against: “{safe(clip(item.quote, 80))}”[/] "
-                    f"[dim]{safe(item.event_id)}[/]"
+                    f"    [red]against: {safe(act)}“{safe(quote)}”[/] [dim]{safe(item.event_id)}[/]"
                 )
             # a change of mind: what it replaced, though that is hidden (the other side of a
             # contrast may be the one that replaced it)
@@ -298,6 +317,8 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         # and is read from every message they wrote.
         shown = sequence_paths(p6.store.traits_of(p6.tenant, person))
         successors = [s for s in shown if s.supersedes == t.id]
+        # what each act quoted was (one read): its quote alone is only its argument
+        acts = {} if as_json else acts_named(p6, [link.event_id for link in explanation.chain])
     if as_json:
         print_json(explanation)
         return
@@ -311,7 +332,13 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         None,
         ["stance", "time", "session", "event", "quote"],
         [
-            [link.stance, utc_time(link.ts), link.session_id, link.event_id, clip(link.quote, 70)]
+            [
+                link.stance,
+                utc_time(link.ts),
+                link.session_id,
+                link.event_id,
+                "".join(cited(link.quote, link.event_id, acts, 70)),
+            ]
             for link in explanation.chain
         ],
     )
@@ -372,6 +399,8 @@ def forget(
       persona6 forget --session s-193
     """
     with open_engine(db, tenant) as p6:
+        # Read before they go: a person's events are more than ``persons`` counts for them.
+        theirs = whose(p6, person) if person is not None and not as_json else None
         try:
             report = p6.forget(event=event, session=session, person=person)
         except NotFound:
@@ -379,9 +408,65 @@ def forget(
     if as_json:
         print_json(report)
         return
+    forgot = count(report.events, "event")
+    if theirs is not None:
+        forgot += f": {parts_forgotten(report.events, *theirs)}"
     err.print(
-        f"forgot {count(report.events, 'event')}; recomputed "
+        f"forgot {forgot}; recomputed "
         f"{count(report.sessions, 'session')} and {count(report.persons, 'person')}"
+    )
+
+
+#: What the events of a session that ``forget --person`` deletes whole, other than the
+#: person's own, are: by role (only messages have one), or by type.
+_WITH_THEM = {
+    "assistant": ("assistant reply", "assistant replies"),
+    "system": ("system message", "system messages"),
+    "tool": ("tool message", "tool messages"),
+    "identify": ("identify event", "identify events"),
+}
+
+
+def whose(p6: Persona6, person: str) -> tuple[int, Counter[str]]:
+    """Before ``forget --person``: the person's own events as ``persons`` counts them
+    (messages, actions and outcomes of them and of the actors linked to them), and what the
+    others it deletes with them are: a session in which nobody else acted goes whole,
+    assistant replies included (persona6/graph/forget.py). One aggregate read for their own
+    and one read of each such session; their events in sessions with others are not read."""
+    tenant = p6.tenant
+    members = {person} | {a for a, u in p6.store.identity_map(tenant).items() if u == person}
+    own = sum(
+        a.messages + a.actions + a.outcomes for a in p6.store.actors(tenant, names=sorted(members))
+    )
+    sessions = {s.session_id: s for m in sorted(members) for s in p6.store.sessions(tenant, m)}
+    rest: Counter[str] = Counter()
+    for summary in sessions.values():
+        if not set(summary.actors) <= members:
+            continue
+        for event in p6.store.iter_events(EventQuery(tenant=tenant, session_id=summary.session_id)):
+            if event.type.value == "identify":
+                rest["identify"] += 1
+            elif event.actor not in members:
+                rest[event.role.value if event.role is not None else event.type.value] += 1
+    return own, rest
+
+
+def parts_forgotten(events: int, own: int, rest: Counter[str]) -> str:
+    """What ``forget --person`` deleted, in the words of ``persons`` (whose count is their own
+    events only): "34 of theirs, and 5 assistant replies in the sessions only they took part
+    in"."""
+    if own + sum(rest.values()) == events:
+        named = [
+            f"{n} {_WITH_THEM.get(kind, (f'{kind} event', f'{kind} events'))[n != 1]}"
+            for kind, n in sorted(rest.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        if not named:
+            return f"{own} of theirs"
+        return f"{own} of theirs, and {' and '.join(named)} in the sessions only they took part in"
+    # not what forget deleted (a store changed meanwhile): the difference, unnamed
+    return (
+        f"{own} of theirs, and {events - own} more of their sessions' (assistant replies in "
+        "the sessions only they took part in, their identify events)"
     )
 
 

@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from persona6.cli import (
+    acts_named,
+    cited,
     clip,
     count,
     err,
@@ -381,6 +383,21 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
     with open_engine(db, tenant) as p6:
         warn_if_stale(p6)
         report = p6.continuity(session)
+        # what each act quoted was, read once for all: an act's quote is only its argument
+        acts = (
+            {}
+            if as_json
+            else acts_named(
+                p6,
+                [
+                    quote.event_id
+                    for actor in report.actors
+                    for items in (actor.confirms, actor.new, actor.contradicts)
+                    for item in items
+                    for quote in item.evidence[:1]
+                ],
+            )
+        )
     if as_json:
         print_json(report)
         return
@@ -421,8 +438,9 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
                 )
                 out.print(f"    {safe(item.statement)}{prior if item.prior else ''}")
                 for quote in item.evidence[:1]:
+                    act, text = cited(quote.quote, quote.event_id, acts, 80)
                     out.print(
-                        f"      [{colour}]“{safe(clip(quote.quote, 80))}”[/] "
+                        f"      {safe(act)}[{colour}]“{safe(text)}”[/] "
                         f"[dim]{safe(quote.event_id)}[/]"
                     )
 
