@@ -42,7 +42,7 @@ def test_a_data_file_that_does_not_parse_is_named_with_its_line_and_the_fix() ->
     assert str(caught.value) == (
         "persona6/data/x.yaml:3: is not valid YAML (did not find expected ',' or ']'). "
         "Fix that line if you edited the file, or reinstall Persona6 "
-        "(pip install --force-reinstall persona6)"
+        "(pip uninstall persona6, then install it again)"
     )
 
 

@@ -93,7 +93,7 @@ def read_yaml(text: str, where: str = "YAML text") -> Any:
             f"{where}{line}",
             f"is not valid YAML ({problem})",
             "Fix that line if you edited the file, or reinstall Persona6 "
-            "(pip install --force-reinstall persona6)",
+            "(pip uninstall persona6, then install it again)",
         ) from None
 
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from persona6 import synth
+from persona6.behavior.predict import PersonStrength
 from persona6.cli import main
 
 
@@ -112,7 +113,18 @@ def test_predict_says_how_much_the_persons_own_reactions_weigh(db):
     text = _run("predict", pid, "--db", path).output
     weight = shown["basis"]["person"]["prior_weight"]
     assert f"own reactions weigh against {weight:.3g} archetype episodes" in text
-    if kappa["source"] == "estimated":
+    strength = PersonStrength(
+        float(kappa["value"]),
+        kappa["source"] == "estimated",
+        int(kappa["persons"]),
+        int(kappa["episodes"]),
+    )
+    if strength.estimated:
         assert f"episodes of {kappa['persons']} persons of this tenant" in text
-    else:
+    elif strength.too_few():
         assert "the packaged default: too few episodes to estimate it" in text
+    else:  # tested on the tenant's episodes and kept
+        assert (
+            f"the packaged default, {kappa['value']:g}: tested on {kappa['episodes']} episodes "
+            f"of {kappa['persons']} persons of this tenant"
+        ) in text
