@@ -1,4 +1,4 @@
-"""persona6.preference.v27: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v28: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -84,7 +84,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v27"
+NAME = "persona6.preference.v28"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -144,6 +144,9 @@ class Frame:
     # How the frame reads after an opener that also takes a bare noun ("never pies", "Tea,
     # never coffee": asks for no coffee), when the object is one (``_bare_noun``; v27).
     noun_says: tuple[tuple[str, str], ...] = ()
+    # The pattern reads to the sentence's end, past a comma that ends the clause ("No pie
+    # charts, ever."; v28).
+    sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +342,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         channels=bool(entry.get("channels", False)),
         answers=bool(entry.get("answers", False)),
         noun_says=tuple((str(k), str(v)) for k, v in entry.get("noun_says", {}).items()),
+        sentence=bool(entry.get("sentence", False)),
     )
 
 
@@ -2075,7 +2079,8 @@ def _frames(context: _Context) -> list[Claim]:
     # clause is part of the message, so what it holds the message holds.
     for position in _frame_cues().positions(_prepared(text)):
         frame = lex.frames[position]
-        found = ((b, frame.pattern.match(text[b : clause.end])) for b in begins)
+        end = context.sentence.end if frame.sentence else clause.end
+        found = ((b, frame.pattern.match(text[b:end])) for b in begins)
         begin, match = next(((b, m) for b, m in found if m is not None), (begins[0], None))
         if match is None or (frame.before is not None and not frame.before.search(previous)):
             continue
