@@ -43,6 +43,8 @@ class _Layout:
     columns: tuple[str, ...]
     fields: tuple[tuple[str, int], ...]  # (envelope field, column index)
     attrs: tuple[tuple[str, int], ...]  # (attrs key, column index)
+    #: No type column but a text column: a chat export, every row a message.
+    messages: bool = False
 
 
 @register("csv")
@@ -127,20 +129,28 @@ def _read_header(text: str, source: str, where: str, column_map: Mapping[str, st
         if name not in column_map and name in index and name not in claimed:
             fields.append((name, index[name]))
     found = {name for name, _ in fields}
-    missing = [name for name in REQUIRED_FIELDS if name not in found]
+    # A chat export has no type column: with a text column, every row is a message.
+    messages = "type" not in found and "text" in found
+    present = found | {"type"} if messages else found
+    missing = [name for name in REQUIRED_FIELDS if name not in present]
     if missing:
         raise InvalidEvent(
             where,
             "(line)",
             "has no column for {missing} (the columns are: {columns})",
-            "Name the columns after the envelope fields, or map yours: {--map} {suggestion}",
+            "Name the columns after the envelope fields, or map yours: {--map} {suggestion}"
+            + (
+                " (a chat export needs no type: with a text column every row is a message)"
+                if "type" in missing
+                else ""
+            ),
             missing=", ".join(missing),
             columns=shown,
             suggestion=_suggested_map(missing, columns),
         )
     used = {number for _, number in fields}
     attrs = tuple((column, n) for n, column in enumerate(columns) if n not in used)
-    return _Layout(delimiter, columns, tuple(fields), attrs)
+    return _Layout(delimiter, columns, tuple(fields), attrs, messages)
 
 
 def _suggested_map(missing: list[str], columns: tuple[str, ...]) -> str:
@@ -187,6 +197,8 @@ def _row_fields(text: str, where: str, layout: _Layout) -> dict[str, Any]:
             fields[name] = cell
     if attrs:
         fields["attrs"] = attrs
+    if layout.messages:
+        fields["type"] = "message"
     return fields
 
 

@@ -62,7 +62,9 @@ DEFAULT_BATCH_SIZE = 10_000
 
 _ENUM_VALUES = {
     "type": "message, action, outcome, identify",
-    "role": "user, assistant, system, tool",
+    "role": "user, assistant, system, tool. A human support agent's message is role "
+    "assistant, as the AI's is (it is about no user and never becomes a claim about one); "
+    "tell them apart with an attr, e.g. attrs.author = human_agent",
 }
 
 

@@ -262,14 +262,27 @@ def test_a_header_without_required_columns_suggests_a_map(store, tmp_path):
     assert str(caught.value) == (
         f"{path}:1: has no column for ts, session_id, type (the columns are: Timestamp, "
         "conversation_id, kind, body). Name the columns after the envelope fields, or map "
-        "yours: --map ts=Timestamp,session_id=conversation_id,type=kind"
+        "yours: --map ts=Timestamp,session_id=conversation_id,type=kind (a chat export needs "
+        "no type: with a text column every row is a message)"
     )
+
+
+def test_a_chat_export_without_a_type_column_is_read_as_messages(store, tmp_path):
+    path = tmp_path / "chat.csv"
+    path.write_text(
+        "ts,session_id,role,user_id,text\n"
+        "2024-05-01T12:00:00Z,t-1,user,c-17,My invoice is wrong\n"
+        "2024-05-01T12:05:00Z,t-1,assistant,,Sorry! Fixing it now.\n"
+    )
+    assert ingest(store, path).stored == 2
+    assert [e.type.value for e in stored(store)] == ["message", "message"]
 
 
 def test_a_header_without_a_recognisable_column_suggests_a_placeholder():
     assert error_of("ts,session_id,what", ROW) == (
         "events.csv:1: has no column for type (the columns are: ts, session_id, what). Name "
-        "the columns after the envelope fields, or map yours: --map type=COLUMN"
+        "the columns after the envelope fields, or map yours: --map type=COLUMN (a chat export "
+        "needs no type: with a text column every row is a message)"
     )
 
 

@@ -103,7 +103,9 @@ def test_unknown_role_lists_the_known_ones(store, write_lines):
     path = write_lines([message(0, role="moderator")])
     assert fail(store, path) == (
         f"{path}:1: field 'role' 'moderator' is not a known value. "
-        "Use one of: user, assistant, system, tool"
+        "Use one of: user, assistant, system, tool. A human support agent's message is role "
+        "assistant, as the AI's is (it is about no user and never becomes a claim about one); "
+        "tell them apart with an attr, e.g. attrs.author = human_agent"
     )
 
 
