@@ -146,12 +146,21 @@ class Persona6Client:
             self.__dict__["_key_tenant"] = self.stats().tenant
         return str(self.__dict__["_key_tenant"])
 
-    def ingest(self, path: str | Path) -> int:
-        """Send a native JSONL file in chunks; return how many events were new.
+    def ingest(self, path: str | Path) -> IngestReport:
+        """Send a native JSONL file in chunks; the report of the whole file, as the library's
+        ``ingest`` gives it (``stored``: how many events were new).
 
         Each chunk is stored all or none; a bad line stops the upload at its chunk, and the
         error names the line. Sending the same file again stores nothing twice."""
-        stored = 0
+        report = IngestReport(
+            source=str(path),
+            format="native",
+            tenant=self._tenant(),
+            read=0,
+            stored=0,
+            duplicates=0,
+            rejected=0,
+        )
         for chunk in _chunks(Path(path)):
             body = "\n".join(chunk).encode("utf-8")
             result = self._call(
@@ -160,8 +169,12 @@ class Persona6Client:
                 content=body,
                 headers={"Content-Type": "application/x-ndjson"},
             )
-            stored += int(result["stored"])
-        return stored
+            report.read += int(result["received"])
+            report.stored += int(result["stored"])
+            report.duplicates += int(result["duplicates"])
+            report.conflicts += int(result.get("conflicts", 0))
+            report.first_conflict = report.first_conflict or result.get("first_conflict")
+        return report
 
     def stats(self) -> StoreStats:
         return self._model(StoreStats, "GET", "/v1/stats")
@@ -217,7 +230,9 @@ class Persona6Client:
         return self._model(BuildReport, "POST", "/v1/build", json={"full": full})
 
     def persons(self) -> list[PersonSummary]:
-        return TypeAdapter(list[PersonSummary]).validate_python(self._call("GET", "/v1/persons"))
+        """Every person with traits, most traits first (read a page at a time)."""
+        found = self._pages("/v1/persons", {}, None)
+        return TypeAdapter(list[PersonSummary]).validate_python(list(found))
 
     def person(self, person_id: str) -> PersonView:
         return self._model(PersonView, "GET", f"/v1/persons/{_part(person_id)}")
@@ -237,7 +252,9 @@ class Persona6Client:
         """Everything held about a person, as JSON text (GraphML is the library's only)."""
         if format != "json":
             raise InvalidOption(
-                "{--format} {format!r} is not served over HTTP. Use json, or the library",
+                "format {format!r} is not served over HTTP: Persona6Client.export gives "
+                "format='json'. For GraphML use the library (Persona6.export) or persona6 "
+                "export --format graphml",
                 format=format,
             )
         return self.person_record(person_id).model_dump_json(indent=2)
@@ -264,7 +281,8 @@ class Persona6Client:
         return self._model(StitchReport, "POST", "/v1/stitch", json=body)
 
     def link(self, anonymous_id: str, *, threshold: float | None = None) -> LinkResult:
-        body: dict[str, Any] = {"anonymous_id": anonymous_id}
+        """The library's whole result (the server's ``detail``: every candidate ranked)."""
+        body: dict[str, Any] = {"anonymous_id": anonymous_id, "detail": True}
         if threshold is not None:
             body["threshold"] = threshold
         return self._model(LinkResult, "POST", "/v1/link", json=body)

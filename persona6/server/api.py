@@ -34,7 +34,7 @@ from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -63,7 +63,7 @@ from persona6.identity import (
     UnlinkReport,
 )
 from persona6.ingest.base import TOO_DEEP_PROBLEM
-from persona6.server import keys
+from persona6.server import hints, keys
 from persona6.store import Store, open_store
 from persona6.types import (
     ActorSummary,
@@ -91,6 +91,10 @@ MAX_PAGE = 1_000
 DEFAULT_PAGE = 100
 #: The largest offset into a listing (databases count rows in 64 bits).
 MAX_OFFSET = 10**12
+#: POST /v1/link answers the likeliest candidates, and any other at least this probable; the
+#: matches (quotes of both sides) only of those at least this probable, or the decision.
+LINK_CANDIDATES = 5
+LINK_FLOOR = 0.01
 
 
 # -- records of the API (the facade's records serve the rest) -------------------------------
@@ -141,19 +145,45 @@ class IngestResult(BaseModel):
     pending_events: int = Field(description="Stored events the graph does not reflect yet.")
 
 
-class BuildRequest(BaseModel):
+class _Body(BaseModel):
+    """A request body: a field it does not have is refused (422 naming it and the fields it
+    has), not ignored, so a misspelt field such as "ful" cannot go unnoticed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class BuildRequest(_Body):
     full: bool = Field(default=False, description="Rebuild from scratch instead of incrementally.")
 
 
-class LinkRequest(BaseModel):
+class LinkRequest(_Body):
     anonymous_id: str = Field(min_length=1, description="The anonymous actor to identify.")
     threshold: float | None = Field(
         default=None,
         description="Probability a candidate needs to be the decision (default: the tenant's).",
     )
+    detail: bool = Field(
+        default=False,
+        description=f"Every candidate ranked, each with its matches, as the library gives "
+        f"them (default: the {LINK_CANDIDATES} likeliest and any other at probability "
+        f"{LINK_FLOOR} or more; matches only for those at {LINK_FLOOR} or more).",
+    )
 
 
-class LinkAllRequest(BaseModel):
+class LinkAnswer(LinkResult):
+    """``POST /v1/link``: the library's result, its candidates capped unless detail=true."""
+
+    candidates_omitted: int = Field(
+        default=0, description="Candidates ranked but left out (detail=true shows them)."
+    )
+    evidence_omitted: list[str] = Field(
+        default_factory=list,
+        description="Candidates shown whose matches were left out, being below probability "
+        f"{LINK_FLOOR} (detail=true shows them).",
+    )
+
+
+class LinkAllRequest(_Body):
     threshold: float | None = Field(
         default=None,
         description="Probability a candidate needs to be the decision (default: the tenant's).",
@@ -166,7 +196,7 @@ class LinkAllRequest(BaseModel):
     )
 
 
-class StitchRequest(BaseModel):
+class StitchRequest(_Body):
     identifier_attrs: list[str] | None = Field(
         default=None,
         description='attrs keys that identify a person, e.g. ["email_sha256"] (default: '
@@ -174,12 +204,12 @@ class StitchRequest(BaseModel):
     )
 
 
-class LinkToRequest(BaseModel):
+class LinkToRequest(_Body):
     anonymous_id: str = Field(min_length=1, description="The anonymous actor to merge.")
     person_id: str = Field(min_length=1, description="The known person (user_id) it is.")
 
 
-class UnlinkRequest(BaseModel):
+class UnlinkRequest(_Body):
     anonymous_id: str = Field(min_length=1, description="The anonymous actor to unlink.")
     link_id: str | None = Field(
         default=None, min_length=1, description="Revoke only this link (default: every active one)."
@@ -204,17 +234,18 @@ _ERROR_STATUSES: dict[int, str] = {
     404: "not_found: not stored in the key's tenant (another tenant's data answers the same).",
     413: "too_large: more events or bytes than one request may hold.",
     422: "invalid_event, invalid_input or invalid_request: the request, its body or an "
-    "event in it is invalid.",
+    "event in it is invalid, or it has a query parameter or body field the endpoint does not "
+    "take.",
     503: "store_unavailable: the database cannot be used right now.",
 }
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The error responses of a route that needs a key (401, and 503 from the database) and
-    can also answer with ``statuses``."""
+    """The error responses of a route that needs a key (401; 422 for a query parameter it does
+    not take; 503 from the database) and can also answer with ``statuses``."""
     return {
         status: {"model": ErrorBody, "description": _ERROR_STATUSES[status]}
-        for status in sorted({401, 503, *statuses})
+        for status in sorted({401, 422, 503, *statuses})
     }
 
 
@@ -429,9 +460,17 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     _install_error_handlers(app)
 
     def tenant_of(
+        request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
         if credentials is None:
+            sent = request.headers.get("authorization", "").strip()
+            if sent and sent.split()[0].lower() != "bearer":
+                raise _Unauthorized(
+                    f"the Authorization header uses the scheme {sent.split()[0]!r}, not Bearer. "
+                    "Send the header 'Authorization: Bearer KEY' with a key from: persona6 keys "
+                    "create --tenant TENANT"
+                )
             raise _Unauthorized(
                 "no API key was sent. Send the header 'Authorization: Bearer KEY' with a key "
                 "from: persona6 keys create --tenant TENANT"
@@ -443,6 +482,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
                 "the API key is not valid: unknown, malformed or revoked. Make a new one with: "
                 "persona6 keys create --tenant TENANT"
             )
+        _refuse_unknown_query(request)
         return tenant
 
     Tenant = Annotated[str, Depends(tenant_of)]
@@ -597,10 +637,23 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         full = request.full if request is not None else False
         return await builds.build(tenant, full)
 
-    @app.get("/v1/persons", tags=["graph"], response_model=list[PersonSummary], responses=_errors())
-    def get_persons(tenant: Tenant) -> list[PersonSummary]:
-        """Every known person (and unlinked anonymous actor) with traits."""
-        return run(tenant, lambda p6: p6.persons())
+    @app.get(
+        "/v1/persons",
+        tags=["graph"],
+        response_model=list[PersonSummary],
+        responses={**_PAGED, **_errors(422)},
+    )
+    def get_persons(
+        request: Request,
+        response: Response,
+        tenant: Tenant,
+        limit: Annotated[int, _LIMIT] = DEFAULT_PAGE,
+        offset: Annotated[int, _OFFSET] = 0,
+    ) -> list[PersonSummary]:
+        """Every known person (and unlinked anonymous actor) with traits, most traits first,
+        a page at a time."""
+        found = run(tenant, lambda p6: p6.persons())
+        return _page(request, response, found[offset:], limit, offset)
 
     # Ids may hold "/" (e.g. "team/alice"): the id routes take a path parameter, so the
     # routes with a suffix after the person id must come before the bare one, which would
@@ -642,11 +695,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
             ),
         ] = DEFAULT_BUDGET,
     ) -> Brief:
-        """The brief for an agent serving the person, within the token budget."""
+        """The brief for an agent serving the person, within the token budget. For an
+        anonymous actor no link ties to anyone, whom linking finds to be a known person, the
+        brief opens with a section "Probably a known person" (nothing is merged)."""
 
         def brief(p6: Persona6) -> Brief:
             p6.require_person(person_id)
-            return p6.context(person_id, task=task, budget=budget)
+            return hints.context_with_hint(p6, person_id, "http", task=task, budget=budget)
 
         return run(tenant, brief)
 
@@ -768,11 +823,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         return run(tenant, lambda p6: p6.stitch(identifier_attrs=attrs))
 
     @app.post(
-        "/v1/link", tags=["identity"], response_model=LinkResult, responses=_errors(400, 404, 422)
+        "/v1/link", tags=["identity"], response_model=LinkAnswer, responses=_errors(400, 404, 422)
     )
-    def post_link(request: LinkRequest, tenant: Tenant) -> LinkResult:
-        """Which known person an anonymous actor is (null: a new person), how sure, and why."""
-        return run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
+    def post_link(request: LinkRequest, tenant: Tenant) -> LinkAnswer:
+        """Which known person an anonymous actor is (null: a new person), how sure, and why:
+        the likeliest candidates, with their matches (every candidate with detail=true)."""
+        found = run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
+        return _link_answer(found, request.detail)
 
     @app.post(
         "/v1/link/all",
@@ -874,6 +931,36 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 # -- answers ---------------------------------------------------------------------------------
 
 
+def _link_answer(result: LinkResult, detail: bool) -> LinkAnswer:
+    """The link result as POST /v1/link answers it: its note's next step as an endpoint, and
+    unless ``detail``, the ``LINK_CANDIDATES`` likeliest candidates and any other at
+    ``LINK_FLOOR`` or more, the matches only of those at ``LINK_FLOOR`` or more (and of the
+    decision). The candidates are the whole tenant on a small one; each explained one's
+    matches quote that person's own messages."""
+    answer = LinkAnswer(**{**dict(result), "note": hints.link_note(result, "http")})
+    if detail:
+        return answer
+    kept = [
+        c
+        for rank, c in enumerate(result.candidates)
+        if rank < LINK_CANDIDATES or c.probability >= LINK_FLOOR
+    ]
+    bare = [
+        c.person_id
+        for c in kept
+        if c.evidence and c.probability < LINK_FLOOR and c.person_id != result.decision
+    ]
+    return answer.model_copy(
+        update={
+            "candidates": [
+                c.model_copy(update={"evidence": []}) if c.person_id in bare else c for c in kept
+            ],
+            "candidates_omitted": len(result.candidates) - len(kept),
+            "evidence_omitted": bare,
+        }
+    )
+
+
 def _page(request: Request, response: Response, found: list[T], limit: int, offset: int) -> list[T]:
     """The first ``limit`` of ``found`` (read one further), with a ``Link`` header to the next
     page when there is one."""
@@ -908,6 +995,76 @@ def _not_a_person_route(person_id: str, tenant: str) -> NotFound | None:
         last=last,
         person=person,
     )
+
+
+def _route_params(route: Any, kind: str) -> list[Any]:
+    """The parameters of one kind (``query_params``, ``body_params``) ``route`` reads, its
+    dependencies' included, in the order they are declared."""
+    found: list[Any] = []
+    pending = [getattr(route, "dependant", None)]
+    while pending:
+        dependant = pending.pop(0)
+        if dependant is not None:
+            found += getattr(dependant, kind, [])
+            pending += getattr(dependant, "dependencies", [])
+    return found
+
+
+def _route_query(route: Any) -> list[str]:
+    """The names of the query parameters ``route`` takes."""
+    return list(dict.fromkeys(param.alias for param in _route_params(route, "query_params")))
+
+
+def _route_name(request: Request) -> str:
+    route = request.scope.get("route")
+    return f"{request.method} {getattr(route, 'path_format', request.url.path)}"
+
+
+def _refuse_unknown_query(request: Request) -> None:
+    """A query parameter the route does not take is refused, not ignored: a misspelt filter
+    (``?user=`` for ``?user_id=``) would otherwise answer the whole unfiltered listing."""
+    known = _route_query(request.scope.get("route"))
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in known]
+    if not unknown:
+        return
+    names = ", ".join(repr(name) for name in unknown)
+    which = "parameter" if len(unknown) == 1 else "parameters"
+    takes = (
+        "takes the query parameters " + ", ".join(known) if known else "takes no query parameters"
+    )
+    raise _InvalidRequest(
+        f"query {which} {names}: not {'a ' if len(unknown) == 1 else ''}{which} of "
+        f"{_route_name(request)}, which {takes}. Fix the request as /openapi.json describes"
+    )
+
+
+def _body_fields(request: Request) -> list[str]:
+    """The fields of the body model ``request``'s route reads (none: it reads no model)."""
+    for param in _route_params(request.scope.get("route"), "body_params"):
+        annotation = param.field_info.annotation
+        for model in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                return list(model.model_fields)
+    return []
+
+
+def _validation_problem(request: Request, item: dict[str, Any]) -> str:
+    """One problem of a request that failed validation: where, what (and, for a field the body
+    does not have, the fields it has)."""
+    loc = [str(part) for part in item.get("loc", ())]
+    kind = item.get("type")
+    if kind == "extra_forbidden" and loc[:1] == ["body"]:
+        fields = ", ".join(_body_fields(request)) or "none"
+        return (
+            f"body field {'.'.join(loc[1:])!r}: not a field of {_route_name(request)}, whose "
+            f"fields are {fields}"
+        )
+    if kind == "json_invalid":
+        found = (item.get("ctx") or {}).get("error", "JSON decode error")
+        return f"request body: is not valid JSON ({found})"
+    if kind == "model_attributes_type" and loc == ["body"]:
+        return "request body: is not a JSON object"
+    return f"{' '.join(loc)}: {item.get('msg', 'is invalid')}"
 
 
 # -- request bodies --------------------------------------------------------------------------
@@ -990,6 +1147,13 @@ class _TooLarge(Exception):
         self.message = message
 
 
+class _InvalidRequest(Exception):
+    """422 invalid_request: a request the routes cannot take as it is."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+
 def error(status: int, code: str, message: str, headers: dict[str, str] | None = None):
     return JSONResponse(
         {"error": {"code": code, "message": message}}, status_code=status, headers=headers
@@ -1042,12 +1206,13 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def too_large(request: Request, exc: _TooLarge) -> JSONResponse:
         return error(413, "too_large", exc.message)
 
+    @app.exception_handler(_InvalidRequest)
+    async def refused_request(request: Request, exc: _InvalidRequest) -> JSONResponse:
+        return error(422, "invalid_request", exc.message)
+
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = []
-        for item in exc.errors():
-            where = " ".join(str(part) for part in item.get("loc", ()))
-            problems.append(f"{where}: {item.get('msg', 'is invalid')}")
+        problems = [_validation_problem(request, item) for item in exc.errors()]
         return error(
             422,
             "invalid_request",

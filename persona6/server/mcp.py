@@ -27,6 +27,7 @@ server itself keeps running.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -40,11 +41,11 @@ from persona6.behavior import Prediction
 from persona6.behavior.predict import EpisodeRef
 from persona6.context import DEFAULT_BUDGET, Brief
 from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
-from persona6.context.notes import with_note
 from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.identity import LinkResult
 from persona6.identity.records import Candidate, LinkEvidence, Quote
+from persona6.server.hints import context_with_hint
 from persona6.types import (
     Event,
     EvidenceLink,
@@ -64,6 +65,7 @@ try:
         UnexpectedToolError,
     )
     from mcp.types import CallToolResult, InputRequiredResult, TextContent, ToolAnnotations
+    from mcp.types import Tool as MCPTool
 except ImportError as exc:  # the optional extra is not installed
     raise MissingExtra("persona6 mcp", "server") from exc
 
@@ -152,6 +154,11 @@ class PersonList(BaseModel):
     count: int
 
 
+#: The output schema of a ``detail`` field: the library's whole record, described by the HTTP
+#: API's /openapi.json rather than spelt out in every tools/list an agent reads.
+_WHOLE_RECORD: dict[str, Any] = {"anyOf": [{"type": "object"}, {"type": "null"}]}
+
+
 class LinkItem(BaseModel):
     """One match (or clash) between an anonymous actor and a candidate."""
 
@@ -184,8 +191,9 @@ class LinkDigest(BaseModel):
     excluded: dict[str, str] = Field(description="Persons ruled out, and why.")
     linked: str | None = Field(description="The person a stored link already ties them to.")
     note: str = Field(description="What the result means, and what to do with it.")
-    detail: LinkResult | None = Field(
-        description="The whole result, every candidate and match (detail=true only)."
+    detail: Annotated[LinkResult | None, WithJsonSchema(_WHOLE_RECORD)] = Field(
+        description="The whole result, every candidate and match, as the HTTP API's POST "
+        "/v1/link with detail (detail=true only)."
     )
 
 
@@ -203,8 +211,9 @@ class ReactionDigest(BaseModel):
         description="Their 3 most relevant past failure episodes, with event ids."
     )
     episodes_total: int = Field(description="Their past failure episodes in all.")
-    detail: Prediction | None = Field(
-        description="The whole prediction with its basis (detail=true only)."
+    detail: Annotated[Prediction | None, WithJsonSchema(_WHOLE_RECORD)] = Field(
+        description="The whole prediction with its basis per level, as the HTTP API's GET "
+        "/v1/persons/{id}/predict (detail=true only)."
     )
 
 
@@ -282,18 +291,35 @@ def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     return inline(schema)
 
 
-_EVENT_SCHEMA = _inline_refs(Event.model_json_schema())
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.(?=\s)")
 
-# The input schema shows the event envelope exactly, but the tool takes plain objects: ingest
+
+def _event_schema() -> dict[str, Any]:
+    """The event envelope as an agent needs it: every field with its type and the first
+    sentence of its description; not ``tenant`` (the server's)."""
+    schema = _inline_refs(Event.model_json_schema())
+    schema.pop("tenant", None)
+    schema["properties"].pop("tenant", None)
+    for field in schema["properties"].values():
+        said = field.get("description", "")
+        field["description"] = _FIRST_SENTENCE.split(said, maxsplit=1)[0].rstrip(".") + "."
+        field.pop("title", None)
+    return schema
+
+
+# The input schema shows the event envelope, but the tool takes plain objects: ingest
 # validates them, so a bad field is reported with the envelope's own message and fix
-# (docs/events.md), not as a generic schema violation.
+# (docs/events.md), not as a generic schema violation. A list shows the envelope once.
 EventArgument = Annotated[
     dict[str, Any] | list[dict[str, Any]],
     WithJsonSchema(
         {
-            "anyOf": [_EVENT_SCHEMA, {"type": "array", "items": _EVENT_SCHEMA, "minItems": 1}],
+            "anyOf": [
+                _event_schema(),
+                {"type": "array", "items": {"type": "object"}, "minItems": 1},
+            ],
             "description": "One event of the native envelope (docs/events.md), or a list of "
-            "them, stored all or none.",
+            "such events, stored all or none.",
         }
     ),
 ]
@@ -354,13 +380,9 @@ def create_mcp_server(
         layer. `text` is Markdown; each of `items` cites event ids. For an anonymous actor
         whom linking finds to be a known person, a line says who (nothing is merged)."""
 
-        def brief(p6: Persona6) -> Brief:
-            hint = _probable_person(p6, person_id)
-            if hint is None:
-                return p6.context(person_id, task=task, budget=budget)
-            return _with_hint(p6.context, person_id, task, budget, hint)
-
-        return shared.call(brief)
+        return shared.call(
+            lambda p6: context_with_hint(p6, person_id, "mcp", task=task, budget=budget)
+        )
 
     @server.tool(annotations=_READS)
     def link_session(
@@ -381,10 +403,9 @@ def create_mcp_server(
         ] = False,
     ) -> LinkDigest:
         """Which known person an anonymous actor is, or a new person (`decision` null): the
-        3 likeliest candidates with each evidence family's log-likelihood ratio and their 3
-        strongest matches, each with an event id and a quote a side (a context attribute
-        shows its key=value). Persons who acted in the actor's sessions are ruled out
-        (`excluded`). Nothing is merged."""
+        3 likeliest candidates with each evidence family's log-likelihood ratio, and the
+        decided one's 3 strongest matches, each with an event id and a quote a side. Persons
+        who acted in the actor's sessions are ruled out (`excluded`). Nothing is merged."""
         return shared.call(
             lambda p6: _link_digest(p6, p6.link(anonymous_id, threshold=threshold), detail)
         )
@@ -469,7 +490,11 @@ def create_mcp_server(
         first), each with its stance, session, time and quote."""
 
         def chain(p6: Persona6) -> TraitChain:
-            explained = p6.why(person_id, trait_id)
+            try:
+                explained = p6.why(person_id, trait_id)
+            except NotFound:
+                p6.require_person(person_id)  # an unknown person is the first thing to say
+                raise
             ordered = sorted(explained.chain, key=lambda link: link.stance != "supports")
             shown = [
                 link if texts else link.model_copy(update={"text": None})
@@ -531,9 +556,37 @@ class _Server(MCPServer[Any]):
     schema are named with what was wrong and how to fix it, without pydantic's layout and
     URL."""
 
+    async def list_tools(self) -> list[MCPTool]:
+        """The tools with compact schemas (no titles; an input takes no other argument)."""
+        return [
+            tool.model_copy(
+                update={
+                    "input_schema": {
+                        **_compact(tool.input_schema, inputs=True),
+                        "additionalProperties": False,
+                    },
+                    "output_schema": None
+                    if tool.output_schema is None
+                    else {
+                        **_compact(tool.output_schema, inputs=False),
+                        "title": tool.output_schema.get("title"),
+                    },
+                }
+            )
+            for tool in await super().list_tools()
+        ]
+
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Any = None
     ) -> CallToolResult | InputRequiredResult:
+        tool = self._tool_manager.get_tool(name)
+        if tool is not None:
+            known = list(tool.parameters.get("properties", {}))
+            unknown = [argument for argument in arguments if argument not in known]
+            if unknown:
+                # The SDK drops an argument its model lacks: a misspelt "taks" would give an
+                # untargeted brief without a word.
+                raise ToolError(f"Error executing tool {name}: {_unknown(name, unknown, known)}")
         try:
             result = await super().call_tool(name, arguments, context)
         except ToolError as exc:
@@ -559,6 +612,43 @@ def _invalid_arguments(exc: ValidationError) -> str:
             problem += f" (given {given if len(given) <= 60 else given[:57] + '...'})"
         problems.append(problem)
     return "; ".join(problems) + ". Fix the arguments as the tool's input schema describes"
+
+
+def _unknown(tool: str, unknown: list[str], known: list[str]) -> str:
+    """The message of arguments a tool does not take, in the HTTP API's shape."""
+    which = "argument" if len(unknown) == 1 else "arguments"
+    takes = "takes the arguments " + ", ".join(known) if known else "takes no arguments"
+    return (
+        f"{which} {', '.join(repr(a) for a in unknown)}: not "
+        f"{'an ' if len(unknown) == 1 else ''}{which} of {tool}, which {takes}. Fix the "
+        "arguments as the tool's input schema describes"
+    )
+
+
+def _compact(schema: Any, *, inputs: bool) -> Any:
+    """``schema`` without what an agent does not read: titles (the property names say it),
+    and in an input, the null of an optional argument (leave the argument out instead)."""
+    if isinstance(schema, list):
+        return [_compact(item, inputs=inputs) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    found: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "title" and isinstance(value, str):
+            continue
+        if key in ("properties", "$defs") and isinstance(value, dict):
+            found[key] = {name: _compact(sub, inputs=inputs) for name, sub in value.items()}
+        else:
+            found[key] = _compact(value, inputs=inputs)
+    options = found.get("anyOf")
+    if inputs and isinstance(options, list) and {"type": "null"} in options:
+        rest = [option for option in options if option != {"type": "null"}]
+        if len(rest) == 1:
+            del found["anyOf"]
+            found = {**rest[0], **found}
+            if found.get("default", 0) is None:
+                del found["default"]
+    return found
 
 
 def _short(text: str) -> str:
@@ -694,16 +784,21 @@ def _link_digest(p6: Persona6, result: LinkResult, detail: bool) -> LinkDigest:
     ]
     actor, decision = result.anonymous_id, result.decision
     if result.linked is not None:
-        note = f"{actor} is linked to {result.linked.person_id} already."
+        link = result.linked
+        how = link.method + (f" {link.evidence_event_id}" if link.evidence_event_id else "")
+        if link.link_id != link.evidence_event_id:  # an identify link's id is its event's
+            how += f", link {link.link_id}"
+        note = (
+            f"{actor} is linked to {link.person_id} already (by {how}): "
+            f"get_user_context and predict_reaction answer for {actor} as {link.person_id}."
+        )
     elif decision is not None:
         note = (
-            f"Probably {decision}. Nothing is merged: to merge, run on the command line "
-            f"persona6 link {actor} --to {decision}."
+            f"Probably {decision}, not linked: briefs of {actor} hold their own history "
+            "only. Merging them is the product's decision, not a tool here."
         )
     else:
         note = "Probably a new person: no known person reaches the threshold."
-    if result.note:
-        note = f"{result.note} {note}"
     return LinkDigest(
         anonymous_id=actor,
         decision=decision,
@@ -760,41 +855,6 @@ def _reaction_digest(prediction: Prediction, failure: str | None, detail: bool) 
         episodes=prediction.evidence[:3],
         episodes_total=len(prediction.evidence),
         detail=prediction if detail else None,
-    )
-
-
-def _probable_person(p6: Persona6, actor: str) -> LinkResult | None:
-    """For an anonymous actor no link ties to anyone, what linking says when it names a known
-    person; None otherwise (a known person, an actor linked already, a new person)."""
-    stored = p6.store.actors(p6.tenant, names=[actor])
-    if not stored or stored[0].known or stored[0].linked_to is not None:
-        return None
-    try:
-        if p6.links(actor):
-            return None
-        result = p6.link(actor)
-    except Persona6Error:
-        return None
-    return result if result.decision is not None and result.linked is None else None
-
-
-def _with_hint(
-    context: Callable[..., Brief], actor: str, task: str | None, budget: int, link: LinkResult
-) -> Brief:
-    """The brief of an anonymous actor with a line, first, on who they probably are, asked for
-    in the budget the line leaves: the line with how to merge when the budget holds it, else
-    without; none when the budget holds neither beside the smallest brief."""
-    person = link.decision
-    best = next(c for c in link.candidates if c.person_id == person)
-    said = f"Probably {person} (p {best.probability:.4g}, not linked): link_session says why"
-    cited = list(dict.fromkeys(q.event_id for e in best.evidence for q in e.anonymous))[:2]
-    return with_note(
-        lambda who, left: context(who, task=task, budget=left),
-        actor,
-        budget,
-        "Probably a known person",
-        [f"{said}; to merge, on the command line: persona6 link {actor} --to {person}", f"{said}."],
-        cited,
     )
 
 

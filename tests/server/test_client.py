@@ -129,8 +129,11 @@ def test_ingest_sends_a_file_in_chunks_and_stores_each_event_once(remote, tmp_pa
         for n in range(10)
     ]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
-    assert client.ingest(path) == 10
-    assert client.ingest(path) == 0
+    first, again = client.ingest(path), client.ingest(path)
+    # The library's record, as Persona6.ingest gives it (was a bare count: API review D15).
+    assert (first.source, first.format, first.tenant) == (str(path), "native", "acme")
+    assert (first.read, first.stored, first.duplicates) == (10, 10, 0)
+    assert (again.read, again.stored, again.duplicates) == (10, 0, 10)
     report = client.forget(session="file-session")
     assert report.events == 10
 
@@ -208,3 +211,13 @@ def test_a_server_error_does_not_make_the_next_call_look_unreachable(tmp_path, m
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_export_in_another_format_names_the_sdks_argument_and_where_graphml_is(remote):
+    _, client, _, _ = remote
+    with pytest.raises(InvalidOption) as refused:
+        client.export("anyone", format="graphml")
+    assert str(refused.value) == (
+        "format 'graphml' is not served over HTTP: Persona6Client.export gives format='json'. "
+        "For GraphML use the library (Persona6.export) or persona6 export --format graphml"
+    )

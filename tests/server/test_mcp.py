@@ -104,16 +104,16 @@ async def test_tools_are_listed_with_precise_schemas(p6):
         "minimum": 40,
         "maximum": 100_000,
         "default": 400,
-        "title": "Budget",
         "description": "",
     }
-    threshold = tools["link_session"].input_schema["properties"]["threshold"]["anyOf"][0]
+    threshold = tools["link_session"].input_schema["properties"]["threshold"]
     assert (threshold["exclusiveMinimum"], threshold["maximum"]) == (0.0, 1.0)
     one, many = tools["record_event"].input_schema["properties"]["event"]["anyOf"]
     assert set(one["required"]) == {"ts", "session_id", "type"}
     assert one["additionalProperties"] is False
     assert one["properties"]["type"]["enum"] == ["message", "action", "outcome", "identify"]
-    assert many["items"] == one
+    assert many == {"type": "array", "items": {"type": "object"}, "minItems": 1}
+    assert all(tool.input_schema["additionalProperties"] is False for tool in tools.values())
     outputs = {name: (tool.output_schema or {}).get("title") for name, tool in tools.items()}
     assert outputs["get_user_context"] == "Brief"
     assert outputs["link_session"] == "LinkDigest"

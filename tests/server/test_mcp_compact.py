@@ -115,7 +115,10 @@ async def test_link_session_cites_matches_for_the_decided_person_only(p6, world)
     for actor, digest in digests.items():
         assert digest["decision"] == truth[actor]
         assert digest["detail"] is None
-        assert f"persona6 link {actor} --to {truth[actor]}" in digest["note"]
+        assert digest["note"] == (
+            f"Probably {truth[actor]}, not linked: briefs of {actor} hold their own history "
+            "only. Merging them is the product's decision, not a tool here."
+        )
         assert 1 <= len(digest["candidates"]) <= 3
         for candidate in digest["candidates"]:
             assert set(candidate["contributions"]) == {"texture", "content", "behaviour", "context"}
@@ -210,19 +213,81 @@ async def test_an_anonymous_actors_brief_names_who_they_probably_are_and_merges_
     assert (heading, section) == (f"# Brief: {actor}", "## Probably a known person")
     assert line.startswith(f"- Probably {known} (p 0.9")
     assert line.endswith(
-        f", not linked): link_session says why; to merge, on the command line: "
-        f"persona6 link {actor} --to {known}"
+        ", not linked): link_session says why. This brief is their own history only: "
+        f"merging them into {known} is the product's decision, not a tool here."
     )
+    assert "persona6 " not in brief["text"]  # no command line the agent cannot run
     note = brief["items"][0]
     assert note["kind"] == "note" and line == f"- {note['statement']}"
     assert note["evidence"]
     assert all(p6.store.event(p6.tenant, e).actor == actor for e in note["evidence"])
     assert brief["tokens"] <= 400
-    # A smaller budget keeps the line without the merge, then leaves it out.
+    # A smaller budget keeps a shorter line, then leaves it out.
     for budget, brief in briefs.items():
         assert brief["tokens"] <= budget
-    assert f"--to {known}" in briefs[120]["text"]
+    assert "the product's decision" in briefs[120]["text"]
     assert "link_session says why.\n" in briefs[90]["text"]
     assert "Probably a known person" not in briefs[60]["text"]
     assert "Probably a known person" not in theirs["text"]
     assert p6.links(actor) == []  # nothing merged
+
+
+# -- API review 7: arguments a tool does not take, the order of checks, notes, sizes ---------
+
+
+async def test_an_argument_a_tool_does_not_take_is_refused_by_name(p6, person):
+    async with Client(create_mcp_server(p6)) as client:
+        misspelt = await error_text(
+            client, "get_user_context", person_id=person["person_id"], taks="export CSV"
+        )
+        several = await error_text(client, "list_persons", limit=3, kinds=["style"])
+    assert misspelt == (
+        "Error executing tool get_user_context: argument 'taks': not an argument of "
+        "get_user_context, which takes the arguments person_id, task, budget. Fix the "
+        "arguments as the tool's input schema describes"
+    )
+    assert several == (
+        "Error executing tool list_persons: arguments 'limit', 'kinds': not arguments of "
+        "list_persons, which takes no arguments. Fix the arguments as the tool's input schema "
+        "describes"
+    )
+
+
+async def test_explain_trait_names_an_unknown_person_before_the_trait(p6):
+    async with Client(create_mcp_server(p6)) as client:
+        text = await error_text(client, "explain_trait", person_id="u-nobody", trait_id="tr_x")
+    assert text == (
+        "Error executing tool explain_trait: person 'u-nobody' is not known in tenant "
+        "'default'. List people with: the list_persons tool"
+    )
+
+
+async def test_a_linked_actors_link_note_is_one_sentence_for_the_agent(p6, person):
+    actor = person["anonymous_ids"][0]  # identified in its first session
+    [link] = p6.links(actor)
+    async with Client(create_mcp_server(p6)) as client:
+        digest = await answer(client, "link_session", anonymous_id=actor)
+    assert digest["note"] == (
+        f"{actor} is linked to {person['person_id']} already (by identify "
+        f"{link.evidence_event_id}): get_user_context and predict_reaction answer for {actor} "
+        f"as {person['person_id']}."
+    )
+    assert digest["linked"] == person["person_id"]
+
+
+async def test_the_tool_definitions_are_compact(p6):
+    async with Client(create_mcp_server(p6)) as client:
+        tools = (await client.list_tools()).tools
+    size = {
+        tool.name: (len(json.dumps(tool.input_schema)), len(json.dumps(tool.output_schema)))
+        for tool in tools
+    }
+    listed = json.dumps(
+        [tool.model_dump(mode="json", by_alias=True, exclude_none=True) for tool in tools]
+    )
+    # Was 34 KB: record_event's input 5.7 KB (the envelope twice), link_session's output 8.3 KB
+    # (the library's whole LinkResult spelt out for detail).
+    assert len(listed) < 22_000
+    assert size["record_event"][0] < 2_200
+    assert size["link_session"][1] < 3_200
+    assert all('"title"' not in json.dumps(tool.input_schema) for tool in tools)
