@@ -170,6 +170,16 @@ class LinkRequest(_Body):
     )
 
 
+class PredictionAnswer(Prediction):
+    """``GET /v1/persons/{id}/predict``: the library's prediction, with a note when needed."""
+
+    note: str | None = Field(
+        default=None,
+        description="Set when the failure named is in no episode of the tenant's log (a "
+        "misspelt name): the distribution is then that of any failure.",
+    )
+
+
 class LinkAnswer(LinkResult):
     """``POST /v1/link``: the library's result, its candidates capped unless detail=true."""
 
@@ -708,7 +718,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     @app.get(
         "/v1/persons/{person_id:path}/predict",
         tags=["runtime"],
-        response_model=Prediction,
+        response_model=PredictionAnswer,
         responses=_errors(400, 404),
     )
     def get_predict(
@@ -720,9 +730,12 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         event: Annotated[
             str | None, Query(description="A stored failure event: predict from before it only.")
         ] = None,
-    ) -> Prediction:
-        """How the person will react to a failure: a probability per reaction."""
-        return run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
+    ) -> PredictionAnswer:
+        """How the person will react to a failure: a probability per reaction. A failure name
+        no episode of the tenant's log holds is predicted as any failure, and `note` says so."""
+        found = run(tenant, lambda p6: p6.predict(person_id, failure=failure, event=event))
+        note = hints.unseen_failure_note(found, "http") if failure is not None else None
+        return PredictionAnswer(**dict(found), note=note)
 
     @app.get(
         "/v1/persons/{person_id:path}/archetypes",
@@ -1098,13 +1111,20 @@ def _parse_events(body: bytes, content_type: str) -> list[dict[str, Any]]:
             f"the request holds {len(items):,} events, more than {MAX_EVENTS_PER_REQUEST:,}. "
             "Send them in several requests"
         )
+    ndjson = "ndjson" in content_type or "jsonl" in content_type
     for index, item in enumerate(items):
         if not isinstance(item, dict):
+            hint = "Send each event as a JSON object with the fields of docs/events.md"
+            if ndjson and isinstance(item, list):
+                hint = (
+                    "A JSON array of events is sent with Content-Type: application/json; "
+                    "with application/x-ndjson, send one event object per line"
+                )
             raise InvalidEvent(
                 f"events[{index}]",
                 "(line)",
                 f"is a JSON {type(item).__name__}, not an object",
-                "Send each event as a JSON object with the fields of docs/events.md",
+                hint,
             )
     return items
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from persona6.behavior import Prediction
 from persona6.context import Brief
 from persona6.context.notes import with_note
 from persona6.engine import Persona6
@@ -97,4 +98,34 @@ def link_note(result: LinkResult, surface: Surface) -> str:
     return note
 
 
-__all__ = ["PROBABLE_HEADING", "context_with_hint", "link_note", "probable_person"]
+#: Where each surface lists the failure names a tenant's log holds.
+_OUTCOMES: dict[Surface, str] = {
+    "http": "GET /v1/events?type=outcome",
+    "mcp": "as the product records them, such as error or timeout",
+    "cli": "persona6 events --type outcome",
+}
+
+
+def unseen_failure_note(prediction: Prediction, surface: Surface) -> str | None:
+    """For a prediction asked with a failure name (not a stored event) that no episode of the
+    tenant's log holds (a misspelt ``time out`` for ``timeout``, ``123``), a note saying so:
+    the library then predicts as for any failure, and only ``basis`` shows it; None
+    otherwise."""
+    context = prediction.basis.get("context") or {}
+    failure = context.get("failure")
+    if not failure or (context.get("features") or {}).get(f"failure:{failure}") != 0:
+        return None
+    return (
+        f"no failure {failure!r} is in this tenant's log, so what failed tilts nothing: the "
+        "distribution is that of any failure. Check the name against the outcome names "
+        f"recorded ({_OUTCOMES[surface]})"
+    )
+
+
+__all__ = [
+    "PROBABLE_HEADING",
+    "context_with_hint",
+    "link_note",
+    "probable_person",
+    "unseen_failure_note",
+]

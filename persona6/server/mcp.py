@@ -45,7 +45,7 @@ from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.identity import LinkResult
 from persona6.identity.records import Candidate, LinkEvidence, Quote
-from persona6.server.hints import context_with_hint
+from persona6.server.hints import context_with_hint, unseen_failure_note
 from persona6.types import (
     Event,
     EvidenceLink,
@@ -851,7 +851,15 @@ def _reaction_digest(prediction: Prediction, failure: str | None, detail: bool) 
         failure=failure or (prediction.basis.get("context") or {}).get("failure"),
         distribution={name: round(p, 3) for name, p in ranked},
         expected_latency_s=None if latency is None else round(latency, 1),
-        rests_on=_rests_on(prediction.basis),
+        rests_on="; ".join(
+            filter(
+                None,
+                [
+                    _rests_on(prediction.basis),
+                    unseen_failure_note(prediction, "mcp") if failure is not None else None,
+                ],
+            )
+        ),
         episodes=prediction.evidence[:3],
         episodes_total=len(prediction.evidence),
         detail=prediction if detail else None,

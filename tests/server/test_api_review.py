@@ -222,3 +222,36 @@ def test_a_linked_actors_note_names_the_endpoint_that_undoes_the_link(served: Se
         f"; to weigh it afresh, undo the link first: POST /v1/unlink (anonymous_id {actor!r})"
     )
     assert "persona6 " not in answer["note"]
+
+
+@pytest.mark.parametrize("failure", ["time out", "123"])
+def test_a_failure_name_no_episode_holds_is_predicted_with_a_note(served: Served, failure: str):
+    person = served.truth["people"][0]["person_id"]
+    answer = served.client.get(
+        f"/v1/persons/{person}/predict", params={"failure": failure}, headers=served.acme
+    ).json()
+    name = answer["basis"]["context"]["failure"]
+    assert answer["note"] == (
+        f"no failure {name!r} is in this tenant's log, so what failed tilts nothing: the "
+        "distribution is that of any failure. Check the name against the outcome names "
+        "recorded (GET /v1/events?type=outcome)"
+    )
+    known = served.client.get(
+        f"/v1/persons/{person}/predict", params={"failure": "timeout"}, headers=served.acme
+    ).json()
+    assert known["note"] is None
+
+
+def test_a_json_array_sent_as_ndjson_says_which_content_type_it_needs(served: Served):
+    response = served.client.post(
+        "/v1/events",
+        content=b'[{"ts": "2026-01-01T00:00:00Z"}]',
+        headers={**served.acme, "Content-Type": "application/x-ndjson"},
+    )
+    status, code, message = _error(response)
+    assert (status, code) == (422, "invalid_event")
+    assert message.startswith("events[0]: ")
+    assert message.endswith(
+        "is a JSON list, not an object. A JSON array of events is sent with Content-Type: "
+        "application/json; with application/x-ndjson, send one event object per line"
+    )

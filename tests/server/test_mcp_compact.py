@@ -154,6 +154,19 @@ async def test_predict_reaction_gives_the_distribution_a_line_and_three_episodes
     assert len(digest["episodes"]) == 3 < digest["episodes_total"]
     assert digest["episodes"] == detailed["detail"]["evidence"][:3]
     assert digest["detail"] is None and set(detailed["detail"]["basis"]) >= {"person"}
+    assert "tilts nothing" not in digest["rests_on"]
+
+
+async def test_a_failure_name_no_episode_holds_is_said_in_the_line(p6, person):
+    async with Client(create_mcp_server(p6)) as client:
+        digest = await answer(
+            client, "predict_reaction", person_id=person["person_id"], failure="time out"
+        )
+    assert digest["rests_on"].endswith(
+        "; no failure 'time_out' is in this tenant's log, so what failed tilts nothing: the "
+        "distribution is that of any failure. Check the name against the outcome names "
+        "recorded (as the product records them, such as error or timeout)"
+    )
 
 
 async def test_explain_trait_leaves_whole_texts_out_unless_asked(p6, person):
