@@ -43,6 +43,7 @@ from persona6.context import DEFAULT_BUDGET, Brief
 from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
 from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
+from persona6.graph.consolidate import chosen_sides
 from persona6.identity import LinkResult
 from persona6.identity.records import Candidate, LinkEvidence, Quote
 from persona6.server.hints import context_with_hint, unseen_failure_note
@@ -681,13 +682,22 @@ def _person_digest(
         for t in view.traits
         if (inactive or t.status == TraitStatus.ACTIVE) and (not kinds or t.kind in kinds)
     ]
-    matching.sort(key=lambda t: (-t.confidence, -t.sessions, t.id))
+    # The other side of a contrast ("against long paragraphs (prefers bullet points
+    # instead)") rests on the very spans of the side chosen: it comes after every other
+    # trait, so that one fact does not take two of the first slots (the brief says it once).
+    others = chosen_sides(matching)
+    matching.sort(key=lambda t: (t.id in others, -t.confidence, -t.sessions, t.id))
     by_kind = Counter(str(t.kind) for t in view.traits if t.status == TraitStatus.ACTIVE)
     shown = matching[:limit]
     which = "" if inactive else "active "
     if kinds:
         which += "/".join(str(kind) for kind in kinds) + " "
     note = f"{len(shown)} of {len(matching)} {which}traits, strongest first."
+    if others:
+        note += (
+            f" The other side of {len(others)} contrast{'s' if len(others) > 1 else ''} "
+            "(against X, prefers Y instead) comes last."
+        )
     if len(shown) < len(matching):
         note += " More with limit; other kinds with kinds."
     note += " One trait's every quote: explain_trait."

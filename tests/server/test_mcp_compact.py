@@ -304,3 +304,37 @@ async def test_the_tool_definitions_are_compact(p6):
     assert size["record_event"][0] < 2_200
     assert size["link_session"][1] < 3_200
     assert all('"title"' not in json.dumps(tool.input_schema) for tool in tools)
+
+
+async def test_the_other_side_of_a_contrast_comes_after_every_other_trait(tmp_path):
+    """'I prefer bullet points over long paragraphs' is two traits resting on one span: the
+    compact view gives the chosen side its slot and the other side the last one (API review
+    7, D12: two facts took four of the twelve slots)."""
+    lines = [
+        "I prefer bullet points over long paragraphs.",
+        "I would rather get CSV exports than Excel files.",
+        "I manage a team of four analysts.",
+        "Could you check the totals again?",
+    ]
+    events = [
+        {
+            "ts": f"2026-03-0{day}T10:0{n}:00Z",
+            "session_id": f"s-{day}",
+            "user_id": "u-1",
+            "type": "message",
+            "role": "user",
+            "text": text,
+        }
+        for day in (1, 2, 3)
+        for n, text in enumerate(lines)
+    ]
+    with Persona6(db=tmp_path / "p6.db") as p6:
+        p6.record(events)
+        p6.build()
+        async with Client(create_mcp_server(p6)) as client:
+            digest = await answer(client, "get_person", person_id="u-1", limit=1000)
+    statements = [t["statement"] for t in digest["traits"]]
+    against = [i for i, s in enumerate(statements) if s.startswith("against ")]
+    assert against and len(against) < len(statements)
+    assert against == list(range(len(statements) - len(against), len(statements)))
+    assert f"The other side of {len(against)} contrast" in digest["note"]
