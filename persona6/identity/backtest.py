@@ -54,7 +54,7 @@ from persona6.identity.model import (
 )
 from persona6.identity.model import posterior as posterior_of
 from persona6.identity.model import similarities as pair_sims
-from persona6.identity.records import BacktestReport
+from persona6.identity.records import BacktestQuery, BacktestReport
 from persona6.identity.scoring import CompanionStats, context_llr, similarities_many
 from persona6.identity.settings import IdentitySettings
 from persona6.store.base import IdentityUnitRow, Store
@@ -86,6 +86,9 @@ class Query:
     profile: Profile
     known: bool  # False: the person is held out entirely (the truth is "new")
     co_actors: list[str] = field(default_factory=list)  # persons present in the session
+    #: Later sessions of the person with another known person in them, passed over for this
+    #: one (``held_out``): left out of the history as well.
+    passed_over: int = 0
 
 
 @dataclass(slots=True)
@@ -130,18 +133,26 @@ def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
     share = float(options["holdout_persons"])
     count = min(len(eligible) - 2, round(share * len(eligible))) if share > 0 else 0
     held_out = sorted(eligible[:count])
+    present: dict[str, set[str]] = defaultdict(set)  # session -> known persons who acted in it
+    for person, mine in sessions.items():
+        for session_id in mine:
+            present[session_id].add(person)
     histories: dict[str, Profile] = {}
     units: dict[str, list[Profile]] = {}
     queries: list[Query] = []
     for person in sorted(eligible):
         ordered = sorted(sessions[person].items(), key=lambda kv: (kv[1].first_ts or "", kv[0]))
+        count_ = 1 if person in held_out else holdout_sessions
+        chosen, first = held_out_sessions(
+            [present[s] == {person} for s, _ in ordered], count_, min_history
+        )
+        passed = len(ordered) - first - len(chosen)
+        for index in chosen:
+            session_id, profile = ordered[index]
+            queries.append(Query(person, session_id, profile, person not in held_out, [], passed))
         if person in held_out:
-            session_id, profile = ordered[-1]
-            queries.append(Query(person, session_id, profile, known=False))
             continue
-        for session_id, profile in ordered[-holdout_sessions:]:
-            queries.append(Query(person, session_id, profile, known=True))
-        history = [p for _, p in ordered[:-holdout_sessions]]
+        history = [p for _, p in ordered[:first]]
         units[person] = list(reversed(history))
         histories[person] = sum_profiles(history)
     for query in queries:
@@ -152,6 +163,26 @@ def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
             for session_id in unit.session_ids:
                 by_session[session_id][person] = unit
     return Split(histories, units, dict(by_session), queries, held_out)
+
+
+def held_out_sessions(alone: list[bool], count: int, min_history: int) -> tuple[list[int], int]:
+    """Which of a person's sessions (in time order; ``alone``: no other known person acted in
+    it) are held out as anonymous, and where their history ends (the sessions before it).
+
+    The latest ``count`` sessions in which the person acted alone, with at least
+    ``min_history`` sessions before the first of them: an anonymous visit is one person's, and
+    the backtest should measure that. A session of several known persons (a shared chat) holds
+    a part of each, often a few lines, and every part of it held out at once leaves each with
+    the others' posteriors for company (sqlpal: Lena and Priyanka's shared chat, the latest of
+    both, came out as Bogdan and as "new", top-1 66.7% of 3). The later sessions passed over
+    are left out of the history too, so it still ends before what is held out. A person
+    without enough sessions alone (every session a conversation of two, as in LoCoMo) has their
+    latest ``count`` held out as before, each speaker's part its own anonymous actor."""
+    solo = [i for i, flag in enumerate(alone) if flag]
+    if len(solo) >= count and solo[-count] >= min_history:
+        chosen = solo[-count:]
+        return chosen, chosen[0]
+    return list(range(len(alone) - count, len(alone))), len(alone) - count
 
 
 @dataclass(slots=True)
@@ -763,12 +794,29 @@ def summarize(linked: list[Linked], threshold: float) -> BacktestReport:
     tp = fp = fn = 0
     confidences: list[float] = []
     correct: list[bool] = []
+    rows: list[BacktestQuery] = []
     for item in linked:
         order = sorted(range(len(item.names)), key=lambda i: -item.probs[i])
         best = order[0] if order else None
         best_p = item.probs[best] if best is not None else 0.0
         says_new = best is None or best_p < threshold
         truth_known = item.query.known
+        decision = None if says_new or best is None else item.names[best]
+        truth = item.query.person if truth_known else None
+        rows.append(
+            BacktestQuery(
+                session_id=item.query.session_id,
+                person=item.query.person,
+                truth=truth,
+                decision=decision,
+                best=item.names[best] if best is not None else None,
+                probability=round(best_p, 4),
+                new_person_probability=round(item.new, 4),
+                right=decision == truth,
+                co_actors=item.query.co_actors,
+                passed_over=item.query.passed_over,
+            )
+        )
         if truth_known:
             known += 1
             top = [item.names[i] for i in order[:3]]
@@ -801,6 +849,8 @@ def summarize(linked: list[Linked], threshold: float) -> BacktestReport:
         model={},
         saved=False,
         reliability=bins,
+        rows=sorted(rows, key=lambda r: (r.truth is None, r.person, r.session_id)),
+        passed_over=sum(1 for item in linked if item.query.passed_over),
     )
 
 

@@ -15,12 +15,19 @@ with it by (kind, key):
 
 The language texture of the session is compared with the rest of the person's profile, next to
 how alike the person's own sessions usually are.
+
+Every known person of the session has an entry (a shared chat: each speaker's own claims against
+their own persona). An anonymous actor no link resolves gets ``persona6 link``'s decision on it
+(``link_of``: the best candidate at or above the threshold, else a new person); when that is a
+known person, the session is compared with that person's persona as if the actor were them,
+with ``person_id`` left null and the candidate and its probability beside it: nothing is linked.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 
 from persona6.errors import NotFound
 from persona6.graph.consolidate import config as graph_config
@@ -28,7 +35,14 @@ from persona6.graph.consolidate import consolidate, statement
 from persona6.graph.paths import fold, sequence_paths, steps_of
 from persona6.identity.features import Profile, sum_profiles
 from persona6.identity.model import LinkModel, similarities, vectorize
-from persona6.identity.records import ActorContinuity, ContinuityItem, ContinuityReport, Quote
+from persona6.identity.records import (
+    ActorContinuity,
+    ContinuityCandidate,
+    ContinuityItem,
+    ContinuityReport,
+    LinkResult,
+    Quote,
+)
 from persona6.store.base import EventQuery, IdentityLink, Store
 from persona6.types import Signal, SignalKind, Trait
 
@@ -38,7 +52,15 @@ _TEXTURE_BLOCKS = ("fw", "char", "surface")
 TYPICAL_SAMPLE = 8
 
 
-def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> ContinuityReport:
+def continuity(
+    store: Store,
+    tenant: str,
+    session_id: str,
+    model: LinkModel,
+    link_of: Callable[[str], LinkResult | None] | None = None,
+) -> ContinuityReport:
+    """``link_of`` (actor -> link's result without evidence, or None when it cannot be
+    linked) gives an unresolved anonymous actor its best candidate's view."""
     events = list(store.iter_events(EventQuery(tenant=tenant, session_id=session_id)))
     if not events:
         raise NotFound(
@@ -57,14 +79,8 @@ def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> 
     for actor in actors:
         person = identity.get(actor, actor)
         if person not in known:
-            entries[actor] = ActorContinuity(
-                actor=actor,
-                actors=[actor],
-                person_id=None,
-                link="unresolved",
-                note=f"an anonymous actor no link resolves; see who it may be with: "
-                f"persona6 link {actor}",
-            )
+            found = link_of(actor) if link_of is not None else None
+            entries[actor] = _unlinked(store, tenant, session_id, actor, found, identity, model)
             continue
         found = entries.setdefault(person, [])
         assert isinstance(found, list)
@@ -77,6 +93,80 @@ def continuity(store: Store, tenant: str, session_id: str, model: LinkModel) -> 
         ways = {a: "user_id" if a == person else _how(links.get(a)) for a in entry}
         report.append(_person(store, tenant, session_id, entry, person, ways, identity, model))
     return ContinuityReport(session_id=session_id, actors=report)
+
+
+def _unlinked(
+    store: Store,
+    tenant: str,
+    session_id: str,
+    actor: str,
+    found: LinkResult | None,
+    identity: dict[str, str],
+    model: LinkModel,
+) -> ActorContinuity:
+    """An anonymous actor no link resolves: link's decision on it, and when that is a known
+    person, the session against that person's persona, marked as not linked."""
+    if found is None:
+        return ActorContinuity(
+            actor=actor,
+            actors=[actor],
+            person_id=None,
+            link="unresolved",
+            note=f"an anonymous actor no link resolves; see who it may be with: "
+            f"persona6 link {actor}",
+        )
+    best = found.candidates[0] if found.candidates else None
+    candidate = ContinuityCandidate(
+        decision=found.decision,
+        best=best.person_id if best is not None else None,
+        probability=best.probability if best is not None else 0.0,
+        new_person_probability=found.new_person_probability,
+        threshold=found.threshold,
+        model_id=found.model_id,
+    )
+    odds = (
+        f"threshold {found.threshold:g}, P(new person) {found.new_person_probability:.3f}, "
+        f"model {found.model_id}"
+    )
+    if found.decision is None:
+        closest = (
+            f"the best candidate, {best.person_id} at {best.probability:.3f}, is below the "
+            f"threshold"
+            if best is not None
+            else "no known person is a candidate"
+        )
+        return ActorContinuity(
+            actor=actor,
+            actors=[actor],
+            person_id=None,
+            link="unresolved",
+            candidate=candidate,
+            note=f"not linked, and link says a new person ({closest}; {odds}): no persona to "
+            f"compare the session with; see why: persona6 link {actor}",
+        )
+    person = found.decision
+    view = _person(
+        store,
+        tenant,
+        session_id,
+        [actor],
+        person,
+        {actor: "unresolved"},
+        identity,
+        model,
+        unlinked=True,
+    )
+    return view.model_copy(
+        update={
+            "person_id": None,
+            "link": "unresolved",
+            "candidate": candidate,
+            "note": f"not linked: link's best candidate is {person} at probability "
+            f"{candidate.probability:.3f} ({odds}), and the session is compared with "
+            f"{person}'s persona as if the actor were them. See why: persona6 link {actor}; "
+            f"merge: persona6 link {actor} --to {person}",
+        }
+    )
 
 
 def _how(link: IdentityLink | None) -> str:
@@ -94,11 +184,18 @@ def _person(
     ways: dict[str, str],
     identity: dict[str, str],
     model: LinkModel,
+    *,
+    unlinked: bool = False,
 ) -> ActorContinuity:
     """The continuity of one person, who acted in the session as ``actors`` (known through
-    ``ways``: user_id, or the link of an anonymous actor)."""
+    ``ways``: user_id, or the link of an anonymous actor). ``unlinked``: ``actors`` are
+    anonymous actors no link resolves, taken as the person's in this session only."""
     members = {person} | {a for a, u in identity.items() if u == person}
-    signals = store.signals_of(tenant, members, exclude_kinds=[SignalKind.TEXTURE.value])
+    signals = store.signals_of(
+        tenant, members | set(actors), exclude_kinds=[SignalKind.TEXTURE.value]
+    )
+    if unlinked:  # the actors' other sessions are no more the person's than they are linked
+        signals = [s for s in signals if s.actor in members or s.session_id == session_id]
     # The persona *before* the session: sessions that began before it, not every other one
     # (a first session confirms nothing that only later sessions say).
     opened: dict[str, str] = {}
@@ -200,7 +297,9 @@ def _person(
     shown = {t.key: t for t in sequence_paths(list(traits.values())) if steps_of(t.key)}
     for name in ("confirms", "new"):
         setattr(result, name, _paths(getattr(result, name), grouped, shown))
-    similarity, typical = _texture(store, tenant, session_id, person, model)
+    similarity, typical = _texture(
+        store, tenant, session_id, person, model, actors if unlinked else []
+    )
     result.texture_similarity = similarity
     result.texture_typical = typical
     return result
@@ -263,11 +362,20 @@ def _session_value(kind: SignalKind, found: list[Signal], held: str | None) -> s
 
 
 def _texture(
-    store: Store, tenant: str, session_id: str, person: str, model: LinkModel
+    store: Store,
+    tenant: str,
+    session_id: str,
+    person: str,
+    model: LinkModel,
+    unlinked: list[str],
 ) -> tuple[float | None, float | None]:
+    """``unlinked``: anonymous actors taken as the person's in this session only."""
     # A session's units summed: a person may act in one session under two actors.
     sessions: dict[str, Profile] = {}
-    for unit in store.identity_units(tenant, persons=[person]):
+    units = store.identity_units(tenant, persons=[person])
+    if unlinked:
+        units += store.identity_units(tenant, actors=unlinked, session_id=session_id)
+    for unit in units:
         profile = Profile.from_json(json.loads(unit.body))
         if unit.session_id in sessions:
             sessions[unit.session_id].add(profile)

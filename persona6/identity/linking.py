@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -640,11 +640,19 @@ class Linker:
                 self.model.constant,
                 len(self.index),
             )
-            for candidate, item, held in zip(candidates[:EXPLAINED], scored, bounded, strict=False):
+            for place, (candidate, item, held) in enumerate(
+                zip(candidates[:EXPLAINED], scored, bounded, strict=False)
+            ):
                 other = persons.get(candidate.person_id)
                 if other is not None:
                     candidate.evidence = explain_match(
-                        profile, other, item, self.model, self._event_text
+                        profile,
+                        other,
+                        item,
+                        self.model,
+                        self._event_text,
+                        rival=self._rival(scored, place, decision, persons),
+                        vectors=(query, self.index.vectors(candidate.person_id)),
                     )
                     # What stated identifiers say comes first: it can undo every other match.
                     candidate.evidence[:0] = [
@@ -678,6 +686,24 @@ class Linker:
             excluded=excluded,
             model_id=self.model.model_id,
             sessions=sorted(set(profile.session_ids)),
+        )
+
+    def _rival(
+        self, scored: list[Scored], place: int, decision: str | None, persons: dict[str, Profile]
+    ) -> Rival | None:
+        """Who the candidate at ``place`` is told apart from in its evidence (``explain_match``):
+        the runner-up for the best candidate when it is the decision, the best for the others;
+        None for a best candidate that is no decision (a new person is the alternative, and
+        every piece of evidence separates from it by what it adds)."""
+        assert self.index is not None
+        if place == 0 and decision is None:
+            return None
+        other = 1 if place == 0 else 0
+        if other >= len(scored):
+            return None
+        item = scored[other]
+        return Rival(
+            item.person_id, item, persons.get(item.person_id), self.index.vectors(item.person_id)
         )
 
     def _event_text(self, event_id: str) -> str | None:
@@ -877,17 +903,77 @@ _BAG_WORDING = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Rival:
+    """The candidate another is told apart from in its evidence (``Linker._rival``)."""
+
+    person_id: str
+    scored: Scored
+    profile: Profile | None
+    vectors: Vectors
+
+
+#: A family whose contribution separates the candidate from its rival by at least this much
+#: LLR (a likelihood ratio of e) gets its best concrete match shown, whatever the others'.
+FAMILY_EXPLAINED_ABOVE = 1.0
+
+
+def _value_at(vector: tuple[NDArray[np.int32], NDArray[np.float32]] | None, index: int) -> float:
+    if vector is None or not len(vector[0]):
+        return 0.0
+    at = int(np.searchsorted(vector[0], index))
+    return float(vector[1][at]) if at < len(vector[0]) and vector[0][at] == index else 0.0
+
+
+def label_margin(
+    block: str,
+    label: str,
+    model: LinkModel,
+    query: Vectors,
+    person: Vectors,
+    rival: Vectors | None,
+) -> float:
+    """What one shared label adds to the candidate's LLR over the rival's: the label's term of
+    the block's inner product, ``w_b q_l (p_l - r_l)`` (a rival that shares it as much gains as
+    much from it; without a rival, what it adds over a stranger's nothing)."""
+    index = bucket(block, label)
+    mine = _value_at(query.sparse.get(block), index)
+    if not mine:
+        return 0.0
+    theirs = _value_at(person.sparse.get(block), index)
+    other = _value_at(rival.sparse.get(block), index) if rival is not None else 0.0
+    return model.weights.get(block, 0.0) * mine * (theirs - other)
+
+
 def explain_match(
     query: Profile,
     person: Profile,
     scored: Scored,
     model: LinkModel,
     text_of: Callable[[str], str | None] | None = None,
+    *,
+    rival: Rival | None = None,
+    vectors: tuple[Vectors, Vectors] | None = None,
 ) -> list[LinkEvidence]:
-    """Concrete matches (and clashes) between an anonymous actor and one candidate.
+    """Concrete matches (and clashes) between an anonymous actor and one candidate, ordered by
+    how far each tells the candidate apart from ``rival`` (``margin``): the runner-up for the
+    decision, which every reason shared with it does not separate from ("client=web" in all
+    of three persons' sessions), or a new person (then by what each adds).
 
-    ``text_of`` (event id -> text) widens a matched word to the sentence around it."""
+    ``text_of`` (event id -> text) widens a matched word to the sentence around it;
+    ``vectors`` are the actor's and the candidate's (made from the profiles when not given)."""
     found: list[tuple[float, LinkEvidence]] = []
+    here, theirs_v = (
+        vectors
+        if vectors is not None
+        else (
+            vectorize(query, model),
+            vectorize(person, model),
+        )
+    )
+    against = rival.vectors if rival is not None else None
+    theirs_name = rival.person_id if rival is not None else ""
+    rival_sessions = rival.profile.label_sessions if rival and rival.profile else {}
 
     def quotes(profile: Profile, block: str, label: str) -> list[Quote]:
         items = _quotes(profile, block, label)
@@ -899,11 +985,14 @@ def explain_match(
         mine = query.bags.get(block, {})
         theirs = person.bags.get(block, {})
         idf = model.idf.get(block)
-        weight = model.weights.get(block, 0.0)
         shared = [label for label in mine if label in theirs]
+        margins = {
+            label: label_margin(block, label, model, here, theirs_v, against) for label in shared
+        }
         ranked = sorted(
             shared,
             key=lambda label: (
+                -margins[label],
                 -(idf[bucket(block, label)] if idf else 1.0)
                 * math.log1p(mine[label])
                 * math.log1p(theirs[label]),
@@ -916,16 +1005,21 @@ def explain_match(
                 f"{_BAG_WORDING[block]} “{label}” in {seen} of {person.sessions} past sessions; "
                 f"{mine[label]} time{'s' if mine[label] != 1 else ''} here"
             )
-            strength = weight * (idf[bucket(block, label)] if idf else 1.0)
+            also = rival_sessions.get(block, {}).get(label, 0)
+            if also and rival is not None and rival.profile is not None:
+                summary += f"; {theirs_name} too, in {also} of {rival.profile.sessions}"
+            if rival is not None:
+                summary += f" (LLR {margins[label]:+.2f} over {theirs_name})"
             found.append(
                 (
-                    strength,
+                    margins[label],
                     LinkEvidence(
                         family=BLOCK_FAMILY[block],
                         feature=label,
                         summary=summary,
                         anonymous=quotes(query, block, label),
                         person=quotes(person, block, label),
+                        margin=round(margins[label], 4),
                     ),
                 )
             )
@@ -953,13 +1047,31 @@ def explain_match(
                     )
                 )
     found.sort(key=lambda x: -x[0])
-    shown = [e for _, e in found[: 3 * EVIDENCE_PER_FAMILY]]
+    # Clashes first (they may undo a link), then the matches that separate most; each family
+    # that separates by FAMILY_EXPLAINED_ABOVE or more keeps its best match among them.
+    clashes = [e for _, e in found if e.stance == "against"]
+    matches = [e for _, e in found if e.stance != "against"]
+    chosen = matches[: 3 * EVIDENCE_PER_FAMILY]
+    for family in FAMILIES:
+        if _family_margin(scored, rival, family) < FAMILY_EXPLAINED_ABOVE:
+            continue
+        if any(e.family == family for e in chosen):
+            continue
+        best = next((e for e in matches if e.family == family), None)
+        if best is not None:
+            chosen.append(best)
+    shown = clashes + chosen
     # Always shown: how each family's blocks add up to its contribution, the blocks that speak
     # against included (concrete matches above only ever speak for).
-    shown.extend(_block_items(query, person, scored, model))
+    shown.extend(_block_items(query, person, scored, model, rival))
     if scored.separation is not None and model.separation > 0:
         # Always shown: it can decide between the closest candidates on its own.
         moved = model.separation * scored.separation
+        theirs_moved = (
+            model.separation * rival.scored.separation
+            if rival is not None and rival.scored.separation is not None
+            else 0.0
+        )
         shown.append(
             LinkEvidence(
                 family="texture",
@@ -971,9 +1083,20 @@ def explain_match(
                 f"theirs, -1 among the others'); LLR {moved:+.2f}",
                 anonymous=_quotes(query, "texture", "messages"),
                 person=_quotes(person, "texture", "messages"),
+                margin=round(moved - theirs_moved, 4),
             )
         )
-    return shown
+    # By how far each tells the candidate apart from the rival, clashes first.
+    return clashes + sorted(
+        shown[len(clashes) :], key=lambda e: -(e.margin if e.margin is not None else 0.0)
+    )
+
+
+def _family_margin(scored: Scored, rival: Rival | None, family: str) -> float:
+    """What a family adds to the candidate's LLR over the rival's (over a stranger's 0 when
+    there is none)."""
+    theirs = rival.scored.contributions.get(family, 0.0) if rival is not None else 0.0
+    return scored.contributions.get(family, 0.0) - theirs
 
 
 def _distinct(labels: list[str]) -> list[str]:
@@ -1011,7 +1134,11 @@ _BLOCK_SHOWN_ABOVE = 0.005
 
 
 def _block_items(
-    query: Profile, person: Profile, scored: Scored, model: LinkModel
+    query: Profile,
+    person: Profile,
+    scored: Scored,
+    model: LinkModel,
+    rival: Rival | None = None,
 ) -> list[LinkEvidence]:
     """One item per family: each block's similarity beside how alike strangers are, and its
     share of the LLR (``w_b (s_b - m_b)``), so the family's number in the table is accounted
@@ -1034,7 +1161,10 @@ def _block_items(
             (b for b in parts.get(family, []) if abs(b[3]) >= _BLOCK_SHOWN_ABOVE),
             key=lambda x: -abs(x[3]),
         )
-        if not blocks:
+        margin = _family_margin(scored, rival, family)
+        # A family moved by what its blocks do not hold alone (who the actor was with) is
+        # accounted for too, once it moves the LLR at all.
+        if not blocks and abs(total) < _BLOCK_SHOWN_ABOVE and abs(margin) < _BLOCK_SHOWN_ABOVE:
             continue
         alike_word = "writes alike" if family == "texture" else "alike"
         alike = [b for b in blocks if b[1] >= b[2]]
@@ -1058,6 +1188,11 @@ def _block_items(
                 else "other evidence"
             )
             said.append(f"{beyond}: {rest:+.2f}")
+        if rival is not None:
+            theirs = rival.scored.contributions.get(family, 0.0)
+            said.append(
+                f"{rival.person_id} gets {theirs:+.2f} here, so it adds {margin:+.2f} over them"
+            )
         items.append(
             (
                 -abs(total),
@@ -1068,6 +1203,7 @@ def _block_items(
                     summary=f"LLR {total:+.2f} in all; " + "; ".join(p for p in said if p),
                     anonymous=_quotes(query, "texture", "messages") if family == "texture" else [],
                     person=_quotes(person, "texture", "messages") if family == "texture" else [],
+                    margin=round(margin, 4),
                 ),
             )
         )
@@ -1297,7 +1433,18 @@ def session_continuity(linker: Linker, session_id: str) -> ContinuityReport:
 
     linker.sync()
     assert linker.model is not None
-    return continuity(linker.store, linker.tenant, session_id, linker.model)
+    settings = linker.settings()
+
+    def link_of(actor: str) -> LinkResult | None:
+        """link's decision on an anonymous actor no link resolves (no evidence explained),
+        or None when it has no built evidence."""
+        try:
+            profile = linker._anonymous_profile(actor)
+        except NotFound:
+            return None
+        return linker._link(actor, profile, settings, explain=False)
+
+    return continuity(linker.store, linker.tenant, session_id, linker.model, link_of)
 
 
 def configure(linker: Linker, **changes: object) -> dict[str, object]:

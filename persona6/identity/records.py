@@ -30,6 +30,14 @@ class LinkEvidence(BaseModel):
     summary: str = Field(description="The match in words, with counts on both sides.")
     anonymous: list[Quote] = Field(default_factory=list, description="Quotes of the actor.")
     person: list[Quote] = Field(default_factory=list, description="Quotes of the candidate.")
+    margin: float | None = Field(
+        default=None,
+        description="LLR the item gives this candidate over the one it is told apart from: "
+        "the runner-up for the decided person, the best candidate for the others, a new "
+        "person (then what it adds) for a best candidate that is no decision. Evidence is "
+        "ordered by it, clashes first; null for items outside that order (baseline, stated "
+        "identifiers, clashes).",
+    )
 
 
 class Candidate(BaseModel):
@@ -135,6 +143,21 @@ class ContinuityItem(BaseModel):
     evidence: list[Quote] = Field(default_factory=list, description="Quotes of this session.")
 
 
+class ContinuityCandidate(BaseModel):
+    """For an anonymous actor no link resolves: who ``persona6 link`` would say it is, by the
+    same rule (the best candidate at or above the threshold, else a new person). Nothing is
+    linked by it."""
+
+    decision: str | None = Field(
+        description="link's decision: the best candidate, or null (a new person)."
+    )
+    best: str | None = Field(description="The best candidate, whatever the threshold.")
+    probability: float = Field(description="The best candidate's probability.")
+    new_person_probability: float
+    threshold: float = Field(description="Probability the decision needed.")
+    model_id: str = ""
+
+
 class ActorContinuity(BaseModel):
     actor: str = Field(
         description="The actor: the person's user_id when they acted under it in the session."
@@ -161,11 +184,48 @@ class ActorContinuity(BaseModel):
         description="For an unresolved actor, what to do; for a person who acted under several "
         "actors, which and how they are linked.",
     )
+    candidate: ContinuityCandidate | None = Field(
+        default=None,
+        description="For an anonymous actor no link resolves (person_id null): who link says "
+        "it is. When that is a known person, confirms, new and contradicts compare the session "
+        "with that person's persona as if the actor were them; it is not linked (persona6 link "
+        "ACTOR --to PERSON merges it).",
+    )
 
 
 class ContinuityReport(BaseModel):
     session_id: str
     actors: list[ActorContinuity]
+
+
+class BacktestQuery(BaseModel):
+    """One held-out session of ``backtest linking``, as it was linked."""
+
+    session_id: str = Field(description="The held-out session.")
+    person: str = Field(
+        description="Whose part of the session was held out as an anonymous actor (their "
+        "events in it, under whatever actors they used)."
+    )
+    truth: str | None = Field(
+        description="Who it should come out as: the person, or null when the person was held "
+        "out entirely (they must come out new)."
+    )
+    decision: str | None = Field(
+        description="The decision, as link makes it: the best candidate at or above the "
+        "threshold, else null (a new person)."
+    )
+    best: str | None = Field(description="The best candidate, whatever the threshold.")
+    probability: float = Field(description="The best candidate's probability.")
+    new_person_probability: float
+    right: bool = Field(description="The decision is the truth.")
+    co_actors: list[str] = Field(
+        default_factory=list, description="Other known persons who acted in the session."
+    )
+    passed_over: int = Field(
+        default=0,
+        description="The person's later sessions with another known person in them, passed "
+        "over for this one (and left out of the history).",
+    )
 
 
 class BacktestReport(BaseModel):
@@ -196,4 +256,14 @@ class BacktestReport(BaseModel):
         description="Top-1 on those later sessions: what to expect of an anonymous session "
         "that comes long after the history, where topics and habits have drifted (top1 is "
         "for the session right after it).",
+    )
+    rows: list[BacktestQuery] = Field(
+        default_factory=list,
+        description="Every held-out session as it was linked: whose, the truth, the decision "
+        "and its probability.",
+    )
+    passed_over: int = Field(
+        default=0,
+        description="Sessions of several known persons that were someone's latest, passed "
+        "over for their latest session alone (backtest.held_out_sessions).",
     )
