@@ -304,13 +304,44 @@ def _clause_cuts() -> re.Pattern[str]:
     so, so_openers = word_alternation(["so"]), word_alternation(english_set("so_openers"))
     return re.compile(
         rf"(?P<hard>[,;:()\[\]]|\s[-–—]+\s|\.\.\.+|…|[\"“”«»])"
+        rf"|(?P<emoji>{_EMOJI_RUN})"
         rf"|(?P<soft>{subordinate}|{coordinate}(?=\s+{subject})|{so}(?=\s+{so_openers})|{tags})",
         re.IGNORECASE,
     )
 
 
+#: A pictograph (emoji, dingbat, symbol) and what joins or modifies one: the variation
+#: selector, the zero-width joiner, skin tones (inside the first range), and spaces between.
+_PICTOGRAPH = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
+_EMOJI_RUN = f"[{_PICTOGRAPH}](?:[{_PICTOGRAPH}\ufe0f\u200d]|\\s+(?=[{_PICTOGRAPH}]))*\ufe0f?"
+
+
+@cache
+def _emoji_openers() -> frozenset[str]:
+    """Words after which an emoji stands for a word of the clause, not between two clauses:
+    "I ❤️ pizza", "my 🐶 is sick", "going to 🇫🇷", "I'm 🙌 so excited" (``emoji_openers``)."""
+    return english_words(
+        "subject_words", "determiners", "prepositions", "modals", "be_forms", "coordinators",
+        "negations", "adverbs", "emoji_openers",
+    )  # fmt: skip
+
+
+def _emoji_cut(text: str, sentence: Span, match: re.Match[str]) -> bool:
+    """An emoji (run) between two clauses cuts them (english v10): "long run this morning 🏃‍♀️
+    training for the half marathon in may!!". Not after a word that leaves its clause open
+    (``_emoji_openers``), nor before nothing but more emoji and punctuation, nor before a
+    coordinator or subordinator, which cuts or joins as it would without the emoji ("I love
+    hiking 🥾 and camping", "studying architecture 🏛️ so always from LIS")."""
+    before = tokens(text, sentence.start, match.start())
+    if not before or before[-1].word in _emoji_openers():
+        return False
+    after = tokens(text, match.end(), sentence.end)
+    return bool(after) and after[0].word not in english_words("coordinators", "subordinators")
+
+
 def clauses(text: str, sentence: Span) -> list[Span]:
-    """Clause spans of one sentence: cut at , ; : ( ) dashes and quotes, before subordinators
+    """Clause spans of one sentence: cut at , ; : ( ) dashes and quotes, at an emoji between two
+    clauses (``_emoji_cut``), before subordinators
     ("because", "when", "if"), before a coordinator that starts a new subject ("and I"), and
     before a tag question that ends a run-on statement ("i like to read do you")."""
     return list(_clauses(text, Span(*sentence)))
@@ -321,8 +352,10 @@ def _clauses(text: str, sentence: Span) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = sentence.start
     for match in _clause_cuts().finditer(text, sentence.start, sentence.end):
+        if match.group("emoji") and not _emoji_cut(text, sentence, match):
+            continue
         _append_trimmed(spans, text, start, match.start())
-        start = match.end() if match.group("hard") else match.start()
+        start = match.end() if match.group("hard") or match.group("emoji") else match.start()
     _append_trimmed(spans, text, start, sentence.end)
     merged: list[Span] = []
     for span in spans:  # "my wife | and i are doctors" is one subject, not two clauses
@@ -376,8 +409,10 @@ def material_spans(text: str) -> list[Span]:
     """Text a person pastes for the assistant to work on, not says: a code block, a line quoted
     with ">", a forwarded or replied-to message, and what follows an instruction that takes a
     text ("Translate to French: ...", "Can you summarise this email from my boss?" and then
-    the email, "My essay draft: ...") up to the person's own closing question or request
-    ("Can you improve it?"). Words in ``data/english.yaml``: ``material_*``."""
+    the email, "My essay draft: ...") or a sentence that announces output below it ("I get this
+    when run in console:") up to the person's own closing question or request ("Can you
+    improve it?"), and machine output pasted bare with the lines that frame it ("ERROR: ...",
+    "HINT: ..."). Words in ``data/english.yaml``: ``material_*``."""
     return list(_material_spans(text))
 
 
@@ -397,8 +432,24 @@ def _machine_output(text: str) -> list[Span]:
     """Lines of pasted machine output (``material_machine_lines``): stack traces, exception
     lines, log lines; after a traceback's header, every line up to and including the first
     unindented line after a frame (the exception that ends it)."""
-    lines = _material_patterns().machine
-    found = [Span(m.start(), m.end()) for m in lines.finditer(text)]
+    patterns = _material_patterns()
+    found = [Span(m.start(), m.end()) for m in patterns.machine.finditer(text)]
+    # The lines that frame a machine line below it, as long as they run on (english v10): a
+    # "HINT:" or "DETAIL:" under an "ERROR:", a header under an HTTP status line, an indented
+    # continuation. A blank line or a line of the person's own ends them.
+    reached = -1  # each line is walked once: a log of many lines stays linear
+    for line in list(found):  # in order of start
+        if line.end <= reached:
+            continue
+        at = line.end
+        while (below := _NEXT_LINE.match(text, at)) is not None:
+            start = below.start(1)
+            framed = patterns.framing.match(text, start) or patterns.machine.match(text, start)
+            if framed is None or not below.group(1).strip():
+                break
+            found.append(Span(start, below.end(1)))
+            at = below.end(1)
+        reached = at
     for header in _TRACEBACK.finditer(text) if "Traceback" in text else ():
         at, framed = header.end(), False
         for line in _NEXT_LINE.finditer(text, at):
@@ -435,6 +486,8 @@ def _material_start(text: str) -> tuple[int, int] | None:
         rest = text[sentence.end :]
         if rest.startswith(("\n", "\r")) and rest.strip() and found.intro_ask.search(part):
             return sentence.end, len(text)  # "Can you summarise this email?" and the email
+        if rest.startswith(("\n", "\r")) and rest.strip() and found.announced.match(part):
+            return sentence.end, len(text)  # "I get this when run in console:" and the output
     return None
 
 
@@ -459,6 +512,8 @@ class _Material(NamedTuple):
     own_ask: re.Pattern[str]
     forwarded: re.Pattern[str]
     machine: re.Pattern[str]
+    framing: re.Pattern[str]
+    announced: re.Pattern[str]
 
 
 @cache
@@ -483,6 +538,28 @@ def _material_patterns() -> _Material:
         own_ask=re.compile(rf"\W*(?:{word_alternation(data['material_own_asks'])})\b", re.I),
         forwarded=re.compile("|".join(data["material_forwarded"]), re.I | re.M),
         machine=re.compile("|".join(f"(?:{p})" for p in data["material_machine_lines"]), re.M),
+        framing=re.compile("|".join(f"(?:{p})" for p in data["material_machine_framing"]), re.M),
+        announced=_announcement(data),
+    )
+
+
+def _announcement(data: dict[str, Any]) -> re.Pattern[str]:
+    """A sentence that announces output pasted below it (english v10): a verb of getting or
+    seeing, "this" (or "these", "the following"), an output noun or the occasion or both, and
+    the colon that ends its line ("I get this when run in console:", "getting this error:",
+    "we see the following on startup:"; ``material_got_*``). Not "I got this:" alone, which
+    may list what one got."""
+    verbs, nouns, leads = (
+        word_alternation(data[key])
+        for key in ("material_got_verbs", "material_output_nouns", "material_got_leads")
+    )
+    noun = rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{nouns})"
+    occasion = rf"\s+(?:{leads})[^:\n]{{0,80}}"
+    return re.compile(
+        rf"\W*(?:(?:i|we)(?:'m|’m| am| are| keep| kept| still| just| now| always)*\s+)?"
+        rf"(?:{verbs})\s+(?:this|these|that|the following)\b"
+        rf"(?:{noun}(?:{occasion})?|{occasion})\s*:\s*$",
+        re.I,
     )
 
 

@@ -133,6 +133,8 @@ def test_an_attempt_that_failed_is_still_a_breakage(text: str) -> None:
         "saw this on the portal, what does it mean?\n```\nError 422: ADDRESS_UNVERIFIED - "
         "retry with a valid postcode\n```",
         "the kiosk printed this:\n> ERROR 503 service unavailable, it keeps failing",
+        # the lines that frame an error line below it are output too (english v10)
+        "this came up at checkout:\nERROR: card declined\nHINT: it's broken, try again later",
     ],
 )
 def test_a_pasted_error_is_no_reported_breakage(text: str) -> None:
