@@ -402,7 +402,8 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
         print_json(report)
         return
     for actor in report.actors:
-        if actor.person_id is None:
+        candidate = actor.candidate
+        if actor.person_id is None and (candidate is None or candidate.decision is None):
             out.print(f"[bold]{safe(actor.actor)}[/]: {safe(actor.note)}")
             continue
         texture = ""
@@ -411,7 +412,10 @@ def continuity(session: str, db: str | None, tenant: str | None, as_json: bool) 
             if actor.texture_typical is not None:
                 texture += f" (usually {actor.texture_typical:.2f})"
         who = (
-            f"known by its {safe(actor.link)}"
+            f"[yellow]is not linked[/]: compared with {safe(candidate.decision)}, link's best "
+            f"candidate at {candidate.probability:.3f}"
+            if actor.person_id is None and candidate is not None
+            else f"known by its {safe(actor.link)}"
             if actor.actor == actor.person_id
             else f"is {safe(actor.person_id)} ({safe(actor.link)})"
         )
@@ -573,6 +577,27 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
             ]
         ],
     )
+    print_table(
+        None,
+        ["held out", "session", "truth", "decision", "probability", "P(new)", "right"],
+        [
+            [
+                r.person,
+                r.session_id,
+                r.truth or "new",
+                r.decision or "new",
+                f"{r.probability:.3f}" + ("" if r.decision else f" ({r.best})"),
+                f"{r.new_person_probability:.3f}",
+                "yes" if r.right else "NO",
+            ]
+            for r in report.rows
+        ],
+    )
+    if report.passed_over:
+        out.print(
+            f"{count(report.passed_over, 'held-out session')} in place of a later one shared "
+            "with another known person (a shared chat is no one's anonymous visit)"
+        )
     if report.queries < SMALL_BACKTEST:
         low, high = wilson_interval(report.top1, report.queries)
         out.print(

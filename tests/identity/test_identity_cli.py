@@ -127,6 +127,10 @@ def test_backtest_prints_the_next_and_the_later_sessions(p6):
     assert "later sessions, after a gap from the history: top-1 " in result.output
     assert "closest candidates told apart by their own past sessions: " in result.output
     assert "not saved; run with --save" in result.output
+    # one row per held-out session: who, which, the truth, the decision
+    rows = [line for line in result.output.splitlines() if re.search(r"│ (yes|NO)\s*$", line)]
+    assert rows and len(rows) == len(set(rows)), result.output
+    assert "held out" in result.output and "decision" in result.output
 
 
 def test_stitch_says_what_ingest_had_already_linked(run):
@@ -151,3 +155,18 @@ def test_stitch_says_what_ingest_had_already_linked(run):
 def test_the_wilson_interval(share: float, n: int, low: float, high: float) -> None:
     found = wilson_interval(share, n)
     assert found == pytest.approx((low, high), abs=1e-3)
+
+
+def test_continuity_of_an_unlinked_anonymous_session_says_whom_it_is_compared_with(p6, world):
+    truth = {p["holdout_anonymous_id"]: p["person_id"] for p in world[1]["people"]}
+    actor, person = next(iter(truth.items()))
+    session = p6.link(actor).sessions[0]
+    db = str(p6.db)
+    p6.close()
+    result = CliRunner().invoke(main, ["continuity", session, "--db", db], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith(
+        f"{actor} is not linked: compared with {person}, link's best candidate at "
+    ), result.output
+    assert "confirms" in result.output
