@@ -1,4 +1,4 @@
-"""persona6.preference.v28: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v29: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -42,6 +42,12 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   "anything but X" is against X, and both sides of a contrast key alike (``_side_key``); "still
   no X" or "no X for now" with a reason about the speaker's body is against X ("Still no
   overhead presses, shoulder") (v26).
+- two noun phrases joined by ", not", "over", "rather than" or "instead of" are a choice for any
+  thing ("Metric units, not cups.", "Instead of connecting flight, direct one please"), and a
+  change said as such ("Going forward, weekly digests rather than daily ones", "Switch me to
+  decaf from now on", "I used to want PDFs, but from now on send Word files instead") is
+  standing at full weight; a bare choice answering the other speaker's question is an answer
+  (v29).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -84,7 +90,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v28"
+NAME = "persona6.preference.v29"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -356,7 +362,9 @@ class PreferenceExtractor:
             if event.type != "message":
                 continue
             if is_person_message(event):
-                claims = _remembered(event.text or "")
+                answering = asked is not None and asked.actor != event.actor
+                remembered = _remembered_answer if answering else _remembered
+                claims = remembered(event.text or "")
                 if not claims and asked is not None and asked.actor != event.actor:
                     claims = _answer_claims(asked.text or "", event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.PREFERENCE, NAME)
@@ -397,7 +405,7 @@ def _answer_claims(question: str, answer: str) -> tuple[Claim, ...]:
     joined = f"{question.rstrip()}\n{answer}"
     offset = len(joined) - len(answer)
     found = []
-    for claim in preference_claims(joined, asked=offset):
+    for claim in preference_claims(joined, asked=offset, answering=True):
         own = [Span(a - offset, b - offset) for a, b in claim.spans if a >= offset]
         if own and not (past and len(own) < len(claim.spans)):
             found.append(Claim(claim.key, claim.value, claim.polarity, claim.weight, own))
@@ -474,22 +482,33 @@ def _question_topic(question: str, at: int) -> tuple[Span, float, bool] | None:
     return None
 
 
-def preference_claims(text: str, asked: int = 0) -> list[Claim]:
+def preference_claims(text: str, asked: int = 0, answering: bool = False) -> list[Claim]:
     """Every preference the speaker of ``text`` states about themselves. ``text[:asked]`` is
     another speaker's question that the rest answers: its "you" and "your" are the speaker
-    (``_to_listener``)."""
+    (``_to_listener``). ``answering``: ``text`` is a reply to the other speaker's question, so
+    a bare choice in it ("Tea, not coffee.") answers it and stands for nothing (v29)."""
     quotes, known = tx.quoted_spans(text), _known()
     found: list[Claim] = []
     all_sentences = tx.sentences(text)
+    skipped = 0  # the end of a choice that took in a later sentence ("The aisle. Not the middle.")
     for number, sentence in enumerate(all_sentences):
+        if sentence.end <= skipped:
+            continue
         if sentence.start >= asked and not tx.inside(quotes, sentence.start):
             instructed = (
                 _standing_instruction(text, sentence)
                 or _habitual_request(text, sentence)
                 or _never_fragment(text, sentence)
+                or _choice_fragment(text, sentence, all_sentences[number + 1 : number + 2])
             )
+            if instructed and answering and all(c.weight < 0 for c in instructed):
+                continue  # "Tea or coffee?" / "Tea, not coffee.": an answer, no standing choice
             if instructed:
-                found.extend(instructed)  # "From now on post the summaries in Slack, not email"
+                found.extend(
+                    Claim(c.key, c.value, c.polarity, abs(c.weight), c.spans) for c in instructed
+                )  # "From now on post the summaries in Slack, not email"
+                if any(s.end > sentence.end for c in instructed for s in c.spans):
+                    skipped = max(s.end for c in instructed for s in c.spans)
                 continue
         parts, previous = tx.clauses(text, sentence), list[Claim]()
         lead: Claim | None = None  # the claim a list of items after it started from
@@ -707,6 +726,7 @@ def _stored_verbs() -> dict[str, str]:
 
 
 _remembered = tx.remembered(preference_claims)
+_remembered_answer = tx.remembered(lambda text: preference_claims(text, answering=True))
 
 
 def _announcement(context: _Context) -> Span | None:
@@ -2783,6 +2803,147 @@ def _never_pattern() -> re.Pattern[str]:
         rf"(?:\s*,?\s*(?:{asides}))?[\s\W]*$",
         re.I,
     )
+
+
+def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[Claim]:
+    """A choice of two noun phrases joined by a contrast, or a standing choice said to change
+    (``choice_fragments``): "Metric units, not cups." and "Bullet points over paragraphs,
+    always" are for the first side and against the other, for any thing; "Going forward, weekly
+    digests rather than daily ones", "Switch me to the vegetarian menu from now on, no more
+    meat dishes" and "I used to want PDFs, but from now on send Word files instead" likewise, at
+    full weight, so an earlier choice of the other side ends (v29). "Not X." as the next
+    sentence is the other side ("The aisle, as ever. Not the middle."). A bare choice (no lead,
+    mark, verb or "please") comes back with a negative weight: ``preference_claims`` drops it
+    in a reply to a question and makes it positive otherwise."""
+    own = _choice_words()
+    said = text[sentence.start : sentence.end]
+    end = sentence.end
+    if following and (nxt := own["next_not"].match(text, following[0].start, following[0].end)):
+        said, end = f"{said.rstrip().rstrip('.!')}, not {nxt.group('side')}", following[0].end
+    said = _without_aside(said)
+    if said.rstrip().endswith("?") or own["one_off"].search(said):
+        return []  # "Tea instead of coffee, just this once"; "Is it parquet over CSV?"
+    found = None
+    for pattern in own["patterns"]:
+        found = pattern.match(said)
+        if found is not None:
+            break
+    if found is None:
+        return []
+    groups = found.groupdict()
+    if groups.get("counter") is None:
+        return _switched(text, sentence, said, groups, own)
+    sides = []
+    for group in ("obj", "counter"):
+        words = tx.normalise_phrase(groups[group]).split()
+        if not words or words[0] in _verb_words():
+            return []  # "Use tabs, never spaces" is the frames'
+        if len(words) > 1 and words[1] in own["verb_marks"]:
+            return []  # "Please deliver to my office instead of home": a verb phrase
+        if tx.is_gerund(words[0]) and (len(words) == 1 or words[1] in own["function"]):
+            return []  # "instead of waiting", "rather than going to the gym": an act
+        if any(w in own["closed"] or w in own["skip"] for w in words):
+            return []  # "Thanks, not now"; "I'd rather you, not him"
+        verbs = _verb_words() | _known()
+        if any(w in _verb_words() or (w.endswith("s") and w[:-1] in verbs) for w in words[:-1]):
+            return []  # "My boss wants charts, not tables" reports
+        sides.append(words)
+    for at in (0, 1):  # "direct one" over "connecting flight": direct flight
+        other = sides[1 - at]
+        if other[-1] not in ("one", "ones"):
+            sides[at] = [other[-1] if w in ("one", "ones") else w for w in sides[at]]
+    if any(w in ("one", "ones") for words in sides for w in words):
+        return []
+    obj, counter = (_side_key(" ".join(words)) for words in sides)
+    if obj == counter:
+        return []
+    contrast = " ".join(groups["contrast"].strip(" ,").lower().split())
+    marked = bool(groups.get("lead") or groups.get("lead2") or groups.get("switch"))
+    marked = marked or bool(groups.get("used")) or own["standing"].search(said) is not None
+    asked = bool(groups.get("verb") or _PLEASE.search(said))
+    if contrast == "over" and not (marked or asked):
+        return []  # "A walk over the bridge": a preposition
+    if contrast == "no more" and not (marked or asked):
+        return []  # "No more questions, the answer is clear"
+    weight = 1.0 if marked else float(own["weight"])
+    chosen = f"asks for {obj}"
+    link = "not" if contrast in ("not", "no more") else contrast
+    link = "instead of" if link == "but" else link  # "I used to want X, but ... Y"
+    value = f"{chosen}, not {counter}" if link == "not" else f"{chosen} {link} {counter}"
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1  # the quote ends on its last word
+    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    sign = 1.0 if (marked or asked) else -1.0  # a bare choice: kept unless it answers a question
+    return [
+        Claim(obj[:80], value, 1.0, sign * weight, cited),
+        Claim(counter[:80], _against(chosen, counter), -1.0, sign * weight, list(cited)),
+    ]
+
+
+def _switched(text: str, sentence: Span, said: str, groups: dict, own: dict) -> list[Claim]:
+    """ "Switch me to decaf from now on": a standing choice said as a change, for the thing.
+    Only with a lead or a standing mark: "switch me to the next page" asks once (v29)."""
+    words = tx.normalise_phrase(groups["obj"]).split()
+    if not (groups.get("lead") or own["standing"].search(said)):
+        return []
+    if not words or words[0] in _verb_words() or tx.is_gerund(words[0]):
+        return []
+    if any(w in own["closed"] or w in own["skip"] for w in words):
+        return []  # "switch me to it from now on"
+    key = _side_key(" ".join(words))
+    end = sentence.start + len(said.rstrip())
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    cited = [Span(sentence.start + _first_word(said), end)]
+    return [Claim(key[:80], f"asks for {key}", 1.0, 1.0, cited)]
+
+
+@cache
+def _choice_words() -> dict:
+    """``choice_fragments`` in preferences.yaml as the patterns of ``_choice_fragment``."""
+    own = dict(tx.load_lexicon("preferences")["choice_fragments"])
+    leads = "|".join(own["leads"])
+    switches = "|".join(own["switches"])
+    verbs = "|".join(own["verbs"])
+    marks = "|".join([*own["standing"], *own["leads"], *own["polite"]])
+    side = r"(?:(?:a|an|the|my|our)\s+)?[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,4}?"
+    run = rf"(?:\s*[,;:]?\s*(?:{marks})(?![\w'’-]))*"
+    lead = rf"(?:(?P<lead>{leads})\s*,?\s*)?"
+    lead2 = rf"(?:(?P<lead2>{leads})\s*,?\s*)?"
+    asking = rf"(?:(?:please|pls|plz)\s+)?(?:(?P<switch>{switches})\s+|(?P<verb>{verbs})\s+)?"
+    asking += r"(?:(?:please|pls|plz)\s+)?"
+    contrast = (
+        r"(?P<contrast>\s*,\s*not|\s+over|\s*,?\s*rather\s+than|\s*,?\s*instead\s+of"
+        r"|\s*[,;]\s*no\s+more)"
+    )
+    end = r"[\s\W]*$"
+    forward = rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{side}){run}{end}"
+    fronted = (
+        rf"^\W*{lead}(?P<contrast>instead\s+of|rather\s+than|no\s+more)\s+(?P<counter>{side})"
+        rf"\s*,\s*{lead2}{asking}(?P<obj>{side}){run}{end}"
+    )
+    used = (
+        rf"^\W*(?P<used>i\s+used\s+to\s+(?:{'|'.join(own['used_to'])}))\s+(?P<counter>{side})"
+        rf"\s*,?\s*(?P<contrast>but)\s+(?:now\s*,?\s*)?{lead}{asking}(?P<obj>{side}){run}{end}"
+    )
+    closed = (_closed_words() | lexicon().words["pronouns"]) - {"my", "our", "one", "ones"}
+    # "Switch me to decaf from now on": one side, standing only with a lead or a mark
+    switched = (
+        rf"^\W*{lead}(?:(?:please|pls|plz)\s+)?(?P<switch>{switches})\s+(?P<obj>{side}){run}{end}"
+    )
+    return {
+        "patterns": tuple(re.compile(p, re.I) for p in (forward, fronted, used, switched)),
+        "next_not": re.compile(rf"\W*not\s+(?P<side>{side})[\s\W]*$", re.I),
+        "one_off": re.compile(rf"\b(?:{'|'.join(own['one_off'])})\b", re.I),
+        "standing": re.compile(
+            rf"\b(?:{'|'.join([*own['standing'], *own['leads']])})(?![\w'’-])", re.I
+        ),
+        "closed": frozenset(closed),
+        "verb_marks": frozenset({"to", "me", "us", "it", "them", "him", "her", "you"}),
+        "function": frozenset(closed | tx.english_words("prepositions")),
+        "skip": frozenset(own["skip"]),
+        "weight": own["weight"],
+    }
 
 
 @cache

@@ -19,7 +19,7 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v22() -> None:
-    assert preference.NAME == "persona6.preference.v28"
+    assert preference.NAME == "persona6.preference.v29"
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_a_choice_between_two_forms_of_answer_is_a_preference() -> None:
         "Please post the summary in Slack instead of email.",
         # a question asks once; a bare fragment may answer a question
         "Can you post the summaries in Slack instead of email?",
-        "Slack, not email.",
+        # (a bare "Slack, not email." stands unasked since v29; as an answer it is nothing)
         # no channel or form of answer chosen, a pronoun, the speaker's habit
         "Please use Python instead of Bash for this script.",
         "Post it in Slack, not email",

@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v28"
-    assert load_lexicon("preferences")["version"] == 28
+    assert preference.NAME == "persona6.preference.v29"
+    assert load_lexicon("preferences")["version"] == 29
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v27() -> None:
-    assert preference.NAME == "persona6.preference.v28"
-    assert load_lexicon("preferences")["version"] == 28
+    assert preference.NAME == "persona6.preference.v29"
+    assert load_lexicon("preferences")["version"] == 29
 
 
 # "Please keep X ADJ" states a form; "please keep <this/me> ..." is about the moment or listener.
@@ -138,8 +138,8 @@ def test_formats_in_a_fronted_or_bare_contrast(text: str, chosen: str, other: st
 @pytest.mark.parametrize(
     "text",
     [
-        "Slack, not email.",  # channels: may answer "Slack or email?"
-        "Tea, not coffee.",
+        # "Slack, not email." and "Tea, not coffee." stand unasked and are nothing as answers
+        # to a question (v29, test_preference_v29)
         "Instead of the bus, I take the train.",
         "Export as CSV please.",
     ],
