@@ -57,6 +57,11 @@ def assert_ended(old: Trait, new: Trait) -> None:
         ("numbers in a table", "enough with the tables"),
         ("numbers in a table", "quit doing tables"),
         ("table", "stop giving me tables"),  # singular and plural are one thing
+        # a standing request from a point in time on
+        ("numbers in a table", "Charts rather than tables from now on, please."),
+        ("numbers in a table", "Going forward, no tables in the report."),
+        ("table", "Switch me to charts instead of tables."),
+        ("table", "I used to want tables, but charts suit me better."),
     ],
 )
 def test_a_statement_of_change_against_a_thing_ends_the_preference_for_it(
@@ -115,7 +120,13 @@ def test_an_aversion_ends_no_other_aversion() -> None:
 
 @pytest.mark.parametrize(
     "quote",
-    ["I can't stop listening to jazz music", "no more than three tables", "stop the tables"],
+    [
+        "I can't stop listening to jazz music",
+        "no more than three tables",
+        "stop the tables",
+        "I used to love tables",  # a past taste, no "but" of a change
+        "Put the tables here, then carry on",
+    ],
 )
 def test_these_are_no_statements_of_change(quote: str) -> None:
     traits = by_key([signal("s1", 1, "numbers in a table"), signal("s2", 9, "tables", -1.0, quote)])
