@@ -1,4 +1,4 @@
-"""persona6.concern.v15: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v16: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -94,6 +94,20 @@ someone from support. Now.", ``framed_cues``), nor the subject of a record asked
 verb ("Query for refunds by week.": ``routine_acts``). A carrier's punctuality is reliability,
 not the person's hurry ("Which one is more on time? I am afraid of the delay again.").
 
+A concern's class is told by its shape in any domain (v16, review 7b). A service failing (late,
+cancelled, postponed, down, losing one's things) said with a word of worry, repetition or
+distrust in its sentence is reliability ("The delivery slots keep getting cancelled and it
+worries me", "I'm afraid the exam server will go down again", "Your app lost my saved recipes
+twice already; can I trust it?": a shape's ``frame``), not when the speaker, the person
+addressed or a person one knows does it, nor in a bidding ("I was late again", "My sister is
+always late", "Cancel it again.": ``not_of``). A verb of conforming before a rule whose owner is
+named, or such a rule binding as a subject, is compliance ("Check that the menu meets the
+school's nutrition guidelines", "Our HR policy forbids sharing salary data"), not the product's
+terms, a game's rules or a rule named as a task's topic. A record of one's health, studies or
+pay shown to others is privacy ("Can other students see my grades?", "Please don't share my
+diagnosis with the marketing team"). A sentence that opens with a case imagined raises no
+concern ("Suppose the flight were cancelled, would I get a refund?": ``hypotheticals``).
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -123,7 +137,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v15"
+NAME = "persona6.concern.v16"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -155,6 +169,12 @@ class Concern:
     #: Said in a shape (``questions``, ``shapes``), a regular expression whose match may hold
     #: the absence itself ("nothing leaves our server"; v14, ``assurances``).
     shape: bool = False
+    #: A shape that counts only with a word of this frame in its sentence (v16, ``frame``):
+    #: "The delivery slots keep getting cancelled" (keep), "the server will go down again".
+    frame: re.Pattern[str] | None = None
+    #: A shape that is no concern when its subject is one of these, or when it has none, an
+    #: imperative (v16, ``not_of``): "I was late again", "please cancel it again".
+    not_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +236,10 @@ class Taxonomy:
     career: re.Pattern[str]
     #: Asking the assistant to tell (v15, ``requests.telling``): no report.
     telling: re.Pattern[str]
+    #: A case imagined before a cue (v16, ``hypotheticals``).
+    supposed: re.Pattern[str]
+    #: Words read over back to a shape's subject (v16, ``subject_skips``).
+    subject_skips: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +364,8 @@ def taxonomy() -> Taxonomy:
                 frozenset(str(w).lower() for w in shape["words"]),
                 asking=asking,
                 shape=True,
+                frame=re.compile(str(shape["frame"]), re.IGNORECASE) if "frame" in shape else None,
+                not_of=frozenset(str(w).lower() for w in shape.get("not_of", ())),
             )
         )
     requests, lesser, subjects = data["requests"], data["lesser_sides"], data["data_subjects"]
@@ -417,6 +443,13 @@ def taxonomy() -> Taxonomy:
         rejected=_rejected_pattern(data["rejected_options"]),
         career=re.compile("|".join(f"(?:{p})" for p in data["career"]), re.IGNORECASE),
         telling=re.compile(str(requests["telling"]), re.IGNORECASE),
+        supposed=re.compile(
+            r"[\W_]*(?:(?:and|but|so|ok|okay|well|now)\b[\W_]*)?(?:"
+            + tx.word_alternation(data["hypotheticals"])
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        subject_skips=frozenset(str(w).lower() for w in data["subject_skips"]),
     )
 
 
@@ -573,6 +606,12 @@ def _readings(
                 continue  # "... more than speed", "invoice data": no concern of its own
             if _turned_down(text, sentence, match) or _in_career(text, sentence, match):
                 continue  # "instead of the cheapest one", "ten years in audit" (v15)
+            if concern.frame is not None and not concern.frame.search(text, *sentence):
+                continue  # "the flight was cancelled": an event, no worry about it (v16)
+            if concern.not_of and _done_by(text, sentence, match, concern.not_of):
+                continue  # "I was late again": the speaker's own doing (v16)
+            if _supposed(text, sentence, match):
+                continue  # "Suppose the flight were cancelled, ...": a case imagined (v16)
             key: str | None = concern.key
             context = concern.context
             in_context = context is not None and context.search(text, *around) is not None
@@ -608,6 +647,28 @@ def _turned_down(text: str, sentence: Span, cue: re.Match[str]) -> bool:
     not a negated wish ("not expensive, please") nor a rejected act ("rather than risk
     downtime")."""
     return taxonomy().rejected.search(text, sentence.start, cue.start()) is not None
+
+
+def _done_by(text: str, sentence: Span, cue: re.Match[str], subjects: frozenset[str]) -> bool:
+    """The subject of a shape's verb, read back over auxiliaries and adverbs
+    (``subject_skips``), is one of ``subjects`` ("I was late again", "can you cancel it
+    again?") or there is none (an imperative: "Cancel it again.")."""
+    skips = taxonomy().subject_skips
+    words = [t.word.replace("’", "'") for t in tx.tokens(text, sentence.start, cue.start())]
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word == "to" and at and words[at - 1] in skips:
+            continue  # "the platform is going to drop my booking": a future, no infinitive
+        if word not in skips:
+            return word in subjects
+    return True
+
+
+def _supposed(text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """The cue is in a sentence that opens with a case the speaker imagines
+    (``hypotheticals``): "Suppose the flight were cancelled, would I get a refund?", "Imagine
+    the server went down during the exam"."""
+    return taxonomy().supposed.match(text, sentence.start, cue.start()) is not None
 
 
 def _in_career(text: str, sentence: Span, cue: re.Match[str]) -> bool:
