@@ -253,8 +253,8 @@ class Persona6Client:
         if format != "json":
             raise InvalidOption(
                 "format {format!r} is not served over HTTP: Persona6Client.export gives "
-                "format='json'. For GraphML use the library (Persona6.export) or persona6 "
-                "export --format graphml",
+                "format='json'. For GraphML use the library on the database: "
+                "Persona6(db=...).export(person_id, 'graphml')",
                 format=format,
             )
         return self.person_record(person_id).model_dump_json(indent=2)

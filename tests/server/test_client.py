@@ -219,5 +219,6 @@ def test_export_in_another_format_names_the_sdks_argument_and_where_graphml_is(r
         client.export("anyone", format="graphml")
     assert str(refused.value) == (
         "format 'graphml' is not served over HTTP: Persona6Client.export gives format='json'. "
-        "For GraphML use the library (Persona6.export) or persona6 export --format graphml"
+        "For GraphML use the library on the database: Persona6(db=...).export(person_id, "
+        "'graphml')"
     )
