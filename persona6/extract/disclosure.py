@@ -1,4 +1,4 @@
-"""persona6.disclosure.v24: facts a person states about their own life.
+"""persona6.disclosure.v26: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -173,7 +173,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v25"
+NAME = "persona6.disclosure.v26"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -241,6 +241,8 @@ _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
 _WORD_LISTS += ("causative_verbs", "passing_state_marks", "leave_nouns", "comparison_words")
 _WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resumptive_pronouns")
 _WORD_LISTS += ("time_adverbs",)
+_WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "irrealis_phrases")
+_WORD_LISTS += ("irrealis_inversions", "fear_at_hand_openers", "option_verbs", "fear_kinds")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -399,6 +401,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                 start = pred.subject.start
                 if (
                     tx.is_hypothetical(text, clause, start, pred.lead)
+                    or _irrealis(text, sentence, clause, start, pred)
                     or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
                     or _would_mood(pred)
                     or (start in unreal and _coordinated(text, pred) and not pred.lead)
@@ -418,6 +421,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _doubted(text, sentence, pred)
                     or _worried(text, sentence, pred)
                     or _felt(text, sentence, pred)
+                    or _fear_said(text, pred)
                     or _noun_subject(text, pred)
                     or _named_subject(text, sentence, pred)
                     or _paying_off(text, sentence, pred)
@@ -426,6 +430,9 @@ def disclosure_claims(text: str) -> list[Claim]:
                     continue
                 found.extend(_by_means(text, pred))
                 claim = _from_predicate(text, sentence, pred)
+                claim = _coming_plan(text, pred, claim)  # "Moving in with my partner in May"
+                if claim is not None and _refused_option(text, claim, pred):
+                    continue  # "Please reserve an aisle; I will not sit in the middle" (v26)
                 if claim is not None and _idle_plan(claim, pred.implied):
                     continue
                 if claim is not None and _plan_of_now(text, claim, pred):
@@ -442,7 +449,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                     claim.value = f"(with others) {claim.value}"
                 if claim is not None:
                     found.append(claim)
-    return [kept for claim in found if (kept := _injury_form(_plan_form(claim))) is not None]
+    kept = [kept for claim in found if (kept := _injury_form(_plan_form(claim))) is not None]
+    return _without_covered(kept)
 
 
 _remembered = tx.remembered(disclosure_claims)
@@ -1800,6 +1808,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             continue
         if category == "skills" and set(pred.lead) & (_UNREAL_MODALS | _OBLIGED):
             return None  # "I must be able to justify it to finance": a need, no ability (v25)
+        if category == "weaknesses" and _fear_at_hand(segment, matched):
+            return None  # "terrified of the legal review": a worry, the concern's (v26)
         past = pred.verb.word in ("was", "were") and bool(words)
         if category == "plans" and past and words[0].word in lex.words["plan_intentions"]:
             return None  # "I was already planning on watching it": a plan of the past (v12)
@@ -2339,6 +2349,8 @@ def _my_mentions(
             continue  # "my phone number", "my home address": data about them (v22)
         if _delivery_place(text, clause, match.start(), noun):
             continue  # "Can you send the planters to my home?": where to, no home had (v23)
+        if _not_had_yet(text, clause, match.start()):
+            continue  # "If I won the lottery I'd buy my own house": none had (v26)
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -2448,6 +2460,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             words = words[1:]  # "my own path"
         if _my_not_had(text, clause, match.start(), words):
             continue
+        if _not_had_yet(text, clause, match.start()):
+            continue  # "If I ever had a garden, I would grow my own basil": none had (v26)
         phrase: list[tx.Token] = []
         for i, word in enumerate(words[:3]):
             gap = text[(phrase[-1].end if phrase else match.end()) : word.start]
@@ -2861,8 +2875,44 @@ def _parted_with(text: str, clause: Span, at: int) -> bool:
         # never sold my car"
         lead = words[-size - 1] if len(words) > size else ""
         lead = "'" + lead.split("'", 1)[1] if "'" in lead else lead  # "i'll" -> "'ll"
-        return lead not in _not_done_leads()
+        if lead in _not_done_leads():
+            return False
+        # "Imagine I quit my job tomorrow", "Had I known, I would have sold my car": not so (v26)
+        return not _unreal_before(text, at)
     return False
+
+
+def _unreal_before(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` leaves what is said before ``at`` not so (v26): a
+    word of ``hypothetical_markers`` or ``irrealis_phrases``, a modal of the unreal ("would",
+    "'d", "could", "might"), or an inverted condition opening it ("Were I", "Had I")."""
+    sentence = next((s for s in tx.sentences(text) if s.start <= at <= s.end), None)
+    if sentence is None:
+        return False
+    before = tx.tokens(text, sentence.start, at)
+    words = [t.word for t in before]
+    markers = tx.english_set("hypothetical_markers") | {"would", "could", "might"}
+    if set(words) & markers or any(w.endswith(("'d", "\u2019d")) for w in words):
+        return True
+    if " ".join(words[:2]) in lexicon().words["irrealis_inversions"]:
+        return True
+    return _irrealis_before(text, sentence.start, at)
+
+
+def _not_had_yet(text: str, clause: Span, at: int) -> bool:
+    """ "my own X" at ``at`` after a verb of coming to have (``coming_to_have_verbs``) names a
+    thing the speaker has not (v26) when that is wished, planned or supposed: "to" before the
+    verb, or ``_unreal_before`` it ("If I ever had a garden, I would grow my own basil", "I'd
+    love to have my own garden one day", "What if I started my own business?", "Imagine having
+    my own pool"). "I grew my own basil this year", "I have my own business" are had."""
+    if not re.match(r"my\s+own\b", text[at : at + 12], re.I):
+        return False
+    before = tx.tokens(text, clause.start, at)
+    if not before or before[-1].word not in lexicon().words["coming_to_have_verbs"]:
+        return False
+    if len(before) > 1 and before[-2].word == "to":
+        return not (len(before) > 2 and before[-3].word == "used")  # "I used to make my own"
+    return _unreal_before(text, before[-1].start)
 
 
 @cache
@@ -3832,3 +3882,205 @@ def _goes_on(text: str, clause: Span) -> bool:
         return False
     opens = tx.english_words("coordinators") | tx.english_set("subordinators")
     return first[0].word not in opens | _SUBJECTS | tx.english_set("subject_words")
+
+
+@cache
+def _coming_times() -> re.Pattern[str]:
+    return re.compile(_alternation(lexicon_data_list("coming_times")), re.I)
+
+
+def lexicon_data_list(name: str) -> list[str]:
+    """A list of the disclosure lexicon as written (its regular expressions)."""
+    return [str(item) for item in tx.load_lexicon("disclosures")[name]]
+
+
+def _progressive(text: str, pred: Predicate) -> tx.Token | None:
+    """The "-ing" verb of a present progressive of the speaker (v26): "I'm moving", "we're
+    expecting", or "moving" alone with the "I'm" left out, as chat drops it. Not a past ("I was
+    moving"), a modal or other lead ("I might be moving": the modal's), a denial, nor an "-ing"
+    form that is the subject of a verb after it ("Moving abroad is scary")."""
+    if pred.negated or pred.lead:
+        return None
+    if pred.implied:
+        verb = pred.verb
+        if not tx.is_gerund(verb.word) or _gerund_subject(text, pred) is not None:
+            return None
+    elif pred.is_be and pred.verb.word not in ("was", "were", "been", "be", "being"):
+        first = tx.tokens(text, *pred.rest)[:1]
+        if not first or not tx.is_gerund(first[0].word):
+            return None
+        verb = first[0]
+    else:
+        return None
+    if _base_form(verb.word) in _known_bases():
+        return verb
+    # a verb the lexicons do not know, by the phrase it opens: "prepping for", "repainting our"
+    after = tx.tokens(text, verb.end, pred.clause.end)[:1]
+    opens = tx.english_words("prepositions", "determiners")
+    return verb if after and after[0].word in opens else None
+
+
+def _coming_plan(text: str, pred: Predicate, claim: Claim | None) -> Claim | None:
+    """A present progressive of the speaker is a plan (v26), its verb and its time kept: with a
+    time to come in its clause (``future_markers``, ``coming_times``: "Moving in with my
+    partner in May" was only `has partner`, "starting my semester abroad in Madrid in january"
+    only `has semester abroad`, "I'm flying to Rome in May" the activity `is flying to rome`),
+    or a change of life with none (``life_event_verbs``, ``birth_nouns``: "Having a baby!",
+    "I'm retiring", "Getting married"). What another rule read as more than an act or a habit
+    stays ("I'm graduating in May" is education, "we're expecting our first child" family);
+    the step of a task at hand ("I'm fixing the bug next week") and a move "there" make none."""
+    if claim is not None and claim.key.partition(":")[0] not in ("activities", "habits", "home"):
+        return claim
+    verb = _progressive(text, pred)
+    if verb is None:
+        return claim
+    lex = lexicon()
+    lemma = _base_form(verb.word)
+    after = tx.tokens(text, verb.end, pred.clause.end)
+    if claim is not None and claim.key.startswith("home:") and lemma not in ("move", "relocate"):
+        return claim  # "I'm living in Leeds": a home
+    if after[:1] and after[0].word in ("there", "here"):
+        return claim  # "Moving there in spring": a place unnamed (v25)
+    if after[:1] and after[0].word in lex.words["implied_adjectives"] | {"well"}:
+        return claim  # "i am doing good getting ready to go fishing": how, no act
+    if _leave_pattern().search(text, pred.clause.start, pred.clause.end):
+        return claim  # "I'm going on paternity leave in March": ``_leave_plans`` says it
+    clause = text[verb.start : pred.clause.end]
+    timed = bool(lex.future.search(clause) or _coming_times().search(clause))
+    words = [t.word for t in after]
+    birth = lemma in ("have", "expect") and any(
+        " ".join(words[i : i + n]) in lex.words["birth_nouns"]
+        for i in range(min(3, len(words)))
+        for n in (1, 2)
+    )
+    married = (lemma, words[:1]) == ("get", ["married"])
+    event = lemma in lex.words["life_event_verbs"] or birth or married
+    if pred.implied and verb.word in lex.words["implied_skip"] and not (birth or married):
+        return claim  # "having said that", "getting there": no act of the speaker's
+    if lemma == "move" and _no_home("move", after):
+        return claim  # "moving the meeting on Friday", "moving on"
+    if not (timed or event) or (lemma in ("have", "expect") and not birth):
+        return claim  # "having a meeting on Monday", "expecting a parcel"
+    rest = tx.phrase_span(text, verb.end, pred.clause.end, max_words=10)
+    the = bool(words) and words[0] in ("the", "this", "that", "it")
+    if _at_hand(text, rest) or (the and lemma in _task_verbs()):
+        return claim  # "I'm fixing the bug next week", "running the script on Monday"
+    says = "is" if not pred.implied else f"is {tx.plain(verb.word)}"
+    start = verb.start if not pred.implied else pred.verb.start
+    if not pred.implied:
+        rest = tx.phrase_span(text, verb.start, pred.clause.end, max_words=11)
+    plan = _claim(text, pred, "plans", start, rest, 1.0, says)
+    return plan if plan is not None else claim
+
+
+def _without_covered(claims: list[Claim]) -> list[Claim]:
+    """Without a "my <noun>" the noun lists do not know (``personal``, weak) that a plan of the
+    same clause holds in its act (v26): "starting my semester abroad in Madrid in january" is
+    the plan `starting my semester abroad in madrid`, not also `has semester abroad`; the
+    citizenship exam one is prepping for is no thing had. A person, pet, home or thing the lists
+    know stays had ("Moving in with my partner in May" keeps `has partner`: "my" says so)."""
+    plans = [c for c in claims if c.key.startswith("plans:") and _under_way(c.value)]
+    if not plans:
+        return claims
+
+    def covered(claim: Claim) -> bool:
+        category, _, fact = claim.key.partition(":")
+        if category != "personal" or claim.polarity < 0:
+            return False
+        return any(
+            plan.spans[:1] == claim.spans[:1] and f" {fact} " in f" {plan.key.partition(':')[2]} "
+            for plan in plans
+        )
+
+    return [claim for claim in claims if not covered(claim)]
+
+
+def _irrealis(text: str, sentence: Span, clause: Span, start: int, pred: Predicate) -> bool:
+    """What follows a word that leaves it not so is no fact (v26), besides english
+    ``hypothetical_markers`` (read one word at a time by ``tx.is_hypothetical``): a phrase of
+    ``irrealis_phrases`` before the subject in its clause ("In case I get a dog, can I add it
+    later?", "What if I started my own business?", "I wish I had my own room"), or an inverted
+    condition opening the sentence (``irrealis_inversions``: "Were I to move to Berlin, I'd
+    learn German", "Had I known, I would have sold my car") over it and what "would" says
+    after it."""
+    if _irrealis_before(text, clause.start, pred.subject.start if not pred.implied else start):
+        return True
+    opening = " ".join(t.word for t in tx.tokens(text, sentence.start, sentence.end)[:2])
+    if opening not in lexicon().words["irrealis_inversions"]:
+        return False
+    first_clause = start < tx.clauses(text, sentence)[0].end
+    return (
+        first_clause
+        or bool({"would", "'d", "could", "might"} & set(pred.lead))
+        or (pred.subject.word.endswith(("'d", "\u2019d")))
+    )
+
+
+def _irrealis_before(text: str, start: int, end: int) -> bool:
+    """A phrase of ``irrealis_phrases`` among the words from ``start`` to ``end``, with no other
+    subject after it ("I wish I could have studied after I graduated": the graduating is so)."""
+    words = [t.word for t in tx.tokens(text, start, end)]
+    phrases = lexicon().words["irrealis_phrases"]
+    found = [
+        i + n for i in range(len(words)) for n in (1, 2) if " ".join(words[i : i + n]) in phrases
+    ]
+    subjects = tx.english_set("subject_words")
+    return bool(found) and not any(w in subjects for w in words[max(found) :])
+
+
+def _refused_option(text: str, claim: Claim, pred: Predicate) -> bool:
+    """A denied plan of taking an option (``option_verbs``) with a definite object, in a message
+    that asks for something, refuses one side of a choice (v26): "Please reserve an aisle; I
+    will not sit in the middle" was the plan `will not sit in the middle`, the other side of
+    the aisle preference. "I will never smoke again", "I won't move to Denver" stay plans."""
+    if not claim.key.startswith("plans:") or claim.polarity > 0:
+        return False
+    lemma = lexicon().lemmas.get(pred.verb.word, pred.verb.word)
+    if lemma not in lexicon().words["option_verbs"]:
+        return False
+    after = [t.word for t in tx.tokens(text, pred.rest.start, pred.rest.end)]
+    while after and after[0] in tx.english_set("prepositions"):
+        after = after[1:]
+    if not after or after[0] not in ("the", "that", "this", "a", "an", "any"):
+        return False
+    asked = {t.word for t in tx.tokens(text, 0, len(text))}
+    return bool(asked & tx.english_set("request_openers")) or "?" in text
+
+
+def _fear_at_hand(segment: str, matched: re.Match[str]) -> bool:
+    """A fear ("afraid of", "scared of", "terrified of") of a definite thing
+    (``fear_at_hand_openers``) is a worry about the task or its event, the concern extractor's,
+    as a feeling is (v26): "i'm terrified of the legal review tbh". Of a kind of thing it is
+    the speaker's own fear: "I'm afraid of heights", "scared of flying"."""
+    if not matched.group(0).lower().endswith(" of"):
+        return False
+    after = [w.lower().strip(".,!?;:") for w in segment[matched.end() :].split()[:2]]
+    if after[1:] and after[1] in lexicon().words["fear_kinds"]:
+        return False  # "afraid of the dark", "scared of the future": a kind of thing
+    return bool(after) and after[0] in lexicon().words["fear_at_hand_openers"]
+
+
+def _under_way(value: str) -> bool:
+    """A plan's value said as a progressive of its own act ("is planning my next vacation", "is
+    starting my semester abroad ..."): the act holds the thing named. Not "will bring my
+    recipes", "will wear my lucky tie", "is gonna show my paintings", whose things are had,
+    nor "grew my own basil this year", told done."""
+    words = value.removeprefix("(with others) ").split()[:2]
+    return (
+        len(words) == 2
+        and words[0] == "is"
+        and tx.is_gerund(words[1])
+        and words[1] not in ("going", "gonna", "hoping", "aiming")
+    )
+
+
+def _fear_said(text: str, pred: Predicate) -> bool:
+    """A subjectless fear of a thing at hand (v26): "honestly scared of the audit next week",
+    "so scared of the interview tomorrow" were the plans `scared of the audit`, `scared of the
+    interview`; the worry is the concern extractor's, as "I'm terrified of the legal review"
+    is (``_fear_at_hand``)."""
+    if not pred.implied or pred.verb.word not in lexicon().words["worry_frames"]:
+        return False
+    segment = text[pred.verb.start : pred.clause.end]
+    matched = re.match(r"\w+ of", segment)
+    return matched is not None and _fear_at_hand(segment, matched)

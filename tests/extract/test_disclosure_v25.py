@@ -27,8 +27,8 @@ def claims(text: str) -> set[tuple[str, str]]:
     return {(s.key, s.value) for s in extracted(disclosure.NAME, text, "u1")}
 
 
-def test_the_producer_is_v25() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v25"
+def test_the_producer_is_v26() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v26"
 
 
 @pytest.mark.parametrize(
