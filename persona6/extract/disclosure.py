@@ -242,7 +242,7 @@ _WORD_LISTS += ("causative_verbs", "passing_state_marks", "leave_nouns", "compar
 _WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resumptive_pronouns")
 _WORD_LISTS += ("time_adverbs",)
 _WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "irrealis_phrases")
-_WORD_LISTS += ("irrealis_inversions", "fear_at_hand_openers", "option_verbs", "fear_kinds")
+_WORD_LISTS += ("irrealis_inversions", "option_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -4055,9 +4055,9 @@ def _fear_at_hand(segment: str, matched: re.Match[str]) -> bool:
     if not matched.group(0).lower().endswith(" of"):
         return False
     after = [w.lower().strip(".,!?;:") for w in segment[matched.end() :].split()[:2]]
-    if after[1:] and after[1] in lexicon().words["fear_kinds"]:
+    if after[1:] and after[1] in tx.english_set("fear_kinds"):
         return False  # "afraid of the dark", "scared of the future": a kind of thing
-    return bool(after) and after[0] in lexicon().words["fear_at_hand_openers"]
+    return bool(after) and after[0] in tx.english_set("fear_at_hand_openers")
 
 
 def _under_way(value: str) -> bool:

@@ -1,4 +1,4 @@
-"""persona6.preference.v30: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v31: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -90,7 +90,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v30"
+NAME = "persona6.preference.v31"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -1216,6 +1216,15 @@ def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
     words = _fear_words()
     if cue.says not in words.cues and cue.head not in words.cues:
         return False
+    # A definite thing at hand is feared as its event, a worry (v31, as disclosure.v26): "i'm
+    # terrified of the legal review"; "afraid of the dark" fears a kind (``fear_kinds``).
+    opening = [w.lower().strip(".,!?;:") for w in text[cue.object_start :].split()[:2]]
+    if (
+        opening
+        and opening[0] in tx.english_set("fear_at_hand_openers")
+        and not (opening[1:] and opening[1] in tx.english_set("fear_kinds"))
+    ):
+        return True
     span = tx.phrase_span(text, cue.object_start, max(cue.object_start, pred.rest.end))
     named = tx.tokens(text, *span) if span is not None else ()
     if not named:

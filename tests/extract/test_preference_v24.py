@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v30"
-    assert load_lexicon("preferences")["version"] == 30
+    assert preference.NAME == "persona6.preference.v31"
+    assert load_lexicon("preferences")["version"] == 31
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v27() -> None:
-    assert preference.NAME == "persona6.preference.v30"
-    assert load_lexicon("preferences")["version"] == 30
+    assert preference.NAME == "persona6.preference.v31"
+    assert load_lexicon("preferences")["version"] == 31
 
 
 # "Please keep X ADJ" states a form; "please keep <this/me> ..." is about the moment or listener.
@@ -262,7 +262,8 @@ def test_a_side_that_names_a_thing_is_cut_as_before() -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("i'm terrified of the legal review tbh 😰", "legal review"),
+        # (a fear of the thing at hand is a worry since v31: a kind of thing here)
+        ("i'm terrified of public speaking tbh 😰", "public speaking"),
         ("I hate spiders tbh", "spiders"),
         ("I love hiking btw", "hiking"),
         ("I prefer window seats ngl", "window seats"),

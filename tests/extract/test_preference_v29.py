@@ -20,8 +20,8 @@ def read(text: str) -> dict[str, tuple[str, float, float]]:
 
 
 def test_the_producer_is_v29() -> None:
-    assert preference.NAME == "persona6.preference.v30"
-    assert load_lexicon("preferences")["version"] == 30
+    assert preference.NAME == "persona6.preference.v31"
+    assert load_lexicon("preferences")["version"] == 31
 
 
 # A change of a standing choice: for the new side, against the old, at full weight.

@@ -12,8 +12,8 @@ def _claims(text: str) -> list[tuple[str, str]]:
     return [(s.key, s.value) for s in extracted(preference.NAME, text, "u1")]
 
 
-def test_the_producer_is_v30() -> None:
-    assert preference.NAME == "persona6.preference.v30"
+def test_the_producer_is_v30_or_later() -> None:
+    assert preference.NAME == "persona6.preference.v31"
 
 
 @pytest.mark.parametrize(
