@@ -14,7 +14,8 @@ follows the store incrementally (``sync``), and answers:
 
 Every link or unlink re-consolidates the persons it touches (graph.build.refresh_persons).
 A tenant without a fitted model links with the shipped one, its constant moved to the tenant's
-known persons at each ``sync`` that finds their profiles changed (backtest.shipped_shift).
+known persons (backtest.shipped_shift), measured again at a ``sync`` that finds the tenant moved
+enough to move it (``Linker._reshift``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from persona6.graph.build import refresh_persons
 from persona6.identity import identifiers as stated_ids
 from persona6.identity import profiles as profile_store
 from persona6.identity import separation, snapshot
-from persona6.identity.backtest import SHIFT_PERSONS, TenantShift, shipped_shift
+from persona6.identity.backtest import TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, bucket, kind_bounded, vectorize
@@ -58,13 +59,24 @@ from persona6.identity.scoring import CompanionStats, Scored, context_llr, rank,
 from persona6.identity.settings import IdentitySettings, check_probability, settings_for
 from persona6.store.base import IdentityLink, Store
 
-#: Candidates explained with evidence (the others get probabilities and contributions only).
+#: Candidates explained with evidence (the others get probabilities and contributions only):
+#: of these, the best, and any other at ``EXPLAINED_ABOVE`` or more.
 EXPLAINED = 3
+#: A candidate after the best is explained only at this probability or more: no answer shows
+#: the matches of one less probable (``persona6 link`` prints the best's, MCP the decision's,
+#: POST /v1/link those at ``server.api.LINK_FLOOR``, 0.01, or more), and explaining each cost a
+#: link about 7 ms.
+EXPLAINED_ABOVE = 0.01
 #: Evidence items per family, per candidate.
 EVIDENCE_PER_FAMILY = 3
-#: Share by which a large tenant's persons must change before the shipped model's shift is
-#: measured again (``Linker._shift_if_due``).
+#: Share by which the number of a tenant's persons must move (at least one person) before the
+#: shipped model's shift is measured again (``Linker._shift_if_due``).
 RESHIFT_SHARE = 0.1
+#: Share of the persons it was measured on whose profiles must have changed since (new
+#: sessions, new persons) before the shift is measured again: it calibrates the tenant as a
+#: whole, and one new session of one person does not move it, while measuring it cost each
+#: link after a write about 230 ms on a tenant of 7 persons.
+RESHIFT_CHANGED = 0.5
 #: Persons whose session rows (``Linker._rows_of``) are kept between links.
 SESSION_ROWS_KEPT = 4096
 
@@ -160,8 +172,8 @@ class Linker:
         self._snapshot = snapshot.path_for(index_dir, tenant) if index_dir is not None else None
         #: person -> version of the profile indexed (Store.identity_profile_versions).
         self._versions: dict[str, int] = {}
-        #: Persons indexed since the snapshot was saved or restored (None: no snapshot yet).
-        self._unsaved: int | None = None
+        #: Persons re-indexed since the snapshot was saved or restored (None: no snapshot yet).
+        self._unsaved: set[str] | None = None
         #: The store's profile counter when the index was last brought up to date.
         self._counter: int | None = None
         self._writer = snapshot.Writer()
@@ -173,10 +185,10 @@ class Linker:
         #: and the profile counter and persons it was measured at.
         self.tenant_shift: TenantShift | None = None
         self._shifted_at: tuple[int | None, int] | None = None
-        #: person -> (profile version, model id, rows of their latest sessions): what the
+        #: person -> (profile version, idf key, rows of their latest sessions): what the
         #: separation of close candidates learns from (separation.py), kept between links.
         self._session_rows: dict[str, tuple[int, str, NDArray[np.float32]]] = {}
-        #: (person, person, their profile versions, model id) -> inner products of the two
+        #: (person, person, their profile versions, idf key) -> inner products of the two
         #: persons' session rows.
         self._grams: dict[tuple[str, str, int, int, str], NDArray] = {}
 
@@ -211,9 +223,7 @@ class Linker:
 
     def _shift_if_due(self) -> None:
         """Move the shipped model's constant to the tenant's persons (backtest.shipped_shift)
-        when the profiles changed since it was measured; on a tenant larger than the sample
-        it takes (``SHIFT_PERSONS``), only once the number of persons moved by
-        ``RESHIFT_SHARE``."""
+        when it can have changed materially since it was measured (``_reshift``)."""
         assert self._base is not None and self.index is not None
         persons = len(self.index)
         if self._shifted_at is None and self._snapshot is not None:
@@ -221,18 +231,39 @@ class Linker:
             saved = snapshot.load_shift(self._snapshot, self.tenant, self._base)
             if saved is not None:
                 self._shift_to(saved[0], saved[1:])
-        if self._shifted_at is not None:
-            counter, before = self._shifted_at
-            if counter == self._counter:
-                return
-            if before > SHIFT_PERSONS and abs(persons - before) < RESHIFT_SHARE * before:
-                return
+        if not self._reshift():
+            return
         found = shipped_shift(self.store, self.tenant, self._base)
         self._shift_to(found, (self._counter, persons))
         if self._snapshot is not None:
             snapshot.save_shift(
                 self._snapshot, self.tenant, self._base, (found, self._counter, persons)
             )
+
+    def _reshift(self) -> bool:
+        """Whether the shift is measured (again): when none was, or since it was (at a profile
+        counter, on a number of persons) the profiles moved, and
+
+        - it was measured on no sessions (nothing to measure on then: any may give some);
+        - the number of persons moved by ``RESHIFT_SHARE`` of it, at least one person;
+        - or ``RESHIFT_CHANGED`` of those persons have a profile written since (its version
+          is above the counter): new sessions, new persons.
+
+        One person's new session on a small tenant is none of these: before, every write and
+        build between two links measured it again."""
+        assert self.index is not None
+        if self._shifted_at is None or self.tenant_shift is None:
+            return True
+        counter, before = self._shifted_at
+        if counter == self._counter:
+            return False
+        if counter is None or not self.tenant_shift.sessions:
+            return True
+        persons = len(self.index)
+        if abs(persons - before) >= max(1.0, RESHIFT_SHARE * before):
+            return True
+        changed = sum(1 for version in self._versions.values() if version > counter)
+        return changed >= max(1.0, RESHIFT_CHANGED * before)
 
     def _shift_to(self, found: TenantShift, at: tuple[int | None, int]) -> None:
         """Link with the shipped model moved by ``found``, measured at (profile counter,
@@ -257,7 +288,7 @@ class Linker:
         for person, held in found.identifiers.items():
             self._hold(person, held)
         self._stale_layout = False
-        self._unsaved = 0
+        self._unsaved = set()
         self._counter = None
         self._catch_up()
         return True
@@ -291,13 +322,14 @@ class Linker:
         self._counter = counter
 
     def _save_if_due(self) -> None:
-        """Save the index when there is none saved, or when enough persons were re-indexed
-        since (snapshot.RESAVE_SHARE), in the background; while a save runs, the next waits
-        for a later sync."""
+        """Save the index when there is none saved, or when enough distinct persons were
+        re-indexed since (``snapshot.RESAVE_SHARE`` of them, at least
+        ``snapshot.RESAVE_PERSONS``: what a restoring process would re-index), in the
+        background; while a save runs, the next waits for a later sync."""
         if self._snapshot is None or self.index is None or self._stale_layout:
             return
-        if self._unsaved is not None and self._unsaved < max(
-            1.0, snapshot.RESAVE_SHARE * len(self.index)
+        if self._unsaved is not None and len(self._unsaved) < max(
+            snapshot.RESAVE_PERSONS, snapshot.RESAVE_SHARE * len(self.index)
         ):
             return
         if self._writer.busy():
@@ -310,7 +342,7 @@ class Linker:
             snapshot.log.warning("linking index snapshot not made: %s", exc)
             return
         self._writer.start(self._snapshot, arrays)
-        self._unsaved = 0
+        self._unsaved = set()
 
     def flush(self) -> None:
         """Wait for a snapshot being written, if any."""
@@ -362,7 +394,7 @@ class Linker:
             self._hold(person, {})
             self._versions.pop(person, None)
         if persons and self._unsaved is not None:
-            self._unsaved += len(persons)
+            self._unsaved.update(persons)
 
     def _hold(self, person: str, identifiers: dict[str, int]) -> None:
         """Record a person's stated identifiers (none: forget them), and who holds each value."""
@@ -538,11 +570,12 @@ class Linker:
 
     def _gram(self, a: str, b: str, rows: dict[str, NDArray[np.float32]]) -> NDArray:
         """Inner products of ``a``'s sessions with ``b``'s, kept until either profile or the
-        model changes."""
+        model's idf changes (``_rows_of``)."""
         if a > b:
             return self._gram(b, a, rows).T
         assert self.model is not None
-        key = (a, b, self._versions.get(a, -1), self._versions.get(b, -1), self.model.model_id)
+        vectors = snapshot.vectors_key(self.model)
+        key = (a, b, self._versions.get(a, -1), self._versions.get(b, -1), vectors)
         found = self._grams.get(key)
         if found is None:
             found = rows[a] @ rows[b].T
@@ -552,11 +585,15 @@ class Linker:
         return found
 
     def _rows_of(self, person: str) -> NDArray[np.float32]:
-        """Rows of a person's latest sessions, kept until their profile or the model changes."""
+        """Rows of a person's latest sessions, kept until their profile or the model's idf
+        changes: the rows are vectors (``model.vectorize`` reads only the idf), so a shift of
+        the constant measured again (``_shift_if_due``) keeps them, where it made every
+        candidate's rows be read and vectorized anew."""
         assert self.model is not None
         version = self._versions.get(person, -1)
+        vectors = snapshot.vectors_key(self.model)
         kept = self._session_rows.get(person)
-        if kept is not None and kept[0] == version and kept[1] == self.model.model_id:
+        if kept is not None and kept[0] == version and kept[1] == vectors:
             return kept[2]
         # Only the latest sessions are read: a person may have thousands.
         stored = self.store.identity_units(
@@ -566,7 +603,7 @@ class Linker:
         rows = separation.session_rows(units, self.model)
         if len(self._session_rows) >= SESSION_ROWS_KEPT:
             self._session_rows.pop(next(iter(self._session_rows)))
-        self._session_rows[person] = (version, self.model.model_id, rows)
+        self._session_rows[person] = (version, vectors, rows)
         return rows
 
     def _distribution(self, actor: str, count: int) -> tuple[dict[str, float], float] | None:
@@ -631,8 +668,17 @@ class Linker:
             else None
         )
         if explain and candidates:
+            # The best, and those after it an answer shows the matches of; the runner-up's
+            # profile too, when it is the rival the decision is told apart from.
+            shown = {
+                place
+                for place, c in enumerate(candidates[:EXPLAINED])
+                if place == 0 or c.probability >= EXPLAINED_ABOVE
+            }
             persons = profile_store.load_profiles(
-                self.store, self.tenant, [c.person_id for c in candidates[:EXPLAINED]]
+                self.store,
+                self.tenant,
+                [c.person_id for place, c in enumerate(candidates) if place in shown | {1}],
             )
             bounded = kind_bounded(
                 [s.llr for s in scored],
@@ -643,6 +689,8 @@ class Linker:
             for place, (candidate, item, held) in enumerate(
                 zip(candidates[:EXPLAINED], scored, bounded, strict=False)
             ):
+                if place not in shown:
+                    continue
                 other = persons.get(candidate.person_id)
                 if other is not None:
                     candidate.evidence = explain_match(

@@ -61,9 +61,14 @@ log = logging.getLogger("persona6.identity")
 
 #: Raised whenever what a snapshot holds, or how, changes.
 FORMAT = 2
-#: A snapshot is rewritten once this share of its persons (at least one) was re-indexed since
-#: it was saved or restored: below it, re-indexing them at each start costs less than a write.
+#: A snapshot is rewritten once this share of its persons, and at least ``RESAVE_PERSONS``
+#: distinct persons, were re-indexed since it was saved or restored: below it, re-indexing
+#: them at each start costs less than a write.
 RESAVE_SHARE = 0.05
+#: Re-indexing this many persons costs a start well under a second (about 3 ms each: reading,
+#: parsing and vectorizing a profile), so a small tenant is not saved after each write: at 7
+#: persons, 5% was one person, and every write and build made a link pay for a snapshot.
+RESAVE_PERSONS = 25
 
 Companions = dict[str, tuple[dict[str, int], int]]
 #: person -> stated identifier labels (hashed) -> sessions.
@@ -78,10 +83,23 @@ class Restored:
     identifiers: Identifiers
 
 
+#: idf object id -> (the idf, its key): ``vectors_key`` of the models in use.
+_VECTORS_KEYS: dict[int, tuple[dict[str, list[float]], str]] = {}
+
+
 def vectors_key(model: LinkModel) -> str:
-    """What indexed vectors depend on in a model: its idf (weights only steer the search)."""
+    """What indexed vectors depend on in a model: its idf (weights only steer the search).
+    Kept per idf object: a model moved by a tenant's shift (``linking.shifted``) shares its
+    base's idf, and serializing 65,536 buckets cost each snapshot about 80 ms."""
+    kept = _VECTORS_KEYS.get(id(model.idf))
+    if kept is not None and kept[0] is model.idf:
+        return kept[1]
     blob = json.dumps(model.idf, sort_keys=True).encode()
-    return hashlib.blake2b(blob, digest_size=8).hexdigest()
+    key = hashlib.blake2b(blob, digest_size=8).hexdigest()
+    if len(_VECTORS_KEYS) >= 8:  # a handful of models live at once (shipped, fitted, tests)
+        _VECTORS_KEYS.pop(next(iter(_VECTORS_KEYS)))
+    _VECTORS_KEYS[id(model.idf)] = (model.idf, key)
+    return key
 
 
 def path_for(directory: Path, tenant: str) -> Path:
