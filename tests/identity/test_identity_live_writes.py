@@ -6,14 +6,17 @@ and for the evidence of candidates no answer shows (API review 7, D8: 13 ms with
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from persona6 import Persona6
-from persona6.identity import Linker, linking, separation, snapshot
-from persona6.identity.backtest import shipped_shift
+from persona6.identity import Linker, default_model, linking, separation, snapshot
+from persona6.identity.backtest import TenantShift, shipped_shift
+from persona6.identity.model import LinkModel
 
 
 def _session(p6: Persona6, person: str, n: int) -> None:
@@ -127,3 +130,16 @@ def test_session_rows_are_kept_when_only_the_constant_moved(tmp_path: Path, monk
         assert after.model_id != before.model_id
         assert read == []  # no profile changed: every candidate's rows as kept
         assert after.decision == before.decision
+
+
+def test_a_model_id_is_the_digest_of_the_whole_model_as_stored():
+    """``model_id`` sets the idf's serialization, kept per idf, into the rest: the same text
+    as serializing the whole, for the shipped model, a shifted one and a stored one."""
+    base = default_model()
+    found = TenantShift(1.25, 1.5, 12, 4, {"attrs": 0.3}, 20)
+    stored = LinkModel.from_json(json.loads(json.dumps(base.to_json())))
+    odd = replace(base, fitted_on={"note": "\x00persona6 idf\x00"}, idf={})
+    for model in (base, linking.shifted(base, found), stored, odd, replace(base, idf={})):
+        blob = json.dumps(model.to_json(), sort_keys=True).encode()
+        assert model.model_id == "lm_" + hashlib.blake2b(blob, digest_size=6).hexdigest()
+    assert linking.shifted(base, found).model_id != base.model_id
