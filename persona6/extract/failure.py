@@ -1,4 +1,4 @@
-"""persona6.failure.v12: failure episodes, and how the person reacted to each.
+"""persona6.failure.v13: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -18,7 +18,10 @@ A failure is, in one session (cues in ``data/failures.yaml``):
 - a person's message saying something broke ("it's broken", "doesn't work", "keeps failing",
   or a thing in an unavailable state: "Monitoring is offline again", "the dongle lost its
   connection", v8; not the person's own "I'll be offline tomorrow"; not "I cannot X" of a rule,
-  ``rule_marks``: "I cannot submit anything non-compliant", v12); key = ``user_reported``.
+  ``rule_marks``: "I cannot submit anything non-compliant", v12; a thing that stops their act
+  whatever the act, "it won't let me attach the report", "the kiosk keeps rejecting my card", a
+  control that "does nothing", "I can't get in", v13, not a person or a body as the subject,
+  ``person_nouns``: "my landlord won't let me paint"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -72,7 +75,11 @@ and event names in ``data/failures.yaml``):
   changed it in settings", "I did it manually"; not "how do I fix it?", v7; "I power-cycled the
   inverter and reset the dongle myself", "it's working again", v8; any act of ``self_fix_acts``
   with "myself" or "by myself" later in its clause, "I choose other seats myself, row 32",
-  v12, not "I booked it for myself"); a message that also
+  v12, not "I booked it for myself"; from v13 any verb on an object, "I'll resize the photos
+  myself", "I converted the measurements by hand", but one of being, living, having, saying,
+  thinking or wanting, ``self_fix_non_acts``: not "I live by myself", "I had a coffee by
+  myself"; "never mind, I retyped it by hand" is then self_fix, which outranks abandon); a
+  message that also
   tells the product it was wrong ("your system is wrong. I fix it myself") is still one episode
   with one label, self_fix: a correction is no feedback action and no complaint;
 - ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
@@ -137,7 +144,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v12"
+NAME = "persona6.failure.v13"
 
 
 class Reaction(StrEnum):
@@ -223,6 +230,10 @@ def cues() -> FailureCues:
     roles = "|".join(f"(?:{r})" for r in data["human_roles"])
     acts = "|".join(sorted((str(a) for a in data["self_fix_acts"]), key=len, reverse=True))
     rules = "|".join(f"(?:{r})" for r in data["rule_marks"])
+    # "{people}" in a report pattern: a person, not a thing, as its subject; "{non_acts}" in a
+    # self_fix pattern: a verb that is no act on a thing (v13).
+    people = "|".join(re.escape(str(p)) for p in data["person_nouns"])
+    non_acts = "|".join(re.escape(str(a)) for a in data["self_fix_non_acts"])
 
     return FailureCues(
         outcome_names=names("outcome_names"),
@@ -236,14 +247,16 @@ def cues() -> FailureCues:
         success_attrs=names("success_attrs"),
         assistant_errors=_compile(data["assistant_errors"]),
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
-        user_reports=_compile(data["user_reports"]),
+        user_reports=_compile([p.replace("{people}", people) for p in data["user_reports"]]),
         user_report_exclusions=_compile(
             [p.replace("{rules}", rules) for p in data["user_report_exclusions"]]
         ),
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         complain=_compile(data["complain"]),
-        self_fix=_compile([p.replace("{acts}", acts) for p in data["self_fix"]]),
+        self_fix=_compile(
+            [p.replace("{acts}", acts).replace("{non_acts}", non_acts) for p in data["self_fix"]]
+        ),
         self_fix_exclusions=_compile(data["self_fix_exclusions"]),
         abandon=_compile(data["abandon"]),
         abandon_exclusions=_compile(data["abandon_exclusions"]),

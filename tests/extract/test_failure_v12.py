@@ -29,7 +29,7 @@ def labels(text: str) -> set[Reaction]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert FailureExtractor.name == "persona6.failure.v12"
+    assert FailureExtractor.name == "persona6.failure.v13"
 
 
 @pytest.mark.parametrize(
