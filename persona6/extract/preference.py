@@ -1,4 +1,4 @@
-"""persona6.preference.v31: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v32: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -90,7 +90,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v31"
+NAME = "persona6.preference.v32"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -568,6 +568,7 @@ def preference_claims(text: str, asked: int = 0, answering: bool = False) -> lis
             previous = claims
             ends = [s.end for c in claims for s in c.spans if s.start < clause.end < s.end]
             covered = max([covered, *ends])
+    found = [c for c in found if not _pinned_to_the_moment(text, all_sentences, c)]
     for claim in found:
         _key_form(claim, text)  # "a pie chart", "pie charts", "never pies" (among charts)
         _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
@@ -2268,6 +2269,43 @@ def _of_the_moment(context: _Context, begin: int) -> bool:
     return _moment_tail().search(text, begin, context.clause.end) is not None
 
 
+#: The values of a request or a want, which a time of the moment scopes (v32).
+_ASKED = ("asks", "wants", "would like", "would love", "does not want", "doesn't want", "against")
+
+
+def _pinned_to_the_moment(text: str, sentences: Sequence[Span], claim: Claim) -> bool:
+    """Whether ``claim`` is a request or a want in a sentence scoped to the moment: one that
+    ends on a time of the moment or opens on it (``moment_tails``: "Only for this booking, no
+    window seat", "Just for today, skip the dessert", "I want to grill burgers tonight"), with
+    no standing marker in it ("From now on, ..."). A taste stays; "now" alone scopes no want
+    ("Now I want to learn piano" may be a change of mind; v32)."""
+    if not claim.value.startswith(_ASKED) or not claim.spans:
+        return False
+    at = claim.spans[0].start
+    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return False
+    said = text[sentence.start : sentence.end]
+    if _standing_words().marker.search(said) or _instructions().habitual.search(said):
+        return False
+    head, tail = _moment_scopes()
+    return bool(head.match(said) or tail.search(said.rstrip()))
+
+
+@cache
+def _moment_scopes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``moment_tails`` but "now" alone, opening a sentence ("Just for today, ...") and ending
+    it ("... tonight.")."""
+    tails = [
+        t for t in tx.load_lexicon("preferences")["moment_tails"] if not re.fullmatch(t, "now")
+    ]
+    scopes = "|".join(tails)
+    return (
+        re.compile(rf"^\W*(?:{scopes})\b(?!\s+(?:on|onwards?)\b)", re.I),
+        re.compile(rf"\b(?:{scopes})\W*$", re.I),
+    )
+
+
 @cache
 def _moment_tail() -> re.Pattern[str]:
     tails = tx.load_lexicon("preferences")["moment_tails"]
@@ -2584,10 +2622,13 @@ def _instructions() -> _Instructions:
     thing = rf"(?P<said>{owner}(?P<obj>{things}))(?:\s+(?:{noun}))?(?![\w'’-])"
     also = rf"(?:\s+(?:with|and)\s+{owner}(?P<also>{things})(?![\w'’-]))?"
     detail = r"(?P<detail>\s*,?\s*(?:in|on|to|via)\s+#[\w.-]+)?"
+    # "... instead of texting (them)": a channel's verb in -ing on the other side (v32)
+    gerunds = tx.word_alternation(w for w in data["channel_names"]["frames"] if w.endswith("ing"))
+    objects = r"(?:it|them|me|us|these|those|this|that)"
     contrast = (
         r"\s*,?\s*\(?\s*(?P<contrast>instead\s+of|rather\s+than|not|never)\s+"
-        rf"(?:(?:{to}|my|our)\s+)*(?P<other>(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?P<counter>{things}))"
-        rf"(?:\s+(?:{noun}))?(?![\w'’-])"
+        rf"(?:(?:{to}|my|our)\s+)*(?P<other>(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?P<counter>{things})"
+        rf"(?:\s+(?:{noun}))?(?![\w'’-])|(?P<cverb>{gerunds})(?:\s+{objects})?(?![\w'’-]))"
         r"(?P<over>\s+(?:anymore|any\s+more|any\s+longer))?\s*\)?"
     )
     aside = rf"\s*,?\s*\(?\s*not\s+(?:{to}|at)\s+[\w\s-]{{1,30}}?\)?(?=\W*$|\s*,)"
@@ -2622,7 +2663,8 @@ def _instructions() -> _Instructions:
     )
     channelled = (
         rf"{opening}{lead}{please}(?P<chverb>{tx.word_alternation(channel_verbs)})\s+"
-        rf"(?:me|us)\s+{deliverable}{tail}"
+        rf"(?P<me>(?:me|us)\s+)?(?:{deliverable}|(?P<pointed>{objects[3:-1]}))?"
+        rf"(?:{contrast})?{tail}"
     )
     addressed = (
         rf"{opening}{lead}{please}{deliverable}\s+(?:{to})\s+{thing}"
@@ -2683,6 +2725,14 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     if match is None:
         return []
     found = match.groupdict()
+    if (
+        found.get("chverb")
+        and not found.get("cverb")
+        and (not (found.get("me") and found.get("deliverable")) or found.get("counter"))
+    ):
+        return []  # "email me the invoice" as before; "email instead of texting" below
+    if found.get("cverb"):  # "email the reminders instead of texting": text messages (v32)
+        found["counter"] = found["other"] = _channel_name(found["cverb"].lower(), frame=True)
     marked = (
         bool(found.get("lead"))
         or _standing_words().marker.search(said) is not None
