@@ -34,7 +34,10 @@ STYLE signals, keys:
   That's not true ...", or a bare demand for proof, "Prove it.", needs no answer just before it
   in a session where only one person speaks, and the product conceding an error right after a
   person's message, "You're right, apologies", confirms that message's pushback wherever it
-  stands, and a gentle doubt's, "I thought it was 5?"; the concession is read, never cited),
+  stands, and a gentle doubt's, "I thought it was 5?"; the concession is read, never cited;
+  v15: a doubt about a claim of the answer as a negated or impossible fit, "That dosage doesn't
+  look right to me", "those estimates can't be right", "your total is way off", and "how did
+  you get that number?" asking for its derivation; not a doubt about one's own work),
   ``moderates`` (v12: keeping a channel's rules towards others, "please keep it civil",
   "please use threads", "Pinning this", "I've moved this to #support", "read the FAQ before
   posting", read only in a session where several people speak; value "keeps the channel's
@@ -92,7 +95,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v14"
+NAME = "persona6.style.v15"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -170,7 +173,7 @@ def cues() -> StyleCues:
         "sources_of_answer": _compile(data["asks_for_sources_of_answer"], claim),
         "challenges": _compile(data["challenges"]),
         "names_claim": _compile(data["challenges_naming_claim"], claim),
-        "derivation": _compile(data["asks_for_derivation"]),
+        "derivation": _compile(data["asks_for_derivation"], claim),
         "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
         "restates": _compile(data["restates_answer"]),

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from persona6.extract import style as style_module
 from tests.extract.test_style import bot, did, said, style
-
-
-def test_the_producer_is_v14() -> None:
-    assert style_module.NAME == "persona6.style.v14"
-
 
 # -- a claim of the answer disputed -----------------------------------------------------------
 
