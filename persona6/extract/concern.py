@@ -1,4 +1,4 @@
-"""persona6.concern.v16: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v17: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -108,6 +108,13 @@ pay shown to others is privacy ("Can other students see my grades?", "Please don
 diagnosis with the marketing team"). A sentence that opens with a case imagined raises no
 concern ("Suppose the flight were cancelled, would I get a refund?": ``hypotheticals``).
 
+Asking for a result to be confirmed right, or how one can be sure it is, is correctness in any
+domain (v17, end-to-end probe 8): a verb of confirming or a doubt of sureness before a thing
+said to be right, correct or accurate ("Can you confirm the dosage on this label is correct?",
+"How can I be sure the conversion was done accurately?"); not a confirmation of a thing alone
+("confirm my booking"), a place or a time ("is the shop open right now?") or agreement
+("you're right").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -137,7 +144,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v16"
+NAME = "persona6.concern.v17"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
