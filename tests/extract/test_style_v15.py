@@ -60,6 +60,31 @@ def test_a_doubt_naming_a_claim_counts_with_a_message_of_their_own_between(doubt
 
 
 @pytest.mark.parametrize(
+    "doubt",
+    [
+        "Those shipping times don't look right to me. How did you get them?",
+        "That refill schedule seems off, how did you come up with it?",
+        "These commute times can't be right. How did you calculate them?",
+    ],
+)
+def test_a_doubt_then_a_demand_for_its_derivation_is_a_challenge(doubt: str) -> None:
+    assert "challenges_answers" in _after_answer(doubt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This page doesn't look right on my phone.",
+        "My spreadsheet doesn't look right. How did you get yours to line up?",
+    ],
+)
+def test_a_thing_doubted_without_a_demand_for_the_answer_s_derivation_is_no_challenge(
+    text: str,
+) -> None:
+    assert "challenges_answers" not in _after_answer(text)
+
+
+@pytest.mark.parametrize(
     "demand",
     [
         "How did you get that number?",
