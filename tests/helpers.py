@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from persona6 import Persona6, synth
+from persona6.extract.failure import FailureExtractor, Reaction, reaction_labels
 from persona6.types import Signal, StoredEvent, format_ts
 
 
@@ -86,6 +87,21 @@ def bot(n: int, text: str) -> StoredEvent:
 
 def did(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
     return stored_event(n, "action", text, actor, name=name)
+
+
+def got(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
+    """An outcome event named ``name`` (what the product reported back)."""
+    return stored_event(n, "outcome", text, actor, name=name)
+
+
+def failure_episodes(session: list[StoredEvent]) -> list[tuple[str, str]]:
+    """The (key, value) of each failure episode the failure extractor finds in ``session``."""
+    return [(s.key, s.value) for s in FailureExtractor().extract(session)]
+
+
+def failure_labels(text: str) -> set[Reaction]:
+    """The reactions the failure extractor reads in one user message."""
+    return reaction_labels(said(1, text))
 
 
 def said_traits(said: Iterable[tuple[str, str, str]], kind: str = "preference") -> list:

@@ -9,22 +9,11 @@ From the eighth end-to-end probe (an insurance claim portal), told here in other
 from __future__ import annotations
 
 import pytest
-from helpers import bot, did, said, stored_event
+from helpers import bot, did, got, said
+from helpers import failure_episodes as episodes
+from helpers import failure_labels as labels
 
-from persona6.extract.failure import FailureExtractor, Reaction, reaction_labels
-from persona6.types import StoredEvent
-
-
-def got(n: int, name: str, text: str | None = None, actor: str = "u1") -> StoredEvent:
-    return stored_event(n, "outcome", text, actor, name=name)
-
-
-def episodes(session: list[StoredEvent]) -> list[tuple[str, str]]:
-    return [(s.key, s.value) for s in FailureExtractor().extract(session)]
-
-
-def labels(text: str) -> set[Reaction]:
-    return reaction_labels(said(1, text))
+from persona6.extract.failure import FailureExtractor, Reaction
 
 
 def test_the_producer_is_v13() -> None:
