@@ -488,7 +488,7 @@ def _read_identifiers(
     material) or their own action's text; each type and value once per session. A pointer
     keeps where a value was said, not the value (read from the event to explain)."""
     person = is_person_message(event)
-    if not text or not (person or event.type == "action") or not stated_ids.may_hold(text):
+    if not text or not (person or event.type == "action"):
         return
     found = stated_ids.stated(text)
     if found and person:  # quoted and pasted material found only when there is something

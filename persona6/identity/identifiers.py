@@ -203,14 +203,12 @@ def normalised(kind: IdentifierType, raw: str) -> str | None:
     return re.sub(r"[\W_]", "", raw).upper() or None
 
 
-def stated(
-    text: str, found_rules: Rules | None = None, skip: Sequence[tuple[int, int]] = ()
-) -> list[Stated]:
-    """The identifiers introduced as such in ``text``, outside the ``skip`` spans (quoted or
-    pasted material: a value whose cue lies in one is skipped), and not someone else's."""
+def stated(text: str) -> list[Stated]:
+    """The identifiers introduced as such in ``text``, and not someone else's (quoted or
+    pasted material is left out by ``outside``)."""
     if not may_hold(text):
         return []
-    found_rules = found_rules or rules()
+    found_rules = rules()
     found: list[Stated] = []
     taken: list[tuple[int, int]] = []
     for kind in found_rules.types.values():
@@ -227,7 +225,7 @@ def stated(
                     continue
                 taken.append((start, end))
                 found.append(Stated(kind.name, value, start, end, match.start()))
-    return outside(sorted(found, key=lambda s: s.start), skip)
+    return sorted(found, key=lambda s: s.start)
 
 
 def outside(found: list[Stated], skip: Sequence[tuple[int, int]]) -> list[Stated]:
@@ -282,12 +280,11 @@ def llr(
     person: Mapping[str, int],
     holders: Mapping[str, int],
     known: int,
-    found_rules: Rules | None = None,
 ) -> tuple[float, list[Finding]]:
     """(LLR of "the actor is this person" from their stated identifiers, one finding per type
     both stated). ``query`` and ``person`` are identifier labels with their sessions;
     ``holders`` how many known persons stated each value (this one included), of ``known``."""
-    found_rules = found_rules or rules()
+    found_rules = rules()
     mine = split(query)
     theirs_all = split(person)
     total = 0.0
