@@ -4054,10 +4054,7 @@ def _fear_at_hand(segment: str, matched: re.Match[str]) -> bool:
     the speaker's own fear: "I'm afraid of heights", "scared of flying"."""
     if not matched.group(0).lower().endswith(" of"):
         return False
-    after = [w.lower().strip(".,!?;:") for w in segment[matched.end() :].split()[:2]]
-    if after[1:] and after[1] in tx.english_set("fear_kinds"):
-        return False  # "afraid of the dark", "scared of the future": a kind of thing
-    return bool(after) and after[0] in tx.english_set("fear_at_hand_openers")
+    return preference.feared_at_hand(segment[matched.end() :])
 
 
 def _under_way(value: str) -> bool:

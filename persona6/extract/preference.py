@@ -1207,6 +1207,16 @@ def _from_predicate(context: _Context, pred: Predicate) -> list[Claim]:
     return claims
 
 
+def feared_at_hand(after: str) -> bool:
+    """Whether the words ``after`` a fear's "of" name a definite thing at hand
+    (``fear_at_hand_openers``), feared as its event, a worry (preference.v31, disclosure.v26):
+    "terrified of | the legal review"; "afraid of | the dark" fears a kind (``fear_kinds``)."""
+    words = [w.lower().strip(".,!?;:") for w in after.split()[:2]]
+    if words[1:] and words[1] in tx.english_set("fear_kinds"):
+        return False
+    return bool(words) and words[0] in tx.english_set("fear_at_hand_openers")
+
+
 def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
     """Whether a fear cue ("scared of", "afraid of", "fear"; ``feared_outcomes``) fears
     something happening to the speaker or theirs, a worry and no taste: its object opens on a
@@ -1217,15 +1227,8 @@ def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
     words = _fear_words()
     if cue.says not in words.cues and cue.head not in words.cues:
         return False
-    # A definite thing at hand is feared as its event, a worry (v31, as disclosure.v26): "i'm
-    # terrified of the legal review"; "afraid of the dark" fears a kind (``fear_kinds``).
-    opening = [w.lower().strip(".,!?;:") for w in text[cue.object_start :].split()[:2]]
-    if (
-        opening
-        and opening[0] in tx.english_set("fear_at_hand_openers")
-        and not (opening[1:] and opening[1] in tx.english_set("fear_kinds"))
-    ):
-        return True
+    if feared_at_hand(text[cue.object_start :]):
+        return True  # "i'm terrified of the legal review": its event, a worry (v31)
     span = tx.phrase_span(text, cue.object_start, max(cue.object_start, pred.rest.end))
     named = tx.tokens(text, *span) if span is not None else ()
     if not named:
