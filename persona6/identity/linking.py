@@ -680,11 +680,9 @@ class Linker:
                 self.tenant,
                 [c.person_id for place, c in enumerate(candidates) if place in shown | {1}],
             )
+            kinds = [s.kind for s in scored]
             bounded = kind_bounded(
-                [s.llr for s in scored],
-                [s.kind for s in scored],
-                self.model.constant,
-                len(self.index),
+                [s.llr for s in scored], kinds, self.model.constant, len(self.index)
             )
             for place, (candidate, item, held) in enumerate(
                 zip(candidates[:EXPLAINED], scored, bounded, strict=False)
@@ -717,9 +715,7 @@ class Linker:
                 else:
                     candidate.evidence.append(start)
                 if held < item.llr - 0.005:
-                    candidate.evidence.append(
-                        kind_evidence(item, held, [s.kind for s in scored], len(self.index))
-                    )
+                    candidate.evidence.append(kind_evidence(item, held, kinds, len(self.index)))
         excluded = {
             p: "acted in the same session as the anonymous actor: two people who meet in a "
             "session are not one person"
