@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -131,7 +132,7 @@ class Persona6Client:
         return IngestReport(
             source="api",
             format="native",
-            tenant=self._tenant(),
+            tenant=self._tenant,
             read=answer["received"],
             stored=answer["stored"],
             duplicates=answer["duplicates"],
@@ -140,11 +141,10 @@ class Persona6Client:
             first_conflict=answer.get("first_conflict"),
         )
 
+    @cached_property
     def _tenant(self) -> str:
         """The key's tenant (asked once)."""
-        if "_key_tenant" not in self.__dict__:
-            self.__dict__["_key_tenant"] = self.stats().tenant
-        return str(self.__dict__["_key_tenant"])
+        return str(self.stats().tenant)
 
     def ingest(self, path: str | Path) -> IngestReport:
         """Send a native JSONL file in chunks; the report of the whole file, as the library's
@@ -155,7 +155,7 @@ class Persona6Client:
         report = IngestReport(
             source=str(path),
             format="native",
-            tenant=self._tenant(),
+            tenant=self._tenant,
             read=0,
             stored=0,
             duplicates=0,

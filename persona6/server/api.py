@@ -62,6 +62,7 @@ from persona6.identity import (
     StitchReport,
     UnlinkReport,
 )
+from persona6.identity.linking import EXPLAINED_ABOVE
 from persona6.ingest.base import TOO_DEEP_PROBLEM
 from persona6.server import hints, keys
 from persona6.store import Store, open_store
@@ -92,9 +93,10 @@ DEFAULT_PAGE = 100
 #: The largest offset into a listing (databases count rows in 64 bits).
 MAX_OFFSET = 10**12
 #: POST /v1/link answers the likeliest candidates, and any other at least this probable; the
-#: matches (quotes of both sides) only of those at least this probable, or the decision.
+#: matches (quotes of both sides) only of those at least this probable, or the decision (the
+#: linker explains exactly those, so the floor is its ``EXPLAINED_ABOVE``).
 LINK_CANDIDATES = 5
-LINK_FLOOR = 0.01
+LINK_FLOOR = EXPLAINED_ABOVE
 
 
 # -- records of the API (the facade's records serve the rest) -------------------------------
@@ -533,7 +535,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
             return IngestResult(
                 received=len(events),
                 stored=report.stored,
-                duplicates=len(events) - report.stored,
+                duplicates=report.duplicates,
                 conflicts=report.conflicts,
                 first_conflict=report.first_conflict,
                 pending_events=p6.pending_events(),

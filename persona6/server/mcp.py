@@ -464,7 +464,7 @@ def create_mcp_server(
             return RecordReport(
                 received=len(events),
                 stored=report.stored,
-                duplicates=len(events) - report.stored,
+                duplicates=report.duplicates,
                 conflict=report.first_conflict,
             )
 
