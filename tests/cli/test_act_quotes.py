@@ -116,16 +116,9 @@ def test_the_demo_digest_names_the_act_of_its_quote(run, fares):
     from persona6.types import PersonView
 
     view = PersonView.model_validate_json(run("show", "u-1", "--json").output)
-    [decision] = [
-        line
-        for line in persona_digest(view, acts={"a-3": "select_fare"})
-        if line.startswith("decision")
-    ]
+    lines = persona_digest(view, acts={"a-3": "select_fare"})
+    [decision] = [line for line in lines if line.startswith("decision")]
     assert decision.startswith("decision   select fare: economy flex [dim](")
     assert decision.endswith(" sessions) select_fare: “economy flex”[/]")
-    [said] = [
-        line
-        for line in persona_digest(view, acts={"a-3": "select_fare"})
-        if line.startswith("preference")
-    ]
+    [said] = [line for line in lines if line.startswith("preference")]
     assert said.endswith(" sessions) “I prefer window seats on long flights.”[/]")
