@@ -408,11 +408,11 @@ class Persona6:
         identifier, a manual or automatic link); None when nothing did. An actor merged into
         a person is answered for as that person (``predict``, ``archetypes``, ``context``):
         their history is the person's."""
-        person = self.store.identity_map(self.tenant).get(actor)
-        if person is None or person == actor:
+        # The actor's active links, oldest first: the latest wins, as in ``identity_map``.
+        found = self.store.identity_links(self.tenant, actor)
+        if not found or found[-1].user_id == actor:
             return None
-        found = [k for k in self.store.identity_links(self.tenant, actor) if k.user_id == person]
-        return identity.linking.record(found[-1]) if found else None
+        return identity.linking.record(found[-1])
 
     def _person_of(self, actor: str) -> str:
         link = self.merged_into(actor)
