@@ -10,20 +10,24 @@ the actor as the person before the product does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from persona6.behavior import Prediction
 from persona6.context import Brief
 from persona6.context.notes import with_note
 from persona6.engine import Persona6
-from persona6.errors import Persona6Error, Surface, render_message
+from persona6.errors import Persona6Error, render_message
 from persona6.identity import LinkResult
+
+#: The surfaces these hints are worded for (the command line has its own: ``persona6 link``).
+Served = Literal["http", "mcp"]
 
 #: The heading of the line, first in the brief, on who an anonymous actor probably is.
 PROBABLE_HEADING = "Probably a known person"
 
 #: The line's wordings per surface, the longest first (``with_note`` takes the first that
 #: leaves the smallest brief its budget). ``{said}`` is "Probably PERSON (p P, not linked)".
-_PROBABLE_LINES: dict[Surface, tuple[str, ...]] = {
+_PROBABLE_LINES: dict[Served, tuple[str, ...]] = {
     "http": (
         '{said}: POST /v1/link says why; to merge: POST /v1/links {{"anonymous_id": '
         '"{actor}", "person_id": "{person}"}}.',
@@ -34,10 +38,6 @@ _PROBABLE_LINES: dict[Surface, tuple[str, ...]] = {
         "{said}: link_session says why. This brief is their own history only: merging them "
         "into {person} is the product's decision, not a tool here.",
         "{said}: link_session says why.",
-        "{said}.",
-    ),
-    "cli": (
-        "{said}: persona6 link {actor} says why; to merge: persona6 link {actor} --to {person}.",
         "{said}.",
     ),
 }
@@ -60,7 +60,7 @@ def probable_person(p6: Persona6, actor: str) -> LinkResult | None:
 
 
 def context_with_hint(
-    p6: Persona6, actor: str, surface: Surface, *, task: str | None, budget: int
+    p6: Persona6, actor: str, surface: Served, *, task: str | None, budget: int
 ) -> Brief:
     """``p6.context(actor)``; for an anonymous actor whom linking finds to be a known person
     (``probable_person``), with a first section ``## Probably a known person`` saying who and
@@ -75,7 +75,7 @@ def context_with_hint(
 
 
 def _with_hint(
-    brief: Callable[[str, int], Brief], actor: str, budget: int, link: LinkResult, surface: Surface
+    brief: Callable[[str, int], Brief], actor: str, budget: int, link: LinkResult, surface: Served
 ) -> Brief:
     person = link.decision
     best = next(c for c in link.candidates if c.person_id == person)
@@ -87,26 +87,25 @@ def _with_hint(
     return with_note(brief, actor, budget, PROBABLE_HEADING, lines, cited)
 
 
-def link_note(result: LinkResult, surface: Surface) -> str:
+def link_note(result: LinkResult, surface: Served) -> str:
     """The library's note on a link result with its next step in ``surface``'s terms: the
     library words it for the command line ("undo the link first: persona6 unlink ACTOR")."""
     note = result.note
     values = {"actor": result.anonymous_id}
     command = render_message("{>unlink}", values, "cli")
-    if surface != "cli" and note.endswith(command):
+    if note.endswith(command):
         note = note[: -len(command)] + render_message("{>unlink}", values, surface)
     return note
 
 
 #: Where each surface lists the failure names a tenant's log holds.
-_OUTCOMES: dict[Surface, str] = {
+_OUTCOMES: dict[Served, str] = {
     "http": "GET /v1/events?type=outcome",
     "mcp": "as the product records them, such as error or timeout",
-    "cli": "persona6 events --type outcome",
 }
 
 
-def unseen_failure_note(prediction: Prediction, surface: Surface) -> str | None:
+def unseen_failure_note(prediction: Prediction, surface: Served) -> str | None:
     """For a prediction asked with a failure name (not a stored event) that no episode of the
     tenant's log holds (a misspelt ``time out`` for ``timeout``, ``123``), a note saying so:
     the library then predicts as for any failure, and only ``basis`` shows it; None
@@ -124,6 +123,7 @@ def unseen_failure_note(prediction: Prediction, surface: Surface) -> str | None:
 
 __all__ = [
     "PROBABLE_HEADING",
+    "Served",
     "context_with_hint",
     "link_note",
     "probable_person",
