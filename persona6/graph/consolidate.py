@@ -46,6 +46,8 @@ from typing import Any
 
 import pydantic_core
 
+from persona6.extract.common import name_words
+from persona6.extract.failure import cues as failure_cues
 from persona6.extract.text import english_set, packaged_yaml
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
 
@@ -108,6 +110,10 @@ class GraphConfig:
     cue_words: frozenset[str]
     alternatives: dict[str, str]  # member -> group
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
+    #: ``failure_acts``: a reaction's act is said when one act decided more than this share
+    #: of its episodes, unless the reaction is one of ``attempt_reactions`` (``said_act``).
+    act_share: float
+    attempt_reactions: frozenset[str]
     #: ``sequence_paths.fold_share``: checked where it is read (graph/paths.py ``fold_share``).
     fold_share: float
     #: Each member as a whole word (``_group``), compiled once, in the order of ``alternatives``.
@@ -141,6 +147,8 @@ def config() -> GraphConfig:
         ),
         alternatives=alternatives,
         failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
+        act_share=float(data["failure_acts"]["share"]),
+        attempt_reactions=frozenset(str(r) for r in data["failure_acts"]["attempt_reactions"]),
         fold_share=float(data["sequence_paths"]["fold_share"]),
         members=tuple(
             (re.compile(rf"(?<![\w+#]){re.escape(member)}(?![\w+#])"), group)
@@ -164,8 +172,9 @@ def config() -> GraphConfig:
 #: across keys also ends the opposite side of the same thing and a thing's opposite by form
 #: (the changes applied, stored with the states, read differently). 5: a plan announced as a
 #: change supersedes an earlier plan (plan disclosures store their traits, the changes applied
-#: are stored by group).
-STATE_FORMAT = 5
+#: are stored by group). 6: a failure trait says the act its reaction was ("switch (revert
+#: change, 3 of 3 episodes)"): the state counts each reaction's acts.
+STATE_FORMAT = 6
 
 
 @cache
@@ -431,6 +440,7 @@ class KeyState:
     """
 
     __slots__ = (
+        "acts",
         "against",
         "all",
         "first_signed",
@@ -461,6 +471,8 @@ class KeyState:
         self.votes: dict[str, int] = {}  # valued: votes (or episodes) per value, first seen first
         self.latest: dict[str, str] = {}  # valued: the newest signal's ts per value
         self.against: dict[str, _Side] = {}  # valued: the sessions not voting/showing each value
+        #: failure: per reaction, its episodes per act (``reaction_act``, "" for none)
+        self.acts: dict[str, dict[str, int]] = {}
 
     def add(self, session: SessionSay) -> None:
         """Fold the next session (it must sort after every session folded before)."""
@@ -500,6 +512,10 @@ class KeyState:
             shown = list(tally)
             for value, count in tally.items():
                 self.votes[value] = self.votes.get(value, 0) + count
+            for signal in session.signals:
+                acts = self.acts.setdefault(signal.value, {})
+                act = signal.context.get("reaction_act") or ""
+                acts[act] = acts.get(act, 0) + 1
         else:
             shown = [max(sorted(tally), key=lambda v: tally[v])]
             self.votes[shown[0]] = self.votes.get(shown[0], 0) + 1
@@ -569,10 +585,13 @@ class KeyState:
         unit = "episodes" if self.kind is SignalKind.FAILURE else "sessions"
         total = sum(counts.values())
         detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
+        # What the person did, when it says more than the reaction's kind (``said_act``).
+        act = said_act(winner, self.acts.get(winner, {}))
+        act = f"{act}, " if act else ""
         if len(counts) > 1:
-            tally = f" ({counts[winner]} of {total} {unit}: {detail})"
+            tally = f" ({act}{counts[winner]} of {total} {unit}: {detail})"
         elif self.kind is SignalKind.FAILURE:
-            tally = f" ({total} of {total} {unit})"
+            tally = f" ({act}{total} of {total} {unit})"
         else:
             tally = ""  # one value throughout: the session count says it all
         return _trait(
@@ -639,6 +658,7 @@ class KeyState:
             "votes": list(self.votes.items()),
             "latest": self.latest,
             "against": {name: side(s) for name, s in self.against.items()},
+            "acts": self.acts,
             "pool": entries,
             "tail": None,
         }
@@ -691,6 +711,7 @@ class KeyState:
         state.votes = dict(body["votes"])
         state.latest = body["latest"]
         state.against = {name: side(f) for name, f in body["against"].items()}
+        state.acts = {value: dict(acts) for value, acts in body["acts"].items()}
         tail = None
         if body["tail"]:
             signals: list[AnySignal] = [
@@ -949,6 +970,30 @@ def chosen_sides(traits: Sequence[Trait]) -> dict[str, Trait]:
         if all(e.event_id in sides for e in t.evidence):
             found[t.id] = sides[t.evidence[-1].event_id]
     return found
+
+
+def said_act(reaction: str, acts: dict[str, int]) -> str:
+    """The act a failure reaction was, as a failure trait says it ("revert change"), or "":
+    the act (``reaction_act``) that decided more than ``failure_acts.share`` of the reaction's
+    episodes (``acts``: episodes per act, "" for none), when its name says more than the
+    reaction's kind. Not said: the act of a reaction that does the failed attempt again
+    (``attempt_reactions``: "retry" of "book" names what failed), an act whose name only says
+    what carried it (the failure lexicon's ``command_actions`` and ``text_actions``: "run",
+    "submit", whose text is the act) and an act named as the kind ("escalate", "escalated")."""
+    cfg = config()
+    if reaction in cfg.attempt_reactions or not acts:
+        return ""
+    act = max(sorted(acts), key=lambda a: acts[a])
+    if not act or acts[act] <= cfg.act_share * sum(acts.values()):
+        return ""
+    words = name_words(act)
+    joined = "_".join(words)
+    cues = failure_cues()
+    if joined in cues.command_actions or joined in cues.text_actions:
+        return ""
+    if joined in (reaction, f"{reaction}d", f"{reaction}ed"):
+        return ""
+    return " ".join(words)
 
 
 def _majority_value(tally: dict[str, int]) -> str:
