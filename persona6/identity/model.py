@@ -94,20 +94,31 @@ def _expand(block: str, stored: Any) -> list[float]:
 
 #: Stands for the idf in the text ``LinkModel.model_id`` digests, until its serialization is set in.
 _IDF_MARK = "\x00persona6 idf\x00"
-#: idf object id -> (the idf, its serialization): kept for the models in use.
-_IDF_JSON: dict[int, tuple[dict[str, list[float]], str]] = {}
+#: idf object id -> (the idf, its serialization, a digest of that): kept for the models in use.
+_IDF_JSON: dict[int, tuple[dict[str, list[float]], str, str]] = {}
 
 
-def _idf_json(idf: dict[str, list[float]]) -> str:
-    """``json.dumps`` of the idf as ``to_json`` stores it (sorted keys), once per idf object."""
+def _idf_serialized(idf: dict[str, list[float]]) -> tuple[str, str]:
+    """(``json.dumps`` of the idf as ``to_json`` stores it (sorted keys), a digest of it), once
+    per idf object: a tenant's shifted model (``linking.shifted``) shares its base's idf, and
+    serializing 65,536 buckets again cost each shift measured about 10 ms."""
     kept = _IDF_JSON.get(id(idf))
     if kept is not None and kept[0] is idf:
-        return kept[1]
+        return kept[1], kept[2]
     text = json.dumps({k: _compact(v) for k, v in idf.items()}, sort_keys=True)
+    key = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
     if len(_IDF_JSON) >= 8:  # a handful of models live at once (shipped, fitted, tests)
         _IDF_JSON.pop(next(iter(_IDF_JSON)))
-    _IDF_JSON[id(idf)] = (idf, text)
-    return text
+    _IDF_JSON[id(idf)] = (idf, text, key)
+    return text, key
+
+
+def idf_key(idf: dict[str, list[float]]) -> str:
+    """A digest of the idf as stored: what vectors depend on in a model (``vectorize`` reads
+    only the idf), so what a saved index and kept session rows are made for
+    (``snapshot.vectors_key``). The stored form is exact (``_compact``): equal idfs, equal
+    keys, and no two idfs share one but by a collision of 64 bits."""
+    return _idf_serialized(idf)[1]
 
 
 @dataclass(frozen=True)
@@ -135,14 +146,13 @@ class LinkModel:
     @cached_property
     def model_id(self) -> str:
         """A digest of ``to_json`` (sorted keys). The idf's part is serialized once per idf
-        object and set into the rest: a tenant's shifted model (``linking.shifted``) shares
-        its base's idf, and serializing its 65,536 buckets again cost each shift measured about
-        10 ms. The text digested is the same as ``json.dumps(self.to_json(), sort_keys=True)``."""
+        object (``_idf_serialized``) and set into the rest. The text digested is the same as
+        ``json.dumps(self.to_json(), sort_keys=True)``."""
         head = {**self.to_json(idf=False), "idf": _IDF_MARK}
         text = json.dumps(head, sort_keys=True)
         mark = json.dumps(_IDF_MARK)
         if text.count(mark) == 1:
-            text = text.replace(mark, _idf_json(self.idf))
+            text = text.replace(mark, _idf_serialized(self.idf)[0])
         else:  # the mark said elsewhere too (in fitted_on, say): the whole, as it was
             text = json.dumps(self.to_json(), sort_keys=True)
         return "lm_" + hashlib.blake2b(text.encode(), digest_size=6).hexdigest()

@@ -55,7 +55,7 @@ import usearch
 from persona6.identity.backtest import TenantShift
 from persona6.identity.features import CHARGRAM_BITS
 from persona6.identity.index import DENSE_DTYPE, FEATURES, SIGNATURE_DIMS, PersonIndex
-from persona6.identity.model import LinkModel
+from persona6.identity.model import LinkModel, idf_key
 
 log = logging.getLogger("persona6.identity")
 
@@ -83,23 +83,11 @@ class Restored:
     identifiers: Identifiers
 
 
-#: idf object id -> (the idf, its key): ``vectors_key`` of the models in use.
-_VECTORS_KEYS: dict[int, tuple[dict[str, list[float]], str]] = {}
-
-
 def vectors_key(model: LinkModel) -> str:
-    """What indexed vectors depend on in a model: its idf (weights only steer the search).
-    Kept per idf object: a model moved by a tenant's shift (``linking.shifted``) shares its
-    base's idf, and serializing 65,536 buckets cost each snapshot about 80 ms."""
-    kept = _VECTORS_KEYS.get(id(model.idf))
-    if kept is not None and kept[0] is model.idf:
-        return kept[1]
-    blob = json.dumps(model.idf, sort_keys=True).encode()
-    key = hashlib.blake2b(blob, digest_size=8).hexdigest()
-    if len(_VECTORS_KEYS) >= 8:  # a handful of models live at once (shipped, fitted, tests)
-        _VECTORS_KEYS.pop(next(iter(_VECTORS_KEYS)))
-    _VECTORS_KEYS[id(model.idf)] = (model.idf, key)
-    return key
+    """What indexed vectors depend on in a model: its idf (weights only steer the search),
+    digested once per idf object with its serialization (``model.idf_key``): a model moved
+    by a tenant's shift (``linking.shifted``) shares its base's idf."""
+    return idf_key(model.idf)
 
 
 def path_for(directory: Path, tenant: str) -> Path:
