@@ -42,7 +42,7 @@ from persona6.identity import separation, snapshot
 from persona6.identity.backtest import TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
-from persona6.identity.model import LinkModel, Vectors, bucket, kind_bounded, vectorize
+from persona6.identity.model import LinkModel, Vectors, bounded_posterior, bucket, vectorize
 from persona6.identity.records import (
     BacktestReport,
     Candidate,
@@ -615,14 +615,16 @@ class Linker:
         present, _ = self._co_actors(actor, profile)
         query = vectorize(profile, self.model)
         scored = self._scores(query, present, count, dict(profile.identifiers))
-        probs, new = self._posterior(scored, query.size)
+        probs, new, _ = self._posterior(scored, query.size)
         return {s.person_id: p for s, p in zip(scored, probs, strict=True)}, new
 
-    def _posterior(self, scored: list[Scored], size: float) -> tuple[list[float], float]:
-        from persona6.identity.model import posterior
-
+    def _posterior(
+        self, scored: list[Scored], size: float
+    ) -> tuple[list[float], float, list[float]]:
+        """(each candidate's probability, a new person's, the candidates' LLRs as bounded
+        against a new person: ``model.kind_bounded``)."""
         assert self.model is not None and self.index is not None
-        return posterior(
+        return bounded_posterior(
             [s.llr for s in scored],
             len(self.index),
             self.model,
@@ -652,7 +654,7 @@ class Linker:
                 item.contributions["context"] += extra
                 item.llr += extra
             scored.sort(key=lambda s: (-s.llr, s.person_id))
-        probs, new = self._posterior(scored, query.size)
+        probs, new, bounded = self._posterior(scored, query.size)
         candidates = [
             Candidate(
                 person_id=s.person_id,
@@ -681,9 +683,6 @@ class Linker:
                 [c.person_id for place, c in enumerate(candidates) if place in shown | {1}],
             )
             kinds = [s.kind for s in scored]
-            bounded = kind_bounded(
-                [s.llr for s in scored], kinds, self.model.constant, len(self.index)
-            )
             for place, (candidate, item, held) in enumerate(
                 zip(candidates[:EXPLAINED], scored, bounded, strict=False)
             ):

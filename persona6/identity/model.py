@@ -378,15 +378,30 @@ def posterior(
     is the one the bounded LLRs give, and the known persons share the rest as the full LLRs
     say, so which known person is the likeliest does not change.
     """
+    probs, new, _ = bounded_posterior(llrs, known, model, rest, size, kinds)
+    return probs, new
+
+
+def bounded_posterior(
+    llrs: Sequence[float],
+    known: int,
+    model: LinkModel,
+    rest: float | None = None,
+    size: float | None = None,
+    kinds: Sequence[float] | None = None,
+) -> tuple[list[float], float, list[float]]:
+    """``posterior``, and the bounded LLRs it gave the new person's probability from (the LLRs
+    as they are without ``kinds``): a link's explanation says how far a candidate was held
+    back (``linking.kind_evidence``) from the very ones its probability came from."""
     probs, new = _posterior(llrs, known, model, rest, size)
     if kinds is None or not len(llrs):
-        return probs, new
+        return probs, new, list(llrs)
     bounded = kind_bounded(llrs, kinds, model.constant, known)
     _, held = _posterior(bounded, known, model, rest, size)
     if held <= new:
-        return probs, new
+        return probs, new, bounded
     share = (1.0 - held) / max(1e-12, 1.0 - new)
-    return [p * share for p in probs], held
+    return [p * share for p in probs], held, bounded
 
 
 def kind_bounded(

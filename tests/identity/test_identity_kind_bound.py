@@ -12,7 +12,7 @@ import pytest
 
 from persona6 import Persona6
 from persona6.identity import default_model
-from persona6.identity.model import kind_bounded, posterior
+from persona6.identity.model import bounded_posterior, kind_bounded, posterior
 
 #: Five shoppers, each alone in their kind: their own device, time zone, hour and flow.
 SHOPPERS = {
@@ -194,6 +194,9 @@ def test_the_bound_keeps_texture_and_content_and_the_order_of_known_persons() ->
     old_probs, old_new = posterior(llrs, 5, model)
     assert old_new < 0.01 and new > 0.15
     assert probs[0] / probs[1] == pytest.approx(old_probs[0] / old_probs[1])
+    # A link's explanation reads the bounded LLRs the probabilities came from (computed once).
+    assert bounded_posterior(llrs, 5, model, kinds=kinds) == (probs, new, bounded)
+    assert bounded_posterior(llrs, 5, model) == (old_probs, old_new, llrs)
 
 
 def test_on_a_large_tenant_a_kind_spread_over_many_persons_is_not_bounded() -> None:
