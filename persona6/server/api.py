@@ -297,14 +297,16 @@ _EVENTS_BODY = {
 
 
 class _Tenant:
-    """The engines of one tenant: idle ones, and how many exist."""
+    """The engines of one tenant: idle ones, and how many exist; and what they share (who
+    anonymous actors probably are, ``hints.ProbableCache``)."""
 
-    __slots__ = ("created", "idle", "ready")
+    __slots__ = ("created", "idle", "probable", "ready")
 
     def __init__(self) -> None:
         self.idle: list[Persona6] = []
         self.created = 0
         self.ready = threading.Condition()
+        self.probable = hints.ProbableCache()
 
 
 class TenantEngines:
@@ -321,13 +323,21 @@ class TenantEngines:
         self._tenants: OrderedDict[str, _Tenant] = OrderedDict()
         self._guard = threading.Lock()
 
-    @contextmanager
-    def use(self, tenant: str) -> Iterator[Persona6]:
+    def _state(self, tenant: str) -> _Tenant:
         with self._guard:
             state = self._tenants.get(tenant)
             if state is None:
                 state = self._tenants[tenant] = _Tenant()
             self._tenants.move_to_end(tenant)
+            return state
+
+    def probable(self, tenant: str) -> hints.ProbableCache:
+        """Who the tenant's anonymous actors probably are, shared by its engines."""
+        return self._state(tenant).probable
+
+    @contextmanager
+    def use(self, tenant: str) -> Iterator[Persona6]:
+        state = self._state(tenant)
         engine = None
         with state.ready:
             while not state.idle and state.created >= self.per_tenant:
@@ -711,9 +721,13 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
         anonymous actor no link ties to anyone, whom linking finds to be a known person, the
         brief opens with a section "Probably a known person" (nothing is merged)."""
 
+        probable = pool.probable(tenant)
+
         def brief(p6: Persona6) -> Brief:
             p6.require_person(person_id)
-            return hints.context_with_hint(p6, person_id, "http", task=task, budget=budget)
+            return hints.context_with_hint(
+                p6, person_id, "http", task=task, budget=budget, cache=probable
+            )
 
         return run(tenant, brief)
 

@@ -9,8 +9,11 @@ the actor as the person before the product does.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from persona6.behavior import Prediction
 from persona6.context import Brief
@@ -42,49 +45,131 @@ _PROBABLE_LINES: dict[Served, tuple[str, ...]] = {
     ),
 }
 
+#: The most anonymous actors a tenant's ``ProbableCache`` keeps (the least recently asked go
+#: first): a few hundred bytes each.
+PROBABLE_CACHED = 1_000
 
-def probable_person(p6: Persona6, actor: str) -> LinkResult | None:
-    """For an anonymous actor no link ties to anyone, what linking says when it names a known
-    person; None otherwise (a known person, an actor linked already, a new person, an actor
-    linking cannot weigh yet)."""
+
+@dataclass(frozen=True)
+class Probable:
+    """Who linking says an anonymous actor probably is: what the brief's line shows."""
+
+    person: str
+    probability: float
+    #: The first two of the actor's events that the person's evidence cites.
+    cited: tuple[str, ...]
+
+
+class ProbableCache:
+    """``probable_person``'s answers for one tenant, per anonymous actor, so that every brief of
+    an actor does not run a whole link (HTTP: shared by the tenant's pooled engines; MCP: the
+    server's engine). Thread-safe.
+
+    An answer is kept while the tenant's linking reads the same data: the store's graph
+    version (``Store.graph_version``: every build, link, unlink and forget moves it, in any
+    process) and the tenant's identity settings and saved linking model. Recording events
+    moves none of them, and need not: linking reads the built graph only, and what an event
+    can change at once (the actor becoming a known person's id) is checked on every call. When
+    the version moves, every answer kept is dropped, so nothing of a forgotten person stays."""
+
+    def __init__(self, limit: int = PROBABLE_CACHED):
+        self.limit = limit
+        self._guard = threading.Lock()
+        self._version: Any = None
+        self._found: OrderedDict[str, Probable | None] = OrderedDict()
+
+    def get(self, p6: Persona6, actor: str, make: Callable[[], Probable | None]) -> Probable | None:
+        """The answer kept for ``actor`` at the tenant's current version, else ``make()``'s
+        (then kept). The version is read before ``make`` runs: a write meanwhile leaves the
+        answer under the older version, which the next call sees moved."""
+        version = _linking_version(p6)
+        with self._guard:
+            if version != self._version:
+                self._found.clear()
+                self._version = version
+            elif actor in self._found:
+                self._found.move_to_end(actor)
+                return self._found[actor]
+        found = make()
+        with self._guard:
+            if version == self._version:
+                self._found[actor] = found
+                while len(self._found) > self.limit:
+                    self._found.popitem(last=False)
+        return found
+
+
+def _linking_version(p6: Persona6) -> tuple[Any, ...]:
+    """What linking's answers for the tenant depend on, besides the actor's own id."""
+    store, tenant = p6.store, p6.tenant
+    settings = sorted((k, repr(v)) for k, v in store.identity_settings(tenant).items())
+    return (store.graph_version(tenant), tuple(settings), store.latest_identity_model(tenant))
+
+
+def probable_person(
+    p6: Persona6, actor: str, cache: ProbableCache | None = None
+) -> Probable | None:
+    """For an anonymous actor no link ties to anyone, whom linking names as a known person;
+    None otherwise (a known person, an actor linked already, a new person, an actor linking
+    cannot weigh yet). With ``cache``, the link runs once per actor and tenant version."""
     stored = p6.store.actors(p6.tenant, names=[actor])
     if not stored or stored[0].known or stored[0].linked_to is not None:
         return None
+    if cache is None:
+        return _probable(p6, actor)
+    return cache.get(p6, actor, lambda: _probable(p6, actor))
+
+
+def _probable(p6: Persona6, actor: str) -> Probable | None:
     try:
         if p6.links(actor):
             return None
         result = p6.link(actor)
     except Persona6Error:
         return None
-    return result if result.decision is not None and result.linked is None else None
+    person = result.decision
+    if person is None or result.linked is not None:
+        return None
+    best = next(c for c in result.candidates if c.person_id == person)
+    cited = list(dict.fromkeys(q.event_id for e in best.evidence for q in e.anonymous))[:2]
+    return Probable(person, best.probability, tuple(cited))
 
 
 def context_with_hint(
-    p6: Persona6, actor: str, surface: Served, *, task: str | None, budget: int
+    p6: Persona6,
+    actor: str,
+    surface: Served,
+    *,
+    task: str | None,
+    budget: int,
+    cache: ProbableCache | None = None,
 ) -> Brief:
     """``p6.context(actor)``; for an anonymous actor whom linking finds to be a known person
-    (``probable_person``), with a first section ``## Probably a known person`` saying who and
-    what to do, paid for out of the budget (``context.notes.with_note``; none when the budget
-    holds no wording of it beside the smallest brief). Nothing is merged."""
-    link = probable_person(p6, actor)
-    if link is None:
+    (``probable_person``, through ``cache`` when given), with a first section
+    ``## Probably a known person`` saying who and what to do, paid for out of the budget
+    (``context.notes.with_note``; none when the budget holds no wording of it beside the
+    smallest brief). Nothing is merged."""
+    probable = probable_person(p6, actor, cache)
+    if probable is None:
         return p6.context(actor, task=task, budget=budget)
     return _with_hint(
-        lambda who, left: p6.context(who, task=task, budget=left), actor, budget, link, surface
+        lambda who, left: p6.context(who, task=task, budget=left), actor, budget, probable, surface
     )
 
 
 def _with_hint(
-    brief: Callable[[str, int], Brief], actor: str, budget: int, link: LinkResult, surface: Served
+    brief: Callable[[str, int], Brief],
+    actor: str,
+    budget: int,
+    probable: Probable,
+    surface: Served,
 ) -> Brief:
-    person = link.decision
-    best = next(c for c in link.candidates if c.person_id == person)
-    said = f"Probably {person} (p {best.probability:.4g}, not linked)"
-    cited = list(dict.fromkeys(q.event_id for e in best.evidence for q in e.anonymous))[:2]
+    person = probable.person
+    said = f"Probably {person} (p {probable.probability:.4g}, not linked)"
     lines = [
         line.format(said=said, actor=actor, person=person) for line in _PROBABLE_LINES[surface]
     ]
-    return with_note(brief, actor, budget, PROBABLE_HEADING, lines, cited)
+    return with_note(brief, actor, budget, PROBABLE_HEADING, lines, list(probable.cited))
 
 
 def link_note(result: LinkResult, surface: Served) -> str:
@@ -122,7 +207,10 @@ def unseen_failure_note(prediction: Prediction, surface: Served) -> str | None:
 
 
 __all__ = [
+    "PROBABLE_CACHED",
     "PROBABLE_HEADING",
+    "Probable",
+    "ProbableCache",
     "Served",
     "context_with_hint",
     "link_note",

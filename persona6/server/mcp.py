@@ -46,7 +46,7 @@ from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.graph.consolidate import chosen_sides
 from persona6.identity import LinkResult
 from persona6.identity.records import Candidate, LinkEvidence, Quote
-from persona6.server.hints import context_with_hint, unseen_failure_note
+from persona6.server.hints import ProbableCache, context_with_hint, unseen_failure_note
 from persona6.types import (
     Event,
     EvidenceLink,
@@ -232,6 +232,8 @@ class _Engine:
         self._engine = source if isinstance(source, Persona6) else None
         self._lock = threading.Lock()
         self._runs = 0
+        #: Who anonymous actors probably are, kept between briefs (``get_user_context``).
+        self.probable = ProbableCache()
 
     def call(
         self,
@@ -382,7 +384,9 @@ def create_mcp_server(
         whom linking finds to be a known person, a line says who (nothing is merged)."""
 
         return shared.call(
-            lambda p6: context_with_hint(p6, person_id, "mcp", task=task, budget=budget)
+            lambda p6: context_with_hint(
+                p6, person_id, "mcp", task=task, budget=budget, cache=shared.probable
+            )
         )
 
     @server.tool(annotations=_READS)
