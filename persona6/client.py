@@ -6,8 +6,9 @@ Moving from the embedded library to a server changes the constructor only::
     p6 = Persona6Client("http://127.0.0.1:8000", key="p6_...")     # a server
 
 Both return the same records (``PersonView``, ``Brief``, ``Prediction``, ``LinkResult``…) and
-raise the same errors: the server's error codes become ``NotFound``, ``InvalidEvent``,
-``InvalidOption``, ``StoreError``; a bad key raises ``Unauthorized``.
+raise the same errors: the server's error codes become ``NotFound``, ``InvalidInput``,
+``InvalidOption``, ``StoreError``; a bad key raises ``Unauthorized``, and an event naming another
+tenant than the key's ``TenantMismatch`` (an ``InvalidEvent``, as the library raises).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter
 from persona6.behavior import PersonArchetypes, Prediction
 from persona6.context import DEFAULT_BUDGET, Brief
 from persona6.errors import (
+    InvalidEvent,
     InvalidInput,
     InvalidOption,
     MissingExtra,
@@ -76,6 +78,25 @@ class ServerError(Persona6Error):
         self.status = status
         self.code = code
         super().__init__(message)
+
+
+class TenantMismatch(InvalidEvent):
+    """An event sent names another tenant than the API key's (HTTP 403 ``tenant_mismatch``):
+    nothing of the request is stored. A client writes to its key's tenant only, as the library
+    writes to its own (where the same event raises ``InvalidEvent`` on field ``tenant``).
+
+    The message is the server's: where (``events[i]``, the event's index in the request),
+    what (the tenant named, and the key's), and what to do (send each tenant's events with a
+    key of that tenant, or drop the field). ``where`` holds the first."""
+
+    code = "tenant_mismatch"
+    status = 403
+
+    def __init__(self, message: str):
+        where, said, problem = message.partition(": ")
+        self.where, self.problem = (where, problem) if said else ("server", message)
+        self.field, self.value, self.hint = "tenant", None, ""
+        Exception.__init__(self, message)
 
 
 class _RemoteInvalidInput(InvalidInput):
@@ -429,7 +450,9 @@ def _error(response: Any) -> Persona6Error:
         return Unauthorized(message)
     if code == "not_found":
         return NotFound(message)
-    if code in {"invalid_event", "invalid_input", "tenant_mismatch"}:
+    if code == "tenant_mismatch":
+        return TenantMismatch(message)
+    if code in {"invalid_event", "invalid_input"}:
         return _RemoteInvalidInput(message, code)
     if code in {"invalid_option", "invalid_request"}:
         return InvalidOption(message)
@@ -469,4 +492,4 @@ def _chunks(path: Path) -> Iterator[list[str]]:
         yield chunk
 
 
-__all__ = ["Persona6Client", "ServerError", "Unauthorized"]
+__all__ = ["Persona6Client", "ServerError", "TenantMismatch", "Unauthorized"]

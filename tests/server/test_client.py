@@ -10,8 +10,8 @@ import pytest
 from server.conftest import demo_events, serve_process
 
 from persona6 import Persona6
-from persona6.client import Persona6Client, Unauthorized
-from persona6.errors import InvalidInput, InvalidOption, NotFound, StoreError
+from persona6.client import Persona6Client, TenantMismatch, Unauthorized
+from persona6.errors import InvalidEvent, InvalidInput, InvalidOption, NotFound, StoreError
 from persona6.server import keys
 from persona6.store import open_store
 
@@ -98,6 +98,33 @@ def test_the_client_raises_the_libraries_errors(remote):
         pytest.raises(Unauthorized, match="the API key is not valid"),
     ):
         stranger.persons()
+
+
+def test_an_event_of_another_tenant_raises_tenant_mismatch_saying_where_what_and_the_fix(
+    remote,
+):
+    local, client, truth, _ = remote
+    event = {
+        "ts": "2026-01-01T10:00:00Z",
+        "session_id": "sdk-other-tenant",
+        "user_id": truth["people"][0]["person_id"],
+        "type": "message",
+        "text": "hello",
+    }
+    before = client.stats().events
+    with pytest.raises(TenantMismatch) as raised:
+        client.record([event, {**event, "tenant": "rival"}])
+    assert str(raised.value) == (
+        "events[1]: field 'tenant' 'rival' names another tenant than the API key's tenant "
+        "'acme'. Send each tenant's events with an API key of that tenant, or drop the field"
+    )
+    assert (raised.value.where, raised.value.field) == ("events[1]", "tenant")
+    assert (raised.value.code, raised.value.status) == ("tenant_mismatch", 403)
+    assert client.stats().events == before  # all or none
+    # The library raises the same class of error for the same event.
+    with pytest.raises(InvalidEvent, match=r"\[1\]: field 'tenant' 'rival' names another"):
+        local.record([event, {**event, "tenant": "rival"}])
+    assert isinstance(raised.value, InvalidEvent) and isinstance(raised.value, InvalidInput)
 
 
 def test_an_unreachable_server_says_so():
