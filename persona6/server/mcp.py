@@ -27,6 +27,7 @@ server itself keeps running.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 from collections import Counter
@@ -857,13 +858,27 @@ def _rests_on(basis: dict[str, Any]) -> str:
     return "; ".join(said)
 
 
+def _rounded(shares: list[tuple[str, float]], places: int) -> dict[str, float]:
+    """Shares summing to 1, rounded to ``places`` decimals so that they still sum to 1 (the
+    largest remainders get the units plain rounding loses: eight shares each rounded alone can
+    sum to 1.001), in the order given."""
+    unit = 10**places
+    scaled = [p * unit for _, p in shares]
+    kept = [math.floor(x) for x in scaled]
+    short = round(sum(scaled)) - sum(kept)
+    by_remainder = sorted(range(len(kept)), key=lambda i: (kept[i] - scaled[i], i))
+    for i in by_remainder[: max(short, 0)]:
+        kept[i] += 1
+    return {name: round(k / unit, places) for (name, _), k in zip(shares, kept, strict=True)}
+
+
 def _reaction_digest(prediction: Prediction, failure: str | None, detail: bool) -> ReactionDigest:
     ranked = sorted(prediction.distribution.items(), key=lambda kv: (-kv[1], kv[0]))
     latency = prediction.expected_latency_s
     return ReactionDigest(
         person_id=prediction.person_id,
         failure=failure or (prediction.basis.get("context") or {}).get("failure"),
-        distribution={name: round(p, 3) for name, p in ranked},
+        distribution=_rounded(ranked, 3),
         expected_latency_s=None if latency is None else round(latency, 1),
         rests_on="; ".join(
             filter(

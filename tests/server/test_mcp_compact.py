@@ -13,7 +13,7 @@ import pytest
 from mcp import Client
 
 from persona6 import Persona6, synth
-from persona6.server.mcp import QUOTE_CHARS, create_mcp_server
+from persona6.server.mcp import QUOTE_CHARS, _rounded, create_mcp_server
 
 pytestmark = pytest.mark.anyio
 
@@ -338,3 +338,15 @@ async def test_the_other_side_of_a_contrast_comes_after_every_other_trait(tmp_pa
     assert against and len(against) < len(statements)
     assert against == list(range(len(statements) - len(against), len(statements)))
     assert f"The other side of {len(against)} contrast" in digest["note"]
+
+
+def test_a_predicted_distribution_rounded_to_three_decimals_still_sums_to_one():
+    # Each rounded alone, these eight sum to 1.003 (predict_reaction gave 1.001 on a demo).
+    shares = [0.1256] * 7 + [0.1208]
+    named = [(f"r{i}", p) for i, p in enumerate(shares)]
+    assert round(sum(round(p, 3) for p in shares), 3) == 1.003
+    rounded = _rounded(named, 3)
+    assert list(rounded) == [name for name, _ in named]  # the order given
+    assert round(sum(rounded.values()), 9) == 1.0
+    assert all(abs(rounded[name] - p) < 0.001 for name, p in named)
+    assert _rounded([("a", 0.5), ("b", 0.25), ("c", 0.25)], 3) == {"a": 0.5, "b": 0.25, "c": 0.25}
