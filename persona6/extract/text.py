@@ -607,12 +607,205 @@ def follows_speaker(text: str, sentence: Span, clause: Span) -> bool:
 
 def is_hypothetical(text: str, clause: Span, subject_start: int, lead: Iterable[str] = ()) -> bool:
     """A hedge or condition over the subject: "if I liked", "maybe I'd"; not "if it's hot, I";
-    with "would"/"could", the consequence is as hypothetical as its condition."""
+    with "would"/"could", the consequence is as hypothetical as its condition.
+
+    Reads ``hypothetical_markers`` one word at a time, so its phrases ("in case") never match
+    and inverted conditions ("Were I", "Had I known") are unknown to it; ``supposed`` is the
+    shared guard that reads them, which its callers move to with their own version bump."""
     prefix = tokens(text, clause.start, subject_start)
     marked = [i for i, t in enumerate(prefix) if t.word in english_set("hypothetical_markers")]
     if not marked or {"would", "'d", "could", "might"} & set(lead):
         return bool(marked)
     return not any(t.word in english_set("subject_words") for t in prefix[marked[-1] + 1 :])
+
+
+class Supposition(NamedTuple):
+    """Words a marker leaves not so (english ``suppositions``): the marker's ``kind``
+    ("condition", "imagined", "counterfactual", "wish", "hedge"), the marker, and the ``scope``
+    it governs, never past its sentence."""
+
+    kind: str
+    marker: Span
+    scope: Span
+
+
+def supposed(text: str, at: int, kinds: Iterable[str] | None = None) -> Supposition | None:
+    """The supposition whose scope holds offset ``at``, among ``kinds`` (every kind when None):
+    the shared guard of the extractors against reading a case supposed as one that is
+    ("Suppose I crashed a rental car, what happens?", "What if the backup fails?", "Had I
+    known, I would have sold my car"). Each extractor says which kinds leave its reading not
+    so: a failure supposed is none, while a question about a risk may still raise a worry."""
+    wanted = None if kinds is None else frozenset(kinds)
+    for found in _suppositions(text):
+        if found.scope.start <= at < found.scope.end and (wanted is None or found.kind in wanted):
+            return found
+    return None
+
+
+def suppositions(text: str) -> tuple[Supposition, ...]:
+    """Every supposition of ``text`` (see ``supposed``), in order of their markers."""
+    return _suppositions(text)
+
+
+class _SuppositionWords(NamedTuple):
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, kind)
+    imagined: tuple[tuple[str, ...], ...]
+    before_subject: frozenset[str]
+    leads: frozenset[str]
+    inversions: dict[str, str]
+    consequences: frozenset[str]
+    subjects: frozenset[str]
+
+
+@cache
+def _supposition_words() -> _SuppositionWords:
+    data = load_lexicon("english")["suppositions"]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind in ("condition", "wish", "hedge"):
+        for phrase in data[kind]:
+            words = tuple(str(phrase).lower().split())
+            phrases.setdefault(words[0], []).append((words, kind))
+    return _SuppositionWords(
+        phrases={w: tuple(sorted(p, key=lambda f: -len(f[0]))) for w, p in phrases.items()},
+        imagined=tuple(
+            sorted((tuple(str(p).lower().split()) for p in data["imagined"]), key=len)[::-1]
+        ),
+        before_subject=frozenset(str(w) for w in data["imagined_before_subject"]),
+        leads=frozenset(str(w) for w in data["imagined_leads"]),
+        inversions={str(k): str(v) for k, v in data["inversions"].items()},
+        consequences=frozenset(str(w) for w in data["inversion_consequences"]),
+        subjects=frozenset(str(w) for w in data["consequence_subjects"]),
+    )
+
+
+def _words_at(words: Sequence[Token], index: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.word for t in words[index : index + len(phrase)]) == phrase
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _suppositions(text: str) -> tuple[Supposition, ...]:
+    found: list[Supposition] = []
+    for sentence in _sentences(text):
+        found.extend(_sentence_suppositions(text, sentence))
+    return tuple(found)
+
+
+def _sentence_suppositions(text: str, sentence: Span) -> list[Supposition]:
+    """The suppositions of one sentence: an imagined case or an inverted condition opening it
+    (the whole sentence), then every condition, wish and hedge phrase (``_governed``)."""
+    lexicon, words = _supposition_words(), tokens(text, *sentence)
+    found: list[Supposition] = []
+    first, leads = 0, english_set("discourse_markers") | lexicon.leads
+    while first < len(words) - 1 and words[first].word in leads:
+        first += 1
+    opener = next((p for p in lexicon.imagined if _words_at(words, first, p)), None)
+    if opener is None and words and words[first].word in lexicon.before_subject:
+        following = words[first + 1 : first + 2]
+        if following and following[0].word in english_set("subject_words"):
+            opener = (words[first].word,)
+    if opener is not None:
+        marker = Span(words[first].start, words[first + len(opener) - 1].end)
+        return [Supposition("imagined", marker, sentence)]
+    if words and _inverted(text, sentence, words, first):
+        kind = lexicon.inversions[words[first].word]
+        found.append(Supposition(kind, Span(words[first].start, words[first].end), sentence))
+    index = 0
+    while index < len(words):
+        heads = lexicon.phrases.get(words[index].word, ())
+        match = next((f for f in heads if _words_at(words, index, f[0])), None)
+        if match is None:
+            index += 1
+            continue
+        phrase, kind = match
+        found.extend(_governed(text, sentence, words, index, len(phrase), kind))
+        index += len(phrase)
+    return found
+
+
+def _inverted(text: str, sentence: Span, words: Sequence[Token], first: int) -> bool:
+    """A condition said with its verb first opens the sentence (``inversions``): "Were I to
+    move to Berlin, I'd learn German", "Had the sync failed, I would have lost my work",
+    "Should you need anything, let me know". A subject follows the verb (after "had" and
+    "were", a noun subject needs a past form in its clause: "Had the sync failed", not "Had the
+    best day ever, would recommend"), and after the clause's comma comes a consequence such a
+    condition takes (``inversion_consequences``), not a question's tail ("Should I use
+    Postgres, or MySQL?", "Were you at the party, Caroline?")."""
+    lexicon = _supposition_words()
+    verb = words[first].word
+    if verb not in lexicon.inversions or first + 1 >= len(words):
+        return False
+    subject = words[first + 1].word
+    if subject not in english_set("subject_words"):
+        return False
+    comma = text.find(",", words[first].end, sentence.end)
+    if comma < 0:
+        return False
+    inverted = [t.word for t in words if words[first].end <= t.start < comma]
+    pronoun = subject in lexicon.subjects or subject in ("you", "it")
+    if verb != "should" and not pronoun and not any(is_past(w) for w in inverted[1:]):
+        return False
+    after = [t.word for t in words if t.start > comma]
+    while len(after) > 1 and after[0] in english_set("discourse_markers"):
+        after = after[1:]
+    if after[:1] and after[0] in lexicon.consequences:
+        return True
+    # "Had I known, I would have sold my car": a subject, then the consequence's modal
+    return (
+        len(after) > 1
+        and after[0] in english_set("subject_words")
+        and after[1] in (lexicon.consequences)
+    )
+
+
+def _governed(
+    text: str, sentence: Span, words: Sequence[Token], index: int, size: int, kind: str
+) -> list[Supposition]:
+    """What a phrase of a condition, a wish or a hedge at ``words[index]`` governs: its clause,
+    up to the subject of the clause after it (the first of ``consequence_subjects`` past the
+    phrase's own subject: "If it rains | I always take the bus"); and, for a condition, every
+    other clause of its sentence that speaks of what will be, of the unreal, or asks ("In case
+    it rains I'll stay in", "if it fails, what do I do?"), not one that states a present or a
+    past ("If it rains I always take the bus": a habit)."""
+    marker = Span(words[index].start, words[index + size - 1].end)
+    held = [c for c in _clauses(text, sentence) if c.start < marker.end and marker.start < c.end]
+    own = Span(held[0].start, held[-1].end) if held else sentence  # "what | if": one clause
+    end = own.end
+    subjects = _supposition_words().subjects
+    for token in words[index + size + 1 :]:
+        if token.start >= own.end:
+            break
+        if token.word in subjects:
+            end = token.start
+            break
+    condition = Span(marker.start, end)
+    if kind != "condition":
+        return [Supposition(kind, marker, condition)]
+    pieces = [c for c in _clauses(text, sentence) if c.end <= marker.start or c.start >= own.end]
+    if end < own.end:
+        pieces.append(Span(end, own.end))
+    if own.start < marker.start:
+        pieces.append(Span(own.start, marker.start))
+    governed = [p for p in pieces if says_future(text[p.start : p.end]) or _is_question(text, p)]
+    if _unreal(text, condition, governed):
+        kind = "counterfactual"  # "if I won the lottery, I would buy a boat"
+    return [Supposition(kind, marker, span) for span in (condition, *governed)]
+
+
+_UNREAL_MODALS = frozenset({"would", "could", "might"})
+
+
+def _unreal(text: str, condition: Span, consequences: Sequence[Span]) -> bool:
+    """A condition in the past with a consequence in the unreal ("would", "'d", "could",
+    "might") says what is not so: "if I won the lottery, I would buy a boat", "if I lost my
+    data, could I restore it?"; not "if it failed, what happens?" (a past that may be)."""
+    words = tokens(text, *condition)[1:]
+    if not any(is_past(t.word) and not t.word.endswith("eed") for t in words):
+        return False  # not "need", "proceed"
+    return any(
+        t.word in _UNREAL_MODALS or t.word.endswith("'d")
+        for piece in consequences
+        for t in tokens(text, *piece)
+    )
 
 
 def is_conditional(text: str, sentence: Span, subject_start: int, future: bool) -> bool:
