@@ -1,4 +1,4 @@
-"""persona6.failure.v13: failure episodes, and how the person reacted to each.
+"""persona6.failure.v14: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -21,7 +21,11 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   ``rule_marks``: "I cannot submit anything non-compliant", v12; a thing that stops their act
   whatever the act, "it won't let me attach the report", "the kiosk keeps rejecting my card", a
   control that "does nothing", "I can't get in", v13, not a person or a body as the subject,
-  ``person_nouns``: "my landlord won't let me paint"); key = ``user_reported``.
+  ``person_nouns``: "my landlord won't let me paint"; not a breakage supposed, v14, the shared
+  guard ``text.supposed``: in a condition or what it says will follow, "If the sync fails
+  again, what happens?", a case imagined, "Suppose I crashed a rental car, what happens?", or
+  one that was not, "Had the sync failed, I would have lost my work"; a habit under a condition
+  is one, "If I open it on Wi-Fi, the app always crashes"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -138,13 +142,14 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, name_words, names_match, signal_for, whole_cite
 from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v13"
+NAME = "persona6.failure.v14"
 
 
 class Reaction(StrEnum):
@@ -375,12 +380,22 @@ def _reads_as_error(prep: Prepared) -> bool:
 
 
 def _user_report(prep: Prepared) -> bool:
-    """A person's text saying something broke (not "if the sync fails"), memoised on it."""
+    """A person's text saying something broke (not "if the sync fails"), memoised on it. A
+    breakage supposed is none (v14, ``text.supposed``): in a condition or what it says will
+    follow ("If the sync fails again, what happens?", "In case the upload fails I'll retry"),
+    a case imagined ("Suppose I crashed a rental car, what happens?") or one that was not ("Had
+    the sync failed, I would have lost my work"); a habit under a condition is one ("If I open
+    it on Wi-Fi, the app always crashes"). A wish or a hedge still tells of it ("I wish it
+    would stop crashing", "maybe the sync is broken")."""
     found = cues()
     return prep.remember(
         (NAME, "user_report"),
-        lambda p: _said(p, found.user_reports, found.user_report_exclusions),
+        lambda p: _said(p, found.user_reports, found.user_report_exclusions, supposed=True),
     )
+
+
+#: The kinds of ``text.supposed`` that leave a breakage not met (v14).
+_SUPPOSED_KINDS = ("condition", "imagined", "counterfactual")
 
 
 def asks_for_help(prep: Prepared) -> bool:
@@ -397,14 +412,18 @@ def _says_retry(prep: Prepared) -> bool:
 _NO_CUES = CueList(())
 
 
-def _said(prep: Prepared, wanted: CueList, exclusions: CueList = _NO_CUES) -> bool:
+def _said(
+    prep: Prepared, wanted: CueList, exclusions: CueList = _NO_CUES, supposed: bool = False
+) -> bool:
     """A person's own words match ``wanted`` (outside every match of ``exclusions``), memoised
     on the text. Material they pasted is not their words (v12, ``text.material_spans``): an
     error message in a code fence, a log line, a forwarded email reports no breakage, asks
     nothing and tells no reaction of theirs ("got this when i tried on the app??" above a
-    fenced "Error 409: ... retry with loyalty tier GOLD")."""
+    fenced "Error 409: ... retry with loyalty tier GOLD"). With ``supposed``, a match in a case
+    supposed (``_SUPPOSED_KINDS``) is not said either (v14)."""
     return prep.remember(
-        (NAME, "said", wanted, exclusions), lambda p: _outside(p, wanted, exclusions, own=True)
+        (NAME, "said", wanted, exclusions, supposed),
+        lambda p: _outside(p, wanted, exclusions, own=True, supposed=supposed),
     )
 
 
@@ -425,9 +444,12 @@ def _blocks(prep: Prepared) -> list[tuple[int, int]]:
     ]
 
 
-def _outside(prep: Prepared, wanted: CueList, exclusions: CueList, own: bool = False) -> bool:
+def _outside(
+    prep: Prepared, wanted: CueList, exclusions: CueList, own: bool = False, supposed: bool = False
+) -> bool:
     """Some match of ``wanted`` in the text starts outside every match of ``exclusions`` (and,
-    when ``own``, outside the material the person pasted)."""
+    when ``own``, outside the material the person pasted; when ``supposed``, outside a case
+    supposed, ``text.supposed``)."""
     found, text = wanted.candidates(prep), prep.text
     if not found:
         return False
@@ -436,6 +458,7 @@ def _outside(prep: Prepared, wanted: CueList, exclusions: CueList, own: bool = F
         excluded += _pasted(prep)
     return any(
         not any(start <= m.start() < end for start, end in excluded)
+        and not (supposed and tx.supposed(text, m.start(), _SUPPOSED_KINDS))
         for p in found
         for m in p.finditer(text)
     )
