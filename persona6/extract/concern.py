@@ -1,4 +1,4 @@
-"""persona6.concern.v17: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v18: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -106,7 +106,7 @@ school's nutrition guidelines", "Our HR policy forbids sharing salary data"), no
 terms, a game's rules or a rule named as a task's topic. A record of one's health, studies or
 pay shown to others is privacy ("Can other students see my grades?", "Please don't share my
 diagnosis with the marketing team"). A sentence that opens with a case imagined raises no
-concern ("Suppose the flight were cancelled, would I get a refund?": ``hypotheticals``).
+concern ("Suppose the flight were cancelled, would I get a refund?").
 
 Asking for a result to be confirmed right, or how one can be sure it is, is correctness in any
 domain (v17, end-to-end probe 8): a verb of confirming or a doubt of sureness before a thing
@@ -114,6 +114,13 @@ said to be right, correct or accurate ("Can you confirm the dosage on this label
 "How can I be sure the conversion was done accurately?"); not a confirmation of a thing alone
 ("confirm my booking"), a place or a time ("is the shop open right now?") or agreement
 ("you're right").
+
+A case imagined is read by the guard every extractor shares (v18, ``text.supposed``, kind
+"imagined": english.yaml ``suppositions``), no list of the concern's own: it opens its
+sentence after any discourse markers ("Ok so, suppose the flight were cancelled, ...") and
+takes "say" before a subject too ("Say the courier loses it, do I get a refund?"). A condition
+stays a worry on purpose, as before: a question about a risk raises it ("What if the backup
+fails?", "Should the backup fail, will I lose my photos?").
 
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
@@ -144,7 +151,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v17"
+NAME = "persona6.concern.v18"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -243,8 +250,6 @@ class Taxonomy:
     career: re.Pattern[str]
     #: Asking the assistant to tell (v15, ``requests.telling``): no report.
     telling: re.Pattern[str]
-    #: A case imagined before a cue (v16, ``hypotheticals``).
-    supposed: re.Pattern[str]
     #: Words read over back to a shape's subject (v16, ``subject_skips``).
     subject_skips: frozenset[str]
 
@@ -450,12 +455,6 @@ def taxonomy() -> Taxonomy:
         rejected=_rejected_pattern(data["rejected_options"]),
         career=re.compile("|".join(f"(?:{p})" for p in data["career"]), re.IGNORECASE),
         telling=re.compile(str(requests["telling"]), re.IGNORECASE),
-        supposed=re.compile(
-            r"[\W_]*(?:(?:and|but|so|ok|okay|well|now)\b[\W_]*)?(?:"
-            + tx.word_alternation(data["hypotheticals"])
-            + r")\b",
-            re.IGNORECASE,
-        ),
         subject_skips=frozenset(str(w).lower() for w in data["subject_skips"]),
     )
 
@@ -617,8 +616,8 @@ def _readings(
                 continue  # "the flight was cancelled": an event, no worry about it (v16)
             if concern.not_of and _done_by(text, sentence, match, concern.not_of):
                 continue  # "I was late again": the speaker's own doing (v16)
-            if _supposed(text, sentence, match):
-                continue  # "Suppose the flight were cancelled, ...": a case imagined (v16)
+            if tx.supposed(text, match.start(), _SUPPOSED_KINDS):
+                continue  # "Suppose the flight were cancelled, ...": a case imagined (v16, v18)
             key: str | None = concern.key
             context = concern.context
             in_context = context is not None and context.search(text, *around) is not None
@@ -671,11 +670,9 @@ def _done_by(text: str, sentence: Span, cue: re.Match[str], subjects: frozenset[
     return True
 
 
-def _supposed(text: str, sentence: Span, cue: re.Match[str]) -> bool:
-    """The cue is in a sentence that opens with a case the speaker imagines
-    (``hypotheticals``): "Suppose the flight were cancelled, would I get a refund?", "Imagine
-    the server went down during the exam"."""
-    return taxonomy().supposed.match(text, sentence.start, cue.start()) is not None
+#: The kinds of ``text.supposed`` that raise no concern (v18): a case imagined. A condition
+#: stays a worry, on purpose: a question about a risk raises it ("What if the backup fails?").
+_SUPPOSED_KINDS = ("imagined",)
 
 
 def _in_career(text: str, sentence: Span, cue: re.Match[str]) -> bool:
