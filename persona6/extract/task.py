@@ -1,4 +1,4 @@
-"""persona6.task.v13: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v14: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -21,8 +21,11 @@ Two families of TASK signals per (session, actor):
   code:" above lines of code), a phrase of the other sense that holds the cue takes it (a sense's
   ``unless``: "the promo code doesn't work in the app"), v12; nor words of material the person
   pasted, ``text.material_spans``: a forwarded order confirmation, but for a kind whose cues
-  count there, ``pasted``: a stack trace pasted is debugged, v12), or the actor's actions
-  carry one of its action words in their name ("Deploy Started"; an action word of
+  count there, ``pasted``: a stack trace pasted is debugged, v12; nor a case imagined or unreal
+  said as a statement, the shared guard ``text.supposed``: "if i won the lottery, i would buy
+  all the pizza in the world", while one asked or under a plain condition is a task, "Suppose I
+  buy the annual plan, can I get a refund?", "Let me know if the deploy fails", v14), or the
+  actor's actions carry one of its action words in their name ("Deploy Started"; an action word of
   ``action_senses`` unless its text says the other sense: an "upgrade" of "photonest 1.7.4 ->
   1.8.0", v11) or, for command-line actions, one of its command heads (``kubectl``). ``value`` =
   the kind's ``label`` ("purchases and billing", v12), or its name; ``measure`` = events that
@@ -72,7 +75,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v13"
+NAME = "persona6.task.v14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +292,19 @@ def _reported(text: str, sentence: Span, at: int) -> bool:
     return tx.is_reported(text, Span(start, sentence.end), at)
 
 
+#: The kinds of ``text.supposed`` that leave a statement no task done (v14).
+_SUPPOSED_KINDS = ("imagined", "counterfactual")
+
+
+def _supposed(text: str, sentence: Span, at: int) -> bool:
+    """The words at ``at`` are in a case the speaker imagines or says is not so, in a sentence
+    that does not ask (v14, ``text.supposed``): "if i won the lottery, i would buy all the
+    pizza in the world", "Had I known, I would have booked the train". Asked, a case supposed
+    is a task of its kind ("Suppose I crashed a rental car, what happens?"); a condition is
+    one too ("Let me know if the deploy fails", "I'd like to book a table if possible")."""
+    return not tx.is_question(text, sentence) and tx.supposed(text, at, _SUPPOSED_KINDS) is not None
+
+
 def _not_another(words: Sequence[tx.Token], index: int) -> bool:
     """The verb of saying at ``index`` is put to the assistant ("can you tell me", "do you
     think", "please tell me": no subject) or said by the speaker ("I think", "we've said")."""
@@ -414,6 +430,8 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
                 continue  # "the postal code": the word in another sense beside its sense too
             if at >= 0 and _reported(text, sentences[at], match.start()):
                 continue  # "my husband says we should pay for it": not the speaker's
+            if at >= 0 and _supposed(text, sentences[at], match.start()):
+                continue  # "if i won the lottery, i would buy a boat": no task done (v14)
             spans.setdefault(kind, {})[cite.start, cite.end] = None
     # Sorted by start as before; the end orders spans that share a start (set order did).
     found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}
