@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -55,7 +55,13 @@ from persona6.identity.model import (
 from persona6.identity.model import posterior as posterior_of
 from persona6.identity.model import similarities as pair_sims
 from persona6.identity.records import BacktestQuery, BacktestReport
-from persona6.identity.scoring import CompanionStats, context_llr, similarities_many
+from persona6.identity.scoring import (
+    CompanionStats,
+    Scored,
+    add_identifiers,
+    context_llr,
+    similarities_many,
+)
 from persona6.identity.settings import IdentitySettings
 from persona6.store.base import IdentityUnitRow, Store
 
@@ -665,18 +671,30 @@ class Linked:
 
 
 def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Linked]:
-    """Link held-out sessions against the histories (exact scan, co-presence included)."""
+    """Link held-out sessions against the histories as ``Linker.link`` links an actor (exact
+    scan): the blocks, the identifiers the session states (``scoring.add_identifiers``), the
+    closest candidates told apart, the people met in the session."""
     names = sorted(split_.histories)
     candidates = {n: _vectorize(split_.histories[n], model) for n in names}
     stats = CompanionStats.from_companions(h.companions for h in split_.histories.values())
+    # As Linker._hold keeps them: each candidate's stated identifiers, and who holds each value.
+    identifiers = {
+        n: {k: int(v) for k, v in h.identifiers.items() if v > 0}
+        for n, h in split_.histories.items()
+    }
+    holders = Counter(k for held in identifiers.values() for k in held if ":" in k)
     first: dict[tuple[str, str], tuple[list[float], list[dict[str, float]]]] = {}
     sizes: dict[tuple[str, str], float] = {}
     kinds: dict[tuple[str, str], list[float]] = {}
     for query in queries:
         vectors = _vectorize(query.profile, model)
-        scored = [model.llr(pair_sims(vectors, candidates[n])) for n in names]
-        llrs = [s[0] for s in scored]
-        families = [s[1] for s in scored]
+        scored = [Scored(n, *model.llr(pair_sims(vectors, candidates[n]))) for n in names]
+        stated = dict(query.profile.identifiers)
+        if stated:
+            held = {k: holders.get(k, 0) for k in stated if ":" in k}
+            add_identifiers(scored, stated, identifiers, held, len(names))
+        llrs = [s.llr for s in scored]
+        families = [s.contributions for s in scored]
         mine = separation.row(vectors) if model.separation > 0 and len(names) > 1 else None
         if mine is not None:  # as Linker._separated: the best candidates told apart
             top = np.argsort(-np.asarray(llrs), kind="stable")[: separation.CANDIDATES]

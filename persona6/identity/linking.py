@@ -55,7 +55,14 @@ from persona6.identity.records import (
     StitchReport,
     UnlinkReport,
 )
-from persona6.identity.scoring import CompanionStats, Scored, context_llr, rank, score_all
+from persona6.identity.scoring import (
+    CompanionStats,
+    Scored,
+    add_identifiers,
+    context_llr,
+    rank,
+    score_all,
+)
 from persona6.identity.settings import IdentitySettings, check_probability, settings_for
 from persona6.store.base import IdentityLink, Store
 
@@ -526,14 +533,7 @@ class Linker:
                     query, ((p, self.index.vectors(p)) for p in dict.fromkeys(holders)), self.model
                 )
             held = {k: len(self._holders.get(k, ())) for k in values}
-            for item in scored:
-                value, found = stated_ids.llr(
-                    stated, self._identifiers.get(item.person_id, {}), held, len(self.index)
-                )
-                if found:
-                    item.identifiers = found
-                    item.contributions["content"] += value
-                    item.llr += value
+            add_identifiers(scored, stated, self._identifiers, held, len(self.index))
             scored.sort(key=lambda s: (-s.llr, s.person_id))
         return self._separated(query, scored)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from persona6.identity import identifiers as stated_ids
 from persona6.identity.identifiers import Finding
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, block_similarities
@@ -100,6 +101,26 @@ def score_all(
             kind = families["behaviour"] + families["context"]
             found.append(Scored(person_id, total, families, sims, kind=kind))
     return sorted(found, key=lambda s: (-s.llr, s.person_id))
+
+
+def add_identifiers(
+    scored: list[Scored],
+    stated: Mapping[str, int],
+    identifiers: Mapping[str, Mapping[str, int]],
+    holders: Mapping[str, int],
+    known: int,
+) -> None:
+    """Add to each candidate, in place, what the identifiers the actor ``stated`` say of them
+    (``identifiers.llr``, in the content family and the LLR); the caller sorts again.
+    ``identifiers`` is each known person's identifier labels, ``holders`` how many known
+    persons stated each of the actor's values, of ``known``. The one step of a link
+    (``Linker._scores``) and of the backtest's links (``backtest.evaluate``)."""
+    for item in scored:
+        value, found = stated_ids.llr(stated, identifiers.get(item.person_id, {}), holders, known)
+        if found:
+            item.identifiers = found
+            item.contributions["content"] += value
+            item.llr += value
 
 
 def rank(
