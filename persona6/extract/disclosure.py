@@ -1,4 +1,4 @@
-"""persona6.disclosure.v26: facts a person states about their own life.
+"""persona6.disclosure.v27: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -153,6 +153,13 @@ with a frequency is a habit ("I make this soup every week"); an age said as a no
 an object of one word cut at a quote is no object ("I took regular | "me-time" walks"); "my
 options" no thing (``abstract_nouns``).
 
+One fact, one key (v27), since the graph merges by key: a kin term in any of its forms is keyed
+by one word (``kin_forms``: "has mom", "has mum", "has mother" -> ``family:mother``, "2 kids" ->
+``family:two children``), a condition in any frame by its name with one statement
+(``conditions``, ``condition_leads``: "I'm celiac", "as a coeliac, ...", "my celiac" ->
+``health:celiac disease``, "has celiac disease"); "a cousin of mine" and "me and mom"
+(``kin_address_forms``) are had as "my cousin", "my mom" are.
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -173,7 +180,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v26"
+NAME = "persona6.disclosure.v27"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -243,6 +250,7 @@ _WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resu
 _WORD_LISTS += ("time_adverbs",)
 _WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "irrealis_phrases")
 _WORD_LISTS += ("irrealis_inversions", "option_verbs")
+_WORD_LISTS += ("kin_bare_forms", "kin_address_forms", "condition_leads")  # v27
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -377,6 +385,7 @@ def disclosure_claims(text: str) -> list[Claim]:
         clauses = _joined_at_quotes(text, tx.clauses(text, sentence), quotes)
         if not tx.is_question(text, sentence) and not tx.inside(quotes, sentence.start):
             found.extend(_health_of_sentence(text, sentence, clauses))
+            found.extend(_bare_kin(text, sentence, quotes))
             found.extend(_debt_plans(text, sentence))
         found.extend(_trade_business(text, sentence, quotes))
         for number, clause in enumerate(clauses):
@@ -386,6 +395,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             if tx.is_question(text, clause) or tx.inside(quotes, clause.start):
                 continue
             found.extend(_my_things(text, clause, quotes))
+            found.extend(_of_mine(text, clause, quotes))
             found.extend(_child_by_age(text, clause, quotes))
             found.extend(_as_a(text, clause))
             found.extend(_here_in(text, sentence, clause))
@@ -449,7 +459,11 @@ def disclosure_claims(text: str) -> list[Claim]:
                     claim.value = f"(with others) {claim.value}"
                 if claim is not None:
                     found.append(claim)
-    kept = [kept for claim in found if (kept := _injury_form(_plan_form(claim))) is not None]
+    kept = [
+        _one_key(text, kept)
+        for claim in found
+        if (kept := _injury_form(_plan_form(claim))) is not None
+    ]
     return _without_covered(kept)
 
 
@@ -1406,6 +1420,108 @@ def _injury_form(claim: Claim) -> Claim | None:
 
 #: Words after an injured body part that say how or when, not what ("hurt my back at work").
 _INJURY_CIRCUMSTANCES = frozenset({"in", "at", "on", "while", "during", "when", "after", "from"})
+
+
+def _one_key(text: str, claim: Claim) -> Claim:
+    """One fact, one key (v27), so the sessions that say it meet in one trait (the graph merges
+    by key): a kin term in any of its forms is keyed by one word (``kin_forms``: "has mom",
+    "has mum", "has mother" -> ``family:mother``; "travels with my mum" -> ``habits:travel with
+    my mother``), and a condition in any frame by its name, with one statement
+    (``conditions``, ``condition_leads``: "I'm celiac", "as a coeliac, ...", "my celiac", "I was
+    diagnosed with celiac disease" -> ``health:celiac disease``, "has celiac disease")."""
+    category, _, fact = claim.key.partition(":")
+    words = fact.split()
+    kin = _kin_words(category, words, _kin_written(text, claim, words))
+    if kin != words:
+        if category == "personal" and len(words) == 1:
+            category = "family"  # "my nan", "my ma": the noun lists leave them out
+        claim.key = f"{category}:{' '.join(kin)}"[:100]
+        if len(words) == 1 and claim.value == f"has {words[0]}":
+            claim.value = f"has {kin[0]}"  # one statement for the one fact: "has mother"
+    if category not in _CONDITION_CATEGORIES:
+        return claim
+    rest = fact
+    for lead in lexicon().words["condition_leads"]:
+        if rest.startswith(f"{lead} "):
+            rest = rest[len(lead) + 1 :]
+            break
+    name = _conditions().get(rest)
+    if name is None:
+        if rest != fact and category == "health":  # "diagnosed with type 2 diabetes"
+            claim.key = f"health:{rest}"
+        return claim
+    others = "(with others) " if claim.value.startswith("(with others) ") else ""
+    says = "does not have" if claim.polarity < 0 else "has"
+    claim.key, claim.value = f"health:{name}", f"{others}{says} {name}"
+    return claim
+
+
+#: Categories a condition can be keyed under before ``_one_key``: "as a coeliac" (identity),
+#: "I'm diabetic", "my celiac" (health).
+_CONDITION_CATEGORIES = frozenset({"health", "identity", "personal"})
+
+
+def _kin_written(text: str, claim: Claim, words: list[str]) -> bool:
+    """Whether a key of one word of ``kin_bare_forms`` is written as kin in its clause: "my
+    ma", "My Nan", not in capitals ("my MA thesis is due", an abbreviation)."""
+    if len(words) != 1 or words[0] not in lexicon().words["kin_bare_forms"]:
+        return False
+    clause = claim.spans[0] if claim.spans else Span(0, len(text))
+    form = re.escape(words[0])
+    written = rf"\b(?:[Mm]y|[Oo]ur)\s+(?:{form}|{form.capitalize()})\b"
+    return re.search(written, text[clause.start : clause.end]) is not None
+
+
+def _kin_words(category: str, words: list[str], bare: bool) -> list[str]:
+    """``words`` of a key with each kin form as its key word (``kin_forms``): all of them in a
+    family key, elsewhere those after a possessive ("travel with my mum"); a form of another
+    sense too (``kin_bare_forms``: "ma", "nan") only as a whole key written as kin (``bare``,
+    ``_kin_written``: "my nan" -> ``family:grandmother``, not "my MA thesis"); a digit before a
+    kin noun as its word ("2 kids" -> ``two children``)."""
+    forms, lists = _kin_forms(), lexicon().words
+    family = category == "family"
+    out: list[str] = []
+    for at, word in enumerate(words):
+        base, owned = (word[:-2], "'s") if word.endswith("'s") else (word, "")
+        before = words[at - 1] if at > 0 else ""
+        said = base in forms and (family or before in _POSSESSIVES)
+        if base in lists["kin_address_forms"] and before in _KIN_COMPANY:
+            said = True  # "went shopping with mum" (``_bare_kin``)
+        if base in lists["kin_bare_forms"]:
+            said = bare and category in ("family", "personal")
+        if said:
+            word = forms[base] + owned
+            if out and out[-1] in _kin_numbers():
+                out[-1] = _kin_numbers()[out[-1]]
+        out.append(word)
+    return out
+
+
+#: Words before a kin word that say whose it is, or that it is any one (``_bare_kin``).
+_DETERMINED = frozenset(
+    {"my", "our", "your", "his", "her", "their", "a", "an", "the", "any", "one"}
+)
+#: Words a bare ``kin_address_forms`` word names the speaker's own after (``_bare_kin``).
+_KIN_COMPANY = frozenset({"with", "and", "for"})
+
+
+@cache
+def _kin_forms() -> dict[str, str]:
+    """``kin_forms`` as each form -> the word of the key."""
+    data = tx.load_lexicon("disclosures")["kin_forms"]
+    return {str(form): str(word) for word, forms in data.items() for form in forms}
+
+
+@cache
+def _kin_numbers() -> dict[str, str]:
+    return {str(k): str(v) for k, v in tx.load_lexicon("disclosures")["kin_numbers"].items()}
+
+
+@cache
+def _conditions() -> dict[str, str]:
+    """``conditions`` as each name or adjective -> the condition's name."""
+    data = tx.load_lexicon("disclosures")["conditions"]
+    return {str(form): str(name) for name, forms in data.items() for form in forms}
 
 
 def _trim_plan(words: list[str]) -> list[str]:
@@ -2392,6 +2508,61 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _of_mine(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
+    """ "a cousin of mine", "an old dog of ours": a family member or pet the speaker has, as "my
+    cousin" says (v27: the same fact, the same key ``family:cousin``). Not a friend: "my friend"
+    is no fact either."""
+    claims: list[Claim] = []
+    for match in _of_mine_pattern().finditer(text, clause.start, clause.end):
+        if tx.inside(quotes, match.start()) or _not_had_yet(text, clause, match.start()):
+            continue
+        noun = " ".join(match.group("noun").lower().split())
+        category = lexicon().noun_category[noun]
+        value = f"has {tx.plain(match.group('noun'))}"
+        claims.append(Claim(f"{category}:{noun}", value, 1.0, 1.0, [clause]))
+    return claims
+
+
+def _bare_kin(text: str, sentence: Span, quotes: list[Span]) -> list[Claim]:
+    """A kin word people call their own parent or grandparent by, bare, with the speaker (v27,
+    ``kin_address_forms``): "me and mom", "Mom and I", "with mum", "for Dad." name the
+    speaker's own, as "my mom" does (``family:mother``). Before a noun it names none ("mom
+    jeans", "dad jokes"), so only an end, a comma or a word of company follows it."""
+    claims: list[Claim] = []
+    for match in _bare_kin_pattern().finditer(text, sentence.start, sentence.end):
+        if tx.inside(quotes, match.start()) or _not_had_yet(text, sentence, match.start()):
+            continue
+        before = text[sentence.start : match.start()].split()[-1:]
+        if match.group("first") and before and before[0].lower() in _DETERMINED:
+            continue  # "My mom and I": "my" says it ("your mom and I": not the speaker's)
+        noun = (match.group("kin") or match.group("first")).lower()
+        claims.append(Claim(f"family:{noun}", f"has {noun}", 1.0, 0.8, [sentence]))
+    return claims
+
+
+@cache
+def _bare_kin_pattern() -> re.Pattern[str]:
+    """``kin_address_forms`` bare after "me and", "with", "for" or before "and me / and I"."""
+    forms = tx.word_alternation(lexicon().words["kin_address_forms"])
+    then = r"(?=\s*(?:[.,!?;:)]|$)|'s\b|\s+(?:and|again|too|also|together)\b)"
+    return re.compile(
+        rf"\b(?:me\s+and|with|for)\s+(?P<kin>{forms}){then}"
+        rf"|(?<![\w'-])(?P<first>{forms})\s+and\s+(?:me|I)\b",
+        re.I,
+    )
+
+
+@cache
+def _of_mine_pattern() -> re.Pattern[str]:
+    """An indefinite family or pet noun (a word before it allowed) and "of mine / of ours"."""
+    data = tx.load_lexicon("disclosures")["nouns"]
+    nouns = tx.word_alternation([*data["family"], *data["pets"]])
+    return re.compile(
+        rf"\b(?:an?|one|another|some)\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?:mine|ours)\b",
+        re.I,
+    )
 
 
 @cache

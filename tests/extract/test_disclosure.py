@@ -26,7 +26,7 @@ FACTS = [
     ("i work part time at a gas station", "work:work part time at a gas station"),
     ("my occupation is lumberjack", "work:lumberjack"),
     ("my wife is a doctor", "family:wife is a doctor"),
-    ("I have two kids", "family:two kids"),
+    ("I have two kids", "family:two children"),
     ("I just got engaged!", "family:engaged"),
     ("i have no siblings", "family:siblings"),
     ("I have a dog named Rex.", "pets:dog named rex"),
@@ -102,7 +102,7 @@ def test_states_no_fact_about_the_speaker(text: str) -> None:
 def test_negated_fact_keeps_the_key_and_flips_polarity() -> None:
     [has] = say("I have kids")
     [has_not] = say("I don't have kids")
-    assert has.key == has_not.key == "family:kids"
+    assert has.key == has_not.key == "family:children"
     assert (has.polarity, has_not.polarity) == (1.0, -1.0)
     assert has_not.value == "does not have kids"
 
@@ -141,7 +141,7 @@ def test_a_one_off_activity_weighs_less_than_a_habit() -> None:
 def test_signal_kind_and_producer() -> None:
     [signal] = say("I have asthma.")
     assert signal.kind is SignalKind.DISCLOSURE
-    assert signal.producer == "persona6.disclosure.v26"
+    assert signal.producer == "persona6.disclosure.v27"
 
 
 @pytest.mark.parametrize(
@@ -273,7 +273,7 @@ def test_a_diet_followed_is_a_fact(text: str, key: str) -> None:
         ("I've been coding for 10 years.", "habits:coding"),
         ("I have been running for years now", "habits:running"),
         ("I'm visually impaired and use a screen reader.", "health:visually impaired"),
-        ("I'm dyslexic", "health:dyslexic"),
+        ("I'm dyslexic", "health:dyslexia"),
     ],
 )
 def test_long_kept_activities_and_access_needs_are_facts(text: str, key: str) -> None:

@@ -273,7 +273,7 @@ def test_no_habit_from_an_alternative_a_modal_or_a_general_truth(text: str) -> N
         ("working at mcdonalds has added a few pounds", "work:working at mcdonalds"),
         ("I love baking and cooking.", "habits:cooking"),
         ("I usually play CS", "habits:play cs"),
-        ("I'd watch NBA games with my dad", "habits:watch nba games with my dad"),
+        ("I'd watch NBA games with my dad", "habits:watch nba games with my father"),
     ],
 )
 def test_a_pastime_said_of_the_speaker_stays(text: str, key: str) -> None:
@@ -315,7 +315,7 @@ def test_no_means_from_a_step_a_denial_a_plan_or_a_word(text: str) -> None:
     [
         ("I made it to show my own journey as a transgender woman.", "identity:transgender woman"),
         ("I loved my years as a nurse.", "work:nurse"),
-        ("my time as a single dad taught me a lot", "family:single dad"),
+        ("my time as a single dad taught me a lot", "family:single father"),
     ],
 )
 def test_my_noun_as_a_person_says_who_the_speaker_is(text: str, key: str) -> None:
@@ -353,4 +353,4 @@ def test_a_move_between_unknown_names_without_a_home_stays_a_switch(text: str) -
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v26"
+    assert disclosure.NAME == "persona6.disclosure.v27"

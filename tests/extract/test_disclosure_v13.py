@@ -80,7 +80,7 @@ def test_a_daydream_and_its_second_clause_state_nothing(text: str) -> None:
     [
         ("I bought a truck and moved to Ruidoso", "home:ruidoso"),
         ("I live in Leeds and work at a bakery", "work:work at a bakery"),
-        ("I'd watch NBA games with my dad", "habits:watch nba games with my dad"),
+        ("I'd watch NBA games with my dad", "habits:watch nba games with my father"),
         ("I'd love to move to Spain", "plans:move to spain"),
     ],
 )
@@ -127,4 +127,4 @@ def test_a_state_or_a_wait_kept_up_is_no_habit(text: str) -> None:
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v26"
+    assert disclosure.NAME == "persona6.disclosure.v27"

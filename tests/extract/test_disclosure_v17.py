@@ -22,7 +22,7 @@ def health(text: str) -> set[str]:
 
 
 def test_the_producer_is_v17() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v26"
+    assert disclosure.NAME == "persona6.disclosure.v27"
 
 
 @pytest.mark.parametrize(
@@ -123,11 +123,11 @@ def test_no_restriction_of_the_speakers_body(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("I am intolerant to gluten.", "health:intolerant to gluten"),
-        ("I'm coeliac.", "health:coeliac"),
-        ("I'm gluten intolerant.", "health:gluten intolerant"),
-        ("cut. 2200. lactose intolerant btw, no milk.", "health:lactose intolerant"),
-        ("coeliac here, so no bread please", "health:coeliac"),
+        ("I am intolerant to gluten.", "health:gluten intolerance"),
+        ("I'm coeliac.", "health:celiac disease"),
+        ("I'm gluten intolerant.", "health:gluten intolerance"),
+        ("cut. 2200. lactose intolerant btw, no milk.", "health:lactose intolerance"),
+        ("coeliac here, so no bread please", "health:celiac disease"),
         ("also allergic to peanuts fyi", "health:allergic to peanuts"),
     ],
 )

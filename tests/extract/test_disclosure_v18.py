@@ -20,7 +20,7 @@ def claims(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v18() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v26"
+    assert disclosure.NAME == "persona6.disclosure.v27"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_a_food_the_speaker_does_not_have_is_their_diet(text: str, key: str, val
     ("text", "key"),
     [
         ("I can't have coffee after 3pm.", "possessions:coffee after 3pm"),
-        ("I can't have kids.", "family:kids"),
+        ("I can't have kids.", "family:children"),
         ("I don't have a car.", "possessions:car"),
     ],
 )
