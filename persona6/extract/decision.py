@@ -1,4 +1,4 @@
-"""persona6.decision.v13: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v14: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -24,7 +24,9 @@ Questions, what the speaker fears they did ("I fear we bought the wrong panels":
 disclosure extractor's ``worried_at`` reads it; v11), hypotheticals ("if I go with X"), a time
 or a condition still to come ("I'd like to export my notes before I cancel", "when we switch to
 Linear, ...": the subject of the cue opens a clause of time or condition and the cue is not
-past; "after we switched to Linear, ..." stands),
+past; "after we switched to Linear, ..." stands), a step of a plan laid out ("..., and then I'll
+order parts", "first we'll measure, then we'll buy tiles": ``plan_steps`` before the cue's
+subject, its verb not past; v14: it orders acts to come, it chooses between no options),
 quoted words and objects that name nothing ("I'll take it") are skipped, and so is a move of home,
 as the disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
 from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue to
@@ -70,7 +72,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v13"
+NAME = "persona6.decision.v14"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -99,6 +101,8 @@ class DecisionCues:
     occurrence: re.Pattern[str]
     #: An arrow between the states before and after in an action's text ("1.7.4 -> 1.8.0", v12).
     arrows: re.Pattern[str]
+    #: What before a cue's subject makes its act a step of a plan ("and then I'll", v14).
+    plan_steps: re.Pattern[str]
 
 
 @cache
@@ -129,6 +133,7 @@ def cues() -> DecisionCues:
         alternatives=re.compile(data["alternatives"], re.IGNORECASE),
         occurrence=re.compile(data["occurrence_marks"]),
         arrows=re.compile(data["arrows"]),
+        plan_steps=re.compile(data["plan_steps"], re.IGNORECASE),
     )
 
 
@@ -187,6 +192,7 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     or is_hypothetical(text, sentence, start)
                     or is_conditional(text, sentence, start, says_future(match.group()))
                     or _time_to_come(text, sentence, start, match)
+                    or _plan_step(text, sentence, start, match)
                     or disclosure.worried_at(text, sentence, start)
                 ):
                     continue  # ... or what the speaker fears they did (v11)
@@ -236,12 +242,27 @@ def _time_to_come(text: str, sentence: Span, start: int, match: re.Match[str]) -
     if not any(" ".join(words[-size:]) in markers for size in (1, 2, 3) if size <= len(words)):
         return False
     # the cue's own words, not its object: "before I dropped" is past, "before I drop X" not
+    return not _cue_past(match)
+
+
+def _plan_step(text: str, sentence: Span, start: int, match: re.Match[str]) -> bool:
+    """The cue is one step of a plan the speaker lays out (``plan_steps`` right before its
+    subject: "..., and then I'll order parts", "first we'll measure") and its verb is not past:
+    acts put in order, no choice between options (v14). "And then we bought the blue one"
+    tells a choice made."""
+    if not cues().plan_steps.search(text[sentence.start : start]):
+        return False
+    return not _cue_past(match)
+
+
+def _cue_past(match: re.Match[str]) -> bool:
+    """Whether a verb of the cue's own words (not its object) is past: "before I dropped"."""
     cue_end = min(
         (match.start(g) for g in ("obj", "from", "to") if match.groupdict().get(g)),
         default=match.end(),
     )
     cue = tokens(match.string, match.start(), cue_end)
-    return not any(is_past(t.word) or t.word == "had" for t in cue[1:])
+    return any(is_past(t.word) or t.word == "had" for t in cue[1:])
 
 
 def _decision(
