@@ -1,4 +1,4 @@
-"""persona6.preference.v32: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v33: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -78,6 +78,7 @@ or is dropped.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v32"
+NAME = "persona6.preference.v33"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -153,6 +154,10 @@ class Frame:
     # The pattern reads to the sentence's end, past a comma that ends the clause ("No pie
     # charts, ever."; v28).
     sentence: bool = False
+    # The object must be a kind of thing, in the plural or without a determiner ("skip the
+    # red-eyes", "skip dessert"), unless a standing marker is in the sentence: "skip the
+    # dessert" is the one at hand (``_names_kind``; v33).
+    kinds: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +198,7 @@ def lexicon() -> Lexicon:
         "deliverable_topics",
         "english_short_words",
         "not_remarks",
+        "other_side_articles",
         "idiom_skip",
         "counter_skip",
         "answer_yes",
@@ -349,6 +355,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         answers=bool(entry.get("answers", False)),
         noun_says=tuple((str(k), str(v)) for k, v in entry.get("noun_says", {}).items()),
         sentence=bool(entry.get("sentence", False)),
+        kinds=bool(entry.get("kinds", False)),
     )
 
 
@@ -573,6 +580,8 @@ def preference_claims(text: str, asked: int = 0, answering: bool = False) -> lis
         _key_form(claim, text)  # "a pie chart", "pie charts", "never pies" (among charts)
         _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
         _key_delivered_by(claim)  # "I prefer invoices by email": email for invoices
+    for chosen, other in itertools.pairwise(found):
+        _key_shared_frame(chosen, other)  # "invoices in euros rather than dollars"
     return found
 
 
@@ -693,6 +702,43 @@ def _key_delivered_by(claim: Claim) -> None:
     if made is None or channel not in words.channels:
         return
     claim.key = f"{_channel_name(channel, frame=True)} for {made}"
+
+
+def _key_shared_frame(chosen: Claim, other: Claim) -> None:
+    """A choice within a shared frame, "H <preposition> A" against a bare B ("invoices in
+    euros rather than dollars", "books in English, not French"), keys its compared heads with
+    the frame's noun as a delivery is keyed ("email for invoices"): ``euros for invoices``
+    for, ``dollars for invoices`` against, so that the currency, not the whole phrase, meets
+    another choice of it (``shared_frames``; v33). Only when A is as bare as B, one or two
+    words without a determiner: in "coffee in the morning rather than tea" the other side is
+    set against the coffee, not the morning, and the keys stay. ``chosen`` and ``other`` must
+    be one contrast: the side for and, next, the side against it ("against B (<chosen's
+    value> instead)")."""
+    if chosen.polarity <= 0 or other.polarity >= 0:
+        return
+    said = f"against {other.key} ("
+    if not (other.value.startswith(said) and other.value.endswith(" instead)")):
+        return
+    if not chosen.value.startswith(other.value[len(said) : -len(" instead)")]):
+        return  # not the side this one is against
+    own = tx.load_lexicon("preferences")["shared_frames"]
+    found = re.fullmatch(
+        rf"(?P<head>[\w'-]+(?: [\w'-]+)?) (?:{tx.word_alternation(own['prepositions'])})"
+        r" (?P<side>[\w'-]+(?: [\w'-]+)?)",
+        chosen.key,
+    )
+    compared = other.key.split()
+    if found is None or not 0 < len(compared) <= 2:
+        return
+    head, side = found.group("head"), found.group("side")
+    closed = _closed_words() | tx.english_set("determiners") | tx.english_set("prepositions")
+    if any(w in closed for w in [*side.split(), *compared]) or side == other.key:
+        return  # "coffee in the morning rather than tea": the coffee is compared
+    if head.split()[0] in _verb_words() or tx.is_gerund(head.split()[0]):
+        return  # "pay by card rather than cash": an act, keyed as said
+    rest = other.value[len(f"against {other.key}") :]
+    chosen.key, other.key = f"{side} for {head}"[:80], f"{other.key} for {head}"[:80]
+    other.value = f"against {other.key}{rest}"
 
 
 #: A key that names what is delivered and the channel it goes by ("invoices by email").
@@ -905,6 +951,8 @@ def _negated_alternative(context: _Context, last: Claim) -> list[Claim]:
     if last.polarity <= 0 or len(words) < 2 or words[0].word != "not" or len(words) > 5:
         return []
     named = words[1:]
+    if len(named) > 1 and named[0].word in lexicon().words["other_side_articles"]:
+        named = named[1:]  # "I'd like the morning flight, not the red-eye" (v33)
     skip = lexicon().words["not_remarks"]
     if named[0].word in skip or any(w.word in _closed_words() or w.word in skip for w in named):
         return []
@@ -1894,7 +1942,7 @@ def _claim(
     elsewhere or is the listener (``asked``: see ``preference_claims``)."""
     if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
-    span = _without_listener_place(text, span)
+    span = _without_relative_clause(text, _without_listener_place(text, span))
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = _without_frequency(re.sub(r"^to(?:\s+|$)", "", phrase))
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
@@ -1904,6 +1952,33 @@ def _claim(
         key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _without_relative_clause(text: str, span: Span) -> Span:
+    """The phrase without a relative clause whose subject follows its noun ("the doc page you
+    got that from", "the sources that you used", "the format we discussed": the doc page,
+    the sources, the format; ``relative_clauses``): it points at one thing of the
+    conversation, which the noun names. A clause that says what kind ("songs that make me
+    cry") stays, and so does one after a noun that only it fills ("the way you explain
+    things"; v33)."""
+    own = tx.load_lexicon("preferences")["relative_clauses"]
+    words = tx.tokens(text, span.start, span.end)
+    for at in range(1, len(words) - 1):
+        word = words[at].word
+        if word in own["relatives"] and words[at + 1].word in own["subjects"]:
+            cut = at  # "the sources that you used"
+        elif word in own["subjects"] and words[at + 1].word not in own["not_verbs"]:
+            cut = at  # "the doc page you got that from"
+        else:
+            continue
+        head = words[cut - 1].word
+        if head in tx.english_words(*own["no_noun"]) or head in _closed_words():
+            return span  # "I like it when you ...", "and sometimes i ...": no noun before it
+        acted = cut == 1 or words[cut - 2].word == "to"  # "to help you with": a verb's object
+        if head in own["filled_by_clause"] or tx.is_gerund(head) or acted:
+            return span
+        return Span(span.start, words[cut - 1].end)
+    return span
 
 
 def _side_key(phrase: str) -> str:
@@ -2138,6 +2213,8 @@ def _frames(context: _Context) -> list[Claim]:
             obj_words = obj_words[1:]
         if not obj_words or obj_words[0] in lex.words["np_skip"]:
             continue
+        if frame.kinds and not _names_kind(obj_words) and not _standing_said(context):
+            continue  # "skip the dessert": the one at hand; "always skip the dessert" stands
         if frame.at_hand and _comment_at_hand(obj_words):
             continue  # "that cake looks amazing", "having that is so cool!"
         if frame.at_hand and _guessed(text, obj_words, begin + match.end("obj"), clause.end):
@@ -2191,6 +2268,24 @@ def _frames(context: _Context) -> list[Claim]:
             claims += [c for c in rest if _COORDINATED.match(c.value)]
         return claims
     return []
+
+
+def _names_kind(obj_words: list[str]) -> bool:
+    """Whether an object names a kind of thing, not one at hand: no determiner before it
+    ("skip dessert") or its last word in the plural ("skip the red-eyes"; v33)."""
+    words = [w for w in obj_words if w not in ("please", "pls", "plz")]
+    if not words:
+        return False
+    if words[0] not in tx.english_set("determiners"):
+        return True
+    last = words[-1]
+    return len(words) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _standing_said(context: _Context) -> bool:
+    """Whether the clause's sentence holds a standing marker ("always", "from now on")."""
+    sentence = context.text[context.sentence.start : context.sentence.end]
+    return _standing_words().marker.search(sentence) is not None
 
 
 def _bare_noun(context: _Context, obj_words: list[str]) -> bool:
@@ -2524,8 +2619,10 @@ def _standing_request(context: _Context) -> list[Claim]:
     if span is None or _pronoun(text, span) or tokens[at].word in {"it", "this", "that"}:
         return []
     span = _without_listener_place(text, span)
-    # "the table, and the query" and "the table and the query" are one object
-    said, cited = _run_on_said(context, span)
+    # "the table, and the query" and "the table and the query" are one object; the quote
+    # keeps a relative clause the key leaves out ("..., and the query you used")
+    said, _ = _run_on_said(context, _without_relative_clause(text, span))
+    _, cited = _run_on_said(context, span)
     phrase = tx.normalise_phrase(said)
     sign = "not" if negative else "always"
     if verb.word in words.generic:
@@ -2664,9 +2761,15 @@ def _instructions() -> _Instructions:
         rf"(?P<other>(?:(?:a|an|the)\s+)?(?P<counter>{things}))(?:\s+(?:{noun}))?\s*,\s*"
         rf"{please}{thing}(?:\s*,?\s*(?:please|pls|plz))?{tail}"
     )
+    # "text me the codes rather than emailing them": any thing, read only against a channel's
+    # verb in -ing with "me" before it (v33)
+    sent = (
+        r"(?P<sent>(?:(?:the|my|our|your|these|those|all\s+the|all|any)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?P<thing>[\w-]+))"
+    )
     channelled = (
         rf"{opening}{lead}{please}(?P<chverb>{tx.word_alternation(channel_verbs)})\s+"
-        rf"(?P<me>(?:me|us)\s+)?(?:{deliverable}|(?P<pointed>{objects[3:-1]}))?"
+        rf"(?P<me>(?:me|us)\s+)?(?:{deliverable}|(?P<pointed>{objects[3:-1]})|{sent})?"
         rf"(?:{contrast})?{tail}"
     )
     addressed = (
@@ -2734,6 +2837,13 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         and (not (found.get("me") and found.get("deliverable")) or found.get("counter"))
     ):
         return []  # "email me the invoice" as before; "email instead of texting" below
+    if found.get("sent") and not (found.get("me") and found.get("cverb")):
+        return []  # "email me the doc", "post it in Slack instead of emailing it" as before
+    if found.get("sent"):  # "text me the codes rather than emailing them": for codes (v33)
+        thing = found["thing"].lower()
+        found["deliverable"], found["noun"] = found["sent"], thing
+        plural = thing.endswith("s") and not thing.endswith(("ss", "us", "is"))
+        found["det"] = found.get("det") if plural else "this"  # "the code": this one
     if found.get("cverb"):  # "email the reminders instead of texting": text messages (v32)
         found["counter"] = found["other"] = _channel_name(found["cverb"].lower(), frame=True)
     marked = (
@@ -2751,6 +2861,8 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
         sides.append(_instruction_side(found.get("counter")))
     if len({kind for kind, _ in sides}) > 1:
         return []  # "use tables, not email": no choice between two of a kind
+    if len(sides) > 1 and sides[0] == sides[1]:
+        return []  # "email me the receipts instead of mailing them": no choice of channel
     if not _charts_meant(said, [found.get("obj"), found.get("counter")], words):
         return []  # "Pies please, as usual": a short form names a chart only among charts
     # "Could you send it as a PDF instead of a spreadsheet?": a file format chosen over another

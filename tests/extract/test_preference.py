@@ -158,7 +158,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v32"
+    assert signal.producer == "persona6.preference.v33"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -892,11 +892,11 @@ def test_an_answer_about_a_past_experience_still_names_its_own_taste() -> None:
     [
         (
             "Please cite the table and the query you used next time",
-            "cite the table and the query you used",
+            "cite the table and the query",  # the relative clause ends the object (v33)
         ),
         (
             "Could you list the steps and the files you touched from now on?",
-            "list the steps and the files you touched",
+            "list the steps and the files",
         ),
     ],
 )
@@ -918,8 +918,8 @@ def test_a_new_clause_after_a_request_is_not_its_object(text: str) -> None:
 def test_always_include_the_command_is_a_standing_request() -> None:
     (signal,) = say("Please always include the command I need to run")
     assert (signal.key, signal.value, signal.polarity) == (
-        "command i need to run",
-        "asks always to include command i need to run",
+        "command",  # the relative clause ends the object (v33)
+        "asks always to include command",
         1.0,
     )
 
@@ -1012,8 +1012,8 @@ def test_a_yes_to_an_offer_or_a_thing_at_hand_asked_with_be_is_no_taste(question
 def test_a_standing_request_runs_on_over_an_object_set_off_by_commas(text: str) -> None:
     (signal,) = say(text)
     assert (signal.key, signal.value) == (
-        "cite the table and the query you used",
-        "asks always to cite the table and the query you used",
+        "cite the table and the query",  # the relative clause ends the object (v33)
+        "asks always to cite the table and the query",
     )
     (cited,) = signal.evidence
     assert cited.quote.startswith("Please cite the table") and cited.quote.endswith("you used")

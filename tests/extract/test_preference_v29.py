@@ -8,9 +8,8 @@ answer; one-offs, questions, reports, hypotheticals and idioms stay nothing."""
 from __future__ import annotations
 
 import pytest
-from helpers import bot, extracted, said
+from helpers import bot, extracted, said, said_traits
 
-from persona6 import Persona6
 from persona6.extract import EXTRACTORS, preference
 from persona6.extract.text import load_lexicon
 
@@ -20,7 +19,7 @@ def read(text: str) -> dict[str, tuple[str, float, float]]:
 
 
 def test_the_producer_is_v29() -> None:
-    assert preference.NAME == "persona6.preference.v32"
+    assert preference.NAME == "persona6.preference.v33"
     assert load_lexicon("preferences")["version"] == 31
 
 
@@ -160,29 +159,10 @@ def test_a_bare_choice_answering_a_question_is_an_answer() -> None:
 
 
 def _preferences(messages: list[tuple[int, str]]) -> dict[str, tuple[str, str]]:
-    p6 = Persona6(db=":memory:")
-    p6.record(
-        [
-            {
-                "event_id": f"e{day}",
-                "ts": f"2026-03-{day:02d}T10:00:00Z",
-                "session_id": f"s{day}",
-                "type": "message",
-                "role": "user",
-                "user_id": "u1",
-                "text": text,
-            }
-            for day, text in messages
-        ]
-    )
-    p6.build()
-    traits = {
-        t.statement: (t.key, t.status.value)
-        for t in p6.store.traits_of(p6.tenant, "u1")
-        if t.kind.value == "preference"
-    }
-    p6.close()
-    return traits
+    """The preference traits after a build of ``messages`` (day, text), one session a day, by
+    statement: (key, status); built by the shared ``said_traits``."""
+    said = [(f"s{day}", f"2026-03-{day:02d}T10:00:00Z", text) for day, text in messages]
+    return {t.statement: (t.key, t.status.value) for t in said_traits(said)}
 
 
 def test_a_change_of_standing_choice_ends_the_earlier_one() -> None:
