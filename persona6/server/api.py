@@ -57,6 +57,7 @@ from persona6.graph.forget import ForgetReport
 from persona6.identity import (
     ContinuityReport,
     LinkAllReport,
+    Linker,
     LinkRecord,
     LinkResult,
     StitchReport,
@@ -297,16 +298,21 @@ _EVENTS_BODY = {
 
 
 class _Tenant:
-    """The engines of one tenant: idle ones, and how many exist; and what they share (who
-    anonymous actors probably are, ``hints.ProbableCache``)."""
+    """The engines of one tenant: idle ones, and how many exist; and what they share: the
+    tenant's linker (``TenantEngines.linking``) and who anonymous actors probably are
+    (``hints.ProbableCache``)."""
 
-    __slots__ = ("created", "idle", "probable", "ready")
+    __slots__ = ("created", "idle", "linker", "linking", "probable", "ready")
 
-    def __init__(self) -> None:
+    def __init__(self, probable: hints.ProbableCache) -> None:
         self.idle: list[Persona6] = []
         self.created = 0
         self.ready = threading.Condition()
-        self.probable = hints.ProbableCache()
+        #: The one linker of the tenant's engines (None until a request links), lent to one
+        #: engine at a time: held by ``linking``.
+        self.linker: Linker | None = None
+        self.linking = threading.Lock()
+        self.probable = probable
 
 
 class TenantEngines:
@@ -314,7 +320,15 @@ class TenantEngines:
 
     A tenant gets up to ``per_tenant`` engines (connections with their own caches), so a slow
     build does not hold up the tenant's briefs; beyond ``limit`` engines in all, idle engines
-    of the least recently used tenants are closed."""
+    of the least recently used tenants are closed.
+
+    The engines of a tenant share one linker (its identity index: about 32 KB a person, so
+    hundreds of MiB at 10,000 persons, once per tenant instead of once per engine), lent to
+    one engine at a time by ``linking``: a linker is not thread-safe (a link first brings its
+    index up to date with the store, in place), so linking calls of one tenant run one after
+    another, while its other calls (briefs, predictions, reads, ingest) still run side by
+    side. The linker has a database connection of its own, so an engine's connection is
+    never used by two threads at once."""
 
     def __init__(self, db: str, *, per_tenant: int = 4, limit: int = 64):
         self.db = db
@@ -327,9 +341,26 @@ class TenantEngines:
         with self._guard:
             state = self._tenants.get(tenant)
             if state is None:
-                state = self._tenants[tenant] = _Tenant()
+                probable = hints.ProbableCache(lend=lambda p6: self.linking(tenant, p6))
+                state = self._tenants[tenant] = _Tenant(probable)
             self._tenants.move_to_end(tenant)
             return state
+
+    @contextmanager
+    def linking(self, tenant: str, engine: Persona6) -> Iterator[None]:
+        """Lend the tenant's linker to ``engine`` (one of its engines, in use) for a call that
+        links: any of its identity methods, and ``forget``. A forget takes the linker away
+        (it holds the forgotten evidence): it is then dropped, and the next link makes one."""
+        state = self._state(tenant)
+        with state.linking:
+            if state.linker is None:
+                state.linker = Linker(open_store(self.db), tenant, index_dir=engine.index_dir)
+            engine.__dict__["_identity_linker"] = state.linker
+            try:
+                yield
+            finally:
+                if engine.__dict__.pop("_identity_linker", None) is not state.linker:
+                    _close_linker(state)
 
     def probable(self, tenant: str) -> hints.ProbableCache:
         """Who the tenant's anonymous actors probably are, shared by its engines."""
@@ -373,6 +404,9 @@ class TenantEngines:
                         state.idle.pop(0).close()
                         state.created -= 1
                         total -= 1
+                    if state.created == 0:  # no engine left to lend the linker to
+                        with state.linking:
+                            _close_linker(state)
 
     def close(self) -> None:
         with self._guard:
@@ -382,7 +416,17 @@ class TenantEngines:
                         engine.close()
                     state.created -= len(state.idle)
                     state.idle.clear()
+                with state.linking:
+                    _close_linker(state)
             self._tenants.clear()
+
+
+def _close_linker(state: _Tenant) -> None:
+    """Drop the tenant's linker, if any, closing its connection (call holding ``linking``)."""
+    linker, state.linker = state.linker, None
+    if linker is not None:
+        linker.flush()  # a snapshot being written
+        linker.store.close()
 
 
 class BuildWorker:
@@ -509,9 +553,14 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
 
     Tenant = Annotated[str, Depends(tenant_of)]
 
-    def run(tenant: str, call: Callable[[Persona6], T]) -> T:
+    def run(tenant: str, call: Callable[[Persona6], T], *, linking: bool = False) -> T:
+        """``call`` on one of the tenant's engines; ``linking``: one that links (the engine's
+        identity methods, ``forget``), given the tenant's linker (``TenantEngines.linking``)."""
         with pool.use(tenant) as p6:
-            return call(p6)
+            if not linking:
+                return call(p6)
+            with pool.linking(tenant, p6):
+                return call(p6)
 
     @app.get("/healthz", tags=["service"], response_model=Health)
     def health() -> Health:
@@ -798,7 +847,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     )
     def delete_person(person_id: str, tenant: Tenant) -> ForgetReport:
         """Forget the person's events and every trait that rested on them."""
-        return run(tenant, lambda p6: p6.forget(person=person_id))
+        return run(tenant, lambda p6: p6.forget(person=person_id), linking=True)
 
     # -- sessions: continuity (before the bare session route, as for persons) -------------------
 
@@ -811,7 +860,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     def get_continuity(session_id: str, tenant: Tenant) -> ContinuityReport:
         """What a known person's session confirms, adds and contradicts in their persona,
         with the session's quotes."""
-        return run(tenant, lambda p6: p6.continuity(session_id))
+        return run(tenant, lambda p6: p6.continuity(session_id), linking=True)
 
     @app.delete(
         "/v1/sessions/{session_id:path}",
@@ -821,7 +870,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     )
     def delete_session(session_id: str, tenant: Tenant) -> ForgetReport:
         """Forget a session's events and recompute every trait that rested on them."""
-        return run(tenant, lambda p6: p6.forget(session=session_id))
+        return run(tenant, lambda p6: p6.forget(session=session_id), linking=True)
 
     @app.delete(
         "/v1/events/{event_id:path}",
@@ -831,7 +880,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     )
     def delete_event(event_id: str, tenant: Tenant) -> ForgetReport:
         """Forget one event and recompute every trait that rested on it."""
-        return run(tenant, lambda p6: p6.forget(event=event_id))
+        return run(tenant, lambda p6: p6.forget(event=event_id), linking=True)
 
     # -- identity: stitching, linking, merges and their undoing -------------------------------
 
@@ -849,7 +898,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
                 "setting",
                 attrs=attrs,
             )
-        return run(tenant, lambda p6: p6.stitch(identifier_attrs=attrs))
+        return run(tenant, lambda p6: p6.stitch(identifier_attrs=attrs), linking=True)
 
     @app.post(
         "/v1/link", tags=["identity"], response_model=LinkAnswer, responses=_errors(400, 404, 422)
@@ -857,7 +906,11 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     def post_link(request: LinkRequest, tenant: Tenant) -> LinkAnswer:
         """Which known person an anonymous actor is (null: a new person), how sure, and why:
         the likeliest candidates, with their matches (every candidate with detail=true)."""
-        found = run(tenant, lambda p6: p6.link(request.anonymous_id, threshold=request.threshold))
+        found = run(
+            tenant,
+            lambda p6: p6.link(request.anonymous_id, threshold=request.threshold),
+            linking=True,
+        )
         return _link_answer(found, request.detail)
 
     @app.post(
@@ -875,6 +928,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
             lambda p6: p6.link_all(
                 auto_merge_above=given.auto_merge_above, threshold=given.threshold
             ),
+            linking=True,
         )
 
     @app.get(
@@ -894,7 +948,9 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     ) -> list[LinkRecord]:
         """Identity links with their provenance: method, proving event, probability,
         revocation."""
-        return run(tenant, lambda p6: p6.links(anonymous_id, include_revoked=include_revoked))
+        return run(
+            tenant, lambda p6: p6.links(anonymous_id, include_revoked=include_revoked), linking=True
+        )
 
     @app.post(
         "/v1/links",
@@ -906,7 +962,9 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     def post_links(request: LinkToRequest, tenant: Tenant) -> LinkRecord:
         """Merge an anonymous actor into a known person by hand (method manual): a product's
         decision on a link result. Undo it with POST /v1/unlink."""
-        return run(tenant, lambda p6: p6.link_to(request.anonymous_id, request.person_id))
+        return run(
+            tenant, lambda p6: p6.link_to(request.anonymous_id, request.person_id), linking=True
+        )
 
     @app.post(
         "/v1/unlink",
@@ -922,6 +980,7 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
             lambda p6: p6.unlink(
                 request.anonymous_id, link_id=request.link_id, reason=request.reason
             ),
+            linking=True,
         )
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -72,8 +73,14 @@ class ProbableCache:
     can change at once (the actor becoming a known person's id) is checked on every call. When
     the version moves, every answer kept is dropped, so nothing of a forgotten person stays."""
 
-    def __init__(self, limit: int = PROBABLE_CACHED):
+    def __init__(
+        self,
+        limit: int = PROBABLE_CACHED,
+        lend: Callable[[Persona6], AbstractContextManager[None]] | None = None,
+    ):
         self.limit = limit
+        #: What a link runs inside (the HTTP pool lends the engine the tenant's linker).
+        self._lend = lend
         self._guard = threading.Lock()
         self._version: Any = None
         self._found: OrderedDict[str, Probable | None] = OrderedDict()
@@ -90,7 +97,8 @@ class ProbableCache:
             elif actor in self._found:
                 self._found.move_to_end(actor)
                 return self._found[actor]
-        found = make()
+        with nullcontext() if self._lend is None else self._lend(p6):
+            found = make()
         with self._guard:
             if version == self._version:
                 self._found[actor] = found

@@ -34,6 +34,8 @@ def said_kinds(text: str) -> set[str]:
         "Did an analysis on this poem for my English lit class.",
         "I have a quick query about my appointment.",
         "My song finally hit the top of the charts!",
+        "I prefer metric units over imperial",
+        "The dashboard light came on in my car.",
     ],
 )
 def test_a_word_of_analysis_in_another_sense_is_no_data_analysis(text: str) -> None:
@@ -56,6 +58,10 @@ def test_a_word_of_analysis_in_another_sense_is_no_data_analysis(text: str) -> N
         "Can you plot the readings?",
         "Why does my pandas merge drop rows?",
         "Show me a dashboard of sales by region",
+        # a chart made, and a dashboard of software, need no other word of data
+        "Good to be back! The group loved the chart we made together.",
+        "Hi again! Did the new dashboard widgets ship yet?",
+        "I built a dashboard for the team last week.",
     ],
 )
 def test_a_word_of_analysis_beside_words_of_data_still_is(text: str) -> None:
