@@ -57,22 +57,31 @@ def tenants_knowing(p6: Persona6, person: str) -> list[str]:
     return sorted({str(row[0]) for row in rows} - {p6.tenant})
 
 
-def person_elsewhere(p6: Persona6, person: str, given: str | None, command: str) -> NotFound | None:
+def known_here(p6: Persona6, person: str) -> bool:
+    """Whether the tenant acted on holds traits or events of ``person``."""
+    return bool(p6.store.traits_of(p6.tenant, person) or p6.store.actors(p6.tenant, names=[person]))
+
+
+def person_elsewhere(
+    p6: Persona6, person: str, given: str | None, command: str, *args: str
+) -> NotFound | None:
     """The error of a person not known in the tenant acted on but known in others: which
-    tenants know them, and ``command`` (``show``, ``context``, ...) run there."""
+    tenants know them, and ``command`` (``show``, ``context``, ...) run there, with ``args``
+    after the person (``why``'s trait id)."""
     found = tenants_knowing(p6, person)
     if not found:
         return None
     named = ", ".join(repr(t) for t in found)
     return NotFound(
         "person {person!r} is not known in tenant {tenant!r}{source}; {known} {named}: "
-        "persona6 {command} {person} --tenant {first}",
+        "persona6 {command} {person}{args} --tenant {first}",
         person=person,
         tenant=p6.tenant,
         source="" if given is not None else " (no --tenant given: $PERSONA6_TENANT or 'default')",
         known="tenant" if len(found) == 1 else "tenants",
         named=f"{named} {'knows' if len(found) == 1 else 'know'} them",
         command=command,
+        args="".join(f" {a}" for a in args),
         first=found[0],
     )
 
@@ -309,7 +318,13 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
       persona6 why u-42 tr_3f9a0c1d2e4b5a69
     """
     with open_engine(db, tenant) as p6:
-        explanation = p6.why(person, trait_id)
+        try:
+            explanation = p6.why(person, trait_id)
+        except NotFound as error:
+            # Not their trait because they are not known here at all: say where they are.
+            if error.values.get("person") != person or known_here(p6, person):
+                raise
+            raise person_elsewhere(p6, person, tenant, "why", trait_id) or error from None
         t = explanation.trait
         # A change of mind, either way: what this trait replaced, and what replaced it.
         replaced = p6.store.trait(p6.tenant, t.supersedes) if t.supersedes else None

@@ -142,6 +142,26 @@ def test_a_person_of_another_tenant_is_named_with_the_command(run, write_lines):
     assert "knows them" not in result.stderr
 
 
+def test_why_in_the_wrong_tenant_names_the_tenant_that_knows_the_person(run, write_lines):
+    """End-to-end review 8, I3: ``why u-lin TRAIT --tenant homewise`` said the trait "is not a
+    trait of 'u-lin'", as though u-lin had other traits there; u-lin is carenote's."""
+    _ingest(run, write_lines, _failures("u-dmitri", 2), "--tenant", "opsbot")
+    shown = json.loads(run("show", "u-dmitri", "--tenant", "opsbot", "--json").output)
+    trait = shown["traits"][0]["id"]
+    assert run("why", "u-dmitri", trait, "--tenant", "opsbot").exit_code == 0
+    result = run("why", "u-dmitri", trait, "--tenant", "homewise")
+    assert result.exit_code == 4
+    assert " ".join(result.stderr.split()) == (
+        "persona6: error: person 'u-dmitri' is not known in tenant 'homewise'; tenant 'opsbot' "
+        f"knows them: persona6 why u-dmitri {trait} --tenant opsbot"
+    )
+    # Known here, the trait not theirs: the message as before.
+    _ingest(run, write_lines, _failures("u-dmitri", 1, 9), "--tenant", "homewise")
+    result = run("why", "u-dmitri", "tr_nope", "--tenant", "homewise")
+    assert result.exit_code == 4
+    assert "trait 'tr_nope' is not a trait of 'u-dmitri'" in result.stderr
+
+
 def test_a_saved_backtest_keeps_its_figures_for_link_to_give() -> None:
     from persona6 import Persona6, synth
 
