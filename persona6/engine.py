@@ -35,6 +35,7 @@ from persona6.types import (
     SessionSummary,
     StoredEvent,
     StoreStats,
+    Trait,
     TraitExplanation,
     format_ts,
     parse_ts,
@@ -188,16 +189,26 @@ class Persona6:
         return self.store.events_after(self.tenant, self.store.built_seq(self.tenant))
 
     def persons(self) -> list[PersonSummary]:
-        """Every known person and unlinked anonymous actor with traits, most traits first."""
-        return [self._summary(person_id, n) for person_id, n, _ in self.store.persons(self.tenant)]
+        """Every known person and unlinked anonymous actor with traits, most traits first:
+        the traits ``person`` gives them (paths for the sequences they fold, and the texture
+        traits read from their messages), not the store's count of stored rows."""
+        found = [
+            self._summary(person_id, len(self._traits(person_id)))
+            for person_id, _, _ in self.store.persons(self.tenant)
+        ]
+        return sorted(found, key=lambda p: (-p.traits, p.person_id))
+
+    def _traits(self, person_id: str) -> list[Trait]:
+        """A person's traits as shown: stored, sequences folded into paths, and texture."""
+        # Recurring action sequences as paths, not every fragment of them (graph/paths.py).
+        traits = sequence_paths(self.store.traits_of(self.tenant, person_id))
+        # How they write (graph/texture.py): read from their messages, not stored.
+        return traits + person_texture_traits(self.store, self.tenant, person_id)
 
     def person(self, person_id: str) -> PersonView:
         """A person with all their traits and evidence."""
         _require_text("person_id", person_id)
-        # Recurring action sequences as paths, not every fragment of them (graph/paths.py).
-        traits = sequence_paths(self.store.traits_of(self.tenant, person_id))
-        # How they write (graph/texture.py): read from their messages, not stored.
-        traits += person_texture_traits(self.store, self.tenant, person_id)
+        traits = self._traits(person_id)
         summary = self._summary(person_id, len(traits))
         if not traits and not summary.events:
             raise NotFound(
@@ -214,9 +225,8 @@ class Persona6:
         _require_text("trait_id", trait_id)
         trait = self.store.trait(self.tenant, trait_id)
         if trait is None and trait_id.startswith("tr_"):
-            derived = person_texture_traits(self.store, self.tenant, person_id)
-            derived += sequence_paths(self.store.traits_of(self.tenant, person_id))  # a path
-            trait = next((t for t in derived if t.id == trait_id), None)
+            # a texture trait or a path: derived when read
+            trait = next((t for t in self._traits(person_id) if t.id == trait_id), None)
         if trait is None or trait.person_id != person_id:
             raise NotFound(
                 "trait {trait!r} is not a trait of {person!r}. List them with: {>show_person}",

@@ -192,3 +192,19 @@ def test_a_merged_actor_is_predicted_as_the_person() -> None:
         assert merged.distribution == person.distribution
         assert merged.evidence == person.evidence
         assert p6.archetypes("anon-7").archetypes == p6.archetypes("u-7").archetypes
+
+
+def test_persons_counts_the_traits_the_person_view_shows() -> None:
+    """``persons``' traits column was the store's row count: it left out the texture traits
+    and counted the task sequences ``show`` folds into paths (review 8: Marcus 28 listed, 25
+    shown). It is now the person view's count, and the order follows it."""
+    from helpers import built_demo
+
+    for p6, _ in built_demo(0, 4):
+        stored = {person: n for person, n, _ in p6.store.persons(p6.tenant)}
+        listed = p6.persons()
+        shown = {p.person_id: p6.person(p.person_id).traits for p in listed}
+        assert [p.traits for p in listed] == [len(shown[p.person_id]) for p in listed]
+        assert [p.traits for p in listed] == sorted((p.traits for p in listed), reverse=True)
+        assert any(t.kind.value == "texture" for ts in shown.values() for t in ts)
+        assert any(stored[p.person_id] != p.traits for p in listed)
