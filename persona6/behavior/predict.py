@@ -52,6 +52,7 @@ from pydantic import BaseModel, Field
 from persona6.behavior.episodes import Episode, TenantHistory
 from persona6.extract.failure import Reaction
 from persona6.extract.text import packaged_yaml
+from persona6.graph.consolidate import said_act
 
 PRODUCER = "persona6.reactions.v1"
 REACTIONS: tuple[str, ...] = tuple(r.value for r in Reaction)
@@ -170,6 +171,11 @@ class EpisodeRef(BaseModel):
     failure: str = Field(description="What failed (the failure name).")
     reaction: str
     latency_s: float | None = None
+    act: str = Field(
+        "",
+        description="The act the reaction was, as the person's failure trait says it "
+        "('rollback', 'revert change'); empty when it says no more than the reaction.",
+    )
     evidence: list[str] = Field(description="Event ids: the failure and the reaction.")
 
 
@@ -525,6 +531,29 @@ def _evidence_index(history: TenantHistory, person_id: str) -> _EvidenceIndex:
     return found
 
 
+def _known(history: TenantHistory, person_id: str, cutoff: str | None) -> np.ndarray:
+    """The positions of the person's episodes known before ``cutoff`` (None: all)."""
+    index = _evidence_index(history, person_id)
+    if cutoff is None:
+        return np.arange(len(index.failure_ts))
+    # failed before the cut-off, and the reaction known before it too
+    end = bisect_left(index.failure_ts, cutoff)
+    return np.flatnonzero(index.known_rank[:end] < bisect_left(index.known_times, cutoff))
+
+
+def acts_said(history: TenantHistory, person_id: str, cutoff: str | None) -> dict[str, str]:
+    """Per reaction, the act the person's known episodes of it were, as their failure trait
+    says it (the graph's ``said_act``: "switch (rollback firmware, ...)"); reactions whose
+    acts say no more than the reaction are left out."""
+    episodes = history.person(person_id).episodes
+    acts: dict[str, Counter[str]] = {}
+    for i in _known(history, person_id, cutoff):
+        e = episodes[int(i)]
+        acts.setdefault(e.reaction, Counter())[e.act] += 1
+    said = {r: said_act(r, dict(counts)) for r, counts in acts.items()}
+    return {r: act for r, act in sorted(said.items()) if act}
+
+
 def evidence_for(
     history: TenantHistory, person_id: str, cutoff: str | None, features: Sequence[str]
 ) -> list[EpisodeRef]:
@@ -535,12 +564,7 @@ def evidence_for(
     episodes = history.person(person_id).episodes
     index = _evidence_index(history, person_id)
     limit = config().max_evidence
-    if cutoff is None:
-        past = np.arange(len(episodes))
-    else:  # failed before the cut-off, and the reaction known before it too
-        end = bisect_left(index.failure_ts, cutoff)
-        known = index.known_rank[:end] < bisect_left(index.known_times, cutoff)
-        past = np.flatnonzero(known)
+    past = _known(history, person_id, cutoff)
     if not features or not len(past):
         chosen = [int(i) for i in past[-limit:][::-1]]  # newest first (episodes in time order)
     else:
@@ -561,6 +585,7 @@ def evidence_for(
             failure=e.failure_name,
             reaction=e.reaction,
             latency_s=None if e.latency is None else round(e.latency, 3),
+            act=said_act(e.reaction, {e.act: 1}),
             evidence=list(e.evidence_ids),
         )
         for e in (episodes[i] for i in chosen)
@@ -578,6 +603,8 @@ def predict(
     extra_basis: dict[str, Any] | None = None,
 ) -> Prediction:
     dist, basis = distribution(pools_, person_id, membership, features)
+    # what their reactions were, where the act says more than the reaction (as in ``show``)
+    basis["person"]["acts"] = acts_said(history, person_id, cutoff)
     latency = expected_latency(pools_, person_id, membership)
     if extra_basis:
         basis["context"].update(extra_basis)

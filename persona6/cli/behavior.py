@@ -99,10 +99,12 @@ def predict(
         basis["person"].get("prior_weight"),
         own - same_kind if kind is not None else None,
     )
+    # What their reactions were, where the act says more than the kind (as ``show`` says it).
+    acts: dict[str, str] = basis["person"].get("acts", {})
     print_table(
         None,
         ["reaction", "probability"],
-        [[r, f"{p:.1%}"] for r, p in prediction.distribution.items()],
+        [[_with_act(r, acts.get(r, "")), f"{p:.1%}"] for r, p in prediction.distribution.items()],
     )
     if kind_line:
         out.print(kind_line)
@@ -112,10 +114,23 @@ def predict(
             "past episodes it rests on",
             ["time", "failure", "reaction", "latency s", "event"],
             [
-                [utc_time(e.ts), e.failure, e.reaction, e.latency_s, e.failure_event_id]
+                [
+                    utc_time(e.ts),
+                    e.failure,
+                    _with_act(e.reaction, e.act),
+                    e.latency_s,
+                    e.failure_event_id,
+                ]
                 for e in prediction.evidence
             ],
         )
+    if acts:
+        out.print("[dim](in brackets: the act their own episodes of that reaction were)[/]")
+
+
+def _with_act(reaction: str, act: str) -> str:
+    """A reaction with the act it was, as a failure trait says it: "switch (rollback)"."""
+    return f"{reaction} ({act})" if act else reaction
 
 
 #: What ``basis.person.kappa.fitted_for`` says kappa_p was fitted for, as predict prints it.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -30,6 +31,7 @@ from persona6.behavior.predict import (
 )
 from persona6.behavior.strength import checkpoints, strength_of
 from persona6.behavior.timeline import known_at
+from persona6.graph.consolidate import said_act
 from persona6.types import format_ts, parse_ts
 
 
@@ -200,8 +202,16 @@ def test_predict_event_equals_the_reference_for_every_failure(demo) -> None:
         slow, membership = _reference(state, taxonomy, pid, stored.ts, found.features)
         dist, basis = distribution(slow, pid, membership, found.features)
         assert got["distribution"] == pytest.approx(dist, abs=2e-6)
+        # what their reactions were (``acts``): from the episodes known before, by said_act
+        acts = got["basis"]["person"].pop("acts")
         for level in ("person", "population"):
             assert got["basis"][level] == basis[level]
+        past = known_before(history.person(pid).episodes, stored.ts)
+        reference = {
+            r: said_act(r, dict(Counter(e.act for e in past if e.reaction == r)))
+            for r in {e.reaction for e in past}
+        }
+        assert acts == {r: a for r, a in sorted(reference.items()) if a}
         assert got["basis"]["archetype"]["membership"] == basis["archetype"]["membership"]
         assert got["basis"]["context"]["features"] == basis["context"]["features"]
         assert got["basis"]["context"]["ignored"] == basis["context"]["ignored"]
