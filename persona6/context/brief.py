@@ -23,7 +23,10 @@ two directives that pull apart when both hold are said as one (``joint_directive
 What bears on the task (brief.v10): relevance weighed by confidence; a decision's words include
 the actions of the sessions it was made in; a condition that constrains a service the task
 involves comes first (``constraints``). A line cites its first event id, a second only when
-both are short (``cite``); the JSON item has them all.
+both are short (``cite``); the JSON item has them all. brief.v11: of two sides of one thing the
+newer is said and the older not (``_outdated``); a limit stated with a condition is said with
+it, and a limit that names what the task is about constrains it (``limits``); an action of
+every session is no context of a decision made once (``routine_actions``).
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -47,11 +50,11 @@ from persona6.context.relevance import (
     bag,
     brief_data,
     expand,
-    groups_of,
     index,
     names_any,
     phrases,
     rank_index,
+    word_groups,
     words,
 )
 from persona6.context.tokens import cached_count, count_tokens
@@ -59,9 +62,9 @@ from persona6.errors import InvalidOption
 from persona6.graph.consolidate import chosen_sides
 from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
-from persona6.types import SignalKind, Trait
+from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v10"
+PRODUCER = "persona6.brief.v11"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -134,6 +137,7 @@ class _Known:
     form: bool  # ... or on the form of an output: comes first when it bears on the task
     terms: frozenset[str]  # the constraint terms its statement names (``constraints``)
     bears_on: frozenset[str]  # ... and the concept groups of the services they constrain
+    limit: str  # the clause of a limit stated beside it ("the house can't get above 80"), or ""
 
 
 def _named(top: Any) -> bool:
@@ -185,9 +189,12 @@ def render(person_id: str, chosen: list[_Candidate], task: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> list[_Known]:
+def _known_items(
+    store: Store, tenant: str, state: BehaviorState, person_id: str, traits: list[Trait]
+) -> list[_Known]:
     def make() -> list[_Known]:
         domain = _decision_domains(state, person_id)
+        limits = _limits(store, tenant, traits)
         found = []
         for t in traits:
             if t.kind not in _KNOWN or t.valid_to is not None:
@@ -199,13 +206,17 @@ def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> l
             if t.kind is SignalKind.DECISION:
                 # What they were doing when they decided: the actions of those sessions, met
                 # by the task's own words only (``act:``; "book" a flight is no book to read).
-                sessions = {domain[0].get(e.event_id) for e in t.evidence} - {None}
-                acts = set().union(*(domain[1][s] for s in sessions)) - set(text_bag)
+                session_of, actions, routine, acting = domain
+                sessions = {session_of.get(e.event_id) for e in t.evidence} - {None}
+                acts = set().union(*(actions[s] for s in sessions)) - set(text_bag)
+                if len(sessions) < acting:
+                    acts -= routine  # their routine is no context of a decision made once
                 text_bag.update(f"{ACT}{w}" for w in acts)
             newest = list(reversed(list(dict.fromkeys(e.event_id for e in t.evidence))))[:5]
             answers, form = _forms(t)
             terms, bears_on = _constraint(t.statement)
-            found.append(_Known(t, text_bag, quotes, newest, answers, form, terms, bears_on))
+            limit = limits.get(t.id, "")
+            found.append(_Known(t, text_bag, quotes, newest, answers, form, terms, bears_on, limit))
         return found
 
     return state.cached(("brief.known", person_id), make)
@@ -213,12 +224,17 @@ def _known_items(state: BehaviorState, person_id: str, traits: list[Trait]) -> l
 
 def _decision_domains(
     state: BehaviorState, person_id: str
-) -> tuple[dict[str, str], dict[str, set[str]]]:
+) -> tuple[dict[str, str], dict[str, set[str]], set[str], int]:
     """The session of each of the person's events, and the words of the actions they took in
     each session ("search_flights", "book": search, flight, book). A decision bears on a task
     of what they were doing when they made it (brief.v10): "select seat: aisle", made while
     searching and booking flights, bears on "book a flight to Berlin" though it shares no word
-    with it."""
+    with it. Also the words of their routine: the actions they take in every session they act
+    in, once there are ``routine_actions`` such sessions. The routine is no context of a
+    decision made in fewer sessions than it (brief.v11, review 8 BR3: a rate-plan and a battery
+    decision, made once each, came before a cooling preference and a lung condition for "set
+    up the summer cooling schedule" by the words of ``set_schedule``, run in all six sessions);
+    a decision made every time, as the routine is, keeps it."""
     acts = state.history().person(person_id).acts
     session_of = {a.event_id: a.session_id for a in acts}
     actions: dict[str, set[str]] = {}
@@ -226,7 +242,76 @@ def _decision_domains(
         found = actions.setdefault(a.session_id, set())
         if a.type == "action" and a.name:
             found.update(words(a.name.replace("_", " ")))
-    return session_of, actions
+    acted = [found for found in actions.values() if found]
+    routine: set[str] = set()
+    if len(acted) >= int(brief_data()["routine_actions"]):
+        routine = set.intersection(*acted)
+    return session_of, actions, routine, len(acted)
+
+
+@cache
+def _limit_pattern() -> re.Pattern[str]:
+    """One pattern of a stated limit (``limits`` in data/brief.yaml): a negation and a
+    comparison before a number, within ``gap`` characters of one clause, or a bound."""
+    data = brief_data()["limits"]
+
+    def alternation(name: str) -> str:
+        listed = sorted((str(p).lower() for p in data[name]), key=len, reverse=True)
+        return "|".join(re.escape(p) for p in listed)
+
+    number = r"\s+(?:of\s+)?[$£€]?\d"
+    return re.compile(
+        rf"(?<!\w)(?:{alternation('negations')})(?!\w)[^.;,:!?\n]{{0,{int(data['gap'])}}}?"
+        rf"(?<!\w)(?:{alternation('comparisons')}){number}"
+        rf"|(?<!\w)(?:{alternation('bounds')}){number}"
+    )
+
+
+def stated_limit(text: str, start: int, end: int) -> str:
+    """The clause of a limit stated in the sentence of ``text`` that holds ``text[start:end]``
+    ("My wife has COPD, so the house can't get above 80 in the afternoon." -> "the house can't
+    get above 80 in the afternoon"), or "" when the sentence states none. A limit belongs to
+    a quote said before it in the sentence, or after it with "because", "since", "due to";
+    not to a quote that holds it (a whole sentence that says "..., whatever it costs" too)."""
+    low = text.lower().replace("\u2019", "'")
+    opening = max(low.rfind(c, 0, start) for c in ".!?\n") + 1
+    closing = min((i for c in ".!?\n" if (i := low.find(c, end)) >= 0), default=len(low))
+    found = _limit_pattern().search(low, opening, closing)
+    if found is None:
+        return ""
+    before = end <= found.start()
+    if not before and not (start >= found.end() and _REASON_AFTER.match(low[found.end() : start])):
+        return ""  # a limit is said after its reason, or with "because" before it
+    left = max(low.rfind(c, opening, found.start()) for c in ",;:(") + 1
+    right = min(
+        (i for c in ",;:)" if (i := low.find(c, found.end(), closing)) >= 0), default=closing
+    )
+    clause = text[max(left, opening) : right].strip()
+    clause = re.sub(r"(?i)^(?:so|and|but|because|which means|as)\s+", "", clause)
+    return clause if len(clause) <= 120 else ""
+
+
+def _limits(store: Store, tenant: str, traits: list[Trait]) -> dict[str, str]:
+    """The limit stated beside each trait (``stated_limit`` of the first of its quotes whose
+    sentence states one), by trait id; the messages are read once for the person."""
+    wanted = [t for t in traits if t.kind in _KNOWN and t.valid_to is None]
+    ids = sorted({e.event_id for t in wanted for e in t.evidence})
+    texts = {i: e.text or "" for i, e in store.events_by_id(tenant, ids).items()} if ids else {}
+    found: dict[str, str] = {}
+    for t in wanted:
+        for e in t.evidence:
+            text = texts.get(e.event_id, "")
+            if not any(c.isdigit() for c in text):
+                continue
+            limit = stated_limit(text, e.start, e.end)
+            if limit:
+                found[t.id] = limit
+                break
+    return found
+
+
+#: What joins a limit to a reason said after it ("keep it below 20 because of my asthma").
+_REASON_AFTER = re.compile(r"(?i)^[^.!?]*?(?<!\w)(?:because|since|due to|given)(?!\w)")
 
 
 def _constraint(statement: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -257,25 +342,107 @@ def _senses() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
     return tuple(found)
 
 
+def _outdated(traits: list[Trait]) -> dict[str, Trait]:
+    """The active preferences a newer trait says the opposite of, each with the newer one
+    (brief.v11, review 8 BR1). Of two active polar traits that are the two sides of one thing
+    (every word of the key against it is in the key for it: "asks not to push" and "asks for
+    push notifications", as consolidation's ``_against``), the one said last is what the
+    person wants now; the older side, if a preference, is out of date. So is what a side that
+    lost, or that consolidation ended (``valid_to``), was said with: the side its message
+    chose ("asks for in-person, not video" with "against video"), and an older preference for
+    the same thing under another key ("in-person" with "in-person visits"). Two sides said
+    last in one message are a contrast, not a change: neither is out of date."""
+    polar = [
+        t
+        for t in traits
+        if t.kind in (SignalKind.PREFERENCE, SignalKind.DECISION) and t.polarity != 0
+    ]
+    active = [t for t in polar if t.valid_to is None]
+    stems = {t.id: frozenset(words(t.key)) for t in polar}
+    sides = chosen_sides(traits)
+    found: dict[str, Trait] = {}
+    for against in active:
+        if against.polarity > 0 or not stems[against.id]:
+            continue
+        for liking in active:
+            if liking.polarity < 0 or not stems[against.id] <= stems[liking.id]:
+                continue
+            if sides.get(against.id) is liking or against.last_seen == liking.last_seen:
+                continue
+            old, new = sorted((against, liking), key=lambda t: t.last_seen)
+            if old.kind is SignalKind.PREFERENCE and (
+                old.id not in found or found[old.id].last_seen < new.last_seen
+            ):
+                found[old.id] = new
+    # What consolidation ended, with the trait that began where it ended.
+    lost: dict[str, tuple[Trait, Trait]] = {}
+    for t in polar:
+        if t.valid_to is None or t.kind is not SignalKind.PREFERENCE:
+            continue
+        new = next((a for a in active if a.supersedes == t.id), None) or next(
+            (a for a in active if a.valid_from == t.valid_to), None
+        )
+        if new is not None:
+            lost[t.id] = (t, new)
+    by_id = {t.id: t for t in polar}
+    lost |= {i: (by_id[i], new) for i, new in found.items()}
+    for old, new in list(lost.values()):
+        chosen = sides.get(old.id)
+        if (
+            chosen is not None
+            and chosen.valid_to is None
+            and chosen.id != new.id
+            and chosen.last_seen < new.last_seen
+        ):
+            found.setdefault(chosen.id, new)
+            lost.setdefault(chosen.id, (chosen, new))
+    likings = [t for t in active if t.kind is SignalKind.PREFERENCE and t.polarity > 0]
+    for old, new in list(lost.values()):
+        if old.polarity < 0:
+            continue
+        for other in likings:
+            if other.id in found or other.id == new.id or other.last_seen >= new.last_seen:
+                continue
+            a, b = stems[old.id], stems[other.id]
+            if a and b and (a <= b or b <= a) and not b & stems.get(new.id, frozenset()):
+                found[other.id] = new
+    return found
+
+
 def _constraints_first(
     ranked: list[tuple[float, _Known]], task: str | None, passing_below: float, data: dict[str, Any]
 ) -> dict[str, bool]:
     """The traits that constrain a service the task involves (``constraints``), each with
     whether it comes with the two most relevant items: the strongest ``first`` of them that
     name terms no stronger one named ("has celiac" next to "has celiac disease" does not)."""
-    groups = groups_of(task) if task else frozenset()
-    found = [k for _, k in ranked if k.bears_on & groups]
-    found.sort(key=lambda k: (k.trait.confidence, k.trait.last_seen), reverse=True)
+    if not task:
+        return {}
+    near = set(expand(task))
+    # What of the task each bears on: the task's words in a group the condition constrains,
+    # or the words a stated limit's clause shares with the task and its neighbours.
+    hits: dict[str, int] = {}
+    terms: dict[str, frozenset[str]] = {}
+    for _, k in ranked:
+        bears = sum(bool(word_groups(w) & k.bears_on) for w in words(task))
+        limited = len(near & set(words(k.limit))) if k.limit else 0
+        if bears or limited:
+            hits[k.trait.id] = bears + limited
+            terms[k.trait.id] = k.terms or frozenset({f"limit:{k.limit.lower()}"})
+    found = [k for _, k in ranked if k.trait.id in hits]
+    found.sort(
+        key=lambda k: (hits[k.trait.id], k.trait.confidence, k.trait.last_seen), reverse=True
+    )
     named: list[frozenset[str]] = []
     constrains: dict[str, bool] = {}
     for k in found:
+        own = terms[k.trait.id]
         first = (
             k.trait.confidence >= passing_below
             and len(named) < int(data["constraints"]["first"])
-            and not any(k.terms <= other for other in named)
+            and not any(own <= other for other in named)
         )
         if first:
-            named.append(k.terms)
+            named.append(own)
         constrains[k.trait.id] = first
     return constrains
 
@@ -417,7 +584,7 @@ def compose_brief(
 
     # What bears on the task: what was said in passing last, then relevance, confidence and
     # recency.
-    known = _known_items(state, person_id, traits)
+    known = _known_items(store, tenant, state, person_id, traits)
     idx = state.cached(("brief.index", person_id), lambda: index([k.bag for k in known]))
     scores = rank_index(task or "", idx, {f"{ACT}{w}": 1.0 for w in words(task)} if task else None)
     task_words = set(expand(task)) if task else set()
@@ -439,10 +606,19 @@ def compose_brief(
     # The other side of a contrast ("against light mode (prefers dark mode instead)", preference
     # v25) rests on the very spans of the side chosen: the brief says the chosen side only.
     other_sides = chosen_sides([k.trait for _, k in ranked])
+    # The older side of one thing said both ways is out of date: the newer one says so.
+    outdated: dict[str, Trait] = state.cached(
+        ("brief.outdated", person_id), lambda: _outdated(traits)
+    )
+    replaces: dict[str, Trait] = {}
+    for lost_id, new in outdated.items():
+        lost = next(k.trait for k in known if k.trait.id == lost_id)
+        if new.id not in replaces or (lost.polarity > 0 and replaces[new.id].polarity < 0):
+            replaces[new.id] = lost  # name the side they chose then, if one lost
     relevant = 0  # items ranked before this one that share a word with the task
     for position, (score, k) in enumerate(ranked):
         t = k.trait
-        if t.statement in stated or t.id in other_sides:
+        if t.statement in stated or t.id in other_sides or t.id in outdated:
             # One message can back traits of two keys with one statement: said once.
             continue
         stated.add(t.statement)
@@ -464,7 +640,15 @@ def compose_brief(
         else:
             tier = 1 if k.answers else 8  # "asks for no emojis" bears on every answer
         bears = score > 0 or not task or k.answers or t.id in constrains
-        statement = f"{t.statement} ({label}, conf {_conf(t.confidence)})"
+        said = t.statement
+        if k.limit and t.id in constrains and k.limit.lower() not in said.lower():
+            said = f'{said}: "{k.limit}"'  # the limit they stated with it, in their words
+        notes = ""
+        if t.status is TraitStatus.CONTESTED:
+            notes = ", contested"  # their sessions went back and forth: this is the latest
+        if t.id in replaces:
+            notes += f'; replaces earlier "{replaces[t.id].statement}"'
+        statement = f"{said} ({label}, conf {_conf(t.confidence)}{notes})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and relevant < 20 else set())
         relevant += score > 0

@@ -104,6 +104,11 @@ def groups_of(text: str) -> frozenset[str]:
     return frozenset(g for w in words(text) for g in known.get(w, ()))
 
 
+def word_groups(word: str) -> frozenset[str]:
+    """The concept groups of ``data/brief.yaml`` one word (as ``words`` gives it) belongs to."""
+    return lexicon().groups.get(word, frozenset())
+
+
 @cache
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of the word list ``name`` of ``data/brief.yaml``, each cut into words."""

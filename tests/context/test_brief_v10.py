@@ -130,7 +130,8 @@ def test_a_weaker_trait_naming_the_same_condition_does_not_come_first_too():
         state = p6._behavior()
         from persona6.context.brief import _known_items
 
-        known = _known_items(state, "u-1", p6.store.traits_of(p6.tenant, "u-1"))
+        traits = p6.store.traits_of(p6.tenant, "u-1")
+        known = _known_items(p6.store, p6.tenant, state, "u-1", traits)
     celiac = [k for k in known if any(t.endswith(":celiac") for t in k.terms)]
     assert len(celiac) >= 2, [k.trait.statement for k in known]
     first = _constraints_first([(0.0, k) for k in known], "book a flight", 0.25, brief_data())
