@@ -1,4 +1,4 @@
-"""persona6.failure.v14: failure episodes, and how the person reacted to each.
+"""persona6.failure.v15: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -8,6 +8,9 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   v8), or in a degraded or unwanted state the person did not ask for (delivery_delayed,
   coupon_expired, item_out_of_stock, invoice_overdue, email_bounced, budget_exceeded: a limit
   named before "exceeded", not goal_exceeded; not order_cancelled, refund_approved, v11), or
+  in what was due not happening (contractor_no_show, parcel_not_delivered, or cancelled by
+  another party, cancelled_by_provider; not the person's report of a failure succeeding,
+  outage_reported, ``report_acts``, v15), or
   whose attrs carry an error whatever its name (code: E_MON_OFFLINE, status: 503,
   ok: false; not code: B1-SPEAK: ``error_in_attrs``, v8), about the outcome's actor; key = the
   outcome name in snake case;
@@ -25,7 +28,9 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   guard ``text.supposed``: in a condition or what it says will follow, "If the sync fails
   again, what happens?", a case imagined, "Suppose I crashed a rental car, what happens?", or
   one that was not, "Had the sync failed, I would have lost my work"; a habit under a condition
-  is one, "If I open it on Wi-Fi, the app always crashes"); key = ``user_reported``.
+  is one, "If I open it on Wi-Fi, the app always crashes"; not a broken thing of the world the
+  person asks someone to repair, naming no thing of the product, v15, ``service_requests``:
+  "Hi, gutter is broken, who can repair?"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -82,12 +87,17 @@ and event names in ``data/failures.yaml``):
   v12, not "I booked it for myself"; from v13 any verb on an object, "I'll resize the photos
   myself", "I converted the measurements by hand", but one of being, living, having, saying,
   thinking or wanting, ``self_fix_non_acts``: not "I live by myself", "I had a coffee by
-  myself"; "never mind, I retyped it by hand" is then self_fix, which outranks abandon); a
+  myself"; "never mind, I retyped it by hand" is then self_fix, which outranks abandon); v15
+  bringing the device back by one's own hand, an action of ``repair_actions`` (reset_device,
+  pair_device, reboot_router; not the failed act again, which retries it) or a message that is
+  only such an act ("re-paired, ok now", ``repair_messages``); a
   message that also
   tells the product it was wrong ("your system is wrong. I fix it myself") is still one episode
   with one label, self_fix: a correction is no feedback action and no complaint;
 - ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
-  up", "not worth it", "ill do it tmrw", "I'll try again tomorrow"; not "don't forget it", v7);
+  up", "not worth it", "ill do it tmrw", "I'll try again tomorrow"; not "don't forget it", v7;
+  v15 stopping or leaving the product, "login fail again, I stop.", "I've had enough,
+  cancelling my subscription");
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
@@ -100,11 +110,20 @@ and event names in ``data/failures.yaml``):
   failed);
 - ``rephrase``: the first reaction is of the same type and name as the failed request and its
   text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
-- ``switch``: the first reaction is anything else; but when the failed request was an action
+- ``switch``: the first reaction is anything else, or a message saying the person moves to
+  another tool (v15, ``switch_messages``: "Moving over to Ableton for this, yours keeps
+  failing"; its report is its context); but when the failed request was an action
   and the first reaction is a message that shows no label (a question about the error), a later
   act of the window that retries or rephrases that action decides ``retry`` or ``rephrase``;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None), or says
   they give up (above).
+
+A recurrence told ("it keeps failing", "login fail again", ``recurrences``) is a report (v15,
+was a complaint cue): a complaint only when the message says nothing else the person does. What
+the person says they would do in a case supposed shows no reaction yet (v15, ``text.supposed``,
+as reports: "If it fails again I'll give up"). A same action again whose text only adds a
+retry word ("warfarin 5mg x90 resubmit", ``retry_words``; not a request's text nor a command
+line) retries it (v15).
 
 Precedence, when the window shows several: feedback > escalate > complain > self_fix > abandon >
 retry > rephrase > switch (explicit acts and words over what the next act implies; giving up
@@ -149,7 +168,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v14"
+NAME = "persona6.failure.v15"
 
 
 class Reaction(StrEnum):
@@ -185,6 +204,10 @@ class FailureCues:
     outcome_names: frozenset[str]
     outcome_states: frozenset[str]
     state_clears: frozenset[str]
+    cancel_words: frozenset[str]
+    own_parties: frozenset[str]
+    other_parties: frozenset[str]
+    report_acts: frozenset[str]
     state_exclusions: frozenset[str]
     error_attrs: frozenset[str]
     code_attrs: frozenset[str]
@@ -195,17 +218,24 @@ class FailureCues:
     assistant_exclusions: CueList
     user_reports: CueList
     user_report_exclusions: CueList
+    service_requests: CueList
+    product_things: re.Pattern[str]
     help_requests: CueList
     escalate: CueList
     complain: CueList
     self_fix: CueList
     self_fix_exclusions: CueList
+    repair_messages: CueList
+    recurrences: CueList
+    switch_messages: CueList
     abandon: CueList
     abandon_exclusions: CueList
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
     undo_actions: frozenset[str]
     retry_actions: frozenset[str]
+    repair_actions: frozenset[str]
+    retry_words: frozenset[str]
     retry_messages: CueList
     expected_failure_marks: CueList
     #: ``feedback_messages`` and ``cause_questions``: read together, as one label (v9).
@@ -239,11 +269,20 @@ def cues() -> FailureCues:
     # self_fix pattern: a verb that is no act on a thing (v13).
     people = "|".join(re.escape(str(p)) for p in data["person_nouns"])
     non_acts = "|".join(re.escape(str(a)) for a in data["self_fix_non_acts"])
+    # "{repairs}" in a repair message: any act of bringing a device back (v15).
+    repairs = "|".join(
+        re.escape(str(r)) for r in sorted(data["repair_words"], key=lambda r: -len(str(r)))
+    )
+    things = "|".join(re.escape(str(t)) for t in data["product_things"])
 
     return FailureCues(
         outcome_names=names("outcome_names"),
         outcome_states=names("outcome_states"),
         state_clears=names("state_clears"),
+        cancel_words=names("cancel_words"),
+        own_parties=names("own_parties"),
+        other_parties=names("other_parties"),
+        report_acts=names("report_acts"),
         state_exclusions=names("state_exclusions"),
         error_attrs=names("error_attrs"),
         code_attrs=names("code_attrs"),
@@ -256,6 +295,8 @@ def cues() -> FailureCues:
         user_report_exclusions=_compile(
             [p.replace("{rules}", rules) for p in data["user_report_exclusions"]]
         ),
+        service_requests=_compile(data["service_requests"]),
+        product_things=re.compile(rf"\b(?:{things})s?\b", re.IGNORECASE),
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         complain=_compile(data["complain"]),
@@ -263,12 +304,19 @@ def cues() -> FailureCues:
             [p.replace("{acts}", acts).replace("{non_acts}", non_acts) for p in data["self_fix"]]
         ),
         self_fix_exclusions=_compile(data["self_fix_exclusions"]),
+        repair_messages=_compile(
+            [p.replace("{repairs}", repairs) for p in data["repair_messages"]]
+        ),
+        recurrences=_compile(data["recurrences"]),
+        switch_messages=_compile(data["switch_messages"]),
         abandon=_compile(data["abandon"]),
         abandon_exclusions=_compile(data["abandon_exclusions"]),
         feedback_actions=names("feedback_actions"),
         escalate_actions=names("escalate_actions"),
         undo_actions=names("undo_actions"),
         retry_actions=names("retry_actions"),
+        repair_actions=names("repair_actions"),
+        retry_words=names("retry_words"),
         retry_messages=_compile(data["retry_messages"]),
         expected_failure_marks=_compile(data["expected_failure_marks"]),
         feedback_messages=_compile([*data["feedback_messages"], *data["cause_questions"]]),
@@ -306,17 +354,52 @@ class FailureEpisode:
 def is_failure_name(name: str | None) -> bool:
     """An outcome name that says it failed (``outcome_names``: payment_failed, timeout), or that
     a thing is in an unavailable, degraded or unwanted state (``outcome_states``:
-    monitoring_offline, api_down, delivery_delayed, budget_exceeded) and
+    monitoring_offline, api_down, delivery_delayed, budget_exceeded; v15 what was due did not
+    happen, contractor_no_show, parcel_not_delivered) and
     not that the state ended or is a feature (``state_clears``: offline_sync_completed,
-    back_online, offline_mode_enabled; ``state_exclusions``: scroll_down, thumbs_down)."""
+    back_online, offline_mode_enabled; ``state_exclusions``: scroll_down, thumbs_down); or a
+    cancellation by another party (v15, ``cancelled_by_others``). Only the words after the
+    person's act of reporting count (v15, ``report_acts``): outage_reported is their report's
+    success, outage_report_rejected its failure."""
     found = cues()
-    if names_match(name, found.outcome_names):
+    words = name_words(name)
+    acts = [
+        i
+        for i, word in enumerate(words)
+        if word in found.report_acts and (i == 0 or words[i - 1] not in _DENIED)
+    ]
+    if acts:
+        words = words[acts[-1] + 1 :]
+        name = "_".join(words)
+    if not words:
+        return False
+    if names_match(name, found.outcome_names) or cancelled_by_others(words):
         return True
     return (
         names_match(name, found.outcome_states)
-        and not found.state_clears.intersection(name_words(name))
+        and not found.state_clears.intersection(words)
         and not names_match(name, found.state_exclusions)
     )
+
+
+#: Words that deny the act after them: issue_not_acknowledged is no acknowledgement.
+_DENIED = frozenset({"not", "never", "un"})
+
+
+def cancelled_by_others(words: Sequence[str]) -> bool:
+    """A name's words say another party cancelled (v15): "cancelled" (``cancel_words``) then
+    "by" and anyone but the person (``own_parties``: cancelled_by_provider, not
+    cancelled_by_user), or after one of ``other_parties`` (driver_cancelled). The person's own
+    or an unnamed cancellation (order_cancelled) is what they asked for."""
+    found = cues()
+    for i, word in enumerate(words):
+        if word not in found.cancel_words:
+            continue
+        if i + 2 < len(words) and words[i + 1] == "by" and words[i + 2] not in found.own_parties:
+            return True
+        if i > 0 and words[i - 1] in found.other_parties:
+            return True
+    return False
 
 
 _EMPTY_VALUES = frozenset({"", "0", "none", "null", "false", "no", "ok", "n/a"})
@@ -390,8 +473,19 @@ def _user_report(prep: Prepared) -> bool:
     found = cues()
     return prep.remember(
         (NAME, "user_report"),
-        lambda p: _said(p, found.user_reports, found.user_report_exclusions, supposed=True),
+        lambda p: (
+            _said(p, found.user_reports, found.user_report_exclusions, supposed=True)
+            and not _service_request(p)
+        ),
     )
+
+
+def _service_request(prep: Prepared) -> bool:
+    """The person asks someone to repair a broken thing of the world (v15,
+    ``service_requests``: "Hi, gutter is broken, who can repair?", "I need a plumber") and
+    names no thing of the product they use (``product_things``): the broken thing is the task
+    they bring, not the product failing them."""
+    return _said(prep, cues().service_requests) and not cues().product_things.search(prep.text)
 
 
 #: The kinds of ``text.supposed`` that leave a breakage not met (v14).
@@ -405,8 +499,9 @@ def asks_for_help(prep: Prepared) -> bool:
 
 
 def _says_retry(prep: Prepared) -> bool:
-    """A person's text saying they try the same again (``retry_messages``)."""
-    return _said(prep, cues().retry_messages)
+    """A person's text saying they try the same again (``retry_messages``), not in a case
+    supposed (v15: "If it fails, I'll retry tomorrow")."""
+    return _said(prep, cues().retry_messages, supposed=True)
 
 
 _NO_CUES = CueList(())
@@ -572,9 +667,10 @@ def _reacts_in_words(event: StoredEvent) -> bool:
     """The act reacts to an open failure rather than moving on: it shows a label by itself
     (a feedback or escalate action; a message that escalates, complains, reports a fix or
     gives up), or it is a message asking what happened or what to do about it."""
-    return bool(reaction_labels(event)) or (
-        is_person_message(event) and asks_for_help(prepared(event))
-    )
+    labels = reaction_labels(event) - {Reaction.SWITCH}  # saying they move on moves on (v15)
+    if event.type == "action":
+        labels.discard(Reaction.SELF_FIX)  # a repair action is a new act (v15)
+    return bool(labels) or (is_person_message(event) and asks_for_help(prepared(event)))
 
 
 def _flat(text: str | None) -> str:
@@ -612,6 +708,15 @@ def _repeats(event: StoredEvent, act: StoredEvent | None) -> Reaction:
     before, after = _flat(act.text), _flat(event.text)
     if before == after:
         return Reaction.RETRY
+    name = "_".join(name_words(event.name))
+    if (
+        event.type == "action"
+        and name
+        and name not in cues().text_actions
+        and name not in cues().command_actions
+        and _unmarked(before) == _unmarked(after)
+    ):
+        return Reaction.RETRY  # "warfarin 5mg x90 resubmit" after "warfarin 5mg x90" (v15)
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     # real_quick_ratio >= quick_ratio >= ratio (difflib's bounds): the cheap ones often decide.
     threshold = cues().rephrase_ratio
@@ -624,13 +729,18 @@ def _repeats(event: StoredEvent, act: StoredEvent | None) -> Reaction:
     if event.type != "action":
         return Reaction.SWITCH
     # Dissimilar texts of one act: another try of it, unless the text is the act.
-    name = "_".join(name_words(event.name))
     if not name or name in cues().text_actions:
         return Reaction.SWITCH
     if name in cues().command_actions:
         head = _command_head(before)
         return Reaction.RETRY if head and head == _command_head(after) else Reaction.SWITCH
     return Reaction.RETRY
+
+
+def _unmarked(text: str) -> list[str]:
+    """An action's text without the words of a retry (``retry_words``: "again", "resubmit")."""
+    words = (w.strip(".,;:!?()[]\"'") for w in text.split())
+    return [w for w in words if w and w not in cues().retry_words]
 
 
 _PLAIN_WORD = re.compile(r"[a-z][a-z0-9_-]*")
@@ -655,6 +765,8 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
     if event.type == "action":
         if names_match(event.name, found.feedback_actions):
             labels.add(Reaction.FEEDBACK)
+        if names_match(event.name, found.repair_actions):
+            labels.add(Reaction.SELF_FIX)  # reset_device, pair_device (v15)
         if names_match(event.name, found.escalate_actions):
             labels.add(Reaction.ESCALATE)
         elif event.text and found.escalate.search(prepared(event)):
@@ -672,20 +784,28 @@ def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
 def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     found = cues()
     labels: list[Reaction] = []
-    # The person's own words only, not material they pasted (v12, ``_said``).
-    if _said(prep, found.escalate):
+    # The person's own words only, not material they pasted (v12, ``_said``), and not what they
+    # say they would do in a case supposed (v15, ``text.supposed``): "If it fails again I'll
+    # give up" gives up on nothing yet.
+    if _said(prep, found.escalate, supposed=True):
         labels.append(Reaction.ESCALATE)
-    if _said(prep, found.complain):
+    if _said(prep, found.complain, supposed=True):
         labels.append(Reaction.COMPLAIN)
-    if _said(prep, found.self_fix, found.self_fix_exclusions):
-        labels.append(Reaction.SELF_FIX)  # "I fix it myself in settings", not "how do I fix it?"
-    if _said(prep, found.abandon, found.abandon_exclusions):
+    if _said(prep, found.self_fix, found.self_fix_exclusions, supposed=True) or _said(
+        prep, found.repair_messages
+    ):
+        # "I fix it myself in settings", not "how do I fix it?"; "re-paired, ok now" (v15)
+        labels.append(Reaction.SELF_FIX)
+    if _said(prep, found.abandon, found.abandon_exclusions, supposed=True):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
-    if not labels and _said(prep, found.feedback_messages):
+    if not labels and _said(prep, found.feedback_messages, supposed=True):
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.
         labels.append(Reaction.FEEDBACK)
-    if not labels and _user_report(prep) and not asks_for_help(prep) and not _says_retry(prep):
+    if not labels and _said(prep, found.switch_messages, supposed=True):
+        labels.append(Reaction.SWITCH)  # "Moving over to Ableton for this" (v15)
+    reported = _user_report(prep) or _said(prep, found.recurrences, supposed=True)
+    if not labels and reported and not asks_for_help(prep) and not _says_retry(prep):
         # "it broke again" complains. A report that also says what the person does about it is
         # the context of that act, not a complaint (v8): "it seems to have gone wrong, what
         # should I do?" asks; "the payment didn't go through, I'll try it again" retries;
@@ -747,6 +867,12 @@ def episode(
     shown = [(e, reaction_labels(e)) for e in window]
     _said_first(shown)
     request = repeated_act(session, at)
+    for event, labels in shown:
+        # A repair action that is the failed act again retries it (v15): pair_device after
+        # pairing failed is no fix of something else.
+        repair = event.type == "action" and Reaction.SELF_FIX in labels
+        if repair and _repeats(event, request) is not Reaction.SWITCH:
+            labels.discard(Reaction.SELF_FIX)
     if attempts is None:
         attempts = logs_attempts(session)
     attempt = attempt_of(session, at) if attempts else ()
@@ -814,6 +940,7 @@ def _came_back(shown: list[tuple[StoredEvent, set[Reaction]]], request: StoredEv
         and request.type == "action"
         and is_person_message(first)
         and labels == {Reaction.SWITCH}
+        and not reaction_labels(first)  # "Moving over to Ableton" says where it went (v15)
     )
 
 

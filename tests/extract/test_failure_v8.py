@@ -248,10 +248,9 @@ def test_an_offline_outcome_then_giving_up_is_abandon() -> None:
         ("The export failed again.", {Reaction.COMPLAIN}),
         ("ugh useless, forget it", {Reaction.COMPLAIN, Reaction.ABANDON}),
         ("It didn't work, I'll try again tomorrow", {Reaction.ABANDON}),
-        (
-            "It failed again. Can I talk to a real person please?",
-            {Reaction.COMPLAIN, Reaction.ESCALATE},
-        ),
+        # v15: "failed again" tells the failure recurring (failures.yaml recurrences), a
+        # report, so the context of asking for a person (the episode was escalate already).
+        ("It failed again. Can I talk to a real person please?", {Reaction.ESCALATE}),
         ("I asked myself why", set()),  # reflexive, no fix
     ],
 )
