@@ -531,6 +531,16 @@ def _evidence_index(history: TenantHistory, person_id: str) -> _EvidenceIndex:
     return found
 
 
+def habit(counts: dict[str, int]) -> str | None:
+    """A person's habit among their reaction ``counts``: their most frequent reaction, seen at
+    least twice and more often than any other; None without one (the brief's and
+    ``predict``'s "their own" line)."""
+    mine = sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))
+    if mine and mine[0][1] >= 2 and (len(mine) == 1 or mine[1][1] < mine[0][1]):
+        return mine[0][0]
+    return None
+
+
 def _known(history: TenantHistory, person_id: str, cutoff: str | None) -> np.ndarray:
     """The positions of the person's episodes known before ``cutoff`` (None: all)."""
     index = _evidence_index(history, person_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from persona6.behavior.predict import PersonStrength, config
+from persona6.behavior.predict import PersonStrength, config, habit
 from persona6.cli import (
     count,
     json_option,
@@ -108,6 +108,7 @@ def predict(
     )
     if kind_line:
         out.print(kind_line)
+    _print_habit(basis, next(iter(prediction.distribution.items())))
     _print_context(basis.get("context", {}), kind)
     if prediction.evidence:
         print_table(
@@ -231,6 +232,32 @@ def _kind_level(person: dict[str, Any], context: dict[str, Any]) -> tuple[str | 
     else:
         mine = "they have none of their own"
     return feature, f"after {safe(failure)}: {safe(tilt)}; {safe(mine)}"
+
+
+def _print_habit(basis: dict[str, Any], lead: tuple[str, float]) -> None:
+    """When the person's own habit (of the kind named, when they have episodes of it) is not
+    the model's lead, say so and what the lead rests on: the other persons' episodes behind
+    the prior, and how much that prior weighs against theirs (end-to-end review 8, B1)."""
+    person = basis["person"]
+    same = person.get("same_kind") or {}
+    counts: dict[str, int] = same.get("reactions") or person.get("reactions", {})
+    after = f" after {same['failure']}" if same.get("reactions") else ""
+    mine = habit(counts)
+    first, p = lead
+    if mine is None or mine == first:
+        return
+    own = sum(counts.values())
+    population: dict[str, int] = basis["population"]["reactions"]
+    theirs: dict[str, int] = person.get("reactions", {})
+    others = {r: n - theirs.get(r, 0) for r, n in population.items()}
+    total = sum(others.values())
+    weight = float(person.get("kind_prior_weight" if after else "prior_weight", 0.0))
+    out.print(
+        f"their own habit{safe(after)} is {mine} ({counts[mine]} of their {own}), not the lead: "
+        f"{first} {p:.1%} leads on the prior, made of the other persons' episodes ({first} "
+        f"{others.get(first, 0)} of {total}), which weighs {weight:.3g} episodes against their "
+        f'{own} (docs/behavior.md, "How much a person\'s own episodes count")'
+    )
 
 
 def _print_context(context: dict[str, Any], kind: str | None = None) -> None:
