@@ -1,4 +1,4 @@
-"""persona6.disclosure.v27: facts a person states about their own life.
+"""persona6.disclosure.v28: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -160,6 +160,11 @@ by one word (``kin_forms``: "has mom", "has mum", "has mother" -> ``family:mothe
 ``health:celiac disease``, "has celiac disease"); "a cousin of mine" and "me and mom"
 (``kin_address_forms``) are had as "my cousin", "my mom" are.
 
+What a case supposed governs is read by the shared guard (v28, ``tx.supposed``, english
+``suppositions``: a condition, a case imagined, an inverted condition, a wish), in place of
+v26's own ``irrealis_phrases``: a consequence to come or unreal before a condition after it is
+not so either ("I'll reach out if I need anything", "I would play soccer all day if I could").
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -180,7 +185,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v27"
+NAME = "persona6.disclosure.v28"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -248,8 +253,7 @@ _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
 _WORD_LISTS += ("causative_verbs", "passing_state_marks", "leave_nouns", "comparison_words")
 _WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resumptive_pronouns")
 _WORD_LISTS += ("time_adverbs",)
-_WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "irrealis_phrases")
-_WORD_LISTS += ("irrealis_inversions", "option_verbs")
+_WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "option_verbs")
 _WORD_LISTS += ("kin_bare_forms", "kin_address_forms", "condition_leads")  # v27
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
@@ -411,7 +415,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                 start = pred.subject.start
                 if (
                     tx.is_hypothetical(text, clause, start, pred.lead)
-                    or _irrealis(text, sentence, clause, start, pred)
+                    or _supposed(text, pred.subject.start if not pred.implied else start)
                     or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
                     or _would_mood(pred)
                     or (start in unreal and _coordinated(text, pred) and not pred.lead)
@@ -3055,8 +3059,9 @@ def _parted_with(text: str, clause: Span, at: int) -> bool:
 
 def _unreal_before(text: str, at: int) -> bool:
     """Whether the sentence holding ``at`` leaves what is said before ``at`` not so (v26): a
-    word of ``hypothetical_markers`` or ``irrealis_phrases``, a modal of the unreal ("would",
-    "'d", "could", "might"), or an inverted condition opening it ("Were I", "Had I")."""
+    word of ``hypothetical_markers``, a modal of the unreal ("would", "'d", "could", "might"),
+    or a supposition of the shared guard over ``at`` (``_supposed``: "Were I", "Had I", "what
+    if", "imagine")."""
     sentence = next((s for s in tx.sentences(text) if s.start <= at <= s.end), None)
     if sentence is None:
         return False
@@ -3065,9 +3070,7 @@ def _unreal_before(text: str, at: int) -> bool:
     markers = tx.english_set("hypothetical_markers") | {"would", "could", "might"}
     if set(words) & markers or any(w.endswith(("'d", "\u2019d")) for w in words):
         return True
-    if " ".join(words[:2]) in lexicon().words["irrealis_inversions"]:
-        return True
-    return _irrealis_before(text, sentence.start, at)
+    return _supposed(text, at)
 
 
 def _not_had_yet(text: str, clause: Span, at: int) -> bool:
@@ -4166,37 +4169,18 @@ def _without_covered(claims: list[Claim]) -> list[Claim]:
     return [claim for claim in claims if not covered(claim)]
 
 
-def _irrealis(text: str, sentence: Span, clause: Span, start: int, pred: Predicate) -> bool:
-    """What follows a word that leaves it not so is no fact (v26), besides english
-    ``hypothetical_markers`` (read one word at a time by ``tx.is_hypothetical``): a phrase of
-    ``irrealis_phrases`` before the subject in its clause ("In case I get a dog, can I add it
-    later?", "What if I started my own business?", "I wish I had my own room"), or an inverted
-    condition opening the sentence (``irrealis_inversions``: "Were I to move to Berlin, I'd
-    learn German", "Had I known, I would have sold my car") over it and what "would" says
-    after it."""
-    if _irrealis_before(text, clause.start, pred.subject.start if not pred.implied else start):
-        return True
-    opening = " ".join(t.word for t in tx.tokens(text, sentence.start, sentence.end)[:2])
-    if opening not in lexicon().words["irrealis_inversions"]:
-        return False
-    first_clause = start < tx.clauses(text, sentence)[0].end
-    return (
-        first_clause
-        or bool({"would", "'d", "could", "might"} & set(pred.lead))
-        or (pred.subject.word.endswith(("'d", "\u2019d")))
-    )
+def _supposed(text: str, at: int) -> bool:
+    """Whether what is said at ``at`` is a case supposed, by the shared guard (v27,
+    ``tx.supposed``, english ``suppositions``): a condition, a case imagined, an inverted
+    condition or a wish leaves it not so ("In case I get a dog, can I add it later?", "What if I
+    started my own business?", "Were I to switch careers, I'd study nursing", "I wish I had my
+    own room"; v26 read its own ``irrealis_phrases`` for this). A hedge ("maybe") is read as
+    before (``tx.is_hypothetical``)."""
+    return tx.supposed(text, at, _SUPPOSED_KINDS) is not None
 
 
-def _irrealis_before(text: str, start: int, end: int) -> bool:
-    """A phrase of ``irrealis_phrases`` among the words from ``start`` to ``end``, with no other
-    subject after it ("I wish I could have studied after I graduated": the graduating is so)."""
-    words = [t.word for t in tx.tokens(text, start, end)]
-    phrases = lexicon().words["irrealis_phrases"]
-    found = [
-        i + n for i in range(len(words)) for n in (1, 2) if " ".join(words[i : i + n]) in phrases
-    ]
-    subjects = tx.english_set("subject_words")
-    return bool(found) and not any(w in subjects for w in words[max(found) :])
+#: The kinds of ``tx.supposed`` that leave a fact of a life not so.
+_SUPPOSED_KINDS = frozenset({"condition", "imagined", "counterfactual", "wish"})
 
 
 def _refused_option(text: str, claim: Claim, pred: Predicate) -> bool:
