@@ -125,7 +125,7 @@ def test_a_weaker_trait_naming_the_same_condition_does_not_come_first_too():
     from persona6.context.relevance import brief_data
 
     with Persona6(db=":memory:") as p6:
-        p6.record(_events(_said("I have celiac disease.", "Because of my celiac, gluten-free.")))
+        p6.record(_events(_said("I have celiac disease.", "I am recovering from a celiac flare.")))
         p6.build()
         state = p6._behavior()
         from persona6.context.brief import _known_items
