@@ -228,6 +228,16 @@ class Persona6:
             # a texture trait or a path: derived when read
             trait = next((t for t in self._traits(person_id) if t.id == trait_id), None)
         if trait is None or trait.person_id != person_id:
+            if not self.store.traits_of(self.tenant, person_id) and not self.store.actors(
+                self.tenant, names=[person_id]
+            ):
+                # no such person here: listing their traits would fail too
+                raise NotFound(
+                    "person {person!r} is not known in tenant {tenant!r}. "
+                    "List people with: {>list_persons}",
+                    person=person_id,
+                    tenant=self.tenant,
+                )
             raise NotFound(
                 "trait {trait!r} is not a trait of {person!r}. List them with: {>show_person}",
                 trait=trait_id,

@@ -133,9 +133,13 @@ def test_library_errors_name_flags_and_commands_in_cli_terms(run, write_lines):
         "persona6: error: person 'nobody' is not known in tenant 'default'. "
         "List people with: persona6 persons\n"
     )
-    assert no_trait.stderr == (
-        "persona6: error: trait 'tr_nope' is not a trait of 'nobody'. "
-        "List them with: persona6 show nobody\n"
+    # a person known nowhere: the error names the person, not the trait
+    assert no_trait.stderr == unknown.stderr
+    known = run("why", "u-1", "tr_nope")
+    assert known.exit_code == 4
+    assert known.stderr == (
+        "persona6: error: trait 'tr_nope' is not a trait of 'u-1'. "
+        "List them with: persona6 show u-1\n"
     )
 
 

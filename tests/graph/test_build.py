@@ -268,7 +268,7 @@ def test_show_and_why_explain_a_trait():
         ("s-2", trait.evidence[1].quote),
     ]
     assert trait.sessions == 2
-    with pytest.raises(NotFound, match="is not a trait of 'u-2'"):
+    with pytest.raises(NotFound, match="person 'u-2' is not known in tenant"):
         p6.why("u-2", trait.id)
 
 
