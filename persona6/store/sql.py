@@ -4,6 +4,8 @@ Queries are portable SQL with ``?`` placeholders; a dialect whose driver wants `
 them. Migrations are numbered ``.sql`` files in ``migrations/``, applied in order and recorded in
 ``schema_migrations``; ``{{seq_pk}}`` is their only per-dialect token, and their column types are
 SQLite's names (TEXT, INTEGER, REAL), which a dialect may map to its own (``Dialect.types``).
+A migration that cannot be portable has one file per backend (``NNNN_name.sqlite.sql``,
+``NNNN_name.postgresql.sql``; see ``migrations()``).
 """
 
 from __future__ import annotations
@@ -52,14 +54,31 @@ class Dialect:
         return sql
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every shipped migration, in order."""
-    found = []
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every shipped migration, in order, as the backend named
+    ``dialect`` applies it (versions and names are the same on every backend).
+
+    A migration is one portable file, ``NNNN_name.sql``, or, where the backends must differ,
+    one file per backend, ``NNNN_name.<dialect>.sql`` (sqlite, postgresql; a file of comments
+    alone applies nothing), recorded as ``NNNN_name`` either way."""
+    found: dict[tuple[int, str], dict[str | None, str]] = {}
     for entry in resources.files("persona6.store.migrations").iterdir():
         if entry.name.endswith(".sql"):
-            version = int(entry.name.split("_", 1)[0])
-            found.append((version, entry.name.removesuffix(".sql"), entry.read_text("utf-8")))
-    return sorted(found)
+            stem = entry.name.removesuffix(".sql")
+            name, _, own = stem.partition(".")
+            version = int(name.split("_", 1)[0])
+            found.setdefault((version, name), {})[own or None] = entry.read_text("utf-8")
+    shipped = []
+    for (version, name), texts in sorted(found.items()):
+        sql = texts.get(dialect, texts.get(None))
+        if sql is None:
+            raise StoreError(
+                f"migration {name} has no file for {dialect} ({name}.{dialect}.sql) and no "
+                f"portable one ({name}.sql). Reinstall persona6: pip install --force-reinstall "
+                "persona6"
+            )
+        shipped.append((version, name, sql))
+    return shipped
 
 
 _READ_COLUMNS = (
@@ -162,7 +181,7 @@ class SQLStore(GraphSQL, BehaviorSQL, IdentitySQL, KeysSQL, Store):
                 )
             )
             applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
-            shipped = migrations()
+            shipped = migrations(self.dialect.name)
             newest = shipped[-1][0] if shipped else 0
             if applied and max(applied) > newest:
                 raise StoreError(

@@ -358,7 +358,8 @@ class GraphSQL:
     def session_event_seqs(self, tenant: str, session_id: str) -> tuple[tuple[int, str, str], ...]:
         """(seq, event_id, ingested_at) of every event of the session, in seq order: what a
         build compares to tell whether a session changed since it read it (no bodies read).
-        SQLite may give a forgotten event's seq to the next event; its ingest time differs."""
+        (Before migration 0011, SQLite gave a forgotten event's seq to the next event; its
+        ingest time differs.)"""
         rows = self._execute(
             "SELECT seq, event_id, ingested_at FROM events WHERE tenant = ? AND session_id = ? "
             "ORDER BY seq",

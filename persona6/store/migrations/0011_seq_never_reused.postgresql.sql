@@ -1,0 +1,4 @@
+-- Nothing to do on PostgreSQL: events.seq is an identity column, whose sequence never gives a
+-- value twice, even once the rows that had the highest values are deleted (a forget), so the
+-- watermarks kept as seqs (build_state.built_seq, identity_state.units_seq) never pass over a
+-- new event. SQLite's INTEGER PRIMARY KEY did reuse them: 0011_seq_never_reused.sqlite.sql.
