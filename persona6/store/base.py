@@ -445,6 +445,13 @@ class Store(ABC):
         """Override one setting; ``None`` returns it to its default."""
 
     @abstractmethod
+    def linking_version(self, tenant: str) -> tuple[Any, ...]:
+        """A value that changes whenever what linking reads may have changed: the graph
+        (``graph_version``), the tenant's identity settings or its saved linking models, in
+        any connection or process. What caches of linking's answers are keyed by; settings and
+        models leave ``graph_version`` as it is (they change no graph)."""
+
+    @abstractmethod
     def identity_links(
         self,
         tenant: str,

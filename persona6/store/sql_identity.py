@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from persona6.store.base import IdentityLink, IdentityUnitRow
@@ -24,6 +25,9 @@ class IdentitySQL:
         raise NotImplementedError
 
     def _bump_graph(self, tenant: str) -> None:  # supplied by GraphSQL
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[None]:  # supplied by SQLStore
         raise NotImplementedError
 
     # -- units and profiles ---------------------------------------------------------------
@@ -220,16 +224,39 @@ class IdentitySQL:
 
     # -- models and settings --------------------------------------------------------------
 
+    def linking_version(self, tenant: str) -> tuple[Any, ...]:
+        # graph_version's three values and the linking epoch, in one read.
+        row = self._execute(
+            "SELECT (SELECT built_seq FROM build_state WHERE tenant = ?), "
+            "(SELECT built_at FROM build_state WHERE tenant = ?), "
+            "(SELECT epoch FROM graph_epochs WHERE tenant = ?), "
+            "(SELECT epoch FROM linking_epochs WHERE tenant = ?)",
+            [tenant, tenant, tenant, tenant],
+        ).fetchone()
+        return tuple(row)
+
+    def _bump_linking(self, tenant: str) -> None:
+        """Move the tenant's linking epoch (``linking_version``): called by every write of
+        settings or models, after it, in its transaction."""
+        self._execute(
+            "INSERT INTO linking_epochs (tenant, epoch) VALUES (?, 1) "
+            "ON CONFLICT (tenant) DO UPDATE SET epoch = linking_epochs.epoch + 1",
+            [tenant],
+        )
+
     def save_identity_model(self, tenant: str, model_id: str, body: dict[str, Any]) -> None:
         from persona6.store.sql import _now
 
-        self._execute(
-            "DELETE FROM identity_models WHERE tenant = ? AND model_id = ?", [tenant, model_id]
-        )
-        self._execute(
-            "INSERT INTO identity_models (tenant, model_id, created_at, body) VALUES (?, ?, ?, ?)",
-            [tenant, model_id, _now(), json.dumps(body, sort_keys=True)],
-        )
+        with self.transaction():
+            self._execute(
+                "DELETE FROM identity_models WHERE tenant = ? AND model_id = ?", [tenant, model_id]
+            )
+            self._execute(
+                "INSERT INTO identity_models (tenant, model_id, created_at, body) "
+                "VALUES (?, ?, ?, ?)",
+                [tenant, model_id, _now(), json.dumps(body, sort_keys=True)],
+            )
+            self._bump_linking(tenant)
 
     def latest_identity_model(self, tenant: str) -> dict[str, Any] | None:
         row = self._execute(
@@ -248,13 +275,17 @@ class IdentitySQL:
     def set_identity_setting(self, tenant: str, name: str, value: Any | None) -> None:
         from persona6.store.sql import _now
 
-        self._execute("DELETE FROM identity_settings WHERE tenant = ? AND name = ?", [tenant, name])
-        if value is not None:
+        with self.transaction():
             self._execute(
-                "INSERT INTO identity_settings (tenant, name, value, updated_at) "
-                "VALUES (?, ?, ?, ?)",
-                [tenant, name, json.dumps(value), _now()],
+                "DELETE FROM identity_settings WHERE tenant = ? AND name = ?", [tenant, name]
             )
+            if value is not None:
+                self._execute(
+                    "INSERT INTO identity_settings (tenant, name, value, updated_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [tenant, name, json.dumps(value), _now()],
+                )
+            self._bump_linking(tenant)
 
     # -- links ----------------------------------------------------------------------------
 
