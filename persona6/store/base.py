@@ -228,6 +228,14 @@ class Store(ABC):
         none of ``exclude_kinds``), in time order."""
 
     @abstractmethod
+    def signals_in_sessions(
+        self, tenant: str, session_ids: Iterable[str], actors: Iterable[str] | None = None
+    ) -> list[Signal]:
+        """Stored signals of ``session_ids`` (about one of ``actors``, if given), in the
+        order of ``signals_of``: those of its signals that are in the sessions, read through
+        the session index instead of every signal of the actors."""
+
+    @abstractmethod
     def stored_signals_of(
         self, tenant: str, actors: Iterable[str], keys: Collection[tuple[str, str]] | None = None
     ) -> list[StoredSignal]:

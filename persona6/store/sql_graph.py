@@ -237,6 +237,21 @@ class GraphSQL:
         found.sort(key=lambda s: (s.ts, s.session_id, s.actor, s.kind, s.key, s.value))
         return found
 
+    def signals_in_sessions(
+        self, tenant: str, session_ids: Iterable[str], actors: Iterable[str] | None = None
+    ) -> list[Signal]:
+        wanted = None if actors is None else set(actors)
+        found: list[Signal] = []
+        for chunk, marks in in_lists(sorted(set(session_ids))):
+            rows = self._execute(
+                f"SELECT {_SIGNAL_COLUMNS} FROM signals WHERE tenant = ? "
+                f"AND session_id IN ({marks})",
+                [tenant, *chunk],
+            ).fetchall()
+            found.extend(_signal(row) for row in rows if wanted is None or row[2] in wanted)
+        found.sort(key=lambda s: (s.ts, s.session_id, s.actor, s.kind, s.key, s.value))
+        return found
+
     def stored_signals_of(
         self, tenant: str, actors: Iterable[str], keys: Collection[tuple[str, str]] | None = None
     ) -> list[StoredSignal]:

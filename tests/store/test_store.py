@@ -15,7 +15,7 @@ from persona6.ingest.pipeline import event_row, ingest_events
 from persona6.store import EventQuery, open_store, sql_identity
 from persona6.store.base import CONTENT_COLUMNS, EVENT_COLUMNS, IdentityLink, signal_sort_key
 from persona6.store.sql import migrations
-from persona6.types import Event, Signal, SignalKind
+from persona6.types import Event, Evidence, Signal, SignalKind
 
 
 def _rows(*numbers: int, tenant: str = "default"):
@@ -282,6 +282,43 @@ def test_stored_signals_of_some_sessions_are_those_of_the_actors_there(store):
     assert store.stored_signals_of("default", ["ada"]) == store.stored_signals_in_sessions(
         "default", ["ada"], ["s1", "s2"]
     )
+
+
+def test_signals_in_sessions_are_those_signals_of_reads_in_the_sessions_in_its_order(store):
+    """What identity units read per slice of sessions (the session index), instead of every
+    signal of the slice's actors filtered to the slice."""
+
+    def signal(session: int, actor: str, key: str, second: int) -> Signal:
+        return Signal(
+            actor=actor,
+            kind=SignalKind.PREFERENCE,
+            key=key,
+            value=key,
+            session_id=f"s{session}",
+            ts=f"2026-03-01T10:00:{second:02d}.000000Z",
+            producer="test.v1",
+            evidence=(Evidence(event_id=f"e{session}", start=0, end=len(key), quote=key),),
+        )
+
+    with store.transaction():
+        for n in range(503):  # past one IN list of sessions
+            store.replace_session_signals(
+                "default",
+                f"s{n}",
+                [
+                    signal(n, "bob", "tea", 59 - n % 60),
+                    signal(n, "ada", "jazz", n % 7),
+                    signal(n, "ada", "tea", n % 7),
+                ],
+            )
+        store.replace_session_signals("other", "s1", [signal(1, "ada", "tea", 0)])
+    sessions = [f"s{n}" for n in range(0, 503, 2)]
+    for actors in (["ada"], ["ada", "bob"], ["cy"]):
+        expected = [s for s in store.signals_of("default", actors) if s.session_id in sessions]
+        assert store.signals_in_sessions("default", [*sessions, "s-none"], actors) == expected
+    everyone = [s for s in store.signals_of("default", ["ada", "bob"]) if s.session_id in sessions]
+    assert store.signals_in_sessions("default", reversed(sessions)) == everyone
+    assert store.signals_in_sessions("default", []) == []
 
 
 def _many(count: int, first: int = 0, tenant: str = "default"):
