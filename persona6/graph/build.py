@@ -30,6 +30,8 @@ from persona6.graph.consolidate import (
     change_group,
     changes_of_mind,
     config,
+    fold_key,
+    said_forms,
     sessions_by_key,
     state_version,
 )
@@ -417,6 +419,17 @@ def _update_person(
     """
     cfg = config()
     version = state_version()
+    # Keys are consolidated folded (one thing in either number, ``fold_key``): the scope by
+    # folded key, and the keys each was said with in the changed sessions.
+    said: dict[tuple[str, str], set[str]] = {}
+    folded: dict[tuple[str, str], dict[str, bool]] = {}
+    for (kind, key), changed in scope.items():
+        pair = (kind, fold_key(kind, key))
+        said.setdefault(pair, set()).add(key)
+        known = folded.setdefault(pair, {})
+        for session_id, had in changed.items():
+            known[session_id] = known.get(session_id, False) or had
+    scope = folded
     groups = {g for kind, key in scope if (g := change_group(kind, key)) is not None}
     kinds = sorted(cfg.polar_kinds) if POLAR in groups else []
     kinds += [SignalKind.DISCLOSURE.value] if PLANS in groups else []
@@ -460,8 +473,13 @@ def _update_person(
             continue
         by_key[pair], row = _fold(person, state, sessions, stored.get(pair))
         new_rows += [row] if row is not None else []
+    for pair in scope:
+        row = stored.get(pair)
+        if row is not None:  # the keys its traits had, to replace them
+            said[pair] |= said_forms(*pair, row.state)
     if reread:
-        found = sessions_by_key(store.stored_signals_of(tenant, members, keys=reread))
+        forms = {(kind, form) for kind, key in reread for form in said[(kind, key)]}
+        found = sessions_by_key(store.stored_signals_of(tenant, members, keys=forms), keys=reread)
         for pair in reread:
             kind = SignalKind(pair[0])
             sessions = found.get(_kind_key(pair), [])
@@ -478,15 +496,16 @@ def _update_person(
         changes = {g: found.get(g, []) if g in groups else before.get(g, []) for g in CHANGE_GROUPS}
         if changes != before:
             # The traits these changes of mind rewrite (or rewrote, and no longer do).
-            keys = {t.id: (t.kind.value, t.key) for t in traits}
+            keys = {t.id: (t.kind.value, fold_key(t.kind.value, t.key)) for t in traits}
             for group in groups:
                 for change in changes[group] + before.get(group, []):
                     rewrite |= {keys[i] for i in change[:2] if i in keys}
             new_rows.append(KeyStateRow(*_COMPLETE, version, None, "{}", _dump_changes(changes)))
     traits = _shown(traits)
-    store.replace_traits(
-        tenant, person, [t for t in traits if (t.kind.value, t.key) in rewrite], keys=rewrite
-    )
+    written_traits = [t for t in traits if (t.kind.value, fold_key(t.kind.value, t.key)) in rewrite]
+    shown = {(kind, form) for kind, key in rewrite for form in said.get((kind, key), {key})}
+    shown |= {(t.kind.value, t.key) for t in written_traits}
+    store.replace_traits(tenant, person, written_traits, keys=shown)
     written = set(scope) | {(row.kind, row.key) for row in new_rows}
     store.replace_key_states(tenant, person, new_rows, keys=written)
     return len(traits)

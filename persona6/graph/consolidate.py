@@ -25,6 +25,10 @@ Per (kind, key):
   announced as a change ("my goal is now ...", "change of plan", "instead") supersedes an
   earlier plan of the same disclosure category (``plan_changes``, ``_plan_change``).
 
+A key is folded with its other number first (``fold_key``, graph.yaml ``number_folding``):
+"red-eyes" and "red-eye" are one key, so a "red-eyes" against and a later "red-eye" for are a
+change of mind of one trait, whose key is the form said most (the first said among equals).
+
 All of it is a fold over each key's sessions in session order (``KeyState``): builds store the
 fold and add new sessions to it (graph/build.py), which gives the same floats as folding
 everything at once because the terms are added in the same order.
@@ -173,8 +177,9 @@ def config() -> GraphConfig:
 #: (the changes applied, stored with the states, read differently). 5: a plan announced as a
 #: change supersedes an earlier plan (plan disclosures store their traits, the changes applied
 #: are stored by group). 6: a failure trait says the act its reaction was ("switch (revert
-#: change, 3 of 3 episodes)"): the state counts each reaction's acts.
-STATE_FORMAT = 6
+#: change, 3 of 3 episodes)"): the state counts each reaction's acts. 7: one thing in either
+#: number is one key (``fold_key``): states are kept by the folded key and count the forms said.
+STATE_FORMAT = 7
 
 
 @cache
@@ -184,6 +189,143 @@ def state_version() -> str:
     text = resources.files("persona6.data").joinpath("graph.yaml").read_text()
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     return f"{PRODUCER}/{STATE_FORMAT}/{digest}"
+
+
+# -- one thing in either number -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFolding:
+    """graph.yaml ``number_folding``, with the word lists it reads."""
+
+    kinds: frozenset[str]
+    head_before: frozenset[str]
+    keep_endings: tuple[str, ...]
+    not_plurals: frozenset[str]
+    irregular: dict[str, str]  # plural -> singular
+    #: Common English words, lower case (data/english_words.txt): no product or brand names.
+    words: frozenset[str]
+    #: Given names and places (names.yaml, places.yaml): proper names, never folded.
+    names: frozenset[str]
+    #: Whole keys of alternatives.yaml that keep their number (``_lexicon_kept``).
+    kept: frozenset[str]
+
+
+@cache
+def number_folding() -> NumberFolding:
+    data = packaged_yaml("graph.yaml")["number_folding"]
+    data_dir = resources.files("persona6.data")
+    words = frozenset(
+        line.strip()
+        for line in data_dir.joinpath("english_words.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    places = packaged_yaml("places.yaml")
+    names = frozenset(
+        str(n).lower()
+        for n in [
+            *packaged_yaml("names.yaml")["given_names"],
+            *places["regions"],
+            *places["countries"],
+            *places["cities"],
+        ]
+    )
+    base = NumberFolding(
+        kinds=frozenset(data["kinds"]),
+        head_before=frozenset(data["head_before"]),
+        keep_endings=tuple(data["keep_endings"]),
+        not_plurals=frozenset(data["not_plurals"]),
+        irregular={str(k): str(v) for k, v in data["irregular"].items()},
+        words=words,
+        names=names,
+        kept=frozenset(),
+    )
+    return NumberFolding(
+        **{**{f: getattr(base, f) for f in base.__slots__}, "kept": _lexicon_kept(base)}
+    )
+
+
+def _lexicon_kept(nf: NumberFolding) -> frozenset[str]:
+    """The things of alternatives.yaml that keep their number: a one-word member whose other
+    number is not a member of its group (a name: "teams", "windows", "slides"), and both
+    numbers when they are members of different groups (two things)."""
+    groups = packaged_yaml("alternatives.yaml")["groups"]
+    by_stem: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for group, members in groups.items():
+        for member in members:
+            member = str(member).lower()
+            stem = _folded(member, nf)
+            if stem is not None:
+                by_stem[stem][group].add(member)
+    kept: set[str] = set()
+    for found in by_stem.values():
+        members = {m for ms in found.values() for m in ms}
+        if len(found) > 1 or (len(members) == 1 and " " not in next(iter(members))):
+            kept |= members
+    return frozenset(kept)
+
+
+def _number_stem(word: str, nf: NumberFolding) -> str | None:
+    """One form of ``word`` for both its numbers ("summary", "summaries" -> "summari";
+    "red-eye", "red-eyes" -> "red-eye"), or None when its number is not folded."""
+    last = word.rsplit("-", 1)[-1]
+    if not last.isalpha() or last in nf.names or last not in nf.words:
+        return None
+    if last in nf.irregular:
+        base = nf.irregular[last]
+    elif (
+        last.endswith("s")
+        and len(last) > 3
+        and last not in nf.not_plurals
+        and not last.endswith(nf.keep_endings)
+    ):
+        base = last[:-1]
+    else:
+        base = last
+    if base.endswith("ie") and len(base) > 2:  # movie(s), summarie(s)
+        base = base[:-1]
+    elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiouy":  # summary
+        base = base[:-1] + "i"
+    elif base.endswith(("che", "she", "xe", "ze")):  # watche(s), boxe(s)
+        base = base[:-1]
+    return word[: len(word) - len(last)] + base
+
+
+def _folded(body: str, nf: NumberFolding) -> str | None:
+    """``body`` with its head noun in the one form of both numbers, or None when its number
+    is not folded."""
+    words = body.split(" ")
+    cut = next((i for i, w in enumerate(words) if i and w in nf.head_before), len(words))
+    stem = _number_stem(words[cut - 1], nf)
+    if stem is None:
+        return None
+    return " ".join([*words[: cut - 1], stem, *words[cut:]])
+
+
+@cache
+def fold_key(kind: str, key: str) -> str:
+    """The key a signal is consolidated under: the same for two keys that differ only in the
+    number of their head noun (graph.yaml ``number_folding``), else the key itself. A
+    disclosure's category ("possessions:") stays as it is. Never a key shown: a trait's key is
+    the form said most (``KeyState.shown_key``)."""
+    nf = number_folding()
+    if kind not in nf.kinds:
+        return key
+    category, colon, body = key.partition(":")
+    if not colon or " " in category:
+        category, body = "", key
+    else:
+        category += ":"
+    if not body or body in nf.kept:
+        return key
+    folded = _folded(body, nf)
+    # Marked, so that it is never a key of its own: "car" (kept, a thing of the lexicon) is
+    # not the fold of "cars".
+    return key if folded is None else f"{category}{folded}{_FOLDED}"
+
+
+#: The end of a folded key (``fold_key``): no extractor's key holds it.
+_FOLDED = " #n"
 
 
 #: One cited evidence item: (event_id, start, end, quote).
@@ -257,23 +399,25 @@ class SessionSay:
 def sessions_by_key(
     signals: Sequence[AnySignal], keys: Collection[tuple[str, str]] | None = None
 ) -> dict[tuple[SignalKind, str], list[SessionSay]]:
-    """Each (kind, key)'s sessions (only these keys', if given) in the order consolidation
-    folds them: by first signal time, then session id; each session's signals in ``_order``.
-    Texture is left out (a profile for identity linking, not a claim)."""
+    """Each (kind, folded key)'s sessions (only these keys', if given: folded keys,
+    ``fold_key``) in the order consolidation folds them: by first signal time, then session
+    id; each session's signals in ``_order``. Texture is left out (a profile for identity
+    linking, not a claim)."""
     ordered = sorted(
         (
-            (_order(signal), signal)
+            (_order(signal), signal, fold_key(signal.kind.value, signal.key))
             for signal in signals
             if signal.kind is not SignalKind.TEXTURE
-            and (keys is None or (signal.kind.value, signal.key) in keys)
         ),
         key=itemgetter(0),  # stored signals come in this order: a linear pass
     )
     grouped: dict[tuple[SignalKind, str], dict[str, tuple[list, list]]] = defaultdict(dict)
-    for order, signal in ordered:
-        found = grouped[(signal.kind, signal.key)].get(signal.session_id)
+    for order, signal, folded in ordered:
+        if keys is not None and (signal.kind.value, folded) not in keys:
+            continue
+        found = grouped[(signal.kind, folded)].get(signal.session_id)
         if found is None:
-            found = grouped[(signal.kind, signal.key)][signal.session_id] = ([], [])
+            found = grouped[(signal.kind, folded)][signal.session_id] = ([], [])
         found[0].append(signal)
         found[1].append(order)
     return {
@@ -444,6 +588,7 @@ class KeyState:
         "against",
         "all",
         "first_signed",
+        "forms",
         "key",
         "kind",
         "last",
@@ -457,7 +602,10 @@ class KeyState:
 
     def __init__(self, kind: SignalKind, key: str):
         self.kind = kind
-        self.key = key
+        self.key = key  # the folded key (``fold_key``)
+        #: The keys its signals were said with, each with how many signals said it, in the
+        #: order first said (``shown_key``).
+        self.forms: dict[str, int] = {}
         self.last: tuple[str, str] | None = None  # the place of the last session folded
         self.all = _Side()  # every session
         #: Polar kinds: "+" and "-", the sessions of each sign. Valued kinds: the sessions
@@ -479,6 +627,9 @@ class KeyState:
         if self.last is not None and session.place <= self.last:
             raise ValueError(f"session {session.session_id!r} folded out of order")
         self.last = session.place
+        forms = self.forms
+        for signal in session.signals:
+            forms[signal.key] = forms.get(signal.key, 0) + 1
         cfg = config()
         r, limit = cfg.reliability.get(self.kind, 0.3), cfg.max_evidence
         whole = (
@@ -540,7 +691,7 @@ class KeyState:
         """The key's traits, before changes of mind across keys (``finish``)."""
         if not self.all.sessions:
             return []
-        kind, key = self.kind, self.key
+        kind, key = self.kind, self.shown_key()
         cfg = config()
         if kind in _VALUED:
             return [self._valued(person_id)]
@@ -570,6 +721,16 @@ class KeyState:
             return [_trait(person_id, kind, key, self.all, _Side())]
         return []
 
+    def shown_key(self) -> str:
+        """The key its traits have: the form said most, of those its signals were said with
+        (one thing in either number, ``fold_key``); the one said first among equals."""
+        forms = self.forms
+        if len(forms) == 1:
+            return next(iter(forms))
+        if not forms:
+            return self.key
+        return max(forms, key=lambda form: forms[form])  # max keeps the first of equals
+
     def sessions_needed(self) -> int:
         """The fewest sessions a trait of this key rests on (the kinds that must recur)."""
         if self.kind in _VALUED or self.kind.value in config().polar_kinds:
@@ -597,7 +758,7 @@ class KeyState:
         return _trait(
             person_id,
             self.kind,
-            self.key,
+            self.shown_key(),
             self.sides[winner],
             self.against[winner],
             valid_from=self.all.first_ts,
@@ -627,9 +788,10 @@ class KeyState:
             index = pool.get(id(entry))
             if index is None:
                 index = pool[id(entry)] = len(entries)
-                ts, session_id, actor, _, _, value, evidence = entry.order
+                ts, session_id, actor, _, key, value, evidence = entry.order
                 items = None if entry.in_order else entry.items
-                entries.append([ts, session_id, actor, value, evidence, items])
+                said = [key] if key != self.key else []  # the form, when folded
+                entries.append([ts, session_id, actor, value, evidence, items, *said])
             return index
 
         def side(s: _Side) -> list[Any]:
@@ -659,6 +821,7 @@ class KeyState:
             "latest": self.latest,
             "against": {name: side(s) for name, s in self.against.items()},
             "acts": self.acts,
+            "forms": list(self.forms.items()),
             "pool": entries,
             "tail": None,
         }
@@ -674,10 +837,10 @@ class KeyState:
         body = pydantic_core.from_json(text)
         entries = [
             _Cited(
-                (ts, session_id, actor, kind, key, value, evidence),
+                (ts, session_id, actor, kind, said[0] if said else key, value, evidence),
                 items=None if items is None else tuple(tuple(item) for item in items),
             )
-            for ts, session_id, actor, value, evidence, items in body["pool"]
+            for ts, session_id, actor, value, evidence, items, *said in body["pool"]
         ]
 
         def side(fields: list[Any]) -> _Side:
@@ -712,6 +875,7 @@ class KeyState:
         state.latest = body["latest"]
         state.against = {name: side(f) for name, f in body["against"].items()}
         state.acts = {value: dict(acts) for value, acts in body["acts"].items()}
+        state.forms = {form: count for form, count in body["forms"]}
         tail = None
         if body["tail"]:
             signals: list[AnySignal] = [
@@ -719,6 +883,16 @@ class KeyState:
             ]
             tail = SessionSay(signals[0].session_id, signals)
         return state, tail
+
+
+def said_forms(kind: str, key: str, text: str) -> set[str]:
+    """The keys the signals of a stored state (``to_json``: ``text``) were said with, its
+    tail's too: every key its traits may have had (``KeyState.shown_key``). Only a folded key
+    (``fold_key``) has others than itself."""
+    if not key.endswith(_FOLDED):
+        return {key}
+    body = pydantic_core.from_json(text)
+    return {form for form, _ in body["forms"]} | {row[3] for row in body["tail"] or ()}
 
 
 def _tail_json(tail: SessionSay) -> str:
