@@ -1,4 +1,4 @@
-"""persona6.concern.v18: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v19: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -122,6 +122,22 @@ takes "say" before a subject too ("Say the courier loses it, do I get a refund?"
 stays a worry on purpose, as before: a question about a risk raises it ("What if the backup
 fails?", "Should the backup fail, will I lose my photos?").
 
+A topic named is no worry (v19, end-to-end review 8 and probe 9). A concern's words are of two
+kinds: ``cues`` say the trouble or the requirement by themselves ("overpriced", "an outage",
+"privacy", "the cheapest"), and are a mention said plainly; ``topic_cues`` only name a thing of
+the concern's domain ("cancelling my subscription", "that refund amount", "your support team",
+"a beginner yoga class", "I'm allergic to penicillin" among ``framed_cues``), and count only
+asked about (a question that is no request), worried about, judged, complained of (not by a
+fault word: "Checkout throws an error when I try to pay the bill", ``fault_markers``) or asked to
+be changed ("Could you lower the price?", ``topic_changes``). A price waved away is the opposite
+of a worry ("whatever it costs", "no matter the cost", "cost is no object": ``disregards``); a
+trouble said absent is none ("nothing urgent", "it's not expensive at all":
+``calm_negations``, unless asked for so: "Not expensive, please."); not affording a mistake or
+an outage is not daring to risk it, no price ("I can't afford a mistake with HMRC":
+``idiom_shapes``). Another person's worry is not the speaker's ("My accountant is worried about
+the audit risk", "She's afraid of a data breach", "According to the forum, ..."), unless the
+speaker shares it ("My accountant and I are both worried", ``attribution``).
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -151,7 +167,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v18"
+NAME = "persona6.concern.v19"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -170,6 +186,10 @@ class Concern:
     words: frozenset[str] | None = None
     #: Cues that count only in a frame of worry or complaint (``framed_cues``).
     framed: frozenset[str] = frozenset()
+    #: Cues that name a topic only (v19, ``topic_cues``): they count only when asked about or
+    #: said with a worry, a complaint or a judgement ("How much is the subscription?"), not
+    #: named plainly ("cancelling my subscription").
+    topics: frozenset[str] = frozenset()
     #: For the cues of a sense (``senses``): the words of the message that give them this
     #: concern; None for a concern's own cues, which need none.
     context: re.Pattern[str] | None = None
@@ -198,6 +218,8 @@ class Taxonomy:
     dismissal: re.Pattern[str]
     duties: frozenset[str]
     complaint: re.Pattern[str]
+    #: Complaint markers that name a fault, which frame no topic (v19, ``fault_markers``).
+    faults: frozenset[str]
     judgement: re.Pattern[str]
     #: Markers of a worry about what follows them, which asks as a question does (v10).
     frames: re.Pattern[str]
@@ -252,6 +274,22 @@ class Taxonomy:
     telling: re.Pattern[str]
     #: Words read over back to a shape's subject (v16, ``subject_skips``).
     subject_skips: frozenset[str]
+    #: A trouble said absent (v19, ``calm_negations``): the negation ending right before a cue,
+    #: and the cues (forms) it calms.
+    calm: re.Pattern[str]
+    calm_cues: frozenset[str]
+    calm_asked: re.Pattern[str]
+    #: Verbs that change a topic in the concern's favour (v19, ``topic_changes``).
+    topic_changes: re.Pattern[str]
+    #: Another person's worry (v19, ``attribution``): the worry words, the words read over back
+    #: to their subject, the pronouns of others, the speaker's, the determiners of a noun, and
+    #: the openers of another's words.
+    worriers: re.Pattern[str]
+    worrier_skips: frozenset[str]
+    others: frozenset[str]
+    speakers: frozenset[str]
+    noun_leads: frozenset[str]
+    report_openers: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +307,11 @@ class _Reading:
     feeling: bool = False
     #: Said as the risk's absence ("no telemetry", "telemetry is off"; ``assurances``).
     absent: bool = False
+    #: A topic only (v19, ``topic_cues``): counts only when asked about, worried about or
+    #: judged.
+    topic: bool = False
+    #: A trouble said absent (v19, ``calm_negations``): "nothing urgent".
+    calm: bool = False
 
 
 class Assurance(Claim):
@@ -333,7 +376,8 @@ def taxonomy() -> Taxonomy:
     kinds: dict[str, tuple[int, str]] = {}
     for key, entry in data["concerns"].items():
         framed = cue_forms(entry.get("framed_cues", []))
-        forms = cue_forms(entry["cues"]) | framed
+        topics = cue_forms(entry.get("topic_cues", [])) - framed
+        forms = cue_forms(entry["cues"]) | framed | topics
         concerns.append(
             Concern(
                 str(key),
@@ -341,10 +385,11 @@ def taxonomy() -> Taxonomy:
                 _forms_pattern(forms),
                 cue_words(forms),
                 frozenset(framed),
+                frozenset(topics - cue_forms(entry["cues"])),
             )
         )
         kinds[str(key)] = (len(kinds), str(entry["label"]))
-    own_cues = {c.key: [*data["concerns"][c.key]["cues"], *c.framed] for c in concerns}
+    own_cues = {c.key: [*data["concerns"][c.key]["cues"], *c.framed, *c.topics] for c in concerns}
     for sense in data.get("senses", []):
         key, otherwise = str(sense["concern"]), sense.get("otherwise")
         forms = cue_forms(sense["cues"])
@@ -382,6 +427,7 @@ def taxonomy() -> Taxonomy:
         )
     requests, lesser, subjects = data["requests"], data["lesser_sides"], data["data_subjects"]
     acts, assured = data["routine_acts"], data["assurances"]
+    calm, attribution = data["calm_negations"], data["attribution"]
     gap = r"(?:\s+(?!(?:" + "|".join(map(re.escape, assured["gap_stops"])) + r")\b)[\w'’-]+){0,2}?"
     return Taxonomy(
         concerns=tuple(concerns),
@@ -389,6 +435,7 @@ def taxonomy() -> Taxonomy:
         dismissal=re.compile(tx.word_alternation(data["dismissals"]), re.IGNORECASE),
         duties=frozenset(data["duties"]),
         complaint=re.compile(tx.word_alternation(data["complaint_markers"]), re.IGNORECASE),
+        faults=_lowered(data["fault_markers"]),
         judgement=re.compile(
             r"(?:\b(?:is|are|was|were|seems?|feels?|looks?)|['’]s)\s+"
             + tx.adverb_run(by_form=False)
@@ -398,9 +445,15 @@ def taxonomy() -> Taxonomy:
         ),
         kinds=kinds,
         frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
-        # idioms in words, and in shapes (v12: one's own mistake)
+        # idioms in words, and in shapes (v12: one's own mistake); a price waved away (v19)
         idioms=re.compile(
-            "|".join([tx.word_alternation(data["idioms"]), *map(str, data["idiom_shapes"])]),
+            "|".join(
+                [
+                    tx.word_alternation(data["idioms"]),
+                    *map(str, data["idiom_shapes"]),
+                    *map(str, data["disregards"]),
+                ]
+            ),
             re.IGNORECASE,
         ),
         request_openers=re.compile(
@@ -456,7 +509,30 @@ def taxonomy() -> Taxonomy:
         career=re.compile("|".join(f"(?:{p})" for p in data["career"]), re.IGNORECASE),
         telling=re.compile(str(requests["telling"]), re.IGNORECASE),
         subject_skips=frozenset(str(w).lower() for w in data["subject_skips"]),
+        calm=re.compile(
+            "(?:"
+            + tx.word_alternation(calm["negations"])
+            + r")(?:\s+(?:"
+            + tx.word_alternation(calm["degrees"])
+            + r"))?\s+\Z",
+            re.IGNORECASE,
+        ),
+        calm_cues=frozenset(cue_forms(calm["cues"])),
+        calm_asked=re.compile(tx.word_alternation(calm["asked"]), re.IGNORECASE),
+        topic_changes=re.compile(tx.word_alternation(data["topic_changes"]), re.IGNORECASE),
+        worriers=re.compile(tx.word_alternation(attribution["worriers"]), re.IGNORECASE),
+        worrier_skips=_lowered(attribution["worrier_skips"]) | _lowered(data["subject_skips"]),
+        others=_lowered(attribution["others"]),
+        speakers=_lowered(attribution["speakers"]),
+        noun_leads=_lowered(attribution["determiners"]),
+        report_openers=re.compile(
+            r"(?:" + tx.word_alternation(attribution["report_openers"]) + r")\b", re.IGNORECASE
+        ),
     )
+
+
+def _lowered(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(str(w).lower().replace("’", "'") for w in words)
 
 
 def _rejected_pattern(rejected: dict[str, list[str]]) -> re.Pattern[str]:
@@ -531,6 +607,12 @@ def concern_claims(text: str) -> list[Claim]:
         readings = _readings(text, sentence, with_neighbours(sentences, at), candidates, quotes)
         if not readings:
             continue
+        # "My accountant is worried about the audit risk": another's worry (v19, ``attribution``)
+        theirs, their_words = _others_worry(text, sentence)
+        if theirs is not None:
+            readings = [r for r in readings if r.span.start < theirs]
+            if not readings:
+                continue
         segment = text[sentence.start : sentence.end]
         questions = [c for c in tx.clauses(text, sentence) if tx.is_question(text, c)]
         # "Could you open an incident for the login latency?" asks for an act: no worry, though
@@ -549,16 +631,30 @@ def concern_claims(text: str) -> list[Claim]:
             readings = [r for r in readings if not r.feeling]
         else:
             readings = [r for r in readings if r.key not in felt]
-        worried = _worried(text, sentence)
+        worried = _worried(text, sentence, their_words)
+        # "nothing urgent I don't think": a trouble said absent, no worry (v19); "Not
+        # expensive, please.": asked for so
+        if not (asking or worried or tax.calm_asked.search(segment)):
+            readings = [r for r in readings if not r.calm]
         # "rename without a deprecation warning is bad": judged bad, a complaint
         judged = not asking and tax.judgement.search(segment) is not None
-        complained = tax.complaint.search(segment) is not None
+        complaints = [" ".join(m.group().lower().split()) for m in tax.complaint.finditer(segment)]
+        complained = bool(complaints)
         framing = worried or judged or complained
+        # "Checkout throws an error when I try to pay the bill": a fault, no topic's (v19)
+        topic_framing = worried or judged or any(c not in tax.faults for c in complaints)
         if not framing and not _worried(text, with_neighbours(sentences, at)):
             # "Could you open an incident for the login latency?": the subject of a record (v14)
             readings = [r for r in readings if not _routine_topic(text, sentence, r.span)]
-        # "I must send the invoices every month": a task's object, no worry about cost
-        raised = {r.key for r in readings if framing or not r.framed}
+        # "I must send the invoices every month": a task's object, no worry about cost; "I'm
+        # cancelling my subscription": a topic named, no worry (v19, ``topic_cues``)
+        # "Could you lower the price?": a topic asked to be changed (``topic_changes``)
+        topical = asking or topic_framing or tax.topic_changes.search(segment) is not None
+        raised = {
+            r.key
+            for r in readings
+            if (framing and not r.topic) or (r.topic and topical) or not (r.framed or r.topic)
+        }
         weight = BASE_WEIGHT + QUESTION_BONUS * asking + WORRY_BONUS * (worried or judged)
         says = "worried about" if asking or worried else "complains about" if judged else "mentions"
         # "do you price match?": a saving asked for, no worry (v12, ``deals``)
@@ -583,6 +679,55 @@ def concern_claims(text: str) -> list[Claim]:
             continue
         found.append(claim)
     return found
+
+
+def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:
+    """Where the words of another person's worry start in the sentence, if it says one
+    (``attribution``), and the spans of the worry words that are another's: "My accountant is
+    worried about the audit risk" (the accountant's), "According to the forum, ..." (another's
+    words); not "My accountant and I are both worried", "that worries me", "I'm worried"."""
+    tax = taxonomy()
+    theirs: list[Span] = []
+    own = False
+    for found in tax.worriers.finditer(text, sentence.start, sentence.end):
+        after = tx.tokens(text, found.end(), sentence.end)[:1]
+        if after and after[0].word in ("me", "us"):
+            own = True  # "that worries me"
+            continue
+        words = tx.tokens(text, sentence.start, found.start())
+        at = len(words) - 1
+        while at >= 0 and words[at].word.replace("’", "'") in tax.worrier_skips:
+            at -= 1
+        if at < 0:
+            own = True  # "Worried about the cost.": the speaker, unnamed
+            continue
+        subject = words[at].word.replace("’", "'")
+        if subject in tax.speakers:
+            own = True
+        elif (
+            subject in tax.others
+            or (at > 0 and words[at - 1].word.replace("’", "'") in tax.noun_leads)
+            or (at > 0 and text[words[at].start].isupper())
+            or subject in _given_names()
+        ):
+            theirs.append(Span(*found.span()))
+        else:
+            own = True
+    if own:
+        return None, theirs
+    if theirs:
+        return theirs[0].start, theirs
+    opening = tx.opening_words(text, sentence, 1)
+    first = next(iter(opening), None)
+    if first is not None and tax.report_openers.match(text, first.start, sentence.end):
+        return sentence.start, theirs  # "According to the forum, beginners should never ..."
+    return None, theirs
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (``data/names.yaml``): "Sarah is worried" is another's worry."""
+    return frozenset(str(name) for name in tx.load_lexicon("names")["given_names"])
 
 
 def _asks_deal(text: str, sentence: Span) -> bool:
@@ -626,11 +771,22 @@ def _readings(
             if concern.feeling and (not in_context or _negated(text, sentence, match.start())):
                 continue  # "I'm not worried about money", "I'm nervous about the exam"
             if key is not None:
-                framed = " ".join(match.group().lower().split()) in concern.framed
+                said = " ".join(match.group().lower().split())
                 span = Span(*match.span())
                 absent = _absent(text, sentence, match, concern.shape)
+                calm = said in taxonomy().calm_cues and _calmed(text, sentence, match)
                 found.append(
-                    _Reading(key, span, framed, in_context, concern.asking, concern.feeling, absent)
+                    _Reading(
+                        key,
+                        span,
+                        said in concern.framed,
+                        in_context,
+                        concern.asking,
+                        concern.feeling,
+                        absent,
+                        topic=said in concern.topics,
+                        calm=calm,
+                    )
                 )
     return found
 
@@ -673,6 +829,12 @@ def _done_by(text: str, sentence: Span, cue: re.Match[str], subjects: frozenset[
 #: The kinds of ``text.supposed`` that raise no concern (v18): a case imagined. A condition
 #: stays a worry, on purpose: a question about a risk raises it ("What if the backup fails?").
 _SUPPOSED_KINDS = ("imagined",)
+
+
+def _calmed(text: str, sentence: Span, cue: re.Match[str]) -> bool:
+    """A negation right before a cue of a trouble (``calm_negations``): "nothing urgent", "it's
+    not too expensive", "the app isn't slow"."""
+    return taxonomy().calm.search(text, sentence.start, cue.start()) is not None
 
 
 def _in_career(text: str, sentence: Span, cue: re.Match[str]) -> bool:

@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v18"
+    assert signal.producer == "persona6.concern.v19"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -239,7 +239,8 @@ def test_concerns_in_other_words(text: str, key: str) -> None:
 
 
 def test_adding_up_is_no_concern() -> None:
-    assert keys("Let me add up the costs first") == {"cost"}
+    # no correctness; and from concern.v19 the costs named plainly are no cost concern either
+    assert keys("Let me add up the costs first") == set()
 
 
 @pytest.mark.parametrize(

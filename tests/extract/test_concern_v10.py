@@ -16,8 +16,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v10() -> None:
-    assert concern.NAME == "persona6.concern.v18"
-    assert load_lexicon("concerns")["version"] == 18
+    assert concern.NAME == "persona6.concern.v19"
+    assert load_lexicon("concerns")["version"] == 19
 
 
 @pytest.mark.parametrize(
@@ -59,8 +59,9 @@ def test_asking_whether_a_thing_is_safe_is_a_safety_concern(text: str, found: se
         ("Is it safe to assume the install is next week?", set()),
         ("Did you get home safe?", set()),
         ("Should I risk it?", set()),
-        # a bill or a price explodes figuratively
-        ("I'm worried the bill will explode if we add more seats.", set()),
+        # a bill or a price explodes figuratively: no safety (a worry about the bill is cost
+        # from concern.v19, a topic worried about)
+        ("I'm worried the bill will explode if we add more seats.", {"cost"}),
         # "safe" not asked: no concern
         ("The panels are safe and the roof is fine.", set()),
         ("I hope you're safe.", set()),
