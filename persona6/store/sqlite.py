@@ -14,6 +14,8 @@ from persona6.store.sql import Dialect, SQLStore
 #: How long a write waits for another connection's write transaction to end.
 BUSY_TIMEOUT_MS = 10_000
 
+#: seq_pk as migration 0001 made events.seq; 0011 made it AUTOINCREMENT, which never gives a
+#: seq twice (a reused one fell behind the build watermark after a forget).
 SQLITE = Dialect(name="sqlite", placeholder="?", seq_pk="INTEGER PRIMARY KEY")
 
 
