@@ -1,4 +1,4 @@
-"""persona6.preference.v33: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v34: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -47,7 +47,17 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   change said as such ("Going forward, weekly digests rather than daily ones", "Switch me to
   decaf from now on", "I used to want PDFs, but from now on send Word files instead") is
   standing at full weight; a bare choice answering the other speaker's question is an answer
-  (v29).
+  (v29), only when it chooses between things the question names (v34: "Shall I enable Eco
+  mode?" / "alerts by sms. not app notifications" stands), and a thing offered marked as usual
+  ("Video, like last time.") is a standing choice;
+- a comparison for the speaker ("Morning is better for me", "Mornings suit me best",
+  "Morning is better, not afternoon"), "X only" ("sms only pls", "push only, no sms"), a change
+  label or lead ("change: push notifications in app from now", "From now video visit is
+  better", "From now on, please give me X"), "I'd pick X over Y", "prefer X to Y" split, "I'd
+  prefer to <verb>", a choice with its purpose or a reason after it, and a learner's degree
+  before the object ("I am liking very much the roses") are preferences; an idiom ("I don't
+  buy that answer", "I'd rather be safe"), an act on a pronoun ("I like reading it") and an
+  adjective "Preferred stock" are not (v34).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -91,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v33"
+NAME = "persona6.preference.v34"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -370,10 +380,16 @@ class PreferenceExtractor:
                 continue
             if is_person_message(event):
                 answering = asked is not None and asked.actor != event.actor
-                remembered = _remembered_answer if answering else _remembered
-                claims = remembered(event.text or "")
+                question = (asked.text or "") if asked is not None and answering else ""
+                claims = (
+                    _remembered_answer(question, event.text or "")
+                    if answering
+                    else _remembered(event.text or "")
+                )
                 if not claims and asked is not None and asked.actor != event.actor:
                     claims = _answer_claims(asked.text or "", event.text or "")
+                if not claims and answering:
+                    claims = _standing_answer(question, event.text or "")
                 yield from tx.claim_signals(event, claims, SignalKind.PREFERENCE, NAME)
             asked = event if (event.text or "").rstrip().endswith("?") else None
 
@@ -489,11 +505,16 @@ def _question_topic(question: str, at: int) -> tuple[Span, float, bool] | None:
     return None
 
 
-def preference_claims(text: str, asked: int = 0, answering: bool = False) -> list[Claim]:
+def preference_claims(
+    text: str, asked: int = 0, answering: bool = False, question: str = ""
+) -> list[Claim]:
     """Every preference the speaker of ``text`` states about themselves. ``text[:asked]`` is
     another speaker's question that the rest answers: its "you" and "your" are the speaker
-    (``_to_listener``). ``answering``: ``text`` is a reply to the other speaker's question, so
-    a bare choice in it ("Tea, not coffee.") answers it and stands for nothing (v29)."""
+    (``_to_listener``). ``answering``: ``text`` is a reply to the other speaker's
+    ``question`` (or to ``text[:asked]``), so a bare choice in it between things the question
+    names ("Tea or coffee?" / "Tea, not coffee.") answers it and stands for nothing (v29); a
+    choice of things the question does not name is the speaker's own ("Shall I enable Eco
+    mode?" / "alerts by sms. not app notifications"; v34)."""
     quotes, known = tx.quoted_spans(text), _known()
     found: list[Claim] = []
     all_sentences = tx.sentences(text)
@@ -508,7 +529,12 @@ def preference_claims(text: str, asked: int = 0, answering: bool = False) -> lis
                 or _never_fragment(text, sentence)
                 or _choice_fragment(text, sentence, all_sentences[number + 1 : number + 2])
             )
-            if instructed and answering and all(c.weight < 0 for c in instructed):
+            if (
+                instructed
+                and answering
+                and all(c.weight < 0 for c in instructed)
+                and _among_asked(question or text[:asked], text, instructed)
+            ):
                 continue  # "Tea or coffee?" / "Tea, not coffee.": an answer, no standing choice
             if instructed:
                 found.extend(
@@ -526,6 +552,8 @@ def preference_claims(text: str, asked: int = 0, answering: bool = False) -> lis
                 continue
             if clause.end <= covered:
                 continue  # "..., and times, in ISO 8601": read with the request before
+            if _vocative(text, clause):
+                continue  # "A phone call is best for me, dear, not the messages" (v34)
             context = _Context(
                 text, sentence, parts, index, all_sentences[number - 1] if number else None, asked
             )
@@ -773,7 +801,71 @@ def _stored_verbs() -> dict[str, str]:
 
 
 _remembered = tx.remembered(preference_claims)
-_remembered_answer = tx.remembered(lambda text: preference_claims(text, answering=True))
+
+
+@lru_cache(maxsize=tx.CLAIM_CACHE)
+def _remembered_answer(question: str, text: str) -> tuple[Claim, ...]:
+    """``text``'s claims as a reply to ``question``, remembered as ``_remembered`` is."""
+    return tuple(preference_claims(text, answering=True, question=question))
+
+
+def _standing_answer(question: str, text: str) -> list[Claim]:
+    """A bare thing the question offers, marked as the speaker's standing choice
+    (``standing_answers``): "Would you like a video visit or an in-person visit?" / "Video,
+    like last time." asks for video, at full weight (v34). Not a thing the question does not
+    name ("Shall I book it?" / "Late again, as usual"), a verb, or a pronoun."""
+    found = _standing_answer_pattern().match(text)
+    if found is None:
+        return []
+    words = tx.normalise_phrase(found.group("obj")).split()
+    if not words or words[0] in _verb_words() or tx.is_gerund(words[0]):
+        return []
+    pointing = lexicon().words["pronouns"] | _closed_words()
+    if any(w in pointing for w in words):
+        return []
+    key = _side_key(" ".join(words))
+    end = found.end("mark")
+    claim = Claim(key[:80], f"asks for {key}", 1.0, 1.0, [Span(found.start("obj"), end)])
+    return [claim] if _among_asked(question, text, [claim]) else []
+
+
+@cache
+def _standing_answer_pattern() -> re.Pattern[str]:
+    marks = tx.word_alternation(tx.load_lexicon("preferences")["standing_answers"])
+    side = r"[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}?"
+    return re.compile(
+        rf"^\W*(?:(?:a|an|the)\s+)?(?P<obj>{side})\s*[,:-]?\s*(?P<mark>{marks})[\s\W]*$", re.I
+    )
+
+
+def _among_asked(question: str, text: str, claims: list[Claim]) -> bool:
+    """Whether a bare choice (``claims``, cited in ``text``) is between things ``question``
+    names, so that it answers it (``answer_filler`` words name nothing): "Tea or coffee?" /
+    "Tea, not coffee." does; "Would you like me to enable Eco mode as well?" / "alerts by sms.
+    not app notifications" does not, and stands as the speaker's own choice (v34). Without the
+    question's text, any reply is an answer (as in v29)."""
+    if not question.strip():
+        return True
+    filler = _answer_filler()
+    asked = {_singular(w) for w in re.findall(r"[\w'’-]+", question.lower())} - filler
+    said = {
+        _singular(w)
+        for c in claims
+        for part in (c.key, *(text[s.start : s.end] for s in c.spans))
+        for w in re.findall(r"[\w'’-]+", part.lower())
+    }
+    return bool((said - filler) & asked)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
+
+
+@cache
+def _answer_filler() -> frozenset[str]:
+    words = tx.load_lexicon("preferences")["answer_filler"]
+    closed = tx.english_words("prepositions", "determiners", "coordinators", "modals")
+    return frozenset(_singular(w) for w in [*words, *closed])
 
 
 def _announcement(context: _Context) -> Span | None:
@@ -782,11 +874,11 @@ def _announcement(context: _Context) -> Span | None:
     the last clause of the sentence before ("I've changed my mind. PDF is better for us.")."""
     text = context.text
     for clause in reversed(context.parts[: context.index]):
-        if _change_announcement().search(text, clause.start, clause.end):
+        if _change_announcement().search(text[clause.start : clause.end]):
             return clause
     if context.before is not None:
         last = tx.clauses(text, context.before)[-1:]
-        if last and _change_announcement().search(text, last[0].start, last[0].end):
+        if last and _change_announcement().search(text[last[0].start : last[0].end]):
             return last[0]
     return None
 
@@ -1044,6 +1136,13 @@ def _joined(context: _Context) -> bool:
         if "and" in words or "or" in words:
             return True
     return False
+
+
+def _vocative(text: str, clause: Span) -> bool:
+    """Whether a clause is only a word of address (``vocatives``: "..., dear, not the
+    messages"): no item of a list, and the clauses around it read as if it were not there."""
+    words = tx.tokens(text, *clause)
+    return len(words) == 1 and words[0].word in tx.load_lexicon("preferences")["vocatives"]
 
 
 def _addressed(context: _Context, word: Token) -> bool:
@@ -1488,6 +1587,8 @@ def _implied_ok(context: _Context, pred: Predicate, own: int | None) -> bool:
     following = tx.tokens(context.text, *pred.rest)[:1]
     if following and following[0].word in tx.english_set("question_openers"):
         return False  # "love is ..." names a thing
+    if _participle_of_noun(context.text, pred):
+        return False  # "Preferred stock pays a fixed dividend": an adjective (v34)
     if own is not None and not tx.is_gerund(pred.verb.word):
         return False  # "Love and acceptance can be found everywhere": "love" names a thing
     strong = lexicon().lemmas.get(pred.verb.word) in ("love", "hate", "adore", "prefer")
@@ -1496,6 +1597,24 @@ def _implied_ok(context: _Context, pred: Predicate, own: int | None) -> bool:
     if pred.verb.word == "like":
         return False  # ", like my bowl": a preposition, not a verb
     return tx.follows_speaker(context.text, context.sentence, context.clause)
+
+
+def _participle_of_noun(text: str, pred: Predicate) -> bool:
+    """Whether a subjectless cue in the past participle is an adjective of the bare noun after
+    it, which a verb of the clause's own follows (``noun_subjects.participle_endings``):
+    "Preferred stock pays a fixed dividend", "Loved ones are welcome" (v34)."""
+    own = tx.load_lexicon("preferences")["noun_subjects"]
+    if pred.lead or not pred.verb.word.endswith(tuple(own["participle_endings"])):
+        return False
+    following = tx.tokens(text, *pred.rest)[:2]
+    if len(following) < 2 or text[following[0].end : following[1].start].strip():
+        return False
+    noun, verb = following[0].word, following[1].word
+    closed = _closed_words() | lexicon().words["pronouns"] | lexicon().words["possessives"]
+    if noun in closed or tx.is_gerund(noun):
+        return False
+    third = verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 3
+    return verb in _noun_subject_words().verbs or (third and verb not in closed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1530,7 +1649,16 @@ def _own_verb(text: str, pred: Predicate) -> int | None:
 
 
 def match_cue(text: str, pred: Predicate) -> Cue | None:
-    """The preference cue of a predicate, if its verb (or "be" + phrase) is one."""
+    """The preference cue of a predicate, if its verb (or "be" + phrase) is one; its object
+    begins after a degree put before it ("I am liking very much the roses"; v34)."""
+    cue = _predicate_cue(text, pred)
+    degree = _object_degree().match(text, cue.object_start) if cue is not None else None
+    if cue is not None and degree is not None:
+        cue = dataclasses.replace(cue, object_start=degree.end())
+    return cue
+
+
+def _predicate_cue(text: str, pred: Predicate) -> Cue | None:
     following = tx.tokens(text, *pred.rest)
     if pred.is_be or pred.verb.word in ("get", "got", "getting", "become", "became", "grew"):
         if cue := _be_cue(text, pred.rest.start, pred.rest.end):
@@ -1607,12 +1735,17 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         if head in ("rather", "sooner"):
             if "would" not in pred.lead:
                 return None
+            if _rather_state(following):
+                return None  # "I'd rather be safe": a manner of acting, no taste (v34)
             if following and following[0].word == "not":  # "I'd rather not"
                 after = following[1].start if len(following) > 1 else pred.rest.end
                 return Cue(head, f"would {head} not", -1.0, 1.0, after, fixed=True)
             return Cue(head, f"would {head}", 1.0, 1.0, start, fixed=pred.negated)
         to = [t.word for t in following[:2]]
-        skip = lex.words["want_skip" if phrase == "want" or "would" in pred.lead else "idiom_skip"]
+        # "I'd prefer to talk to the landlord first" chooses as "I prefer to ..." does; a wish
+        # ("I'd like to check", "I want to know") asks for the task at hand (v34)
+        wishing = phrase == "want" or ("would" in pred.lead and head != "prefer")
+        skip = lex.words["want_skip" if wishing else "idiom_skip"]
         if to[:1] == ["to"] and (len(to) < 2 or to[1] in skip):
             return None  # "I want to know ...", "I'd like to check", "what I like to hear"
         if to[:1] == ["to"] and skip is lex.words["want_skip"] and _learner_act(to[1]):
@@ -1644,6 +1777,19 @@ def _verb_cue(pred: Predicate, verb: str, following: tuple[Token, ...]) -> Cue |
         infinitive = " " not in phrase and to[:1] == ["to"] and to[1:] and to[1] not in _nouns()
         return Cue(phrase, says, polarity, weight, start, infinitive=infinitive)
     return None
+
+
+def _rather_state(following: Sequence[Token]) -> bool:
+    """Whether "would rather" is followed by "be" and a state of caution or certainty
+    (``rather_states``: "I'd rather be safe than sorry"; v34)."""
+    words = [t.word for t in following[:4]]
+    if words[:1] != ["be"]:
+        return False
+    said = " ".join(words[1:])
+    return any(
+        said == state or said.startswith(state + " ")
+        for state in tx.load_lexicon("preferences")["rather_states"]
+    )
 
 
 def _act_of_the_moment(following: Sequence[Token]) -> bool:
@@ -1761,8 +1907,9 @@ def _object_claims(
         found = pattern.search(text, start, end) if pattern is not None else None
         if found and start < found.start() < cut:
             before = tx.tokens(text, start, found.start())
+            named = [w for w in before if w.word not in tx.english_set("determiners")]
             if found.group().lower() == "to" and (
-                len(before) > 3
+                len(named) > 3  # "the smaller village school to the big academy" splits (v34)
                 or any(w.word.endswith("ing") for w in before)
                 or [w.word for w in before] in ([w] for w in lex.words["listener_words"])
             ):
@@ -1790,6 +1937,15 @@ def _object_claims(
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+@cache
+def _object_degree() -> re.Pattern[str]:
+    """A degree before a determined object (``object_degrees``): "very much the roses"."""
+    data = tx.load_lexicon("preferences")
+    degrees = tx.word_alternation(data["object_degrees"])
+    before = tx.word_alternation(data["object_degree_before"])
+    return re.compile(rf"(?:{degrees})\s+(?=(?:{before})\s)", re.I)
 
 
 #: A taste for the listener's act on a thing pointed at: "(I'd prefer) you delete it once ...".
@@ -1942,7 +2098,11 @@ def _claim(
     elsewhere or is the listener (``asked``: see ``preference_claims``)."""
     if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
-    span = _without_relative_clause(text, _without_listener_place(text, span))
+    if _act_on_pronoun(text, span):
+        return []  # "I like reading it on Sundays": what is read is elsewhere (v34)
+    span = _through_possessive(
+        text, _without_relative_clause(text, _without_listener_place(text, span))
+    )
     phrase = tx.normalise_phrase(text[span.start : span.end])
     key = _without_frequency(re.sub(r"^to(?:\s+|$)", "", phrase))
     conjuncts = re.split(r"\s+(?:and|or|&)\s+", key)  # "hiking and swimming": two keys
@@ -1952,6 +2112,29 @@ def _claim(
         key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+def _act_on_pronoun(text: str, span: Span) -> bool:
+    """Whether the object is an act whose own object only points elsewhere: a gerund and a
+    pronoun ("reading it", "doing that"), which names no thing (v34)."""
+    words = tx.plain(text[span.start : span.end]).split()
+    return len(words) == 2 and tx.is_gerund(words[0]) and words[1] in lexicon().words["pronouns"]
+
+
+def _through_possessive(text: str, span: Span) -> Span:
+    """A phrase cut right after a possessive ("share her data with the insurer's") runs on to
+    the noun it owns, up to two words ("the insurer's wellness program"; v34)."""
+    if not re.search(r"\w['’]s$", text[span.start : span.end]):
+        return span
+    after = re.match(r"(?:\s+[^\W\d][\w-]*){1,2}", text[span.end :])
+    if after is None:
+        return span
+    words = after.group().split()
+    stop = _closed_words() | tx.english_words("prepositions", "coordinators")
+    kept = list(itertools.takewhile(lambda w: w.lower() not in stop, words))
+    if not kept:
+        return span
+    return Span(span.start, span.end + after.group().index(kept[-1]) + len(kept[-1]))
 
 
 def _without_relative_clause(text: str, span: Span) -> Span:
@@ -1985,8 +2168,19 @@ def _side_key(phrase: str) -> str:
     """The key of one side of a taste, from its normalised phrase: a channel of contact by its
     one name ("sms" -> text messages; ``channel_names``). Both sides of a contrast take it, so
     "I prefer email over SMS" and "I prefer email, not SMS" key the other side alike and meet
-    in consolidation (v26; the side after "over" kept "sms")."""
+    in consolidation (v26; the side after "over" kept "sms"). A head that only says "a form
+    of" after the word that chooses (``side_heads``: "the generic version", "the local option")
+    is left out, so "Generic, not the brand" and "Go with the generic version instead of
+    NovoLog" meet (v34)."""
+    words = phrase.split()
+    if len(words) == 2 and words[1] in _side_heads():
+        phrase = words[0]
     return _channel_name(phrase)
+
+
+@cache
+def _side_heads() -> frozenset[str]:
+    return frozenset(tx.load_lexicon("preferences")["choice_fragments"]["side_heads"])
 
 
 def _without_frequency(key: str) -> str:
@@ -2338,7 +2532,8 @@ def _frame_other_side(text: str, claims: list[Claim], match: re.Match[str], begi
     if not key or _pronoun(text, other) or key in lexicon().words["counter_skip"]:
         return
     first = claims[0]
-    _add_other_side(claims, "than", key, -first.polarity, first.weight, first.spans)
+    marker = "than" if "rather" in first.value.split() else "over"  # "prefers morning over ..."
+    _add_other_side(claims, marker, key, -first.polarity, first.weight, first.spans)
 
 
 def _channel_name(key: str, frame: bool = False) -> str:
@@ -3005,6 +3200,8 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     if found is None:
         return []
     groups = found.groupdict()
+    if groups.get("counter") is None and groups.get("only"):
+        return _only_choice(text, sentence, said, groups, own)
     if groups.get("counter") is None:
         return _switched(text, sentence, said, groups, own)
     sides = []
@@ -3041,7 +3238,8 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
         return []  # "No more questions, the answer is clear"
     weight = 1.0 if marked else float(own["weight"])
     chosen = f"asks for {obj}"
-    link = "not" if contrast in ("not", "no more") else contrast
+    contrast = contrast.lstrip("( ")  # "app push pls (not texts)"
+    link = "not" if contrast in ("not", "no more", "no") else contrast
     link = "instead of" if link == "but" else link  # "I used to want X, but ... Y"
     value = f"{chosen}, not {counter}" if link == "not" else f"{chosen} {link} {counter}"
     while end > sentence.start and not text[end - 1].isalnum():
@@ -3054,15 +3252,41 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     ]
 
 
+def _only_choice(text: str, sentence: Span, said: str, groups: dict, own: dict) -> list[Claim]:
+    """ "sms only pls", "Generic only, as usual", "Local first, always": the one thing asked
+    for, as a choice of it over the rest; only asked ("please") or marked as standing: "Email
+    only." and "Cash only." may answer or describe (v34)."""
+    words = tx.normalise_phrase(groups["obj"]).split()
+    if not words or words[0] in _verb_words() or tx.is_gerund(words[0]):
+        return []
+    if any(w in own["closed"] or w in own["skip"] for w in words):
+        return []  # "me only", "once only"
+    key = _side_key(" ".join(words))
+    marked = bool(groups.get("lead")) or own["standing"].search(said) is not None
+    asked = bool(groups.get("verb") or _PLEASE.search(said))
+    end = sentence.start + len(said.rstrip())
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    cited = [Span(sentence.start + _first_word(said), end)]
+    if not (marked or asked):
+        return []  # "Email only." may answer or describe; "sms only pls" asks
+    weight = 1.0 if marked else float(own["weight"])
+    said_as = groups["only"].lower()  # "sms only", "Local first, always"
+    return [Claim(key[:80], f"asks for {key} {said_as}", 1.0, weight, cited)]
+
+
 def _switched(text: str, sentence: Span, said: str, groups: dict, own: dict) -> list[Claim]:
     """ "Switch me to decaf from now on": a standing choice said as a change, for the thing.
     Only with a lead or a standing mark: "switch me to the next page" asks once (v29)."""
     words = tx.normalise_phrase(groups["obj"]).split()
     if not (groups.get("lead") or own["standing"].search(said)):
         return []
+    if groups.get("verb") and not groups.get("lead"):
+        return []  # "give me the bill, as always": a lead makes an asking verb a change (v34)
     if not words or words[0] in _verb_words() or tx.is_gerund(words[0]):
         return []
-    if any(w in own["closed"] or w in own["skip"] for w in words):
+    pointing = lexicon().words["pronouns"]
+    if words[0] in own["closed"] or any(w in own["skip"] or w in pointing for w in words):
         return []  # "switch me to it from now on"
     key = _side_key(" ".join(words))
     end = sentence.start + len(said.rstrip())
@@ -3087,11 +3311,28 @@ def _choice_words() -> dict:
     asking = rf"(?:(?:please|pls|plz)\s+)?(?:(?P<switch>{switches})\s+|(?P<verb>{verbs})\s+)?"
     asking += r"(?:(?:please|pls|plz)\s+)?"
     contrast = (
-        r"(?P<contrast>\s*,\s*not|\s+over|\s*,?\s*rather\s+than|\s*,?\s*instead\s+of"
-        r"|\s*[,;]\s*no\s+more)"
+        r"(?P<contrast>\s*,\s*not|\s*\(\s*not|\s+over|\s*,?\s*rather\s+than"
+        r"|\s*,?\s*instead\s+of|\s*[,;]\s*no\s+more)"
     )
     end = r"[\s\W]*$"
-    forward = rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{side}){run}{end}"
+    # what the choice is for ("Wooden crates over plastic tubs for the compost, please") and a
+    # reason after it about the speaker ("Paper invitations rather than e-vites, my gran
+    # doesn't do email") end the choice (v34)
+    purpose = (
+        r"(?:\s+(?:for|in|with|on|at)\s+(?:(?:the|my|our|a|an)\s+)?"
+        r"[^\W\d][\w'’-]*(?:\s+[\w'’-]+)?)?"
+    )
+    reasons = "|".join(own["reason_openers"])
+    reason = rf"(?:\s*[,;]\s*(?:{reasons})(?![\w'’-])[^.!?]*)?"
+    forward = (
+        rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{side})"
+        rf"{purpose}{run}{reason}{end}"
+    )
+    # "push only, no sms", "sms only pls": the one thing, and the other side after "no" (v34)
+    only = (
+        rf"^\W*{lead}{asking}(?P<obj>{side})(?:\s+|-)(?P<only>only|first(?=\s*[,;]\s*always)){run}"
+        rf"(?:(?P<contrast>\s*[,;(]\s*(?:no|not))\s+(?P<counter>{side}){run})?{end}"
+    )
     fronted = (
         rf"^\W*{lead}(?P<contrast>instead\s+of|rather\s+than|no\s+more)\s+(?P<counter>{side})"
         rf"\s*,\s*{lead2}{asking}(?P<obj>{side}){run}{end}"
@@ -3102,11 +3343,13 @@ def _choice_words() -> dict:
     )
     closed = (_closed_words() | lexicon().words["pronouns"]) - {"my", "our", "one", "ones"}
     # "Switch me to decaf from now on": one side, standing only with a lead or a mark
+    # "From now on, please give me the metric measurements": an asking verb after a lead (v34)
     switched = (
-        rf"^\W*{lead}(?:(?:please|pls|plz)\s+)?(?P<switch>{switches})\s+(?P<obj>{side}){run}{end}"
+        rf"^\W*{lead}(?:(?:please|pls|plz)\s+)?(?:(?P<switch>{switches})|(?P<verb>{verbs}))"
+        rf"\s+(?:(?:please|pls|plz)\s+)?(?P<obj>{side}){run}{end}"
     )
     return {
-        "patterns": tuple(re.compile(p, re.I) for p in (forward, fronted, used, switched)),
+        "patterns": tuple(re.compile(p, re.I) for p in (forward, fronted, used, only, switched)),
         "next_not": re.compile(rf"\W*not\s+(?P<side>{side})[\s\W]*$", re.I),
         "one_off": re.compile(rf"\b(?:{'|'.join(own['one_off'])})\b", re.I),
         "standing": re.compile(
