@@ -108,10 +108,9 @@ class ProbableCache:
 
 
 def _linking_version(p6: Persona6) -> tuple[Any, ...]:
-    """What linking's answers for the tenant depend on, besides the actor's own id."""
-    store, tenant = p6.store, p6.tenant
-    settings = sorted((k, repr(v)) for k, v in store.identity_settings(tenant).items())
-    return (store.graph_version(tenant), tuple(settings), store.latest_identity_model(tenant))
+    """What linking's answers for the tenant depend on, besides the actor's own id: the
+    store's marker of the graph, identity settings and linking models (one read)."""
+    return p6.store.linking_version(p6.tenant)
 
 
 def probable_person(
