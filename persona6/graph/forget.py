@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from persona6.errors import NotFound
 from persona6.graph.build import Scope, merge_scopes, refresh_persons, refresh_session
-from persona6.identity.forgetting import forget_in_links
+from persona6.identity.forgetting import LinkedActor, forget_in_links, linked_actors
 from persona6.identity.profiles import refresh_sessions as refresh_identity_sessions
 from persona6.store.base import EventQuery, Store
 
@@ -27,6 +27,11 @@ class ForgetReport(BaseModel):
     events: int = Field(description="Events deleted.")
     sessions: int = Field(description="Sessions whose signals were recomputed.")
     persons: int = Field(description="Persons whose traits were recomputed.")
+    linked: list[LinkedActor] = Field(
+        default_factory=list,
+        description="Forgetting a person: each anonymous actor linked to them (by a link, an "
+        "undone link, or `link`'s attribution) and what happened to it.",
+    )
 
 
 def forget_events(
@@ -73,12 +78,20 @@ def forget_session(store: Store, tenant: str, session_id: str) -> ForgetReport:
     return forget_events(store, tenant, ids)
 
 
-def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
+def forget_person(
+    store: Store, tenant: str, person_id: str, *, include_linked: bool = False
+) -> ForgetReport:
     """Delete the person's own events (and those of anonymous actors linked to them); a session
     in which nobody else acted is deleted whole, assistant replies included. Every identity
-    link naming the person or those actors goes too, revoked ones included."""
+    link naming the person or those actors goes too, revoked ones included. An anonymous
+    actor no link resolves, whom ``link`` attributes to the person, is kept unless
+    ``include_linked``; the report's ``linked`` says what became of each
+    (identity/forgetting.py)."""
     identity = store.identity_map(tenant)
     members = {person_id} | {a for a, u in identity.items() if u == person_id}
+    attributed = _attributed(store, tenant, person_id)
+    linked = linked_actors(store, tenant, person_id, attributed, include_linked=include_linked)
+    members |= {a.actor for a in linked if a.forgotten}
     own: list[str] = []
     sessions: set[str] = set()
     for actor in sorted(members):
@@ -97,7 +110,21 @@ def forget_person(store: Store, tenant: str, person_id: str) -> ForgetReport:
         others = {e.actor for e in session if e.actor is not None} - members
         if not others:
             own.extend(e.event_id for e in session)
-    return forget_events(store, tenant, sorted(set(own)), persons=members)
+    report = forget_events(store, tenant, sorted(set(own)), persons=members)
+    return report.model_copy(update={"linked": linked})
+
+
+def _attributed(store: Store, tenant: str, person_id: str) -> list[tuple[str, float]]:
+    """The anonymous actors no link resolves whom ``link`` attributes to a known person;
+    none for an anonymous actor forgotten as a person, or a tenant with no such actor."""
+    from persona6.identity.linking import Linker  # linking imports the graph
+
+    if person_id not in store.known_user_ids(tenant):
+        return []
+    identity = store.identity_map(tenant)
+    if not any(not a.known and a.actor not in identity for a in store.actors(tenant)):
+        return []
+    return Linker(store, tenant).attributed_to(person_id)
 
 
 def _exists(store: Store, tenant: str, event_id: str) -> bool:

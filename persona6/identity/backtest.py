@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from persona6.errors import InvalidOption
+from persona6.identity import newcomer as newcomer_rules
 from persona6.identity import separation
 from persona6.identity.features import BLOCKS, FAMILIES, Profile, sum_profiles
 from persona6.identity.model import (
@@ -59,6 +60,7 @@ from persona6.identity.scoring import (
     CompanionStats,
     Scored,
     add_identifiers,
+    add_newcomer,
     context_llr,
     similarities_many,
 )
@@ -106,6 +108,8 @@ class Split:
     held_out: list[str]
     #: id(unit) -> its separation row (separation.row), made once for every fit of a backtest
     rows: dict[int, np.ndarray | None] = field(default_factory=dict)
+    #: Newcomer statements in every known person's first session and their later ones.
+    newcomer: newcomer_rules.Measured | None = None
 
 
 def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
@@ -168,7 +172,11 @@ def split(store: Store, tenant: str, settings: IdentitySettings) -> Split:
         for unit in history:
             for session_id in unit.session_ids:
                 by_session[session_id][person] = unit
-    return Split(histories, units, dict(by_session), queries, held_out)
+    said = newcomer_rules.measured(
+        [p.newcomer for _, p in sorted(mine.items(), key=lambda kv: (kv[1].first_ts or "", kv[0]))]
+        for mine in sessions.values()
+    )
+    return Split(histories, units, dict(by_session), queries, held_out, newcomer=said)
 
 
 def held_out_sessions(alone: list[bool], count: int, min_history: int) -> tuple[list[int], int]:
@@ -693,6 +701,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
         if stated:
             held = {k: holders.get(k, 0) for k in stated if ":" in k}
             add_identifiers(scored, stated, identifiers, held, len(names))
+        add_newcomer(scored, query.profile.newcomer)
         llrs = [s.llr for s in scored]
         families = [s.contributions for s in scored]
         mine = separation.row(vectors) if model.separation > 0 and len(names) > 1 else None
@@ -803,8 +812,31 @@ def backtest(
             "persons": len(persons),
             "later_queries": len(later),
             "later_top1": round(later_hits / len(later), 4) if later else None,
+            "newcomer": _newcomer_figures(split_.newcomer),
         }
     ), final
+
+
+def _newcomer_figures(found: newcomer_rules.Measured | None) -> dict[str, object] | None:
+    """The measured newcomer rates beside the shipped ones (BacktestReport.newcomer)."""
+    if found is None:
+        return None
+    shipped = newcomer_rules.rules()
+    return {
+        "first": found.first,
+        "first_sessions": found.first_sessions,
+        "later": found.later,
+        "later_sessions": found.later_sessions,
+        "first_rate": round(found.first / found.first_sessions, 4)
+        if found.first_sessions
+        else None,
+        "later_rate": round(found.later / found.later_sessions, 4)
+        if found.later_sessions
+        else None,
+        "first_session_rate": shipped.first_session_rate,
+        "later_session_rate": shipped.later_session_rate,
+        "llr": round(shipped.llr, 4),
+    }
 
 
 def summarize(linked: list[Linked], threshold: float) -> BacktestReport:

@@ -33,7 +33,9 @@ rhythm     behaviour events, session length, pace, action share, failure share (
 attrs      context   weak context attributes: device, locale, client, ...
 ========== ========= ======================================================================
 
-Beside the blocks, ``identifiers``: the identifiers the actor states of themselves (an e-mail
+Beside the blocks, ``newcomer``: the sessions in which the actor says they are new here
+(newcomer.py), a likelihood ratio of its own against every candidate (content family); and
+``identifiers``: the identifiers the actor states of themselves (an e-mail
 address, a phone number, a card's last digits, an account number: identifiers.py), per type
 the sessions that state one and per value, hashed, the sessions that state it. They are no
 block: ``identifiers.llr`` turns them into a likelihood ratio of its own (content family).
@@ -46,7 +48,7 @@ import re
 import statistics
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -57,6 +59,7 @@ from persona6.extract.style import local_time
 from persona6.extract.text import load_lexicon, quoted_spans
 from persona6.extract.texture import ACTION_LAYOUT, TEXTURE_BLOCKS, TEXTURE_LAYOUT, function_words
 from persona6.identity import identifiers as stated_ids
+from persona6.identity import newcomer
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
 PRODUCER = "persona6.identity.v1"
@@ -192,6 +195,8 @@ class Profile:
     #: The ``identifiers.yaml`` version the identifiers were read under (0: not read; the
     #: lowest of the units summed); units of an older one are re-made.
     identifier_version: int = field(default_factory=lambda: stated_ids.rules().version)
+    #: Sessions in which the actor says they are new here (newcomer.py).
+    newcomer: int = 0
 
     def add(self, other: Profile, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) another profile, in place."""
@@ -225,6 +230,7 @@ class Profile:
         if other.bags.get("chargrams"):
             self.chargram_bits = min(self.chargram_bits, other.chargram_bits)
         _add_counts(self.identifiers, other.identifiers, sign)
+        self.newcomer = max(0, self.newcomer + sign * other.newcomer)
         if sign > 0:
             self.identifier_version = min(self.identifier_version, other.identifier_version)
         self.companions.update({k: sign * v for k, v in other.companions.items()})
@@ -246,6 +252,7 @@ class Profile:
             chargram_bits=self.chargram_bits,
             identifiers=Counter(self.identifiers),
             identifier_version=self.identifier_version,
+            newcomer=self.newcomer,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -266,6 +273,7 @@ class Profile:
             "chargram_bits": self.chargram_bits,
             "identifiers": dict(self.identifiers),
             "identifier_version": self.identifier_version,
+            "newcomer": self.newcomer,
         }
 
     @classmethod
@@ -287,6 +295,7 @@ class Profile:
             chargram_bits=int(data.get("chargram_bits", LEGACY_CHARGRAM_BITS)),
             identifiers=Counter(data.get("identifiers", {})),
             identifier_version=int(data.get("identifier_version", 0)),
+            newcomer=int(data.get("newcomer", 0)),
         )
 
 
@@ -388,6 +397,7 @@ def _unit(
         text = event.text or ""
         _read_identifiers(event, text, unit, pointers)
         if is_person_message(event):
+            _read_newcomer(event, text, unit, point)
             previous = ""
             for match in _WORD.finditer(text):
                 word = match.group().lower().replace("’", "'")
@@ -441,6 +451,8 @@ def _unit(
     # Claims, styles, step sequences and failure reactions from the other extractors' signals.
     failures = 0
     for signal in signals:
+        if signal.kind is SignalKind.DISCLOSURE:
+            _read_facts(signal, unit, pointers)
         label = _label(signal)
         if label is None:
             continue
@@ -500,6 +512,35 @@ def _read_identifiers(
         kept = pointers["identifiers"].setdefault(name, [])
         if len(kept) < MAX_POINTERS:
             kept.append((event.event_id, item.start, item.end, ""))
+
+
+def _read_facts(
+    signal: Signal, unit: Profile, pointers: dict[str, dict[str, list[Pointer]]]
+) -> None:
+    """The exclusive facts (identifiers.yaml ``facts``: where they live, their age, how many
+    children) one of the actor's own disclosures states, kept as stated identifiers are:
+    the kind and the value hashed, with where the value was said."""
+    for item in signal.evidence[:1]:
+        for kind, value, start, end in stated_ids.stated_fact(signal.value, item.quote):
+            name = stated_ids.label(kind, value)
+            unit.identifiers[kind] = 1
+            unit.identifiers[name] = 1
+            kept = pointers["identifiers"].setdefault(name, [])
+            if len(kept) < MAX_POINTERS and end > start:
+                kept.append((item.event_id, item.start + start, item.start + end, ""))
+
+
+def _read_newcomer(
+    event: StoredEvent, text: str, unit: Profile, point: Callable[[str, str, Pointer], None]
+) -> None:
+    """Whether the actor's own message says they are new here (newcomer.py), outside quoted
+    and pasted material; the session counts once."""
+    if not text:
+        return
+    found = newcomer.said(text, [(s.start, s.end) for s in quoted_spans(text)])
+    if found is not None:
+        unit.newcomer = 1
+        point("newcomer", "said", (event.event_id, *found, text[slice(*found)]))
 
 
 def chargram_buckets(texts: Sequence[str]) -> list[int]:

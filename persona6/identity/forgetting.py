@@ -18,6 +18,15 @@ leave a forgotten event quoted there, in active links or revoked ones:
 
 A merge is not undone because one of the messages it weighed is forgotten: the decision was
 taken on the whole of the actor's sessions, and ``persona6 unlink`` undoes it on purpose.
+
+Forgetting a person (``linked_actors``) says what became of every anonymous actor linked to
+them. An actor an active link resolves to the person (stitched, merged, linked by hand) is
+theirs: its events are forgotten with them and the link goes. A link that was undone goes
+(its evidence is the person's), and the actor's events stay: they were never the person's. An
+actor no link resolves, but whom ``link`` attributes to the person at or above the threshold,
+is not theirs either (an attribution is a probability, and nothing merged it): its events
+stay, and the report says so and how to forget it too, unless the caller asked to forget
+such actors with the person (``include_linked``).
 """
 
 from __future__ import annotations
@@ -25,10 +34,86 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from persona6.store.base import IdentityLink, Store
 
 #: Links an event proves: forgetting the event takes the link away.
 PROVED_BY_AN_EVENT = frozenset({"identify", "user_id", "attribute"})
+
+
+class LinkedActor(BaseModel):
+    """An anonymous actor linked to a forgotten person, and what forgetting did to it."""
+
+    actor: str
+    link: str = Field(
+        description="How it was linked: the active link's method (identify, user_id, "
+        "attribute, auto, manual), 'undone' for a revoked link, 'attributed' for an actor "
+        "no link resolves whom `link` attributes to the person."
+    )
+    probability: float | None = Field(
+        default=None, description="The link's or the attribution's probability, if any."
+    )
+    forgotten: bool = Field(description="Whether the actor's own events were forgotten.")
+    note: str = Field(description="What happened to it, in a sentence.")
+
+
+def linked_actors(
+    store: Store,
+    tenant: str,
+    person: str,
+    attributed: list[tuple[str, float]],
+    *,
+    include_linked: bool = False,
+) -> list[LinkedActor]:
+    """What forgetting ``person`` does to each anonymous actor linked to them: those an
+    active link resolves to them, those whose link to them was undone, and those ``link``
+    attributes to them (``attributed``, from ``Linker.attributed_to``), the latter forgotten
+    only with ``include_linked``. Read before anything is deleted."""
+    found: dict[str, LinkedActor] = {}
+    active = store.identity_map(tenant)
+    for link in store.identity_links(tenant, user_id=person, include_revoked=True):
+        actor = link.anonymous_id
+        if actor == person or actor in found:
+            continue
+        if active.get(actor) == person and link.revoked_at is None:
+            how = link.method + (f" at {link.probability:.3f}" if link.probability else "")
+            found[actor] = LinkedActor(
+                actor=actor,
+                link=link.method,
+                probability=link.probability,
+                forgotten=True,
+                note=f"linked to {person} ({how}): its events were {person}'s and are "
+                "forgotten, and the link is deleted",
+            )
+    for link in store.identity_links(tenant, user_id=person, include_revoked=True):
+        actor = link.anonymous_id
+        if actor == person or actor in found or link.revoked_at is None:
+            continue
+        found[actor] = LinkedActor(
+            actor=actor,
+            link="undone",
+            probability=link.probability,
+            forgotten=False,
+            note=f"its link to {person} was undone: the link is deleted (its evidence is "
+            f"{person}'s); its own events are kept, they were never {person}'s. To forget them "
+            f"too: persona6 forget --person {actor}",
+        )
+    for actor, probability in attributed:
+        if actor in found:
+            continue
+        said = f"not linked, but `link` attributes it to {person} at probability {probability:.3f}"
+        found[actor] = LinkedActor(
+            actor=actor,
+            link="attributed",
+            probability=probability,
+            forgotten=include_linked,
+            note=f"{said}: forgotten with them, as asked"
+            if include_linked
+            else f"{said}: its events are kept, as they are not {person}'s unless merged. "
+            f"To forget them too: persona6 forget --person {actor}",
+        )
+    return [found[a] for a in sorted(found)]
 
 
 def forget_in_links(

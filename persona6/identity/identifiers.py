@@ -57,6 +57,20 @@ class IdentifierType:
     last_digits: int | None
     shared_rate: float
     patterns: tuple[re.Pattern[str], ...]
+    #: Whether the same value counts for the candidate (a stated fact's does not: the claims
+    #: block holds it already, ``disclosure: home:boston``).
+    counts_match: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FactRule:
+    """An exclusive stated fact (``facts`` in identifiers.yaml): read from the actor's own
+    disclosure claims whose readable value matches ``pattern``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    proper_noun: bool
+    numbers: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +78,7 @@ class Rules:
     version: int
     types: dict[str, IdentifierType]
     someone_else: re.Pattern[str]
+    facts: tuple[FactRule, ...] = ()
 
 
 class Stated(NamedTuple):
@@ -112,7 +127,60 @@ def parse_rules(data: Any) -> Rules:
             "Correct the pattern",
             error=str(exc),
         ) from None
-    return Rules(version, found, someone_else)
+    facts = data.get("facts") or {}
+    if not isinstance(facts, dict):
+        raise _bad("facts", "is not a mapping", "Write facts: with one entry per fact kind")
+    rules_: list[FactRule] = []
+    for name, spec in facts.items():
+        kind, rule = _parse_fact(str(name), spec)
+        if kind.name in found:
+            raise _bad(
+                f"facts.{name}", "has the name of an identifier type", "Give it another name"
+            )
+        found[kind.name] = kind
+        rules_.append(rule)
+    return Rules(version, found, someone_else, tuple(rules_))
+
+
+def _parse_fact(name: str, spec: Any) -> tuple[IdentifierType, FactRule]:
+    where = f"facts.{name}"
+    if not isinstance(spec, dict):
+        raise _bad(where, "is not a mapping", "Give it shown, shared_rate, reason, pattern")
+    for key in ("shown", "shared_rate", "reason", "pattern"):
+        if key not in spec:
+            raise _bad(where, "has no {key!r}", "Add {key}: (see the file's header)", key=key)
+    rate = spec["shared_rate"]
+    if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 < rate < 1:
+        raise _bad(
+            f"{where}.shared_rate",
+            "is {value!r}, not a probability strictly between 0 and 1",
+            "Write for example: shared_rate: 0.05",
+            value=rate,
+        )
+    try:
+        pattern = re.compile(str(spec["pattern"]), re.IGNORECASE)
+    except re.error as exc:
+        raise _bad(
+            f"{where}.pattern",
+            "is not a valid regular expression ({error})",
+            "Correct the pattern",
+            error=str(exc),
+        ) from None
+    if "value" not in pattern.groupindex:
+        raise _bad(f"{where}.pattern", "has no group named 'value'", "Wrap it in (?P<value>...)")
+    kind = IdentifierType(
+        name=name,
+        shown=str(spec["shown"]),
+        normalise="lower",
+        last_digits=None,
+        shared_rate=float(rate),
+        patterns=(),
+        counts_match=False,
+    )
+    rule = FactRule(
+        name, pattern, bool(spec.get("proper_noun", False)), bool(spec.get("numbers", False))
+    )
+    return kind, rule
 
 
 def _parse_type(name: str, spec: Any) -> IdentifierType:
@@ -228,6 +296,39 @@ def stated(text: str) -> list[Stated]:
     return sorted(found, key=lambda s: s.start)
 
 
+#: Number words a count of children is said in.
+_NUMBERS = {
+    "no": 0, "none": 0, "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def stated_fact(claim: str, quote: str) -> list[tuple[str, str, int, int]]:
+    """The exclusive facts (kind, normalised value, where the value is in ``quote``) a
+    disclosure claim's readable value (``claim``: "lives in boston") states, read as the
+    person said it (``quote``: the claim's evidence). A ``proper_noun`` fact needs the
+    value capitalised in the quote ("Boston", not "the city"); a ``numbers`` fact reads
+    number words as digits."""
+    found: list[tuple[str, str, int, int]] = []
+    for rule in rules().facts:
+        match = rule.pattern.search(claim)
+        if match is None:
+            continue
+        raw = match.group("value").strip()
+        where = re.search(rf"(?<!\w){re.escape(raw)}(?!\w)", quote, re.IGNORECASE)
+        start, end = where.span() if where else (0, 0)
+        if rule.proper_noun and (where is None or not quote[start].isupper()):
+            continue
+        value = raw.lower()
+        if rule.numbers:
+            number = _NUMBERS.get(value, int(value) if value.isdigit() else None)
+            if number is None:
+                continue
+            value = str(number)
+        found.append((rule.name, " ".join(value.split()), start, end))
+    return found
+
+
 def outside(found: list[Stated], skip: Sequence[tuple[int, int]]) -> list[Stated]:
     """``found`` without the identifiers whose value or cue lies in a ``skip`` span (quoted or
     pasted material: "My e-mail: jo@example.com" has its cue before the material, and is
@@ -301,6 +402,8 @@ def llr(
         said = sum(theirs.values())
         others = max(known - 1, 1)
         best: Finding | None = None
+        if not spec.counts_match and set(values) & set(theirs):
+            continue  # the same fact: counted by the claims block already
         for value in sorted(set(values) & set(theirs)):
             shared = max(0, int(holders.get(value, 1)) - 1)
             rate = max(spec.shared_rate, shared / others)

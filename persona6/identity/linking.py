@@ -37,8 +37,8 @@ from numpy.typing import NDArray
 from persona6.errors import InvalidOption, NotFound
 from persona6.graph.build import refresh_persons
 from persona6.identity import identifiers as stated_ids
+from persona6.identity import newcomer, separation, snapshot
 from persona6.identity import profiles as profile_store
-from persona6.identity import separation, snapshot
 from persona6.identity.backtest import TenantShift, shipped_shift
 from persona6.identity.features import BLOCK_FAMILY, CHARGRAM_BITS, FAMILIES, Profile
 from persona6.identity.index import PersonIndex
@@ -59,6 +59,7 @@ from persona6.identity.scoring import (
     CompanionStats,
     Scored,
     add_identifiers,
+    add_newcomer,
     context_llr,
     rank,
     score_all,
@@ -512,11 +513,17 @@ class Linker:
         return present, anonymous
 
     def _scores(
-        self, query: Vectors, exclude: set[str], count: int, stated: dict[str, int] | None = None
+        self,
+        query: Vectors,
+        exclude: set[str],
+        count: int,
+        stated: dict[str, int] | None = None,
+        newcomer: int = 0,
     ) -> list[Scored]:
         """The candidates, best first: the index's, and every known person who stated one of
         the identifiers the actor ``stated`` (the index may not propose them), each with what
-        those identifiers say (content family), then the closest told apart."""
+        those identifiers say (content family), and what the actor's saying they are new here
+        (in ``newcomer`` of their sessions) says, then the closest told apart."""
         assert self.index is not None and self.model is not None
         scored = rank(self.index, query, self.model, count, exclude)
         if stated:
@@ -535,6 +542,7 @@ class Linker:
             held = {k: len(self._holders.get(k, ())) for k in values}
             add_identifiers(scored, stated, self._identifiers, held, len(self.index))
             scored.sort(key=lambda s: (-s.llr, s.person_id))
+        add_newcomer(scored, newcomer)
         return self._separated(query, scored)
 
     def _separated(self, query: Vectors, scored: list[Scored]) -> list[Scored]:
@@ -614,7 +622,7 @@ class Linker:
             return None
         present, _ = self._co_actors(actor, profile)
         query = vectorize(profile, self.model)
-        scored = self._scores(query, present, count, dict(profile.identifiers))
+        scored = self._scores(query, present, count, dict(profile.identifiers), profile.newcomer)
         probs, new, _ = self._posterior(scored, query.size)
         return {s.person_id: p for s, p in zip(scored, probs, strict=True)}, new
 
@@ -639,7 +647,9 @@ class Linker:
         assert self.companions is not None
         query = vectorize(profile, self.model)
         present, anonymous = self._co_actors(actor, profile)
-        scored = self._scores(query, present, settings.candidates, dict(profile.identifiers))
+        scored = self._scores(
+            query, present, settings.candidates, dict(profile.identifiers), profile.newcomer
+        )
         co_actors: list[tuple[dict[str, float], float]] = [({p: 1.0}, 0.0) for p in present]
         for other in anonymous:
             found = self._distribution(other, settings.candidates)
@@ -704,6 +714,8 @@ class Linker:
                         identifier_evidence(f, profile, other, self._event_text)
                         for f in item.identifiers
                     ]
+                if item.newcomer:
+                    candidate.evidence.insert(0, newcomer_evidence(item.newcomer, profile))
                 start = baseline_evidence(
                     self.model, item.llr, query.size, len(self.index), self._shipped
                 )
@@ -761,6 +773,23 @@ class Linker:
             for actor, _, known in self.store.identity_unit_people(self.tenant)
             if not known and actor not in identity
         )
+
+    def attributed_to(self, person: str) -> list[tuple[str, float]]:
+        """The unresolved anonymous actors whose link decision is ``person`` (at or above the
+        tenant's threshold), with the probability: what forgetting the person must mention,
+        since no link row says so (graph/forget.py). Each is linked as ``link`` links it,
+        without the explanation."""
+        self.sync()
+        settings = self.settings()
+        found: list[tuple[str, float]] = []
+        for actor in self.unresolved():
+            profile = profile_store.actor_profile(self.store, self.tenant, actor)
+            if profile is None:
+                continue
+            result = self._link(actor, profile, settings, explain=False)
+            if result.decision == person and result.candidates:
+                found.append((actor, result.candidates[0].probability))
+        return found
 
     def link_all(
         self,
@@ -1354,6 +1383,21 @@ def identifier_evidence(
         summary=f"{summary}: LLR {finding.llr:+.2f}",
         anonymous=[_widened(q, text_of(q.event_id)) if text_of else q for q in quoted[:2]],
         person=[_widened(q, text_of(q.event_id)) if text_of else q for q in theirs_quoted],
+    )
+
+
+def newcomer_evidence(value: float, query: Profile) -> LinkEvidence:
+    """What the actor's saying they are new here says against every candidate (newcomer.py)."""
+    found = newcomer.rules()
+    return LinkEvidence(
+        family="content",
+        feature="says they are new here",
+        stance="against",
+        summary=f"says they are new here, which a person's first session says about "
+        f"{_one_in(found.first_session_rate)} times and a later one about "
+        f"{_one_in(found.later_session_rate)} (identity.yaml newcomer): against every known "
+        f"person alike, LLR {value:+.2f}",
+        anonymous=_quotes(query, "newcomer", "said"),
     )
 
 

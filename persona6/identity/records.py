@@ -267,3 +267,10 @@ class BacktestReport(BaseModel):
         description="Sessions of several known persons that were someone's latest, passed "
         "over for their latest session alone (backtest.held_out_sessions).",
     )
+    newcomer: dict[str, Any] | None = Field(
+        default=None,
+        description="Newcomer statements ('I'm new here', newcomer.py) in the known persons' "
+        "first sessions and in their later ones, measured against the rates identity.yaml "
+        "ships: first, first_sessions, later, later_sessions, first_rate, later_rate, and the "
+        "shipped first_session_rate, later_session_rate and llr.",
+    )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from persona6.identity import identifiers as stated_ids
+from persona6.identity import newcomer
 from persona6.identity.identifiers import Finding
 from persona6.identity.index import PersonIndex
 from persona6.identity.model import LinkModel, Vectors, block_similarities
@@ -48,6 +49,8 @@ class Scored:
     kind: float = 0.0
     #: What the identifiers both stated say, type by type (identifiers.py; in ``content``).
     identifiers: list[Finding] = field(default_factory=list)
+    #: What the actor's saying they are new here says (newcomer.py; in ``content``), or 0.
+    newcomer: float = 0.0
 
 
 def similarities_many(query: Vectors, candidates: Sequence[Vectors]) -> list[dict[str, float]]:
@@ -121,6 +124,20 @@ def add_identifiers(
             item.identifiers = found
             item.contributions["content"] += value
             item.llr += value
+
+
+def add_newcomer(scored: list[Scored], sessions: int) -> None:
+    """Subtract, in place, what a newcomer statement says (newcomer.py) from every candidate
+    when the actor said one in any of their ``sessions`` that do: ``log(later / first)`` once,
+    in the content family (a second session saying it is not independent of the first). The
+    order of the candidates does not change."""
+    if sessions <= 0:
+        return
+    value = newcomer.rules().llr
+    for item in scored:
+        item.newcomer = value
+        item.contributions["content"] += value
+        item.llr += value
 
 
 def rank(
