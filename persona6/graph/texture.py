@@ -24,6 +24,11 @@ person"; the cues in ``texture_statements.yaml``), which ``second_language`` can
 writer whose every word is English; and the formal register is read only in messages long
 enough to show one (a short "Thank you." neither shows it nor counts against it).
 
+v4 (``texture_traits.v4``): the formal register is not stated of a person whose English is a
+learner's (``learner_english`` holds; ``not_with`` in ``texture_statements.yaml``): their
+complete, uncontracted sentences are the grammar they learned, not a register they chose, and a
+brief that asked for a formal register would answer a learner in the register hardest to read.
+
 The traits are derived when read (``show``, the brief), not stored by the build: they rest on
 the person's messages only, so they are exact for any set of events, forget included.
 """
@@ -50,7 +55,7 @@ from persona6.types import Evidence, SignalKind, StoredEvent, Trait, parse_ts
 
 __all__ = ["PRODUCER", "person_texture_traits", "texture_traits"]
 
-PRODUCER = "persona6.texture_traits.v3"
+PRODUCER = "persona6.texture_traits.v4"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
@@ -523,12 +528,27 @@ def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]
     mix = data["habits"]["second_language"]
     words = sum(len(m.words) for m in messages)
     unknown_share = sum(len(m.unknown) for m in messages) / words if words else 0.0
+    habits = _habits()
     found: list[Trait] = []
+    held: dict[str, bool] = {}  # habit key -> whether the person has it (read when asked)
+
+    def holds(key: str) -> bool:
+        if key not in held:
+            held[key] = any(
+                _trait(person_id, h, messages, data) is not None for h in habits if h.key == key
+            )
+        return held[key]
+
     taken: set[str] = set()
-    for habit in _habits():
+    for habit in habits:
         if habit.key in taken:
             continue  # one value per key: short fragments or long messages, formal or not
         if habit.key == "second_language" and unknown_share < float(mix["person_share"]):
+            continue
+        # A habit another habit explains is not stated (v4: the formal register of a learner
+        # of English, whose uncontracted sentences are the grammar they learned).
+        rule = data["habits"].get(habit.value, {})  # a register's norm is named by its value
+        if any(holds(str(other)) for other in rule.get("not_with", ())):
             continue
         trait = _trait(person_id, habit, messages, data)
         if trait is not None:
