@@ -1,4 +1,4 @@
-"""persona6.style.v14: how a person operates, per (session, actor).
+"""persona6.style.v16: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -67,6 +67,10 @@ only one person speaks; a message that only acknowledges with thanks ("ok thx",
 alone still is); a reply to a proposal to work together ("can we pull the campaign attribution
 together?", ``joint_proposals``) helps no one.
 
+v16: whether a person writes at length (``verbosity`` elaborate) is read in the messages whose
+length is theirs to choose, not in a reply to the product's question nor in thanks that close
+("Thanks, that's clear."), which are short whoever writes them; terse is read in every message.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -95,7 +99,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v15"
+NAME = "persona6.style.v16"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -123,6 +127,7 @@ MODERATES = "keeps the channel's rules"
 class StyleCues:
     terse_below: float
     elaborate_from: float
+    closing_words: int  # a message of thanks that closes has at most these words (v16)
     pace_buckets: tuple[tuple[float | None, str], ...]
     length_buckets: tuple[tuple[float | None, str], ...]
     day_parts: tuple[tuple[int, int, str], ...]
@@ -186,6 +191,7 @@ def cues() -> StyleCues:
     return StyleCues(
         terse_below=float(data["verbosity"]["terse_below"]),
         elaborate_from=float(data["verbosity"]["elaborate_from"]),
+        closing_words=int(data["verbosity"]["closing_words"]),
         pace_buckets=buckets("pace_buckets"),
         length_buckets=buckets("session_length_buckets"),
         day_parts=tuple(
@@ -349,7 +355,7 @@ class StyleExtractor:
             ]
             if not own:
                 continue
-            yield from self._measured(actor, own)
+            yield from self._measured(actor, own, after_answer)
             yield from self._observed(actor, own, heard)
             if actor in helped:
                 answers = [a for a, _ in helped[actor]]
@@ -375,7 +381,9 @@ class StyleExtractor:
             actor, key, events, evidence, producer=NAME, kind=SignalKind.STYLE, **fields
         )
 
-    def _measured(self, actor: str, own: Sequence[StoredEvent]) -> Iterator[Signal]:
+    def _measured(
+        self, actor: str, own: Sequence[StoredEvent], after_answer: dict[str, bool]
+    ) -> Iterator[Signal]:
         style = cues()
         messages = [e for e in own if _worded(e)]
         # Which messages have text to cite (whole_cite is not None), without building the spans.
@@ -384,23 +392,42 @@ class StyleExtractor:
             counts = [_word_count(prepared(e)) for e in messages]
             # The median message: one pasted log or one "ok" does not decide it (v11).
             median = float(statistics.median(counts))
-            value = (
-                "terse"
-                if median < style.terse_below
-                else "elaborate"
-                if median >= style.elaborate_from
-                else "moderate"
-            )
+            # v16: whether they write at length is read in the messages whose length is theirs
+            # to choose: not a message of thanks that closes ("Thanks, that's clear.", "ok
+            # thx") nor a reply to the product's question ("sms", "Morning, please."), which
+            # are short whoever writes them. Terse is read in every message, as before: a
+            # terse writer's closings and answers are as short as the rest ("thx", "k"). What
+            # is left out lifts only a session in the upper half of moderate (its median of all
+            # at least halfway to elaborate): two long messages among short answers and thanks
+            # are no habit of length.
+            chosen_by_them = [
+                i
+                for i, e in enumerate(messages)
+                if not after_answer.get(e.event_id) and not _closes(prepared(e))
+            ] or list(range(len(messages)))
+            theirs = float(statistics.median(counts[i] for i in chosen_by_them))
+            lifted = False
+            if median < style.terse_below:
+                value = "terse"
+            elif median >= style.elaborate_from:
+                value = "elaborate"
+            elif theirs >= style.elaborate_from and (
+                median >= (style.terse_below + style.elaborate_from) / 2
+            ):
+                value, median, lifted = "elaborate", theirs, True
+            else:
+                value = "moderate"
             # The messages that show it most: the shortest when terse, else the most typical,
             # nearest the mean length (v11: not the longest when elaborate, which can be the
-            # one-off paste the median leaves out).
-            mean = statistics.fmean(counts)
+            # one-off paste the median leaves out; v16: of their own choosing when lifted).
+            shown = chosen_by_them if lifted else list(range(len(messages)))
+            mean = statistics.fmean(counts[i] for i in shown)
             typical = {
                 "terse": lambda n: n,
                 "elaborate": lambda n: abs(n - mean),
                 "moderate": lambda n: abs(n - mean),
             }[value]
-            ranked = sorted(range(len(messages)), key=lambda i: (typical(counts[i]), i))
+            ranked = sorted(shown, key=lambda i: (typical(counts[i]), i))
             chosen = sorted([i for i in ranked if spoken[i]][: style.examples])
             evidence = _whole(messages[i] for i in chosen)
             yield self._signal(actor, "verbosity", messages, evidence, value=value, measure=median)
@@ -675,6 +702,25 @@ def _acknowledges(prep: Prepared) -> bool:
     """Whether the message only acknowledges and thanks ("ok thx", "Thanks.", v14:
     ``acknowledgements``)."""
     return any(p.search(prep.text) for p in cues().acknowledgements)
+
+
+def _closes(prep: Prepared) -> bool:
+    """Whether the message is thanks that closes an exchange (v16): an acknowledgement ("ok
+    thx", ``acknowledgements``), or thanks (warmth ``thanks``, ``courtesy``, a letter's
+    ``closing``) in at most ``verbosity.closing_words`` words that neither asks nor orders
+    ("Thanks, that's clear.", "Thank you so much, you've been very kind."; not "Thanks, but
+    why is it 12?")."""
+    if _acknowledges(prep):
+        return True
+    sifted = _sifted(prep)
+    thanks = [
+        p for kind in ("thanks", "courtesy", "closing") for p in sifted.get(f"warmth:{kind}", ())
+    ]
+    return (
+        _word_count(prep) <= cues().closing_words
+        and any(p.search(prep.text) for p in thanks)
+        and _mode(prep) is None
+    )
 
 
 def _formal(prep: Prepared) -> bool:
