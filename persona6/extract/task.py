@@ -1,4 +1,4 @@
-"""persona6.task.v14: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v15: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -35,6 +35,14 @@ Two families of TASK signals per (session, actor):
   the actor's own action and outcome tokens in the session, in time order (a token is the event
   name in snake case, or for a command action the command head: ``git``, ``ls``); ``measure`` =
   occurrences in the session. The graph stage finds those that recur across sessions.
+
+v15 (tasks.yaml v11, v12): words with several senses need their sense: words of analysis beside
+words of data ("the average of these numbers", not "Who else can see her chart?"), "set up" and
+"setup" beside a thing configured ("set up the router", not "I set up a 5K charity run" nor "a
+slightly clunkier setup"), a summary beside a text ("a summary of this article", not "a weekly
+summary emailed"); an action named by "report" alone is no analysis ("report_outage"), nor
+"schedule" alone automation ("set_schedule" of a thermostat); a device as the subject of an
+upload does it, not the speaker ("Does this thermostat upload occupancy data?").
 
 Evidence is the actor's own text only: their messages and the text of their own actions. An
 outcome carries its actor but its text is the product's (an error message): it is a step of a
@@ -75,7 +83,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v14"
+NAME = "persona6.task.v15"
 
 
 @dataclass(frozen=True, slots=True)
