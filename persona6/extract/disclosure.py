@@ -1,4 +1,4 @@
-"""persona6.disclosure.v28: facts a person states about their own life.
+"""persona6.disclosure.v29: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -165,6 +165,19 @@ What a case supposed governs is read by the shared guard (v28, ``tx.supposed``, 
 v26's own ``irrealis_phrases``: a consequence to come or unreal before a condition after it is
 not so either ("I'll reach out if I need anything", "I would play soccer all day if I could").
 
+What is no fact of the speaker's life now (v29): a kin or pet that died ("since my husband
+passed", "my late wife" -> ``family:husband`` "lost their husband" at polarity -1,
+``death_phrases``, ``death_adjectives``) or is awaited ("expecting our first baby",
+``awaiting_leads``); "my X" of a noun the lists do not know that names a rank, a record, a
+person of a service, a fitting of any home, or the object of an act asked for or needed
+(``my_rank_words``, ``my_records``, ``my_service_people``, ``my_fittings``,
+``my_need_leads``: "my favourite flower", "my INR", "my accountant", "my lights", "I need to
+refill my warfarin"); a plan of the moment ("I'll just write it by hand then",
+``moment_words``); a need said as a skill ("I need to speak to a real person"); an attempt in a
+clause of time ("every time I try to submit", ``attempt_leads``); a choice among things, the
+preference extractor's ("I always go for organic seed potatoes", ``choice_verbs``). "I live on
+my own" lives alone (``home:alone``), no diet.
+
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
 of the positive one and polarity -1, so the two can contradict each other later.
@@ -185,7 +198,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v28"
+NAME = "persona6.disclosure.v29"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -255,6 +268,9 @@ _WORD_LISTS += ("statement_stops", "self_fix_verbs", "indefinite_objects", "resu
 _WORD_LISTS += ("time_adverbs",)
 _WORD_LISTS += ("life_event_verbs", "birth_nouns", "coming_to_have_verbs", "option_verbs")
 _WORD_LISTS += ("kin_bare_forms", "kin_address_forms", "condition_leads")  # v27
+_WORD_LISTS += ("death_phrases", "death_adjectives", "awaiting_leads", "my_rank_words")  # v29
+_WORD_LISTS += ("my_records", "my_service_people", "my_fittings", "my_need_leads")
+_WORD_LISTS += ("moment_words", "choice_verbs", "attempt_leads", "outing_nouns")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -558,6 +574,11 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         return None  # "every time I enter myself": a bare verb on oneself names no fact (v23)
     if _act_at_hand(text, sentence, pred):
         return None  # "OK, I fix it myself, I write shorter building name": now, no habit (v23)
+    if lead & {"try to", *lex.words["attempt_leads"]} and _in_time_clause(text, pred):
+        return None  # "every time I try to submit the tax form": an attempt reported (v29)
+    if lemma == "live" and [t.word for t in raw[:3]] in (["on", "my", "own"], ["on", "our", "own"]):
+        # "I live on my own": living alone, as "I live alone" says, no diet (v29)
+        return Claim("home:alone", "lives alone", 1.0, 1.0, [pred.clause])
     if lemma in lex.object_verbs:  # "got braces", "got a car" count; "got off work" goes on
         owned = lemma != "get" or bool(words and _OWNED.fullmatch(words[0].word))
         owned = owned or ("have" in lead and bool(words and _HAVE_GOT.fullmatch(words[0].word)))
@@ -617,6 +638,12 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         return None  # "I ran the script twice", "I finished the migration": a step of the task
     if category == "activities" and lead & lex.words["obligation_leads"]:
         return None  # "I have to finish my essay": not done (v12)
+    if category == "skills" and lead & lex.words["obligation_leads"]:
+        return None  # "I need to speak to a real person": a need of the moment, no skill (v29)
+    if category == "plans" and _of_the_moment(text, pred):
+        return None  # "I'll just write the letter by hand then": a reaction, no plan (v29)
+    if category == "habits" and _chosen(lemma, raw):
+        return None  # "I always go for organic seed potatoes": a preference's (v29)
     unnamed = rest is None or _names_nothing(text, rest)
     if category == "activities" and unnamed and _needs_object(text, pred, lemma):
         return None  # "here's something I just finished", "one I did last week" (v12)
@@ -2471,6 +2498,12 @@ def _my_mentions(
             continue  # "Can you send the planters to my home?": where to, no home had (v23)
         if _not_had_yet(text, clause, match.start()):
             continue  # "If I won the lottery I'd buy my own house": none had (v26)
+        if _awaited(text, clause, match.start()):
+            continue  # "we're expecting our first baby": none had yet (v29)
+        if category in ("family", "pets") and _died(text, match, clause):
+            value = f"lost their {noun}"  # "since my husband passed", "my late wife" (v29)
+            claims.append(Claim(f"{category}:{noun}"[:100], value, -1.0, 0.6, [clause]))
+            continue
         if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
@@ -2512,6 +2545,80 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _in_time_clause(text: str, pred: Predicate) -> bool:
+    """Whether ``pred`` is said in a clause of time ("every time I try to submit", "whenever I
+    try to log in", "when I try to pay"): the clause before its subject holds such an opener."""
+    before = [t.word for t in tx.tokens(text, pred.clause.start, pred.subject.start)]
+    return bool({"time", "whenever", "when", "once"} & set(before[-3:]))
+
+
+def _of_the_moment(text: str, pred: Predicate) -> bool:
+    """Whether a plan is a resolve of the moment (v29, ``moment_words``): "I'll just write the
+    letter by hand then", "I'll take the train instead": "just" before the verb, "then" ending
+    the clause or "instead" in it. A plan of the speaker's life says none of these ("I'll move
+    to Spain next year")."""
+    lex = lexicon()
+    if not set(pred.lead) & lex.words["plan_leads"]:
+        return False  # "I just finished cooking paella", "I just want to be alone": no resolve
+    moment = lex.words["moment_words"]
+    words = [t.word for t in tx.tokens(text, pred.clause.start, pred.clause.end)]
+    if "just" in moment and "just" in pred.lead:
+        return True
+    if "then" in moment and words[-1:] == ["then"]:
+        return True
+    return "instead" in moment and "instead" in words
+
+
+def _chosen(lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """Whether the verb and the words after it choose among things (v29, ``choice_verbs``): "I
+    always go for organic seed potatoes", "I usually opt for the cheaper one". Not an outing
+    (``outing_nouns`` after the particle: "I go for a run", "I go for walks every day")."""
+    for phrase in lexicon().words["choice_verbs"]:
+        head, *particle = phrase.split()
+        if head != lemma or [t.word for t in raw[: len(particle)]] != particle:
+            continue
+        after = raw[len(particle) : len(particle) + 1]
+        return not (after and after[0].word in lexicon().words["outing_nouns"])
+    return False
+
+
+def _died(text: str, match: re.Match[str], clause: Span) -> bool:
+    """Whether the kin or pet of "my X" ``match`` died (v29): one of ``death_adjectives``
+    before X ("my late husband") or one of ``death_phrases`` after it, past adverbs ("since my
+    husband passed", "my dog just died"). Not when the death is denied or to come ("my dog
+    isn't dead")."""
+    words = lexicon().words
+    between = {t.word for t in tx.tokens(text, match.start() + 2, match.start("noun"))}
+    if between & words["death_adjectives"]:
+        return True
+    after = [t.word for t in tx.tokens(text, match.end(), clause.end)]
+    while after and after[0] in tx.english_set("adverbs") | {"just", "recently", "sadly"}:
+        after = after[1:]
+    for phrase in map(str.split, words["death_phrases"]):
+        if after[: len(phrase)] == phrase:
+            # "passed" takes no object when it says a death: "my husband passed the exam"
+            return after[len(phrase) : len(phrase) + 1] in ([], *_AFTER_DEATH)
+    return False
+
+
+#: Words that may follow a death said ("passed in 2019", "died two years ago"), no object.
+_AFTER_DEATH = tuple(
+    [w]
+    for w in (
+        *("in", "on", "at", "of", "from", "last", "this", "two", "three", "four", "five"),
+        *("several", "years", "months", "weeks", "ago", "away", "recently", "suddenly"),
+        *("when", "before", "after", "during", "since", "and", "but", "so", "peacefully"),
+    )
+)
+
+
+def _awaited(text: str, clause: Span, at: int) -> bool:
+    """Whether "my X" or "our X" at ``at`` is awaited, not had (v29, ``awaiting_leads``): "we're
+    expecting our first baby", "pregnant with my second"."""
+    before = [t.word for t in tx.tokens(text, clause.start, at)]
+    return any(before[-len(p.split()) :] == p.split() for p in lexicon().words["awaiting_leads"])
 
 
 def _of_mine(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
@@ -2650,6 +2757,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             phrase.append(word)
         if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
+        if _names_no_thing(text, clause, match.start(), phrase):
+            continue  # "my favourite flower", "my INR", "need to refill my meds" (v29)
         framed = len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")
         if framed and phrase[0].word in _my_is_nouns():
             continue  # "my plan is: flight first": the plan's frame, nothing had (v25)
@@ -2665,6 +2774,25 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> bool:
+    """Whether "my <phrase>" of a noun the lists do not know names no thing of the speaker's
+    life (v29): a rank or a choice (``my_rank_words`` first: "my favourite flower", "my main
+    worry"), a record, a duty or a booking (``my_records``: "my INR", "my claim", "my taxes"),
+    a person of a service (``my_service_people``: "my accountant"), a fitting of any home or
+    where one is for a service (``my_fittings``: "my lights", "my zone"), or the object of an
+    act asked for or needed (``my_need_leads`` before its verb or before "my": "I need to
+    refill my warfarin", "time for my INR")."""
+    words = lexicon().words
+    if phrase[0].word in words["my_rank_words"]:
+        return True
+    head = phrase[-1].word
+    if head in words["my_records"] | words["my_service_people"] | words["my_fittings"]:
+        return True
+    before = [t.word for t in tx.tokens(text, clause.start, at)]
+    leads = [p.split() for p in words["my_need_leads"]]
+    return any(before[-len(p) :] == p or before[-len(p) - 1 : -1] == p for p in leads)
 
 
 @cache

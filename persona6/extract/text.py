@@ -655,6 +655,9 @@ class _SuppositionWords(NamedTuple):
     inversions: dict[str, str]
     consequences: frozenset[str]
     subjects: frozenset[str]
+    concessive: frozenset[tuple[str, ...]]
+    leave: frozenset[tuple[str, ...]]
+    leave_tails: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -675,6 +678,11 @@ def _supposition_words() -> _SuppositionWords:
         inversions={str(k): str(v) for k, v in data["inversions"].items()},
         consequences=frozenset(str(w) for w in data["inversion_consequences"]),
         subjects=frozenset(str(w) for w in data["consequence_subjects"]),
+        concessive=frozenset(tuple(str(p).lower().split()) for p in data["concessive"]),
+        leave=frozenset(tuple(str(p).lower().split()) for p in data["leave_conditions"]),
+        leave_tails=tuple(
+            sorted((tuple(str(p).lower().split()) for p in data["leave_tails"]), key=len)[::-1]
+        ),
     )
 
 
@@ -778,7 +786,7 @@ def _governed(
             end = token.start
             break
     condition = Span(marker.start, end)
-    if kind != "condition":
+    if kind != "condition" or _granting(words, index, size, condition):
         return [Supposition(kind, marker, condition)]
     pieces = [c for c in _clauses(text, sentence) if c.end <= marker.start or c.start >= own.end]
     if end < own.end:
@@ -789,6 +797,24 @@ def _governed(
     if _unreal(text, condition, governed):
         kind = "counterfactual"  # "if I won the lottery, I would buy a boat"
     return [Supposition(kind, marker, span) for span in (condition, *governed)]
+
+
+def _granting(words: Sequence[Token], index: int, size: int, condition: Span) -> bool:
+    """Whether the condition phrase at ``words[index]`` leaves the rest of its sentence so
+    (english v11): a concession ("even if": "I'm making a difference, even if it's a small
+    one") or a condition of leave, whose words after the marker are one of
+    ``leave_conditions`` ("I'll come over tomorrow if that's fine", "if that's ok with you")."""
+    lexicon = _supposition_words()
+    phrase = tuple(t.word for t in words[index : index + size])
+    if phrase in lexicon.concessive:
+        return True
+    rest = tuple(
+        t.word.strip(".,!?;:")
+        for t in words[index + size :]
+        if condition.start <= t.start < condition.end
+    )
+    tail = next((t for t in lexicon.leave_tails if rest[-len(t) :] == t), ())
+    return rest[: len(rest) - len(tail)] in lexicon.leave
 
 
 _UNREAL_MODALS = frozenset({"would", "could", "might"})

@@ -16,8 +16,9 @@ def keys(text: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("my accountant cannot open csv properly", "personal:accountant"),
-        ("my accountant can't read it", "personal:accountant"),
+        ("my scanner cannot open csv properly", "personal:scanner"),
+        ("my scanner can't read it", "personal:scanner"),
+        ("my accountant can't read it", None),  # a person of a service, no thing (v29)
         ("my landlady won't fix the boiler", None),  # another person, no thing (my_not_things)
         ("My wife Agnieszka says I work too much", "family:wife"),
         ("My husband Carlos says hi", "family:husband"),
@@ -127,4 +128,4 @@ def test_a_state_or_a_wait_kept_up_is_no_habit(text: str) -> None:
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v28"
+    assert disclosure.NAME == "persona6.disclosure.v29"

@@ -30,7 +30,7 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v27() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v28"
+    assert disclosure.NAME == "persona6.disclosure.v29"
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_the_producer_is_v27() -> None:
         ("Me and my hubby went hiking.", "family:husband went hiking"),
         ("The necklace was a gift from my grandma.", "family:grandmother"),
         ("my nan", "family:grandmother"),
-        ("my granny died last year", "family:grandmother died last year"),
+        ("my granny died last year", "family:grandmother"),  # lost their grandmother (v29)
         ("I took my kids to the park.", "family:children"),
         ("I have 2 kids.", "family:two children"),
         ("I have two children.", "family:two children"),
