@@ -300,9 +300,17 @@ class Persona6:
         self._behavior().require_person(person_id)
 
     def forget(
-        self, *, event: str | None = None, session: str | None = None, person: str | None = None
+        self,
+        *,
+        event: str | None = None,
+        session: str | None = None,
+        person: str | None = None,
+        include_linked: bool = False,
     ) -> ForgetReport:
-        """Delete an event, a session or a person's events, and every trait resting on them."""
+        """Delete an event, a session or a person's events, and every trait resting on them.
+        Forgetting a person, the report's ``linked`` says what became of each anonymous actor
+        linked to them; an actor ``link`` only attributes to them is kept unless
+        ``include_linked`` (graph.forget_person)."""
         given = [
             (name, value)
             for name, value in (("event", event), ("session", session), ("person", person))
@@ -310,6 +318,12 @@ class Persona6:
         ]
         if len(given) != 1:
             raise InvalidOption("give exactly one of {--event}, {--session} or {--person}")
+        if include_linked and person is None:
+            raise InvalidOption(
+                "{--include-linked} forgets, with a person, the anonymous actors `link` "
+                "attributes to them: give it with {--person} only (an event or a session "
+                "forgets no one linked)"
+            )
         for name, value in given:
             _require_text(name, value)
         stale = self.__dict__.pop("_identity_linker", None)  # it holds the forgotten evidence
@@ -322,7 +336,9 @@ class Persona6:
                 report = graph.forget_session(self.store, self.tenant, session)
             else:
                 assert person is not None
-                report = graph.forget_person(self.store, self.tenant, person)
+                report = graph.forget_person(
+                    self.store, self.tenant, person, include_linked=include_linked
+                )
         if self.index_dir is not None:  # the saved linking index holds it too
             identity.snapshot.discard(self.index_dir, self.tenant)
         return report

@@ -397,27 +397,39 @@ def export(person: str, fmt: str, output: str | None, db: str | None, tenant: st
 @click.option("--event", default=None, help="Delete this event.")
 @click.option("--session", default=None, help="Delete every event of this session.")
 @click.option("--person", default=None, help="Delete this person's events (and aliases').")
+@click.option(
+    "--include-linked",
+    is_flag=True,
+    help="With --person: also forget the anonymous actors `link` attributes to them (kept "
+    "otherwise, as they are not theirs unless merged).",
+)
 @store_options
 @json_option
 def forget(
     event: str | None,
     session: str | None,
     person: str | None,
+    include_linked: bool,
     db: str | None,
     tenant: str | None,
     as_json: bool,
 ) -> None:
     """Delete events and recompute every trait that rested on them; unsupported traits vanish.
 
+    A person's linked anonymous actors are listed after the count, each with what became of it.
+
     \b
     Example:
       persona6 forget --session s-193
+      persona6 forget --person u-42 --include-linked
     """
     with open_engine(db, tenant) as p6:
         # Read before they go: a person's events are more than ``persons`` counts for them.
         theirs = whose(p6, person) if person is not None and not as_json else None
         try:
-            report = p6.forget(event=event, session=session, person=person)
+            report = p6.forget(
+                event=event, session=session, person=person, include_linked=include_linked
+            )
         except NotFound:
             raise nothing_to_forget(event, session, person, p6.tenant, tenant) from None
     if as_json:
@@ -425,11 +437,14 @@ def forget(
         return
     forgot = count(report.events, "event")
     if theirs is not None:
-        forgot += f": {parts_forgotten(report.events, *theirs)}"
+        attributed = sum(1 for a in report.linked if a.link == "attributed" and a.forgotten)
+        forgot += f": {parts_forgotten(report.events, *theirs, attributed=attributed)}"
     err.print(
         f"forgot {forgot}; recomputed "
         f"{count(report.sessions, 'session')} and {count(report.persons, 'person')}"
     )
+    for linked in report.linked:  # what became of each anonymous actor linked to the person
+        err.print(f"  {safe(linked.actor)}: {safe(linked.note)}")
 
 
 #: What the events of a session that ``forget --person`` deletes whole, other than the
@@ -466,18 +481,28 @@ def whose(p6: Persona6, person: str) -> tuple[int, Counter[str]]:
     return own, rest
 
 
-def parts_forgotten(events: int, own: int, rest: Counter[str]) -> str:
+def parts_forgotten(events: int, own: int, rest: Counter[str], attributed: int = 0) -> str:
     """What ``forget --person`` deleted, in the words of ``persons`` (whose count is their own
     events only): "34 of theirs, and 5 assistant replies in the sessions only they took part
-    in"."""
-    if own + sum(rest.values()) == events:
+    in". With ``--include-linked``, the ``attributed`` actors ``link`` attributes to them went
+    too, unread before (finding them is ``link``'s work): what is beyond theirs is counted as
+    those actors' events and their sessions' replies."""
+    listed = own + sum(rest.values())
+    if listed == events or (attributed and listed < events):
         named = [
             f"{n} {_WITH_THEM.get(kind, (f'{kind} event', f'{kind} events'))[n != 1]}"
             for kind, n in sorted(rest.items(), key=lambda item: (-item[1], item[0]))
         ]
-        if not named:
-            return f"{own} of theirs"
-        return f"{own} of theirs, and {' and '.join(named)} in the sessions only they took part in"
+        said = f"{own} of theirs"
+        if named:
+            said += f", and {' and '.join(named)} in the sessions only they took part in"
+        if listed < events:
+            said += (
+                f", and {events - listed} of the {count(attributed, 'actor')} `link` "
+                "attributes to them (their events, and the assistant replies in the sessions "
+                "no one else took part in)"
+            )
+        return said
     # not what forget deleted (a store changed meanwhile): the difference, unnamed
     return (
         f"{own} of theirs, and {events - own} more of their sessions' (assistant replies in "
