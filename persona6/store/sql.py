@@ -74,8 +74,8 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
         if sql is None:
             raise StoreError(
                 f"migration {name} has no file for {dialect} ({name}.{dialect}.sql) and no "
-                f"portable one ({name}.sql). Reinstall persona6: pip install --force-reinstall "
-                "persona6"
+                f"portable one ({name}.sql). The installed package is incomplete: "
+                "reinstall persona6 (pip uninstall persona6, then install it again)"
             )
         shipped.append((version, name, sql))
     return shipped

@@ -113,3 +113,18 @@ def test_an_upgraded_database_has_the_schema_of_a_new_one(tmp_path, monkeypatch)
     open_store(str(tmp_path / "old.db")).close()
     monkeypatch.undo()
     assert schema(tmp_path / "old.db") == schema(tmp_path / "new.db")
+
+
+def test_a_migration_missing_for_a_backend_names_the_files_and_the_fix():
+    """A migration shipped for one backend only stops the store with both file names it looked
+    for and how to repair the install (a damaged install, not the user's data)."""
+    from persona6.errors import StoreError
+
+    with pytest.raises(StoreError) as caught:
+        sql.migrations("mysql")
+    message = str(caught.value)
+    assert "migration 0011_seq_never_reused has no file for mysql" in message
+    assert (
+        "(0011_seq_never_reused.mysql.sql) and no portable one (0011_seq_never_reused.sql)"
+    ) in message
+    assert "reinstall persona6 (pip uninstall persona6, then install it again)" in message
