@@ -1,4 +1,4 @@
-"""persona6.preference.v34: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v35: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v34"
+NAME = "persona6.preference.v35"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -3174,6 +3174,12 @@ def _never_pattern() -> re.Pattern[str]:
     )
 
 
+#: A bare number, and a phrase opening on a number with its unit ("90-day supply": ``rest``
+#: "-day supply"), as ``_choice_fragment`` reads a side given as a bare number (v35).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?P<rest>(?:-|\s+)[^\W\d].*)")
+
+
 def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[Claim]:
     """A choice of two noun phrases joined by a contrast, or a standing choice said to change
     (``choice_fragments``): "Metric units, not cups." and "Bullet points over paragraphs,
@@ -3207,6 +3213,11 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     sides = []
     for group in ("obj", "counter"):
         words = tx.normalise_phrase(groups[group]).split()
+        if group == "counter" and len(words) == 1 and _NUMBER.fullmatch(words[0]):
+            # "90-day supply, not 30": the bare number is of the first side's unit (v35)
+            if not (unit := _NUMBER_UNIT.match(" ".join(sides[0]))):
+                return []  # "Tea, not 2"
+            words = f"{words[0]}{unit.group('rest')}".split()
         if not words or words[0] in _verb_words():
             return []  # "Use tabs, never spaces" is the frames'
         if len(words) > 1 and words[1] in own["verb_marks"]:
@@ -3304,7 +3315,13 @@ def _choice_words() -> dict:
     switches = "|".join(own["switches"])
     verbs = "|".join(own["verbs"])
     marks = "|".join([*own["standing"], *own["leads"], *own["polite"]])
-    side = r"(?:(?:a|an|the|my|our)\s+)?[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,4}?"
+    # A side may open on a number with its unit ("90-day supply", "2 litres"); the other
+    # side may then be its bare number, of the same unit ("90-day supply, not 30"; v35).
+    side = (
+        r"(?:(?:a|an|the|my|our)\s+)?(?:\d+(?:[.,]\d+)?(?:-|\s+)(?=[^\W\d]))?"
+        r"[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,4}?"
+    )
+    counter_side = rf"(?:{side}|\d+(?:[.,]\d+)?(?![\w'’-]))"
     run = rf"(?:\s*[,;:]?\s*(?:{marks})(?![\w'’-]))*"
     lead = rf"(?:(?P<lead>{leads})\s*,?\s*)?"
     lead2 = rf"(?:(?P<lead2>{leads})\s*,?\s*)?"
@@ -3325,7 +3342,7 @@ def _choice_words() -> dict:
     reasons = "|".join(own["reason_openers"])
     reason = rf"(?:\s*[,;]\s*(?:{reasons})(?![\w'’-])[^.!?]*)?"
     forward = (
-        rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{side})"
+        rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{counter_side})"
         rf"{purpose}{run}{reason}{end}"
     )
     # "push only, no sms", "sms only pls": the one thing, and the other side after "no" (v34)

@@ -185,8 +185,11 @@ STATE_FORMAT = 7
 @cache
 def state_version() -> str:
     """What a stored KeyState was folded with: the fold's format and the graph settings
-    (reliabilities, evidence limit), so that editing data/graph.yaml recomputes the states."""
-    text = resources.files("persona6.data").joinpath("graph.yaml").read_text()
+    (reliabilities, evidence limit, change cues) with the groups of alternatives a change of
+    mind relates keys by, so that editing data/graph.yaml or data/alternatives.yaml recomputes
+    the states (the changes applied are stored with them)."""
+    data = resources.files("persona6.data")
+    text = "".join(data.joinpath(name).read_text() for name in ("graph.yaml", "alternatives.yaml"))
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     return f"{PRODUCER}/{STATE_FORMAT}/{digest}"
 

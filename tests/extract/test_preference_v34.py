@@ -25,8 +25,8 @@ def answered(question: str, answer: str) -> dict[str, float]:
     return {s.key: s.polarity for s in found}
 
 
-def test_the_producer_is_v34() -> None:
-    assert preference.NAME == "persona6.preference.v34"
+def test_the_producer_is_v35() -> None:
+    assert preference.NAME == "persona6.preference.v35"
 
 
 # P1. An answer is an answer to the question it answers.

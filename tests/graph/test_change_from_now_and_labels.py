@@ -1,0 +1,125 @@
+"""A change of mind stated with "from now" or "from today" without "on", or under a label of
+change ("change: push only, no sms", "Update: email only"), ends the earlier preference it
+relates to; and the ways a visit takes place (in person, video, phone) are alternatives of one
+group, so a change to a video visit ends "in-person please" (review 8, Lin and Keiko).
+
+Neighbours that are no change stay: a time ahead ("two weeks from now"), a day's things
+("today's paper"), a place ("from here to the station"), a label inside a sentence, and
+"video" or "phone" alone, which name other things.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+import pytest
+
+from persona6.graph.consolidate import _is_change, config, consolidate, state_version
+from persona6.types import Evidence, Signal, SignalKind, Trait, TraitStatus
+
+
+def signal(session: str, day: int, key: str, polarity: float = 1.0, quote: str = "x") -> Signal:
+    return Signal(
+        actor="u-1",
+        kind=SignalKind.PREFERENCE,
+        key=key,
+        value=f"likes {key}" if polarity > 0 else f"asks for no {key}",
+        polarity=polarity,
+        session_id=session,
+        ts=f"2026-01-{day:02d}T10:00:00.000000Z",
+        producer="test.v1",
+        evidence=(Evidence(event_id=f"{session}-e", start=0, end=len(quote), quote=quote),),
+    )
+
+
+def by_key(signals: list[Signal]) -> dict[str, Trait]:
+    return {t.key: t for t in consolidate("u-1", signals)}
+
+
+def assert_ended(old: Trait, new: Trait) -> None:
+    assert old.valid_to == new.valid_from
+    assert old.status is TraitStatus.SUPERSEDED
+    assert new.status is TraitStatus.ACTIVE and new.valid_to is None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "From now video visit is better.",
+        "from now, video visits please",
+        "From today video visit is better for me.",
+        "From here on video visit please.",
+        "change: video visit from now",
+        "Change: video visits please",
+        "Update: video visit is better",
+        "new: video visits only",
+        "changed: video visit",
+    ],
+)
+def test_a_change_without_on_or_under_a_label_ends_the_aversion(quote: str) -> None:
+    traits = by_key(
+        [signal("s1", 1, "video", -1.0, "not video"), signal("s2", 9, "video visit", 1.0, quote)]
+    )
+    assert_ended(traits["video"], traits["video visit"])
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Book the video visit two weeks from now.",
+        "A video visit a year from today sounds far.",
+        "The video visit from today's list is better.",
+        "Video visit from here to the station is better.",
+        "The change: video visit is better",
+        "Video visit is better, news: none",
+        "Video visit is better.",
+    ],
+)
+def test_these_are_no_statements_of_change(quote: str) -> None:
+    traits = by_key(
+        [signal("s1", 1, "video", -1.0, "not video"), signal("s2", 9, "video visit", 1.0, quote)]
+    )
+    assert traits["video"].valid_to is None and traits["video"].status is TraitStatus.ACTIVE
+
+
+def test_a_label_of_change_with_no_text_after_it_is_none() -> None:
+    assert not _is_change("New:", config())
+    assert not _is_change("changes: none", config())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote"),
+    [
+        ("in-person", "video visit", "From now video visit is better."),
+        ("in person", "video visits", "I switched to video visits."),
+        ("video visit", "in-person visit", "From today in-person visit please."),
+        ("phone appointment", "telehealth", "Going forward, telehealth please."),
+        ("face to face", "phone visit", "change: phone visit"),
+    ],
+)
+def test_a_change_of_visit_mode_ends_the_earlier_mode(old: str, new: str, quote: str) -> None:
+    traits = by_key([signal("s1", 1, old), signal("s2", 9, new, 1.0, quote)])
+    assert_ended(traits[old], traits[new])
+    assert traits[new].supersedes == traits[old].id
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("video games", "in person"),  # "video" alone names other things
+        ("phone cases", "video visit"),
+        ("in-person", "video games"),
+    ],
+)
+def test_what_is_no_visit_mode_stays(old: str, new: str) -> None:
+    traits = by_key([signal("s1", 1, old), signal("s2", 9, new, 1.0, "From now I like it.")])
+    assert traits[old].valid_to is None and traits[old].status is TraitStatus.ACTIVE
+
+
+def test_the_groups_of_alternatives_are_part_of_the_state_version() -> None:
+    # A stored state keeps the changes applied: editing alternatives.yaml must refold them.
+    data = resources.files("persona6.data")
+    text = data.joinpath("graph.yaml").read_text() + data.joinpath("alternatives.yaml").read_text()
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    assert state_version().endswith(digest)
