@@ -1,4 +1,4 @@
-"""persona6.disclosure.v29: facts a person states about their own life.
+"""persona6.disclosure.v30: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -176,7 +176,9 @@ refill my warfarin"); a plan of the moment ("I'll just write it by hand then",
 ``moment_words``); a need said as a skill ("I need to speak to a real person"); an attempt in a
 clause of time ("every time I try to submit", ``attempt_leads``); a choice among things, the
 preference extractor's ("I always go for organic seed potatoes", ``choice_verbs``). "I live on
-my own" lives alone (``home:alone``), no diet.
+my own" lives alone (``home:alone``), no diet. v30 (review 8 D6, probe 9): a symptom felt is
+health ("I've been feeling a little dizzy", ``symptoms``), a bare "I rent" is a renter
+(``home:renter``), "gone off X" (stopped liking, ``go_off_places``) no activity.
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -198,7 +200,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v29"
+NAME = "persona6.disclosure.v30"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -271,6 +273,7 @@ _WORD_LISTS += ("kin_bare_forms", "kin_address_forms", "condition_leads")  # v27
 _WORD_LISTS += ("death_phrases", "death_adjectives", "awaiting_leads", "my_rank_words")  # v29
 _WORD_LISTS += ("my_records", "my_service_people", "my_fittings", "my_need_leads")
 _WORD_LISTS += ("moment_words", "choice_verbs", "attempt_leads", "outing_nouns")
+_WORD_LISTS += ("symptoms", "symptom_degrees", "go_off_places")  # v30
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -555,6 +558,19 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
         return None  # "moved to Denver", "just got a puppy" say "I"; "eat more" does not
+    feeling = pred.is_be and bool(raw) and raw[0].word in _FEEL_FORMS  # "I've been | feeling"
+    felt = _symptom_felt(raw[1:] if feeling else raw) if feeling or verb in _FEEL_FORMS else None
+    if felt is not None:
+        # "I've been feeling a little dizzy in the mornings": a symptom, health (v30)
+        said = "felt" if verb == "felt" else "feels"
+        polarity, said = (-1.0, f"does not {said[:4]}") if pred.negated else (1.0, said)
+        return Claim(f"health:{felt}", f"{said} {felt}", polarity, 0.6, [pred.clause])
+    if lemma == "rent" and not raw:
+        # "also I rent, cant drill anything": a renter, no place named (v30)
+        polarity, said = (-1.0, "does not rent") if pred.negated else (1.0, "rents")
+        return Claim("home:renter", f"{said} their home", polarity, 1.0, [pred.clause])
+    if lemma == "go" and [t.word for t in raw[:1]] == ["off"] and _gone_off(raw):
+        return None  # "I've gone off drum machines": stopped liking, no activity (v30)
     if pred.is_be or lemma == "become":
         return _from_be(text, sentence, pred)
     if lemma == "get":  # "I just got engaged" is a state, "I got a puppy" a possession
@@ -2545,6 +2561,25 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+#: The forms of "feel" (the lexicon's lemma table does not hold it: a verb of no category).
+_FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
+
+
+def _gone_off(raw: Sequence[tx.Token]) -> bool:
+    """Whether "go off" is stopped liking (v30): no place or time of going follows "off"
+    (``go_off_places``: "went off to college", "go off at 6")."""
+    return len(raw) < 2 or raw[1].word not in lexicon().words["go_off_places"]
+
+
+def _symptom_felt(raw: Sequence[tx.Token]) -> str | None:
+    """The symptom felt after "feel" (v30, ``symptoms``), past words of degree
+    (``symptom_degrees``): "feeling a little dizzy", "I feel really nauseous". None when no
+    symptom follows ("I feel great", "I feel like a walk")."""
+    words = lexicon().words
+    rest = list(dropwhile(lambda t: t.word in words["symptom_degrees"], raw))
+    return rest[0].word if rest and rest[0].word in words["symptoms"] else None
 
 
 def _in_time_clause(text: str, pred: Predicate) -> bool:
