@@ -64,7 +64,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v11"
+PRODUCER = "persona6.brief.v12"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -615,6 +615,13 @@ def compose_brief(
         lost = next(k.trait for k in known if k.trait.id == lost_id)
         if new.id not in replaces or (lost.polarity > 0 and replaces[new.id].polarity < 0):
             replaces[new.id] = lost  # name the side they chose then, if one lost
+    # A preference consolidation ended where this one began ("from now on ..."): the person
+    # changed their mind, and the line says from what (brief.v12), as for a side out of date.
+    ended = {t.id: t for t in traits if t.valid_to is not None}
+    for t in traits:
+        old = ended.get(t.supersedes) if t.supersedes else None
+        if old is not None and old.kind is SignalKind.PREFERENCE and t.id not in replaces:
+            replaces[t.id] = old
     relevant = 0  # items ranked before this one that share a word with the task
     for position, (score, k) in enumerate(ranked):
         t = k.trait

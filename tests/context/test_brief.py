@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import built_demo, polite_openai_chats
 
@@ -369,7 +371,8 @@ _KNOWN_KINDS = ("preference", "concern", "fact", "decision")
 def _passing(item) -> bool:
     if item.kind not in _KNOWN_KINDS:
         return False
-    confidence = float(item.statement.rpartition("conf ")[2].partition(")")[0])
+    # "(preference, conf 0.84)", or with notes after it ("conf 0.84; replaces earlier ...")
+    confidence = float(re.findall(r"conf (\d\.\d+)", item.statement)[0])
     return confidence < float(brief_data()["passing_below"])
 
 
