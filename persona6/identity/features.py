@@ -363,7 +363,7 @@ def _unit(
 ) -> Profile:
     session_id = own[0].session_id
     unit = Profile(sessions=1, session_ids=[session_id], first_ts=own[0].ts, last_ts=own[-1].ts)
-    unit.companions.update(others)
+    unit.companions.update(sorted(others))  # a set: sorted, so the JSON is the same each run
     pointers: dict[str, dict[str, list[Pointer]]] = defaultdict(dict)
     bags: dict[str, Counter[str]] = {b: Counter() for b in BAGS}
 
