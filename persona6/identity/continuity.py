@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 from persona6.errors import NotFound
 from persona6.graph.consolidate import config as graph_config
-from persona6.graph.consolidate import consolidate, statement
+from persona6.graph.consolidate import consolidate, fold_key, statement
 from persona6.graph.paths import fold, sequence_paths, steps_of
 from persona6.identity.features import Profile, sum_profiles
 from persona6.identity.model import LinkModel, similarities, vectorize
@@ -210,26 +210,28 @@ def _person(
     ]
     before = consolidate(person, earlier)
     here = [s for s in signals if s.session_id == session_id and s.actor in actors]
+    # By folded key (graph.consolidate.fold_key), as the graph consolidates them: a session's
+    # "red-eye" meets the persona's "red-eyes".
     traits: dict[tuple[str, str], Trait] = {}
     for trait in before:
         if trait.valid_to is None:
-            traits[(trait.kind.value, trait.key)] = trait
+            traits[_folded(trait.kind.value, trait.key)] = trait
     # A claim of another key may still replace one of the persona's: the graph reads "I prefer
     # light mode now" as superseding "loves dark theme" (graph.consolidate), and so does this.
     by_id = {t.id: t for t in traits.values()}
     replaced = {
-        (t.kind.value, t.key): by_id[t.supersedes]
+        _folded(t.kind.value, t.key): by_id[t.supersedes]
         for t in consolidate(
             person, [*earlier, *(s for s in signals if s.session_id == session_id)]
         )
-        if t.supersedes in by_id and (t.kind.value, t.key) not in traits
+        if t.supersedes in by_id and _folded(t.kind.value, t.key) not in traits
     }
     # Per valued (kind, key), the sessions of each earlier value: a value tied with the
     # prevailing one ("morning 2, afternoon 2") is no contradiction of it.
     tallies: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for signal in earlier:
         if signal.kind in _VALUED:
-            tallies[(signal.kind.value, signal.key)][signal.value].add(signal.session_id)
+            tallies[_folded(signal.kind.value, signal.key)][signal.value].add(signal.session_id)
     grouped: dict[tuple[SignalKind, str], list[Signal]] = defaultdict(list)
     for signal in here:
         grouped[(signal.kind, signal.key)].append(signal)
@@ -249,7 +251,8 @@ def _person(
     )
     polar = graph_config().polar_kinds
     for (kind, key), found in sorted(grouped.items()):
-        trait = traits.get((kind.value, key))
+        folded = _folded(kind.value, key)
+        trait = traits.get(folded)
         quotes = [
             Quote(event_id=e.event_id, start=e.start, end=e.end, quote=e.quote)
             for s in found
@@ -262,8 +265,8 @@ def _person(
             statement=statement(kind, key, found[-1].value, value),
             evidence=quotes,
         )
-        if trait is None and (kind.value, key) in replaced:
-            old = replaced[(kind.value, key)]
+        if trait is None and folded in replaced:
+            old = replaced[folded]
             result.contradicts.append(
                 item.model_copy(
                     update={
@@ -288,7 +291,7 @@ def _person(
             net = sum(s.polarity * max(s.weight, 1e-6) for s in found)
             agrees = net == 0 or trait.polarity == 0 or (net > 0) == (trait.polarity > 0)
         elif kind in _VALUED:
-            tally = tallies[(kind.value, key)]
+            tally = tallies[folded]
             agrees = value == trait.value or len(tally[value]) >= len(tally[trait.value])
         else:
             agrees = True
@@ -303,6 +306,12 @@ def _person(
     result.texture_similarity = similarity
     result.texture_typical = typical
     return result
+
+
+def _folded(kind: str, key: str) -> tuple[str, str]:
+    """(kind, key) with the key as the graph consolidates it: one for both numbers of a head
+    noun (graph.yaml ``number_folding``)."""
+    return kind, fold_key(kind, key)
 
 
 def _paths(
