@@ -26,29 +26,56 @@ def unit_context(settings: IdentitySettings) -> UnitContext:
     )
 
 
+#: Sessions whose units one transaction re-makes (``refresh``).
+SLICE = 200
+
+
 def refresh(store: Store, tenant: str, settings: IdentitySettings, *, full: bool = False) -> None:
     """Bring units and profiles up to date with the built graph (everything, with ``full``).
     Each rewrite of profiles raises the tenant's profile counter, which is how indexes learn of
-    it (``Linker._catch_up``)."""
+    it (``Linker._catch_up``).
+
+    Each slice of ``SLICE`` sessions is re-made in a transaction of its own, so that SQLite's
+    one write lock is held a slice at a time, not for a tenant's whole first refresh (minutes on
+    a large tenant, while every other write waits and fails after its busy timeout); links are
+    followed, profiles rebuilt and ``units_seq`` moved in a last one. A refresh cut short (an
+    error, a crash) leaves ``units_seq`` where it was (0 for ``full``), so the next one re-makes
+    the same sessions again: a session's units are replaced whole, never added twice, and the
+    persons of the units it finds there are rebuilt then; a person whose units a slice took
+    away is rebuilt in that slice. At the end ``units_seq`` moves only from where this refresh
+    found it, and never back: a concurrent refresh that got further, or a ``full`` one begun
+    since, stands."""
+    context = unit_context(settings)
     with store.transaction():
         since = 0 if full else store.identity_units_seq(tenant)
+        if full:
+            store.set_identity_units_seq(tenant, 0)  # cut short, the next refresh redoes all
         target = store.built_seq(tenant)
         sessions = store.sessions_since(tenant, since)
+    dirty: set[str] = set()
+    for start in range(0, len(sessions), SLICE):
+        with store.transaction():
+            identity = store.identity_map(tenant)
+            known = store.known_user_ids(tenant)
+            made, had = _refresh_sessions(
+                store, tenant, sessions[start : start + SLICE], identity, known, context
+            )
+            rebuild_profiles(store, tenant, had - made, known)
+            dirty |= made | had
+    with store.transaction():
         identity = store.identity_map(tenant)
         known = store.known_user_ids(tenant)
-        dirty: set[str] = set()
-        context = unit_context(settings)
         if full:
-            stale = {u.session_id for u in store.identity_units(tenant)} - set(sessions)
+            present = set(store.sessions_since(tenant, 0))
+            stale = {u.session_id for u in store.identity_units(tenant)} - present
             for session_id in sorted(stale):
                 dirty |= {u.person_id for u in store.identity_units(tenant, session_id=session_id)}
                 store.replace_identity_units(tenant, session_id, [])
-        for start in range(0, len(sessions), 200):
-            chunk = sessions[start : start + 200]
-            dirty |= _refresh_sessions(store, tenant, chunk, identity, known, context)
         dirty |= _follow_links(store, tenant, identity)
         rebuild_profiles(store, tenant, dirty, known)
-        store.set_identity_units_seq(tenant, target)
+        now = store.identity_units_seq(tenant)
+        if now >= since:
+            store.set_identity_units_seq(tenant, max(now, target))
 
 
 def _follow_links(store: Store, tenant: str, identity: dict[str, str]) -> set[str]:
@@ -70,26 +97,27 @@ def _refresh_sessions(
     identity: dict[str, str],
     known: set[str],
     context: UnitContext,
-) -> set[str]:
-    dirty: set[str] = set()
+) -> tuple[set[str], set[str]]:
+    """Re-make the units of ``sessions``; return the persons of the units made and those of
+    the units they replace."""
+    made: set[str] = set()
+    had: set[str] = set()
     events_by_session = {
         s: list(store.iter_events(EventQuery(tenant=tenant, session_id=s))) for s in sessions
     }
     actors = {e.actor for events in events_by_session.values() for e in events if e.actor}
-    wanted = set(sessions)
     signals_by_session: dict[str, list] = defaultdict(list)
-    for signal in store.signals_of(tenant, actors):
-        if signal.session_id in wanted:
-            signals_by_session[signal.session_id].append(signal)
+    for signal in store.signals_in_sessions(tenant, sessions, actors):
+        signals_by_session[signal.session_id].append(signal)
     for session_id in sessions:
-        dirty |= {u.person_id for u in store.identity_units(tenant, session_id=session_id)}
+        had |= {u.person_id for u in store.identity_units(tenant, session_id=session_id)}
         units = session_units(
             events_by_session[session_id], signals_by_session[session_id], context, identity
         )
         rows = []
         for actor, unit in units.items():
             person = identity.get(actor, actor)
-            dirty.add(person)
+            made.add(person)
             rows.append(
                 IdentityUnitRow(
                     session_id=session_id,
@@ -102,7 +130,7 @@ def _refresh_sessions(
                 )
             )
         store.replace_identity_units(tenant, session_id, rows)
-    return dirty
+    return made, had
 
 
 def rebuild_profiles(store: Store, tenant: str, persons: Iterable[str], known: set[str]) -> None:
@@ -161,7 +189,10 @@ def refresh_sessions(store: Store, tenant: str, sessions: Iterable[str]) -> list
     with store.transaction():
         identity = store.identity_map(tenant)
         known = store.known_user_ids(tenant)
-        dirty = _refresh_sessions(store, tenant, wanted, identity, known, unit_context(settings))
+        made, had = _refresh_sessions(
+            store, tenant, wanted, identity, known, unit_context(settings)
+        )
+        dirty = made | had
         dirty |= _follow_links(store, tenant, identity)
         rebuild_profiles(store, tenant, dirty, known)
     return sorted(dirty & known)
