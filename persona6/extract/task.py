@@ -1,4 +1,4 @@
-"""persona6.task.v15: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v16: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -44,6 +44,16 @@ summary emailed"); an action named by "report" alone is no analysis ("report_out
 "schedule" alone automation ("set_schedule" of a thermostat); a device as the subject of an
 upload does it, not the speaker ("Does this thermostat upload occupancy data?").
 
+v16 (tasks.yaml v13): a text named ("a story", "an essay", "a letter") is writing only beside an
+act of writing, editing or drafting it ("I am writing a story", "help me with my cover letter"),
+not a story told or an article read; ideas had are no text written ("it could spark ideas for
+your studio"); a bare "setting" is configuration only beside words of a thing configured ("the
+eco setting on the thermostat", not "a professional setting"); a device's schedule is its
+setting, no planning ("the cooling schedule" is configuration; a ``set_schedule`` action with
+"bedroom 18C 09:00-17:00" plans nothing: a sense with no ``context``, only ``unless``); a verb of
+saying in its "-ing" form reports ("my sister keeps saying ... I should buy one": ``reports``
+``progressive_leads``).
+
 Evidence is the actor's own text only: their messages and the text of their own actions. An
 outcome carries its actor but its text is the product's (an error message): it is a step of a
 sequence, never cited (v6). A step without text of the actor's has no span to cite: a signal
@@ -83,7 +93,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v15"
+NAME = "persona6.task.v16"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +154,9 @@ class _Reports:
     own: frozenset[str]  # the speaker as its subject ("I")
     handed: tuple[tuple[str, ...], ...]  # words after one that hands the speaker a task
     no_clause: frozenset[str]  # a word after one that takes no clause ("think about")
+    saying: frozenset[str]  # the "-ing" forms of verbs of saying ("saying", "telling"; v16)
+    # words between a subject and such a form ("keeps saying", "was telling"; v16)
+    progressive: frozenset[str]
 
 
 @cache
@@ -154,6 +167,10 @@ def _reports() -> _Reports:
         own=frozenset(str(w).lower() for w in data.get("own", [])),
         handed=tuple(tuple(str(p).lower().split()) for p in data.get("handed", [])),
         no_clause=frozenset(str(w).lower() for w in data.get("no_clause", [])),
+        saying=frozenset(str(w).lower() for w in data.get("saying", [])),
+        progressive=frozenset(
+            w for lead in data.get("progressive_leads", []) for w in str(lead).lower().split()
+        ),
     )
 
 
@@ -185,7 +202,7 @@ def _kind_position(section: str, task: str) -> int:
 class _SenseCue:
     kind: int  # position in the taxonomy
     cue: re.Pattern[str]
-    context: re.Pattern[str]  # words of the sense in the cue's sentence or one next to it
+    context: re.Pattern[str] | None  # words of the sense beside the cue; None: none needed
     anywhere: re.Pattern[str] | None  # words of the sense anywhere in the message (v12)
     unless: re.Pattern[str] | None  # a phrase holding the cue in another sense (v12)
 
@@ -195,7 +212,8 @@ def _senses() -> list[_SenseCue]:
     found = []
     for sense in load_lexicon("tasks").get("senses", []):
         kind = _kind_position("senses", str(sense["task"]))
-        context = _alternation([str(c) for c in sense["context"]])
+        # A sense with no ``context`` counts wherever its ``unless`` does not hold it (v16).
+        context = _alternation([str(c) for c in sense["context"]]) if sense.get("context") else None
         anywhere, unless = (
             _alternation([str(p) for p in sense[part]]) if sense.get(part) else None
             for part in ("anywhere", "unless")
@@ -297,7 +315,34 @@ def _reported(text: str, sentence: Span, at: int) -> bool:
     for i, word in enumerate(words):
         if tx.is_report_verb(word.word) and (_not_another(words, i) or _handed(words, i)):
             start = word.end
-    return tx.is_reported(text, Span(start, sentence.end), at)
+    return tx.is_reported(text, Span(start, sentence.end), at) or _reported_progressive(
+        text, Span(start, sentence.end), at
+    )
+
+
+def _reported_progressive(text: str, sentence: Span, at: int) -> bool:
+    """Someone else is saying the words at ``at`` (v16): "my sister keeps saying the Nest is
+    better and I should buy one", "he was telling me we should upgrade". The words after the
+    last turn back to the speaker ("..., but honestly I ...") are the speaker's."""
+    words = tx.tokens(text, sentence.start, at)
+    turns = [i for i, t in enumerate(words) if t.word in tx.english_set("contrast_turns")]
+    words = words[turns[-1] + 1 :] if turns else words
+    reports, skippable = _reports(), _skippable()
+    for index, word in enumerate(words):
+        if word.word not in reports.saying:
+            continue
+        back = index - 1
+        while back >= 0 and (
+            words[back].word in skippable or words[back].word in reports.progressive
+        ):
+            back -= 1
+        if back < 0 or words[back].word in reports.asked | reports.own or _handed(words, index):
+            continue  # "I keep saying", "you keep telling me", "she keeps asking me to"
+        # a lead between ("keeps saying") or one in the subject ("she's saying"); not "thanks
+        # for saying"
+        if back < index - 1 or words[back].word.endswith(("'s", "'re")):
+            return True
+    return False
 
 
 #: The kinds of ``text.supposed`` that leave a statement no task done (v14).
