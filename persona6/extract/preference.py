@@ -1,4 +1,4 @@
-"""persona6.preference.v35: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v36: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v35"
+NAME = "persona6.preference.v36"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -168,6 +168,10 @@ class Frame:
     # red-eyes", "skip dessert"), unless a standing marker is in the sentence: "skip the
     # dessert" is the one at hand (``_names_kind``; v33).
     kinds: bool = False
+    # How the frame reads when its group `category` names the kind of thing the favourite is
+    # ("Harry Potter is my favorite book": "favourite book: harry potter"; v36), with
+    # "{category}" standing for the words matched.
+    category_says: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +252,14 @@ def lexicon() -> Lexicon:
         words={k: frozenset(data[k]) for k in lists}
         | {
             k: frozenset(data["frame_words"][k])
-            for k in ("np_skip", "at_hand", "aversion_nouns", "liking_nouns")
+            for k in (
+                "np_skip",
+                "at_hand",
+                "aversion_nouns",
+                "liking_nouns",
+                "category_skip",
+                "category_ends",
+            )
         }
         | {k: frozenset(data[k]) for k in _SOCIAL},
     )
@@ -366,6 +377,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         noun_says=tuple((str(k), str(v)) for k, v in entry.get("noun_says", {}).items()),
         sentence=bool(entry.get("sentence", False)),
         kinds=bool(entry.get("kinds", False)),
+        category_says=entry.get("category_says"),
     )
 
 
@@ -1413,6 +1425,15 @@ def _given_up(context: _Context, pred: Predicate) -> bool | None:
         past = words.tails.search(text, pred.rest.start, context.clause.end) is not None
     if not past:
         return None
+    # the taste now may follow "but" in the same clause, with no comma before it ("I used to
+    # like jazz but now I prefer techno"; preference.v36)
+    clause_words = tx.tokens(text, pred.rest.start, context.clause.end)
+    for clause in [Span(t.end, context.clause.end) for t in clause_words if t.word == "but"]:
+        for later in tx.predicates(text, clause, _known(), tx.FIRST_PERSON, implied=False):
+            if _OBLIGATIONS & set(later.lead) or tx.is_past(later.verb.word):
+                continue
+            if not later.negated and match_cue(text, later) is not None:
+                return True
     for index in range(context.index + 1, len(context.parts)):
         clause = context.parts[index]
         for later in tx.predicates(text, clause, _known(), tx.FIRST_PERSON, implied=False):
@@ -2425,6 +2446,8 @@ def _frames(context: _Context) -> list[Claim]:
         weight = frame.weight
         if changed and not negated:
             says, weight = str(frame.changed_says), frame.changed_weight or frame.weight
+        if frame.category_says and not negated and (kind := _category(match)):
+            says = frame.category_says.replace("{category}", kind)  # "favourite book:"
         if match.groupdict().get("verb"):
             says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
         elif frame.activity_says and tx.is_gerund(obj_words[0]):
@@ -2462,6 +2485,21 @@ def _frames(context: _Context) -> list[Claim]:
             claims += [c for c in rest if _COORDINATED.match(c.value)]
         return claims
     return []
+
+
+def _category(match: re.Match[str]) -> str:
+    """The kind of thing a favourite is, as the frame's group `category` names it ("book",
+    "tv show", "band to see live"), or "" when the words only point or qualify ("one", "of
+    all time", "thing"; ``category_skip``) (preference.v36)."""
+    words, lex = tx.plain(match.groupdict().get("category") or "").split(), lexicon()
+    if not words or words[0] in lex.words["category_skip"]:
+        return ""
+    ends = lex.words["category_ends"]
+    cut = next(
+        (i for i in range(len(words)) if " ".join(words[i : i + 2]) in ends or words[i] in ends),
+        None,
+    )
+    return " ".join(words[:cut])
 
 
 def _names_kind(obj_words: list[str]) -> bool:
