@@ -103,6 +103,14 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
         "http": "POST /v1/unlink (anonymous_id {actor!r})",
         "mcp": "persona6 unlink {actor} (links are undone on the command line)",
     },
+    # Forgetting an anonymous actor as a person. No MCP tool forgets: the HTTP API's endpoint
+    # and the command line do.
+    "forget_person": {
+        "cli": "persona6 forget --person {actor}",
+        "http": "DELETE /v1/persons/{actor}",
+        "mcp": "the HTTP API's DELETE /v1/persons/{actor}, or the command line's forget of "
+        "person {actor!r} (no tool forgets)",
+    },
     "links_history": {
         "cli": "persona6 links {actor} --all",
         "http": "GET /v1/links?anonymous_id={actor}&include_revoked=true",

@@ -28,6 +28,7 @@ from persona6.engine import Persona6
 from persona6.errors import NotFound
 from persona6.graph.consolidate import chosen_sides
 from persona6.graph.paths import sequence_paths
+from persona6.identity.forgetting import for_surface
 from persona6.outputs import check_output, write_output
 from persona6.store.base import EventQuery
 from persona6.types import PersonView
@@ -432,6 +433,8 @@ def forget(
             )
         except NotFound:
             raise nothing_to_forget(event, session, person, p6.tenant, tenant) from None
+    # Each linked actor's note names the next step as a command (the library's default too).
+    report = report.model_copy(update={"linked": for_surface(report.linked, "cli")})
     if as_json:
         print_json(report)
         return

@@ -27,6 +27,10 @@ actor no link resolves, but whom ``link`` attributes to the person at or above t
 is not theirs either (an attribution is a probability, and nothing merged it): its events
 stay, and the report says so and how to forget it too, unless the caller asked to forget
 such actors with the person (``include_linked``).
+
+A note that says how to forget an actor too names a next step (``{>forget_person}``,
+persona6/errors.py): ``note`` is written for the command line, and ``for_surface`` rewrites
+the notes for the surface that serves the report (the HTTP API names its endpoint).
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
+from persona6.errors import Surface, render_message
 from persona6.store.base import IdentityLink, Store
 
 #: Links an event proves: forgetting the event takes the link away.
@@ -56,6 +61,28 @@ class LinkedActor(BaseModel):
     )
     forgotten: bool = Field(description="Whether the actor's own events were forgotten.")
     note: str = Field(description="What happened to it, in a sentence.")
+    # The note's template and values (persona6/errors.py), to write it for another surface.
+    _template: str = PrivateAttr(default="")
+    _values: dict[str, object] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def noted(cls, template: str, values: dict[str, object], **fields: Any) -> LinkedActor:
+        """One whose ``note`` is ``template`` filled from ``values``, for the command line."""
+        made = cls(note=render_message(template, values), **fields)
+        made._template, made._values = template, dict(values)
+        return made
+
+    def for_surface(self, surface: Surface) -> LinkedActor:
+        """This one with its note as ``surface`` names the next step."""
+        if not self._template:
+            return self
+        note = render_message(self._template, self._values, surface)
+        return self.model_copy(update={"note": note})
+
+
+def for_surface(linked: list[LinkedActor], surface: Surface) -> list[LinkedActor]:
+    """The notes of a forget report's ``linked`` as ``surface`` names the next step."""
+    return [actor.for_surface(surface) for actor in linked]
 
 
 def linked_actors(
@@ -78,40 +105,43 @@ def linked_actors(
             continue
         if active.get(actor) == person and link.revoked_at is None:
             how = link.method + (f" at {link.probability:.3f}" if link.probability else "")
-            found[actor] = LinkedActor(
+            found[actor] = LinkedActor.noted(
+                "linked to {person} ({how}): its events were {person}'s and are forgotten, "
+                "and the link is deleted",
+                {"person": person, "how": how},
                 actor=actor,
                 link=link.method,
                 probability=link.probability,
                 forgotten=True,
-                note=f"linked to {person} ({how}): its events were {person}'s and are "
-                "forgotten, and the link is deleted",
             )
     for link in store.identity_links(tenant, user_id=person, include_revoked=True):
         actor = link.anonymous_id
         if actor == person or actor in found or link.revoked_at is None:
             continue
-        found[actor] = LinkedActor(
+        found[actor] = LinkedActor.noted(
+            "its link to {person} was undone: the link is deleted (its evidence is "
+            "{person}'s); its own events are kept, they were never {person}'s. To forget them "
+            "too: {>forget_person}",
+            {"person": person, "actor": actor},
             actor=actor,
             link="undone",
             probability=link.probability,
             forgotten=False,
-            note=f"its link to {person} was undone: the link is deleted (its evidence is "
-            f"{person}'s); its own events are kept, they were never {person}'s. To forget them "
-            f"too: persona6 forget --person {actor}",
         )
     for actor, probability in attributed:
         if actor in found:
             continue
-        said = f"not linked, but `link` attributes it to {person} at probability {probability:.3f}"
-        found[actor] = LinkedActor(
+        said = "not linked, but `link` attributes it to {person} at probability {probability:.3f}"
+        found[actor] = LinkedActor.noted(
+            said + ": forgotten with them, as asked"
+            if include_linked
+            else said + ": its events are kept, as they are not {person}'s unless merged. "
+            "To forget them too: {>forget_person}",
+            {"person": person, "actor": actor, "probability": probability},
             actor=actor,
             link="attributed",
             probability=probability,
             forgotten=include_linked,
-            note=f"{said}: forgotten with them, as asked"
-            if include_linked
-            else f"{said}: its events are kept, as they are not {person}'s unless merged. "
-            f"To forget them too: persona6 forget --person {actor}",
         )
     return [found[a] for a in sorted(found)]
 

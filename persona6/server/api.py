@@ -63,6 +63,7 @@ from persona6.identity import (
     StitchReport,
     UnlinkReport,
 )
+from persona6.identity.forgetting import for_surface
 from persona6.identity.linking import EXPLAINED_ABOVE
 from persona6.ingest.base import TOO_DEEP_PROBLEM
 from persona6.server import hints, keys
@@ -847,7 +848,9 @@ def create_app(db: str, *, engines: int = 64, engines_per_tenant: int = 4) -> Fa
     )
     def delete_person(person_id: str, tenant: Tenant) -> ForgetReport:
         """Forget the person's events and every trait that rested on them."""
-        return run(tenant, lambda p6: p6.forget(person=person_id), linking=True)
+        report = run(tenant, lambda p6: p6.forget(person=person_id), linking=True)
+        # Each linked actor's note names the next step as this API takes it (an endpoint).
+        return report.model_copy(update={"linked": for_surface(report.linked, "http")})
 
     # -- sessions: continuity (before the bare session route, as for persons) -------------------
 

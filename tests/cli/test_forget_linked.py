@@ -114,6 +114,16 @@ def test_include_linked_in_json_marks_the_actor_forgotten(world, db):
     assert linked[held_out]["forgotten"] is True
 
 
+def test_the_json_note_names_the_command_that_forgets_the_actor_too(world, db):
+    # The command line's wording of the step ``forget_person`` (persona6/errors.py); the
+    # HTTP API names its endpoint instead (tests/server/test_forget_notes.py).
+    _, person, _, held_out = world
+    report = json.loads(_run(db, "forget", "--person", person, "--json").stdout)
+    note = {a["actor"]: a["note"] for a in report["linked"]}[held_out]
+    assert note.endswith(f"To forget them too: persona6 forget --person {held_out}")
+    assert "DELETE /v1/" not in note
+
+
 def test_include_linked_is_only_for_a_person(db):
     with Persona6(db=db) as p6:
         session = next(iter(p6.store.sessions(p6.tenant))).session_id
