@@ -254,7 +254,10 @@ def is_gerund(word: str) -> bool:
 
 
 def is_past(verb: str) -> bool:
-    return verb.endswith("ed") or (verb in _irregular_forms() and not verb.endswith(("s", "ing")))
+    """ "needed", "fed", "agreed"; not "need", "feed", "succeed" (``ed_non_past``, english v12)."""
+    if verb.endswith("ed"):
+        return verb not in english_set("ed_non_past")
+    return verb in _irregular_forms() and not verb.endswith(("s", "ing"))
 
 
 def third_person(verb: str) -> str:
@@ -871,8 +874,12 @@ _FUTURE = re.compile(
 
 def is_report_verb(word: str) -> bool:
     """A verb of saying or believing ("said", "thought"): what follows it is the content, so
-    "I always thought ..." is no habit of thinking."""
-    return word in english_set("reporting_verbs") or word in english_set("disowning_verbs")
+    "I always thought ..." is no habit of thinking; its "-ing" forms too ("saying", english v12)."""
+    return (
+        word in english_set("reporting_verbs")
+        or word in english_set("disowning_verbs")
+        or word in _progressive_reports()
+    )
 
 
 def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
@@ -885,14 +892,29 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
     if [t.word for t in words[-2:]] in (["not", "that"], ["not", "like"]):
         return True  # "it's not that I dislike Java"
     skippable, negations = _report_skippable(), english_set("negations")
-    for index in (i for i, t in enumerate(words) if is_report_verb(t.word)):
-        if index and words[index - 1].word in _report_noun_leads():
+    progressive, leads = _progressive_reports(), english_set("progressive_report_leads")
+    for index, word in enumerate(words):
+        if not is_report_verb(word.word):
+            continue
+        saying = word.word in progressive
+        if not saying and index and words[index - 1].word in _report_noun_leads():
             continue  # "on second thought, ...": a noun, no one reports
-        back, denied = index - 1, False
-        while back >= 0 and words[back].word in skippable:
+        back, denied, led = index - 1, False, False
+        while back >= 0 and (
+            words[back].word in skippable or (saying and words[back].word in leads)
+        ):
             denied = denied or words[back].word in negations
+            led = led or words[back].word in leads
             back -= 1
-        if back < 0 or words[back].word not in {"i", "i've", "i'd", "i'll", "we"}:
+        speaker = {"i", "i've", "i'd", "i'll", "we"} | (_PROGRESSIVE_SPEAKER if saying else set())
+        if saying and not (
+            (led or (back >= 0 and words[back].word.endswith(("'s", "'re"))))
+            and _governs(words, index)
+        ):
+            continue  # "thanks for saying"; "he was telling me about it and I love jazz"
+        if saying and _asked(words, back):
+            continue  # "can you keep telling me the price?": a request, no report
+        if back < 0 or words[back].word not in speaker:
             return True
         if _governs(words, index) and (
             denied
@@ -900,6 +922,36 @@ def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
         ):
             return True
     return False
+
+
+#: The speaker as the subject of a progressive report: "I'm saying I love it" (english v12).
+_PROGRESSIVE_SPEAKER = {"i'm", "im", "we're", "we've", "we'd", "we'll"}
+
+
+def _asked(words: tuple[Token, ...], subject: int) -> bool:
+    """The subject at ``subject`` is the listener asked with a modal or "do" before it: "can you
+    keep telling me", "would you keep mentioning"."""
+    return (
+        subject > 0
+        and words[subject].word in ("you", "u")
+        and words[subject - 1].word in english_words("modals") | {"do", "does", "did"}
+    )
+
+
+@cache
+def _progressive_reports() -> frozenset[str]:
+    """The "-ing" forms of the reporting verbs, derived from their "-s" forms ("says" ->
+    "saying", "insists" -> "insisting"), less ``reporting_activities`` (english v12): "my
+    sister keeps saying I love the Nest" is her word."""
+    listed = english_set("reporting_verbs")
+    bases = {w[:-1] for w in listed if w.endswith("s")} | {w for w in listed if w + "s" in listed}
+    forms = {
+        form
+        for base in bases
+        for form in inflections(base)
+        if is_gerund(form) and not re.search(r"[^aeiou]eing$", form)  # "believeing"
+    }
+    return frozenset(forms - english_set("reporting_activities"))
 
 
 @cache
@@ -1029,7 +1081,11 @@ def _is_participle(word: str) -> bool:
         return True
     if word in _irregular_forms() and not word.endswith("ing"):
         return word not in ("has", "have", "does", "goes", "is", "are", "am", "was", "were", "'m")
-    return len(word) > 4 and word.endswith(tuple(english_set("participle_endings")))
+    return (
+        len(word) > 4
+        and word.endswith(tuple(english_set("participle_endings")))
+        and word not in english_set("ed_non_past")
+    )
 
 
 def phrase_span(
