@@ -1,4 +1,4 @@
-"""persona6.concern.v19: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v20: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -138,6 +138,11 @@ an outage is not daring to risk it, no price ("I can't afford a mistake with HMR
 the audit risk", "She's afraid of a data breach", "According to the forum, ..."), unless the
 speaker shares it ("My accountant and I are both worried", ``attribution``).
 
+A claim whose grounds are asked for is no worry about what it says (v20, docs review): in
+"What's the source for the claim that the sync is real-time?" the speed is the claim's; the
+words after a frame of ``questioned_claims`` raise no concern, the request for a source before it
+is correctness.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -167,7 +172,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v19"
+NAME = "persona6.concern.v20"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -613,6 +618,12 @@ def concern_claims(text: str) -> list[Claim]:
             readings = [r for r in readings if r.span.start < theirs]
             if not readings:
                 continue
+        # "the source for the claim that the sync is real-time": the claim's words (v20)
+        claimed = _questioned_claim(text, sentence)
+        if claimed is not None:
+            readings = [r for r in readings if r.span.start < claimed]
+            if not readings:
+                continue
         segment = text[sentence.start : sentence.end]
         questions = [c for c in tx.clauses(text, sentence) if tx.is_question(text, c)]
         # "Could you open an incident for the login latency?" asks for an act: no worry, though
@@ -679,6 +690,18 @@ def concern_claims(text: str) -> list[Claim]:
             continue
         found.append(claim)
     return found
+
+
+def _questioned_claim(text: str, sentence: Span) -> int | None:
+    """Where the words of a claim whose grounds are asked for start in the sentence
+    (``questioned_claims``): "the claim that", "evidence that", "where did you get that"."""
+    found = _questioned_claims().search(text, sentence.start, sentence.end)
+    return None if found is None else found.end()
+
+
+@cache
+def _questioned_claims() -> re.Pattern[str]:
+    return re.compile("|".join(tx.load_lexicon("concerns")["questioned_claims"]), re.I)
 
 
 def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:

@@ -1,4 +1,4 @@
-"""persona6.disclosure.v30: facts a person states about their own life.
+"""persona6.disclosure.v31: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -179,6 +179,9 @@ preference extractor's ("I always go for organic seed potatoes", ``choice_verbs`
 my own" lives alone (``home:alone``), no diet. v30 (review 8 D6, probe 9): a symptom felt is
 health ("I've been feeling a little dizzy", ``symptoms``), a bare "I rent" is a renter
 (``home:renter``), "gone off X" (stopped liking, ``go_off_places``) no activity.
+v31 (docs review, demo seed 7): words about the conversation or the task at hand itself are no
+fact of the speaker's life ("picking up where we left off yesterday", "carry on from where we
+stopped": ``talk_idioms``).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -200,7 +203,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v30"
+NAME = "persona6.disclosure.v31"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -459,6 +462,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _named_subject(text, sentence, pred)
                     or _paying_off(text, sentence, pred)
                     or _done_oneself(text, sentence, pred)
+                    or _about_the_talk(text, sentence, pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -3576,6 +3580,21 @@ def _last_word_start(text: str, start: int, matched: re.Match[str]) -> int:
 def _speaker_leads() -> frozenset[str]:
     """Leads that make a subjectless verb the speaker's ("so will go", "so used to ...")."""
     return tx.english_set("modals") | {"have", "used to"}
+
+
+def _about_the_talk(text: str, sentence: Span, pred: Predicate) -> bool:
+    """A verb inside words about the conversation or the task at hand itself (v31,
+    ``talk_idioms``): "picking up where we left off yesterday", "carrying on from where we
+    stopped" name a point in the talk, no fact of the speaker's life."""
+    return any(
+        found.start() <= pred.verb.start < found.end()
+        for found in _talk_idioms().finditer(text, sentence.start, sentence.end)
+    )
+
+
+@cache
+def _talk_idioms() -> re.Pattern[str]:
+    return re.compile("|".join(tx.load_lexicon("disclosures")["talk_idioms"]), re.I)
 
 
 def _to_listener(text: str, pred: Predicate) -> bool:

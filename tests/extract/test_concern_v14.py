@@ -38,8 +38,8 @@ def conversation(*lines: tuple[str | None, str]) -> dict[str | None, set[str]]:
 
 
 def test_the_producer_is_v14() -> None:
-    assert concern.NAME == "persona6.concern.v19"
-    assert load_lexicon("concerns")["version"] == 19
+    assert concern.NAME == "persona6.concern.v20"
+    assert load_lexicon("concerns")["version"] == 20
 
 
 # --- a routine act on a record names its subject, no concern -------------------------------

@@ -22,8 +22,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v17() -> None:
-    assert concern.NAME == "persona6.concern.v19"
-    assert load_lexicon("concerns")["version"] == 19
+    assert concern.NAME == "persona6.concern.v20"
+    assert load_lexicon("concerns")["version"] == 20
 
 
 @pytest.mark.parametrize(
