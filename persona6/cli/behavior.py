@@ -22,6 +22,7 @@ from persona6.cli import (
     utc_time,
 )
 from persona6.cli.graph import person_elsewhere, warn_if_stale
+from persona6.context.brief import prior_owner
 from persona6.engine import Persona6
 from persona6.errors import NotFound
 
@@ -236,8 +237,9 @@ def _kind_level(person: dict[str, Any], context: dict[str, Any]) -> tuple[str | 
 
 def _print_habit(basis: dict[str, Any], lead: tuple[str, float]) -> None:
     """When the person's own habit (of the kind named, when they have episodes of it) is not
-    the model's lead, say so and what the lead rests on: the other persons' episodes behind
-    the prior, and how much that prior weighs against theirs (end-to-end review 8, B1)."""
+    the model's lead, say so and what the lead rests on: whose episodes carry most of the
+    prior (an archetype's or the population's, ``prior_owner``), and how much that prior
+    weighs against theirs (end-to-end review 8, B1)."""
     person = basis["person"]
     same = person.get("same_kind") or {}
     counts: dict[str, int] = same.get("reactions") or person.get("reactions", {})
@@ -252,10 +254,23 @@ def _print_habit(basis: dict[str, Any], lead: tuple[str, float]) -> None:
     others = {r: n - theirs.get(r, 0) for r, n in population.items()}
     total = sum(others.values())
     weight = float(person.get("kind_prior_weight" if after else "prior_weight", 0.0))
+    owner, makers = prior_owner(basis)
+    if makers:
+        kappa_a = config().kappa_archetype
+        pools = "; ".join(
+            f"membership {name} {m:.2f}, its other members' {n:.3g} episodes"
+            for name, m, n in makers
+        )
+        made = (
+            f"({pools}, each against {kappa_a:.3g} pseudo-episodes of the population's; the "
+            f"other persons' {first} {others.get(first, 0)} of {total} in all)"
+        )
+    else:
+        made = f"(the other persons' {first} {others.get(first, 0)} of {total})"
     out.print(
         f"their own habit{safe(after)} is {mine} ({counts[mine]} of their {own}), not the lead: "
-        f"{first} {p:.1%} leads on the prior, made of the other persons' episodes ({first} "
-        f"{others.get(first, 0)} of {total}), which weighs {weight:.3g} episodes against their "
+        f"{first} {p:.1%} leads on the prior, made mostly of {safe(owner)} episodes {safe(made)}, "
+        f"which weighs {weight:.3g} episodes against their "
         f'{own} (docs/behavior.md, "How much a person\'s own episodes count")'
     )
 

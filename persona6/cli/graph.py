@@ -38,7 +38,8 @@ def warn_if_stale(p6: Persona6) -> None:
     pending = p6.pending_events()
     if pending:
         err.print(
-            f"[yellow]warning[/]: {pending} ingested events are not in the graph yet; "
+            f"[yellow]warning[/]: {count(pending, 'ingested event')} "
+            f"{'is' if pending == 1 else 'are'} not in the graph yet; "
             "run persona6 build"
         )
 
@@ -269,7 +270,7 @@ def print_person(
             flag = "" if t.status.value == "active" else safe(f" [{t.status.value}]")
             out.print(
                 f"  {safe(t.statement)}{flag}  [dim]conf {t.confidence:.2f} · {t.sessions}/"
-                f"{who.sessions} sessions · {t.span_days:.0f} days · since "
+                f"{who.sessions} sessions · {count(round(t.span_days), 'day')} · since "
                 f"{date(t.valid_from)}{validity} · {safe(', '.join(g.id for g in group))}[/]"
             )
             for item in t.evidence[-quotes:] if quotes else []:

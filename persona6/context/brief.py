@@ -45,6 +45,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from persona6.behavior import BehaviorState
+from persona6.behavior.predict import config as behavior_config
 from persona6.context.assistant import AssistantSpec, load_spec
 from persona6.context.relevance import (
     bag,
@@ -833,6 +834,34 @@ def _fit(
     return chosen
 
 
+def prior_owner(basis: dict[str, Any]) -> tuple[str, list[tuple[str, float, float]]]:
+    """Whose failures the prior a person's own episodes stand against is mostly made of, in the
+    model's terms (persona6/behavior/predict.py): the mixture pA = sum_a m_a pa, each archetype's
+    pa its other members' pooled episodes n_a over kappa_a pseudo-episodes of the population's.
+    So archetype a carries m_a n_a / (n_a + kappa_a) of the prior, the population the rest.
+    Returns ("the skeptic archetype's", [(name, membership, pooled)]) for the archetypes that
+    carry at least a tenth of it when together they carry more than the population, else
+    ("the population's", [])."""
+    kappa_a = behavior_config().kappa_archetype
+    archetype = basis.get("archetype") or {}
+    pooled: dict[str, float] = archetype.get("episodes") or {}
+    shares = {
+        name: m * pooled.get(name, 0.0) / (pooled.get(name, 0.0) + kappa_a)
+        for name, m in (archetype.get("membership") or {}).items()
+    }
+    if sum(shares.values()) <= 0.5:
+        return "the population's", []
+    makers = sorted(
+        (name for name, share in shares.items() if share >= 0.1), key=lambda n: -shares[n]
+    )
+    if not makers:  # many archetypes, none carrying a tenth
+        return "their archetypes'", []
+    members = archetype["membership"]
+    named = [(n, float(members[n]), float(pooled.get(n, 0.0))) for n in makers]
+    names = " and ".join(makers)
+    return (f"the {names} archetypes'" if len(makers) > 1 else f"the {names} archetype's"), named
+
+
 def _failure_plan(
     state: BehaviorState, person_id: str, taxonomy_path: str | Path | None, data: dict[str, Any]
 ) -> tuple[str, str, str, list[str]]:
@@ -844,7 +873,8 @@ def _failure_plan(
     - their habit is not the model's lead (two episodes of theirs against the population's
       pseudo-episodes, docs/behavior.md): their habit leads with its plan, then the model's
       lead as the population's ("Their own 2 past failures: self_fix 2 of 2: <plan>. The
-      model's lead, switch 34%, ... rests mostly on the population's failures");
+      model's lead, switch 34%, ... rests mostly on the population's failures", or on the
+      archetype's whose episodes carry most of the prior, ``prior_owner``);
     - no habit: the model's lead with its advice when they showed it, else what they showed,
       with the advice for the one of those the model ranks first;
     - none of theirs: the population's lead "from people like them" when the population has
@@ -869,14 +899,12 @@ def _failure_plan(
     shown = ", ".join(f"{r} {n}" for r, n in mine)
     evidence = [e.failure_event_id for e in prediction.evidence[:3]]
     # kappa_p pseudo-episodes of the population's (through the archetypes) stand against the
-    # person's own: with fewer of theirs, the lead is mostly the population's.
+    # person's own: with fewer of theirs, the lead is mostly the prior's, named by whose
+    # episodes carry most of it (an archetype's or the population's: prior_owner).
     person = prediction.basis["person"]
     kappa = float(person.get("prior_weight", person.get("kappa", {}).get("value", 0.0)))
-    whose = (
-        "mostly on the population's failures"
-        if kappa >= own
-        else "on the population's failures and theirs"
-    )
+    owner = f"{prior_owner(prediction.basis)[0]} failures"
+    whose = f"mostly on {owner}" if kappa >= own else f"on {owner} and theirs"
     habit = (
         mine[0][0]
         if mine and mine[0][1] >= 2 and (len(mine) == 1 or mine[1][1] < mine[0][1])

@@ -890,7 +890,8 @@ def _reaction_digest(prediction: Prediction, failure: str | None, detail: bool) 
             )
         ),
         episodes=prediction.evidence[:3],
-        episodes_total=len(prediction.evidence),
+        # all their past episodes the prediction rests on: the evidence lists at most ten
+        episodes_total=int(prediction.basis["person"]["episodes"]),
         detail=prediction if detail else None,
     )
 

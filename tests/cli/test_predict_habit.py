@@ -50,8 +50,10 @@ def test_a_habit_that_is_not_the_lead_is_said_with_what_the_lead_rests_on(run, w
         "their own habit after inverter_offline is self_fix (2 of their 3), not the lead: switch "
     )
     assert (
-        "leads on the prior, made of the other persons' episodes (switch 12 of 12), which "
-        "weighs 2 episodes against their 3"
+        "leads on the prior, made mostly of the operator archetype's episodes (membership "
+        "operator 0.73, its other members' 7.18 episodes, each against 4 pseudo-episodes of the "
+        "population's; the other persons' switch 12 of 12 in all), which weighs 2 episodes "
+        "against their 3"
     ) in line
     # Their habit leading, or no habit: nothing to explain.
     for person in ("u-kei", "u-gus"):

@@ -350,3 +350,15 @@ def test_a_predicted_distribution_rounded_to_three_decimals_still_sums_to_one():
     assert round(sum(rounded.values()), 9) == 1.0
     assert all(abs(rounded[name] - p) < 0.001 for name, p in named)
     assert _rounded([("a", 0.5), ("b", 0.25), ("c", 0.25)], 3) == {"a": 0.5, "b": 0.25, "c": 0.25}
+
+
+async def test_predict_reaction_counts_every_past_episode_not_the_ten_it_lists(p6, world):
+    # episodes_total is all their past episodes (the basis's count, as rests_on says it), not
+    # the length of the evidence, which stops at ten (a docs review: 10 against rests_on's 11).
+    who = max(world[1]["people"], key=lambda p: len(p["failure_episodes"]))["person_id"]
+    async with Client(create_mcp_server(p6)) as client:
+        digest = await answer(client, "predict_reaction", person_id=who, detail=True)
+    own = digest["detail"]["basis"]["person"]["episodes"]
+    assert len(digest["detail"]["evidence"]) == 10 < own
+    assert digest["episodes_total"] == own
+    assert digest["rests_on"].startswith(f"their own {own} past failures")
