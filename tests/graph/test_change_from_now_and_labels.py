@@ -15,26 +15,9 @@ from importlib import resources
 
 import pytest
 
-from persona6.graph.consolidate import _is_change, config, consolidate, state_version
-from persona6.types import Evidence, Signal, SignalKind, Trait, TraitStatus
-
-
-def signal(session: str, day: int, key: str, polarity: float = 1.0, quote: str = "x") -> Signal:
-    return Signal(
-        actor="u-1",
-        kind=SignalKind.PREFERENCE,
-        key=key,
-        value=f"likes {key}" if polarity > 0 else f"asks for no {key}",
-        polarity=polarity,
-        session_id=session,
-        ts=f"2026-01-{day:02d}T10:00:00.000000Z",
-        producer="test.v1",
-        evidence=(Evidence(event_id=f"{session}-e", start=0, end=len(quote), quote=quote),),
-    )
-
-
-def by_key(signals: list[Signal]) -> dict[str, Trait]:
-    return {t.key: t for t in consolidate("u-1", signals)}
+from persona6.graph.consolidate import _is_change, config, state_version
+from persona6.types import Trait, TraitStatus
+from tests.graph.test_change_of_mind_across_keys import by_key, signal
 
 
 def assert_ended(old: Trait, new: Trait) -> None:
