@@ -18,20 +18,8 @@ import pytest
 from persona6.extract import EXTRACTORS, disclosure, preference
 from persona6.extract import text as tx
 from persona6.extract.text import load_lexicon
-from persona6.types import Signal, StoredEvent
-
-
-def event(text: str) -> StoredEvent:
-    return StoredEvent(
-        event_id="e1",
-        ts="2026-01-01T00:00:01.000000Z",
-        session_id="s1",
-        tenant="default",
-        type="message",
-        role="user",
-        text=text,
-        user_id="u1",
-    )
+from persona6.types import Signal
+from tests.extract.test_english_v10 import event
 
 
 def run(name: str, text: str) -> list[Signal]:
