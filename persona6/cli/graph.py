@@ -502,9 +502,9 @@ def parts_forgotten(events: int, own: int, rest: Counter[str], attributed: int =
             said += f", and {' and '.join(named)} in the sessions only they took part in"
         if listed < events:
             said += (
-                f", and {events - listed} of the {count(attributed, 'actor')} `link` "
-                "attributes to them (their events, and the assistant replies in the sessions "
-                "no one else took part in)"
+                f", and {events - listed} more: those of the {count(attributed, 'actor')} "
+                "`link` attributes to them (their events, and the assistant replies in the "
+                "sessions no one else took part in)"
             )
         return said
     # not what forget deleted (a store changed meanwhile): the difference, unnamed

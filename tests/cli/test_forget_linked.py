@@ -84,9 +84,8 @@ def test_include_linked_forgets_the_attributed_actor_and_counts_its_events(world
     result = _run(db, "forget", "--person", person, "--include-linked")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert (
-        " of the 1 actor `link` attributes to them (their events, and the assistant " in (lines[0])
-    )
+    said = " more: those of the 1 actor `link` attributes to them (their events, and the "
+    assert said in lines[0]
     notes = {line.split(": ", 1)[0].strip(): line for line in lines[1:]}
     assert f"attributes it to {person} at probability " in notes[held_out]
     assert notes[held_out].endswith(": forgotten with them, as asked")
@@ -102,7 +101,7 @@ def test_the_counts_with_include_linked_add_up_to_what_was_forgotten(world, db):
     alone = json.loads(_run(plain, "forget", "--person", person, "--json").stdout)["events"]
     line = _run(db, "forget", "--person", person, "--include-linked").output.splitlines()[0]
     events = int(line.split()[1])
-    extra = int(re.search(r", and (\d+) of the 1 actor `link` attributes", line)[1])
+    extra = int(re.search(r", and (\d+) more: those of the 1 actor `link` attributes", line)[1])
     assert events == alone + extra and extra >= kept > 0
 
 
