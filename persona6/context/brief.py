@@ -46,6 +46,7 @@ from pydantic import BaseModel, Field
 
 from persona6.behavior import BehaviorState
 from persona6.behavior.predict import config as behavior_config
+from persona6.behavior.predict import habit as habit_of
 from persona6.context.assistant import AssistantSpec, load_spec
 from persona6.context.relevance import (
     bag,
@@ -905,11 +906,7 @@ def _failure_plan(
     kappa = float(person.get("prior_weight", person.get("kappa", {}).get("value", 0.0)))
     owner = f"{prior_owner(prediction.basis)[0]} failures"
     whose = f"mostly on {owner}" if kappa >= own else f"on {owner} and theirs"
-    habit = (
-        mine[0][0]
-        if mine and mine[0][1] >= 2 and (len(mine) == 1 or mine[1][1] < mine[0][1])
-        else None
-    )
+    habit = habit_of(counts)  # their most frequent reaction, twice at least
     if not own or not mine:
         episodes = int(prediction.basis["population"]["episodes"])
         persons = len({e.person_id for e in state.history().episodes})
