@@ -99,7 +99,8 @@ def linked_actors(
     only with ``include_linked``. Read before anything is deleted."""
     found: dict[str, LinkedActor] = {}
     active = store.identity_map(tenant)
-    for link in store.identity_links(tenant, user_id=person, include_revoked=True):
+    links = store.identity_links(tenant, user_id=person, include_revoked=True)
+    for link in links:
         actor = link.anonymous_id
         if actor == person or actor in found:
             continue
@@ -114,7 +115,7 @@ def linked_actors(
                 probability=link.probability,
                 forgotten=True,
             )
-    for link in store.identity_links(tenant, user_id=person, include_revoked=True):
+    for link in links:
         actor = link.anonymous_id
         if actor == person or actor in found or link.revoked_at is None:
             continue
