@@ -59,11 +59,6 @@ def tenants_knowing(p6: Persona6, person: str) -> list[str]:
     return sorted({str(row[0]) for row in rows} - {p6.tenant})
 
 
-def known_here(p6: Persona6, person: str) -> bool:
-    """Whether the tenant acted on holds traits or events of ``person``."""
-    return bool(p6.store.traits_of(p6.tenant, person) or p6.store.actors(p6.tenant, names=[person]))
-
-
 def person_elsewhere(
     p6: Persona6, person: str, given: str | None, command: str, *args: str
 ) -> NotFound | None:
@@ -323,8 +318,9 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
         try:
             explanation = p6.why(person, trait_id)
         except NotFound as error:
-            # Not their trait because they are not known here at all: say where they are.
-            if error.values.get("person") != person or known_here(p6, person):
+            # Not their trait because they are not known here at all (the engine's "person
+            # ... is not known", no trait named): say where they are.
+            if "trait" in error.values:
                 raise
             raise person_elsewhere(p6, person, tenant, "why", trait_id) or error from None
         t = explanation.trait
