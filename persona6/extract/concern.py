@@ -731,7 +731,7 @@ def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:
             subject in tax.others
             or (at > 0 and words[at - 1].word.replace("’", "'") in tax.noun_leads)
             or (at > 0 and text[words[at].start].isupper())
-            or subject in _given_names()
+            or subject in tx.given_names()
         ):
             theirs.append(Span(*found.span()))
         else:
@@ -745,12 +745,6 @@ def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:
     if first is not None and tax.report_openers.match(text, first.start, sentence.end):
         return sentence.start, theirs  # "According to the forum, beginners should never ..."
     return None, theirs
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    """Given names (``data/names.yaml``): "Sarah is worried" is another's worry."""
-    return frozenset(str(name) for name in tx.load_lexicon("names")["given_names"])
 
 
 def _asks_deal(text: str, sentence: Span) -> bool:

@@ -126,6 +126,12 @@ def english_set(key: str) -> frozenset[str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Given names (``data/names.yaml``): "Sarah is worried" is someone else's."""
+    return frozenset(str(name) for name in load_lexicon("names")["given_names"])
+
+
+@cache
 def english_words(*keys: str) -> frozenset[str]:
     """The words of several ``english_set`` lists at once (made once, not at every look)."""
     return frozenset().union(*(english_set(key) for key in keys))
