@@ -89,7 +89,7 @@ class ProbableCache:
         """The answer kept for ``actor`` at the tenant's current version, else ``make()``'s
         (then kept). The version is read before ``make`` runs: a write meanwhile leaves the
         answer under the older version, which the next call sees moved."""
-        version = _linking_version(p6)
+        version = p6.store.linking_version(p6.tenant)  # graph, settings, models: one read
         with self._guard:
             if version != self._version:
                 self._found.clear()
@@ -105,12 +105,6 @@ class ProbableCache:
                 while len(self._found) > self.limit:
                     self._found.popitem(last=False)
         return found
-
-
-def _linking_version(p6: Persona6) -> tuple[Any, ...]:
-    """What linking's answers for the tenant depend on, besides the actor's own id: the
-    store's marker of the graph, identity settings and linking models (one read)."""
-    return p6.store.linking_version(p6.tenant)
 
 
 def probable_person(
