@@ -424,8 +424,9 @@ def _constraints_first(
     # or the words a stated limit's clause shares with the task and its neighbours.
     hits: dict[str, int] = {}
     terms: dict[str, frozenset[str]] = {}
+    task_groups = [word_groups(w) for w in words(task)]  # once, not per trait
     for _, k in ranked:
-        bears = sum(bool(word_groups(w) & k.bears_on) for w in words(task))
+        bears = sum(bool(groups & k.bears_on) for groups in task_groups)
         limited = len(near & set(words(k.limit))) if k.limit else 0
         if bears or limited:
             hits[k.trait.id] = bears + limited
