@@ -4242,12 +4242,7 @@ def _goes_on(text: str, clause: Span) -> bool:
 
 @cache
 def _coming_times() -> re.Pattern[str]:
-    return re.compile(_alternation(lexicon_data_list("coming_times")), re.I)
-
-
-def lexicon_data_list(name: str) -> list[str]:
-    """A list of the disclosure lexicon as written (its regular expressions)."""
-    return [str(item) for item in tx.load_lexicon("disclosures")[name]]
+    return re.compile(_alternation(tx.load_lexicon("disclosures")["coming_times"]), re.I)
 
 
 def _progressive(text: str, pred: Predicate) -> tx.Token | None:
