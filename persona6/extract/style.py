@@ -400,27 +400,27 @@ class StyleExtractor:
             # is left out lifts only a session in the upper half of moderate (its median of all
             # at least halfway to elaborate): two long messages among short answers and thanks
             # are no habit of length.
-            chosen_by_them = [
-                i
-                for i, e in enumerate(messages)
-                if not after_answer.get(e.event_id) and not _closes(prepared(e))
-            ] or list(range(len(messages)))
-            theirs = float(statistics.median(counts[i] for i in chosen_by_them))
-            lifted = False
+            shown = list(range(len(messages)))
             if median < style.terse_below:
                 value = "terse"
             elif median >= style.elaborate_from:
                 value = "elaborate"
-            elif theirs >= style.elaborate_from and (
-                median >= (style.terse_below + style.elaborate_from) / 2
-            ):
-                value, median, lifted = "elaborate", theirs, True
             else:
                 value = "moderate"
+            if value == "moderate" and median >= (style.terse_below + style.elaborate_from) / 2:
+                # v16: read only where the length is theirs to choose, an upper moderate median
+                # may be elaborate (read only here: the closings are looked at once it matters)
+                chosen_by_them = [
+                    i
+                    for i, e in enumerate(messages)
+                    if not after_answer.get(e.event_id) and not _closes(prepared(e))
+                ] or shown
+                theirs = float(statistics.median(counts[i] for i in chosen_by_them))
+                if theirs >= style.elaborate_from:
+                    value, median, shown = "elaborate", theirs, chosen_by_them
             # The messages that show it most: the shortest when terse, else the most typical,
             # nearest the mean length (v11: not the longest when elaborate, which can be the
             # one-off paste the median leaves out; v16: of their own choosing when lifted).
-            shown = chosen_by_them if lifted else list(range(len(messages)))
             mean = statistics.fmean(counts[i] for i in shown)
             typical = {
                 "terse": lambda n: n,
