@@ -535,7 +535,7 @@ def _read_newcomer(
 ) -> None:
     """Whether the actor's own message says they are new here (newcomer.py), outside quoted
     and pasted material; the session counts once."""
-    if not text:
+    if not text or newcomer.said(text) is None:  # quoted material found only when said
         return
     found = newcomer.said(text, [(s.start, s.end) for s in quoted_spans(text)])
     if found is not None:
