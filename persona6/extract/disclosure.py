@@ -1652,11 +1652,6 @@ def _plan_of_now(text: str, claim: Claim, pred: Predicate) -> bool:
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    return frozenset(str(name) for name in tx.load_lexicon("names")["given_names"])
-
-
-@cache
 def _preference_verbs() -> frozenset[str]:
     """The one-word cue verbs of the preference extractor (``data/preferences.yaml``)."""
     return frozenset(v for v in preference.lexicon().verbs if " " not in v)
@@ -3299,7 +3294,7 @@ def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:
         name = named.group("name").lower()
         if name in lexicon().words["not_names"]:
             continue
-        if named.group("name").islower() and name not in _given_names():
+        if named.group("name").islower() and name not in tx.given_names():
             continue  # "i am great", "i'm tired"
         claims.append(Claim(f"identity:{name}", f"is named {name}", 1.0, 1.0, [clause]))
     for category, says, pattern in lexicon().my_is:

@@ -859,9 +859,9 @@ def _among_asked(question: str, text: str, claims: list[Claim]) -> bool:
     if not question.strip():
         return True
     filler = _answer_filler()
-    asked = {_singular(w) for w in re.findall(r"[\w'’-]+", question.lower())} - filler
+    asked = {tx.singular(w) for w in re.findall(r"[\w'’-]+", question.lower())} - filler
     said = {
-        _singular(w)
+        tx.singular(w)
         for c in claims
         for part in (c.key, *(text[s.start : s.end] for s in c.spans))
         for w in re.findall(r"[\w'’-]+", part.lower())
@@ -869,15 +869,11 @@ def _among_asked(question: str, text: str, claims: list[Claim]) -> bool:
     return bool((said - filler) & asked)
 
 
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
-
-
 @cache
 def _answer_filler() -> frozenset[str]:
     words = tx.load_lexicon("preferences")["answer_filler"]
     closed = tx.english_words("prepositions", "determiners", "coordinators", "modals")
-    return frozenset(_singular(w) for w in [*words, *closed])
+    return frozenset(tx.singular(w) for w in [*words, *closed])
 
 
 def _announcement(context: _Context) -> Span | None:

@@ -131,6 +131,12 @@ def given_names() -> frozenset[str]:
     return frozenset(str(name) for name in load_lexicon("names")["given_names"])
 
 
+def singular(word: str) -> str:
+    """A word without its plural ending, or what is left of it, the same for both numbers:
+    "tables" and "table" -> "table", "summaries" and "summary" -> "summary"."""
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
+
+
 @cache
 def english_words(*keys: str) -> frozenset[str]:
     """The words of several ``english_set`` lists at once (made once, not at every look)."""

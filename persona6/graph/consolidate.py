@@ -52,7 +52,7 @@ import pydantic_core
 
 from persona6.extract.common import name_words
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.text import english_set, packaged_yaml
+from persona6.extract.text import english_set, packaged_yaml, singular
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
 
 #: Consolidation reads signals fresh from extractors (Signal) or back from the store
@@ -1537,13 +1537,7 @@ def _is_change(quote: str, cfg: GraphConfig) -> bool:
 
 def _content_words(text: str) -> set[str]:
     """The words of ``text`` that name things, singular ("summaries" and "summary" are one)."""
-    return {_singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
-
-
-def _singular(word: str) -> str:
-    """A word without its plural ending, or what is left of it, the same for both numbers:
-    "tables" and "table" -> "table", "summaries" and "summary" -> "summary"."""
-    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
+    return {singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
 def _named(statement: str, cfg: GraphConfig) -> set[str]:
@@ -1598,7 +1592,7 @@ def _head(key: str) -> str:
     after_head = english_set("prepositions") - {"like", "than", "as"}
     words = key.lower().split()
     cut = next((i for i, w in enumerate(words) if i and w in after_head), len(words))
-    return _singular(words[cut - 1]) if words else ""
+    return singular(words[cut - 1]) if words else ""
 
 
 def _group(key: str, cfg: GraphConfig) -> str | None:
