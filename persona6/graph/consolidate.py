@@ -179,7 +179,9 @@ def config() -> GraphConfig:
 #: are stored by group). 6: a failure trait says the act its reaction was ("switch (revert
 #: change, 3 of 3 episodes)"): the state counts each reaction's acts. 7: one thing in either
 #: number is one key (``fold_key``): states are kept by the folded key and count the forms said.
-STATE_FORMAT = 7
+#: 8: the statement of a change of mind across keys counts as a session against the trait it
+#: ends (its ``counter_sessions``), as it is its counter-evidence.
+STATE_FORMAT = 8
 
 
 @cache
@@ -1376,11 +1378,18 @@ def _apply(
         traits[index] = new.model_copy(update={"supersedes": best.id})
     session_id = new.evidence_sessions.get(statement.event_id, "")
     for old in ended:
+        # The statement is counter-evidence of the old trait, and its session a session
+        # against it: counted once, as the sessions of the counter-evidence it cites already
+        # are (``why`` shows the count above the rows).
+        counted = {old.evidence_sessions.get(e.event_id) for e in old.counter_evidence}
         traits[by_id[old.id]] = old.model_copy(
             update={
                 "valid_to": new.valid_from,
                 "status": TraitStatus.SUPERSEDED,
-                "counter_evidence": [*old.counter_evidence, statement],
+                "counter_evidence": old.counter_evidence
+                if statement in old.counter_evidence
+                else [*old.counter_evidence, statement],
+                "counter_sessions": old.counter_sessions + (session_id not in counted),
                 "evidence_sessions": {**old.evidence_sessions, statement.event_id: session_id},
             }
         )

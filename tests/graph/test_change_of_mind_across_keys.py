@@ -91,6 +91,24 @@ def test_a_preference_for_a_thing_stated_as_a_change_ends_the_aversion_to_it() -
     assert_ended(traits["tables"], traits["tables with numbers"])
 
 
+def test_the_statement_that_ends_a_trait_is_counted_as_a_session_against_it() -> None:
+    # ``why`` shows the count above the rows: "0 against" above an "against" row and
+    # "replaced by" read as a contradiction (review 8, N3).
+    traits = by_key(
+        [
+            signal("s1", 1, "csv export", quote="I prefer CSV export"),
+            signal("s2", 3, "csv export", quote="CSV export again"),
+            signal("s3", 9, "xlsx", quote="changed my mind, xlsx is better now"),
+        ]
+    )
+    old = traits["csv export"]
+    assert [e.quote for e in old.counter_evidence] == ["changed my mind, xlsx is better now"]
+    assert old.counter_sessions == 1
+    assert old.evidence_sessions[old.counter_evidence[0].event_id] == "s3"
+    assert old.sessions == 2  # its support is as it was
+    assert traits["xlsx"].counter_sessions == 0
+
+
 @pytest.mark.parametrize(
     ("old", "new", "quote"),
     [
@@ -244,6 +262,9 @@ def test_a_planted_change_of_mind_supersedes_and_the_brief_gives_the_new_one(sto
         old, new = traits[old_key], traits[new_key]
         assert_ended(old, new)
         assert old.counter_evidence[-1].event_id == f"s{len(texts)}-u"
+        assert old.counter_sessions == len(
+            {old.evidence_sessions[e.event_id] for e in old.counter_evidence}
+        )
         brief = p6.context("u-1", task=task)
         said = [item.statement for item in brief.items]
         assert any(new.statement in line for line in said), brief.text
