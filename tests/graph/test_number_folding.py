@@ -26,6 +26,10 @@ from persona6.store import SQLiteStore
         ("headaches", "headache"),
         ("children", "child"),
         ("possessions:violins", "possessions:violin"),
+        # one-word things of alternatives.yaml whose two numbers are both in their group
+        ("mornings", "morning"),
+        ("weekends", "weekend"),
+        ("emails", "email"),
     ],
 )
 def test_two_numbers_of_one_head_noun_fold_to_one_key(one, other):
@@ -50,6 +54,19 @@ def test_two_numbers_of_one_head_noun_fold_to_one_key(one, other):
 )
 def test_words_that_are_not_two_numbers_of_one_thing_stay_apart(one, other):
     assert fold_key("preference", one) != fold_key("preference", other)
+
+
+def test_a_time_of_day_said_in_both_numbers_is_one_preference():
+    # Review 8: "prefers morning" and "prefers mornings" were two traits of one person, each
+    # of one session, both in her brief.
+    traits = said_traits(
+        [
+            ("s-1", "2026-01-01T10:00:00Z", "Morning is better for me."),
+            ("s-2", "2026-02-01T10:00:00Z", "Mornings suit me best."),
+        ]
+    )
+    (morning,) = [t for t in traits if t.key in ("morning", "mornings")]
+    assert morning.sessions == 2 and morning.key == "morning"  # the first said among equals
 
 
 def test_kinds_without_folding_keep_their_keys():
