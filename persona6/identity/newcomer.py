@@ -32,6 +32,7 @@ class Rules:
     first_session_rate: float
     later_session_rate: float
     negation: re.Pattern[str]
+    cue: re.Pattern[str]
     patterns: tuple[re.Pattern[str], ...]
 
     @property
@@ -73,7 +74,7 @@ def parse_rules(spec: Any) -> Rules:
         raise _bad(
             "(block)",
             "is missing or not a mapping",
-            "Give first_session_rate, later_session_rate, negation and patterns",
+            "Give first_session_rate, later_session_rate, negation, cue and patterns",
         )
     first = _rate(spec, "first_session_rate")
     later = _rate(spec, "later_session_rate")
@@ -97,7 +98,21 @@ def parse_rules(spec: Any) -> Rules:
                 "Give both: pattern: '...', reason: ...",
             )
         patterns.append(_compiled(f"patterns[{i}]", item["pattern"]))
-    return Rules(first, later, _compiled("negation", spec.get("negation", "(?!)")), tuple(patterns))
+    cue = spec.get("cue")
+    if not isinstance(cue, str) or not cue.strip():
+        raise _bad(
+            "cue",
+            "is {value!r}, not a regular expression",
+            "Give the words every pattern's match holds, e.g. cue: '\\b(?:new|first)\\b'",
+            value=cue,
+        )
+    return Rules(
+        first,
+        later,
+        _compiled("negation", spec.get("negation", "(?!)")),
+        _compiled("cue", cue),
+        tuple(patterns),
+    )
 
 
 @cache
@@ -112,6 +127,8 @@ def said(text: str, skip: Iterable[tuple[int, int]] = ()) -> tuple[int, int] | N
     """Where ``text`` says the speaker is new here (the first such span), outside the ``skip``
     spans (quoted or pasted material) and not negated just before; None if it does not."""
     found = rules()
+    if found.cue.search(text) is None:
+        return None
     spans = list(skip)
     for pattern in found.patterns:
         for match in pattern.finditer(text):

@@ -154,6 +154,33 @@ def test_a_malformed_newcomer_block_says_where_what_and_how_to_fix() -> None:
     data = {**load_lexicon("identity")["newcomer"], "patterns": [{"pattern": "new("}]}
     with pytest.raises(InvalidInput):
         newcomer.parse_rules(data)
+    data = {**load_lexicon("identity")["newcomer"], "cue": None}
+    with pytest.raises(InvalidInput) as caught:
+        newcomer.parse_rules(data)
+    said = caught.value.render()
+    assert said.startswith("persona6/data/identity.yaml, newcomer.cue:"), said
+    assert "not a regular expression" in said and "every pattern's match holds" in said, said
+
+
+def test_every_pattern_match_holds_the_cue_so_the_prefilter_loses_nothing() -> None:
+    # A message without the cue is not read further: each pattern's match must hold it, or the
+    # pattern would never be tried. Checked on the statements each pattern is there for.
+    found = newcomer.rules()
+    samples = [
+        "Hi, I'm a new patient, just registered.",
+        "I'm brand-new here",
+        "First time here, be gentle",
+        "my first-time visit, I'm a first-time caller",
+        "this is my first time using this app",
+        "I just signed up.",
+        "I've just registered and can't find the form",
+        "hello, only just joined today",
+        "we are new members",
+    ]
+    for pattern in found.patterns:
+        hits = [m.group(0) for text in samples for m in pattern.finditer(text)]
+        assert hits, pattern.pattern
+        assert all(found.cue.search(hit) for hit in hits), (pattern.pattern, hits)
 
 
 # -- exclusive stated facts ------------------------------------------------------------------
