@@ -1,4 +1,4 @@
-"""persona6.failure.v15: failure episodes, and how the person reacted to each.
+"""persona6.failure.v16: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -30,7 +30,14 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   one that was not, "Had the sync failed, I would have lost my work"; a habit under a condition
   is one, "If I open it on Wi-Fi, the app always crashes"; not a broken thing of the world the
   person asks someone to repair, naming no thing of the product, v15, ``service_requests``:
-  "Hi, gutter is broken, who can repair?"); key = ``user_reported``.
+  "Hi, gutter is broken, who can repair?"); v16 a part of the product named by its own name as
+  the subject (``_part``: "The route planner froze", "Your CV upload button does nothing"), not
+  a thing of the person's world (``world_nouns``: "my knee froze", "the lake froze", "my car
+  crashed") nor a person ("my toddler does nothing but ..."), for the cues that name no subject
+  too; the product's message of failure quoted as what a part says ("keeps saying 'invalid
+  date'"); what was due not done since a time ("The bank feed hasn't synced since Tuesday");
+  wrong output judged so ("gives me an OG of 1.500 which is obviously wrong"); not a person not
+  working ("i do not work") nor what "didn't work out"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -97,7 +104,8 @@ and event names in ``data/failures.yaml``):
 - ``abandon`` said in words: gives up on it or puts it off ("forget it", "never mind", "I give
   up", "not worth it", "ill do it tmrw", "I'll try again tomorrow"; not "don't forget it", v7;
   v15 stopping or leaving the product, "login fail again, I stop.", "I've had enough,
-  cancelling my subscription");
+  cancelling my subscription"; v16 a judgement beside it is its reason, no complaint: "I give
+  up, this is useless");
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
@@ -168,7 +176,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v15"
+NAME = "persona6.failure.v16"
 
 
 class Reaction(StrEnum):
@@ -267,13 +275,26 @@ def cues() -> FailureCues:
     rules = "|".join(f"(?:{r})" for r in data["rule_marks"])
     # "{people}" in a report pattern: a person, not a thing, as its subject; "{non_acts}" in a
     # self_fix pattern: a verb that is no act on a thing (v13).
-    people = "|".join(re.escape(str(p)) for p in data["person_nouns"])
+    people = "|".join(re.escape(p) for p in _people(data))
+    machines = {str(r) for r in data["machine_roles"]}
+    persons = "|".join(re.escape(p) for p in _people(data) if p not in machines)
     non_acts = "|".join(re.escape(str(a)) for a in data["self_fix_non_acts"])
     # "{repairs}" in a repair message: any act of bringing a device back (v15).
     repairs = "|".join(
         re.escape(str(r)) for r in sorted(data["repair_words"], key=lambda r: -len(str(r)))
     )
     things = "|".join(re.escape(str(t)) for t in data["product_things"])
+    # "{part}" in a report pattern: a part of the product as the subject (v16), ``_part``;
+    # "{errors}": a word of the product's own message of failure, quoted (v16).
+    part = _part(data, people, persons)
+    errors = "|".join(f"(?:{e})" for e in data["error_words"])
+    world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
+
+    def report(pattern: str) -> str:
+        slots = {"{part}": part, "{errors}": errors, "{world}": world, "{persons}": persons}
+        for slot, value in slots.items():
+            pattern = pattern.replace(slot, value)
+        return pattern.replace("{people}", people)
 
     return FailureCues(
         outcome_names=names("outcome_names"),
@@ -291,9 +312,9 @@ def cues() -> FailureCues:
         success_attrs=names("success_attrs"),
         assistant_errors=_compile(data["assistant_errors"]),
         assistant_exclusions=_compile(data["assistant_error_exclusions"]),
-        user_reports=_compile([p.replace("{people}", people) for p in data["user_reports"]]),
+        user_reports=_compile([report(p) for p in data["user_reports"]]),
         user_report_exclusions=_compile(
-            [p.replace("{rules}", rules) for p in data["user_report_exclusions"]]
+            [report(p.replace("{rules}", rules)) for p in data["user_report_exclusions"]]
         ),
         service_requests=_compile(data["service_requests"]),
         product_things=re.compile(rf"\b(?:{things})s?\b", re.IGNORECASE),
@@ -331,6 +352,46 @@ def cues() -> FailureCues:
         restate_words=int(data["restate_words"]),
         function_words=frozenset(str(w) for w in load_lexicon("function_words")["words"]),
     )
+
+
+def _part(data: dict[str, Any], people: str, persons: str) -> str:
+    """The pattern of a part of the product named as the subject of a breakage (v16): "it",
+    "this", "that", or a determiner (the, my, our, your, this, that) and a noun phrase of up to
+    four words ending in its head noun, whatever the noun ("The route planner froze", "Your CV
+    upload button does nothing", "Uploading my RAW files fails"), but not a head that is a
+    thing of the person's world, which breaks in its own way (``world_nouns``: "my knee froze",
+    "the lake froze", "the market crashed"), or a person (``person_nouns``, and the family and
+    pets of ``disclosures.yaml``: "my toddler does nothing but ...", "my grandad froze"). A
+    role a person or a program can have (``machine_roles``: manager, editor, assistant) is a
+    part after a modifier ("the password manager froze"), a person alone ("my manager"). The
+    words of the phrase are no function words ("the day my car failed" is no phrase); the head
+    is no adverb ("the lake finally froze"; ``ly_nouns`` are nouns all the same); the modifiers
+    may be anything else ("the garden planner", "the bank feed", "the nightly backup")."""
+    closed = sorted(
+        {str(w) for w in load_lexicon("function_words")["words"]} | set(data["part_closed"]),
+        key=len,
+        reverse=True,
+    )
+    closed_words = "|".join(re.escape(w) for w in closed if w.replace("'", "").isalnum())
+    ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
+    world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
+    word = rf"(?!(?:{closed_words})\b)[\w-]+"
+    adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
+    modified = rf"(?!(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
+    bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
+    return (
+        r"(?:\b(?:it|this|that)\b"
+        rf"|\b(?:the|my|our|your|this|that)\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
+    )
+
+
+def _people(data: dict[str, Any]) -> list[str]:
+    """Persons and bodies, not things, as a report's subject: ``person_nouns`` and the family
+    and pets of ``disclosures.yaml`` (v16: "my grandad froze when he saw the bill"), longest
+    first."""
+    nouns = load_lexicon("disclosures")["nouns"]
+    found = {str(p) for p in [*data["person_nouns"], *nouns["family"], *nouns["pets"]]}
+    return sorted(found, key=len, reverse=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,6 +859,11 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         labels.append(Reaction.SELF_FIX)
     if _said(prep, found.abandon, found.abandon_exclusions, supposed=True):
         labels.append(Reaction.ABANDON)  # "forget it ill do it tmrw", "never mind, I give up"
+        if Reaction.COMPLAIN in labels:
+            # Giving up with a judgement of the product is giving up (v16): the judgement is its
+            # reason, as a report beside an act is that act's context (v8). "I give up, this is
+            # useless", "ugh useless, forget it".
+            labels.remove(Reaction.COMPLAIN)
     if not labels and _said(prep, found.feedback_messages, supposed=True):
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.

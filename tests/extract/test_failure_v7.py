@@ -81,7 +81,8 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
         ("remind me tomorrow", "switch"),
         ("never mind, got it", "self_fix"),  # the fix outranks the words
         ("forget it, I'll just do it manually", "self_fix"),
-        ("ugh useless, forget it", "complain"),
+        # v16: a judgement beside giving up is its reason, not a complaint of its own
+        ("ugh useless, forget it", "abandon"),
     ],
 )
 def test_what_only_sounds_like_giving_up(text: str, label: str) -> None:

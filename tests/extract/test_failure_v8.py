@@ -246,7 +246,7 @@ def test_an_offline_outcome_then_giving_up_is_abandon() -> None:
         # neighbours that stay as they were: a bare report complains, a judgement complains
         ("The payment didn't go through.", {Reaction.COMPLAIN}),
         ("The export failed again.", {Reaction.COMPLAIN}),
-        ("ugh useless, forget it", {Reaction.COMPLAIN, Reaction.ABANDON}),
+        ("ugh useless, forget it", {Reaction.ABANDON}),  # v16: the judgement is its reason
         ("It didn't work, I'll try again tomorrow", {Reaction.ABANDON}),
         # v15: "failed again" tells the failure recurring (failures.yaml recurrences), a
         # report, so the context of asking for a person (the episode was escalate already).
