@@ -1,4 +1,4 @@
-"""persona6.concern.v20: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v21: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -143,6 +143,18 @@ A claim whose grounds are asked for is no worry about what it says (v20, docs re
 words after a frame of ``questioned_claims`` raise no concern, the request for a source before it
 is correctness.
 
+A worry is said in more shapes, and some words of a topic are none (v21, end-to-end probe 10).
+An outcome not wanted right before a cue is feared (``feared_outcomes``: "I don't want to be
+stuck with it", "I'd hate to end up tied to one supplier"), unless it is a person's company
+(``not_before``: "stuck with my in-laws"). Whether a thing is right is asked in any words
+between ("Is this torque spec definitely right?"), a rule may be a regulator's named by its
+initials ("Does the agency meet the CQC standards?"), and a thing that takes ages to load is
+slow. One's own mistakes with a word between ("correct my Spanish mistakes") ask to be taught;
+a sentence correcting what was said ("No, it's the other way round - a faster shutter lets in
+less light": ``corrections``) states facts, no worry, unless a trouble persists ("No, it's still
+slow"). Money is read under cost's key, saying its own label (a group's ``key``): one person's
+one worry about money was two traits; a message's signal says what its strongest sentence says.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -172,7 +184,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v20"
+NAME = "persona6.concern.v21"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -214,6 +226,9 @@ class Concern:
     #: A shape that is no concern when its subject is one of these, or when it has none, an
     #: imperative (v16, ``not_of``): "I was late again", "please cancel it again".
     not_of: frozenset[str] = frozenset()
+    #: Words right after a cue that give it another sense (v21, ``not_before``): "stuck with my
+    #: in-laws" is no lock-in.
+    not_before: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +247,12 @@ class Taxonomy:
     idioms: re.Pattern[str]
     #: Concern key -> (its place in the taxonomy, its label).
     kinds: dict[str, tuple[int, str]]
+    #: An outcome not wanted right before a cue (v21, ``feared_outcomes``): a worry.
+    feared: re.Pattern[str]
+    #: A sentence correcting what was said to the speaker (v21, ``corrections``): its opening,
+    #: and the words of a trouble that persists, which keep it a complaint.
+    correction: re.Pattern[str]
+    persisting: re.Pattern[str]
     #: A question asking the assistant to do a thing (v11, ``requests``): its opener, and the
     #: verbs after it that still ask ("could you confirm ...").
     request_openers: re.Pattern[str]
@@ -317,6 +338,8 @@ class _Reading:
     topic: bool = False
     #: A trouble said absent (v19, ``calm_negations``): "nothing urgent".
     calm: bool = False
+    #: The label of the cue's group (v21: money, read under cost's key).
+    label: str = ""
 
 
 class Assurance(Claim):
@@ -379,36 +402,48 @@ def taxonomy() -> Taxonomy:
     data = tx.load_lexicon("concerns")
     concerns = []
     kinds: dict[str, tuple[int, str]] = {}
-    for key, entry in data["concerns"].items():
+    # group name -> (the key it is read as, its label): a group with ``key`` is read as that
+    # concern, saying its own label (v21: money under cost)
+    groups: dict[str, tuple[str, str]] = {}
+    for name, entry in data["concerns"].items():
+        key, label = str(entry.get("key", name)), str(entry["label"])
+        groups[str(name)] = (key, label)
         framed = cue_forms(entry.get("framed_cues", []))
         topics = cue_forms(entry.get("topic_cues", [])) - framed
         forms = cue_forms(entry["cues"]) | framed | topics
+        not_before = entry.get("not_before")
         concerns.append(
             Concern(
-                str(key),
-                str(entry["label"]),
+                key,
+                label,
                 _forms_pattern(forms),
                 cue_words(forms),
                 frozenset(framed),
                 frozenset(topics - cue_forms(entry["cues"])),
+                not_before=None if not_before is None else re.compile(not_before, re.IGNORECASE),
             )
         )
-        kinds[str(key)] = (len(kinds), str(entry["label"]))
-    own_cues = {c.key: [*data["concerns"][c.key]["cues"], *c.framed, *c.topics] for c in concerns}
+        kinds.setdefault(key, (len(kinds), label))
+    # a group's own cues, by group name (the money sense's context is money's cues, not cost's)
+    own_cues = {
+        name: [*entry["cues"], *c.framed, *c.topics]
+        for (name, entry), c in zip(data["concerns"].items(), concerns, strict=True)
+    }
     for sense in data.get("senses", []):
-        key, otherwise = str(sense["concern"]), sense.get("otherwise")
+        (key, label), otherwise = groups[str(sense["concern"])], sense.get("otherwise")
         forms = cue_forms(sense["cues"])
         concerns.append(
             Concern(
                 key,
-                kinds[key][1],
+                label,
                 _forms_pattern(forms),
                 cue_words(forms),
                 # the concern's own cues are context too: "How much is it? It looks expensive."
                 context=_context_pattern(
-                    [*sense["context"], *own_cues[key]], sense.get("context_shapes", [])
+                    [*sense["context"], *own_cues[str(sense["concern"])]],
+                    sense.get("context_shapes", []),
                 ),
-                otherwise=None if otherwise is None else str(otherwise),
+                otherwise=None if otherwise is None else groups[str(otherwise)][0],
                 asking=bool(sense.get("asking", False)),
                 feeling=bool(sense.get("feeling", False)),
             )
@@ -417,11 +452,11 @@ def taxonomy() -> Taxonomy:
     shapes = [(s, True) for s in data.get("questions", [])]
     shapes += [(s, bool(s.get("asking", False))) for s in data.get("shapes", [])]
     for shape, asking in shapes:
-        key = str(shape["concern"])
+        key, label = groups[str(shape["concern"])]
         concerns.append(
             Concern(
                 key,
-                kinds[key][1],
+                label,
                 re.compile(str(shape["pattern"]), re.IGNORECASE),
                 frozenset(str(w).lower() for w in shape["words"]),
                 asking=asking,
@@ -449,6 +484,13 @@ def taxonomy() -> Taxonomy:
             re.IGNORECASE,
         ),
         kinds=kinds,
+        feared=re.compile("|".join(f"(?:{p})" for p in data["feared_outcomes"]), re.IGNORECASE),
+        correction=re.compile(
+            "|".join(f"(?:{p})" for p in data["corrections"]["openers"]), re.IGNORECASE
+        ),
+        persisting=re.compile(
+            tx.word_alternation(data["corrections"]["persisting"]), re.IGNORECASE
+        ),
         frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
         # idioms in words, and in shapes (v12: one's own mistake); a price waved away (v19)
         idioms=re.compile(
@@ -638,20 +680,35 @@ def concern_claims(text: str) -> list[Claim]:
         # not one its own concern holds (v14: "I feel sick when I check my balance, everything
         # costs so much" is about money)
         felt = frozenset().union(*(tax.subsumes.get(r.key, ()) for r in readings if r.feeling))
+        # ... nor one of its own key (v21: "I feel sick when I check my balance, everything
+        # costs so much" is about money, cost's key)
+        felt |= {r.key for r in readings if r.feeling}
         if any(not r.feeling and r.key not in felt for r in readings):
             readings = [r for r in readings if not r.feeling]
         else:
-            readings = [r for r in readings if r.key not in felt]
-        worried = _worried(text, sentence, their_words)
+            readings = [r for r in readings if r.key not in felt or r.feeling]
+        # "I don't want to be stuck with it": an outcome feared, a worry (v21)
+        worried = _worried(text, sentence, their_words) or any(
+            tax.feared.search(text, sentence.start, r.span.start) for r in readings
+        )
         # "nothing urgent I don't think": a trouble said absent, no worry (v19); "Not
         # expensive, please.": asked for so
         if not (asking or worried or tax.calm_asked.search(segment)):
             readings = [r for r in readings if not r.calm]
         # "rename without a deprecation warning is bad": judged bad, a complaint
         judged = not asking and tax.judgement.search(segment) is not None
-        complaints = [" ".join(m.group().lower().split()) for m in tax.complaint.finditer(segment)]
+        # "Wrong way round: ...": a correction's own words are no complaint (v21)
+        corrected = _corrects(text, sentences[: at + 1], segment)
+        complaints = [
+            " ".join(m.group().lower().split())
+            for m in tax.complaint.finditer(text, corrected or sentence.start, sentence.end)
+        ]
         complained = bool(complaints)
         framing = worried or judged or complained
+        # "No, it's the other way round - a faster shutter lets in less light": the facts of a
+        # correction, no worry of the speaker's (v21); "No, it's still slow" stays
+        if not (asking or framing) and corrected is not None:
+            continue
         # "Checkout throws an error when I try to pay the bill": a fault, no topic's (v19)
         topic_framing = worried or judged or any(c not in tax.faults for c in complaints)
         if not framing and not _worried(text, with_neighbours(sentences, at)):
@@ -675,7 +732,11 @@ def concern_claims(text: str) -> list[Claim]:
         held = frozenset().union(*(tax.subsumes.get(k, ()) for k in raised))
         for key in sorted(raised, key=lambda k: kinds[k][0]):
             mention = dealing and key in tax.deal_concerns
-            value = f"{'mentions' if mention else says} {kinds[key][1]}"
+            # the label of the key's cues: a group's own ("money is tight": money, v21), which
+            # holds the key's own cues beside it ("in debt and everything is expensive")
+            labels = {r.label for r in readings if r.key == key} - {kinds[key][1]}
+            label = min(labels) if labels else kinds[key][1]
+            value = f"{'mentions' if mention else says} {label}"
             assured = plain and all(r.absent for r in readings if r.key == key)
             made = Assurance if assured else Claim
             claim = made(key, value, 0.0, BASE_WEIGHT if mention else weight, [sentence])
@@ -689,7 +750,44 @@ def concern_claims(text: str) -> list[Claim]:
         if claim.key in holding and (mere or held_here):
             continue
         found.append(claim)
+    # a message's signal of a key says what its strongest sentence says (v21): "Money is tight.
+    # Is there a cheaper plan?" is worried about cost, not "mentions money" at a worry's weight
+    strongest: dict[str, Claim] = {}
+    for claim in found:
+        if claim.key not in strongest or claim.weight > strongest[claim.key].weight:
+            strongest[claim.key] = claim
+    for claim in found:
+        claim.value = strongest[claim.key].value
     return found
+
+
+def _corrects(text: str, sentences: Sequence[Span], segment: str) -> int | None:
+    """Where the words after a correction start in the last of ``sentences``, if it corrects
+    what was said to the speaker (``corrections``): it opens so ("No, it's the other way round",
+    "Actually, ..."), or follows a correction said alone ("Wrong way round: slower film ...");
+    and it wishes for nothing and names no trouble that persists ("No, it's still slow", "No,
+    the cheapest one please")."""
+    tax = taxonomy()
+    if tax.wishes.search(segment) is not None or tax.persisting.search(segment) is not None:
+        return None
+    opener = _correction(text, sentences[-1])
+    if opener is not None or len(sentences) < 2:
+        return opener
+    alone = _correction(text, sentences[-2])
+    if alone is None or any(c.isalnum() for c in text[alone : sentences[-2].end]):
+        return None
+    return sentences[-1].start
+
+
+def _correction(text: str, sentence: Span) -> int | None:
+    """Where a correction that opens the sentence ends, at its first word or after discourse
+    markers ("Hmm, that's backwards"), if it opens with one."""
+    words = tx.tokens(text, sentence.start, sentence.end)[:1] + tx.opening_words(text, sentence, 1)
+    for word in words:
+        found = taxonomy().correction.match(text, word.start, sentence.end)
+        if found is not None:
+            return found.end()
+    return None
 
 
 def _questioned_claim(text: str, sentence: Span) -> int | None:
@@ -761,6 +859,7 @@ def _readings(
     """The own cues of the sentence, each read as a concern (a sense by the words ``around``)."""
     found: list[_Reading] = []
     idioms: list[Span] | None = None
+    kinds = taxonomy().kinds
     for concern in candidates:
         for match in concern.cues.finditer(text, sentence.start, sentence.end):
             if not _is_own(text, sentence, match, quotes):
@@ -778,6 +877,8 @@ def _readings(
                 continue  # "the flight was cancelled": an event, no worry about it (v16)
             if concern.not_of and _done_by(text, sentence, match, concern.not_of):
                 continue  # "I was late again": the speaker's own doing (v16)
+            if concern.not_before is not None and concern.not_before.match(text, match.end()):
+                continue  # "stuck with my in-laws": a person, no product's hold (v21)
             if tx.supposed(text, match.start(), _SUPPOSED_KINDS):
                 continue  # "Suppose the flight were cancelled, ...": a case imagined (v16, v18)
             key: str | None = concern.key
@@ -803,6 +904,7 @@ def _readings(
                         absent,
                         topic=said in concern.topics,
                         calm=calm,
+                        label=concern.label if key == concern.key else kinds[key][1],
                     )
                 )
     return found

@@ -38,8 +38,8 @@ def conversation(*lines: tuple[str | None, str]) -> dict[str | None, set[str]]:
 
 
 def test_the_producer_is_v14() -> None:
-    assert concern.NAME == "persona6.concern.v20"
-    assert load_lexicon("concerns")["version"] == 20
+    assert concern.NAME == "persona6.concern.v21"
+    assert load_lexicon("concerns")["version"] == 21
 
 
 # --- a routine act on a record names its subject, no concern -------------------------------
@@ -191,21 +191,22 @@ def test_a_negation_in_a_cue_is_no_assurance() -> None:
     ],
 )
 def test_a_mention_of_cost_beside_a_money_worry_is_that_worry(text: str) -> None:
-    assert keys(text) == {"money"}
+    # one key from concern.v21: money is read under cost's, saying its own label
+    assert keys(text) == {"cost"}
     assert values(text) == {"worried about money"}
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a worry or a complaint about cost of its own stays
-        ("I'm nervous about money. How much does the premium plan cost?", {"money", "cost"}),
+        # a worry or a complaint about cost of its own stays (one key from concern.v21)
+        ("I'm nervous about money. How much does the premium plan cost?", {"cost"}),
         (
             "I get a knot in my stomach every time I open our bank app. The new pricing is "
             "unacceptable.",
-            {"money", "cost"},
+            {"cost"},
         ),
-        ("We're drowning in debt. Which blender is cheapest?", {"money", "cost"}),
+        ("We're drowning in debt. Which blender is cheapest?", {"cost"}),
         # a feeling yields to another concern its sentence names, as before
         ("I'm scared my data will leak, the bank app has it", {"privacy"}),
         # no worry about money: the mention of cost stays

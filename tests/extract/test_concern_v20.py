@@ -15,8 +15,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v20() -> None:
-    assert concern.NAME == "persona6.concern.v20"
-    assert load_lexicon("concerns")["version"] == 20
+    assert concern.NAME == "persona6.concern.v21"
+    assert load_lexicon("concerns")["version"] == 21
 
 
 @pytest.mark.parametrize(
