@@ -1,4 +1,4 @@
-"""persona6.style.v16: how a person operates, per (session, actor).
+"""persona6.style.v17: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -71,6 +71,11 @@ v16: whether a person writes at length (``verbosity`` elaborate) is read in the 
 length is theirs to choose, not in a reply to the product's question nor in thanks that close
 ("Thanks, that's clear."), which are short whoever writes them; terse is read in every message.
 
+v17 (end-to-end probe 10): a figure of the answer doubted as it seems ("that seems way too high
+for 32mm tyres, no?") challenges it; the steps asked for before the speaker acts ("Outline the
+whole process for me before I start") plan before acting; the reasoning behind what was just
+said asked for ("explain the reasoning behind it") asks for its derivation.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -99,7 +104,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v16"
+NAME = "persona6.style.v17"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
