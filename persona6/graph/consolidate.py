@@ -124,6 +124,9 @@ class GraphConfig:
     members: tuple[tuple[re.Pattern[str], str], ...]
     #: Forms of a key that is without a thing ("foundationless", "sugar-free"): group ``thing``.
     opposites: tuple[re.Pattern[str], ...]
+    #: alternatives.yaml ``same``: each name of an alternative that has several, as a whole
+    #: word, with the number of its set of names (``_alternatives_named``).
+    same: tuple[tuple[re.Pattern[str], int], ...]
     #: Disclosure categories of plans and goals (``plans``): a new one announced as a change
     #: supersedes an earlier one of the same category (``plan_changes``).
     plan_categories: frozenset[str]
@@ -137,7 +140,8 @@ class GraphConfig:
 @cache
 def config() -> GraphConfig:
     data = packaged_yaml("graph.yaml")
-    groups = packaged_yaml("alternatives.yaml")["groups"]
+    lexicon = packaged_yaml("alternatives.yaml")
+    groups = lexicon["groups"]
     alternatives = {m.lower(): g for g, members in groups.items() for m in members}
     plans = data["plan_changes"]
     return GraphConfig(
@@ -159,6 +163,11 @@ def config() -> GraphConfig:
             for member, group in alternatives.items()
         ),
         opposites=tuple(re.compile(p) for p in data["opposites"]),
+        same=tuple(
+            (re.compile(rf"(?<![\w+#]){re.escape(str(name).lower())}(?![\w+#])"), number)
+            for number, names in enumerate(lexicon.get("same", []))
+            for name in names
+        ),
         plan_categories=frozenset(plans["categories"]),
         plan_cues=tuple(re.compile(p, re.IGNORECASE) for p in plans["cues"]),
         plan_frames=frozenset(w.lower() for w in plans["frames"]),
@@ -1447,16 +1456,19 @@ def _preference_change(
     if candidates:
         best = candidates[0][1]
         # One thing may have been stated under two keys ("JSON output from your tool",
-        # "JSON output"): those end too, as does each preference named by the word of the
+        # "JSON output"; "in person" and "see doctor face to face", two names of one
+        # alternative): those end too, as does each preference named by the word of the
         # statement that names the best one.
         words = _content_words(best.key)
         named = words & (_named(statement.quote, cfg) - _content_words(new.key))
+        alike = _alternatives_named(best.key, cfg) - _alternatives_named(new.key, cfg)
         ended += [best] + [
             old
             for rank, old in candidates[1:]
             if words <= _content_words(old.key)
             or _content_words(old.key) <= words
             or (rank[0] == NAMED and _content_words(old.key) & named)
+            or alike & _alternatives_named(old.key, cfg)
         ]
     else:
         best = against[0]
@@ -1602,6 +1614,13 @@ def _head(key: str) -> str:
     words = key.lower().split()
     cut = next((i for i, w in enumerate(words) if i and w in after_head), len(words))
     return singular(words[cut - 1]) if words else ""
+
+
+def _alternatives_named(key: str, cfg: GraphConfig) -> set[int]:
+    """The alternatives of several names (alternatives.yaml ``same``) that ``key`` names by
+    one of them, as a whole word ("see doctor face to face": the one of "in person")."""
+    text = key.lower()
+    return {number for name, number in cfg.same if name.search(text)}
 
 
 def _group(key: str, cfg: GraphConfig) -> str | None:

@@ -15,6 +15,7 @@ from importlib import resources
 
 import pytest
 
+from persona6.extract.text import packaged_yaml
 from persona6.graph.consolidate import _is_change, config, state_version
 from persona6.types import Trait, TraitStatus
 from tests.graph.test_change_of_mind_across_keys import by_key, signal
@@ -88,6 +89,44 @@ def test_a_change_of_visit_mode_ends_the_earlier_mode(old: str, new: str, quote:
 
 
 @pytest.mark.parametrize(
+    "earlier",
+    [
+        ["see doctor face to face", "in person"],
+        ["in person", "see doctor face to face"],  # the most recent replaced, either way
+        ["in-person visits", "face-to-face"],
+    ],
+)
+def test_a_change_ends_every_name_of_the_alternative_it_replaces(earlier: list[str]) -> None:
+    # Review 8 (Lin, N6): "I like to see doctor face to face" stayed active, and in her
+    # brief, after "From now video visit is better" ended "In person is better for me": two
+    # names of one alternative (alternatives.yaml ``same``), one inside a longer key.
+    said = [signal(f"s{n}", n, key) for n, key in enumerate(earlier, 1)]
+    new = signal("s9", 9, "video visit", 1.0, "From now video visit is better.")
+    traits = by_key([*said, new])
+    for key in earlier:
+        assert_ended(traits[key], traits["video visit"])
+
+
+@pytest.mark.parametrize(
+    ("earlier", "kept"),
+    [
+        # another alternative of the group: only the most recent one is replaced, as before
+        (["phone appointment", "in person"], "phone appointment"),
+        (["see doctor face to face", "phone appointment"], "see doctor face to face"),
+        # "face" alone names no alternative
+        (["face masks", "in person"], "face masks"),
+    ],
+)
+def test_another_alternative_of_the_group_is_not_ended_with_it(
+    earlier: list[str], kept: str
+) -> None:
+    said = [signal(f"s{n}", n, key) for n, key in enumerate(earlier, 1)]
+    new = signal("s9", 9, "video visit", 1.0, "From now video visit is better.")
+    traits = by_key([*said, new])
+    assert traits[kept].valid_to is None and traits[kept].status is TraitStatus.ACTIVE
+
+
+@pytest.mark.parametrize(
     ("old", "new"),
     [
         ("video games", "in person"),  # "video" alone names other things
@@ -106,3 +145,15 @@ def test_the_groups_of_alternatives_are_part_of_the_state_version() -> None:
     text = data.joinpath("graph.yaml").read_text() + data.joinpath("alternatives.yaml").read_text()
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     assert state_version().endswith(digest)
+
+
+def test_the_names_of_one_alternative_are_members_of_one_group() -> None:
+    lexicon = packaged_yaml("alternatives.yaml")
+    group_of = {str(m).lower(): g for g, ms in lexicon["groups"].items() for m in ms}
+    seen: set[str] = set()
+    for names in lexicon["same"]:
+        assert len(names) > 1, names
+        groups = {group_of.get(str(name).lower()) for name in names}
+        assert len(groups) == 1 and None not in groups, names  # one group, members of it
+        assert not seen & set(names), names  # a name of one alternative only
+        seen |= set(names)
