@@ -53,13 +53,30 @@ _EVIDENCE_JSON = _json_writer(sort_keys=False)
 _CONTEXT_JSON = _json_writer(sort_keys=True)
 
 
+#: How ``json.dumps(..., ensure_ascii=False)`` writes a string (the C function where there is one).
+_JSON_STRING = json.encoder.encode_basestring
+
+
 def _evidence_json(evidence: tuple[Evidence, ...]) -> str:
-    return _EVIDENCE_JSON(
-        [
-            {"event_id": e.event_id, "start": e.start, "end": e.end, "quote": e.quote}
-            for e in evidence
-        ]
-    )
+    """The evidence as ``_EVIDENCE_JSON`` writes it, put together directly for the usual
+    entry (str ids and quotes, int offsets: ``int.__repr__`` is what the encoder writes): one
+    dict per entry and the encoder's walk cost more than the text (a signal or more an event).
+    Anything else goes to the encoder."""
+    parts = []
+    for e in evidence:
+        event_id, start, end, quote = e.event_id, e.start, e.end, e.quote
+        if not (type(event_id) is str and type(quote) is str and type(start) is int is type(end)):
+            return _EVIDENCE_JSON(
+                [
+                    {"event_id": e.event_id, "start": e.start, "end": e.end, "quote": e.quote}
+                    for e in evidence
+                ]
+            )
+        parts.append(
+            f'{{"event_id": {_JSON_STRING(event_id)}, "start": {start!r}, "end": {end!r}, '
+            f'"quote": {_JSON_STRING(quote)}}}'
+        )
+    return "[" + ", ".join(parts) + "]"
 
 
 #: -0.0 as ``array("d")`` holds it.

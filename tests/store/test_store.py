@@ -537,6 +537,49 @@ def test_vectors_are_written_as_json_dumps_writes_them():
         assert _vector_json(vector) == json.dumps(list(vector)), vector
 
 
+def test_evidence_is_written_as_json_dumps_writes_it():
+    """``_evidence_json`` writes the text of ``json.dumps(..., ensure_ascii=False)`` of the
+    entries' dicts, for every kind of quote (non-ASCII, quotes, backslashes, controls, lone
+    surrogates) and for entries whose fields are not the usual str and int."""
+    import json
+
+    from persona6.store.sql_graph import _evidence_json
+    from persona6.types import Evidence
+
+    quotes = [
+        "",
+        "plain",
+        'say "hi"',
+        "back\\slash",
+        "tab\tnew\nline\x00\x1f\x7f",
+        "café ☕ 😀",
+        "\u2028\u2029",
+        "\ud800 lone",
+        "’curly’",
+    ]
+    entries = [
+        Evidence(event_id=f"e{i}-{q[:2]}", start=i, end=i + len(q), quote=q)
+        for i, q in enumerate(quotes)
+    ]
+    odd = [
+        Evidence.model_construct(event_id="e", start=True, end=2.0, quote="x"),
+        Evidence.model_construct(event_id="é", start=0, end=1, quote=None),
+    ]
+    for evidence in [
+        (),
+        tuple(entries[:1]),
+        tuple(entries),
+        *[(e,) for e in odd],
+        (entries[0], odd[0]),
+    ]:
+        dicts = [
+            {"event_id": e.event_id, "start": e.start, "end": e.end, "quote": e.quote}
+            for e in evidence
+        ]  # Evidence.model_dump's keys, in its order
+        expected = json.dumps(dicts, ensure_ascii=False)
+        assert _evidence_json(evidence) == expected, evidence
+
+
 def test_the_latest_identity_units_are_the_last_in_time_order(store):
     """``latest`` keeps the newest units of a person, in the same order as all of them."""
     from persona6.store.base import IdentityUnitRow
