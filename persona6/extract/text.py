@@ -589,8 +589,8 @@ def inside(spans: Sequence[Span], offset: int) -> bool:
 def opening_words(text: str, clause: Span, limit: int = 3) -> tuple[Token, ...]:
     """The first words of a clause after discourse fillers ("well", "oh", "and", ...)."""
     words = tokens(text, clause.start, clause.end)
-    index = 0
-    while index < len(words) - 1 and words[index].word in english_set("discourse_markers"):
+    index, markers = 0, english_set("discourse_markers")
+    while index < len(words) - 1 and words[index].word in markers:
         index += 1
     return words[index : index + limit]
 
@@ -887,11 +887,13 @@ _FUTURE = re.compile(
 def is_report_verb(word: str) -> bool:
     """A verb of saying or believing ("said", "thought"): what follows it is the content, so
     "I always thought ..." is no habit of thinking; its "-ing" forms too ("saying", english v12)."""
-    return (
-        word in english_set("reporting_verbs")
-        or word in english_set("disowning_verbs")
-        or word in _progressive_reports()
-    )
+    return word in _report_verbs()
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    """``is_report_verb``'s words in one set: it is asked of every word before a subject."""
+    return english_words("reporting_verbs", "disowning_verbs") | _progressive_reports()
 
 
 def is_reported(text: str, sentence: Span, subject_start: int) -> bool:
