@@ -1,4 +1,4 @@
-"""persona6.disclosure.v31: facts a person states about their own life.
+"""persona6.disclosure.v32: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -182,6 +182,18 @@ health ("I've been feeling a little dizzy", ``symptoms``), a bare "I rent" is a 
 v31 (docs review, demo seed 7): words about the conversation or the task at hand itself are no
 fact of the speaker's life ("picking up where we left off yesterday", "carry on from where we
 stopped": ``talk_idioms``).
+v32 (review 8 N1, probe 10): a medication the speaker takes is health, ``health:takes <drug>``
+"takes warfarin" ("I'm on warfarin", "I take metformin twice a day", "my blood thinner levels",
+"I stopped taking statins" at -1), the drug known by its class, the ending of its generic name,
+a dose after it or a brand taken "for my <condition>" (``medication_*``), never by a list of
+names ("I'm on the train", "I take the bus" say nothing). No fact either: a deferral of the thing
+just said ("I'll deal with it tomorrow", ``anaphor_particles``), how a thing was fixed ("Got it
+working by logging out"), an act in a clause of time about a thing ("the screen flickers when I
+am scrolling", ``thing_time_leads``, ``thing_openers``), a fear of an outcome ("terrified of
+losing the photos", ``outcome_objects``), a number as a verb ("usually 20 litre batches"), a
+time cut in two ("moved in with us last | spring", "applying ever | since"), a noun past an
+adverb after "my" ("would my old lenses still work", ``my_phrase_adverbs``) and an idiom after
+"my" ("my sweet spot", ``my_idioms``).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -203,7 +215,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v31"
+NAME = "persona6.disclosure.v32"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -277,6 +289,8 @@ _WORD_LISTS += ("death_phrases", "death_adjectives", "awaiting_leads", "my_rank_
 _WORD_LISTS += ("my_records", "my_service_people", "my_fittings", "my_need_leads")
 _WORD_LISTS += ("moment_words", "choice_verbs", "attempt_leads", "outing_nouns")
 _WORD_LISTS += ("symptoms", "symptom_degrees", "go_off_places")  # v30
+_WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v32
+_WORD_LISTS += ("thing_openers", "my_idioms", "my_phrase_adverbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -319,7 +333,12 @@ def lexicon() -> Lexicon:
     data = tx.load_lexicon("disclosures")
     verbs = {str(p): category for category, phrases in data["verbs"].items() for p in phrases}
     all_nouns = [word for words in data["nouns"].values() for word in words]
-    not_filler = r"(?!(?:and|or|is|are|was|were|has|have|had|name)\b)"
+    # nor an adverb, which ends the noun phrase: "would my old lenses still work?" (v32)
+    not_filler = (
+        r"(?!(?:and|or|is|are|was|were|has|have|had|name|"
+        + "|".join(data["my_phrase_adverbs"])
+        + r")\b)"
+    )
     places = [
         p
         for group, names in tx.load_lexicon("places").items()
@@ -428,6 +447,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_my_is(text, sentence, clause))
             found.extend(_body_trouble(text, clause))
             found.extend(_bare_condition(text, clause))
+            found.extend(_medications(text, sentence, clause))
             found.extend(_aside_condition(text, sentence, clause))
             found.extend(_leave_plans(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
@@ -463,6 +483,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _paying_off(text, sentence, pred)
                     or _done_oneself(text, sentence, pred)
                     or _about_the_talk(text, sentence, pred)
+                    or _number(pred.verb.word)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -478,6 +499,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                     continue  # "we went with the 10kW system": the decision's (v16)
                 if claim is not None and _time_of_main(text, sentence, claim, pred):
                     continue  # "... easier to reflect when I write": when, no habit (v16)
+                if claim is not None and _time_of_thing(text, sentence, claim, pred):
+                    continue  # "the screen flickers when I am scrolling" (v32)
                 planned = claim is not None and claim.key.startswith("plans:")
                 if planned and _moves_tools(text, sentence, pred):
                     continue  # "we're moving to Linear next quarter": a switch to come
@@ -706,6 +729,8 @@ def _by_means(text: str, pred: Predicate) -> list[Claim]:
     main = lexicon().lemmas.get(pred.verb.word) or _activity_lemmas().get(pred.verb.word, "")
     if _work_step(main, words) or _at_hand(text, pred.rest):
         return []  # "worked around it by casting created_at to text": a step of the task
+    if words[0].word in _THING_POINTERS and main != "do":
+        return []  # "Got it working by logging out", "Fixed it by clearing the cache" (v32)
     act = words[at + 1]
     lemma = lexicon().lemmas.get(act.word) or _activity_lemmas().get(act.word, "")
     if lemma in _skipped_verbs() or _at_hand(text, Span(act.end, pred.rest.end)):
@@ -1125,6 +1150,40 @@ def _time_of_main(text: str, sentence: Span, claim: Claim, pred: Predicate) -> b
         return False  # "she's always with me while I write": whenever the speaker writes
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
     return rest is None or _names_nothing(text, rest)
+
+
+def _time_of_thing(text: str, sentence: Span, claim: Claim, pred: Predicate) -> bool:
+    """An act or habit of the speaker's in a clause of time (``thing_time_leads``) after a main
+    clause that has no subject of the speaker's nor a person or pet of theirs (v32, probe 10
+    ln03): "the screen flickers when I am scrolling", "my bicycle it make noise when I am
+    braking" say when the thing does so. "I listen to podcasts when I'm running", "my wife
+    laughs when I'm dancing" keep it."""
+    if claim.key.partition(":")[0] not in ("activities", "habits", "possessions"):
+        return False
+    if pred.implied:
+        return False
+    before = tx.tokens(text, sentence.start, pred.subject.start)
+    words = lexicon().words
+    if len(before) < 3 or before[-1].word not in words["thing_time_leads"]:
+        return False
+    opening = tx.opening_words(text, sentence, 1)
+    if not opening or opening[0].word not in words["thing_openers"]:
+        return False  # "here's a pic from when I was dancing", "life is ... when we ..."
+    if before[-2].word in _CLAUSE_VERBS:
+        return False  # "that was when I found my love of green tea": the when is the fact
+    said = [
+        t
+        for clause in tx.clauses(text, sentence)
+        if not tx.is_question(text, clause)
+        for t in tx.tokens(text, *clause)
+        if t.start != pred.subject.start
+    ]
+    people = lexicon().noun_category
+    return not any(
+        t.word.partition("'")[0] in _SUBJECTS | _PERSONAL | {"me", "us"}
+        or people.get(t.word) in ("family", "pets")
+        for t in said
+    )  # "she's always with me while I write", "... when I travel alone I head to ..."
 
 
 def _time_to_come(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -1761,6 +1820,7 @@ def _claim(
         value = f"{says}{preposition} {tx.plain(thing)}"
         polarity = -1.0 if pred.negated else 1.0
         return Claim(f"{category}:{fact}"[:100], value, polarity, weight, [pred.clause])
+    rest = _without_cut_time(text, rest)  # "been applying ever | since" (v32)
     end = rest.end if rest else pred.verb.end
     if rest is not None and (cut := _cut_debris(text, rest.start, rest.end)) < rest.end:
         rest = tx.phrase_span(text, rest.start, cut)
@@ -2526,6 +2586,7 @@ def _my_mentions(
             continue
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
+        rest = _without_cut_time(text, rest)  # "... moved in with us | last" (v32)
         if rest is not None and _framed(text, rest):
             if noun in _my_is_nouns():
                 continue  # "My job is: triage, then fixes": a list follows, nothing had (v25)
@@ -2560,6 +2621,22 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _without_cut_time(text: str, span: Span | None) -> Span | None:
+    """``span`` without a last word that opens a phrase of time it cuts (v32, probe 10 ds08,
+    ds09): a phrase capped at its length ended "moved in with us last" ("spring" left out), one
+    whose dangling "since" was dropped "applying ever"; the time (``fact_stops``: "last spring",
+    "ever since") is no part of the fact, so the words before it are."""
+    if span is None:
+        return None
+    words = tx.tokens(text, *span)
+    if len(words) < 2:
+        return span
+    found = re.compile(lexicon().fact_stops, re.I).match(text, words[-1].start)
+    if found is None or found.end() <= span.end:
+        return span
+    return Span(span.start, words[-2].end)
 
 
 #: The forms of "feel" (the lexicon's lemma table does not hold it: a verb of no category).
@@ -2793,6 +2870,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
         if _names_no_thing(text, clause, match.start(), phrase):
             continue  # "my favourite flower", "my INR", "need to refill my meds" (v29)
+        if _medication_name(text, clause, list(tx.tokens(text, phrase[0].start, clause.end)), 0):
+            continue  # "my blood thinner": ``_medications`` says it (v32)
         framed = len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")
         if framed and phrase[0].word in _my_is_nouns():
             continue  # "my plan is: flight first": the plan's frame, nothing had (v25)
@@ -2821,6 +2900,9 @@ def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]
     words = lexicon().words
     if phrase[0].word in words["my_rank_words"]:
         return True
+    said = " ".join(t.word for t in phrase)
+    if any(said == idiom or said.startswith(idiom + " ") for idiom in words["my_idioms"]):
+        return True  # "half marathons are my sweet spot now" (v32)
     head = phrase[-1].word
     if head in words["my_records"] | words["my_service_people"] | words["my_fittings"]:
         return True
@@ -3124,6 +3206,162 @@ def _bare_condition(text: str, clause: Span) -> list[Claim]:
     fact = tx.normalise_phrase(condition)
     says = "has" if fact.split()[-1].startswith("allerg") else "is"  # "nut allergy here" (v18)
     return [Claim(f"health:{fact}", f"{says} {tx.plain(condition)}", 1.0, 0.8, [clause])]
+
+
+# --- medications (v32) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _MedicationLexicon:
+    classes: tuple[tuple[tuple[str, ...], str], ...]  # the words said -> the class, longest first
+    suffixes: tuple[str, ...]
+    exceptions: frozenset[str]
+    doses: frozenset[str]
+    purposes: frozenset[str]
+    adverbs: frozenset[str]
+    leads: tuple[tuple[tuple[str, ...], str], ...]  # the words of a lead -> takes / stops / never
+    bare_leads: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@cache
+def _medication_lexicon() -> _MedicationLexicon:
+    """The ``medication_*`` entries of the lexicon (v32), leads longest first."""
+    data = tx.load_lexicon("disclosures")
+
+    def leads(entry: dict[str, list[str]]) -> tuple[tuple[tuple[str, ...], str], ...]:
+        pairs = [(tuple(str(p).split()), kind) for kind, ps in entry.items() for p in ps]
+        return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+    forms = [
+        (tuple(str(form).split()), str(name))
+        for name, said in data["medication_classes"].items()
+        for form in said
+    ]
+    return _MedicationLexicon(
+        classes=tuple(sorted(forms, key=lambda pair: -len(pair[0]))),
+        suffixes=tuple(str(s) for s in data["medication_suffixes"]),
+        exceptions=frozenset(str(w) for w in data["medication_suffix_exceptions"]),
+        doses=frozenset(str(w) for w in data["medication_doses"]),
+        purposes=frozenset(str(w) for w in data["medication_purposes"])
+        | frozenset(_conditions())
+        | lexicon().words["body_parts"],
+        adverbs=frozenset(str(w) for w in data["medication_adverbs"]),
+        leads=leads(data["medication_leads"]),
+        bare_leads=leads(data["medication_bare_leads"]),
+    )
+
+
+_MEDICATION_OPENERS = frozenset({"my", "the", "some", "a", "an", "any", "more", "of"})
+_DOSE = re.compile(r"(?:\d+(?:[.,]\d+)?|half|one|two|three|four)(?P<unit>[a-z]*)")
+_MEDICATION_SAYS = {
+    "takes": "takes",
+    "stops": "no longer takes",
+    "not": "does not take",
+    "past": "used to take",
+    "never": "has never taken",
+}
+
+
+def _medications(text: str, sentence: Span, clause: Span) -> list[Claim]:
+    """A medication the speaker takes (v32, review 8 N1): after a lead of taking
+    (``medication_leads``: "I'm on", "I take", "I've been taking", "put me on", "I need to
+    refill") or one at the clause's start with "I" left out (``medication_bare_leads``: "Been on
+    warfarin since 2019", "taking sertraline since last year"), or after "my" anywhere ("my
+    blood thinner levels", "refill my warfarin"), a word the lexicon knows for a drug
+    (``_medication_name``) is ``health:takes <drug>``; a lead of stopping says polarity -1.
+    "I'm on the train", "I'm on it", "I take the bus" name no drug and give nothing."""
+    meds = _medication_lexicon()
+    words = [t for t in tx.tokens(text, *clause) if t.word not in meds.adverbs]
+    claims: list[Claim] = []
+    opening = tx.opening_words(text, clause, 1)
+    first = words.index(opening[0]) if opening and opening[0] in words else 0
+    for at in range(len(words)):
+        kind, after = _medication_lead(words, at, at == first)
+        if kind is None and words[at].word == "my" and not _medication_other(words, at):
+            kind, after = "takes", at
+        if kind is None:
+            continue
+        if _supposed(text, words[at].start) or tx.is_reported(text, sentence, words[at].start):
+            continue
+        name = _medication_name(text, sentence, words, after)
+        if name is None:
+            continue
+        says = _MEDICATION_SAYS[kind]
+        polarity = 1.0 if kind == "takes" else -1.0
+        claim = Claim(f"health:takes {name}", f"{says} {name}", polarity, 0.8, [clause])
+        if all(c.key != claim.key for c in claims):
+            claims.append(claim)
+    return claims
+
+
+def _medication_lead(words: Sequence[tx.Token], at: int, opens: bool) -> tuple[str | None, int]:
+    """The kind of the medication lead that starts at ``words[at]`` (one of ``medication_leads``,
+    or of ``medication_bare_leads`` when it opens the clause) and the index after it."""
+    meds = _medication_lexicon()
+    said = [t.word.replace("’", "'") for t in words[at : at + 7]]
+    for leads in (meds.leads, meds.bare_leads if opens else ()):
+        for lead, kind in leads:
+            if tuple(said[: len(lead)]) == lead:
+                return kind, at + len(lead)
+    return None, at
+
+
+def _medication_other(words: Sequence[tx.Token], at: int) -> bool:
+    """Whether "my" at ``at`` opens another's medication ("my mum's warfarin")."""
+    return at + 1 < len(words) and words[at + 1].word.endswith("'s")
+
+
+def _medication_name(text: str, sentence: Span, words: Sequence[tx.Token], at: int) -> str | None:
+    """The drug named from ``words[at]`` on, in the key's form, or None: a class of drug or a
+    word for medication (``medication_classes``: "blood thinners" -> "blood thinner"); a word
+    ending as a generic drug name does (``medication_suffixes``: "warfarin", "metformin"); a
+    word a dose follows ("sertraline 50mg", "warfarin, the 5 milligram ones"); a capitalised
+    name taken "for my <condition or body part>" ("Zoloft for my anxiety"). A dose before it
+    is passed over ("20mg of citalopram", "a course of antibiotics")."""
+    meds = _medication_lexicon()
+    said = [t.word for t in words[at : at + 4]]
+    for form, name in meds.classes:
+        if tuple(said[: len(form)]) == form:
+            return name  # "the pill"
+    while at < len(words) and (
+        words[at].word in _MEDICATION_OPENERS or _dose_at(words, at) or words[at].word == "dose"
+    ):
+        at += 1
+    if at >= len(words):
+        return None
+    said = [t.word for t in words[at : at + 4]]
+    for form, name in meds.classes:
+        if tuple(said[: len(form)]) == form:
+            return name
+    word = words[at].word
+    if not word.isalpha() or word in _function_words():
+        return None
+    if word not in meds.exceptions and any(
+        word.endswith(s) and len(word) >= len(s) + 3 for s in meds.suffixes
+    ):
+        return word
+    following = list(tx.tokens(text, words[at].end, sentence.end))[:5]
+    while following and following[0].word in {"the", "a", "at", "of"}:
+        following = following[1:]
+    if following and _dose_at(following, 0):
+        return word
+    brand = text[words[at].start].isupper() and words[at].start > sentence.start
+    purpose = [t.word for t in following[:3]]
+    if brand and purpose[:2] == ["for", "my"] and purpose[2:] and purpose[2] in meds.purposes:
+        return word
+    return None
+
+
+def _dose_at(words: Sequence[tx.Token], at: int) -> bool:
+    """A dose at ``words[at]``: a number with a unit of ``medication_doses`` in it or after it
+    ("50mg", "5 milligram", "two tablets")."""
+    doses = _medication_lexicon().doses
+    found = _DOSE.fullmatch(words[at].word)
+    if found is None:
+        return False
+    if found["unit"]:
+        return found["unit"] in doses
+    return at + 1 < len(words) and words[at + 1].word in doses
 
 
 @cache
@@ -3736,7 +3974,18 @@ def _anaphor_object(text: str, pred: Predicate) -> bool:
     span = tx.phrase_span(text, found[0].start, pred.rest.end, lexicon().fact_stops)
     words = {t.word for t in tx.tokens(text, *span)} if span else set()
     pointed = {"it", "this", "that", "these", "those", "them"}
-    return bool(words) and words <= lists["anaphors"] and bool(pointed & words)
+    if bool(words) and words <= lists["anaphors"] and bool(pointed & words):
+        return True
+    # "I'll deal with it tomorrow", "I'll get back to it", "I'll look into that" (v32): a
+    # particle or preposition before the anaphor of a deferral still points at the thing just
+    # said; "I read about it a lot" (a habit) stays
+    if not tx.is_future(text, pred) and not set(pred.lead) & _UNREAL_MODALS:
+        return False
+    particles = lists["anaphor_particles"] | lists["calendar_names"]  # "... on Monday"
+    return bool(words) and words <= lists["anaphors"] | particles and bool(_THING_POINTERS & words)
+
+
+_THING_POINTERS = frozenset({"it", "this", "that"})
 
 
 def _bare_role(text: str, sentence: Span, pred: Predicate) -> bool:
@@ -4325,6 +4574,9 @@ def _without_covered(claims: list[Claim]) -> list[Claim]:
     the plan `starting my semester abroad in madrid`, not also `has semester abroad`; the
     citizenship exam one is prepping for is no thing had. A person, pet, home or thing the lists
     know stays had ("Moving in with my partner in May" keeps `has partner`: "my" says so)."""
+    meds = [c for c in claims if c.key.startswith("health:takes ")]
+    if meds:  # "I stopped taking statins": the medication, not also an act (v32)
+        claims = [c for c in claims if not _medication_act(c, meds)]
     plans = [c for c in claims if c.key.startswith("plans:") and _under_way(c.value)]
     if not plans:
         return claims
@@ -4339,6 +4591,19 @@ def _without_covered(claims: list[Claim]) -> list[Claim]:
         )
 
     return [claim for claim in claims if not covered(claim)]
+
+
+def _medication_act(claim: Claim, meds: list[Claim]) -> bool:
+    """Whether ``claim`` is an act or habit said in the clause of a medication (v32): "I stopped
+    taking statins last year" is ``health:takes statin`` at -1, no activity besides."""
+    if claim.key.partition(":")[0] not in ("activities", "habits", "plans") or not claim.spans:
+        return False
+    span = claim.spans[0]
+    said = claim.key.partition(":")[2].split()
+    taken = {m.key.removeprefix("health:takes ") for m in meds} | {"taking", "take", "took"}
+    return bool(taken & set(said)) and any(
+        m.spans[0].start <= span.start and span.end <= m.spans[0].end for m in meds
+    )
 
 
 def _supposed(text: str, at: int) -> bool:
@@ -4381,7 +4646,23 @@ def _fear_at_hand(segment: str, matched: re.Match[str]) -> bool:
     the speaker's own fear: "I'm afraid of heights", "scared of flying"."""
     if not matched.group(0).lower().endswith(" of"):
         return False
-    return preference.feared_at_hand(segment[matched.end() :])
+    return preference.feared_at_hand(segment[matched.end() :]) or _outcome_feared(
+        segment[matched.end() :]
+    )
+
+
+def _outcome_feared(feared: str) -> bool:
+    """A fear of an act done to a thing (v32, probe 10 cn05): "terrified of losing the wedding
+    photos", "scared of breaking the new laptop", "afraid of missing my flight" fear an outcome,
+    a worry (the concern extractor's), no fear of the speaker's own; a gerund with no object
+    after it is one ("afraid of flying", "scared of driving on highways", "of public
+    speaking"). The object opens on a determiner or a possessive (``outcome_objects``)."""
+    words = [t.word for t in tx.tokens(feared)[:2]]
+    return (
+        len(words) == 2
+        and tx.is_gerund(words[0])
+        and words[1] in lexicon().words["outcome_objects"]
+    )
 
 
 def _under_way(value: str) -> bool:
