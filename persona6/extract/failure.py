@@ -1,4 +1,4 @@
-"""persona6.failure.v16: failure episodes, and how the person reacted to each.
+"""persona6.failure.v17: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -17,7 +17,10 @@ A failure is, in one session (cues in ``data/failures.yaml``):
 - an assistant message that apologises or reports an error ("sorry", "an error occurred", "I
   couldn't", "failed to"), about the actor of the most recent person message or action before
   it (none: no episode); key = ``assistant_error``. An apology that only promises to try again
-  ("Sorry about that. I'll try again for you.") reports no error of its own (v7);
+  ("Sorry about that. I'll try again for you.") reports no error of its own (v7), nor does
+  sympathy for what befell the person in their world (v17: "I'm sorry that happened" after a
+  car accident, "so sorry about your dog"): an apology is an error report only when it is
+  about the product's own act or output;
 - a person's message saying something broke ("it's broken", "doesn't work", "keeps failing",
   or a thing in an unavailable state: "Monitoring is offline again", "the dongle lost its
   connection", v8; not the person's own "I'll be offline tomorrow"; not "I cannot X" of a rule,
@@ -37,7 +40,9 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   too; the product's message of failure quoted as what a part says ("keeps saying 'invalid
   date'"); what was due not done since a time ("The bank feed hasn't synced since Tuesday");
   wrong output judged so ("gives me an OG of 1.500 which is obviously wrong"); not a person not
-  working ("i do not work") nor what "didn't work out"); key = ``user_reported``.
+  working ("i do not work") nor what "didn't work out"; v17 not a person stuck at a place or
+  on a task, "stuck at the bank all day", "got stuck on a plot twist", but "I'm stuck on the
+  login page"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -67,8 +72,9 @@ that it broke ("it seems to have gone wrong ... what should I do?") then asks, n
 
 The reaction is what the same actor did next in the session, read from the actor's own messages
 and actions after the failure: the first one, then more up to ``window_events`` of them within
-``window_seconds``, never past the actor's next failure. Labels (the cues are general lexicons
-and event names in ``data/failures.yaml``):
+``window_seconds``, never past the actor's next failure nor past the next good end of their
+work (v17: an outcome of theirs that is no failure; what follows is another matter). Labels
+(the cues are general lexicons and event names in ``data/failures.yaml``):
 
 - ``feedback``: an action named thumbs_down, rating, feedback, report_problem, ...; or, said in
   words (v9), a critique asking for what the work lacked ("Where's the test that would have
@@ -79,8 +85,9 @@ and event names in ``data/failures.yaml``):
   still leaves the label to the window's acts;
 - ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
   someone from your team look at this", "contact support", v10 any human team or role,
-  ``human_roles``: "Paging the DBA on call.", "get SRE on this"; or an action: contact_support,
-  open_incident, ...);
+  ``human_roles``: "Paging the DBA on call.", "get SRE on this"; v17 the roles of a domain,
+  "Can I talk to the TA please?", "connect me with my adjuster"; or an action: contact_support,
+  open_incident, ..., v17 a verb of reaching someone and a role, contact_ta, email_instructor);
 - ``complain``: a negative message about the product (a negative judgement, a positive one
   denied, a broken expectation, a recurring failure, or the actor's report that it broke when
   the message says nothing else it does about it: a report beside a fix, giving up, asking for
@@ -88,9 +95,10 @@ and event names in ``data/failures.yaml``):
   the context of that act, v8);
 - ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
   fixed it", "nevermind, I got it"), or doing it oneself ("I fix it myself in settings", "I
-  changed it in settings", "I did it manually"; not "how do I fix it?", v7; "I power-cycled the
-  inverter and reset the dongle myself", "it's working again", v8; any act of ``self_fix_acts``
-  with "myself" or "by myself" later in its clause, "I choose other seats myself, row 32",
+  changed it in settings", "I did it manually"; not "how do I fix it?", v7; v17 "I'll fix it
+  on my end"; "I power-cycled the inverter and reset the dongle myself", "it's working
+  again", v8; any act of ``self_fix_acts`` with "myself" or "by myself" later in its clause,
+  "I choose other seats myself, row 32",
   v12, not "I booked it for myself"; from v13 any verb on an object, "I'll resize the photos
   myself", "I converted the measurements by hand", but one of being, living, having, saying,
   thinking or wanting, ``self_fix_non_acts``: not "I live by myself", "I had a coffee by
@@ -105,7 +113,8 @@ and event names in ``data/failures.yaml``):
   up", "not worth it", "ill do it tmrw", "I'll try again tomorrow"; not "don't forget it", v7;
   v15 stopping or leaving the product, "login fail again, I stop.", "I've had enough,
   cancelling my subscription"; v16 a judgement beside it is its reason, no complaint: "I give
-  up, this is useless");
+  up, this is useless"; v17 resignation, "whatever. ill take the zero", "leaving it", and
+  refusing to do it again, "not doing this again tonight": a negated "again" is no retry);
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
@@ -120,7 +129,10 @@ and event names in ``data/failures.yaml``):
   text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
 - ``switch``: the first reaction is anything else, or a message saying the person moves to
   another tool (v15, ``switch_messages``: "Moving over to Ableton for this, yours keeps
-  failing"; its report is its context); but when the failed request was an action
+  failing"; its report is its context; v17 any act of the person's stated with "instead", "I'll
+  email them to the claims address instead", or by another channel, "sending it by email", and
+  giving up on this way while naming another, "Not fighting with it, sending it by email");
+  but when the failed request was an action
   and the first reaction is a message that shows no label (a question about the error), a later
   act of the window that retries or rephrases that action decides ``retry`` or ``rephrase``;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None), or says
@@ -176,7 +188,7 @@ from persona6.extract.prep import CueList, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v16"
+NAME = "persona6.failure.v17"
 
 
 class Reaction(StrEnum):
@@ -231,6 +243,7 @@ class FailureCues:
     help_requests: CueList
     escalate: CueList
     complain: CueList
+    complain_exclusions: CueList
     self_fix: CueList
     self_fix_exclusions: CueList
     repair_messages: CueList
@@ -240,11 +253,14 @@ class FailureCues:
     abandon_exclusions: CueList
     feedback_actions: frozenset[str]
     escalate_actions: frozenset[str]
+    reach_verbs: frozenset[str]
+    role_name: re.Pattern[str]
     undo_actions: frozenset[str]
     retry_actions: frozenset[str]
     repair_actions: frozenset[str]
     retry_words: frozenset[str]
     retry_messages: CueList
+    retry_exclusions: CueList
     expected_failure_marks: CueList
     #: ``feedback_messages`` and ``cause_questions``: read together, as one label (v9).
     feedback_messages: CueList
@@ -291,7 +307,13 @@ def cues() -> FailureCues:
     world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
 
     def report(pattern: str) -> str:
-        slots = {"{part}": part, "{errors}": errors, "{world}": world, "{persons}": persons}
+        slots = {
+            "{part}": part,
+            "{errors}": errors,
+            "{world}": world,
+            "{persons}": persons,
+            "{things}": things,
+        }
         for slot, value in slots.items():
             pattern = pattern.replace(slot, value)
         return pattern.replace("{people}", people)
@@ -311,7 +333,10 @@ def cues() -> FailureCues:
         http_status_attrs=names("http_status_attrs"),
         success_attrs=names("success_attrs"),
         assistant_errors=_compile(data["assistant_errors"]),
-        assistant_exclusions=_compile(data["assistant_error_exclusions"]),
+        # "{things}": a thing of the product, which an apology about "your" X is about (v17).
+        assistant_exclusions=_compile(
+            [p.replace("{things}", things) for p in data["assistant_error_exclusions"]]
+        ),
         user_reports=_compile([report(p) for p in data["user_reports"]]),
         user_report_exclusions=_compile(
             [report(p.replace("{rules}", rules)) for p in data["user_report_exclusions"]]
@@ -321,6 +346,7 @@ def cues() -> FailureCues:
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         complain=_compile(data["complain"]),
+        complain_exclusions=_compile(data["complain_exclusions"]),
         self_fix=_compile(
             [p.replace("{acts}", acts).replace("{non_acts}", non_acts) for p in data["self_fix"]]
         ),
@@ -334,11 +360,15 @@ def cues() -> FailureCues:
         abandon_exclusions=_compile(data["abandon_exclusions"]),
         feedback_actions=names("feedback_actions"),
         escalate_actions=names("escalate_actions"),
+        reach_verbs=names("reach_verbs"),
+        # A role named by the rest of an action's name, "ta" of contact_ta (v17).
+        role_name=re.compile(rf"(?:the |a |my |your )?(?:{roles})", re.IGNORECASE),
         undo_actions=names("undo_actions"),
         retry_actions=names("retry_actions"),
         repair_actions=names("repair_actions"),
         retry_words=names("retry_words"),
         retry_messages=_compile(data["retry_messages"]),
+        retry_exclusions=_compile(data["retry_exclusions"]),
         expected_failure_marks=_compile(data["expected_failure_marks"]),
         feedback_messages=_compile([*data["feedback_messages"], *data["cause_questions"]]),
         command_actions=names("command_actions"),
@@ -562,7 +592,7 @@ def asks_for_help(prep: Prepared) -> bool:
 def _says_retry(prep: Prepared) -> bool:
     """A person's text saying they try the same again (``retry_messages``), not in a case
     supposed (v15: "If it fails, I'll retry tomorrow")."""
-    return _said(prep, cues().retry_messages, supposed=True)
+    return _said(prep, cues().retry_messages, cues().retry_exclusions, supposed=True)
 
 
 _NO_CUES = CueList(())
@@ -721,7 +751,10 @@ def _expected(session: Sequence[StoredEvent], failure: Failure) -> bool:
         return False
     prep = prepared(session[at])
     # Judged by the complaint cues, not the report it may hold ("Good, it failed" reports it).
-    return _said(prep, cues().expected_failure_marks) and not _said(prep, cues().complain)
+    found = cues()
+    return _said(prep, found.expected_failure_marks) and not _said(
+        prep, found.complain, found.complain_exclusions
+    )
 
 
 def _reacts_in_words(event: StoredEvent) -> bool:
@@ -828,13 +861,26 @@ def reaction_labels(event: StoredEvent) -> set[Reaction]:
             labels.add(Reaction.FEEDBACK)
         if names_match(event.name, found.repair_actions):
             labels.add(Reaction.SELF_FIX)  # reset_device, pair_device (v15)
-        if names_match(event.name, found.escalate_actions):
+        if names_match(event.name, found.escalate_actions) or reaches_role(event.name):
             labels.add(Reaction.ESCALATE)
         elif event.text and found.escalate.search(prepared(event)):
             labels.add(Reaction.ESCALATE)  # a support form's text: "can someone look at this"
     elif is_person_message(event):
         labels.update(_message_labels(prepared(event)))
     return labels
+
+
+def reaches_role(name: str | None) -> bool:
+    """An action reaches a person by a role (v17): its name is a verb of reaching someone
+    (``reach_verbs``) and then a role of ``human_roles`` (contact_ta, email_instructor,
+    call_claims_adjuster), not a thing (email_documents, call_api, request_refund)."""
+    words = name_words(name)
+    found = cues()
+    return (
+        len(words) >= 2
+        and words[0] in found.reach_verbs
+        and found.role_name.fullmatch(" ".join(words[1:])) is not None
+    )
 
 
 def _message_labels(prep: Prepared) -> tuple[Reaction, ...]:
@@ -850,7 +896,7 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     # give up" gives up on nothing yet.
     if _said(prep, found.escalate, supposed=True):
         labels.append(Reaction.ESCALATE)
-    if _said(prep, found.complain, supposed=True):
+    if _said(prep, found.complain, found.complain_exclusions, supposed=True):
         labels.append(Reaction.COMPLAIN)
     if _said(prep, found.self_fix, found.self_fix_exclusions, supposed=True) or _said(
         prep, found.repair_messages
@@ -868,8 +914,11 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.
         labels.append(Reaction.FEEDBACK)
-    if not labels and _said(prep, found.switch_messages, supposed=True):
-        labels.append(Reaction.SWITCH)  # "Moving over to Ableton for this" (v15)
+    if labels in ([], [Reaction.ABANDON]) and _said(prep, found.switch_messages, supposed=True):
+        # "Moving over to Ableton for this" (v15). Giving up on this way while naming the other
+        # one takes is a switch (v17): "Not fighting with it, sending it by email", "forget it,
+        # I'll use Excel instead" give up on the way, not on the goal.
+        labels[:] = [Reaction.SWITCH]
     reported = _user_report(prep) or _said(prep, found.recurrences, supposed=True)
     if not labels and reported and not asks_for_help(prep) and not _says_retry(prep):
         # "it broke again" complains. A report that also says what the person does about it is
@@ -913,8 +962,22 @@ def episode(
     first = next(later, None)
     if first is None:
         return FailureEpisode(failure, Reaction.ABANDON, None, (), prior, None)
+    # The window ends at the actor's next failure, and at the next good end of their work (v17,
+    # as ``_resolved``): once it succeeded, what they say or do next is no reaction to it ("It
+    # failed again?? trying one more time", a retry, the upload done, then "What if the other
+    # driver says it was my fault? ... imagining the worst", another matter).
     stop = min(
         (f.index for f in failures if f.actor == actor and f.index > start), default=len(session)
+    )
+    stop = min(
+        (
+            i
+            for i in range(start + 1, stop)
+            if session[i].actor == actor
+            and session[i].type == "outcome"
+            and not is_failure_outcome(session[i])
+        ),
+        default=stop,
     )
     moment = parse_ts(failure.event.ts)
     # An invented time (ts_invented) says nothing of how long after: the window is then cut by

@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v16"
+    assert NAME == "persona6.failure.v17"
 
 
 @pytest.mark.parametrize(
