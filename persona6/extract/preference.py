@@ -1,4 +1,4 @@
-"""persona6.preference.v36: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v37: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v36"
+NAME = "persona6.preference.v37"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -227,6 +227,7 @@ def lexicon() -> Lexicon:
         "feeling_at_hand",
         "item_qualifiers",
         "chosen_openers",
+        "antecedent_skip",
     )
     be = data["be_phrases"]
     fills = _frame_fills(data)
@@ -1935,8 +1936,11 @@ def _object_claims(
             excepted = pattern is lex.exceptions
     span = tx.phrase_span(text, start, cut, lex.stops)
     when = _when_clause(context) if span is None and start >= end else None
+    antecedent = _antecedent(context, pred) if span is None and when is None else None
     if when is not None:  # "I like when you use bullet points": the clause after is the object
         span, evidence, reads = when.span, sorted({when.clause, context.clause}), when.reads
+    elif antecedent is not None:  # "a book series that I love": the series (v37)
+        span, evidence, reads = antecedent, [context.clause], ""
     else:
         span, evidence, reads = _resolved(context, span)
     act = _listeners_task(text, span) if span is not None else None
@@ -1954,6 +1958,46 @@ def _object_claims(
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+#: Words before a noun phrase that only point to it or say that it is there ("here's another
+#: recipe I like").
+_RELATIVE_POINTERS = frozenset(
+    {"here's", "there's", "that's", "it's", "heres", "theres", "thats", "another", "other"}
+)
+
+
+def _antecedent(context: _Context, pred: Predicate) -> Span | None:
+    """The object of a taste said in a relative clause, which has none after its verb: the noun
+    phrase the clause hangs on ("a book series that I love", "a band I really like"), or what
+    a "be" before it says that phrase of ("Pho is a dish that I adore": pho; "Jazz is the
+    music I enjoy most": jazz). None for a word that only points or names nobody in
+    particular ("something I love", "the ones I like", "people I love"; v37)."""
+    text, clause = context.text, context.clause
+    degree = tx.english_set("adverbs") | tx.english_set("determiners")
+    degree |= lexicon().words["antecedent_skip"]  # "... i hate very much", "... the most"
+    if pred.implied or any(w.word not in degree for w in tx.tokens(text, *pred.rest)):
+        return None  # "the color i hate the most is orange": the clause goes on
+    if pred.verb.word in ("want", "wants", "wanted", "wish") or (
+        tx.is_past(pred.verb.word) and not {"have", "'ve", "ve", "has"} & set(pred.lead)
+    ):
+        return None  # "a violin concert we all enjoyed", "the summer job I wanted": once
+    words = tx.tokens(text, clause.start, pred.subject.start)
+    if words and words[-1].word in ("that", "which"):
+        words = words[:-1]
+    if len(words) < 2 or words[-1].word in _edge_words():
+        return None
+    head = Span(clause.start, words[-1].end)
+    phrase = _last_phrase(text, head)
+    named = tx.tokens(text, *phrase) if phrase else ()
+    pointers = [i for i, w in enumerate(named) if w.word in _RELATIVE_POINTERS]
+    if pointers:  # "Here's another recipe I like": the recipe
+        phrase = _last_phrase(text, Span(named[pointers[-1]].end, head.end))
+    skip = lexicon().words["np_skip"] | lexicon().words["antecedent_skip"]
+    if phrase is None or any(w.word in skip for w in tx.tokens(text, *phrase)):
+        return None
+    subject = _be_subject(text, head)
+    return subject if subject is not None and subject.end < phrase.start else phrase
 
 
 @cache
@@ -2415,14 +2459,17 @@ def _frames(context: _Context) -> list[Claim]:
         if frame.answers and _of_the_moment(context, begin):
             return []  # "dont need the why now", "no emojis for now": this answer only
         obj_words, obj_start = match.group("obj").lower().split(), begin + match.start("obj")
-        if obj_words[0] in lex.words["np_skip"]:
+        pointer = frame.refers_back and len(obj_words) == 1 and obj_words[0] in _PERSON_POINTERS
+        if obj_words[0] in lex.words["np_skip"] and not pointer:
             continue  # "when the win feels great": a time, not a thing judged
+        if match.groupdict().get("attached") and len(obj_words) > 1:
+            continue  # "just finished online shopping its my favorite": no subject (v37)
         if obj_words[0] in _opening_subordinators():
             # "because blue is my favourite colour": the object is after the subordinator
             # ("because it was too expensive": "it", which points elsewhere)
             obj_start = tx.tokens(text, obj_start, clause.end)[0].end
             obj_words = obj_words[1:]
-        if not obj_words or obj_words[0] in lex.words["np_skip"]:
+        if not obj_words or (obj_words[0] in lex.words["np_skip"] and not pointer):
             continue
         if frame.kinds and not _names_kind(obj_words) and not _standing_said(context):
             continue  # "skip the dessert": the one at hand; "always skip the dessert" stands
@@ -2442,7 +2489,8 @@ def _frames(context: _Context) -> list[Claim]:
         weight = frame.weight
         if changed and not negated:
             says, weight = str(frame.changed_says), frame.changed_weight or frame.weight
-        if frame.category_says and not negated and (kind := _category(match)):
+        kind = _category(match) if frame.category_says and not negated else ""
+        if kind:
             says = frame.category_says.replace("{category}", kind)  # "favourite book:"
         if match.groupdict().get("verb"):
             says = f"{says} {_generic_base(tx.plain(match.group('verb')))}"
@@ -2459,7 +2507,14 @@ def _frames(context: _Context) -> list[Claim]:
             last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
         if last > context.index:
             return _run_on_claim(context, obj_start, last, polarity, says, weight)
-        span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
+        if pointer:
+            # "I saw Adele live. She is my favorite artist": the person named before (v37)
+            named = _named_before(context)
+            span = named[0] if named else None
+            evidence, reads = sorted({named[1], context.clause}) if named else [], ""
+        else:
+            span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
+        span = _category_member(text, span, kind)  # "that is my favorite color": blue (v37)
         says = f"{says} {reads}" if reads else says
         claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
         if frame.channels:
@@ -2481,6 +2536,55 @@ def _frames(context: _Context) -> list[Claim]:
             claims += [c for c in rest if _COORDINATED.match(c.value)]
         return claims
     return []
+
+
+_PERSON_POINTERS = frozenset({"he", "she"})
+
+
+def _named_before(context: _Context) -> tuple[Span, Span] | None:
+    """The person a "he"/"she" opening the clause points to, and the clauses naming them: the
+    last name (a run of capitalised words, not opening its sentence unless another follows) in
+    the clauses before it in the sentence, else in the sentence before ("I saw Adele live. She
+    is my favorite artist": Adele). None in text written without capitals, where no name
+    shows (v37)."""
+    text = context.text
+    before = [p for p in context.parts[: context.index] if p.start >= context.sentence.start]
+    scopes = [Span(before[0].start, before[-1].end)] if before else []
+    scopes += [context.before] if context.before is not None else []
+    for scope in scopes:
+        words = tx.tokens(text, *scope)
+        capital = [text[w.start].isupper() and w.word not in tx.FIRST_PERSON for w in words]
+        if capital and not (len(capital) > 1 and capital[1]):
+            capital[0] = False  # "Saw her live" opens its sentence: no name by its capital
+        last = max((i for i, named in enumerate(capital) if named), default=None)
+        if last is None:
+            continue
+        first = last
+        while first > 0 and capital[first - 1]:
+            first -= 1
+        return Span(words[first].start, words[last].end), scope
+    return None
+
+
+@cache
+def _members() -> dict[str, frozenset[str]]:
+    """``category_members``: kind -> the words that can be one of that kind."""
+    found: dict[str, frozenset[str]] = {}
+    for entry in tx.load_lexicon("preferences")["category_members"]:
+        for kind in entry["kinds"]:
+            found[str(kind)] = frozenset(str(w) for w in entry["words"])
+    return found
+
+
+def _category_member(text: str, span: Span | None, kind: str) -> Span | None:
+    """For a kind with a closed set of members (``category_members``: colours), the member
+    the phrase names, the last one ("a blue car" -> blue), or None when it names none; any
+    phrase for an open kind (v37)."""
+    members = _members().get(kind)
+    if span is None or members is None:
+        return span
+    named = [w for w in tx.tokens(text, *span) if w.word in members]
+    return Span(named[0].start, named[-1].end) if named else None  # "blue and green" both
 
 
 def _category(match: re.Match[str]) -> str:
@@ -3598,13 +3702,60 @@ def _apposition(context: _Context) -> list[Claim]:
         and " ".join(w.word for w in words) not in tx.english_set("remarks")
     ):
         span, cited = tx.phrase_span(text, after.start, after.end, lexicon().stops), after
-    elif found.start() == tx.opening_words(text, clause, 1)[0].start and index:
+    elif not _only_adverbs_before(text, clause, found.start()):
+        return []
+    elif index:
         span, cited = _last_phrase(text, parts[index - 1]), parts[index - 1]
+    elif context.before is not None and len(parts) == 1 and _bare_phrase(text, context.before):
+        # "iron maiden. definitely my favorite.": the sentence before only names it (v37)
+        span, cited = _named_phrase(text, context.before), context.before
     else:
         return []
+    kind = next(iter(tx.plain(found.group("kind")).split()), "")
+    span = _category_member(text, span, kind)  # "a blue shirt. my favorite color!": blue
     if span is None or _pronoun(text, span):
         return []
     return _claim(text, span, 1.0, "favourite:", 1.0, sorted({clause, cited}), context.asked)
+
+
+def _bare_phrase(text: str, sentence: Span) -> bool:
+    """Whether a sentence only names something: one clause, no subject and no verb opening it
+    ("Iron Maiden.", "Definitely Star Wars!", "Lasagna tonight."; not "Thanks for asking.",
+    "i am wearing a blue shirt", not a question; v37)."""
+    parts = tx.clauses(text, sentence)
+    if len(parts) != 1 or tx.is_question(text, parts[0]):
+        return False
+    named, words = _named_phrase(text, sentence), lexicon().words
+    if named is None:
+        return False
+    first = tx.tokens(text, *named)[0].word
+    said = tx.english_set("remarks") | tx.english_set("discourse_markers")
+    said |= words["answer_yes"] | words["answer_no"]
+    if first in said or tx.plain(text[named.start : named.end]) in words["category_skip"]:
+        return False  # "Thanks for asking. My favorite!", "Yes.", "Sure thing.": no name
+    if tx.predicates(text, parts[0], _known(), _ANY_SUBJECT):
+        return False
+    implied = tx.predicates(text, parts[0], _known(), _ANY_SUBJECT, implied=True)
+    return all(_named_not_done(text, pred) for pred in implied)
+
+
+def _named_phrase(text: str, sentence: Span) -> Span | None:
+    """What a sentence that only names something (``_bare_phrase``) names: its words after
+    the adverbs leading it, to a stop ("Definitely Star Wars!" -> star wars, "Lasagna
+    tonight." -> lasagna, "Anne of Green Gables." whole)."""
+    words = tx.tokens(text, *sentence)
+    adverbs = tx.english_set("adverbs") | tx.english_set("discourse_markers")
+    while len(words) > 1 and words[0].word in adverbs:
+        words = words[1:]
+    span = tx.phrase_span(text, words[0].start, sentence.end, lexicon().stops, 6)
+    return span if span is not None and not _pronoun(text, span) else None
+
+
+def _only_adverbs_before(text: str, clause: Span, at: int) -> bool:
+    """Whether the clause holds only adverbs before ``at`` ("definitely my favorite")."""
+    before = tx.tokens(text, clause.start, at)
+    markers, adverbs = tx.english_set("discourse_markers"), tx.english_set("adverbs")
+    return all(w.word in markers or w.word in adverbs for w in before)
 
 
 @cache
@@ -3615,7 +3766,7 @@ def _favourite_tail() -> re.Pattern[str]:
     nouns = tx.word_alternation(words["favourite_words"])
     return re.compile(
         rf"\bmy\s+(?:{adjectives}\s+)?{nouns}"
-        r"(?:\s+[\w'-]+){0,2}?\W*$",
+        r"(?P<kind>(?:\s+[\w'-]+){0,2}?)\W*$",
         re.I,
     )
 
@@ -3661,12 +3812,26 @@ def _resolve(
         topic = _topic_of(text, candidate, with_cue)
         if topic is not None:
             return topic[0], candidate, topic[1], topic[2]
+    subject = _be_subject(text, candidates[0]) if last_phrase and candidates else None
+    if subject is not None:  # "swimming is awesome, its my favourite thing": swimming (v37)
+        return subject, candidates[0], 1.0, False
+    if last_phrase and candidates and _points_on(text, candidates[:3]):
+        return None  # "Can't imagine my life without it, it's my passion" (v37)
     for pred in (
         []
         if with_cue or not candidates
-        else tx.predicates(text, candidates[0], _known(), implied=not judged)
+        else tx.predicates(
+            text,
+            candidates[0],
+            _known(),
+            _SUBJECTS if last_phrase else tx.FIRST_PERSON,  # "we hiked the ridge trail" (v37)
+            implied=not judged,
+        )
     ):
-        span = tx.phrase_span(text, pred.rest.start, pred.rest.end, lexicon().stops)
+        if last_phrase and _named_not_done(text, pred, known=False):
+            continue  # "Definitely Star Wars! It's my favorite": a name, no "star" done (v37)
+        begin = _after_progressive(text, pred) if last_phrase else pred.rest.start
+        span = tx.phrase_span(text, begin, pred.rest.end, lexicon().stops)
         first = tx.tokens(text, *span)[:1] if span is not None else ()
         if first and first[0].word in _ANY_SUBJECT:
             # "do you have a dark mode? I prefer it": the object of the clause inside, not the
@@ -3674,8 +3839,75 @@ def _resolve(
             span = _inner_object(text, candidates[0])
         if span is not None and not _pronoun(text, span):
             return span, candidates[0], 1.0, False
-    span = _last_phrase(text, candidates[0]) if last_phrase and candidates else None
+    span = None
+    if last_phrase and candidates:
+        span = _last_phrase(text, candidates[0])
     return (span, candidates[0], 1.0, False) if span is not None else None
+
+
+def _after_progressive(text: str, pred: Predicate) -> int:
+    """Where the object of a predicate starts: after the "-ing" verb of a progressive and the
+    "to" + verb of "going to" ("i am going to read david copperfield": david copperfield; v37),
+    else where its rest starts."""
+    words = tx.tokens(text, *pred.rest)
+    if not pred.is_be or not words or not tx.is_gerund(words[0].word):
+        return pred.rest.start
+    at = 1
+    if len(words) > at + 1 and words[at].word == "to":
+        at += 2  # "going to read"
+    return words[at].start if at < len(words) else pred.rest.start
+
+
+def _points_on(text: str, clauses: list[Span]) -> bool:
+    """Whether one of the clauses before already takes its object from elsewhere ("I make it
+    with almond flour, coconut oil and raspberries. It's my favorite": the "it" after goes on
+    pointing where that one did, not at the last thing listed; v37)."""
+    pointers = lexicon().words["pronouns"]
+    for clause in clauses:
+        for pred in tx.predicates(text, clause, _known(), _ANY_SUBJECT, implied=True):
+            words = tx.tokens(text, *pred.rest)
+            if words and words[0].word in pointers:
+                return True
+            if any(w.word in ("it", "them") for w in words):
+                return True  # "Can't imagine my life without it, it's my passion"
+    return False
+
+
+_BE_SUBJECT = re.compile(r"(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:is|are|was|were)\s", re.I)
+
+
+def _be_subject(text: str, clause: Span) -> Span | None:
+    """The noun phrase a clause says something of with "be", the topic an "it" after it takes
+    up ("star wars is the greatest movie of all time. its my favorite": star wars, not
+    "time"); None when the subject is a person or only points (v37)."""
+    opening = tx.opening_words(text, clause, 1)
+    found = _BE_SUBJECT.match(text, opening[0].start, clause.end) if opening else None
+    if found is None:
+        return None
+    first = found.group("np").lower().split()[0]
+    if first in lexicon().words["np_skip"] or first in _ANY_SUBJECT or first in tx.FIRST_PERSON:
+        return None
+    span = tx.phrase_span(text, found.start("np"), found.end("np"), lexicon().stops)
+    return span if span is not None and not _pronoun(text, span) else None
+
+
+def _named_not_done(text: str, pred: Predicate, known: bool = True) -> bool:
+    """Whether the first word of a clause with no subject, read as its verb, rather opens a noun
+    phrase: capitalised after the clause's first word ("Definitely Star Wars!"), joined to
+    the next by "and"/"or" ("baking and cooking actually"), or (``known``) no verb this module
+    knows, nor in the past or "-ing" ("purple cat!", "Iron Maiden."), where "tried oat milk"
+    and "watching Dune" tell what was done (v37)."""
+    verb, word = pred.verb, pred.verb.word
+    opening = tx.opening_words(text, pred.clause, 1)
+    if text[verb.start].isupper() and opening and opening[0].start != verb.start:
+        return True
+    after = tx.tokens(text, *pred.rest)[:1]
+    if after and after[0].word in ("and", "or", "&"):
+        return True
+    frame_words = tx.load_lexicon("preferences")["frame_words"]
+    if word in lexicon().words["np_skip"] or word in frame_words["good_adjectives"]:
+        return True  # "good old ice tea", "everyone should read it": no verb
+    return known and word not in _known() and not tx.is_past(word) and not tx.is_gerund(word)
 
 
 @dataclass(frozen=True, slots=True)

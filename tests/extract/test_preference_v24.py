@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v36"
-    assert load_lexicon("preferences")["version"] == 31
+    assert preference.NAME == "persona6.preference.v37"
+    assert load_lexicon("preferences")["version"] == 32
 
 
 @pytest.mark.parametrize(
