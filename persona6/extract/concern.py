@@ -1,4 +1,4 @@
-"""persona6.concern.v21: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v22: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -155,6 +155,18 @@ less light": ``corrections``) states facts, no worry, unless a trouble persists 
 slow"). Money is read under cost's key, saying its own label (a group's ``key``): one person's
 one worry about money was two traits; a message's signal says what its strongest sentence says.
 
+Domain worries are read in more shapes (v22, end-to-end review 9). A price the speaker pays
+asked or feared to rise is cost ("Will filing this make my premium go up?", "I'm scared the
+renewal is going to be way higher": a shape asked, not "The rent goes up in May"); treating
+people alike is fairness ("it has to be the same for everyone", "Is it fair to give one
+student extra time and not the others?"); the speaker's own working day running late ("work
+at the bike shop ran late, again behind": a shape's subject read back through a place) and the
+speaker doing a thing slowly ("so today I study slow") are no worry about a product. A worry
+about a thing no concern of the taxonomy names ("I'm worried the tarp won't hold", "... That's
+my main fear", "I need at least a B to keep my scholarship": ``open_worries``) is an open
+topic: a signal of the ``topic`` kind keyed by the thing feared (the head of the clause's named
+subject, or the thing at stake), which the graph keeps once it recurs in two sessions.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -184,7 +196,7 @@ from persona6.extract.prep import fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v21"
+NAME = "persona6.concern.v22"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -623,6 +635,123 @@ class ConcernExtractor:
                         claims = _answered(claims, {c.key for c in _remembered(asked)})
                 said.append((person, text))
                 yield from tx.claim_signals(event, claims, SignalKind.CONCERN, NAME)
+                # "I'm worried the tarp won't hold": a worry no concern names (v22)
+                yield from tx.claim_signals(event, open_worries(text), SignalKind.TOPIC, NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenWorries:
+    """The frames of a worry about a thing no concern names (v22, ``open_worries``)."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    stakes: re.Pattern[str]
+    subject_ends: frozenset[str]
+    no_topic: frozenset[str]
+    determiners: frozenset[str]
+
+
+@cache
+def _open_rules() -> _OpenWorries:
+    data = tx.load_lexicon("concerns")["open_worries"]
+    return _OpenWorries(
+        before=re.compile("|".join(f"(?:{p})" for p in data["before"]), re.IGNORECASE),
+        after=re.compile(str(data["after"]), re.IGNORECASE),
+        stakes=re.compile(str(data["stakes"]), re.IGNORECASE),
+        subject_ends=_lowered(data["subject_ends"]),
+        no_topic=_lowered(data["no_topic"]),
+        determiners=_lowered(data["determiners"]),
+    )
+
+
+#: The words a message must hold for an open worry to be looked for in it (a prefilter).
+_OPEN_HINT = re.compile(
+    r"worr|scare|afraid|nervous|terrif|anxious|concern|fear|dread|frighten|petrif|\bneed\b",
+    re.IGNORECASE,
+)
+
+
+def open_worries(text: str) -> list[Claim]:
+    """The speaker's worries about a thing no concern of the taxonomy names, each an open
+    topic keyed by the thing feared (v22, ``open_worries``): the head of the named subject of
+    the clause feared ("I'm worried the tarp won't hold": tarp; "Water is still coming in.
+    That's my main fear.": water), or the thing at stake ("I need at least a B to keep my
+    scholarship": scholarship). None in a sentence that raises a concern of the taxonomy, in
+    quotation marks, or in a case imagined; none for a clause with no named subject ("I'm
+    worried I did something wrong")."""
+    if _OPEN_HINT.search(text) is None:
+        return []
+    rules = _open_rules()
+    quotes = tx.quoted_spans(text)
+    raised = [span for claim in _remembered(text) for span in claim.spans]
+    sentences = tx.sentences(text)
+    found: list[Claim] = []
+
+    def free(span: Span) -> bool:
+        return not any(r.start < span.end and span.start < r.end for r in raised)
+
+    for at, sentence in enumerate(sentences):
+        if not free(sentence):
+            continue  # "I'm scared the renewal is going to be way higher": cost
+        frame = rules.before.search(text, sentence.start, sentence.end)
+        segment = text[sentence.start : sentence.end]
+        feared: Span | None = None
+        cited = [sentence]
+        if frame is not None and not tx.inside(quotes, frame.start()):
+            if tx.supposed(text, frame.start(), _SUPPOSED_KINDS) is None:
+                feared = Span(frame.end(), sentence.end)
+        elif at and rules.after.match(segment) and free(sentences[at - 1]):
+            # "Rain is forecast and water is still coming in. That's my main fear.": the last
+            # clause of the sentence before that names a subject
+            before = sentences[at - 1]
+            cited = [before, sentence]
+            starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, before.start, before.end)]
+            for start in [*reversed(starts), before.start]:
+                if _subject_head(text, Span(start, before.end)) is not None:
+                    feared = Span(start, before.end)
+                    break
+        if feared is not None:
+            key = _subject_head(text, feared)
+            if key is not None:
+                clause = text[feared.start : feared.end].strip().rstrip(".!?;:, ")
+                value = f"worried that {clause[:1].lower()}{clause[1:]}"
+                found.append(Claim(key, value, 0.0, BASE_WEIGHT + WORRY_BONUS, cited))
+                continue
+        stake = rules.stakes.search(text, sentence.start, sentence.end)
+        if stake is not None and not tx.inside(quotes, stake.start()):
+            head = stake.group(1).split()[-1].lower()
+            if head not in rules.no_topic and head not in rules.determiners and head.isalpha():
+                value = f"at stake: {' '.join(stake.group().split())}"
+                found.append(Claim(head, value, 0.0, BASE_WEIGHT + WORRY_BONUS, [sentence]))
+    return found
+
+
+#: Where a clause of a sentence starts after another: a comma, "and", "but", "so".
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:and|but|so)\s+", re.IGNORECASE)
+
+
+def _subject_head(text: str, clause: Span) -> str | None:
+    """The last word of the named subject of ``clause``, before its verb (``subject_ends``):
+    "the tarp won't hold" -> tarp, "water's coming in" -> water; None for a pronoun ("it won't
+    hold", "I did something wrong") or no verb within five words."""
+    rules = _open_rules()
+    subject: list[str] = []
+    for token in tx.tokens(text, clause.start, clause.end)[:6]:
+        word = token.word
+        if word in rules.subject_ends:
+            break
+        if word.endswith("'s") and len(word) > 3 and word not in rules.no_topic:
+            subject.append(word[:-2])
+            break
+        subject.append(word)
+    else:
+        return None
+    if not subject or any(w in rules.no_topic for w in subject) or len(subject) > 4:
+        return None
+    head = subject[-1]
+    if head in rules.no_topic or head in rules.determiners or not head.isalpha() or len(head) < 3:
+        return None
+    return head
 
 
 def _answered(claims: Sequence[Claim], raised: set[str]) -> list[Claim]:
@@ -941,8 +1070,19 @@ def _done_by(text: str, sentence: Span, cue: re.Match[str], subjects: frozenset[
         if word == "to" and at and words[at - 1] in skips:
             continue  # "the platform is going to drop my booking": a future, no infinitive
         if word not in skips:
-            return word in subjects
+            if word in subjects:
+                return True
+            # "work at the bike shop ran late": the subject's head before a place (v22)
+            for back in range(at - 1, max(at - 5, 0), -1):
+                if words[back] in _PLACES:
+                    head = words[back - 1]
+                    return head in subjects and head not in _PLACES
+            return False
     return True
+
+
+#: Prepositions of a place after a subject's head ("work at the bike shop", v22).
+_PLACES = frozenset({"at", "in", "on", "from", "near", "by"})
 
 
 #: The kinds of ``text.supposed`` that raise no concern (v18): a case imagined. A condition
