@@ -1,4 +1,4 @@
-"""persona6.style.v17: how a person operates, per (session, actor).
+"""persona6.style.v18: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -76,6 +76,17 @@ for 32mm tyres, no?") challenges it; the steps asked for before the speaker acts
 whole process for me before I start") plan before acting; the reasoning behind what was just
 said asked for ("explain the reasoning behind it") asks for its derivation.
 
+v18 (end-to-end review 9): a source in a domain's document is asked for as a source is: the
+place in it a thing said is from ("which slide of lecture 4 is this formula from?", "where in
+the lease is this?"), the source checked by the speaker ("I want to check the source myself"),
+its own words demanded ("show me the rubric line", "quote me the exact policy language"), "where
+does it say otherwise?"; a contradiction setting a document's words against what it contradicts
+("That's wrong. The rubric says ...", ``challenges_citing_grounds``) names its grounds, as a
+restated answer does, and "that's not what the policy says" disputes; a doubt then "show me the
+calculation" challenges the answer, and the calculation asked for bare asks for its derivation;
+a "no" before the speaker's own refusal or giving up ("nah not doing this again tonight") disputes
+nothing.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -104,7 +115,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v17"
+NAME = "persona6.style.v18"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -145,7 +156,7 @@ class StyleCues:
     # Every cue list of a message in one CueList, so that a message is sifted once: the
     # family of each pattern is "indirect", "sources", "challenges", "answer_no", "exclusions",
     # "restates", "demands_proof", "conceded_doubts", "moderation", "plans", "names_claim",
-    # "derivation" (v14) or "warmth:<kind>"
+    # "derivation" (v14), "grounds" (v18) or "warmth:<kind>"
     # (the emoji and "!" kinds of warmth are looked for in code).
     scan: CueList
     families: tuple[str, ...]
@@ -187,6 +198,7 @@ def cues() -> StyleCues:
         "answer_no": _compile(data["challenges_by_no"]),
         "exclusions": _compile(data["challenge_exclusions"]),
         "restates": _compile(data["restates_answer"]),
+        "grounds": _compile(data["challenges_citing_grounds"]),
         "demands_proof": _compile(data["demands_proof"]),
         "conceded_doubts": _compile(data["challenges_if_conceded"]),
         "moderation": _compile(data["moderation"]),
@@ -666,8 +678,9 @@ def _challenges(
     product's answer (a "no" not answering its question), or names what it challenges: a
     restatement of what the product said before a contradiction ("You said X. That's not true
     ..."), a bare demand for proof ("Prove it.") or a claim of the answer named and disputed
-    ("That figure seems wrong to me", "I do not accept that number", v14), in a session where
-    only one person speaks, so "you" is the product (v12)."""
+    ("That figure seems wrong to me", "I do not accept that number", v14), or a contradiction
+    that sets a document's words against it ("That's wrong. The rubric says ...", v18), in a
+    session where only one person speaks, so "you" is the product (v12)."""
     text = prep.text
     if any(p.search(text) for p in sifted.get("exclusions", ())):
         return False
@@ -684,7 +697,10 @@ def _challenges(
         return False
     if family in ("demands_proof", "names_claim"):
         return True  # "Prove it.", "That figure seems wrong to me" (v14): the product's claim
-    return family == "challenges" and _restated(text, sifted)
+    if family != "challenges":
+        return False
+    # "That's wrong. The rubric says ...": the grounds named (v18)
+    return _restated(text, sifted) or any(p.search(text) for p in sifted.get("grounds", ()))
 
 
 def _restated(text: str, sifted: dict[str, list[re.Pattern[str]]]) -> bool:
