@@ -1,4 +1,4 @@
-"""persona6.preference.v37: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v38: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v37"
+NAME = "persona6.preference.v38"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -1381,6 +1381,13 @@ def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
     act avoided stays an aversion ("I'm scared of spiders", "I'm terrified of flying")
     (preference.v22)."""
     words = _fear_words()
+    if cue.head == "want" and pred.negated and cue.infinitive:
+        # "I really don't want to crack my carbon seatpost": harm to the speaker's own, a worry
+        # (v38); "I don't want to get emails" stays a taste
+        after = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))
+        after = after[1:] if after and after[0].word == "to" else after
+        owned = lexicon().words["possessives"]
+        return len(after) > 1 and after[0].word in words.verbs and after[1].word in owned
     if cue.says not in words.cues and cue.head not in words.cues:
         return False
     if feared_at_hand(text[cue.object_start :]):
@@ -1397,6 +1404,7 @@ class _FearWords:
     cues: frozenset[str]  # how a fear cue reads ("is scared of") or its verb ("fear")
     outcomes: frozenset[str]  # the "-ing" forms of the verbs of loss or harm ("losing")
     nouns: frozenset[str]  # nouns of loss or harm ("loss", "outage")
+    verbs: frozenset[str]  # their base forms ("lose", "crack"), after "don't want to" (v38)
 
 
 @cache
@@ -1404,7 +1412,8 @@ def _fear_words() -> _FearWords:
     data = tx.load_lexicon("preferences")["feared_outcomes"]
     outcomes = {f for verb in data["outcomes"] for f in tx.inflections(verb) if f.endswith("ing")}
     nouns = frozenset(data["outcome_nouns"])
-    return _FearWords(frozenset(data["cues"]), frozenset(outcomes), nouns)
+    verbs = frozenset(str(verb) for verb in data["outcomes"])
+    return _FearWords(frozenset(data["cues"]), frozenset(outcomes), nouns, verbs)
 
 
 def _given_up(context: _Context, pred: Predicate) -> bool | None:
@@ -1919,22 +1928,29 @@ def _object_claims(
         span = tx.phrase_span(text, only_not.end(), last, lex.stops)
         said, cited = f"against {{}} ({says} anything else)", [Span(context.clause.start, last)]
         return _claim(text, span, -polarity, said, cue.weight, cited, context.asked)
-    cut, counter, marker, excepted = end, None, "", False
+    cut, counter, marker, excepted, sides_alike = end, None, "", False, False
     markers = [lex.contrasts.get(cue.head), lex.contrasts["any"]]
     for pattern in [*markers, lex.exceptions] if polarity > 0 else markers:
         found = pattern.search(text, start, end) if pattern is not None else None
         if found and start < found.start() < cut:
             before = tx.tokens(text, start, found.start())
             named = [w for w in before if w.word not in tx.english_set("determiners")]
-            if found.group().lower() == "to" and (
-                len(named) > 3  # "the smaller village school to the big academy" splits (v34)
-                or any(w.word.endswith("ing") for w in before)
-                or [w.word for w in before] in ([w] for w in lex.words["listener_words"])
+            after = tx.tokens(text, found.end(), end)[:1]
+            parallel = bool(before and after) and before[0].word == after[0].word
+            if (
+                found.group().lower() == "to"
+                and not parallel
+                and (
+                    len(named) > 3  # "the smaller village school to the big academy" splits (v34)
+                    or any(tx.is_gerund(w.word) for w in before)  # not "evening runs" (v38)
+                    or [w.word for w in before] in ([w] for w in lex.words["listener_words"])
+                )
             ):
                 continue  # "prefer going to the beach", "prefer you to ...": not "X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
-            excepted = pattern is lex.exceptions
-    span = tx.phrase_span(text, start, cut, lex.stops)
+            excepted, sides_alike = pattern is lex.exceptions, parallel
+    # "running in the evening to running at lunch": the time is what the sides differ by (v38)
+    span = tx.phrase_span(text, start, cut, None if sides_alike else lex.stops)
     when = _when_clause(context) if span is None and start >= end else None
     antecedent = _antecedent(context, pred) if span is None and when is None else None
     if when is not None:  # "I like when you use bullet points": the clause after is the object
@@ -1950,7 +1966,8 @@ def _object_claims(
     claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
     if claims and not _listener_act_resolved(context, claims[0]):
         return []  # "I would prefer you delete it": "it" names nothing said before
-    other = tx.phrase_span(text, *counter, lex.stops) if counter and claims else None
+    stops = None if sides_alike else lex.stops
+    other = tx.phrase_span(text, *counter, stops) if counter and claims else None
     if other is not None and counter is not None and _lone_verb(text, other):
         # "I'd rather pay 10 more than fly at night": the time is what is against (v27)
         other = tx.phrase_span(text, *counter, max_words=4) or other
@@ -3832,7 +3849,10 @@ def _resolve(
             continue  # "Definitely Star Wars! It's my favorite": a name, no "star" done (v37)
         begin = _after_progressive(text, pred) if last_phrase else pred.rest.start
         span = tx.phrase_span(text, begin, pred.rest.end, lexicon().stops)
-        first = tx.tokens(text, *span)[:1] if span is not None else ()
+        said = tx.tokens(text, *span) if span is not None else ()
+        if said and all(w.word in lexicon().words["habit_particles"] for w in said):
+            continue  # "I give up, this is useless": a particle, no thing (v38)
+        first = said[:1]
         if first and first[0].word in _ANY_SUBJECT:
             # "do you have a dark mode? I prefer it": the object of the clause inside, not the
             # clause ("do you travel often? I enjoy it": its verb, when it has no object)
