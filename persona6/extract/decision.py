@@ -1,4 +1,4 @@
-"""persona6.decision.v14: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v15: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -32,8 +32,18 @@ as the disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new f
 from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue to
 the end of the object.
 
-From actions whose name says a decision (accept, approve, select, choose, reject, decline,
-cancel, switch, upgrade, downgrade, subscribe, unsubscribe; ``data/decisions.yaml``): key =
+An explicit decision to do anything is one (v15, ``decided``): "I've decided to appeal the
+parking fine", "we made up our minds to sell the boat", "I've decided I'll resign" give the act
+as key and value, read as the statement "decided to appeal the parking fine"; "decided not to
+X" rejects the act; "final decision: X" chooses X. Read after every other cue, so a thing taken
+up, cancelled or switched to reads as before. Not an act that only puts the choice off
+(``deferrals``: "decided to think it over"), nor one whose object points or names nothing
+("decided to give it a go", "take a break"). A decision someone else reports ("my manager said
+we're going with Postgres") is none, for every cue (v15).
+
+From actions whose name says a decision by its verb, in any of its forms (accept, approve,
+grant, invoke, waive, select, choose, opt in, enrol, purchase, reject, decline, deny, refuse,
+cancel, opt out, switch, upgrade, ...; v15 by the verb; ``data/decisions.yaml``): key =
 ``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. The
 text's words that mark one occurrence (a number, a date, an id: ``occurrence_marks``, v10) are no
 part of the key: cancelling lessons "speaking_b1_00" and "speaking_b1_02" is one decision,
@@ -60,10 +70,12 @@ from persona6.extract.text import (
     Span,
     adverb_run,
     english_words,
+    inflections,
     inside,
     is_conditional,
     is_hypothetical,
     is_past,
+    is_reported,
     load_lexicon,
     normalise_phrase,
     quoted_spans,
@@ -72,7 +84,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v14"
+NAME = "persona6.decision.v15"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -93,7 +105,11 @@ class DecisionCues:
     stops: re.Pattern[str]
     max_words: int
     vague: frozenset[str]
-    actions: dict[str, str]  # name word -> decision kind
+    #: The words of ``vague``, one by one ("deep", "breath", "it"): after an act's verb (v15).
+    vague_words: frozenset[str]
+    #: A verb's words, each form of its first word -> decision kind ("granted" -> accepted),
+    #: longest first (v15).
+    actions: tuple[tuple[tuple[frozenset[str], ...], str], ...]
     polarity: dict[str, float]
     #: After a chosen object: the thing not taken follows ("rather than Y", v10).
     alternatives: re.Pattern[str]
@@ -103,6 +119,9 @@ class DecisionCues:
     arrows: re.Pattern[str]
     #: What before a cue's subject makes its act a step of a plan ("and then I'll", v14).
     plan_steps: re.Pattern[str]
+    #: An act decided that only puts the choice off ("think about it", v15).
+    deferrals: re.Pattern[str]
+    max_act_words: int
 
 
 @cache
@@ -120,7 +139,15 @@ def cues() -> DecisionCues:
             source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
             source = source.replace("{take_up}", take_up)
             rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
-    actions = {str(w): str(kind) for kind, words in data["actions"].items() for w in words}
+    actions = sorted(
+        (
+            (_verb_forms(str(w)), str(kind))
+            for kind, words in data["actions"].items()
+            for w in words
+        ),
+        key=lambda entry: len(entry[0]),
+        reverse=True,
+    )
     return DecisionCues(
         rules=tuple(rules),
         patterns=CueList(rule.pattern for rule in rules),
@@ -128,13 +155,26 @@ def cues() -> DecisionCues:
         stops=re.compile(data["stops"] + r"|\s" + disclosure.lexicon().fact_stops, re.IGNORECASE),
         max_words=int(data["max_words"]),
         vague=frozenset(str(v) for v in data["vague_objects"]),
-        actions=actions,
+        vague_words=frozenset(w for v in data["vague_objects"] for w in str(v).split()),
+        actions=tuple(actions),
         polarity={str(k): float(v) for k, v in data["polarity"].items()},
         alternatives=re.compile(data["alternatives"], re.IGNORECASE),
         occurrence=re.compile(data["occurrence_marks"]),
         arrows=re.compile(data["arrows"]),
         plan_steps=re.compile(data["plan_steps"], re.IGNORECASE),
+        deferrals=re.compile(data["deferrals"], re.IGNORECASE),
+        max_act_words=int(data["max_act_words"]),
     )
+
+
+def _verb_forms(verb: str) -> tuple[frozenset[str], ...]:
+    """The words of a listed action verb, its first in each of its forms: "grant" ->
+    grant, grants, granted, granting; "cancel" -> cancelled too (v15)."""
+    head, *rest = verb.split()
+    forms = inflections(head)
+    if re.search(r"[aeiou]l$", head):  # cancel -> cancelled, enrol -> enrolled
+        forms |= {head + "led", head + "ling"}
+    return (frozenset(forms), *(frozenset([word]) for word in rest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +187,8 @@ class Decision:
     #: A switch decided but not yet made (v13): "we decided to move X to Y next quarter",
     #: "we're moving to Linear" (its verb not past); "we switched to Linear" was made.
     planned: bool = False
+    #: An act decided (v15): the key is its statement, "decided to invoke the appraisal clause".
+    stated: bool = False
 
 
 def object_span(text: str, start: int, end: int) -> Span | None:
@@ -194,8 +236,9 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     or _time_to_come(text, sentence, start, match)
                     or _plan_step(text, sentence, start, match)
                     or disclosure.worried_at(text, sentence, start)
+                    or is_reported(text, sentence, start)
                 ):
-                    continue  # ... or what the speaker fears they did (v11)
+                    continue  # ... or what the speaker fears they did (v11), or one reports (v15)
                 decision = _decision(event, rule, match, sentence.start)
                 if decision is None or decision.evidence is None:
                     continue
@@ -297,6 +340,11 @@ def _decision(
             if t.word.startswith(_SWITCH_STEMS)
         ]
         planned = bool(verbs) and not is_past(verbs[-1])
+    elif "act" in groups:
+        act = act_span(text, offset + match.start("act"), offset + match.end("act"))
+        if act is None:
+            return None
+        key, end = f"{rule.key} {normalise_phrase(text[act.start : act.end])}", act.end
     elif "obj" in groups:
         obj = span_of("obj")
         key = _object_key(text, obj)
@@ -312,7 +360,69 @@ def _decision(
         end -= 1
     if not key or end <= start:
         return None
-    return Decision(rule.kind, key, Cite(event, start, end), planned)
+    return Decision(rule.kind, key, Cite(event, start, end), planned, stated="act" in groups)
+
+
+def act_span(text: str, start: int, end: int) -> Span | None:
+    """The act decided in ``text[start:end]`` (v15), from its verb: cut as an object is (not
+    at the verb's own particle: "take over the shop", "go back to school") and at
+    ``max_act_words``; None for an act that only puts the choice off (``deferrals``: "think
+    about it") or whose words after the verb name nothing (``vague_objects``: "go for it",
+    "take a break", "do that")."""
+    found = cues()
+    words = tokens(text, start, end)
+    if not words or found.deferrals.search(text[words[0].start : end]):
+        return None
+    verb = 2 if len(words) > 1 and words[1].word in _particles() else 1
+    cut = found.stops.search(text, words[verb - 1].end, end)
+    if cut is not None:
+        end = cut.start()
+    kept = [w for w in _WORD.finditer(text, start, end)][: found.max_act_words]
+    if not kept:
+        return None
+    rest = [t.word for t in tokens(text, start, kept[-1].end())[verb:]]
+    rest = [w for w in rest if w not in _PARTICLES]
+    if rest and rest[0] in _POINTING:
+        return None  # "include this at the beginning", "sell it to Tom": names what was said
+    if rest and all(w in found.vague_words for w in rest):
+        return None  # "take a break", "take a deep breath": nothing named after the verb
+    return Span(kept[0].start(), kept[-1].end())
+
+
+#: An act's object that points at what was said rather than naming it (v15).
+_POINTING = frozenset(["it", "this", "that", "them", "these", "those"])
+
+
+#: Words that name nothing after an act's verb, beside ``vague_objects`` (v15).
+_PARTICLES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "some",
+        "any",
+        "for",
+        "with",
+        "on",
+        "in",
+        "to",
+        "at",
+        "of",
+        "about",
+        "up",
+        "out",
+    ]
+)
+
+
+def _particles() -> frozenset[str]:
+    return disclosure.lexicon().words["verb_particles"]
 
 
 #: The verbs of a switch, by their stems: "switch", "switching", "move", "moving", "migrate".
@@ -346,7 +456,15 @@ def _moved_home(text: str, match: re.Match[str], offset: int, new: Span | None) 
 def action_decision(event: StoredEvent) -> Decision | None:
     """The decision an action's name says (Plan Upgraded, reject_offer), or None."""
     words, actions = name_words(event.name), cues().actions
-    kind = next((actions[w] for w in words if w in actions), None)
+    kind = next(
+        (
+            kind
+            for forms, kind in actions
+            for at in range(len(words) - len(forms) + 1)
+            if all(words[at + i] in form for i, form in enumerate(forms))
+        ),
+        None,
+    )
     if kind is None:
         return None
     name = "_".join(words)
@@ -409,6 +527,8 @@ class DecisionExtractor:
             events = list({e.event_id: e for e, _ in found}.values())
             # a switch only decided in every event that says it reads as one (v13)
             planned = kind == "switched" and all(d.planned for _, d in found)
+            # an act decided is stated by its key, "decided to invoke the appraisal clause" (v15)
+            stated = all(d.stated for _, d in found)
             yield signal_for(
                 actor,
                 key,
@@ -416,7 +536,7 @@ class DecisionExtractor:
                 [d.evidence for _, d in found if d.evidence is not None],
                 producer=NAME,
                 kind=SignalKind.DECISION,
-                value="decided to switch" if planned else kind,
+                value=key if stated else "decided to switch" if planned else kind,
                 polarity=cues().polarity.get(kind, 0.0),
                 measure=float(len(found)),
             )

@@ -21,7 +21,7 @@ def action(text: str | None, name: str = "upgrade") -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert NAME == "persona6.decision.v14"
+    assert NAME == "persona6.decision.v15"
 
 
 @pytest.mark.parametrize(
@@ -41,9 +41,12 @@ def test_the_producer_is_v12() -> None:
         ("we migrated our tickets to Linear", [("->linear", "switched")]),
         # a switch to come is a decision too, said as decided (v13)
         ("we're moving to Linear next quarter", [("->linear", "decided to switch")]),
-        # neighbours: a thing moved that is no tool, a home
-        ("We decided to move the meeting to Friday.", []),
-        ("We decided to move to Denver.", []),
+        # neighbours: a thing moved that is no tool, a home; no switch, an act decided (v15)
+        (
+            "We decided to move the meeting to Friday.",
+            [("decided to move the meeting to friday",) * 2],
+        ),
+        ("We decided to move to Denver.", [("decided to move to denver",) * 2]),
         ("I moved my family to Leeds.", []),
         ("We moved the couch to the living room.", []),
         ("We've finally switched from Trello to Linear.", [("trello->linear", "switched")]),
