@@ -114,7 +114,8 @@ def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None
     """Extract signals from new sessions and consolidate them into traits (idempotent).
 
     Only sessions with new events, and the persons they touch, are recomputed; --full
-    recomputes everything and gives the same graph.
+    recomputes everything and gives the same graph. After an upgrade whose extractors changed
+    version, every session is re-read by itself (and said so).
 
     \b
     Example:
@@ -125,6 +126,9 @@ def build(full: bool, db: str | None, tenant: str | None, as_json: bool) -> None
     if as_json:
         print_json(report)
         return
+    note = report.changed_note()
+    if note is not None:
+        err.print(note, markup=False, highlight=False)
     err.print(
         f"built: {count(report.sessions, 'session')} ({count(report.events, 'event')}) -> "
         f"{count(report.signals, 'signal')}; {count(report.persons, 'person')} now "
