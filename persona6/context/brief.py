@@ -26,7 +26,10 @@ involves comes first (``constraints``). A line cites its first event id, a secon
 both are short (``cite``); the JSON item has them all. brief.v11: of two sides of one thing the
 newer is said and the older not (``_outdated``); a limit stated with a condition is said with
 it, and a limit that names what the task is about constrains it (``limits``); an action of
-every session is no context of a decision made once (``routine_actions``).
+every session is no context of a decision made once (``routine_actions``). brief.v13: the
+person's own health facts (``health:`` keys) bear on medical care (``keys``); a trait said in
+passing bears on the task only when nothing held firmly does; two traits worded alike are one
+line.
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -57,6 +60,7 @@ from persona6.context.relevance import (
     phrases,
     rank_index,
     word_groups,
+    wording,
     words,
 )
 from persona6.context.tokens import cached_count, count_tokens
@@ -66,7 +70,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v12"
+PRODUCER = "persona6.brief.v13"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -216,7 +220,9 @@ def _known_items(
                 text_bag.update(f"{ACT}{w}" for w in acts)
             newest = list(reversed(list(dict.fromkeys(e.event_id for e in t.evidence))))[:5]
             answers, form = _forms(t)
-            terms, bears_on = _constraint(t.statement)
+            terms, bears_on = _constraint(
+                t.statement, t.key if t.kind is SignalKind.DISCLOSURE else ""
+            )
             limit = limits.get(t.id, "")
             found.append(_Known(t, text_bag, quotes, newest, answers, form, terms, bears_on, limit))
         return found
@@ -316,15 +322,19 @@ def _limits(store: Store, tenant: str, traits: list[Trait]) -> dict[str, str]:
 _REASON_AFTER = re.compile(r"(?i)^[^.!?]*?(?<!\w)(?:because|since|due to|given)(?!\w)")
 
 
-def _constraint(statement: str) -> tuple[frozenset[str], frozenset[str]]:
+def _constraint(statement: str, key: str = "") -> tuple[frozenset[str], frozenset[str]]:
     """The constraint terms a statement names, and the concept groups of the services they
     constrain (``constraints`` in data/brief.yaml): "has celiac disease" names celiac, which
-    constrains food and travel."""
+    constrains food and travel. A fact's ``key`` under one of a sense's ``keys`` names the
+    sense too, by the key (brief.v13: ``health:warfarin`` "takes warfarin" bears on booking an
+    INR check and on a refill, whatever the drug is called)."""
     terms: set[str] = set()
     groups: set[str] = set()
     low = statement.lower()
-    for name, pattern, bears_on in _senses():
-        named = {f"{name}:{m.group(0)}" for m in pattern.finditer(low)}
+    for name, pattern, bears_on, keys in _senses():
+        named = {f"{name}:{m.group(0)}" for m in pattern.finditer(low)} if pattern else set()
+        if key and key.lower().startswith(keys):
+            named.add(f"{name}:{key.lower()}")
         if named:
             terms |= named
             groups |= bears_on
@@ -332,16 +342,33 @@ def _constraint(statement: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _senses() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
-    """Each constraint sense: its name, one pattern of its terms (whole words, longest first)
-    and the concept groups it bears on."""
+def _senses() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str], tuple[str, ...]], ...]:
+    """Each constraint sense: its name, one pattern of its terms (whole words, longest first;
+    None without terms), the concept groups it bears on and the fact keys it names."""
     found = []
     for name, sense in brief_data()["constraints"]["senses"].items():
-        terms = sorted((str(t).lower() for t in sense["terms"]), key=len, reverse=True)
+        terms = sorted((str(t).lower() for t in sense.get("terms") or ()), key=len, reverse=True)
         alternation = "|".join(re.escape(t) for t in terms)
-        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-        found.append((str(name), pattern, frozenset(str(g) for g in sense["bears_on"])))
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if terms else None
+        keys = tuple(str(k).lower() for k in sense.get("keys") or ())
+        found.append((str(name), pattern, frozenset(str(g) for g in sense["bears_on"]), keys))
     return tuple(found)
+
+
+@cache
+def _others() -> dict[str, re.Pattern[str]]:
+    """The senses of the person's own that do not bear on another person's task (``others``
+    in data/brief.yaml), each with one pattern of a task that says whose it is: "her
+    mother's", "for my son"."""
+    found = {}
+    for name, sense in brief_data()["constraints"]["senses"].items():
+        listed = sorted((str(w).lower() for w in sense.get("others") or ()), key=len, reverse=True)
+        if listed:
+            who = "|".join(re.escape(w) for w in listed)
+            found[str(name)] = re.compile(
+                rf"(?<!\w)(?:(?:{who})'s|for\s+(?:my|her|his|their|our|your)\s+(?:{who}))(?!\w)"
+            )
+    return found
 
 
 def _outdated(traits: list[Trait]) -> dict[str, Trait]:
@@ -425,12 +452,27 @@ def _constraints_first(
     hits: dict[str, int] = {}
     terms: dict[str, frozenset[str]] = {}
     task_groups = [word_groups(w) for w in words(task)]  # once, not per trait
+    involved = frozenset().union(*task_groups)
+    # The terms of a sense that bears on the task, by the sense's name: "has celiac disease"
+    # names health (by its key) and diet, and only diet bears on a flight.
+    # A sense of the person's own (their health) bears on nothing when the task is another
+    # person's ("refill her mother's warfarin": ``others``).
+    low = task.lower().replace("\u2019", "'")
+    theirs = {name for name, pattern in _others().items() if pattern.search(low)}
+    senses = {
+        name: frozenset() if name in theirs else bears_on & involved
+        for name, _, bears_on, _ in _senses()
+    }
     for _, k in ranked:
-        bears = sum(bool(groups & k.bears_on) for groups in task_groups)
+        groups_of_k = k.bears_on
+        if theirs:
+            groups_of_k = frozenset().union(*(senses[t.partition(":")[0]] for t in k.terms))
+        bears = sum(bool(groups & groups_of_k) for groups in task_groups)
         limited = len(near & set(words(k.limit))) if k.limit else 0
         if bears or limited:
             hits[k.trait.id] = bears + limited
-            terms[k.trait.id] = k.terms or frozenset({f"limit:{k.limit.lower()}"})
+            own = frozenset(t for t in k.terms if senses.get(t.partition(":")[0]))
+            terms[k.trait.id] = own or frozenset({f"limit:{k.limit.lower()}"})
     found = [k for _, k in ranked if k.trait.id in hits]
     found.sort(
         key=lambda k: (hits[k.trait.id], k.trait.confidence, k.trait.last_seen), reverse=True
@@ -626,12 +668,29 @@ def compose_brief(
         if old is not None and old.kind is SignalKind.PREFERENCE and t.id not in replaces:
             replaces[t.id] = old
     relevant = 0  # items ranked before this one that share a word with the task
+    # Whether a trait held firmly (not said in passing) bears on the task's words or on a
+    # service it involves: then what was said once in passing does not (below).
+    firm = any(
+        k.trait.confidence >= passing_below
+        and (score > 0 or k.trait.id in constrains)
+        and k.trait.id not in other_sides
+        and k.trait.id not in outdated
+        for score, k in ranked
+    )
+    # The line said for each wording (word forms, every word kept): a second trait worded
+    # alike ("prefers mornings" next to "prefers morning", two keys) adds its evidence to it.
+    worded: dict[tuple[Any, ...], _Line] = {}
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated or t.id in other_sides or t.id in outdated:
             # One message can back traits of two keys with one statement: said once.
             continue
         stated.add(t.statement)
+        said_as = (t.kind, t.polarity, *wording(t.statement))
+        if said_as in worded:
+            line = worded[said_as]
+            line.evidence = list(dict.fromkeys([*line.evidence, *k.newest]))
+            continue
         label = _LABEL[t.kind]
         passing = t.confidence < passing_below
         order = position
@@ -650,6 +709,12 @@ def compose_brief(
         else:
             tier = 1 if k.answers else 8  # "asks for no emojis" bears on every answer
         bears = score > 0 or not task or k.answers or t.id in constrains
+        if passing and firm and t.id not in constrains:
+            # A single weak observation ("went out and power-cycled it at the breaker", 0.20,
+            # one session; a request said so: "asks for push, not text messages", 0.19) bears
+            # on the task only when nothing held firmly does (brief.v13): beside what does, it
+            # is known, and comes last among what is known. A condition still bears.
+            bears, tier = not task, 8
         said = t.statement
         if k.limit and t.id in constrains and k.limit.lower() not in said.lower():
             said = f'{said}: "{k.limit}"'  # the limit they stated with it, in their words
@@ -664,6 +729,7 @@ def compose_brief(
         relevant += score > 0
         section = "known" if bears else "also"
         add(label, section, statement, ids, tier, order, leftover=passing)
+        worded[said_as] = candidates[-1].item
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))

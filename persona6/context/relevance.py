@@ -84,6 +84,18 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 1]
 
 
+def wording(text: str) -> tuple[str, ...]:
+    """Every word of ``text`` in its normalised form, stop words kept: "prefers mornings" and
+    "prefers morning" are worded alike, "does not like dogs" and "likes dogs" are not. A word
+    is stemmed until it stays the same ("mornings" -> "morning" -> "morn", as "morning")."""
+    found = []
+    for w in _WORD.findall(text.lower()):
+        while (shorter := stem(w)) != w:
+            w = shorter
+        found.append(w)
+    return tuple(found)
+
+
 def expand(query: str) -> dict[str, float]:
     """The task's words with weight 1, their concept neighbours with ``expansion_weight``."""
     lex = lexicon()

@@ -404,7 +404,9 @@ def test_a_passing_mention_takes_no_room_a_stronger_line_needs(demo, budget):
         for task in ("export the weekly report", "plan a team offsite"):
             whole = p6.context(person["person_id"], task=task, budget=5000)
             bears = whole.text.partition("## What bears on the task\n")[2].partition("## ")[0]
-            passing_in_whole += sum(_passing(i) and i.statement in bears for i in whole.items)
+            # Beside a stronger trait that bears on the task, a passing mention is known only
+            # ("Also known", brief.v13): it takes the room left all the same.
+            passing_in_whole += sum(_passing(i) for i in whole.items)
             brief = p6.context(person["person_id"], task=task, budget=budget)
             if not any(_passing(i) for i in brief.items):
                 continue
@@ -413,7 +415,7 @@ def test_a_passing_mention_takes_no_room_a_stronger_line_needs(demo, budget):
                 stronger = not _passing(item) and f"- {item.statement}" in bears
                 if item.kind in ("directive", "conflict") or stronger:
                     assert item.statement in shown, (person["person_id"], task)
-    assert passing_in_whole  # the demo's people have passing mentions that bear on the tasks
+    assert passing_in_whole  # the demo's people have passing mentions
 
 
 @pytest.mark.parametrize(

@@ -210,8 +210,10 @@ def test_pronouns_and_again_are_stop_words():
 
 def test_a_fact_sharing_only_her_does_not_bear_on_the_task():
     sessions = _said(
-        "I'll drive her to the clinic.", "I teach high school.", "Three months supply, not monthly."
-    )
+        "I'll drive her to the station.",
+        "I teach high school.",
+        "Three months supply, not monthly.",
+    )  # "to the clinic" would bear by the clinic, a neighbour of a refill (care, brief.v13)
     text = _brief(sessions, "Refill her mother's warfarin", 400).text
     assert "drive her" not in _bears(text)
 
