@@ -29,6 +29,13 @@ learner's (``learner_english`` holds; ``not_with`` in ``texture_statements.yaml`
 complete, uncontracted sentences are the grammar they learned, not a register they chose, and a
 brief that asked for a formal register would answer a learner in the register hardest to read.
 
+v5 (``texture_traits.v5``, ``texture_statements.yaml`` v6): more of a learner's grammar shows
+``learner_english``: a singular subject with its verb left bare at a clause's start ("how the
+calculation go", "the full answer make me lazy"), a role said of oneself without its article
+("I am international student") and "to" left out before a verb that is a noun too when an
+object follows it ("I want check the source"). A learner who writes complete, uncontracted
+sentences is then no longer read as writing formally (v4's ``not_with``).
+
 The traits are derived when read (``show``, the brief), not stored by the build: they rest on
 the person's messages only, so they are exact for any set of events, forget included.
 """
@@ -55,7 +62,7 @@ from persona6.types import Evidence, SignalKind, StoredEvent, Trait, parse_ts
 
 __all__ = ["PRODUCER", "person_texture_traits", "texture_traits"]
 
-PRODUCER = "persona6.texture_traits.v4"
+PRODUCER = "persona6.texture_traits.v5"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
@@ -189,9 +196,13 @@ def _learner() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, 
     in), and the word lists of its ``bare_plural`` rule (v3)."""
     rule = norms()["habits"]["learner_english"]
     verbs = word_alternation(str(v) for v in rule["verbs"])
+    noun_verbs = word_alternation(str(v) for v in rule["noun_verbs"])  # v5
     patterns = tuple(
         re.compile(
-            str(p).replace("{verb}", f"(?:{verbs})").replace("{ing}", r"(?P<ing>[a-z]{3,}ing)"),
+            str(p)
+            .replace("{verb}", f"(?:{verbs})")
+            .replace("{noun_verb}", f"(?:{noun_verbs})")
+            .replace("{ing}", r"(?P<ing>[a-z]{3,}ing)"),
             re.IGNORECASE,
         )
         for p in rule["cues"].values()
@@ -284,8 +295,98 @@ def _bare_plurals(text: str) -> list[str]:
     return found
 
 
+@cache
+def _agreement() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, frozenset[str]]]:
+    """The candidates of ``singular_subject`` and ``role_without_article`` compiled, with
+    their word lists (v5)."""
+    rule = norms()["habits"]["learner_english"]
+    subject, role = rule["singular_subject"], rule["role_without_article"]
+    skip = {str(v) for v in subject["not_verbs"]}
+    verbs = [str(v) for v in rule["verbs"] if str(v) not in skip]
+    verbs += [str(v) for v in subject["extra_verbs"]]
+    # A clause's start, a determiner, up to two words, the noun, "not" and a bare verb.
+    singular = re.compile(
+        rf"(?:^|(?<=[.!?,;:])|\b(?:{word_alternation(str(w) for w in subject['openers'])})\b)"
+        rf"\s*(?:{word_alternation(str(w) for w in subject['determiners'])})\s+"
+        rf"((?:[a-z]+\s+){{0,2}}?)([a-z]{{3,}})\s+(?:not\s+)?({word_alternation(verbs)})\b"
+        r"(?![-'’])",
+        re.IGNORECASE,
+    )
+    adverbs = word_alternation(str(w) for w in role["adverbs"])
+    without = re.compile(
+        rf"\bi(?:\s+am|['’]m)\s+(?:(?:{adverbs})\s+)?((?:[a-z]+\s+){{0,2}}?)"
+        rf"({word_alternation(str(w) for w in role['roles'])})\b(?![-'’])",
+        re.IGNORECASE,
+    )
+    lists = {
+        key: frozenset(str(w) for w in subject[key])
+        for key in ("noun_too", "collective", "objects", "auxiliaries")
+    }
+    lists["after"] = frozenset(str(w) for w in role["after"])
+    lists["function"] = frozenset(str(w) for w in load_lexicon("function_words")["words"])
+    return singular, without, lists
+
+
+def _not_modifier(word: str) -> bool:
+    """Whether ``word`` before a noun makes it no singular subject: a plural ("the investments
+    announced", not "class"), a participle ("announced", "running": a clause of its own)."""
+    return word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith(("ss", "us")))
+
+
+def _adjective(word: str) -> bool:
+    """Whether ``word`` has a superlative an English lexicon knows ("newest", "nicest"): an
+    adjective, which after "the" stands for people ("the new", "the rich")."""
+    vocabulary = english_vocabulary()
+    return f"{word}est" in vocabulary or (word.endswith("e") and f"{word}st" in vocabulary)
+
+
+_NEXT = re.compile(r"\s*([A-Za-z]+|[^\sA-Za-z]|$)")
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word (lower-cased) or the mark after ``end``; "" at the end of the text."""
+    m = _NEXT.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+def _agreement_spans(text: str) -> list[str]:
+    """The spans of a singular subject with its verb left bare (``singular_subject``: "how
+    the calculation go") and of a role said of oneself without its article
+    (``role_without_article``: "I am international student"), v5."""
+    singular, without, lists = _agreement()
+    found = []
+    for m in singular.finditer(text):
+        between, noun, verb = m.group(1).split(), m.group(2), m.group(3).lower()
+        if not (m.group(1) + noun).islower() and (m.group(1) + noun).strip():
+            continue  # a name: "the investments announced Tuesday bring"
+        if any(w in lists["function"] or _not_modifier(w) for w in between):
+            continue  # "my husband and son go": two subjects; "the cars sold go"
+        if noun in lists["function"] or noun in lists["collective"] or not _counted_noun(noun):
+            continue  # "the team go" (British), "the kids go"
+        if _adjective(noun):
+            continue  # "the new come in", "the rich get richer": people, plural
+        after = _next_word(text, m.end())
+        if verb in lists["noun_too"] and after not in lists["objects"]:
+            continue  # "the hotel stay was": a compound noun
+        if after in lists["auxiliaries"] or after == "'":
+            continue  # "the ice go is ...": no verb of its own
+        found.append(m.group().strip(" ,;:"))
+    for m in without.finditer(text):
+        between = m.group(1).split()
+        if any(w.lower() in lists["function"] or w.lower().endswith("ing") for w in between):
+            continue  # "I'm a student", "I'm helping customer"
+        after = _next_word(text, m.end())
+        if after in lists["after"] or (after[:1].isalpha() and after not in lists["function"]):
+            continue  # "I'm head of", "I'm student loan free": a compound
+        if after[:1].isdigit() or after == "#":
+            continue  # "I'm user 42": a label
+        found.append(m.group())
+    return found
+
+
 def _learner_spans(text: str) -> tuple[str, ...]:
-    """The spans of ``text`` that show a learner's grammar (``learner_english``, v3)."""
+    """The spans of ``text`` that show a learner's grammar (``learner_english``, v3; v5: a
+    singular subject's bare verb and a role without its article, ``_agreement_spans``)."""
     patterns, _, _ = _learner()
     found: list[str] = []
     for pattern in patterns:
@@ -293,7 +394,7 @@ def _learner_spans(text: str) -> tuple[str, ...]:
             if "ing" in pattern.groupindex and m.group("ing") and not _gerund(m.group("ing")):
                 continue
             found.append(m.group().strip(" ,;"))
-    return tuple(found + _bare_plurals(text))
+    return tuple(found + _bare_plurals(text) + _agreement_spans(text))
 
 
 def _read(event: StoredEvent, after_failure: bool = False) -> _Message:

@@ -31,7 +31,7 @@ def _with(sentence: str) -> list[list[str]]:
 
 
 def test_the_producer_is_v3() -> None:
-    assert traits_module.PRODUCER == "persona6.texture_traits.v4"
+    assert traits_module.PRODUCER == "persona6.texture_traits.v5"
 
 
 def test_a_learners_grammar_is_a_trait_with_examples() -> None:

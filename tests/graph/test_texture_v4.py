@@ -34,7 +34,7 @@ LEARNER_POLITE = [
 
 
 def test_the_producer_is_v4() -> None:
-    assert traits_module.PRODUCER == "persona6.texture_traits.v4"
+    assert traits_module.PRODUCER == "persona6.texture_traits.v5"
 
 
 def test_a_learner_writing_complete_sentences_is_no_formal_writer() -> None:
