@@ -1,4 +1,4 @@
-"""persona6.disclosure.v32: facts a person states about their own life.
+"""persona6.disclosure.v33: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -215,7 +215,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v32"
+NAME = "persona6.disclosure.v33"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -291,6 +291,8 @@ _WORD_LISTS += ("moment_words", "choice_verbs", "attempt_leads", "outing_nouns")
 _WORD_LISTS += ("symptoms", "symptom_degrees", "go_off_places")  # v30
 _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v32
 _WORD_LISTS += ("thing_openers", "my_idioms", "my_phrase_adverbs")
+_WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
+_WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -450,6 +452,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_medications(text, sentence, clause))
             found.extend(_aside_condition(text, sentence, clause))
             found.extend(_leave_plans(text, clause))
+            found.extend(_work_place_subject(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
             unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
@@ -479,6 +482,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _felt(text, sentence, pred)
                     or _fear_said(text, pred)
                     or _noun_subject(text, pred)
+                    or _other_subject(text, pred)
                     or _named_subject(text, sentence, pred)
                     or _paying_off(text, sentence, pred)
                     or _done_oneself(text, sentence, pred)
@@ -493,6 +497,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                     continue  # "Please reserve an aisle; I will not sit in the middle" (v26)
                 if claim is not None and _idle_plan(claim, pred.implied):
                     continue
+                if claim is not None and pred.verb.word in lexicon().words["rebooking_verbs"]:
+                    continue  # "rescheduled inspection today 1pm": an errand of a booking (v33)
                 if claim is not None and _plan_of_now(text, claim, pred):
                     continue  # "I'm off to spend some time with them now" (v12)
                 if claim is not None and _decided_act(text, claim, pred):
@@ -1590,6 +1596,15 @@ def _kin_words(category: str, words: list[str], bare: bool) -> list[str]:
     kin noun as its word ("2 kids" -> ``two children``)."""
     forms, lists = _kin_forms(), lexicon().words
     family = category == "family"
+    joined: list[str] = []
+    for word in words:  # "sister in law", "in laws" -> one form, as "sister-in-law" (v33)
+        sizes = [n for n in (2, 1) if len(joined) >= n]
+        size = next((n for n in sizes if " ".join([*joined[-n:], word]) in forms), 0)
+        if size:
+            joined[-size:] = [" ".join([*joined[-size:], word])]
+        else:
+            joined.append(word)
+    words = joined
     out: list[str] = []
     for at, word in enumerate(words):
         base, owned = (word[:-2], "'s") if word.endswith("'s") else (word, "")
@@ -2018,10 +2033,16 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         says = tx.third_person(pred.verb.word)
     elif pred.verb.word == "been" and "have" in pred.lead:  # "I've been a nurse for 12 years"
         says = "has not been" if pred.negated else "has been"
+    between = {t.word for t in tx.tokens(text, pred.verb.end, pred.rest.start)}
+    if between & lex.words["certainty_words"]:
+        return None  # "I'm pretty sure the answer is 0.042": a belief about a thing (v33)
     if set(pred.lead) & lex.words["plan_leads"]:
         tail = says.partition(" ")[2]  # "is not" -> "will be not"; "was" made "will bes" (v21)
         return _claim(text, pred, "plans", pred.rest.start, rest, 1.0, f"will be {tail}".strip())
     words = tx.tokens(text, *pred.rest)
+    if _relative_progressive(words):
+        return None  # "The endorsement I'm holding | says ...": the noun's clause (v33)
+    rest = _before_joined_clause(text, rest)
     moving = len(words) > 1 and words[0].word in ("moving", "relocating")
     if moving and words[1].word in _OBJECT_OPENERS and not _no_home("move", words[1:]):
         return _moving_something(text, sentence, pred, rest, says)  # "moving my family to ..."
@@ -2077,10 +2098,96 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if not words or words[0] in skip or " ".join(words[:2]) in skip:
         return None
     job = any(w in lex.words["occupations"] for w in words)  # "a nurse"; "a night owl" is not
+    job = job or (pred.verb.word in ("was", "were") and _career_ended(text, pred))
     category, weight = ("work", 1.0) if job else ("identity", 0.6)
     if not job and _passing_state(text, pred):
         return None  # "i'm a zombie after", "I'm a wreck without coffee": a state for a time (v25)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+_CAREER_END = re.compile(
+    r"\b(?:before|until|till|when)\s+(?:i|we)\s+(?P<verb>[a-z]+(?: working)?)"
+    r"(?=\s*(?:[,.;:!?)]|$|(?:and|so|but|in|at|last)\b|\d))",
+    re.I,
+)
+
+
+_WORK_AT = re.compile(
+    r"(?:(?:my|our)\s+)?(?P<noun>[a-z]+)\s+(?:at\s+(?:(?:the|a|an)\s+)?|in\s+(?:the|a|an)\s+)", re.I
+)
+
+
+def _work_place_subject(text: str, clause: Span) -> list[Claim]:
+    """A clause opening on the speaker's work at a place, as its subject, says where they
+    work (v33, review 9 #12): "work at the bike shop ran late", "Work at the hospital was
+    crazy today", "my shift at the warehouse ran long" -> ``work:work at <place>``, "works at
+    <place>" as "I work at ..." says. The noun is one of ``workplace_nouns``; the place is a
+    noun phrase that a verb follows at once (not "work at the office tomorrow", not "work in
+    progress"), and no time ("at the moment", ``fact_stops``)."""
+    opening = tx.opening_words(text, clause, 1)
+    if not opening:
+        return []
+    match = _WORK_AT.match(text, opening[0].start, clause.end)
+    if match is None or match.group("noun").lower() not in lexicon().words["workplace_nouns"]:
+        return []
+    if _fact_stop().match(text, match.end("noun") + 1):
+        return []  # "work at the moment is slow"
+    words = list(tx.tokens(text, match.end(), clause.end))
+    run = _noun_run(text, words)
+    if not run or len(run) >= len(words) or run[-1].word in lexicon().words["not_places"]:
+        return []
+    if run[0].word == "home":
+        return []  # "my work at home setup": a way of working, no place of work
+    after = words[len(run)].word
+    verb = after in _VERB_AFTER_RELATIVE or tx.is_past(after) or after in tx.english_set("modals")
+    if not verb and not _verb_like(words, len(run)):
+        return []
+    place = text[match.end("noun") : _word_end(text, run[-1].end)].strip()  # "at the bike shop"
+    fact = tx.normalise_phrase(f"work {place}")
+    return [Claim(f"work:{fact}"[:100], f"works {tx.plain(place)}", 1.0, 0.6, [clause])]
+
+
+def _career_ended(text: str, pred: Predicate) -> bool:
+    """Whether "I was a <noun>" goes on to the end of the speaker's career (v33, review 9 #12):
+    "before I retired", "until I quit" (``career_end_verbs``) make the noun their former job
+    ("I was a claims paralegal for twenty-two years before I retired")."""
+    ends = lexicon().words["career_end_verbs"]
+    for match in _CAREER_END.finditer(text, pred.rest.start, pred.clause.end + 40):
+        if match.group("verb").lower() in ends:
+            return True  # not "a mess before I quit smoking": what was quit is no career
+    return False
+
+
+_JOINED_SUBJECT_OPENERS = frozenset({"all", "both", "my", "our", "the", "his", "her", "their"})
+
+
+def _before_joined_clause(text: str, rest: Span | None) -> Span | None:
+    """``rest`` up to an "and" that joins another clause with its own subject (v33, review 9
+    #12): "I'm a physiotherapist | and all my session notes templates were on that laptop",
+    "I'm a teacher | and my wife is a nurse": a noun phrase opened by a determiner and then a
+    verb (a form of "be", "have" or a past) within six words. "I'm a nurse and a mother",
+    "I'm a nurse and my kids' coach" keep their "and"."""
+    if rest is None:
+        return None
+    words = tx.tokens(text, *rest)
+    for at, word in enumerate(words[:-2]):
+        if word.word != "and" or words[at + 1].word not in _JOINED_SUBJECT_OPENERS:
+            continue
+        after = words[at + 2 : at + 8]
+        if any(t.word in _VERB_AFTER_RELATIVE or tx.is_past(t.word) for t in after) and at > 0:
+            return Span(rest.start, words[at - 1].end)
+    return rest
+
+
+def _relative_progressive(words: Sequence[tx.Token]) -> bool:
+    """Whether "I'm <verb>ing" is a relative clause of the noun before it (v33, review 9 #13):
+    a finite verb follows the "-ing" form at once ("The endorsement I'm holding says ...",
+    "the book I'm reading is great", "the app I'm using shows ..."), which no clause of the
+    speaker's own lets follow ("I'm reading a book", "I'm holding up fine")."""
+    if len(words) < 2 or not words[0].word.endswith("ing"):
+        return False
+    after = words[1].word
+    return after in _VERB_AFTER_RELATIVE or (tx.is_report_verb(after) and after.endswith("s"))
 
 
 def _shown_often(text: str, pred: Predicate, verb: str, words: Sequence[tx.Token]) -> bool:
@@ -2573,6 +2680,8 @@ def _my_mentions(
             continue  # "Can you send the planters to my home?": where to, no home had (v23)
         if _not_had_yet(text, clause, match.start()):
             continue  # "If I won the lottery I'd buy my own house": none had (v26)
+        if noun in lex.words["workplace_nouns"] and _work_place_subject(text, clause):
+            continue  # "my shift at the warehouse ran long": where they work says it (v33)
         if _awaited(text, clause, match.start()):
             continue  # "we're expecting our first baby": none had yet (v29)
         if category in ("family", "pets") and _died(text, match, clause):
@@ -2823,12 +2932,18 @@ def _says_or_joins(text: str, rest: Span) -> bool:
     subject, so that nothing after is a fact about them (v13): "my boss said ...", "My wife
     Agnieszka says I work too much" (a name, then the reporting verb), "my daughter and I go
     every week"."""
-    words = tx.tokens(text, *rest)
-    reporting = tx.english_set("reporting_verbs")
-    if words[0].word in reporting or words[0].word in ("and", "&"):
+    words = list(tx.tokens(text, *rest))
+    if words and text[words[0].start : words[0].start + 1].isupper():
+        words = words[1:]  # "my wife Agnieszka says", "My wife Dolores and I have owned"
+    if words and words[0].word in ("and", "&"):
         return True
-    named = text[words[0].start : words[0].start + 1].isupper()
-    return named and len(words) > 1 and words[1].word in reporting
+    # v33 (review 9 #9): adverbs and a lead of a progressive report may stand before the
+    # reporting verb ("My dad always said ...", "my mum keeps saying ..."); what follows is
+    # still theirs (english ``adverbs``, ``progressive_report_leads``)
+    leads = tx.english_words("adverbs", "progressive_report_leads")
+    while words and words[0].word in leads:
+        words = words[1:]
+    return bool(words) and tx.is_report_verb(words[0].word)
 
 
 _MY = re.compile(r"\bmy\s+", re.I)
@@ -2858,6 +2973,9 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         phrase: list[tx.Token] = []
         for i, word in enumerate(words[:3]):
             gap = text[(phrase[-1].end if phrase else match.end()) : word.start]
+            if word.word in _OBJECT_PRONOUNS and len(phrase) > 1 and not gap.strip():
+                phrase.pop()  # "My doctor put me on ...": the word before "me" is a verb (v33)
+                break
             if word.word in closed or (phrase and gap.strip()) or _verb_like(words, i):
                 break
             if _fact_stop().match(text, word.start):
@@ -2869,6 +2987,7 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
         if _names_no_thing(text, clause, match.start(), phrase):
+            claims.extend(_command_of_language(text, clause, phrase))  # (v33)
             continue  # "my favourite flower", "my INR", "need to refill my meds" (v29)
         if _medication_name(text, clause, list(tx.tokens(text, phrase[0].start, clause.end)), 0):
             continue  # "my blood thinner": ``_medications`` says it (v32)
@@ -2889,12 +3008,28 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     return claims
 
 
+def _command_of_language(text: str, clause: Span, phrase: Sequence[tx.Token]) -> list[Claim]:
+    """ "My English is not so good", "my spanish is still poor": how well the speaker has a
+    language (``my_languages``) said with "is" / "was" is a skill (v33, review 9 #13),
+    ``skills:english`` "their English is not so good" (was `has english`); "improve my French"
+    says none."""
+    if len(phrase) != 1 or phrase[0].word not in lexicon().words["my_languages"]:
+        return []
+    rest = tx.phrase_span(text, phrase[0].start, clause.end, lexicon().fact_stops, max_words=8)
+    words = tx.tokens(text, *rest) if rest else ()
+    if len(words) < 3 or words[1].word not in ("is", "was", "'s", "isn't", "wasn't"):
+        return []
+    value = f"their {tx.plain(text[rest.start : rest.end])}"
+    return [Claim(f"skills:{phrase[0].word}", value, 1.0, 0.6, [clause])]
+
+
 def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> bool:
     """Whether "my <phrase>" of a noun the lists do not know names no thing of the speaker's
     life (v29): a rank or a choice (``my_rank_words`` first: "my favourite flower", "my main
     worry"), a record, a duty or a booking (``my_records``: "my INR", "my claim", "my taxes"),
     a person of a service (``my_service_people``: "my accountant"), a fitting of any home or
-    where one is for a service (``my_fittings``: "my lights", "my zone"), or the object of an
+    where one is for a service (``my_fittings``: "my lights", "my zone"), a language alone
+    (``my_languages``: "my English is not so good", v33), or the object of an
     act asked for or needed (``my_need_leads`` before its verb or before "my": "I need to
     refill my warfarin", "time for my INR")."""
     words = lexicon().words
@@ -2906,6 +3041,8 @@ def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]
     head = phrase[-1].word
     if head in words["my_records"] | words["my_service_people"] | words["my_fittings"]:
         return True
+    if len(phrase) == 1 and head in words["my_languages"]:
+        return True  # "My English is not so good": a command of it, no thing (v33)
     before = [t.word for t in tx.tokens(text, clause.start, at)]
     leads = [p.split() for p in words["my_need_leads"]]
     return any(before[-len(p) :] == p or before[-len(p) - 1 : -1] == p for p in leads)
@@ -4076,6 +4213,18 @@ def _noun_subject(text: str, pred: Predicate) -> bool:
     verb = pred.verb.word
     plural = verb.endswith("s") and not verb.endswith(("ss", "us", "is", "'s"))
     return plural and verb not in lexicon().lemmas and not tx.is_past(verb)
+
+
+def _other_subject(text: str, pred: Predicate) -> bool:
+    """A subjectless verb in a clause that opens on someone else (v33, review 9 #14): an
+    indefinite pronoun or a noun phrase it opens (``other_subjects``: "Somebody scraped my car
+    and drove off", "Some guy rear-ended me and took off") is the subject of each verb of the
+    clause, not the speaker, who leaves out "I" only before the verb ("Scraped my car and
+    drove off")."""
+    if not pred.implied:
+        return False
+    opening = tx.opening_words(text, pred.clause, 1)
+    return bool(opening) and opening[0].word in lexicon().words["other_subjects"]
 
 
 def _after_a_subject(text: str, pred: Predicate) -> bool:
