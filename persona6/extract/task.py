@@ -1,4 +1,4 @@
-"""persona6.task.v16: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v17: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -54,6 +54,18 @@ setting, no planning ("the cooling schedule" is configuration; a ``set_schedule`
 saying in its "-ing" form reports ("my sister keeps saying ... I should buy one": ``reports``
 ``progressive_leads``).
 
+v17 (tasks.yaml v14, review 9 #17): more words need their sense: "production", "release",
+"staging", "pipeline" beside words of software ("a whole production" of getting a car to the
+inspection centre is none), "deploy" not of troops, "script", "batch", "workflow" and a time
+repeated ("every day") beside words of automation ("Batch them into one digest at 5pm" is
+none), "trip" of a trip to come ("I told her a story about my trip" is none), "upload" not of a
+document handed in ("upload the repair estimate"). A product's own work is a kind where it is
+general: ``claims_forms`` (a claim, an appeal, a reimbursement, a form filed; ``start_claim``)
+and ``coursework`` (homework, quizzes, exams, grading; ``submit_assignment``). An action sense
+reads the action's name and its file names too (``upload_document`` "police_report_1.pdf" is no
+file management) and may need words of its sense (``context``: a ``set_schedule`` of "bedroom
+18C 09:00-17:00" is configuration).
+
 Evidence is the actor's own text only: their messages and the text of their own actions. An
 outcome carries its actor but its text is the product's (an error message): it is a step of a
 sequence, never cited (v6). A step without text of the actor's has no span to cite: a signal
@@ -93,7 +105,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v16"
+NAME = "persona6.task.v17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +158,8 @@ class _ActionSense:
     kind: int  # position in the taxonomy
     actions: frozenset[str]
     unless: re.Pattern[str]  # an action text in another sense
+    # words the action's name or text must hold for the kind to show; None: none needed (v17)
+    context: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +247,9 @@ def _action_senses() -> tuple[_ActionSense, ...]:
             kind=_kind_position("action_senses", str(sense["task"])),
             actions=frozenset(str(a).lower() for a in sense["actions"]),
             unless=_alternation([str(u) for u in sense.get("unless", [])]),
+            context=_alternation([str(c) for c in sense["context"]])
+            if sense.get("context")
+            else None,
         )
         for sense in load_lexicon("tasks").get("action_senses", [])
     )
@@ -393,11 +410,19 @@ def _kinds_named(name: str | None) -> frozenset[int]:
 
 def _kinds_in_sense(name: str | None, text: str) -> frozenset[int]:
     """Positions of the kinds an action word of ``action_senses`` in the event name shows,
-    unless the action's text says the word's other sense (v11)."""
+    unless the action's name or text says the word's other sense (v11; the name's other words
+    and a file name's parts count, v17: ``upload_document``, "police_report_88231.pdf"), and
+    for a sense with ``context`` only when they hold one of its words (v17: a
+    ``set_schedule`` of "bedroom 18C 09:00-17:00" configures a device)."""
+    senses = [sense for sense in _action_senses() if names_match(name, sense.actions)]
+    if not senses:
+        return frozenset()
+    said = " ".join(name_words(name)) + " " + text.replace("_", " ")
     return frozenset(
         sense.kind
-        for sense in _action_senses()
-        if names_match(name, sense.actions) and not sense.unless.search(text)
+        for sense in senses
+        if not sense.unless.search(said)
+        and (sense.context is None or sense.context.search(said) is not None)
     )
 
 

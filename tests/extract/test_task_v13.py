@@ -25,7 +25,7 @@ def kinds(text: str) -> set[str]:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.task.v16"
+    assert NAME == "persona6.task.v17"
 
 
 @pytest.mark.parametrize(
