@@ -29,7 +29,8 @@ it, and a limit that names what the task is about constrains it (``limits``); an
 every session is no context of a decision made once (``routine_actions``). brief.v13: the
 person's own health facts (``health:`` keys) bear on medical care (``keys``); a trait said in
 passing bears on the task only when nothing held firmly does; two traits worded alike are one
-line.
+line. brief.v14: a task word that says only what the agent is to do weighs less
+(``task_verbs``), coursework is a learning task, and a recurring open topic is known (``topic``).
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -59,6 +60,7 @@ from persona6.context.relevance import (
     names_any,
     phrases,
     rank_index,
+    specificity,
     word_groups,
     wording,
     words,
@@ -70,7 +72,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v13"
+PRODUCER = "persona6.brief.v14"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -80,12 +82,21 @@ MAX_BUDGET = 100_000
 ARCHETYPE_SHOWN_AT = 0.4
 #: ... and none whose cues are this weak (a weighted mean cue strength; docs/behavior.md).
 ARCHETYPE_SCORE_AT = 0.25
-_KNOWN = (SignalKind.PREFERENCE, SignalKind.CONCERN, SignalKind.DISCLOSURE, SignalKind.DECISION)
+#: The kinds of trait said as what is known. An open topic (a worry no concern names, kept
+#: once it recurs: concern.v22, "worried that the tarp won't hold") since brief.v14.
+_KNOWN = (
+    SignalKind.PREFERENCE,
+    SignalKind.CONCERN,
+    SignalKind.DISCLOSURE,
+    SignalKind.DECISION,
+    SignalKind.TOPIC,
+)
 _LABEL = {
     SignalKind.PREFERENCE: "preference",
     SignalKind.CONCERN: "concern",
     SignalKind.DISCLOSURE: "fact",
     SignalKind.DECISION: "decision",
+    SignalKind.TOPIC: "topic",
 }
 SECTIONS = (
     ("archetype", "Who they are"),
@@ -102,7 +113,7 @@ SECTIONS = (
 
 class BriefItem(BaseModel):
     kind: str = Field(
-        description="archetype, preference, concern, fact, decision, directive, conflict, "
+        description="archetype, preference, concern, fact, decision, topic, directive, conflict, "
         "failure_plan, assistant, boundary or note."
     )
     statement: str
@@ -449,10 +460,13 @@ def _constraints_first(
     near = set(expand(task))
     # What of the task each bears on: the task's words in a group the condition constrains,
     # or the words a stated limit's clause shares with the task and its neighbours.
-    hits: dict[str, int] = {}
+    hits: dict[str, float] = {}
     terms: dict[str, frozenset[str]] = {}
-    task_groups = [word_groups(w) for w in words(task)]  # once, not per trait
-    involved = frozenset().union(*task_groups)
+    # Each task word in its groups, weighed by how much it says what the task is about
+    # (brief.v14): "book" counts less than "INR" ("can not hear properly" bears on booking,
+    # "takes warfarin" on the INR check, and the check is what the task is about).
+    task_groups = [(word_groups(w), specificity(w)) for w in words(task)]  # once, not per trait
+    involved = frozenset().union(*(groups for groups, _ in task_groups))
     # The terms of a sense that bears on the task, by the sense's name: "has celiac disease"
     # names health (by its key) and diet, and only diet bears on a flight.
     # A sense of the person's own (their health) bears on nothing when the task is another
@@ -467,7 +481,7 @@ def _constraints_first(
         groups_of_k = k.bears_on
         if theirs:
             groups_of_k = frozenset().union(*(senses[t.partition(":")[0]] for t in k.terms))
-        bears = sum(bool(groups & groups_of_k) for groups in task_groups)
+        bears = sum(weight for groups, weight in task_groups if groups & groups_of_k)
         limited = len(near & set(words(k.limit))) if k.limit else 0
         if bears or limited:
             hits[k.trait.id] = bears + limited

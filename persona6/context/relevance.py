@@ -33,6 +33,8 @@ class Lexicon:
     concepts: dict[str, frozenset[str]]  # stem -> every stem of its groups
     expansion_weight: float
     groups: dict[str, frozenset[str]]  # stem -> the names of the groups it belongs to
+    task_verbs: frozenset[str]  # stems of what the agent is asked to do, not what about
+    task_verb_weight: float
 
 
 @cache
@@ -56,6 +58,8 @@ def lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in concepts.items()},
         float(data["expansion_weight"]),
         {k: frozenset(v) for k, v in groups.items()},
+        frozenset(stem(str(w).lower()) for w in data.get("task_verbs") or ()),
+        float(data.get("task_verb_weight", 1.0)),
     )
 
 
@@ -96,16 +100,27 @@ def wording(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def specificity(word: str) -> float:
+    """How much a task word (as ``words`` gives it) says what the task is about: 1, or
+    ``task_verb_weight`` for a word of ``task_verbs`` that says only what the agent is to do
+    ("book", "check", "arrange": brief.v14), whatever it is done to."""
+    lex = lexicon()
+    return lex.task_verb_weight if word in lex.task_verbs else 1.0
+
+
 def expand(query: str) -> dict[str, float]:
-    """The task's words with weight 1, their concept neighbours with ``expansion_weight``."""
+    """The task's words with weight 1 (a word of ``task_verbs`` with ``task_verb_weight``),
+    their concept neighbours with ``expansion_weight``."""
     lex = lexicon()
     weights: dict[str, float] = {}
     for w in words(query):
-        weights[w] = 1.0
+        weights[w] = specificity(w)
     for w in list(weights):
         for other in lex.concepts.get(w, ()):
             if other not in weights:
                 weights[other] = lex.expansion_weight
+            elif weights[other] < lex.expansion_weight:
+                weights[other] = lex.expansion_weight  # a task verb that is a neighbour too
     return weights
 
 
