@@ -141,3 +141,30 @@ def test_a_topic_said_once_is_no_trait():
     """The neighbour: said in one session, the worry is no trait, and the brief says nothing."""
     text = _brief(_TARP[:2], "Check the tarp on the roof before the storm", 400).text
     assert "tarp" not in text, text
+
+
+# -- a visit to the home is an appointment ------------------------------------------------------
+
+_BAD_BACK = (SignalKind.DISCLOSURE, "health:back", "has a bad back", 1.0, 0.65, "on")
+_SATURDAY = (SignalKind.PREFERENCE, "saturday", "prefers Saturday", 1.0, 0.6, "on")
+
+
+@pytest.mark.parametrize(
+    "task", ["Arrange the reinspection of the kitchen", "Schedule the roof inspection"]
+)
+def test_a_condition_bears_on_an_inspection_at_home(task):
+    """Walt's "has a bad back" (he will not crawl under the sink) was "Also known" for
+    "arrange the reinspection": an inspection is a visit, an appointment (mobility)."""
+    text = _with_trait(_MARGARET, [_BAD_BACK], task).text
+    assert "has a bad back (fact" in _bears(text), text
+
+
+def test_a_day_bears_on_an_inspection():
+    text = _with_trait(_MARGARET, [_SATURDAY], "Schedule the roof inspection").text
+    assert "prefers Saturday (preference" in _bears(text), text
+
+
+def test_a_condition_does_not_bear_on_explaining_a_decision():
+    """The neighbour: explaining an appraisal involves no visit."""
+    text = _with_trait(_MARGARET, [_BAD_BACK], "Explain the appraisal decision").text
+    assert "bad back" not in _bears(text), text
