@@ -694,6 +694,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
     first: dict[tuple[str, str], tuple[list[float], list[dict[str, float]]]] = {}
     sizes: dict[tuple[str, str], float] = {}
     kinds: dict[tuple[str, str], list[float]] = {}
+    contexts: dict[tuple[str, str], list[float]] = {}
     for query in queries:
         vectors = _vectorize(query.profile, model)
         scored = [Scored(n, *model.llr(pair_sims(vectors, candidates[n]))) for n in names]
@@ -719,6 +720,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
         first[(query.session_id, query.person)] = (llrs, families)
         sizes[(query.session_id, query.person)] = vectors.size
         kinds[(query.session_id, query.person)] = [f["behaviour"] + f["context"] for f in families]
+        contexts[(query.session_id, query.person)] = [f["context"] for f in families]
     by_session: dict[str, list[Query]] = defaultdict(list)
     for query in queries:
         by_session[query.session_id].append(query)
@@ -739,6 +741,7 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
                     model,
                     size=sizes[(query.session_id, other)],
                     kinds=kinds[(query.session_id, other)],
+                    contexts=contexts[(query.session_id, other)],
                 )
                 co.append((dict(zip(names, probs, strict=True)), new))
             elif other in candidates:
@@ -752,12 +755,14 @@ def evaluate(split_: Split, queries: list[Query], model: LinkModel) -> list[Link
                 contributions[i]["context"] = contributions[i].get("context", 0.0) + extra
         kept = [i for i in range(len(names)) if mask[i]]
         mine = kinds[(query.session_id, query.person)]
+        context = contexts[(query.session_id, query.person)]
         probs, new = posterior_of(
             [llrs[i] for i in kept],
             len(names),
             model,
             size=sizes[(query.session_id, query.person)],
             kinds=[mine[i] for i in kept],
+            contexts=[context[i] for i in kept],
         )
         full = [0.0] * len(names)
         for i, p in zip(kept, probs, strict=True):

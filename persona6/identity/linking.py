@@ -638,6 +638,7 @@ class Linker:
             self.model,
             size=size,
             kinds=[s.kind for s in scored],
+            contexts=[s.context for s in scored],
         )
 
     def _link(
@@ -726,7 +727,9 @@ class Linker:
                 else:
                     candidate.evidence.append(start)
                 if held < item.llr - 0.005:
-                    candidate.evidence.append(kind_evidence(item, held, kinds, len(self.index)))
+                    candidate.evidence.append(
+                        kind_evidence(item, held, kinds, len(self.index), self.model.constant)
+                    )
         excluded = {
             p: "acted in the same session as the anonymous actor: two people who meet in a "
             "session are not one person"
@@ -1425,19 +1428,29 @@ def _said(profile: Profile, label: str, text_of: Callable[[str], str | None] | N
     return quotes[-1].quote if quotes else "(a value no longer stored)"
 
 
-def kind_evidence(item: Scored, held: float, kinds: list[float], known: int) -> LinkEvidence:
+def kind_evidence(
+    item: Scored, held: float, kinds: list[float], known: int, constant: float
+) -> LinkEvidence:
     """Why behaviour and context count for less against a new person than their LLRs say
-    (``model.kind_bounded``)."""
+    (``model.kind_bounded``), and when context on its own was held to even odds, that too."""
     alike = sum(1 for k in kinds if k >= item.kind) - 1
+    rare = item.llr - max(0.0, constant + item.kind - math.log((known + 2) / (alike + 2)))
+    context = (
+        f"; context (LLR {item.context:+.2f}: device, OS, locale, client) on its own lifts a "
+        "candidate at most to even odds with a new person, since new people share it too, at "
+        "a rate the known persons cannot show"
+        if held < rare - 0.005
+        else ""
+    )
     return LinkEvidence(
         family="baseline",
         feature="kind of customer",
         stance="against",
         summary=f"behaviour and context (LLR {item.kind:+.2f}) say what kind of customer this "
         f"is; the known persons show that kind in {alike + 1} of {known}, so a stranger is of it "
-        f"too at least {alike + 2} in {known + 2} times (rule of succession): against a new "
-        f"person this candidate counts at LLR {held:+.2f}, not {item.llr:+.2f}, whoever of the "
-        "known persons it is",
+        f"too at least {alike + 2} in {known + 2} times (rule of succession){context}: against "
+        f"a new person this candidate counts at LLR {held:+.2f}, not {item.llr:+.2f}, whoever "
+        "of the known persons it is",
     )
 
 

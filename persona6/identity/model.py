@@ -366,6 +366,7 @@ def posterior(
     rest: float | None = None,
     size: float | None = None,
     kinds: Sequence[float] | None = None,
+    contexts: Sequence[float] | None = None,
 ) -> tuple[list[float], float]:
     """(probability of each candidate, probability of a new person).
 
@@ -376,9 +377,10 @@ def posterior(
     ``kinds``, each candidate's behaviour and context contribution, bounds what those two
     families can say against a new person (``kind_bounded``): the probability of a new person
     is the one the bounded LLRs give, and the known persons share the rest as the full LLRs
-    say, so which known person is the likeliest does not change.
+    say, so which known person is the likeliest does not change. ``contexts``, the context
+    part of each kind, lifts a candidate on its own at most to even odds with a new person.
     """
-    probs, new, _ = bounded_posterior(llrs, known, model, rest, size, kinds)
+    probs, new, _ = bounded_posterior(llrs, known, model, rest, size, kinds, contexts)
     return probs, new
 
 
@@ -389,6 +391,7 @@ def bounded_posterior(
     rest: float | None = None,
     size: float | None = None,
     kinds: Sequence[float] | None = None,
+    contexts: Sequence[float] | None = None,
 ) -> tuple[list[float], float, list[float]]:
     """``posterior``, and the bounded LLRs it gave the new person's probability from (the LLRs
     as they are without ``kinds``): a link's explanation says how far a candidate was held
@@ -397,6 +400,9 @@ def bounded_posterior(
     if kinds is None or not len(llrs):
         return probs, new, list(llrs)
     bounded = kind_bounded(llrs, kinds, model.constant, known)
+    if contexts is not None:
+        parity = even_odds(bounded, known, model, rest, size)
+        bounded = kind_bounded(llrs, kinds, model.constant, known, contexts=contexts, parity=parity)
     _, held = _posterior(bounded, known, model, rest, size)
     if held <= new:
         return probs, new, bounded
@@ -404,8 +410,38 @@ def bounded_posterior(
     return [p * share for p in probs], held, bounded
 
 
+def even_odds(
+    llrs: Sequence[float],
+    known: int,
+    model: LinkModel,
+    rest: float | None = None,
+    size: float | None = None,
+) -> list[float]:
+    """For each candidate, the LLR at which it is as likely as a new person less the other
+    known persons (at ``llrs``, those not scored at ``rest``, as ``_posterior`` counts them):
+    there a new person is as likely as all known persons together, and no candidate reaches
+    probability 0.5. Where the others take more than half of a new person's odds, half of
+    them is left (the candidate then shares the known persons' part with them)."""
+    prior_known = max(1e-12, 1.0 - model.prior_new) / max(known, 1)
+    scale = model.scale(size)
+    top = max(llrs) * scale
+    masses = [math.exp(v * scale - top) for v in llrs]
+    unseen = max(known - len(llrs), 0)
+    floor = min(llrs) if rest is None else rest
+    total = sum(masses) + unseen * math.exp(floor * scale - top)
+    # a new person's odds against one known person, in the units of ``masses``
+    new = max(model.prior_new, 1e-12) / prior_known * math.exp(-top)
+    return [(math.log(max(new - (total - m), new / 2)) + top) / scale for m in masses]
+
+
 def kind_bounded(
-    llrs: Sequence[float], kinds: Sequence[float], constant: float, known: int
+    llrs: Sequence[float],
+    kinds: Sequence[float],
+    constant: float,
+    known: int,
+    *,
+    contexts: Sequence[float] | None = None,
+    parity: Sequence[float] | None = None,
 ) -> list[float]:
     """The LLRs with what behaviour and context say bounded by how common the query's kind of
     customer is among the tenant's known persons.
@@ -423,12 +459,27 @@ def kind_bounded(
     times: the shipped weights were fitted on synthetic people whose device and hours told
     them apart); on a tenant of 10,000 the bound is 5,000, and how the kind spreads over many
     candidates decides.
+
+    ``contexts`` (the context part of each ``kind``: device, OS, locale, client) with
+    ``parity`` (``even_odds``, per candidate): a context value one known person has is no
+    evidence that the actor is a known person at all, since new people have it too, at a rate
+    the tenant's known persons cannot show (they are not the people who may come: an iPhone is
+    one in six of a course's six students, and about half of the phones of its next ones). So
+    context on its own lifts a candidate at most to even odds of the known persons with a new
+    person (to no decision at the threshold of 0.5): ``constant + kind`` is bounded by
+    ``max(constant + kind - context, parity)`` too, what the rest of the kind says or even
+    odds, whichever is higher (first-user review 9: a newcomer on iOS came out as the
+    tenant's one iOS user at 0.647, from context +5.37). It tells known persons apart as before.
     """
     ordered = sorted(kinds)
     bounded = []
-    for llr, kind in zip(llrs, kinds, strict=True):
+    shares = contexts if contexts is not None and parity is not None else [0.0] * len(kinds)
+    evens = parity if parity is not None else [0.0] * len(kinds)
+    for llr, kind, context, even in zip(llrs, kinds, shares, evens, strict=True):
         alike = len(ordered) - bisect.bisect_left(ordered, kind) - 1
         bound = math.log((max(known, 1) + 2) / (alike + 2))
+        if context > 0:
+            bound = min(bound, max(constant + kind - context, even))
         bounded.append(llr - max(0.0, constant + kind - bound))
     return bounded
 

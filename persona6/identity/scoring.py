@@ -47,6 +47,9 @@ class Scored:
     #: What behaviour and context say, before the people met in the session
     #: (``model.kind_bounded``).
     kind: float = 0.0
+    #: The context part of ``kind`` (device, OS, locale, client), which on its own lifts a
+    #: candidate at most to even odds with a new person (``model.kind_bounded``).
+    context: float = 0.0
     #: What the identifiers both stated say, type by type (identifiers.py; in ``content``).
     identifiers: list[Finding] = field(default_factory=list)
     #: What the actor's saying they are new here says (newcomer.py; in ``content``), or 0.
@@ -102,7 +105,9 @@ def score_all(
         ):
             total, families = model.llr(sims)
             kind = families["behaviour"] + families["context"]
-            found.append(Scored(person_id, total, families, sims, kind=kind))
+            found.append(
+                Scored(person_id, total, families, sims, kind=kind, context=families["context"])
+            )
     return sorted(found, key=lambda s: (-s.llr, s.person_id))
 
 

@@ -50,6 +50,17 @@ def _event(eid: str, text: str, role: str = "user", **who: str) -> StoredEvent:
         "I just signed up.",
         "I've just registered and can't find the form",
         "hello, only just joined today",
+        # first-user review 9: the product itself as what is new, a course just joined
+        "this platform is new to me",
+        "Also this platform is new to me, how do I submit homework here?",
+        "The whole site is completely new to me.",
+        "I'm new to this app",
+        "we're totally new to the platform",
+        "never used this before",
+        "I've never used this app, how does it work?",
+        "Hi, I just added the course late, where can I find the syllabus?",
+        "I just enrolled.",
+        "hi, just enrolled in the class today",
     ],
 )
 def test_saying_one_is_new_here_is_read(text: str) -> None:
@@ -67,6 +78,20 @@ def test_saying_one_is_new_here_is_read(text: str) -> None:
         "the new patient portal is confusing",
         "I ordered a new kettle",
         "first time the app crashed on me",
+        # a feature, someone else, another course, a thing after the course, negated
+        "the new grading feature is new to me",
+        "the grading system is new to me",
+        "I'm new to this app's calendar",
+        "I've never used the export before",
+        "I have never used this feature before",
+        "never used it before",
+        "my son never used this app",
+        "I just added the chemistry course",
+        "I just added the course to my calendar",
+        "I just joined the class call",
+        "this app is not new to me",
+        "I'm not new to this app",
+        "is this platform new to you?",
     ],
 )
 def test_what_does_not_say_the_speaker_is_new_here_is_not_read(text: str) -> None:
@@ -176,6 +201,12 @@ def test_every_pattern_match_holds_the_cue_so_the_prefilter_loses_nothing() -> N
         "I've just registered and can't find the form",
         "hello, only just joined today",
         "we are new members",
+        "this platform is new to me",
+        "I'm new to this app",
+        "I've never used this before",
+        "ok, never used this app before",
+        "I just added the course late",
+        "hi, just enrolled in the class today",
     ]
     for pattern in found.patterns:
         hits = [m.group(0) for text in samples for m in pattern.finditer(text)]
