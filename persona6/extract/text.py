@@ -284,6 +284,9 @@ def third_person(verb: str) -> str:
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*(?=\s|$)|\n\s*")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z0-9']*)")
+#: Letters each with a full stop, the last one's left off: "J.K", "U.S", "J. K", "a.m".
+_INITIALS = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]\.\s?)*(?<![A-Za-z'])[A-Za-z]$")
 
 
 def sentences(text: str) -> list[Span]:
@@ -296,17 +299,55 @@ def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = _LAST_WORD.search(text[start : match.start()])
-        abbreviation = before and before.group(1).lower().rstrip(".") in english_set(
-            "abbreviations"
-        )
-        if match.group() == "." and abbreviation:
-            continue  # "Dr. Smith"
+        if match.group() == "." and _goes_on(text[start : match.start()], text, match.end()):
+            continue  # "Dr. Smith", "J.K. Rowling", "No. 5", "etc. and"
         end = match.start() if match.group().isspace() else match.end()
         _append_trimmed(spans, text, start, end)
         start = match.end()
     _append_trimmed(spans, text, start, len(text))
     return tuple(spans)
+
+
+def _goes_on(before: str, text: str, after: int) -> bool:
+    """Whether a full stop after ``before`` leaves its sentence open, given the word at ``after``
+    (english v13): a title or an abbreviation that goes on ("Dr. Smith", "vs. Celtics", "e.g.
+    pasta"), some only before a number ("No. 5"; not "No. I ...") or a word in lower case ("etc.
+    and", "5 p.m. on Friday"; not "5 p.m. Then"), and initials before a name, another initial or,
+    two letters or more, a word in lower case ("J.K. Rowling", "J. K. Rowling", "C.S. Lewis",
+    "j.k. rowling"; not "the U.S. It was great", "an A. Then")."""
+    last = _LAST_WORD.search(before)
+    if last is None:
+        return False
+    word = last.group(1).lower().rstrip(".")
+    following = _NEXT_WORD.match(text, after)
+    following_word = following.group(1) if following else ""
+    number, lower = following_word[:1].isdigit(), following_word[:1].islower()
+    if word in english_set("abbreviations_before_number"):
+        return number
+    if word in english_set("abbreviations_before_lowercase"):
+        return number or lower
+    if word in english_set("abbreviations"):
+        return True
+    initials = _INITIALS.search(before[-64:])
+    if initials is None or not following_word:
+        return False
+    letters = [c for c in initials.group() if c.isalpha()]
+    if len(letters) == 1 and not letters[0].isupper():
+        return False  # "plan a. then ..."
+    if following_word[:1].isupper():
+        return following_word.lower() not in _initial_enders()
+    return lower and len(letters) > 1
+
+
+@cache
+def _initial_enders() -> frozenset[str]:
+    """Words that, capitalised after initials, open the next sentence ("the U.S. It was great")
+    rather than go on with a name: the closed classes and ``sentence_openers`` (english v13)."""
+    return english_words(
+        "subject_words", "determiners", "prepositions", "coordinators", "subordinators",
+        "question_openers", "modals", "be_forms", "negations", "adverbs", "discourse_markers",
+        "request_openers", "sentence_openers",
+    )  # fmt: skip
 
 
 @cache
