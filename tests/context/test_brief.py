@@ -365,7 +365,7 @@ def test_message_times_of_their_own_still_show_speed(tmp_path):
 _PASSING = [("s-1", "My history class loved the museum."), ("s-2", "I'm vegetarian.")]
 
 
-_KNOWN_KINDS = ("preference", "concern", "fact", "decision")
+_KNOWN_KINDS = ("preference", "concern", "fact", "decision", "topic")
 
 
 def _passing(item) -> bool:
