@@ -23,6 +23,7 @@ from functools import cache
 from pydantic import BaseModel, Field, TypeAdapter
 
 from persona6.extract import EXTRACTORS, extract_session
+from persona6.extract.text import load_lexicon
 from persona6.graph.consolidate import (
     CHANGE_GROUPS,
     PLANS,
@@ -161,6 +162,11 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
                     touched[actor] = None
         persons, traits = refresh_persons(store, tenant, touched, held)
         store.set_built_seq(tenant, max(target, store.built_seq(tenant)))
+        if full:
+            # Identity units are read from each session's signals too (identity/features.py):
+            # every session's signals were re-made, so the next identity refresh re-makes every
+            # session's units (it takes the sessions past this mark), not only new sessions'.
+            store.set_identity_units_seq(tenant, 0)
         if recorded != [made]:
             store.replace_key_states(tenant, _TENANT, [made], keys=[_MADE_WITH])
     return BuildReport(
@@ -184,9 +190,13 @@ _MADE_WITH = ("build", "made_with")
 
 def made_with() -> dict[str, object]:
     """What the graph is made with now: the versioned extractors of the registry (a session's
-    signals) and the key-state version (``state_version``: a person's traits from their
-    signals). A build records it; the next one compares."""
-    return {"extractors": sorted(EXTRACTORS), "states": state_version()}
+    signals) with the version of the English word lists they all read (``english.yaml``: a
+    change there changes what any text extractor reads, whether or not its owner bumped that
+    extractor's version; said like an extractor, "english v12 -> v13"), and the key-state
+    version (``state_version``: a person's traits from their signals). A build records it;
+    the next one compares."""
+    english = f"persona6.english.v{load_lexicon('english')['version']}"
+    return {"extractors": sorted([*EXTRACTORS, english]), "states": state_version()}
 
 
 def _made_with_row(made: dict[str, object]) -> KeyStateRow:

@@ -196,3 +196,43 @@ def test_build_says_what_it_reread_and_why(tmp_path, monkeypatch, write_lines):
         f"re-read 2 sessions: extractors changed since the last build: preference v1 -> {version}"
     ) in result.output
     assert "re-read" not in runner.invoke(main, ["build"]).output
+
+
+def test_a_build_that_reread_every_session_has_identity_units_remade(log):
+    """Identity units are read from each session's signals: after a build that re-made every
+    session's signals (an upgrade's extractors, or ``full``), the next identity refresh re-makes
+    every session's units, not only those of sessions with new events."""
+    from persona6.identity.profiles import refresh
+    from persona6.identity.settings import settings_for
+
+    store = SQLiteStore(":memory:")
+    ingest_events(store, log.events)
+    with older_registry({PREFERENCE: _OlderPreference()}):
+        build(store, "default")
+        refresh(store, "default", settings_for(store, "default"))
+    stale = {(u.session_id, u.actor): u.body for u in store.identity_units("default")}
+    assert store.identity_units_seq("default") == store.built_seq("default") > 0
+    build(store, "default")  # the upgrade: every session re-read
+    assert store.identity_units_seq("default") == 0
+    refresh(store, "default", settings_for(store, "default"))
+    remade = {(u.session_id, u.actor): u.body for u in store.identity_units("default")}
+    whole = full_build_of(log.events)
+    refresh(whole, "default", settings_for(whole, "default"))
+    fresh = {(u.session_id, u.actor): u.body for u in whole.identity_units("default")}
+    assert remade == fresh
+    assert remade != stale  # the older preference readings did reach the units
+
+
+def test_other_english_word_lists_reread_every_session(log, monkeypatch):
+    """english.yaml is read by every text extractor: a graph built under another version of it
+    is re-read by a plain build, said like an extractor's change."""
+    store = SQLiteStore(":memory:")
+    ingest_events(store, log.events)
+    lists = dict(build_module.load_lexicon("english"))
+    now = lists["version"]
+    monkeypatch.setattr(build_module, "load_lexicon", lambda name: {**lists, "version": 1})
+    build(store, "default")
+    monkeypatch.undo()
+    report = build(store, "default")
+    assert report.changed == [f"english v1 -> v{now}"]
+    assert report.full and report.sessions == len(sessions_in_order(log.events))
