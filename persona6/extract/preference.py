@@ -1,4 +1,4 @@
-"""persona6.preference.v38: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v39: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v38"
+NAME = "persona6.preference.v39"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -541,6 +541,7 @@ def preference_claims(
                 or _habitual_request(text, sentence)
                 or _never_fragment(text, sentence)
                 or _choice_fragment(text, sentence, all_sentences[number + 1 : number + 2])
+                or _instead_request(text, sentence, all_sentences[number - 1] if number else None)
             )
             if (
                 instructed
@@ -2466,6 +2467,8 @@ def _frames(context: _Context) -> list[Claim]:
             continue
         if frame.imperative and _describes(context, begin, match):
             continue  # "They're my little buddies, always calm and peaceful": no request
+        if frame.imperative and _goes_on_from_speaker(context, begin):
+            continue  # "im on job sites all day, dont read email": the speaker's own habit
         if match.groupdict().get("impression"):
             continue  # "Coco looks so adorable!": how something shown or told strikes them
         changed = frame.changed_says is not None and _announcement(context) is not None
@@ -2808,6 +2811,27 @@ def _describes(context: _Context, begin: int, match: re.Match[str]) -> bool:
     before = tx.tokens(text, *context.parts[context.index - 1])
     stated = _stated_words()
     return any(t.word in stated for t in before)
+
+
+def _goes_on_from_speaker(context: _Context, begin: int) -> bool:
+    """Whether a bare negation opening a clause ("dont", "don't", "never") goes on from a clause
+    of the same sentence whose subject is the speaker (``dropped_subject``), so its subject is
+    the speaker too: "im on job sites all day, dont read email" says what the speaker does not
+    do, no request to the listener ("asks not to read email"; v39). "Please", "you" or another
+    opener keep the request ("I'm busy, please don't call"), as do the speaker as its object
+    ("I'm vegan, don't send me meat recipes") and a clause opening the sentence."""
+    if context.index == 0:
+        return False
+    own = tx.load_lexicon("preferences")["dropped_subject"]
+    said = [t.word for t in tx.tokens(context.text, begin, context.clause.end)]
+    if not said or said[0] not in own["negations"] or any(w in own["objects"] for w in said):
+        return False  # "I'm vegan, don't send me meat recipes": the speaker as object asks
+    if len(said) < 2 or said[1] not in own["verbs"]:
+        return False  # "I'm on a diet, don't add sugar": what the listener would do
+    before = [t.word for t in tx.tokens(context.text, *context.parts[context.index - 1])]
+    while before and before[0] in own["joining"]:
+        before = before[1:]
+    return bool(before) and before[0] in own["speakers"]
 
 
 @cache
@@ -3262,11 +3286,13 @@ def _habitual_request(text: str, sentence: Span) -> list[Claim]:
     would be great, as always", "The usual hotel near the station please"): for the thing, as
     a standing instruction is (v26). It must ask ("please", "would be great"): "Busy as
     always!" and "Late again, as usual" describe; a verb, a pronoun or a clause is no thing
-    ("Please help me as always")."""
+    ("Please help me as always"). "Again" marks it so when the speaker says it worked
+    ("night-before reminders again pls, that worked"; v39): "Pizza again please" orders."""
     found = _habitual_pattern().match(text, sentence.start, sentence.end)
     if found is None or not any(found.group(g) for g in ("please", "please2", "pleased")):
         return []
-    if not (found.group("lead") or found.group("usual") or found.group("habit")):
+    again = found.group("again") and found.group("worked")  # "X again pls, that worked" (v39)
+    if not (found.group("lead") or found.group("usual") or found.group("habit") or again):
         return []
     words = found.group("obj").lower().split()
     if words[0] in _verb_words() or words[0] == "no":
@@ -3354,6 +3380,9 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     if said.rstrip().endswith("?") or own["one_off"].search(said):
         return []  # "Tea instead of coffee, just this once"; "Is it parquet over CSV?"
     found = None
+    for pattern in own["own_patterns"]:
+        if (found := pattern.match(said)) is not None:
+            return _said_choice(text, sentence, said, found.groupdict(), own)
     for pattern in own["patterns"]:
         found = pattern.match(said)
         if found is not None:
@@ -3361,6 +3390,8 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     if found is None:
         return []
     groups = found.groupdict()
+    if groups.get("routed") and not (groups.get("lead") or groups.get("lead2")):
+        return []  # "Taxes go to the state, not the city": how things are, no choice
     if groups.get("counter") is None and groups.get("only"):
         return _only_choice(text, sentence, said, groups, own)
     if groups.get("counter") is None:
@@ -3415,6 +3446,123 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     return [
         Claim(obj[:80], value, 1.0, sign * weight, cited),
         Claim(counter[:80], _against(chosen, counter), -1.0, sign * weight, list(cited)),
+    ]
+
+
+def _instead_request(text: str, sentence: Span, before: Span | None) -> list[Claim]:
+    """An imperative ending on "instead" after a sentence that asks the listener not to do a
+    thing is what the speaker asks for in its place (``instead_requests``; v39): "Please don't
+    ping me for every request. Batch them into one digest at 5pm instead." reads "asks instead
+    to batch them into one digest at 5pm", the other half of the request, not only "asks not
+    to ping". Not a statement ("I'll email them instead", "We can meet instead"), a question or
+    one without the refusal before it ("Use a pencil instead")."""
+    if before is None:
+        return []
+    own = _instead_words()
+    found = own["said"].match(text, sentence.start, sentence.end)
+    if found is None or not own["refused"].match(text, before.start, before.end):
+        return []
+    words = tx.normalise_phrase(found.group("act")).split()
+    if len(words) < 2 or words[0] in own["not_verbs"] or tx.is_gerund(words[0]):
+        return []  # "I'll email them instead", "Maybe tomorrow instead"
+    key = " ".join(words)
+    end = sentence.end
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    return [Claim(key[:80], f"asks instead to {key}", 1.0, float(own["weight"]), cited)]
+
+
+@cache
+def _instead_words() -> dict:
+    own = tx.load_lexicon("preferences")["instead_requests"]
+    refusals = "|".join(map(re.escape, own["refusals"]))
+    return {
+        "said": re.compile(
+            r"\W*(?:(?:please|pls|plz|just|and|so)\s+)*"
+            r"(?P<act>[^\W\d][\w'’-]*(?:\s+[^\s?!.]+)+?)"
+            r"\s+instead(?:\s*,?\s*(?:please|pls|plz|thanks))?[.!]*\s*$",
+            re.I,
+        ),
+        "refused": re.compile(rf"\W*(?:{refusals})\s", re.I),
+        "not_verbs": frozenset(own["not_verbs"])
+        | tx.english_set("subject_words")
+        | lexicon().words["pronouns"]
+        | _closed_words(),
+        "weight": own["weight"],
+    }
+
+
+def _said_choice(text: str, sentence: Span, said: str, groups: dict, own: dict) -> list[Claim]:
+    """The choices ``choice_fragments`` reads in a form of their own (v39): a channel as the
+    verb against another ("and text me, not email"), "X works better for me than Y", "keep it
+    to X", and a day of the week required or asked for ("The inspection has to be on a
+    Saturday", "Saturday, please")."""
+    end = sentence.start + len(said.rstrip())
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    cited = [Span(sentence.start + _first_word(said), end)]
+    if groups.get("day"):
+        day = groups["day"].lower()
+        weight = own["arrangement_weight"]
+        if groups.get("what"):
+            what = " ".join(tx.normalise_phrase(groups["what"]).split())
+            if not what or what.split()[0] in own["closed"]:
+                return []
+            return [Claim(day, f"needs the {what} on a {day}", 1.0, weight, cited)]
+        return [Claim(day, f"asks for {day}", 1.0, weight, cited)]
+    words = tx.normalise_phrase(groups["obj"]).split() if groups.get("obj") else []
+    if groups.get("want") and groups["obj"].split()[0].lower() not in ("a", "an"):
+        return []  # "I want hints, not the full solution" is the frames'
+    if groups.get("kept"):
+        if not words or any(w in own["keep_to_skip"] or w in own["closed"] for w in words):
+            return []  # "keep it to yourself", "keep it to a minimum"
+        if words[0] in _verb_words() or tx.is_gerund(words[0]):
+            return []
+        key = _side_key(" ".join(words))
+        return [Claim(key[:80], f"asks to keep it to {key}", 1.0, float(own["weight"]), cited)]
+    if groups.get("place"):  # "send updates to my inbox": by email
+        obj = str(own["channel_places"][" ".join(groups["place"].lower().split())])
+    elif groups.get("channel"):
+        obj = str(own["channel_verbs"][groups["channel"].lower()])
+        if groups.get("what") and groups["what"].lower() in own["closed"]:
+            return []
+    else:
+        if not words or words[0] in _verb_words() or any(w in own["closed"] for w in words):
+            return []  # "That works better for me than ..."
+        obj = _side_key(" ".join(words))
+    if groups.get("counter") is None:  # "text me updates"
+        chosen = f"asks to be contacted by {obj}"
+        return [Claim(obj[:80], chosen, 1.0, float(own["weight"]), cited)]
+    counter_words = tx.normalise_phrase(groups["counter"]).split()
+    if counter_words[:1] in (["by"], ["via"], ["over"]):
+        counter_words = counter_words[1:]  # "..., not by text"
+    if not counter_words or any(w in own["closed"] or w in own["skip"] for w in counter_words):
+        return []
+    if any(w in ("one", "ones") for w in [*words, *counter_words]):
+        return []  # "I want a new phone, not this one": the thing at hand
+    counter = " ".join(counter_words)
+    channels = groups.get("channel") is not None or groups.get("place") is not None
+    counter = _channel_name(counter, frame=channels)
+    counter = _side_key(counter)
+    if obj == counter:
+        return []
+    if groups.get("better"):
+        better = " ".join(groups["better"].lower().split())
+        chosen = f"finds {obj} {better} than {counter}"
+        return [
+            Claim(obj[:80], chosen, 1.0, 1.0, cited),
+            Claim(counter[:80], _against(f"finds {obj} {better}", counter), -1.0, 1.0, list(cited)),
+        ]
+    chosen = f"asks to be contacted by {obj}"
+    weight = float(own["weight"])
+    link = " ".join(groups["contrast"].strip(" ,(").lower().split())
+    link = ", not" if link in ("not", "no more") else f" {link}"
+    if groups.get("want"):  # "I want a human adjuster ..., not a video call"
+        chosen, weight = f"{groups['want'].lower()}s {obj}", own["want_weight"]
+    return [
+        Claim(obj[:80], f"{chosen}{link} {counter}", 1.0, weight, cited),
+        Claim(counter[:80], _against(chosen, counter), -1.0, weight, list(cited)),
     ]
 
 
@@ -3480,7 +3628,20 @@ def _choice_words() -> dict:
     run = rf"(?:\s*[,;:]?\s*(?:{marks})(?![\w'’-]))*"
     lead = rf"(?:(?P<lead>{leads})\s*,?\s*)?"
     lead2 = rf"(?:(?P<lead2>{leads})\s*,?\s*)?"
-    asking = rf"(?:(?:please|pls|plz)\s+)?(?:(?P<switch>{switches})\s+|(?P<verb>{verbs})\s+)?"
+    adverbs = "|".join(own["verb_adverbs"])
+    # "pay it by bank transfer": a verb of paying or sending with its means (v39)
+    means = (
+        rf"(?:{'|'.join(own['means_verbs'])})"
+        r"(?:\s+(?:it|them|me|us|(?:the|my|our)\s+[^\W\d][\w'’-]*))?"
+        rf"\s+(?:{'|'.join(own['means_prepositions'])})"
+    )
+    asking = rf"(?:(?:please|pls|plz)\s+)?(?:(?:{adverbs})\s+)?"
+    # "from now on repairs go to my mechanic": where a kind of thing goes, after a lead (v39)
+    routed = (
+        rf"(?P<routed>(?:(?:the|my|our|all)\s+)?[^\W\d][\w'’-]*\s+"
+        rf"(?:{'|'.join(own['routed_verbs'])})\s+to)"
+    )
+    asking += rf"(?:(?P<switch>{switches})\s+|(?P<verb>{verbs}|{means}|{routed})\s+)?"
     asking += r"(?:(?:please|pls|plz)\s+)?"
     contrast = (
         r"(?P<contrast>\s*,\s*not|\s*\(\s*not|\s+over|\s*,?\s*rather\s+than"
@@ -3500,6 +3661,13 @@ def _choice_words() -> dict:
         rf"^\W*{lead}{asking}(?P<obj>{side}){run}{contrast}\s+(?P<counter>{counter_side})"
         rf"{purpose}{run}{reason}{end}"
     )
+    # "my own mechanic, Tony on 5th st, not the network shop": the speaker's own one, named
+    # after a comma (v39)
+    named = (
+        rf"^\W*{lead}{asking}(?P<obj>(?:my|our)\s+[^\W\d][\w'’-]*(?:\s+[\w'’-]+){{0,3}}?)"
+        r"(?P<named>\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3}?)"
+        rf"{run}{contrast}\s+(?P<counter>{counter_side}){purpose}{run}{reason}{end}"
+    )
     # "push only, no sms", "sms only pls": the one thing, and the other side after "no" (v34)
     only = (
         rf"^\W*{lead}{asking}(?P<obj>{side})(?:\s+|-)(?P<only>only|first(?=\s*[,;]\s*always)){run}"
@@ -3513,6 +3681,61 @@ def _choice_words() -> dict:
         rf"^\W*(?P<used>i\s+used\s+to\s+(?:{'|'.join(own['used_to'])}))\s+(?P<counter>{side})"
         rf"\s*,?\s*(?P<contrast>but)\s+(?:now\s*,?\s*)?{lead}{asking}(?P<obj>{side}){run}{end}"
     )
+    # "and text me, not email": the channel as the verb, against another channel (v39)
+    joining = "|".join(own["joining"])
+    channel = (
+        rf"^\W*(?:(?:{joining})\s*,?\s+)?{lead}(?:(?:please|pls|plz)\s+)?(?:(?:{adverbs})\s+)?"
+        rf"(?P<channel>{'|'.join(map(re.escape, own['channel_verbs']))})\s+(?:me|us)"
+        rf"(?:\s+(?:the\s+)?(?P<what>[\w'’-]+))?{run}{contrast}\s+(?P<counter>{side})"
+        rf"{run}{reason}{end}"
+    )
+    # "text me updates": the channel as the verb, sending what recurs (v39)
+    recurring = "|".join(map(re.escape, own["recurring"]))
+    channel_alone = (
+        rf"^\W*(?:(?:{joining})\s*,?\s+)?{lead}(?:(?:please|pls|plz)\s+)?(?:(?:{adverbs})\s+)?"
+        rf"(?P<channel>{'|'.join(map(re.escape, own['channel_verbs']))})\s+(?:me|us)"
+        rf"\s+(?:(?:any|all)\s+)?(?:[\w'’-]+\s+)?(?P<what>{recurring}){run}{reason}{end}"
+    )
+    # "Please keep sending updates to my inbox rather than calling" (v39)
+    places = "|".join(map(re.escape, own["channel_places"]))
+    delivered = (
+        rf"^\W*(?:(?:{joining})\s*,?\s+)?{lead}(?:(?:please|pls|plz)\s+)?(?:(?:keep|{adverbs})\s+)?"
+        r"(?:send|sending|forward|forwarding|email|emailing)\s+(?:me\s+|us\s+)?"
+        r"(?:(?:the|any|all\s+the|all|my|our)\s+)?(?:[\w'’-]+\s+)?"
+        rf"(?P<what>{recurring})\s+to\s+(?:my|our)\s+(?P<place>{places})"
+        rf"(?:{contrast}\s+(?P<counter>{side}))?{run}{reason}{end}"
+    )
+    # "I want a human adjuster in my kitchen, not a video call" (v39)
+    wanted = (
+        rf"^\W*(?:(?:{joining})\s*,?\s+)?(?:i|we)\s+(?:(?:really|just|only)\s+)?"
+        rf"(?P<want>{'|'.join(own['want_verbs'])})\s+(?P<obj>{side})"
+        r"(?P<tail>\s+(?:[\w'’-]+ing|in|at|with|on|from|who|that)\s[^,.;!?]*?)?"
+        rf"{contrast}\s+(?P<counter>{side}){run}{reason}{end}"
+    )
+    # "Email works so much better for me than phone calls" (v39)
+    degrees = "|".join(own["better_degrees"])
+    better = (
+        rf"^\W*(?P<obj>{side})\s+(?:works?|is|are|'s)\s+(?:(?:{degrees})\s+)*"
+        rf"(?P<better>{'|'.join(own['better_words'])})\s+for\s+(?:me|us)"
+        rf"(?P<contrast>\s+than)\s+(?P<counter>{side}){run}{reason}{end}"
+    )
+    # "keep it to bullet points" (v39)
+    kept = (
+        rf"^\W*(?:(?:{joining})\s*,?\s+)?{lead}(?:(?:please|pls|plz)\s+)?(?:(?:{adverbs})\s+)?"
+        r"keep\s+(?P<kept>it|them|things|(?:(?:the|your|ur|my|all|each)\s+)?[\w'’-]+)\s+to\s+"
+        rf"(?P<obj>{side}){run}{reason}{end}"
+    )
+    # "The inspection has to be on a Saturday", "Saturday, please." (v39)
+    days = "|".join(own["arrangement_days"])
+    required = (
+        r"^\W*(?:the|my|our|all|any|every)\s+(?P<what>[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+        r"(?:has\s+to|have\s+to|must|needs?\s+to|should\s+always)\s+be\s+(?:on\s+|in\s+the\s+)?"
+        rf"(?:an?\s+|the\s+)?(?P<day>{days})s?{run}{reason}{end}"
+    )
+    bare_day = (
+        rf"^\W*(?:(?:on|in\s+the)\s+)?(?:an?\s+)?(?P<day>{days})s?\s*,?\s*(?:please|pls|plz)"
+        rf"{run}{end}"
+    )
     closed = (_closed_words() | lexicon().words["pronouns"]) - {"my", "our", "one", "ones"}
     # "Switch me to decaf from now on": one side, standing only with a lead or a mark
     # "From now on, please give me the metric measurements": an asking verb after a lead (v34)
@@ -3521,7 +3744,18 @@ def _choice_words() -> dict:
         rf"\s+(?:(?:please|pls|plz)\s+)?(?P<obj>{side}){run}{end}"
     )
     return {
-        "patterns": tuple(re.compile(p, re.I) for p in (forward, fronted, used, only, switched)),
+        "patterns": tuple(
+            re.compile(p, re.I) for p in (forward, fronted, used, only, switched, named)
+        ),
+        "own_patterns": tuple(
+            re.compile(p, re.I)
+            for p in (wanted, delivered, channel, channel_alone, better, kept, required, bare_day)
+        ),
+        "channel_verbs": own["channel_verbs"],
+        "channel_places": own["channel_places"],
+        "keep_to_skip": frozenset(own["keep_to_skip"]),
+        "arrangement_weight": float(own["arrangement_weight"]),
+        "want_weight": float(own["want_weight"]),
         "next_not": re.compile(rf"\W*not\s+(?P<side>{side})[\s\W]*$", re.I),
         "one_off": re.compile(rf"\b(?:{'|'.join(own['one_off'])})\b", re.I),
         "standing": re.compile(
@@ -3540,6 +3774,7 @@ def _habitual_pattern() -> re.Pattern[str]:
     data = tx.load_lexicon("preferences")
     own, instructions = data["habitual_requests"], data["standing_instructions"]
     habit = "|".join(own["markers"])
+    worked = "|".join(own["worked"])
     please = r"(?:please|pls|plz)"
     pleased = (
         rf"(?P<pleased>\s+(?:{tx.word_alternation(instructions['would_please'])})\s+"
@@ -3550,8 +3785,10 @@ def _habitual_pattern() -> re.Pattern[str]:
         rf"(?:(?P<lead>{habit})\s*[,:-]?\s*)?(?:(?P<please>{please})\s+)?"
         r"(?:(?:a|an|the|my|our|some)\s+)?(?:(?P<usual>usual)\s+)?"
         r"(?P<obj>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+        rf"(?:\s+(?P<again>again))?"
         rf"{pleased}(?:\s*,?\s*(?P<please2>{please}))?(?:\s*,?\s*(?P<habit>{habit}))?"
-        rf"(?:\s*,?\s*(?:{please}|thanks|thank you|thx|ty))?\W*$",
+        rf"(?:\s*,?\s*(?:{please}|thanks|thank you|thx|ty))?"
+        rf"(?:\s*[,;.!-]\s*(?P<worked>{worked}))?\W*$",
         re.I,
     )
 

@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v38"
-    assert load_lexicon("preferences")["version"] == 33
+    assert preference.NAME == "persona6.preference.v39"
+    assert load_lexicon("preferences")["version"] == 34
 
 
 @pytest.mark.parametrize(

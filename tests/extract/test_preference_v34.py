@@ -26,7 +26,7 @@ def answered(question: str, answer: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v35() -> None:
-    assert preference.NAME == "persona6.preference.v38"
+    assert preference.NAME == "persona6.preference.v39"
 
 
 # P1. An answer is an answer to the question it answers.
@@ -86,8 +86,8 @@ def test_a_change_from_now_on_is_a_preference_at_full_weight(text: str, key: str
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("push only, no sms", {"push": 1.0, "text messages": -1.0}),
-        ("app push pls (not texts)", {"app push": 1.0, "text messages": -1.0}),
+        ("push only, no sms", {"push notifications": 1.0, "text messages": -1.0}),
+        ("app push pls (not texts)", {"push notifications": 1.0, "text messages": -1.0}),
         ("sms only pls", {"text messages": 1.0}),
         ("Local first, always.", {"local": 1.0}),
     ],
@@ -234,6 +234,6 @@ def test_a_terse_change_of_channel_ends_the_earlier_one() -> None:
         ]
     )
     status = {(t.key, t.polarity > 0): t.status.value for t in traits}
-    assert status[("push", False)] == "superseded"
+    assert status[("push notifications", False)] == "superseded"
     assert status[("text messages", True)] == "superseded"
-    assert status[("push", True)] == "active"
+    assert status[("push notifications", True)] == "active"
