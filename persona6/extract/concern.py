@@ -192,7 +192,7 @@ from persona6.extract import disclosure
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import session_aliases, with_neighbours
-from persona6.extract.prep import fold
+from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -209,7 +209,8 @@ _PARTICLES = frozenset({"up", "down", "in", "out", "off", "on", "over", "away", 
 class Concern:
     key: str
     label: str
-    cues: re.Pattern[str]
+    #: Compiled when first searched (``prep.LazyPattern``), as are ``context`` and ``frame``.
+    cues: LazyPattern
     #: One word of each cue form (its longest), or None when some cue word is not one whole
     #: word (then every message is searched); see the module docstring.
     words: frozenset[str] | None = None
@@ -221,7 +222,7 @@ class Concern:
     topics: frozenset[str] = frozenset()
     #: For the cues of a sense (``senses``): the words of the message that give them this
     #: concern; None for a concern's own cues, which need none.
-    context: re.Pattern[str] | None = None
+    context: LazyPattern | None = None
     #: The concern a sense's cues are without that context (None: no concern at all).
     otherwise: str | None = None
     #: A sense's cues count only in a question ("how much is it?", not "I love how much you do").
@@ -234,7 +235,7 @@ class Concern:
     shape: bool = False
     #: A shape that counts only with a word of this frame in its sentence (v16, ``frame``):
     #: "The delivery slots keep getting cancelled" (keep), "the server will go down again".
-    frame: re.Pattern[str] | None = None
+    frame: LazyPattern | None = None
     #: A shape that is no concern when its subject is one of these, or when it has none, an
     #: imperative (v16, ``not_of``): "I was late again", "please cancel it again".
     not_of: frozenset[str] = frozenset()
@@ -385,9 +386,10 @@ def _not_cue_forms() -> frozenset[str]:
     return frozenset(str(w).lower() for w in tx.load_lexicon("concerns").get("not_cue_forms", []))
 
 
-def _forms_pattern(forms: set[str]) -> re.Pattern[str]:
-    """Whole-word alternation of forms already inflected (``cue_forms``)."""
-    return re.compile(tx.word_alternation(forms), re.IGNORECASE)
+def _forms_pattern(forms: set[str]) -> LazyPattern:
+    """Whole-word alternation of forms already inflected (``cue_forms``), compiled when first
+    searched: a concern's cues only in a message holding one of its words (``Concern.words``)."""
+    return LazyPattern(tx.word_alternation(forms), re.IGNORECASE)
 
 
 def cue_words(forms: Sequence[str] | set[str]) -> frozenset[str] | None:
@@ -469,11 +471,11 @@ def taxonomy() -> Taxonomy:
             Concern(
                 key,
                 label,
-                re.compile(str(shape["pattern"]), re.IGNORECASE),
+                LazyPattern(str(shape["pattern"]), re.IGNORECASE),
                 frozenset(str(w).lower() for w in shape["words"]),
                 asking=asking,
                 shape=True,
-                frame=re.compile(str(shape["frame"]), re.IGNORECASE) if "frame" in shape else None,
+                frame=LazyPattern(str(shape["frame"]), re.IGNORECASE) if "frame" in shape else None,
                 not_of=frozenset(str(w).lower() for w in shape.get("not_of", ())),
             )
         )
@@ -608,13 +610,14 @@ def _rejected_pattern(rejected: dict[str, list[str]]) -> re.Pattern[str]:
     )
 
 
-def _context_pattern(words: Sequence[str], shapes: Sequence[str] = ()) -> re.Pattern[str]:
+def _context_pattern(words: Sequence[str], shapes: Sequence[str] = ()) -> LazyPattern:
     """Whole-word alternation of the words' ``cue_forms``, any sign among them ("$") anywhere,
     and the regular expressions of ``shapes`` (v12: "spent 340")."""
     phrases = [str(w) for w in words if _RUN.search(str(w))]
     signs = [re.escape(str(w)) for w in words if not _RUN.search(str(w))]
     alternatives = [tx.word_alternation(cue_forms(phrases)), *signs, *map(str, shapes)]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    # compiled when first searched, once a cue of its sense is found (up to 16 KB of pattern)
+    return LazyPattern("|".join(alternatives), re.IGNORECASE)
 
 
 @registered

@@ -184,7 +184,7 @@ from typing import Any
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, name_words, names_match, signal_for, whole_cite
-from persona6.extract.prep import CueList, Prepared, prepared
+from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
@@ -216,7 +216,8 @@ PRECEDENCE = (
 
 
 def _compile(patterns: Sequence[str]) -> CueList:
-    return CueList(re.compile(p, re.IGNORECASE) for p in patterns)
+    # Compiled when a text may match them (``prep.LazyPattern``): most never do in a session.
+    return CueList(LazyPattern(p, re.IGNORECASE) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,10 @@ vocabulary). What the extractors read in a text alone (a message's mode, the spa
 cite, whether a cue list matches) is memoised on its ``Prepared`` too, so a text repeated
 across events and sessions is read once.
 
+A cue list may hold ``LazyPattern``s, sources compiled on first search: their clauses are read
+from the source, so a new process compiles only the patterns its texts may match (compiling
+every cue at first use was about a quarter of a 10,000-event build's CPU).
+
 Soundness: a required string is a run of ASCII letters of the pattern, lower-cased, so it lies
 inside one chunk of the text folded the same way (``fold``), which includes the four non-ASCII
 letters that ``re.IGNORECASE`` matches to an ASCII letter (İ ı ſ K; a test checks every code
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from operator import or_
 from typing import Any, TypeVar
@@ -97,15 +101,60 @@ def _best(clauses: Sequence[frozenset[str]]) -> frozenset[str] | None:
     return max(clauses, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def requirement(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
-    """The clauses every match of ``pattern`` satisfies, most selective first; () for none."""
+class LazyPattern:
+    """A regular expression compiled on its first search (``re.compile(pattern, flags)``).
+
+    Compiling is most of the cost of a new process's first build, and most cue patterns never
+    match a small session's messages: a ``CueList`` reads what a ``LazyPattern`` requires from its
+    source alone, and compiles it only when a text may match it. Searches as ``re.Pattern``
+    does (``search``, ``match``, ``finditer``, with their ``pos`` and ``endpos``)."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once)."""
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self.flags)
+        return found
+
+    def search(self, *args: Any) -> re.Match[str] | None:
+        return self.compiled().search(*args)
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        return self.compiled().match(*args)
+
+    def finditer(self, *args: Any) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(*args)
+
+
+#: Either kind of pattern a ``CueList`` holds.
+AnyPattern = re.Pattern[str] | LazyPattern
+
+# (source, flags) -> its clauses: one pattern in several cue lists is parsed once.
+_REQUIREMENTS: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
+
+
+def requirement(pattern: AnyPattern) -> tuple[frozenset[str], ...]:
+    """The clauses every match of ``pattern`` satisfies, most selective first; () for none.
+    Read from the source (parsed, not compiled): a ``LazyPattern`` stays uncompiled."""
     if _parser is None:
         return ()
-    try:
-        clauses = _clauses(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # an unknown tree shape: no requirement, the pattern always runs
-        return ()
-    return tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+    key = (pattern.pattern, pattern.flags)
+    found = _REQUIREMENTS.get(key)
+    if found is None:
+        try:
+            clauses = _clauses(_parser.parse(pattern.pattern, pattern.flags))
+        except Exception:  # an unknown tree shape: no requirement, the pattern always runs
+            clauses = []
+        found = tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+        _REQUIREMENTS[key] = found
+    return found
 
 
 # The registry of clauses: clause n is bit n of an int, so that the clauses a text satisfies
@@ -232,10 +281,14 @@ def prepare_text(text: str) -> Prepared:
 class CueList:
     """An ordered list of patterns with the prefilter of the module docstring."""
 
-    __slots__ = ("_always", "_first", "_index", "_needs", "patterns")
+    __slots__ = ("_always", "_compiled", "_first", "_index", "_needs", "patterns")
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+    def __init__(self, patterns: Iterable[AnyPattern]):
+        #: As given: a ``LazyPattern`` is compiled only when a text may match it (``pattern``).
         self.patterns = tuple(patterns)
+        self._compiled: list[re.Pattern[str] | None] = [
+            p if isinstance(p, re.Pattern) else None for p in self.patterns
+        ]
         self._index: dict[int, int] = {}  # bit of a pattern's first clause -> its position
         self._needs: dict[int, int] = {}  # position -> bits of its other clauses
         always: list[int] = []
@@ -268,9 +321,19 @@ class CueList:
         needs = self._needs
         return [p for p in found if needs.get(p, 0) & bits == needs.get(p, 0)]
 
+    def pattern(self, position: int) -> re.Pattern[str]:
+        """The pattern at ``position``, compiled."""
+        found = self._compiled[position]
+        if found is None:
+            lazy = self.patterns[position]
+            found = self._compiled[position] = (
+                lazy if isinstance(lazy, re.Pattern) else lazy.compiled()
+            )
+        return found
+
     def candidates(self, text: Prepared) -> list[re.Pattern[str]]:
-        """The patterns that may match ``text``, in list order."""
-        return [self.patterns[p] for p in self.positions(text)]
+        """The patterns that may match ``text``, in list order, compiled."""
+        return [self.pattern(p) for p in self.positions(text)]
 
     def search(self, text: Prepared) -> bool:
         """True when some pattern matches the text (``any(p.search(text))``), memoised on it."""

@@ -109,7 +109,7 @@ from typing import Any
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, sentence_cite, session_aliases, signal_for, whole_cite
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.prep import CueList, Prepared, prepare_text, prepared
+from persona6.extract.prep import CueList, LazyPattern, Prepared, prepare_text, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
@@ -175,6 +175,11 @@ def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
     return [re.compile(p.replace("{claim}", claim), re.IGNORECASE) for p in patterns]
 
 
+def _lazy(patterns: Sequence[str], claim: str = "") -> list[LazyPattern]:
+    """``_compile``, each pattern compiled only when a message may match it (``scan``)."""
+    return [LazyPattern(p.replace("{claim}", claim), re.IGNORECASE) for p in patterns]
+
+
 @cache
 def cues() -> StyleCues:
     data: dict[str, Any] = load_lexicon("style")
@@ -182,27 +187,27 @@ def cues() -> StyleCues:
     def buckets(key: str) -> tuple[tuple[float | None, str], ...]:
         return tuple((b.get("below"), str(b["label"])) for b in data[key])
 
-    warmth = {f"warmth:{name}": _compile(ps) for name, ps in data["warmth"].items()}
+    warmth = {f"warmth:{name}": _lazy(ps) for name, ps in data["warmth"].items()}
     # A claim word or its plural, or a number ("the 2.35", "that 18%").
     words = "|".join(
         sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)
     )
     claim = rf"(?:(?:{words})s?|[$€£]?\d[\d.,]*%?)"
     lists = {
-        "indirect": _compile(data["indirect_requests"]),
-        "sources": _compile(data["asks_for_sources"], claim),
-        "sources_of_answer": _compile(data["asks_for_sources_of_answer"], claim),
-        "challenges": _compile(data["challenges"]),
-        "names_claim": _compile(data["challenges_naming_claim"], claim),
-        "derivation": _compile(data["asks_for_derivation"], claim),
-        "answer_no": _compile(data["challenges_by_no"]),
-        "exclusions": _compile(data["challenge_exclusions"]),
-        "restates": _compile(data["restates_answer"]),
-        "grounds": _compile(data["challenges_citing_grounds"]),
-        "demands_proof": _compile(data["demands_proof"]),
-        "conceded_doubts": _compile(data["challenges_if_conceded"]),
-        "moderation": _compile(data["moderation"]),
-        "plans": _compile(data["plan_markers"]),
+        "indirect": _lazy(data["indirect_requests"]),
+        "sources": _lazy(data["asks_for_sources"], claim),
+        "sources_of_answer": _lazy(data["asks_for_sources_of_answer"], claim),
+        "challenges": _lazy(data["challenges"]),
+        "names_claim": _lazy(data["challenges_naming_claim"], claim),
+        "derivation": _lazy(data["asks_for_derivation"], claim),
+        "answer_no": _lazy(data["challenges_by_no"]),
+        "exclusions": _lazy(data["challenge_exclusions"]),
+        "restates": _lazy(data["restates_answer"]),
+        "grounds": _lazy(data["challenges_citing_grounds"]),
+        "demands_proof": _lazy(data["demands_proof"]),
+        "conceded_doubts": _lazy(data["challenges_if_conceded"]),
+        "moderation": _lazy(data["moderation"]),
+        "plans": _lazy(data["plan_markers"]),
         **warmth,
     }
     return StyleCues(
@@ -242,7 +247,7 @@ def _sift(prep: Prepared) -> dict[str, list[re.Pattern[str]]]:
     style = cues()
     found: dict[str, list[re.Pattern[str]]] = {}
     for position in style.scan.positions(prep):
-        found.setdefault(style.families[position], []).append(style.scan.patterns[position])
+        found.setdefault(style.families[position], []).append(style.scan.pattern(position))
     return found
 
 
