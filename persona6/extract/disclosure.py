@@ -1,4 +1,4 @@
-"""persona6.disclosure.v33: facts a person states about their own life.
+"""persona6.disclosure.v34: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -193,7 +193,11 @@ am scrolling", ``thing_time_leads``, ``thing_openers``), a fear of an outcome ("
 losing the photos", ``outcome_objects``), a number as a verb ("usually 20 litre batches"), a
 time cut in two ("moved in with us last | spring", "applying ever | since"), a noun past an
 adverb after "my" ("would my old lenses still work", ``my_phrase_adverbs``) and an idiom after
-"my" ("my sweet spot", ``my_idioms``).
+"my" ("my sweet spot", ``my_idioms``). v34 (review 9 #1, #12, #13): a way of learning ("I
+learn from seeing all steps", ``learning_manners``) is a preference, no education fact; a noun
+of work in general before another noun ("my work laptop", "my office hours") and "my session"
+name no thing had; a recurring time ruled out or kept to ("I cannot come in the evenings", "I
+can only do mornings") is ``schedule:<time>``.
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -215,7 +219,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v33"
+NAME = "persona6.disclosure.v34"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -293,6 +297,7 @@ _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v
 _WORD_LISTS += ("thing_openers", "my_idioms", "my_phrase_adverbs")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
+_WORD_LISTS += ("learning_verbs", "learning_manners", "recurring_times")  # v34
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -453,6 +458,7 @@ def disclosure_claims(text: str) -> list[Claim]:
             found.extend(_aside_condition(text, sentence, clause))
             found.extend(_leave_plans(text, clause))
             found.extend(_work_place_subject(text, clause))
+            found.extend(_availability(text, clause))
             preds = tx.predicates(text, clause, known, _SUBJECTS, implied=True)
             unreal: set[int] = set()  # subjects of a hypothetical verb group (v13)
             for pred in _shared_groups(text, preds):
@@ -488,6 +494,8 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _done_oneself(text, sentence, pred)
                     or _about_the_talk(text, sentence, pred)
                     or _number(pred.verb.word)
+                    or _way_of_learning(text, pred)
+                    or _in_availability(text, clause, pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -2924,6 +2932,13 @@ def _modifies(text: str, end: int) -> bool:
     word = after[0].word
     if word in _my_phrase_closed() or word in lexicon().lemmas or tx.is_past(word):
         return False
+    if _fact_stop().match(text, after[0].start) or lexicon().frequency.match(text, after[0].start):
+        return False  # "I'll quit my job next year": a time, no noun of the phrase (v34)
+    if word.startswith("every"):
+        return False  # "my fast food job everyday": "every" opens a time after the head (v34)
+    then = tx.tokens(text, after[0].end, min(len(text), after[0].end + 30))[:1]
+    if then and then[0].word in _OBJECT_OPENERS:
+        return False  # "my work means a lot", "my work make a difference": a verb's object (v34)
     return not word.endswith(("ed", "ing", "ly"))
 
 
@@ -3559,6 +3574,12 @@ def _verb_like(words: Sequence[tx.Token], at: int) -> bool:
     return at > 0 and word.endswith("s") and at + 1 < len(words) and not word.endswith("ss")
 
 
+#: Words that open the object of a verb, never the next noun of a compound (v34): a word
+#: between "my <noun>" and one of these is a verb ("my work means a lot").
+_OBJECT_OPENERS = frozenset(
+    {"a", "an", "the", "me", "us", "him", "her", "them", "it", "my", "your", "our", "their"}
+)
+
 #: Words opening a clause that can be a taste's object: "hates when ...", "loves how ...".
 _OBJECT_CLAUSE_OPENERS = frozenset({"when", "whenever", "if", "that", "how", "what", "it"})
 
@@ -3950,6 +3971,60 @@ def _last_word_start(text: str, start: int, matched: re.Match[str]) -> int:
 def _speaker_leads() -> frozenset[str]:
     """Leads that make a subjectless verb the speaker's ("so will go", "so used to ...")."""
     return tx.english_set("modals") | {"have", "used to"}
+
+
+def _way_of_learning(text: str, pred: Predicate) -> bool:
+    """A verb of learning with how, not what (v34, review 9 #1): "I learn from seeing all
+    steps", "I learn best by doing", "I learn better with examples" say how the speaker likes
+    things shown, a preference a later change of mind ends (the preference extractor's), no
+    fact of their education, even as the reason of a request ("Please give the full solution,
+    I learn from seeing all steps" was education, and outlived a switch to hints only). The
+    first word after the verb is one of ``learning_manners``; "I'm learning Spanish", "I
+    learned a lot from my dad" keep theirs."""
+    words = lexicon().words
+    if pred.verb.word not in words["learning_verbs"]:
+        return False
+    after = tx.tokens(text, *pred.rest)[:1]
+    return bool(after) and after[0].word in words["learning_manners"]
+
+
+@cache
+def _availability_pattern() -> re.Pattern[str]:
+    data = tx.load_lexicon("disclosures")
+    limits = "|".join(f"(?:{p})" for p in data["availability_limits"])
+    said = sorted(data["recurring_times"], key=len, reverse=True)
+    times = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in said)
+    return re.compile(
+        rf"\bi\s*(?P<limit>{limits})\s+"
+        rf"(?:(?:in|on|at|during|for)\s+)?(?:the\s+)?(?P<time>{times})\b",
+        re.I,
+    )
+
+
+def _availability(text: str, clause: Span) -> list[Claim]:
+    """When the speaker can or cannot be had, said of a recurring time (v34, review 9 #12):
+    "I cannot come in the evenings" ``schedule:evenings`` at polarity -1, "I can only do
+    mornings" ``schedule:mornings`` at +1, "I'm not available on weekends". A lasting fact of
+    their schedule, not the plan of one day: "I can't come tomorrow", "I'm not free this
+    evening" are none (``recurring_times`` are plurals or times that recur)."""
+    claims: list[Claim] = []
+    for match in _availability_pattern().finditer(text, clause.start, clause.end):
+        if _supposed(text, match.start()):
+            continue  # "if I can't come in the evenings, ..."
+        time = " ".join(match.group("time").lower().split())
+        only = " only " in f" {match.group('limit').lower()} "
+        said = re.sub(r"^(?:'m|am|m)\s+", "is ", tx.plain(text[match.start("limit") : match.end()]))
+        claims.append(Claim(f"schedule:{time}", said, 1.0 if only else -1.0, 0.6, [clause]))
+    return claims
+
+
+def _in_availability(text: str, clause: Span, pred: Predicate) -> bool:
+    """Whether the verb is one of a time ruled out or kept to (v34): ``_availability`` says it
+    ("I can only do mornings" was a plan, 'can do mornings')."""
+    return any(
+        found.start() <= pred.verb.start < found.end()
+        for found in _availability_pattern().finditer(text, clause.start, clause.end)
+    )
 
 
 def _about_the_talk(text: str, sentence: Span, pred: Predicate) -> bool:

@@ -31,7 +31,7 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v21() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v33"
+    assert disclosure.NAME == "persona6.disclosure.v34"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,8 @@ def test_requests_headings_outcomes_and_anaphors_state_nothing(text: str) -> Non
         ("worked part time at a bakery", "work:worked part time at a bakery"),
         ("I'll be off", "plans:off"),
         ("I was tired; finished the report anyway", "activities:finished the report"),
-        ("I learn better with examples", "education:learn better with examples"),
+        # v34: "I learn better with examples" is a way of learning, a preference, no fact
+        ("I learn French from films", "education:learn french from films"),
         ("I had to take a break from pottery", "activities:take a break from pottery"),
         ("I own a bakery", "possessions:bakery"),
         ("I run marathons", "habits:run marathons"),
