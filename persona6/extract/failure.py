@@ -1,4 +1,4 @@
-"""persona6.failure.v17: failure episodes, and how the person reacted to each.
+"""persona6.failure.v18: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -42,7 +42,12 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   wrong output judged so ("gives me an OG of 1.500 which is obviously wrong"); not a person not
   working ("i do not work") nor what "didn't work out"; v17 not a person stuck at a place or
   on a task, "stuck at the bank all day", "got stuck on a plot twist", but "I'm stuck on the
-  login page"); key = ``user_reported``.
+  login page"; v18 more kinds of report, each with a part or an act of the product, not a
+  person, the body, weather or a feeling: unable to move data, "I can't download the lease";
+  an HTTP status code given, "the link gives a 404"; a thing gone after an act on it,
+  "vanished when I exported"; a part that stopped its own act, "stopped recording"; its
+  stated state contradicted, "says 'charging' but nothing ..."; degrading in use, "drifts out
+  of time", "lags", "locks up"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -117,7 +122,8 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   refusing to do it again, "not doing this again tonight": a negated "again" is no retry);
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
-  saying so ("retry", "ok trying again", "rerunning with a smaller batch"); the
+  saying so ("retry", "ok trying again", "rerunning with a smaller batch"; v18 with the act
+  between, "let me try uploading the x-ray again", was switch); the
   failed request is the actor's act just before the failure, or, when that was a retry action,
   the act it retried (``repeated_act``). From v9 also the same act on other text: an action of
   the same name with a dissimilar text (not a ``text_actions`` name, whose text is the request;
@@ -188,7 +194,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v17"
+NAME = "persona6.failure.v18"
 
 
 class Reaction(StrEnum):

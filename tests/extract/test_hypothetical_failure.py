@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v17"
+    assert NAME == "persona6.failure.v18"
 
 
 @pytest.mark.parametrize(
