@@ -31,6 +31,9 @@ person's own health facts (``health:`` keys) bear on medical care (``keys``); a 
 passing bears on the task only when nothing held firmly does; two traits worded alike are one
 line. brief.v14: a task word that says only what the agent is to do weighs less
 (``task_verbs``), coursework is a learning task, and a recurring open topic is known (``topic``).
+brief.v15: a preference touches a boundary by words of content (``boundary_generic`` do not
+count), a trait said by the very words of another's line is folded into it (``_folded``), and a
+request whose own words meet the task ranks with the most relevant.
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -72,7 +75,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v14"
+PRODUCER = "persona6.brief.v15"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -155,6 +158,44 @@ class _Known:
     terms: frozenset[str]  # the constraint terms its statement names (``constraints``)
     bears_on: frozenset[str]  # ... and the concept groups of the services they constrain
     limit: str  # the clause of a limit stated beside it ("the house can't get above 80"), or ""
+
+
+def _folded(known: list[_Known], unsaid: set[str]) -> dict[str, str]:
+    """The traits said by another's line (brief.v15, review 9 end #3): a trait whose evidence
+    is the very words of another trait of its kind and polarity (each span overlaps one of the
+    other's in the same message), and whose words of content are a part of the other's
+    ("retired" beside "was a claims paralegal for twenty-two years before they retired", both
+    from "I was a claims paralegal for twenty-two years before I retired"), says nothing that
+    line does not: it is folded into it (its id -> the other's), rather than take a line of the
+    budget. Not across kinds or polarities ("likes dogs" is no part of "does not like dogs"),
+    not from other words or messages (a second saying is its own evidence: "prefers morning"
+    and "prefers morning visits" said apart stay two lines), not into a trait the brief does
+    not say."""
+    shapes = []
+    for k in known:
+        t = k.trait
+        content = frozenset(words(t.statement))
+        spans = [(e.event_id, e.start, e.end) for e in t.evidence]
+        if content and spans:
+            shapes.append((t, content, spans))
+
+    def within(spans: list[tuple[str, int, int]], others: list[tuple[str, int, int]]) -> bool:
+        return all(any(i == j and s < e2 and s2 < e for j, s2, e2 in others) for i, s, e in spans)
+
+    folded: dict[str, str] = {}
+    for t, content, spans in shapes:
+        for other, other_content, other_spans in shapes:
+            if (
+                other.id != t.id
+                and other.id not in unsaid
+                and other.kind is t.kind
+                and (other.polarity >= 0) == (t.polarity >= 0)
+                and content < other_content
+                and within(spans, other_spans)
+            ):
+                folded[t.id] = other.id
+                break
+    return folded
 
 
 def _named(top: Any) -> bool:
@@ -648,8 +689,14 @@ def compose_brief(
     scores = rank_index(task or "", idx, {f"{ACT}{w}": 1.0 for w in words(task)} if task else None)
     task_words = set(expand(task)) if task else set()
     passing_below = float(data["passing_below"])
+
     # Relevance weighed by how sure we are of the trait (brief.v10): a decision made in six
     # sessions (0.98) outranks a fact said once (0.39) that shares as many words with the task.
+    # Whether a trait's own words (statement, key), not only the rest of the message it was said
+    # in, meet the task (brief.v15: a request on the very thing the task does, below).
+    def itself(k: _Known) -> bool:
+        return bool(set(words(f"{k.trait.statement} {k.trait.key}")) & task_words)
+
     ranked = sorted(
         zip(scores, known, strict=True),
         key=lambda x: (
@@ -694,11 +741,18 @@ def compose_brief(
     # The line said for each wording (word forms, every word kept): a second trait worded
     # alike ("prefers mornings" next to "prefers morning", two keys) adds its evidence to it.
     worded: dict[tuple[Any, ...], _Line] = {}
+    folded = _folded(known, set(other_sides) | set(outdated))
+    folds: dict[str, list[str]] = {}  # container trait id -> evidence of what folds into it
+    for _, k in ranked:
+        if k.trait.id in folded:
+            folds.setdefault(folded[k.trait.id], []).extend(k.newest)
     for position, (score, k) in enumerate(ranked):
         t = k.trait
         if t.statement in stated or t.id in other_sides or t.id in outdated:
             # One message can back traits of two keys with one statement: said once.
             continue
+        if t.id in folded:
+            continue  # said by the line of the trait it is part of (brief.v15, ``_folded``)
         stated.add(t.statement)
         said_as = (t.kind, t.polarity, *wording(t.statement))
         if said_as in worded:
@@ -719,7 +773,11 @@ def compose_brief(
         elif score > 0:
             # The form the task's result should take first ("prefers PDF over Excel" for an
             # export), however few words it shares with the task; then the most relevant.
-            tier = 0 if k.form else 1 if position < 2 else 6 if position < 3 else 7
+            # A request whose own words meet the task says how they want this very thing done
+            # (brief.v15: "wants human adjuster, not video call" for arranging a reinspection):
+            # with the most relevant, as a standing request is, before the facts that bear on it.
+            asked = t.kind is SignalKind.PREFERENCE and itself(k)
+            tier = 0 if k.form else 1 if position < 2 or asked else 6 if position < 3 else 7
         else:
             tier = 1 if k.answers else 8  # "asks for no emojis" bears on every answer
         bears = score > 0 or not task or k.answers or t.id in constrains
@@ -740,6 +798,7 @@ def compose_brief(
         statement = f"{said} ({label}, conf {_conf(t.confidence)}{notes})"
         # Ordering quotes by the task costs a pass over them: only for items that can be shown.
         ids = _evidence_for_task(k, task_words if score > 0 and relevant < 20 else set())
+        ids = list(dict.fromkeys([*ids, *folds.get(t.id, [])]))
         relevant += score > 0
         section = "known" if bears else "also"
         add(label, section, statement, ids, tier, order, leftover=passing)
@@ -1229,12 +1288,17 @@ def _conflicts(
                     value,
                 )
             )
-    # A preference that touches a boundary: the boundary wins, always.
+    # A preference that touches a boundary: the boundary wins, always. Touching is sharing
+    # words of content (brief.v15): "ask" and "before" are how a rule or a request is put, not
+    # what it is about ("asks for night-before reminders" is no destructive action).
+    data = brief_data()
+    generic = {w for g in data["boundary_generic"] for w in words(str(g))}
+    overlap = int(data["boundary_overlap"])
     for boundary in spec.boundaries:
-        boundary_words = set(words(boundary))
+        boundary_words = set(words(boundary)) - generic
         for k in known:
             shared = boundary_words & set(k.bag)
-            if k.trait.kind is SignalKind.PREFERENCE and len(shared) >= 2:
+            if k.trait.kind is SignalKind.PREFERENCE and len(shared) >= overlap:
                 found.append(
                     _Conflict(
                         f"the boundary wins over the preference {k.trait.statement!r}: "

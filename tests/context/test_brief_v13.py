@@ -183,7 +183,9 @@ def test_a_health_key_does_not_split_a_diet_condition_on_a_flight():
     after a preference that shares the flight with the task, though their health keys
     differ."""
     celiac = (SignalKind.DISCLOSURE, "health:celiac disease", "has celiac disease", 1.0, 0.9, "on")
-    weaker = (SignalKind.DISCLOSURE, "health:celiac", "has celiac", 1.0, 0.65, "on")
+    # Its own words (brief.v15: said by the very words of "has celiac disease", it would be
+    # folded into that line, tests/context/test_brief_v15.py).
+    weaker = (SignalKind.DISCLOSURE, "health:celiac", "has celiac", 1.0, 0.65, "good")
     aisle = (SignalKind.PREFERENCE, "aisle seats", "prefers aisle seats on flights", 1.0, 0.6, "on")
     brief = _with_trait(_MARGARET, [celiac, weaker, aisle], "book flights to Tokyo", budget=400)
     bears = _bears(brief.text)
