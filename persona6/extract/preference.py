@@ -1,4 +1,4 @@
-"""persona6.preference.v39: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v40: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import CueList, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v39"
+NAME = "persona6.preference.v40"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -2193,6 +2193,46 @@ def _claim(
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
 
 
+def _habit_verb(verb: str) -> bool:
+    """Whether a verb said by "I" in the present tells a habit of choice ("I shoot RAW, not
+    JPEG"; v40): no past, no cue verb (read as itself), none of ``habit_skip_verbs``,
+    ``habit_skip_leads`` or ``state_verbs``."""
+    lex = lexicon()
+    skip = lex.words["habit_skip_verbs"] | lex.words["habit_skip_leads"]
+    cue = lex.lemmas.get(verb, verb) in {p.split()[0] for p in lex.verbs}
+    state = verb in tx.load_lexicon("preferences")["frame_words"]["state_verbs"]
+    return not (tx.is_past(verb) or cue or verb in skip or state or verb.endswith("ing"))
+
+
+def _relative_time(words: list[str]) -> bool:
+    """Whether a subject is a span of time counted from something else ("week before", "a
+    day after", "two weeks earlier"; ``relative_times``): it places an occasion, it names no
+    thing to judge ("week before is useless" said of a reminder; v40)."""
+    data = tx.load_lexicon("preferences")["relative_times"]
+    return (
+        len(words) >= 2
+        and words[-1] in data["relations"]
+        and words[-2].removesuffix("s") in data["units"]
+    )
+
+
+def _addressed_act(text: str, claims: list[Claim], start: int, end: int, says: str) -> None:
+    """A request about an act on the speaker ("don't ping me for every request", "don't ask
+    me to confirm every step") keys on the act and what it is for, not on "me" (v40): the key
+    was the verb and the pronoun ("ping me"), cut at the preposition; it is the verb and the
+    rest of the clause, up to six words ("ping for every request"), and the value says it
+    all ("asks not to ping me for every request"). "Don't call me" alone is the channel's."""
+    words = tx.tokens(text, start, end)
+    if len(words) < 3 or words[1].word not in ("me", "us"):
+        return
+    head = f"{words[0].word} {words[1].word}"
+    tail = " ".join(tx.plain(text[w.start : w.end]) for w in words[2:8])
+    for claim in claims:
+        if claim.key == head or claim.key.startswith(head + " "):
+            claim.key = f"{words[0].word} {tail}".strip()[:80]
+            claim.value = f"{says} {head} {tail}".strip()
+
+
 def _act_on_pronoun(text: str, span: Span) -> bool:
     """Whether the object is an act whose own object only points elsewhere: a gerund and a
     pronoun ("reading it", "doing that"), which names no thing (v34)."""
@@ -2469,6 +2509,8 @@ def _frames(context: _Context) -> list[Claim]:
             continue  # "They're my little buddies, always calm and peaceful": no request
         if frame.imperative and _goes_on_from_speaker(context, begin):
             continue  # "im on job sites all day, dont read email": the speaker's own habit
+        if match.groupdict().get("hard"):
+            return []  # "editing skin tones is a nightmare for me": a difficulty (v40)
         if match.groupdict().get("impression"):
             continue  # "Coco looks so adorable!": how something shown or told strikes them
         changed = frame.changed_says is not None and _announcement(context) is not None
@@ -2482,6 +2524,10 @@ def _frames(context: _Context) -> list[Claim]:
         pointer = frame.refers_back and len(obj_words) == 1 and obj_words[0] in _PERSON_POINTERS
         if obj_words[0] in lex.words["np_skip"] and not pointer:
             continue  # "when the win feels great": a time, not a thing judged
+        if _relative_time(obj_words):
+            continue  # "week before is useless": a time said of something else (v40)
+        if (habit := match.groupdict().get("habit")) and not _habit_verb(habit.lower()):
+            continue  # "I shot RAW, not JPEG": one occasion; "I like tea, not coffee" a cue
         if match.groupdict().get("attached") and len(obj_words) > 1:
             continue  # "just finished online shopping its my favorite": no subject (v37)
         if obj_words[0] in _opening_subordinators():
@@ -2537,6 +2583,8 @@ def _frames(context: _Context) -> list[Claim]:
         span = _category_member(text, span, kind)  # "that is my favorite color": blue (v37)
         says = f"{says} {reads}" if reads else says
         claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
+        if frame.imperative and not match.groupdict().get("verb"):
+            _addressed_act(text, claims, obj_start, clause.end, says)
         if frame.channels:
             return _channel_claims(claims, match, says)
         if claims and match.groupdict().get("counter"):

@@ -58,8 +58,8 @@ POSITIVE = [
     ("I'm a bit afraid of dogs", "dogs", -1),
     ("i am soooo bored with homework", "homework", -1),
     ("I'd rather not talk about politics", "talk about politics", -1),
-    ("Please don't ask me to confirm every step", "ask me to confirm", -1),
-    ("Always remind me to log my hours", "remind me to log my hours", 1),
+    ("Please don't ask me to confirm every step", "ask to confirm every step", -1),
+    ("Always remind me to log my hours", "remind to log my hours", 1),
     ("I always do a dry run first", "do a dry run first", 1),
     ("I've switched to spreadsheets now, PDFs were too hard to reuse", "spreadsheets", 1),
     ("we're switching to Linear", "linear", 1),
@@ -158,7 +158,7 @@ def test_signal_carries_actor_session_time_and_producer() -> None:
     assert signal.kind is SignalKind.PREFERENCE
     assert signal.session_id == "s1"
     assert signal.ts == "2026-01-01T00:00:00.000000Z"
-    assert signal.producer == "persona6.preference.v39"
+    assert signal.producer == "persona6.preference.v40"
 
 
 def test_pronoun_takes_the_topic_of_the_previous_sentence_and_cites_both() -> None:
@@ -537,10 +537,10 @@ def test_not_caring_about_something_is_a_weak_dislike() -> None:
         ("Don't show me ads", "ads", "asks not to show ads"),
         (
             "Please stop asking me to confirm",
-            "asking me to confirm",
+            "asking to confirm",
             "asks to stop asking me to confirm",
         ),
-        ("Never ping me after 6pm", "ping me after 6pm", "asks not to ping me after 6pm"),
+        ("Never ping me after 6pm", "ping after 6pm", "asks not to ping me after 6pm"),
     ],
 )
 def test_a_request_to_stop_reads_as_one(text: str, key: str, value: str) -> None:

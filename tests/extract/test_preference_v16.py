@@ -20,7 +20,7 @@ def read(text: str) -> dict[str, tuple[float, str]]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert preference.NAME == "persona6.preference.v39"
+    assert preference.NAME == "persona6.preference.v40"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_the_producer_is_v16() -> None:
         ("never send me marketing emails", "marketing emails", "asks not to send marketing emails"),
         (
             "no more asking me to confirm",
-            "asking me to confirm",
+            "asking to confirm",
             "asks to stop asking me to confirm",
         ),
     ],
