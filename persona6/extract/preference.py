@@ -97,7 +97,7 @@ from functools import cache, lru_cache
 from persona6.extract import text as tx
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.prep import CueList, Prepared, prepare_text
+from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, prepare_text
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -130,7 +130,7 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    pattern: re.Pattern[str]
+    pattern: AnyPattern  # compiled when a message may match it (``_frame_cues``)
     says: str
     negated: str
     polarity: float
@@ -357,7 +357,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
     says, weight = str(entry["says"]), float(entry.get("weight", 1.0))
     negated = str(entry.get("negated", "not " + says))
     return Frame(
-        re.compile(pattern, re.I),
+        LazyPattern(pattern, re.I),
         says,
         negated,
         float(entry["polarity"]),
