@@ -631,17 +631,19 @@ def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]
     unknown_share = sum(len(m.unknown) for m in messages) / words if words else 0.0
     habits = _habits()
     found: list[Trait] = []
-    held: dict[str, bool] = {}  # habit key -> whether the person has it (read when asked)
+    read: dict[int, Trait | None] = {}  # habit's position -> its trait, read once when asked
+
+    def trait_of(position: int) -> Trait | None:
+        if position not in read:
+            read[position] = _trait(person_id, habits[position], messages, data)
+        return read[position]
 
     def holds(key: str) -> bool:
-        if key not in held:
-            held[key] = any(
-                _trait(person_id, h, messages, data) is not None for h in habits if h.key == key
-            )
-        return held[key]
+        """Whether the person has a habit of ``key``."""
+        return any(trait_of(i) is not None for i, h in enumerate(habits) if h.key == key)
 
     taken: set[str] = set()
-    for habit in habits:
+    for position, habit in enumerate(habits):
         if habit.key in taken:
             continue  # one value per key: short fragments or long messages, formal or not
         if habit.key == "second_language" and unknown_share < float(mix["person_share"]):
@@ -651,7 +653,7 @@ def texture_traits(person_id: str, events: Iterable[StoredEvent]) -> list[Trait]
         rule = data["habits"].get(habit.value, {})  # a register's norm is named by its value
         if any(holds(str(other)) for other in rule.get("not_with", ())):
             continue
-        trait = _trait(person_id, habit, messages, data)
+        trait = trait_of(position)
         if trait is not None:
             found.append(trait)
             taken.add(habit.key)
