@@ -65,7 +65,7 @@ from typing import Any
 from persona6.extract import disclosure
 from persona6.extract.base import is_person_message, registered
 from persona6.extract.common import Cite, name_words, signal_for, whole_cite
-from persona6.extract.prep import CueList, Prepared, prepared
+from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import (
     Span,
     adverb_run,
@@ -94,7 +94,7 @@ _WORD = re.compile(r"\S+")
 @dataclass(frozen=True, slots=True)
 class DecisionRule:
     kind: str
-    pattern: re.Pattern[str]
+    pattern: LazyPattern  # compiled when a message may match it (``prep.CueList``)
     key: str  # the key of a pattern without an object ("I accept")
 
 
@@ -138,7 +138,7 @@ def cues() -> DecisionCues:
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
             source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
             source = source.replace("{take_up}", take_up)
-            rules.append(DecisionRule(str(kind), re.compile(source, re.IGNORECASE), str(key)))
+            rules.append(DecisionRule(str(kind), LazyPattern(source, re.IGNORECASE), str(key)))
     actions = sorted(
         (
             (_verb_forms(str(w)), str(kind))

@@ -99,7 +99,7 @@ from persona6.extract.common import (
     whole_cite,
     with_neighbours,
 )
-from persona6.extract.prep import CueList, prepared
+from persona6.extract.prep import CueList, LazyPattern, prepared
 from persona6.extract.text import Span, load_lexicon
 from persona6.types import Signal, SignalKind, StoredEvent
 
@@ -111,7 +111,7 @@ NAME = "persona6.task.v17"
 @dataclass(frozen=True, slots=True)
 class TaskKind:
     name: str
-    cues: tuple[re.Pattern[str], ...]
+    cues: tuple[LazyPattern, ...]  # compiled when a message may match them (``prep.CueList``)
     actions: frozenset[str]
     commands: frozenset[str]
     #: The shared ``mention_frames`` and the kind's own (v11: "skip the essay").
@@ -135,7 +135,7 @@ def taxonomy() -> tuple[TaskKind, ...]:
     return tuple(
         TaskKind(
             name=str(name),
-            cues=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("cues", [])),
+            cues=tuple(LazyPattern(p, re.IGNORECASE) for p in spec.get("cues", [])),
             actions=frozenset(str(a).lower() for a in spec.get("actions", [])),
             commands=frozenset(str(c) for c in spec.get("commands", [])),
             frames=_alternation(shared + [str(f) for f in spec.get("mention_frames", [])]),
@@ -215,7 +215,7 @@ def _kind_position(section: str, task: str) -> int:
 @dataclass(frozen=True, slots=True)
 class _SenseCue:
     kind: int  # position in the taxonomy
-    cue: re.Pattern[str]
+    cue: LazyPattern
     context: re.Pattern[str] | None  # words of the sense beside the cue; None: none needed
     anywhere: re.Pattern[str] | None  # words of the sense anywhere in the message (v12)
     unless: re.Pattern[str] | None  # a phrase holding the cue in another sense (v12)
@@ -233,7 +233,7 @@ def _senses() -> list[_SenseCue]:
             for part in ("anywhere", "unless")
         )
         found += [
-            _SenseCue(kind, re.compile(c, re.IGNORECASE), context, anywhere, unless)
+            _SenseCue(kind, LazyPattern(c, re.IGNORECASE), context, anywhere, unless)
             for c in sense["cues"]
         ]
     return found
@@ -475,7 +475,7 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
     pasted = tx.material_spans(text)
     spans: dict[int, dict[tuple[int, int], None]] = {}
     for position in index.cues.positions(prep):
-        pattern, context = index.cues.patterns[position], index.context_of[position]
+        pattern, context = index.cues.pattern(position), index.context_of[position]
         kind, unless = index.kind_of[position], index.unless_of[position]
         for match in pattern.finditer(text):
             material = _material_of(pasted, match.start())
