@@ -41,7 +41,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -254,9 +254,7 @@ def number_folding() -> NumberFolding:
         names=names,
         kept=frozenset(),
     )
-    return NumberFolding(
-        **{**{f: getattr(base, f) for f in base.__slots__}, "kept": _lexicon_kept(base)}
-    )
+    return replace(base, kept=_lexicon_kept(base))
 
 
 def _lexicon_kept(nf: NumberFolding) -> frozenset[str]:
@@ -417,18 +415,21 @@ def sessions_by_key(
     ``fold_key``) in the order consolidation folds them: by first signal time, then session
     id; each session's signals in ``_order``. Texture is left out (a profile for identity
     linking, not a claim)."""
+    folded_signals = (
+        (signal, fold_key(signal.kind.value, signal.key))
+        for signal in signals
+        if signal.kind is not SignalKind.TEXTURE
+    )
     ordered = sorted(
         (
-            (_order(signal), signal, fold_key(signal.kind.value, signal.key))
-            for signal in signals
-            if signal.kind is not SignalKind.TEXTURE
+            (_order(signal), signal, folded)
+            for signal, folded in folded_signals
+            if keys is None or (signal.kind.value, folded) in keys  # only these are sorted
         ),
         key=itemgetter(0),  # stored signals come in this order: a linear pass
     )
     grouped: dict[tuple[SignalKind, str], dict[str, tuple[list, list]]] = defaultdict(dict)
     for order, signal, folded in ordered:
-        if keys is not None and (signal.kind.value, folded) not in keys:
-            continue
         found = grouped[(signal.kind, folded)].get(signal.session_id)
         if found is None:
             found = grouped[(signal.kind, folded)][signal.session_id] = ([], [])

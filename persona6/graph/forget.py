@@ -89,7 +89,7 @@ def forget_person(
     (identity/forgetting.py)."""
     identity = store.identity_map(tenant)
     members = {person_id} | {a for a, u in identity.items() if u == person_id}
-    attributed = _attributed(store, tenant, person_id)
+    attributed = _attributed(store, tenant, person_id, identity)
     linked = linked_actors(store, tenant, person_id, attributed, include_linked=include_linked)
     members |= {a.actor for a in linked if a.forgotten}
     own: list[str] = []
@@ -114,14 +114,16 @@ def forget_person(
     return report.model_copy(update={"linked": linked})
 
 
-def _attributed(store: Store, tenant: str, person_id: str) -> list[tuple[str, float]]:
-    """The anonymous actors no link resolves whom ``link`` attributes to a known person;
-    none for an anonymous actor forgotten as a person, or a tenant with no such actor."""
+def _attributed(
+    store: Store, tenant: str, person_id: str, identity: dict[str, str]
+) -> list[tuple[str, float]]:
+    """The anonymous actors no link resolves (``identity``: the tenant's ``identity_map``)
+    whom ``link`` attributes to a known person; none for an anonymous actor forgotten as a
+    person, or a tenant with no such actor."""
     from persona6.identity.linking import Linker  # linking imports the graph
 
     if person_id not in store.known_user_ids(tenant):
         return []
-    identity = store.identity_map(tenant)
     if not any(not a.known and a.actor not in identity for a in store.actors(tenant)):
         return []
     return Linker(store, tenant).attributed_to(person_id)
