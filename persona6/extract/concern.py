@@ -949,17 +949,17 @@ def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:
             continue
         words = tx.tokens(text, sentence.start, found.start())
         at = len(words) - 1
-        while at >= 0 and words[at].word.replace("’", "'") in tax.worrier_skips:
+        while at >= 0 and words[at].word in tax.worrier_skips:
             at -= 1
         if at < 0:
             own = True  # "Worried about the cost.": the speaker, unnamed
             continue
-        subject = words[at].word.replace("’", "'")
+        subject = words[at].word
         if subject in tax.speakers:
             own = True
         elif (
             subject in tax.others
-            or (at > 0 and words[at - 1].word.replace("’", "'") in tax.noun_leads)
+            or (at > 0 and words[at - 1].word in tax.noun_leads)
             or (at > 0 and text[words[at].start].isupper())
             or subject in tx.given_names()
         ):

@@ -294,10 +294,10 @@ _WORD_LISTS += ("my_records", "my_service_people", "my_fittings", "my_need_leads
 _WORD_LISTS += ("moment_words", "choice_verbs", "attempt_leads", "outing_nouns")
 _WORD_LISTS += ("symptoms", "symptom_degrees", "go_off_places")  # v30
 _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v32
-_WORD_LISTS += ("thing_openers", "my_idioms", "my_phrase_adverbs")
+_WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
-_WORD_LISTS += ("learning_verbs", "learning_manners", "recurring_times")  # v34
+_WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -2750,7 +2750,7 @@ def _without_cut_time(text: str, span: Span | None) -> Span | None:
     words = tx.tokens(text, *span)
     if len(words) < 2:
         return span
-    found = re.compile(lexicon().fact_stops, re.I).match(text, words[-1].start)
+    found = _fact_stop().match(text, words[-1].start)
     if found is None or found.end() <= span.end:
         return span
     return Span(span.start, words[-2].end)
@@ -2822,7 +2822,8 @@ def _died(text: str, match: re.Match[str], clause: Span) -> bool:
     if between & words["death_adjectives"]:
         return True
     after = [t.word for t in tx.tokens(text, match.end(), clause.end)]
-    while after and after[0] in tx.english_set("adverbs") | {"just", "recently", "sadly"}:
+    adverbs = tx.english_set("adverbs") | {"just", "recently", "sadly"}
+    while after and after[0] in adverbs:
         after = after[1:]
     for phrase in map(str.split, words["death_phrases"]):
         if after[: len(phrase)] == phrase:
@@ -3450,7 +3451,7 @@ def _medication_lead(words: Sequence[tx.Token], at: int, opens: bool) -> tuple[s
     """The kind of the medication lead that starts at ``words[at]`` (one of ``medication_leads``,
     or of ``medication_bare_leads`` when it opens the clause) and the index after it."""
     meds = _medication_lexicon()
-    said = [t.word.replace("’", "'") for t in words[at : at + 7]]
+    said = [t.word for t in words[at : at + 7]]
     for leads in (meds.leads, meds.bare_leads if opens else ()):
         for lead, kind in leads:
             if tuple(said[: len(lead)]) == lead:
