@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from persona6.extract import disclosure
@@ -455,16 +455,8 @@ def _moved_home(text: str, match: re.Match[str], offset: int, new: Span | None) 
 
 def action_decision(event: StoredEvent) -> Decision | None:
     """The decision an action's name says (Plan Upgraded, reject_offer), or None."""
-    words, actions = name_words(event.name), cues().actions
-    kind = next(
-        (
-            kind
-            for forms, kind in actions
-            for at in range(len(words) - len(forms) + 1)
-            if all(words[at + i] in form for i, form in enumerate(forms))
-        ),
-        None,
-    )
+    words = name_words(event.name)
+    kind = _action_kind(words)
     if kind is None:
         return None
     name = "_".join(words)
@@ -472,6 +464,22 @@ def action_decision(event: StoredEvent) -> Decision | None:
     parts = [_action_detail(part) for part in cues().arrows.split(event.text or "")]
     detail = " to ".join(part for part in parts if part)
     return Decision(kind, f"{name}: {detail}" if detail else name, whole_cite(event))
+
+
+@lru_cache(maxsize=4096)
+def _action_kind(words: tuple[str, ...]) -> str | None:
+    """The kind of decision an action name's words say: the first verb of ``actions`` found
+    in them in one of its forms. Kept per name: a log repeats its few action names, and every
+    action event asks."""
+    return next(
+        (
+            kind
+            for forms, kind in cues().actions
+            for at in range(len(words) - len(forms) + 1)
+            if all(words[at + i] in form for i, form in enumerate(forms))
+        ),
+        None,
+    )
 
 
 def _action_detail(text: str) -> str:
