@@ -3315,10 +3315,7 @@ def _standing_instruction(text: str, sentence: Span) -> list[Claim]:
     keys = [_instruction_key(name, kind, made) for _, name in sides]
     value, chosen, other = _instruction_value(found, sides, made)
     weight = 1.0 if marked else words.weight
-    end = sentence.start + len(said.rstrip())
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1  # the quote ends on its last word: not on ":)" or "."
-    spans = [Span(sentence.start + _first_word(said), end)]
+    spans = [_quoted(text, sentence, said)]
     against = len(sides) - (1 if found.get("counter") else 0)
     return [
         Claim(key[:80], value, 1.0, weight, spans)
@@ -3348,10 +3345,7 @@ def _habitual_request(text: str, sentence: Span) -> list[Claim]:
     if any(w in _closed_words() or w in lexicon().words["pronouns"] for w in words):
         return []
     span = tx.phrase_span(text, found.start("obj"), found.end("obj"), lexicon().stops)
-    end = sentence.end
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1  # the quote ends on its last word
-    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    cited = [_quoted(text, sentence)]
     return _claim(text, span, 1.0, "asks for", 1.0, cited)
 
 
@@ -3375,10 +3369,7 @@ def _never_fragment(text: str, sentence: Span) -> list[Claim]:
             return []
         sides.append(_side_key(" ".join(words)))
     chosen = f"asks for {sides[0]}, never {sides[1]}"
-    end = sentence.end
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1  # the quote ends on its last word
-    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    cited = [_quoted(text, sentence)]
     weight = float(_never_words()["weight"])
     return [
         Claim(sides[0][:80], chosen, 1.0, weight, cited),
@@ -3514,10 +3505,7 @@ def _instead_request(text: str, sentence: Span, before: Span | None) -> list[Cla
     if len(words) < 2 or words[0] in own["not_verbs"] or tx.is_gerund(words[0]):
         return []  # "I'll email them instead", "Maybe tomorrow instead"
     key = " ".join(words)
-    end = sentence.end
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1
-    cited = [Span(sentence.start + _first_word(text[sentence.start : end]), end)]
+    cited = [_quoted(text, sentence)]
     return [Claim(key[:80], f"asks instead to {key}", 1.0, float(own["weight"]), cited)]
 
 
@@ -3546,10 +3534,7 @@ def _said_choice(text: str, sentence: Span, said: str, groups: dict, own: dict) 
     verb against another ("and text me, not email"), "X works better for me than Y", "keep it
     to X", and a day of the week required or asked for ("The inspection has to be on a
     Saturday", "Saturday, please")."""
-    end = sentence.start + len(said.rstrip())
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1
-    cited = [Span(sentence.start + _first_word(said), end)]
+    cited = [_quoted(text, sentence, said)]
     if groups.get("day"):
         day = groups["day"].lower()
         weight = own["arrangement_weight"]
@@ -3626,10 +3611,7 @@ def _only_choice(text: str, sentence: Span, said: str, groups: dict, own: dict) 
     key = _side_key(" ".join(words))
     marked = bool(groups.get("lead")) or own["standing"].search(said) is not None
     asked = bool(groups.get("verb") or _PLEASE.search(said))
-    end = sentence.start + len(said.rstrip())
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1
-    cited = [Span(sentence.start + _first_word(said), end)]
+    cited = [_quoted(text, sentence, said)]
     if not (marked or asked):
         return []  # "Email only." may answer or describe; "sms only pls" asks
     weight = 1.0 if marked else float(own["weight"])
@@ -3651,10 +3633,7 @@ def _switched(text: str, sentence: Span, said: str, groups: dict, own: dict) -> 
     if words[0] in own["closed"] or any(w in own["skip"] or w in pointing for w in words):
         return []  # "switch me to it from now on"
     key = _side_key(" ".join(words))
-    end = sentence.start + len(said.rstrip())
-    while end > sentence.start and not text[end - 1].isalnum():
-        end -= 1
-    cited = [Span(sentence.start + _first_word(said), end)]
+    cited = [_quoted(text, sentence, said)]
     return [Claim(key[:80], f"asks for {key}", 1.0, 1.0, cited)]
 
 
@@ -3953,6 +3932,16 @@ def _reason_given(text: str, sentence: Span, comma: re.Match[str] | None) -> boo
 
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
 _COMMA = re.compile(r"\s*[,;]\s*")
+
+
+def _quoted(text: str, sentence: Span, said: str | None = None) -> Span:
+    """What a request quotes of its sentence, or of ``said``, the part of it read from its
+    start: from its first word to its last, not on "- ", ":)" or "."."""
+    end = sentence.end if said is None else sentence.start + len(said.rstrip())
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    first = _first_word(text[sentence.start : end] if said is None else said)
+    return Span(sentence.start + first, end)
 
 
 def _first_word(said: str) -> int:
