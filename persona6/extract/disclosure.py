@@ -2828,18 +2828,17 @@ def _died(text: str, match: re.Match[str], clause: Span) -> bool:
     for phrase in map(str.split, words["death_phrases"]):
         if after[: len(phrase)] == phrase:
             # "passed" takes no object when it says a death: "my husband passed the exam"
-            return after[len(phrase) : len(phrase) + 1] in ([], *_AFTER_DEATH)
+            return len(after) == len(phrase) or after[len(phrase)] in _AFTER_DEATH
     return False
 
 
 #: Words that may follow a death said ("passed in 2019", "died two years ago"), no object.
-_AFTER_DEATH = tuple(
-    [w]
-    for w in (
+_AFTER_DEATH = frozenset(
+    {
         *("in", "on", "at", "of", "from", "last", "this", "two", "three", "four", "five"),
         *("several", "years", "months", "weeks", "ago", "away", "recently", "suddenly"),
         *("when", "before", "after", "during", "since", "and", "but", "so", "peacefully"),
-    )
+    }
 )
 
 
