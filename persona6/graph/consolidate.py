@@ -52,7 +52,7 @@ import pydantic_core
 
 from persona6.extract.common import name_words
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.text import english_set, packaged_yaml, singular
+from persona6.extract.text import english_set, given_names, packaged_yaml, singular
 from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
 
 #: Consolidation reads signals fresh from extractors (Signal) or back from the store
@@ -238,7 +238,7 @@ def number_folding() -> NumberFolding:
     names = frozenset(
         str(n).lower()
         for n in [
-            *packaged_yaml("names.yaml")["given_names"],
+            *given_names(),
             *places["regions"],
             *places["countries"],
             *places["cities"],
