@@ -3373,6 +3373,8 @@ class _MedicationLexicon:
     adverbs: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], str], ...]  # the words of a lead -> takes / stops / never
     bare_leads: tuple[tuple[tuple[str, ...], str], ...]
+    #: The first words of every lead: a word not among them starts none (read at every word).
+    lead_starts: frozenset[str]
 
 
 @cache
@@ -3400,6 +3402,11 @@ def _medication_lexicon() -> _MedicationLexicon:
         adverbs=frozenset(str(w) for w in data["medication_adverbs"]),
         leads=leads(data["medication_leads"]),
         bare_leads=leads(data["medication_bare_leads"]),
+        lead_starts=frozenset(
+            lead[0]
+            for entry in (data["medication_leads"], data["medication_bare_leads"])
+            for lead, _ in leads(entry)
+        ),
     )
 
 
@@ -3450,6 +3457,8 @@ def _medication_lead(words: Sequence[tx.Token], at: int, opens: bool) -> tuple[s
     """The kind of the medication lead that starts at ``words[at]`` (one of ``medication_leads``,
     or of ``medication_bare_leads`` when it opens the clause) and the index after it."""
     meds = _medication_lexicon()
+    if words[at].word not in meds.lead_starts:
+        return None, at
     said = [t.word for t in words[at : at + 7]]
     for leads in (meds.leads, meds.bare_leads if opens else ()):
         for lead, kind in leads:
