@@ -103,13 +103,13 @@ NEXT_STEPS: dict[str, dict[Surface, str]] = {
         "http": "POST /v1/unlink (anonymous_id {actor!r})",
         "mcp": "persona6 unlink {actor} (links are undone on the command line)",
     },
-    # Forgetting an anonymous actor as a person. No MCP tool forgets: the HTTP API's endpoint
-    # and the command line do.
+    # Forgetting an anonymous actor as a person. An MCP server has the forget tool only when
+    # started to allow it (persona6 mcp --allow-forget).
     "forget_person": {
         "cli": "persona6 forget --person {actor}",
         "http": "DELETE /v1/persons/{actor}",
-        "mcp": "the HTTP API's DELETE /v1/persons/{actor}, or the command line's forget of "
-        "person {actor!r} (no tool forgets)",
+        "mcp": "the forget tool with person_id {actor!r} (a server started to allow "
+        "forgetting has it; else the HTTP API's DELETE /v1/persons/{actor})",
     },
     "links_history": {
         "cli": "persona6 links {actor} --all",

@@ -31,10 +31,25 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
     show_default=True,
     help="Port to listen on with --transport http.",
 )
+@click.option(
+    "--allow-forget",
+    is_flag=True,
+    help="Also serve the forget tool, which deletes events, sessions or persons for good "
+    "(annotated destructive). Off by default: an agent must not erase records unless you "
+    "choose so.",
+)
 @store_options
-def mcp_command(transport: str, host: str, port: int, db: str | None, tenant: str | None) -> None:
+def mcp_command(
+    transport: str,
+    host: str,
+    port: int,
+    allow_forget: bool,
+    db: str | None,
+    tenant: str | None,
+) -> None:
     """Serve the tools an agent needs mid-conversation over MCP: get_user_context,
-    link_session, predict_reaction, record_event, explain_trait, get_person, list_persons.
+    link_session, predict_reaction, record_event, explain_trait, get_person, list_persons
+    (and forget, with --allow-forget).
 
     With stdio (the default) an MCP client starts this command and talks over its standard
     input and output; with http it serves streamable HTTP at http://HOST:PORT/mcp until
@@ -49,8 +64,10 @@ def mcp_command(transport: str, host: str, port: int, db: str | None, tenant: st
     from persona6.server.mcp import create_mcp_server
 
     with open_engine(db, tenant) as p6:
-        server = create_mcp_server(p6)
+        server = create_mcp_server(p6, allow_forget=allow_forget)
         where = f"tenant {p6.tenant!r} of {p6.location}"
+        if allow_forget:
+            where += " (the forget tool included)"
         try:
             if transport == "stdio":
                 err.print(f"persona6 mcp: serving {where} over stdio", markup=False)

@@ -12,6 +12,9 @@ command ``persona6 mcp`` serves it over stdio or streamable HTTP (docs/mcp.md).
     get_person         a person's strongest traits with a quote each (the whole view is the
                        resource ``persona6://persons/{person_id}``)
     list_persons       everyone the graph holds traits about
+    forget             only on a server started to allow it (``allow_forget``, ``persona6 mcp
+                       --allow-forget``): delete an event, a session or a person's events
+                       and every trait resting on them
 
 The tools answer mid-conversation, so each returns what an agent needs by default, compact, every
 claim with its event ids and one short quote, and takes arguments for more (``detail``, ``limit``,
@@ -45,7 +48,9 @@ from persona6.context.brief import MAX_BUDGET, MIN_BUDGET
 from persona6.engine import Persona6
 from persona6.errors import InvalidEvent, MissingExtra, NotFound, Persona6Error
 from persona6.graph.consolidate import chosen_sides
+from persona6.graph.forget import ForgetReport
 from persona6.identity import LinkResult
+from persona6.identity.forgetting import for_surface
 from persona6.identity.records import Candidate, LinkEvidence, Quote
 from persona6.server.hints import ProbableCache, context_with_hint, unseen_failure_note
 from persona6.types import (
@@ -344,9 +349,16 @@ _READS = ToolAnnotations(read_only_hint=True, open_world_hint=False)
 
 
 def create_mcp_server(
-    engine: Persona6 | Callable[[], Persona6], *, name: str = "persona6"
+    engine: Persona6 | Callable[[], Persona6],
+    *,
+    name: str = "persona6",
+    allow_forget: bool = False,
 ) -> MCPServer[Any]:
     """An MCP server over ``engine``, or over the engine ``engine()`` makes on first use.
+
+    ``allow_forget`` adds the ``forget`` tool (annotated destructive, so clients ask before
+    calling it). It is off by default: an agent whose instructions a user's text can reach
+    must not be able to erase a tenant's records unless the operator chose so.
 
     Run it with ``.run("stdio")`` or ``.run("streamable-http", host=..., port=...)``, mount
     ``.streamable_http_app()`` in an ASGI app, or connect ``mcp.Client(server)`` to it in
@@ -541,6 +553,42 @@ def create_mcp_server(
         """Everyone the graph holds traits about (known persons, and anonymous actors no link
         ties to anyone), most traits first, with sessions, events and aliases."""
         return shared.call(lambda p6: _person_list(p6.persons()))
+
+    if allow_forget:
+
+        @server.tool(
+            annotations=ToolAnnotations(
+                read_only_hint=False,
+                destructive_hint=True,
+                idempotent_hint=True,
+                open_world_hint=False,
+            )
+        )
+        def forget(
+            event_id: Annotated[
+                str | None, Field(min_length=1, description="One event to forget.")
+            ] = None,
+            session_id: Annotated[
+                str | None, Field(min_length=1, description="A session to forget whole.")
+            ] = None,
+            person_id: Annotated[
+                str | None,
+                Field(min_length=1, description="A person: all of their events."),
+            ] = None,
+        ) -> ForgetReport:
+            """Delete what a person asked to be forgotten, for good: one event (event_id), a
+            session (session_id) or all of a person's events (person_id); give exactly one.
+            Every trait that rested on it is recomputed, and one left without evidence is
+            gone. Forgetting a person, `linked` says what became of each anonymous actor
+            linked to them."""
+
+            def run(p6: Persona6) -> ForgetReport:
+                report = p6.forget(event=event_id, session=session_id, person=person_id)
+                return report.model_copy(update={"linked": for_surface(report.linked, "mcp")})
+
+            return shared.call(
+                run, names={"event": "event_id", "session": "session_id", "person": "person_id"}
+            )
 
     @server.resource(
         "persona6://persons/{person_id}",

@@ -41,8 +41,8 @@ def test_the_attributed_actors_note_names_the_step_per_surface(p6, world):
     assert http.startswith(said) and http.endswith(f"{TOO}DELETE /v1/persons/{actor}")
     assert "persona6 forget" not in http
     assert mcp.startswith(said) and mcp.endswith(
-        f"{TOO}the HTTP API's DELETE /v1/persons/{actor}, or the command line's forget of "
-        f"person {actor!r} (no tool forgets)"
+        f"{TOO}the forget tool with person_id {actor!r} (a server started to allow "
+        f"forgetting has it; else the HTTP API's DELETE /v1/persons/{actor})"
     )
     assert "persona6 forget" not in mcp and "--" not in mcp
     # The library's own report reads as the command line's, as errors do by default.
