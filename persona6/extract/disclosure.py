@@ -1,4 +1,4 @@
-"""persona6.disclosure.v34: facts a person states about their own life.
+"""persona6.disclosure.v35: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -198,6 +198,19 @@ learn from seeing all steps", ``learning_manners``) is a preference, no educatio
 of work in general before another noun ("my work laptop", "my office hours") and "my session"
 name no thing had; a recurring time ruled out or kept to ("I cannot come in the evenings", "I
 can only do mornings") is ``schedule:<time>``.
+v35 (session 16: learner English and everyday forms): "we are" agrees in number, so "we are
+vegetarians", "we're both nurses" read as "I'm vegetarian", "I'm a nurse" (``be`` with a plural
+ending; ``diet:vegetarian``, ``work:nurse``, an occupation read through its singular); a
+learner's "like" for "as" before a job ("I am working like engineer in factory",
+``learner_as_words``; "work like crazy" is a manner), "since / from <length of time>" for "for"
+("since many years", ``fact_stops``), "allergic of", kin plurals "childs" and "pensioner" are
+read; kept animals are pets (bees, poultry, fish of a tank, breeds: ``nouns.pets``); "I have
+asthma and two cats" is each thing by its own head; the object of "have" ends before "and one
+of them has ..." (the animal's condition is not the speaker's); "my <noun> is <complement>"
+says "their project is on coral bleaching", not "has project"; "my own <product>" after a
+pastime verb is the act's ("I brew my own beer"); "since / when I was 12" is a time, no
+identity; a work verb kept up for long is the job ("been working nights at the hospital for two
+years"); a noun and its number then a time is no act ("occasionally gale 8 later").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -219,7 +232,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v34"
+NAME = "persona6.disclosure.v35"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -298,6 +311,7 @@ _WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
+_WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_openers")  # v35
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -317,6 +331,7 @@ class Lexicon:
     object_verbs: dict[str, bool]  # verb -> whether an unknown object is a possession
     lemmas: dict[str, str]
     be: tuple[tuple[str, re.Pattern[str]], ...]
+    be_plural: tuple[tuple[str, re.Pattern[str]], ...]  # the same, a noun in the plural (v35)
     nouns: tuple[tuple[str, re.Pattern[str]], ...]
     noun_category: dict[str, str]
     my_noun: re.Pattern[str]
@@ -366,6 +381,15 @@ def lexicon() -> Lexicon:
         ),
         be=tuple(
             (category, re.compile(r"(?:" + "|".join(data["be"][category]) + r")(?![\w'-])", re.I))
+            for category in _BE_ORDER
+        ),
+        # After "we are" the complement agrees in number: "we are vegetarians", "we're
+        # vegans" say what "I'm vegetarian" says (v35)
+        be_plural=tuple(
+            (
+                category,
+                re.compile(r"(?:" + "|".join(data["be"][category]) + r")(?:e?s)?(?![\w'-])", re.I),
+            )
             for category in _BE_ORDER
         ),
         nouns=tuple(
@@ -518,11 +542,12 @@ def disclosure_claims(text: str) -> list[Claim]:
                 planned = claim is not None and claim.key.startswith("plans:")
                 if planned and _moves_tools(text, sentence, pred):
                     continue  # "we're moving to Linear next quarter": a switch to come
-                if claim is not None and pred.subject.word.startswith("we"):
-                    claim.weight *= 0.7  # "we have three dogs": a household or team fact
-                    claim.value = f"(with others) {claim.value}"
-                if claim is not None:
-                    found.append(claim)
+                for each in [claim, *_other_things(text, pred, claim)]:
+                    if each is not None and pred.subject.word.startswith("we"):
+                        each.weight *= 0.7  # "we have three dogs": a household or team fact
+                        each.value = f"(with others) {each.value}"
+                    if each is not None:
+                        found.append(each)
     kept = [
         _one_key(text, kept)
         for claim in found
@@ -625,6 +650,15 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     phrase = next((p for p in _verbs_by_head().get(lemma, ()) if _starts(p, lemma, raw)), None)
     if lemma in lex.object_verbs and phrase is not None and lex.verbs[phrase] == "work":
         return _claim(text, pred, "work", pred.verb.start, rest, 1.0, _verb_words(pred, lemma))
+    learner_as = bool(raw[:1]) and raw[0].word in lex.words["learner_as_words"]
+    if lex.verbs.get(lemma) == "work" and learner_as and not _work_manner(lemma, raw):
+        said = _verb_words(pred, lemma)  # "I work like nurse in hospital": as a nurse (v35)
+        return _as_for_like(_claim(text, pred, "work", pred.verb.start, rest, 1.0, said))
+    if lemma in lex.object_verbs and phrase and " " in phrase and lex.verbs[phrase] == "habits":
+        # "I keep bees": a pastime phrase on a verb of having (v35); done once, an activity
+        done = _done(pred) and not lead & {"used to", "have"}  # "I have kept bees for years"
+        category, weight = ("activities", 0.3) if done else ("habits", 0.6)
+        return _claim(text, pred, category, pred.verb.start, rest, weight, _verb_words(pred, lemma))
     if _intent_present(text, pred, lemma, words):
         return None  # "I buy the camera strap": about to, in this order; no habit nor thing (v22)
     if _reflexive_only(text, pred):
@@ -965,6 +999,11 @@ def _work_manner(lemma: str, raw: Sequence[tx.Token]) -> bool:
     if lemma != "work":
         return False
     lists, manners = lexicon().words, _manner_words()
+    if raw and raw[0].word in lists["learner_as_words"]:
+        # "I work like crazy", "working like a dog": a manner; "I work like nurse in
+        # hospital", a learner's "as", names the job (v35)
+        at = 2 if len(raw) > 2 and raw[1].word in ("a", "an") else 1
+        return not (at < len(raw) and _occupation(raw[at].word))
     run = list(takewhile(lambda t: t.word in manners, raw))
     if not any(t.word in lists["work_manners"] for t in run):
         return False  # "I work too much overtime at Pet Smart" is a job
@@ -1787,9 +1826,15 @@ def _inflected_again(verb: str, lemma: str) -> bool:
 def _label_number(verb: str, lemma: str, raw: Sequence[tx.Token]) -> bool:
     """A subjectless base form with only a number after it is a noun and its number ("row 32",
     "gate 5", "room 12"), no act: "ran 5 miles", "have 2 kids" say more or say it (v25)."""
-    if len(raw) != 1 or not _number(raw[0].word) or verb != lemma or lemma == "have":
+    # v35: and a time after the number ("occasionally gale 8 later" in a pasted forecast)
+    timed = len(raw) == 2 and raw[1].word in _LABEL_TIMES
+    if not (len(raw) == 1 or timed) or not _number(raw[0].word) or verb != lemma or lemma == "have":
         return False
     return not verb.endswith("ing") and not tx.is_past(verb)  # "Turned 30 today!" says
+
+
+#: Times that may follow a noun and its number: "gale 8 | later", "gate 5 | tonight".
+_LABEL_TIMES = frozenset({"later", "soon", "today", "tonight", "tomorrow", "overnight", "now"})
 
 
 def _fact_key(text: str, start: int, end: int) -> str:
@@ -2032,6 +2077,40 @@ _STRANDED = frozenset({"to", "in", "at", "on", "with", "for", "about", "from", "
 
 
 def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
+    claim = _from_be_read(text, sentence, pred)
+    if claim is None or not pred.subject.word.startswith("we"):
+        return claim
+    return _in_singular(claim, tx.tokens(text, *pred.rest)[:4])
+
+
+def _in_singular(claim: Claim, words: Sequence[tx.Token]) -> Claim:
+    """ "we are vegetarians" -> ``diet:vegetarian`` "is vegetarian", "we're both nurses" ->
+    ``work:nurse``: the speaker's fact of a plural complement after "we" names each of them
+    in the singular (v35): the first plural word of the complement a category knows in the
+    singular (an occupation or a complement of ``be``)."""
+    lex = lexicon()
+    for token in words:
+        word = token.word
+        one = next(
+            (w for w in (word[:-2], word[:-1]) if word.endswith("s") and _occupation(w)), None
+        )
+        if one is None and word.endswith("s") and word not in ("is", "was", "has", "as"):
+            alone = tx.singular(word)
+            if any(pattern.fullmatch(alone) for _, pattern in lex.be):
+                one = alone
+        if one is not None:
+            if _occupation(one):  # "is teachers" -> "is a teacher"
+                article = "an" if one[:1] in "aeiou" else "a"
+                claim.value = re.sub(
+                    rf"\bis {re.escape(word)}\b", f"is {article} {word}", claim.value
+                )
+            plural = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])")
+            claim.key, claim.value = plural.sub(one, claim.key, 1), plural.sub(one, claim.value, 1)
+            break
+    return claim
+
+
+def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     lex = lexicon()
     segment = text[pred.rest.start : pred.rest.end]
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
@@ -2054,7 +2133,11 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     moving = len(words) > 1 and words[0].word in ("moving", "relocating")
     if moving and words[1].word in _OBJECT_OPENERS and not _no_home("move", words[1:]):
         return _moving_something(text, sentence, pred, rest, says)  # "moving my family to ..."
-    for category, pattern in lex.be:
+    plural = pred.subject.word.startswith("we")
+    role = _learner_role(text, words)
+    if role is not None:  # "I am working like engineer in factory": "like" for "as" (v35)
+        return _as_for_like(_claim(text, pred, "work", pred.rest.start, rest, 1.0, says))
+    for category, pattern in lex.be_plural if plural else lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
         if category == "skills" and set(pred.lead) & (_UNREAL_MODALS | _OBLIGED):
@@ -2066,6 +2149,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             return None  # "I was already planning on watching it": a plan of the past (v12)
         if category == "home" and _gerund_no_home(text, pred.rest):
             return None  # "I'm moving on", "I'm living the dream"
+        if category == "identity" and past and _age_then(text, sentence, pred, words):
+            return None  # "playing guitar since I was 12": an age in a time, no identity (v35)
         if category == "home":  # "I'm living in Leeds" -> home:leeds; "I'm new to this": none
             at = _locative_object(
                 text, _last_word_start(text, pred.rest.start, matched), pred.rest.end
@@ -2081,6 +2166,8 @@ def _from_be(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
     first = tx.tokens(text, *pred.rest)[:1]
     if first and first[0].word.endswith("ing") and rest is not None and _for_long(pred, segment):
+        if _job_kept(text, pred, words):  # "been working nights at the hospital for two years"
+            return _claim(text, pred, "work", pred.rest.start, rest, 1.0, "has been")
         return _claim(text, pred, "habits", pred.rest.start, rest, 0.6, "has been")
     if first and first[0].word.endswith("ing") and rest is not None:
         lemma = lex.lemmas.get(first[0].word, "")  # "I'm fishing", not "I'm doing fine"
@@ -2166,7 +2253,12 @@ def _career_ended(text: str, pred: Predicate) -> bool:
     return False
 
 
-_JOINED_SUBJECT_OPENERS = frozenset({"all", "both", "my", "our", "the", "his", "her", "their"})
+_JOINED_SUBJECT_OPENERS = frozenset(
+    {"all", "both", "my", "our", "the", "his", "her", "their"}
+    # v35: a pronoun or "one" opens a clause on the thing had: "two rescue greyhounds | and
+    # one of them has a heart murmur", "a cat | and she has diabetes"
+    | {"one", "he", "she", "it", "they", "each", "neither", "either"}
+)
 
 
 def _before_joined_clause(text: str, rest: Span | None) -> Span | None:
@@ -2492,6 +2584,7 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
         before = _relative_clause(text, pred)
         if before is not None:
             rest = Span(before.start("np"), before.end("np"))
+    rest = _before_joined_clause(text, rest)  # "two greyhounds | and one of them has ..." (v35)
     words = tx.tokens(text, *rest) if rest else []
     negated = pred.negated
     if words and words[0].word in ("no", "zero"):
@@ -2500,6 +2593,10 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
         words = words[1:]
     if rest is None or not words:
         return None
+    kinds = _kinds_joined(text, words)
+    if kinds:  # "I have asthma | and two cats": each thing by its own head (v35)
+        rest = kinds[0]
+        words = list(tx.tokens(text, *rest))
     head = text[words[0].start : words[min(len(words), 5) - 1].end]
     known = (name for name, pattern in lex.nouns if pattern.search(head))
     category = next((name for name in known if name not in ("work", "home")), None)
@@ -2536,6 +2633,49 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     key = f"{category}:{_fact_key(text, words[0].start, rest.end) or content}"[:100]
     value = f"{says} {tx.plain(text[words[0].start : rest.end])}"
     return Claim(key, value, -1.0 if negated else 1.0, 1.0, [pred.clause])
+
+
+def _kinds_joined(text: str, words: Sequence[tx.Token]) -> list[Span]:
+    """The things of an object list joined by "and" when they are of different categories
+    (v35): "asthma and two cats" is health and pets, "two kids and a dog" family and pets, each
+    read by its own head noun (``nouns``), where the first category found anywhere in the
+    list used to key the whole list. Empty when any part names no known thing or all are of
+    one category ("a wife and two kids" stays one fact)."""
+    cuts = [i for i, t in enumerate(words[:12]) if t.word == "and"]
+    if not cuts:
+        return []
+    spans: list[Span] = []
+    for start, end in zip([0, *(c + 1 for c in cuts)], [*cuts, len(words)], strict=True):
+        if start >= end:
+            return []
+        spans.append(Span(words[start].start, words[end - 1].end))
+    kinds = [_noun_kind(text[span.start : span.end]) for span in spans]
+    if None in kinds or len(set(kinds)) < 2:
+        return []
+    return spans
+
+
+def _noun_kind(phrase: str) -> str | None:
+    """The first category (``nouns``, not work or home) whose noun ``phrase`` holds."""
+    found = (name for name, pattern in lexicon().nouns if pattern.search(phrase))
+    return next((name for name in found if name not in ("work", "home")), None)
+
+
+def _other_things(text: str, pred: Predicate, claim: Claim | None) -> list[Claim]:
+    """The claims of the things after the first in "I have asthma and two cats" (v35,
+    ``_kinds_joined``): the first is ``_from_have``'s own claim."""
+    lemma = lexicon().lemmas.get(pred.verb.word, pred.verb.word)
+    if claim is None or lemma not in lexicon().object_verbs or pred.is_be:
+        return []
+    rest = _before_joined_clause(
+        text, tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+    )
+    words = list(tx.tokens(text, *rest) if rest else ())
+    while words and words[0].word in ("no", "zero", "got", "is", "are", "was"):
+        words = words[1:]  # as ``_from_have`` reads its object
+    spans = _kinds_joined(text, words)[1:]
+    found = (_from_have(text, pred, span, False) for span in spans)
+    return [c for c in found if c is not None]
 
 
 def _diet_food(content: str) -> bool:
@@ -3009,10 +3149,16 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         framed = len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")
         if framed and phrase[0].word in _my_is_nouns():
             continue  # "my plan is: flight first": the plan's frame, nothing had (v25)
+        own = tx.tokens(text, match.end(), clause.end)[:1]
+        if own and own[0].word == "own" and _made_own(text, clause, match.start()):
+            continue  # "I brew my own beer": the act says it, the beer is its product (v35)
         thing = text[phrase[0].start : _word_end(text, phrase[-1].end)]
         fact = tx.normalise_phrase(thing)
         parted = _parted_with(text, clause, match.start())
         value = f"{'no longer has' if parted else 'has'} {tx.plain(thing)}"
+        described = None if parted else _described(text, clause, match.start(), phrase[-1])
+        if described is not None:
+            value = f"their {described}"  # "my project is on coral bleaching" (v35)
         # "my daughter's future": a noun the lists know keeps its category and weight
         known = lexicon().noun_category.get(fact) if len(phrase) == 1 else None
         category, weight = (
@@ -3021,6 +3167,47 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _described(text: str, clause: Span, at: int, head: tx.Token) -> str | None:
+    """What "my <noun>" opening a clause is said to be (v35): "my project is on coral
+    bleaching in the Red Sea", "my commute is an hour each way" tell the thing, which a bare
+    "has project" did not; the phrase from the noun to the end of the complement (ten words
+    at most, times cut as ``fact_stops`` cut them). Only a complement that says what or where
+    the thing is: a phrase opened by a preposition, a determiner or a number; none when "my"
+    does not open the clause."""
+    opening = tx.opening_words(text, clause, 1)
+    if not opening or opening[0].start != at:
+        return None
+    after = tx.tokens(text, head.end, clause.end)
+    if len(after) < 2 or after[0].word not in ("is", "are", "was", "were"):
+        return None
+    said = after[1].word
+    if not (said in lexicon().words["my_is_complement_openers"] or said.isdigit()):
+        return None  # "my café is busy", "so cute": a state or a judgement, no description
+    rest = tx.phrase_span(text, head.start, clause.end, lexicon().fact_stops, max_words=10)
+    if rest is None or rest.end <= after[0].end:
+        return None
+    start = at + len("my ") if text[at : at + 3].lower() == "my " else at
+    described = tx.plain(text[start : _word_end(text, rest.end)])
+    return _balanced(re.sub(r"\bmy\b", "their", described))  # "... expressing their story"
+
+
+def _made_own(text: str, clause: Span, at: int) -> bool:
+    """ "I brew my own beer", "I bake my own bread": "my own" after a verb the lexicon reads
+    (``verbs``), not one of having (``object_verbs``: "I have my own studio"), is the product
+    or the object of the act, which the act's claim says (v35)."""
+    before = tx.tokens(text, clause.start, at)[-1:]
+    if not before:
+        return False
+    word = before[0].word
+    lex = lexicon()
+    if word in tx.english_words("prepositions", "be_forms", "determiners") or word == "is":
+        return False  # "on my own", "in my own time", "it is my own fault"
+    lemma = lex.lemmas.get(word, word)
+    if lemma in lex.object_verbs or lemma in lex.words["stewardship_verbs"]:
+        return False  # "running my own studio": a business of one's own, had (v35)
+    return lex.verbs.get(lemma) not in (None, "home")
 
 
 def _command_of_language(text: str, clause: Span, phrase: Sequence[tx.Token]) -> list[Claim]:
@@ -4216,13 +4403,70 @@ def _bare_role(text: str, sentence: Span, pred: Predicate) -> bool:
     still to come in a clause of time ("when I become manager at this casino")."""
     words = tx.tokens(text, *pred.rest)
     head = _object_head(text, words)
-    if head is None or head >= 4 or words[head].word not in lexicon().words["occupations"]:
+    if head is None or head >= 4 or not _occupation(words[head].word):
         return False
     if any(t.word in tx.english_set("negations") or t.word == "no" for t in words[:head]):
         return False
     before = tx.tokens(text, sentence.start, pred.subject.start)[-1:]
     later = not tx.is_past(pred.verb.word)
     return not (later and before and before[0].word in tx.english_set("temporal_markers"))
+
+
+def _job_kept(text: str, pred: Predicate, words: Sequence[tx.Token]) -> bool:
+    """ "(I've) been working nights at the hospital for two years", "been nursing for 20
+    years": a verb of work kept up for long is the job (v35), not a habit; not "working on my
+    novel" (a thing worked on), "working out" (a particle: exercise) nor a manner ("working
+    hard")."""
+    lex = lexicon()
+    lemma = lex.lemmas.get(words[0].word, "") if words else ""
+    if lex.verbs.get(lemma) != "work" or lemma in ("retire", "manage"):
+        return False
+    after = words[1:2]
+    if after and (after[0].word in lex.words["verb_particles"] or after[0].word == "on"):
+        return False
+    return not _work_manner(lemma, words[1:])
+
+
+def _age_then(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.Token]) -> bool:
+    """ "since I was 12", "when I was 20 I moved to Paris": a past age in a clause of time
+    (``time_clause_openers`` right before the subject) dates something else (v35)."""
+    if not words or not (_number(words[0].word) or words[0].word.isdigit()):
+        return False
+    before = tx.tokens(text, sentence.start, pred.subject.start)[-1:]
+    return bool(before) and before[0].word in lexicon().words["time_clause_openers"]
+
+
+def _occupation(word: str) -> bool:
+    """Whether ``word`` names an occupation (``occupations``), in the singular or the plural
+    ("we are teachers", "we're both nurses", v35)."""
+    jobs = lexicon().words["occupations"]
+    plural = word.endswith("s") and (tx.singular(word) in jobs or word[:-2] in jobs)
+    return word in jobs or plural  # "coaches", "waitresses" too
+
+
+def _learner_role(text: str, words: Sequence[tx.Token]) -> tx.Token | None:
+    """The occupation after "working like" in a learner's "I am working like engineer in
+    factory" (``learner_as_words``: "like" stands for "as", v35): a work verb's gerund, the
+    word, an optional article and an occupation (``occupations``). "working like crazy",
+    "working like a dog" name none and say a manner."""
+    lex = lexicon()
+    if len(words) < 3 or lex.lemmas.get(words[0].word) != "work":
+        return None
+    if words[1].word not in lex.words["learner_as_words"]:
+        return None
+    at = 3 if words[2].word in ("a", "an") else 2
+    return words[at] if at < len(words) and _occupation(words[at].word) else None
+
+
+def _as_for_like(claim: Claim | None) -> Claim | None:
+    """The learner's "like" before a job read as the "as" it stands for, in the key and the
+    statement: "is working like engineer in factory" -> "is working as engineer in factory"
+    (v35), which no reader takes for a likeness."""
+    if claim is not None:
+        for word in lexicon().words["learner_as_words"]:
+            found = re.compile(rf"(?<=\s){re.escape(word)}(?=\s)")
+            claim.key, claim.value = found.sub("as", claim.key, 1), found.sub("as", claim.value, 1)
+    return claim
 
 
 def _before_subject(text: str, span: Span) -> Span:

@@ -1,0 +1,150 @@
+"""persona6.disclosure.v35 (session 16): first-person facts in learner English and in plain
+everyday forms. "we are" agrees in number ("we are vegetarians", "we're both nurses"); a
+learner's "like" for "as" before a job, "since many years" for "for many years", "allergic of",
+"childs", "pensioner"; animals kept; things of different kinds joined by "and"; the object of
+"have" ends before "and one of them has ..."; "my <noun> is <what or where>"; "my own <product>"
+after a pastime verb; an age in a clause of time; a work verb kept up for long; a noun with its
+number and a time."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import extracted
+
+from persona6.extract import disclosure
+
+
+def facts(text: str) -> dict[str, str]:
+    return {s.key: s.value for s in extracted(disclosure.NAME, text, "u1")}
+
+
+def test_the_producer_is_v35() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v35"
+
+
+# --- learner English -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("We are vegetarians since many years.", "diet:vegetarian", "(with others) is vegetarian"),
+        ("we are vegans since long time", "diet:vegan", "(with others) is vegan"),
+        ("we are teachers", "work:teacher", "(with others) is a teacher"),
+        ("We're both engineers.", "work:engineer", "(with others) is an engineer"),
+        ("We are farmers.", "work:farmer", "(with others) is a farmer"),
+        ("I am pensioner.", "work:pensioner", "is pensioner"),
+        (
+            "I am working like engineer in factory, I print parts for the machines.",
+            "work:working as engineer in factory",
+            "is working as engineer in factory",
+        ),
+        ("I work like nurse in hospital.", "work:work as nurse in hospital", None),
+        ("I am allergic of peanuts.", "health:allergic of peanuts", "is allergic of peanuts"),
+        ("I have three childs.", "family:three childs", "has three childs"),
+    ],
+)
+def test_learner_forms_are_read(text: str, key: str, value: str | None) -> None:
+    found = facts(text)
+    assert key in found, found
+    assert value is None or found[key] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # neighbours: a manner of working, not a job; the singular forms unchanged
+        ("I work like crazy.", {}),
+        ("I'm working like a dog these days.", {}),
+        ("We are vegetarian.", {"diet:vegetarian": "(with others) is vegetarian"}),
+        ("I am a nurse.", {"work:nurse": "is a nurse"}),
+        ("we are friends", {}),
+        ("we are ready", {}),
+    ],
+)
+def test_learner_neighbours_stay(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
+
+
+# --- animals kept, and what has them --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("i keep discus, been doing it about 6 yrs", "pets:discus"),
+        ("We keep ducks and a few geese.", "pets:ducks and a few geese"),
+        ("I keep koi in a pond out the back.", "pets:koi in a pond out the back"),
+        ("I keep bees.", "habits:keep bees"),
+        ("I have kept bees for nearly thirty years", "habits:kept bees"),
+        ("I've got two rescue greyhounds.", "pets:two rescue greyhounds"),
+    ],
+)
+def test_kept_animals_are_read(text: str, key: str) -> None:
+    assert key in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I've got two rescue greyhounds and one of them has a heart murmur.",
+            {"pets:two rescue greyhounds": "got two rescue greyhounds"},
+        ),
+        ("I have a cat and she has diabetes.", {"pets:cat": "has a cat"}),
+        (
+            "I have asthma and two cats.",
+            {"health:asthma": "has asthma", "pets:two cats": "has two cats"},
+        ),
+        (
+            "I have no kids and two cats",
+            {"family:children": "does not have kids", "pets:two cats": "has two cats"},
+        ),
+        # neighbours: one kind stays one fact
+        ("I have a wife and two kids", {"family:wife and two children": "has a wife and two kids"}),
+        ("I keep forgetting my password.", {}),
+    ],
+)
+def test_each_thing_had_by_its_own_head(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
+
+
+# --- my <noun> is ..., my own ..., ages, jobs kept up, numbers ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "my project is on coral bleaching in the Red Sea",
+            "personal:project",
+            "their project is on coral bleaching in the red sea",
+        ),
+        ("my commute is an hour each way", "personal:commute", "their commute is an hour each way"),
+        ("my café is busy", "personal:café", "has café"),  # a state: unchanged
+        ("I have my own studio", "personal:studio", "has studio"),
+    ],
+)
+def test_what_my_thing_is(text: str, key: str, value: str) -> None:
+    assert facts(text).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I brew my own beer.", {"habits:brew my own beer": "brews my own beer"}),
+        ("I have played chess since I was 12", {"activities:played chess": "played chess"}),
+        ("When I was 20 I moved to Paris", {"home:paris": "moved to paris"}),
+        ("I am 34.", {"identity:34": "is 34"}),
+        ("Southwest 5 to 7, occasionally gale 8 later.", {}),
+    ],
+)
+def test_no_junk_beside_the_fact(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
+
+
+def test_a_job_kept_up_for_years_is_work() -> None:
+    found = facts("Been working nights at the hospital for two years.")
+    assert "work:working nights at the hospital" in found
+    assert "habits:working out" in facts("I've been working out for 3 years")
+    assert "habits:working on my novel" in facts("I've been working on my novel for two years")
