@@ -1,4 +1,4 @@
-"""persona6.failure.v18: failure episodes, and how the person reacted to each.
+"""persona6.failure.v19: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -47,7 +47,13 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   an HTTP status code given, "the link gives a 404"; a thing gone after an act on it,
   "vanished when I exported"; a part that stopped its own act, "stopped recording"; its
   stated state contradicted, "says 'charging' but nothing ..."; degrading in use, "drifts out
-  of time", "lags", "locks up"); key = ``user_reported``.
+  of time", "lags", "locks up"; v19 by word classes of English, not listed sentences: a part
+  of the product, or a bare noun phrase opening a sentence (``_subject``; not a given name),
+  then a malfunction verb in any tense, "keeps resetting itself", "logs me out", "goes blank";
+  a negated act of the product with or without the apostrophe, "wont sync", "isnt updating";
+  broken now, "is useless now", a link "is dead"; wrong or senseless output, "gets the amounts
+  wrong", "shows gibberish"; its stated state denied, "says complete but half ... aren't
+  there"; what the person made wiped or duplicated after an act); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -91,15 +97,20 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
 - ``escalate``: asks for a person or support (a message: "is there anyone I can talk to", "can
   someone from your team look at this", "contact support", v10 any human team or role,
   ``human_roles``: "Paging the DBA on call.", "get SRE on this"; v17 the roles of a domain,
-  "Can I talk to the TA please?", "connect me with my adjuster"; or an action: contact_support,
+  "Can I talk to the TA please?", "connect me with my adjuster"; v19 asking whom to reach or
+  how, "Who do I contact about this?", "is there a phone number for support", "put me in
+  touch with someone who can sort this"; or an action: contact_support,
   open_incident, ..., v17 a verb of reaching someone and a role, contact_ta, email_instructor);
 - ``complain``: a negative message about the product (a negative judgement, a positive one
   denied, a broken expectation, a recurring failure, or the actor's report that it broke when
   the message says nothing else it does about it: a report beside a fix, giving up, asking for
   a person or saying they try again, "The payment didn't go through, I'll try it again", is
   the context of that act, v8);
-- ``self_fix``: reports a workaround or fix ("I fixed it by", "worked around", "restarting
-  fixed it", "nevermind, I got it"), or doing it oneself ("I fix it myself in settings", "I
+- ``self_fix``: the person makes the failed path work, so the product does the job (v19, as
+  docs/behavior.md defines it against ``switch``): reports a workaround or fix ("I fixed it
+  by", "worked around", "restarting fixed it", "nevermind, I got it"; v19 said without a
+  subject or by its means, "fixed it, had to clear the cache", "clearing my cookies did it"),
+  or doing it oneself ("I fix it myself in settings", "I
   changed it in settings", "I did it manually"; not "how do I fix it?", v7; v17 "I'll fix it
   on my end"; "I power-cycled the inverter and reset the dongle myself", "it's working
   again", v8; any act of ``self_fix_acts`` with "myself" or "by myself" later in its clause,
@@ -119,11 +130,13 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   v15 stopping or leaving the product, "login fail again, I stop.", "I've had enough,
   cancelling my subscription"; v16 a judgement beside it is its reason, no complaint: "I give
   up, this is useless"; v17 resignation, "whatever. ill take the zero", "leaving it", and
-  refusing to do it again, "not doing this again tonight": a negated "again" is no retry);
+  refusing to do it again, "not doing this again tonight": a negated "again" is no retry; v19
+  a bare imperative alone in its clause, "nah leave it", "ok, skip it");
 - ``retry``: the first reaction repeats the failed request (same type, same name, same text once
   case and spacing are ignored), is an action named retry, resend, regenerate, ..., or a message
   saying so ("retry", "ok trying again", "rerunning with a smaller batch"; v18 with the act
-  between, "let me try uploading the x-ray again", was switch); the
+  between, "let me try uploading the x-ray again", was switch; v19 "ill give the export
+  another shot"); the
   failed request is the actor's act just before the failure, or, when that was a retry action,
   the act it retried (``repeated_act``). From v9 also the same act on other text: an action of
   the same name with a dissimilar text (not a ``text_actions`` name, whose text is the request;
@@ -133,7 +146,10 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   failed);
 - ``rephrase``: the first reaction is of the same type and name as the failed request and its
   text is similar (``difflib.SequenceMatcher`` ratio at least ``rephrase_ratio``, 0.6);
-- ``switch``: the first reaction is anything else, or a message saying the person moves to
+- ``switch``: the first reaction is anything else, or a message saying the person gets the job
+  done without the failed path (v19: by hand or in another tool, "I'll do it by hand", "I
+  did it manually", "I'll do the budget in Excel", "export the CSV and upload it manually";
+  a repair verb by hand stays ``self_fix``, "I corrected the totals manually"), or moves to
   another tool (v15, ``switch_messages``: "Moving over to Ableton for this, yours keeps
   failing"; its report is its context; v17 any act of the person's stated with "instead", "I'll
   email them to the claims address instead", or by another channel, "sending it by email", and
@@ -194,7 +210,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v18"
+NAME = "persona6.failure.v19"
 
 
 class Reaction(StrEnum):
@@ -313,8 +329,27 @@ def cues() -> FailureCues:
     errors = "|".join(f"(?:{e})" for e in data["error_words"])
     world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
 
+    def alternatives(key: str) -> str:
+        return "|".join(f"(?:{a})" for a in data[key])
+
+    # v19: the word classes of a report ("{subject}", "{adverbs}", "{malfunctions}", "{neg}",
+    # "{product_acts}", "{outputs}", "{bad_output}"; ``_subject``).
+    subject = _subject(data, part, people)
+
     def report(pattern: str) -> str:
         slots = {
+            "{subject}": subject,
+            "{adverbs}": rf"(?:(?:{data['adverbs']})\s+){{0,3}}",
+            "{malfunctions}": alternatives("malfunction_verbs"),
+            "{neg}": alternatives("negations"),
+            "{product_acts}": alternatives("product_acts"),
+            "{product_acts_ing}": alternatives("product_acts_ing"),
+            # a given name as written, capitalised, matched case-sensitively (v19)
+            "{names}": "(?-i:(?:"
+            + "|".join(re.escape(n.capitalize()) for n in sorted(tx.given_names()))
+            + r")\b)",
+            "{outputs}": alternatives("output_verbs"),
+            "{bad_output}": alternatives("bad_output"),
             "{part}": part,
             "{errors}": errors,
             "{world}": world,
@@ -420,6 +455,37 @@ def _part(data: dict[str, Any], people: str, persons: str) -> str:
         r"(?:\b(?:it|this|that)\b"
         rf"|\b(?:the|my|our|your|this|that)\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
     )
+
+
+def _subject(data: dict[str, Any], part: str, people: str) -> str:
+    """The subject of a v19 report: a part of the product (``_part``), perhaps with a place
+    after it ("the download link in your email", "the timer on the quiz page"), or a bare noun
+    phrase of up to three words opening a sentence ("Video calls keep dropping", "Photo backup
+    says complete but ..."), whose words are no function words and whose head is no person,
+    no thing of the world and no adverb ("Prices keep dropping", "Grandma froze" are none; a
+    given name, "Mike froze", is excluded by ``user_report_exclusions``)."""
+    closed = sorted(
+        {str(w) for w in load_lexicon("function_words")["words"]} | set(data["part_closed"]),
+        key=len,
+        reverse=True,
+    )
+    closed_words = "|".join(re.escape(w) for w in closed if w.replace("'", "").isalnum())
+    ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
+    world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
+    word = rf"(?!(?:{closed_words})\b)[\w-]+"
+    adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
+    # A given name is a person too, but read by one exclusion (``{names}`` in
+    # ``user_report_exclusions``), not here: 1,475 names in every report pattern cost seconds
+    # to compile.
+    head = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
+    place = (
+        r"(?:\s+(?:in|on|of|for|from|inside|under)"
+        r"\s+(?:the|my|your|our|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    )
+    # The modifiers of a bare phrase are any words (the head alone is checked): the closed
+    # words' pattern in each would make every report pattern twice as long to read.
+    bare = rf"(?:^|[.!?;]\s+|\n)\W*(?:[\w-]+\s+){{0,2}}?{head}"
+    return rf"(?:{part}{place}|{bare})"
 
 
 def _people(data: dict[str, Any]) -> list[str]:

@@ -356,7 +356,6 @@ def test_a_negative_message_about_the_product_is_complain(text: str) -> None:
     "text",
     [
         "Found a workaround: I exported it from the old screen",
-        "I'll just do it manually",
         "restarting fixed it",
         "got it working by clearing the cache",
         "all good now, that did the trick",

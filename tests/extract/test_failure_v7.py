@@ -80,7 +80,8 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
         ("should I give up on the pdf?", "switch"),
         ("remind me tomorrow", "switch"),
         ("never mind, got it", "self_fix"),  # the fix outranks the words
-        ("forget it, I'll just do it manually", "self_fix"),
+        # v19: the job done by hand is switch (docs/behavior.md), test_failure_v19
+        ("forget it, I'll just do it manually", "switch"),
         # v16: a judgement beside giving up is its reason, not a complaint of its own
         ("ugh useless, forget it", "abandon"),
     ],
@@ -127,7 +128,6 @@ def test_fixing_it_oneself_in_settings_is_self_fix_not_the_later_retry() -> None
         "I'll fix it myself",
         "I fix it myself in settings.",
         "I changed it in settings",
-        "I did it manually",
         "ok I'll do it myself",
         "I updated the address myself",
         "we set the rate by hand",
