@@ -148,3 +148,20 @@ def test_a_job_kept_up_for_years_is_work() -> None:
     assert "work:working nights at the hospital" in found
     assert "habits:working out" in facts("I've been working out for 3 years")
     assert "habits:working on my novel" in facts("I've been working on my novel for two years")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Me and my husband we are retired since 5 years.",
+            {"family:husband": "has husband", "work:retired": "(with others) is retired"},
+        ),
+        ("I'm a solicitor.", {"work:solicitor": "is a solicitor"}),
+        ("we are attorneys", {"work:attorney": "(with others) is an attorney"}),
+        # neighbour: "my husband is ..." with no pronoun keeps its clause
+        ("My husband is a nurse.", {"family:husband is a nurse": "their husband is a nurse"}),
+    ],
+)
+def test_resumptive_we_and_more_jobs(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
