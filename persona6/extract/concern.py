@@ -1,4 +1,4 @@
-"""persona6.concern.v22: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v23: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -167,6 +167,22 @@ my main fear", "I need at least a B to keep my scholarship": ``open_worries``) i
 topic: a signal of the ``topic`` kind keyed by the thing feared (the head of the clause's named
 subject, or the thing at stake), which the graph keeps once it recurs in two sessions.
 
+A worry is read by its class in any words, and a topic's word alone is none (v23, end-to-end
+probe 11). Shapes name word classes (``word_classes``: a person's records, who sells to or
+watches people, who is near the speaker, what one keeps in an app, what a tool works out) once
+for every shape that needs them. A person's data reaching advertisers, strangers or anyone, or
+seen by others near them, is privacy ("I don't want it ending up with marketers", "Will my
+employer be able to see what I ask you?", "Is it safe to put our guest list with everyone's
+home addresses into this?"); what one keeps in an app disappearing is data loss ("half my
+photos disappeared after the migration", "will my saved routes disappear?"), and a failure
+read with its frame of recurrence stands beside it ("lost all my logs ... that won't happen
+again": data loss and reliability); an institution's sanction risked is compliance ("could
+this get me expelled?", "I can't risk an academic misconduct case"); a doubt that a tool's
+output is right is correctness ("How reliable are these calorie counts?", "the last estimate
+was way off"). "Security", "secure" and "virus" name the topic only ("our security guard",
+"my secure 9-5"), a GPS track recorded tracks no one, a deadline asked as a fact ("What's the
+deadline for filing?") is no time pressure.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -196,7 +212,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v22"
+NAME = "persona6.concern.v23"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -353,6 +369,9 @@ class _Reading:
     calm: bool = False
     #: The label of the cue's group (v21: money, read under cost's key).
     label: str = ""
+    #: Read by a shape's ``frame`` (v23): a failure said to recur or distrusted ("lost my
+    #: saved recipes twice already"), which stands beside the concern of what it names.
+    recurring: bool = False
 
 
 class Assurance(Claim):
@@ -465,14 +484,15 @@ def taxonomy() -> Taxonomy:
     # questions asked in a shape, and shapes said (v11) asked or not
     shapes = [(s, True) for s in data.get("questions", [])]
     shapes += [(s, bool(s.get("asking", False))) for s in data.get("shapes", [])]
+    classes = data.get("word_classes", {})
     for shape, asking in shapes:
         key, label = groups[str(shape["concern"])]
         concerns.append(
             Concern(
                 key,
                 label,
-                LazyPattern(str(shape["pattern"]), re.IGNORECASE),
-                frozenset(str(w).lower() for w in shape["words"]),
+                LazyPattern(_with_classes(str(shape["pattern"]), classes), re.IGNORECASE),
+                _shape_words(shape["words"], classes),
                 asking=asking,
                 shape=True,
                 frame=LazyPattern(str(shape["frame"]), re.IGNORECASE) if "frame" in shape else None,
@@ -1037,6 +1057,7 @@ def _readings(
                         topic=said in concern.topics,
                         calm=calm,
                         label=concern.label if key == concern.key else kinds[key][1],
+                        recurring=concern.frame is not None,
                     )
                 )
     return found
@@ -1200,6 +1221,10 @@ def _outranks(other: _Reading, reading: _Reading) -> bool:
     a, b = other.span, reading.span
     if other.key == reading.key or a.end <= b.start or b.end <= a.start:
         return False
+    if reading.recurring:
+        # "the app lost all my logs, I need to know that won't happen again": the data lost is
+        # data loss, and its happening again is reliability (v23, probe 11 cn04)
+        return False
     if a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start:
         return True
     inside = b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
@@ -1270,6 +1295,40 @@ def _worried(text: str, sentence: Span, besides: Sequence[Span] = ()) -> bool:
 
 
 _SPEAKERS = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've"})
+
+
+_CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def _with_classes(pattern: str, classes: dict[str, list[str]]) -> str:
+    """A shape's pattern with each ``{name}`` of ``word_classes`` (v23) put as the alternation
+    of that class's words and phrases (whole words, longest first)."""
+
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in classes:
+            raise ValueError(
+                f"concerns.yaml: a shape's pattern names the word class {{{name}}}, which "
+                f"`word_classes` does not define; add it there or correct the name"
+            )
+        return tx.word_alternation(classes[name])
+
+    return _CLASS_SLOT.sub(slot, pattern)
+
+
+def _shape_words(words: Sequence[str], classes: dict[str, list[str]]) -> frozenset[str]:
+    """The words one of which every match of a shape holds: its ``words``, where ``{name}``
+    stands for every word of that word class (v23)."""
+    found: set[str] = set()
+    for word in words:
+        slot = _CLASS_SLOT.fullmatch(str(word))
+        if slot is None:
+            found.add(str(word).lower())
+        else:
+            found.update(
+                part.lower() for phrase in classes[slot.group(1)] for part in str(phrase).split()
+            )
+    return frozenset(found)
 
 
 def _candidates(text: str) -> list[Concern]:

@@ -22,8 +22,8 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert concern.NAME == "persona6.concern.v22"
-    assert load_lexicon("concerns")["version"] == 22
+    assert concern.NAME == "persona6.concern.v23"
+    assert load_lexicon("concerns")["version"] == 23
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v13() -> None:
-    assert concern.NAME == "persona6.concern.v22"
-    assert load_lexicon("concerns")["version"] == 22
+    assert concern.NAME == "persona6.concern.v23"
+    assert load_lexicon("concerns")["version"] == 23
 
 
 @pytest.mark.parametrize(

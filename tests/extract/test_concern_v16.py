@@ -24,8 +24,8 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert concern.NAME == "persona6.concern.v22"
-    assert load_lexicon("concerns")["version"] == 22
+    assert concern.NAME == "persona6.concern.v23"
+    assert load_lexicon("concerns")["version"] == 23
 
 
 # --- a service failing, said with worry, repetition or distrust, is reliability --------------
@@ -57,7 +57,11 @@ def test_the_producer_is_v16() -> None:
     ],
 )
 def test_a_service_failing_with_worry_or_repetition_is_reliability(text: str) -> None:
-    assert keys(text) == {"reliability"}
+    # concern.v23: the data a service lost is data loss as well (probe 11 cn04)
+    lost = ("lost my saved recipes", "deleted my scanned receipts")
+    assert keys(text) == {"reliability"} | (
+        {"data_loss"} if any(w in text for w in lost) else set()
+    )
 
 
 @pytest.mark.parametrize(
