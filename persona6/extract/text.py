@@ -452,12 +452,21 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start + found.start(), start + found.end()))
 
 
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»"
+    # english v14: single quotes too ("here's the clause: 'The Tenant shall not keep pets ...'
+    # can they refuse my cat?"), told from apostrophes: the opening mark has no letter before it
+    # and a letter after it, the closing one a letter before it and none after it, and an
+    # apostrophe inside stands between letters ("don't"); "the kids' room", "'cause", "'90s"
+    # open no quote.
+    r"|(?<![\w'’‘])['‘](?=[^\W_])(?:[^'’‘\n]|(?<=\w)['’](?=\w))*?(?<=[^\s'‘])['’](?![\w'’])"
+)
 
 
 def quoted_spans(text: str) -> list[Span]:
-    """Words that are not the speaker's own claims: text in double quotes (someone else's words,
-    or a title) and material pasted for the assistant to work on (``material_spans``)."""
+    """Words that are not the speaker's own claims: text in double or single quotes (someone
+    else's words, or a title) and material pasted for the assistant to work on
+    (``material_spans``)."""
     return [*(Span(m.start(), m.end()) for m in _QUOTED.finditer(text)), *material_spans(text)]
 
 
@@ -468,7 +477,11 @@ def material_spans(text: str) -> list[Span]:
     the email, "My essay draft: ...") or a sentence that announces output below it ("I get this
     when run in console:") up to the person's own closing question or request ("Can you
     improve it?"), and machine output pasted bare with the lines that frame it ("ERROR: ...",
-    "HINT: ..."). Words in ``data/english.yaml``: ``material_*``."""
+    "HINT: ..."). english v14: a text another says by a verb of saying ("Venue just emailed:
+    ...", "Reviewer 2 wrote: '...'") or named as a document ("here's the clause: '...'",
+    "Shipping forecast for Wight: ..."), up to the end of a quotation opening right after the
+    colon; an email's header block ("From:" then "Subject:") starts a forwarded message. Words
+    in ``data/english.yaml``: ``material_*``."""
     return list(_material_spans(text))
 
 
@@ -536,6 +549,11 @@ def _material_start(text: str) -> tuple[int, int] | None:
         colon = found.intro_colon.match(part)
         at = sentence.start + colon.end() if colon is not None else 0
         if colon is not None and text[at:].strip():
+            # a quotation opening right after the colon ends there (english v14): "He replied:
+            # 'We can't guarantee it.' That really worries me" goes on in the person's words
+            quote = _QUOTED.match(text, len(text) - len(text[at:].lstrip()))
+            if quote is not None:
+                return at, quote.end()
             below = not text[at:].split("\n", 1)[0].strip()
             paragraph = re.search(r"\n\s*\n", text[at:])
             return at, len(text) if below or paragraph is None else at + paragraph.start()
@@ -581,10 +599,15 @@ def _material_patterns() -> _Material:
     owner = r"(?:(?:this|that|the following|the|my|our|his|her|their|a|an|some)\s+)"
     noun_phrase = rf"{owner}?(?:[\w'-]+\s+){{0,2}}?(?:{nouns})(?:\s+[\w'-]+){{0,4}}?"
     lead = r"(?:please|pls|can you|could you|would you|help me|i need you to|i want you to)"
+    # english v14: another's text said by a verb of saying ("Venue just emailed:", "Reviewer 2
+    # wrote:", "the label reads:"), with no "I" or "we" before the colon ("I wrote:" is theirs)
+    others = r"(?:(?!\b(?:i|we|i'm|we're|i've|we've)\b)[^:\n]){0,50}?"
+    reporting = word_alternation(data["material_reporting_verbs"])
     return _Material(
         intro_colon=re.compile(
             rf"\W*(?:{lead}\s+)?(?:(?:{strong})\b[^:\n]{{0,60}}|(?:{weak})\s+{noun_phrase}"
-            rf"|{noun_phrase}|(?:here(?:'s| is| are)|below is|this is)\s+{noun_phrase})\s*:",
+            rf"|{noun_phrase}|(?:here(?:'s| is| are)|below is|this is)\s+{noun_phrase}"
+            rf"|{others}\b(?:{reporting}))\s*:",
             re.I,
         ),
         intro_ask=re.compile(
