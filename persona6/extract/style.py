@@ -1,4 +1,4 @@
-"""persona6.style.v18: how a person operates, per (session, actor).
+"""persona6.style.v19: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -41,7 +41,10 @@ STYLE signals, keys:
   ``moderates`` (v12: keeping a channel's rules towards others, "please keep it civil",
   "please use threads", "Pinning this", "I've moved this to #support", "read the FAQ before
   posting", read only in a session where several people speak; value "keeps the channel's
-  rules"), ``plans_before_acting`` (plan markers;
+  rules"), ``asks_for_simple_explanations`` (v19: a request to be told things simply, in any
+  of the ways English says it: "Explain it like I'm five", "in plain English", "no jargon",
+  "dumb it down", "I'm not technical"; value "asks for simple explanations"),
+  ``plans_before_acting`` (plan markers;
   weight 1 when one of the actor's actions follows the plan, 0.5 when none does), ``warmth``
   (thanks, gladness, emoji, "!", shared history, and greetings and "we", which make none by
   themselves; measure = share of messages with a cue; weight 0.5 for one kind of cue, 1 for
@@ -115,7 +118,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v18"
+NAME = "persona6.style.v19"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -133,6 +136,8 @@ _OBSERVED = {
     # demand for the answer's derivation ("Show me how you arrived at it")
     "names_claim": "challenges_answers",
     "derivation": "asks_for_sources",  # but only where "you" is the product
+    # v19: a request to be told things simply ("Explain it like I'm five", "in plain English")
+    "simple": "asks_for_simple_explanations",
 }
 _EXCLAMATION = re.compile(r"!+")
 #: The value of the ``moderates`` signal (v12).
@@ -208,6 +213,7 @@ def cues() -> StyleCues:
         "conceded_doubts": _lazy(data["challenges_if_conceded"]),
         "moderation": _lazy(data["moderation"]),
         "plans": _lazy(data["plan_markers"]),
+        "simple": _lazy(data["asks_for_simple_explanations"]),
         **warmth,
     }
     return StyleCues(
@@ -571,6 +577,7 @@ class StyleExtractor:
             "asks_for_sources",
             "challenges_answers",
             "plans_before_acting",
+            "asks_for_simple_explanations",
             "warmth",
             "moderates",
         ):
