@@ -9,6 +9,9 @@
   ``reaction_probs`` for that person (the best any model can do) and of the population prior;
 - and, predicting now from everything, the mean KL divergence from each person's true
   ``reaction_probs`` to the predicted distribution;
+- calibration: the expected calibration error of the top reaction (10 bins of its probability:
+  the mean gap between the probability given and how often it was right), with the mean top
+  probability and accuracy;
 - labels: how many planted failure episodes ``persona6.failure.v3`` labels with the planted
   reaction (the model learns from these labels, and is scored on the planted ones).
 """
@@ -23,6 +26,19 @@ from persona6.behavior.predict import REACTIONS, config
 from persona6.types import SignalKind
 
 
+def calibration(tops: list[tuple[float, bool]]) -> str:
+    """ECE of the top reaction over 10 equal bins of its probability, and the means."""
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for p, right in tops:
+        bins.setdefault(min(9, int(p * 10)), []).append((p, right))
+    gap = sum(abs(sum(p for p, _ in b) - sum(r for _, r in b)) for b in bins.values())
+    n = len(tops)
+    return (
+        f"ECE {gap / n:.4f}, mean top probability {sum(p for p, _ in tops) / n:.3f}, "
+        f"accuracy {sum(r for _, r in tops) / n:.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
@@ -33,6 +49,7 @@ def main() -> None:
     losses: dict[str, list[float]] = {"persona6": [], "true probabilities": [], "prior": []}
     kls = []
     labelled = planted = 0
+    tops: list[tuple[float, bool]] = []  # (probability of the top reaction, it was right)
     for seed in args.seeds:
         log = synth.generate(seed=seed, people=args.people)
         p6 = Persona6(db=":memory:")
@@ -62,6 +79,8 @@ def main() -> None:
                     pop["episodes"] + cfg.alpha
                 )
                 losses["persona6"].append(-math.log(max(1e-6, prediction.distribution[actual])))
+                top = max(prediction.distribution, key=prediction.distribution.get)
+                tops.append((prediction.distribution[top], top == actual))
                 losses["true probabilities"].append(-math.log(max(1e-6, true[actual])))
                 losses["prior"].append(-math.log(max(1e-6, prior)))
         p6.close()
@@ -69,6 +88,7 @@ def main() -> None:
     n = len(losses["persona6"])
     for name, values in losses.items():
         print(f"reaction log-loss, {name:18s}: {sum(values) / n:.4f} over {n} later failures")
+    print(f"calibration, persona6: {calibration(tops)}")
     print(f"mean KL(true reaction_probs || predicted now): {sum(kls) / len(kls):.4f}")
     print(f"planted failures labelled with the planted reaction: {labelled}/{planted}")
 

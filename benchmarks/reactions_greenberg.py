@@ -63,6 +63,19 @@ def events_of(path: str) -> list[dict]:
     return events
 
 
+def calibration(tops: list[tuple[float, bool]]) -> str:
+    """ECE of the top reaction over 10 equal bins of its probability, and the means."""
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for p, right in tops:
+        bins.setdefault(min(9, int(p * 10)), []).append((p, right))
+    gap = sum(abs(sum(p for p, _ in b) - sum(r for _, r in b)) for b in bins.values())
+    n = len(tops)
+    return (
+        f"ECE {gap / n:.4f}, mean top probability {sum(p for p, _ in tops) / n:.3f}, "
+        f"accuracy {sum(r for _, r in tops) / n:.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path")
@@ -118,6 +131,9 @@ def main() -> None:
     model = -sum(math.log(max(1e-6, d.get(a, 0.0))) for d, a in rows["persona6"])
     prior_loss = -sum(math.log(max(1e-6, d.get(a, 0.0))) for d, a in rows["population prior"])
     print(f"log-loss reduction vs the population prior: {1 - model / prior_loss:.1%}")
+    for name, items in rows.items():
+        tops = [(max(d.values()), max(d, key=d.get) == a) for d, a in items]
+        print(f"calibration, {name}: {calibration(tops)}")
     timings.sort()
     print(
         f"predict --event: median {timings[len(timings) // 2] * 1000:.1f} ms, "

@@ -3,7 +3,9 @@
 For the reactions r (the eight labels of docs/behavior.md), from the episodes known before the
 moment of prediction (all of them without ``--event``):
 
-    population  p0(r)   = (n(r) + alpha / R) / (N + alpha)
+    population  p0(r)   = (n(r) N_eff / N + alpha / R) / (N_eff + alpha)
+                          (N_eff: the episodes' worth as independent ones, from how much
+                          the persons differ; alpha by empirical Bayes: ``prior_evidence``)
     archetype   pa(r)   = (sum_q m_qa n_q(r) + kappa_a p0(r)) / (sum_q m_qa N_q + kappa_a)
                           (q: every other person, m_qa their membership in archetype a)
     mixture     pA(r)   = sum_a m_pa pa(r)
@@ -43,7 +45,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -89,6 +91,7 @@ class ModelConfig:
     temper: float
     max_evidence: int
     person_fit: PersonFit
+    population_fit: PersonFit
 
 
 @cache
@@ -113,7 +116,14 @@ def config() -> ModelConfig:
             int(fit["steps_per_doubling"]),
             int(fit["refresh"]),
         ),
+        _population_fit(data["population_fit"]),
     )
+
+
+def _population_fit(fit: dict[str, Any]) -> PersonFit:
+    """alpha's grid (``population_fit``), as kappa_p's: only its range and steps are read."""
+    low, high = (float(x) for x in fit["alpha_range"])
+    return PersonFit(0, 0, low, high, int(fit["steps_per_doubling"]), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +203,28 @@ class Prediction(BaseModel):
     evidence: list[EpisodeRef] = Field(description="The person's past episodes it rests on.")
 
 
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """How the known episodes fall to persons, all the population prior needs of it: the
+    persons with an episode, sum_q N_q^2 and sum_q sum_r n_q(r)^2 / N_q (their agreement
+    with themselves), over persons q with N_q episodes, n_q(r) of them with reaction r."""
+
+    persons: int = 0
+    squares: float = 0.0
+    agreement: float = 0.0
+
+    @classmethod
+    def of(cls, by_person: dict[str, Counter[str]]) -> Spread:
+        sizes = {p: sum(c.values()) for p, c in by_person.items()}
+        return cls(
+            sum(1 for n in sizes.values() if n),
+            float(sum(n * n for n in sizes.values())),
+            sum(
+                sum(v * v for v in c.values()) / sizes[p] for p, c in by_person.items() if sizes[p]
+            ),
+        )
+
+
 @dataclass(slots=True)
 class Pools:
     """Counts of the episodes known at one moment, per level. ``pools`` fills every person
@@ -213,6 +245,8 @@ class Pools:
     strength_failure: PersonStrength | None = None
     #: (person, failure feature) -> their reactions after that kind of failure (``KIND``)
     by_person_kind: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    #: how the known episodes fall to persons (the population prior's evidence)
+    spread: Spread | None = None
 
 
 def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, float]]) -> Pools:
@@ -254,9 +288,10 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
         archetype_latency,
         features,
         weights,
-        family_gains(episodes, population, features),
+        family_gains(episodes, population, features, Spread.of(by_person)),
         (sum(s for s, _ in latency.values()), sum(n for _, n in latency.values())),
         by_person_kind=by_kind,
+        spread=Spread.of(by_person),
     )
 
 
@@ -312,7 +347,10 @@ def person_level(
 
 
 def family_gains(
-    episodes: Sequence[Episode], population: Counter[str], features: dict[str, Counter[str]]
+    episodes: Sequence[Episode],
+    population: Counter[str],
+    features: dict[str, Counter[str]],
+    spread: Spread | None = None,
 ) -> dict[str, float]:
     """Per feature family (failure, error, act, ...), how much its lift helped predict the past:
     the mean over episodes of ln(lift of the actual reaction), each episode left out of the
@@ -321,9 +359,7 @@ def family_gains(
     big_n = sum(population.values())
     if big_n < 2:
         return {}
-    prior = {
-        r: (population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha) for r in REACTIONS
-    }
+    prior = population_prior(population, spread)
     totals: dict[str, float] = {}
     counts: Counter[str] = Counter()
     sizes = {f: sum(c.values()) for f, c in features.items()}
@@ -343,12 +379,75 @@ def _normalise(values: dict[str, float]) -> dict[str, float]:
     return {r: v / total for r, v in values.items()}
 
 
-def population_prior(population: Counter[str]) -> dict[str, float]:
-    """p0: the population's reaction counts under a uniform prior of strength alpha."""
+def clustering(population: Counter[str], spread: Spread) -> float:
+    """rho, the share of the reactions' variance that lies between persons (the intra-class
+    correlation of one-way ANOVA on the reaction indicators; 1 / (s + 1) for persons' reaction
+    probabilities drawn from a Dirichlet of concentration s around the population's). Clipped
+    to [0, 1]; where the episodes cannot say (fewer than 2 persons, or none with two episodes)
+    the packaged kappa_p's, 1 / (kappa_p + 1): how much persons differ, as assumed elsewhere."""
+    n = sum(population.values())
+    persons = spread.persons
+    if persons < 2 or n <= persons:
+        return 1.0 / (config().kappa_person + 1.0)
+    pooled = sum(c * c for c in population.values()) / n
+    between = max(0.0, spread.agreement - pooled) / (persons - 1)
+    within = max(0.0, n - spread.agreement) / (n - persons)
+    size = (n - spread.squares / n) / (persons - 1)
+    total = between + (size - 1.0) * within
+    if total <= 0.0:
+        return 0.0  # every episode the same reaction: nothing differs between persons
+    return min(1.0, max(0.0, (between - within) / total))
+
+
+def prior_evidence(population: Counter[str], spread: Spread | None) -> tuple[float, float]:
+    """(N_eff, alpha): how many independent episodes the population's counts are worth, and
+    the strength of the uniform prior under them.
+
+    One person's episodes are not independent draws of the population's reactions: with
+    rho (``clustering``) their design effect is 1 + (m - 1) rho, m = sum_q N_q^2 / N, so the
+    counts are worth N_eff = N / (1 + (m - 1) rho): few persons, few effective episodes
+    whatever their number (at most persons / rho). alpha is then the empirical-Bayes
+    strength of the uniform prior: the value of the grid (``population_fit``) that maximises
+    the evidence of the effective counts c(r) = n(r) N_eff / N under a symmetric Dirichlet,
+
+        ln G(alpha) - ln G(N_eff + alpha) + sum_r [ln G(c(r) + alpha / R) - ln G(alpha / R)]
+
+    (G the gamma function; ties to the smaller). Counts spread over many reactions in few
+    effective episodes call for a broad prior; many that agree, for the packaged one (the
+    grid's lower end)."""
     cfg = config()
+    n = sum(population.values())
+    if spread is None or n == 0:
+        return float(n), cfg.alpha
+    rho = clustering(population, spread)
+    n_eff = n / (1.0 + (spread.squares / n - 1.0) * rho)
+    # rounded: the prefix indexes sum the same floats in another order (timeline.py)
+    return n_eff, _alpha(tuple(round(population.get(r, 0) * n_eff / n, 9) for r in REACTIONS))
+
+
+@lru_cache(maxsize=4096)
+def _alpha(counts: tuple[float, ...]) -> float:
+    grid = config().population_fit.grid()
+    total, size = sum(counts), len(counts)
+    best, found = -math.inf, float(grid[0])
+    for a in grid:
+        a = float(a)
+        ll = math.lgamma(a) - math.lgamma(total + a)
+        ll += sum(math.lgamma(c + a / size) - math.lgamma(a / size) for c in counts)
+        if ll > best + 1e-12:
+            best, found = ll, a
+    return found
+
+
+def population_prior(population: Counter[str], spread: Spread | None = None) -> dict[str, float]:
+    """p0: the population's reaction counts under a uniform prior, p0(r) = (c(r) + alpha / R)
+    / (N_eff + alpha), as much as the persons behind them are evidence (``prior_evidence``);
+    with no ``spread``, the counts as they are under the packaged alpha."""
+    n_eff, alpha = prior_evidence(population, spread)
     big_n = sum(population.values())
+    scale = n_eff / big_n if big_n else 1.0
     return {
-        r: (population[r] + cfg.alpha / len(REACTIONS)) / (big_n + cfg.alpha) for r in REACTIONS
+        r: (population[r] * scale + alpha / len(REACTIONS)) / (n_eff + alpha) for r in REACTIONS
     }
 
 
@@ -388,7 +487,7 @@ def distribution(
     """The predicted distribution and the counts each level contributed."""
     cfg = config()
     big_n = sum(pools_.population.values())
-    p0 = population_prior(pools_.population)
+    p0 = population_prior(pools_.population, pools_.spread)
     own = pools_.by_person.get(person_id, Counter())
     own_n = sum(own.values())
     own_weights = pools_.memberships.get(person_id, {})

@@ -197,7 +197,7 @@ def strength_of(
     ``StrengthLine`` gives the same from the prefix indexes; a test checks it).
     ``failure_only``: for the prediction that knows what failed and nothing else of the
     context (``predict --failure``, or no failure named), not the failure's whole context."""
-    p0 = population_prior(pools_.population)
+    p0 = population_prior(pools_.population, pools_.spread)
     ids = {f: i for i, f in enumerate(pools_.features)}
     used = np.array([pools_.families.get(family(f), 0.0) > GAIN_FLOOR for f in ids], dtype=bool)
     kinds = np.array([family(f) == KIND for f in ids], dtype=bool)
@@ -280,7 +280,7 @@ class StrengthLine:
         t = self.t
         k = t.known(moment)
         population = t.population(k)
-        p0 = population_prior(population)
+        p0 = population_prior(population, t.spread(k))
         archetype, sizes, _ = self.archetypes.at(moment, k)
         persons = self.persons[:k]
         mixtures = np.tile([p0[r] for r in REACTIONS], (len(self.people), 1))
@@ -292,7 +292,7 @@ class StrengthLine:
             weights = self.archetypes.membership(person_id, moment)
             mixture, _ = archetype_mixture(counts, weights, weights, archetype, sizes, p0)
             mixtures[i] = [mixture[r] for r in REACTIONS]
-        gains = t.gains.at(k, population)
+        gains = t.gains.at(k, population, t.spread(k))
         helped = np.array([gains.get(n, 0.0) > GAIN_FLOOR for n in self.families], dtype=bool)
         used = helped[self.family_of]
         return fit_strength(

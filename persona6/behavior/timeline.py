@@ -40,7 +40,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from persona6.behavior.episodes import Episode, TenantHistory
-from persona6.behavior.predict import KIND, REACTIONS, PersonStrength, Pools, config, family
+from persona6.behavior.predict import (
+    KIND,
+    REACTIONS,
+    PersonStrength,
+    Pools,
+    Spread,
+    config,
+    family,
+    population_prior,
+)
 
 #: Episodes between two checkpoints of the family-gain histograms (a prefix replays fewer),
 #: at least; more when there would be over MAX_CHECKPOINTS of them (memory stays bounded).
@@ -133,7 +142,7 @@ class _Gains:
                 pairs = c[name] = {}
             pairs[r] = pairs.get(r, 0) + 1
 
-    def at(self, k: int, population: dict[str, int]) -> dict[str, float]:
+    def at(self, k: int, population: Counter[str], spread: Spread) -> dict[str, float]:
         found = self.cache.get(k)
         if found is not None:
             return found
@@ -146,10 +155,7 @@ class _Gains:
         h, g, c = state
         cfg = config()
         kappa = cfg.kappa_context
-        p0 = {
-            r: (population.get(r, 0) + cfg.alpha / len(REACTIONS)) / (k + cfg.alpha)
-            for r in REACTIONS
-        }
+        p0 = population_prior(population, spread)
         found = {}
         log = math.log
         for name, pairs in c.items():
@@ -205,7 +211,23 @@ class Timeline:
         # (person, feature of the ``KIND`` family) -> reaction -> positions
         self.person_kinds: dict[tuple[str, str], dict[str, list[int]]] = {}
         total, timed = 0.0, 0
+        # the population's Spread at every prefix: per person N_q and sum_r n_q(r)^2
+        sizes: Counter[str] = Counter()
+        own_squares: Counter[str] = Counter()
+        own_counts: Counter[tuple[str, str]] = Counter()
+        self.spreads: list[tuple[int, float, float]] = [(0, 0.0, 0.0)]
         for j, e in enumerate(self.episodes):
+            persons, squares, agreement = self.spreads[-1]
+            n_q, c = sizes[e.person_id], own_counts[(e.person_id, e.reaction)]
+            if n_q:
+                agreement -= own_squares[e.person_id] / n_q
+            else:
+                persons += 1
+            own_squares[e.person_id] += 2 * c + 1
+            own_counts[(e.person_id, e.reaction)] = c + 1
+            sizes[e.person_id] = n_q + 1
+            agreement += own_squares[e.person_id] / (n_q + 1)
+            self.spreads.append((persons, squares + 2 * n_q + 1, agreement))
             self.by_reaction.setdefault(e.reaction, []).append(j)
             line = self.lines.get(e.person_id)
             if line is None:
@@ -253,6 +275,10 @@ class Timeline:
             if n:
                 found[r] = n
         return found
+
+    def spread(self, k: int) -> Spread:
+        """How the first ``k`` known episodes fall to persons (``Spread``)."""
+        return Spread(*self.spreads[k])
 
     def feature(self, name: str, k: int) -> Counter[str]:
         found: Counter[str] = Counter()
@@ -374,9 +400,10 @@ def pools_at(
         archetype_latency=latency,
         features=found,
         memberships=memberships,
-        families=timeline.gains.at(k, population),
+        families=timeline.gains.at(k, population, timeline.spread(k)),
         latency_total=timeline.latency[k],
         strength=strength,
         by_person_kind=by_kind,
+        spread=timeline.spread(k),
     )
     return pools, membership

@@ -169,7 +169,11 @@ def test_family_gains_at_every_prefix_equal_the_leave_one_out_reference(world) -
     for k in range(0, len(timeline.episodes) + 1, 7):
         known = timeline.episodes[:k]
         reference = pools(known, lambda p: {}).families
-        _close(timeline.gains.at(k, timeline.population(k)), reference, f"gains at {k}")
+        _close(
+            timeline.gains.at(k, timeline.population(k), timeline.spread(k)),
+            reference,
+            f"gains at {k}",
+        )
 
 
 def test_a_stored_episodes_context_is_what_failure_at_reads(demo) -> None:
