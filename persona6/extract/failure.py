@@ -482,9 +482,10 @@ def _subject(data: dict[str, Any], part: str, people: str) -> str:
         r"(?:\s+(?:in|on|of|for|from|inside|under)"
         r"\s+(?:the|my|your|our|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?"
     )
-    # The modifiers of a bare phrase are any words (the head alone is checked): the closed
-    # words' pattern in each would make every report pattern twice as long to read.
-    bare = rf"(?:^|[.!?;]\s+|\n)\W*(?:[\w-]+\s+){{0,2}}?{head}"
+    # The modifiers of a bare phrase are any words but the first, which is no function word ("i
+    # love singing frozen ..." is no phrase): the closed words' pattern in each would make
+    # every report pattern twice as long to read.
+    bare = rf"(?:^|[.!?;]\s+|\n)\W*(?:{word}\s+(?:[\w-]+\s+)?)??{head}"
     return rf"(?:{part}{place}|{bare})"
 
 

@@ -84,6 +84,7 @@ def test_a_malfunction_of_a_part_of_the_product_is_reported(text: str) -> None:
         "The film shows a family that falls apart but never gives up",
         "the vet says she's fine but she still won't eat",
         "the witch is dead . i have a cat his name is speckles",
+        "i love singing frozen but my favorite band is up . saw them in concert !",
         "The waves crashed against the rocks all night",  # was user_reported
         # unchanged neighbours
         "my car broke down on the motorway yesterday",
@@ -99,6 +100,10 @@ def test_a_malfunction_of_a_part_of_the_product_is_reported(text: str) -> None:
         "my knees lag behind on long hikes these days",
         # a limit of the product the person works to (accept is a gate's act, not a function)
         "Please cut this abstract down to 250 words, the submission portal won't accept more.",
+        # whether it could work, clothes that hang, times and options that do not suit
+        'This cannot work based on "NAME_1" or "isVisible".',
+        "Oversized graphic tees that hang loosely on your body.",
+        "I'll go with the salad option. The others don't work for me.",
     ],
 )
 def test_people_the_body_and_the_world_report_no_breakage(text: str) -> None:
