@@ -1,4 +1,4 @@
-"""persona6.preference.v40: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v41: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v40"
+NAME = "persona6.preference.v41"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -617,6 +617,7 @@ def preference_claims(
             previous = claims
             ends = [s.end for c in claims for s in c.spans if s.start < clause.end < s.end]
             covered = max([covered, *ends])
+    found = _with_general_readings(text, all_sentences, found, asked, answering)
     found = [c for c in found if not _pinned_to_the_moment(text, all_sentences, c)]
     for claim in found:
         _key_form(claim, text)  # "a pie chart", "pie charts", "never pies" (among charts)
@@ -1004,6 +1005,8 @@ def _list_item(context: _Context, last: Claim, lead: Claim) -> list[Claim]:
         return []  # "I prefer to keep two backups anyway, one offsite": a part of the object
     if not words or len(words) > 5 or any(w.word in _closed_words() for w in words):
         return []
+    if _time_item().fullmatch(" ".join(w.word for w in words)):
+        return []  # "We watched my favorite movie, Up, last night": a time is no item (v41)
     if _not_english(text, words):
         return []  # "I prefer speaking practice, la verdad": a remark in another language
     if len(words) > 1 and words[0].word in _reason_forms():
@@ -4301,3 +4304,530 @@ def _topic_of(text: str, clause: Span, with_cue: bool) -> tuple[Span, float, boo
             negated = words[index - 1].word in tx.english_set("negations")
             return span, -polarity if negated else polarity, False
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _GeneralWords:
+    """``general_readings`` in preferences.yaml as the patterns of ``_general_reading``."""
+
+    markers: re.Pattern[str]
+    over: re.Pattern[str]
+    choosing: frozenset[str]
+    over_standing: re.Pattern[str]
+    suitable: re.Pattern[str]
+    winning: re.Pattern[str]
+    gate: re.Pattern[str]
+    standing: re.Pattern[str]
+    moment: re.Pattern[str]
+    pairs: frozenset[tuple[str, str]]
+    decided: re.Pattern[str]
+    wins: re.Pattern[str]
+    gives: re.Pattern[str]
+    not_side: re.Pattern[str]
+    more_less: re.Pattern[str]
+    rather: re.Pattern[str]
+    from_to: re.Pattern[str]
+    exchange: re.Pattern[str]
+    stop_move: re.Pattern[str]
+    no_more: re.Pattern[str]
+    out_in: re.Pattern[str]
+    used_to: re.Pattern[str]
+    given_up: re.Pattern[str]
+    amount: re.Pattern[str]
+    these_days: re.Pattern[str]
+    lead_request: re.Pattern[str]
+    not_anymore: re.Pattern[str]
+    request: re.Pattern[str]
+    stops: frozenset[str]
+    vp_stops: frozenset[str]
+    skip: frozenset[str]
+    others: frozenset[str]
+    supposing: frozenset[str]
+    not_verbs: frozenset[str]
+    not_sides: frozenset[str]
+    degrees: frozenset[str]
+    verbs: frozenset[str]
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    weight: float
+
+
+#: The words of a side: any run of words, apostrophes, dots and signs ("c++", "e-readers").
+_SIDE = r"[\w'’.+#-]+(?:\s+[\w'’.+#-]+)*?"
+_SUBJECT = r"(?:i|we|i'd|id|we'd|i'll|we'll|i've|ive|we've|i'm|im|we're)"
+#: Adverbs and auxiliaries between a subject and its verb ("I've finally", "we just").
+_AUX = (
+    r"(?:\s+(?:'ve|have|has|had|just|finally|recently|already|also|totally|completely|now"
+    r"|basically|officially|actually|happily|always|usually|mostly|all|both))*"
+)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words)
+
+
+@cache
+def _time_item() -> re.Pattern[str]:
+    """A clause that only says when (``object_times`` and the ``past_experience`` occasions:
+    "last night", "two years ago", "this spring"), which no list continues with."""
+    data = tx.load_lexicon("preferences")
+    times = [*data["object_times"], *data["past_experience"]["occasions"]]
+    return re.compile("(?:" + "|".join(times) + ")", re.I)
+
+
+@cache
+def _general_words() -> _GeneralWords:
+    own = tx.load_lexicon("preferences")["general_readings"]
+    suit = sorted({f for v in own["suitability_verbs"] for f in tx.inflections(v)}, key=len)
+    degrees = _alternation(own["degrees"])
+    better = _alternation(own["better_words"])
+    whom = r"(?:(?:for|with)\s+)?(?:me|us|my\s+[\w'-]+|our\s+[\w'-]+|the\s+[\w'-]+)"
+    from_to = _alternation(own["from_to_verbs"])
+    exchange, links = _alternation(own["exchange_verbs"]), _alternation(own["exchange_links"])
+    stop, move = _alternation(own["stop_verbs"]), _alternation(own["move_verbs"])
+    amount, particles = _alternation(own["amount_verbs"]), _alternation(own["amount_particles"])
+    used = _alternation([*own["used_positive"], *own["used_negative"]])
+    given = _alternation(own["given_up_verbs"])
+    leads = _alternation(own["change_leads"])
+    verbs = set(_verb_words()) | {str(v).split()[0] for v in own["choosing_verbs"]}
+    start = r"(?:^|(?<=[,;:.!?(]))\W*(?:(?:and|but|so|honestly|personally|tbh|ok|okay)\W+)?"
+    return _GeneralWords(
+        markers=re.compile(rf"(?<![\w'-])(?:{_alternation(own['markers'])})(?![\w'-])"),
+        over=re.compile(r"(?<![\w'-])over(?![\w'-])"),
+        choosing=frozenset(
+            f for v in own["choosing_verbs"] if " " not in str(v) for f in tx.inflections(str(v))
+        ),
+        over_standing=re.compile(rf"\b(?:{_alternation(own['over_standing'])})\W*$"),
+        suitable=re.compile(
+            rf"{start}(?P<x>{_SIDE})\s+(?P<verb>{_alternation(suit)})"
+            rf"(?:\s+{whom})?(?:\s+(?:{degrees}))*\s+(?:{better})(?:\s+{whom})?"
+            rf"\s+than\s+(?P<y>[^,.;:!?]+)"
+        ),
+        winning=re.compile(
+            rf"{start}(?P<x>{_SIDE})\s*"
+            rf"(?:\s(?:{_alternation(own['winning_verbs'])})\s|(?<![-=])>+)"
+            rf"\s*(?P<y>[^,.;:!?]+)"
+        ),
+        gate=re.compile(
+            tx.word_alternation(
+                [
+                    *own["markers"],
+                    *own["winning_verbs"],
+                    *own["exchange_verbs"],
+                    *own["given_up_verbs"],
+                    *own["stop_verbs"],
+                    *own["change_leads"],
+                    *["over", "than", "rather", "sooner", "not", "more", "used", "from"],
+                    *["out", "anymore", "days", "nowadays", "down", "back", "up", "longer"],
+                ]
+            )
+            + "|>"
+        ),
+        wins=re.compile(tx.word_alternation(own["winning_verbs"])),
+        standing=re.compile("|".join(own["standing_scopes"])),
+        moment=re.compile(tx.word_alternation(own["moment_words"])),
+        pairs=frozenset(
+            (f, str(v).split()[1])
+            for v in own["choosing_verbs"]
+            if " " in str(v)
+            for f in tx.inflections(str(v).split()[0])
+        ),
+        decided=re.compile(
+            rf"\b(?:i|we)\s+(?:\w+ly\s+)?(?:{_alternation(own['decision_switches'])})\s"
+        ),
+        gives=re.compile(tx.word_alternation(own["given_up_verbs"])),
+        not_side=re.compile(r"(?P<left>[^,.;:!?]+),\s*not\s+(?P<y>[^,.;:!?]+)"),
+        more_less=re.compile(
+            r"(?:^|(?<=[,;:.!?]))\W*(?:(?:please|pls|plz)\s+)?(?:(?:give|send|show)\s+(?:me|us)\s+)?"
+            r"more\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,.;:!?]+?)\s*(?:,|\band\b|\bbut\b|;)\s*"
+            r"(?:(?:and|but)\s+)?(?:less|fewer)\s+(?:of\s+)?(?:the\s+)?(?P<y>[^,.;:!?]+)"
+        ),
+        rather=re.compile(
+            r"(?:^|(?<=[,;:.!?])|\b(?:i'd|id|i\s+would|we'd|we\s+would|i|we|much|days)\s)"
+            r"\W*(?:much\s+|honestly\s+|really\s+)?(?:rather|sooner)\s+(?!than\b)"
+            r"(?P<x>[^,.;:!?]+?)\s+than\s+(?P<y>[^,.;:!?]+)"
+        ),
+        from_to=re.compile(
+            rf"\b(?:{from_to})\s+(?:(?:all|everything|over)\s+)?(?:(?:me|us)\s+)?from\s+"
+            rf"(?P<x>[^,.;:!?]+?)\s+(?:back\s+|over\s+)?(?:to|onto)\s+(?P<y>[^,.;:!?]+)"
+        ),
+        exchange=re.compile(
+            rf"\b(?:{exchange})\s+(?P<x>[^,.;:!?]+?)\s+(?:{links})\s+(?P<y>[^,.;:!?]+)"
+        ),
+        stop_move=re.compile(
+            rf"\b(?:{stop})\s+(?P<x>[^,.;:!?]+?)\s*,?\s+(?:and\s+)?(?:{_SUBJECT}{_AUX}\s+)?"
+            rf"(?:{move})\s+(?:over\s+)?(?:to|onto|on\s+to)\s+(?P<y>[^,.;:!?]+)"
+        ),
+        no_more=re.compile(
+            rf"\bno\s+(?:more|longer\s+[\w'-]+)\s+(?P<x>[^,.;:!?]+?)\s*(?:for\s+(?:me|us))?\s*[,;:]?\s*"
+            rf"(?:(?:and|i|we|i've|we've|ive)\s+)*(?:{_AUX.strip('*')}*\s*)?"
+            rf"(?:{move})\s+(?:over\s+)?to\s+(?P<y>[^,.;:!?]+)"
+        ),
+        out_in=re.compile(
+            r"(?:^|(?<=[,;:.!?]))\W*(?P<x>[^,.;:!?]+?)\s+(?:is|are|'s)\s+out\s*[,;]?\s*"
+            r"(?:and\s+|but\s+)?(?P<y>[^,.;:!?]+?)\s+(?:is|are|'s)\s+in\b"
+        ),
+        used_to=re.compile(
+            rf"(?:\b{_SUBJECT}\s+)?(?:^|(?<=\s))used\s+to\s+(?P<v1>{used}|[\w'-]+)\s+"
+            r"(?P<x>[^,.;:!?]+?)\s*[,;]?\s+(?:but\s+|and\s+)?(?:now|these\s+days|nowadays)"
+            r"\s*,?\s*(?P<rest>[^.;!?]+)"
+        ),
+        given_up=re.compile(
+            rf"(?:^|(?<=[,;:.!?])|\b{_SUBJECT}{_AUX})\W*(?:{given})\s+(?:on\s+)?"
+            r"(?P<x>[^,.;:!?]+)"
+        ),
+        amount=re.compile(
+            rf"\b{_SUBJECT}{_AUX}\s+(?:{amount})\s+(?:{particles})\s+to\s+"
+            r"(?P<y>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|just)\b"
+            r"[^,.;:!?]*)"
+        ),
+        these_days=re.compile(
+            r"(?:^|(?<=[,;:.!?]))\W*(?:these\s+days|nowadays)\s*,?\s*"
+            r"(?:(?P<it>it's|its|it\s+is)\s+(?:mostly\s+|all\s+|just\s+)?|(?:i|we)\s+"
+            r"(?:(?:mostly|just|usually|only|always)\s+)?)(?P<y>[^,.;:!?]+)"
+        ),
+        lead_request=re.compile(
+            rf"^\W*(?:{leads})\s*,?\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?"
+            r"(?:(?:please|pls|plz|just|always|only)\s+)*(?P<y>[^,.;!?]+)"
+        ),
+        not_anymore=re.compile(
+            rf"\b{_SUBJECT}(?:\s+are|\s+am)?\s+not\s+(?P<verb>[\w'-]+ing)\s+(?P<x>[^,.;:!?]+?)"
+            r"\s+any\s?more\b"
+        ),
+        request=re.compile(r"^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\b"),
+        stops=frozenset(own["side_stops"]),
+        vp_stops=frozenset(own["side_stops"])
+        - frozenset(tx.english_set("prepositions"))
+        - {"i", "we", "my", "our", "you", "it", "is", "are", "was", "were", "do", "did", "does"},
+        skip=frozenset(own["side_skip"]),
+        others=frozenset(own["other_subjects"]),
+        supposing=tx.english_set("hypothetical_markers"),
+        not_verbs=frozenset(
+            f for v in own["not_verbs"] if " " not in str(v) for f in tx.inflections(str(v))
+        ),
+        not_sides=frozenset(own["not_sides"]),
+        degrees=frozenset(w for d in own["degrees"] for w in str(d).split()),
+        verbs=frozenset(f for v in verbs for f in tx.inflections(v)),
+        positive=tuple(own["used_positive"]),
+        negative=tuple(own["used_negative"]),
+        weight=float(own["weight"]),
+    )
+
+
+#: Words before a side's first word that are no part of it ("the", "my", a preposition after
+#: the verb: "order from the bakery", "go with the hatchback").
+_SIDE_LEADS = frozenset(
+    {"the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "any", "this"}
+    | {"that", "these", "those", "from", "with", "for", "by", "via", "on", "in", "at", "to"}
+    | {"up", "out", "over", "of", "more", "just", "only", "mostly", "all", "really", "to"}
+)
+_SIDE_ENDS = frozenset({"the", "a", "an", "my", "our", "of", "and", "or", "to", "with", "than"})
+_VP_ENDS = frozenset({"in", "on", "at", "for", "from", "by", "via", "into", "your", "their"})
+#: Words between a subject and its verb ("I'll happily use", "we usually go").
+_BEFORE_VERB = frozenset(
+    {"'ll", "ll", "will", "would", "'d", "d", "always", "usually", "happily", "really", "just"}
+    | {"only", "also", "often", "normally", "generally", "mostly", "still", "do", "now", "much"}
+    | {"definitely", "honestly", "typically", "tend", "to", "'ve", "have", "can", "could"}
+    | {"should", "might", "may", "gladly", "totally", "actually", "personally", "already"}
+)
+_SPEAKERS = frozenset(
+    {"i", "we", "i'd", "id", "we'd", "i'll", "we'll", "ill", "i've", "ive", "we've", "you", "u"}
+)
+_IMPERATIVE_LEADS = frozenset({"please", "pls", "plz", "just", "always", "kindly", "and", "so"})
+#: Words after an "-ing" form that make it an act ("texting them", "calling the office"), not
+#: a thing it describes ("the racing flats").
+_ACT_OBJECTS = frozenset(
+    {"the", "a", "an", "my", "our", "it", "them", "me", "us", "him", "her", "this", "that"}
+    | {"to", "in", "on", "at", "for", "with", "by", "from", "into", "about", "up", "out"}
+)
+_ASKING = frozenset({"can", "could", "would", "will", "please", "pls", "plz"})
+
+
+def _general_reading(text: str, sentence: Span, answering: bool = False) -> list[Claim]:
+    """A contrast or a change of the speaker's in any of the constructions of
+    ``general_readings`` (preference.v41): the side chosen or taken up now for, the other side
+    or the one given up against, both citing the sentence (so the graph reads a change cue in
+    it). Not a question but a request ("Could you use British spelling instead of American?"),
+    not another person's ("My boss uses X instead of Y"), not a one-off ("this time")."""
+    low = text[sentence.start : sentence.end].lower().replace("’", "'")
+    low = re.sub(r"\s+", " ", low)
+    own = _general_words()
+    if low.rstrip().endswith("?") and not (
+        (own.request.match(low) and own.standing.search(low)) or own.lead_request.match(low)
+    ):
+        return []  # "Can you post the summaries in Slack instead of email?" asks once
+    if own.moment.search(low):
+        return []  # "berlin over munich tomorrow morning": of the moment
+    if not own.gate.search(low) or _choice_words()["one_off"].search(low):
+        return []  # none of the words any construction needs
+    sides = _general_change(low, own) or _general_contrast(low, own, answering)
+    if not sides:
+        return []
+    cited = [_quoted(text, sentence)]
+    return [Claim(k[:80], v, p, w, list(cited)) for k, v, p, w in sides]
+
+
+def _general_side(
+    phrase: str, own: _GeneralWords, vp: bool = False, words: int = 5, amount: bool = False
+) -> str:
+    """One side of a contrast or change: its words after a determiner or a preposition that
+    opens it, up to a word that ends it (``side_stops``: a reason, a purpose, a time; only
+    those for a verb phrase, ``vp``), at most ``words`` words; "" when nothing is left or it
+    opens on a pronoun (``side_skip``)."""
+    said = [w.strip(".'\"") for w in re.findall(r"[\w'.+#>-]+", phrase)]
+    said = [w for w in said if w]
+    while not vp and len(said) > 1 and said[0] in _SIDE_LEADS:
+        said.pop(0)
+    stops = own.vp_stops if vp else own.stops
+    kept: list[str] = []
+    for at, word in enumerate(said):
+        if kept and (word in stops or said[at + 1 : at + 2] == ["ago"]):
+            break  # "drinking years ago": the time is no part of it
+        kept.append(word)
+    kept = kept[:words]
+    while len(kept) > 1 and (kept[-1] in _SIDE_ENDS or (vp and kept[-1] in _VP_ENDS)):
+        kept.pop()
+    if not kept or (kept[0] in own.skip and not amount) or (not vp and kept[0] in _SIDE_LEADS):
+        return ""
+    return tx.normalise_phrase(" ".join(kept))
+
+
+def _left_side(left: str, own: _GeneralWords) -> tuple[str, str, str] | None:
+    """The side chosen, before a contrast's marker: the words after the speaker's verb ("For
+    prototypes I use PLA", "drive further to use a Supercharger", "Please use APA 7"), with
+    how the speaker said it ("prefers", "asks for"; "" for a fragment with no verb) and the
+    verb. None when the subject is someone else ("my boss uses ..."), the listener told what
+    they may do ("You can use margarine instead of butter": a suggestion; "can you use ..."
+    asks), or the clause supposes ("I wish I had gone to school instead of ...")."""
+    words = re.findall(r"[\w'.+#-]+", left)
+    if any(w in own.others or w in own.supposing for w in words):
+        return None
+    edge, says = -1, ""
+    for at, word in enumerate(words):
+        if word in ("you", "u") and not (at and words[at - 1] in _ASKING):
+            return None  # "You can use margarine instead of butter": a suggestion
+        if word in _SPEAKERS:
+            verb = at + 1
+            while verb < len(words) - 1 and words[verb] in _BEFORE_VERB:
+                verb += 1
+            if verb < len(words):
+                edge = verb
+                says = "asks for" if word in ("you", "u") else "prefers"
+        elif word in own.verbs and (at == 0 or words[at - 1] in _IMPERATIVE_LEADS):
+            edge, says = at, "asks for"
+        elif word == "to" and at + 1 < len(words) and words[at + 1] in own.verbs:
+            edge, says = at + 1, says or "prefers"
+        elif word in own.choosing and at:
+            edge, says = at, says or "prefers"  # "Our team chose Figma over Sketch"
+    chosen = words[edge + 1 :]
+    if edge < 0:
+        while chosen and chosen[0] in tx.english_set("discourse_markers"):
+            chosen = chosen[1:]
+    if len(chosen) > 6:
+        return None
+    side = _general_side(" ".join(chosen), own)
+    if not side or side.split()[0] in own.not_sides:
+        return None  # "I'd love to have you over again": no thing chosen
+    verb = words[edge] if edge >= 0 else ""
+    if edge >= 0 and edge + 1 < len(words) and (verb, words[edge + 1]) in own.pairs:
+        verb = f"{verb} {words[edge + 1]}"  # "go with", "opt for"
+    return side, says, verb
+
+
+def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tuple]:
+    """The two sides of a contrast of the speaker's: (key, value, polarity, weight)."""
+    weight = own.weight
+    found = own.rather.search(low) if "rather" in low or "sooner" in low else None
+    if found and not any(w in own.others for w in low[: found.start()].split()):
+        chosen = _general_side(found["x"], own, vp=True, words=6)
+        other = _general_side(found["y"], own, vp=True, words=6)
+        if chosen and other and chosen != other and chosen.split()[0] not in own.not_sides:
+            said = f"would rather {chosen}"
+            return [
+                (chosen, f"{said} than {other}", 1.0, weight),
+                (other, _against(said, other), -1.0, weight),
+            ]
+    for pattern, cue in ((own.suitable, " than "), (own.winning, "")):
+        if cue not in low or not (cue or ">" in low or own.wins.search(low)):
+            continue  # a cheap look for the words each construction needs first
+        found = pattern.search(low)
+        if found is None or any(w in own.others or w in _SPEAKERS for w in found["x"].split()):
+            continue  # "I like to beat everyone": no thing that wins
+        chosen, other = _general_side(found["x"], own), _general_side(found["y"], own)
+        if len(found["x"].split()) <= 6 and chosen[:1].isalpha() and other[:1].isalpha():
+            return _two_sides("prefers", chosen, other, "over", weight)  # not "2 > 1"
+    for found in [*own.markers.finditer(low), *own.over.finditer(low)]:
+        start = max(low.rfind(p, 0, found.start()) for p in ",;:(.!")
+        left = _left_side(low[start + 1 : found.start()], own)
+        rest = low[found.end() :]
+        other = _general_side(re.split(r"[,;:!?]", rest)[0], own)
+        announced = _change_announcement().search(low, 0, start + 1) is not None
+        if left is None or not other or not (left[1] or announced):
+            continue  # a fragment ("Tea instead of coffee") is ``_choice_fragment``'s
+        chosen, says, verb = left
+        if found.group() == "over" and not (
+            verb in own.choosing or " " in verb or own.over_standing.search(rest)
+        ):
+            continue  # "a walk over the bridge", "have you over again": a preposition
+        if tx.is_past(verb.split()[0] if verb else "") and " now" not in low:
+            continue  # "I emailed the invoices instead of texting them": one occasion
+        acted = other.split()
+        if (
+            tx.is_gerund(acted[0])
+            and not tx.is_gerund(chosen.split()[0])
+            and (len(acted) == 1 or acted[1] in _ACT_OBJECTS)
+        ):
+            continue  # "Use Python instead of emailing": an act against a thing, no choice
+        return _two_sides(says or "prefers", chosen, other, "over", weight)
+    found = own.more_less.search(low) if "more" in low else None
+    if found:
+        chosen, other = _general_side(found["x"], own), _general_side(found["y"], own)
+        if chosen and other:
+            return [
+                (chosen, f"asks for more {chosen}, less {other}", 1.0, weight),
+                (other, f"asks for less {other} (more {chosen} instead)", -1.0, weight),
+            ]
+    found = own.not_side.search(low) if re.search(r",\s*not\s", low) else None
+    if found:
+        left = _left_side(found["left"], own)
+        other = _general_side(found["y"], own)
+        verb = left[2] if left else ""
+        chooses = verb in own.not_verbs or " " in verb
+        if left and chooses and other and other.split()[0] not in own.not_sides:
+            return _two_sides(left[1], left[0], other, ", not", weight)
+    return []
+
+
+def _two_sides(says: str, chosen: str, other: str, link: str, weight: float) -> list[tuple]:
+    if chosen == other:
+        return []
+    words = other.split()
+    if words[-1] in ("one", "ones") and len(words) > 1:
+        other = " ".join([*words[:-1], chosen.split()[-1]])  # "the Ionity ones"
+    said = f"{says} {chosen}"
+    link = link if link.startswith(",") else f" {link}"
+    return [
+        (chosen, f"{said}{link} {other}", 1.0, weight),
+        (other, _against(said, other), -1.0, weight),
+    ]
+
+
+def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
+    """What the speaker takes up now and what they gave up: (key, value, polarity, weight)."""
+    for pattern in (own.from_to, own.exchange, own.stop_move, own.no_more, own.out_in):
+        if pattern is own.out_in and not (" out" in low and " in" in low):
+            continue
+        if pattern is own.from_to and own.decided.search(low) and " now" not in low:
+            continue  # "I switched from tea to coffee last year": the decision extractor's
+        found = pattern.search(low)
+        if found is None or any(w in own.others for w in low[: found.start()].split()):
+            continue
+        before = found["x"].split()
+        if len(before) > 1 and tx.is_gerund(before[0]):
+            before = before[1:]  # "stopped using tap water": the water
+        if len(before) > 5 or "and" in before:
+            continue  # "quit work and just go for a couple of months": no thing given up for
+        old, new = _general_side(" ".join(before), own), _general_side(found["y"], own)
+        if old and new and old != new:
+            words = new.split()
+            if words[-1] in ("one", "ones") and len(words) > 1:
+                new = " ".join([*words[:-1], old.split()[-1]])  # "an induction one"
+            said = f"has switched to {new}"
+            return [
+                (new, f"{said} from {old}", 1.0, 1.0),
+                (old, _against(said, old), -1.0, 1.0),
+            ]
+    found = own.used_to.search(low) if "used to" in low else None
+    if found and not any(w in own.others for w in low[: found.start()].split()):
+        return _used_to(found, own)
+    found = own.not_anymore.search(low)
+    if found:
+        old = _general_side(found["x"], own)
+        return [(old, f"has stopped {found['verb']} {old}", -1.0, 1.0)] if old else []
+    found = own.amount.search(low)
+    if found:
+        now = _general_side(found["y"], own, vp=True, amount=True)
+        return [(now, f"has cut down to {now}", 1.0, 1.0)] if now else []
+    found = own.these_days.search(low)
+    if found:
+        now = _general_side(found["y"], own, vp=not found["it"])
+        first = now.split()[0] if now else ""
+        if now and (found["it"] or first in own.verbs):
+            said = f"these days prefers {now}" if found["it"] else f"these days prefers to {now}"
+            return [(now, said, 1.0, 1.0)]
+    found = own.lead_request.match(low)
+    if found:
+        asked = _general_side(found["y"], own, vp=True, words=12).split()
+        if asked and asked[0] in own.verbs and len(asked) > 1:
+            key = " ".join(w for w in asked if w not in ("me", "us"))
+            return [(key, f"asks from now on to {' '.join(asked)}", 1.0, 1.0)]
+    found = own.given_up.search(low) if own.gives.search(low) else None
+    if found and not re.match(r"(?:my|our|his|her|their|your)\b", found["x"]):
+        old = _general_side(found["x"], own)
+        if old and old not in ("job", "work"):
+            return [(old, f"has given up {old}", -1.0, 1.0)]
+    return []
+
+
+def _used_to(found: re.Match[str], own: _GeneralWords) -> list[tuple]:
+    """ "I used to hate scales but now I look forward to them" (now likes scales), "I used to
+    drink coffee but now I have green tea instead" (green tea now, against coffee)."""
+    old = _general_side(found["x"], own)
+    rest = re.sub(r"^(?:i|we|i've|we've|i'm|we're|it's|its|it\s+is)\s+", "", found["rest"])
+    subject = rest != found["rest"]  # "but now I have green tea": the word after is a verb
+    rest = re.sub(r"^(?:(?:actually|really|just|mostly|totally|kind\s+of|also)\s+)+", "", rest)
+    taste = next((t for t in (*own.positive, *own.negative) if rest.startswith(f"{t} ")), None)
+    if taste is not None and old:
+        after = re.findall(r"[\w'-]+", rest[len(taste) :])
+        if not after or after[0] in ("it", "them", "those", "that", "this", "these"):
+            if taste in own.positive:
+                return [(old, f"now likes {old} (used to {found['v1']} it)", 1.0, 1.0)]
+            return [(old, f"no longer likes {old}", -1.0, 1.0)]
+    verb, *obj = rest.split(maxsplit=1) or [""]
+    if old and old.split()[0] in own.degrees and subject and verb not in own.not_sides:
+        # "I used to read a lot but now I sew clothing": the act is what changed
+        new = _general_side(rest, own, vp=True)
+        if new and new.split()[0] not in own.skip:
+            said = f"now prefers to {new}"
+            return [(new, f"{said} (used to {found['v1']})", 1.0, 1.0)]
+        return []
+    new = _general_side(obj[0] if obj else "", own) if subject or verb in own.verbs else ""
+    new = new or (_general_side(rest, own) if found["rest"].startswith(("it", "its")) else "")
+    if old and new and old != new and found["v1"] not in own.negative:
+        said = f"has switched to {new}"
+        return [(new, f"{said} from {old}", 1.0, 1.0), (old, _against(said, old), -1.0, 1.0)]
+    return []
+
+
+def _with_general_readings(
+    text: str, sentences: list[Span], found: list[Claim], asked: int, answering: bool
+) -> list[Claim]:
+    """``found`` with each sentence's general contrast or change (``_general_reading``) where
+    the other readings did not already find both its sides; the claims of the sentence that
+    name a word of either side (a garbled part of it: "asks for no more switched to
+    prusaslicer") give way to it."""
+    quotes = tx.quoted_spans(text)
+    for sentence in sentences:
+        if sentence.start < asked or tx.inside(quotes, sentence.start):
+            continue
+        general = _general_reading(text, sentence, answering)
+        if not general:
+            continue
+        mine = [c for c in found if any(sentence.start <= s.start < sentence.end for s in c.spans)]
+
+        def said(claim: Claim, mine: list[Claim] = mine) -> bool:
+            head = tx.singular(claim.key.split()[-1])
+            return any(
+                c.polarity * claim.polarity > 0 and head in {tx.singular(w) for w in c.key.split()}
+                for c in mine
+            )
+
+        if all(said(c) for c in general) or len({c.polarity > 0 for c in mine}) == 2:
+            continue  # the sentence's contrast is read already, in its own terms
+        named = {tx.singular(w) for c in general for w in c.key.split() if len(w) > 2}
+        named -= {"the", "and", "for", "with"}
+        dropped = {
+            id(c) for c in mine if named & {tx.singular(w) for w in c.key.split() if len(w) > 2}
+        }
+        found = [c for c in found if id(c) not in dropped] + general
+    return found

@@ -13,7 +13,7 @@ def _claims(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v30_or_later() -> None:
-    assert preference.NAME == "persona6.preference.v40"
+    assert preference.NAME == "persona6.preference.v41"
 
 
 @pytest.mark.parametrize(
@@ -30,8 +30,13 @@ def test_an_arrow_chooses_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "key"),
-    [("tea > coffee", "tea"), ("Cats >> dogs", "cats"), ("tabs > spaces", "tabs")],
+    ("text", "key", "other"),
+    [
+        ("tea > coffee", "tea", "coffee"),
+        ("Cats >> dogs", "cats", "dogs"),
+        ("tabs > spaces", "tabs", "spaces"),
+    ],
 )
-def test_a_bare_greater_than_still_chooses(text: str, key: str) -> None:
-    assert [k for k, _ in _claims(text)] == [key]
+def test_a_bare_greater_than_still_chooses(text: str, key: str, other: str) -> None:
+    # preference.v41: the side after ">" is against, as after "over"
+    assert [k for k, _ in _claims(text)] == [key, other]

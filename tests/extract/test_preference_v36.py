@@ -21,7 +21,7 @@ def polarities(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v36() -> None:
-    assert preference.NAME == "persona6.preference.v40"
+    assert preference.NAME == "persona6.preference.v41"
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,8 @@ def test_a_taste_given_up_before_but_without_a_comma(text: str, old: str, new: s
     [
         ("I used to love jazz.", {}),
         ("I used to love jazz, but now I prefer techno.", {"jazz": -1.0, "techno": 1.0}),
-        ("I used to hate olives but now I love them.", {}),
+        # preference.v41: a taste turned round reads as the one held now
+        ("I used to hate olives but now I love them.", {"olives": 1.0}),
     ],
 )
 def test_given_up_neighbours(text: str, expected: dict[str, float]) -> None:

@@ -21,8 +21,8 @@ def signs(text: str) -> dict[str, float]:
     return {s.key: s.polarity for s in extracted(preference.NAME, text, "u1")}
 
 
-def test_the_producer_is_v40() -> None:
-    assert preference.NAME == "persona6.preference.v40"
+def test_the_producer_is_v41() -> None:
+    assert preference.NAME == "persona6.preference.v41"
 
 
 @pytest.mark.parametrize(
