@@ -46,6 +46,9 @@ def test_the_producer_is_v23() -> None:
         # putting a record of people into the product, asked
         "Is it ok to upload the members' phone numbers here, or will they get spammed?",
         "Is it wise to paste my payslips in here?",
+        # institutions and business partners
+        "Does the clinic get to see the symptoms I log in here?",
+        "please make sure none of our subscribers' emails get shared with partners",
     ],
 )
 def test_data_reaching_others_is_privacy(text: str) -> None:
@@ -60,6 +63,7 @@ def test_data_reaching_others_is_privacy(text: str) -> None:
         "My partner shares the cooking with me on weekends.",
         "Is it safe to put the lasagne in the oven overnight?",
         "Can other runners see the route on the map?",
+        "Will the app be able to read my PDF?",
     ],
 )
 def test_sharing_without_a_record_or_an_outsider_is_no_privacy(text: str) -> None:
@@ -75,6 +79,7 @@ def test_sharing_without_a_record_or_an_outsider_is_no_privacy(text: str) -> Non
         "If I switch phones will my saved routes disappear?",
         "The sync wiped out three weeks of my training notes.",
         "the app crashed and now all my workout history is gone",
+        "my entire sketchbook folder got wiped when the tablet updated",
     ],
 )
 def test_what_one_keeps_disappearing_is_data_loss(text: str) -> None:
@@ -88,6 +93,7 @@ def test_what_one_keeps_disappearing_is_data_loss(text: str) -> None:
         "I deleted the old drafts myself to tidy up.",
         "We wiped down all the kitchen surfaces before the inspection.",
         "My rash has completely disappeared.",
+        "I finally deleted my old account",
     ],
 )
 def test_things_of_no_data_and_ones_own_tidying_are_no_data_loss(text: str) -> None:
@@ -136,6 +142,8 @@ def test_a_sanction_or_a_law_said_plainly_is_no_compliance(text: str) -> None:
         "the journey times it gives are never right",
         "The last estimate was way off.",
         "the ETA was 40 minutes off yesterday, how good is it normally?",
+        "how trustworthy are these flood forecasts?",
+        "I'm not sure the calorie estimate is even close",
     ],
 )
 def test_a_doubt_of_a_tools_output_is_correctness(text: str) -> None:
@@ -148,6 +156,7 @@ def test_a_doubt_of_a_tools_output_is_correctness(text: str) -> None:
         ("How reliable are the trains on this line?", {"reliability"}),
         ("We live miles out of town.", set()),
         ("The wedding is still way off.", set()),
+        ("I'm not sure the restaurant is even close to the station", set()),
     ],
 )
 def test_reliability_of_a_service_and_distance_stay(text: str, found: set[str]) -> None:

@@ -40,6 +40,8 @@ def test_the_producer_is_v19() -> None:
         "Less technical please, I'm a chef not an engineer",
         "I'm not very technical, so go easy on the terminology.",
         "honestly im not tech savvy at all, can u keep the steps basic",
+        "Explain it to me like I'm your grandma",
+        "zero jargon please, im a total novice",
     ],
 )
 def test_a_request_to_be_told_simply_is_the_style(text: str) -> None:
