@@ -15,6 +15,7 @@ import gc
 import json
 import math
 import time
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from persona6.extract import EXTRACTORS, extract_session
 from persona6.extract.text import load_lexicon
 from persona6.graph.consolidate import (
     CHANGE_GROUPS,
+    KIND_NAMES,
     PLANS,
     POLAR,
     PRODUCER,
@@ -182,6 +184,9 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
     )
 
 
+_TEXTURE = SignalKind.TEXTURE  # (``consolidate.KIND_NAMES`` says why)
+_NEGATIVE_ZERO = array("d", [-0.0]).tobytes()
+
 #: Where a tenant's ``made_with`` is kept: a key-state row of person "" (no actor has an empty
 #: id), which builds read and write like the persons' rows, and which a full build keeps.
 _TENANT = ""
@@ -310,15 +315,24 @@ def _as_stored(
     """
     if held is None:
         return None
-    written = 0
-    for signals in held.values():
-        written += len(signals)
-        for signal in signals:
-            for number in (signal.polarity, signal.weight, signal.measure):
-                if number is not None and (
-                    number != number or (number == 0 and math.copysign(1.0, number) < 0)
-                ):
-                    return None
+    written = sum(map(len, held.values()))
+    numbers = array(
+        "d",
+        [
+            number
+            for signals in held.values()
+            for signal in signals
+            for number in (signal.polarity, signal.weight, signal.measure)
+            if number is not None
+        ],
+    )
+    # At once for the usual case: a sum is NaN if a term is (or infinities of both signs are
+    # terms), and the bytes of -0.0 show in those of the numbers if one is (or across two).
+    total = sum(numbers)
+    if total != total or _NEGATIVE_ZERO in numbers.tobytes():
+        for number in numbers:
+            if number != number or (number == 0 and math.copysign(1.0, number) < 0):
+                return None
     if store.signal_count(tenant) != written:
         return None
     for signals in held.values():
@@ -433,8 +447,9 @@ def store_session_actors(
     if held is not None:
         for signal in stored:
             held.setdefault(signal.actor, []).append(signal)
-    actors = {actor for actor, kind, _ in before if kind != SignalKind.TEXTURE}
-    actors.update(s.actor for s in session.signals if s.kind is not SignalKind.TEXTURE)
+    texture = _TEXTURE
+    actors = {actor for actor, kind, _ in before if kind != texture}
+    actors.update(s.actor for s in session.signals if s.kind is not texture)
     for event in session.events:
         actors.update(named for named in (event.user_id, event.anonymous_id) if named is not None)
     return actors
@@ -444,7 +459,7 @@ def _by_actor_key(signals: list[StoredSignal]) -> dict[tuple[str, str, str], lis
     """Signals (not texture: no traits rest on it) by (actor, kind, key), in stored order."""
     found: dict[tuple[str, str, str], list[StoredSignal]] = {}
     for signal in signals:
-        found.setdefault((signal.actor, signal.kind.value, signal.key), []).append(signal)
+        found.setdefault((signal.actor, KIND_NAMES[signal.kind], signal.key), []).append(signal)
     return found
 
 
@@ -535,7 +550,7 @@ def _recompute_person(
         )
     sessions = sessions_by_key(signals)
     for (kind, key), found in sessions.items():
-        by_key[(kind.value, key)], row = _fold(person, KeyState(kind, key), found, None)
+        by_key[(KIND_NAMES[kind], key)], row = _fold(person, KeyState(kind, key), found, None)
         rows += [row] if row is not None else []
     traits = [t for pair in sorted(by_key) for t in by_key[pair]]
     changes = _by_group(changes_of_mind(traits), traits)
@@ -651,15 +666,18 @@ def _update_person(
         changes = {g: found.get(g, []) if g in groups else before.get(g, []) for g in CHANGE_GROUPS}
         if changes != before:
             # The traits these changes of mind rewrite (or rewrote, and no longer do).
-            keys = {t.id: (t.kind.value, fold_key(t.kind.value, t.key)) for t in traits}
+            keys = {t.id: (KIND_NAMES[t.kind], fold_key(KIND_NAMES[t.kind], t.key)) for t in traits}
             for group in groups:
                 for change in changes[group] + before.get(group, []):
                     rewrite |= {keys[i] for i in change[:2] if i in keys}
             new_rows.append(KeyStateRow(*_COMPLETE, version, None, "{}", _dump_changes(changes)))
     traits = _shown(traits)
-    written_traits = [t for t in traits if (t.kind.value, fold_key(t.kind.value, t.key)) in rewrite]
+    names = KIND_NAMES
+    written_traits = [
+        t for t in traits if (names[t.kind], fold_key(names[t.kind], t.key)) in rewrite
+    ]
     shown = {(kind, form) for kind, key in rewrite for form in said.get((kind, key), {key})}
-    shown |= {(t.kind.value, t.key) for t in written_traits}
+    shown |= {(names[t.kind], t.key) for t in written_traits}
     store.replace_traits(tenant, person, written_traits, keys=shown)
     written = set(scope) | {(row.kind, row.key) for row in new_rows}
     store.replace_key_states(tenant, person, new_rows, keys=written)
@@ -688,7 +706,7 @@ def _fold(
     grouped = change_group(state.kind, state.key) is not None
     body = "[" + ",".join(t.model_dump_json() for t in traits) + "]" if grouped else "[]"
     return traits, KeyStateRow(
-        state.kind.value,
+        KIND_NAMES[state.kind],
         state.key,
         state_version(),
         None if last is None else last.session_id,
@@ -699,7 +717,8 @@ def _fold(
 
 def _shown(traits: list[Trait]) -> list[Trait]:
     """The order ``finish`` gives, for traits ``changes_of_mind`` was applied to."""
-    return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
+    names = KIND_NAMES
+    return sorted(traits, key=lambda t: (names[t.kind], -t.confidence, t.key, t.valid_from))
 
 
 #: Traits of a change group parsed from key states, by their JSON: a service building after

@@ -62,6 +62,12 @@ AnySignal = Signal | StoredSignal
 PRODUCER = "persona6.graph.v1"
 
 _VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
+#: Each kind's name by the kind (or by its name), and the kinds the fold asks about per signal,
+#: held here: in Python 3.11 ``SignalKind.TEXTURE`` and ``kind.value`` each run an enum
+#: descriptor written in Python, and a build asked them several times per signal.
+KIND_NAMES: dict[str, str] = {kind: kind.value for kind in SignalKind}
+_TEXTURE, _FAILURE = SignalKind.TEXTURE, SignalKind.FAILURE
+_DISCLOSURE = SignalKind.DISCLOSURE.value
 _WORD = re.compile(r"[a-z0-9+#]+")
 _STOP = frozenset(
     [
@@ -415,16 +421,17 @@ def sessions_by_key(
     ``fold_key``) in the order consolidation folds them: by first signal time, then session
     id; each session's signals in ``_order``. Texture is left out (a profile for identity
     linking, not a claim)."""
+    names = KIND_NAMES
     folded_signals = (
-        (signal, fold_key(signal.kind.value, signal.key))
+        (signal, names[signal.kind], fold_key(names[signal.kind], signal.key))
         for signal in signals
-        if signal.kind is not SignalKind.TEXTURE
+        if signal.kind is not _TEXTURE
     )
     ordered = sorted(
         (
             (_order(signal), signal, folded)
-            for signal, folded in folded_signals
-            if keys is None or (signal.kind.value, folded) in keys  # only these are sorted
+            for signal, name, folded in folded_signals
+            if keys is None or (name, folded) in keys  # only these are sorted
         ),
         key=itemgetter(0),  # stored signals come in this order: a linear pass
     )
@@ -674,7 +681,7 @@ class KeyState:
 
     def _vote(self, session: SessionSay, whole: tuple, r: float, limit: int) -> None:
         tally = _tally(session.signals)
-        if self.kind is SignalKind.FAILURE:  # each episode votes; the session shows them all
+        if self.kind is _FAILURE:  # each episode votes; the session shows them all
             shown = list(tally)
             for value, count in tally.items():
                 self.votes[value] = self.votes.get(value, 0) + count
@@ -688,7 +695,7 @@ class KeyState:
         for value in shown:
             if value not in self.against:  # no session before this one showed it
                 self.against[value] = self.all.copy()
-            if self.kind is SignalKind.FAILURE:
+            if self.kind is _FAILURE:
                 kept = [i for i, s in enumerate(session.signals) if s.value == value]
                 signals = [session.signals[i] for i in kept]
                 cited = [session.cited[i] for i in kept]
@@ -710,7 +717,7 @@ class KeyState:
         cfg = config()
         if kind in _VALUED:
             return [self._valued(person_id)]
-        if kind.value in cfg.polar_kinds:
+        if KIND_NAMES[kind] in cfg.polar_kinds:
             if not self.runs:
                 return [_trait(person_id, kind, key, self.all, _Side())]
             latest = self.sides[self.sign]
@@ -748,9 +755,10 @@ class KeyState:
 
     def sessions_needed(self) -> int:
         """The fewest sessions a trait of this key rests on (the kinds that must recur)."""
-        if self.kind in _VALUED or self.kind.value in config().polar_kinds:
+        name = KIND_NAMES[self.kind]
+        if self.kind in _VALUED or name in config().polar_kinds:
             return 1
-        name = "task_sequence" if self.key.startswith("sequence:") else self.kind.value
+        name = "task_sequence" if self.key.startswith("sequence:") else name
         return config().min_sessions.get(name, 1)
 
     def _valued(self, person_id: str) -> Trait:
@@ -919,7 +927,7 @@ def _stored_fields(signal: AnySignal) -> list[Any]:
     return [
         signal.session_id,
         signal.actor,
-        signal.kind.value,
+        KIND_NAMES[signal.kind],
         signal.key,
         signal.value,
         signal.polarity,
@@ -955,7 +963,8 @@ def finish(traits: list[Trait]) -> list[Trait]:
     """The traits of every key of a person, with changes of mind across keys applied, in the
     order they are shown. ``traits`` must hold every polar trait of the person."""
     changes_of_mind(traits)
-    return sorted(traits, key=lambda t: (t.kind.value, -t.confidence, t.key, t.valid_from))
+    names = KIND_NAMES
+    return sorted(traits, key=lambda t: (names[t.kind], -t.confidence, t.key, t.valid_from))
 
 
 def _tally(signals: Sequence[AnySignal]) -> dict[str, int]:
@@ -1283,7 +1292,7 @@ def _order(signal: AnySignal) -> tuple[str, ...]:
         signal.ts,
         signal.session_id,
         signal.actor,
-        signal.kind.value,
+        KIND_NAMES[signal.kind],
         signal.key,
         signal.value,
         evidence,
@@ -1297,7 +1306,7 @@ def _whole_events(context: dict[str, Any]) -> tuple[Item, ...]:
 
 
 def _trait_id(person_id: str, kind: SignalKind, key: str, valid_from: str) -> str:
-    blob = "\x1f".join((person_id, kind.value, key, valid_from)).encode("utf-8")
+    blob = "\x1f".join((person_id, KIND_NAMES[kind], key, valid_from)).encode("utf-8")
     return "tr_" + hashlib.blake2b(blob, digest_size=8).hexdigest()
 
 
@@ -1326,10 +1335,10 @@ def change_group(kind: SignalKind | str, key: str) -> str | None:
     """The group of traits a trait of (kind, key) may change within (``changes_of_mind``),
     or None when no change across keys touches it."""
     cfg = config()
-    name = kind.value if isinstance(kind, SignalKind) else kind
+    name = KIND_NAMES.get(kind, kind)  # a kind, or its name
     if name in cfg.polar_kinds:
         return POLAR
-    if name == SignalKind.DISCLOSURE.value and _category(key) in cfg.plan_categories:
+    if name == _DISCLOSURE and _category(key) in cfg.plan_categories:
         return PLANS
     return None
 

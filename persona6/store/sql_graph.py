@@ -98,6 +98,11 @@ def _vector_json(vector: Sequence[float]) -> str:
     return json.dumps(list(vector))
 
 
+#: Each kind's name, and texture: ``kind.value`` and ``SignalKind.TEXTURE`` run an enum
+#: descriptor written in Python (3.11), and every signal of a build asked both.
+_KIND_NAMES: dict[str, str] = {kind: kind.value for kind in SignalKind}
+_TEXTURE = SignalKind.TEXTURE
+
 #: What ``StoredSignal`` holds, in its field order.
 _STORED_COLUMNS = (
     "session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, evidence, "
@@ -178,12 +183,13 @@ class GraphSQL:
         if not signals:
             return []
         marks = ", ".join("?" * 14)
+        names = _KIND_NAMES
         rows = [
             (
                 tenant,
                 s.session_id,
                 s.actor,
-                s.kind.value,
+                names[s.kind],
                 s.key,
                 s.value,
                 s.polarity,
@@ -201,7 +207,7 @@ class GraphSQL:
         return [
             StoredSignal(row[1], row[2], s.kind, *row[4:12], row[13])
             for row, s in zip(rows, signals, strict=True)
-            if s.kind is not SignalKind.TEXTURE
+            if s.kind is not _TEXTURE
         ]
 
     def signal_count(self, tenant: str) -> int:
@@ -443,7 +449,7 @@ class GraphSQL:
                         tenant,
                         t.id,
                         person_id,
-                        t.kind.value,
+                        _KIND_NAMES[t.kind],
                         t.key,
                         t.model_dump_json(),
                         t.confidence,
