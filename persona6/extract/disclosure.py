@@ -2166,6 +2166,8 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
     first = tx.tokens(text, *pred.rest)[:1]
     if first and first[0].word.endswith("ing") and rest is not None and _for_long(pred, segment):
+        if len(words) > 1 and words[1].word in _PRONOUNS:
+            return None  # "been doing it about 6 yrs": the act is said before (v35)
         if _job_kept(text, pred, words):  # "been working nights at the hospital for two years"
             return _claim(text, pred, "work", pred.rest.start, rest, 1.0, "has been")
         return _claim(text, pred, "habits", pred.rest.start, rest, 0.6, "has been")
@@ -2597,6 +2599,9 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     if kinds:  # "I have asthma | and two cats": each thing by its own head (v35)
         rest = kinds[0]
         words = list(tx.tokens(text, *rest))
+    age = _had_age(text[rest.start : rest.end])
+    if age is not None and not negated:  # "I have 42 years": a learner's age (v35)
+        return Claim(f"identity:{age}", f"is {age} years old", 1.0, 1.0, [pred.clause])
     head = text[words[0].start : words[min(len(words), 5) - 1].end]
     known = (name for name, pattern in lex.nouns if pattern.search(head))
     category = next((name for name in known if name not in ("work", "home")), None)
@@ -2655,8 +2660,25 @@ def _kinds_joined(text: str, words: Sequence[tx.Token]) -> list[Span]:
     return spans
 
 
+def _had_age(phrase: str) -> str | None:
+    """The age in a learner's "I have 42 years (old)" (Spanish "tengo", French "j'ai", Italian
+    "ho" ... "anni") (v35): a number of years and nothing else, with "old" or a grown-up's
+    number (13 to 110); "I have 3 years left", "10 years of experience" are no age."""
+    matched = _AGE_HAD.fullmatch(phrase.strip().lower())
+    if matched is None:
+        return None
+    number = int(matched.group("n"))
+    return str(number) if matched.group("old") or 13 <= number <= 110 else None
+
+
+_AGE_HAD = re.compile(r"(?P<n>\d{1,3})\s+(?:years?|yrs?)(?P<old>\s+old)?")
+
+
 def _noun_kind(phrase: str) -> str | None:
-    """The first category (``nouns``, not work or home) whose noun ``phrase`` holds."""
+    """The first category (``nouns``, not work or home) whose noun ``phrase`` holds; an age
+    had ("42 years old") is an identity (v35)."""
+    if _had_age(phrase) is not None:
+        return "identity"
     found = (name for name, pattern in lexicon().nouns if pattern.search(phrase))
     return next((name for name in found if name not in ("work", "home")), None)
 
@@ -3146,7 +3168,10 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue  # "my favourite flower", "my INR", "need to refill my meds" (v29)
         if _medication_name(text, clause, list(tx.tokens(text, phrase[0].start, clause.end)), 0):
             continue  # "my blood thinner": ``_medications`` says it (v32)
-        framed = len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")
+        after = tx.tokens(text, phrase[-1].end, clause.end)[:1]
+        framed = (len(phrase) > 1 and phrase[1].word in ("is", "was", "'s")) or (
+            len(phrase) == 1 and bool(after) and after[0].word in ("is", "was", "'s")
+        )  # "my profession is nurse": ``_my_is`` says it (v35)
         if framed and phrase[0].word in _my_is_nouns():
             continue  # "my plan is: flight first": the plan's frame, nothing had (v25)
         own = tx.tokens(text, match.end(), clause.end)[:1]
@@ -3893,12 +3918,19 @@ def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:
         match = pattern.search(text, clause.start, clause.end)
         if match and tx.is_reported(text, sentence, match.start()):
             continue
-        span = tx.phrase_span(text, match.end(), clause.end) if match else None
+        # "my profession is nurse | but now I am not working": a contrast opens another
+        # clause (v35)
+        stops = _CONTRAST_STOPS if match else None
+        span = tx.phrase_span(text, match.end(), clause.end, stops) if match else None
         if span is not None:
             fact = tx.normalise_phrase(text[span.start : span.end])
             claims.append(Claim(f"{category}:{fact}", f"{says} {fact}", 1.0, 1.0, [clause]))
     claims.extend(_is_my_aim(text, sentence, clause))
     return claims
+
+
+#: Words of contrast that open a clause of their own after a fact ("... nurse | but now ...").
+_CONTRAST_STOPS = r"(?<![\w'-])(?:but|although|though|however)(?![\w'-])"
 
 
 def _is_my_aim(text: str, sentence: Span, clause: Span) -> list[Claim]:
@@ -5055,6 +5087,9 @@ def _without_covered(claims: list[Claim]) -> list[Claim]:
     if meds:  # "I stopped taking statins": the medication, not also an act (v32)
         claims = [c for c in claims if not _medication_act(c, meds)]
     plans = [c for c in claims if c.key.startswith("plans:") and _under_way(c.value)]
+    # v35: a course of study under way says its "my" too ("I am doing my master in economy"
+    # is the education fact, not also `has master`)
+    plans += [c for c in claims if c.key.startswith("education:doing ")]
     if not plans:
         return claims
 

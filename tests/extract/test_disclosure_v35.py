@@ -165,3 +165,72 @@ def test_a_job_kept_up_for_years_is_work() -> None:
 )
 def test_resumptive_we_and_more_jobs(text: str, expected: dict[str, str]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My profession is nurse but now I am not working.", {"work:nurse": "works as nurse"}),
+        (
+            "I am mother of three kids and I am working part time.",
+            {
+                "family:mother of three children": "is mother of three kids",
+                "work:working part time": "is working part time",
+            },
+        ),
+        ("I'm type 1 diabetic, on a pump.", {"health:type 1 diabetic": "is type 1 diabetic"}),
+        (
+            "I do nights at a care home.",
+            {"work:do nights at a care home": "does nights at a care home"},
+        ),
+        (
+            "I am doing my master in economy in Paris.",
+            {
+                "education:doing my master in economy in paris": (
+                    "is doing my master in economy in paris"
+                )
+            },
+        ),
+        # neighbours
+        (
+            "I take care of the billing",
+            {"family:take care of the billing": "takes care of the billing"},
+        ),
+        ("my goal is to run a marathon", {"plans:run a marathon": "wants to run a marathon"}),
+        ("I'm a mother of two", {"family:mother of two": "is a mother of two"}),
+    ],
+)
+def test_more_learner_and_everyday_forms(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I have 42 years old and two daughters.",
+            {"identity:42": "is 42 years old", "family:two daughters": "has two daughters"},
+        ),
+        ("I have hypertension.", {"health:hypertension": "has hypertension"}),
+        (
+            "got 2 cockapoos and a rescue cat",
+            {"pets:2 cockapoos and a rescue cat": "got 2 cockapoos and a rescue cat"},
+        ),
+        ("Been nursing 12 years.", {"work:nursing 12 years": "has been nursing 12 years"}),
+        ("been doing it about 6 yrs", {}),
+        ("I'm a single mum.", {"family:single mother": "is a single mum"}),
+        # neighbours: a number of years that is no age
+        (
+            "I have 10 years of experience",
+            {"possessions:10 years of experience": "has 10 years of experience"},
+        ),
+        ("I've been waiting 2 years for surgery", {}),
+        # "my masters" alone is a degree had
+        (
+            "cool , i have a degree , my masters",
+            {"possessions:degree": "has a degree", "personal:masters": "has masters"},
+        ),
+    ],
+)
+def test_ages_conditions_and_bare_lengths(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
