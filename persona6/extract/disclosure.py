@@ -312,6 +312,7 @@ _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
 _WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_openers")  # v35
+_WORD_LISTS += ("near_miss_adverbs",)  # v35
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -520,6 +521,7 @@ def disclosure_claims(text: str) -> list[Claim]:
                     or _number(pred.verb.word)
                     or _way_of_learning(text, pred)
                     or _in_availability(text, clause, pred)
+                    or _near_miss(pred)
                 ):
                     continue
                 found.extend(_by_means(text, pred))
@@ -2176,6 +2178,8 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         doing = lex.verbs.get(lemma)
         if doing == "home" and _gerund_no_home(text, pred.rest):
             return None  # "we're living our best life"
+        if _this_at_hand(words) and not past:
+            return None  # "I'm reading this on my phone": the message at hand, now (v35)
         if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
             return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
         on_a_thing = lemma == "work" and _works_on_a_thing(text, pred)
@@ -3871,7 +3875,8 @@ def _not_had_yet(text: str, clause: Span, at: int) -> bool:
 @cache
 def _not_done_leads() -> frozenset[str]:
     """Words before a verb of parting that leave it to come or denied ("to", "'ll", "never")."""
-    return tx.english_words("modals", "future_leads", "negations") | {"to"}
+    near = lexicon().words["near_miss_adverbs"]  # "I almost quit my job" (v35)
+    return tx.english_words("modals", "future_leads", "negations") | {"to"} | near
 
 
 def _work_step(lemma: str, raw: Sequence[tx.Token]) -> bool:
@@ -4457,6 +4462,33 @@ def _job_kept(text: str, pred: Predicate, words: Sequence[tx.Token]) -> bool:
     if after and (after[0].word in lex.words["verb_particles"] or after[0].word == "on"):
         return False
     return not _work_manner(lemma, words[1:])
+
+
+def _this_at_hand(words: Sequence[tx.Token]) -> bool:
+    """ "reading this | on my phone", "looking at this | now": "this" alone as the object of
+    a verb of the moment (no noun after it: "reading this book about Rome" names a book) is
+    the text at hand (v35)."""
+    if len(words) < 2 or words[1].word not in ("this", "these"):
+        return False
+    after = words[2].word if len(words) > 2 else ""
+    return not after or after in tx.english_set("prepositions") or after in _NOW_WORDS
+
+
+#: Words of the present moment after "this": "reading this now".
+_NOW_WORDS = frozenset({"now", "right", "again", "today", "tonight"})
+
+
+def _near_miss(pred: Predicate) -> bool:
+    """ "we nearly went aground", "I almost quit": a past act that did not happen
+    (``near_miss_adverbs`` in its verb group, v35); "I nearly always cook" says how often."""
+    lead = set(pred.lead)
+    if not lead & lexicon().words["near_miss_adverbs"] or not tx.is_past(pred.verb.word):
+        return False
+    return not lead & (_FREQUENCY_ADVERBS | lexicon().words["habit_leads"])
+
+
+#: Words of frequency after "nearly" / "almost": how often, not a thing missed.
+_FREQUENCY_ADVERBS = frozenset({"always", "never", "ever", "every", "daily", "weekly"})
 
 
 def _age_then(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.Token]) -> bool:

@@ -234,3 +234,23 @@ def test_more_learner_and_everyday_forms(text: str, expected: dict[str, str]) ->
 )
 def test_ages_conditions_and_bare_lengths(text: str, expected: dict[str, str]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last time the app was an hour out and we nearly went aground", {}),
+        ("I nearly died laughing", {}),
+        ("I almost quit my job last year", {"work:job": "has job"}),
+        ("I'm reading this on my phone between meetings", {"possessions:phone": "has phone"}),
+        # neighbours: frequency after "nearly", a thing named after "this", a real parting
+        ("I nearly always cook at home", {"habits:cook at home": "cooks at home"}),
+        (
+            "I'm reading this book about Rome",
+            {"habits:reading this book about rome": "is reading this book about rome"},
+        ),
+        ("I quit my job last year", {"work:job": "no longer has job"}),
+    ],
+)
+def test_what_did_not_happen_and_the_text_at_hand(text: str, expected: dict[str, str]) -> None:
+    assert facts(text) == expected
