@@ -1,4 +1,4 @@
-"""persona6.task.v17: what kinds of task a person does, and the action sequences they repeat.
+"""persona6.task.v18: what kinds of task a person does, and the action sequences they repeat.
 
 Two families of TASK signals per (session, actor):
 
@@ -66,6 +66,14 @@ reads the action's name and its file names too (``upload_document`` "police_repo
 file management) and may need words of its sense (``context``: a ``set_schedule`` of "bedroom
 18C 09:00-17:00" is configuration).
 
+v18 (tasks.yaml v15, session 16): a task the speaker says they have not done is none
+(``negated``, ``_undone``): "I've never filed a claim", "never deployed anything to production";
+not "I never got a claim number" (pending), "I can't submit the form" (a try that failed), a
+question or someone else's verb. A kind's ``step_of`` names the kinds whose sentence makes its
+cue a step of theirs: "I uploaded the photos of the water damage for my claim" is claims work,
+no file management; evidence uploaded or sent for a claim, an application or an appeal is
+claims work ("uploading the scans for my visa application").
+
 Evidence is the actor's own text only: their messages and the text of their own actions. An
 outcome carries its actor but its text is the product's (an error message): it is a step of a
 sequence, never cited (v6). A step without text of the actor's has no span to cite: a signal
@@ -105,7 +113,7 @@ from persona6.types import Signal, SignalKind, StoredEvent
 
 __all__ = ["NAME", "TaskExtractor", "TaskKind", "command_head", "name_words", "sequence_token"]
 
-NAME = "persona6.task.v17"
+NAME = "persona6.task.v18"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +129,9 @@ class TaskKind:
     label: str
     #: Whether its cues count inside material the person pasted (v12: a stack trace, code).
     pasted: bool
+    #: The kinds whose sentence makes this kind's cue a step of theirs (v18: an upload of the
+    #: photos for a claim is the claim's work, no file management).
+    step_of: frozenset[str] = frozenset()
 
 
 def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -141,6 +152,7 @@ def taxonomy() -> tuple[TaskKind, ...]:
             frames=_alternation(shared + [str(f) for f in spec.get("mention_frames", [])]),
             label=str(spec.get("label") or name),
             pasted=spec.get("pasted") is True,
+            step_of=frozenset(str(k) for k in spec.get("step_of", [])),
         )
         for name, spec in data["tasks"].items()
     )
@@ -362,6 +374,82 @@ def _reported_progressive(text: str, sentence: Span, at: int) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _NegatedWords:
+    within: int  # words after the negated verb a cue may stand and be negated by it
+    speakers: frozenset[str]  # subjects of the speaker's own verb
+    through: frozenset[str]  # verbs that pass the negation on before "to" ("never had to")
+    keeps: frozenset[str]  # a negated verb of these leaves the task pending ("never got")
+    failing: frozenset[str]  # a negation with one of these is a try that failed ("can't")
+
+
+@cache
+def _negated_words() -> _NegatedWords:
+    data = load_lexicon("tasks")["negated"]
+
+    def of(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    return _NegatedWords(
+        int(data["within"]), of("speakers"), of("through"), of("keeps"), of("failing")
+    )
+
+
+#: A verb of another subject than a left-out "I" (v18).
+_THIRD_PERSON = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"})
+
+
+def _undone(text: str, sentence: Span, at: int) -> bool:
+    """The speaker says they have not done what the words at ``at`` name (v18): a negation of
+    their verb reaches its object and what follows it in the clause, within ``within`` words
+    ("I've never filed a claim", "never deployed anything to production", "I have never had
+    to file an insurance claim"), not through a verb of ``keeps`` ("I never got a claim
+    number", "I'm not sure how to study for the midterm"), nor with a word of ``failing`` ("I
+    can't submit the form": a try that failed), nor in a question ("Why hasn't my claim been
+    approved?"), nor of someone else's verb ("the adjuster never filed my claim")."""
+    negations = tx.english_set("negations")
+    before = tx.tokens(text, sentence.start, at)
+    if not any(t.word in negations or t.word == "never" for t in before):
+        return False
+    if tx.is_question(text, sentence):
+        return False
+    lexicon = _negated_words()
+    skipped = (negations | tx.english_words("adverbs", "be_forms")) - lexicon.keeps
+    cuts = tx.english_words("subordinators", "coordinators")
+    for clause in tx.clauses(text, sentence):
+        if not clause.start <= at < clause.end:
+            continue
+        for p in tx.predicates(text, clause, subjects=lexicon.speakers, implied=True):
+            if not p.negated or not (p.verb.start <= at < max(p.rest.end, p.verb.end)):
+                continue
+            if p.implied and p.verb.word in _THIRD_PERSON:
+                continue  # "Not much is new other than the screenplay": no "I" left out
+            if lexicon.failing & set(p.lead):
+                continue  # "I can't submit the form": the task, tried
+            # After "be" the word denied follows it ("I'm not sure", "haven't been able").
+            words = tx.tokens(text, p.verb.end if p.is_be else p.verb.start, at)
+            i = 0
+            while p.is_be and i < len(words) and words[i].word in skipped:
+                i += 1  # "I'm not really sure", "haven't been able"
+            while (
+                i + 1 < len(words)
+                and words[i].word in lexicon.through
+                and (words[i + 1].word == "to")
+            ):
+                i += 2  # "never had to file", "don't want to submit"
+            if i < len(words) and (
+                words[i].word in lexicon.keeps or words[i].word in lexicon.failing
+            ):
+                continue  # "I never got a claim number": pending, not undone
+            if p.is_be and i < len(words) and not tx.is_gerund(words[i].word):
+                continue  # "I'm not happy with how the claim went": a state, no act denied
+            if len(words) - i - 1 <= lexicon.within and not any(
+                t.word in cuts for t in words[i + 1 :]
+            ):
+                return True  # "since the claim was denied" is a clause of its own
+    return False
+
+
 #: The kinds of ``text.supposed`` that leave a statement no task done (v14).
 _SUPPOSED_KINDS = ("imagined", "counterfactual")
 
@@ -474,6 +562,7 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
     index, text, kinds = _index(), prep.text, taxonomy()
     pasted = tx.material_spans(text)
     spans: dict[int, dict[tuple[int, int], None]] = {}
+    said_in: dict[int, dict[tuple[int, int], int]] = {}  # kind -> span -> its sentence
     for position in index.cues.positions(prep):
         pattern, context = index.cues.pattern(position), index.context_of[position]
         kind, unless = index.kind_of[position], index.unless_of[position]
@@ -510,10 +599,32 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
                 continue  # "my husband says we should pay for it": not the speaker's
             if at >= 0 and _supposed(text, sentences[at], match.start()):
                 continue  # "if i won the lottery, i would buy a boat": no task done (v14)
+            if at >= 0 and _undone(text, sentences[at], match.start()):
+                continue  # "I've never filed a claim": no task done (v18)
             spans.setdefault(kind, {})[cite.start, cite.end] = None
+            said_in.setdefault(kind, {})[cite.start, cite.end] = at
+    _steps_of_others(spans, said_in)
     # Sorted by start as before; the end orders spans that share a start (set order did).
-    found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items()}
+    found = prep.memo[NAME] = {kind: sorted(ends) for kind, ends in spans.items() if ends}
     return found
+
+
+def _steps_of_others(
+    spans: dict[int, dict[tuple[int, int], None]], said_in: dict[int, dict[tuple[int, int], int]]
+) -> None:
+    """Drops a kind's spans whose sentence shows a kind it is a step of (``step_of``, v18):
+    "I uploaded the photos of the water damage for my claim" is the claim's work, no file
+    management; "Can I upload the CSV here?" stays."""
+    kinds = taxonomy()
+    for kind, found in spans.items():
+        served = {
+            at
+            for name in kinds[kind].step_of
+            for at in said_in.get(_kind_position("step_of", name), {}).values()
+        }
+        if served:
+            for span in [span for span in found if said_in[kind][span] in served]:
+                del found[span]
 
 
 def _between_people(session: Sequence[StoredEvent]) -> bool:

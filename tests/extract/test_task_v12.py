@@ -31,7 +31,7 @@ def kinds(text: str) -> set[str]:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.task.v17"
+    assert NAME == "persona6.task.v18"
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def kinds(text: str) -> set[str]:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.task.v17"
+    assert NAME == "persona6.task.v18"
 
 
 @pytest.mark.parametrize(

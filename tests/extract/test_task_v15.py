@@ -13,7 +13,7 @@ from tests.extract.test_task_senses_v11 import kinds, said_kinds
 
 
 def test_the_producer_is_v15() -> None:
-    assert task_module.NAME == "persona6.task.v17"
+    assert task_module.NAME == "persona6.task.v18"
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from persona6.extract import task as task_module
 from tests.extract.test_task_senses_v11 import kinds, said_kinds
 
 
-def test_the_producer_is_v17() -> None:
-    assert task_module.NAME == "persona6.task.v17"
+def test_the_producer_is_v18() -> None:
+    assert task_module.NAME == "persona6.task.v18"
 
 
 @pytest.mark.parametrize(

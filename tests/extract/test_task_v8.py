@@ -15,7 +15,7 @@ def kinds(session: list[StoredEvent]) -> set[str]:
 
 
 def test_the_producer_is_v9() -> None:
-    assert NAME == "persona6.task.v17"
+    assert NAME == "persona6.task.v18"
 
 
 @pytest.mark.parametrize("text", ["checklist pdf", "ifta march pdf", "queenless csv", None])
