@@ -33,7 +33,9 @@ line. brief.v14: a task word that says only what the agent is to do weighs less
 (``task_verbs``), coursework is a learning task, and a recurring open topic is known (``topic``).
 brief.v15: a preference touches a boundary by words of content (``boundary_generic`` do not
 count), a trait said by the very words of another's line is folded into it (``_folded``), and a
-request whose own words meet the task ranks with the most relevant.
+request whose own words meet the task ranks with the most relevant. brief.v16: the assistant's
+boundaries are kept first once all of them fit in ``boundary_share`` of the budget
+(``_reserved``).
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -75,7 +77,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v15"
+PRODUCER = "persona6.brief.v16"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -912,8 +914,12 @@ def compose_brief(
 
     # The assistant layer.
     add("assistant", "assistant", f"Voice ({spec.name}): {spec.voice}", [], 5, 0)
-    for i, boundary in enumerate(spec.boundaries):
-        add("boundary", "boundary", f"Always: {boundary}", [], 6, 1 + i)
+    # The boundaries are the product's rules: reserved, first, once all of them fit in
+    # ``boundary_share`` of the budget (brief.v16); in a smaller brief they rank as before.
+    bounds = [_Line("boundary", f"Always: {boundary}", []) for boundary in spec.boundaries]
+    reserved = _reserved(bounds, budget, float(data["boundary_share"]))
+    for i, line in enumerate(bounds):
+        add("boundary", "boundary", line.statement, [], -1 if reserved else 6, 1 + i)
 
     chosen = _fit(person_id, candidates, task, budget)
     text = render(person_id, chosen, task)
@@ -936,6 +942,21 @@ def _line_tokens(item: _Line) -> int:
     shown = _shown(item.evidence)
     ids = sum(cached_count(i) for i in shown) + 2 + max(0, len(shown) - 1) if shown else 0
     return 1 + cached_count(item.statement) + ids
+
+
+def _reserved(bounds: list[_Line], budget: int, share: float) -> bool:
+    """Whether the assistant's boundaries are kept before anything else (brief.v16): all of
+    them, with their section title, take at most ``share`` of the budget. A boundary the
+    budget cut left the agent without a rule of the product (Walt's 400-token reinspection
+    brief lost "Ask before any destructive or irreversible action" once his requests ranked
+    up); kept first in every brief, they were most of a 40-100-token one, which is a sketch of
+    what the task needs (the product's own prompt carries its rules). Whole or not at all: the
+    spec's rules are one set, and a brief that says some of them does not say the others do
+    not hold."""
+    if not bounds:
+        return False
+    cost = sum(_line_tokens(line) for line in bounds) + cached_count("## Assistant layer")
+    return cost <= share * budget
 
 
 def _fit(
