@@ -336,28 +336,32 @@ def cues() -> FailureCues:
     # "{product_acts}", "{outputs}", "{bad_output}"; ``_subject``).
     subject = _subject(data, part, people)
 
+    # The word classes, joined once for every pattern (the 1,475 given names were escaped
+    # and joined again for each of the 82 report patterns, most of the lexicon's loading).
+    slots = {
+        "{subject}": subject,
+        "{adverbs}": rf"(?:(?:{data['adverbs']})\s+){{0,3}}",
+        "{malfunctions}": alternatives("malfunction_verbs"),
+        "{neg}": alternatives("negations"),
+        "{product_acts}": alternatives("product_acts"),
+        "{product_acts_ing}": alternatives("product_acts_ing"),
+        # a given name as written, capitalised, matched case-sensitively (v19)
+        "{names}": "(?-i:(?:"
+        + "|".join(re.escape(n.capitalize()) for n in sorted(tx.given_names()))
+        + r")\b)",
+        "{outputs}": alternatives("output_verbs"),
+        "{bad_output}": alternatives("bad_output"),
+        "{part}": part,
+        "{errors}": errors,
+        "{world}": world,
+        "{persons}": persons,
+        "{things}": things,
+    }
+
     def report(pattern: str) -> str:
-        slots = {
-            "{subject}": subject,
-            "{adverbs}": rf"(?:(?:{data['adverbs']})\s+){{0,3}}",
-            "{malfunctions}": alternatives("malfunction_verbs"),
-            "{neg}": alternatives("negations"),
-            "{product_acts}": alternatives("product_acts"),
-            "{product_acts_ing}": alternatives("product_acts_ing"),
-            # a given name as written, capitalised, matched case-sensitively (v19)
-            "{names}": "(?-i:(?:"
-            + "|".join(re.escape(n.capitalize()) for n in sorted(tx.given_names()))
-            + r")\b)",
-            "{outputs}": alternatives("output_verbs"),
-            "{bad_output}": alternatives("bad_output"),
-            "{part}": part,
-            "{errors}": errors,
-            "{world}": world,
-            "{persons}": persons,
-            "{things}": things,
-        }
         for slot, value in slots.items():
-            pattern = pattern.replace(slot, value)
+            if slot in pattern:
+                pattern = pattern.replace(slot, value)
         return pattern.replace("{people}", people)
 
     return FailureCues(

@@ -133,6 +133,74 @@ class LazyPattern:
         return self.compiled().finditer(*args)
 
 
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
+_SPECIAL = re.compile(r"[\\\[()]")
+
+
+def lookarounds_emptied(source: str) -> str:
+    """``source`` with the body of each outermost lookaround removed (``(?!(?:a|b)\\b)`` gives
+    ``(?!)``), unless the body holds a group (its number would change).
+
+    A lookaround requires nothing (``_clauses``), whatever its body, and still ends a run of
+    literals as an empty one does: the clauses of the emptied source are those of the source.
+    But its body is parsed all the same, and the word lists of the report patterns
+    (``failures.yaml``: closed words, world nouns, persons) stand in lookaheads, most of the
+    source of a long pattern."""
+    removed: list[tuple[int, int]] = []
+    stack: list[list[Any]] = []  # [body start, a lookaround, holds a group]
+    at, end = 0, len(source)
+    while (special := _SPECIAL.search(source, at)) is not None:
+        at = special.start()
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":  # a class: "(" and ")" in it are characters ("[^]()]" too)
+            at += 2 if source.startswith("[^", at) else 1
+            at += 1 if source.startswith("]", at) else 0
+            while at < end and source[at] != "]":
+                at += 2 if source[at] == "\\" else 1
+        elif char == "(":
+            if source.startswith("(?#", at):  # a comment ends at its first ")"
+                closing = source.find(")", at)
+                at = end if closing < 0 else closing
+            elif head := next((h for h in _LOOKAROUNDS if source.startswith(h, at)), None):
+                stack.append([at + len(head), True, False])
+                at += len(head) - 1
+            else:
+                group = not source.startswith("(?", at) or source.startswith("(?P<", at)
+                if group:
+                    for open_group in stack:
+                        open_group[2] = True
+                stack.append([at + 1, False, group])
+        elif char == ")" and stack:
+            start, lookaround, grouped = stack.pop()
+            if lookaround and not grouped and not any(g[1] for g in stack):
+                removed.append((start, at))
+        at += 1
+    if not removed:
+        return source
+    kept, parts = 0, []
+    for start, stop in removed:
+        parts.append(source[kept:start])
+        kept = stop
+    parts.append(source[kept:])
+    return "".join(parts)
+
+
+def _parse(source: str, flags: int) -> Any:
+    """The syntax tree ``_clauses`` reads: of the source with its lookarounds emptied
+    (``lookarounds_emptied``), which gives the same clauses at a fraction of the parsing; of the
+    source itself if that does not parse, or in verbose mode (where "#" starts a comment)."""
+    if not flags & re.VERBOSE and not _VERBOSE.search(source):
+        try:
+            return _parser.parse(lookarounds_emptied(source), flags)
+        except re.error:
+            pass
+    return _parser.parse(source, flags)
+
+
 #: Either kind of pattern a ``CueList`` holds.
 AnyPattern = re.Pattern[str] | LazyPattern
 
@@ -149,7 +217,7 @@ def requirement(pattern: AnyPattern) -> tuple[frozenset[str], ...]:
     found = _REQUIREMENTS.get(key)
     if found is None:
         try:
-            clauses = _clauses(_parser.parse(pattern.pattern, pattern.flags))
+            clauses = _clauses(_parse(pattern.pattern, pattern.flags))
         except Exception:  # an unknown tree shape: no requirement, the pattern always runs
             clauses = []
         found = tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
