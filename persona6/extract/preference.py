@@ -1,4 +1,4 @@
-"""persona6.preference.v41: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v42: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v41"
+NAME = "persona6.preference.v42"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -4317,6 +4317,7 @@ class _GeneralWords:
     suitable: re.Pattern[str]
     winning: re.Pattern[str]
     gate: re.Pattern[str]
+    construction: frozenset[str]
     standing: re.Pattern[str]
     moment: re.Pattern[str]
     pairs: frozenset[tuple[str, str]]
@@ -4425,6 +4426,14 @@ def _general_words() -> _GeneralWords:
         ),
         wins=re.compile(tx.word_alternation(own["winning_verbs"])),
         standing=re.compile("|".join(own["standing_scopes"])),
+        construction=frozenset(
+            w
+            for key in ("markers", "from_to_verbs", "exchange_verbs", "move_verbs", "stop_verbs")
+            for phrase in own[key]
+            for w in str(phrase).split()
+            if w not in ("for", "in", "of", "to", "up", "out", "place", "favour", "favor")
+        )
+        | {"than", "then", "rather", "sooner", "over"},  # "walk then drive": "than" misspelt
         moment=re.compile(tx.word_alternation(own["moment_words"])),
         pairs=frozenset(
             (f, str(v).split()[1])
@@ -4438,14 +4447,16 @@ def _general_words() -> _GeneralWords:
         gives=re.compile(tx.word_alternation(own["given_up_verbs"])),
         not_side=re.compile(r"(?P<left>[^,.;:!?]+),\s*not\s+(?P<y>[^,.;:!?]+)"),
         more_less=re.compile(
-            r"(?:^|(?<=[,;:.!?]))\W*(?:(?:please|pls|plz)\s+)?(?:(?:give|send|show)\s+(?:me|us)\s+)?"
-            r"more\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,.;:!?]+?)\s*(?:,|\band\b|\bbut\b|;)\s*"
-            r"(?:(?:and|but)\s+)?(?:less|fewer)\s+(?:of\s+)?(?:the\s+)?(?P<y>[^,.;:!?]+)"
+            rf"(?:^|(?<=[,;:.!?]))\W*(?:{_SUBJECT}(?:\s+[\w'-]+){{1,2}}?\s+)?"
+            r"(?:(?:please|pls|plz)\s+)?(?:(?:give|send|show)\s+(?:me|us)\s+)?"
+            r"(?:(?P<first>more)|less|fewer)\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,.;:!?]+?)"
+            r"\s*(?:,|\band\b|\bbut\b|;)\s*(?:(?:and|but)\s+)?"
+            r"(?(first)(?:less|fewer)|more)\s+(?:of\s+)?(?:the\s+)?(?P<y>[^,.;:!?]+)"
         ),
         rather=re.compile(
-            r"(?:^|(?<=[,;:.!?])|\b(?:i'd|id|i\s+would|we'd|we\s+would|i|we|much|days)\s)"
+            r"(?:^|(?<=[,;:.!?])|\b(?:i'd|id|i\s+would|we'd|we\s+would|i|we)\s)"
             r"\W*(?:much\s+|honestly\s+|really\s+)?(?:rather|sooner)\s+(?!than\b)"
-            r"(?P<x>[^,.;:!?]+?)\s+than\s+(?P<y>[^,.;:!?]+)"
+            r"(?P<x>[^,.;:!?]+?)\s+(?:than|then)\s+(?P<y>[^,.;:!?]+)"  # "then": a common typo
         ),
         from_to=re.compile(
             rf"\b(?:{from_to})\s+(?:(?:all|everything|over)\s+)?(?:(?:me|us)\s+)?from\s+"
@@ -4488,11 +4499,14 @@ def _general_words() -> _GeneralWords:
         ),
         lead_request=re.compile(
             rf"^\W*(?:{leads})\s*,?\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?"
-            r"(?:(?:please|pls|plz|just|always|only)\s+)*(?P<y>[^,.;!?]+)"
+            r"(?P<asking>(?:(?:please|pls|plz|just|always|only)\s+)*)(?P<y>[^,.;!?]+)"
         ),
         not_anymore=re.compile(
-            rf"\b{_SUBJECT}(?:\s+are|\s+am)?\s+not\s+(?P<verb>[\w'-]+ing)\s+(?P<x>[^,.;:!?]+?)"
-            r"\s+any\s?more\b"
+            rf"(?:\b{_SUBJECT}(?:\s+are|\s+am)?\s+not\s+(?P<verb>[\w'-]+ing)|^\W*(?:no|not)"
+            rf"|\b{_SUBJECT}\s+(?:don't|dont|do\s+not|no\s+longer)\s+"
+            r"(?:(?:really|even|usually|actually|ever|much)\s+)?"
+            r"(?!(?:really|even|usually|actually|ever|much)\b)(?P<done>[\w'-]+))"
+            r"\s+(?P<x>[^,.;:!?]+?)\s+any\s?more\b"
         ),
         request=re.compile(r"^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\b"),
         stops=frozenset(own["side_stops"]),
@@ -4540,6 +4554,8 @@ _ACT_OBJECTS = frozenset(
     {"the", "a", "an", "my", "our", "it", "them", "me", "us", "him", "her", "this", "that"}
     | {"to", "in", "on", "at", "for", "with", "by", "from", "into", "about", "up", "out"}
 )
+_RELATIVE_HEADS = frozenset({"the", "this", "that", "a", "an", "any", "every", "all"})
+_PARTICLES = frozenset({"along", "up", "out", "off", "back", "away", "around", "by", "over"})
 _ASKING = frozenset({"can", "could", "would", "will", "please", "pls", "plz"})
 
 
@@ -4585,6 +4601,8 @@ def _general_side(
             break  # "drinking years ago": the time is no part of it
         kept.append(word)
     kept = kept[:words]
+    while len(kept) > 2 and kept[-1] in ("lot", "lots", "much", "often", "loads"):
+        kept = kept[:-2] if kept[-2] == "a" else kept[:-1]  # "play guitar a lot": guitar
     while len(kept) > 1 and (kept[-1] in _SIDE_ENDS or (vp and kept[-1] in _VP_ENDS)):
         kept.pop()
     if not kept or (kept[0] in own.skip and not amount) or (not vp and kept[0] in _SIDE_LEADS):
@@ -4606,6 +4624,8 @@ def _left_side(left: str, own: _GeneralWords) -> tuple[str, str, str] | None:
     for at, word in enumerate(words):
         if word in ("you", "u") and not (at and words[at - 1] in _ASKING):
             return None  # "You can use margarine instead of butter": a suggestion
+        if word in _SPEAKERS and at == 2 and words[0] in _RELATIVE_HEADS:
+            return None  # "the money I save by using candles instead of ...": a relative clause
         if word in _SPEAKERS:
             verb = at + 1
             while verb < len(words) - 1 and words[verb] in _BEFORE_VERB:
@@ -4617,14 +4637,12 @@ def _left_side(left: str, own: _GeneralWords) -> tuple[str, str, str] | None:
             edge, says = at, "asks for"
         elif word == "to" and at + 1 < len(words) and words[at + 1] in own.verbs:
             edge, says = at + 1, says or "prefers"
-        elif word in own.choosing and at:
-            edge, says = at, says or "prefers"  # "Our team chose Figma over Sketch"
     chosen = words[edge + 1 :]
     if edge < 0:
         while chosen and chosen[0] in tx.english_set("discourse_markers"):
             chosen = chosen[1:]
-    if len(chosen) > 6:
-        return None
+    if len(chosen) > 6 or chosen[:1] in (["this"], ["it"], ["that"], ["these"], ["those"]):
+        return None  # "I want this reviewed by a supervisor, not ...": the case at hand
     side = _general_side(" ".join(chosen), own)
     if not side or side.split()[0] in own.not_sides:
         return None  # "I'd love to have you over again": no thing chosen
@@ -4682,10 +4700,13 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
     found = own.more_less.search(low) if "more" in low else None
     if found:
         chosen, other = _general_side(found["x"], own), _general_side(found["y"], own)
-        if chosen and other:
+        if not found["first"]:  # "fewer takeaways and more home cooking"
+            chosen, other = other, chosen
+        said = "prefers" if re.match(rf"\W*{_SUBJECT}\s", found.group()) else "asks for"
+        if chosen and other and chosen != other:
             return [
-                (chosen, f"asks for more {chosen}, less {other}", 1.0, weight),
-                (other, f"asks for less {other} (more {chosen} instead)", -1.0, weight),
+                (chosen, f"{said} more {chosen}, less {other}", 1.0, weight),
+                (other, f"{said} less {other} (more {chosen} instead)", -1.0, weight),
             ]
     found = own.not_side.search(low) if re.search(r",\s*not\s", low) else None
     if found:
@@ -4740,10 +4761,37 @@ def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
     found = own.used_to.search(low) if "used to" in low else None
     if found and not any(w in own.others for w in low[: found.start()].split()):
         return _used_to(found, own)
+    asked = _lead_request(low, own)  # "Going forward just give me X, I don't need Y anymore"
+    rest = [side for side in _one_side_change(low, own) if side[0] not in {a[0] for a in asked}]
+    return asked + rest
+
+
+def _lead_request(low: str, own: _GeneralWords) -> list[tuple]:
+    """A request from a point in time on: "From now on can you write the letters in a more
+    formal tone?", "Going forward just give me the corrections inline"."""
+    found = own.lead_request.match(low)
+    if found:
+        asked = _general_side(found["y"], own, vp=True, words=12).split()
+        asking = bool(found["asking"]) or found.group().find(" you ") >= 0
+        if asked and (asking or asked[0] in own.verbs) and len(asked) > 1:
+            # "please cc my assistant": after "please" or "can you" the verb opens the request
+            key = " ".join(w for w in asked if w not in ("me", "us"))
+            return [(key, f"asks from now on to {' '.join(asked)}", 1.0, 1.0)]
+    return []
+
+
+def _one_side_change(low: str, own: _GeneralWords) -> list[tuple]:
+    """A change said of one side: "we're not doing X any more", "cut down to N", "these days
+    I mostly X", "ditched X"."""
     found = own.not_anymore.search(low)
     if found:
         old = _general_side(found["x"], own)
-        return [(old, f"has stopped {found['verb']} {old}", -1.0, 1.0)] if old else []
+        if found["x"].split()[0] in tx.english_set("dangling_particles") | _PARTICLES:
+            return []  # "we do not get along anymore": a phrasal verb, no thing
+        said = f"has stopped {found['verb']} {old}" if found["verb"] else f"no longer wants {old}"
+        if found["done"]:  # "I don't take sugar in my coffee any more"
+            said = f"no longer {tx.third_person(found['done'])} {old}"
+        return [(old, said, -1.0, 1.0)] if old else []
     found = own.amount.search(low)
     if found:
         now = _general_side(found["y"], own, vp=True, amount=True)
@@ -4752,15 +4800,12 @@ def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
     if found:
         now = _general_side(found["y"], own, vp=not found["it"])
         first = now.split()[0] if now else ""
-        if now and (found["it"] or first in own.verbs):
+        chooses = found["it"] or re.search(r"\b(?:instead|mostly|only|just)\b", found.group())
+        if now and chooses and (found["it"] or first in own.verbs):
+            # "These days I cook at home instead", "these days it's mostly piano"; not "these
+            # days I feel tired", a state, no choice
             said = f"these days prefers {now}" if found["it"] else f"these days prefers to {now}"
             return [(now, said, 1.0, 1.0)]
-    found = own.lead_request.match(low)
-    if found:
-        asked = _general_side(found["y"], own, vp=True, words=12).split()
-        if asked and asked[0] in own.verbs and len(asked) > 1:
-            key = " ".join(w for w in asked if w not in ("me", "us"))
-            return [(key, f"asks from now on to {' '.join(asked)}", 1.0, 1.0)]
     found = own.given_up.search(low) if own.gives.search(low) else None
     if found and not re.match(r"(?:my|our|his|her|their|your)\b", found["x"]):
         old = _general_side(found["x"], own)
@@ -4803,10 +4848,10 @@ def _with_general_readings(
     text: str, sentences: list[Span], found: list[Claim], asked: int, answering: bool
 ) -> list[Claim]:
     """``found`` with each sentence's general contrast or change (``_general_reading``) where
-    the other readings did not already find both its sides; the claims of the sentence that
-    name a word of either side (a garbled part of it: "asks for no more switched to
-    prusaslicer") give way to it."""
-    quotes = tx.quoted_spans(text)
+    the other readings did not already read a contrast in it (claims of both signs) nor say
+    its side; a claim of the sentence whose key holds the construction's own words (a garbled
+    reading of it: "asks for no more switched to prusaslicer") gives way to it."""
+    quotes, cues = tx.quoted_spans(text), _general_words().construction
     for sentence in sentences:
         if sentence.start < asked or tx.inside(quotes, sentence.start):
             continue
@@ -4814,20 +4859,27 @@ def _with_general_readings(
         if not general:
             continue
         mine = [c for c in found if any(sentence.start <= s.start < sentence.end for s in c.spans)]
+        garbled = {id(c) for c in mine if cues & set(c.key.split())}
+        kept = [c for c in mine if id(c) not in garbled]
+        if len({c.polarity > 0 for c in kept}) == 2:
+            continue  # the sentence's contrast is read already, in its own terms
 
-        def said(claim: Claim, mine: list[Claim] = mine) -> bool:
+        # a claim reading the other side (and what follows it) on the chosen side's sign is
+        # the contrast misread: "i like cats over dogs, dogs nasty" gave `likes dogs nasty`
+        garbled |= {
+            id(c)
+            for c in kept
+            for g in general
+            if c.polarity * g.polarity < 0 and (c.key == g.key or c.key.startswith(f"{g.key} "))
+        }
+        kept = [c for c in kept if id(c) not in garbled]
+
+        def said(claim: Claim, kept: list[Claim] = kept) -> bool:
             head = tx.singular(claim.key.split()[-1])
             return any(
                 c.polarity * claim.polarity > 0 and head in {tx.singular(w) for w in c.key.split()}
-                for c in mine
+                for c in kept
             )
 
-        if all(said(c) for c in general) or len({c.polarity > 0 for c in mine}) == 2:
-            continue  # the sentence's contrast is read already, in its own terms
-        named = {tx.singular(w) for c in general for w in c.key.split() if len(w) > 2}
-        named -= {"the", "and", "for", "with"}
-        dropped = {
-            id(c) for c in mine if named & {tx.singular(w) for w in c.key.split() if len(w) > 2}
-        }
-        found = [c for c in found if id(c) not in dropped] + general
+        found = [c for c in found if id(c) not in garbled] + [c for c in general if not said(c)]
     return found

@@ -20,8 +20,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v23() -> None:
-    assert preference.NAME == "persona6.preference.v41"
-    assert load_lexicon("preferences")["version"] == 35
+    assert preference.NAME == "persona6.preference.v42"
+    assert load_lexicon("preferences")["version"] == 36
 
 
 # W1: the negation's scope ends at the clause boundary; "Y only" chooses Y.

@@ -22,9 +22,9 @@ def signs(text: str) -> dict[str, float]:
     return {s.key: s.polarity for s in extracted(preference.NAME, text, "u1")}
 
 
-def test_the_producer_is_v41() -> None:
-    assert preference.NAME == "persona6.preference.v41"
-    assert load_lexicon("preferences")["version"] == 35
+def test_the_producer_is_v42() -> None:
+    assert preference.NAME == "persona6.preference.v42"
+    assert load_lexicon("preferences")["version"] == 36
 
 
 @pytest.mark.parametrize(
