@@ -1,4 +1,4 @@
-"""persona6.preference.v42: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v43: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v42"
+NAME = "persona6.preference.v43"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -619,6 +619,8 @@ def preference_claims(
             covered = max([covered, *ends])
     found = _with_general_readings(text, all_sentences, found, asked, answering)
     found = [c for c in found if not _pinned_to_the_moment(text, all_sentences, c)]
+    # a bare number rated names no thing: "5 was too much" (of meals a week) is an amount (v43)
+    found = [c for c in found if not (_NUMBER.fullmatch(c.key) and c.value.startswith(_RATED))]
     for claim in found:
         _key_form(claim, text)  # "a pie chart", "pie charts", "never pies" (among charts)
         _key_stored_data(claim)  # "Do not keep my card information", "no save card please"
@@ -3400,6 +3402,7 @@ def _never_pattern() -> re.Pattern[str]:
 #: A bare number, and a phrase opening on a number with its unit ("90-day supply": ``rest``
 #: "-day supply"), as ``_choice_fragment`` reads a side given as a bare number (v35).
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_RATED = ("rates ", "does not rate ")
 _NUMBER_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?P<rest>(?:-|\s+)[^\W\d].*)")
 
 

@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
     return {s.key: s.polarity for s in extracted(preference.NAME, text, "u1")}
 
 
-def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v42"
+def test_the_producer_is_v43() -> None:
+    assert preference.NAME == "persona6.preference.v43"
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,10 @@ def test_a_request_from_now_on_keeps_its_other_clause() -> None:
         )
         == -1.0
     ), got
+
+
+def test_a_bare_number_rated_names_nothing() -> None:
+    # preference.v43: "5 was too much" was `rates poorly: 5` (probe 11 ch10)
+    text = "We've dropped down to 3 meals a week, 5 was too much and half of it went in the bin."
+    assert values(text) == {"3 meals a week": "has cut down to 3 meals a week"}
+    assert values("The 5 series is the best.") == {"5 series": "rates highly: 5 series"}
