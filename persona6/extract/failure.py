@@ -1,4 +1,4 @@
-"""persona6.failure.v19: failure episodes, and how the person reacted to each.
+"""persona6.failure.v20: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -53,7 +53,10 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   a negated act of the product with or without the apostrophe, "wont sync", "isnt updating";
   broken now, "is useless now", a link "is dead"; wrong or senseless output, "gets the amounts
   wrong", "shows gibberish"; its stated state denied, "says complete but half ... aren't
-  there"; what the person made wiped or duplicated after an act); key = ``user_reported``.
+  there"; what the person made wiped or duplicated after an act; v20 not a time, a date or a
+  slot that does not work for the person, "Tuesday doesn't work for me", "3pm won't work",
+  not a thing of the home, "the old clock on the wall stopped working", nor a breakage of the
+  far past, "years ago the website kept crashing"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -210,7 +213,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v19"
+NAME = "persona6.failure.v20"
 
 
 class Reaction(StrEnum):
@@ -356,6 +359,9 @@ def cues() -> FailureCues:
         "{world}": world,
         "{persons}": persons,
         "{things}": things,
+        # v20: a time, a date or a slot ("Tuesday", "3pm", "the 5th"); a mark of the far past
+        "{times}": f"(?:{alternatives('time_nouns')})",
+        "{far_past}": alternatives("far_past"),
     }
 
     def report(pattern: str) -> str:
