@@ -1,4 +1,4 @@
-"""persona6.preference.v43: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v44: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v43"
+NAME = "persona6.preference.v44"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -1936,6 +1936,8 @@ def _object_claims(
         return _claim(text, span, -polarity, said, cue.weight, cited, context.asked)
     cut, counter, marker, excepted, sides_alike = end, None, "", False, False
     markers = [lex.contrasts.get(cue.head), lex.contrasts["any"]]
+    if _comparative_degree().search(text, max(0, start - 12), start):
+        markers.append(_THAN)  # "I like more the green tea than the coffee" (v44)
     for pattern in [*markers, lex.exceptions] if polarity > 0 else markers:
         found = pattern.search(text, start, end) if pattern is not None else None
         if found and start < found.start() < cut:
@@ -1954,6 +1956,7 @@ def _object_claims(
             ):
                 continue  # "prefer going to the beach", "prefer you to ...": not "X to Y"
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
+            marker = "more than" if pattern is _THAN else marker
             excepted, sides_alike = pattern is lex.exceptions, parallel
     # "running in the evening to running at lunch": the time is what the sides differ by (v38)
     span = tx.phrase_span(text, start, cut, None if sides_alike else lex.stops)
@@ -2030,6 +2033,17 @@ def _object_degree() -> re.Pattern[str]:
     degrees = tx.word_alternation(data["object_degrees"])
     before = tx.word_alternation(data["object_degree_before"])
     return re.compile(rf"(?:{degrees})\s+(?=(?:{before})\s)", re.I)
+
+
+@cache
+def _comparative_degree() -> re.Pattern[str]:
+    """A comparative degree right before a cue's object (``comparative_degrees``: "I like more
+    the small fishes"): its "than" is a contrast (v44)."""
+    data = tx.load_lexicon("preferences")
+    return re.compile(rf"\b(?:{tx.word_alternation(data['comparative_degrees'])})\s+$", re.I)
+
+
+_THAN = re.compile(r"\bthan\b", re.I)
 
 
 #: A taste for the listener's act on a thing pointed at: "(I'd prefer) you delete it once ...".
@@ -4668,6 +4682,18 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
                 (chosen, f"{said} than {other}", 1.0, weight),
                 (other, _against(said, other), -1.0, weight),
             ]
+    found = _fronted().search(low) if " than " in low else None
+    if found and ("for me" in found.group() or "to me" in found.group()):
+        chosen = _general_side(found["x"], own, vp=bool(found["to"]), words=5)
+        other = _general_side(found["y"], own, vp=bool(found["to"]), words=5)
+        if found["to"] and chosen:  # "to write than speak": writing over speaking
+            chosen = _gerund(chosen)
+            if other.split()[0] in tx.english_set("prepositions"):  # "... than at night"
+                other = f"{chosen.split()[0]} {other}"
+            elif len(other.split()) == 1 == len(found["x"].split()):
+                other = _gerund(other)
+        if chosen and other and chosen.split()[0] not in own.not_sides:
+            return _two_sides("prefers", chosen, other, "over", weight)
     for pattern, cue in ((own.suitable, " than "), (own.winning, "")):
         if cue not in low or not (cue or ">" in low or own.wins.search(low)):
             continue  # a cheap look for the words each construction needs first
@@ -4722,6 +4748,29 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
     return []
 
 
+@cache
+def _fronted() -> re.Pattern[str]:
+    """A learner's comparative with its predicate first (``fronted_adjectives``, v44): "For me
+    is more easy to write than speak", "Is more easy for me the video than the text"."""
+    own = tx.load_lexicon("preferences")["general_readings"]
+    adjectives = tx.word_alternation(own["fronted_adjectives"])
+    me = r"(?:(?:for|to)\s+me\s*,?\s+)"
+    return re.compile(
+        rf"(?:^|(?<=[,;:.!?]))\W*{me}?(?:it\s+)?(?:is|'s|are)\s+"
+        rf"(?:(?:much|way|far|a\s+lot|a\s+bit|very|so)\s+)?(?:more\s+)?(?:{adjectives})\s+{me}?"
+        rf"(?:(?P<to>to)\s+)?(?P<x>[^,.;:!?]+?)\s+than\s+(?:to\s+)?(?P<y>[^,.;:!?]+)"
+    )
+
+
+def _gerund(side: str) -> str:
+    """A verb phrase as its act: "write" -> "writing", "pay by card" -> "paying by card"."""
+    words = side.split()
+    if not words or tx.is_gerund(words[0]):
+        return side
+    forms = sorted((f for f in tx.inflections(words[0]) if f.endswith("ing")), key=len)
+    return " ".join([forms[0], *words[1:]]) if forms else side
+
+
 def _two_sides(says: str, chosen: str, other: str, link: str, weight: float) -> list[tuple]:
     if chosen == other:
         return []
@@ -4746,6 +4795,8 @@ def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
         found = pattern.search(low)
         if found is None or any(w in own.others for w in low[: found.start()].split()):
             continue
+        if pattern is own.exchange and _a_person(found["y"], own):
+            continue  # "I swapped seats with my friend": with whom, no thing taken up
         before = found["x"].split()
         if len(before) > 1 and tx.is_gerund(before[0]):
             before = before[1:]  # "stopped using tap water": the water
@@ -4767,6 +4818,16 @@ def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
     asked = _lead_request(low, own)  # "Going forward just give me X, I don't need Y anymore"
     rest = [side for side in _one_side_change(low, own) if side[0] not in {a[0] for a in asked}]
     return asked + rest
+
+
+_PERSONS = frozenset({"him", "her", "them", "someone", "somebody", "anyone", "friend", "mate"})
+
+
+def _a_person(side: str, own: _GeneralWords) -> bool:
+    """Whether a side opens on a person ("my friend", "him", "a colleague"): one exchanges
+    things with a person, not a thing for them (preference.v44)."""
+    words = [w for w in side.split() if w not in ("my", "our", "a", "the", "his", "her", "their")]
+    return bool(words) and (words[0] in own.others or words[0] in _PERSONS)
 
 
 def _lead_request(low: str, own: _GeneralWords) -> list[tuple]:

@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
     return {s.key: s.polarity for s in extracted(preference.NAME, text, "u1")}
 
 
-def test_the_producer_is_v43() -> None:
-    assert preference.NAME == "persona6.preference.v43"
+def test_the_producer_is_v44() -> None:
+    assert preference.NAME == "persona6.preference.v44"
 
 
 @pytest.mark.parametrize(
