@@ -1,4 +1,4 @@
-"""persona6.decision.v15: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v16: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -10,7 +10,8 @@ use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X 
 "approved"; a past act without its subject at the start of a sentence, as chat writes it,
 "ditched Trello last month", "went with the fondant": v8; a verb of taking up after "decided
 to", ``taking_up``, "I have decided to enrol in X rather than Y", chooses X and rejects Y, the
-thing named after "rather than" or "instead of" any chosen thing, ``alternatives``: v10): key =
+thing named after "rather than" or "instead of" any chosen thing, ``alternatives``: v10;
+"over" after a verb of choosing, "Our team chose Figma over Sketch", ``over_verbs``: v16): key =
 the object phrase, normalised and cut at the first stop word ("because", "instead", ...) or
 time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
 "since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
@@ -84,7 +85,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v15"
+NAME = "persona6.decision.v16"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -113,6 +114,9 @@ class DecisionCues:
     polarity: dict[str, float]
     #: After a chosen object: the thing not taken follows ("rather than Y", v10).
     alternatives: re.Pattern[str]
+    #: "over Y" after a chosen object, only after a verb of choosing (``over_verbs``, v16).
+    over: re.Pattern[str]
+    over_verbs: re.Pattern[str]
     #: A word of an action's text that marks one occurrence ("00", "2026-09-01", v10).
     occurrence: re.Pattern[str]
     #: An arrow between the states before and after in an action's text ("1.7.4 -> 1.8.0", v12).
@@ -159,6 +163,13 @@ def cues() -> DecisionCues:
         actions=tuple(actions),
         polarity={str(k): float(v) for k, v in data["polarity"].items()},
         alternatives=re.compile(data["alternatives"], re.IGNORECASE),
+        over=re.compile(data["over"], re.IGNORECASE),
+        over_verbs=re.compile(
+            r"\b(?:"
+            + "|".join(r"\s+".join(map(re.escape, str(v).split())) for v in data["over_verbs"])
+            + r")\s*$",
+            re.IGNORECASE,
+        ),
         occurrence=re.compile(data["occurrence_marks"]),
         arrows=re.compile(data["arrows"]),
         plan_steps=re.compile(data["plan_steps"], re.IGNORECASE),
@@ -247,7 +258,12 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                     continue
                 taken.append(span)
                 found.append(decision)
-                other = _alternative(event, rule, span.end, sentence.end)
+                chosen_by = (
+                    match.group()[: match.start("obj") - match.start()]
+                    if "obj" in match.re.groupindex
+                    else ""
+                )
+                other = _alternative(event, rule, span.end, sentence.end, chosen_by)
                 if other is not None and other.evidence is not None:
                     taken.append(Span(other.evidence.start, other.evidence.end))
                     found.append(other)
@@ -255,15 +271,24 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
 
 
 _PHRASE = re.compile(PHRASE)
+#: What ends the thing not taken after "over" (v16): what the choice was for, where, when.
+_OVER_SIDE_END = re.compile(r"\s(?:for|in|on|at|during|with|because|since|as|when)\s", re.I)
 
 
-def _alternative(event: StoredEvent, rule: DecisionRule, end: int, limit: int) -> Decision | None:
+def _alternative(
+    event: StoredEvent, rule: DecisionRule, end: int, limit: int, chosen_by: str = ""
+) -> Decision | None:
     """The thing not taken, named right after what was chosen ("... the advanced writing course
-    rather than the conversation course": ``alternatives``), as a rejected decision."""
+    rather than the conversation course": ``alternatives``; "chose Figma over Sketch" after a
+    verb of choosing, ``over``, v16), as a rejected decision."""
     text = event.text or ""
     if rule.kind != "chose":
         return None
     marker = cues().alternatives.match(text, end, limit)
+    if marker is None and cues().over_verbs.search(chosen_by.strip()):
+        marker = cues().over.match(text, end, limit)
+        found = _OVER_SIDE_END.search(text, marker.end(), limit) if marker else None
+        limit = found.start() if found else limit  # "Barcelona for our honeymoon": Barcelona
     if marker is None:
         return None
     phrase = _PHRASE.match(text, marker.end(), limit)

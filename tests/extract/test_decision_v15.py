@@ -21,8 +21,8 @@ def _decisions(text: str) -> list[tuple[str, str, float]]:
     return sorted((s.key, s.value, s.polarity) for s in extracted(decision.NAME, text))
 
 
-def test_the_producer_is_v15() -> None:
-    assert decision.NAME == "persona6.decision.v15"
+def test_the_producer_is_v16() -> None:
+    assert decision.NAME == "persona6.decision.v16"
 
 
 @pytest.mark.parametrize(
