@@ -4683,7 +4683,8 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
                 (other, _against(said, other), -1.0, weight),
             ]
     found = _fronted().search(low) if " than " in low else None
-    if found and ("for me" in found.group() or "to me" in found.group()):
+    clause = found and _CLAUSE_OPENERS.search(found["x"])
+    if found and not clause and ("for me" in found.group() or "to me" in found.group()):
         chosen = _general_side(found["x"], own, vp=bool(found["to"]), words=5)
         other = _general_side(found["y"], own, vp=bool(found["to"]), words=5)
         if found["to"] and chosen:  # "to write than speak": writing over speaking
@@ -4760,6 +4761,11 @@ def _fronted() -> re.Pattern[str]:
         rf"(?:(?:much|way|far|a\s+lot|a\s+bit|very|so)\s+)?(?:more\s+)?(?:{adjectives})\s+{me}?"
         rf"(?:(?P<to>to)\s+)?(?P<x>[^,.;:!?]+?)\s+than\s+(?:to\s+)?(?P<y>[^,.;:!?]+)"
     )
+
+
+#: A clause inside the first side of a fronted comparative: what is compared is in it ("For
+#: me is more easy to play when I see the video than the sheet": the video, not playing).
+_CLAUSE_OPENERS = re.compile(r"\b(?:when|whenever|if|while|because|since|as|once)\b")
 
 
 def _gerund(side: str) -> str:

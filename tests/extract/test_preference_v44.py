@@ -60,6 +60,8 @@ def test_a_learners_comparative_chooses_the_first_side(
         ("I am liking very much the jazz", {"jazz": 1.0}),
         # rates, for no one: no choice made (as before)
         ("The train is better than the plane", {"train": 1.0}),
+        # a clause inside the first side: what is compared is in it, no side read
+        ("For me is more easy to cook when I have a recipe than the TV show", {}),
         # a style's request: no preference
         ("Please explain me more simple", {}),
         ("Please explain me more easy, I am beginner", {}),
