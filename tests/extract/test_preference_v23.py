@@ -21,7 +21,7 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 def test_the_producer_is_v23() -> None:
     assert preference.NAME == "persona6.preference.v44"
-    assert load_lexicon("preferences")["version"] == 36
+    assert load_lexicon("preferences")["version"] == 37
 
 
 # W1: the negation's scope ends at the clause boundary; "Y only" chooses Y.

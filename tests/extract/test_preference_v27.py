@@ -25,7 +25,7 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 def test_the_producer_is_v27() -> None:
     assert preference.NAME == "persona6.preference.v44"
-    assert load_lexicon("preferences")["version"] == 36
+    assert load_lexicon("preferences")["version"] == 37
 
 
 # "Please keep X ADJ" states a form; "please keep <this/me> ..." is about the moment or listener.

@@ -20,7 +20,7 @@ def read(text: str) -> dict[str, tuple[str, float, float]]:
 
 def test_the_producer_is_v29() -> None:
     assert preference.NAME == "persona6.preference.v44"
-    assert load_lexicon("preferences")["version"] == 36
+    assert load_lexicon("preferences")["version"] == 37
 
 
 # A change of a standing choice: for the new side, against the old, at full weight.
