@@ -16,7 +16,7 @@ import json
 import math
 import time
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -134,25 +134,31 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
         # Every session's (seq, event_id, ingested_at) in one read, before any events are.
         listed = store.event_seqs_by_session(tenant)
         sessions = list(listed)  # in order of first event, as sessions_since lists them
-        extracted = [
-            extract_stored_session(store, tenant, session_id, listed[session_id])
+        # Each session's events are let go of once extracted: a full build keeps only its
+        # signals and what its write needs of the events (``ReadSession``), not the log.
+        read = [
+            ReadSession.of(
+                extract_stored_session(store, tenant, session_id, listed.pop(session_id))
+            )
             for session_id in sessions
         ]
+        events = sum(session.events for session in read)
+        signals = sum(len(session.signals) for session in read)
     else:
         sessions = store.sessions_since(tenant, since)
         extracted = [extract_stored_session(store, tenant, session_id) for session_id in sessions]
-    events = sum(len(session.events) for session in extracted)
-    signals = sum(len(session.signals) for session in extracted)
+        events = sum(len(session.events) for session in extracted)
+        signals = sum(len(session.signals) for session in extracted)
     with store.transaction():
         store.lock_graph(tenant)
         touched: dict[str, Scope] = {}
         if full:
             now = store.event_seqs_by_session(tenant)
             held: dict[str, list[StoredSignal]] | None = {}
-            for session in _drained(extracted):  # each let go of once stored
-                current = _current(store, tenant, session, now.get(session.session_id, ()))
+            for session in _drained(read):  # each let go of once stored
+                stored = session.current(store, tenant, now.get(session.session_id, ()), held)
                 # Everything, for everyone: only who is touched matters.
-                touched.update(dict.fromkeys(store_session_actors(store, tenant, current, held)))
+                touched.update(dict.fromkeys(stored))
             held = _as_stored(store, tenant, held)
         else:
             held = None
@@ -295,7 +301,7 @@ def _every_actor(store: Store, tenant: str) -> set[str]:
     return actors
 
 
-def _drained(sessions: list[ExtractedSession]) -> Iterator[ExtractedSession]:
+def _drained(sessions: list[ReadSession]) -> Iterator[ReadSession]:
     """The sessions in order, each removed from the list as it is handed out: a full build
     keeps what it stored of them (``held``), not their events and signals too."""
     sessions.reverse()
@@ -360,6 +366,54 @@ class ExtractedSession:
     seen: Seen
 
 
+@dataclass(frozen=True, slots=True)
+class ReadSession:
+    """What a full build keeps of a session between extracting it and storing its signals:
+    the signals, and of the events only what ``_current`` and ``store_session_actors`` read
+    of them (whether their ids are those of ``seen``, the actors they name), not the events.
+    """
+
+    session_id: str
+    signals: list[Signal]
+    seen: Seen
+    #: Whether the events read are the ones ``seen`` lists (``_current``'s first test).
+    read_seen: bool
+    #: The actors the events name (user_id, anonymous_id), in the events' order.
+    named: tuple[str, ...]
+    events: int
+
+    @classmethod
+    def of(cls, session: ExtractedSession) -> ReadSession:
+        named = dict.fromkeys(
+            named
+            for event in session.events
+            for named in (event.user_id, event.anonymous_id)
+            if named is not None
+        )
+        return cls(
+            session.session_id,
+            session.signals,
+            session.seen,
+            _read_seen(session),
+            tuple(named),
+            len(session.events),
+        )
+
+    def current(
+        self, store: Store, tenant: str, now: Seen, held: dict[str, list[StoredSignal]] | None
+    ) -> set[str]:
+        """Store the session's signals as ``store_session_actors`` does, after ``_current``'s
+        test: if its events changed since they were read, it is read and extracted again."""
+        if self.read_seen and now == self.seen:
+            return _store_actors(store, tenant, self.session_id, self.signals, self.named, held)
+        fresh = extract_stored_session(store, tenant, self.session_id)
+        return store_session_actors(store, tenant, fresh, held)
+
+
+def _read_seen(session: ExtractedSession) -> bool:
+    return sorted(e.event_id for e in session.events) == sorted(i for _, i, _ in session.seen)
+
+
 def extract_stored_session(
     store: Store, tenant: str, session_id: str, seen: Seen | None = None
 ) -> ExtractedSession:
@@ -388,10 +442,7 @@ def _current(
     """
     if now is None:
         now = store.session_event_seqs(tenant, session.session_id)
-    if (
-        sorted(e.event_id for e in session.events) == sorted(i for _, i, _ in session.seen)
-        and now == session.seen
-    ):
+    if _read_seen(session) and now == session.seen:
         return session
     return extract_stored_session(store, tenant, session.session_id)
 
@@ -442,16 +493,33 @@ def store_session_actors(
     the old and new signals but texture, and every actor the events name. The old signals are
     not read back, only their (actor, kind, key). The stored signals are added to ``held``,
     by actor, if given."""
-    before = store.signal_keys(tenant, session_id=session.session_id)
-    stored = store.replace_session_signals(tenant, session.session_id, session.signals)
+    named = (
+        named
+        for event in session.events
+        for named in (event.user_id, event.anonymous_id)
+        if named is not None
+    )
+    return _store_actors(store, tenant, session.session_id, session.signals, named, held)
+
+
+def _store_actors(
+    store: Store,
+    tenant: str,
+    session_id: str,
+    signals: list[Signal],
+    named: Iterable[str],
+    held: dict[str, list[StoredSignal]] | None,
+) -> set[str]:
+    """``store_session_actors`` of a session's signals and the actors its events name."""
+    before = store.signal_keys(tenant, session_id=session_id)
+    stored = store.replace_session_signals(tenant, session_id, signals)
     if held is not None:
         for signal in stored:
             held.setdefault(signal.actor, []).append(signal)
     texture = _TEXTURE
     actors = {actor for actor, kind, _ in before if kind != texture}
-    actors.update(s.actor for s in session.signals if s.kind is not texture)
-    for event in session.events:
-        actors.update(named for named in (event.user_id, event.anonymous_id) if named is not None)
+    actors.update(s.actor for s in signals if s.kind is not texture)
+    actors.update(named)
     return actors
 
 

@@ -504,3 +504,73 @@ def test_signals_a_backend_would_change_are_read_back():
     assert _as_stored(store, "default", {"ada": [stored(-0.0, None)]}) is None
     assert _as_stored(store, "default", {"ada": [stored(0.5, float("nan"))]}) is None
     assert _as_stored(store, "default", {"ada": [stored(0.5, 1.0)]}) is None  # none stored
+
+
+class _EventSpy(SQLiteStore):
+    """A store that hands out every event it reads and counts, at each write of a session's
+    signals, how many of them something besides the spy still holds."""
+
+    def __init__(self) -> None:
+        super().__init__(":memory:")
+        self.read: list = []
+        self.most_held = 0
+
+    def iter_events(self, query):
+        for event in super().iter_events(query):
+            self.read.append(event)
+            yield event
+
+    def replace_session_signals(self, tenant, session_id, signals):
+        import sys
+
+        # Three references are the spy's list, the loop's name and getrefcount's argument.
+        held = sum(sys.getrefcount(event) > 3 for event in self.read)
+        self.most_held = max(self.most_held, held)
+        return super().replace_session_signals(tenant, session_id, signals)
+
+
+def test_a_full_build_lets_go_of_each_sessions_events_once_it_is_extracted(small_log):
+    """Memory of a full build is bounded by a session's events, not the log's: no session's
+    events are kept from its extraction to the write of its signals."""
+    store = _EventSpy()
+    ingest_events(store, small_log.events)
+    report = build(store, "default", full=True)
+    largest = max(len(events) for events in sessions_in_order(small_log.events))
+    assert report.events == len(store.read) > largest  # every event read, once
+    assert store.most_held <= largest
+    assert store.most_held == 0  # let go of before any write
+
+
+def test_a_full_build_extracts_again_a_session_changed_after_it_was_read(monkeypatch):
+    """A full build extracts outside its write transaction: a session that changed before
+    the write is read and extracted again there, as an incremental build does."""
+    import sys
+
+    module = sys.modules["persona6.graph.build"]
+    first = [_message("e1", "I love green tea.")]
+    later = [_message("e2", "I hate coffee.", "2026-03-01T10:01:00Z")]
+    extract = module.extract_stored_session
+    changed = SQLiteStore(":memory:")
+    ingest_events(changed, first)
+
+    def extract_then_record(store, tenant, session_id, seen=None):
+        read = extract(store, tenant, session_id, seen)
+        if seen is not None and not later_recorded:  # the full build's first read
+            later_recorded.append(True)
+            ingest_events(store, later)
+        return read
+
+    later_recorded: list[bool] = []
+    monkeypatch.setattr(module, "extract_stored_session", extract_then_record)
+    build(changed, "default", full=True)
+    monkeypatch.setattr(module, "extract_stored_session", extract)
+    assert later_recorded
+    whole = SQLiteStore(":memory:")
+    ingest_events(whole, first + later)
+    build(whole, "default", full=True)
+    assert "coffee" in {t.key for t in whole.traits_of("default", "ada")} | {
+        s.key for s in whole.stored_signals_of("default", {"ada"})
+    }
+    assert graph_of(changed) == graph_of(whole)
+    assert states_of(changed) == states_of(whole)
+    assert evidence_rows_of(changed) == evidence_rows_of(whole)
