@@ -71,7 +71,8 @@ v18 (tasks.yaml v15, session 16): a task the speaker says they have not done is 
 not "I never got a claim number" (pending), "I can't submit the form" (a try that failed), a
 question or someone else's verb. A kind's ``step_of`` names the kinds whose sentence makes its
 cue a step of theirs: "I uploaded the photos of the water damage for my claim" is claims work,
-no file management; evidence uploaded or sent for a claim, an application or an appeal is
+no file management, and so is an ``upload_photos`` action in a session of the claim (an action
+names no purpose); evidence uploaded or sent for a claim, an application or an appeal is
 claims work ("uploading the scans for my visa application").
 
 Evidence is the actor's own text only: their messages and the text of their own actions. An
@@ -612,15 +613,19 @@ def _message_spans(event: StoredEvent) -> dict[int, list[tuple[int, int]]]:
 def _steps_of_others(
     spans: dict[int, dict[tuple[int, int], None]], said_in: dict[int, dict[tuple[int, int], int]]
 ) -> None:
-    """Drops a kind's spans whose sentence shows a kind it is a step of (``step_of``, v18):
-    "I uploaded the photos of the water damage for my claim" is the claim's work, no file
+    """Drops a kind's spans whose sentence, or the one before it, shows a kind it is a step of
+    (``step_of``, v18): "I uploaded the photos of the water damage for my claim" and "The
+    adjuster wants more pictures. Uploading them now." are the claim's work, no file
     management; "Can I upload the CSV here?" stays."""
     kinds = taxonomy()
     for kind, found in spans.items():
+        # the sentence of the work, and the one after it ("The adjuster wants more pictures of
+        # the trunk lid. Uploading them now.")
         served = {
-            at
+            at + after
             for name in kinds[kind].step_of
             for at in said_in.get(_kind_position("step_of", name), {}).values()
+            for after in (0, 1)
         }
         if served:
             for span in [span for span in found if said_in[kind][span] in served]:
@@ -660,6 +665,16 @@ class TaskExtractor:
                 matched.setdefault(kind, []).append(event)
                 evidence.setdefault(kind, []).extend(spans)
         kinds = taxonomy()
+        for position, kind in enumerate(kinds):
+            # An action names no purpose: in a session of the work it is a step of (a claim
+            # filed, coursework), an upload of photos is that work's (v18, ``step_of``).
+            if position in matched and any(
+                _kind_position("step_of", name) in matched for name in kind.step_of
+            ):
+                matched[position] = [e for e in matched[position] if e.type != "action"]
+                evidence[position] = [c for c in evidence[position] if c.event.type != "action"]
+                if not matched[position]:
+                    del matched[position]
         for position in sorted(matched):
             yield signal_for(
                 actor,

@@ -7,9 +7,10 @@ evidence uploaded, attached or sent for a claim, an application or an appeal is 
 from __future__ import annotations
 
 import pytest
+from helpers import bot, did, said
 
 from persona6.extract import task as task_module
-from tests.extract.test_task_senses_v11 import said_kinds
+from tests.extract.test_task_senses_v11 import kinds, said_kinds
 
 
 def test_the_producer_is_v18() -> None:
@@ -86,6 +87,7 @@ def test_a_negation_that_leaves_the_task_pending_keeps_it(text: str, kind: str) 
         ("where do I upload the photos for the appeal?", "claims_forms"),
         ("I scanned the signed pages and uploaded them to my rental application.", "claims_forms"),
         ("uploaded screenshots of my homework for the regrade request", "coursework"),
+        ("The adjuster wants more pictures of the trunk lid. Uploading them now.", "claims_forms"),
     ],
 )
 def test_files_moved_for_a_claim_or_coursework_are_its_work(text: str, kind: str) -> None:
@@ -119,3 +121,42 @@ def test_files_moved_for_themselves_stay_file_management(text: str) -> None:
 )
 def test_photos_beside_another_claim_or_application_are_no_claims_work(text: str) -> None:
     assert "claims_forms" not in said_kinds(text)
+
+
+def test_an_upload_action_in_a_session_of_a_claim_or_coursework_is_its_work() -> None:
+    """An action names no purpose: in a session of the work it is a step of, its photos
+    uploaded are that work's (review 9: Priya's ``upload_photos`` "bumper_rear_01.jpg ..."
+    beside her claim); alone, or beside other work, they stay file management."""
+    photos = did(2, "upload_photos", "bumper_rear_01.jpg ... bumper_rear_10.jpg")
+    assert kinds([did(1, "start_claim", "rear bumper"), photos]) == {"claims_forms"}
+    assert kinds(
+        [said(1, "My insurance claim for the bumper is still open."), photos, bot(3, "Ok.")]
+    ) == {"claims_forms"}
+    notes = did(2, "upload_file", "IMG_2041.jpg")
+    assert kinds([did(1, "submit_assignment", "essay2_final.docx"), notes]) == {"coursework"}
+    assert kinds([photos]) == {"file_management"}
+    assert "file_management" in kinds([did(1, "schedule_meeting", "review Tue 10:00"), photos])
+    # a sentence of the person's own about their files stays theirs
+    own = said(1, "I moved the old photos into a new folder. My insurance claim is still open.")
+    assert "file_management" in kinds([own, bot(2, "Ok.")])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The adjuster wants more pictures of the trunk lid.", True),
+        ("My adjuster never called back.", True),
+        ("When is the adjuster coming out to look at the roof?", True),
+        ("The insurance adjuster said the water damage is covered.", True),
+        ("They made a settlement offer of $4,000 for the car.", True),
+        ("Should I accept the first settlement offer?", True),
+        ("The seat adjuster on my office chair is broken.", False),
+        ("I need a new strap adjuster for my backpack.", False),
+        ("We read about the settlement of the early colonies.", False),
+        ("My brother works as a loss adjuster in Leeds.", False),
+    ],
+)
+def test_the_adjuster_and_the_settlement_offer_of_a_claim_are_claims_work(
+    text: str, found: bool
+) -> None:
+    assert ("claims_forms" in said_kinds(text)) is found
