@@ -4492,7 +4492,8 @@ def _general_words() -> _GeneralWords:
             rf"(?:{move})\s+(?:over\s+)?to\s+(?P<y>[^,.;:!?]+)"
         ),
         out_in=re.compile(
-            r"(?:^|(?<=[,;:.!?]))\W*(?P<x>[^,.;:!?]+?)\s+(?:is|are|'s)\s+out\s*[,;]?\s*"
+            r"(?:^|(?<=[,;:.!?]))\W*(?P<x>[^,.;:!?]+?)\s+(?:is|are|'s)\s+out"
+            r"(?:\s+(?:for|with)\s+(?:me|us))?\s*[,;]?\s*"  # "red meat is out for me" (v44)
             r"(?:and\s+|but\s+)?(?P<y>[^,.;:!?]+?)\s+(?:is|are|'s)\s+in\b"
         ),
         used_to=re.compile(

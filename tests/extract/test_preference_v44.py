@@ -79,6 +79,7 @@ def test_neighbours(text: str, expected: dict[str, float]) -> None:
         ("My brother gave up coffee for tea", {}),
         ("I swapped seats with my friend", {}),
         ("I cut out sugar completely.", {"sugar": -1.0}),
+        ("red meat is out for me, fish is in", {"fish": 1.0, "red meat": -1.0}),
         # the speaker's: read as before
         ("I swapped coffee for green tea.", {"green tea": 1.0, "coffee": -1.0}),
         ("I traded Spotify for Apple Music.", {"apple music": 1.0, "spotify": -1.0}),
