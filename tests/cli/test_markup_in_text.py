@@ -43,8 +43,12 @@ def test_show_prints_quotes_as_written(run, bracketed):
     shown = flat(result.output)
     for text in TEXTS:
         assert text in shown
-    for trait in json.loads(run("show", "u-1", "--json").output)["traits"]:
-        assert trait["statement"] in shown
+    traits = json.loads(run("show", "u-1", "--json").output)["traits"]
+    for trait in traits:
+        # The "against" side of a contrast is shown on its pair's line, both ids listed.
+        folded = trait["statement"].startswith("against ") and trait["id"] in shown
+        assert trait["statement"] in shown or folded
+    assert "prefers docs links over screenshots" in shown
 
 
 def test_why_and_tables_print_cells_as_written(run, bracketed):
