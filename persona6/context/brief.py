@@ -35,7 +35,7 @@ brief.v15: a preference touches a boundary by words of content (``boundary_gener
 count), a trait said by the very words of another's line is folded into it (``_folded``), and a
 request whose own words meet the task ranks with the most relevant. brief.v16: the assistant's
 boundaries are kept first once all of them fit in ``boundary_share`` of the budget
-(``_reserved``).
+(``_reserved``). brief.v17: asking for simple explanations (style.v19) is directed.
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -77,7 +77,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v16"
+PRODUCER = "persona6.brief.v17"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
