@@ -4325,37 +4325,38 @@ def _topic_of(text: str, clause: Span, with_cue: bool) -> tuple[Span, float, boo
 
 @dataclass(frozen=True, slots=True)
 class _GeneralWords:
-    """``general_readings`` in preferences.yaml as the patterns of ``_general_reading``."""
+    """``general_readings`` in preferences.yaml as the patterns of ``_general_reading``, each
+    compiled on its first search (``prep.LazyPattern``): most never match a process's texts."""
 
-    markers: re.Pattern[str]
-    over: re.Pattern[str]
+    markers: LazyPattern
+    over: LazyPattern
     choosing: frozenset[str]
-    over_standing: re.Pattern[str]
-    suitable: re.Pattern[str]
-    winning: re.Pattern[str]
-    gate: re.Pattern[str]
+    over_standing: LazyPattern
+    suitable: LazyPattern
+    winning: LazyPattern
+    gate: LazyPattern
     construction: frozenset[str]
-    standing: re.Pattern[str]
-    moment: re.Pattern[str]
+    standing: LazyPattern
+    moment: LazyPattern
     pairs: frozenset[tuple[str, str]]
-    decided: re.Pattern[str]
-    wins: re.Pattern[str]
-    gives: re.Pattern[str]
-    not_side: re.Pattern[str]
-    more_less: re.Pattern[str]
-    rather: re.Pattern[str]
-    from_to: re.Pattern[str]
-    exchange: re.Pattern[str]
-    stop_move: re.Pattern[str]
-    no_more: re.Pattern[str]
-    out_in: re.Pattern[str]
-    used_to: re.Pattern[str]
-    given_up: re.Pattern[str]
-    amount: re.Pattern[str]
-    these_days: re.Pattern[str]
-    lead_request: re.Pattern[str]
-    not_anymore: re.Pattern[str]
-    request: re.Pattern[str]
+    decided: LazyPattern
+    wins: LazyPattern
+    gives: LazyPattern
+    not_side: LazyPattern
+    more_less: LazyPattern
+    rather: LazyPattern
+    from_to: LazyPattern
+    exchange: LazyPattern
+    stop_move: LazyPattern
+    no_more: LazyPattern
+    out_in: LazyPattern
+    used_to: LazyPattern
+    given_up: LazyPattern
+    amount: LazyPattern
+    these_days: LazyPattern
+    lead_request: LazyPattern
+    not_anymore: LazyPattern
+    request: LazyPattern
     stops: frozenset[str]
     vp_stops: frozenset[str]
     skip: frozenset[str]
@@ -4410,23 +4411,23 @@ def _general_words() -> _GeneralWords:
     verbs = set(_verb_words()) | {str(v).split()[0] for v in own["choosing_verbs"]}
     start = r"(?:^|(?<=[,;:.!?(]))\W*(?:(?:and|but|so|honestly|personally|tbh|ok|okay)\W+)?"
     return _GeneralWords(
-        markers=re.compile(rf"(?<![\w'-])(?:{_alternation(own['markers'])})(?![\w'-])"),
-        over=re.compile(r"(?<![\w'-])over(?![\w'-])"),
+        markers=LazyPattern(rf"(?<![\w'-])(?:{_alternation(own['markers'])})(?![\w'-])"),
+        over=LazyPattern(r"(?<![\w'-])over(?![\w'-])"),
         choosing=frozenset(
             f for v in own["choosing_verbs"] if " " not in str(v) for f in tx.inflections(str(v))
         ),
-        over_standing=re.compile(rf"\b(?:{_alternation(own['over_standing'])})\W*$"),
-        suitable=re.compile(
+        over_standing=LazyPattern(rf"\b(?:{_alternation(own['over_standing'])})\W*$"),
+        suitable=LazyPattern(
             rf"{start}(?P<x>{_SIDE})\s+(?P<verb>{_alternation(suit)})"
             rf"(?:\s+{whom})?(?:\s+(?:{degrees}))*\s+(?:{better})(?:\s+{whom})?"
             rf"\s+than\s+(?P<y>[^,.;:!?]+)"
         ),
-        winning=re.compile(
+        winning=LazyPattern(
             rf"{start}(?P<x>{_SIDE})\s*"
             rf"(?:\s(?:{_alternation(own['winning_verbs'])})\s|(?<![-=])>+)"
             rf"\s*(?P<y>[^,.;:!?]+)"
         ),
-        gate=re.compile(
+        gate=LazyPattern(
             tx.word_alternation(
                 [
                     *own["markers"],
@@ -4439,10 +4440,9 @@ def _general_words() -> _GeneralWords:
                     *["out", "anymore", "days", "nowadays", "down", "back", "up", "longer"],
                 ]
             )
-            + "|>"
-        ),
-        wins=re.compile(tx.word_alternation(own["winning_verbs"])),
-        standing=re.compile("|".join(own["standing_scopes"])),
+        ),  # or ">" ("tabs > spaces"), looked for apart (``_general_reading``)
+        wins=LazyPattern(tx.word_alternation(own["winning_verbs"])),
+        standing=LazyPattern("|".join(own["standing_scopes"])),
         construction=frozenset(
             w
             for key in ("markers", "from_to_verbs", "exchange_verbs", "move_verbs", "stop_verbs")
@@ -4451,82 +4451,82 @@ def _general_words() -> _GeneralWords:
             if w not in ("for", "in", "of", "to", "up", "out", "place", "favour", "favor")
         )
         | {"than", "then", "rather", "sooner", "over"},  # "walk then drive": "than" misspelt
-        moment=re.compile(tx.word_alternation(own["moment_words"])),
+        moment=LazyPattern(tx.word_alternation(own["moment_words"])),
         pairs=frozenset(
             (f, str(v).split()[1])
             for v in own["choosing_verbs"]
             if " " in str(v)
             for f in tx.inflections(str(v).split()[0])
         ),
-        decided=re.compile(
+        decided=LazyPattern(
             rf"\b(?:i|we)\s+(?:\w+ly\s+)?(?:{_alternation(own['decision_switches'])})\s"
         ),
-        gives=re.compile(tx.word_alternation(own["given_up_verbs"])),
-        not_side=re.compile(r"(?P<left>[^,.;:!?]+),\s*not\s+(?P<y>[^,.;:!?]+)"),
-        more_less=re.compile(
+        gives=LazyPattern(tx.word_alternation(own["given_up_verbs"])),
+        not_side=LazyPattern(r"(?P<left>[^,.;:!?]+),\s*not\s+(?P<y>[^,.;:!?]+)"),
+        more_less=LazyPattern(
             rf"(?:^|(?<=[,;:.!?]))\W*(?:{_SUBJECT}(?:\s+[\w'-]+){{1,2}}?\s+)?"
             r"(?:(?:please|pls|plz)\s+)?(?:(?:give|send|show)\s+(?:me|us)\s+)?"
             r"(?:(?P<first>more)|less|fewer)\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,.;:!?]+?)"
             r"\s*(?:,|\band\b|\bbut\b|;)\s*(?:(?:and|but)\s+)?"
             r"(?(first)(?:less|fewer)|more)\s+(?:of\s+)?(?:the\s+)?(?P<y>[^,.;:!?]+)"
         ),
-        rather=re.compile(
+        rather=LazyPattern(
             r"(?:^|(?<=[,;:.!?])|\b(?:i'd|id|i\s+would|we'd|we\s+would|i|we)\s)"
             r"\W*(?:much\s+|honestly\s+|really\s+)?(?:rather|sooner)\s+(?!than\b)"
             r"(?P<x>[^,.;:!?]+?)\s+(?:than|then)\s+(?P<y>[^,.;:!?]+)"  # "then": a common typo
         ),
-        from_to=re.compile(
+        from_to=LazyPattern(
             rf"\b(?:{from_to})\s+(?:(?:all|everything|over)\s+)?(?:(?:me|us)\s+)?from\s+"
             rf"(?P<x>[^,.;:!?]+?)\s+(?:back\s+|over\s+)?(?:to|onto)\s+(?P<y>[^,.;:!?]+)"
         ),
-        exchange=re.compile(
+        exchange=LazyPattern(
             rf"\b(?:{exchange})\s+(?P<x>[^,.;:!?]+?)\s+(?:{links})\s+(?P<y>[^,.;:!?]+)"
         ),
-        stop_move=re.compile(
+        stop_move=LazyPattern(
             rf"\b(?:{stop})\s+(?P<x>[^,.;:!?]+?)\s*,?\s+(?:and\s+)?(?:{_SUBJECT}{_AUX}\s+)?"
             rf"(?:{move})\s+(?:over\s+)?(?:to|onto|on\s+to)\s+(?P<y>[^,.;:!?]+)"
         ),
-        no_more=re.compile(
+        no_more=LazyPattern(
             rf"\bno\s+(?:more|longer\s+[\w'-]+)\s+(?P<x>[^,.;:!?]+?)\s*(?:for\s+(?:me|us))?\s*[,;:]?\s*"
             rf"(?:(?:and|i|we|i've|we've|ive)\s+)*(?:{_AUX.strip('*')}*\s*)?"
             rf"(?:{move})\s+(?:over\s+)?to\s+(?P<y>[^,.;:!?]+)"
         ),
-        out_in=re.compile(
+        out_in=LazyPattern(
             r"(?:^|(?<=[,;:.!?]))\W*(?P<x>[^,.;:!?]+?)\s+(?:is|are|'s)\s+out"
             r"(?:\s+(?:for|with)\s+(?:me|us))?\s*[,;]?\s*"  # "red meat is out for me" (v44)
             r"(?:and\s+|but\s+)?(?P<y>[^,.;:!?]+?)\s+(?:is|are|'s)\s+in\b"
         ),
-        used_to=re.compile(
+        used_to=LazyPattern(
             rf"(?:\b{_SUBJECT}\s+)?(?:^|(?<=\s))used\s+to\s+(?P<v1>{used}|[\w'-]+)\s+"
             r"(?P<x>[^,.;:!?]+?)\s*[,;]?\s+(?:but\s+|and\s+)?(?:now|these\s+days|nowadays)"
             r"\s*,?\s*(?P<rest>[^.;!?]+)"
         ),
-        given_up=re.compile(
+        given_up=LazyPattern(
             rf"(?:^|(?<=[,;:.!?])|\b{_SUBJECT}{_AUX})\W*(?:{given})\s+(?:on\s+)?"
             r"(?P<x>[^,.;:!?]+)"
         ),
-        amount=re.compile(
+        amount=LazyPattern(
             rf"\b{_SUBJECT}{_AUX}\s+(?:{amount})\s+(?:{particles})\s+to\s+"
             r"(?P<y>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|just)\b"
             r"[^,.;:!?]*)"
         ),
-        these_days=re.compile(
+        these_days=LazyPattern(
             r"(?:^|(?<=[,;:.!?]))\W*(?:these\s+days|nowadays)\s*,?\s*"
             r"(?:(?P<it>it's|its|it\s+is)\s+(?:mostly\s+|all\s+|just\s+)?|(?:i|we)\s+"
             r"(?:(?:mostly|just|usually|only|always)\s+)?)(?P<y>[^,.;:!?]+)"
         ),
-        lead_request=re.compile(
+        lead_request=LazyPattern(
             rf"^\W*(?:{leads})\s*,?\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?"
             r"(?P<asking>(?:(?:please|pls|plz|just|always|only)\s+)*)(?P<y>[^,.;!?]+)"
         ),
-        not_anymore=re.compile(
+        not_anymore=LazyPattern(
             rf"(?:\b{_SUBJECT}(?:\s+are|\s+am)?\s+not\s+(?P<verb>[\w'-]+ing)|^\W*(?:no|not)"
             rf"|\b{_SUBJECT}\s+(?:don't|dont|do\s+not|no\s+longer)\s+"
             r"(?:(?:really|even|usually|actually|ever|much)\s+)?"
             r"(?!(?:really|even|usually|actually|ever|much)\b)(?P<done>[\w'-]+))"
             r"\s+(?P<x>[^,.;:!?]+?)\s+any\s?more\b"
         ),
-        request=re.compile(r"^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\b"),
+        request=LazyPattern(r"^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\b"),
         stops=frozenset(own["side_stops"]),
         vp_stops=frozenset(own["side_stops"])
         - frozenset(tx.english_set("prepositions"))
@@ -4544,6 +4544,54 @@ def _general_words() -> _GeneralWords:
         negative=tuple(own["used_negative"]),
         weight=float(own["weight"]),
     )
+
+
+class _Never:
+    """A pattern a text cannot match (``_general_words_in``): every search finds nothing."""
+
+    __slots__ = ()
+
+    def search(self, *args: object) -> None:
+        return None
+
+    def match(self, *args: object) -> None:
+        return None
+
+    def finditer(self, *args: object) -> Iterator[re.Match[str]]:
+        return iter(())
+
+
+_NEVER = _Never()
+
+
+@cache
+def _general_cues() -> tuple[tuple[str, ...], CueList]:
+    """The names of ``_GeneralWords``'s patterns and their cue list (``prep.CueList``)."""
+    own = _general_words()
+    names = tuple(
+        f.name for f in dataclasses.fields(own) if isinstance(getattr(own, f.name), LazyPattern)
+    )
+    return names, CueList(getattr(own, name) for name in names)
+
+
+def _general_words_in(text: str) -> _GeneralWords:
+    """``_general_words`` for the sentences of ``text``: a pattern the message cannot match
+    (none of the letters every match of it holds is in it: ``prep.CueList``) is ``_NEVER``, so
+    a reading is tried only on a message with its cue words (speed only: the claims are those
+    of every reading tried on every sentence)."""
+    return _general_words_for(tuple(_general_cues()[1].positions(_prepared(text))))
+
+
+@lru_cache(maxsize=1024)
+def _general_words_for(positions: tuple[int, ...]) -> _GeneralWords:
+    names = _general_cues()[0]
+    kept = set(positions)
+    never = {name: _NEVER for at, name in enumerate(names) if at not in kept}
+    return dataclasses.replace(_general_words(), **never)  # type: ignore[arg-type]
+
+
+#: Whitespace ``_general_reading`` folds to one space: a run of two or other than a space.
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 #: Words before a side's first word that are no part of it ("the", "my", a preposition after
@@ -4577,23 +4625,30 @@ _PARTICLES = frozenset({"along", "up", "out", "off", "back", "away", "around", "
 _ASKING = frozenset({"can", "could", "would", "will", "please", "pls", "plz"})
 
 
-def _general_reading(text: str, sentence: Span, answering: bool = False) -> list[Claim]:
+def _general_reading(
+    text: str, sentence: Span, answering: bool = False, own: _GeneralWords | None = None
+) -> list[Claim]:
     """A contrast or a change of the speaker's in any of the constructions of
     ``general_readings`` (preference.v41): the side chosen or taken up now for, the other side
     or the one given up against, both citing the sentence (so the graph reads a change cue in
     it). Not a question but a request ("Could you use British spelling instead of American?"),
     not another person's ("My boss uses X instead of Y"), not a one-off ("this time")."""
+    own = own or _general_words_in(text)
+    if own.gate is _NEVER and ">" not in text:
+        return []  # none of the words any construction needs, in the whole message
     low = text[sentence.start : sentence.end].lower().replace("’", "'")
-    low = re.sub(r"\s+", " ", low)
-    own = _general_words()
+    if _ODD_SPACE.search(low):
+        low = re.sub(r"\s+", " ", low)
+    if not (own.gate.search(low) or ">" in low):
+        return []  # none of the words any construction needs
     if low.rstrip().endswith("?") and not (
         (own.request.match(low) and own.standing.search(low)) or own.lead_request.match(low)
     ):
         return []  # "Can you post the summaries in Slack instead of email?" asks once
     if own.moment.search(low):
         return []  # "berlin over munich tomorrow morning": of the moment
-    if not own.gate.search(low) or _choice_words()["one_off"].search(low):
-        return []  # none of the words any construction needs
+    if _choice_words()["one_off"].search(low):
+        return []  # "this time": one occasion
     sides = _general_change(low, own) or _general_contrast(low, own, answering)
     if not sides:
         return []
@@ -4922,11 +4977,14 @@ def _with_general_readings(
     the other readings did not already read a contrast in it (claims of both signs) nor say
     its side; a claim of the sentence whose key holds the construction's own words (a garbled
     reading of it: "asks for no more switched to prusaslicer") gives way to it."""
-    quotes, cues = tx.quoted_spans(text), _general_words().construction
+    own = _general_words_in(text)
+    if own.gate is _NEVER and ">" not in text:
+        return found  # none of the words any construction needs
+    quotes, cues = tx.quoted_spans(text), own.construction
     for sentence in sentences:
         if sentence.start < asked or tx.inside(quotes, sentence.start):
             continue
-        general = _general_reading(text, sentence, answering)
+        general = _general_reading(text, sentence, answering, own)
         if not general:
             continue
         mine = [c for c in found if any(sentence.start <= s.start < sentence.end for s in c.spans)]
