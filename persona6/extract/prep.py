@@ -107,14 +107,22 @@ class LazyPattern:
     Compiling is most of the cost of a new process's first build, and most cue patterns never
     match a small session's messages: a ``CueList`` reads what a ``LazyPattern`` requires from its
     source alone, and compiles it only when a text may match it. Searches as ``re.Pattern``
-    does (``search``, ``match``, ``finditer``, with their ``pos`` and ``endpos``)."""
+    does (``search``, ``match``, ``finditer``, with their ``pos`` and ``endpos``).
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    A ``gate`` is a pattern that every match of this one contains, cheaper to search (the rest of
+    a pattern after a long opening alternation, such as the verb after failure's report
+    subject): where the gate finds nothing, the pattern is not run and finds nothing, as it
+    would have. The gate is searched with the same flags, ``pos`` and ``endpos``; it must hold
+    no group the pattern refers back to."""
 
-    def __init__(self, pattern: str, flags: int = 0):
+    __slots__ = ("_compiled", "_gate", "flags", "gate", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, gate: str | None = None):
         self.pattern = pattern
         self.flags = flags
+        self.gate = gate
         self._compiled: re.Pattern[str] | None = None
+        self._gate: _Gate | None = None
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled once)."""
@@ -123,14 +131,107 @@ class LazyPattern:
             found = self._compiled = re.compile(self.pattern, self.flags)
         return found
 
+    def _shut(self, args: tuple[Any, ...]) -> bool:
+        """True when the gate finds nothing in the searched text (no gate: never)."""
+        if self.gate is None:
+            return False
+        gate = self._gate
+        if gate is None:
+            gate = self._gate = _Gate(self.gate, self.flags)
+        return not gate.finds(*args)
+
     def search(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().search(*args)
+        return None if self._shut(args) else self.compiled().search(*args)
 
     def match(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().match(*args)
+        return None if self._shut(args) else self.compiled().match(*args)
 
     def finditer(self, *args: Any) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(*args)
+        return iter(()) if self._shut(args) else self.compiled().finditer(*args)
+
+
+class _Gate:
+    """A ``LazyPattern``'s gate, compiled. A case-insensitive gate whose every character means
+    the same in any case (``_case_free``: lower-case letters, no flag groups, no back
+    references) searches an ASCII text lower-cased with the case-sensitive pattern instead: the
+    same text matches, at the same places, and the regex engine skips the alternatives that
+    cannot start at a character, which it does not do for case-insensitive ones (a third of
+    the time)."""
+
+    __slots__ = ("_any_case", "_lower")
+
+    def __init__(self, source: str, flags: int):
+        self._any_case = re.compile(source, flags)
+        self._lower = (
+            re.compile(source, flags & ~re.IGNORECASE)
+            if flags & re.IGNORECASE and not flags & (re.LOCALE | re.ASCII) and _case_free(source)
+            else None
+        )
+
+    def finds(self, text: str, *span: int) -> bool:
+        """The gate matches ``text`` (within ``span``, ``pos`` and ``endpos``)."""
+        if self._lower is not None and text.isascii():
+            return self._lower.search(text.lower(), *span) is not None
+        return self._any_case.search(text, *span) is not None
+
+
+def _case_free(source: str) -> bool:
+    """Every character the pattern ``source`` names, alone or in a class, is one that case
+    leaves alone (a digit, a sign, "’") or a lower-case ASCII letter; no group sets or clears a
+    flag, and none is referred back to. Then, over an ASCII text, the pattern searched
+    case-insensitively and the pattern searched case-sensitively over the text lower-cased
+    match at the same places (an upper-case letter of the text matches as its lower case;
+    the classes \\w, \\s, \\d and \\b hold a letter in either case)."""
+    if _parser is None:
+        return False
+    try:
+        tree = _parser.parse(source, 0)
+    except re.error:
+        return False
+    return not tree.state.flags & ~re.UNICODE and _case_free_items(tree)
+
+
+def _uncased(code: int) -> bool:
+    char = chr(code)
+    return "a" <= char <= "z" or char.lower() == char == char.upper()
+
+
+def _case_free_items(items: Any) -> bool:
+    for op, av in items:
+        name = op.name
+        if name in ("LITERAL", "NOT_LITERAL"):
+            if not _uncased(av):
+                return False
+        elif name == "IN":
+            for item_op, item_av in av:
+                item = item_op.name
+                if item in ("LITERAL", "NOT_LITERAL") and not _uncased(item_av):
+                    return False
+                if item == "RANGE":
+                    low, high = item_av
+                    if high - low > 1024 or not all(map(_uncased, range(low, high + 1))):
+                        return False
+                if item not in ("LITERAL", "NOT_LITERAL", "RANGE", "CATEGORY", "NEGATE"):
+                    return False
+        elif name == "SUBPATTERN":
+            _group, add, clear, inner = av
+            if add or clear or not _case_free_items(inner):
+                return False
+        elif name == "BRANCH":
+            if not all(_case_free_items(branch) for branch in av[1]):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if not _case_free_items(av[2]):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if not _case_free_items(av[1]):
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _case_free_items(av):
+                return False
+        elif name not in ("AT", "ANY", "CATEGORY"):
+            return False  # a back reference, a conditional group: searched as written
+    return True
 
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
@@ -354,7 +455,7 @@ class CueList:
     def __init__(self, patterns: Iterable[AnyPattern]):
         #: As given: a ``LazyPattern`` is compiled only when a text may match it (``pattern``).
         self.patterns = tuple(patterns)
-        self._compiled: list[re.Pattern[str] | None] = [
+        self._compiled: list[AnyPattern | None] = [
             p if isinstance(p, re.Pattern) else None for p in self.patterns
         ]
         self._index: dict[int, int] = {}  # bit of a pattern's first clause -> its position
@@ -389,17 +490,18 @@ class CueList:
         needs = self._needs
         return [p for p in found if needs.get(p, 0) & bits == needs.get(p, 0)]
 
-    def pattern(self, position: int) -> re.Pattern[str]:
-        """The pattern at ``position``, compiled."""
+    def pattern(self, position: int) -> AnyPattern:
+        """The pattern at ``position``, compiled (a gated ``LazyPattern`` stays itself: it
+        searches its gate first)."""
         found = self._compiled[position]
         if found is None:
             lazy = self.patterns[position]
             found = self._compiled[position] = (
-                lazy if isinstance(lazy, re.Pattern) else lazy.compiled()
+                lazy if isinstance(lazy, re.Pattern) or lazy.gate is not None else lazy.compiled()
             )
         return found
 
-    def candidates(self, text: Prepared) -> list[re.Pattern[str]]:
+    def candidates(self, text: Prepared) -> list[AnyPattern]:
         """The patterns that may match ``text``, in list order, compiled."""
         return [self.pattern(p) for p in self.positions(text)]
 
