@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v44"
+NAME = "persona6.preference.v45"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -3438,6 +3438,19 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     said = _without_aside(said)
     if said.rstrip().endswith("?") or own["one_off"].search(said):
         return []  # "Tea instead of coffee, just this once"; "Is it parquet over CSV?"
+    for each in [said, *_unscoped(said, own)]:  # as said, then without its scope (v45)
+        if found := _choice_in(text, sentence, each, end, own, each is not said):
+            return found
+    return []
+
+
+def _choice_in(
+    text: str, sentence: Span, said: str, end: int, own: dict, scoped: bool = False
+) -> list[Claim]:
+    """The choice of ``_choice_fragment`` in ``said``, the sentence (to ``end``) as said or
+    without its scope (``scoped``: then a side with a past form after its first word is a
+    clause that tells, no thing asked for: "During the storm, the roof leaked, not the
+    windows")."""
     found = None
     for pattern in own["own_patterns"]:
         if (found := pattern.match(said)) is not None:
@@ -3465,6 +3478,8 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
             words = f"{words[0]}{unit.group('rest')}".split()
         if not words or words[0] in _verb_words():
             return []  # "Use tabs, never spaces" is the frames'
+        if scoped and any(tx.is_past(w) for w in words[1:]):
+            return []  # "..., the meeting moved to Tuesday, not Monday": what happened
         if len(words) > 1 and words[1] in own["verb_marks"]:
             return []  # "Please deliver to my office instead of home": a verb phrase
         if tx.is_gerund(words[0]) and (len(words) == 1 or words[1] in own["function"]):
@@ -3813,7 +3828,43 @@ def _choice_words() -> dict:
         "function": frozenset(closed | tx.english_words("prepositions")),
         "skip": frozenset(own["skip"]),
         "weight": own["weight"],
+        **_scope_patterns(own, leads),
     }
+
+
+def _scope_patterns(own: dict, leads: str) -> dict[str, re.Pattern[str]]:
+    """A scope before a request (``scope_openers``, ``scope_words``; v45), ended by a comma or
+    by the asking ("For homework questions, please ..."), after a lead it keeps ("Going
+    forward, for the weekly report, ..."), and one after it to the end ("..., for the practice
+    problems", "... when I'm at work")."""
+    openers = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in own["scope_openers"])
+    alone = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in own["scope_words"])
+    asking = r"(?:please|pls|plz|can\s+you|could\s+you|would\s+you|just|only|always)\b"
+    return {
+        "scope_head": re.compile(
+            rf"^(?P<lead>\W*(?:(?:{leads})\s*,?\s*)?)"
+            rf"(?:(?:{openers})\s+[^,;:.!?]{{1,60}}?(?:\s*,\s*|\s+(?={asking}))"
+            rf"|(?:{alone})\s*,\s*)",
+            re.I,
+        ),
+        "scope_tail": re.compile(
+            rf"(?:\s*[,;]\s*|\s+)(?:(?:{openers})\s+[^,;:!?]{{1,60}}?|(?:{alone}))[\s\W]*$",
+            re.I,
+        ),
+    }
+
+
+def _unscoped(said: str, own: dict) -> list[str]:
+    """``said`` without the scope before it, after it, or both (``_scope_patterns``)."""
+    found: list[str] = []
+    head = own["scope_head"].match(said)
+    if head is not None:
+        found.append(head["lead"] + said[head.end() :])
+    for each in [said, *found]:
+        tail = own["scope_tail"].search(each)
+        if tail is not None and tail.start() > 0:
+            found.append(each[: tail.start()])
+    return found
 
 
 @cache
