@@ -3438,10 +3438,23 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     said = _without_aside(said)
     if said.rstrip().endswith("?") or own["one_off"].search(said):
         return []  # "Tea instead of coffee, just this once"; "Is it parquet over CSV?"
-    for each in [said, *_unscoped(said, own)]:  # as said, then without its scope (v45)
+    scoped = _unscoped(said, own)
+    if scoped and _moment_word().search(said) and not own["standing"].search(said):
+        scoped = []  # "For the practice problems today, hints only please": of the moment (v32)
+    for each in [said, *scoped]:  # as said, then without its scope (v45)
         if found := _choice_in(text, sentence, each, end, own, each is not said):
             return found
     return []
+
+
+@cache
+def _moment_word() -> re.Pattern[str]:
+    """A time of the moment anywhere in a sentence (``moment_tails`` but "now" alone, as
+    ``_moment_scopes``): a request framed by a scope that holds one is a one-off (v45)."""
+    tails = [
+        t for t in tx.load_lexicon("preferences")["moment_tails"] if not re.fullmatch(t, "now")
+    ]
+    return re.compile(rf"\b(?:{'|'.join(tails)})\b", re.I)
 
 
 def _choice_in(

@@ -68,6 +68,8 @@ def test_a_scope_before_or_after_hides_no_request(text: str, chosen: str, other:
     [
         "Today, tea instead of coffee please.",  # a scope of the moment: one-off (v32)
         "Tonight, pizza, not pasta.",
+        "For the practice problems today, hints only please, no full solution.",
+        "On this trip, window seat, not aisle, for now.",
         "For homework questions, my teacher gives hints, not the full solution.",
         "On Fridays, the office closes at noon, not five.",
         "When I was a kid, we had a dog, not a cat.",
