@@ -1,4 +1,4 @@
-"""persona6.disclosure.v35: facts a person states about their own life.
+"""persona6.disclosure.v36: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -211,6 +211,13 @@ says "their project is on coral bleaching", not "has project"; "my own <product>
 pastime verb is the act's ("I brew my own beer"); "since / when I was 12" is a time, no
 identity; a work verb kept up for long is the job ("been working nights at the hospital for two
 years"); a noun and its number then a time is no act ("occasionally gale 8 later").
+v36 (session 16: a possession needs a thing one can own): "my <noun>" of a schedule, a turn, a
+measure or a flow of money, a pursuit, a device's setting (``my_unowned``: "my rota is a mess",
+"my budget is tight", "my passion is baking", "my wifi keeps dropping") names nothing had; a
+device (``devices``) used as the instrument or the place of an act ("reading this on my
+phone", ``instrument_preps``) or said in a setting ("my phone is on silent",
+``device_states``) neither; "I have a 2 year old and a newborn" is family (a child's age as a
+noun); a learner's "I make the job of accountant" is work (``learner_job_frames``).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -232,7 +239,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v35"
+NAME = "persona6.disclosure.v36"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -310,6 +317,8 @@ _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v
 _WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
+_WORD_LISTS += ("my_unowned", "devices", "instrument_preps", "device_states")  # v36
+_WORD_LISTS += ("learner_job_verbs", "learner_job_frames", "my_pursuits")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
 _WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_openers")  # v35
 _WORD_LISTS += ("near_miss_adverbs",)  # v35
@@ -656,6 +665,9 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if lex.verbs.get(lemma) == "work" and learner_as and not _work_manner(lemma, raw):
         said = _verb_words(pred, lemma)  # "I work like nurse in hospital": as a nurse (v35)
         return _as_for_like(_claim(text, pred, "work", pred.verb.start, rest, 1.0, said))
+    if lemma in lex.words["learner_job_verbs"] and _learner_job(raw):
+        said = _verb_words(pred, lemma)  # "I make the job of accountant": a job (v36)
+        return _claim(text, pred, "work", pred.verb.start, rest, 1.0, said)
     if lemma in lex.object_verbs and phrase and " " in phrase and lex.verbs[phrase] == "habits":
         # "I keep bees": a pastime phrase on a verb of having (v35); done once, an activity
         done = _done(pred) and not lead & {"used to", "have"}  # "I have kept bees for years"
@@ -2609,6 +2621,8 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
     head = text[words[0].start : words[min(len(words), 5) - 1].end]
     known = (name for name, pattern in lex.nouns if pattern.search(head))
     category = next((name for name in known if name not in ("work", "home")), None)
+    if category is None and _child_had(text, rest):
+        category = "family"  # "I have a 2 year old and a newborn": children by age (v36)
     content = tx.normalise_phrase(text[words[0].start : rest.end])
     if _names_a_taste(content.split()):
         return None  # "I have a soft spot for old cars" is a preference, not a possession
@@ -2858,6 +2872,8 @@ def _my_mentions(
             continue  # "my shift at the warehouse ran long": where they work says it (v33)
         if _awaited(text, clause, match.start()):
             continue  # "we're expecting our first baby": none had yet (v29)
+        if _unowned_mention(text, clause, match):
+            continue  # "reading this on my phone", "my phone is on silent" (v36)
         if category in ("family", "pets") and _died(text, match, clause):
             value = f"lost their {noun}"  # "since my husband passed", "my late wife" (v29)
             claims.append(Claim(f"{category}:{noun}"[:100], value, -1.0, 0.6, [clause]))
@@ -3165,6 +3181,9 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
                 phrase.append(tx.Token(word.word[:-2], word.start, word.end - 2))
                 break
             phrase.append(word)
+        if phrase and phrase[-1].word in lexicon().words["my_pursuits"]:
+            claims.extend(_pursuit(text, clause, match.start(), phrase))
+            continue  # "dancing is my passion": what of, no passion had (v36)
         if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
         if _names_no_thing(text, clause, match.start(), phrase):
@@ -3196,6 +3215,68 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _pursuit(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> list[Claim]:
+    """ "my passion is dancing", "dancing is my passion", "my passion for dance" (v36,
+    ``my_pursuits``): no thing had, the pursuit named is the fact, ``personal:passion for
+    dancing`` "their passion is dancing". None when the pursuit is not named ("following my
+    passion", "it's been my passion"); a gerund before it names it ("my dancing passion")."""
+    head = phrase[-1]
+    gerunds = [t for t in phrase[:-1] if t.word.endswith("ing")]
+    if gerunds:
+        return [_pursuit_claim(text, clause, head, Span(gerunds[0].start, gerunds[-1].end))]
+    after = tx.tokens(text, head.end, clause.end)
+    aim = "to" in [t.word for t in after[:2]]  # "my passion (is) to make education better"
+    named = None
+    if len(after) > 1 and after[0].word in ("for", "is", "was", "are", "to"):
+        named = tx.phrase_span(text, after[1].start, clause.end, lexicon().fact_stops, max_words=5)
+    if named is None:  # "dancing is my passion", "fashion has always been my passion"
+        before = list(tx.tokens(text, clause.start, at))
+        verbs = {"is", "are", "was", "were", "'s", "been", "be"}
+        cut = next((i for i in range(len(before) - 1, -1, -1) if before[i].word in verbs), None)
+        if cut is None or cut < len(before) - 3:
+            return []
+        lead = before[:cut]
+        while lead and lead[-1].word in {"always", "has", "have", "had", "will", "really"}:
+            lead.pop()
+        opens = [i for i, word in enumerate(lead) if word.word in _PURSUIT_LEADS]
+        lead = lead[opens[-1] + 1 :] if opens else lead  # "i play piano but | fashion is my ..."
+        lead = lead[1:] if lead and lead[0].word == "and" else lead  # "and cooking is my passion"
+        if not lead or len(lead) > 5 or lead[0].word in _PRONOUNS | {"it", "that", "this"}:
+            return []
+        named = Span(lead[0].start, lead[-1].end)
+    words = list(tx.tokens(text, *named))
+    while words and words[0].word in {"with", "in", "about"}:
+        words = words[1:]  # "my passion is with running", "for the environment"
+    inner = {"and", "my", "of"} | tx.english_words("determiners")  # "making a positive impact"
+    kept: list[tx.Token] = []
+    for i, word in enumerate(words[:6]):
+        closed = _my_phrase_closed() - (inner if i else tx.english_words("determiners"))
+        if word.word in closed or (i and _verb_like(words, i)):
+            break  # "my passion for the environment | keeps me going"
+        kept.append(word)
+    while kept and kept[-1].word == "and":
+        kept.pop()
+    unnamed = _PRONOUNS | {"it", "it's", "its", "that", "that's", "this", "to", "and"}
+    if not kept or kept[0].word in unnamed:
+        return []
+    named = Span(kept[0].start, kept[-1].end)
+    return [_pursuit_claim(text, clause, head, named, aim and named.start > head.end)]
+
+
+def _pursuit_claim(
+    text: str, clause: Span, head: tx.Token, named: Span, aim: bool = False
+) -> Claim:
+    """``personal:passion for <named>`` "their passion is <named>" (v36, ``_pursuit``)."""
+    said = re.sub(r"\bmy\b", "their", tx.plain(text[named.start : _word_end(text, named.end)]))
+    fact, noun = tx.normalise_phrase(said), "passion" if head.word == "passions" else head.word
+    said = f"to {said}" if aim else said  # "their passion is to make education better"
+    return Claim(f"personal:{noun} for {fact}"[:100], f"their {noun} is {said}", 1.0, 0.3, [clause])
+
+
+#: Words before the pursuit named in "but dancing is my passion", "oh ballet is my passion".
+_PURSUIT_LEADS = frozenset({"but", "so", "because", "cause", "though", "oh", "well", "yeah"})
 
 
 def _described(text: str, clause: Span, at: int, head: tx.Token) -> str | None:
@@ -3272,6 +3353,8 @@ def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]
     head = phrase[-1].word
     if head in words["my_records"] | words["my_service_people"] | words["my_fittings"]:
         return True
+    if head in words["my_unowned"] or _device_in_use(text, clause, at, phrase[-1]):
+        return True  # "my rota is a mess", "watched it on my tv" (v36)
     if len(phrase) == 1 and head in words["my_languages"]:
         return True  # "My English is not so good": a command of it, no thing (v33)
     before = [t.word for t in tx.tokens(text, clause.start, at)]
@@ -3306,6 +3389,22 @@ def _child_by_age(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     return claims
 
 
+def _child_had(text: str, rest: Span) -> bool:
+    """Whether the object of "have" opens with a child's age said as a noun (v36): "a 2 year
+    old", "an 18-month-old", "two 5 year olds", as ``_child_age`` reads it after "my", no noun
+    following that the age is said of ("a 10 year old laptop")."""
+    words = lexicon().words
+    ages, units = (
+        "|".join(sorted(map(re.escape, words[name]), key=len, reverse=True))
+        for name in ("child_ages", "child_age_units")
+    )
+    pattern = (
+        rf"(?:an?|one|two|three|\d)\s+(?:1[0-8]|[1-9]|{ages})[- ](?:{units})[- ]olds?(?![\w-])"
+    )
+    found = re.compile(pattern, re.I).match(text, rest.start, rest.end)
+    return found is not None and _aged_child(text, found, rest)
+
+
 def _aged_child(text: str, match: re.Match[str] | None, clause: Span) -> bool:
     """Whether the age ``match`` is said as a noun, of a child: no noun follows it that the
     age is said of ("my 5 year old laptop", "my 7-year-old daughter")."""
@@ -3324,6 +3423,38 @@ def _ends_noun(word: str) -> bool:
 
 #: Words after a subject that are no noun of it ("my 5-year-old | just started school").
 _SUBJECT_FOLLOWERS = frozenset({"just", "still", "always", "never", "has", "had", "can", "will"})
+
+
+def _unowned_mention(text: str, clause: Span, match: re.Match[str]) -> bool:
+    """Whether "my <noun>" of the noun lists is no news of having it (v36): a device used or
+    in a setting (``_device_in_use``), a noun followed by a thing no one owns (``my_unowned``:
+    "my laptop battery is at 5%"), or a place in such a thing ("my place in the queue")."""
+    words = lexicon().words
+    after = tx.tokens(text, match.end(), clause.end)[:3]
+    if after and after[0].word in words["my_unowned"]:
+        return True
+    said = [t.word for t in after]
+    if said[:2] in (["in", "the"], ["on", "the"]) and said[2:] and said[2] in words["my_unowned"]:
+        return True  # "my place in the queue is 14": a turn, no home
+    noun = tx.tokens(text, match.start("noun"), match.end())[-1:]
+    return bool(noun) and _device_in_use(text, clause, match.start(), noun[0])
+
+
+def _device_in_use(text: str, clause: Span, at: int, head: tx.Token) -> bool:
+    """Whether "my <device>" at ``at`` (``devices``) is the instrument or the place of an act
+    (``instrument_preps`` before "my": "I'm reading this on my phone", "sent from my iPhone")
+    or is said in a setting or a state (a be-form, then ``device_states``: "my phone is on
+    silent", "my laptop's dead"): the act or the moment is told, no news of having it (v36)."""
+    words = lexicon().words
+    if head.word not in words["devices"]:
+        return False
+    before = tx.tokens(text, clause.start, at)[-1:]
+    if before and before[0].word in words["instrument_preps"]:
+        return True
+    after = [t.word for t in tx.tokens(text, head.end, clause.end)[:2]]
+    if after[:1] == ["'s"] or (after and after[0] in ("is", "was", "s")):
+        return after[1:2] != [] and after[1] in words["device_states"]
+    return False
 
 
 def _my_not_had(text: str, clause: Span, at: int, words: Sequence[tx.Token]) -> bool:
@@ -4520,6 +4651,20 @@ def _learner_role(text: str, words: Sequence[tx.Token]) -> tx.Token | None:
         return None
     at = 3 if words[2].word in ("a", "an") else 2
     return words[at] if at < len(words) and _occupation(words[at].word) else None
+
+
+def _learner_job(raw: Sequence[tx.Token]) -> bool:
+    """Whether the words after a verb of doing frame a job as a learner does (v36, French "je
+    fais le métier de"): "(the) job of (an) accountant", "the work as nurse" - an article or
+    none, one of ``learner_job_frames``, "of" or "as", an article or none, an occupation."""
+    words = [t.word for t in raw[:6]]
+    at = 1 if words[:1] in (["the"], ["a"], ["my"]) else 0
+    if len(words) < at + 3 or words[at] not in lexicon().words["learner_job_frames"]:
+        return False
+    if words[at + 1] not in ("of", "as"):
+        return False
+    at += 3 if words[at + 2] in ("a", "an") else 2
+    return at < len(words) and _occupation(words[at])
 
 
 def _as_for_like(claim: Claim | None) -> Claim | None:

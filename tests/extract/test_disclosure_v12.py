@@ -237,7 +237,6 @@ def test_an_abstraction_after_my_is_no_thing_of_ones_own(text: str) -> None:
         ("My studio is by the water.", "personal:studio"),
         ("my first marathon was tough", "personal:first marathon"),
         ("I love my community.", "personal:community"),
-        ("Acting was my first passion", "personal:first passion"),
         ("They're my rock.", "personal:rock"),
         ("in my transition", "personal:transition"),
         ("plus my colorblindness is impairing", "personal:colorblindness"),
@@ -353,4 +352,4 @@ def test_a_move_between_unknown_names_without_a_home_stays_a_switch(text: str) -
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v35"
+    assert disclosure.NAME == "persona6.disclosure.v36"
