@@ -21,6 +21,8 @@ import time
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
+from behavior_demo import calibration
+
 from persona6 import Persona6
 from persona6.behavior.predict import REACTIONS, config
 from persona6.types import SignalKind
@@ -61,19 +63,6 @@ def events_of(path: str) -> list[dict]:
                 }
             )
     return events
-
-
-def calibration(tops: list[tuple[float, bool]]) -> str:
-    """ECE of the top reaction over 10 equal bins of its probability, and the means."""
-    bins: dict[int, list[tuple[float, bool]]] = {}
-    for p, right in tops:
-        bins.setdefault(min(9, int(p * 10)), []).append((p, right))
-    gap = sum(abs(sum(p for p, _ in b) - sum(r for _, r in b)) for b in bins.values())
-    n = len(tops)
-    return (
-        f"ECE {gap / n:.4f}, mean top probability {sum(p for p, _ in tops) / n:.3f}, "
-        f"accuracy {sum(r for _, r in tops) / n:.3f}"
-    )
 
 
 def main() -> None:
