@@ -330,16 +330,17 @@ def cues() -> FailureCues:
     things = "|".join(re.escape(str(t)) for t in data["product_things"])
     # "{part}" in a report pattern: a part of the product as the subject (v16), ``_part``;
     # "{errors}": a word of the product's own message of failure, quoted (v16).
-    part = _part(data, people, persons)
-    errors = "|".join(f"(?:{e})" for e in data["error_words"])
     world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
+    word, modified, bare = _phrase_words(data, world, people, persons)
+    part = _part(word, modified, bare)
+    errors = "|".join(f"(?:{e})" for e in data["error_words"])
 
     def alternatives(key: str) -> str:
         return "|".join(f"(?:{a})" for a in data[key])
 
     # v19: the word classes of a report ("{subject}", "{adverbs}", "{malfunctions}", "{neg}",
     # "{product_acts}", "{outputs}", "{bad_output}"; ``_subject``).
-    subject = _subject(data, part, people)
+    subject = _subject(part, word, bare)
 
     # The word classes, joined once for every pattern (the 1,475 given names were escaped
     # and joined again for each of the 82 report patterns, most of the lexicon's loading).
@@ -447,7 +448,27 @@ def cues() -> FailureCues:
     )
 
 
-def _part(data: dict[str, Any], people: str, persons: str) -> str:
+def _phrase_words(
+    data: dict[str, Any], world: str, people: str, persons: str
+) -> tuple[str, str, str]:
+    """The words of a report's subject (``_part``, ``_subject``): a word that is no function
+    word; a head after a modifier that is no thing of the world, no person and no adverb; a
+    head alone, that is none of those nor a role (``_part``)."""
+    closed = sorted(
+        {str(w) for w in load_lexicon("function_words")["words"]} | set(data["part_closed"]),
+        key=len,
+        reverse=True,
+    )
+    closed_words = "|".join(re.escape(w) for w in closed if w.replace("'", "").isalnum())
+    ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
+    word = rf"(?!(?:{closed_words})\b)[\w-]+"
+    adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
+    modified = rf"(?!(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
+    bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
+    return word, modified, bare
+
+
+def _part(word: str, modified: str, bare: str) -> str:
     """The pattern of a part of the product named as the subject of a breakage (v16): "it",
     "this", "that", or a determiner (the, my, our, your, this, that) and a noun phrase of up to
     four words ending in its head noun, whatever the noun ("The route planner froze", "Your CV
@@ -459,19 +480,8 @@ def _part(data: dict[str, Any], people: str, persons: str) -> str:
     part after a modifier ("the password manager froze"), a person alone ("my manager"). The
     words of the phrase are no function words ("the day my car failed" is no phrase); the head
     is no adverb ("the lake finally froze"; ``ly_nouns`` are nouns all the same); the modifiers
-    may be anything else ("the garden planner", "the bank feed", "the nightly backup")."""
-    closed = sorted(
-        {str(w) for w in load_lexicon("function_words")["words"]} | set(data["part_closed"]),
-        key=len,
-        reverse=True,
-    )
-    closed_words = "|".join(re.escape(w) for w in closed if w.replace("'", "").isalnum())
-    ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
-    world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
-    word = rf"(?!(?:{closed_words})\b)[\w-]+"
-    adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
-    modified = rf"(?!(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
-    bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
+    may be anything else ("the garden planner", "the bank feed", "the nightly backup"). Its
+    words: ``_phrase_words``."""
     return (
         r"(?:\b(?:it|this|that)\b"
         rf"|\b(?:the|my|our|your|this|that)\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
@@ -483,27 +493,16 @@ def _part(data: dict[str, Any], people: str, persons: str) -> str:
 _SUBJECT = "{subject}"
 
 
-def _subject(data: dict[str, Any], part: str, people: str) -> str:
+def _subject(part: str, word: str, head: str) -> str:
     """The subject of a v19 report: a part of the product (``_part``), perhaps with a place
     after it ("the download link in your email", "the timer on the quiz page"), or a bare noun
     phrase of up to three words opening a sentence ("Video calls keep dropping", "Photo backup
     says complete but ..."), whose words are no function words and whose head is no person,
     no thing of the world and no adverb ("Prices keep dropping", "Grandma froze" are none; a
-    given name, "Mike froze", is excluded by ``user_report_exclusions``)."""
-    closed = sorted(
-        {str(w) for w in load_lexicon("function_words")["words"]} | set(data["part_closed"]),
-        key=len,
-        reverse=True,
-    )
-    closed_words = "|".join(re.escape(w) for w in closed if w.replace("'", "").isalnum())
-    ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
-    world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
-    word = rf"(?!(?:{closed_words})\b)[\w-]+"
-    adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
-    # A given name is a person too, but read by one exclusion (``{names}`` in
-    # ``user_report_exclusions``), not here: 1,475 names in every report pattern cost seconds
-    # to compile.
-    head = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
+    given name, "Mike froze", is excluded by ``user_report_exclusions``): ``head`` is the bare
+    head of ``_part`` (``_phrase_words``). A given name is a person too, but read by one
+    exclusion (``{names}`` in ``user_report_exclusions``), not here: 1,475 names in every report
+    pattern cost seconds to compile."""
     place = (
         r"(?:\s+(?:in|on|of|for|from|inside|under)"
         r"\s+(?:the|my|your|our|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?"
