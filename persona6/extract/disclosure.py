@@ -3363,16 +3363,29 @@ def _names_no_thing(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]
 
 
 @cache
-def _child_age() -> re.Pattern[str]:
-    """ "my 5-year-old", "our one year old", "my 18-month-old": an age and its unit
-    (``child_ages`` or 1 to 18, ``child_age_units``) right after "my" or "our"."""
+def _age_noun() -> str:
+    """An age and its unit said as a noun (``child_ages`` or 1 to 18, ``child_age_units``):
+    "5-year-old", "one year old", "18-month-olds"."""
     words = lexicon().words
     ages, units = (
         "|".join(sorted(map(re.escape, words[name]), key=len, reverse=True))
         for name in ("child_ages", "child_age_units")
     )  # joined by hyphens: no word_alternation, whose bounds refuse a hyphen
-    age = rf"(?P<age>(?:1[0-8]|[1-9]|{ages})[- ](?:{units})[- ]olds?)"
-    return re.compile(rf"\b(?:my|our)\s+{age}(?![\w-])", re.I)
+    return rf"(?:1[0-8]|[1-9]|{ages})[- ](?:{units})[- ]olds?"
+
+
+@cache
+def _child_age() -> re.Pattern[str]:
+    """ "my 5-year-old", "our one year old", "my 18-month-old": an age as a noun
+    (``_age_noun``) right after "my" or "our"."""
+    return re.compile(rf"\b(?:my|our)\s+(?P<age>{_age_noun()})(?![\w-])", re.I)
+
+
+@cache
+def _child_had_age() -> re.Pattern[str]:
+    """ "a 2 year old", "two 5 year olds": an age as a noun (``_age_noun``) after an article
+    or a number, as the object of "have" opens with it (v36)."""
+    return re.compile(rf"(?:an?|one|two|three|\d)\s+{_age_noun()}(?![\w-])", re.I)
 
 
 def _child_by_age(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
@@ -3393,15 +3406,7 @@ def _child_had(text: str, rest: Span) -> bool:
     """Whether the object of "have" opens with a child's age said as a noun (v36): "a 2 year
     old", "an 18-month-old", "two 5 year olds", as ``_child_age`` reads it after "my", no noun
     following that the age is said of ("a 10 year old laptop")."""
-    words = lexicon().words
-    ages, units = (
-        "|".join(sorted(map(re.escape, words[name]), key=len, reverse=True))
-        for name in ("child_ages", "child_age_units")
-    )
-    pattern = (
-        rf"(?:an?|one|two|three|\d)\s+(?:1[0-8]|[1-9]|{ages})[- ](?:{units})[- ]olds?(?![\w-])"
-    )
-    found = re.compile(pattern, re.I).match(text, rest.start, rest.end)
+    found = _child_had_age().match(text, rest.start, rest.end)
     return found is not None and _aged_child(text, found, rest)
 
 
