@@ -382,6 +382,7 @@ class _NegatedWords:
     through: frozenset[str]  # verbs that pass the negation on before "to" ("never had to")
     keeps: frozenset[str]  # a negated verb of these leaves the task pending ("never got")
     failing: frozenset[str]  # a negation with one of these is a try that failed ("can't")
+    skipped: frozenset[str]  # words between "be" and the word it denies ("not really sure")
 
 
 @cache
@@ -391,8 +392,10 @@ def _negated_words() -> _NegatedWords:
     def of(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
+    keeps = of("keeps")
+    skipped = (tx.english_set("negations") | tx.english_words("adverbs", "be_forms")) - keeps
     return _NegatedWords(
-        int(data["within"]), of("speakers"), of("through"), of("keeps"), of("failing")
+        int(data["within"]), of("speakers"), of("through"), keeps, of("failing"), skipped
     )
 
 
@@ -415,7 +418,6 @@ def _undone(text: str, sentence: Span, at: int) -> bool:
     if tx.is_question(text, sentence):
         return False
     lexicon = _negated_words()
-    skipped = (negations | tx.english_words("adverbs", "be_forms")) - lexicon.keeps
     cuts = tx.english_words("subordinators", "coordinators")
     for clause in tx.clauses(text, sentence):
         if not clause.start <= at < clause.end:
@@ -430,7 +432,7 @@ def _undone(text: str, sentence: Span, at: int) -> bool:
             # After "be" the word denied follows it ("I'm not sure", "haven't been able").
             words = tx.tokens(text, p.verb.end if p.is_be else p.verb.start, at)
             i = 0
-            while p.is_be and i < len(words) and words[i].word in skipped:
+            while p.is_be and i < len(words) and words[i].word in lexicon.skipped:
                 i += 1  # "I'm not really sure", "haven't been able"
             while (
                 i + 1 < len(words)
@@ -617,19 +619,26 @@ def _steps_of_others(
     (``step_of``, v18): "I uploaded the photos of the water damage for my claim" and "The
     adjuster wants more pictures. Uploading them now." are the claim's work, no file
     management; "Can I upload the CSV here?" stays."""
-    kinds = taxonomy()
     for kind, found in spans.items():
         # the sentence of the work, and the one after it ("The adjuster wants more pictures of
         # the trunk lid. Uploading them now.")
         served = {
             at + after
-            for name in kinds[kind].step_of
-            for at in said_in.get(_kind_position("step_of", name), {}).values()
+            for served_by in _steps_of()[kind]
+            for at in said_in.get(served_by, {}).values()
             for after in (0, 1)
         }
         if served:
             for span in [span for span in found if said_in[kind][span] in served]:
                 del found[span]
+
+
+@cache
+def _steps_of() -> tuple[frozenset[int], ...]:
+    """By taxonomy position, the positions of the kinds each kind is a step of (``step_of``)."""
+    return tuple(
+        frozenset(_kind_position("step_of", name) for name in kind.step_of) for kind in taxonomy()
+    )
 
 
 def _between_people(session: Sequence[StoredEvent]) -> bool:
@@ -665,12 +674,10 @@ class TaskExtractor:
                 matched.setdefault(kind, []).append(event)
                 evidence.setdefault(kind, []).extend(spans)
         kinds = taxonomy()
-        for position, kind in enumerate(kinds):
+        for position, steps in enumerate(_steps_of()):
             # An action names no purpose: in a session of the work it is a step of (a claim
             # filed, coursework), an upload of photos is that work's (v18, ``step_of``).
-            if position in matched and any(
-                _kind_position("step_of", name) in matched for name in kind.step_of
-            ):
+            if position in matched and any(served_by in matched for served_by in steps):
                 matched[position] = [e for e in matched[position] if e.type != "action"]
                 evidence[position] = [c for c in evidence[position] if c.event.type != "action"]
                 if not matched[position]:
