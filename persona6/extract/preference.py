@@ -2810,14 +2810,17 @@ def _pinned_to_the_moment(text: str, sentences: Sequence[Span], claim: Claim) ->
     return bool(head.match(said) or tail.search(said.rstrip()))
 
 
+def _moment_tails() -> str:
+    """``moment_tails`` but "now" alone, as a regex alternation."""
+    tails = tx.load_lexicon("preferences")["moment_tails"]
+    return "|".join(t for t in tails if not re.fullmatch(t, "now"))
+
+
 @cache
 def _moment_scopes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``moment_tails`` but "now" alone, opening a sentence ("Just for today, ...") and ending
     it ("... tonight.")."""
-    tails = [
-        t for t in tx.load_lexicon("preferences")["moment_tails"] if not re.fullmatch(t, "now")
-    ]
-    scopes = "|".join(tails)
+    scopes = _moment_tails()
     return (
         re.compile(rf"^\W*(?:{scopes})\b(?!\s+(?:on|onwards?)\b)", re.I),
         re.compile(rf"\b(?:{scopes})\W*$", re.I),
@@ -3438,11 +3441,13 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
     said = _without_aside(said)
     if said.rstrip().endswith("?") or own["one_off"].search(said):
         return []  # "Tea instead of coffee, just this once"; "Is it parquet over CSV?"
-    scoped = _unscoped(said, own)
+    if found := _choice_in(text, sentence, said, end, own):
+        return found
+    scoped = _unscoped(said, own)  # only once the sentence as said reads no choice (v45)
     if scoped and _moment_word().search(said) and not own["standing"].search(said):
-        scoped = []  # "For the practice problems today, hints only please": of the moment (v32)
-    for each in [said, *scoped]:  # as said, then without its scope (v45)
-        if found := _choice_in(text, sentence, each, end, own, each is not said):
+        return []  # "For the practice problems today, hints only please": of the moment (v32)
+    for each in scoped:
+        if found := _choice_in(text, sentence, each, end, own, True):
             return found
     return []
 
@@ -3451,10 +3456,7 @@ def _choice_fragment(text: str, sentence: Span, following: list[Span]) -> list[C
 def _moment_word() -> re.Pattern[str]:
     """A time of the moment anywhere in a sentence (``moment_tails`` but "now" alone, as
     ``_moment_scopes``): a request framed by a scope that holds one is a one-off (v45)."""
-    tails = [
-        t for t in tx.load_lexicon("preferences")["moment_tails"] if not re.fullmatch(t, "now")
-    ]
-    return re.compile(rf"\b(?:{'|'.join(tails)})\b", re.I)
+    return re.compile(rf"\b(?:{_moment_tails()})\b", re.I)
 
 
 def _choice_in(
@@ -3850,8 +3852,7 @@ def _scope_patterns(own: dict, leads: str) -> dict[str, re.Pattern[str]]:
     by the asking ("For homework questions, please ..."), after a lead it keeps ("Going
     forward, for the weekly report, ..."), and one after it to the end ("..., for the practice
     problems", "... when I'm at work")."""
-    openers = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in own["scope_openers"])
-    alone = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in own["scope_words"])
+    openers, alone = _alternation(own["scope_openers"]), _alternation(own["scope_words"])
     asking = r"(?:please|pls|plz|can\s+you|could\s+you|would\s+you|just|only|always)\b"
     return {
         "scope_head": re.compile(
@@ -4663,7 +4664,7 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _SIDE_LEADS = frozenset(
     {"the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "any", "this"}
     | {"that", "these", "those", "from", "with", "for", "by", "via", "on", "in", "at", "to"}
-    | {"up", "out", "over", "of", "more", "just", "only", "mostly", "all", "really", "to"}
+    | {"up", "out", "over", "of", "more", "just", "only", "mostly", "all", "really"}
 )
 _SIDE_ENDS = frozenset({"the", "a", "an", "my", "our", "of", "and", "or", "to", "with", "than"})
 _VP_ENDS = frozenset({"in", "on", "at", "for", "from", "by", "via", "into", "your", "their"})
