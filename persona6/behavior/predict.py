@@ -279,6 +279,7 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
             archetype_n[name] = archetype_n.get(name, 0.0) + m * sum(counts.values())
             s, k = archetype_latency.get(name, (0.0, 0.0))
             archetype_latency[name] = (s + m * total_latency, k + m * timed)
+    spread = Spread.of(by_person)
     return Pools(
         population,
         by_person,
@@ -288,10 +289,10 @@ def pools(episodes: Sequence[Episode], memberships: Callable[[str], dict[str, fl
         archetype_latency,
         features,
         weights,
-        family_gains(episodes, population, features, Spread.of(by_person)),
+        family_gains(episodes, population, features, spread),
         (sum(s for s, _ in latency.values()), sum(n for _, n in latency.values())),
         by_person_kind=by_kind,
-        spread=Spread.of(by_person),
+        spread=spread,
     )
 
 

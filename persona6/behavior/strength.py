@@ -279,8 +279,8 @@ class StrengthLine:
     def _estimate(self, moment: str | None) -> PersonStrength:
         t = self.t
         k = t.known(moment)
-        population = t.population(k)
-        p0 = population_prior(population, t.spread(k))
+        population, spread = t.population(k), t.spread(k)
+        p0 = population_prior(population, spread)
         archetype, sizes, _ = self.archetypes.at(moment, k)
         persons = self.persons[:k]
         mixtures = np.tile([p0[r] for r in REACTIONS], (len(self.people), 1))
@@ -292,7 +292,7 @@ class StrengthLine:
             weights = self.archetypes.membership(person_id, moment)
             mixture, _ = archetype_mixture(counts, weights, weights, archetype, sizes, p0)
             mixtures[i] = [mixture[r] for r in REACTIONS]
-        gains = t.gains.at(k, population, t.spread(k))
+        gains = t.gains.at(k, population, spread)
         helped = np.array([gains.get(n, 0.0) > GAIN_FLOOR for n in self.families], dtype=bool)
         used = helped[self.family_of]
         return fit_strength(

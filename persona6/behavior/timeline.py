@@ -391,6 +391,7 @@ def pools_at(
         for f in features
         if family(f) == KIND and (c := timeline.person_feature(person_id, f, k))
     }
+    spread = timeline.spread(k)
     pools = Pools(
         population=population,
         by_person=by_person,
@@ -400,10 +401,10 @@ def pools_at(
         archetype_latency=latency,
         features=found,
         memberships=memberships,
-        families=timeline.gains.at(k, population, timeline.spread(k)),
+        families=timeline.gains.at(k, population, spread),
         latency_total=timeline.latency[k],
         strength=strength,
         by_person_kind=by_kind,
-        spread=timeline.spread(k),
+        spread=spread,
     )
     return pools, membership
