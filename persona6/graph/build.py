@@ -384,18 +384,12 @@ class ReadSession:
 
     @classmethod
     def of(cls, session: ExtractedSession) -> ReadSession:
-        named = dict.fromkeys(
-            named
-            for event in session.events
-            for named in (event.user_id, event.anonymous_id)
-            if named is not None
-        )
         return cls(
             session.session_id,
             session.signals,
             session.seen,
             _read_seen(session),
-            tuple(named),
+            tuple(dict.fromkeys(_named(session.events))),
             len(session.events),
         )
 
@@ -408,6 +402,16 @@ class ReadSession:
             return _store_actors(store, tenant, self.session_id, self.signals, self.named, held)
         fresh = extract_stored_session(store, tenant, self.session_id)
         return store_session_actors(store, tenant, fresh, held)
+
+
+def _named(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """The actors the events name (user_id, anonymous_id), in the events' order."""
+    return (
+        named
+        for event in events
+        for named in (event.user_id, event.anonymous_id)
+        if named is not None
+    )
 
 
 def _read_seen(session: ExtractedSession) -> bool:
@@ -493,13 +497,9 @@ def store_session_actors(
     the old and new signals but texture, and every actor the events name. The old signals are
     not read back, only their (actor, kind, key). The stored signals are added to ``held``,
     by actor, if given."""
-    named = (
-        named
-        for event in session.events
-        for named in (event.user_id, event.anonymous_id)
-        if named is not None
+    return _store_actors(
+        store, tenant, session.session_id, session.signals, _named(session.events), held
     )
-    return _store_actors(store, tenant, session.session_id, session.signals, named, held)
 
 
 def _store_actors(
