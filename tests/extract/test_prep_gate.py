@@ -147,3 +147,11 @@ def test_a_case_free_gate_finds_what_the_case_insensitive_one_does(text: str) ->
     assert gate._lower is not None
     for span in ((), (3,), (3, 12)):
         assert gate.finds(text, *span) == bool(re.compile(source, re.I).search(text, *span))
+
+
+def test_a_case_free_gate_compiles_the_pattern_as_written_only_for_a_text_needing_it() -> None:
+    gate = prep._Gate(r"\bcrash(?:ed|es)?\b", re.IGNORECASE)
+    assert gate.finds("The App CRASHED")
+    assert gate._any_case is None  # an ASCII text: searched lower-cased only
+    assert gate.finds("Ünïcode CRASHED")
+    assert gate._any_case is not None
