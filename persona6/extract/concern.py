@@ -1305,15 +1305,20 @@ def _with_classes(pattern: str, classes: dict[str, list[str]]) -> str:
     of that class's words and phrases (whole words, longest first)."""
 
     def slot(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in classes:
-            raise ValueError(
-                f"concerns.yaml: a shape's pattern names the word class {{{name}}}, which "
-                f"`word_classes` does not define; add it there or correct the name"
-            )
-        return tx.word_alternation(classes[name])
+        return tx.word_alternation(_class_words(match.group(1), classes, "pattern"))
 
     return _CLASS_SLOT.sub(slot, pattern)
+
+
+def _class_words(name: str, classes: dict[str, list[str]], where: str) -> list[str]:
+    """The words of the word class ``name``, named in a shape's ``where`` (its pattern or its
+    ``words``); a class ``word_classes`` lacks is said with where and how to fix it."""
+    if name not in classes:
+        raise ValueError(
+            f"concerns.yaml: a shape's {where} names the word class {{{name}}}, which "
+            f"`word_classes` does not define; add it there or correct the name"
+        )
+    return classes[name]
 
 
 def _shape_words(words: Sequence[str], classes: dict[str, list[str]]) -> frozenset[str]:
@@ -1326,7 +1331,9 @@ def _shape_words(words: Sequence[str], classes: dict[str, list[str]]) -> frozens
             found.add(str(word).lower())
         else:
             found.update(
-                part.lower() for phrase in classes[slot.group(1)] for part in str(phrase).split()
+                part.lower()
+                for phrase in _class_words(slot.group(1), classes, "words")
+                for part in str(phrase).split()
             )
     return frozenset(found)
 
