@@ -489,6 +489,11 @@ class SignalKind(StrEnum):
     FAILURE = "failure"
 
 
+#: Each kind's name: ``kind.value`` runs an enum descriptor written in Python (3.11), and the
+#: hot paths of a build (consolidation, the store's signal rows) ask it of every signal.
+KIND_NAMES: dict[str, str] = {kind: kind.value for kind in SignalKind}
+
+
 class Signal(BaseModel):
     """One observation about one actor, produced by one versioned extractor from cited events."""
 

@@ -27,7 +27,6 @@ from persona6.extract import EXTRACTORS, extract_session
 from persona6.extract.text import load_lexicon
 from persona6.graph.consolidate import (
     CHANGE_GROUPS,
-    KIND_NAMES,
     PLANS,
     POLAR,
     PRODUCER,
@@ -43,7 +42,15 @@ from persona6.graph.consolidate import (
     state_version,
 )
 from persona6.store.base import EventQuery, KeyStateRow, Store, signal_sort_key
-from persona6.types import EventType, Signal, SignalKind, StoredEvent, StoredSignal, Trait
+from persona6.types import (
+    KIND_NAMES,
+    EventType,
+    Signal,
+    SignalKind,
+    StoredEvent,
+    StoredSignal,
+    Trait,
+)
 
 
 class BuildReport(BaseModel):
@@ -190,7 +197,7 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
     )
 
 
-_TEXTURE = SignalKind.TEXTURE  # (``consolidate.KIND_NAMES`` says why)
+_TEXTURE = SignalKind.TEXTURE  # (``types.KIND_NAMES`` says why)
 _NEGATIVE_ZERO = array("d", [-0.0]).tobytes()
 
 #: Where a tenant's ``made_with`` is kept: a key-state row of person "" (no actor has an empty

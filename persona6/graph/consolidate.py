@@ -53,7 +53,15 @@ import pydantic_core
 from persona6.extract.common import name_words
 from persona6.extract.failure import cues as failure_cues
 from persona6.extract.text import english_set, given_names, packaged_yaml, singular
-from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait, TraitStatus
+from persona6.types import (
+    KIND_NAMES,
+    Evidence,
+    Signal,
+    SignalKind,
+    StoredSignal,
+    Trait,
+    TraitStatus,
+)
 
 #: Consolidation reads signals fresh from extractors (Signal) or back from the store
 #: (StoredSignal); both have the fields it uses.
@@ -62,10 +70,9 @@ AnySignal = Signal | StoredSignal
 PRODUCER = "persona6.graph.v1"
 
 _VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
-#: Each kind's name by the kind (or by its name), and the kinds the fold asks about per signal,
-#: held here: in Python 3.11 ``SignalKind.TEXTURE`` and ``kind.value`` each run an enum
+#: The kinds the fold asks about per signal, held here (as ``types.KIND_NAMES`` holds each
+#: kind's name): in Python 3.11 ``SignalKind.TEXTURE`` and ``kind.value`` each run an enum
 #: descriptor written in Python, and a build asked them several times per signal.
-KIND_NAMES: dict[str, str] = {kind: kind.value for kind in SignalKind}
 _TEXTURE, _FAILURE = SignalKind.TEXTURE, SignalKind.FAILURE
 _DISCLOSURE = SignalKind.DISCLOSURE.value
 _WORD = re.compile(r"[a-z0-9+#]+")

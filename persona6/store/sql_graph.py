@@ -15,7 +15,7 @@ from typing import Any
 
 from persona6.store.base import KeyStateRow, signal_sort_key
 from persona6.store.sql_lists import in_lists
-from persona6.types import Evidence, Signal, SignalKind, StoredSignal, Trait
+from persona6.types import KIND_NAMES, Evidence, Signal, SignalKind, StoredSignal, Trait
 
 _SIGNAL_COLUMNS = (
     "tenant, session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
@@ -98,9 +98,8 @@ def _vector_json(vector: Sequence[float]) -> str:
     return json.dumps(list(vector))
 
 
-#: Each kind's name, and texture: ``kind.value`` and ``SignalKind.TEXTURE`` run an enum
-#: descriptor written in Python (3.11), and every signal of a build asked both.
-_KIND_NAMES: dict[str, str] = {kind: kind.value for kind in SignalKind}
+#: Texture, held here (as ``types.KIND_NAMES`` holds each kind's name): ``SignalKind.TEXTURE``
+#: runs an enum descriptor written in Python (3.11), and every signal of a build asked it.
 _TEXTURE = SignalKind.TEXTURE
 
 #: What ``StoredSignal`` holds, in its field order.
@@ -183,7 +182,7 @@ class GraphSQL:
         if not signals:
             return []
         marks = ", ".join("?" * 14)
-        names = _KIND_NAMES
+        names = KIND_NAMES
         rows = [
             (
                 tenant,
@@ -449,7 +448,7 @@ class GraphSQL:
                         tenant,
                         t.id,
                         person_id,
-                        _KIND_NAMES[t.kind],
+                        KIND_NAMES[t.kind],
                         t.key,
                         t.model_dump_json(),
                         t.confidence,
