@@ -1,4 +1,4 @@
-"""persona6.decision.v16: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v17: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -11,7 +11,12 @@ use X", "I picked X", "I'll pass on X", "no thanks, not X", "we switched from X 
 "ditched Trello last month", "went with the fondant": v8; a verb of taking up after "decided
 to", ``taking_up``, "I have decided to enrol in X rather than Y", chooses X and rejects Y, the
 thing named after "rather than" or "instead of" any chosen thing, ``alternatives``: v10;
-"over" after a verb of choosing, "Our team chose Figma over Sketch", ``over_verbs``: v16): key =
+"over" after a verb of choosing, "Our team chose Figma over Sketch", ``over_verbs``: v16; a
+choice made as it is said too, "I'll go with Stripe over PayPal", "I'm choosing X over Y", ", not
+Y" naming a thing, "I went with Spanish, not French", ``not_alternative``, and "took", "went
+for" or a subjectless "picked" only with the thing not taken named, "I took the train instead
+of the plane", ``contrast``: v17; a capitalised object is a name, no vague word, "instead of
+REST", "Rust over Go": v17): key =
 the object phrase, normalised and cut at the first stop word ("because", "instead", ...) or
 time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
 "since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
@@ -85,7 +90,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v16"
+NAME = "persona6.decision.v17"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -97,6 +102,9 @@ class DecisionRule:
     kind: str
     pattern: LazyPattern  # compiled when a message may match it (``prep.CueList``)
     key: str  # the key of a pattern without an object ("I accept")
+    #: A verb that chooses only with the thing not taken named ("I took the train instead of
+    #: the plane"): the decision stands only with its rejected side (v17).
+    contrast: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +125,8 @@ class DecisionCues:
     #: "over Y" after a chosen object, only after a verb of choosing (``over_verbs``, v16).
     over: re.Pattern[str]
     over_verbs: re.Pattern[str]
+    #: ", not Y" after a chosen object, Y a thing named (``not_alternative``, v17).
+    not_alternative: re.Pattern[str]
     #: A word of an action's text that marks one occurrence ("00", "2026-09-01", v10).
     occurrence: re.Pattern[str]
     #: An arrow between the states before and after in an action's text ("1.7.4 -> 1.8.0", v12).
@@ -136,13 +146,19 @@ def cues() -> DecisionCues:
     take_up = "|".join(r"\s+".join(map(re.escape, words)) for words in verbs)
     for kind, entries in data["patterns"].items():
         for entry in entries:
-            pattern, key = (
-                (entry, "") if isinstance(entry, str) else (entry["pattern"], entry["key"])
-            )
+            entry = {"pattern": entry} if isinstance(entry, str) else entry
+            pattern, key = entry["pattern"], str(entry.get("key", ""))
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
             source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
             source = source.replace("{take_up}", take_up)
-            rules.append(DecisionRule(str(kind), LazyPattern(source, re.IGNORECASE), str(key)))
+            rules.append(
+                DecisionRule(
+                    str(kind),
+                    LazyPattern(source, re.IGNORECASE),
+                    key,
+                    bool(entry.get("contrast", False)),
+                )
+            )
     actions = sorted(
         (
             (_verb_forms(str(w)), str(kind))
@@ -170,6 +186,7 @@ def cues() -> DecisionCues:
             + r")\s*$",
             re.IGNORECASE,
         ),
+        not_alternative=re.compile(data["not_alternative"]),
         occurrence=re.compile(data["occurrence_marks"]),
         arrows=re.compile(data["arrows"]),
         plan_steps=re.compile(data["plan_steps"], re.IGNORECASE),
@@ -218,8 +235,42 @@ def object_span(text: str, start: int, end: int) -> Span | None:
 def _object_key(text: str, span: Span | None) -> str:
     if span is None:
         return ""
-    key = normalise_phrase(text[span.start : span.end])
-    return "" if key in cues().vague or text[span.start : span.end].lower() in cues().vague else key
+    said = text[span.start : span.end]
+    key = normalise_phrase(said)
+    first = said.split(maxsplit=1)[0].lower()
+    if said[:1].isupper() and not text.isupper() and first not in _NO_NAMES:
+        return key  # a name ("instead of REST", "Rust over Go"), no vague word (v17)
+    return "" if key in cues().vague or said.lower() in cues().vague else key
+
+
+#: Words that open no name, capitalised or not ("This one", "It", "Both"): the pronouns and
+#: determiners of ``vague_objects`` (v17).
+_NO_NAMES = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "those",
+        "these",
+        "one",
+        "both",
+        "either",
+        "neither",
+        "all",
+        "none",
+        "him",
+        "her",
+        "something",
+        "anything",
+        "the",
+        "a",
+        "an",
+        "some",
+        "any",
+        "my",
+    ]
+)
 
 
 def message_decisions(event: StoredEvent) -> list[Decision]:
@@ -256,14 +307,16 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                 span = Span(decision.evidence.start, decision.evidence.end)
                 if any(span.start < other.end and other.start < span.end for other in taken):
                     continue
-                taken.append(span)
-                found.append(decision)
                 chosen_by = (
                     match.group()[: match.start("obj") - match.start()]
                     if "obj" in match.re.groupindex
                     else ""
                 )
                 other = _alternative(event, rule, span.end, sentence.end, chosen_by)
+                if other is None and rule.contrast:
+                    continue  # "I took the kids to school": no choice without the other side
+                taken.append(span)
+                found.append(decision)
                 if other is not None and other.evidence is not None:
                     taken.append(Span(other.evidence.start, other.evidence.end))
                     found.append(other)
@@ -284,7 +337,9 @@ def _alternative(
     text = event.text or ""
     if rule.kind != "chose":
         return None
-    marker = cues().alternatives.match(text, end, limit)
+    marker = cues().alternatives.match(text, end, limit) or cues().not_alternative.match(
+        text, end, limit
+    )
     if marker is None and cues().over_verbs.search(chosen_by.strip()):
         marker = cues().over.match(text, end, limit)
         found = _OVER_SIDE_END.search(text, marker.end(), limit) if marker else None
