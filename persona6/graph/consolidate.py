@@ -52,7 +52,7 @@ import pydantic_core
 
 from persona6.extract.common import name_words
 from persona6.extract.failure import cues as failure_cues
-from persona6.extract.text import english_set, given_names, packaged_yaml, singular
+from persona6.extract.text import english_set, given_names, load_lexicon, packaged_yaml, singular
 from persona6.types import (
     KIND_NAMES,
     Evidence,
@@ -123,7 +123,7 @@ class GraphConfig:
     max_evidence: int
     change_cues: tuple[re.Pattern[str], ...]
     #: The words the change cues are made of ("changed", "mind", "now", ...): they say that
-    #: something changed, never what it was (``_relation``).
+    #: something changed, never what it was (``_relation``; ``_cue_words``).
     cue_words: frozenset[str]
     alternatives: dict[str, str]  # member -> group
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
@@ -157,15 +157,14 @@ def config() -> GraphConfig:
     groups = lexicon["groups"]
     alternatives = {m.lower(): g for g, members in groups.items() for m in members}
     plans = data["plan_changes"]
+    cues = change_cues()
     return GraphConfig(
         reliability={k: float(v) for k, v in data["reliability"].items()},
         polar_kinds=frozenset(data["polar_kinds"]),
         min_sessions={k: int(v) for k, v in data["min_sessions"].items()},
         max_evidence=int(data["max_evidence"]),
-        change_cues=tuple(re.compile(p, re.IGNORECASE) for p in data["change_cues"]),
-        cue_words=frozenset(
-            w.lower() for p in data["change_cues"] for w in re.findall(r"(?<!\\)[A-Za-z]{2,}", p)
-        ),
+        change_cues=tuple(re.compile(p, re.IGNORECASE) for p in cues),
+        cue_words=_cue_words(cues, data["change_amounts"]),
         alternatives=alternatives,
         failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
         act_share=float(data["failure_acts"]["share"]),
@@ -206,14 +205,72 @@ def config() -> GraphConfig:
 STATE_FORMAT = 8
 
 
+#: A word class in a change cue: ``{from_to_verbs}`` (graph.yaml ``change_cues``).
+_CLASS = re.compile(r"\{([a-z_]+)\}")
+
+
+@cache
+def change_cues() -> tuple[str, ...]:
+    """graph.yaml ``change_cues`` with their word classes filled in: ``{name}`` is any phrase
+    of preferences.yaml ``general_readings`` ``name`` (the one list the preference extractor
+    reads too), ``{change_amounts}`` one of graph.yaml's ``change_amounts``. Longest phrase
+    first, its words apart by any whitespace."""
+    data = packaged_yaml("graph.yaml")
+    classes = {
+        **load_lexicon("preferences")["general_readings"],
+        "change_amounts": data["change_amounts"],
+    }
+
+    def fill(found: re.Match[str]) -> str:
+        name = found.group(1)
+        words = classes.get(name)
+        if not isinstance(words, list) or not words:
+            available = ", ".join(sorted(k for k, v in classes.items() if isinstance(v, list)))
+            raise ValueError(
+                f"persona6/data/graph.yaml: change_cues: {{{name}}} names no word class. "
+                "Use a list of preferences.yaml general_readings or change_amounts "
+                f"(available: {available})"
+            )
+        phrases = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+    return tuple(_CLASS.sub(fill, str(p)) for p in data["change_cues"])
+
+
+#: What in a change cue is no word of it: a lookaround, with one level of groups inside
+#: ("(?<!n't )", "(?<!days )", "(?! than)": what the cue must not be next to).
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+#: An escape of a cue (\b, \w, \s): no word of it.
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+#: A word of a cue, once its escapes are out: letters not after a quantifier (\w+ing), nor
+#: before an optional letter ("favou?r").
+_CUE_WORD = re.compile(r"(?<![A-Za-z+*?])[A-Za-z]{2,}(?![A-Za-z?])")
+
+
+def _cue_words(cues: Sequence[str], amounts: Sequence[str]) -> frozenset[str]:
+    """The words the change cues are made of, lower case: not what a cue must not be next to
+    (a lookaround: "n't", "days", "never"), not an amount (graph.yaml ``change_amounts``: "two",
+    "half", which name what is taken now), not a fragment of a word ("ing" of "\\w+ing")."""
+    said = {
+        w.lower()
+        for p in cues
+        for w in _CUE_WORD.findall(_ESCAPE.sub(" ", _LOOKAROUND.sub(" ", p)))
+    }
+    return frozenset(said - {str(a).lower() for a in amounts})
+
+
 @cache
 def state_version() -> str:
     """What a stored KeyState was folded with: the fold's format and the graph settings
     (reliabilities, evidence limit, change cues) with the groups of alternatives a change of
     mind relates keys by, so that editing data/graph.yaml or data/alternatives.yaml recomputes
-    the states (the changes applied are stored with them)."""
+    the states (the changes applied are stored with them); and the change cues as filled from
+    preferences.yaml's word classes (``change_cues``), so that a change to one of those
+    classes does too, and no other edit of preferences.yaml."""
     data = resources.files("persona6.data")
     text = "".join(data.joinpath(name).read_text() for name in ("graph.yaml", "alternatives.yaml"))
+    # the cues as filled from preferences.yaml's word classes: a change there re-folds too
+    text += "\n".join(change_cues())
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     return f"{PRODUCER}/{STATE_FORMAT}/{digest}"
 
@@ -1372,6 +1429,14 @@ def changes_of_mind(traits: list[Trait], groups: Collection[str] = CHANGE_GROUPS
             found = _preference_change(new, traits, cfg)
             if found is not None:
                 _apply(traits, by_id, index, *found, applied)
+        # Then a decision stated as a change ends the earlier preferences still active, so a
+        # preference that states the same switch ("I've switched to spreadsheets now") is the
+        # one that supersedes them.
+        for index, new in enumerate(list(traits)):
+            if new.kind is _DECISION_KIND and new.polarity != 0:
+                found = _preference_change(traits[index], traits, cfg, across=True)
+                if found is not None:
+                    _apply(traits, by_id, index, *found, applied)
     if PLANS in groups:
         # In time order: each plan ends what was active when it was announced.
         planned = sorted(
@@ -1434,25 +1499,47 @@ def _apply(
 
 
 def _preference_change(
-    new: Trait, traits: list[Trait], cfg: GraphConfig
+    new: Trait, traits: list[Trait], cfg: GraphConfig, across: bool = False
 ) -> tuple[Trait, list[Trait], Evidence] | None:
     """The preference ``new`` replaces (the one it names), every trait it ends, and the
-    statement of change; None when it is no change or replaces nothing."""
+    statement of change; None when it is no change or replaces nothing. Traits of its own
+    kind, or with ``across`` the preferences a decision ends.
+
+    A decision stated as a change ends the person's earlier preferences too, across kinds (a
+    switch made, "we switched from gas to induction", ends "likes cooking on gas"; "I ditched
+    Trello" ends "likes Trello for tasks"), but not a switch only decided ("we're moving to
+    Linear next quarter": value "decided to switch"). A switch relates by the side it took
+    (``_taken``): "induction" of "gas->induction", so the side it left is what it names."""
     statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
     if statement is None:
         return None
+    if across and (new.kind is not _DECISION_KIND or new.value == _PLANNED_SWITCH):
+        return None
+    taken = _taken(new)
     earlier = [
         old
         for old in traits
-        if old.kind is new.kind
-        and old.key != new.key
+        if (
+            (not across and old.kind is new.kind and old.key != new.key)
+            # a preference for the side taken is not left ("loves iPhone", "android->iphone")
+            or (
+                across
+                and old.kind is _PREFERENCE_KIND
+                and not (new.polarity > 0 and _within(old.key, taken))
+            )
+        )
         and old.polarity != 0
         and old.valid_to is None
         and old.last_seen < new.valid_from
     ]
     # The other side of the same thing, most recent first: each of them ends.
     against = sorted(
-        (old for old in earlier if (old.polarity > 0) != (new.polarity > 0) and _against(old, new)),
+        (
+            old
+            for old in earlier
+            if (old.polarity > 0) != (new.polarity > 0)
+            and _against(old.key, old.polarity, taken, new.polarity)
+        ),
         key=lambda old: (old.last_seen, old.key),
         reverse=True,
     )
@@ -1464,7 +1551,7 @@ def _preference_change(
         for old in earlier
         if new.polarity > 0
         and old.polarity > 0
-        and (relation := _relation(old.key, new.key, statement.quote, cfg))
+        and (relation := _relation(old.key, taken, statement.quote, cfg))
     ]
     if not candidates and not against:
         return None
@@ -1477,8 +1564,8 @@ def _preference_change(
         # alternative): those end too, as does each preference named by the word of the
         # statement that names the best one.
         words = _content_words(best.key)
-        named = words & (_named(statement.quote, cfg) - _content_words(new.key))
-        alike = _alternatives_named(best.key, cfg) - _alternatives_named(new.key, cfg)
+        named = words & (_named(statement.quote, cfg) - _content_words(taken))
+        alike = _alternatives_named(best.key, cfg) - _alternatives_named(taken, cfg)
         ended += [best] + [
             old
             for rank, old in candidates[1:]
@@ -1560,13 +1647,32 @@ def _is_plan_change(quote: str, cfg: GraphConfig) -> bool:
     return any(p.search(quote) for p in cfg.plan_cues)
 
 
-def _against(old: Trait, new: Trait) -> bool:
+def _against(old_key: str, old_polarity: float, new_key: str, new_polarity: float) -> bool:
     """Whether two traits of opposite signs are the two sides of one thing: every word of the
     side against it is in the side for it, singular or plural ("tables" against, "numbers in
     a table" for). Not a narrower aversion ("tables in emails" leaves "tables")."""
-    aversion, liking = (new, old) if new.polarity < 0 else (old, new)
-    words = _content_words(aversion.key)
-    return bool(words) and words <= _content_words(liking.key)
+    aversion, liking = (new_key, old_key) if new_polarity < 0 else (old_key, new_key)
+    words = _content_words(aversion)
+    return bool(words) and words <= _content_words(liking)
+
+
+_DECISION_KIND, _PREFERENCE_KIND = SignalKind.DECISION, SignalKind.PREFERENCE
+#: The value of a decision trait whose switch is decided but not yet made (decision.v13).
+_PLANNED_SWITCH = "decided to switch"
+
+
+def _within(key: str, other: str) -> bool:
+    """Whether every content word of ``key`` is one of ``other``'s."""
+    words = _content_words(key)
+    return bool(words) and words <= _content_words(other)
+
+
+def _taken(trait: Trait) -> str:
+    """What a trait is for, as a change relates it: a decision's switch by the side it took
+    ("induction" of "gas->induction", "linear" of "->linear"), any other trait by its key."""
+    if trait.kind is _DECISION_KIND and "->" in trait.key:
+        return trait.key.rpartition("->")[2]
+    return trait.key
 
 
 def _is_change(quote: str, cfg: GraphConfig) -> bool:

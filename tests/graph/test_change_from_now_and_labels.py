@@ -16,7 +16,7 @@ from importlib import resources
 import pytest
 
 from persona6.extract.text import packaged_yaml
-from persona6.graph.consolidate import _is_change, config, state_version
+from persona6.graph.consolidate import _is_change, change_cues, config, state_version
 from persona6.types import Trait, TraitStatus
 from tests.graph.test_change_of_mind_across_keys import by_key, signal
 
@@ -140,9 +140,11 @@ def test_what_is_no_visit_mode_stays(old: str, new: str) -> None:
 
 
 def test_the_groups_of_alternatives_are_part_of_the_state_version() -> None:
-    # A stored state keeps the changes applied: editing alternatives.yaml must refold them.
+    # A stored state keeps the changes applied: editing alternatives.yaml must refold them,
+    # and so must a change to the word classes the change cues are filled from (session 17).
     data = resources.files("persona6.data")
     text = data.joinpath("graph.yaml").read_text() + data.joinpath("alternatives.yaml").read_text()
+    text += "\n".join(change_cues())
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     assert state_version().endswith(digest)
 
