@@ -1,4 +1,4 @@
-"""persona6.concern.v23: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v24: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -183,6 +183,19 @@ was way off"). "Security", "secure" and "virus" name the topic only ("our securi
 "my secure 9-5"), a GPS track recorded tracks no one, a deadline asked as a fact ("What's the
 deadline for filing?") is no time pressure.
 
+An outcome not wanted is feared, in the grammar of aversion, and is the concern it would hurt
+(v24, end-to-end probe 12). A frame of aversion (``aversions``: "I don't want to", "I'd hate
+(for X) to", "the last thing I need is", "I'd rather not", "can't afford to", "God forbid", "I
+don't like the idea of") is a worry frame and a worry of its clause, and the outcome after it
+is read by its class (``shapes``, ``word_classes`` ``money_things``): money lost, wasted or
+paid over the odds is cost ("I don't want to lose my deposit"), a fine, a lawsuit or a rule
+broken is compliance ("I'd hate to get fined"), a thing of the speaker's stolen or broken into
+is security ("scared my identity gets stolen"), a deadline missed is time pressure, getting
+hurt or ill is safety; said plainly each is an event ("I lost my deposit"). A person's data
+kept in another country is privacy, asked or feared ("is my data stored abroad?"); a statement
+closed by a tag asks with or without its "?" (``tag_questions``: "i cant get sued for this
+can i").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -212,7 +225,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v23"
+NAME = "persona6.concern.v24"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -270,8 +283,13 @@ class Taxonomy:
     #: Complaint markers that name a fault, which frame no topic (v19, ``fault_markers``).
     faults: frozenset[str]
     judgement: re.Pattern[str]
-    #: Markers of a worry about what follows them, which asks as a question does (v10).
+    #: Markers of a worry about what follows them, which asks as a question does (v10), and
+    #: the frames of not wanting an outcome (v24, ``aversions``).
     frames: re.Pattern[str]
+    #: A frame of not wanting an outcome (v24, ``aversions``): a worry about what follows it.
+    aversion: re.Pattern[str]
+    #: A tag that ends a clause and makes it ask, with or without "?" (v24, ``tag_questions``).
+    tag: re.Pattern[str]
     #: Phrases holding a cue word in another sense (v10): a cue overlapping one counts for nothing.
     idioms: re.Pattern[str]
     #: Concern key -> (its place in the taxonomy, its label).
@@ -525,7 +543,12 @@ def taxonomy() -> Taxonomy:
         persisting=re.compile(
             tx.word_alternation(data["corrections"]["persisting"]), re.IGNORECASE
         ),
-        frames=re.compile(tx.word_alternation(data["worry_frames"]), re.IGNORECASE),
+        frames=re.compile(
+            "|".join([tx.word_alternation(data["worry_frames"]), *map(str, data["aversions"])]),
+            re.IGNORECASE,
+        ),
+        aversion=re.compile("|".join(f"(?:{p})" for p in data["aversions"]), re.IGNORECASE),
+        tag=re.compile(str(data["tag_questions"]), re.IGNORECASE),
         # idioms in words, and in shapes (v12: one's own mistake); a price waved away (v19)
         idioms=re.compile(
             "|".join(
@@ -819,7 +842,11 @@ def concern_claims(text: str) -> list[Claim]:
             if not readings:
                 continue
         segment = text[sentence.start : sentence.end]
-        questions = [c for c in tx.clauses(text, sentence) if tx.is_question(text, c)]
+        clauses = tx.clauses(text, sentence)
+        questions = [c for c in clauses if tx.is_question(text, c)]
+        # "i cant get sued for this can i": a tag asks, its "?" left off or not (v24)
+        if not questions and clauses and tax.tag.search(segment.rstrip(".! ")):
+            questions = [clauses[-1]]
         # "Could you open an incident for the login latency?" asks for an act: no worry, though
         # a cue that counts only when asked is named ("can you suggest some safe SUVs?")
         asking = any(not _requests(text, sentence, clause) for clause in questions)
@@ -840,8 +867,11 @@ def concern_claims(text: str) -> list[Claim]:
         else:
             readings = [r for r in readings if r.key not in felt or r.feeling]
         # "I don't want to be stuck with it": an outcome feared, a worry (v21)
+        # "I'd hate to get fined": an aversion to the outcome after it, a worry (v24)
         worried = _worried(text, sentence, their_words) or any(
-            tax.feared.search(text, sentence.start, r.span.start) for r in readings
+            tax.feared.search(text, sentence.start, r.span.start)
+            or _averted(text, sentence, r.span)
+            for r in readings
         )
         # "nothing urgent I don't think": a trouble said absent, no worry (v19); "Not
         # expensive, please.": asked for so
@@ -1277,6 +1307,16 @@ def _framed(text: str, sentence: Span, cue: Span) -> bool:
     """A worry frame (``worry_frames``) before the cue in its sentence: "I'm concerned about how
     much we paid", "I worry the switch isn't safe"."""
     return taxonomy().frames.search(text, sentence.start, cue.start) is not None
+
+
+def _averted(text: str, sentence: Span, cue: Span) -> bool:
+    """A frame of not wanting an outcome (``aversions``) before the cue in its clause: "I'd hate
+    to get fined"; not one of a clause before ("I don't want to get any, and I'm too lazy to
+    research pets for my allergies": the allergy is no outcome not wanted)."""
+    return any(
+        _CLAUSE_BREAK.search(text, frame.end(), cue.start) is None
+        for frame in taxonomy().aversion.finditer(text, sentence.start, cue.start)
+    )
 
 
 def _worried(text: str, sentence: Span, besides: Sequence[Span] = ()) -> bool:

@@ -1,4 +1,4 @@
-"""persona6.style.v19: how a person operates, per (session, actor).
+"""persona6.style.v20: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -90,6 +90,13 @@ calculation" challenges the answer, and the calculation asked for bare asks for 
 a "no" before the speaker's own refusal or giving up ("nah not doing this again tonight") disputes
 nothing.
 
+v20 (end-to-end probe 12): the grounds of what was just said asked for in the other words of
+English, with or without apostrophes ("what are you basing that on", "whats that based on",
+"where r u getting this from", "any studies on that?", "is that official or just your guess",
+"who says so"), and pushback in them ("I really dont think thats correct", "thats not what the
+box says", "you sure about that?", "everything I've read says the opposite", "hmm no, it opens
+at 10"); "are you sure you can make it tonight?" asks of the person's own doing, no pushback.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -118,7 +125,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v19"
+NAME = "persona6.style.v20"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -180,9 +187,27 @@ def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
     return [re.compile(p.replace("{claim}", claim), re.IGNORECASE) for p in patterns]
 
 
-def _lazy(patterns: Sequence[str], claim: str = "") -> list[LazyPattern]:
-    """``_compile``, each pattern compiled only when a message may match it (``scan``)."""
-    return [LazyPattern(p.replace("{claim}", claim), re.IGNORECASE) for p in patterns]
+def _lazy(patterns: Sequence[str], claim: str = "", chat: bool = False) -> list[LazyPattern]:
+    """``_compile``, each pattern compiled only when a message may match it (``scan``); with
+    ``chat``, as chat spells its words too (``_chat_spelled``, v20)."""
+    spell = _chat_spelled if chat else str
+    return [LazyPattern(spell(p.replace("{claim}", claim)), re.IGNORECASE) for p in patterns]
+
+
+#: A contraction's apostrophe in a pattern, straight or curly or either (``'``, ``['’]``), before
+#: the endings chat writes without it: n't, 's, 're, 'm, 've ("dont", "thats", "youre", "im",
+#: "ive"); not 'd and 'll, whose bare forms are words of their own ("wed", "well", "ill").
+_CONTRACTION = re.compile(r"(?:'|\[['’]{1,2}\])(?=(?:t|s|re|m|ve)(?![a-z]))")
+#: The word "you" standing alone in a pattern, which chat writes "u" ("r u sure", "how do u know").
+_YOU = re.compile(r"(?<![\w\\])you(?![\w'’\[])")
+
+
+def _chat_spelled(pattern: str) -> str:
+    """A pattern of the words a person writes, made to read them as chat spells them too (v20,
+    ``chat_spelled`` in style.yaml): a contraction without its apostrophe ("dont", "thats",
+    "doesnt", "wheres") and "you" as "u", so "that doesnt sound right" and "how do u know"
+    read as "that doesn't sound right" and "how do you know" do."""
+    return _YOU.sub("(?:you|u)", _CONTRACTION.sub("['’]?", pattern))
 
 
 @cache
@@ -198,19 +223,25 @@ def cues() -> StyleCues:
         sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)
     )
     claim = rf"(?:(?:{words})s?|[$€£]?\d[\d.,]*%?)"
+    chat = frozenset(str(k) for k in data["chat_spelled"])
     lists = {
         "indirect": _lazy(data["indirect_requests"]),
-        "sources": _lazy(data["asks_for_sources"], claim),
-        "sources_of_answer": _lazy(data["asks_for_sources_of_answer"], claim),
-        "challenges": _lazy(data["challenges"]),
-        "names_claim": _lazy(data["challenges_naming_claim"], claim),
-        "derivation": _lazy(data["asks_for_derivation"], claim),
-        "answer_no": _lazy(data["challenges_by_no"]),
-        "exclusions": _lazy(data["challenge_exclusions"]),
-        "restates": _lazy(data["restates_answer"]),
-        "grounds": _lazy(data["challenges_citing_grounds"]),
-        "demands_proof": _lazy(data["demands_proof"]),
-        "conceded_doubts": _lazy(data["challenges_if_conceded"]),
+        **{
+            family: _lazy(data[key], claim, key in chat)
+            for family, key in (
+                ("sources", "asks_for_sources"),
+                ("sources_of_answer", "asks_for_sources_of_answer"),
+                ("challenges", "challenges"),
+                ("names_claim", "challenges_naming_claim"),
+                ("derivation", "asks_for_derivation"),
+                ("answer_no", "challenges_by_no"),
+                ("exclusions", "challenge_exclusions"),
+                ("restates", "restates_answer"),
+                ("grounds", "challenges_citing_grounds"),
+                ("demands_proof", "demands_proof"),
+                ("conceded_doubts", "challenges_if_conceded"),
+            )
+        },
         "moderation": _lazy(data["moderation"]),
         "plans": _lazy(data["plan_markers"]),
         "simple": _lazy(data["asks_for_simple_explanations"]),

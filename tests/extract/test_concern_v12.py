@@ -22,8 +22,8 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert concern.NAME == "persona6.concern.v23"
-    assert load_lexicon("concerns")["version"] == 23
+    assert concern.NAME == "persona6.concern.v24"
+    assert load_lexicon("concerns")["version"] == 24
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,8 @@ def test_tracking_a_parcel_or_a_count_is_no_privacy_concern(text: str) -> None:
     [
         ("Are you tracking me?", {"worried about privacy"}),
         ("Does the app track my location?", {"worried about privacy"}),
-        ("I don't want to be tracked.", {"mentions privacy"}),
+        # an outcome not wanted is a worry (concern.v24, ``aversions``)
+        ("I don't want to be tracked.", {"worried about privacy"}),
         ("How do I turn off tracking?", {"worried about privacy"}),
         ("Do you use tracking cookies?", {"worried about privacy"}),
         ("I block ad trackers everywhere.", {"mentions privacy"}),

@@ -15,8 +15,8 @@ KEY = "asks_for_simple_explanations"
 
 
 def test_the_producer_is_v19() -> None:
-    assert style_module.NAME == "persona6.style.v19"
-    assert load_lexicon("style")["version"] == 14
+    assert style_module.NAME == "persona6.style.v20"
+    assert load_lexicon("style")["version"] == 15
 
 
 @pytest.mark.parametrize(
