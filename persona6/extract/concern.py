@@ -191,7 +191,10 @@ is read by its class (``shapes``, ``word_classes`` ``money_things``): money lost
 paid over the odds is cost ("I don't want to lose my deposit"), a fine, a lawsuit or a rule
 broken is compliance ("I'd hate to get fined"), a thing of the speaker's stolen or broken into
 is security ("scared my identity gets stolen"), a deadline missed is time pressure, getting
-hurt or ill is safety; said plainly each is an event ("I lost my deposit"). A person's data
+hurt or ill is safety; said plainly each is an event ("I lost my deposit"). Reluctance is an
+aversion too ("I'm wary of", "not comfortable", "hesitant to"), and a person's records handed to
+a product after it or asked is privacy ("not comfortable uploading my tax returns to a
+chatbot"). A person's data
 kept in another country is privacy, asked or feared ("is my data stored abroad?"); a statement
 closed by a tag asks with or without its "?" (``tag_questions``: "i cant get sued for this
 can i").

@@ -160,3 +160,34 @@ def test_how_sure_the_answerer_is_asked_is_correctness(text: str) -> None:
 
 def test_the_speakers_own_certainty_is_none() -> None:
     assert worries("I'm sure that he is fine") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm wary of putting my kids' photos into the app",
+        "not comfortable uploading my tax returns to a chatbot",
+        "im a bit uneasy about typing my address into this site",
+        "I'm hesitant to give my medical history to an AI tool",
+        "reluctant to share our customer list with this platform tbh",
+        "don't feel great about storing my passport scan in your cloud",
+        "not comfortable uploading payslips and my ID card to a chatbot",
+        "I'm wary of putting hive locations into the app",
+    ],
+)
+def test_reluctance_to_hand_a_record_to_a_product_is_privacy(text: str) -> None:
+    assert worries(text).get("privacy", "").startswith("worried about")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm wary of dogs since I got bitten",
+        "not comfortable speaking in public",
+        "I'm hesitant to start a new job right now",
+        "uploading my photos to the app now",
+        "I'm reluctant to leave my cat alone for a week",
+    ],
+)
+def test_reluctance_to_other_things_and_a_plain_upload_are_none(text: str) -> None:
+    assert worries(text) == {}
