@@ -1,4 +1,4 @@
-"""persona6.disclosure.v36: facts a person states about their own life.
+"""persona6.disclosure.v37: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -239,7 +239,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v36"
+NAME = "persona6.disclosure.v37"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -322,6 +322,8 @@ _WORD_LISTS += ("learner_job_verbs", "learner_job_frames", "my_pursuits")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
 _WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_openers")  # v35
 _WORD_LISTS += ("near_miss_adverbs",)  # v35
+_WORD_LISTS += ("run_on_leads", "run_on_subjects", "run_on_verbs", "thing_adjectives")  # v37
+_WORD_LISTS += ("moved_people", "group_nouns")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -610,6 +612,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         # "plans can change", '"me-time" walks', "I shop for shoes and watches": a dropped or
         # shared "I" takes no "-s"; a noun (v25)
         return None
+    if pred.implied and _subject_of_next_verb(verb, lemma, raw):
+        return None  # "Family time means a lot to me": "time" is the noun of "means" (v37)
     if pred.implied and _compares(text, pred.clause):
         return None  # "paid social spend vs signups": measures to compare, a query (v25)
     if pred.implied and _label_number(verb, lemma, raw):
@@ -813,6 +817,17 @@ def _by_means(text: str, pred: Predicate) -> list[Claim]:
 
 
 @cache
+def _subject_of_next_verb(verb: str, lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """Whether a subjectless "verb" is the noun subject of the finite verb right after it
+    (v37): a dropped "I" is never followed by a verb of its own clause ("Family time | means a
+    lot to me", "Work stuff | is crazy", "Date night | has been rare"). An auxiliary keeps its
+    verb ("Have had a busy week"), and an "-ing" form is ``_gerund_subject``'s ("Hiking has
+    opened up a whole new world for me")."""
+    if not raw or lemma in ("have", "be", "do") or verb in _CLAUSE_VERBS or verb.endswith("ing"):
+        return False
+    return _GERUND_SUBJECT.fullmatch(raw[0].word) is not None
+
+
 def _before_object_pronoun() -> frozenset[str]:
     """Words that make no verb of the word before an object pronoun ("to see them")."""
     return _function_words() | tx.english_words("coordinators", "subject_words", "modals")
@@ -1311,10 +1326,16 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
     of home (``is_home``: "a new flat", "a bigger city") or a name written as a place's
     (``_named_place``: "I moved to Leeds"); "moved here", "moved back home", "moved in with my
     parents" need no destination, and a direction before "to" is no part of it ("moved up to
-    Leeds")."""
+    Leeds"). A move with an object moves home only when the object is people (the family
+    nouns, ``moved_people``: "moved my family to Leeds"); a thing moved is no life event, even
+    into a room or onto a screen ("moved the couch into the spare room", "moved the app to my
+    home screen", v37)."""
     words = list(raw)
-    if words and words[0].word in _OBJECT_OPENERS:  # "moved my family to Leeds"
-        words = list(dropwhile(lambda t: t.word not in _MOVE_TO, words))
+    if words and words[0].word in _OBJECT_OPENERS | _ALL:  # "moved my family to Leeds"
+        moved = list(takewhile(lambda t: t.word not in _MOVE_TO, words))
+        if not {t.word for t in moved} & (_family_nouns() | lexicon().words["moved_people"]):
+            return False  # "moved the couch into the spare room": a thing moved (v37)
+        words = words[len(moved) :]
         if not words:
             return True
     words = _past_particle(words, _MOVE_TO)
@@ -1328,6 +1349,9 @@ def _home_move(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Toke
 
 
 _MOVE_TO = frozenset({"to", "from", "into"})
+#: Quantifiers that open a thing moved as a determiner does: "moved all the photos into one
+#: album", "moved everything to the cloud" (v37).
+_ALL = frozenset({"all", "everything", "both"})
 
 
 _Words = TypeVar("_Words", bound=Sequence[tx.Token])
@@ -1867,7 +1891,20 @@ def _word_end(text: str, end: int) -> int:
 
 @cache
 def _statement_stop() -> re.Pattern[str]:
-    return re.compile(_alternation(lexicon().words["statement_stops"]) + "|" + _EMOJI, re.I)
+    words = lexicon().words
+    stops = _alternation(sorted(words["statement_stops"])) + "|" + _EMOJI
+    return re.compile(stops + "|" + _run_on(), re.I)
+
+
+def _run_on() -> str:
+    """Where a run-on statement's next clause begins (v37, ``run_on_leads``): a lead before a
+    word opening a subject (``run_on_subjects``: "im 22 | so half the companies wont ...") or
+    "so" before a word and a finite verb (``run_on_verbs``: "so mornings are hard")."""
+    words = lexicon().words
+    leads = tx.word_alternation(sorted(words["run_on_leads"]))
+    subjects = tx.word_alternation(sorted(words["run_on_subjects"]))
+    verbs = tx.word_alternation(sorted(words["run_on_verbs"]))
+    return rf"{leads}\s+{subjects}|(?<![\w'-])so\s+[\w'-]+\s+{verbs}"
 
 
 #: Pictographs and symbols (emoji): chat debris in a statement, never part of a fact (v25).
@@ -2201,6 +2238,9 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
             # working on a new project" (v24)
             return _activity(text, pred, first[0].word, rest, at=pred.rest.start)
     article = re.match(r"(?:an?|the)\s+", segment, re.I)
+    if article is None and rest is not None and plural and _group_of(words):
+        # "we are family of five persons": a learner's group without its article (v37)
+        return _claim(text, pred, "identity", pred.rest.start, rest, 0.6, f"{says} a")
     if article is None and rest is not None and _bare_role(text, sentence, pred):
         rest = _before_subject(text, rest)  # "i am park ranger | i hike in nature"
         return _claim(text, pred, "work", pred.rest.start, rest, 1.0, says)  # "became team lead"
@@ -2216,6 +2256,15 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if not job and _passing_state(text, pred):
         return None  # "i'm a zombie after", "I'm a wreck without coffee": a state for a time (v25)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+def _group_of(words: Sequence[tx.Token]) -> bool:
+    """ "(we are) family of five", "team of 6 developers": a noun of a group of people
+    (``group_nouns``) with "of" and a number, which "we are" says with no article in a
+    learner's English (v37)."""
+    if len(words) < 3 or words[0].word not in lexicon().words["group_nouns"]:
+        return False
+    return words[1].word == "of" and _number(words[2].word)
 
 
 _CAREER_END = re.compile(
@@ -2886,12 +2935,20 @@ def _my_mentions(
         at_start = bool(opening) and opening[0].start == match.start()
         rest = tx.phrase_span(text, match.end(), clause.end, max_words=8) if at_start else None
         rest = _without_cut_time(text, rest)  # "... moved in with us | last" (v32)
+        if rest is not None and (cut := _cut_debris(text, rest.start, rest.end)) < rest.end:
+            rest = tx.phrase_span(text, rest.start, cut)  # "my kids are 4 | so ..." (v37)
         if rest is not None and _framed(text, rest):
             if noun in _my_is_nouns():
                 continue  # "My job is: triage, then fixes": a list follows, nothing had (v25)
             rest = None
         if rest is not None and _resumptive(text, rest):
             rest = None  # "My mother she come with me": the pronoun repeats the subject (v25)
+        role = _role_of_work(text, noun, rest) if rest is not None else None
+        if role is not None:  # "my work is teacher", "my job is driver of bus" (v37)
+            if noun not in _my_is_nouns():  # "my job is ...": ``_my_is`` says it
+                fact = tx.normalise_phrase(role)
+                claims.append(Claim(f"work:{fact}"[:100], f"works as {fact}", 1.0, 1.0, [clause]))
+            continue
         said = rest and _says_or_joins(text, rest)
         rest = None if said else rest  # "my boss said ...": what was said is the boss's
         cited = clause
@@ -2920,6 +2977,23 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _role_of_work(text: str, noun: str, rest: Span) -> str | None:
+    """The role in "my work / job is <role>" (v37): a complement of "is" or "was" naming an
+    occupation (``occupations`` in its first three words, after an article) is the speaker's
+    work, as "my profession is nurse" is (``my_is``): "my work is teacher", "my job is driver
+    of bus", a learner's "work" for "job". Not a judgement ("my work is stressful") nor a
+    place ("my job is in sales")."""
+    if noun not in ("work", "job"):
+        return None
+    words = list(tx.tokens(text, *rest))
+    if len(words) < 2 or words[0].word not in ("is", "was", "'s"):
+        return None
+    body = words[2:] if words[1].word in ("a", "an") else words[1:]
+    if not body or not {t.word for t in body[:3]} & lexicon().words["occupations"]:
+        return None
+    return text[body[0].start : _word_end(text, body[-1].end)]
 
 
 def _without_cut_time(text: str, span: Span | None) -> Span | None:
@@ -3173,7 +3247,11 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             if word.word in _OBJECT_PRONOUNS and len(phrase) > 1 and not gap.strip():
                 phrase.pop()  # "My doctor put me on ...": the word before "me" is a verb (v33)
                 break
-            if word.word in closed or (phrase and gap.strip()) or _verb_like(words, i):
+            if word.word in closed or (phrase and gap.strip()):
+                break
+            if _verb_like(words, i):
+                if _plural_after_adjective(phrase, word):
+                    phrase.append(word)  # "my new headphones | came today" (v37)
                 break
             if _fact_stop().match(text, word.start):
                 break  # "my walk last week"
@@ -3217,6 +3295,17 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
     return claims
 
 
+def _plural_after_adjective(phrase: Sequence[tx.Token], word: tx.Token) -> bool:
+    """Whether the "-s" word ``word`` that ``_verb_like`` takes for a verb is the plural head
+    of the noun phrase, as it is right after an adjective of a thing's age, size or state
+    (``thing_adjectives``: "my new headphones came today", "my old boots leak"; was "has
+    new"): an adjective is never the thing had."""
+    lex = lexicon()
+    adjective = bool(phrase) and phrase[-1].word in lex.words["thing_adjectives"]
+    verb = word.word in lex.lemmas or word.word in _CLAUSE_VERBS  # "my most favorite | is"
+    return adjective and word.word.endswith("s") and not verb and not tx.is_past(word.word)
+
+
 def _pursuit(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> list[Claim]:
     """ "my passion is dancing", "dancing is my passion", "my passion for dance" (v36,
     ``my_pursuits``): no thing had, the pursuit named is the fact, ``personal:passion for
@@ -3246,12 +3335,23 @@ def _pursuit(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> li
         if not lead or len(lead) > 5 or lead[0].word in _PRONOUNS | {"it", "that", "this"}:
             return []
         named = Span(lead[0].start, lead[-1].end)
+        aim = aim or len(lead) > 1  # "cut down trees is my hobby": the subject is whole (v37)
     words = list(tx.tokens(text, *named))
     while words and words[0].word in {"with", "in", "about"}:
         words = words[1:]  # "my passion is with running", "for the environment"
     inner = {"and", "my", "of"} | tx.english_words("determiners")  # "making a positive impact"
     kept: list[tx.Token] = []
+    acts = bool(words) and (
+        aim or words[0].word.endswith("ing") or words[0].word in lexicon().lemmas
+    )
     for i, word in enumerate(words[:6]):
+        if acts:  # "my hobby is watching ted talks", "to walk on the beach" (v37)
+            if i and (word.word in _ACT_ENDS or _statement_stop().match(text, word.start)):
+                break  # "... on the beach | and make seascape paintings"
+            if _fact_stop().match(text, word.start):
+                break
+            kept.append(word)
+            continue
         closed = _my_phrase_closed() - (inner if i else tx.english_words("determiners"))
         if word.word in closed or (i and _verb_like(words, i)):
             break  # "my passion for the environment | keeps me going"
@@ -3270,13 +3370,21 @@ def _pursuit_claim(
 ) -> Claim:
     """``personal:passion for <named>`` "their passion is <named>" (v36, ``_pursuit``)."""
     said = re.sub(r"\bmy\b", "their", tx.plain(text[named.start : _word_end(text, named.end)]))
-    fact, noun = tx.normalise_phrase(said), "passion" if head.word == "passions" else head.word
+    fact, noun = tx.normalise_phrase(said), head.word  # "my hobbies are": their hobby (v37)
+    noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
     said = f"to {said}" if aim else said  # "their passion is to make education better"
     return Claim(f"personal:{noun} for {fact}"[:100], f"their {noun} is {said}", 1.0, 0.3, [clause])
 
 
-#: Words before the pursuit named in "but dancing is my passion", "oh ballet is my passion".
-_PURSUIT_LEADS = frozenset({"but", "so", "because", "cause", "though", "oh", "well", "yeah"})
+#: Words before the pursuit named in "but dancing is my passion", "oh ballet is my passion",
+#: "(my husband complains) that shopping is my hobby" (v37).
+_PURSUIT_LEADS = frozenset(
+    {"but", "so", "because", "cause", "though", "oh", "well", "yeah", "that", "says", "said"}
+)
+
+#: Words that end an act named as a pursuit ("to walk on the beach | and make paintings",
+#: "watching films | with my kids"): a coordinator or a verb of the clause after (v37).
+_ACT_ENDS = frozenset({"and", "or", "but", "so", "is", "was", "are", "were", "with", "because"})
 
 
 def _described(text: str, clause: Span, at: int, head: tx.Token) -> str | None:
@@ -4204,6 +4312,14 @@ def _home_claim(text: str, pred: Predicate, lemma: str, rest: Span | None) -> Cl
     preposition the place is the noun before ("the flat I live in"), else a place of the clause
     ("in Texas, where I live")."""
     says = _verb_words(pred, lemma)
+    moved_in = _past_particle(tx.tokens(text, *pred.rest), frozenset({"in"}))
+    if lemma == "move" and rest is not None and [t.word for t in moved_in[:2]] == ["in", "with"]:
+        # "I moved (back) in with my boyfriend": who with is the home, as "I live with" (v37)
+        claim = _claim(text, pred, "home", rest.start, rest, 1.0, says)
+        fact = tx.phrase_span(text, moved_in[1].start, rest.end, lexicon().place_stops, max_words=6)
+        if claim is not None and fact is not None:
+            claim.key = f"home:{tx.normalise_phrase(text[fact.start : fact.end])}"[:100]
+        return claim
     at = _locative_object(text, _past_moved(text, pred, lemma), pred.rest.end)
     after = tx.tokens(text, at, pred.rest.end)[:1] if at is not None else ()
     relative = after and after[0].word in _VERB_AFTER_RELATIVE | _DEICTIC
@@ -4241,7 +4357,11 @@ def _past_moved(text: str, pred: Predicate, lemma: str) -> int:
     is looked for: after what was moved, at the preposition that follows it (v11); else right
     after the verb."""
     words = tx.tokens(text, *pred.rest)
-    if lemma not in ("move", "relocate") or not words or words[0].word not in _OBJECT_OPENERS:
+    if (
+        lemma not in ("move", "relocate")
+        or not words
+        or words[0].word not in _OBJECT_OPENERS | _ALL
+    ):
         return pred.rest.start
     to = next((t for t in words[1:5] if t.word in _MOVE_TO and t.word != "from"), None)
     return to.start if to is not None else pred.rest.start
