@@ -101,7 +101,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v46"
+NAME = "persona6.preference.v47"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -347,7 +347,12 @@ def _frame_fills(data: dict) -> dict[str, str]:
         forms = {f for verb in data["verbs"][sign] if " " not in verb for f in tx.inflections(verb)}
         fills[f"{sign}_verbs"] = tx.word_alternation(forms)
     fills |= {name: tx.word_alternation(words) for name, words in data["frame_words"].items()}
+    fills |= {k: tx.word_alternation(tx.english_set(k)) for k in _ENGLISH_FILLS}
     return fills
+
+
+#: english.yaml's word classes a frame's pattern may name (v47: "I no like X").
+_ENGLISH_FILLS = ("learner_negations", "learner_subjects")
 
 
 def _frame(entry: dict, fills: dict[str, str]) -> Frame:
@@ -1387,13 +1392,24 @@ def _feared_outcome(text: str, cue: Cue, pred: Predicate) -> bool:
     act avoided stays an aversion ("I'm scared of spiders", "I'm terrified of flying")
     (preference.v22)."""
     words = _fear_words()
-    if cue.head == "want" and pred.negated and cue.infinitive:
+    hates = cue.head in ("hate", "dread") and ("would" in pred.lead or cue.infinitive)
+    if (cue.head == "want" and pred.negated) or hates:
+        after = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))
+        said = [t.word for t in after]
+        if said[:1] == ["for"] and "to" in said[2:6]:
+            return True  # "I'd hate for the tent to leak": an event, not an act (v47)
+        if not cue.infinitive:
+            # "I don't want my data leaked", "our booking cancelled": harm to one's own (v47)
+            return any(w in words.passives for w in said[1:6])
+        said = said[1:] if said[:1] == ["to"] else said
+        if (said[:1] and said[0] in words.adverse) or " ".join(said[:2]) in words.leads:
+            return True  # "I don't want to miss the deadline", "end up paying twice" (v47)
+        if said[:1] and said[0] in ("get", "be", "being", "getting") and said[1:2]:
+            return said[1] in words.passives  # "I'd hate to get fined"; not "be called"
         # "I really don't want to crack my carbon seatpost": harm to the speaker's own, a worry
         # (v38); "I don't want to get emails" stays a taste
-        after = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))
-        after = after[1:] if after and after[0].word == "to" else after
         owned = lexicon().words["possessives"]
-        return len(after) > 1 and after[0].word in words.verbs and after[1].word in owned
+        return len(said) > 1 and said[0] in words.verbs and said[1] in owned
     if cue.says not in words.cues and cue.head not in words.cues:
         return False
     if feared_at_hand(text[cue.object_start :]):
@@ -1411,6 +1427,9 @@ class _FearWords:
     outcomes: frozenset[str]  # the "-ing" forms of the verbs of loss or harm ("losing")
     nouns: frozenset[str]  # nouns of loss or harm ("loss", "outage")
     verbs: frozenset[str]  # their base forms ("lose", "crack"), after "don't want to" (v38)
+    adverse: frozenset[str]  # verbs of loss or harm whatever they take ("miss", "waste"; v47)
+    leads: frozenset[str]  # leads of an outcome that befalls one ("end up", "get stuck")
+    passives: frozenset[str]  # participles of harm done to one ("fined", "leaked", "stolen")
 
 
 @cache
@@ -1419,7 +1438,21 @@ def _fear_words() -> _FearWords:
     outcomes = {f for verb in data["outcomes"] for f in tx.inflections(verb) if f.endswith("ing")}
     nouns = frozenset(data["outcome_nouns"])
     verbs = frozenset(str(verb) for verb in data["outcomes"])
-    return _FearWords(frozenset(data["cues"]), frozenset(outcomes), nouns, verbs)
+    passives = {
+        f
+        for verb in data["adverse_passives"]
+        for f in tx.inflections(str(verb)) | {str(verb)}
+        if (f != verb or f.endswith(("ed", "age"))) and not f.endswith(("ing", "s"))
+    }
+    return _FearWords(
+        frozenset(data["cues"]),
+        frozenset(outcomes),
+        nouns,
+        verbs,
+        frozenset(str(v) for v in data["adverse_verbs"]),
+        frozenset(str(v) for v in data["adverse_leads"]),
+        frozenset(passives),
+    )
 
 
 def _given_up(context: _Context, pred: Predicate) -> bool | None:
@@ -1693,14 +1726,44 @@ def match_cue(text: str, pred: Predicate) -> Cue | None:
 
 def _predicate_cue(text: str, pred: Predicate) -> Cue | None:
     following = tx.tokens(text, *pred.rest)
-    if pred.is_be or pred.verb.word in ("get", "got", "getting", "become", "became", "grew"):
-        if cue := _be_cue(text, pred.rest.start, pred.rest.end):
+    if pred.is_be or pred.verb.word in _becoming():
+        cue = _be_cue(text, pred.rest.start, pred.rest.end)
+        if cue is None and not pred.is_be:
+            # "I've gotten really into X": adverbs before "into" only (v47); "got too attached
+            # to some of them", "grown fond of them" stay unread
+            start = pred.rest.start + len(_adverbs().match(text, *pred.rest).group())
+            cue = _be_cue(text, start, pred.rest.end)
+            entering = tx.load_lexicon("preferences")["entering"]["phrases"]
+            cue = cue if cue is not None and cue.says.removeprefix("is ") in entering else None
+        if cue and not pred.is_be and _pronoun_after(text, cue, pred):
+            return None  # "I've really grown fond of them": the thing is the turn's before (v47)
+        if cue:
             return None if not pred.is_be and _enters(text, cue) else cue
         if following and following[0].word.endswith("ing") and pred.is_be:  # "I'm loving it"
             return _verb_cue(pred, following[0].word, following[1:])
         if pred.is_be:
             return None
     return _verb_cue(pred, pred.verb.word, following)
+
+
+def _pronoun_after(text: str, cue: Cue, pred: Predicate) -> bool:
+    """Whether a pronoun opens the object of a cue (``pronouns``: "them", "it")."""
+    first = tx.tokens(text, cue.object_start, max(cue.object_start, pred.rest.end))[:1]
+    return bool(first) and first[0].word in lexicon().words["pronouns"]
+
+
+@cache
+def _becoming() -> frozenset[str]:
+    """The forms of the verbs of becoming (``entering.verbs``): after them a ``be_phrases``
+    phrase begins a taste ("I got into jazz", "I've gotten really into colourwork")."""
+    verbs = tx.load_lexicon("preferences")["entering"]["verbs"]
+    return frozenset(f for v in verbs for f in tx.inflections(str(v)))
+
+
+@cache
+def _adverbs() -> re.Pattern[str]:
+    """A run of adverbs, each with the space after it (``text.adverb_run``)."""
+    return re.compile(tx.adverb_run(), re.I)
 
 
 def _enters(text: str, cue: Cue) -> bool:
@@ -2515,6 +2578,8 @@ def _frames(context: _Context) -> list[Claim]:
     # first word, when that word is the frame's own ("no emojis": "no" is also a marker).
     first = tx.tokens(text, *clause)[0].start
     begins = (opening[0].start,) if first == opening[0].start else (opening[0].start, first)
+    if scope := _generic_scope().match(text, first, clause.end):
+        begins += (scope.end(),)  # "for code reviews pls just give me the diff" (v47)
     # Only the frames whose required words the message holds can match (prep.CueList): the
     # clause is part of the message, so what it holds the message holds.
     for position in _frame_cues().positions(_prepared(text)):
@@ -2626,6 +2691,21 @@ def _frames(context: _Context) -> list[Claim]:
 
 
 _PERSON_POINTERS = frozenset({"he", "she"})
+
+
+@cache
+def _generic_scope() -> re.Pattern[str]:
+    """A scope of a kind of thing opening a request with no comma before the asking word
+    (``choice_fragments`` ``scope_openers``, ``generic_scope_not``; v47): "for code reviews |
+    pls just give me the diff", "in emails | pls use a formal tone"; not a thing at hand ("for
+    this one please ...", "for the report pls ...")."""
+    own = tx.load_lexicon("preferences")["choice_fragments"]
+    openers, deny = _alternation(own["scope_openers"]), _alternation(own["generic_scope_not"])
+    return re.compile(
+        rf"(?:{openers})\s+(?!(?:{deny})(?![\w'’-]))(?:[\w'’-]+\s+){{0,3}}?"
+        r"(?=(?:please|pls|plz|just|always)\s)",
+        re.I,
+    )
 
 
 def _named_before(context: _Context) -> tuple[Span, Span] | None:
@@ -3720,9 +3800,12 @@ def _choice_words() -> dict:
     )
     asking += rf"(?:(?P<switch>{switches})\s+|(?P<verb>{verbs}|{means}|{routed})\s+)?"
     asking += r"(?:(?:please|pls|plz)\s+)?"
+    # "give me the diff not the whole file": "not" without its comma, unless a degree or a
+    # state follows it ("a curry not too spicy"; ``bare_not_skip``, v47)
+    bare_not = rf"\s+not(?=\s+(?!{tx.word_alternation(own['bare_not_skip'])}\b))"
     contrast = (
         r"(?P<contrast>\s*,\s*not|\s*\(\s*not|\s+over|\s*,?\s*rather\s+than"
-        r"|\s*,?\s*instead\s+of|\s*[,;]\s*no\s+more)"
+        rf"|\s*,?\s*instead\s+of|\s*[,;]\s*no\s+more|{bare_not})"
     )
     end = r"[\s\W]*$"
     # what the choice is for ("Wooden crates over plastic tubs for the compost, please") and a
@@ -4399,6 +4482,7 @@ class _GeneralWords:
     over_standing: LazyPattern
     suitable: LazyPattern
     winning: LazyPattern
+    valuing: LazyPattern
     gate: LazyPattern
     construction: frozenset[str]
     standing: LazyPattern
@@ -4433,6 +4517,8 @@ class _GeneralWords:
     verbs: frozenset[str]
     positive: tuple[str, ...]
     negative: tuple[str, ...]
+    worth_not: frozenset[str]
+    worth_not_openers: frozenset[str]
     weight: float
 
 
@@ -4492,10 +4578,14 @@ def _general_words() -> _GeneralWords:
             rf"(?:\s(?:{_alternation(own['winning_verbs'])})\s|(?<![-=])>+)"
             rf"\s*(?P<y>[^,.;:!?]+)"
         ),
+        valuing=LazyPattern(
+            rf"{start}(?P<x>{_SIDE})\s+(?:{'|'.join(own['valuing_phrases'])})\s+(?P<y>[^,.;:!?]+)"
+        ),
         gate=LazyPattern(
             tx.word_alternation(
                 [
                     *own["markers"],
+                    *["worth", "sense"],
                     *own["winning_verbs"],
                     *own["exchange_verbs"],
                     *own["given_up_verbs"],
@@ -4607,6 +4697,8 @@ def _general_words() -> _GeneralWords:
         verbs=frozenset(f for v in verbs for f in tx.inflections(v)),
         positive=tuple(own["used_positive"]),
         negative=tuple(own["used_negative"]),
+        worth_not=frozenset(own["worth_not_sides"]),
+        worth_not_openers=frozenset(own["worth_not_openers"]),
         weight=float(own["weight"]),
     )
 
@@ -4735,6 +4827,9 @@ def _general_side(
     stops = own.vp_stops if vp else own.stops
     kept: list[str] = []
     for at, word in enumerate(said):
+        if word == "to" and at and said[at - 1 : at] == said[at + 1 : at + 2]:
+            kept.append(word)  # "paying month to month", "face to face": one phrase (v47)
+            continue
         if kept and (word in stops or said[at + 1 : at + 2] == ["ago"]):
             break  # "drinking years ago": the time is no part of it
         kept.append(word)
@@ -4816,14 +4911,29 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
                 other = _gerund(other)
         if chosen and other and chosen.split()[0] not in own.not_sides:
             return _two_sides("prefers", chosen, other, "over", weight)
-    for pattern, cue in ((own.suitable, " than "), (own.winning, "")):
-        if cue not in low or not (cue or ">" in low or own.wins.search(low)):
+    for pattern, cue in ((own.suitable, " than "), (own.winning, ""), (own.valuing, "")):
+        if pattern is own.valuing and not ("worth" in low or "sense" in low):
+            continue
+        if cue not in low or (pattern is own.winning and not (">" in low or own.wins.search(low))):
             continue  # a cheap look for the words each construction needs first
         found = pattern.search(low)
         if found is None or any(w in own.others or w in _SPEAKERS for w in found["x"].split()):
             continue  # "I like to beat everyone": no thing that wins
-        chosen, other = _general_side(found["x"], own), _general_side(found["y"], own)
-        if len(found["x"].split()) <= 6 and chosen[:1].isalpha() and other[:1].isalpha():
+        x = found["x"]
+        if pattern is own.valuing and x.startswith("one ") and len(x.split()) > 1:
+            x = x[4:]  # "one good knife is worth a dozen gadgets": a good knife (v47)
+        if _CLAUSE_VERBS.intersection(x.split()):
+            continue  # "cnn just had trump on tv": a clause before the verb, no thing (v47)
+        if x.split()[0] in _OTHERS_POSSESSIVES:
+            continue  # "Their striker wins over defenders": someone else's, no taste (v47)
+        said = found["y"].split()
+        if pattern is own.valuing and (
+            own.worth_not.intersection(said[:3]) or said[0] in own.worth_not_openers
+        ):
+            continue  # "worth ten quid", "worth more than we paid": a price, a clause (v47)
+        chosen, other = _general_side(x, own), _general_side(found["y"], own)
+        longest = 8 if pattern is own.valuing else 6  # "A proper field guide with ... is worth"
+        if len(x.split()) <= longest and chosen[:1].isalpha() and other[:1].isalpha():
             return _two_sides("prefers", chosen, other, "over", weight)  # not "2 > 1"
     for found in [*own.markers.finditer(low), *own.over.finditer(low)]:
         start = max(low.rfind(p, 0, found.start()) for p in ",;:(.!")
@@ -4948,6 +5058,12 @@ def _general_change(low: str, own: _GeneralWords) -> list[tuple]:
 
 
 _PERSONS = frozenset({"him", "her", "them", "someone", "somebody", "anyone", "friend", "mate"})
+#: Possessives of others opening a side: what wins is theirs ("their striker", v47).
+_OTHERS_POSSESSIVES = frozenset({"his", "her", "their", "your", "ur"})
+#: Auxiliaries in a side before a verb of winning: a clause, no thing ("cnn just had", v47).
+_CLAUSE_VERBS = frozenset(
+    {"had", "has", "have", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been"}
+)
 
 
 def _a_person(side: str, own: _GeneralWords) -> bool:
