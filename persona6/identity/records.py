@@ -239,6 +239,17 @@ class BacktestReport(BaseModel):
     new_person_precision: float | None
     new_person_recall: float | None
     ece: float = Field(description="Expected calibration error, 10 equal-width bins.")
+    ece_if_calibrated: float | None = Field(
+        default=None,
+        description="The median ECE a perfectly calibrated model shows on as many held-out "
+        "sessions at the same confidences (each drawn right as often as its confidence says): "
+        "what chance alone gives on this many sessions.",
+    )
+    ece_bound: float | None = Field(
+        default=None,
+        description="The ECE such a calibrated model exceeds one time in 20: an ece above it "
+        "is evidence that the probabilities are off; one below it is not.",
+    )
     threshold: float
     model: dict[str, Any] = Field(description="The fitted model: weights, temperature, prior.")
     saved: bool = Field(description="True when the fitted model is now the tenant's model.")
