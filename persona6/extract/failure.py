@@ -1,4 +1,4 @@
-"""persona6.failure.v20: failure episodes, and how the person reacted to each.
+"""persona6.failure.v21: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -56,7 +56,18 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   there"; what the person made wiped or duplicated after an act; v20 not a time, a date or a
   slot that does not work for the person, "Tuesday doesn't work for me", "3pm won't work",
   not a thing of the home, "the old clock on the wall stopped working", nor a breakage of the
-  far past, "years ago the website kept crashing"); key = ``user_reported``.
+  far past, "years ago the website kept crashing"; v21 something gone wrong with no
+  malfunction named, by word classes: what was due never came or still has not ("The
+  verification code never came", "My refund still hasn't shown up", "i never got the password
+  reset email", "No confirmation email came through"), output empty, silent, off, doubled or
+  set to zero ("This morning's export is empty", "the totals don't add up", "charged double"),
+  content stale ("still shows last week's scores"), the person's thing cancelled, refused or
+  suspended by the product ("The app cancelled my table booking", "My account was
+  suspended"), missing after an act ("Half the photos I uploaded aren't in the album"), its
+  record denied ("It says my booking reference doesn't exist"), its output contradicted
+  ("shows 0 hours even though I slept eight"); not the person's own cancelling, an item not
+  due yet, a question, a medical test that "showed nothing"; and a time's possessive opens a
+  subject as "the" does, "Tuesday's backup failed"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -157,9 +168,16 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   failing"; its report is its context; v17 any act of the person's stated with "instead", "I'll
   email them to the claims address instead", or by another channel, "sending it by email", and
   giving up on this way while naming another, "Not fighting with it, sending it by email");
-  but when the failed request was an action
-  and the first reaction is a message that shows no label (a question about the error), a later
-  act of the window that retries or rephrases that action decides ``retry`` or ``rephrase``;
+  v21 undoing it said, "rolling it back", another way unnamed, "let's try something else",
+  another product by its name, "I'll just log it on BirdTrack then". A message that shows no
+  label and repeats nothing is no switch by itself (v21, ``_unread``; until v20 the default):
+  up to the window's first act that shows a label, an act that retries or rephrases the failed
+  request decides, else the first that moves on: the message itself when it asks for
+  something else naming nothing of the failure (``new_requests``, ``request_refs``: "How do I
+  add a teammate?", "then summarise last week's tickets"), a later action, or such a request;
+  with none the reaction is unknown and no episode is emitted ("hmm", "ok", "Whatever you
+  think is best", "is it on my side?"): a guessed switch would teach the behaviour model a
+  habit nobody showed;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None), or says
   they give up (above).
 
@@ -168,7 +186,15 @@ was a complaint cue): a complaint only when the message says nothing else the pe
 the person says they would do in a case supposed shows no reaction yet (v15, ``text.supposed``,
 as reports: "If it fails again I'll give up"). A same action again whose text only adds a
 retry word ("warfarin 5mg x90 resubmit", ``retry_words``; not a request's text nor a command
-line) retries it (v15).
+line) retries it (v15). v21: the failure persisting is told as a recurrence too ("It's still
+doing it", "still broken", "Same thing again", "This is the third time this week", "Every time
+I need it, it falls over"); escalation by the role of whoever should act ("Have someone contact
+me about this", "I'd like this looked at by whoever is in charge", "forward this to your
+developers"); complaint by idiom or scorn ("a disaster", "great, just great", "nothing works",
+"you've had weeks"); retry by idiom ("one more go", "another crack at it", "hitting submit
+again", "Round two", "see if it works this time"); self_fix told by its result ("updated it
+and it worked"); putting it off by waiting ("I'll give it an hour", "calling it a day") is
+``abandon``.
 
 Precedence, when the window shows several: feedback > escalate > complain > self_fix > abandon >
 retry > rephrase > switch (explicit acts and words over what the next act implies; giving up
@@ -213,7 +239,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v20"
+NAME = "persona6.failure.v21"
 
 
 class Reaction(StrEnum):
@@ -277,6 +303,8 @@ class FailureCues:
     repair_messages: CueList
     recurrences: CueList
     switch_messages: CueList
+    new_requests: CueList
+    request_refs: CueList
     abandon: CueList
     abandon_exclusions: CueList
     feedback_actions: frozenset[str]
@@ -332,11 +360,21 @@ def cues() -> FailureCues:
     # "{errors}": a word of the product's own message of failure, quoted (v16).
     world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
     word, modified, bare = _phrase_words(data, world, people, persons)
-    part = _part(word, modified, bare)
+    # v21: a time's possessive opens a part as a determiner does ("Tuesday's backup failed",
+    # "last night's sync", ``time_possessives``).
+    times = "|".join(f"(?:{t})" for t in data["time_nouns"])
+    owners = "|".join(f"(?:{o})" for o in data["time_possessives"]).replace("{times}", times)
+    part = _part(word, modified, bare, owners)
     errors = "|".join(f"(?:{e})" for e in data["error_words"])
+    verbs = load_lexicon("style")["imperative_verbs"]
+    imperatives = "|".join(re.escape(str(v)) for v in sorted(verbs, key=lambda v: -len(str(v))))
 
     def alternatives(key: str) -> str:
         return "|".join(f"(?:{a})" for a in data[key])
+
+    def words(key: str) -> str:
+        # a word class as escaped words, longest first ("step count" before "step")
+        return "|".join(re.escape(str(w)) for w in sorted(data[key], key=lambda w: -len(str(w))))
 
     # v19: the word classes of a report ("{subject}", "{adverbs}", "{malfunctions}", "{neg}",
     # "{product_acts}", "{outputs}", "{bad_output}"; ``_subject``).
@@ -365,6 +403,14 @@ def cues() -> FailureCues:
         # v20: a time, a date or a slot ("Tuesday", "3pm", "the 5th"); a mark of the far past
         "{times}": f"(?:{alternatives('time_nouns')})",
         "{far_past}": alternatives("far_past"),
+        # v21: the word classes of a breakage with no malfunction named
+        "{owners}": f"(?:{owners})",
+        "{acts_past}": alternatives("product_acts_past"),
+        "{sent}": words("sent_things"),
+        "{output_nouns}": words("output_nouns"),
+        "{figures}": words("figure_nouns"),
+        "{service}": words("service_things"),
+        "{stale}": alternatives("stale_marks"),
     }
 
     def report(pattern: str) -> str:
@@ -420,6 +466,11 @@ def cues() -> FailureCues:
         ),
         recurrences=_compile(data["recurrences"]),
         switch_messages=_compile(data["switch_messages"]),
+        # "{imperatives}": the verbs of an order, style.yaml's word class (v21)
+        new_requests=_compile(
+            [p.replace("{imperatives}", imperatives) for p in data["new_requests"]]
+        ),
+        request_refs=_compile(data["request_refs"]),
         abandon=_compile(data["abandon"]),
         abandon_exclusions=_compile(data["abandon_exclusions"]),
         feedback_actions=names("feedback_actions"),
@@ -468,7 +519,7 @@ def _phrase_words(
     return word, modified, bare
 
 
-def _part(word: str, modified: str, bare: str) -> str:
+def _part(word: str, modified: str, bare: str, owners: str) -> str:
     """The pattern of a part of the product named as the subject of a breakage (v16): "it",
     "this", "that", or a determiner (the, my, our, your, this, that) and a noun phrase of up to
     four words ending in its head noun, whatever the noun ("The route planner froze", "Your CV
@@ -481,10 +532,15 @@ def _part(word: str, modified: str, bare: str) -> str:
     words of the phrase are no function words ("the day my car failed" is no phrase); the head
     is no adverb ("the lake finally froze"; ``ly_nouns`` are nouns all the same); the modifiers
     may be anything else ("the garden planner", "the bank feed", "the nightly backup"). Its
-    words: ``_phrase_words``."""
+    words: ``_phrase_words``. v21: a time's possessive is a determiner too (``owners``,
+    ``time_possessives``: "Tuesday's backup failed", "last night's sync didn't finish", "this
+    morning's export is empty"), with the same heads ("last year's harvest failed" is none);
+    tried only where a possessive follows within three words (the alternation of times at
+    every word start doubled the cost of the reports)."""
     return (
         r"(?:\b(?:it|this|that)\b"
-        rf"|\b(?:the|my|our|your|this|that)\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
+        rf"|(?:\b(?:the|my|our|your|this|that)|(?<![\w'’-])(?=(?:[\w:.]+\s+){{0,2}}[\w:.]+['’]s\s)(?:{owners}))"
+        rf"\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
     )
 
 
@@ -534,7 +590,8 @@ class Failure:
 @dataclass(frozen=True, slots=True)
 class FailureEpisode:
     failure: Failure
-    reaction: Reaction
+    #: None when no act of the window could be read (v21): the reaction is unknown.
+    reaction: Reaction | None
     reaction_event: StoredEvent | None  # the event that decided the label; None for abandon
     window: tuple[StoredEvent, ...]
     prior: StoredEvent | None  # the actor's act just before the failure
@@ -1110,16 +1167,30 @@ def episode(
     if attempts is None:
         attempts = logs_attempts(session)
     attempt = attempt_of(session, at) if attempts else ()
-    shown[0][1].add(repetition(window[0], request, attempt))
-    if _came_back(shown, request):
-        # A question about the failure ("what's the right apiVersion?") moves to nothing else:
-        # when the window then runs the failed action again, that is what the person did.
-        for event, labels in shown[1:]:
-            again = repetition(event, request, attempt)
-            if again is not Reaction.SWITCH:
-                labels.add(again)
+    first = repetition(window[0], request, attempt)
+    if _unread(shown[0], first):
+        # A message that shows no label and repeats nothing ("what's the right apiVersion?",
+        # "hmm", a remark the cues cannot read) moves to nothing else by itself (v21; until v20
+        # it was a switch whatever it said): up to the window's first act that shows a label,
+        # one that runs the failed request again decides (retry, rephrase); else the first
+        # that moves on, this message when it asks for something else (``_new_request``), or a
+        # later action or such request (switch). None: the reaction is unknown.
+        read: list[tuple[set[Reaction], Reaction, bool]] = []
+        for event, labels in shown:
+            if labels:
                 break
-    label = next(r for r in PRECEDENCE if any(r in labels for _, labels in shown))
+            again = first if event is window[0] else repetition(event, request, attempt)
+            moved = event.type == "action" or _new_request(prepared(event))
+            read.append((labels, again, moved))
+        chosen = next((r for r in read if r[1] is not Reaction.SWITCH), None)
+        chosen = chosen or next((r for r in read if r[2]), None)
+        if chosen is not None:
+            chosen[0].add(chosen[1])
+    else:
+        shown[0][1].add(first)
+    label = next((r for r in PRECEDENCE if any(r in labels for _, labels in shown)), None)
+    if label is None:
+        return FailureEpisode(failure, None, None, tuple(window), prior, None)
     decider = next(e for e, labels in shown if label in labels)
     latency = (
         (parse_ts(decider.ts) - moment).total_seconds()
@@ -1165,17 +1236,24 @@ def attempt_of(session: Sequence[StoredEvent], index: int | None) -> tuple[Store
     return tuple(acts)
 
 
-def _came_back(shown: list[tuple[StoredEvent, set[Reaction]]], request: StoredEvent | None) -> bool:
-    """The first reaction is a person's message that shows nothing but ``switch`` after a
-    failed action: then a later act of the window may still retry or rephrase that action."""
-    first, labels = shown[0]
+def _new_request(prep: Prepared) -> bool:
+    """A person's message asks the product for something else (v21, ``new_requests``: "then
+    summarise last week's tickets", "How do I add a teammate?") and names nothing of the
+    failure (``request_refs``: not "is it on my side?", "can you check the error?")."""
+    found = cues()
     return (
-        request is not None
-        and request.type == "action"
-        and is_person_message(first)
-        and labels == {Reaction.SWITCH}
-        and not reaction_labels(first)  # "Moving over to Ableton" says where it went (v15)
+        _said(prep, found.new_requests)
+        and not _said(prep, found.request_refs)
+        and not asks_for_help(prep)  # "What should I do?" asks the way on from the failure
     )
+
+
+def _unread(shown: tuple[StoredEvent, set[Reaction]], again: Reaction) -> bool:
+    """The first reaction is a person's message that shows no label by itself and does not
+    repeat the failed request (``again`` is switch): it says nothing the cues can read of what
+    the person did (v21; "Moving over to Ableton" says where it went, a label of its own)."""
+    first, labels = shown
+    return is_person_message(first) and not labels and again is Reaction.SWITCH
 
 
 def _evidence(found: FailureEpisode) -> list[Cite] | None:
@@ -1319,6 +1397,8 @@ class FailureExtractor:
         attempts = logs_attempts(session) if failures else False
         for position, failure in enumerate(failures):
             found = episode(session, failure, failures, attempts)
+            if found.reaction is None:
+                continue  # what the person did cannot be read: no guess (v21)
             if found.reaction_event is None and _resolved(session, failure):
                 continue  # nobody left it unresolved: silence is no abandon (v10)
             evidence = _evidence(found)

@@ -287,7 +287,7 @@ def test_invented_times_do_not_cut_the_reaction_window() -> None:
     session = [
         did(1, "command", "make build", at=0),
         got(2, "error", at=1),
-        said(3, "hmm", at=2),
+        did(3, "command", "ls", at=2),
         said(4, "this is useless", at=5000),
     ]
     assert only(session).value == "switch"  # the complaint came too late to count
@@ -376,9 +376,10 @@ def test_an_action_that_merely_contains_report_is_not_feedback() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["thanks, can you show me the weekly totals?", "ok", "How do I add a teammate?"],
+    ["thanks, can you show me the weekly totals?", "How do I add a teammate?"],
 )
 def test_a_neutral_message_is_switch(text: str) -> None:
+    # v21: a new request; a bare "ok" shows nothing (test_failure_v21)
     assert _after_error(said(3, text)).value == "switch"
 
 
@@ -609,7 +610,7 @@ def test_a_supposed_breakage_after_a_failure_is_no_complaint() -> None:
         got(2, "export_failed"),
         said(3, "Will I lose my edits if the sync fails halfway?"),
     ]
-    assert only(session).value != "complain"
+    assert all(s.value != "complain" for s in episodes(session))
 
 
 @pytest.mark.parametrize(

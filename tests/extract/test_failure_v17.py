@@ -20,7 +20,7 @@ from persona6.extract.failure import FailureExtractor, Reaction, reaction_labels
 
 
 def test_the_producer_is_v17() -> None:
-    assert FailureExtractor.name == "persona6.failure.v20"
+    assert FailureExtractor.name == "persona6.failure.v21"
 
 
 def after_failure(*reactions: str) -> list[tuple[str, str]]:
@@ -163,17 +163,18 @@ def test_refusing_or_resigning_is_abandon(text: str) -> None:
     [
         ("Not sure why, trying again.", "retry"),
         ("I'll try once more.", "retry"),
-        ("Whatever you think is best.", "switch"),
-        ("I'm leaving it running overnight.", "switch"),
-        ("I'll take the train.", "switch"),
+        # v21: unreadable, no guessed switch (test_failure_v21)
+        ("Whatever you think is best.", None),
+        ("I'm leaving it running overnight.", None),
+        ("I'll take the train.", None),
     ],
 )
-def test_what_only_sounds_like_resignation_is_read_as_before(text: str, label: str) -> None:
-    assert after_failure(text) == [("checkout_failed", label)]
+def test_what_only_sounds_like_resignation_is_read_as_before(text: str, label: str | None) -> None:
+    assert after_failure(text) == ([("checkout_failed", label)] if label else [])
 
 
 def test_a_negated_again_is_no_retry() -> None:
-    assert after_failure("Good, it's not doing that again.") == [("checkout_failed", "switch")]
+    assert after_failure("Good, it's not doing that again.") == []  # v21: nothing read
 
 
 # -- 5. A role of the domain asked for is escalation ------------------------------------------

@@ -21,7 +21,7 @@ from persona6.extract.failure import FailureExtractor
 
 
 def test_the_producer_is_v19() -> None:
-    assert FailureExtractor.name == "persona6.failure.v20"
+    assert FailureExtractor.name == "persona6.failure.v21"
 
 
 def reported(text: str) -> bool:
@@ -163,16 +163,16 @@ def test_doing_the_job_by_hand_or_elsewhere_is_switch(reaction: str) -> None:
         ("I worked around it by exporting from the old screen", "self_fix"),
         ("I'll resize the photos myself and upload them again", "self_fix"),
         # unchanged neighbours
-        ("should I do it manually?", "switch"),
+        ("should I do it manually?", None),  # v21: unreadable, no guessed switch
         ("never mind, not worth it", "abandon"),
         ("forget it, doesn't matter", "abandon"),
         ("let me try uploading the receipt again", "retry"),
-        ("nothing fixed it", "switch"),
-        ("don't leave it like this please", "switch"),
+        ("nothing fixed it", None),
+        ("don't leave it like this please", None),
     ],
 )
-def test_a_repair_stays_self_fix_and_neighbours_stay(reaction: str, label: str) -> None:
-    assert after_failure(reaction) == [("upload_failed", label)]
+def test_a_repair_stays_self_fix_and_neighbours_stay(reaction: str, label: str | None) -> None:
+    assert after_failure(reaction) == ([("upload_failed", label)] if label else [])
 
 
 @pytest.mark.parametrize(

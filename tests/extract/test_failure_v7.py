@@ -74,10 +74,11 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("don't forget it, please save my draft", "switch"),
-        ("I won't give up on this export", "switch"),
+        # v21: what cannot be read is no guessed switch (test_failure_v21)
+        ("don't forget it, please save my draft", None),
+        ("I won't give up on this export", None),
         ("never mind the formatting, just give me the numbers", "switch"),
-        ("should I give up on the pdf?", "switch"),
+        ("should I give up on the pdf?", None),
         ("remind me tomorrow", "switch"),
         ("never mind, got it", "self_fix"),  # the fix outranks the words
         # v19: the job done by hand is switch (docs/behavior.md), test_failure_v19
@@ -86,9 +87,9 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
         ("ugh useless, forget it", "abandon"),
     ],
 )
-def test_what_only_sounds_like_giving_up(text: str, label: str) -> None:
+def test_what_only_sounds_like_giving_up(text: str, label: str | None) -> None:
     session = [did(1, "export", "checklist pdf"), got(2, "timeout"), said(3, text)]
-    assert only(session).value == label
+    assert [s.value for s in episodes(session)] == ([label] if label else [])
 
 
 def test_an_apology_after_giving_up_is_no_new_failure() -> None:
