@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import gc
 import json
-import math
 import time
-from array import array
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from hashlib import blake2b
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -41,7 +40,7 @@ from persona6.graph.consolidate import (
     sessions_by_key,
     state_version,
 )
-from persona6.store.base import EventQuery, KeyStateRow, Store, signal_sort_key
+from persona6.store.base import EventQuery, KeyStateRow, SignalStage, StagedSignals, Store
 from persona6.types import (
     KIND_NAMES,
     EventType,
@@ -137,53 +136,61 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
     full = full or changed.extractors
     since = 0 if full else store.built_seq(tenant)
     target = store.max_seq(tenant)
-    if full:
-        # Every session's (seq, event_id, ingested_at) in one read, before any events are.
-        listed = store.event_seqs_by_session(tenant)
-        sessions = list(listed)  # in order of first event, as sessions_since lists them
-        # Each session's events are let go of once extracted: a full build keeps only its
-        # signals and what its write needs of the events (``ReadSession``), not the log.
-        read = [
-            ReadSession.of(
-                extract_stored_session(store, tenant, session_id, listed.pop(session_id))
-            )
-            for session_id in sessions
-        ]
-        events = sum(session.events for session in read)
-        signals = sum(len(session.signals) for session in read)
-    else:
-        sessions = store.sessions_since(tenant, since)
-        extracted = [extract_stored_session(store, tenant, session_id) for session_id in sessions]
-        events = sum(len(session.events) for session in extracted)
-        signals = sum(len(session.signals) for session in extracted)
-    with store.transaction():
-        store.lock_graph(tenant)
-        touched: dict[str, Scope] = {}
+    with ExitStack() as stack:
         if full:
-            now = store.event_seqs_by_session(tenant)
-            held: dict[str, list[StoredSignal]] | None = {}
-            for session in _drained(read):  # each let go of once stored
-                stored = session.current(store, tenant, now.get(session.session_id, ()), held)
-                # Everything, for everyone: only who is touched matters.
-                touched.update(dict.fromkeys(stored))
-            held = _as_stored(store, tenant, held)
+            # Every session's (seq, event_id, ingested_at) in one read, before any events are.
+            listed = store.event_seqs_by_session(tenant)
+            sessions = list(listed)  # in order of first event, as sessions_since lists them
+            # Each session's events are let go of once extracted, and its signals once staged
+            # (``Store.signal_stage``: written to the store as they come, a batch at a time):
+            # a full build keeps of a session only what its write needs (``ReadSession``).
+            stage = stack.enter_context(store.signal_stage())
+            read = [
+                ReadSession.of(
+                    extract_stored_session(store, tenant, session_id, listed.pop(session_id)),
+                    stage,
+                    tenant,
+                )
+                for session_id in sessions
+            ]
+            events = sum(session.events for session in read)
+            signals = sum(session.staged.count for session in read)
         else:
-            held = None
-            for session in extracted:
-                current = _current(store, tenant, session)
-                merge_scopes(touched, store_session(store, tenant, current))
-            if changed.states:
-                for actor in _every_actor(store, tenant):
-                    touched[actor] = None
-        persons, traits = refresh_persons(store, tenant, touched, held)
-        store.set_built_seq(tenant, max(target, store.built_seq(tenant)))
-        if full:
-            # Identity units are read from each session's signals too (identity/features.py):
-            # every session's signals were re-made, so the next identity refresh re-makes every
-            # session's units (it takes the sessions past this mark), not only new sessions'.
-            store.set_identity_units_seq(tenant, 0)
-        if recorded != [made]:
-            store.replace_key_states(tenant, _TENANT, [made], keys=[_MADE_WITH])
+            sessions = store.sessions_since(tenant, since)
+            extracted = [
+                extract_stored_session(store, tenant, session_id) for session_id in sessions
+            ]
+            events = sum(len(session.events) for session in extracted)
+            signals = sum(len(session.signals) for session in extracted)
+        with store.transaction():
+            store.lock_graph(tenant)
+            touched: dict[str, Scope] = {}
+            if full:
+                now = {
+                    session_id: _digest(seqs)
+                    for session_id, seqs in store.iter_event_seqs_by_session(tenant)
+                }
+                for session in _drained(read):  # each let go of once stored
+                    stored = session.current(store, tenant, now.get(session.session_id), stage)
+                    # Everything, for everyone: only who is touched matters.
+                    touched.update(dict.fromkeys(stored))
+            else:
+                for session in extracted:
+                    current = _current(store, tenant, session)
+                    merge_scopes(touched, store_session(store, tenant, current))
+                if changed.states:
+                    for actor in _every_actor(store, tenant):
+                        touched[actor] = None
+            persons, traits = refresh_persons(store, tenant, touched)
+            store.set_built_seq(tenant, max(target, store.built_seq(tenant)))
+            if full:
+                # Identity units are read from each session's signals too
+                # (identity/features.py): every session's signals were re-made, so the next
+                # identity refresh re-makes every session's units (it takes the sessions past
+                # this mark), not only new sessions'.
+                store.set_identity_units_seq(tenant, 0)
+            if recorded != [made]:
+                store.replace_key_states(tenant, _TENANT, [made], keys=[_MADE_WITH])
     return BuildReport(
         tenant=tenant,
         full=full,
@@ -198,7 +205,6 @@ def _build(store: Store, tenant: str, *, full: bool) -> BuildReport:
 
 
 _TEXTURE = SignalKind.TEXTURE  # (``types.KIND_NAMES`` says why)
-_NEGATIVE_ZERO = array("d", [-0.0]).tobytes()
 
 #: Where a tenant's ``made_with`` is kept: a key-state row of person "" (no actor has an empty
 #: id), which builds read and write like the persons' rows, and which a full build keeps.
@@ -309,48 +315,10 @@ def _every_actor(store: Store, tenant: str) -> set[str]:
 
 
 def _drained(sessions: list[ReadSession]) -> Iterator[ReadSession]:
-    """The sessions in order, each removed from the list as it is handed out: a full build
-    keeps what it stored of them (``held``), not their events and signals too."""
+    """The sessions in order, each removed from the list as it is handed out."""
     sessions.reverse()
     while sessions:
         yield sessions.pop()
-
-
-def _as_stored(
-    store: Store, tenant: str, held: dict[str, list[StoredSignal]] | None
-) -> dict[str, list[StoredSignal]] | None:
-    """The signals a full build wrote, by actor, if they are all the tenant's signals and
-    read back as written; else None (the build reads them from the store).
-
-    A full build writes every session with events; signals of any other session would still
-    count (a session with none left). A backend may change a float on the way: SQLite stores
-    -0.0 as 0.0 and NaN as NULL, so signals holding either are read back.
-    """
-    if held is None:
-        return None
-    written = sum(map(len, held.values()))
-    numbers = array(
-        "d",
-        [
-            number
-            for signals in held.values()
-            for signal in signals
-            for number in (signal.polarity, signal.weight, signal.measure)
-            if number is not None
-        ],
-    )
-    # At once for the usual case: a sum is NaN if a term is (or infinities of both signs are
-    # terms), and the bytes of -0.0 show in those of the numbers if one is (or across two).
-    total = sum(numbers)
-    if total != total or _NEGATIVE_ZERO in numbers.tobytes():
-        for number in numbers:
-            if number != number or (number == 0 and math.copysign(1.0, number) < 0):
-                return None
-    if store.signal_count(tenant) != written:
-        return None
-    for signals in held.values():
-        signals.sort(key=signal_sort_key)
-    return held
 
 
 #: What changed for one actor: for each (kind, key), the sessions whose signals of it were
@@ -376,13 +344,17 @@ class ExtractedSession:
 @dataclass(frozen=True, slots=True)
 class ReadSession:
     """What a full build keeps of a session between extracting it and storing its signals:
-    the signals, and of the events only what ``_current`` and ``store_session_actors`` read
-    of them (whether their ids are those of ``seen``, the actors they name), not the events.
+    where its signals are staged (``Store.signal_stage``) and the actors they are about, and
+    of the events only what ``_current`` and ``store_session_actors`` read of them (whether
+    their ids are those of ``seen``, the actors they name), not the events or the signals.
     """
 
     session_id: str
-    signals: list[Signal]
-    seen: Seen
+    staged: StagedSignals
+    #: The actors of the signals but texture (``store_session_actors``), each once.
+    actors: tuple[str, ...]
+    #: The ``_digest`` of the session's ``seen``.
+    seen: bytes
     #: Whether the events read are the ones ``seen`` lists (``_current``'s first test).
     read_seen: bool
     #: The actors the events name (user_id, anonymous_id), in the events' order.
@@ -390,25 +362,36 @@ class ReadSession:
     events: int
 
     @classmethod
-    def of(cls, session: ExtractedSession) -> ReadSession:
+    def of(cls, session: ExtractedSession, stage: SignalStage, tenant: str) -> ReadSession:
+        texture = _TEXTURE
         return cls(
             session.session_id,
-            session.signals,
-            session.seen,
+            stage.add(tenant, session.signals),
+            tuple({s.actor: None for s in session.signals if s.kind is not texture}),
+            _digest(session.seen),
             _read_seen(session),
             tuple(dict.fromkeys(_named(session.events))),
             len(session.events),
         )
 
-    def current(
-        self, store: Store, tenant: str, now: Seen, held: dict[str, list[StoredSignal]] | None
-    ) -> set[str]:
+    def current(self, store: Store, tenant: str, now: bytes | None, stage: SignalStage) -> set[str]:
         """Store the session's signals as ``store_session_actors`` does, after ``_current``'s
-        test: if its events changed since they were read, it is read and extracted again."""
+        test (``now``: the ``_digest`` of the session's list read now, None if it has no
+        events): if its events changed since they were read, it is read and extracted again."""
         if self.read_seen and now == self.seen:
-            return _store_actors(store, tenant, self.session_id, self.signals, self.named, held)
+            before = store.signal_keys(tenant, session_id=self.session_id)
+            stage.write(tenant, self.session_id, self.staged)
+            return _actors(before, self.actors, self.named)
         fresh = extract_stored_session(store, tenant, self.session_id)
-        return store_session_actors(store, tenant, fresh, held)
+        return store_session_actors(store, tenant, fresh)
+
+
+def _digest(seen: Seen) -> bytes:
+    """A session's (seq, event_id, ingested_at) list in 16 bytes (BLAKE2b of its ``repr``,
+    which writes each list differently): a full build compares every session's list read
+    before its events with the one read in its write, and keeps this of each instead of the
+    list (about 250 bytes an event)."""
+    return blake2b(repr(seen).encode(), digest_size=16).digest()
 
 
 def _named(events: Iterable[StoredEvent]) -> Iterator[str]:
@@ -493,41 +476,27 @@ def store_session(store: Store, tenant: str, session: ExtractedSession) -> dict[
     return touched
 
 
-def store_session_actors(
-    store: Store,
-    tenant: str,
-    session: ExtractedSession,
-    held: dict[str, list[StoredSignal]] | None = None,
-) -> set[str]:
+def store_session_actors(store: Store, tenant: str, session: ExtractedSession) -> set[str]:
     """Store a session's signals in place of its old ones, as ``store_session`` does; return
     only the actors it would name (a full build recomputes all of them whole): the actors of
     the old and new signals but texture, and every actor the events name. The old signals are
-    not read back, only their (actor, kind, key). The stored signals are added to ``held``,
-    by actor, if given."""
-    return _store_actors(
-        store, tenant, session.session_id, session.signals, _named(session.events), held
-    )
-
-
-def _store_actors(
-    store: Store,
-    tenant: str,
-    session_id: str,
-    signals: list[Signal],
-    named: Iterable[str],
-    held: dict[str, list[StoredSignal]] | None,
-) -> set[str]:
-    """``store_session_actors`` of a session's signals and the actors its events name."""
-    before = store.signal_keys(tenant, session_id=session_id)
-    stored = store.replace_session_signals(tenant, session_id, signals)
-    if held is not None:
-        for signal in stored:
-            held.setdefault(signal.actor, []).append(signal)
+    not read back, only their (actor, kind, key)."""
+    before = store.signal_keys(tenant, session_id=session.session_id)
+    store.replace_session_signals(tenant, session.session_id, session.signals)
     texture = _TEXTURE
-    actors = {actor for actor, kind, _ in before if kind != texture}
-    actors.update(s.actor for s in signals if s.kind is not texture)
-    actors.update(named)
-    return actors
+    actors = (s.actor for s in session.signals if s.kind is not texture)
+    return _actors(before, actors, _named(session.events))
+
+
+def _actors(
+    before: set[tuple[str, str, str]], actors: Iterable[str], named: Iterable[str]
+) -> set[str]:
+    """``store_session_actors``'s actors: of the old signals (``before``, their (actor, kind,
+    key)) but texture, of the new ones (``actors``) and named by the events."""
+    found = {actor for actor, kind, _ in before if kind != _TEXTURE}
+    found.update(actors)
+    found.update(named)
+    return found
 
 
 def _by_actor_key(signals: list[StoredSignal]) -> dict[tuple[str, str, str], list[StoredSignal]]:
@@ -557,15 +526,8 @@ def _widen(scopes: dict[str, Scope], name: str, scope: Scope) -> None:
             known[session_id] = known.get(session_id, False) or had
 
 
-def refresh_persons(
-    store: Store,
-    tenant: str,
-    touched: dict[str, Scope],
-    held: dict[str, list[StoredSignal]] | None = None,
-) -> tuple[int, int]:
+def refresh_persons(store: Store, tenant: str, touched: dict[str, Scope]) -> tuple[int, int]:
     """Recompute what the touched actors' persons need; return (persons, traits recomputed).
-    ``held``: every signal of the tenant by actor, in ``stored_signals_of`` order, if known
-    (a full build wrote them all), instead of reading them back.
 
     Only the touched (kind, key) pairs are recomputed, from their stored states, except that
     every trait of a touched change group takes part (a change of mind in one preference can
@@ -592,7 +554,7 @@ def refresh_persons(
             continue
         members = {person} | aliases.get(person, set())
         if scope is None:
-            total += _recompute_person(store, tenant, person, members, held)
+            total += _recompute_person(store, tenant, person, members)
         elif scope:
             total += _update_person(store, tenant, person, members, scope)
     return len(scopes), total
@@ -604,25 +566,11 @@ def refresh_persons(
 _COMPLETE = ("", "")
 
 
-def _recompute_person(
-    store: Store,
-    tenant: str,
-    person: str,
-    members: set[str],
-    held: dict[str, list[StoredSignal]] | None = None,
-) -> int:
-    """Every trait and key state of the person, from all their signals (``held``, if given:
-    see ``refresh_persons``)."""
+def _recompute_person(store: Store, tenant: str, person: str, members: set[str]) -> int:
+    """Every trait and key state of the person, from all their signals."""
     by_key: dict[tuple[str, str], list[Trait]] = {}
     rows: list[KeyStateRow] = []
-    if held is None:
-        signals = store.stored_signals_of(tenant, members)
-    elif len(members) == 1:
-        signals = held.get(person, [])
-    else:
-        signals = sorted(
-            (s for member in members for s in held.get(member, [])), key=signal_sort_key
-        )
+    signals = store.stored_signals_of(tenant, members)
     sessions = sessions_by_key(signals)
     for (kind, key), found in sessions.items():
         by_key[(KIND_NAMES[kind], key)], row = _fold(person, KeyState(kind, key), found, None)

@@ -181,6 +181,14 @@ class Store(ABC):
         """``session_event_seqs`` of every session of the tenant, read at once."""
 
     @abstractmethod
+    def iter_event_seqs_by_session(
+        self, tenant: str
+    ) -> Iterator[tuple[str, tuple[tuple[int, str, str], ...]]]:
+        """``session_event_seqs`` of every session of the tenant, one session at a time, in
+        order of session id: a full build's last check of every session it read, without
+        holding the lists of the whole log."""
+
+    @abstractmethod
     def events_after(self, tenant: str, seq: int) -> int:
         """How many events of ``tenant`` were ingested after position ``seq``."""
 
@@ -207,6 +215,14 @@ class Store(ABC):
         """Make ``signals`` the only stored signals of the session; return the stored rows
         of those but texture as ``stored_signals_of`` would read them (bar the float values
         a backend changes on the way: -0.0 and NaN), in the order given."""
+
+    @abstractmethod
+    def signal_stage(self) -> AbstractContextManager[SignalStage]:
+        """A place in the store for signals extracted ahead of their write, emptied at exit:
+        a full build stages each session's signals as it extracts them (outside its write
+        transaction) and makes them the sessions' signals in the write
+        (``SignalStage.write``), so that it holds in memory what is in flight, not every
+        session's signals (docs/architecture.md, "Builds")."""
 
     @abstractmethod
     def signal_count(self, tenant: str) -> int:
@@ -530,6 +546,33 @@ class Store(ABC):
     @abstractmethod
     def revoke_api_key(self, key_id: str, at: str) -> bool:
         """Mark a key revoked; False if no such live key."""
+
+
+@dataclass(frozen=True, slots=True)
+class StagedSignals:
+    """Where ``SignalStage.add`` put one session's signals: ``count`` rows from ``first``."""
+
+    first: int
+    count: int
+
+
+class SignalStage(ABC):
+    """Signals staged for their write (``Store.signal_stage``): rows written by the store as
+    ``replace_session_signals`` writes them, in small transactions of their own that take no
+    lock on the graph or the event log, and kept until the stage is closed."""
+
+    @abstractmethod
+    def add(self, tenant: str, signals: Sequence[Signal]) -> StagedSignals:
+        """Stage the signals of one session (a batch of rows is written at a time)."""
+
+    @abstractmethod
+    def flush(self) -> None:
+        """Write the rows staged but not written yet (``write`` does it first)."""
+
+    @abstractmethod
+    def write(self, tenant: str, session_id: str, staged: StagedSignals) -> None:
+        """``replace_session_signals`` of the session with the signals staged by one ``add``:
+        the same rows, in the same order, in the caller's transaction."""
 
 
 def signal_sort_key(signal: StoredSignal) -> tuple[Any, ...]:

@@ -11,11 +11,15 @@ import json
 import math
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import Any
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from persona6.store.base import KeyStateRow, signal_sort_key
+from persona6.store.base import KeyStateRow, SignalStage, StagedSignals, signal_sort_key
 from persona6.store.sql_lists import in_lists
 from persona6.types import KIND_NAMES, Evidence, Signal, SignalKind, StoredSignal, Trait
+
+if TYPE_CHECKING:
+    from persona6.store.sql import Dialect
 
 _SIGNAL_COLUMNS = (
     "tenant, session_id, actor, kind, key, value, polarity, weight, measure, ts, producer, "
@@ -112,6 +116,9 @@ _STORED_COLUMNS = (
 class GraphSQL:
     """Graph queries; ``SQLStore`` supplies ``_execute`` and ``_executemany``."""
 
+    dialect: Dialect  # supplied by SQLStore
+    _depth: int  # SQLStore's: how many transactions are open
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # supplied by SQLStore
         raise NotImplementedError
 
@@ -181,33 +188,31 @@ class GraphSQL:
         )
         if not signals:
             return []
-        marks = ", ".join("?" * 14)
-        names = KIND_NAMES
-        rows = [
-            (
-                tenant,
-                s.session_id,
-                s.actor,
-                names[s.kind],
-                s.key,
-                s.value,
-                s.polarity,
-                s.weight,
-                s.measure,
-                s.ts,
-                s.producer,
-                _evidence_json(s.evidence),
-                None if s.vector is None else _vector_json(s.vector),
-                _CONTEXT_JSON(s.context) if s.context else "{}",
-            )
-            for s in signals
-        ]
-        self._executemany(f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({marks})", rows)
+        rows = _signal_rows(tenant, signals)
+        self._executemany(f"INSERT INTO signals ({_SIGNAL_COLUMNS}) VALUES ({_MARKS})", rows)
         return [
             StoredSignal(row[1], row[2], s.kind, *row[4:12], row[13])
             for row, s in zip(rows, signals, strict=True)
             if s.kind is not _TEXTURE
         ]
+
+    @contextmanager
+    def signal_stage(self) -> Iterator[SignalStage]:
+        # A temporary table: the connection's own (SQLite keeps it in a file of its own, by
+        # default, and its writes lock no table of the database; PostgreSQL writes no WAL for
+        # it), made at the first use and emptied of this stage's rows at exit.
+        self._execute(self.dialect.ddl(_STAGE_TABLE))
+        row = self._execute("SELECT MAX(n) FROM signal_stage").fetchone()
+        stage = _SQLSignalStage(self, int(row[0] or 0) + 1)
+        try:
+            yield stage
+        except BaseException:
+            stage.rows.clear()
+            if not self._depth:  # else the caller's transaction, rolled back, takes them
+                self._execute("DELETE FROM signal_stage WHERE n >= ?", [stage.start])
+            raise
+        stage.rows.clear()
+        self._execute("DELETE FROM signal_stage WHERE n >= ?", [stage.start])
 
     def signal_count(self, tenant: str) -> int:
         row = self._execute(
@@ -225,6 +230,26 @@ class GraphSQL:
         ):
             found.setdefault(row[0], []).append((int(row[1]), row[2], row[3]))
         return {session_id: tuple(seqs) for session_id, seqs in found.items()}
+
+    def iter_event_seqs_by_session(
+        self, tenant: str
+    ) -> Iterator[tuple[str, tuple[tuple[int, str, str], ...]]]:
+        # The session index holds each session's events in seq order (SQLite: seq is the
+        # rowid, which every index entry ends with): no sort.
+        session: str | None = None
+        seqs: list[tuple[int, str, str]] = []
+        for row in self._stream(
+            "SELECT session_id, seq, event_id, ingested_at FROM events WHERE tenant = ? "
+            "ORDER BY session_id, seq",
+            [tenant],
+        ):
+            if row[0] != session:
+                if session is not None:
+                    yield session, tuple(seqs)
+                session, seqs = row[0], []
+            seqs.append((int(row[1]), row[2], row[3]))
+        if session is not None:
+            yield session, tuple(seqs)
 
     def session_signal_actors(self, tenant: str, session_id: str) -> set[str]:
         rows = self._execute(
@@ -512,6 +537,97 @@ class GraphSQL:
                 f"DELETE FROM events WHERE tenant = ? AND event_id IN ({marks})", [tenant, *chunk]
             )
         return sorted(sessions)
+
+
+_MARKS = ", ".join("?" * 14)
+
+
+def _signal_rows(tenant: str, signals: Iterable[Signal]) -> list[tuple[Any, ...]]:
+    """The ``signals`` rows of the signals, in ``_SIGNAL_COLUMNS`` order."""
+    names = KIND_NAMES
+    return [
+        (
+            tenant,
+            s.session_id,
+            s.actor,
+            names[s.kind],
+            s.key,
+            s.value,
+            s.polarity,
+            s.weight,
+            s.measure,
+            s.ts,
+            s.producer,
+            _evidence_json(s.evidence),
+            None if s.vector is None else _vector_json(s.vector),
+            _CONTEXT_JSON(s.context) if s.context else "{}",
+        )
+        for s in signals
+    ]
+
+
+#: The stage of ``signal_stage``: the columns of ``signals`` with their types (so each value
+#: is stored as ``signals`` would store it) and no constraints (a value ``signals`` refuses is
+#: refused when written there, as ``replace_session_signals`` would refuse it), numbered.
+_STAGE_TABLE = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS signal_stage (n INTEGER PRIMARY KEY, tenant TEXT, "
+    "session_id TEXT, actor TEXT, kind TEXT, key TEXT, value TEXT, polarity REAL, weight REAL, "
+    "measure REAL, ts TEXT, producer TEXT, evidence TEXT, vector TEXT, context TEXT)"
+)
+
+#: Rows a stage holds in memory before it writes them: about 1 MB (a texture row's vector is
+#: 2-3 KB of JSON) and one short transaction per few dozen sessions.
+STAGE_BATCH = 500
+
+
+class _SQLSignalStage(SignalStage):
+    def __init__(self, store: Any, start: int):
+        self.store = store
+        self.start = start
+        self.next = start  # the number of the next row added
+        self.rows: list[tuple[Any, ...]] = []  # added, not written yet
+
+    def add(self, tenant: str, signals: Sequence[Signal]) -> StagedSignals:
+        staged = StagedSignals(self.next, len(signals))
+        rows = _signal_rows(tenant, signals)
+        self.rows += [(n, *row) for n, row in enumerate(rows, self.next)]
+        self.next += len(rows)
+        if len(self.rows) >= STAGE_BATCH:
+            self.flush()
+        return staged
+
+    def flush(self) -> None:
+        """Write the rows added since the last flush, in a transaction of their own when
+        none is open (one that writes the temporary table only: it locks nothing else)."""
+        if not self.rows:
+            return
+        store = self.store
+        sql = f"INSERT INTO signal_stage (n, {_SIGNAL_COLUMNS}) VALUES (?, {_MARKS})"
+        if store._depth:
+            store._executemany(sql, self.rows)
+        else:
+            store.conn.execute("BEGIN")  # deferred (SQLite): it locks what it writes
+            try:
+                store._executemany(sql, self.rows)
+            except BaseException:
+                store.conn.rollback()
+                raise
+            store.conn.commit()
+        self.rows = []
+
+    def write(self, tenant: str, session_id: str, staged: StagedSignals) -> None:
+        self.flush()
+        store = self.store
+        store._bump_graph(tenant)
+        store._execute(
+            "DELETE FROM signals WHERE tenant = ? AND session_id = ?", [tenant, session_id]
+        )
+        if staged.count:
+            store._execute(
+                f"INSERT INTO signals ({_SIGNAL_COLUMNS}) SELECT {_SIGNAL_COLUMNS} "
+                "FROM signal_stage WHERE n >= ? AND n < ? ORDER BY n",
+                [staged.first, staged.first + staged.count],
+            )
 
 
 def _stored_signals(rows: list[Sequence[Any]]) -> list[StoredSignal]:

@@ -4,6 +4,7 @@ forgotten, identify merges an anonymous actor's traits into the person, attribut
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 
 import pytest
 from helpers import said_traits
@@ -445,23 +446,6 @@ def test_signal_evidence_and_context_are_written_as_json_dumps_writes_them():
             assert write(value) == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
 
 
-def test_a_full_build_folds_the_signals_it_wrote_as_it_would_read_them(small_log, monkeypatch):
-    """A full build keeps the signals it writes instead of reading them back; reading them
-    back gives the same graph and states, byte for byte."""
-    import sys
-
-    module = sys.modules["persona6.graph.build"]
-    kept, read = SQLiteStore(":memory:"), SQLiteStore(":memory:")
-    for store in (kept, read):
-        ingest_events(store, small_log.events)
-    build(kept, "default", full=True)
-    monkeypatch.setattr(module, "_as_stored", lambda store, tenant, held: None)
-    build(read, "default", full=True)
-    assert graph_of(kept) == graph_of(read)
-    assert states_of(kept) == states_of(read)
-    assert evidence_rows_of(kept) == evidence_rows_of(read)
-
-
 def test_a_full_build_still_folds_signals_of_sessions_without_events():
     """Signals it did not write (a session whose events are gone) count as before: the build
     then reads every signal back."""
@@ -489,44 +473,63 @@ def test_a_full_build_still_folds_signals_of_sessions_without_events():
     assert ("task", "deployment") in {(r[2], r[3]) for r in states_of(store)}
 
 
-def test_signals_a_backend_would_change_are_read_back():
-    """SQLite stores -0.0 as 0.0 and NaN as NULL: such signals are not folded as written."""
-    from persona6.graph.build import _as_stored
-    from persona6.types import SignalKind, StoredSignal
-
-    def stored(polarity: float, measure: float | None) -> StoredSignal:
-        return StoredSignal(
-            "s1", "ada", SignalKind.TASK, "k", "", polarity, 1.0, measure, "t", "p", "[]", "{}"
-        )
-
-    store = SQLiteStore(":memory:")
-    assert _as_stored(store, "default", {}) == {}
-    assert _as_stored(store, "default", {"ada": [stored(-0.0, None)]}) is None
-    assert _as_stored(store, "default", {"ada": [stored(0.5, float("nan"))]}) is None
-    assert _as_stored(store, "default", {"ada": [stored(0.5, 1.0)]}) is None  # none stored
-
-
 class _EventSpy(SQLiteStore):
-    """A store that hands out every event it reads and counts, at each write of a session's
-    signals, how many of them something besides the spy still holds."""
+    """A store that hands out every event it reads, and every signal extracted from them
+    (``_spy_on_signals``), and counts, at each write of a session's signals, how many of
+    them something besides the spy still holds."""
 
     def __init__(self) -> None:
         super().__init__(":memory:")
         self.read: list = []
+        self.signals: list = []
         self.most_held = 0
+        self.most_signals_held = 0
+        self.writes = 0
 
     def iter_events(self, query):
         for event in super().iter_events(query):
             self.read.append(event)
             yield event
 
-    def replace_session_signals(self, tenant, session_id, signals):
+    def _count(self) -> None:
         import sys
 
         # Three references are the spy's list, the loop's name and getrefcount's argument.
         held = sum(sys.getrefcount(event) > 3 for event in self.read)
         self.most_held = max(self.most_held, held)
+        held = sum(sys.getrefcount(signal) > 3 for signal in self.signals)
+        self.most_signals_held = max(self.most_signals_held, held)
+        self.writes += 1
+
+    def replace_session_signals(self, tenant, session_id, signals):
+        self._count()
         return super().replace_session_signals(tenant, session_id, signals)
+
+    @contextmanager
+    def signal_stage(self):
+        with super().signal_stage() as stage:
+            write = stage.write
+
+            def counted(*args):
+                self._count()
+                write(*args)
+
+            stage.write = counted
+            yield stage
+
+
+def _spy_on_signals(store: _EventSpy, monkeypatch) -> None:
+    import sys
+
+    module = sys.modules["persona6.graph.build"]
+    extract = module.extract_session
+
+    def kept(events):
+        signals = extract(events)
+        store.signals.extend(signals)
+        return signals
+
+    monkeypatch.setattr(module, "extract_session", kept)
 
 
 def test_a_full_build_lets_go_of_each_sessions_events_once_it_is_extracted(small_log):
@@ -539,6 +542,36 @@ def test_a_full_build_lets_go_of_each_sessions_events_once_it_is_extracted(small
     assert report.events == len(store.read) > largest  # every event read, once
     assert store.most_held <= largest
     assert store.most_held == 0  # let go of before any write
+
+
+def test_a_full_build_holds_no_sessions_signals_until_its_write(small_log, monkeypatch):
+    """Nor the log's signals: each session's are staged in the store as it is extracted
+    (``Store.signal_stage``), so at each write no signal extracted is still held."""
+    store = _EventSpy()
+    _spy_on_signals(store, monkeypatch)
+    ingest_events(store, small_log.events)
+    report = build(store, "default", full=True)
+    assert report.signals == len(store.signals) > 0
+    assert store.writes == report.sessions
+    assert store.most_signals_held == 0
+    assert store._execute("SELECT COUNT(*) FROM signal_stage").fetchone() == (0,)
+
+
+def test_a_full_build_stores_what_a_build_session_by_session_stores(small_log):
+    """Staged or written at once, the same rows in the same order: a full build over a
+    store, and the sessions' signals replaced one by one in a second store."""
+    from persona6.graph.build import extract_stored_session
+
+    staged, direct = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+    for store in (staged, direct):
+        ingest_events(store, small_log.events)
+    build(staged, "default", full=True)
+    with direct.transaction():
+        for session_id in direct.event_seqs_by_session("default"):
+            session = extract_stored_session(direct, "default", session_id)
+            direct.replace_session_signals("default", session_id, session.signals)
+    query = "SELECT rowid, * FROM signals ORDER BY rowid"
+    assert staged._execute(query).fetchall() == direct._execute(query).fetchall()
 
 
 def test_a_full_build_extracts_again_a_session_changed_after_it_was_read(monkeypatch):

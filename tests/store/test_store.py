@@ -469,8 +469,8 @@ def test_deleting_events_leaves_the_links_that_cite_them_to_forgetting(store):
 
 
 def test_stored_signals_are_returned_as_they_read_back(store):
-    """A full build folds the signals it wrote without reading them back: what
-    replace_session_signals returns must be what stored_signals_of reads (texture left out)."""
+    """What replace_session_signals returns is what stored_signals_of reads (texture left
+    out)."""
     signals = [
         _signal(polarity=0.1, weight=1 / 3, measure=2.0**-40),
         _signal(polarity=-1.0, weight=2.0, measure=None),
@@ -515,6 +515,9 @@ def test_event_seqs_by_session_are_those_of_each_session(store):
     for session_id, seqs in every.items():
         assert seqs == store.session_event_seqs("default", session_id)
     assert store.event_seqs_by_session("another") == {}
+    # One session at a time, in order of session id.
+    assert list(store.iter_event_seqs_by_session("default")) == sorted(every.items())
+    assert list(store.iter_event_seqs_by_session("another")) == []
 
 
 def test_vectors_are_written_as_json_dumps_writes_them():
