@@ -323,7 +323,7 @@ _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
 _WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_openers")  # v35
 _WORD_LISTS += ("near_miss_adverbs",)  # v35
 _WORD_LISTS += ("run_on_leads", "run_on_subjects", "run_on_verbs", "thing_adjectives")  # v37
-_WORD_LISTS += ("moved_people", "group_nouns")
+_WORD_LISTS += ("moved_people", "group_nouns", "have_not_things", "have_concrete_senses")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -2694,6 +2694,9 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
             return _had_time(text, pred, words, at) if _had(pred, negated) else None
         if {lead_words[0], " ".join(lead_words[:2])} & lex.words["have_skip"]:
             return None
+        abstract = head in lex.words["abstract_nouns"] - lex.words["have_concrete_senses"]
+        if head and (abstract or head in lex.words["have_not_things"]):
+            return None  # "we all have unique paths", "I have a positive attitude" (v37)
         category = "possessions"
     if negated and category == "possessions" and _diet_food(content):
         # "I can't have gluten", "I don't have dairy": what the speaker does not eat, keyed as

@@ -210,3 +210,29 @@ def test_a_noun_before_its_verb_is_no_dropped_i(text: str) -> None:
 )
 def test_a_dropped_i_still_reads(text: str, key: str) -> None:
     assert key in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We all have unique paths",
+        "I have a positive attitude",
+        "I have big dreams",
+        "we have a strong bond",
+        "we have things that make us happy",
+    ],
+)
+def test_an_abstraction_had_is_no_possession(text: str) -> None:
+    assert not any(k.startswith("possessions:") for k in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("I have a new car", "possessions:new car"),
+        ("now I have an external drive for backups", "possessions:external drive for backups"),
+        ("I have a garden", "possessions:garden"),
+    ],
+)
+def test_a_thing_had_stays_a_possession(text: str, key: str) -> None:
+    assert key in facts(text)
