@@ -52,6 +52,7 @@ import pydantic_core
 
 from persona6.extract.common import name_words
 from persona6.extract.failure import cues as failure_cues
+from persona6.extract.preference import lexicon as preference_lexicon
 from persona6.extract.text import english_set, given_names, load_lexicon, packaged_yaml, singular
 from persona6.types import (
     KIND_NAMES,
@@ -125,6 +126,10 @@ class GraphConfig:
     #: The words the change cues are made of ("changed", "mind", "now", ...): they say that
     #: something changed, never what it was (``_relation``; ``_cue_words``).
     cue_words: frozenset[str]
+    #: The preference extractor's frames of an idiom of changing taste ("I've gone off X",
+    #: "I'm so over X", "X has grown on me"; graph.yaml ``taste_change_frames``): a statement
+    #: one matches ends only the other side of the same thing (``_preference_change``).
+    taste_cues: tuple[re.Pattern[str], ...]
     alternatives: dict[str, str]  # member -> group
     failure_labels: dict[str, str]  # a failure key -> how it reads after "after"
     #: ``failure_acts``: a reaction's act is said when one act decided more than this share
@@ -165,6 +170,7 @@ def config() -> GraphConfig:
         max_evidence=int(data["max_evidence"]),
         change_cues=tuple(re.compile(p, re.IGNORECASE) for p in cues),
         cue_words=_cue_words(cues, data["change_amounts"]),
+        taste_cues=tuple(re.compile(p, re.IGNORECASE) for p in taste_change_cues()),
         alternatives=alternatives,
         failure_labels={str(k): str(v) for k, v in data["failure_labels"].items()},
         act_share=float(data["failure_acts"]["share"]),
@@ -235,6 +241,27 @@ def change_cues() -> tuple[str, ...]:
         return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
 
     return tuple(_CLASS.sub(fill, str(p)) for p in data["change_cues"])
+
+
+@cache
+def taste_change_cues() -> tuple[str, ...]:
+    """The patterns of the preference extractor's frames that graph.yaml
+    ``taste_change_frames`` names by what they say (preferences.yaml ``frames`` ``says``: one
+    list of the idioms of changing taste, with the frames' exclusions), each from a word's
+    start. Not in ``state_version``: an edit of a frame is one of the preference extractor,
+    whose version it bumps, and a build made with other extractors is a full one
+    (build.py ``made_with``)."""
+    names = [str(n) for n in packaged_yaml("graph.yaml")["taste_change_frames"]]
+    frames = preference_lexicon().frames
+    said = {frame.says for frame in frames}
+    if missing := [n for n in names if n not in said]:
+        raise ValueError(
+            f"persona6/data/graph.yaml: taste_change_frames: {missing} is what no frame of "
+            "preferences.yaml says. Name a frame by its `says` value, or remove the name"
+        )
+    return tuple(
+        rf"(?<![\w'’-])(?:{frame.pattern.pattern})" for frame in frames if frame.says in names
+    )
 
 
 #: What in a change cue is no word of it: a lookaround, with one level of groups inside
@@ -1511,6 +1538,11 @@ def _preference_change(
     Linear next quarter": value "decided to switch"). A switch relates by the side it took
     (``_taken``): "induction" of "gas->induction", so the side it left is what it names."""
     statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
+    # An idiom of changing taste ("I've gone off spin classes") turns the person against, or
+    # for, the thing itself: it ends the other side of it, no related thing (``taste_cues``).
+    turned = statement is None and not across and new.kind is _PREFERENCE_KIND
+    if turned:
+        statement = next((e for e in new.evidence if _is_taste_change(e.quote, cfg)), None)
     if statement is None:
         return None
     if across and (new.kind is not _DECISION_KIND or new.value == _PLANNED_SWITCH):
@@ -1551,6 +1583,7 @@ def _preference_change(
         for old in earlier
         if new.polarity > 0
         and old.polarity > 0
+        and not turned
         and (relation := _relation(old.key, taken, statement.quote, cfg))
     ]
     if not candidates and not against:
@@ -1677,6 +1710,11 @@ def _taken(trait: Trait) -> str:
 
 def _is_change(quote: str, cfg: GraphConfig) -> bool:
     return any(p.search(quote) for p in cfg.change_cues)
+
+
+def _is_taste_change(quote: str, cfg: GraphConfig) -> bool:
+    """Whether ``quote`` says an idiom of changing taste, as the preference extractor reads it."""
+    return any(p.search(quote) for p in cfg.taste_cues)
 
 
 def _content_words(text: str) -> set[str]:
