@@ -143,6 +143,8 @@ def _longest_evidence(events: Sequence[StoredEvent], limit: int = 3) -> list[Cit
 @registered
 class TextureExtractor:
     name = NAME
+    #: Reads the original characters (``extract_session``): how a person types is what it measures.
+    reads_typography = True
 
     def extract(self, session: Sequence[StoredEvent]) -> Iterator[Signal]:
         # One pass sorts the session's messages and action texts by actor.

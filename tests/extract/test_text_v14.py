@@ -20,8 +20,8 @@ def pieces(spans: list[tx.Span], text: str) -> list[str]:
     return [text[s.start : s.end] for s in spans]
 
 
-def test_the_version_is_14() -> None:
-    assert load_lexicon("english")["version"] == 14
+def test_the_version_is_14_or_later() -> None:
+    assert load_lexicon("english")["version"] >= 14
 
 
 @pytest.mark.parametrize(
