@@ -630,8 +630,12 @@ class _SQLSignalStage(SignalStage):
             )
 
 
+#: Each kind by its name, made once (``types.KIND_NAMES`` says why).
+_KINDS = {kind.value: kind for kind in SignalKind}
+
+
 def _stored_signals(rows: list[Sequence[Any]]) -> list[StoredSignal]:
-    kinds = {kind.value: kind for kind in SignalKind}
+    kinds = _KINDS
     found = [StoredSignal(row[0], row[1], kinds[row[2]], *row[3:]) for row in rows]
     found.sort(key=signal_sort_key)
     return found
