@@ -1,4 +1,4 @@
-"""persona6.failure.v21: failure episodes, and how the person reacted to each.
+"""persona6.failure.v22: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -175,9 +175,12 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   request decides, else the first that moves on: the message itself when it asks for
   something else naming nothing of the failure (``new_requests``, ``request_refs``: "How do I
   add a teammate?", "then summarise last week's tickets"), a later action, or such a request;
-  with none the reaction is unknown and no episode is emitted ("hmm", "ok", "Whatever you
-  think is best", "is it on my side?"): a guessed switch would teach the behaviour model a
-  habit nobody showed;
+  a guessed switch would teach the behaviour model a habit nobody showed. v22: such messages
+  ("hmm", "ok", "Whatever you think is best", "is it on my side?") count as no act: when the
+  window holds nothing else, the actor's next act after it decides as a first act does, up to
+  their next failure or the good end of their work; with none it is silence, ``abandon``
+  (v10: no episode once their work came to a good end); v21 emitted no episode, losing the
+  failure the person reported;
 - ``abandon``: the actor does nothing more in the session (``measure`` is then None), or says
   they give up (above).
 
@@ -239,7 +242,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v21"
+NAME = "persona6.failure.v22"
 
 
 class Reaction(StrEnum):
@@ -590,8 +593,7 @@ class Failure:
 @dataclass(frozen=True, slots=True)
 class FailureEpisode:
     failure: Failure
-    #: None when no act of the window could be read (v21): the reaction is unknown.
-    reaction: Reaction | None
+    reaction: Reaction
     reaction_event: StoredEvent | None  # the event that decided the label; None for abandon
     window: tuple[StoredEvent, ...]
     prior: StoredEvent | None  # the actor's act just before the failure
@@ -1146,6 +1148,7 @@ def episode(
     # the number of acts alone, and the latency is unknown.
     clocked = not failure.event.ts_invented
     window = [session[first]]
+    last = first  # the index of the window's last act
     for i in later:
         late = (
             clocked
@@ -1155,6 +1158,7 @@ def episode(
         if len(window) >= cues().window_events or i > stop or late:
             break
         window.append(session[i])
+        last = i
     shown = [(e, reaction_labels(e)) for e in window]
     _said_first(shown)
     request = repeated_act(session, at)
@@ -1186,11 +1190,25 @@ def episode(
         chosen = chosen or next((r for r in read if r[2]), None)
         if chosen is not None:
             chosen[0].add(chosen[1])
+        elif len(read) == len(shown):
+            # v22: the window holds only such messages, and they count as no act: the actor's
+            # next act after them decides as a first act does, up to their next failure or the
+            # good end of their work (``stop``, v17); with none, it is silence: ``abandon``
+            # (v10: no episode once their work came to a good end, ``_resolved``).
+            beyond = (
+                i for i in range(last + 1, min(stop + 1, len(session))) if is_act(session[i], actor)
+            )
+            for i in beyond:
+                labels = _read_alone(session[i], request, attempt)
+                if labels:
+                    shown.append((session[i], labels))
+                    window.append(session[i])  # its reaction events, and its evidence
+                    break
     else:
         shown[0][1].add(first)
     label = next((r for r in PRECEDENCE if any(r in labels for _, labels in shown)), None)
     if label is None:
-        return FailureEpisode(failure, None, None, tuple(window), prior, None)
+        return FailureEpisode(failure, Reaction.ABANDON, None, tuple(window), prior, None)
     decider = next(e for e, labels in shown if label in labels)
     latency = (
         (parse_ts(decider.ts) - moment).total_seconds()
@@ -1246,6 +1264,25 @@ def _new_request(prep: Prepared) -> bool:
         and not _said(prep, found.request_refs)
         and not asks_for_help(prep)  # "What should I do?" asks the way on from the failure
     )
+
+
+def _read_alone(
+    event: StoredEvent, request: StoredEvent | None, attempt: Sequence[StoredEvent]
+) -> set[Reaction]:
+    """The labels an act after a window of unread messages shows as a first act would (v22):
+    its own labels (a repair action that is the failed act again retries it), else how it
+    repeats the failed request; none for a person's message that shows no label, repeats
+    nothing and asks for nothing else (``_unread``, ``_new_request``): it is no act either."""
+    labels = reaction_labels(event)
+    repair = event.type == "action" and Reaction.SELF_FIX in labels
+    if repair and _repeats(event, request) is not Reaction.SWITCH:
+        labels.discard(Reaction.SELF_FIX)
+    if labels:
+        return labels
+    again = repetition(event, request, attempt)
+    if _unread((event, labels), again) and not _new_request(prepared(event)):
+        return set()
+    return {again}
 
 
 def _unread(shown: tuple[StoredEvent, set[Reaction]], again: Reaction) -> bool:
@@ -1397,8 +1434,6 @@ class FailureExtractor:
         attempts = logs_attempts(session) if failures else False
         for position, failure in enumerate(failures):
             found = episode(session, failure, failures, attempts)
-            if found.reaction is None:
-                continue  # what the person did cannot be read: no guess (v21)
             if found.reaction_event is None and _resolved(session, failure):
                 continue  # nobody left it unresolved: silence is no abandon (v10)
             evidence = _evidence(found)

@@ -20,7 +20,7 @@ from persona6.extract.failure import FailureExtractor, Reaction, reaction_labels
 
 
 def test_the_producer_is_v17() -> None:
-    assert FailureExtractor.name == "persona6.failure.v21"
+    assert FailureExtractor.name == "persona6.failure.v22"
 
 
 def after_failure(*reactions: str) -> list[tuple[str, str]]:
@@ -163,10 +163,10 @@ def test_refusing_or_resigning_is_abandon(text: str) -> None:
     [
         ("Not sure why, trying again.", "retry"),
         ("I'll try once more.", "retry"),
-        # v21: unreadable, no guessed switch (test_failure_v21)
-        ("Whatever you think is best.", None),
-        ("I'm leaving it running overnight.", None),
-        ("I'll take the train.", None),
+        # v21: unreadable, no guessed switch (test_failure_v21); v22: no act, then silence
+        ("Whatever you think is best.", "abandon"),
+        ("I'm leaving it running overnight.", "abandon"),
+        ("I'll take the train.", "abandon"),
     ],
 )
 def test_what_only_sounds_like_resignation_is_read_as_before(text: str, label: str | None) -> None:
@@ -174,7 +174,8 @@ def test_what_only_sounds_like_resignation_is_read_as_before(text: str, label: s
 
 
 def test_a_negated_again_is_no_retry() -> None:
-    assert after_failure("Good, it's not doing that again.") == []  # v21: nothing read
+    # v21: nothing read; v22: no act, then silence (test_failure_v22)
+    assert after_failure("Good, it's not doing that again.") == [("checkout_failed", "abandon")]
 
 
 # -- 5. A role of the domain asked for is escalation ------------------------------------------

@@ -21,7 +21,7 @@ from persona6.extract.failure import FailureExtractor
 
 
 def test_the_producer_is_v19() -> None:
-    assert FailureExtractor.name == "persona6.failure.v21"
+    assert FailureExtractor.name == "persona6.failure.v22"
 
 
 def reported(text: str) -> bool:
@@ -163,12 +163,12 @@ def test_doing_the_job_by_hand_or_elsewhere_is_switch(reaction: str) -> None:
         ("I worked around it by exporting from the old screen", "self_fix"),
         ("I'll resize the photos myself and upload them again", "self_fix"),
         # unchanged neighbours
-        ("should I do it manually?", None),  # v21: unreadable, no guessed switch
+        ("should I do it manually?", "abandon"),  # v21: no guessed switch; v22: silence
         ("never mind, not worth it", "abandon"),
         ("forget it, doesn't matter", "abandon"),
         ("let me try uploading the receipt again", "retry"),
-        ("nothing fixed it", None),
-        ("don't leave it like this please", None),
+        ("nothing fixed it", "abandon"),
+        ("don't leave it like this please", "abandon"),
     ],
 )
 def test_a_repair_stays_self_fix_and_neighbours_stay(reaction: str, label: str | None) -> None:

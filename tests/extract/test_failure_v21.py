@@ -24,7 +24,7 @@ from persona6.extract.failure import FailureExtractor
 
 
 def test_the_producer_is_v21() -> None:
-    assert FailureExtractor.name == "persona6.failure.v21"
+    assert FailureExtractor.name == "persona6.failure.v22"
 
 
 def reported(text: str) -> bool:
@@ -260,14 +260,15 @@ def test_a_reaction_outside_the_old_lists_is_read(text: str, label: str) -> None
     ],
 )
 def test_a_reaction_that_cannot_be_read_is_no_guessed_switch(text: str) -> None:
-    assert after_failure(text) == []
+    # v22: no act, then nothing: silence, abandon (test_failure_v22); v21 gave no episode
+    assert after_failure(text) == [("upload_failed", "abandon")]
 
 
 @pytest.mark.parametrize(
     "text", ["thanks, can you show me the weekly totals?", "How do I add a teammate?", "ok"]
 )
 def test_a_request_for_something_else_still_moves_on(text: str) -> None:
-    expected = [] if text == "ok" else [("upload_failed", "switch")]
+    expected = [("upload_failed", "abandon" if text == "ok" else "switch")]  # v22: silence
     assert after_failure(text) == expected
 
 
@@ -282,7 +283,7 @@ def test_after_an_unread_message_the_next_act_decides() -> None:
     [
         # leaving the act out again is no retry of it; the job by hand named as a noun switches
         ("Skipping the import again, manual entry it is.", [("upload_failed", "switch")]),
-        ("skipping it again today", []),
+        ("skipping it again today", [("upload_failed", "abandon")]),  # v22: silence
         ("Not doing the export again, manual copy for now.", [("upload_failed", "switch")]),
         # still a retry
         ("uploading it again", [("upload_failed", "retry")]),

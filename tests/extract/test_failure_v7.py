@@ -74,7 +74,8 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        # v21: what cannot be read is no guessed switch (test_failure_v21)
+        # v21: what cannot be read is no guessed switch (test_failure_v21); v22: it is no act,
+        # so nothing follows: abandon by silence, not by its words (None: test_failure_v22)
         ("don't forget it, please save my draft", None),
         ("I won't give up on this export", None),
         ("never mind the formatting, just give me the numbers", "switch"),
@@ -89,7 +90,10 @@ def test_giving_up_or_putting_it_off_is_abandon_not_switch(text: str) -> None:
 )
 def test_what_only_sounds_like_giving_up(text: str, label: str | None) -> None:
     session = [did(1, "export", "checklist pdf"), got(2, "timeout"), said(3, text)]
-    assert [s.value for s in episodes(session)] == ([label] if label else [])
+    found = episodes(session)
+    assert [s.value for s in found] == [label or "abandon"]
+    if label is None:
+        assert found[0].context["reaction_event_id"] is None  # silence, not the words
 
 
 def test_an_apology_after_giving_up_is_no_new_failure() -> None:
