@@ -273,8 +273,9 @@ def link(
         _print_trust(saved, where)
 
 
-#: A saved backtest of the tenant below either figure, or measured on fewer than
-#: SMALL_BACKTEST sessions, is too poor to take link's probabilities at their word.
+#: A saved backtest of the tenant below TRUSTED_TOP1, with a calibration error its sessions do
+#: not explain (above its ``ece_bound``, or TRUSTED_ECE when a backtest kept none), or measured
+#: on fewer than SMALL_BACKTEST sessions, is too poor to take link's probabilities at their word.
 TRUSTED_TOP1 = 0.9
 TRUSTED_ECE = 0.1
 
@@ -283,7 +284,12 @@ def _print_trust(saved: dict[str, Any] | None, tenant: str) -> None:
     """One line on how far link's probabilities can be trusted here: the figures of the
     tenant's saved backtest (``backtest linking --save`` keeps them with the model it fits, in
     ``fitted_on.backtest``) when they are poor, or that there is none. A calibrated-looking
-    0.99 means little where the tenant's own backtest says top-1 50%, ECE 0.673."""
+    0.99 means little where the tenant's own backtest says top-1 50%, ECE 0.673.
+
+    The calibration error is read against ``ece_bound``, the ECE a perfectly calibrated model
+    exceeds one time in 20 at the same confidences on as many sessions (docs/identity.md): 0.15
+    on 10 sessions is chance, 0.08 on 1,000 is not. A backtest saved before it was kept is read
+    against the fixed TRUSTED_ECE."""
     fitted = (saved or {}).get("fitted_on") or {}
     figures = fitted.get("backtest") if isinstance(fitted.get("backtest"), dict) else None
     run = f"persona6 --tenant {tenant} backtest linking --save"
@@ -299,14 +305,28 @@ def _print_trust(saved: dict[str, Any] | None, tenant: str) -> None:
         )
         return
     top1, ece, n = float(figures["top1"]), float(figures["ece"]), int(figures["queries"])
-    if top1 >= TRUSTED_TOP1 and ece <= TRUSTED_ECE and n >= SMALL_BACKTEST:
+    bound = figures.get("ece_bound")
+    limit = float(bound) if bound is not None else TRUSTED_ECE
+    if top1 >= TRUSTED_TOP1 and ece <= limit and n >= SMALL_BACKTEST:
         return
     low, high = wilson_interval(top1, n)
+    calibration = f"calibration error {ece:.3f}"
+    if bound is not None:
+        calibration += (
+            f" ({'over' if ece > limit else 'within'} the {limit:.3f} a calibrated model "
+            f"reaches by chance on {n} sessions"
+            + ("; the probabilities are off)" if ece > limit else ")")
+        )
     err.print(
         f"[yellow]how far to trust these probabilities[/]: this tenant's backtest gave top-1 "
-        f"{top1:.0%} of {n} held-out sessions ({low:.0%}-{high:.0%}) and calibration error "
-        f"{ece:.3f}: read a probability as a ranking, not as its value; rerun {run} as more "
-        "people come back"
+        f"{top1:.0%} of {n} held-out sessions ({low:.0%}-{high:.0%}) and {calibration}: read a "
+        f"probability as a ranking, not as its value; "
+        + (
+            f"its reliability bins ({run} --json: reliability) show how far, before any "
+            "--auto-merge"
+            if ece > limit and n >= SMALL_BACKTEST
+            else f"rerun {run} as more people come back"
+        )
     )
 
 

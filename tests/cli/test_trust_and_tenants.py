@@ -174,5 +174,6 @@ def test_a_saved_backtest_keeps_its_figures_for_link_to_give() -> None:
     assert saved["fitted_on"]["backtest"] == {
         "top1": report.top1,
         "ece": report.ece,
+        "ece_bound": report.ece_bound,
         "queries": report.queries,
     }
