@@ -31,7 +31,9 @@ def test_a_move_between_towns_no_list_knows_is_no_switch(text: str) -> None:
     [
         ("I moved from Trello to Basecamp.", "trello->basecamp"),
         ("I moved from Gmail to Proton", "gmail->proton"),
-        ("We moved from Dundee to Harrogate", "dundee->harrogate"),  # a team moves its tools
+        # a team moves its tools; names no place list knows (since disclosure.v38 GeoNames'
+        # cities of 100,000 people are places: "We moved from Dundee to Harrogate" is a move home)
+        ("We moved from Quire to Tandem", "quire->tandem"),
     ],
 )
 def test_a_move_between_other_names_is_still_a_switch(text: str, key: str) -> None:
