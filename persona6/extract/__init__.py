@@ -1,16 +1,15 @@
 """Signal extractors: one module per extractor, each registering itself in ``base.EXTRACTORS``.
 
 ``extract_session`` runs every registered extractor over the events of one session. The rule
-extractors read each text with its typographic apostrophes as "'" (english.yaml
-``typographic_apostrophes``: "I’ve" reads as "I've"), one character for one, so offsets are the
-original's; the quotes of their evidence are cut from the original text again. An extractor that
-measures how a person types (``reads_typography = True``: texture) reads the original events.
+extractors read each text as ``spelling.reading`` gives it (apostrophes as "'", and put back into
+contractions chat writes without one: "I’ve", "ive" read as "I've"); their evidence spans are
+mapped back to, and quoted from, the person's original text. An extractor that measures how a
+person types (``reads_typography = True``: texture) reads the original events.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from persona6.extract import (
     concern,
@@ -23,7 +22,7 @@ from persona6.extract import (
     texture,
 )
 from persona6.extract.base import EXTRACTORS, Extractor, register
-from persona6.extract.text import load_lexicon
+from persona6.extract.spelling import Inserted, original_span, reading
 from persona6.types import Evidence, Signal, StoredEvent
 
 __all__ = [
@@ -42,54 +41,40 @@ __all__ = [
 ]
 
 
-@cache
-def _apostrophes() -> dict[int, str]:
-    """Each typographic apostrophe of english.yaml as the ASCII one (a ``str.translate`` table)."""
-    found = load_lexicon("english")["typographic_apostrophes"]
-    if not isinstance(found, list) or not all(isinstance(c, str) and len(c) == 1 for c in found):
-        raise ValueError(
-            "persona6/data/english.yaml: typographic_apostrophes must be a list of single "
-            f'characters (each read as "\'"), got {found!r}; fix the list'
-        )
-    return {ord(c): "'" for c in found}
-
-
-def _plain(events: list[StoredEvent]) -> tuple[list[StoredEvent], dict[str, str]]:
-    """The events with their texts' typographic apostrophes as "'", and the original text of
-    each event changed (by event id); the same list when no text has one."""
-    table = _apostrophes()
-    originals: dict[str, str] = {}
+def _plain(
+    events: list[StoredEvent],
+) -> tuple[list[StoredEvent], dict[str, tuple[str, Inserted]]]:
+    """The events as the rule extractors read them (``spelling.reading``), and for each event
+    changed its original text and where apostrophes were put back; the same list when none is."""
+    originals: dict[str, tuple[str, Inserted]] = {}
     plain: list[StoredEvent] | None = None
     for index, event in enumerate(events):
         text = event.text
-        if not text or text.isascii():
+        if not text:
             continue
-        read = text.translate(table)
+        read, inserted = reading(text)
         if read == text:
             continue
         if plain is None:
             plain = list(events)
         plain[index] = event.model_copy(update={"text": read})
-        originals[event.event_id] = text
+        originals[event.event_id] = (text, inserted)
     return (plain if plain is not None else events), originals
 
 
-def _requoted(signal: Signal, originals: dict[str, str]) -> Signal:
-    """``signal`` with every quote of a changed event cut from its original text."""
+def _requoted(signal: Signal, originals: dict[str, tuple[str, Inserted]]) -> Signal:
+    """``signal`` with every span of a changed event mapped back to, and quoted from, the
+    person's original text."""
     if not any(e.event_id in originals for e in signal.evidence):
         return signal
-    evidence = tuple(
-        e
-        if e.event_id not in originals
-        else Evidence(
-            event_id=e.event_id,
-            start=e.start,
-            end=e.end,
-            quote=originals[e.event_id][e.start : e.end],
-        )
-        for e in signal.evidence
-    )
-    return signal.model_copy(update={"evidence": evidence})
+    evidence: list[Evidence] = []
+    for e in signal.evidence:
+        if e.event_id in originals:
+            text, inserted = originals[e.event_id]
+            start, end = original_span(e.start, e.end, inserted, len(text))
+            e = Evidence(event_id=e.event_id, start=start, end=end, quote=text[start:end])
+        evidence.append(e)
+    return signal.model_copy(update={"evidence": tuple(evidence)})
 
 
 def extract_session(events: Sequence[StoredEvent]) -> list[Signal]:
