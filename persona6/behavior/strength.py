@@ -30,6 +30,18 @@ own episodes as well as their counts do (their card, their bank's error); a pred
 failed only (``--failure``, or nothing named: the brief) has only their counts to carry that,
 and gets its own fit (``failure_only``: the lifts of what failed only), made from all episodes.
 
+Episodes of one session are not independent looks at a person: a user who hits the same
+error four times in one session and retries each time has shown one reaction once, repeated.
+Left out one episode at a time, the other three of its session would predict it, and a tenant
+of such repetitions would call for a tiny kappa_p (the clamp, 2: the Greenberg traces' small
+tenants did). So the scored episode takes with it, out of its person's counts, as much of the
+rest of its session as episodes of one session repeat each other: rho_s, the intra-class
+correlation of sessions nested in persons (``session_clustering``; 0: leave one episode out,
+as before; 1: leave its whole session out). Count sessions, not repetitions: a person says
+something about kappa_p when their episodes are worth two independent ones, N_p / (1 + (m_p -
+1) rho_s) >= 2 (m_p = sum over their sessions of N_v^2 / N_p), as the population prior
+counts persons (``predict.prior_evidence``).
+
 With fewer than ``min_persons`` persons having two or more episodes, or fewer than
 ``min_episodes`` of their episodes, the data cannot say, and the packaged kappa_p (``strength:
 person``) is used; the prediction's ``basis.person.kappa`` reports which, and on how much.
@@ -82,6 +94,7 @@ def fit_strength(
     known_before: str | None = None,
     *,
     failure_only: bool = False,
+    sessions: np.ndarray | None = None,
 ) -> PersonStrength:
     """kappa_p from the known episodes (see the module docstring).
 
@@ -90,14 +103,31 @@ def fit_strength(
     padded with ``len(used)``; ``used``: per feature id, whether its family is used (gain above
     zero); ``kinds``: per feature id, whether it says what failed (the ``KIND`` family);
     ``mixtures``: per person, pA (only the rows of persons with two or more episodes are
-    read); ``p0``: the population prior."""
+    read); ``p0``: the population prior; ``sessions``: per episode, the index of its session
+    (None: each episode its own session). An episode is scored with itself and rho_s of the
+    rest of its session left out of its person's counts (``session_clustering``), and only
+    persons whose episodes are worth two independent ones say anything about kappa_p."""
     cfg = config()
     fit = cfg.person_fit
     width = len(REACTIONS)
+    if sessions is None:
+        sessions = np.arange(len(reactions), dtype=np.int64)
     own = np.zeros((len(mixtures), width))
     np.add.at(own, (persons, reactions), 1.0)
+    # the person's sessions with episodes: a session's episodes are one look at the person
+    visits, visit_of = np.unique(
+        persons * (int(sessions.max(initial=0)) + 1) + sessions, return_inverse=True
+    )
+    person_of_visit = visits // (int(sessions.max(initial=0)) + 1)
+    visit = np.zeros((len(visits), width))
+    np.add.at(visit, (visit_of, reactions), 1.0)
+    rho = session_clustering(own, visit, person_of_visit)
+    # each person's episodes worth as independent ones: N_p / (1 + (m_p - 1) rho), m_p =
+    # sum_v N_v^2 / N_p over their sessions v
     sizes = own.sum(axis=1)
-    several = sizes >= 2
+    squares = np.bincount(person_of_visit, visit.sum(axis=1) ** 2, minlength=len(mixtures))
+    worth = sizes / (1.0 + (squares / np.maximum(sizes, 1.0) - 1.0) * rho)
+    several = worth >= 2.0 - 1e-9
     n_persons, n_episodes = int(several.sum()), int(sizes[several].sum())
     if n_persons < fit.min_persons or n_episodes < fit.min_episodes:
         return PersonStrength.default(n_persons, n_episodes, known_before, failure_only)
@@ -120,6 +150,15 @@ def fit_strength(
     mine = np.zeros((len(pairs), width))
     np.add.at(mine, (pair_of, reactions), 1.0)
     same = np.where(has_kind[rows, None], mine[pair_of[rows]], 0.0)
+    # Left out of the person's counts: the scored episode and, as far as episodes of one
+    # session repeat each other (rho), the rest of its session: of all kinds and of its kind.
+    looks, look_of = np.unique(visit_of * (pad + 1) + kind_of, return_inverse=True)
+    visit_kind = np.zeros((len(looks), width))
+    np.add.at(visit_kind, (look_of, reactions), 1.0)
+    left_all = onehot + rho * (visit[visit_of[rows]] - onehot)
+    left_kind = np.where(
+        has_kind[rows, None], onehot + rho * (visit_kind[look_of[rows]] - onehot), 0.0
+    )
     usable = np.append(used, False)  # the padding id is never used
     lift = np.zeros((len(rows), width))  # the context but what failed: tilts the result
     kind_lift = np.zeros((len(rows), width))  # what failed: tilts the prior
@@ -136,8 +175,8 @@ def fit_strength(
         lift[kept[~kind]] += step[~kind]
         kind_lift[kept[kind]] += step[kind]
     kind_lift = np.exp(kind_lift - kind_lift.max(axis=1, keepdims=True))
-    other = own[persons[rows]] - same
-    same -= onehot  # the scored episode left out of its kind
+    other = own[persons[rows]] - same - (left_all - left_kind)
+    same -= left_kind  # the scored episode's session left out of its kind
     prior = mixtures[persons[rows]]
     grid = fit.grid()
     ll = np.zeros(len(grid))
@@ -154,6 +193,36 @@ def fit_strength(
         chosen = np.take_along_axis(logits, y[part, None, None], axis=2)[:, :, 0]
         ll += (chosen - norm).sum(axis=0)
     return _plausible(grid, ll, n_persons, n_episodes, known_before, failure_only)
+
+
+def session_clustering(own: np.ndarray, visit: np.ndarray, person_of_visit: np.ndarray) -> float:
+    """rho_s, how much episodes of one session repeat each other beyond the person's habit:
+    the intra-class correlation of sessions nested in persons (one-way ANOVA on the reaction
+    indicators, as ``predict.clustering`` does for persons),
+
+        MSB = (A_v - A_p) / (V - P),  MSW = (N - A_v) / (N - V),
+        n0 = (N - sum_p sum_(v in p) N_v^2 / N_p) / (V - P),
+        rho_s = (MSB - MSW) / (MSB + (n0 - 1) MSW), clipped to [0, 1]
+
+    over the P persons' V sessions with episodes (``own``: per person, ``visit``: per session,
+    the reaction counts; A = sum sum_r n(r)^2 / N over persons or sessions). 0 where the
+    episodes cannot say (no person with two sessions, or no session with two episodes): each
+    episode counts once, as before."""
+    n = float(own.sum())
+    sizes, visit_sizes = own.sum(axis=1), visit.sum(axis=1)
+    persons, visits = int((sizes > 0).sum()), len(visit_sizes)
+    if visits - persons < 1 or n - visits < 1:
+        return 0.0
+    a_p = float(((own**2).sum(axis=1)[sizes > 0] / sizes[sizes > 0]).sum())
+    a_v = float(((visit**2).sum(axis=1) / visit_sizes).sum())
+    between = max(0.0, a_v - a_p) / (visits - persons)
+    within = max(0.0, n - a_v) / (n - visits)
+    squares = np.bincount(person_of_visit, visit_sizes**2, minlength=len(sizes))
+    size = (n - float((squares[sizes > 0] / sizes[sizes > 0]).sum())) / (visits - persons)
+    total = between + (size - 1.0) * within
+    if total <= 0.0:
+        return 0.0
+    return min(1.0, max(0.0, (between - within) / total))
 
 
 def _plausible(
@@ -227,7 +296,14 @@ def strength_of(
         np.array([p0[r] for r in REACTIONS]),
         known_before,
         failure_only=failure_only,
+        sessions=_sessions(episodes),
     )
+
+
+def _sessions(episodes: Sequence[Episode]) -> np.ndarray:
+    """Per episode, the index of its session (in order of first appearance)."""
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(e.session_id, len(ids)) for e in episodes], dtype=np.int64)
 
 
 def checkpoints(n: int, refresh: int) -> list[int]:
@@ -257,6 +333,7 @@ class StrengthLine:
         self.kinds = np.array([family(f) == KIND for f in ids], dtype=bool)
         self.reactions = np.array([_INDEX[e.reaction] for e in episodes], dtype=np.int64)
         self.persons = np.array([self.people[e.person_id] for e in episodes], dtype=np.int64)
+        self.sessions = _sessions(episodes)
         self.features = _feature_matrix(rows, len(ids))
         self.marks = checkpoints(len(episodes), config().person_fit.refresh)
         self.cache: dict[str | None, PersonStrength] = {}
@@ -304,4 +381,5 @@ class StrengthLine:
             mixtures,
             np.array([p0[r] for r in REACTIONS]),
             moment,
+            sessions=self.sessions[:k],
         )
