@@ -170,12 +170,24 @@ class TextureExtractor:
                 yield _signal(actor, "actions", len(typed), pooled.values(), typed)
 
 
+#: Values rounded lately, by value: round() is slow, and the same rates (0.0, 1/n of small n,
+#: a count of the same total) recur in profile after profile. Bounded.
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_LIMIT = 1 << 16
+
+
 def _rounded(vector: Sequence[float]) -> tuple[float, ...]:
     """Each value rounded to 6 digits, so that the stored JSON stays compact (rates differ well
     above 1e-6). round() is slow and a profile holds few distinct values (counts over the same
-    total), so each distinct value is rounded once."""
-    once = {value: round(value, 6) for value in set(vector)}
-    return tuple(map(once.__getitem__, vector))
+    total), so each distinct value is rounded once, and remembered (``_ROUNDED``)."""
+    known = _ROUNDED
+    new = [value for value in set(vector) if value not in known]
+    if new:
+        if len(known) + len(new) > _ROUNDED_LIMIT:
+            known.clear()
+            new = list(set(vector))
+        known.update(zip(new, map(round, new, [6] * len(new)), strict=True))
+    return tuple(map(known.__getitem__, vector))
 
 
 def _signal(

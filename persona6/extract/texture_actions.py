@@ -114,20 +114,28 @@ class ActionCounts:
         counts: dict[str, int] = {}
         heads: Counter[int] = Counter()
         subs: Counter[int] = Counter()
-        for text in texts:
+        # People retype commands: each distinct text is added once, times its repeats.
+        for text, times in Counter(texts).items():
             found, head, sub = _counted(text)
             for key, value in found:
-                counts[key] = counts.get(key, 0) + value
+                counts[key] = counts.get(key, 0) + value * times
             if head is not None and sub is not None:
-                heads[head] += 1
-                subs[sub] += 1
+                heads[head] += times
+                subs[sub] += times
         return cls(Counter({k: v for k, v in counts.items() if v > 0}), heads, subs)
 
     def values(self) -> list[float]:
         """The profile as floats, laid out as ``ACTION_LAYOUT``."""
         c, n, tokens = self.counts, self.counts["actions"], self.counts["tokens"]
-        values = [_ratio(self.heads.get(b, 0), n) for b in range(HEAD_BUCKETS)]
-        values += [_ratio(self.subs.get(b, 0), n) for b in range(SUB_BUCKETS)]
+        # Most buckets are empty (0.0, as _ratio gives): only the counted ones are divided.
+        values = [0.0] * (HEAD_BUCKETS + SUB_BUCKETS)
+        if n:
+            for b, count in self.heads.items():
+                if 0 <= b < HEAD_BUCKETS:
+                    values[b] = count / n
+            for b, count in self.subs.items():
+                if 0 <= b < SUB_BUCKETS:
+                    values[HEAD_BUCKETS + b] = count / n
         values += [_ratio(c[k], tokens) for k in ("short", "combined", "long", "long_value")]
         values += [math.log1p(_ratio(tokens, n)), math.log1p(_ratio(c["chars"], n))]
         values += [_ratio(c[mark], n) for mark in _action_marks()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -130,19 +130,30 @@ def _phrase_keys(key: str) -> frozenset[str] | None:
     return frozenset(max(words, key=len) for words in phrases if words)
 
 
-def _phrases(key: str, texts: Sequence[str], per_text: Sequence[list[str]]) -> int:
-    """Matches of the ``key`` word list in ASCII texts, searching only the texts that hold one
-    of its ``_phrase_keys`` (few do)."""
+def _phrases(
+    key: str, texts: Sequence[str], per_text: Sequence[list[str]], types: Collection[str]
+) -> int:
+    """Matches of the ``key`` word list in the texts (``_lexicon``'s pattern over them joined by
+    ``_JOIN``: no match spans two texts, so it is the sum over the texts). An ASCII text is
+    searched lower-cased with the ``_lower`` pattern, and only when one of its lower-cased
+    tokens is one of the list's ``_phrase_keys`` (few are; none at all when the lower-cased
+    tokens of all the texts, ``types``, hold none and the texts are ASCII). Any other text is
+    searched as it is with the case-blind pattern (whose Unicode case folding matches "ſ" as
+    "s", "K" as "k": no token look applies)."""
     keys = _phrase_keys(key)
-    if keys is not None:
-        texts = [
-            t
-            for t, tokens in zip(texts, per_text, strict=True)
-            if not keys.isdisjoint(map(str.lower, tokens))
-        ]
-    if not texts:
+    ascii_only = all(map(str.isascii, texts))
+    if keys is not None and ascii_only and keys.isdisjoint(types):
         return 0
-    return len(_lexicon()[f"{key}_lower"].findall(_JOIN.join(texts).lower()))
+    plain: list[str] = []
+    wide: list[str] = []
+    for text, tokens in zip(texts, per_text, strict=True):
+        if not text.isascii():
+            wide.append(text)
+        elif keys is None or not keys.isdisjoint(map(str.lower, tokens)):
+            plain.append(text)
+    patterns = _lexicon()
+    found = len(patterns[f"{key}_lower"].findall(_JOIN.join(plain).lower())) if plain else 0
+    return found + (len(patterns[key].findall(_JOIN.join(wide))) if wide else 0)
 
 
 @cache
@@ -153,6 +164,11 @@ def _bare_contractions() -> frozenset[str]:
 @cache
 def _function_word_set() -> frozenset[str]:
     return frozenset(function_words())
+
+
+@cache
+def _function_word_index() -> dict[str, int]:
+    return {word: i for i, word in enumerate(function_words())}
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -244,19 +260,19 @@ class TextureCounts:
     def values(self) -> list[float]:
         """The profile as floats, laid out as ``TEXTURE_LAYOUT``."""
         c, words, chars = self.counts, self.counts["words"], self.counts["chars"]
-        counted = self.function_words.get
-        fw = (
-            [counted(w, 0) / words for w in function_words()]
-            if words
-            else _zeros(len(function_words()))
-        )
+        # Most dimensions are 0 (0 / words is 0.0): only the counted ones are divided.
+        fw = _zeros(len(function_words()))
+        if words:
+            at = _function_word_index()
+            for word, count in self.function_words.items():
+                if word in at:  # a count put in by hand may name another word
+                    fw[at[word]] = count / words
         total_grams = sum(self.ngrams.values())
-        in_bucket = self.ngrams.get
-        grams = (
-            [in_bucket(b, 0) / total_grams for b in range(NGRAM_BUCKETS)]
-            if total_grams
-            else _zeros(NGRAM_BUCKETS)
-        )
+        grams = _zeros(NGRAM_BUCKETS)
+        if total_grams:
+            for bucket, count in self.ngrams.items():
+                if 0 <= bucket < NGRAM_BUCKETS:
+                    grams[bucket] = count / total_grams
         punct = [_ratio(c[f"punct:{mark}"], chars) for mark in PUNCTUATION]
         n = c["messages"]
         mean_words, std_words = _log_mean_std(words, c["msg_words_sq"], n)
@@ -324,12 +340,6 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
     c["emoji"] = 0 if joined.isascii() else len(EMOJI.findall(joined))
     patterns = _lexicon()
     c["emoticons"] = len(patterns["emoticons"].findall(joined))
-    if joined.isascii():  # the word lists hold lower-case letters only: see _lexicon
-        c["hedges"] = _phrases("hedges", texts, per_text)
-        c["politeness"] = _phrases("politeness", texts, per_text)
-    else:
-        c["hedges"] = len(patterns["hedges"].findall(joined))
-        c["politeness"] = len(patterns["politeness"].findall(joined))
     # Per distinct token (and per distinct lower-cased word) rather than per token; only the
     # few with an apostrophe need a look of their own.
     tokens = [token for found in per_text for token in found]
@@ -346,6 +356,9 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
             types[token.lower().replace("’", "'")] += count
     else:
         types = Counter(map(str.lower, tokens))
+    # The word lists hold lower-case letters only: see _lexicon and _phrases.
+    c["hedges"] = _phrases("hedges", texts, per_text, types)
+    c["politeness"] = _phrases("politeness", texts, per_text, types)
     contracted = list(filter(_APOSTROPHE.search, types))
     c["pronoun_i"] = types.get("i", 0) + sum(types[w] for w in contracted if w.startswith("i'"))
     c["contractions"] = sum(types[w] for w in contracted)
