@@ -1,4 +1,4 @@
-"""persona6.failure.v22: failure episodes, and how the person reacted to each.
+"""persona6.failure.v23: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -67,7 +67,13 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   record denied ("It says my booking reference doesn't exist"), its output contradicted
   ("shows 0 hours even though I slept eight"); not the person's own cancelling, an item not
   due yet, a question, a medical test that "showed nothing"; and a time's possessive opens a
-  subject as "the" does, "Tuesday's backup failed"); key = ``user_reported``.
+  subject as "the" does, "Tuesday's backup failed"; v23 by more word classes: a thing the
+  product holds vanished, "my playlist vanished", "the button's gone", not "the fog
+  disappeared" nor gone by the person's own act; a wait without end, "the login page just
+  spins", "it's been processing for an hour", "hangs at 99%", not "I'm still processing the
+  news"; a search that finds nothing, "search returns no results for ..."; stale content
+  still shown after what ended it, "still lists students who left last term"); key =
+  ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -242,7 +248,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v22"
+NAME = "persona6.failure.v23"
 
 
 class Reaction(StrEnum):
@@ -333,6 +339,7 @@ class FailureCues:
     failure_text_chars: int
     restate_words: int
     function_words: frozenset[str]
+    asking_verbs: frozenset[str]
 
 
 @cache
@@ -414,6 +421,15 @@ def cues() -> FailureCues:
         "{figures}": words("figure_nouns"),
         "{service}": words("service_things"),
         "{stale}": alternatives("stale_marks"),
+        # v23: the word classes of a thing gone, a wait without end, a search that finds
+        # nothing ((i)-(l) of ``user_reports``)
+        "{held}": words("held_things"),
+        "{vanish}": alternatives("vanish_verbs"),
+        "{waiting}": alternatives("waiting_states"),
+        "{spans}": alternatives("wait_spans"),
+        "{progress}": alternatives("progress_nouns"),
+        "{search}": alternatives("search_nouns"),
+        "{found_none}": alternatives("found_none"),
     }
 
     def report(pattern: str) -> str:
@@ -499,6 +515,7 @@ def cues() -> FailureCues:
         failure_text_chars=int(data["failure_text_chars"]),
         restate_words=int(data["restate_words"]),
         function_words=frozenset(str(w) for w in load_lexicon("function_words")["words"]),
+        asking_verbs=names("asking_verbs"),
     )
 
 
@@ -741,6 +758,32 @@ def _service_request(prep: Prepared) -> bool:
 _SUPPOSED_KINDS = ("condition", "imagined", "counterfactual")
 
 
+def _supposed(text: str, at: int) -> bool:
+    """Offset ``at`` lies in a case supposed (``text.supposed``, ``_SUPPOSED_KINDS``), but not
+    in the main clause of an "if" that asks rather than supposes (v23): after a verb of finding
+    out (``asking_verbs``: "I'll wait an hour and see if it sorts itself out", "let me check if
+    it's back") "if" opens an indirect question, which governs its own clause ("see if it
+    crashes" reports no crash) and leaves the clause before it so."""
+    for found in tx.suppositions(text):
+        if found.kind not in _SUPPOSED_KINDS or not found.scope.start <= at < found.scope.end:
+            continue
+        if found.scope.start != found.marker.start and _asks_if(text, found.marker.start):
+            continue
+        return True
+    return False
+
+
+def _asks_if(text: str, at: int) -> bool:
+    """The marker at ``at`` is "if" after a verb of finding out (``asking_verbs``)."""
+    if text[at : at + 2].lower() != "if":
+        return False
+    before = re.findall(r"[\w'’]+", text[max(0, at - 40) : at].lower())
+    verbs = cues().asking_verbs
+    return bool(before) and (
+        before[-1] in verbs or (len(before) > 1 and " ".join(before[-2:]) in verbs)
+    )
+
+
 def asks_for_help(prep: Prepared) -> bool:
     """A person's text asking what happened or what to do about a failure (``help_requests``:
     "What should I do?", "did I do something wrong?", "how do I fix this?")."""
@@ -808,7 +851,7 @@ def _outside(
                 if own:
                     excluded += _pasted(prep)
             if not any(start <= m.start() < end for start, end in excluded) and not (
-                supposed and tx.supposed(text, m.start(), _SUPPOSED_KINDS)
+                supposed and _supposed(text, m.start())
             ):
                 return True
     return False
@@ -1179,12 +1222,13 @@ def episode(
         # one that runs the failed request again decides (retry, rephrase); else the first
         # that moves on, this message when it asks for something else (``_new_request``), or a
         # later action or such request (switch). None: the reaction is unknown.
+        named = _failure_stems(failure)
         read: list[tuple[set[Reaction], Reaction, bool]] = []
         for event, labels in shown:
             if labels:
                 break
             again = first if event is window[0] else repetition(event, request, attempt)
-            moved = event.type == "action" or _new_request(prepared(event))
+            moved = event.type == "action" or _new_request(prepared(event), named)
             read.append((labels, again, moved))
         chosen = next((r for r in read if r[1] is not Reaction.SWITCH), None)
         chosen = chosen or next((r for r in read if r[2]), None)
@@ -1199,7 +1243,7 @@ def episode(
                 i for i in range(last + 1, min(stop + 1, len(session))) if is_act(session[i], actor)
             )
             for i in beyond:
-                labels = _read_alone(session[i], request, attempt)
+                labels = _read_alone(session[i], request, attempt, named)
                 if labels:
                     shown.append((session[i], labels))
                     window.append(session[i])  # its reaction events, and its evidence
@@ -1254,20 +1298,40 @@ def attempt_of(session: Sequence[StoredEvent], index: int | None) -> tuple[Store
     return tuple(acts)
 
 
-def _new_request(prep: Prepared) -> bool:
+def _new_request(prep: Prepared, named: frozenset[str] = frozenset()) -> bool:
     """A person's message asks the product for something else (v21, ``new_requests``: "then
     summarise last week's tickets", "How do I add a teammate?") and names nothing of the
-    failure (``request_refs``: not "is it on my side?", "can you check the error?")."""
+    failure (``request_refs``: not "is it on my side?", "can you check the error?"; v23 nor,
+    in a question, a word of the failure's own text or name, by stem, ``named``: "what does
+    buffering mean anyway?" after "The video keeps buffering" asks about the failure)."""
     found = cues()
     return (
         _said(prep, found.new_requests)
         and not _said(prep, found.request_refs)
         and not asks_for_help(prep)  # "What should I do?" asks the way on from the failure
+        and not ("?" in prep.text and named & _named(prep.text))
     )
 
 
+def _failure_stems(failure: Failure) -> frozenset[str]:
+    """The stems of the words that name ``failure`` (v23): its event's text (the person's
+    report, the product's error or apology) and its outcome's name, less failure words
+    (``_content_words``)."""
+    event = failure.event
+    return frozenset(_named(event.text) | _named(" ".join(name_words(event.name))))
+
+
+def _named(text: str | None) -> set[str]:
+    """The stems of ``text``'s content words (``_content_words``: three letters or more, no
+    function or failure words), "map" and "app" among them."""
+    return {_stem(w) for w in _content_words(text)}
+
+
 def _read_alone(
-    event: StoredEvent, request: StoredEvent | None, attempt: Sequence[StoredEvent]
+    event: StoredEvent,
+    request: StoredEvent | None,
+    attempt: Sequence[StoredEvent],
+    named: frozenset[str] = frozenset(),
 ) -> set[Reaction]:
     """The labels an act after a window of unread messages shows as a first act would (v22):
     its own labels (a repair action that is the failed act again retries it), else how it
@@ -1280,7 +1344,7 @@ def _read_alone(
     if labels:
         return labels
     again = repetition(event, request, attempt)
-    if _unread((event, labels), again) and not _new_request(prepared(event)):
+    if _unread((event, labels), again) and not _new_request(prepared(event), named):
         return set()
     return {again}
 
