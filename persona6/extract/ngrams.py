@@ -22,6 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 SIZES = (2, 3, 4)
+#: The sizes as a column, against each start's characters left in its text.
+_SIZE_COLUMN = np.array(SIZES, dtype=np.intp)[:, None]
 _ONES = np.uint32(0xFFFFFFFF)
 #: Above this many non-ASCII characters, hashing their n-grams one by one costs more than the
 #: vectorised UTF-8 recurrence (each such character is in up to nine n-grams; measured).
@@ -149,16 +151,15 @@ def _count(
     """Bucket counts of the n-gram CRC states (one array per size) per text (``owner`` of
     each start), leaving out n-grams that run past their text and the (start, size) pairs in
     ``skip``."""
-    spare = np.uint32(buckets)
-    row = owner * (buckets + 1)  # each text's counts, and its spare bucket last
-    picked = []
-    for size, state in zip(SIZES, states, strict=True):
-        bucket = np.where(left >= size, (state ^ _ONES) % buckets, spare)
-        starts = [start for start, n in skip if n == size]
-        if starts:
-            bucket[starts] = spare
-        picked.append(row + bucket)
-    counts = np.bincount(np.concatenate(picked), minlength=texts * (buckets + 1))
+    # All sizes at once, one row each: a bucket per start, the spare one where the n-gram
+    # runs past its text or is to be skipped; then each text's buckets offset to its own row.
+    stacked = np.stack(states)
+    bucket = np.where(left >= _SIZE_COLUMN, (stacked ^ _ONES) % buckets, np.uint32(buckets))
+    if skip:
+        starts, sizes = np.array(skip, dtype=np.intp).T
+        bucket[sizes - SIZES[0], starts] = buckets
+    picked = bucket + owner * (buckets + 1)  # each text's counts, and its spare bucket last
+    counts = np.bincount(picked.ravel(), minlength=texts * (buckets + 1))
     return counts.reshape(texts, buckets + 1)[:, :buckets].astype(np.int64, copy=False)
 
 

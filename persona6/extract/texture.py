@@ -181,12 +181,13 @@ def _rounded(vector: Sequence[float]) -> tuple[float, ...]:
     above 1e-6). round() is slow and a profile holds few distinct values (counts over the same
     total), so each distinct value is rounded once, and remembered (``_ROUNDED``)."""
     known = _ROUNDED
-    new = [value for value in set(vector) if value not in known]
+    new = set(vector).difference(known)
     if new:
         if len(known) + len(new) > _ROUNDED_LIMIT:
             known.clear()
-            new = list(set(vector))
-        known.update(zip(new, map(round, new, [6] * len(new)), strict=True))
+            new = set(vector)
+        values = list(new)
+        known.update(zip(values, map(round, values, [6] * len(values)), strict=True))
     return tuple(map(known.__getitem__, vector))
 
 
