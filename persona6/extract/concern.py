@@ -1,4 +1,4 @@
-"""persona6.concern.v24: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v25: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -228,7 +228,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v24"
+NAME = "persona6.concern.v25"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -844,6 +844,12 @@ def concern_claims(text: str) -> list[Claim]:
             readings = [r for r in readings if r.span.start < claimed]
             if not readings:
                 continue
+        # "why do beginners love Python": a group's attitude asked about (v25)
+        others = _others_attitude(text, sentence)
+        if others is not None:
+            readings = [r for r in readings if r.span.start < others]
+            if not readings:
+                continue
         segment = text[sentence.start : sentence.end]
         clauses = tx.clauses(text, sentence)
         questions = [c for c in clauses if tx.is_question(text, c)]
@@ -985,6 +991,23 @@ def _questioned_claim(text: str, sentence: Span) -> int | None:
 @cache
 def _questioned_claims() -> re.Pattern[str]:
     return re.compile("|".join(tx.load_lexicon("concerns")["questioned_claims"]), re.I)
+
+
+def _others_attitude(text: str, sentence: Span) -> int | None:
+    """Where a group's attitude asked about starts in the sentence (v25, ``others_attitudes``):
+    "why do beginners love Python", "how come so many people care about privacy"."""
+    found = _others_attitudes().search(text, sentence.start, sentence.end)
+    return None if found is None else found.start()
+
+
+@cache
+def _others_attitudes() -> re.Pattern[str]:
+    data = tx.load_lexicon("concerns")
+    groups = tx.word_alternation([str(w) for w in data["others_groups"]])
+    patterns = [
+        str(p).replace("{others_groups}", f"(?:{groups})") for p in data["others_attitudes"]
+    ]
+    return re.compile("|".join(patterns), re.I)
 
 
 def _others_worry(text: str, sentence: Span) -> tuple[int | None, list[Span]]:
