@@ -4,7 +4,7 @@
 counts for many texts in a few passes over them joined by ``_JOIN`` (one findall per pattern,
 not one per message), works on each distinct word once rather than on every token, and hashes
 the character n-grams of all texts not seen lately at once (``ngrams.bucket_counts_each``),
-remembering each text's counts (``_ngram_counts``);
+remembering each text's counts (``_ngram_counts``) and word tokens (``_TOKENS``);
 ``tests/extract/test_texture.py`` checks that the two agree on arbitrary texts.
 """
 
@@ -327,10 +327,29 @@ def _classes(joined: str) -> tuple[int, int, int]:
     return letters, upper, digits
 
 
+#: The word tokens (``_WORD``) of each text read lately, by text: people repeat themselves.
+#: Bounded; the lists are shared, never changed.
+_TOKENS: dict[str, list[str]] = {}
+_TOKENS_LIMIT = 1 << 14
+
+
+def _tokens_of(texts: Sequence[str]) -> list[list[str]]:
+    known = _TOKENS
+    found = []
+    for text in texts:
+        tokens = known.get(text)
+        if tokens is None:
+            if len(known) >= _TOKENS_LIMIT:
+                known.clear()
+            tokens = known[text] = _WORD.findall(text)
+        found.append(tokens)
+    return found
+
+
 def _pooled(texts: Sequence[str]) -> TextureCounts:
     """``sum(TextureCounts.from_text(t) for t in texts)``, counted over the texts joined."""
     joined = _JOIN.join(texts)
-    per_text = [_WORD.findall(text) for text in texts]
+    per_text = _tokens_of(texts)
     c: dict[str, int] = {"messages": len(texts), "chars": sum(map(len, texts))}
     c["words"] = sum(map(len, per_text))
     c["msg_words_sq"] = sum(len(tokens) ** 2 for tokens in per_text)

@@ -161,3 +161,21 @@ def test_the_case_blind_pattern_is_the_lower_case_one_ignoring_case() -> None:
         blind, lower = _lexicon()[key], _lexicon()[f"{key}_lower"]
         assert blind.pattern == lower.pattern
         assert blind.flags & re.IGNORECASE and not lower.flags & re.IGNORECASE
+
+
+def test_remembered_tokens_give_the_counts_of_fresh_ones(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each text's word tokens are remembered (bounded): a text read before, twice in one call,
+    or again after the memory was cleared counts the same as read fresh."""
+    texts = ["Hello there, maybe!", "ok", "Hello there, maybe!", "naïve café please", "", "I'm ok"]
+    fresh = [
+        sum((TextureCounts.from_text(t) for t in texts[:n]), TextureCounts()) for n in range(1, 7)
+    ]
+    monkeypatch.setattr(texture_counts, "_TOKENS_LIMIT", 2)
+    for _ in range(2):
+        texture_counts._TOKENS.clear()
+        for n in range(1, len(texts) + 1):
+            pooled = TextureCounts.from_texts(texts[:n])
+            assert pooled == fresh[n - 1]
+            assert repr(pooled.values()) == repr(fresh[n - 1].values())
+            assert len(texture_counts._TOKENS) <= 2
+    texture_counts._TOKENS.clear()
