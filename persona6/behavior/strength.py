@@ -115,10 +115,9 @@ def fit_strength(
     own = np.zeros((len(mixtures), width))
     np.add.at(own, (persons, reactions), 1.0)
     # the person's sessions with episodes: a session's episodes are one look at the person
-    visits, visit_of = np.unique(
-        persons * (int(sessions.max(initial=0)) + 1) + sessions, return_inverse=True
-    )
-    person_of_visit = visits // (int(sessions.max(initial=0)) + 1)
+    span = int(sessions.max(initial=0)) + 1
+    visits, visit_of = np.unique(persons * span + sessions, return_inverse=True)
+    person_of_visit = visits // span
     visit = np.zeros((len(visits), width))
     np.add.at(visit, (visit_of, reactions), 1.0)
     rho = session_clustering(own, visit, person_of_visit)

@@ -448,7 +448,7 @@ def test_signal_evidence_and_context_are_written_as_json_dumps_writes_them():
 
 def test_a_full_build_still_folds_signals_of_sessions_without_events():
     """Signals it did not write (a session whose events are gone) count as before: the build
-    then reads every signal back."""
+    reads every signal back from the store."""
     from persona6.types import Signal, SignalKind
 
     store = SQLiteStore(":memory:")
