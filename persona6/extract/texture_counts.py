@@ -117,6 +117,19 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _emoticon_markers() -> frozenset[str]:
+    """A piece of each emoticon of the list, rare in words: its first character that is no
+    letter, digit, hyphen or apostrophe (":", "_"), else the emoticon whole ("xD"). A text
+    holding none of them holds no emoticon, and is not searched."""
+    markers = set()
+    for emoticon in load_lexicon("texture")["emoticons"]:
+        emoticon = str(emoticon)
+        rare = [ch for ch in emoticon if not ch.isalnum() and ch not in "-'"]
+        markers.add(rare[0] if rare else emoticon)
+    return frozenset(markers)
+
+
+@cache
 def _phrase_keys(key: str) -> frozenset[str] | None:
     """One word of each phrase of a word list (its longest), lower-cased, or None when some
     phrase word is not one whole token (then no text can be skipped).
@@ -358,7 +371,11 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
     c["newlines"] = joined.count("\n") - 2 * (len(texts) - 1)
     c["emoji"] = 0 if joined.isascii() else len(EMOJI.findall(joined))
     patterns = _lexicon()
-    c["emoticons"] = len(patterns["emoticons"].findall(joined))
+    c["emoticons"] = (
+        len(patterns["emoticons"].findall(joined))
+        if any(marker in joined for marker in _emoticon_markers())
+        else 0
+    )
     # Per distinct token (and per distinct lower-cased word) rather than per token; only the
     # few with an apostrophe need a look of their own.
     tokens = [token for found in per_text for token in found]
@@ -405,7 +422,7 @@ def _pooled(texts: Sequence[str]) -> TextureCounts:
             lower += first.islower()
     c["sentences"], c["sentences_lower"] = sentences, lower
     c["sentence_words"] = c["words"] - unlettered_words
-    ellipses = _ELLIPSIS.findall(joined)
+    ellipses = _ELLIPSIS.findall(joined) if "..." in joined or "…" in joined else []
     c["punct:..."] = len(ellipses)
     for mark in PUNCTUATION:
         if mark != "...":

@@ -179,3 +179,36 @@ def test_remembered_tokens_give_the_counts_of_fresh_ones(monkeypatch) -> None:  
             assert repr(pooled.values()) == repr(fresh[n - 1].values())
             assert len(texture_counts._TOKENS) <= 2
     texture_counts._TOKENS.clear()
+
+
+EMOTICON_TEXTS = st.lists(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [":)", ":-)", "xD", "XD", "<3", "^_^", "-_-", "T_T", ":'(", "x", "D", "T", "_"]
+            ),
+            st.sampled_from(["-", "'", " ", "\n", "...", "…", "..", ".", "....", "ok", ":"]),
+            st.text(max_size=3),
+        ),
+        max_size=8,
+    ).map("".join),
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EMOTICON_TEXTS)
+def test_emoticons_and_ellipses_equal_the_search_of_every_text(texts: list[str]) -> None:
+    counts = TextureCounts.from_texts(texts).counts
+    joined = _JOIN.join(texts)
+    assert counts["emoticons"] == len(_lexicon()["emoticons"].findall(joined))
+    assert counts["punct:..."] == len(texture_counts._ELLIPSIS.findall(joined))
+    assert counts == sum((TextureCounts.from_text(t) for t in texts), TextureCounts()).counts
+
+
+def test_every_emoticon_holds_one_of_the_markers_searched_for() -> None:
+    from persona6.extract.text import load_lexicon
+
+    markers = texture_counts._emoticon_markers()
+    for emoticon in load_lexicon("texture")["emoticons"]:
+        assert any(marker in str(emoticon) for marker in markers), emoticon
