@@ -1,4 +1,4 @@
-"""persona6.disclosure.v38: facts a person states about their own life.
+"""persona6.disclosure.v39: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -225,6 +225,13 @@ scripts/make_cities.py; read once per process and only for such a name): "we're 
 May" is a plan of home, no switch of tools as "we moved to Linear" is; "i live in sheffield",
 "relocated to Montréal". A city that is also an English word counts only with its capital ("We moved
 to Reading", not "moved to reading the docs"); a known product is never one.
+v39 (session 17: predicates read as work or things): a frame of ``my_is`` ("my job is") followed by
+an adjective of evaluation (``evaluative_adjectives``, -ful/-ous/-less) names no job ("my job is
+stressful" was "works as stressful"; "my job is teaching" stays); a compound heads on its last
+noun, so "my student loan repayments", "my car insurance premiums" are flows of money
+(``my_unowned``), and "home" before a noun ("my home screen") is no home (``modifier_senses``); a
+place's name ends its key ("i am in kabul deployed as ..." -> home:kabul), and so does a clause of
+purpose ("moved back in with my parents to save money" -> home:with my parents, ``purpose_stops``).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -248,7 +255,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v38"
+NAME = "persona6.disclosure.v39"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -333,6 +340,8 @@ _WORD_LISTS += ("learner_as_words", "time_clause_openers", "my_is_complement_ope
 _WORD_LISTS += ("near_miss_adverbs",)  # v35
 _WORD_LISTS += ("run_on_leads", "run_on_subjects", "run_on_verbs", "thing_adjectives")  # v37
 _WORD_LISTS += ("moved_people", "group_nouns", "have_not_things", "have_concrete_senses")
+_WORD_LISTS += ("evaluative_adjectives", "evaluative_suffixes", "evaluation_degrees")  # v39
+_WORD_LISTS += ("home_origin_heads",)  # v39
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -451,7 +460,9 @@ def lexicon() -> Lexicon:
         + "|"
         + _alternation(data["statement_stops"])
         + r"|(?<=\S)\s+"
-        + _alternation([re.escape(str(w)) for w in data["place_ends"]]),
+        + _alternation([re.escape(str(w)) for w in data["place_ends"]])
+        + "|"
+        + _alternation(data["purpose_stops"]),  # "with my parents | to save money" (v39)
         long_for=re.compile(_alternation(data["long_for"]), re.I),
         diet=re.compile(
             r"(?:to\s+)?(?:(?:a|an|the|my)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -3031,7 +3042,11 @@ def _my_mentions(
             continue
         if noun == "work" and _worked_hard(text, match):
             continue  # "my hard work paid off": an effort, no job (v12)
-        if noun in lex.words["modifier_senses"] and _modifies(text, match.end()):
+        if (
+            noun in lex.words["modifier_senses"]
+            and _modifies(text, match.end())
+            and not _home_of_origin(text, noun, match.end())
+        ):
             continue  # "my practice reminders": reminders, no practice of one's own (v16)
         if _before_data_head(text, match.end()):
             continue  # "my phone number", "my home address": data about them (v22)
@@ -3386,6 +3401,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue  # "dancing is my passion": what of, no passion had (v36)
         if not phrase or phrase[-1].word in skip or _abstract(phrase[-1].word):
             continue  # "my bad", "my best effort", "my dreams"; not "my first marathon"
+        if _unowned_head(text, words, phrase):
+            continue  # "my student loan repayments": a flow of money heads it, no loan (v39)
         if _names_no_thing(text, clause, match.start(), phrase):
             claims.extend(_command_of_language(text, clause, phrase))  # (v33)
             continue  # "my favourite flower", "my INR", "need to refill my meds" (v29)
@@ -3415,6 +3432,29 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _home_of_origin(text: str, noun: str, end: int) -> bool:
+    """Whether "my home <place>" names where the speaker is from (v39, ``home_origin_heads``):
+    "new york is my home town", "my home country, Sweden" are homes, "my home screen" is none."""
+    after = tx.tokens(text, end, min(len(text), end + 30))[:1]
+    return noun == "home" and bool(after) and after[0].word in lexicon().words["home_origin_heads"]
+
+
+def _unowned_head(text: str, words: Sequence[tx.Token], phrase: Sequence[tx.Token]) -> bool:
+    """Whether the noun phrase after "my" has a thing no one owns as its head (v39): a
+    compound heads on its last noun, so "my student loan repayments", "my mortgage payments",
+    "my phone bill" are flows of money (``my_unowned``) whatever their first nouns name; the
+    last noun, read as a verb by its "-s", follows the phrase with a space only."""
+    unowned = lexicon().words["my_unowned"]
+    if phrase[-1].word in unowned:
+        return True
+    after = words[len(phrase) : len(phrase) + 1]
+    return (
+        bool(after)
+        and after[0].word in unowned
+        and not text[phrase[-1].end : after[0].start].strip()
+    )
 
 
 def _plural_after_adjective(phrase: Sequence[tx.Token], word: tx.Token) -> bool:
@@ -3668,6 +3708,8 @@ def _unowned_mention(text: str, clause: Span, match: re.Match[str]) -> bool:
     after = tx.tokens(text, match.end(), clause.end)[:3]
     if after and after[0].word in words["my_unowned"]:
         return True
+    if len(after) > 1 and after[1].word in words["my_unowned"] and _modifies(text, match.end()):
+        return True  # "my car insurance premiums doubled": the head is the last noun (v39)
     said = [t.word for t in after]
     if said[:2] in (["in", "the"], ["on", "the"]) and said[2:] and said[2] in words["my_unowned"]:
         return True  # "my place in the queue is 14": a turn, no home
@@ -4293,11 +4335,30 @@ def _my_is(text: str, sentence: Span, clause: Span) -> list[Claim]:
         # clause (v35)
         stops = _CONTRAST_STOPS if match else None
         span = tx.phrase_span(text, match.end(), clause.end, stops) if match else None
+        if span is not None and _evaluation(text, span):
+            continue  # "my job is stressful": a judgement of the job, no job named (v39)
         if span is not None:
             fact = tx.normalise_phrase(text[span.start : span.end])
             claims.append(Claim(f"{category}:{fact}", f"{says} {fact}", 1.0, 1.0, [clause]))
     claims.extend(_is_my_aim(text, sentence, clause))
     return claims
+
+
+def _evaluation(text: str, span: Span) -> bool:
+    """Whether the complement ``span`` of a ``my_is`` frame is an adjective of evaluation after
+    any words of degree (v39): "my job is stressful", "my work is so boring", "My job is hard",
+    "my job is killing me" judge the job and name none (was "works as stressful"). The class is
+    ``evaluative_adjectives`` and the -ful / -ous / -less adjectives (``evaluative_suffixes``);
+    a noun phrase or an act names one ("my job is teaching", "my role is team lead")."""
+    words = lexicon().words
+    said = [t.word for t in tx.tokens(text, *span)]
+    while said and said[0] in words["evaluation_degrees"]:
+        said = said[1:]
+    if not said:
+        return False
+    first = said[0]
+    suffixed = len(first) > 5 and first.endswith(tuple(words["evaluative_suffixes"]))
+    return first in words["evaluative_adjectives"] or suffixed
 
 
 #: Words of contrast that open a clause of their own after a fact ("... nurse | but now ...").
@@ -4530,6 +4591,8 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     while len(words) > 2 and words[0].word in _PARTICLES and words[1].word in prepositions:
         words = words[2:]  # "in up in the mountains", "at out by the lake": the place is after
     head = list(takewhile(lambda t: t.word not in prepositions, words))[:4]
+    if (cut := _after_name(text, words)) is not None:
+        return Span(span.start, cut)  # "in kabul | deployed as an army ranger" (v39)
     kinds = _place_kinds()
     if any(t.word in kinds for t in head):
         return span
@@ -4546,6 +4609,31 @@ def _place_span(text: str, start: int, end: int) -> Span | None:
     if not named or named[0] in _NOT_PLACE_HEADS or tx.is_gerund(named[-1]):
         return None
     return None if lex.words["not_places"].intersection(named) else span
+
+
+def _after_name(text: str, words: Sequence[tx.Token]) -> int | None:
+    """Where a place's key ends when its object opens on a place's name (listed or a GeoNames
+    city, ``_place_at``) and words of another kind follow (v39): a name ends the place, so
+    "i am in kabul deployed as an army ranger", "I'm in Seattle working as a nurse" are home
+    kabul, seattle (was "kabul deployed as an army ranger"). A capitalised word or a kind of
+    place after it is still its name ("New York City", "Leeds city centre" keeps neither cut:
+    a kind of place names where in it); None when nothing is cut."""
+    if words and words[0].word in tx.english_set("determiners"):
+        words = words[1:]
+    name = _place_at(text, words[:1]) if words else None
+    if name is None:
+        return None
+    after = [t for t in words if t.start >= name.end][:1]
+    if not after:
+        return None
+    nxt = after[0]
+    if (
+        text[nxt.start].isupper()
+        or nxt.word in _place_kinds()
+        or text[name.end : nxt.start].strip()
+    ):
+        return None
+    return name.end
 
 
 @cache
