@@ -59,30 +59,38 @@ def _ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 0.0
 
 
+@cache
+def _count_keys() -> tuple[str, ...]:
+    """What ``_counted``'s values count, in order."""
+    fixed = ("actions", "tokens", "chars", "short", "combined", "long", "long_value")
+    return (*fixed, *_markers(), "letters", "upper", "digits")
+
+
 @lru_cache(maxsize=8192)
-def _counted(text: str) -> tuple[tuple[tuple[str, int], ...], int | None, int | None]:
-    """The counts of one command line, its head bucket and sub bucket (None: no head)."""
+def _counted(text: str) -> tuple[tuple[int, ...], int | None, int | None]:
+    """The counts of one command line (laid out as ``_count_keys``), its head bucket and sub
+    bucket (None: no head)."""
     parts = text.split()
     head = command_head(text)
     rest = parts[parts.index(head) + 1 :] if head in parts else parts[1:]
     sub = rest[0].lower() if rest and (rest[0].isalpha() or rest[0].startswith("-")) else ""
     flags = [p for p in parts if p.startswith("-")]  # every flag pattern starts with "-"
-    counts = [
-        ("actions", 1),
-        ("tokens", len(parts)),
-        ("chars", len(text)),
-        ("short", sum(bool(_SHORT_FLAG.match(p)) for p in flags)),
-        ("combined", sum(bool(_COMBINED_FLAGS.match(p)) for p in flags)),
-        ("long", sum(bool(_LONG_FLAG.match(p)) for p in flags)),
-        ("long_value", sum(bool(_LONG_WITH_VALUE.match(p)) for p in flags)),
-        *((mark, int(pattern.search(text) is not None)) for mark, pattern in _markers().items()),
-        ("letters", sum(map(str.isalpha, text))),
-        ("upper", sum(map(str.isupper, text))),
-        ("digits", sum(map(str.isdigit, text))),
-    ]
+    counts = (
+        1,
+        len(parts),
+        len(text),
+        sum(bool(_SHORT_FLAG.match(p)) for p in flags),
+        sum(bool(_COMBINED_FLAGS.match(p)) for p in flags),
+        sum(bool(_LONG_FLAG.match(p)) for p in flags),
+        sum(bool(_LONG_WITH_VALUE.match(p)) for p in flags),
+        *(int(pattern.search(text) is not None) for pattern in _markers().values()),
+        sum(map(str.isalpha, text)),
+        sum(map(str.isupper, text)),
+        sum(map(str.isdigit, text)),
+    )
     if not head:
-        return tuple(counts), None, None
-    return tuple(counts), crc_bucket(head, HEAD_BUCKETS), crc_bucket(f"{head} {sub}", SUB_BUCKETS)
+        return counts, None, None
+    return counts, crc_bucket(head, HEAD_BUCKETS), crc_bucket(f"{head} {sub}", SUB_BUCKETS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +110,7 @@ class ActionCounts:
     def from_text(cls, text: str) -> ActionCounts:
         counts, head, sub = _counted(text)
         return cls(
-            Counter(dict(counts)),
+            Counter(dict(zip(_count_keys(), counts, strict=True))),
             Counter({head: 1}) if head is not None else Counter(),
             Counter({sub: 1}) if sub is not None else Counter(),
         )
@@ -111,18 +119,20 @@ class ActionCounts:
     def from_texts(cls, texts: Sequence[str]) -> ActionCounts:
         """The same as summing ``from_text`` over the texts (zero counts left out, as ``+``
         leaves them), without building a Counter per text."""
-        counts: dict[str, int] = {}
+        rows: list[Sequence[int]] = []
         heads: Counter[int] = Counter()
         subs: Counter[int] = Counter()
         # People retype commands: each distinct text is added once, times its repeats.
         for text, times in Counter(texts).items():
             found, head, sub = _counted(text)
-            for key, value in found:
-                counts[key] = counts.get(key, 0) + value * times
+            rows.append(found if times == 1 else [value * times for value in found])
             if head is not None and sub is not None:
                 heads[head] += times
                 subs[sub] += times
-        return cls(Counter({k: v for k, v in counts.items() if v > 0}), heads, subs)
+        if not rows:
+            return cls()
+        totals = zip(_count_keys(), map(sum, zip(*rows, strict=True)), strict=True)
+        return cls(Counter({k: v for k, v in totals if v > 0}), heads, subs)
 
     def values(self) -> list[float]:
         """The profile as floats, laid out as ``ACTION_LAYOUT``."""
