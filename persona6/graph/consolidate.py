@@ -1537,6 +1537,8 @@ def _preference_change(
     Trello" ends "likes Trello for tasks"), but not a switch only decided ("we're moving to
     Linear next quarter": value "decided to switch"). A switch relates by the side it took
     (``_taken``): "induction" of "gas->induction", so the side it left is what it names."""
+    if across and (new.kind is not _DECISION_KIND or new.value == _PLANNED_SWITCH):
+        return None
     statement = next((e for e in new.evidence if _is_change(e.quote, cfg)), None)
     # An idiom of changing taste ("I've gone off spin classes") turns the person against, or
     # for, the thing itself: it ends the other side of it, no related thing (``taste_cues``).
@@ -1544,8 +1546,6 @@ def _preference_change(
     if turned:
         statement = next((e for e in new.evidence if _is_taste_change(e.quote, cfg)), None)
     if statement is None:
-        return None
-    if across and (new.kind is not _DECISION_KIND or new.value == _PLANNED_SWITCH):
         return None
     taken = _taken(new)
     earlier = [
@@ -1685,8 +1685,7 @@ def _against(old_key: str, old_polarity: float, new_key: str, new_polarity: floa
     side against it is in the side for it, singular or plural ("tables" against, "numbers in
     a table" for). Not a narrower aversion ("tables in emails" leaves "tables")."""
     aversion, liking = (new_key, old_key) if new_polarity < 0 else (old_key, new_key)
-    words = _content_words(aversion)
-    return bool(words) and words <= _content_words(liking)
+    return _within(aversion, liking)
 
 
 _DECISION_KIND, _PREFERENCE_KIND = SignalKind.DECISION, SignalKind.PREFERENCE
