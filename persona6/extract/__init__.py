@@ -81,13 +81,9 @@ def extract_session(events: Sequence[StoredEvent]) -> list[Signal]:
     """Every signal the registered extractors find in one session's events, in time order."""
     ordered = sorted(events, key=lambda event: event.ts)
     plain, originals = _plain(ordered)
-    if not originals:
-        return [
-            signal for extractor in EXTRACTORS.values() for signal in extractor.extract(ordered)
-        ]
     found: list[Signal] = []
     for extractor in EXTRACTORS.values():
-        if getattr(extractor, "reads_typography", False):
+        if not originals or getattr(extractor, "reads_typography", False):
             found.extend(extractor.extract(ordered))
         else:
             found.extend(_requoted(signal, originals) for signal in extractor.extract(plain))

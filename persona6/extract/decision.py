@@ -237,8 +237,11 @@ def _object_key(text: str, span: Span | None) -> str:
         return ""
     said = text[span.start : span.end]
     key = normalise_phrase(said)
-    first = said.split(maxsplit=1)[0].lower()
-    if said[:1].isupper() and not text.isupper() and first not in _NO_NAMES:
+    if (
+        said[:1].isupper()
+        and not text.isupper()
+        and said.split(maxsplit=1)[0].lower() not in _NO_NAMES
+    ):
         return key  # a name ("instead of REST", "Rust over Go"), no vague word (v17)
     return "" if key in cues().vague or said.lower() in cues().vague else key
 
