@@ -1,4 +1,4 @@
-"""persona6.disclosure.v39: facts a person states about their own life.
+"""persona6.disclosure.v40: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -232,6 +232,11 @@ noun, so "my student loan repayments", "my car insurance premiums" are flows of 
 (``my_unowned``), and "home" before a noun ("my home screen") is no home (``modifier_senses``); a
 place's name ends its key ("i am in kabul deployed as ..." -> home:kabul), and so does a clause of
 purpose ("moved back in with my parents to save money" -> home:with my parents, ``purpose_stops``).
+v40 (session 17: joint subjects): a subject that includes the speaker ("me and my wife", "my
+girlfriend and me", "our family / household": ``joint_ands``, ``household_nouns``) opening a clause
+is read as "we" for a home or a move ("me and my wife are moving to Cork" -> plans:moving to cork,
+at we's weight); "my parents moved", "our team moved to Linear" are not; a learner's "we are moved
+to Pune" is the move done (``learner_move_be``, before a capitalised name only).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -255,7 +260,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v39"
+NAME = "persona6.disclosure.v40"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -342,6 +347,8 @@ _WORD_LISTS += ("run_on_leads", "run_on_subjects", "run_on_verbs", "thing_adject
 _WORD_LISTS += ("moved_people", "group_nouns", "have_not_things", "have_concrete_senses")
 _WORD_LISTS += ("evaluative_adjectives", "evaluative_suffixes", "evaluation_degrees")  # v39
 _WORD_LISTS += ("home_origin_heads",)  # v39
+_WORD_LISTS += ("joint_ands", "joint_owners", "household_nouns", "household_degrees")  # v40
+_WORD_LISTS += ("learner_move_verbs", "learner_move_be", "joint_leads")  # v40
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -486,6 +493,70 @@ class DisclosureExtractor:
 
 def disclosure_claims(text: str) -> list[Claim]:
     """Every fact the speaker of ``text`` states about their own life."""
+    claims = _claims_of(text)
+    joint = _as_we(text)
+    if joint != text:  # "me and my wife are moving to Cork": the home as "we" says it (v40)
+        keys = {claim.key for claim in claims}
+        claims += [c for c in _claims_of(joint) if _joint_home(c) and c.key not in keys]
+    return claims
+
+
+@cache
+def _joint_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A subject that includes the speaker, and a learner's "be" before a verb of moving (v40:
+    ``joint_ands``, ``joint_owners``, ``household_nouns``, ``learner_move_verbs``)."""
+    words = lexicon().words
+    ands = _alternation([re.escape(w) for w in sorted(words["joint_ands"], key=len, reverse=True)])
+    owners, other = _alternation(sorted(words["joint_owners"])), r"(?:[\w-]+\s+){0,2}?[\w-]+"
+    degrees = _alternation(sorted(words["household_degrees"]))
+    subject = re.compile(
+        rf"(?<![\w'])(?:(?:me|i)\s*{ands}\s+{owners}\s+{other}"
+        rf"|(?:{owners}\s+{other}|(?-i:[A-Z][a-z]+))\s*{ands}\s+me"
+        rf"|our\s+(?:{degrees}\s+)?{_alternation(sorted(words['household_nouns']))})(?![\w'])",
+        re.I,
+    )
+    be = _alternation(
+        [re.escape(w) for w in sorted(words["learner_move_be"], key=len, reverse=True)]
+    )
+    learner = re.compile(
+        rf"(?<![\w'])(?:we|i)\s*({be})\s+{_alternation(sorted(words['learner_move_verbs']))}"
+        r"(?=\s+(?:to|into)\s+(?-i:[A-Z]))",
+        re.I,
+    )
+    return subject, learner
+
+
+def _as_we(text: str) -> str:
+    """``text`` with a subject that includes the speaker read as "we", and a learner's "we are
+    moved to" as "we moved to", at the same length so that spans still hold (v40): "me and my
+    wife are moving" -> "we ... are moving", "our family moved" -> "we ... moved". Only where the
+    subject opens a clause (after punctuation or one of ``joint_leads``), not as an object ("he
+    told me and my wife to ...")."""
+    subject, learner = _joint_patterns()
+    leads = lexicon().words["joint_leads"]
+    out = text
+    for match in subject.finditer(text):
+        before = text[: match.start()].rstrip()
+        previous = before.rsplit(None, 1)[-1].lower() if before else ""
+        if before and before[-1] not in ".!?,;:(-" and previous not in leads:
+            continue
+        out = out[: match.start()] + "we".ljust(match.end() - match.start()) + out[match.end() :]
+    for match in learner.finditer(out):
+        out = out[: match.start(1)] + " " * (match.end(1) - match.start(1)) + out[match.end(1) :]
+    return out
+
+
+def _joint_home(claim: Claim) -> bool:
+    """A home, or a plan to move home, read from a joint subject (v40); no other claim of it."""
+    category, _, fact = claim.key.partition(":")
+    first = fact.split()[0] if fact.split() else ""
+    lex = lexicon()
+    return category == "home" or (
+        category == "plans" and lex.verbs.get(lex.lemmas.get(first, first)) == "home"
+    )
+
+
+def _claims_of(text: str) -> list[Claim]:
     quotes = tx.quoted_spans(text)
     known = _known()
     found: list[Claim] = []

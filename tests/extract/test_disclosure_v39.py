@@ -14,8 +14,8 @@ def facts(text: str) -> dict[str, str]:
     return {s.key: s.value for s in extracted(disclosure.NAME, text, "u1")}
 
 
-def test_the_producer_is_v39() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v39"
+def test_the_producer_is_v40() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v40"
 
 
 @pytest.mark.parametrize(
