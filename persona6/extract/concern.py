@@ -1003,10 +1003,8 @@ def _others_attitude(text: str, sentence: Span) -> int | None:
 @cache
 def _others_attitudes() -> re.Pattern[str]:
     data = tx.load_lexicon("concerns")
-    groups = tx.word_alternation([str(w) for w in data["others_groups"]])
-    patterns = [
-        str(p).replace("{others_groups}", f"(?:{groups})") for p in data["others_attitudes"]
-    ]
+    groups = {"others_groups": data["others_groups"]}
+    patterns = [_with_classes(str(p), groups) for p in data["others_attitudes"]]
     return re.compile("|".join(patterns), re.I)
 
 
