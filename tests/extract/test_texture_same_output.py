@@ -212,3 +212,8 @@ def test_every_emoticon_holds_one_of_the_markers_searched_for() -> None:
     markers = texture_counts._emoticon_markers()
     for emoticon in load_lexicon("texture")["emoticons"]:
         assert any(marker in str(emoticon) for marker in markers), emoticon
+        # ... and is counted where it stands, as the search of every text counts it
+        texts = [f"ok {emoticon} ok", str(emoticon)]
+        expected = len(_lexicon()["emoticons"].findall(_JOIN.join(texts)))
+        assert expected == 2, emoticon
+        assert TextureCounts.from_texts(texts).counts["emoticons"] == expected, emoticon
