@@ -907,7 +907,6 @@ def _by_means(text: str, pred: Predicate) -> list[Claim]:
     return [Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [pred.clause])]
 
 
-@cache
 def _subject_of_next_verb(verb: str, lemma: str, raw: Sequence[tx.Token]) -> bool:
     """Whether a subjectless "verb" is the noun subject of the finite verb right after it
     (v37): a dropped "I" is never followed by a verb of its own clause ("Family time | means a
@@ -919,6 +918,7 @@ def _subject_of_next_verb(verb: str, lemma: str, raw: Sequence[tx.Token]) -> boo
     return _GERUND_SUBJECT.fullmatch(raw[0].word) is not None
 
 
+@cache
 def _before_object_pronoun() -> frozenset[str]:
     """Words that make no verb of the word before an object pronoun ("to see them")."""
     return _function_words() | tx.english_words("coordinators", "subject_words", "modals")
