@@ -1,4 +1,4 @@
-"""persona6.failure.v23: failure episodes, and how the person reacted to each.
+"""persona6.failure.v24: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -248,7 +248,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v23"
+NAME = "persona6.failure.v24"
 
 
 class Reaction(StrEnum):
@@ -430,6 +430,9 @@ def cues() -> FailureCues:
         "{progress}": alternatives("progress_nouns"),
         "{search}": alternatives("search_nouns"),
         "{found_none}": alternatives("found_none"),
+        # v24: a record on paper, not the product's screen (``paper_marks``)
+        "{paper_records}": rf"(?:{alternatives('paper_marks')})\s+(?:{words('record_nouns')})"
+        rf"(?:e?s)?\s+(?:{alternatives('display_verbs')})",
     }
 
     def report(pattern: str) -> str:
@@ -534,7 +537,12 @@ def _phrase_words(
     ly_nouns = "|".join(re.escape(str(w)) for w in data["ly_nouns"])
     word = rf"(?!(?:{closed_words})\b)[\w-]+"
     adverb = rf"(?!(?:{ly_nouns})\b)[a-z]+ly\b"
-    modified = rf"(?!(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
+    # v24: a record after a modifier, read by a verb of display, is the product's screen
+    # (``record_nouns``, ``display_verbs``: "the grade book shows ...").
+    records = "|".join(re.escape(str(r)) for r in data["record_nouns"])
+    display = "|".join(f"(?:{v})" for v in data["display_verbs"])
+    shown = rf"(?:{records})(?:e?s)?\s+(?:{display})"
+    modified = rf"(?!(?!{shown})(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
     bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
     return word, modified, bare
 
@@ -596,6 +604,9 @@ def _people(data: dict[str, Any]) -> list[str]:
     first."""
     nouns = load_lexicon("disclosures")["nouns"]
     found = {str(p) for p in [*data["person_nouns"], *nouns["family"], *nouns["pets"]]}
+    # v24: an agent noun that names software or a device is never a person, whichever list
+    # names it ("the installer hangs at 87%", ``machine_nouns``).
+    found -= {str(m) for m in data["machine_nouns"]}
     return sorted(found, key=len, reverse=True)
 
 
