@@ -73,7 +73,8 @@ definite thing or a time that was once; not "I've always loved concerts"). A fav
 beside it is one ("my favorite band, the beatles"; "iced tea, my favorite drink"). The
 listener's act is a taste in answers ("I like when you use bullet points": bullet points).
 
-A clause speaks for the person only when it states rather than asks, and is not hypothetical,
+A clause speaks for the person only when it states rather than asks, and is not hypothetical
+(nor inside a case imagined: "Assume I hate crowds, ...", "Let's pretend I love ..."),
 reported ("she said she prefers tea") or inside quotation marks; a subject other than "I" ("my
 boss hates meetings") says nothing about the speaker ("we" counts at half weight). Negation
 flips the polarity; a negated dislike is a mild like. A verb for object reads with its "to"
@@ -101,7 +102,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v48"
+NAME = "persona6.preference.v49"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -599,6 +600,10 @@ def preference_claims(
                 if not (
                     tx.inside(quotes, start)
                     or tx.is_hypothetical(text, clause, start, pred.lead)
+                    # a case imagined, as one supposed with "if" ("Assume I hate crowds, where
+                    # should I go?", "Let's pretend I love spicy food, ..."): english's shared
+                    # `imagined` openers (v49)
+                    or tx.supposed(text, start, ("imagined",)) is not None
                     or tx.is_conditional(text, sentence, start, tx.is_future(text, pred))
                     or tx.is_reported(text, sentence, start)
                 ):
@@ -5165,6 +5170,8 @@ def _with_general_readings(
     for sentence in sentences:
         if sentence.start < asked or tx.inside(quotes, sentence.start):
             continue
+        if tx.supposed(text, sentence.end - 1, ("imagined",)) is not None:
+            continue  # "For argument's sake, say I prefer tea over coffee": a case imagined (v49)
         general = _general_reading(text, sentence, answering, own)
         if not general:
             continue

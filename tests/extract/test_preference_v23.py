@@ -20,7 +20,7 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v23() -> None:
-    assert preference.NAME == "persona6.preference.v48"
+    assert preference.NAME == "persona6.preference.v49"
     assert load_lexicon("preferences")["version"] == 37
 
 

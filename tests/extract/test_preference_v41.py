@@ -23,7 +23,7 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v48"
+    assert preference.NAME == "persona6.preference.v49"
     assert load_lexicon("preferences")["version"] == 37
 
 
