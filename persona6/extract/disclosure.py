@@ -1,4 +1,4 @@
-"""persona6.disclosure.v40: facts a person states about their own life.
+"""persona6.disclosure.v41: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -237,6 +237,12 @@ girlfriend and me", "our family / household": ``joint_ands``, ``household_nouns`
 is read as "we" for a home or a move ("me and my wife are moving to Cork" -> plans:moving to cork,
 at we's weight); "my parents moved", "our team moved to Linear" are not; a learner's "we are moved
 to Pune" is the move done (``learner_move_be``, before a capitalised name only).
+v41: a family member inside a joint subject is had, its key ends at the member ("me and my wife
+are moving to Cork" -> family:wife, never "wife are moving to cork"); a joint subject followed by a
+verb phrase (``joint_verb_openers``, a past form of a verb of home) is one after any opening
+phrase ("after the wedding me and my husband moved to Lyon"); "shift" moves home to a place or a
+dwelling only (``place_move_verbs``, ``place_move_homes``: "we shifted to a bigger flat", "We are
+shifted to Chennai"; "I shifted to a new job" is none).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -260,7 +266,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v40"
+NAME = "persona6.disclosure.v41"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -349,6 +355,7 @@ _WORD_LISTS += ("evaluative_adjectives", "evaluative_suffixes", "evaluation_degr
 _WORD_LISTS += ("home_origin_heads",)  # v39
 _WORD_LISTS += ("joint_ands", "joint_owners", "household_nouns", "household_degrees")  # v40
 _WORD_LISTS += ("learner_move_verbs", "learner_move_be", "joint_leads")  # v40
+_WORD_LISTS += ("joint_verb_openers", "place_move_verbs", "place_move_homes")  # v41
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -538,12 +545,31 @@ def _as_we(text: str) -> str:
     for match in subject.finditer(text):
         before = text[: match.start()].rstrip()
         previous = before.rsplit(None, 1)[-1].lower() if before else ""
-        if before and before[-1] not in ".!?,;:(-" and previous not in leads:
-            continue
+        opens = not before or before[-1] in ".!?,;:(-" or previous in leads
+        if not opens and not _verb_follows(text, match.end()):
+            continue  # v41: after any other word, a verb phrase after it says a subject
         out = out[: match.start()] + "we".ljust(match.end() - match.start()) + out[match.end() :]
     for match in learner.finditer(out):
         out = out[: match.start(1)] + " " * (match.end(1) - match.start(1)) + out[match.end(1) :]
     return out
+
+
+def _verb_follows(text: str, at: int) -> bool:
+    """Whether a verb phrase opens at ``at``, after a joint subject (v41): one of
+    ``joint_verb_openers`` ("are", "have", "just", "finally") or a past form of a verb of home
+    ("moved", "relocated", "shifted"), so the joint words are its subject wherever they stand
+    ("after the wedding me and my husband moved to Lyon"); "to" or a bare verb after them ("she
+    sent me and my wife to Paris", "helped me and my wife move") says an object."""
+    words = tx.tokens(text, at, min(len(text), at + 40))
+    if not words:
+        return False
+    lex, first = lexicon(), words[0].word
+    if first in lex.words["joint_verb_openers"]:
+        return True
+    home = (
+        lex.verbs.get(lex.lemmas.get(first, "")) == "home" or first in lex.words["place_move_verbs"]
+    )
+    return home and tx.is_past(first)
 
 
 def _joint_home(claim: Claim) -> bool:
@@ -552,8 +578,25 @@ def _joint_home(claim: Claim) -> bool:
     first = fact.split()[0] if fact.split() else ""
     lex = lexicon()
     return category == "home" or (
-        category == "plans" and lex.verbs.get(lex.lemmas.get(first, first)) == "home"
+        category == "plans"
+        and (
+            lex.verbs.get(lex.lemmas.get(first, first)) == "home"
+            or first in lex.words["place_move_verbs"]
+        )
     )
+
+
+def _to_a_home(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Token]) -> bool:
+    """Whether a verb of ``place_move_verbs`` ("shift") moves home (v41): "to / into" right
+    after it and a place's name or a dwelling (``place_move_homes``, ``dwellings``) after that,
+    past its articles and adjectives ("shifted to a bigger flat", "shifted to Chennai"); not a
+    job, a tool or a team's way of working ("shifted to a new job", "we shifted to Python")."""
+    if len(raw) < 2 or raw[0].word not in ("to", "into"):
+        return False
+    words = lexicon().words
+    homes = words["place_move_homes"] | words["dwellings"]
+    head = list(takewhile(lambda t: t.word not in _move_places(), raw[1:]))[:4]
+    return any(t.word in homes for t in head) or _named_place(text, sentence, pred, raw[1:])
 
 
 def _claims_of(text: str) -> list[Claim]:
@@ -692,6 +735,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     # The words right after the verb as written: ``phrase_span`` drops a leading "to", which
     # "going to", "want to" and "hope to" need to be recognised.
     raw = tx.tokens(text, pred.rest.start, pred.rest.end)
+    if verb in lex.words["place_move_verbs"] and _to_a_home(text, sentence, pred, raw):
+        lemma = "move"  # "we shifted to a bigger flat", "We are shifted to Chennai" (v41)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if lemma == "have" and not pred.is_be and len(raw) > 1 and raw[0].word == "to":
         obliged = _obliged(text, pred, raw)  # "I had to take a break": "had to" is a modal (v12)
@@ -3151,6 +3196,8 @@ def _my_mentions(
             rest = None
         if rest is not None and _resumptive(text, rest):
             rest = None  # "My mother she come with me": the pronoun repeats the subject (v25)
+        if rest is not None and _joined_to_speaker(text, match):
+            rest = None  # "me and my wife are moving": has a wife; the verb is both's (v41)
         role = _role_of_work(text, noun, rest) if rest is not None else None
         if role is not None:  # "my work is teacher", "my job is driver of bus" (v37)
             if noun not in _my_is_nouns():  # "my job is ...": ``_my_is`` says it
@@ -3185,6 +3232,18 @@ def _my_mentions(
         weight = 1.0 if category in ("family", "pets") else 0.6
         claims.append(Claim(f"{category}:{fact}"[:100], value, 1.0, weight, [cited]))
     return claims
+
+
+def _joined_to_speaker(text: str, match: re.Match[str]) -> bool:
+    """Whether "my X" ``match`` is joined to the speaker in one subject (v41, ``joint_ands``):
+    "me and my wife are moving", "me n my husband moved", "my sister and me are relocating". The
+    verb after it is said of both, so no fact of X's alone: the speaker has X, no more."""
+    ands = _alternation(
+        [re.escape(w) for w in sorted(lexicon().words["joint_ands"], key=len, reverse=True)]
+    )
+    before = re.search(rf"(?<![\w'])(?:me|i)\s*{ands}\s*$", text[: match.start()], re.I)
+    after = re.match(rf"\s*{ands}\s+(?:me|i|myself)(?![\w'])", text[match.end() :], re.I)
+    return before is not None or after is not None
 
 
 def _role_of_work(text: str, noun: str, rest: Span) -> str | None:

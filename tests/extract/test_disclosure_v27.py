@@ -30,7 +30,7 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v27() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v40"
+    assert disclosure.NAME == "persona6.disclosure.v41"
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_the_producer_is_v27() -> None:
         ("I booked it for my mommy.", "family:mother"),
         ("my ma is great", "family:mother"),
         ("I visited my dad last week.", "family:father"),
-        ("Me and my hubby went hiking.", "family:husband went hiking"),
+        ("Me and my hubby went hiking.", "family:husband"),  # a joint subject: had (v41)
         ("The necklace was a gift from my grandma.", "family:grandmother"),
         ("my nan", "family:grandmother"),
         ("my granny died last year", "family:grandmother"),  # lost their grandmother (v29)

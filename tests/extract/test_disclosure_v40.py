@@ -1,4 +1,4 @@
-"""persona6.disclosure.v40 (session 17): a subject that includes the speaker ("me and my wife",
+"""persona6.disclosure.v41 (session 17): a subject that includes the speaker ("me and my wife",
 "my girlfriend and me", "our family") is the speaker's home as "we" is, at we's weight; a
 learner's "we are moved to Pune" is the move done. A subject without the speaker is not."""
 
@@ -14,8 +14,8 @@ def facts(text: str) -> dict[str, str]:
     return {s.key: s.value for s in extracted(disclosure.NAME, text, "u1")}
 
 
-def test_the_producer_is_v40() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v40"
+def test_the_producer_is_v41() -> None:
+    assert disclosure.NAME == "persona6.disclosure.v41"
 
 
 @pytest.mark.parametrize(
