@@ -1,4 +1,4 @@
-"""persona6.failure.v24: failure episodes, and how the person reacted to each.
+"""persona6.failure.v25: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -248,7 +248,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v24"
+NAME = "persona6.failure.v25"
 
 
 class Reaction(StrEnum):
@@ -365,7 +365,16 @@ def cues() -> FailureCues:
     repairs = "|".join(
         re.escape(str(r)) for r in sorted(data["repair_words"], key=lambda r: -len(str(r)))
     )
-    things = "|".join(re.escape(str(t)) for t in data["product_things"])
+    # v25: a machine noun names the product's software or device in every pattern that names
+    # its things ("the game launcher just spins", ``machine_nouns``), not only as no person.
+    things = "|".join(
+        re.escape(str(t))
+        for t in sorted(
+            {*map(str, data["product_things"]), *map(str, data["machine_nouns"])},
+            key=len,
+            reverse=True,
+        )
+    )
     # "{part}" in a report pattern: a part of the product as the subject (v16), ``_part``;
     # "{errors}": a word of the product's own message of failure, quoted (v16).
     world = "|".join(re.escape(str(w)) for w in data["world_nouns"])
@@ -433,6 +442,9 @@ def cues() -> FailureCues:
         # v24: a record on paper, not the product's screen (``paper_marks``)
         "{paper_records}": rf"(?:{alternatives('paper_marks')})\s+(?:{words('record_nouns')})"
         rf"(?:e?s)?\s+(?:{alternatives('display_verbs')})",
+        # v25: a finite verb, the end of a clause's subject ("though 28 enrolled", "though
+        # she quit in May"; ``_finite``)
+        "{finite}": _finite(data),
     }
 
     def report(pattern: str) -> str:
@@ -545,6 +557,18 @@ def _phrase_words(
     modified = rf"(?!(?!{shown})(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
     bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
     return word, modified, bare
+
+
+def _finite(data: dict[str, Any]) -> str:
+    """A finite verb (v25), which ends the subject of a clause: a form of be, have or do, a
+    modal, a negated auxiliary, a word in "-ed" or an irregular past of ``english.yaml``
+    (``irregular_verbs``), or one of ``finite_verbs`` ("though the list says 40",
+    "though 28 enrolled", "though she quit in May")."""
+    english = load_lexicon("english")
+    forms = {str(f) for fs in english["irregular_verbs"].values() for f in fs}
+    forms |= {str(m) for m in english["modals"]} | {str(v) for v in data["finite_verbs"]}
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return rf"(?:{words}|[a-z]+ed|[a-z]+n['’]t)\b"
 
 
 def _part(word: str, modified: str, bare: str, owners: str) -> str:
@@ -1225,8 +1249,9 @@ def episode(
     if attempts is None:
         attempts = logs_attempts(session)
     attempt = attempt_of(session, at) if attempts else ()
-    first = repetition(window[0], request, attempt)
-    if _unread(shown[0], first):
+    # the reaction the window's first act shows by repeating the failed request (or not)
+    repeated = repetition(window[0], request, attempt)
+    if _unread(shown[0], repeated):
         # A message that shows no label and repeats nothing ("what's the right apiVersion?",
         # "hmm", a remark the cues cannot read) moves to nothing else by itself (v21; until v20
         # it was a switch whatever it said): up to the window's first act that shows a label,
@@ -1238,7 +1263,7 @@ def episode(
         for event, labels in shown:
             if labels:
                 break
-            again = first if event is window[0] else repetition(event, request, attempt)
+            again = repeated if event is window[0] else repetition(event, request, attempt)
             moved = event.type == "action" or _new_request(prepared(event), named)
             read.append((labels, again, moved))
         chosen = next((r for r in read if r[1] is not Reaction.SWITCH), None)
@@ -1260,7 +1285,7 @@ def episode(
                     window.append(session[i])  # its reaction events, and its evidence
                     break
     else:
-        shown[0][1].add(first)
+        shown[0][1].add(repeated)
     label = next((r for r in PRECEDENCE if any(r in labels for _, labels in shown)), None)
     if label is None:
         return FailureEpisode(failure, Reaction.ABANDON, None, tuple(window), prior, None)
