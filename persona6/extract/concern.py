@@ -1,4 +1,4 @@
-"""persona6.concern.v25: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v26: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -199,6 +199,19 @@ kept in another country is privacy, asked or feared ("is my data stored abroad?"
 closed by a tag asks with or without its "?" (``tag_questions``: "i cant get sued for this
 can i").
 
+A worry said indirectly is read by its class (v26, end-to-end probe 13). A verb or an adjective
+of fear before or after a thing that hurts a body (``word_classes`` ``bodily_harms``: injuries
+and how they happen, dangerous animals, tools and machines) is safety, in learner English too
+("Table saw kickback genuinely terrifies me", "I'm dreading a fall on the lead climb", "I am
+very afraid from the sharks"); a person's records sold or passed on, asked ("How do I know the
+app isn't flogging my location data?"), or not knowing who receives them ("no idea who they end
+up shared with") is privacy; the slang of a price too high ("daylight robbery", "spendy",
+"silly money", "extortionate") is cost; a duration stretched beside a thing that runs ("every
+time I sync it takes a good five minutes") or the wait for a reply ("three days to get a
+reply") is speed; a refusal, a rejection or a ban risked ("one mistake could get me refused")
+and being sure a thing is allowed ("I need to be sure this is allowed") are compliance. A record
+act after a determiner and a noun is a compound's head ("the dive log app"), no routine act.
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -228,7 +241,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v25"
+NAME = "persona6.concern.v26"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -1205,6 +1218,8 @@ def _routine_topic(text: str, sentence: Span, cue: Span) -> bool:
         ahead = tx.tokens(text, sentence.start, act.start())
         if ahead and ahead[-1].word in tax.determiners:
             continue  # "the log for latency": a noun
+        if len(ahead) >= 2 and ahead[-2].word in tax.determiners and ahead[-1].word.isalpha():
+            continue  # v26: "the dive log app", "my training log": a compound's head, a noun
         end = _object_end(text, act.end(), sentence.end)
         if cue.end > end:
             continue

@@ -26,8 +26,8 @@ def worries(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert concern.NAME == "persona6.concern.v25"
-    assert load_lexicon("concerns")["version"] == 25
+    assert concern.NAME == "persona6.concern.v26"
+    assert load_lexicon("concerns")["version"] == 26
 
 
 @pytest.mark.parametrize(
