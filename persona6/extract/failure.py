@@ -1,4 +1,4 @@
-"""persona6.failure.v25: failure episodes, and how the person reacted to each.
+"""persona6.failure.v26: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -72,8 +72,20 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   disappeared" nor gone by the person's own act; a wait without end, "the login page just
   spins", "it's been processing for an hour", "hangs at 99%", not "I'm still processing the
   news"; a search that finds nothing, "search returns no results for ..."; stale content
-  still shown after what ended it, "still lists students who left last term"); key =
-  ``user_reported``.
+  still shown after what ended it, "still lists students who left last term"); v26 by the
+  word classes of breakage beyond crash verbs: not getting on ("the setup stalls on step 3",
+  "gets stuck halfway through", "just sits there spinning", "gets to 99% and then just
+  hangs"), reverting or cleared by the product's act of keeping it ("the units setting keeps
+  reverting", "every time I save, the name field gets cleared", ``commit_acts``,
+  ``cleared_states``), jamming, paid for and not given ("I paid for premium and it still
+  hasn't unlocked", ``payment_acts``, ``entitlements``, ``unlock_states``), off by a measure
+  or impossible ("the date is off by a day", "reads 95 degrees, impossible"), other output
+  than asked ("translated it into German instead of Spanish"), gone after an operation named
+  ("vanished after the merge", ``data_operations``), held in review for a span ("still in
+  review after 2 weeks"); not a person who did not turn up, a machine noun that also names a
+  trade among them (``trade_agents``: "the kitchen installer didn't show up"); and a time
+  clause is no report up to its comma only, "whenever" never ("Whenever I save, the app
+  crashes" is one; "When the sync fails, what happens?" is none); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -248,7 +260,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v25"
+NAME = "persona6.failure.v26"
 
 
 class Reaction(StrEnum):
@@ -445,6 +457,15 @@ def cues() -> FailureCues:
         # v25: a finite verb, the end of a clause's subject ("though 28 enrolled", "though
         # she quit in May"; ``_finite``)
         "{finite}": _finite(data),
+        # v26: the word classes of a field cleared on save, a payment not given, a thing gone
+        # after an operation ((m)-(q) of ``user_reports``)
+        "{commits}": alternatives("commit_acts"),
+        "{cleared}": alternatives("cleared_states"),
+        "{paid}": alternatives("payment_acts"),
+        "{entitlements}": words("entitlements"),
+        "{unlocks}": alternatives("unlock_states"),
+        "{operations}": words("data_operations"),
+        "{trades}": words("trade_agents"),
     }
 
     def report(pattern: str) -> str:
