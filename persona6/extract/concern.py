@@ -1,4 +1,4 @@
-"""persona6.concern.v26: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v27: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -212,6 +212,15 @@ reply") is speed; a refusal, a rejection or a ban risked ("one mistake could get
 and being sure a thing is allowed ("I need to be sure this is allowed") are compliance. A record
 act after a determiner and a noun is a compound's head ("the dive log app"), no routine act.
 
+A word of a concern's topic in neutral text is none (v27, end-to-end probe 13). A question of
+general knowledge (``general_questions``: a comparison, "in general", "or is that a myth", and
+no word of the speaker, the person addressed or a thing at hand) asks a fact, no worry ("Is
+nitrox actually safer than air or is that a myth?", "How reliable are the 1939 Register
+transcriptions generally?"; not "Is this app safer than Dropbox?"), with its "?" or opening as
+one; a verb of ``topic_changes`` is a change asked only as a verb, not its noun after "of" or a
+determiner nor its participle before a noun ("max depth of cut 80mm" in a pasted spec sheet,
+"reduced price this week").
+
 Speed: most messages raise no concern, and a failed search of a long alternation still walks
 the whole text. A match of a cue makes each word of the cue a whole word of the text (a maximal
 run of word characters, apostrophes and hyphens, folded as ``re.IGNORECASE`` folds them), so a
@@ -241,7 +250,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v26"
+NAME = "persona6.concern.v27"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -869,6 +878,10 @@ def concern_claims(text: str) -> list[Claim]:
         # "i cant get sued for this can i": a tag asks, its "?" left off or not (v24)
         if not questions and clauses and tax.tag.search(segment.rstrip(".! ")):
             questions = [clauses[-1]]
+        # "Is nitrox actually safer than air or is that a myth?": general knowledge asked, no
+        # worry of the speaker's (v27, ``general_questions``)
+        if (questions or _INTERROGATIVE.match(segment)) and _general_question(segment):
+            continue
         # "Could you open an incident for the login latency?" asks for an act: no worry, though
         # a cue that counts only when asked is named ("can you suggest some safe SUVs?")
         asking = any(not _requests(text, sentence, clause) for clause in questions)
@@ -921,7 +934,7 @@ def concern_claims(text: str) -> list[Claim]:
         # "I must send the invoices every month": a task's object, no worry about cost; "I'm
         # cancelling my subscription": a topic named, no worry (v19, ``topic_cues``)
         # "Could you lower the price?": a topic asked to be changed (``topic_changes``)
-        topical = asking or topic_framing or tax.topic_changes.search(segment) is not None
+        topical = asking or topic_framing or _changes_topic(segment)
         raised = {
             r.key
             for r in readings
@@ -1004,6 +1017,54 @@ def _questioned_claim(text: str, sentence: Span) -> int | None:
 @cache
 def _questioned_claims() -> re.Pattern[str]:
     return re.compile("|".join(tx.load_lexicon("concerns")["questioned_claims"]), re.I)
+
+
+#: A sentence opening as a question, its "?" left off (v27).
+_INTERROGATIVE = re.compile(
+    r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|how|which|what|why)\b",
+    re.IGNORECASE,
+)
+
+
+def _general_question(segment: str) -> bool:
+    """A question of general knowledge (v27, ``general_questions``): a comparison or a generic
+    marker, and no word of the speaker, the person addressed or a thing at hand ("Is nitrox
+    actually safer than air?", "How reliable are the 1939 Register transcriptions generally?");
+    not "Is this app safer than Dropbox?" nor "Are my photos safer on a NAS than in the cloud?".
+    ``segment`` is a question, with its "?" or opening as one ("are tubeless tyres less reliable
+    than tubes or is that just hype")."""
+    rules = _general_questions()
+    return rules.marker.search(segment) is not None and rules.person.search(segment) is None
+
+
+@dataclass(frozen=True, slots=True)
+class _GeneralQuestions:
+    marker: re.Pattern[str]
+    person: re.Pattern[str]
+
+
+@cache
+def _general_questions() -> _GeneralQuestions:
+    data = tx.load_lexicon("concerns")["general_questions"]
+    return _GeneralQuestions(
+        marker=re.compile("|".join(f"(?:{p})" for p in data["markers"]), re.IGNORECASE),
+        person=re.compile(tx.word_alternation(data["persons"]), re.IGNORECASE),
+    )
+
+
+def _changes_topic(segment: str) -> bool:
+    """A verb of ``topic_changes`` in the segment, not its noun (v27): "could you cut the
+    price?", not "max depth of cut 80mm" or "a price cut" after a determiner or "of"."""
+    tax = taxonomy()
+    for found in tax.topic_changes.finditer(segment):
+        before = segment[: found.start()].split()
+        if before and before[-1].lower() in {"of", *tax.determiners}:
+            continue
+        after = segment[found.end() :].split()
+        if found.group().lower().endswith("ed") and after and after[0][:1].isalpha():
+            continue  # "reduced price this week": a participle before its noun, no change asked
+        return True
+    return False
 
 
 def _others_attitude(text: str, sentence: Span) -> int | None:
