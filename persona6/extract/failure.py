@@ -1,4 +1,4 @@
-"""persona6.failure.v26: failure episodes, and how the person reacted to each.
+"""persona6.failure.v27: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -89,7 +89,9 @@ A failure is, in one session (cues in ``data/failures.yaml``):
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
-theirs ("got this when i tried on the app??" above a fenced "Error 409: ...").
+theirs ("got this when i tried on the app??" above a fenced "Error 409: ..."). v27: nor is a
+formal letter or decision of an institution, read by its register (``_letter``: "We are
+writing to inform you that your application has been refused under paragraph 9.8.1. ...").
 
 A failure the person says they expected or wanted is none of theirs (v9, ``_expected``): their
 very next act after the failed outcome is a message opening with such a mark ("Good, they fail
@@ -260,7 +262,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v26"
+NAME = "persona6.failure.v27"
 
 
 class Reaction(StrEnum):
@@ -352,6 +354,9 @@ class FailureCues:
     restate_words: int
     function_words: frozenset[str]
     asking_verbs: frozenset[str]
+    #: v27: the register of a formal letter (``_letter``).
+    letter_decisions: CueList
+    letter_marks: CueList
 
 
 @cache
@@ -552,6 +557,8 @@ def cues() -> FailureCues:
         restate_words=int(data["restate_words"]),
         function_words=frozenset(str(w) for w in load_lexicon("function_words")["words"]),
         asking_verbs=names("asking_verbs"),
+        letter_decisions=_compile(data["letter_decisions"]),
+        letter_marks=_compile(data["letter_marks"]),
     )
 
 
@@ -884,7 +891,41 @@ def _blocks(prep: Prepared) -> list[tuple[int, int]]:
         (s.start, s.end)
         for s in material_spans(text)
         if not text[text.rfind("\n", 0, s.start) + 1 : s.start].strip()
-    ]
+    ] + _letter(text)
+
+
+#: Where a letter's first sentence starts: after an end mark, a line break, a colon or a quote.
+_SENTENCE_EDGE = re.compile(r"[.!?:;\n\"“”]")
+#: Where a letter ends: a line break or a closing quote (the person's own words follow it).
+_LETTER_END = re.compile(r"[\n\"”]")
+
+
+def _letter(text: str) -> list[tuple[int, int]]:
+    """A formal letter or decision of an institution the person pasted, read by its register
+    (v27, ``letter_decisions``, ``letter_marks``): a decision told to the reader ("we regret
+    to inform you", "your application has been refused", "you have the right to appeal", "this
+    decision", "under paragraph 9.8.1") and at least one more mark of the register (another
+    decision, or a salutation, "we are writing to inform you", "Yours sincerely", "please do
+    not reply to this email"). Its words are the institution's, not a breakage the person met
+    nor a reaction of theirs: the span runs from the sentence of the first mark to the end of
+    the line or the quotation that holds the last one (the letter's further sentences, "The
+    booking system crashed so your payment was refunded", are the institution's too), so the
+    person's own question around it ("what does 9.8.1 even mean??" on its own line) stays
+    theirs. One mark alone is no letter ("Dear support, the export button
+    doesn't work")."""
+    found = cues()
+    decisions = [m.span() for p in found.letter_decisions.patterns for m in p.finditer(text)]
+    if not decisions:
+        return []
+    marks = decisions + [m.span() for p in found.letter_marks.patterns for m in p.finditer(text)]
+    if len(set(marks)) < 2:
+        return []
+    first = min(start for start, _ in marks)
+    last = max(end for _, end in marks)
+    edges = [m.start() for m in _SENTENCE_EDGE.finditer(text, 0, first)]
+    start = edges[-1] + 1 if edges else 0
+    after = _LETTER_END.search(text, last)
+    return [(start, after.end() if after else len(text))]
 
 
 def _outside(

@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v26"
+    assert NAME == "persona6.failure.v27"
 
 
 @pytest.mark.parametrize(
