@@ -1,4 +1,4 @@
-"""persona6.style.v20: how a person operates, per (session, actor).
+"""persona6.style.v21: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -97,6 +97,17 @@ English, with or without apostrophes ("what are you basing that on", "whats that
 box says", "you sure about that?", "everything I've read says the opposite", "hmm no, it opens
 at 10"); "are you sure you can make it tonight?" asks of the person's own doing, no pushback.
 
+v21 (end-to-end probe 13): a thing agreed before the product acts plans before acting, in the
+words of settling it ("Let's agree the schedule first before you start listing ingredients",
+"before you start, can we settle on a budget?", "before u start pls tell me the plan"); the way
+from what was given to the answer asked for in the other words of English asks for its
+derivation ("How did you get from the unity formula to those numbers?", "walk me through how
+you got that", "explain how you came up with that price", "show ur working"), not a way between
+places ("how did you get to the venue?"); the answer asked to be checked again ("can u double
+check it", "could you verify that figure?") is a doubt of it (``challenges_answers``), no
+request for sources; and a suspicion put as a question ("How do I know the app isn't selling my
+data?") asks for no source.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -125,7 +136,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v20"
+NAME = "persona6.style.v21"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).

@@ -15,8 +15,8 @@ KEY = "asks_for_simple_explanations"
 
 
 def test_the_producer_is_v19() -> None:
-    assert style_module.NAME == "persona6.style.v20"
-    assert load_lexicon("style")["version"] == 15
+    assert style_module.NAME == "persona6.style.v21"
+    assert load_lexicon("style")["version"] == 16
 
 
 @pytest.mark.parametrize(
