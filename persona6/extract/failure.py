@@ -1,4 +1,4 @@
-"""persona6.failure.v27: failure episodes, and how the person reacted to each.
+"""persona6.failure.v28: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -85,7 +85,12 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   review after 2 weeks"); not a person who did not turn up, a machine noun that also names a
   trade among them (``trade_agents``: "the kitchen installer didn't show up"); and a time
   clause is no report up to its comma only, "whenever" never ("Whenever I save, the app
-  crashes" is one; "When the sync fails, what happens?" is none); key = ``user_reported``.
+  crashes" is one; "When the sync fails, what happens?" is none); v28 not a third party's
+  mistake told in passing: people by their trade, role or part in a game (``person_nouns``:
+  "the referee got the score wrong", "the caterer got our order wrong", "our tiler didn't turn
+  up"), the plural of a machine noun that names a trade ("the transcribers get surnames
+  wrong"; "your transcriber gets my surname wrong" is one), a thing of the world after a
+  person's possessive ("My friend's car keeps breaking down"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -262,7 +267,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v27"
+NAME = "persona6.failure.v28"
 
 
 class Reaction(StrEnum):
