@@ -1,4 +1,4 @@
-"""persona6.preference.v44: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v50: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -58,6 +58,13 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   before the object ("I am liking very much the roses") are preferences; an idiom ("I don't
   buy that answer", "I'd rather be safe"), an act on a pronoun ("I like reading it") and an
   adjective "Preferred stock" are not (v34).
+- contrasts outside the canonical frames, by word classes (v50): the evaluative comparative
+  with any verb of being or seeming, degree and comparing link ("merino is loads more
+  comfortable for me compared with acrylic"; an adjective of dependability only "for me"), a
+  verb of appeal + "more than" ("Blitz appeals way more than classical"), a competitive verb
+  with a tail of standing ("X beats Y for me"), "X for me every time", "X hits the spot in a
+  way Y never does", "I'll take X, you can keep Y", a pseudo-cleft of choosing ("X is what I
+  reach for", "what I go for is X") and the speaker's noun of choice ("my preference is X").
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -102,7 +109,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v49"
+NAME = "persona6.preference.v50"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -4487,6 +4494,10 @@ class _GeneralWords:
     over_standing: LazyPattern
     suitable: LazyPattern
     winning: LazyPattern
+    standing_winning: LazyPattern
+    nominal: LazyPattern
+    sensory: LazyPattern
+    dismissal: LazyPattern
     valuing: LazyPattern
     gate: LazyPattern
     construction: frozenset[str]
@@ -4523,6 +4534,8 @@ class _GeneralWords:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     worth_not: frozenset[str]
+    not_kept: frozenset[str]
+    not_nominal: frozenset[str]
     worth_not_openers: frozenset[str]
     weight: float
 
@@ -4553,10 +4566,13 @@ def _time_item() -> re.Pattern[str]:
 @cache
 def _general_words() -> _GeneralWords:
     own = tx.load_lexicon("preferences")["general_readings"]
-    suit = sorted({f for v in own["suitability_verbs"] for f in tx.inflections(v)}, key=len)
+    suit = sorted(
+        {f for v in (*own["suitability_verbs"], *own["appeal_verbs"]) for f in tx.inflections(v)},
+        key=len,
+    )
     degrees = _alternation(own["degrees"])
     better = _alternation(own["better_words"])
-    whom = r"(?:(?:for|with)\s+)?(?:me|us|my\s+[\w'-]+|our\s+[\w'-]+|the\s+[\w'-]+)"
+    whom = r"(?:(?:for|with|to)\s+)?(?:me|us|my\s+[\w'-]+|our\s+[\w'-]+|the\s+[\w'-]+)"
     from_to = _alternation(own["from_to_verbs"])
     exchange, links = _alternation(own["exchange_verbs"]), _alternation(own["exchange_links"])
     stop, move = _alternation(own["stop_verbs"]), _alternation(own["move_verbs"])
@@ -4566,6 +4582,7 @@ def _general_words() -> _GeneralWords:
     leads = _alternation(own["change_leads"])
     verbs = set(_verb_words()) | {str(v).split()[0] for v in own["choosing_verbs"]}
     start = r"(?:^|(?<=[,;:.!?(]))\W*(?:(?:and|but|so|honestly|personally|tbh|ok|okay)\W+)?"
+    tails = _alternation([*own["over_standing"], *own["standing_tails"]])
     return _GeneralWords(
         markers=LazyPattern(rf"(?<![\w'-])(?:{_alternation(own['markers'])})(?![\w'-])"),
         over=LazyPattern(r"(?<![\w'-])over(?![\w'-])"),
@@ -4586,12 +4603,52 @@ def _general_words() -> _GeneralWords:
         valuing=LazyPattern(
             rf"{start}(?P<x>{_SIDE})\s+(?:{'|'.join(own['valuing_phrases'])})\s+(?P<y>[^,.;:!?]+)"
         ),
+        # (v50) "Canister filters beat hang-on-back ones for me": only with a tail of standing
+        standing_winning=LazyPattern(
+            rf"{start}(?P<x>{_SIDE})\s+(?:(?:just|really|still|always|totally|easily)\s+)?"
+            rf"(?:(?:{_alternation(own['standing_winning_verbs'])})\s+(?P<y>[^,.;:!?]+?)\s*,?\s*"
+            rf"(?:{tails})\s*(?:$|[,;:.!?–-])"
+            rf"|(?:{_alternation(own['self_standing_winning_verbs'])})\s+(?P<y2>[^,.;:!?]+?)"
+            rf"(?:\s*,?\s*(?:{tails}))?\s*(?:$|[,;:.!?–-]))"
+        ),
+        # (v50) "Bare-root roses for me every time": a side alone, "for me" and a tail of standing
+        nominal=LazyPattern(
+            rf"^\W*(?:(?:honestly|personally|tbh|oh|but|and|so|nah|yeah|definitely)\W+)*"
+            rf"(?P<x>[^,.;:!?]+?)\s*,?\s*(?:(?:for\s+(?:me|us))\s*,?\s*"
+            rf"(?:{_alternation(own['nominal_standing'])})|(?:{_alternation(own['nominal_standing'])})"
+            rf"\s*,?\s*for\s+(?:me|us))\s*(?:$|[,;:.!?–-])"
+        ),
+        # (v50) "X hits the spot in a way Y never does"
+        sensory=LazyPattern(
+            rf"{start}(?P<x>{_SIDE})\s+(?:(?:just|really|still|always|totally)\s+)?"
+            rf"(?:{_alternation(own['sensory_idioms'])})(?:\s+[\w'-]+){{0,3}}?\s+"
+            r"(?:in\s+a\s+way|like|the\s+way|how)\s+(?:that\s+)?(?P<y>[^,.;:!?]+?)\s+"
+            r"(?:(?:just|simply|really|still|ever)\s+)*(?:never\b|(?:does|do|did|can|could|will"
+            r"|would)(?:n't|nt|\s+not|\s+never)(?![\w'-]))"
+        ),
+        # (v50) "I'll take X, you can keep Y" / "You can keep Y, I'll stick with X"
+        dismissal=LazyPattern(
+            r"(?:\b(?:i'll|ill|i\s+will|i'd|id|i\s+would|give\s+me|gimme)\s+"
+            r"(?:(?:just|happily|gladly|always|still)\s+)?"
+            rf"(?:{_alternation(own['dismissal_takes'])})\s+(?P<x>[^,.;:!?]+?)"
+            rf"|(?:^|(?<=[,;:.!?]))\W*(?P<x2>[^,.;:!?]+?)\s+for\s+(?:me|us))\s*[,;.–-]+\s*"
+            rf"(?:and\s+|but\s+)?(?:{_alternation(own['dismissal_keepers'])})\s+can\s+"
+            r"(?:keep|have)\s+(?P<y>[^,.;:!?]+)"
+            rf"|\b(?:{_alternation(own['dismissal_keepers'])})\s+can\s+keep\s+(?P<y2>[^,.;:!?]+?)"
+            r"\s*[,;.–-]+\s*(?:and\s+|but\s+)?(?:i'll|ill|i\s+will|i'd|id|give\s+me|gimme|"
+            r"i'm\s+sticking\s+with|im\s+sticking\s+with|i\s+stick\s+with)\s+"
+            rf"(?:(?:{_alternation(own['dismissal_takes'])})\s+)?(?P<x3>[^,.;:!?]+)"
+        ),
         gate=LazyPattern(
             tx.word_alternation(
                 [
                     *own["markers"],
                     *["worth", "sense"],
                     *own["winning_verbs"],
+                    *own["standing_winning_verbs"],
+                    *own["nominal_standing"],
+                    *own["sensory_idioms"],
+                    *["keep"],
                     *own["exchange_verbs"],
                     *own["given_up_verbs"],
                     *own["stop_verbs"],
@@ -4703,6 +4760,8 @@ def _general_words() -> _GeneralWords:
         positive=tuple(own["used_positive"]),
         negative=tuple(own["used_negative"]),
         worth_not=frozenset(own["worth_not_sides"]),
+        not_kept=frozenset(own["dismissal_not_sides"]),
+        not_nominal=frozenset(own["nominal_not_sides"]),
         worth_not_openers=frozenset(own["worth_not_openers"]),
         weight=float(own["weight"]),
     )
@@ -4916,6 +4975,8 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
                 other = _gerund(other)
         if chosen and other and chosen.split()[0] not in own.not_sides:
             return _two_sides("prefers", chosen, other, "over", weight)
+    if sides := _standing_contrast(low, own, weight):
+        return sides
     for pattern, cue in ((own.suitable, " than "), (own.winning, ""), (own.valuing, "")):
         if pattern is own.valuing and not ("worth" in low or "sense" in low):
             continue
@@ -4983,6 +5044,54 @@ def _general_contrast(low: str, own: _GeneralWords, answering: bool) -> list[tup
         if left and chooses and other and other.split()[0] not in own.not_sides:
             return _two_sides(left[1], left[0], other, ", not", weight)
     return []
+
+
+def _standing_contrast(low: str, own: _GeneralWords, weight: float) -> list[tuple]:
+    """The contrasts of preference.v50 outside the canonical frames: a competitive verb with a
+    tail of standing ("Canister filters beat hang-on-back ones for me"), a side alone with "for
+    me" and such a tail ("Bare-root roses for me every time": one side only), an idiom of
+    satisfaction against another that never does ("X hits the spot in a way Y never does") and
+    a dismissal ("I'll take X, you can keep Y"). Not a side that is a clause, a pronoun or
+    someone else ("Our team beat them 3-1 for me": who, not what)."""
+    for pattern in (own.standing_winning, own.sensory, own.dismissal):
+        found = pattern.search(low)
+        if found is None:
+            continue
+        groups = found.groupdict()
+        x = groups.get("x") or groups.get("x2") or groups.get("x3") or ""
+        y = groups.get("y") or groups.get("y2") or ""
+        if pattern is own.dismissal:
+            y = re.sub(r"^\s*(?:your|ur)\s+", "", y)  # "You can keep your e-readers": theirs
+        if _not_a_side(x, own) or _not_a_side(y, own):
+            continue
+        if pattern is own.dismissal and own.not_kept.intersection(y.split()):
+            continue  # "I'll take a flat white, you can keep the change": a payment's rest
+        chosen, other = _general_side(x, own), _general_side(y, own)
+        if chosen and other and chosen != other and chosen[:1].isalpha() and other[:1].isalpha():
+            return _two_sides("prefers", chosen, other, "over", weight)
+    found = own.nominal.search(low)
+    said = found["x"].split() if found is not None else []
+    if found is not None and not _not_a_side(found["x"], own) and len(said) <= 5:
+        if said[0] in own.not_nominal:
+            return []  # "Same for me every time": a reply, no thing
+        chosen = _general_side(found["x"], own)
+        if chosen and chosen[:1].isalpha() and chosen.split()[0] not in own.not_sides:
+            return [(chosen, f"prefers {chosen}", 1.0, weight)]
+    return []
+
+
+def _not_a_side(phrase: str, own: _GeneralWords) -> bool:
+    """A side of a contrast that names no thing: a clause (a verb of its own), a pronoun or a
+    person ("I", "my sister", "them")."""
+    words = phrase.split()
+    return (
+        not words
+        or any(w in own.others or w in _SPEAKERS for w in words)
+        or bool(_CLAUSE_VERBS.intersection(words))
+        or words[0] in _OTHERS_POSSESSIVES
+        or words[0] in own.skip
+        or (words[0] in tx.english_set("discourse_markers") and len(words) == 1)
+    )
 
 
 @cache

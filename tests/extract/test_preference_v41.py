@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v49"
-    assert load_lexicon("preferences")["version"] == 37
+    assert preference.NAME == "persona6.preference.v50"
+    assert load_lexicon("preferences")["version"] == 38
 
 
 @pytest.mark.parametrize(
