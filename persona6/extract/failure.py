@@ -1,4 +1,4 @@
-"""persona6.failure.v28: failure episodes, and how the person reacted to each.
+"""persona6.failure.v29: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -194,7 +194,12 @@ work (v17: an outcome of theirs that is no failure; what follows is another matt
   email them to the claims address instead", or by another channel, "sending it by email", and
   giving up on this way while naming another, "Not fighting with it, sending it by email");
   v21 undoing it said, "rolling it back", another way unnamed, "let's try something else",
-  another product by its name, "I'll just log it on BirdTrack then". A message that shows no
+  another product by its name, "I'll just log it on BirdTrack then". v29: a third party the
+  person pays or hires to do the job, or the job outsourced ("I give up, I'm paying an agent
+  to deal with the whole thing", "hiring a lawyer to handle the application"; ``hire_verbs``,
+  ``third_parties``, ``paid_amounts``): the job goes on without the product or its people,
+  so it is no escalation, and giving up beside it names the way; not the product's people,
+  paying for the product, nor negated or asked. A message that shows no
   label and repeats nothing is no switch by itself (v21, ``_unread``; until v20 the default):
   up to the window's first act that shows a label, an act that retries or rephrases the failed
   request decides, else the first that moves on: the message itself when it asks for
@@ -267,7 +272,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v28"
+NAME = "persona6.failure.v29"
 
 
 class Reaction(StrEnum):
@@ -324,6 +329,7 @@ class FailureCues:
     product_things: re.Pattern[str]
     help_requests: CueList
     escalate: CueList
+    escalate_exclusions: CueList
     complain: CueList
     complain_exclusions: CueList
     self_fix: CueList
@@ -492,6 +498,24 @@ def cues() -> FailureCues:
         return report(pattern[len(_SUBJECT) :]) if pattern.startswith(_SUBJECT) else None
 
     reports = [str(p) for p in data["user_reports"]]
+    # v29: a third party the person pays or hires to do the job (``hire_verbs``, a person of
+    # ``person_nouns`` or ``third_parties``, or anyone hired "to" do something, not a sum paid,
+    # ``paid_amounts``), or outsourcing it: a switch, not an escalation, the job goes on
+    # without the product or its people ("I give up, I'm paying an agent to deal with the
+    # whole thing", "paying the venue coordinator to do the seating").
+    third = "|".join(
+        re.escape(str(t))
+        for t in sorted({*map(str, data["third_parties"]), *_people(data)}, key=len, reverse=True)
+    )
+    hired = (
+        r"(?<!\bnot )(?<!never )(?<!n't )(?<!n’t )"
+        rf"(?:\b(?:{alternatives('hire_verbs')})\s+(?!(?:for|you|your|u|ur)\b)"
+        r"(?:(?:a|an|the|my|our|some|a local|a proper|an actual|a real|a professional)\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:(?:{third})s?\b|(?!(?:{words('paid_amounts')})\b)[\w-]+"
+        r"\s+to\s+[a-z]+)|\boutsourc(?:e|es|ed|ing)\b)"
+        r"(?![^.?!;]*\b(?:from|at|in|on)\s+(?:your|the)\s+(?:support|team|company|staff)\b)"
+        r"[^.?!;]*"
+    )
 
     return FailureCues(
         outcome_names=names("outcome_names"),
@@ -520,6 +544,8 @@ def cues() -> FailureCues:
         product_things=re.compile(rf"\b(?:{things})s?\b", re.IGNORECASE),
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
+        # v29: "{hired}", a third party the person pays or hires to do the job (``hired``)
+        escalate_exclusions=_compile([hired]),
         complain=_compile(data["complain"]),
         complain_exclusions=_compile(data["complain_exclusions"]),
         self_fix=_compile(
@@ -530,7 +556,7 @@ def cues() -> FailureCues:
             [p.replace("{repairs}", repairs) for p in data["repair_messages"]]
         ),
         recurrences=_compile(data["recurrences"]),
-        switch_messages=_compile(data["switch_messages"]),
+        switch_messages=_compile([p.replace("{hired}", hired) for p in data["switch_messages"]]),
         # "{imperatives}": the verbs of an order, style.yaml's word class (v21)
         new_requests=_compile(
             [p.replace("{imperatives}", imperatives) for p in data["new_requests"]]
@@ -1203,7 +1229,7 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     # The person's own words only, not material they pasted (v12, ``_said``), and not what they
     # say they would do in a case supposed (v15, ``text.supposed``): "If it fails again I'll
     # give up" gives up on nothing yet.
-    if _said(prep, found.escalate, supposed=True):
+    if _said(prep, found.escalate, found.escalate_exclusions, supposed=True):
         labels.append(Reaction.ESCALATE)
     if _said(prep, found.complain, found.complain_exclusions, supposed=True):
         labels.append(Reaction.COMPLAIN)
