@@ -1,4 +1,4 @@
-"""persona6.style.v21: how a person operates, per (session, actor).
+"""persona6.style.v22: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -44,6 +44,7 @@ STYLE signals, keys:
   rules"), ``asks_for_simple_explanations`` (v19: a request to be told things simply, in any
   of the ways English says it: "Explain it like I'm five", "in plain English", "no jargon",
   "dumb it down", "I'm not technical"; value "asks for simple explanations"),
+  ``format`` (v22: the format answers are asked in, "bullet points", "table", "formal tone"),
   ``plans_before_acting`` (plan markers;
   weight 1 when one of the actor's actions follows the plan, 0.5 when none does), ``warmth``
   (thanks, gladness, emoji, "!", shared history, and greetings and "we", which make none by
@@ -108,6 +109,14 @@ check it", "could you verify that figure?") is a doubt of it (``challenges_answe
 request for sources; and a suspicion put as a question ("How do I know the app isn't selling my
 data?") asks for no source.
 
+v22 (end-to-end probe 13 st07): a format asked for is a standing preference of how answers are
+laid out or worded, ``format`` (value: the format, "bullet points", "table", "numbered list",
+"formal tone", ...; measure = how many messages ask it; ``format_requests``): named alone as a
+request ("Bullet points, no waffle", "bullets please"), wished for ("A table would be great"),
+or asked with a verb of laying out ("in emails pls use a formal tone", "put the openings in a
+table", "keep it in bullets"); not a thing of the same name ("a table for six", "table tennis")
+nor the speaker's own habit ("I used bullet points in my essay").
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -136,7 +145,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v21"
+NAME = "persona6.style.v22"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -221,6 +230,15 @@ def _chat_spelled(pattern: str) -> str:
     return _YOU.sub("(?:you|u)", _CONTRACTION.sub("['’]?", pattern))
 
 
+def _format_patterns(data: dict[str, Any], nouns: Sequence[str]) -> list[str]:
+    """The patterns of one format of ``format_requests`` (v22): each of its ``frames`` with
+    ``{format}`` standing for the alternation of the format's nouns."""
+    alternation = "|".join(str(n) for n in sorted(nouns, key=len, reverse=True))
+    return [
+        str(f).replace("{format}", f"(?:{alternation})") for f in data["format_requests"]["frames"]
+    ]
+
+
 @cache
 def cues() -> StyleCues:
     data: dict[str, Any] = load_lexicon("style")
@@ -229,6 +247,11 @@ def cues() -> StyleCues:
         return tuple((b.get("below"), str(b["label"])) for b in data[key])
 
     warmth = {f"warmth:{name}": _lazy(ps) for name, ps in data["warmth"].items()}
+    # v22: "format:<the format asked for>" (``format_requests``)
+    formats = {
+        f"format:{name}": _lazy(_format_patterns(data, ps))
+        for name, ps in data["format_requests"]["formats"].items()
+    }
     # A claim word or its plural, or a number ("the 2.35", "that 18%").
     words = "|".join(
         sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)
@@ -255,6 +278,7 @@ def cues() -> StyleCues:
         },
         "moderation": _lazy(data["moderation"]),
         "plans": _lazy(data["plan_markers"]),
+        **formats,
         "simple": _lazy(data["asks_for_simple_explanations"]),
         **warmth,
     }
@@ -275,7 +299,11 @@ def cues() -> StyleCues:
         statement_words=frozenset(str(v) for v in data["statement_words"]),
         scan=CueList(p for patterns in lists.values() for p in patterns),
         families=tuple(family for family, patterns in lists.items() for _ in patterns),
-        observed={**_OBSERVED, **dict.fromkeys(warmth, "warmth")},
+        observed={
+            **_OBSERVED,
+            **dict.fromkeys(warmth, "warmth"),
+            **dict.fromkeys(formats, "format"),
+        },
         weak_warmth=frozenset(str(k) for k in data["weak_warmth"]),
         routine_warmth=frozenset(str(k) for k in data["routine_warmth"]),
         informal=tuple(re.compile(str(p)) for p in data["informal_marks"]),
@@ -577,6 +605,7 @@ class StyleExtractor:
         messages = [e for e in own if _worded(e)]
         found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
+        formats: Counter[str] = Counter()
         conceded: list[str] = []
         for event in messages:
             prep = prepared(event)
@@ -604,6 +633,8 @@ class StyleExtractor:
                     if kind in ("thanks", "courtesy") and _acknowledges(prep):
                         kind = "acknowledgement"  # "ok thx": it closes the exchange (v14)
                     warmth_kinds[kind] += len(hits)
+                if key == "format":
+                    formats[family.removeprefix("format:")] += len(hits)
                 found[key] += hits
             # Every emoji is outside ASCII, and "!" can only match where there is one.
             if not prep.text.isascii():
@@ -622,6 +653,7 @@ class StyleExtractor:
             "asks_for_simple_explanations",
             "warmth",
             "moderates",
+            "format",
         ):
             if not found[key]:
                 continue
@@ -635,6 +667,9 @@ class StyleExtractor:
                 fields["context"] = {"conceded_after": list(dict.fromkeys(conceded))}
             if key == "moderates":
                 fields["value"] = MODERATES
+            if key == "format":
+                # the format asked for most; on a tie, the first in ``format_requests``
+                fields["value"] = max(formats, key=formats.__getitem__)
             if key == "plans_before_acting":
                 first_plan = min(order[p.event_id] for p in events)
                 acted = any(e.type == "action" for e in own[first_plan + 1 :])
