@@ -1,4 +1,4 @@
-"""persona6.preference.v50: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v51: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -65,6 +65,11 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   with a tail of standing ("X beats Y for me"), "X for me every time", "X hits the spot in a
   way Y never does", "I'll take X, you can keep Y", a pseudo-cleft of choosing ("X is what I
   reach for", "what I go for is X") and the speaker's noun of choice ("my preference is X").
+- idioms of liking and disliking, by word classes (v51): intolerance after a negated "can"
+  ("I can't be doing with X", "cant abide X"), irritation and delight with the thing as subject
+  ("X drives me round the bend", "X makes my heart sing", "X gets me every time"), a favourite
+  with an intensifier ("X is hands down my favourite"), "it helps me when ..." (a standing
+  help in that form) and a learner's "for me X must be Y".
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -109,7 +114,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v50"
+NAME = "persona6.preference.v51"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -180,6 +185,9 @@ class Frame:
     # ("Harry Potter is my favorite book": "favourite book: harry potter"; v36), with
     # "{category}" standing for the words matched.
     category_says: str | None = None
+    # The object is the whole clause the pattern's group ``obj`` holds, not cut at a word of
+    # ``stops`` ("It helps me when things are laid out as a checklist": the form; v51).
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +400,7 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         sentence=bool(entry.get("sentence", False)),
         kinds=bool(entry.get("kinds", False)),
         category_says=entry.get("category_says"),
+        whole=bool(entry.get("whole", False)),
     )
 
 
@@ -2663,7 +2672,11 @@ def _frames(context: _Context) -> list[Claim]:
             says = dict(frame.opener_says).get(opener, says)  # "avoid jargon", "no more tables"
             if opener in dict(frame.noun_says) and _bare_noun(context, obj_words):
                 says = dict(frame.noun_says)[opener]  # "never pies": asks for no pies (v27)
-        obj = tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
+        obj = (
+            tx.phrase_span(text, obj_start, begin + match.end("obj"))
+            if frame.whole
+            else tx.phrase_span(text, obj_start, begin + match.end("obj"), lex.stops, 6)
+        )
         last = context.index
         if frame.runs_on and obj is not None and not match.groupdict().get("verb"):
             last = _object_added_to(context)  # "always format dates, and times, in ISO 8601"
