@@ -1,4 +1,4 @@
-"""persona6.failure.v29: failure episodes, and how the person reacted to each.
+"""persona6.failure.v30: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -90,7 +90,10 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   "the referee got the score wrong", "the caterer got our order wrong", "our tiler didn't turn
   up"), the plural of a machine noun that names a trade ("the transcribers get surnames
   wrong"; "your transcriber gets my surname wrong" is one), a thing of the world after a
-  person's possessive ("My friend's car keeps breaking down"); key = ``user_reported``.
+  person's possessive ("My friend's car keeps breaking down"); v30 a way given wrong by a
+  product that guides ("the cycling app routed me down a footpath that's closed", "your map
+  sent us the wrong way", ``guide_verbs``, ``bad_ways``; not a person nor a sign); key =
+  ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -272,7 +275,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v29"
+NAME = "persona6.failure.v30"
 
 
 class Reaction(StrEnum):
@@ -482,6 +485,9 @@ def cues() -> FailureCues:
         "{unlocks}": alternatives("unlock_states"),
         "{operations}": words("data_operations"),
         "{trades}": words("trade_agents"),
+        # v30: a way given wrong ((s) of ``user_reports``)
+        "{guides}": alternatives("guide_verbs"),
+        "{bad_ways}": alternatives("bad_ways"),
     }
 
     def report(pattern: str) -> str:
