@@ -1,4 +1,4 @@
-"""persona6.disclosure.v41: facts a person states about their own life.
+"""persona6.disclosure.v42: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -243,6 +243,17 @@ verb phrase (``joint_verb_openers``, a past form of a verb of home) is one after
 phrase ("after the wedding me and my husband moved to Lyon"); "shift" moves home to a place or a
 dwelling only (``place_move_verbs``, ``place_move_homes``: "we shifted to a bigger flat", "We are
 shifted to Chennai"; "I shifted to a new job" is none).
+v42 (session 18: "my X" that is not owned, by whole noun classes): a span of time
+(``my_time_spans``: "my week was rough"), a meal (``my_meals``: "I skipped my lunch"), a place one
+frequents (``my_frequented_places``: "the barista at my local", "my gym"), a professional one is the
+client of (``my_professionals``: "my dentist", "my accountant", "my ENT"), the noun of an idiom of
+taste, a home land named by no name or a family record (``my_idiom_nouns``: "jazz is my jam", "in
+my country ...") is no thing had, and neither is a noun after an adjective of a place gone to
+(``frequenting_adjectives``: "my local tackle shop", "my usual cafe"); a meal or an idiom noun
+said with what it is stays what it tells ("my preference is nascar" -> "their preference is
+nascar"); "my X" after a verb of exchange with the thing taken in its place (``exchange_verbs``,
+``exchange_links``: "I swapped my nationals for warre hives") is had no longer; "have another
+crack / a stab / a bash" is an idiom of trying (``have_idioms``).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -266,7 +277,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v41"
+NAME = "persona6.disclosure.v42"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -328,6 +339,9 @@ _WORD_LISTS += ("stewardship_verbs", "stewarded_things", "attempt_outcomes")
 _WORD_LISTS += ("stewarded_businesses",)
 _WORD_LISTS += ("feeling_phrases", "data_heads", "activity_nouns", "intent_present_verbs")
 _WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_places")
+_WORD_LISTS += ("my_time_spans", "my_meals", "my_frequented_places", "my_professionals")
+_WORD_LISTS += ("my_idiom_nouns", "exchange_verbs", "exchange_links")
+_WORD_LISTS += ("frequenting_adjectives", "frequented_heads")
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _WORD_LISTS += ("picture_nouns", "picture_verbs", "child_ages", "child_age_units")
 _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
@@ -3180,7 +3194,9 @@ def _my_mentions(
             value = f"lost their {noun}"  # "since my husband passed", "my late wife" (v29)
             claims.append(Claim(f"{category}:{noun}"[:100], value, -1.0, 0.6, [clause]))
             continue
-        if _parted_with(text, clause, match.start()):  # "I sold my car": had, has no longer
+        if _parted_with(text, clause, match.start()) or _exchanged_away(
+            text, clause, match.start(), match.end()
+        ):  # "I sold my car", "swapped my car for a van" (v42): had, has no longer
             fact = noun
             value = f"no longer has {tx.plain(text[match.start() + 3 : match.end()])}"
             claims.append(Claim(f"{category}:{fact}"[:100], value, -1.0, 0.6, [clause]))
@@ -3223,6 +3239,8 @@ def _my_mentions(
         elif noun in lex.words["universal_nouns"] and _bare_body_part(text, match, clause):
             continue  # "it hurts my eyes": everyone has eyes; "my red hair", "my eyes are blue" say
         else:
+            if noun in lex.words["my_idiom_nouns"]:
+                continue  # "in my country the coffee is strong": no place named (v42)
             fact, value = noun, f"has {tx.plain(text[match.start() + 3 : match.end()])}"
             if category == "health":
                 fact = _part_of_condition(text, match)
@@ -3504,6 +3522,8 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         words = list(tx.tokens(text, match.end(), clause.end))
         if words and words[0].word == "own":
             words = words[1:]  # "my own path"
+        if words and _frequented(words[0].word, *(w.word for w in words[1:4])):
+            continue  # "my usual cafe", "my local pub": a place gone to, not had (v42)
         if _my_not_had(text, clause, match.start(), words):
             continue
         if _not_had_yet(text, clause, match.start()):
@@ -3549,11 +3569,20 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue  # "I brew my own beer": the act says it, the beer is its product (v35)
         thing = text[phrase[0].start : _word_end(text, phrase[-1].end)]
         fact = tx.normalise_phrase(thing)
-        parted = _parted_with(text, clause, match.start())
+        parted = _parted_with(text, clause, match.start()) or _exchanged_away(
+            text, clause, match.start(), phrase[-1].end
+        )
         value = f"{'no longer has' if parted else 'has'} {tx.plain(thing)}"
         described = None if parted else _described(text, clause, match.start(), phrase[-1])
         if described is not None:
             value = f"their {described}"  # "my project is on coral bleaching" (v35)
+        elif phrase[-1].word in lexicon().words["my_idiom_nouns"]:
+            named = _idiom_named(text, clause, phrase[-1])
+            if named is None:
+                continue  # "has preference", "has jam": no thing had (v42)
+            value = f"their {named}"  # "my preference is nascar" (v42)
+        elif phrase[-1].word in _bare_unowned():
+            continue  # "has breakfast": no thing had (v42)
         # "my daughter's future": a noun the lists know keeps its category and weight
         known = lexicon().noun_category.get(fact) if len(phrase) == 1 else None
         category, weight = (
@@ -3838,6 +3867,9 @@ def _unowned_mention(text: str, clause: Span, match: re.Match[str]) -> bool:
     after = tx.tokens(text, match.end(), clause.end)[:3]
     if after and after[0].word in words["my_unowned"]:
         return True
+    named = tx.tokens(text, match.start() + 2, match.end())
+    if named and _frequented(named[0].word, named[-1].word):
+        return True  # "my local tackle shop": a place gone to, not had (v42)
     if len(after) > 1 and after[1].word in words["my_unowned"] and _modifies(text, match.end()):
         return True  # "my car insurance premiums doubled": the head is the last noun (v39)
     said = [t.word for t in after]
@@ -4294,7 +4326,41 @@ def _my_skip() -> frozenset[str]:
     """Heads of "my <noun>" that name no thing of the speaker's life ("my bad", "my notes")."""
     lists = lexicon().words
     skipped = lists["my_not_things"] | lists["switch_context"] | lists["universal_nouns"]
-    return skipped | lists["task_act_nouns"]  # "my import of the Sorensen wedding" (v21)
+    unowned = lists["my_frequented_places"] | lists["my_professionals"]
+    # "my gym", "my dentist" (v42); a time, a meal or an idiom noun only bare (``_my_things``)
+    return skipped | unowned | lists["task_act_nouns"]  # "my import of the ..." (v21)
+
+
+def _frequented(adjective: str, *nouns: str) -> bool:
+    """Whether "my <adjective> <noun>" is a place gone to (v42, ``frequenting_adjectives``
+    before one of ``frequented_heads`` or ``my_frequented_places`` in the next words): "my
+    local tackle shop", "my usual cafe"; "my local college" is where one studies."""
+    lists = lexicon().words
+    heads = lists["frequented_heads"] | lists["my_frequented_places"]
+    return adjective in lists["frequenting_adjectives"] and any(n in heads for n in nouns)
+
+
+def _idiom_named(text: str, clause: Span, head: tx.Token) -> str | None:
+    """What a noun of an idiom of taste is said to be (v42): "my preference is nascar", "my
+    go-to is the sicilian" name the thing chosen; the noun and its copular complement, up to
+    six words, cut as ``fact_stops`` cut a fact."""
+    after = list(tx.tokens(text, head.end, clause.end))
+    if after[:1] and after[0].word in ("of", "for", "in") and len(after) > 2:
+        after = after[2:]  # "my preference of food is strawberries"
+    if len(after) < 2 or after[0].word not in ("is", "are", "was", "'s"):
+        return None
+    rest = tx.phrase_span(text, head.start, clause.end, lexicon().fact_stops, max_words=8)
+    if rest is None or rest.end <= after[0].end:
+        return None
+    return tx.plain(text[head.start : _word_end(text, rest.end)])
+
+
+@cache
+def _bare_unowned() -> frozenset[str]:
+    """Heads of "my <noun>" that are no thing had unless said with what they are (v42):
+    "my commute is an hour each way", "my preference is nascar" tell; "has week" does not."""
+    lists = lexicon().words
+    return lists["my_time_spans"] | lists["my_meals"] | lists["my_idiom_nouns"]
 
 
 def _abstract(word: str) -> bool:
@@ -4375,6 +4441,30 @@ def _parted_with(text: str, clause: Span, at: int) -> bool:
             return False
         # "Imagine I quit my job tomorrow", "Had I known, I would have sold my car": not so (v26)
         return not _unreal_before(text, at)
+    return False
+
+
+def _exchanged_away(text: str, clause: Span, at: int, end: int) -> bool:
+    """Whether "my X" from ``at`` to ``end`` follows a verb of exchange (``exchange_verbs``)
+    with the thing taken in its place after it (``exchange_links``: "for", "with", "to",
+    "into"): the X is had no longer (v42), as after a verb of parting: "I swapped my nationals
+    for warre hives", "traded my road bike for a gravel bike", "replaced my boiler with a heat
+    pump". Without the link it may still be had ("I replaced my phone"), and one to come or
+    denied is no exchange ("I'll swap my car for a van", "I never traded my bike for one")."""
+    words = [t.word for t in tx.tokens(text, clause.start, at)]
+    lists = lexicon().words
+    after = tx.tokens(text, end, clause.end)
+    if after[:1] and after[0].word in lists["verb_particles"]:
+        after = after[1:]  # "swapped my tyres out for ..."
+    if not after or after[0].word not in lists["exchange_links"]:
+        return False
+    for verb in lists["exchange_verbs"]:
+        size = len(verb.split())
+        if words[-size:] != verb.split():
+            continue
+        lead = words[-size - 1] if len(words) > size else ""
+        lead = "'" + lead.split("'", 1)[1] if "'" in lead else lead
+        return lead not in _not_done_leads() and not _unreal_before(text, at)
     return False
 
 
