@@ -1,4 +1,4 @@
-"""persona6.disclosure.v42: facts a person states about their own life.
+"""persona6.disclosure.v43: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -254,6 +254,11 @@ said with what it is stays what it tells ("my preference is nascar" -> "their pr
 nascar"); "my X" after a verb of exchange with the thing taken in its place (``exchange_verbs``,
 ``exchange_links``: "I swapped my nationals for warre hives") is had no longer; "have another
 crack / a stab / a bash" is an idiom of trying (``have_idioms``).
+v43 (session 18: clause boundaries): a value stops where a run-on clause begins with "so" before a
+gerund subject ("arthritis in both thumbs | so centring anything ... is agony"), a subject pronoun
+or "it" before a finite verb (``run_on_pronoun_verbs``: "every time I sync the logbook | it takes
+five minutes"), or "which means", "and then" (``run_on_relatives``); an object of "have"/"got" is
+cut there too.
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -277,7 +282,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v42"
+NAME = "persona6.disclosure.v43"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -340,8 +345,8 @@ _WORD_LISTS += ("stewarded_businesses",)
 _WORD_LISTS += ("feeling_phrases", "data_heads", "activity_nouns", "intent_present_verbs")
 _WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_places")
 _WORD_LISTS += ("my_time_spans", "my_meals", "my_frequented_places", "my_professionals")
-_WORD_LISTS += ("my_idiom_nouns", "exchange_verbs", "exchange_links")
-_WORD_LISTS += ("frequenting_adjectives", "frequented_heads")
+_WORD_LISTS += ("my_idiom_nouns", "exchange_verbs", "exchange_links", "run_on_pronoun_verbs")
+_WORD_LISTS += ("run_on_relatives", "frequenting_adjectives", "frequented_heads")
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _WORD_LISTS += ("picture_nouns", "picture_verbs", "child_ages", "child_age_units")
 _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
@@ -2163,8 +2168,30 @@ def _run_on() -> str:
     leads = tx.word_alternation(sorted(words["run_on_leads"]))
     subjects = tx.word_alternation(sorted(words["run_on_subjects"]))
     verbs = tx.word_alternation(sorted(words["run_on_verbs"]))
-    return rf"{leads}\s+{subjects}|(?<![\w'-])so\s+[\w'-]+\s+{verbs}"
+    pronoun_verbs = tx.word_alternation(sorted(words["run_on_pronoun_verbs"]))
+    relatives = _alternation(sorted(words["run_on_relatives"]))
+    # v43: "so" before a gerund subject, not after a copula ("my job is so exhausting"); a
+    # subject pronoun or "it" before a finite verb right after a word; "which means", "and then"
+    gerund = r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!'s )(?<!'m )(?<![\w'-])so\s+\w+ing\s+\w"
+    # not after a link: "as often as i can", "where i can do", "that i got", "like i do"
+    pronoun = rf"(?<=[a-z0-9] ){_NOT_AFTER_LINKS}(?:i|he|she|they|we|it)\s+{pronoun_verbs}"
+    return (
+        rf"{leads}\s+{subjects}|(?<![\w'-])so\s+[\w'-]+\s+{verbs}"
+        rf"|{gerund}|{pronoun}|{relatives}"
+    )
 
+
+#: Words after which a subject pronoun goes on the clause it is in (v43): a relative, a
+#: complementizer, a comparison ("the ones that i got", "as often as i can", "like i do").
+_LINKS = (
+    "that where which who when as than what how if like whenever wherever whatever because and or"
+)
+#: ... and a verb of knowing or saying, whose clause follows it without "that" ("I found out
+#: I have siblings", "I think it is").
+_KNOWING = "out know knew think thought realised realized said say hope guess believe told heard"
+_NOT_AFTER_LINKS = "".join(
+    rf"(?<!\b{w} )" for w in (*_LINKS.split(), *_KNOWING.split(), "since", "while", "whether")
+)
 
 #: Pictographs and symbols (emoji): chat debris in a statement, never part of a fact (v25).
 _EMOJI = "[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
@@ -2912,6 +2939,8 @@ def _from_have(text: str, pred: Predicate, rest: Span | None, fallback: bool) ->
         if before is not None:
             rest = Span(before.start("np"), before.end("np"))
     rest = _before_joined_clause(text, rest)  # "two greyhounds | and one of them has ..." (v35)
+    if rest is not None and (cut := _cut_debris(text, rest.start, rest.end)) < rest.end:
+        rest = tx.phrase_span(text, rest.start, cut)  # "arthritis | so centring ..." (v43)
     words = tx.tokens(text, *rest) if rest else []
     negated = pred.negated
     if words and words[0].word in ("no", "zero"):
