@@ -1,4 +1,4 @@
-"""persona6.disclosure.v43: facts a person states about their own life.
+"""persona6.disclosure.v44: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -259,6 +259,10 @@ gerund subject ("arthritis in both thumbs | so centring anything ... is agony"),
 or "it" before a finite verb (``run_on_pronoun_verbs``: "every time I sync the logbook | it takes
 five minutes"), or "which means", "and then" (``run_on_relatives``); an object of "have"/"got" is
 cut there too.
+v44 (session 18: times to come): what follows a verb of coming to have in a case supposed or a
+time clause still to come is not had ("as soon as I get my visa", "once I pass my test"), read by
+the shared guard (english v19: "in the event", "if and when", "supposing", "should I ever",
+``time_to_come``: "once I've got my full licence, could I ...").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -282,7 +286,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v43"
+NAME = "persona6.disclosure.v44"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -4518,15 +4522,52 @@ def _not_had_yet(text: str, clause: Span, at: int) -> bool:
     thing the speaker has not (v26) when that is wished, planned or supposed: "to" before the
     verb, or ``_unreal_before`` it ("If I ever had a garden, I would grow my own basil", "I'd
     love to have my own garden one day", "What if I started my own business?", "Imagine having
-    my own pool"). "I grew my own basil this year", "I have my own business" are had."""
-    if not re.match(r"my\s+own\b", text[at : at + 12], re.I):
-        return False
+    my own pool"). "I grew my own basil this year", "I have my own business" are had. Any
+    "my X" after such a verb is not had yet in a case supposed or a time to come (v44,
+    ``_supposed``: "as soon as I get my visa I'll book flights", "once I pass my test")."""
     before = tx.tokens(text, clause.start, at)
     if not before or before[-1].word not in lexicon().words["coming_to_have_verbs"]:
         return False
+    if not re.match(r"my\s+own\b", text[at : at + 12], re.I):
+        # "as soon as I get my visa", "in case I buy my first boat": to come, none had (v44)
+        case = _own_case(text, before[-1].start)
+        if case is None or before[-1].word in _HAVE_FORMS:
+            return False
+        # "as long as I have got my scooter" has it; "once I've got my licence" comes to
+        got = len(before) > 1 and before[-1].word == "got" and before[-2].word in _HAVE_AUX
+        return not got or text[case.marker.start : case.marker.end].lower() in _time_words()
     if len(before) > 1 and before[-2].word == "to":
         return not (len(before) > 2 and before[-3].word == "used")  # "I used to make my own"
     return _unreal_before(text, before[-1].start)
+
+
+#: Forms of a verb of having, not of coming to have: "as long as I have my scooter" has it.
+_HAVE_FORMS = frozenset({"have", "had", "having", "has", "own", "owned", "owning", "run", "ran"})
+_HAVE_AUX = frozenset({"have", "has", "'ve", "i've", "ive", "we've", "weve", "'s"})
+
+
+def _own_case(text: str, at: int) -> tx.Supposition | None:
+    """The condition or time to come whose own clause holds ``at`` (v44), not the consequence
+    it governs: "if I get my bonus | I'll buy a kayak" holds the bonus in the case; "I would
+    not have got my 3 tattoos | if he was here" says the tattoos were got."""
+    return next(
+        (
+            found
+            for found in tx.suppositions(text)
+            if found.kind in _SUPPOSED_KINDS
+            and found.scope.start == found.marker.start
+            and found.scope.start <= at < found.scope.end
+        ),
+        None,
+    )
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """The conjunctions of a time to come (english ``suppositions.time_to_come``)."""
+    return frozenset(
+        str(w).lower() for w in tx.load_lexicon("english")["suppositions"]["time_to_come"]
+    )
 
 
 @cache

@@ -737,13 +737,17 @@ class _SuppositionWords(NamedTuple):
     concessive: frozenset[tuple[str, ...]]
     leave: frozenset[tuple[str, ...]]
     leave_tails: tuple[tuple[str, ...], ...]
+    to_come_adverbs: tuple[tuple[str, ...], ...]
+    to_come_wants: tuple[tuple[str, ...], ...]
+    to_come_when: frozenset[str]
+    to_come_habits: frozenset[str]
 
 
 @cache
 def _supposition_words() -> _SuppositionWords:
     data = load_lexicon("english")["suppositions"]
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind in ("condition", "wish", "hedge"):
+    for kind in ("condition", "wish", "hedge", "time_to_come"):
         for phrase in data[kind]:
             words = tuple(str(phrase).lower().split())
             phrases.setdefault(words[0], []).append((words, kind))
@@ -762,6 +766,10 @@ def _supposition_words() -> _SuppositionWords:
         leave_tails=tuple(
             sorted((tuple(str(p).lower().split()) for p in data["leave_tails"]), key=len)[::-1]
         ),
+        to_come_adverbs=tuple(tuple(str(p).lower().split()) for p in data["to_come_adverbs"]),
+        to_come_wants=tuple(tuple(str(p).lower().split()) for p in data["to_come_wants"]),
+        to_come_when=frozenset(str(w) for w in data["to_come_when"]),
+        to_come_habits=frozenset(str(w) for w in data["to_come_habits"]),
     )
 
 
@@ -804,7 +812,10 @@ def _sentence_suppositions(text: str, sentence: Span) -> list[Supposition]:
             index += 1
             continue
         phrase, kind = match
-        found.extend(_governed(text, sentence, words, index, len(phrase), kind))
+        if kind == "time_to_come":
+            found.extend(_to_come(text, sentence, words, index, len(phrase)))
+        else:
+            found.extend(_governed(text, sentence, words, index, len(phrase), kind))
         index += len(phrase)
     return found
 
@@ -876,6 +887,61 @@ def _governed(
     if _unreal(text, condition, governed):
         kind = "counterfactual"  # "if I won the lottery, I would buy a boat"
     return [Supposition(kind, marker, span) for span in (condition, *governed)]
+
+
+_PRESENT_BE = frozenset({"am", "are", "is", "'m", "'re", "m", "re"})  # is_past("am") holds
+_TIME_ADVERBS = frozenset({"ever", "just", "first", "finally", "eventually", "actually", "then"})
+
+
+def _to_come(
+    text: str, sentence: Span, words: Sequence[Token], index: int, size: int
+) -> list[Supposition]:
+    """A time clause of what is still to come at ``words[index]`` (english v19,
+    ``time_to_come``): "once I've got my full licence, could I ...", "as soon as I get my visa
+    I'll book flights", "when I eventually buy a house I want a big garden". Read as a
+    condition over its own clause (up to the consequence's subject), when a subject follows the
+    conjunction, nothing in the clause is past (but a participle after "have": "once I've
+    got") or said with "will", and either an adverb of a time to come is in it
+    (``to_come_adverbs``) or the rest of the sentence speaks of what will be, asks or wants
+    (``to_come_wants``). "once I got home I cooked", "when I get home I always cook" and "next
+    time I'll bring snacks" stay so."""
+    lexicon = _supposition_words()
+    after = words[index + size : index + size + 1]
+    if not after or after[0].word not in english_set("subject_words"):
+        return []
+    found = _governed(text, sentence, words, index, size, "hedge")  # its own clause only
+    own = found[0].scope
+    inside = [t for t in words if own.start <= t.start < own.end][size:]
+    opener = inside[-1:] if inside and inside[-1].word in english_set("question_openers") else []
+    inside = inside[: len(inside) - len(opener)]  # "once I have the certificate | can I apply"
+    own_words = [t.word for t in inside]
+    # the tense is its first verb's: "once I got home" is past, "as soon as I get my shoes
+    # resoled" and "once I've got my licence" are not
+    verb = next((w for w in own_words[1:] if not w.endswith("ly") and w not in _TIME_ADVERBS), "")
+    perfect = bool(own_words) and own_words[0].endswith(("'ve", "\u2019ve", "ive", "weve"))
+    past = not perfect and verb not in _PRESENT_BE and (is_past(verb) or verb in ("was", "were"))
+    if past or says_future(" ".join(own_words)):
+        return []
+    adverb = any(_has_phrase(own_words, p) for p in lexicon.to_come_adverbs)
+    if words[index].word in lexicon.to_come_when and not (adverb or verb in _PRESENT_BE):
+        return []  # "when I work at Pet Smart", "when I move to San Diego": so, or a plan
+    rest = opener + [t for t in words if t.start >= own.end or t.end <= own.start]
+    if any(t.word in lexicon.to_come_habits for t in rest):
+        return []  # "I am always playing a game when I work at Pet Smart": a habit's time
+    if not adverb:
+        if not rest:
+            return []
+        rest_words = [t.word for t in rest]
+        wants = any(_has_phrase(rest_words, p) for p in lexicon.to_come_wants)
+        later = says_future(" ".join(rest_words)) or text[: sentence.end].rstrip().endswith("?")
+        if not (wants or later or opener):
+            return []
+    return [Supposition("condition", found[0].marker, own)]
+
+
+def _has_phrase(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _granting(words: Sequence[Token], index: int, size: int, condition: Span) -> bool:
