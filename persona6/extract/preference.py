@@ -1,4 +1,4 @@
-"""persona6.preference.v51: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v52: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -70,6 +70,10 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   ("X drives me round the bend", "X makes my heart sing", "X gets me every time"), a favourite
   with an intensifier ("X is hands down my favourite"), "it helps me when ..." (a standing
   help in that form) and a learner's "for me X must be Y".
+- a pronoun subject of a frame of benefit ("It helps me relax", "it keeps me sane") points at
+  what the speaker said they do, took up or have in the clause just before, or at a phrase
+  with no verb set before it ("gardening on sundays, it keeps me sane"); nothing else is
+  guessed. "I've been getting into X" begins a taste as "I got into X" does (v52).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -114,7 +118,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v51"
+NAME = "persona6.preference.v52"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -154,6 +158,9 @@ class Frame:
     activity_says: str | None = None  # how the value reads when the object is an "-ing" verb
     runs_on: bool = False  # the object takes in the clauses after it that only add to it
     names: bool = False  # the object must name something: a pronoun is not read back
+    # (v52) ... unless it points at what the speaker said they do or have just before ("I
+    # started knitting last winter. It helps me relax": knitting; ``_speaker_thing``)
+    speaker: bool = False
     imperative: bool = False  # a request to the listener ("always cite sources")
     # How the frame reads after an announced change of mind ("changed my mind, foundation is
     # better for me now": prefers foundation), and at what weight (``_announcement``).
@@ -388,7 +395,8 @@ def _frame(entry: dict, fills: dict[str, str]) -> Frame:
         refers_back=bool(entry.get("refers_back", False)),
         activity_says=entry.get("activity_says"),
         runs_on=bool(entry.get("runs_on", False)),
-        names=entry.get("pronoun") == "skip",
+        names=entry.get("pronoun") in ("skip", "speaker"),
+        speaker=entry.get("pronoun") == "speaker",
         imperative=bool(entry.get("imperative", False)),
         changed_says=entry.get("changed_says"),
         changed_weight=float(entry["changed_weight"]) if "changed_weight" in entry else None,
@@ -1756,6 +1764,17 @@ def _predicate_cue(text: str, pred: Predicate) -> Cue | None:
             cue = _be_cue(text, start, pred.rest.end)
             entering = tx.load_lexicon("preferences")["entering"]["phrases"]
             cue = cue if cue is not None and cue.says.removeprefix("is ") in entering else None
+        if cue is None and pred.is_be and following and following[0].word in _becoming():
+            # "I've been getting into bouldering", "I'm getting really into X" (v52)
+            start = following[1].start if len(following) > 1 else pred.rest.end
+            start += len(_adverbs().match(text, start, pred.rest.end).group())
+            cue = _be_cue(text, start, pred.rest.end)
+            entering = tx.load_lexicon("preferences")["entering"]["phrases"]
+            cue = cue if cue is not None and cue.says.removeprefix("is ") in entering else None
+            if cue is not None and (_enters(text, cue) or _pronoun_after(text, cue, pred)):
+                return None  # "I'm getting into the car", "I'm getting into it"
+            if cue is not None:
+                return cue
         if cue and not pred.is_be and _pronoun_after(text, cue, pred):
             return None  # "I've really grown fond of them": the thing is the turn's before (v47)
         if cue:
@@ -1791,12 +1810,15 @@ def _enters(text: str, cue: Cue) -> bool:
     """Whether "get into" takes one thing that is entered, not a taste begun ("we got into an
     accident", "I got into a bad spot"; ``entering``): not "I got into jazz"."""
     data = tx.load_lexicon("preferences")["entering"]
-    following = tx.tokens(text, cue.object_start, len(text))[:1]
-    return (
-        cue.says.removeprefix("is ") in data["phrases"]
-        and bool(following)
-        and following[0].word in data["articles"]
-    )
+    following = tx.tokens(text, cue.object_start, len(text))[:3]
+    if cue.says.removeprefix("is ") not in data["phrases"] or not following:
+        return False
+    if following[0].word in data["articles"]:
+        return True
+    words = [t.word for t in following]
+    if words[0] in data["determiners"]:
+        words = words[1:]
+    return bool(words) and words[0] in data["places"]  # "got into trouble", "the car" (v52)
 
 
 def _be_cue(text: str, start: int, end: int) -> Cue | None:
@@ -2648,10 +2670,13 @@ def _frames(context: _Context) -> list[Claim]:
             continue  # "that cake looks amazing", "having that is so cool!"
         if frame.at_hand and _guessed(text, obj_words, begin + match.end("obj"), clause.end):
             continue  # "It must feel good": a guess at how something feels, no taste
+        referent = None
         if frame.names and _pronoun(
             text, tx.phrase_span(text, obj_start, begin + match.end("obj"))
         ):
-            return []  # "it means a lot to me" thanks the listener as often as not
+            referent = _speaker_thing(context) if frame.speaker else None
+            if referent is None:
+                return []  # "it means a lot to me" thanks the listener as often as not
         if match.groupdict().get("tense") and _one_occasion(context, obj_words):
             return []  # "the concert was amazing": how one occasion went, no standing taste
         negated = bool(match.groupdict().get("neg"))
@@ -2687,6 +2712,8 @@ def _frames(context: _Context) -> list[Claim]:
             named = _named_before(context)
             span = named[0] if named else None
             evidence, reads = sorted({named[1], context.clause}) if named else [], ""
+        elif referent is not None:
+            span, evidence, reads = referent[0], sorted({referent[1], context.clause}), ""
         else:
             span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         span = _category_member(text, span, kind)  # "that is my favorite color": blue (v37)
@@ -2716,6 +2743,100 @@ def _frames(context: _Context) -> list[Claim]:
 
 
 _PERSON_POINTERS = frozenset({"he", "she"})
+
+
+def _speaker_thing(context: _Context) -> tuple[Span, Span] | None:
+    """What a pronoun subject of a frame of benefit ("It helps me relax", "it keeps me sane")
+    points at, and the clause naming it (v52): the nearest clause before it, in the sentence
+    or the last of the sentence before, when the speaker says there what they do, took up or
+    have ("I started knitting last winter. It helps me relax": knitting; "I go cycling every
+    weekend. It clears my head": cycling; "I got a fish tank. It calms me down": fish tank),
+    or a phrase set before it in the same sentence with no verb of its own ("gardening on
+    sundays, it keeps me sane"). Nothing when that clause is someone else's ("My boss sent the
+    report. It helps me plan"), the listener's, a social reply ("Thanks for the tips. It calms
+    me down"), or names a person or a pronoun: the thing is then further back, honestly
+    unknown."""
+    text, parts, index = context.text, context.parts, context.index
+    if index:
+        clause, opens = parts[index - 1], index == 1
+    elif context.before is not None:
+        before = tx.clauses(text, context.before)
+        clause, opens = before[-1], len(before) == 1
+    else:
+        return None
+    words = _speaker_words()
+    said = tx.tokens(text, *clause)
+    if not said or said[0].word in words.not_openers:
+        return None
+    if any(t.word in words.others for t in said):
+        return None  # "My sister bought a rowing machine": hers
+    preds = tx.predicates(text, clause, _known(), tx.FIRST_PERSON, implied=True)
+    if not preds or (tx.is_gerund(said[0].word) and preds[-1].verb.start == said[0].start):
+        # a phrase with no verb of its own, set before the pronoun in the same sentence
+        # ("gardening on sundays, it keeps me sane"); not a clause of someone else's ("My
+        # family is my motivation and they keep me going": a verb, its subject a noun)
+        if len(said) > 5 or tx.predicates(text, clause, _known(), _ANY_SUBJECT):
+            return None
+        if not index and not (opens and tx.is_gerund(said[0].word)):
+            return None  # the sentence before only as a doing alone ("Gardening on Sundays.")
+        if any(t.word in words.finite for t in said):
+            return None
+        rest = list(said)
+    else:
+        pred = preds[-1]
+        if pred.implied and not (opens and pred.verb.start == said[0].start):
+            return None  # "Clay is incredible", "..., visualize goals": no dropped "I" here
+        if pred.verb.word not in words.doing and not pred.is_be:
+            return None  # "I told him", "I visualize my goals": no thing done, taken up or had
+        rest = list(tx.tokens(text, *pred.rest))
+        while rest and (rest[0].word in words.particles or rest[0].word in words.leads):
+            rest = rest[1:]  # "picked up crochet", "got into bonsai", "been swimming"
+        if not rest or (pred.is_be and not tx.is_gerund(rest[0].word)):
+            return None  # "I'm tired": a state, no thing done or had
+    if rest and (rest[0].word in words.not_openers or rest[0].word in words.indefinite):
+        return None  # "a bit of everything", "something nice": no thing named
+    for at, word in enumerate(rest):
+        if at and (word.word in words.times or word.word in words.ends):
+            rest = rest[:at]  # "jigsaw puzzles most evenings", "my turtles to the beach"
+            break
+    if rest and rest[0].word in words.times:
+        return None  # "I spend Sundays at the allotment": the time, no thing sure
+    span = tx.phrase_span(text, rest[0].start, rest[-1].end, lexicon().stops) if rest else None
+    if span is None or _pronoun(text, span):
+        return None
+    if {t.word for t in tx.tokens(text, *span)} & (words.others | words.indefinite):
+        return None  # "I asked my boss": a person; "a bit of everything": no thing named
+    return span, clause
+
+
+@dataclass(frozen=True, slots=True)
+class _SpeakerWords:
+    not_openers: frozenset[str]
+    others: frozenset[str]
+    particles: frozenset[str]
+    leads: frozenset[str]
+    doing: frozenset[str]
+    times: frozenset[str]
+    ends: frozenset[str]
+    indefinite: frozenset[str]
+    finite: frozenset[str]
+
+
+@cache
+def _speaker_words() -> _SpeakerWords:
+    own = tx.load_lexicon("preferences")["speaker_things"]
+    general = tx.load_lexicon("preferences")["general_readings"]
+    return _SpeakerWords(
+        not_openers=frozenset(own["not_openers"]),
+        others=frozenset(general["other_subjects"]) | frozenset(own["persons"]),
+        particles=frozenset(lexicon().words["habit_particles"]) | frozenset(own["particles"]),
+        leads=frozenset(own["leads"]),
+        doing=frozenset(f for v in own["doing_verbs"] for f in tx.inflections(str(v))),
+        times=frozenset(own["times"]),
+        ends=frozenset(own["ends"]),
+        indefinite=frozenset(own["indefinite"]),
+        finite=tx.english_set("be_forms") | frozenset(own["finite"]),
+    )
 
 
 @cache

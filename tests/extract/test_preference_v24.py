@@ -17,8 +17,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v24() -> None:
-    assert preference.NAME == "persona6.preference.v51"
-    assert load_lexicon("preferences")["version"] == 39
+    assert preference.NAME == "persona6.preference.v52"
+    assert load_lexicon("preferences")["version"] == 40
 
 
 @pytest.mark.parametrize(
