@@ -1,4 +1,4 @@
-"""persona6.disclosure.v44: facts a person states about their own life.
+"""persona6.disclosure.v45: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -263,6 +263,9 @@ v44 (session 18: times to come): what follows a verb of coming to have in a case
 time clause still to come is not had ("as soon as I get my visa", "once I pass my test"), read by
 the shared guard (english v19: "in the event", "if and when", "supposing", "should I ever",
 ``time_to_come``: "once I've got my full licence, could I ...").
+v45 (session 18): a past form with a time of the present period ("this summer we finally moved to
+Tasmania") is done, no plan; a job, role, team, office or school moved to is no home
+(data/places.yaml ``home_kinds``: "I moved to a new job" was home:new job).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -286,7 +289,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v44"
+NAME = "persona6.disclosure.v45"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -879,7 +882,12 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
         phrase = "want to"  # "I'd love to visit Japan" wishes as "I want to visit Japan" does
     regular = lex.frequency.search(clause_text) or lead & lex.words["habit_leads"]
     skills_skip, we = lex.words["skill_skip_verbs"], pred.subject.word.startswith("we")
-    if lead & lex.words["plan_leads"] or lex.future.search(clause_text):
+    # a past form with a time of the present period ("this summer we finally moved to
+    # Tasmania", "tonight I cooked") tells what is done, no plan (v45)
+    future = lex.future.search(clause_text)
+    done = tx.is_past(pred.verb.word) and not lead & _not_done_leads() and pred.verb.word != "got"
+    timed = future and not (done and future.group(0).lower().startswith("this"))
+    if lead & lex.words["plan_leads"] or timed:
         category = "plans"
     elif lead & lex.words["skill_leads"] and lemma in lex.words["skill_verbs"] and not we:
         category = "skills"
