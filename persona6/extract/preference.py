@@ -1,4 +1,4 @@
-"""persona6.preference.v52: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v53: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -74,6 +74,9 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
   what the speaker said they do, took up or have in the clause just before, or at a phrase
   with no verb set before it ("gardening on sundays, it keeps me sane"); nothing else is
   guessed. "I've been getting into X" begins a taste as "I got into X" does (v52).
+- a request or a want tied to one occasion anywhere in its sentence ("For Saturday's party can
+  you ...", "just for this batch", "for the wedding on the 12th", "... on Saturday") is of that
+  occasion, no standing want (``occasion_scopes``; v53).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -118,7 +121,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v52"
+NAME = "persona6.preference.v53"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -3033,7 +3036,22 @@ def _pinned_to_the_moment(text: str, sentences: Sequence[Span], claim: Claim) ->
     if _standing_words().marker.search(said) or _instructions().habitual.search(said):
         return False
     head, tail = _moment_scopes()
-    return bool(head.match(said) or tail.search(said.rstrip()))
+    return bool(head.match(said) or tail.search(said.rstrip()) or _occasion_scope().search(said))
+
+
+@cache
+def _occasion_scope() -> re.Pattern[str]:
+    """A scope of one occasion anywhere in a sentence (``occasion_scopes``, v53): "For
+    Saturday's party ...", "just for this batch", "for the wedding on the 12th"."""
+    data = tx.load_lexicon("preferences")
+    fills = {
+        "occasions": _alternation(data["occasions"]),
+        "days": _alternation(data["days"]),
+    }
+    scopes = [
+        re.sub(r"\{(\w+)\}", lambda m: fills[m.group(1)], str(p)) for p in data["occasion_scopes"]
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in scopes), re.I)
 
 
 def _moment_tails() -> str:

@@ -21,8 +21,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v26() -> None:
-    assert preference.NAME == "persona6.preference.v52"
-    assert load_lexicon("preferences")["version"] == 40
+    assert preference.NAME == "persona6.preference.v53"
+    assert load_lexicon("preferences")["version"] == 41
 
 
 # A file format chosen over another: what the person's tools take, beyond this file.

@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v52"
-    assert load_lexicon("preferences")["version"] == 40
+    assert preference.NAME == "persona6.preference.v53"
+    assert load_lexicon("preferences")["version"] == 41
 
 
 @pytest.mark.parametrize(
