@@ -1,4 +1,4 @@
-"""persona6.preference.v53: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v54: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -77,6 +77,9 @@ Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/pref
 - a request or a want tied to one occasion anywhere in its sentence ("For Saturday's party can
   you ...", "just for this batch", "for the wedding on the 12th", "... on Saturday") is of that
   occasion, no standing want (``occasion_scopes``; v53).
+- the evaluative comparative with an adjective's "-er" form: of taste and comfort for anyone's
+  taste ("Fleece is so much cosier than down jackets"), of ease and dependability only "for
+  me" ("paper maps are just easier for me than apps"; v54).
 
 Not a taste: a wish to reach a person or support ("I'd like to contact support", by the
 failure extractor's ``escalate`` cues), a social reply to the listener ("I appreciate your
@@ -121,7 +124,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v53"
+NAME = "persona6.preference.v54"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
