@@ -1,4 +1,4 @@
-"""persona6.failure.v30: failure episodes, and how the person reacted to each.
+"""persona6.failure.v31: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -92,7 +92,11 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   wrong"; "your transcriber gets my surname wrong" is one), a thing of the world after a
   person's possessive ("My friend's car keeps breaking down"); v30 a way given wrong by a
   product that guides ("the cycling app routed me down a footpath that's closed", "your map
-  sent us the wrong way", ``guide_verbs``, ``bad_ways``; not a person nor a sign); key =
+  sent us the wrong way", ``guide_verbs``, ``bad_ways``; not a person nor a sign); v31 a time
+  or condition clause with no comma hides no report (``_habit_main``, ``habit_markers``:
+  "when i open the map it freezes", "every time i tap save it logs me out"; not a main clause
+  still to come, asking, or a breakage in the time clause itself: "if the app freezes should
+  i reinstall it"), and a program closing by itself ("the app just closes"); key =
   ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
@@ -275,7 +279,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v30"
+NAME = "persona6.failure.v31"
 
 
 class Reaction(StrEnum):
@@ -368,6 +372,14 @@ class FailureCues:
     restate_words: int
     function_words: frozenset[str]
     asking_verbs: frozenset[str]
+    #: v31: an unpunctuated time or condition clause before a report's main clause
+    #: (``_habit_main``).
+    habit_markers: re.Pattern[str]
+    main_subjects: frozenset[str]
+    main_to_come: re.Pattern[str]
+    main_askers: frozenset[str]
+    object_leads: frozenset[str]
+    nominatives: frozenset[str]
     #: v27: the register of a formal letter (``_letter``).
     letter_decisions: CueList
     letter_marks: CueList
@@ -594,6 +606,12 @@ def cues() -> FailureCues:
         restate_words=int(data["restate_words"]),
         function_words=frozenset(str(w) for w in load_lexicon("function_words")["words"]),
         asking_verbs=names("asking_verbs"),
+        habit_markers=_words_pattern(data["habit_markers"]),
+        main_subjects=names("main_subjects"),
+        main_to_come=_words_pattern(data["main_to_come"]),
+        main_askers=names("main_askers"),
+        object_leads=names("object_leads"),
+        nominatives=names("nominatives"),
         letter_decisions=_compile(data["letter_decisions"]),
         letter_marks=_compile(data["letter_marks"]),
     )
@@ -622,6 +640,15 @@ def _phrase_words(
     modified = rf"(?!(?!{shown})(?:{world}|{persons}|{adverb})(?:e?s)?\b){word}"
     bare = rf"(?!(?:{world}|{people}|{adverb})(?:e?s)?\b){word}"
     return word, modified, bare
+
+
+def _words_pattern(phrases: Sequence[object]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, longest first, spaces as any run of spaces (v31)."""
+    alternation = "|".join(
+        re.escape(str(p)).replace(r"\ ", r"\s+")
+        for p in sorted(phrases, key=lambda p: -len(str(p)))
+    )
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.IGNORECASE)
 
 
 def _finite(data: dict[str, Any]) -> str:
@@ -840,7 +867,7 @@ def _user_report(prep: Prepared) -> bool:
     return prep.remember(
         (NAME, "user_report"),
         lambda p: (
-            _said(p, found.user_reports, found.user_report_exclusions, supposed=True)
+            _said(p, found.user_reports, found.user_report_exclusions, supposed=True, habits=True)
             and not _service_request(p)
         ),
     )
@@ -858,7 +885,7 @@ def _service_request(prep: Prepared) -> bool:
 _SUPPOSED_KINDS = ("condition", "imagined", "counterfactual")
 
 
-def _supposed(text: str, at: int) -> bool:
+def _supposed(text: str, at: int, habit: int | None = None) -> bool:
     """Offset ``at`` lies in a case supposed (``text.supposed``, ``_SUPPOSED_KINDS``), but not
     in the main clause of an "if" that asks rather than supposes (v23): after a verb of finding
     out (``asking_verbs``: "I'll wait an hour and see if it sorts itself out", "let me check if
@@ -866,6 +893,8 @@ def _supposed(text: str, at: int) -> bool:
     crashes" reports no crash) and leaves the clause before it so."""
     for found in tx.suppositions(text):
         if found.kind not in _SUPPOSED_KINDS or not found.scope.start <= at < found.scope.end:
+            continue
+        if found.marker.start == habit:  # v31: the match opens the condition's main clause
             continue
         if found.scope.start != found.marker.start and _asks_if(text, found.marker.start):
             continue
@@ -900,17 +929,23 @@ _NO_CUES = CueList(())
 
 
 def _said(
-    prep: Prepared, wanted: CueList, exclusions: CueList = _NO_CUES, supposed: bool = False
+    prep: Prepared,
+    wanted: CueList,
+    exclusions: CueList = _NO_CUES,
+    supposed: bool = False,
+    habits: bool = False,
 ) -> bool:
     """A person's own words match ``wanted`` (outside every match of ``exclusions``), memoised
     on the text. Material they pasted is not their words (v12, ``text.material_spans``): an
     error message in a code fence, a log line, a forwarded email reports no breakage, asks
     nothing and tells no reaction of theirs ("got this when i tried on the app??" above a
     fenced "Error 409: ... retry with loyalty tier GOLD"). With ``supposed``, a match in a case
-    supposed (``_SUPPOSED_KINDS``) is not said either (v14)."""
+    supposed (``_SUPPOSED_KINDS``) is not said either (v14). With ``habits``, a match opening
+    the main clause after an unpunctuated time or condition clause is outside that clause
+    (v31, ``_habit_main``)."""
     return prep.remember(
-        (NAME, "said", wanted, exclusions, supposed),
-        lambda p: _outside(p, wanted, exclusions, own=True, supposed=supposed),
+        (NAME, "said", wanted, exclusions, supposed, habits),
+        lambda p: _outside(p, wanted, exclusions, own=True, supposed=supposed, habits=habits),
     )
 
 
@@ -966,7 +1001,12 @@ def _letter(text: str) -> list[tuple[int, int]]:
 
 
 def _outside(
-    prep: Prepared, wanted: CueList, exclusions: CueList, own: bool = False, supposed: bool = False
+    prep: Prepared,
+    wanted: CueList,
+    exclusions: CueList,
+    own: bool = False,
+    supposed: bool = False,
+    habits: bool = False,
 ) -> bool:
     """Some match of ``wanted`` in the text starts outside every match of ``exclusions`` (and,
     when ``own``, outside the material the person pasted; when ``supposed``, outside a case
@@ -984,11 +1024,50 @@ def _outside(
                 excluded = [e.span() for x in exclusions.candidates(prep) for e in x.finditer(text)]
                 if own:
                     excluded += _pasted(prep)
-            if not any(start <= m.start() < end for start, end in excluded) and not (
-                supposed and _supposed(text, m.start())
-            ):
+            marker = _habit_main(text, m.start()) if habits else None
+            if not any(
+                start <= m.start() < end and start != marker for start, end in excluded
+            ) and not (supposed and _supposed(text, m.start(), marker)):
                 return True
     return False
+
+
+def _habit_main(text: str, at: int) -> int | None:
+    """The start of the time or condition marker (``habit_markers``) whose clause, with no
+    comma, ends where the match at ``at`` opens the main clause (v31): "when i open the map |
+    it freezes", "every time i tap save | it logs me out", "if i upload more than 3 photos |
+    the app just closes". After the marker come the clause's own subject and verb (two words
+    at least), then the match opens with a subject (``main_subjects``) or follows a subject
+    pronoun ("when i log in | i get a 500"). Not a main clause still to come or unreal
+    (``main_to_come``: "if i upload 4 photos the app will crash"), nor one that asks (a word of
+    ``main_askers`` before its subject, "does the app crash", or a "?" at its end), nor a word
+    that may be an object after a preposition (``object_leads``, unless a subject pronoun,
+    ``nominatives``: "when i click on it crashes"); a breakage in the time clause itself stays
+    in it ("if the app freezes should i reinstall it")."""
+    found = cues()
+    start = max(text.rfind(c, 0, at) for c in ".!?;,:\n") + 1
+    markers = list(found.habit_markers.finditer(text, start, at))
+    if not markers:
+        return None
+    marker = markers[-1]
+    between = [w.lower() for w in re.findall(r"[\w'’]+", text[marker.end() : at])]
+    opening = re.match(r"[\w'’]+", text[at:])
+    if not opening:
+        return None
+    first = opening.group().lower()
+    if first not in found.main_subjects:
+        if not between or between[-1] not in found.nominatives | {"it", "you"}:
+            return None
+        first, between = between[-1], between[:-1]  # the pronoun opens the main clause
+    if len(between) < 2 or between[-1] in found.main_askers:
+        return None
+    if between[-1] in found.object_leads and first not in found.nominatives:
+        return None
+    stop = re.search(r"[.!?;,:\n]", text[at:])
+    main = text[at : at + stop.start()] if stop else text[at:]
+    if (stop and stop.group() == "?") or found.main_to_come.search(main):
+        return None
+    return marker.start()
 
 
 def find_failures(session: Sequence[StoredEvent]) -> list[Failure]:
