@@ -1,4 +1,4 @@
-"""persona6.disclosure.v45: facts a person states about their own life.
+"""persona6.disclosure.v46: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -266,6 +266,11 @@ the shared guard (english v19: "in the event", "if and when", "supposing", "shou
 v45 (session 18): a past form with a time of the present period ("this summer we finally moved to
 Tasmania") is done, no plan; a job, role, team, office or school moved to is no home
 (data/places.yaml ``home_kinds``: "I moved to a new job" was home:new job).
+v46 (session 18: credentials): a past verb of attainment whose object's head is a credential is
+a lasting fact of the speaker's qualifications or status, "I" said or dropped ("Got my licence last
+year" -> skills:got my licence, "Passed the bar in May" -> education:passed the bar, "finally got
+my green card" -> identity:got my green card); the noun's sense is read from its context (a noun
+or a verb after it, a place's "the bar" with no time, software in the sentence make none).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -289,7 +294,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v45"
+NAME = "persona6.disclosure.v46"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -763,6 +768,9 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     raw = tx.tokens(text, pred.rest.start, pred.rest.end)
     if verb in lex.words["place_move_verbs"] and _to_a_home(text, sentence, pred, raw):
         lemma = "move"  # "we shifted to a bigger flat", "We are shifted to Chennai" (v41)
+    attained = _attained(text, sentence, pred, raw)
+    if attained is not None:
+        return attained  # "Got my licence last year", "Passed the bar in May" (v46)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if lemma == "have" and not pred.is_be and len(raw) > 1 and raw[0].word == "to":
         obliged = _obliged(text, pred, raw)  # "I had to take a break": "had to" is a modal (v12)
@@ -1222,6 +1230,112 @@ def _habit_in_modal(pred: Predicate, regular: bool) -> bool:
 
 #: Modals of possibility, advice or duty: what they govern is not done as a habit.
 _UNREAL_MODALS = frozenset({"could", "should", "might", "may", "must"})
+
+
+@cache
+def _credentials() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]:
+    """The credential heads as word tuples with their category, and those that are tests
+    (``credentials``, ``credential_exams``)."""
+    data = tx.load_lexicon("disclosures")
+    heads = {
+        tuple(str(h).lower().split()): category
+        for category, names in data["credentials"].items()
+        for h in names
+    }
+    exams = frozenset(tuple(str(h).lower().split()) for h in data["credential_exams"])
+    return heads, exams
+
+
+@cache
+def _credential_words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tx.load_lexicon("disclosures")[name])
+
+
+_CREDENTIAL_DATE = re.compile(
+    r"\s+(?:in|on)\s+(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"spring|summer|autumn|fall|winter|my\s+(?:first|second|third)|the\s+(?:first|second))",
+    re.I,
+)
+
+
+def _attained(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Token]) -> Claim | None:
+    """A credential attained (v46): a past verb of attainment (``attainment_award``; a test
+    only by ``attainment_pass``) whose object's head is a credential (``credentials``), said by
+    the speaker with or without the "I" a chat drops: "Got my licence last year" ->
+    ``skills:got my licence``, "Passed the bar in May" -> ``education:passed the bar``. The
+    sense of the noun is read from its context: a noun or a verb after the head makes it no
+    credential ("my licence key", "my exam results", "got my licence suspended"); a head that
+    names a place too ("the bar") needs the clause's end or a time after it; one that names a
+    product's licence or a server's certificate no word of software in the sentence."""
+    verb = pred.verb.word
+    if verb not in _credential_words("attainment_award") or pred.negated:
+        return None
+    lead = set(pred.lead)
+    if lead & (_unreal_leads() | lexicon().words["plan_leads"]) or "used to" in lead:
+        return None
+    words = list(raw[:9])
+    if words and words[0].word in ("my", "our", "the", "a", "an", "her", "his"):
+        if words[0].word in ("her", "his"):
+            return None  # "got her licence": a third party's
+        words = words[1:]
+    heads, exams = _credentials()
+    ends = _noun_phrase_ends()
+    for i in range(min(len(words), 5)):
+        if i and words[i - 1].word in ends:
+            return None  # the noun phrase ended before any credential
+        for size in (2, 1):
+            if i + 1 < size:
+                continue
+            head = tuple(t.word for t in words[i + 1 - size : i + 1])
+            if head not in heads:
+                continue
+            after = words[i + 1] if i + 1 < len(words) else None
+            if after is not None and not _credential_ends(text, words[i], after, head):
+                break  # "my licence key", "my exam results", "the bar on the corner"
+            if head in exams and verb not in _credential_words("attainment_pass"):
+                return None  # "finished my exams" is sat, "got my exam results" is news
+            if not _credential_sense(text, sentence, words[: i + 1], head):
+                return None
+            thing = text[raw[0].start : words[i].end]
+            fact = tx.normalise_phrase(f"{verb} {thing}")
+            tail = _credential_tail(text, words[i].end, pred.clause.end)
+            value = tx.plain(f"{verb} {thing}{tail}")
+            return Claim(f"{heads[head]}:{fact}"[:100], value, 1.0, 0.8, [pred.clause])
+    return None
+
+
+def _credential_ends(text: str, last: tx.Token, after: tx.Token, head: tuple[str, ...]) -> bool:
+    """Whether the credential's noun phrase ends at ``last``: punctuation or a word of
+    ``credential_followers`` after it; for a head that names a place too, only a time."""
+    if re.search(r"[,.;:!?()—–-]", text[last.end : after.start]):
+        return True
+    if head[-1] in _credential_words("credential_place_senses"):
+        times = _credential_words("credential_times")
+        return after.word in times or bool(_CREDENTIAL_DATE.match(text, last.end))
+    return after.word in _credential_words("credential_followers")
+
+
+def _credential_sense(
+    text: str, sentence: Span, phrase: Sequence[tx.Token], head: tuple[str, ...]
+) -> bool:
+    """Whether a head that also names a product's licence or a certificate of software
+    (``credential_product_senses``) is a credential here: no product word before it
+    (``credential_product_marks``) and no word of software in the sentence."""
+    if head[-1] not in _credential_words("credential_product_senses"):
+        return True
+    if _credential_words("credential_product_marks").intersection(t.word for t in phrase):
+        return False
+    said = {t.word for t in tx.tokens(text, sentence.start, sentence.end)} - set(head)
+    words = lexicon().words  # the head itself ("licence") is one of the words of software
+    return not said & (words["switch_context"] | words["task_objects"])
+
+
+def _credential_tail(text: str, start: int, end: int) -> str:
+    """The time or manner said right after the credential, up to punctuation ("in May", "last
+    year", "on my second try")."""
+    tail = re.split(r"[,.;:!?()—–]| - ", text[start:end], maxsplit=1)[0]
+    words = tail.split()
+    return " " + " ".join(words[:6]) if words else ""
 
 
 def _step_of_task(text: str, pred: Predicate, rest: Span | None) -> bool:

@@ -54,7 +54,8 @@ def test_a_case_to_come_is_no_fact(text: str, word: str) -> None:
         ("when I get home I always water the tomatoes", "habits:water the tomatoes"),
         ("when I retire I'll move to the coast", "plans:move to the coast"),
         ("next time I'll bring the board game", "plans:bring the board game"),
-        ("I got my sailing certificate in may", "possessions:sailing certificate"),
+        # v46: a credential attained is a qualification, no possession
+        ("I got my sailing certificate in may", "education:got my sailing certificate"),
         (
             "i have a 200 litre tank and when I clean it i use a gravel vac",
             "possessions:200 litre tank",
