@@ -35,7 +35,10 @@ brief.v15: a preference touches a boundary by words of content (``boundary_gener
 count), a trait said by the very words of another's line is folded into it (``_folded``), and a
 request whose own words meet the task ranks with the most relevant. brief.v16: the assistant's
 boundaries are kept first once all of them fit in ``boundary_share`` of the budget
-(``_reserved``). brief.v17: asking for simple explanations (style.v19) is directed.
+(``_reserved``). brief.v17: asking for simple explanations (style.v19) is directed. brief.v18:
+each format asked for (style.v22 ``format``, a trait per format) is directed with its
+``{value}``, once: not beside their request's own line, not once turned down; a tone asked for
+is a request on the tone dimension (``asked``).
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -72,12 +75,13 @@ from persona6.context.relevance import (
 )
 from persona6.context.tokens import cached_count, count_tokens
 from persona6.errors import InvalidOption
-from persona6.graph.consolidate import chosen_sides
+from persona6.extract.text import load_lexicon
+from persona6.graph.consolidate import ASKED_SIDE_BY_SIDE, chosen_sides
 from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v17"
+PRODUCER = "persona6.brief.v18"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -573,11 +577,85 @@ def _evidence_for_task(known: _Known, task_words: set[str]) -> list[str]:
 
 
 def _style_traits(traits: list[Trait]) -> dict[str, Trait]:
+    """The active style trait of each key; of a key asked side by side (``format``), the
+    strongest (``_asked_styles`` has them all)."""
+    found: dict[str, Trait] = {}
+    for t in traits:
+        active = t.kind is SignalKind.STYLE and t.valid_to is None and t.status.value == "active"
+        if active and (t.key not in found or t.confidence > found[t.key].confidence):
+            found[t.key] = t
+    return found
+
+
+def _asked_styles(traits: list[Trait]) -> dict[str, list[Trait]]:
+    """The active style traits of each key asked side by side (consolidation's
+    ``ASKED_SIDE_BY_SIDE``: bullet points and a formal tone, two formats asked in two sessions,
+    are two traits), strongest first (brief.v18)."""
+    found: dict[str, list[Trait]] = {}
+    for t in traits:
+        if (
+            t.kind is SignalKind.STYLE
+            and t.key in ASKED_SIDE_BY_SIDE
+            and t.valid_to is None
+            and t.status.value == "active"
+        ):
+            found.setdefault(t.key, []).append(t)
+    for listed in found.values():
+        listed.sort(key=lambda t: (-t.confidence, t.valid_from))
+    return found
+
+
+@cache
+def _format_nouns() -> dict[str, re.Pattern[str]]:
+    """Each format the style extractor reads (``data/style.yaml`` ``format_requests``), with one
+    pattern of its nouns as whole words: "bullets" and "bullet points" name bullet points."""
+    formats = load_lexicon("style").get("format_requests", {}).get("formats", {})
     return {
-        t.key: t
-        for t in traits
-        if t.kind is SignalKind.STYLE and t.valid_to is None and t.status.value == "active"
+        str(name): re.compile(rf"(?<!\w)(?:{'|'.join(str(n) for n in nouns)})(?!\w)")
+        for name, nouns in formats.items()
     }
+
+
+def _names_format(key: str, value: str) -> bool:
+    """Whether a preference's key names the format ``value`` (by the format's nouns, or the
+    value itself when the lexicon has no such format)."""
+    pattern = _format_nouns().get(value)
+    low = key.lower().replace("_", " ")
+    if pattern is None:
+        return bool(re.search(rf"(?<!\w){re.escape(value.lower())}(?!\w)", low))
+    return bool(pattern.search(low))
+
+
+def _format_said(
+    trait: Trait, known: list[_Known], lines: dict[str, _Line]
+) -> tuple[bool, _Line | None]:
+    """How a format they asked for (style ``format``) stands against their preferences
+    (brief.v18): turned down, when a preference against the same format was said as late or
+    later ("no more tables, bullets please": against tables); said already, by the line of an
+    active request for it ("asks for bullet points", from the same words the style read), which
+    is returned so that it carries the format's evidence."""
+    carrier = None
+    for k in known:
+        t = k.trait
+        if t.kind is not SignalKind.PREFERENCE or not _names_format(t.key, trait.value or ""):
+            continue
+        if t.polarity < 0 and t.last_seen >= trait.last_seen:
+            return True, None
+        if t.polarity > 0 and k.answers and carrier is None and t.id in lines:
+            carrier = lines[t.id]
+    return False, carrier
+
+
+def _asked_value(
+    dimension: dict[str, Any], asked: dict[str, list[Trait]]
+) -> tuple[str, Trait] | None:
+    """The dimension's value a format they asked for names (``asked`` in data/brief.yaml:
+    "formal tone" names tone: formal), strongest first: a request, as a preference's is."""
+    for key, values in (dimension.get("asked") or {}).items():
+        for t in asked.get(key, []):
+            if t.value in values:
+                return str(values[t.value]), t
+    return None
 
 
 def _held(
@@ -743,6 +821,7 @@ def compose_brief(
     # The line said for each wording (word forms, every word kept): a second trait worded
     # alike ("prefers mornings" next to "prefers morning", two keys) adds its evidence to it.
     worded: dict[tuple[Any, ...], _Line] = {}
+    line_of: dict[str, _Line] = {}  # the line each said trait is said by
     folded = _folded(known, set(other_sides) | set(outdated))
     folds: dict[str, list[str]] = {}  # container trait id -> evidence of what folds into it
     for _, k in ranked:
@@ -760,6 +839,7 @@ def compose_brief(
         if said_as in worded:
             line = worded[said_as]
             line.evidence = list(dict.fromkeys([*line.evidence, *k.newest]))
+            line_of[t.id] = line
             continue
         label = _LABEL[t.kind]
         passing = t.confidence < passing_below
@@ -805,9 +885,11 @@ def compose_brief(
         section = "known" if bears else "also"
         add(label, section, statement, ids, tier, order, leftover=passing)
         worded[said_as] = candidates[-1].item
+        line_of[t.id] = candidates[-1].item
 
     # How to work with them: style directives, the archetype's, and the conflicts.
     styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
+    asked = state.cached(("brief.asked", person_id), lambda: _asked_styles(traits))
     # How they write (graph/texture.py): read from their messages, one trait per key.
     textures: dict[str, Trait] = state.cached(
         ("brief.textures", person_id),
@@ -824,20 +906,59 @@ def compose_brief(
             spec.boundaries,
             tuple(sorted(spec.defaults.items())),
         ),
-        lambda: _conflicts(spec, styles, textures, known),
+        lambda: _conflicts(spec, styles, textures, known, asked),
     )
     dimension_of = {("style", d["style"]): n for n, d in data["dimensions"].items()} | {
         ("texture", key): n for n, d in data["dimensions"].items() for key in d.get("texture") or {}
+    }
+    # A format asked for that names a dimension's value ("formal tone": tone formal).
+    asked_of = {
+        (key, value): (n, str(said))
+        for n, d in data["dimensions"].items()
+        for key, values in (d.get("asked") or {}).items()
+        for value, said in values.items()
     }
     # (confidence, directive, evidence, the rule's (kind, key, value))
     directives: list[tuple[float, str, list[str], tuple[str, str, Any]]] = []
     # The value of a dimension each directive says (a rule's own: "Cite sources ..." says
     # sources: always), so that the conflict the user wins is not said a second time.
     said_by: dict[tuple[str, str, Any], set[tuple[str, str]]] = {}
+    held: list[tuple[dict[str, Any], Trait]] = []
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
-        kind = "style" if "style" in rule else "texture"
+        if rule.get("style") in ASKED_SIDE_BY_SIDE:
+            # Each format asked for is a trait of its own: each its directive (brief.v18).
+            for t in asked.get(rule["style"], []):
+                trait = _held(rule, {**styles, rule["style"]: t}, textures)
+                if trait is None:
+                    continue
+                down, carrier = _format_said(trait, known, line_of)
+                if carrier is not None:  # the request's own line says it: one line
+                    carrier.evidence = list(
+                        dict.fromkeys([*carrier.evidence, *(e.event_id for e in t.evidence)])
+                    )
+                if not down and carrier is None:
+                    held.append((rule, trait))
+            continue
         trait = _held(rule, styles, textures)
-        if trait is None:
+        if trait is not None:
+            held.append((rule, trait))
+    for rule, trait in held:
+        kind = "style" if "style" in rule else "texture"
+        rule_key = _rule_key(rule)
+        named = asked_of.get((rule[kind], trait.value)) if kind == "style" else None
+        if rule.get("style") in ASKED_SIDE_BY_SIDE:
+            rule_key = (kind, rule[kind], trait.value)  # one per format asked for
+            outcome = outcomes.get(named[0]) if named else None
+            if (
+                outcome is not None
+                and named
+                and not outcome.allows(named[1], trait.confidence, spec.user_wins_at)
+            ):
+                continue
+            directive = rule["directive"].replace("{value}", trait.value or "")
+            evidence = [e.event_id for e in trait.evidence][-3:]
+            directives.append((trait.confidence, directive, evidence, rule_key))
+            said_by[rule_key] = {named} if named else set()
             continue
         outcome = outcomes.get(dimension_of.get((kind, rule[kind]), ""))
         if outcome is not None and not outcome.allows(
@@ -848,6 +969,7 @@ def compose_brief(
             continue
         quoted = re.findall(r"'([^']+)'", trait.statement) if kind == "texture" else []
         directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
+        directive = directive.replace("{value}", trait.value or "")
         evidence = [e.event_id for e in trait.evidence][-3:]
         directives.append((trait.confidence, directive, evidence, _rule_key(rule)))
         if outcome is not None:
@@ -1244,7 +1366,11 @@ def _joined(
 
 
 def _conflicts(
-    spec: AssistantSpec, styles: dict[str, Trait], textures: dict[str, Trait], known: list[_Known]
+    spec: AssistantSpec,
+    styles: dict[str, Trait],
+    textures: dict[str, Trait],
+    known: list[_Known],
+    asked_styles: dict[str, list[Trait]] | None = None,
 ) -> tuple[dict[str, _Outcome], list[_Conflict]]:
     """How each dimension composes, and where the user layer and the assistant's defaults
     disagree: which wins and why. A request of theirs wins over a default (their own word);
@@ -1253,7 +1379,7 @@ def _conflicts(
     outcomes: dict[str, _Outcome] = {}
     for name, dimension in brief_data()["dimensions"].items():
         default = spec.defaults.get(name)
-        asked = _requested(dimension, known)
+        asked = _requested(dimension, known) or _asked_value(dimension, asked_styles or {})
         inferred = _user_value(dimension, styles, textures)
         if (
             asked is not None

@@ -19,7 +19,9 @@ Per (kind, key):
   the other side of the same thing under another key ("stop with the tables" ends "give me
   numbers in a table").
 - **valued kinds** (style, failure reactions): each session votes for the value it showed; the
-  trait is the most voted value, other values are counter-evidence.
+  trait is the most voted value, other values are counter-evidence. A style key of things
+  asked side by side (``ASKED_SIDE_BY_SIDE``: the format answers are asked in) makes a trait
+  of each value, with nothing against it.
 - **set kinds** (disclosures, concerns, topics, tasks): every session that mentions the key
   supports it; task sequences and topics must recur in ``min_sessions`` sessions. A plan
   announced as a change ("my goal is now ...", "change of plan", "instead") supersedes an
@@ -71,6 +73,12 @@ AnySignal = Signal | StoredSignal
 PRODUCER = "persona6.graph.v1"
 
 _VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
+#: Style keys whose values are requests that stand side by side, each its own trait (a valued
+#: kind's other values are no counter-evidence for them): the format answers are asked in
+#: (style.v22 ``format``). Bullet points asked in one session and a formal tone in another are
+#: two standing requests; voted as one key, the second made the first counter-evidence and
+#: the brief said only one of them. A session votes once, for the format it asked most.
+ASKED_SIDE_BY_SIDE = frozenset({"format"})
 #: The kinds the fold asks about per signal, held here (as ``types.KIND_NAMES`` holds each
 #: kind's name): in Python 3.11 ``SignalKind.TEXTURE`` and ``kind.value`` each run an enum
 #: descriptor written in Python, and a build asked them several times per signal.
@@ -807,6 +815,8 @@ class KeyState:
         kind, key = self.kind, self.shown_key()
         cfg = config()
         if kind in _VALUED:
+            if kind is SignalKind.STYLE and self.key in ASKED_SIDE_BY_SIDE:
+                return [self._asked(person_id, value) for value in self.votes]
             return [self._valued(person_id)]
         if KIND_NAMES[kind] in cfg.polar_kinds:
             if not self.runs:
@@ -878,6 +888,21 @@ class KeyState:
             valid_from=self.all.first_ts,
             value=winner,
             tally=tally,
+        )
+
+    def _asked(self, person_id: str, value: str) -> Trait:
+        """A value of a style key of things asked for side by side (``ASKED_SIDE_BY_SIDE``):
+        a trait of its own, from the sessions that asked it, with nothing against it (another
+        session asking another format asks for that too, it takes nothing back)."""
+        support = self.sides[value]
+        return _trait(
+            person_id,
+            self.kind,
+            self.shown_key(),
+            support,
+            _Side(),
+            valid_from=support.first_ts,
+            value=value,
         )
 
     # -- storage ---------------------------------------------------------------------------
