@@ -1,4 +1,4 @@
-"""persona6.failure.v31: failure episodes, and how the person reacted to each.
+"""persona6.failure.v32: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -279,7 +279,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v31"
+NAME = "persona6.failure.v32"
 
 
 class Reaction(StrEnum):
@@ -339,6 +339,8 @@ class FailureCues:
     escalate_exclusions: CueList
     complain: CueList
     complain_exclusions: CueList
+    #: v32: an interjection of annoyance, a complaint only when no act is named beside it.
+    complain_interjections: CueList
     self_fix: CueList
     self_fix_exclusions: CueList
     repair_messages: CueList
@@ -535,6 +537,24 @@ def cues() -> FailureCues:
         r"[^.?!;]*"
     )
 
+    # v32: a third party fetched to do the job (``fetch_verbs``: get, have, ask, let a person
+    # of ``person_nouns`` or ``third_parties``, then a verb of the job, ``job_verbs``): "I'll
+    # get a mechanic to do it", "having the venue coordinator do it"; not asked of the product
+    # ("can you get someone"), negated, nor the product's people ("someone from your team").
+    jobs = "|".join(
+        re.escape(str(j)).replace(r"\ ", r"\s+")
+        for j in sorted(data["job_verbs"], key=lambda j: -len(str(j)))
+    )
+    fetched = (
+        r"(?<!\byou )(?<!\bu )(?<!\bnot )(?<!never )(?<!n't )(?<!n’t )(?<!please )"
+        rf"\b(?:{alternatives('fetch_verbs')})\s+"
+        r"(?:(?:a|an|the|my|our|some|a local|a proper|an actual|a real|a professional"
+        r"|his|her|their)\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,2}}?(?:{third})s?\s+(?:to\s+)?(?:{jobs})\b"
+        r"(?![^.?!;]*\b(?:from|at|in|on)\s+(?:your|the)\s+(?:support|team|company|staff)\b)"
+        r"[^.?!;]*"
+    )
+
     return FailureCues(
         outcome_names=names("outcome_names"),
         outcome_states=names("outcome_states"),
@@ -563,9 +583,10 @@ def cues() -> FailureCues:
         help_requests=_compile(data["help_requests"]),
         escalate=_compile([p.replace("{roles}", roles) for p in data["escalate"]]),
         # v29: "{hired}", a third party the person pays or hires to do the job (``hired``)
-        escalate_exclusions=_compile([hired]),
+        escalate_exclusions=_compile([hired, fetched]),
         complain=_compile(data["complain"]),
         complain_exclusions=_compile(data["complain_exclusions"]),
+        complain_interjections=_compile(data["complain_interjections"]),
         self_fix=_compile(
             [p.replace("{acts}", acts).replace("{non_acts}", non_acts) for p in data["self_fix"]]
         ),
@@ -574,7 +595,12 @@ def cues() -> FailureCues:
             [p.replace("{repairs}", repairs) for p in data["repair_messages"]]
         ),
         recurrences=_compile(data["recurrences"]),
-        switch_messages=_compile([p.replace("{hired}", hired) for p in data["switch_messages"]]),
+        switch_messages=_compile(
+            [
+                p.replace("{hired}", hired).replace("{fetched}", fetched)
+                for p in data["switch_messages"]
+            ]
+        ),
         # "{imperatives}": the verbs of an order, style.yaml's word class (v21)
         new_requests=_compile(
             [p.replace("{imperatives}", imperatives) for p in data["new_requests"]]
@@ -1339,6 +1365,10 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
         # one takes is a switch (v17): "Not fighting with it, sending it by email", "forget it,
         # I'll use Excel instead" give up on the way, not on the goal.
         labels[:] = [Reaction.SWITCH]
+    if not labels and _said(prep, found.complain_interjections, found.complain_exclusions, True):
+        # v32: an interjection complains alone; beside an act named it is the act's mood ("ugh.
+        # paying someone to do it" switches, "argh, restarted it and it works" fixes it).
+        labels.append(Reaction.COMPLAIN)
     reported = _user_report(prep) or _said(prep, found.recurrences, supposed=True)
     if not labels and reported and not asks_for_help(prep) and not _says_retry(prep):
         # "it broke again" complains. A report that also says what the person does about it is
