@@ -1,4 +1,4 @@
-"""persona6.disclosure.v46: facts a person states about their own life.
+"""persona6.disclosure.v47: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -271,6 +271,9 @@ a lasting fact of the speaker's qualifications or status, "I" said or dropped ("
 year" -> skills:got my licence, "Passed the bar in May" -> education:passed the bar, "finally got
 my green card" -> identity:got my green card); the noun's sense is read from its context (a noun
 or a verb after it, a place's "the bar" with no time, software in the sentence make none).
+v47 (session 18): a job, a role, a company, a firm, an employer, a department or a team moved to
+is a change of work (``work_move_nouns``: "I moved to a new job in March" -> work:moved to a new
+job; was nothing since v45 made it no home).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -294,7 +297,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v46"
+NAME = "persona6.disclosure.v47"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -375,6 +378,7 @@ _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v
 _WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
+_WORD_LISTS += ("work_move_nouns",)
 _WORD_LISTS += ("my_unowned", "devices", "instrument_preps", "device_states")  # v36
 _WORD_LISTS += ("learner_job_verbs", "learner_job_frames", "my_pursuits")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
@@ -771,6 +775,8 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     attained = _attained(text, sentence, pred, raw)
     if attained is not None:
         return attained  # "Got my licence last year", "Passed the bar in May" (v46)
+    if lemma in ("move", "relocate") and (job := _work_moved_to(text, pred, raw)) is not None:
+        return job  # "I moved to a new job in March": a change of work, no home (v47)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
     if lemma == "have" and not pred.is_be and len(raw) > 1 and raw[0].word == "to":
         obliged = _obliged(text, pred, raw)  # "I had to take a break": "had to" is a modal (v12)
@@ -1336,6 +1342,33 @@ def _credential_tail(text: str, start: int, end: int) -> str:
     tail = re.split(r"[,.;:!?()—–]| - ", text[start:end], maxsplit=1)[0]
     words = tail.split()
     return " " + " ".join(words[:6]) if words else ""
+
+
+def _work_moved_to(text: str, pred: Predicate, raw: Sequence[tx.Token]) -> Claim | None:
+    """ "I moved to a new job in March", "moved to a new role at the bank": a job, a role, a
+    company or a team moved to (``work_move_nouns``) is a change of work (v47), keyed as said
+    (``work:moved to a new job``); its head ends the noun phrase (not "a new job board")."""
+    if pred.negated or not raw or raw[0].word not in ("to", "into"):
+        return None
+    nouns = lexicon().words["work_move_nouns"]
+    words = raw[1:6]
+    for i, token in enumerate(words):
+        if i and words[i - 1].word in _noun_phrase_ends():
+            return None
+        if token.word not in nouns:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        ended = after is None or re.search(r"[,.;:!?]", text[token.end : after.start])
+        if not ended and after.word not in _noun_phrase_ends() | {"last", "this"}:
+            return None  # "a new job board": the head is another noun
+        thing = text[raw[0].start : token.end]
+        verb = text[pred.verb.start : pred.verb.end]
+        fact = tx.normalise_phrase(f"{verb} {thing}")
+        tail = _credential_tail(text, token.end, pred.clause.end)
+        return Claim(
+            f"work:{fact}"[:100], tx.plain(f"{verb} {thing}{tail}"), 1.0, 0.6, [pred.clause]
+        )
+    return None
 
 
 def _step_of_task(text: str, pred: Predicate, rest: Span | None) -> bool:
