@@ -1,4 +1,4 @@
-"""persona6.decision.v17: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v18: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -21,6 +21,12 @@ the object phrase, normalised and cut at the first stop word ("because", "instea
 time phrase (the disclosure extractor's ``fact_stops``: "in january", "a few weeks ago",
 "since 2021": v9), or ``X->Y`` for a switch (``->Y`` when the old thing is not named), or the
 pattern's own key when it has no object ("I accept" -> approval).
+A thing given up for another is a switch, whatever the verb of exchange ("I traded the moka pot
+in for an aeropress", "ditched X for Y", "gave up X for Y": ``exchange_verbs``), and so is a
+change of state named by its verb ("I converted to X", "downgraded to X", "switched back to X",
+"went from X to Y"); neither side a person, a time, a purpose or money (``not_things``: "gave up
+chocolate for Lent"); "plumped for", "passed on", "binned", "said no to", "accepted X", "took
+the offer" by their word classes (v18).
 A switch decided on, by a team too, is one ("We decided to move the search cluster to
 blue-green deploys next quarter" -> ``->blue-green deploys``; "we've agreed to switch from Jira
 to Linear"); a thing moved between the verb and "to" makes a switch only in a message that
@@ -90,7 +96,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v17"
+NAME = "persona6.decision.v18"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -105,6 +111,9 @@ class DecisionRule:
     #: A verb that chooses only with the thing not taken named ("I took the train instead of
     #: the plane"): the decision stands only with its rejected side (v17).
     contrast: bool = False
+    #: A move from one thing to another by a verb of going ("we went from X to Y"): none when a
+    #: side is a name that is no known tool, a trip ("from Rome to Florence", v18).
+    travel: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +145,24 @@ class DecisionCues:
     #: An act decided that only puts the choice off ("think about it", v15).
     deferrals: re.Pattern[str]
     max_act_words: int
+    #: What is no thing on a side of a switch or as the thing rejected: a person, a time, a
+    #: purpose, money ("for Lent", "my boyfriend": ``not_things``, v18).
+    not_things: re.Pattern[str]
 
 
 @cache
 def cues() -> DecisionCues:
     data: dict[str, Any] = load_lexicon("decisions")
-    rules = []
+    rules, early = [], []
     verbs = sorted((str(v).split() for v in data["taking_up"]), key=len, reverse=True)
     take_up = "|".join(r"\s+".join(map(re.escape, words)) for words in verbs)
+    exchange, exchange_link = (
+        "|".join(
+            r"\s+".join(map(re.escape, words))
+            for words in sorted((str(v).split() for v in data[name]), key=len, reverse=True)
+        )
+        for name in ("exchange_verbs", "exchange_links")
+    )
     for kind, entries in data["patterns"].items():
         for entry in entries:
             entry = {"pattern": entry} if isinstance(entry, str) else entry
@@ -151,14 +170,19 @@ def cues() -> DecisionCues:
             source = pattern.replace("{phrase}", PHRASE).replace("{lazy}", PHRASE + "?")
             source = source.replace("{adv}", adverb_run(by_form=False))  # any adverbs
             source = source.replace("{take_up}", take_up)
-            rules.append(
+            source = source.replace("{exchange}", exchange)  # v18
+            source = source.replace("{exchange_link}", exchange_link)
+            # an entry marked `early` is tried before every other kind's (v18)
+            (early if entry.get("early") else rules).append(
                 DecisionRule(
                     str(kind),
                     LazyPattern(source, re.IGNORECASE),
                     key,
                     bool(entry.get("contrast", False)),
+                    bool(entry.get("travel", False)),
                 )
             )
+    rules = early + rules
     actions = sorted(
         (
             (_verb_forms(str(w)), str(kind))
@@ -192,6 +216,7 @@ def cues() -> DecisionCues:
         plan_steps=re.compile(data["plan_steps"], re.IGNORECASE),
         deferrals=re.compile(data["deferrals"], re.IGNORECASE),
         max_act_words=int(data["max_act_words"]),
+        not_things=re.compile(data["not_things"], re.IGNORECASE),
     )
 
 
@@ -410,6 +435,12 @@ def _decision(
         old_key, new_key = _object_key(text, old), _object_key(text, new)
         if not new_key or (old is not None and not old_key):
             return None
+        if any(side is not None and _no_thing(text, side) for side in (old, new)):
+            return None  # "gave up chocolate for Lent", "dumped my boyfriend for ..." (v18)
+        if rule.travel and any(
+            side is not None and _travel_side(text, side) for side in (old, new)
+        ):
+            return None  # "we went from Rome to Florence": a trip (v18)
         if _moved_home(text, match, offset, new):
             return None
         key = f"{old_key}->{new_key}"
@@ -433,6 +464,8 @@ def _decision(
         key = _object_key(text, obj)
         if not key or obj is None:
             return None
+        if rule.kind == "rejected" and _no_thing(text, obj):
+            return None  # "I said no to my boss": a person, no thing rejected (v18)
         end = obj.end
     else:
         key = rule.key
@@ -444,6 +477,28 @@ def _decision(
     if not key or end <= start:
         return None
     return Decision(rule.kind, key, Cite(event, start, end), planned, stated="act" in groups)
+
+
+def _no_thing(text: str, side: Span) -> bool:
+    """Whether a side of a switch or a thing rejected is no thing: a person, a time, a
+    purpose or money (``not_things``, v18: "for Lent", "for my health", "my boyfriend")."""
+    said = text[side.start : side.end].strip()
+    head = _HEAD_END.split(said, maxsplit=1)[0]  # "my boyfriend for his best mate"
+    return any(cues().not_things.match(part) is not None for part in {said, head})
+
+
+#: Where the head of a side ends: a preposition after it ("my boyfriend for his best mate").
+_HEAD_END = re.compile(r"\s+(?:for|to|with|from|at|in|on|of|by|over)\s+", re.IGNORECASE)
+
+
+def _travel_side(text: str, side: Span) -> bool:
+    """Whether a side of a move by a verb of going is a name that is no known tool, as a
+    place's is ("we went from Rome to Florence"; "went from Evernote to Notion" is a switch,
+    v18). A sentence in capitals shows no name."""
+    first = tokens(text, side.start, side.end)[:1]
+    if not first or text.isupper():
+        return False
+    return text[first[0].start].isupper() and first[0].word not in disclosure.tool_names()
 
 
 def act_span(text: str, start: int, end: int) -> Span | None:
