@@ -1,4 +1,4 @@
-"""persona6.failure.v32: failure episodes, and how the person reacted to each.
+"""persona6.failure.v33: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -96,8 +96,12 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   or condition clause with no comma hides no report (``_habit_main``, ``habit_markers``:
   "when i open the map it freezes", "every time i tap save it logs me out"; not a main clause
   still to come, asking, or a breakage in the time clause itself: "if the app freezes should
-  i reinstall it"), and a program closing by itself ("the app just closes"); key =
-  ``user_reported``.
+  i reinstall it"), and a program closing by itself ("the app just closes"); v33 not
+  another's trouble: a device after another person's possessive ("my uncle's laptop keeps
+  crashing", ``owned_devices``), a guide who is a person (``human_guides``), a thing inside a
+  printed source (``print_sources``: "the pattern in the magazine has the stitch count
+  wrong"), the person's own work in progress (``own_works``: "I'm stuck at 80% on my knitting
+  project"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -279,7 +283,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v32"
+NAME = "persona6.failure.v33"
 
 
 class Reaction(StrEnum):
@@ -498,6 +502,11 @@ def cues() -> FailureCues:
         "{entitlements}": words("entitlements"),
         "{unlocks}": alternatives("unlock_states"),
         "{operations}": words("data_operations"),
+        # v33: another's device, a guide who is a person, a printed source, one's own work
+        "{devices}": words("owned_devices"),
+        "{human_guides}": words("human_guides"),
+        "{print}": words("print_sources"),
+        "{own_works}": words("own_works"),
         "{trades}": words("trade_agents"),
         # v30: a way given wrong ((s) of ``user_reports``)
         "{guides}": alternatives("guide_verbs"),
