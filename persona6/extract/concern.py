@@ -1,4 +1,4 @@
-"""persona6.concern.v27: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v28: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -250,7 +250,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v27"
+NAME = "persona6.concern.v28"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -574,12 +574,13 @@ def taxonomy() -> Taxonomy:
         ),
         aversion=re.compile("|".join(f"(?:{p})" for p in data["aversions"]), re.IGNORECASE),
         tag=re.compile(str(data["tag_questions"]), re.IGNORECASE),
-        # idioms in words, and in shapes (v12: one's own mistake); a price waved away (v19)
+        # idioms in words, and in shapes (v12: one's own mistake); a price waved away (v19);
+        # shapes name word classes (v28: a topic adjective before a head of another sense)
         idioms=re.compile(
             "|".join(
                 [
                     tx.word_alternation(data["idioms"]),
-                    *map(str, data["idiom_shapes"]),
+                    *(_with_classes(str(p), classes) for p in data["idiom_shapes"]),
                     *map(str, data["disregards"]),
                 ]
             ),
