@@ -1,4 +1,4 @@
-"""persona6.disclosure.v47: facts a person states about their own life.
+"""persona6.disclosure.v48: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -274,6 +274,8 @@ or a verb after it, a place's "the bar" with no time, software in the sentence m
 v47 (session 18): a job, a role, a company, a firm, an employer, a department or a team moved to
 is a change of work (``work_move_nouns``: "I moved to a new job in March" -> work:moved to a new
 job; was nothing since v45 made it no home).
+v48 (session 18): an allergy said bare at the clause's end, its allergen named by the talk
+before, is the speaker's ("From a distance I mean, since I'm allergic." -> health:allergic).
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -297,7 +299,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v47"
+NAME = "persona6.disclosure.v48"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
