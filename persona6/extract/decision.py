@@ -1,4 +1,4 @@
-"""persona6.decision.v18: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v19: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -55,7 +55,10 @@ we're going with Postgres") is none, for every cue (v15).
 
 From actions whose name says a decision by its verb, in any of its forms (accept, approve,
 grant, invoke, waive, select, choose, opt in, enrol, purchase, reject, decline, deny, refuse,
-cancel, opt out, switch, upgrade, ...; v15 by the verb; ``data/decisions.yaml``): key =
+cancel, opt out, switch, upgrade, ...; v15 by the verb; ``data/decisions.yaml``; "change" or
+"convert" with a word of an option, "Plan Changed", "Trial Converted", ``option_actions``, and
+never the product's verdict on a payment or a login, "Card Declined", "Login Denied",
+``verdicts``: v19): key =
 ``<name>: <text>`` (the name alone when there is no text), evidence = the action's text. The
 text's words that mark one occurrence (a number, a date, an id: ``occurrence_marks``, v10) are no
 part of the key: cancelling lessons "speaking_b1_00" and "speaking_b1_02" is one decision,
@@ -92,11 +95,12 @@ from persona6.extract.text import (
     normalise_phrase,
     quoted_spans,
     says_future,
+    singular,
     tokens,
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v18"
+NAME = "persona6.decision.v19"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -145,6 +149,12 @@ class DecisionCues:
     #: An act decided that only puts the choice off ("think about it", v15).
     deferrals: re.Pattern[str]
     max_act_words: int
+    #: A verb that decides only with a word of an option ("change" + "plan": v18), its forms,
+    #: the option's words, the kind.
+    option_actions: tuple[tuple[frozenset[str], frozenset[str], str], ...]
+    #: A refusal that is the product's verdict ("Card Declined": v18): the verbs' forms, nouns.
+    verdict_verbs: frozenset[str]
+    verdict_nouns: frozenset[str]
     #: What is no thing on a side of a switch or as the thing rejected: a person, a time, a
     #: purpose, money ("for Lent", "my boyfriend": ``not_things``, v18).
     not_things: re.Pattern[str]
@@ -217,6 +227,15 @@ def cues() -> DecisionCues:
         deferrals=re.compile(data["deferrals"], re.IGNORECASE),
         max_act_words=int(data["max_act_words"]),
         not_things=re.compile(data["not_things"], re.IGNORECASE),
+        option_actions=tuple(
+            (_verb_forms(str(verb))[0], frozenset(map(str, nouns)), str(kind))
+            for kind, verbs in data["option_actions"].items()
+            for verb, nouns in verbs.items()
+        ),
+        verdict_verbs=frozenset(
+            form for verb in data["verdicts"]["verbs"] for form in _verb_forms(str(verb))[0]
+        ),
+        verdict_nouns=frozenset(str(n) for n in data["verdicts"]["nouns"]),
     )
 
 
@@ -609,12 +628,27 @@ def _action_kind(words: tuple[str, ...]) -> str | None:
     """The kind of decision an action name's words say: the first verb of ``actions`` found
     in them in one of its forms. Kept per name: a log repeats its few action names, and every
     action event asks."""
+    found = cues()
+    if set(words) & found.verdict_verbs and set(words) & found.verdict_nouns:
+        return None  # "Card Declined", "Login Denied": the product's verdict (v18)
+    kind = next(
+        (
+            kind
+            for forms, kind in found.actions
+            for at in range(len(words) - len(forms) + 1)
+            if all(words[at + i] in form for i, form in enumerate(forms))
+        ),
+        None,
+    )
+    if kind is not None:
+        return kind
+    # "Plan Changed", "Trial Converted": a verb that decides with a word of an option (v18)
+    options = {singular(w) for w in words} | set(words)
     return next(
         (
             kind
-            for forms, kind in cues().actions
-            for at in range(len(words) - len(forms) + 1)
-            if all(words[at + i] in form for i, form in enumerate(forms))
+            for forms, nouns, kind in found.option_actions
+            if forms & set(words) and options & nouns
         ),
         None,
     )
