@@ -1,4 +1,4 @@
-"""persona6.disclosure.v48: facts a person states about their own life.
+"""persona6.disclosure.v49: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -276,6 +276,9 @@ is a change of work (``work_move_nouns``: "I moved to a new job in March" -> wor
 job; was nothing since v45 made it no home).
 v48 (session 18): an allergy said bare at the clause's end, its allergen named by the talk
 before, is the speaker's ("From a distance I mean, since I'm allergic." -> health:allergic).
+v49 (session 18): a job parted with at a named employer is work there no longer, the key of "I
+work at ..." with polarity -1 ("I lost my job at Door Dash" -> work:work at door dash, was "no
+longer has job"; "i left my job at Tesco in may" was "has job").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -299,7 +302,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v48"
+NAME = "persona6.disclosure.v49"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -380,7 +383,7 @@ _WORD_LISTS += ("anaphor_particles", "outcome_objects", "thing_time_leads")  # v
 _WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
-_WORD_LISTS += ("work_move_nouns",)
+_WORD_LISTS += ("work_move_nouns", "job_nouns", "job_leaving_verbs")
 _WORD_LISTS += ("my_unowned", "devices", "instrument_preps", "device_states")  # v36
 _WORD_LISTS += ("learner_job_verbs", "learner_job_frames", "my_pursuits")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
@@ -3384,6 +3387,10 @@ def _my_mentions(
             value = f"lost their {noun}"  # "since my husband passed", "my late wife" (v29)
             claims.append(Claim(f"{category}:{noun}"[:100], value, -1.0, 0.6, [clause]))
             continue
+        owned = list(tx.tokens(text, match.start() + 3, match.end()))
+        if owned and (left := _job_left(text, clause, match.start(), owned)) is not None:
+            claims.append(left)  # "I lost my job at Door Dash": no longer works there (v49)
+            continue
         if _parted_with(text, clause, match.start()) or _exchanged_away(
             text, clause, match.start(), match.end()
         ):  # "I sold my car", "swapped my car for a van" (v42): had, has no longer
@@ -3759,6 +3766,10 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
             continue  # "I brew my own beer": the act says it, the beer is its product (v35)
         thing = text[phrase[0].start : _word_end(text, phrase[-1].end)]
         fact = tx.normalise_phrase(thing)
+        left = _job_left(text, clause, match.start(), phrase)
+        if left is not None:
+            claims.append(left)  # "I lost my job at Door Dash": no longer works there (v49)
+            continue
         parted = _parted_with(text, clause, match.start()) or _exchanged_away(
             text, clause, match.start(), phrase[-1].end
         )
@@ -4632,6 +4643,44 @@ def _parted_with(text: str, clause: Span, at: int) -> bool:
         # "Imagine I quit my job tomorrow", "Had I known, I would have sold my car": not so (v26)
         return not _unreal_before(text, at)
     return False
+
+
+def _job_left(text: str, clause: Span, at: int, phrase: Sequence[tx.Token]) -> Claim | None:
+    """ "I lost my job at Door Dash", "i left my job at Tesco in may", "quit my position with
+    the council": a job (``job_nouns``) parted with (``parting_verbs``, ``job_leaving_verbs``)
+    at a named employer is work there no longer (v49), the key of "I work at ..." with polarity
+    -1 (was "no longer has job", the employer lost; "left my job" was "has job")."""
+    lists = lexicon().words
+    if phrase[-1].word not in lists["job_nouns"] or len(phrase) > 2:
+        return None
+    words = [t.word for t in tx.tokens(text, clause.start, at)]
+    leaving = False
+    for verb in lists["job_leaving_verbs"]:
+        size = len(verb.split())
+        if words[-size:] == verb.split():
+            lead = words[-size - 1] if len(words) > size else ""
+            lead = "'" + lead.split("'", 1)[1] if "'" in lead else lead  # "i'll" -> "'ll"
+            if lead in _not_done_leads() or _unreal_before(text, at):
+                return None  # "I'll leave my job at the bank", "I might leave my job at ..."
+            leaving = True
+    if not (leaving or _parted_with(text, clause, at)):
+        return None
+    after = tx.tokens(text, phrase[-1].end, clause.end)
+    if not after or after[0].word not in ("at", "with", "for"):
+        return None
+    employer: list[tx.Token] = []
+    for token in after[1:5]:
+        gap = text[(employer[-1].end if employer else after[0].end) : token.start]
+        if re.search(r"[,.;:!?()]", gap) or token.word in _noun_phrase_ends():
+            break
+        if _fact_stop().match(text, token.start):
+            break  # "at Tesco | in may", "at the bank | last year"
+        employer.append(token)
+    if not employer or all(t.word in _function_words() | {"home"} for t in employer):
+        return None  # "left my job at home" names no employer
+    name = text[employer[0].start : employer[-1].end]
+    fact = tx.normalise_phrase(f"work at {name}")
+    return Claim(f"work:{fact}"[:100], f"no longer works at {tx.plain(name)}", -1.0, 0.6, [clause])
 
 
 def _exchanged_away(text: str, clause: Span, at: int, end: int) -> bool:
