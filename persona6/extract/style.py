@@ -1,4 +1,4 @@
-"""persona6.style.v22: how a person operates, per (session, actor).
+"""persona6.style.v23: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -145,7 +145,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v22"
+NAME = "persona6.style.v23"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -200,6 +200,8 @@ class StyleCues:
     concessions: tuple[re.Pattern[str], ...]  # the product conceding an error (v12)
     acknowledgements: tuple[re.Pattern[str], ...]  # "ok thx": thanks that closes (v14)
     proposals: tuple[re.Pattern[str], ...]  # "can we do it together?": joint work (v14)
+    addressed: re.Pattern[str]  # "did you have pets?": a question about the person asked (v23)
+    asker: re.Pattern[str]  # ... unless the asker or a request for help is in it
 
 
 def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
@@ -311,6 +313,8 @@ def cues() -> StyleCues:
         concessions=tuple(_compile(data["concessions"])),
         acknowledgements=tuple(_compile(data["acknowledgements"])),
         proposals=tuple(_compile(data["joint_proposals"])),
+        addressed=re.compile(str(data["personal_questions"]["addressed"]), re.IGNORECASE),
+        asker=re.compile(str(data["personal_questions"]["asker"]), re.IGNORECASE),
     )
 
 
@@ -808,6 +812,22 @@ def _proposes(prep: Prepared) -> bool:
     return any(p.search(prep.text) for p in cues().proposals)
 
 
+def _asks_about_them(prep: Prepared) -> bool:
+    """Whether each question of the message asks about the person addressed, their life, doings
+    or tastes ("Did you have any pets growing up?", "What made you name her Tilly?",
+    ``personal_questions``, v23), with no word of the asker and no request for help: its answer
+    tells about the answerer and helps no one."""
+    style = cues()
+    asked = [
+        prep.text[span.start : span.end]
+        for index, span in enumerate(prep.sentences())
+        if prep.asks(index)
+    ]
+    return bool(asked) and all(
+        style.addressed.search(q) and not style.asker.search(q) for q in asked
+    )
+
+
 def _acknowledges(prep: Prepared) -> bool:
     """Whether the message only acknowledges and thanks ("ok thx", "Thanks.", v14:
     ``acknowledgements``)."""
@@ -955,6 +975,7 @@ def _helps_others(
             or (message.actor, asked.event_id) in answered
             or not _asks(prepared(asked))
             or _proposes(prepared(asked))
+            or _asks_about_them(prepared(asked))
             or answers_before[at[id(message)]] > answers_before[at[id(asked)] + 1]
         ):
             continue
