@@ -1,4 +1,4 @@
-"""persona6.failure.v33: failure episodes, and how the person reacted to each.
+"""persona6.failure.v34: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -101,7 +101,8 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   crashing", ``owned_devices``), a guide who is a person (``human_guides``), a thing inside a
   printed source (``print_sources``: "the pattern in the magazine has the stitch count
   wrong"), the person's own work in progress (``own_works``: "I'm stuck at 80% on my knitting
-  project"); key = ``user_reported``.
+  project"); v34 not an error the person makes their own code throw ("how do i throw an
+  error containing a new property?"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -283,7 +284,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v33"
+NAME = "persona6.failure.v34"
 
 
 class Reaction(StrEnum):

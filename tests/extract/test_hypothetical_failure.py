@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v33"
+    assert NAME == "persona6.failure.v34"
 
 
 @pytest.mark.parametrize(
