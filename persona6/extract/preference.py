@@ -1,4 +1,4 @@
-"""persona6.preference.v54: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v55: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -124,7 +124,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v54"
+NAME = "persona6.preference.v55"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -2072,6 +2072,11 @@ def _object_claims(
             excepted, sides_alike = pattern is lex.exceptions, parallel
     # "running in the evening to running at lunch": the time is what the sides differ by (v38)
     span = tx.phrase_span(text, start, cut, None if sides_alike else lex.stops)
+    first = tx.tokens(text, *span)[0].word if span is not None else ""
+    if span is not None and first in _pronoun_leads().objects and not _pronoun(text, span):
+        span = _pronoun_led(text, span)  # "it along with a nice iced tea": it (v55)
+        if span is None:
+            return []  # "I want it to be a safe place": an outcome wanted of it
     when = _when_clause(context) if span is None and start >= end else None
     antecedent = _antecedent(context, pred) if span is None and when is None else None
     if when is not None:  # "I like when you use bullet points": the clause after is the object
@@ -2084,7 +2089,8 @@ def _object_claims(
     if act is not None:  # "I want you to cite sources": the act is the taste, not "you to ..."
         span, says = act[0], f"{says} {act[1]}"
     says = f"{says} {reads}" if reads else says
-    claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked)
+    clause = when is not None or bool(reads)  # "I love it when it rains": a clause
+    claims = _claim(text, span, polarity, says, cue.weight, evidence, context.asked, clause)
     if claims and not _listener_act_resolved(context, claims[0]):
         return []  # "I would prefer you delete it": "it" names nothing said before
     stops = None if sides_alike else lex.stops
@@ -2267,7 +2273,57 @@ def _pronoun(text: str, span: Span | None) -> bool:
     """A phrase that only points elsewhere: "it", "that one", "those"."""
     phrase = tx.plain(text[span.start : span.end]) if span else ""
     part = re.sub(r"^(?:some|all|any|most|none|one|each|both|either|neither|lots?) of ", "", phrase)
-    return part in lexicon().words["pronouns"] or not tx.normalise_phrase(phrase)
+    if part in lexicon().words["pronouns"] or not tx.normalise_phrase(phrase):
+        return True
+    # "it there", "them alot", "him already": a pronoun and only adverbs (v55)
+    leads = _pronoun_leads()
+    first, _, rest = part.partition(" ")
+    return first in leads.objects and bool(rest) and leads.tails.fullmatch(rest) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _PronounLeads:
+    objects: frozenset[str]  # "it", "them": the object when it begins one
+    subjects: frozenset[str]  # "i", "they": a clause begins
+    datives: frozenset[str]  # "me" of "love me some tea"
+    tails: re.Pattern[str]  # adverbs after a pronoun that add no thing: "there", "alot"
+    places: frozenset[str]  # "at" of "i work at the museum": not of the thing "it" points to
+    particles: frozenset[str]  # "up" of "signed up at the pool"
+    place_tails: frozenset[str]  # "there" of "i love it there": a place pointed to
+
+
+@cache
+def _pronoun_leads() -> _PronounLeads:
+    data = tx.load_lexicon("preferences")["pronoun_leads"]
+    tails = sorted({*data["tails"], *tx.english_set("adverbs")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(t) for t in tails)
+    return _PronounLeads(
+        objects=frozenset(data["objects"]),
+        subjects=frozenset(data["subjects"]),
+        datives=frozenset(data["datives"]),
+        places=frozenset(data["places"]),
+        particles=frozenset(data["particles"]),
+        place_tails=frozenset(data["place_tails"]),
+        tails=re.compile(rf"(?:\s*(?:{alternation})(?!\w))+[\s.!?,]*", re.I),
+    )
+
+
+def _pronoun_led(text: str, span: Span) -> Span | None:
+    """An object that begins with a personal pronoun (``pronoun_leads``; v55): the pronoun of
+    ``objects`` alone when anything follows it ("I enjoy it along with a nice iced tea": it,
+    resolved as a bare "it" is), None before "to" + verb ("I want it to be a safe place": an
+    outcome wanted of it) or after a pronoun of ``subjects`` ("I fear they judge me": a
+    clause, no thing), else the span unchanged."""
+    words, leads = tx.tokens(text, *span), _pronoun_leads()
+    if len(words) < 2:
+        return span
+    if words[0].word in leads.datives and words[1].word == "some":
+        return Span(words[1].start, span.end)  # "love me some tea": some tea
+    if words[0].word in leads.subjects or words[0].word in leads.datives:
+        return None
+    if words[0].word not in leads.objects:
+        return span
+    return None if words[1].word == "to" else Span(words[0].start, words[0].end)
 
 
 def _resolved(
@@ -2292,7 +2348,25 @@ def _resolved(
             return None, [], ""
         return when.span, sorted({when.clause, context.clause}), when.reads
     resolved = _resolve(context, last_phrase=refers_back, judged=judged)
-    return (resolved[0], sorted({resolved[1], context.clause}), "") if resolved else (None, [], "")
+    if resolved is None:
+        return None, [], ""
+    words = tx.tokens(context.text, *resolved[0])
+    if all(w.word in tx.english_set("prepositions") for w in words):
+        return None, [], ""  # "i do not know about that . i really enjoy it": no "about" (v55)
+    answers = lexicon().words["answer_yes"] | lexicon().words["answer_no"]
+    if tx.plain(context.text[slice(*resolved[0])]) in answers:
+        return None, [], ""  # "Yes, they are still my favorites": no "yes" (v55)
+    lead, leads = 0, _pronoun_leads()
+    placed = {w.word for w in tx.tokens(context.text, *span)} & leads.place_tails
+    if not placed:
+        return resolved[0], sorted({resolved[1], context.clause}), ""
+    if len(words) > 2 and words[0].word in leads.particles and words[1].word in leads.places:
+        lead = 1  # "signed up at the pool", not "back to school" alone
+    while len(words) > lead + 1 and words[lead].word in leads.places:
+        lead += 1  # "i work at the museum downtown . i love it there": museum, not "at the" (v55)
+    if lead:  # "i signed up at the pool ... i like it there": the pool
+        return Span(words[lead].start, resolved[0].end), sorted({resolved[1], context.clause}), ""
+    return resolved[0], sorted({resolved[1], context.clause}), ""
 
 
 def _claim(
@@ -2303,11 +2377,19 @@ def _claim(
     weight: float,
     spans: list[Span],
     asked: int = 0,
+    clause: bool = False,
 ) -> list[Claim]:
     """The claim that the speaker ``says`` the object ``span``, unless the object only points
-    elsewhere or is the listener (``asked``: see ``preference_claims``)."""
+    elsewhere or is the listener (``asked``: see ``preference_claims``). Unless the object is
+    a ``clause`` by its construction ("I love it when it rains"), one that begins with a
+    personal pronoun is no thing named (``_pronoun_led``; v55)."""
     if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
+    if not clause:
+        led = _pronoun_led(text, span)
+        if led is None or (led != span and led.start == span.start):
+            return []  # "likes you with your recent tournament", "fears they judge me hence"
+        span = led  # "love me some tea": some tea
     if _act_on_pronoun(text, span):
         return []  # "I like reading it on Sundays": what is read is elsewhere (v34)
     span = _through_possessive(
@@ -2724,7 +2806,7 @@ def _frames(context: _Context) -> list[Claim]:
             span, evidence, reads = _resolved(context, obj, frame.refers_back, frame.at_hand)
         span = _category_member(text, span, kind)  # "that is my favorite color": blue (v37)
         says = f"{says} {reads}" if reads else says
-        claims = _claim(text, span, polarity, says, weight, evidence, context.asked)
+        claims = _claim(text, span, polarity, says, weight, evidence, context.asked, frame.whole)
         if frame.imperative and not match.groupdict().get("verb"):
             _addressed_act(text, claims, obj_start, clause.end, says)
         if frame.channels:
@@ -4575,6 +4657,8 @@ def _when_clause(context: _Context) -> _When | None:
         if at == 0 and words[0].word in standing.verbs:
             reads = "it when you"  # "likes it when you cite sources", not "likes cite sources"
         words = words[at:]
+    elif len(words) > 1:
+        reads = "it when"  # "I love when it rains": loves it when it rains, not "loves it rains"
     return _When(tx.phrase_span(text, words[0].start, nxt.end) if words else None, nxt, reads)
 
 
