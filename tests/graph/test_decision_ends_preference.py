@@ -44,6 +44,13 @@ ENDED = {
     "netflix": (["I really enjoy Netflix", "I've stopped using Netflix"], "netflix"),
     "kindle": (["I love my Kindle", "I gave up on my Kindle"], "kindle"),
     "jira": (["I like Jira", "we moved away from Jira"], "jira"),
+    # session 18: back to and up or down a tier (graph.yaml change_cues)
+    "notebooks": (
+        ["I really like Moleskine notebooks", "I've gone back to cheap paper notebooks"],
+        "moleskine notebooks",
+    ),
+    "desk": (["I love my sitting desk", "I upgraded to a standing desk"], "sitting desk"),
+    "plan": (["I like the premium plan", "we downgraded to the basic plan"], "premium plan"),
 }
 
 
@@ -76,6 +83,8 @@ def test_a_later_decision_away_from_a_thing_ends_the_preference_for_it(story: st
         ["I love Trello", "My sister switched from Trello to Asana"],  # someone else's
         ["I like tea", "we switched from Jira to Linear"],  # unrelated
         ["I love Spotify", "I chose Spotify over Tidal"],  # no change stated
+        ["I enjoy my morning runs", "I went back to bed"],  # a return, no switch of a thing
+        ["I love gas hobs", "we went back to work on Monday"],
     ],
 )
 def test_what_is_no_switch_away_leaves_the_preference(texts: list[str]) -> None:
