@@ -16,7 +16,7 @@ def summary(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v11() -> None:
-    assert NAME == "persona6.decision.v19"
+    assert NAME == "persona6.decision.v20"
 
 
 @pytest.mark.parametrize(
