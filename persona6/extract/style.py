@@ -1,4 +1,4 @@
-"""persona6.style.v23: how a person operates, per (session, actor).
+"""persona6.style.v24: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -145,7 +145,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v23"
+NAME = "persona6.style.v24"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
