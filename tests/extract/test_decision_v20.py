@@ -6,7 +6,6 @@ as "to evernote" and the new one as "notes": "to evernote->notes").
 from __future__ import annotations
 
 import pytest
-
 from helpers import extracted
 
 from persona6.extract import decision
