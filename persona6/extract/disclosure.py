@@ -384,6 +384,9 @@ _WORD_LISTS += ("thing_openers", "my_idioms")
 _WORD_LISTS += ("my_languages", "certainty_words", "other_subjects", "career_end_verbs")  # v33
 _WORD_LISTS += ("workplace_nouns", "rebooking_verbs")
 _WORD_LISTS += ("work_move_nouns", "job_nouns", "job_leaving_verbs")
+_WORD_LISTS += ("attainment_award", "attainment_pass", "credential_followers")  # v46
+_WORD_LISTS += ("credential_place_senses", "credential_times", "credential_product_senses")
+_WORD_LISTS += ("credential_product_marks",)
 _WORD_LISTS += ("my_unowned", "devices", "instrument_preps", "device_states")  # v36
 _WORD_LISTS += ("learner_job_verbs", "learner_job_frames", "my_pursuits")
 _WORD_LISTS += ("learning_verbs", "learning_manners")  # v34
@@ -1257,11 +1260,6 @@ def _credentials() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...
     return heads, exams
 
 
-@cache
-def _credential_words(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in tx.load_lexicon("disclosures")[name])
-
-
 _CREDENTIAL_DATE = re.compile(
     r"\s+(?:in|on)\s+(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"spring|summer|autumn|fall|winter|my\s+(?:first|second|third)|the\s+(?:first|second))",
@@ -1279,7 +1277,7 @@ def _attained(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Token
     names a place too ("the bar") needs the clause's end or a time after it; one that names a
     product's licence or a server's certificate no word of software in the sentence."""
     verb = pred.verb.word
-    if verb not in _credential_words("attainment_award") or pred.negated:
+    if verb not in lexicon().words["attainment_award"] or pred.negated:
         return None
     lead = set(pred.lead)
     if lead & (_unreal_leads() | lexicon().words["plan_leads"]) or "used to" in lead:
@@ -1303,7 +1301,7 @@ def _attained(text: str, sentence: Span, pred: Predicate, raw: Sequence[tx.Token
             after = words[i + 1] if i + 1 < len(words) else None
             if after is not None and not _credential_ends(text, words[i], after, head):
                 break  # "my licence key", "my exam results", "the bar on the corner"
-            if head in exams and verb not in _credential_words("attainment_pass"):
+            if head in exams and verb not in lexicon().words["attainment_pass"]:
                 return None  # "finished my exams" is sat, "got my exam results" is news
             if not _credential_sense(text, sentence, words[: i + 1], head):
                 return None
@@ -1320,10 +1318,10 @@ def _credential_ends(text: str, last: tx.Token, after: tx.Token, head: tuple[str
     ``credential_followers`` after it; for a head that names a place too, only a time."""
     if re.search(r"[,.;:!?()—–-]", text[last.end : after.start]):
         return True
-    if head[-1] in _credential_words("credential_place_senses"):
-        times = _credential_words("credential_times")
+    if head[-1] in lexicon().words["credential_place_senses"]:
+        times = lexicon().words["credential_times"]
         return after.word in times or bool(_CREDENTIAL_DATE.match(text, last.end))
-    return after.word in _credential_words("credential_followers")
+    return after.word in lexicon().words["credential_followers"]
 
 
 def _credential_sense(
@@ -1332,9 +1330,9 @@ def _credential_sense(
     """Whether a head that also names a product's licence or a certificate of software
     (``credential_product_senses``) is a credential here: no product word before it
     (``credential_product_marks``) and no word of software in the sentence."""
-    if head[-1] not in _credential_words("credential_product_senses"):
+    if head[-1] not in lexicon().words["credential_product_senses"]:
         return True
-    if _credential_words("credential_product_marks").intersection(t.word for t in phrase):
+    if lexicon().words["credential_product_marks"].intersection(t.word for t in phrase):
         return False
     said = {t.word for t in tx.tokens(text, sentence.start, sentence.end)} - set(head)
     words = lexicon().words  # the head itself ("licence") is one of the words of software
@@ -4537,8 +4535,10 @@ def _frequented(adjective: str, *nouns: str) -> bool:
     before one of ``frequented_heads`` or ``my_frequented_places`` in the next words): "my
     local tackle shop", "my usual cafe"; "my local college" is where one studies."""
     lists = lexicon().words
-    heads = lists["frequented_heads"] | lists["my_frequented_places"]
-    return adjective in lists["frequenting_adjectives"] and any(n in heads for n in nouns)
+    if adjective not in lists["frequenting_adjectives"]:
+        return False
+    heads, places = lists["frequented_heads"], lists["my_frequented_places"]
+    return any(n in heads or n in places for n in nouns)
 
 
 def _idiom_named(text: str, clause: Span, head: tx.Token) -> str | None:
@@ -4690,13 +4690,13 @@ def _exchanged_away(text: str, clause: Span, at: int, end: int) -> bool:
     for warre hives", "traded my road bike for a gravel bike", "replaced my boiler with a heat
     pump". Without the link it may still be had ("I replaced my phone"), and one to come or
     denied is no exchange ("I'll swap my car for a van", "I never traded my bike for one")."""
-    words = [t.word for t in tx.tokens(text, clause.start, at)]
     lists = lexicon().words
     after = tx.tokens(text, end, clause.end)
     if after[:1] and after[0].word in lists["verb_particles"]:
         after = after[1:]  # "swapped my tyres out for ..."
     if not after or after[0].word not in lists["exchange_links"]:
         return False
+    words = [t.word for t in tx.tokens(text, clause.start, at)]
     for verb in lists["exchange_verbs"]:
         size = len(verb.split())
         if words[-size:] != verb.split():
