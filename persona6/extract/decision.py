@@ -149,10 +149,10 @@ class DecisionCues:
     #: An act decided that only puts the choice off ("think about it", v15).
     deferrals: re.Pattern[str]
     max_act_words: int
-    #: A verb that decides only with a word of an option ("change" + "plan": v18), its forms,
+    #: A verb that decides only with a word of an option ("change" + "plan": v19), its forms,
     #: the option's words, the kind.
     option_actions: tuple[tuple[frozenset[str], frozenset[str], str], ...]
-    #: A refusal that is the product's verdict ("Card Declined": v18): the verbs' forms, nouns.
+    #: A refusal that is the product's verdict ("Card Declined": v19): the verbs' forms, nouns.
     verdict_verbs: frozenset[str]
     verdict_nouns: frozenset[str]
     #: What is no thing on a side of a switch or as the thing rejected: a person, a time, a
@@ -160,18 +160,21 @@ class DecisionCues:
     not_things: re.Pattern[str]
 
 
+def _alternation(phrases: list[Any]) -> str:
+    """A regex alternation of a lexicon's phrases, longest first, their words apart by any
+    space ("gave up" before "gave")."""
+    split = sorted((str(v).split() for v in phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, words)) for words in split)
+
+
 @cache
 def cues() -> DecisionCues:
     data: dict[str, Any] = load_lexicon("decisions")
     rules, early = [], []
-    verbs = sorted((str(v).split() for v in data["taking_up"]), key=len, reverse=True)
-    take_up = "|".join(r"\s+".join(map(re.escape, words)) for words in verbs)
+    take_up = _alternation(data["taking_up"])
     exchange, exchange_link = (
-        "|".join(
-            r"\s+".join(map(re.escape, words))
-            for words in sorted((str(v).split() for v in data[name]), key=len, reverse=True)
-        )
-        for name in ("exchange_verbs", "exchange_links")
+        _alternation(data["exchange_verbs"]),
+        _alternation(data["exchange_links"]),
     )
     for kind, entries in data["patterns"].items():
         for entry in entries:
@@ -630,7 +633,7 @@ def _action_kind(words: tuple[str, ...]) -> str | None:
     action event asks."""
     found = cues()
     if set(words) & found.verdict_verbs and set(words) & found.verdict_nouns:
-        return None  # "Card Declined", "Login Denied": the product's verdict (v18)
+        return None  # "Card Declined", "Login Denied": the product's verdict (v19)
     kind = next(
         (
             kind
@@ -642,7 +645,7 @@ def _action_kind(words: tuple[str, ...]) -> str | None:
     )
     if kind is not None:
         return kind
-    # "Plan Changed", "Trial Converted": a verb that decides with a word of an option (v18)
+    # "Plan Changed", "Trial Converted": a verb that decides with a word of an option (v19)
     options = {singular(w) for w in words} | set(words)
     return next(
         (
