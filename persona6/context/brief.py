@@ -944,9 +944,8 @@ def compose_brief(
             held.append((rule, trait))
     for rule, trait in held:
         kind = "style" if "style" in rule else "texture"
-        rule_key = _rule_key(rule)
-        named = asked_of.get((rule[kind], trait.value)) if kind == "style" else None
         if rule.get("style") in ASKED_SIDE_BY_SIDE:
+            named = asked_of.get((rule[kind], trait.value))
             rule_key = (kind, rule[kind], trait.value)  # one per format asked for
             outcome = outcomes.get(named[0]) if named else None
             if (
@@ -1370,7 +1369,7 @@ def _conflicts(
     styles: dict[str, Trait],
     textures: dict[str, Trait],
     known: list[_Known],
-    asked_styles: dict[str, list[Trait]] | None = None,
+    asked_styles: dict[str, list[Trait]],
 ) -> tuple[dict[str, _Outcome], list[_Conflict]]:
     """How each dimension composes, and where the user layer and the assistant's defaults
     disagree: which wins and why. A request of theirs wins over a default (their own word);
@@ -1379,7 +1378,7 @@ def _conflicts(
     outcomes: dict[str, _Outcome] = {}
     for name, dimension in brief_data()["dimensions"].items():
         default = spec.defaults.get(name)
-        asked = _requested(dimension, known) or _asked_value(dimension, asked_styles or {})
+        asked = _requested(dimension, known) or _asked_value(dimension, asked_styles)
         inferred = _user_value(dimension, styles, textures)
         if (
             asked is not None
