@@ -407,9 +407,10 @@ def cues() -> FailureCues:
     rules = "|".join(f"(?:{r})" for r in data["rule_marks"])
     # "{people}" in a report pattern: a person, not a thing, as its subject; "{non_acts}" in a
     # self_fix pattern: a verb that is no act on a thing (v13).
-    people = "|".join(re.escape(p) for p in _people(data))
+    people_nouns = _people(data)
+    people = "|".join(re.escape(p) for p in people_nouns)
     machines = {str(r) for r in data["machine_roles"]}
-    persons = "|".join(re.escape(p) for p in _people(data) if p not in machines)
+    persons = "|".join(re.escape(p) for p in people_nouns if p not in machines)
     non_acts = "|".join(re.escape(str(a)) for a in data["self_fix_non_acts"])
     # "{repairs}" in a repair message: any act of bringing a device back (v15).
     repairs = "|".join(
@@ -535,7 +536,12 @@ def cues() -> FailureCues:
     # whole thing", "paying the venue coordinator to do the seating").
     third = "|".join(
         re.escape(str(t))
-        for t in sorted({*map(str, data["third_parties"]), *_people(data)}, key=len, reverse=True)
+        for t in sorted({*map(str, data["third_parties"]), *people_nouns}, key=len, reverse=True)
+    )
+    # Not the product's people ("someone from your team"), to the clause's end.
+    not_theirs = (
+        r"(?![^.?!;]*\b(?:from|at|in|on)\s+(?:your|the)\s+(?:support|team|company|staff)\b)"
+        r"[^.?!;]*"
     )
     hired = (
         r"(?<!\bnot )(?<!never )(?<!n't )(?<!n’t )"
@@ -543,26 +549,21 @@ def cues() -> FailureCues:
         r"(?:(?:a|an|the|my|our|some|a local|a proper|an actual|a real|a professional)\s+)?"
         rf"(?:[\w-]+\s+){{0,2}}?(?:(?:{third})s?\b|(?!(?:{words('paid_amounts')})\b)[\w-]+"
         r"\s+to\s+[a-z]+)|\boutsourc(?:e|es|ed|ing)\b)"
-        r"(?![^.?!;]*\b(?:from|at|in|on)\s+(?:your|the)\s+(?:support|team|company|staff)\b)"
-        r"[^.?!;]*"
+        rf"{not_theirs}"
     )
 
     # v32: a third party fetched to do the job (``fetch_verbs``: get, have, ask, let a person
     # of ``person_nouns`` or ``third_parties``, then a verb of the job, ``job_verbs``): "I'll
     # get a mechanic to do it", "having the venue coordinator do it"; not asked of the product
     # ("can you get someone"), negated, nor the product's people ("someone from your team").
-    jobs = "|".join(
-        re.escape(str(j)).replace(r"\ ", r"\s+")
-        for j in sorted(data["job_verbs"], key=lambda j: -len(str(j)))
-    )
+    jobs = _phrases(data["job_verbs"])
     fetched = (
         r"(?<!\byou )(?<!\bu )(?<!\bnot )(?<!never )(?<!n't )(?<!n’t )(?<!please )"
         rf"\b(?:{alternatives('fetch_verbs')})\s+"
         r"(?:(?:a|an|the|my|our|some|a local|a proper|an actual|a real|a professional"
         r"|his|her|their)\s+)?"
         rf"(?:[\w'’-]+\s+){{0,2}}?(?:{third})s?\s+(?:to\s+)?(?:{jobs})\b"
-        r"(?![^.?!;]*\b(?:from|at|in|on)\s+(?:your|the)\s+(?:support|team|company|staff)\b)"
-        r"[^.?!;]*"
+        rf"{not_theirs}"
     )
 
     return FailureCues(
@@ -678,13 +679,17 @@ def _phrase_words(
     return word, modified, bare
 
 
-def _words_pattern(phrases: Sequence[object]) -> re.Pattern[str]:
-    """Any of ``phrases`` as whole words, longest first, spaces as any run of spaces (v31)."""
-    alternation = "|".join(
+def _phrases(phrases: Sequence[object]) -> str:
+    """An alternation of ``phrases`` escaped, longest first, spaces as any run of spaces."""
+    return "|".join(
         re.escape(str(p)).replace(r"\ ", r"\s+")
         for p in sorted(phrases, key=lambda p: -len(str(p)))
     )
-    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.IGNORECASE)
+
+
+def _words_pattern(phrases: Sequence[object]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, longest first, spaces as any run of spaces (v31)."""
+    return re.compile(rf"(?<![\w'’])(?:{_phrases(phrases)})(?![\w'’])", re.IGNORECASE)
 
 
 def _finite(data: dict[str, Any]) -> str:
@@ -999,7 +1004,7 @@ def _blocks(prep: Prepared) -> list[tuple[int, int]]:
         (s.start, s.end)
         for s in material_spans(text)
         if not text[text.rfind("\n", 0, s.start) + 1 : s.start].strip()
-    ] + _letter(text)
+    ] + _letter(prep)
 
 
 #: Where a letter's first sentence starts: after an end mark, a line break, a colon or a quote.
@@ -1008,7 +1013,7 @@ _SENTENCE_EDGE = re.compile(r"[.!?:;\n\"“”]")
 _LETTER_END = re.compile(r"[\n\"”]")
 
 
-def _letter(text: str) -> list[tuple[int, int]]:
+def _letter(prep: Prepared) -> list[tuple[int, int]]:
     """A formal letter or decision of an institution the person pasted, read by its register
     (v27, ``letter_decisions``, ``letter_marks``): a decision told to the reader ("we regret
     to inform you", "your application has been refused", "you have the right to appeal", "this
@@ -1021,11 +1026,15 @@ def _letter(text: str) -> list[tuple[int, int]]:
     person's own question around it ("what does 9.8.1 even mean??" on its own line) stays
     theirs. One mark alone is no letter ("Dear support, the export button
     doesn't work")."""
-    found = cues()
-    decisions = [m.span() for p in found.letter_decisions.patterns for m in p.finditer(text)]
+    found, text = cues(), prep.text
+    decisions = [
+        m.span() for p in found.letter_decisions.candidates(prep) for m in p.finditer(text)
+    ]
     if not decisions:
         return []
-    marks = decisions + [m.span() for p in found.letter_marks.patterns for m in p.finditer(text)]
+    marks = decisions + [
+        m.span() for p in found.letter_marks.candidates(prep) for m in p.finditer(text)
+    ]
     if len(set(marks)) < 2:
         return []
     first = min(start for start, _ in marks)
