@@ -4739,6 +4739,9 @@ class _GeneralWords:
     dismissal: LazyPattern
     valuing: LazyPattern
     gate: LazyPattern
+    # the gate's words with no letter ("100%"): ``prep`` requires letters, so one of them in
+    # ``gate`` would leave it no requirement and no message would be skipped (``_gated_out``)
+    unlettered_gate: re.Pattern[str]
     construction: frozenset[str]
     standing: LazyPattern
     moment: LazyPattern
@@ -4822,6 +4825,22 @@ def _general_words() -> _GeneralWords:
     verbs = set(_verb_words()) | {str(v).split()[0] for v in own["choosing_verbs"]}
     start = r"(?:^|(?<=[,;:.!?(]))\W*(?:(?:and|but|so|honestly|personally|tbh|ok|okay)\W+)?"
     tails = _alternation([*own["over_standing"], *own["standing_tails"]])
+    gate = [
+        *own["markers"],
+        *["worth", "sense"],
+        *own["winning_verbs"],
+        *own["standing_winning_verbs"],
+        *own["nominal_standing"],
+        *own["sensory_idioms"],
+        *["keep"],
+        *own["exchange_verbs"],
+        *own["given_up_verbs"],
+        *own["stop_verbs"],
+        *own["change_leads"],
+        *["over", "than", "rather", "sooner", "not", "more", "used", "from"],
+        *["out", "anymore", "days", "nowadays", "down", "back", "up", "longer"],
+    ]
+    unlettered = [w for w in gate if not re.search("[a-z]", str(w), re.I)]
     return _GeneralWords(
         markers=LazyPattern(rf"(?<![\w'-])(?:{_alternation(own['markers'])})(?![\w'-])"),
         over=LazyPattern(r"(?<![\w'-])over(?![\w'-])"),
@@ -4878,25 +4897,9 @@ def _general_words() -> _GeneralWords:
             r"i'm\s+sticking\s+with|im\s+sticking\s+with|i\s+stick\s+with)\s+"
             rf"(?:(?:{_alternation(own['dismissal_takes'])})\s+)?(?P<x3>[^,.;:!?]+)"
         ),
-        gate=LazyPattern(
-            tx.word_alternation(
-                [
-                    *own["markers"],
-                    *["worth", "sense"],
-                    *own["winning_verbs"],
-                    *own["standing_winning_verbs"],
-                    *own["nominal_standing"],
-                    *own["sensory_idioms"],
-                    *["keep"],
-                    *own["exchange_verbs"],
-                    *own["given_up_verbs"],
-                    *own["stop_verbs"],
-                    *own["change_leads"],
-                    *["over", "than", "rather", "sooner", "not", "more", "used", "from"],
-                    *["out", "anymore", "days", "nowadays", "down", "back", "up", "longer"],
-                ]
-            )
-        ),  # or ">" ("tabs > spaces"), looked for apart (``_general_reading``)
+        gate=LazyPattern(tx.word_alternation([w for w in gate if w not in unlettered])),
+        # or ">" ("tabs > spaces"), looked for apart (``_general_reading``)
+        unlettered_gate=re.compile(tx.word_alternation(unlettered) if unlettered else "(?!)"),
         wins=LazyPattern(tx.word_alternation(own["winning_verbs"])),
         standing=LazyPattern("|".join(own["standing_scopes"])),
         construction=frozenset(
@@ -5050,6 +5053,16 @@ def _general_words_for(positions: tuple[int, ...]) -> _GeneralWords:
     return dataclasses.replace(_general_words(), **never)  # type: ignore[arg-type]
 
 
+def _gated_out(text: str, own: _GeneralWords) -> bool:
+    """Whether ``text`` holds none of the words any general construction needs (the gate's
+    words, or ">": "tabs > spaces")."""
+    return (
+        own.gate is _NEVER
+        and ">" not in text
+        and not own.unlettered_gate.search(text.lower().replace("’", "'"))
+    )
+
+
 #: Whitespace ``_general_reading`` folds to one space: a run of two or other than a space.
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
@@ -5094,12 +5107,12 @@ def _general_reading(
     it). Not a question but a request ("Could you use British spelling instead of American?"),
     not another person's ("My boss uses X instead of Y"), not a one-off ("this time")."""
     own = own or _general_words_in(text)
-    if own.gate is _NEVER and ">" not in text:
+    if _gated_out(text, own):
         return []  # none of the words any construction needs, in the whole message
     low = text[sentence.start : sentence.end].lower().replace("’", "'")
     if _ODD_SPACE.search(low):
         low = re.sub(r"\s+", " ", low)
-    if not (own.gate.search(low) or ">" in low):
+    if not (own.gate.search(low) or ">" in low or own.unlettered_gate.search(low)):
         return []  # none of the words any construction needs
     if low.rstrip().endswith("?") and not (
         (own.request.match(low) and own.standing.search(low)) or own.lead_request.match(low)
@@ -5512,7 +5525,7 @@ def _with_general_readings(
     its side; a claim of the sentence whose key holds the construction's own words (a garbled
     reading of it: "asks for no more switched to prusaslicer") gives way to it."""
     own = _general_words_in(text)
-    if own.gate is _NEVER and ">" not in text:
+    if _gated_out(text, own):
         return found  # none of the words any construction needs
     quotes, cues = tx.quoted_spans(text), own.construction
     for sentence in sentences:

@@ -138,3 +138,11 @@ def test_one_side_chosen(text: str, chosen: str) -> None:
 )
 def test_neighbours_stay_silent(text: str) -> None:
     assert claims(text) == []
+
+
+def test_a_gate_word_without_letters_keeps_the_gate_a_prefilter() -> None:
+    # nominal_standing's "100%" has no letter for prep to require: in the gate it left the
+    # gate no requirement, so every message ran every general reading (a speed change only)
+    own = preference._general_words_in("The weather was lovely and we walked to the beach.")
+    assert own.gate is preference._NEVER
+    assert claims("Bare-root roses for me, 100%.") == [("bare-root roses", 1.0)]
