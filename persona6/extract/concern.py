@@ -1059,7 +1059,7 @@ def _changes_topic(segment: str) -> bool:
     tax = taxonomy()
     for found in tax.topic_changes.finditer(segment):
         before = segment[: found.start()].split()
-        if before and before[-1].lower() in {"of", *tax.determiners}:
+        if before and (before[-1].lower() == "of" or before[-1].lower() in tax.determiners):
             continue
         after = segment[found.end() :].split()
         if found.group().lower().endswith("ed") and after and after[0][:1].isalpha():
@@ -1464,18 +1464,18 @@ def _class_words(name: str, classes: dict[str, list[str]], where: str) -> list[s
 
 def _shape_words(words: Sequence[str], classes: dict[str, list[str]]) -> frozenset[str]:
     """The words one of which every match of a shape holds: its ``words``, where ``{name}``
-    stands for every word of that word class (v23)."""
+    stands for every word of that word class (v23) but its function words: a match of "off
+    the ladder" holds "ladder" too, and "the" would wake the shape for nearly every message."""
+    function = frozenset(str(w) for w in tx.load_lexicon("function_words")["words"])
     found: set[str] = set()
     for word in words:
         slot = _CLASS_SLOT.fullmatch(str(word))
         if slot is None:
             found.add(str(word).lower())
-        else:
-            found.update(
-                part.lower()
-                for phrase in _class_words(slot.group(1), classes, "words")
-                for part in str(phrase).split()
-            )
+            continue
+        for phrase in _class_words(slot.group(1), classes, "words"):
+            parts = str(phrase).lower().split()
+            found.update([p for p in parts if p not in function] or parts)
     return frozenset(found)
 
 
