@@ -1,4 +1,4 @@
-"""persona6.disclosure.v49: facts a person states about their own life.
+"""persona6.disclosure.v50: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -279,6 +279,14 @@ before, is the speaker's ("From a distance I mean, since I'm allergic." -> healt
 v49 (session 18): a job parted with at a named employer is work there no longer, the key of "I
 work at ..." with polarity -1 ("I lost my job at Door Dash" -> work:work at door dash, was "no
 longer has job"; "i left my job at Tesco in may" was "has job").
+v50 (session 18): pursuits under way and in use, first person: "doing" before a bare noun
+phrase ("I'm doing kickboxing" -> activities:doing kickboxing; not "doing great", "doing my
+best", "doing it now", ``doing_states``), involvement in a pursuit ("I've been involved in some
+charity work" -> activities:involved in some charity work; not "involved in an accident",
+``involvement_mishaps``), a pursuit weighed as a career ("I've been looking into counseling as
+a career" -> plans, ``career_weigh_verbs``, ``career_nouns``) and a tool used for a purpose ("I
+also use a whiteboard to stay on track" -> habits:use a whiteboard to stay on track; not "I use
+it sometimes").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -302,7 +310,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v49"
+NAME = "persona6.disclosure.v50"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -347,6 +355,8 @@ _WORD_LISTS += ("dwellings", "locative_prepositions", "listener_leads", "listene
 _WORD_LISTS += ("not_places", "place_ends", "switch_context", "home_context")
 _WORD_LISTS += ("live_not_home", "move_not_home", "distance_words", "home_reasons")
 _WORD_LISTS += ("calendar_names", "activity_skip_verbs", "my_not_things", "possessive_idioms")
+_WORD_LISTS += ("doing_states", "involvement_words", "involvement_mishaps")
+_WORD_LISTS += ("career_weigh_verbs", "career_nouns")
 _WORD_LISTS += ("my_phrase_ends", "relative_adjuncts", "relative_not_objects")
 _WORD_LISTS += ("intransitive_verbs", "task_objects", "place_suffixes")
 _WORD_LISTS += ("have_idioms", "quantity_nouns", "obligation_leads", "work_manners")
@@ -783,6 +793,9 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     attained = _attained(text, sentence, pred, raw)
     if attained is not None:
         return attained  # "Got my licence last year", "Passed the bar in May" (v46)
+    used = _tool_for_purpose(text, pred, verb, raw)
+    if used is not None:
+        return _claim(text, pred, "habits", pred.verb.start, used, 0.6, "uses")  # v50
     if lemma in ("move", "relocate") and (job := _work_moved_to(text, pred, raw)) is not None:
         return job  # "I moved to a new job in March": a change of work, no home (v47)
     to = rest is not None and bool(raw) and raw[0].word in ("to", "on")
@@ -2664,6 +2677,13 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if at is not None:
             return _place_claim(text, pred, at, rest, 0.6, says)
         return _claim(text, pred, "home", pred.rest.start, rest, 0.6, says)
+    if not past or _perfect_ongoing(pred):
+        weighed = _career_weighed(text, pred)
+        if weighed is not None:  # "I've been looking into counseling as a career" (v50)
+            return _claim(text, pred, "plans", pred.rest.start, weighed, 1.0, says)
+    if _involved_in(text, pred, words) and rest is not None:
+        # "I've been involved in some charity work", "I'm active in a local choir" (v50)
+        return _claim(text, pred, "activities", pred.rest.start, rest, 0.5, says)
     first = tx.tokens(text, *pred.rest)[:1]
     if first and first[0].word.endswith("ing") and rest is not None and _for_long(pred, segment):
         if len(words) > 1 and words[1].word in _PRONOUNS:
@@ -2681,6 +2701,7 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
         if doing not in (None, "plans", "work") and lemma not in ("do", "go"):
             return _claim(text, pred, doing, pred.rest.start, rest, 0.5, says)
         on_a_thing = lemma == "work" and _works_on_a_thing(text, pred)
+        on_a_thing = on_a_thing or (lemma == "do" and _pursuit_done(text, rest))  # v50
         perfect = _perfect_ongoing(pred) and _relative_clause(text, pred) is None
         if (doing is None or on_a_thing) and (not past or perfect):
             # "I'm organizing a charity run", "I've been knitting scarves", "(I've) been
@@ -2705,6 +2726,83 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if not job and _passing_state(text, pred):
         return None  # "i'm a zombie after", "I'm a wreck without coffee": a state for a time (v25)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+def _tool_for_purpose(
+    text: str, pred: Predicate, verb: str, raw: Sequence[tx.Token]
+) -> Span | None:
+    """ "I also use a whiteboard to stay on track", "we use a rain barrel for watering": a
+    tool or method the speaker uses, in the simple present, for a purpose ("to" and a verb,
+    or "for") is a habit of theirs (v50), its span up to the purpose's first words. Not a
+    pronoun ("I use it sometimes", unresolved), the listener's ("I use your app to ..."), a
+    thing of the task at hand ("I use the script to export"), a denial, a modal or a past."""
+    leads = set(pred.lead) - tx.english_set("adverbs")  # "I also use", "I always use"
+    if verb != "use" or pred.negated or leads or pred.implied or len(raw) < 3:
+        return None
+    if raw[0].word in _PRONOUNS or raw[0].word in _function_words() - {"a", "an", "some"}:
+        return None
+    if lexicon().words["listener_words"].intersection(t.word for t in raw[:3]):
+        return None
+    purpose = next((i for i, t in enumerate(raw[1:6], 1) if t.word in ("to", "for")), None)
+    if purpose is None or purpose + 1 >= len(raw):
+        return None
+    if _at_hand(text, Span(raw[0].start, raw[purpose - 1].end)):
+        return None
+    shown = list(raw[: purpose + 6])
+    cut = next(
+        (
+            i
+            for i in range(purpose + 2, len(shown))
+            if "," in text[shown[i - 1].end : shown[i].start]
+        ),
+        None,
+    )
+    shown = shown[:cut] if cut else shown
+    while len(shown) > purpose + 2 and shown[-1].word in _noun_phrase_ends():
+        shown.pop()  # "to save a buck | or": no dangling "or", "and", "with"
+    return Span(raw[0].start, shown[-1].end)
+
+
+@cache
+def _career_weighed_pattern() -> re.Pattern[str]:
+    lists = lexicon().words
+    verbs = tx.word_alternation(lists["career_weigh_verbs"])
+    nouns = tx.word_alternation(lists["career_nouns"])
+    return re.compile(
+        rf"(?:{verbs})\s+(?!it\b|that\b|this\b)[^.!?;]+?\s+as\s+(?:an?|my)\s+(?:[\w-]+\s+)?(?:{nouns})",
+        re.I,
+    )
+
+
+def _career_weighed(text: str, pred: Predicate) -> Span | None:
+    """ "I've been looking into counseling and mental health as a career", "I'm considering
+    nursing as a profession": a progressive of weighing (``career_weigh_verbs``) with "as a"
+    a noun of a life's work (``career_nouns``) is a plan of the speaker's (v50). The span of
+    the plan, up to the noun; not a denial nor a case imagined."""
+    if pred.negated or set(pred.lead) & _unreal_leads():
+        return None
+    found = _career_weighed_pattern().match(text, pred.rest.start, pred.clause.end)
+    return Span(found.start(), found.end()) if found else None
+
+
+def _involved_in(text: str, pred: Predicate, words: Sequence[tx.Token]) -> bool:
+    """ "I've been involved in some charity work", "I'm active in the local choir", "been
+    engaged in volunteer work": a word of taking part (``involvement_words``) with "in" or
+    "with" and a noun phrase is a pursuit of the speaker's (v50). Decided by the noun: an event
+    that befell one ("involved in an accident", "in a fight", ``involvement_mishaps``), a
+    pronoun ("involved in it") or the listener's ("involved in your project") is none; nor a
+    denial or a case imagined ("if I were involved in ...")."""
+    lists = lexicon().words
+    if pred.negated or set(pred.lead) & _unreal_leads() or len(words) < 3:
+        return False
+    if words[0].word not in lists["involvement_words"] or words[1].word not in ("in", "with"):
+        return False
+    thing = [t.word for t in words[2:8]]
+    if thing[0] in _PRONOUNS or lists["listener_words"].intersection(thing[:3]):
+        return False
+    ends = _noun_phrase_ends() - {"so"}
+    phrase = list(takewhile(lambda w: w not in ends or w in ("some", "a", "an", "the"), thing))
+    return bool(phrase) and not lists["involvement_mishaps"].intersection(phrase)
 
 
 def _group_of(words: Sequence[tx.Token]) -> bool:
@@ -2908,6 +3006,7 @@ def _activity(
     lists = lexicon().words
     lemma = _activity_lemmas().get(verb, verb)
     skipped = lemma in _skipped_verbs() and not _first_try(text, pred, lemma)
+    skipped = skipped and not (at is not None and lemma == "do" and _pursuit_done(text, rest))
     if pred.negated or skipped or verb in lists["parting_verbs"]:
         return None  # "I sold my car" is had no longer (``_my_mentions``)
     lead = set(pred.lead)
@@ -2960,6 +3059,26 @@ def _activity(
 
 
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def _pursuit_done(text: str, rest: Span | None) -> bool:
+    """ "I'm doing kickboxing", "I've been doing some volunteer work": "doing" before a bare
+    noun phrase (or one opened by "some") is a pursuit under way (v50). Not a state or a
+    verdict ("doing great", "doing a lot better", ``doing_states``), a pronoun or an adverb
+    ("doing it now", "doing so"), a determiner or a possessive ("doing the dishes", "doing my
+    best"): the task at hand or how one is."""
+    if rest is None:
+        return False
+    words = tx.tokens(text, *rest)[1:]
+    if words and words[0].word == "some":
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0].word
+    closed = _function_words() | _PRONOUNS | _POSSESSIVES | lexicon().words["doing_states"]
+    return first not in closed and not first.endswith("ly") and first.isalpha()
+
+
 #: An opening quotation mark right after an object: the noun phrase goes on inside the quote.
 _QUOTE_NEXT = re.compile(r"\s*[\"“'‘]\w")
 
