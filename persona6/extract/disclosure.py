@@ -2246,6 +2246,8 @@ def _plan_of_now(text: str, claim: Claim, pred: Predicate) -> bool:
     if not claim.key.startswith("plans:"):
         return False
     words = [t.word for t in tx.tokens(text, pred.verb.start, pred.clause.end)]
+    if words[-1:] == ["now"] and pred.is_be and _career_weighed(text, pred) is not None:
+        return False  # "I'm looking into accounting as a profession now": these days (v50)
     return words[-1:] == ["now"] and words[-2:-1] not in (["from"], ["until"], ["till"])
 
 
@@ -2802,7 +2804,8 @@ def _involved_in(text: str, pred: Predicate, words: Sequence[tx.Token]) -> bool:
         return False
     ends = _noun_phrase_ends() - {"so"}
     phrase = list(takewhile(lambda w: w not in ends or w in ("some", "a", "an", "the"), thing))
-    return bool(phrase) and not lists["involvement_mishaps"].intersection(phrase)
+    said = f" {' '.join(phrase)} "  # a mishap of one word or more: "a minor fender bender"
+    return bool(phrase) and not any(f" {m} " in said for m in lists["involvement_mishaps"])
 
 
 def _group_of(words: Sequence[tx.Token]) -> bool:
@@ -3061,6 +3064,14 @@ def _activity(
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
+#: An amount before a pursuit's noun: "doing | a lot of | hiking", "doing | tons of | yoga".
+_AMOUNT_OF = re.compile(
+    r"(?:a\s+(?:lot|ton|bunch|bit|little|fair\s+bit|great\s+deal)|lots|loads|tons|plenty"
+    r"|heaps)\s+(?:of\s+)(?=\w)",
+    re.I,
+)
+
+
 def _pursuit_done(text: str, rest: Span | None) -> bool:
     """ "I'm doing kickboxing", "I've been doing some volunteer work": "doing" before a bare
     noun phrase (or one opened by "some") is a pursuit under way (v50). Not a state or a
@@ -3070,6 +3081,9 @@ def _pursuit_done(text: str, rest: Span | None) -> bool:
     if rest is None:
         return False
     words = tx.tokens(text, *rest)[1:]
+    amount = _AMOUNT_OF.match(text, words[0].start) if words else None
+    if amount:  # "doing a ton of birdwatching", "doing lots of hiking": the amount of a pursuit
+        words = [t for t in words if t.start >= amount.end()]
     if words and words[0].word == "some":
         words = words[1:]
     if not words:

@@ -25,6 +25,11 @@ def test_the_producer_is_v50() -> None:
         ("im doing chess puzzles every night before bed", "activities:doing chess puzzles"),
         ("I've been doing some bikepacking lately", "activities:doing some bikepacking"),
         ("I'm doing aquascaping, it's a new hobby", "activities:doing aquascaping"),
+        ("I'm doing lots of hiking", "activities:doing lots of hiking"),
+        (
+            "Honestly I'm looking into accounting as a profession now",
+            "plans:looking into accounting",
+        ),
         (
             "I've been involved in some charity work and it's been really rewarding.",
             "activities:involved in some charity work",
@@ -70,6 +75,8 @@ def test_a_pursuit_under_way_or_in_use_is_read(text: str, key: str) -> None:
         "I was involved in an accident last year",
         "we're involved in a lawsuit with the builder",
         "I'm not involved in it",
+        "I was involved in a minor fender bender",
+        "I'm doing a lot better",
         "I'm involved with someone",
         "I'm not considering it as a career",
         "If I were looking into law as a career I'd study more",
