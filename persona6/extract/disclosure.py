@@ -2795,6 +2795,8 @@ def _involved_in(text: str, pred: Predicate, words: Sequence[tx.Token]) -> bool:
     pronoun ("involved in it") or the listener's ("involved in your project") is none; nor a
     denial or a case imagined ("if I were involved in ...")."""
     lists = lexicon().words
+    adverbs = tx.english_set("adverbs")  # "heavily involved in", "very active in" (v50)
+    words = list(dropwhile(lambda t: t.word in adverbs or t.word.endswith("ly"), words))
     if pred.negated or set(pred.lead) & _unreal_leads() or len(words) < 3:
         return False
     if words[0].word not in lists["involvement_words"] or words[1].word not in ("in", "with"):

@@ -36,6 +36,10 @@ def test_the_producer_is_v50() -> None:
         ),
         ("I'm active in my local chess club", "activities:active in my local chess club"),
         (
+            "I've been heavily involved in the local astronomy society",
+            "activities:heavily involved in",
+        ),
+        (
             "I'm involved with a cycling advocacy group",
             "activities:involved with a cycling advocacy group",
         ),
