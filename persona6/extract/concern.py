@@ -212,6 +212,14 @@ reply") is speed; a refusal, a rejection or a ban risked ("one mistake could get
 and being sure a thing is allowed ("I need to be sure this is allowed") are compliance. A record
 act after a determiner and a noun is a compound's head ("the dive log app"), no routine act.
 
+Nervousness said without a worry word (v29, end-to-end probe 14) is a fear too: the idioms and
+adjectives of jitters (``word_classes`` ``nerves``: "gives me the jitters", "makes me twitchy",
+"I get butterflies about", "on edge about") before or after a thing that hurts a body, whose
+class now holds the dangerous places and conditions of outdoor hobbies and the road (rapids, a
+river's levels, crevasses, cliffs, black ice, lorries, ladders) is safety ("wading that river
+alone makes me nervous", "the stepladder puts the wind up me"); alone it is none ("I get
+butterflies before my wedding speech").
+
 A word of a concern's topic in neutral text is none (v27, end-to-end probe 13). A question of
 general knowledge (``general_questions``: a comparison, "in general", "or is that a myth", and
 no word of the speaker, the person addressed or a thing at hand) asks a fact, no worry ("Is
@@ -250,7 +258,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v28"
+NAME = "persona6.concern.v29"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
