@@ -1,4 +1,4 @@
-"""persona6.style.v24: how a person operates, per (session, actor).
+"""persona6.style.v25: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -117,6 +117,13 @@ or asked with a verb of laying out ("in emails pls use a formal tone", "put the 
 table", "keep it in bullets"); not a thing of the same name ("a table for six", "table tennis")
 nor the speaker's own habit ("I used bullet points in my essay").
 
+v25 (end-to-end probe 14 st03/st04, by grammar): a length of answer asked for is a ``format``
+too, "short answers" or "detailed answers" (``length_requests``: whole patterns, not frames of
+a noun): kept short, a most of lines, tl;dr, the last answer too long, just the thing without
+the explanation, being concise; going into detail, being thorough, long answers not minded.
+``verbosity`` stays the measured length of the person's own messages: a terse writer may ask
+for detail.
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -145,7 +152,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v24"
+NAME = "persona6.style.v25"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -254,6 +261,9 @@ def cues() -> StyleCues:
         f"format:{name}": _lazy(_format_patterns(data, ps))
         for name, ps in data["format_requests"]["formats"].items()
     }
+    # v25: a length of answer asked for, in whole sentences of its own (``length_requests``)
+    for name, ps in data["length_requests"].items():
+        formats[f"format:{name}"] = _lazy(ps)
     # A claim word or its plural, or a number ("the 2.35", "that 18%").
     words = "|".join(
         sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)

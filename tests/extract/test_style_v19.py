@@ -15,8 +15,8 @@ KEY = "asks_for_simple_explanations"
 
 
 def test_the_producer_is_v19() -> None:
-    assert style_module.NAME == "persona6.style.v24"
-    assert load_lexicon("style")["version"] == 19
+    assert style_module.NAME == "persona6.style.v25"
+    assert load_lexicon("style")["version"] == 20
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from tests.extract.test_style import bot, said, style
 
 
 def test_the_producer_is_v24() -> None:
-    assert style_module.NAME == "persona6.style.v24"
-    assert load_lexicon("style")["version"] == 19
+    assert style_module.NAME == "persona6.style.v25"
+    assert load_lexicon("style")["version"] == 20
 
 
 def after_an_answer(text: str) -> dict:

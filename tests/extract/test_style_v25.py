@@ -1,0 +1,95 @@
+"""persona6.style.v25: a length of answer asked for is the style ``format`` valued "short
+answers" or "detailed answers" (``length_requests``), in any of the ways English asks it: kept
+short or brief, a most of lines, tl;dr, the last answer too long, just the thing without the
+explanation, being concise; going into detail, being thorough, not holding back, long answers
+not minded. Not the speaker's own brevity, a thing kept short, another thing too long, a task's
+word limit, nor a thing said to be detailed. ``verbosity`` stays what it measures: how long
+the person's own messages are."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona6.extract import style as style_module
+from persona6.extract.text import load_lexicon
+from tests.extract.test_style import bot, said, style
+
+
+def test_the_producer_is_v25() -> None:
+    assert style_module.NAME == "persona6.style.v25"
+    assert load_lexicon("style")["version"] == 20
+
+
+def after_an_answer(text: str) -> dict:
+    return style([said(1, "how do i prune a pear tree?"), bot(2, "Cut in winter."), said(3, text)])
+
+
+def asked_format(text: str) -> str | None:
+    signal = after_an_answer(text).get("format")
+    return None if signal is None else signal.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep it short pls",
+        "Max 3 lines.",
+        "tl;dr please",
+        "that was way too long",
+        "could you keep replies shorter?",
+        "please more short answer",
+        "just the commands, no explanation",
+        "Be concise when you answer about my tax return.",
+        "no essays please, just tell me which chess opening",
+        "one or two sentences max",
+        "ur answers r too long",
+        "i dont need the backstory, just the number",
+        "cut to the chase, which tyre pressure?",
+        "i prefer short answers",
+    ],
+)
+def test_a_request_for_short_answers(text: str) -> None:
+    assert asked_format(text) == "short answers", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go into as much detail as you like",
+        "feel free to be thorough",
+        "dont hold back on the details, i want to understand my knitting machine",
+        "Long answers are fine, I like the full reasoning.",
+        "I don't mind long answers",
+        "the longer the better, tell me everything about pruning roses",
+        "can you be more detailed",
+        "write as much as you need",
+    ],
+)
+def test_a_request_for_detailed_answers(text: str) -> None:
+    assert asked_format(text) == "detailed answers", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll keep it short: the cat is sick.",
+        "keep the grass short in summer",
+        "i like to keep short hair",
+        "the film was way too long",
+        "My son's explanation was way too long.",
+        "Write an essay of no more than 500 words about Brexit.",
+        "the meeting went into a lot of detail",
+        "The report is thorough and detailed.",
+        "The wedding speech should be short and sweet.",
+        "please describe in detail how the castle was built",
+        "Write a detailed description of a medieval castle.",
+    ],
+)
+def test_the_same_words_of_another_kind_ask_no_length(text: str) -> None:
+    assert asked_format(text) is None, text
+
+
+def test_a_terse_writer_asking_for_detail_is_not_read_as_wanting_short_answers() -> None:
+    found = after_an_answer("more detail please")
+    assert found["verbosity"].value == "terse"
+    assert found["format"].value == "detailed answers"
