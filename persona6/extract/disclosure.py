@@ -1,4 +1,4 @@
-"""persona6.disclosure.v50: facts a person states about their own life.
+"""persona6.disclosure.v51: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -310,7 +310,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v50"
+NAME = "persona6.disclosure.v51"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -377,6 +377,8 @@ _WORD_LISTS += ("reflexives", "act_at_hand_verbs", "delivery_verbs", "delivery_p
 _WORD_LISTS += ("my_time_spans", "my_meals", "my_frequented_places", "my_professionals")
 _WORD_LISTS += ("my_idiom_nouns", "exchange_verbs", "exchange_links", "run_on_pronoun_verbs")
 _WORD_LISTS += ("run_on_relatives", "frequenting_adjectives", "frequented_heads")
+_WORD_LISTS += ("my_account_sections", "my_child_ordinals", "my_counting_ordinals")
+_WORD_LISTS += ("child_context_words",)
 _WORD_LISTS += ("debt_verbs", "debts", "purchase_verbs", "trade_units", "business_times")
 _WORD_LISTS += ("picture_nouns", "picture_verbs", "child_ages", "child_age_units")
 _WORD_LISTS += ("first_try_verbs", "first_try_marks", "outing_places")
@@ -3876,6 +3878,15 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
                 phrase.append(tx.Token(word.word[:-2], word.start, word.end - 2))
                 break
             phrase.append(word)
+        if phrase and _account_section(phrase):
+            continue  # "my dashboard", "my profile picture": a place in the product (v51)
+        child = _ordinal_child(text, clause, phrase) if phrase else None
+        if child is not None:
+            if child:
+                claims.append(Claim("family:child", f"has {child} child", 1.0, 1.0, [clause]))
+            continue  # "my eldest starts school": a child, no thing "eldest" had (v51)
+        if len(phrase) > 1 and phrase[-1].word in ("one", "ones"):
+            continue  # "my electric one": the noun was said before, the adjective is no thing
         if phrase and phrase[-1].word in lexicon().words["my_pursuits"]:
             claims.extend(_pursuit(text, clause, match.start(), phrase))
             continue  # "dancing is my passion": what of, no passion had (v36)
@@ -3925,6 +3936,36 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _sub_phrases(phrase: Sequence[tx.Token]) -> set[str]:
+    """Every run of one to three adjacent words of ``phrase``, joined by a space."""
+    words = [t.word for t in phrase]
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _account_section(phrase: Sequence[tx.Token]) -> bool:
+    """Whether "my <phrase>" names a section of the product's account (v51,
+    ``my_account_sections``): "my dashboard", "my profile picture", "my shopping basket"
+    are places in the product, not things owned."""
+    return bool(_sub_phrases(phrase) & lexicon().words["my_account_sections"])
+
+
+def _ordinal_child(text: str, clause: Span, phrase: Sequence[tx.Token]) -> str | None:
+    """What "my <ordinal>" said bare says (v51): an ordinal or superlative of age that stands
+    for a child (``my_child_ordinals``: "my eldest", "my youngest one", "my firstborn") gives
+    the child's rank; a counting ordinal ("my second") does only with a word of pregnancy,
+    birth or a child's life in the clause (``child_context_words``), and else names nothing
+    (""). None when the phrase is no bare ordinal ("my oldest friend", "my second car")."""
+    lists = lexicon().words
+    said = " ".join(t.word for t in phrase)
+    rank = said[: -len(" one")] if said.endswith(" one") else said
+    if said in lists["my_child_ordinals"]:
+        return rank.replace("-", "")
+    if said not in lists["my_counting_ordinals"]:
+        return None
+    context = {t.word for t in tx.tokens(text, clause.start, clause.end)}
+    return said if context & lists["child_context_words"] else ""
 
 
 def _home_of_origin(text: str, noun: str, end: int) -> bool:

@@ -1,4 +1,4 @@
-"""persona6.disclosure.v50 (session 18): pursuits under way and in use, said in the first
+"""persona6.disclosure.v51 (session 18): pursuits under way and in use, said in the first
 person: "doing" before a bare noun phrase, involvement in a pursuit, a pursuit weighed as a
 career, a tool used for a purpose."""
 
@@ -15,7 +15,7 @@ def signals(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v50() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v50"
+    assert disclosure.NAME == "persona6.disclosure.v51"
 
 
 @pytest.mark.parametrize(
