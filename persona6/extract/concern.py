@@ -220,6 +220,12 @@ river's levels, crevasses, cliffs, black ice, lorries, ladders) is safety ("wadi
 alone makes me nervous", "the stepladder puts the wind up me"); alone it is none ("I get
 butterflies before my wedding speech").
 
+"Safe" of the work and records a person keeps in a product is data loss (v30, end-to-end probe
+14): a question of it being safe beside notes, a journal, a logbook, saved games, a
+spreadsheet, months of work, or what may take them away (a phone that dies or is changed, a
+subscription cancelled, the app crashing) keeps or loses data, no harm to a body ("will my
+charts be safe if my phone dies?", "is my garden journal kept safe if I switch phones").
+
 A word of a concern's topic in neutral text is none (v27, end-to-end probe 13). A question of
 general knowledge (``general_questions``: a comparison, "in general", "or is that a myth", and
 no word of the speaker, the person addressed or a thing at hand) asks a fact, no worry ("Is
@@ -258,7 +264,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v29"
+NAME = "persona6.concern.v30"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5

@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v29"
+    assert signal.producer == "persona6.concern.v30"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:

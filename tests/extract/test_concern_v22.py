@@ -28,8 +28,8 @@ def topics(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v22() -> None:
-    assert concern.NAME == "persona6.concern.v29"
-    assert load_lexicon("concerns")["version"] == 29
+    assert concern.NAME == "persona6.concern.v30"
+    assert load_lexicon("concerns")["version"] == 30
 
 
 # --- a price one pays asked or feared to rise --------------------------------------------------
