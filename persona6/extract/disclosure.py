@@ -1,4 +1,4 @@
-"""persona6.disclosure.v51: facts a person states about their own life.
+"""persona6.disclosure.v52: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -310,7 +310,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v51"
+NAME = "persona6.disclosure.v52"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -2634,7 +2634,9 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     says = ("was" if past else "is") + (" not" if pred.negated else "")
     if pred.verb.word.startswith("bec"):  # "I became a vegan"
         says = tx.third_person(pred.verb.word)
-    elif pred.verb.word == "been" and "have" in pred.lead:  # "I've been a nurse for 12 years"
+    elif pred.verb.word == "been" and ("have" in pred.lead or not set(pred.lead) - {"i"}):
+        # "I've been a nurse for 12 years"; "Been vegan since 2019", "i been here": no "had"
+        # nor modal before "been", so a perfect of now, not a past (v52)
         says = "has not been" if pred.negated else "has been"
     between = {t.word for t in tx.tokens(text, pred.verb.end, pred.rest.start)}
     if between & lex.words["certainty_words"]:

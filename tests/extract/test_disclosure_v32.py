@@ -21,7 +21,7 @@ def polarities(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v32() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v51"
+    assert disclosure.NAME == "persona6.disclosure.v52"
 
 
 @pytest.mark.parametrize(
@@ -272,7 +272,7 @@ def test_a_habit_before_the_number_stays() -> None:
         (
             "Moved to Bristol in 2019 and been painting ever since.",
             "habits:painting",
-            "was painting",
+            "has been painting",
         ),
     ],
 )
