@@ -123,6 +123,9 @@ a noun): kept short, a most of lines, tl;dr, the last answer too long, just the 
 the explanation, being concise; going into detail, being thorough, long answers not minded.
 ``verbosity`` stays the measured length of the person's own messages: a terse writer may ask
 for detail.
+A plan asked as a question ("should we plan this first?"), a beginner named without "like I'm"
+("explain it to a novice") and a tone asked in other words ("can you be less formal", "keep it
+professional please"; ``tone_requests``, added to the format's frames) are read too.
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
@@ -262,8 +265,11 @@ def cues() -> StyleCues:
         for name, ps in data["format_requests"]["formats"].items()
     }
     # v25: a length of answer asked for, in whole sentences of its own (``length_requests``)
-    for name, ps in data["length_requests"].items():
-        formats[f"format:{name}"] = _lazy(ps)
+    # and a tone asked for in words other than "<tone> tone" (``tone_requests``)
+    for section in ("length_requests", "tone_requests"):
+        for name, ps in data[section].items():
+            # a tone of ``format_requests`` keeps its frames: these are added to them
+            formats[f"format:{name}"] = formats.get(f"format:{name}", []) + _lazy(ps)
     # A claim word or its plural, or a number ("the 2.35", "that 18%").
     words = "|".join(
         sorted((re.escape(str(w)) for w in data["source_claims"]), key=len, reverse=True)

@@ -93,3 +93,88 @@ def test_a_terse_writer_asking_for_detail_is_not_read_as_wanting_short_answers()
     found = after_an_answer("more detail please")
     assert found["verbosity"].value == "terse"
     assert found["format"].value == "detailed answers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we map out the steps before you do anything?",
+        "should we plan this first?",
+        "maybe we should plan the route first?",
+        "do you want to sketch out a plan first?",
+        "lets plan it out first",
+        "maybe we should make a checklist first?",
+    ],
+)
+def test_a_plan_asked_for_as_a_question_or_suggestion(text: str) -> None:
+    assert "plans_before_acting" in after_an_answer(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we should make dinner first",
+        "can we go through the photos first?",
+        "should we plant the tomatoes first?",
+        "should we call mum first?",
+    ],
+)
+def test_another_act_first_is_no_plan(text: str) -> None:
+    assert "plans_before_acting" not in after_an_answer(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "explain it like im a total newbie",
+        "explain it to a novice",
+        "explain as if to someone new to chess",
+        "talk to me like a newbie please",
+        "im new to this, explain slowly",
+        "Could you explain this to a beginner?",
+    ],
+)
+def test_a_beginner_named_asks_for_simple_explanations(text: str) -> None:
+    assert "asks_for_simple_explanations" in after_an_answer(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother is a beginner at climbing",
+        "The book explains it for beginners.",
+        "my daughter is new to chess, she loves it",
+        "I want to explain it to my boss",
+    ],
+)
+def test_a_beginner_talked_about_asks_nothing(text: str) -> None:
+    assert "asks_for_simple_explanations" not in after_an_answer(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "tone"),
+    [
+        ("can you be less formal", "casual tone"),
+        ("no need to be so stiff", "casual tone"),
+        ("talk to me like a mate", "casual tone"),
+        ("drop the formalities pls", "casual tone"),
+        ("you dont have to be so formal with me", "casual tone"),
+        ("keep it professional please", "formal tone"),
+        ("Please reply in a more professional manner.", "formal tone"),
+    ],
+)
+def test_a_tone_asked_for_in_other_words(text: str, tone: str) -> None:
+    assert asked_format(text) == tone, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he talks to me like a mate",
+        "the dinner was very formal",
+        "she was so stiff after the climb",
+        "Formal dress is required at the gala.",
+    ],
+)
+def test_a_manner_talked_about_asks_no_tone(text: str) -> None:
+    assert asked_format(text) is None, text
