@@ -1,4 +1,4 @@
-"""persona6.preference.v55: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v56: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -124,7 +124,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v55"
+NAME = "persona6.preference.v56"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -4737,6 +4737,12 @@ class _GeneralWords:
     nominal: LazyPattern
     sensory: LazyPattern
     dismissal: LazyPattern
+    losing: LazyPattern
+    superior: LazyPattern
+    between: LazyPattern
+    better_than: LazyPattern
+    tagged: LazyPattern
+    proverbs: frozenset[str]
     valuing: LazyPattern
     gate: LazyPattern
     # the gate's words with no letter ("100%"): ``prep`` requires letters, so one of them in
@@ -4825,6 +4831,8 @@ def _general_words() -> _GeneralWords:
     verbs = set(_verb_words()) | {str(v).split()[0] for v in own["choosing_verbs"]}
     start = r"(?:^|(?<=[,;:.!?(]))\W*(?:(?:and|but|so|honestly|personally|tbh|ok|okay)\W+)?"
     tails = _alternation([*own["over_standing"], *own["standing_tails"]])
+    picks = _alternation(own["between_picks"])
+    adverbs = r"(?:just|really|still|simply|honestly|totally|absolutely|even|so|truly|always)"
     gate = [
         *own["markers"],
         *["worth", "sense"],
@@ -4833,6 +4841,11 @@ def _general_words() -> _GeneralWords:
         *own["nominal_standing"],
         *own["sensory_idioms"],
         *["keep"],
+        *own["losing_idioms"],
+        *own["superior_idioms"],
+        *[pair[0] for pair in own["split_winning"]],
+        *["between", "better"],
+        *own["dismissive_tags"],
         *own["exchange_verbs"],
         *own["given_up_verbs"],
         *own["stop_verbs"],
@@ -4897,6 +4910,40 @@ def _general_words() -> _GeneralWords:
             r"i'm\s+sticking\s+with|im\s+sticking\s+with|i\s+stick\s+with)\s+"
             rf"(?:(?:{_alternation(own['dismissal_takes'])})\s+)?(?P<x3>[^,.;:!?]+)"
         ),
+        # (v56) "X can't hold a candle to Y", "X is nothing on Y": the side after the idiom
+        losing=LazyPattern(
+            rf"{start}(?P<y>{_SIDE})(?:\s+|(?=['’]))(?:{adverbs}\s+)?"
+            rf"(?:{_alternation(own['losing_idioms'])})\s+(?P<x>[^,.;:!?]+)"
+        ),
+        # (v56) "X is a cut above Y", "X puts Y to shame"
+        superior=LazyPattern(
+            rf"{start}(?P<x>{_SIDE})(?:\s+|(?=['’]))(?:{adverbs}\s+)?"
+            rf"(?:(?:{_alternation(own['superior_idioms'])})\s+(?P<y>[^,.;:!?]+)"
+            rf"|(?:{_alternation([p[0] for p in own['split_winning']])})\s+(?P<y2>[^,.;:!?]+?)"
+            rf"\s+(?:{_alternation([p[1] for p in own['split_winning']])})(?![\w'-]))"
+        ),
+        # (v56) "between X and Y, it's X every time": the pick must be one of the two
+        between=LazyPattern(
+            r"(?:^|(?<=[,;:.!?]))\W*(?:(?:honestly|personally|tbh|so|but|and|ok|okay|well)\W+)?"
+            r"between\s+(?P<a>[^,.;:!?]+?)\s+(?:and|or|vs\.?|versus|&)\s+(?P<b>[^,.;:!?]+?)"
+            rf"(?:\s*[,;:?–-]+\s*(?:(?:{picks})\s*,?\s+)*|\s+(?:(?:{picks})\s*,?\s+)+)"
+            rf"(?P<x>(?<![\w'’])[^,.;:!?]+?)(?:\s*,?\s*(?:{tails}))*\s*(?:$|[,.!;])"
+        ),
+        # (v56) "better a slow ride than a crowded bus" at the head of a sentence
+        better_than=LazyPattern(
+            r"(?:^|(?<=[,;:.!?]))\W*(?:(?:honestly|personally|tbh|so|but|and|yeah|nah|imo|ok)"
+            r"\W+)*(?:(?:much|way|far|always|so\s+much)\s+)?better\s+(?!than\b|to\b|off\b"
+            r"|for\b|if\b|when\b|yet\b|still\b|now\b|and\b|than\b|be\b|get\b|go\b|make\b)"
+            r"(?P<x>[^,.;:!?]+?)\s+than\s+(?P<y>[^,.;:!?]+)"
+        ),
+        # (v56) "give me wool socks, forget cotton"
+        tagged=LazyPattern(
+            rf"(?:\b(?:{_alternation(own['dismissive_asks'])})\s+(?!to\b)(?P<x>[^,.;:!?]+?)"
+            rf"|{start}(?P<x2>{_SIDE})\s+(?:please|pls|plz))\s*[,;.!–-]+\s*"
+            rf"(?:(?:and|but|so|just|oh)\s+)?(?:{_alternation(own['dismissive_tags'])})\s+"
+            r"(?:(?:about|with|the|your|ur|all|that|those|these)\s+)*(?P<y>[^,.;:!?]+)"
+        ),
+        proverbs=frozenset(str(w) for w in [*own["proverb_sides"], *own["better_not_verbs"]]),
         gate=LazyPattern(tx.word_alternation([w for w in gate if w not in unlettered])),
         # or ">" ("tabs > spaces"), looked for apart (``_general_reading``)
         unlettered_gate=re.compile(tx.word_alternation(unlettered) if unlettered else "(?!)"),
@@ -5321,6 +5368,8 @@ def _standing_contrast(low: str, own: _GeneralWords, weight: float) -> list[tupl
         chosen, other = _general_side(x, own), _general_side(y, own)
         if chosen and other and chosen != other and chosen[:1].isalpha() and other[:1].isalpha():
             return _two_sides("prefers", chosen, other, "over", weight)
+    if sides := _idiomatic_contrast(low, own, weight):
+        return sides
     found = own.nominal.search(low)
     said = found["x"].split() if found is not None else []
     if found is not None and not _not_a_side(found["x"], own) and len(said) <= 5:
@@ -5329,6 +5378,63 @@ def _standing_contrast(low: str, own: _GeneralWords, weight: float) -> list[tupl
         chosen = _general_side(found["x"], own)
         if chosen and chosen[:1].isalpha() and chosen.split()[0] not in own.not_sides:
             return [(chosen, f"prefers {chosen}", 1.0, weight)]
+    return []
+
+
+#: Reported speech: a judgement someone else made ("..., the report says", "according to").
+_REPORTED = re.compile(
+    r"\b(?:says|said|say|claims?|claimed|reckons?|thinks?|according\s+to|reportedly|"
+    r"apparently|reviewers?|critics?|experts?|the\s+article|the\s+report)\b"
+)
+
+
+def _idiomatic_contrast(low: str, own: _GeneralWords, weight: float) -> list[tuple]:
+    """The contrasts of preference.v56: one side falling short of the other ("X can't hold a
+    candle to Y", "X is nothing on Y": Y chosen), one side above the other ("X is a cut above
+    Y", "X puts Y to shame"), "between X and Y" and then one of the two, a verbless "better X
+    than Y" and a want with a dismissive tag on the other ("give me X, forget Y"). Not a
+    question, a side that is a clause, a pronoun or a person, a proverb ("better late than
+    never"), a pick that is neither side ("Between the two candidates, the vote was close")."""
+    if low.rstrip().endswith("?") or _REPORTED.search(low):
+        return []
+    for pattern in (own.losing, own.superior, own.tagged, own.better_than):
+        found = pattern.search(low)
+        if found is None:
+            continue
+        groups = found.groupdict()
+        x, y = groups.get("x") or groups.get("x2") or "", groups.get("y") or groups.get("y2") or ""
+        tail = r"\s+(?:imo|imho|tbh|lol|haha|honestly|for\s+(?:me|us))\s*$"
+        x, y = re.sub(tail, "", x), re.sub(tail, "", y)
+        if pattern is own.better_than and (
+            x.strip() in own.proverbs
+            or y.strip() in own.proverbs
+            or x.split()[0] in own.proverbs
+            or len(x.split()) > 5
+        ):
+            continue
+        if _not_a_side(x, own) or _not_a_side(y, own):
+            continue
+        chosen, other = _general_side(x, own), _general_side(y, own)
+        cut = [
+            side
+            for side, said in ((chosen, x), (other, y))
+            if len(side.split()) == 1 and side.endswith("ing") and len(said.split()) > 1
+        ]
+        if cut:
+            continue  # "isn't a patch on doing it by hand": a verb phrase cut to its verb
+        if chosen and other and chosen != other and chosen[:1].isalpha() and other[:1].isalpha():
+            return _two_sides("prefers", chosen, other, "over", weight)
+    found = own.between.search(low)
+    if found is not None and not _not_a_side(found["x"], own):
+        first, second = _general_side(found["a"], own), _general_side(found["b"], own)
+        pick = _general_side(found["x"], own)
+        if first and second and pick and first != second:
+            picked = set(pick.split())
+            if picked <= set(first.split()) or first.split()[-1] in picked:
+                if not (picked <= set(second.split()) or second.split()[-1] in picked):
+                    return _two_sides("prefers", first, second, "over", weight)
+            elif picked <= set(second.split()) or second.split()[-1] in picked:
+                return _two_sides("prefers", second, first, "over", weight)
     return []
 
 

@@ -21,7 +21,7 @@ def polarities(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v36() -> None:
-    assert preference.NAME == "persona6.preference.v55"
+    assert preference.NAME == "persona6.preference.v56"
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v55"
-    assert load_lexicon("preferences")["version"] == 43
+    assert preference.NAME == "persona6.preference.v56"
+    assert load_lexicon("preferences")["version"] == 44
 
 
 @pytest.mark.parametrize(
