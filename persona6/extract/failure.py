@@ -1,4 +1,4 @@
-"""persona6.failure.v34: failure episodes, and how the person reacted to each.
+"""persona6.failure.v35: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -102,7 +102,12 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   printed source (``print_sources``: "the pattern in the magazine has the stitch count
   wrong"), the person's own work in progress (``own_works``: "I'm stuck at 80% on my knitting
   project"); v34 not an error the person makes their own code throw ("how do i throw an
-  error containing a new property?"); key = ``user_reported``.
+  error containing a new property?"); v35 breakage told by its effect: duplication ("every
+  entry shows up twice"), the person's things lost by the product's act ("it wipes my
+  settings"), a redirect loop ("it keeps bouncing me back to sign-up"), a wrong
+  identification ("it identified my oak as a maple"), a view blank since a time, a measure
+  contradicted by another source ("it says 40k steps, my watch says 8k"), nothing arriving
+  since a change ("since the update nothing syncs"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -284,7 +289,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v34"
+NAME = "persona6.failure.v35"
 
 
 class Reaction(StrEnum):
