@@ -62,3 +62,5 @@ def test_a_value_without_a_run_on_clause_is_unchanged(text: str, key: str) -> No
 def test_so_after_a_copula_is_no_run_on() -> None:
     found = signals("my job is so exhausting")
     assert not [k for k in found if k.startswith("possessions:")], found
+    # the value runs on past "so": a copula's degree word opens no new clause
+    assert found.get("work:job is so exhausting") == "their job is so exhausting", found
