@@ -576,33 +576,22 @@ def _evidence_for_task(known: _Known, task_words: set[str]) -> list[str]:
     return sorted(dict.fromkeys(ids), key=lambda i: -hits.get(i, 0))[:5]
 
 
-def _style_traits(traits: list[Trait]) -> dict[str, Trait]:
-    """The active style trait of each key; of a key asked side by side (``format``), the
-    strongest (``_asked_styles`` has them all)."""
-    found: dict[str, Trait] = {}
+def _active_styles(traits: list[Trait]) -> tuple[dict[str, Trait], dict[str, list[Trait]]]:
+    """The active style traits, filtered once: the strongest of each key (the first of equals),
+    and of each key asked side by side (consolidation's ``ASKED_SIDE_BY_SIDE``: bullet points
+    and a formal tone, two formats asked, are two traits) all of them, strongest first
+    (brief.v18)."""
+    every: dict[str, list[Trait]] = {}
     for t in traits:
-        active = t.kind is SignalKind.STYLE and t.valid_to is None and t.status.value == "active"
-        if active and (t.key not in found or t.confidence > found[t.key].confidence):
-            found[t.key] = t
-    return found
-
-
-def _asked_styles(traits: list[Trait]) -> dict[str, list[Trait]]:
-    """The active style traits of each key asked side by side (consolidation's
-    ``ASKED_SIDE_BY_SIDE``: bullet points and a formal tone, two formats asked in two sessions,
-    are two traits), strongest first (brief.v18)."""
-    found: dict[str, list[Trait]] = {}
-    for t in traits:
-        if (
-            t.kind is SignalKind.STYLE
-            and t.key in ASKED_SIDE_BY_SIDE
-            and t.valid_to is None
-            and t.status.value == "active"
-        ):
-            found.setdefault(t.key, []).append(t)
-    for listed in found.values():
-        listed.sort(key=lambda t: (-t.confidence, t.valid_from))
-    return found
+        if t.kind is SignalKind.STYLE and t.valid_to is None and t.status.value == "active":
+            every.setdefault(t.key, []).append(t)
+    strongest = {key: max(listed, key=lambda t: t.confidence) for key, listed in every.items()}
+    asked = {
+        key: sorted(listed, key=lambda t: (-t.confidence, t.valid_from))
+        for key, listed in every.items()
+        if key in ASKED_SIDE_BY_SIDE
+    }
+    return strongest, asked
 
 
 @cache
@@ -888,8 +877,7 @@ def compose_brief(
         line_of[t.id] = candidates[-1].item
 
     # How to work with them: style directives, the archetype's, and the conflicts.
-    styles = state.cached(("brief.styles", person_id), lambda: _style_traits(traits))
-    asked = state.cached(("brief.asked", person_id), lambda: _asked_styles(traits))
+    styles, asked = state.cached(("brief.styles", person_id), lambda: _active_styles(traits))
     # How they write (graph/texture.py): read from their messages, one trait per key.
     textures: dict[str, Trait] = state.cached(
         ("brief.textures", person_id),
@@ -925,55 +913,46 @@ def compose_brief(
     said_by: dict[tuple[str, str, Any], set[tuple[str, str]]] = {}
     held: list[tuple[dict[str, Any], Trait]] = []
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
-        if rule.get("style") in ASKED_SIDE_BY_SIDE:
-            # Each format asked for is a trait of its own: each its directive (brief.v18).
-            for t in asked.get(rule["style"], []):
-                trait = _held(rule, {**styles, rule["style"]: t}, textures)
-                if trait is None:
-                    continue
+        side_by_side = rule.get("style") in ASKED_SIDE_BY_SIDE
+        # Each format asked for is a trait of its own: each its directive (brief.v18).
+        for t in asked.get(rule["style"], []) if side_by_side else [None]:
+            trait = _held(rule, styles if t is None else {**styles, rule["style"]: t}, textures)
+            if trait is None:
+                continue
+            if side_by_side:
                 down, carrier = _format_said(trait, known, line_of)
                 if carrier is not None:  # the request's own line says it: one line
                     carrier.evidence = list(
-                        dict.fromkeys([*carrier.evidence, *(e.event_id for e in t.evidence)])
+                        dict.fromkeys([*carrier.evidence, *(e.event_id for e in trait.evidence)])
                     )
-                if not down and carrier is None:
-                    held.append((rule, trait))
-            continue
-        trait = _held(rule, styles, textures)
-        if trait is not None:
+                if down or carrier is not None:
+                    continue
             held.append((rule, trait))
     for rule, trait in held:
         kind = "style" if "style" in rule else "texture"
+        # The dimension's value the directive says, if it is a dimension's, and its outcome.
         if rule.get("style") in ASKED_SIDE_BY_SIDE:
             named = asked_of.get((rule[kind], trait.value))
             rule_key = (kind, rule[kind], trait.value)  # one per format asked for
             outcome = outcomes.get(named[0]) if named else None
-            if (
-                outcome is not None
-                and named
-                and not outcome.allows(named[1], trait.confidence, spec.user_wins_at)
-            ):
-                continue
-            directive = rule["directive"].replace("{value}", trait.value or "")
-            evidence = [e.event_id for e in trait.evidence][-3:]
-            directives.append((trait.confidence, directive, evidence, rule_key))
-            said_by[rule_key] = {named} if named else set()
-            continue
-        outcome = outcomes.get(dimension_of.get((kind, rule[kind]), ""))
-        if outcome is not None and not outcome.allows(
-            _rule_value(data["dimensions"][outcome.name], kind, rule[kind], trait),
-            trait.confidence,
-            spec.user_wins_at,
-        ):
+            says = named[1] if named else None
+        else:
+            rule_key = _rule_key(rule)
+            outcome = outcomes.get(dimension_of.get((kind, rule[kind]), ""))
+            says, named = None, None
+            if outcome is not None:
+                dimension = data["dimensions"][outcome.name]
+                says = _rule_value(dimension, kind, rule[kind], trait)
+                named = (outcome.name, says) if says else None
+        if outcome is not None and not outcome.allows(says, trait.confidence, spec.user_wins_at):
             continue
         quoted = re.findall(r"'([^']+)'", trait.statement) if kind == "texture" else []
         directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
         directive = directive.replace("{value}", trait.value or "")
         evidence = [e.event_id for e in trait.evidence][-3:]
-        directives.append((trait.confidence, directive, evidence, _rule_key(rule)))
-        if outcome is not None:
-            said = _rule_value(data["dimensions"][outcome.name], kind, rule[kind], trait)
-            said_by[_rule_key(rule)] = {(outcome.name, said)} if said else set()
+        directives.append((trait.confidence, directive, evidence, rule_key))
+        if rule.get("style") in ASKED_SIDE_BY_SIDE or outcome is not None:
+            said_by[rule_key] = {named} if named else set()
     joints = data.get("joint_directives") or []
     for joint in joints:
         keys = [_rule_key(rule) for rule in joint["when"]]
