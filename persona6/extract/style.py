@@ -155,7 +155,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v25"
+NAME = "persona6.style.v26"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -625,7 +625,7 @@ class StyleExtractor:
         messages = [e for e in own if _worded(e)]
         found: dict[str, list[Cite]] = defaultdict(list)
         warmth_kinds: Counter[str] = Counter()
-        formats: Counter[str] = Counter()
+        formats: dict[str, list[Cite]] = defaultdict(list)
         conceded: list[str] = []
         for event in messages:
             prep = prepared(event)
@@ -654,7 +654,11 @@ class StyleExtractor:
                         kind = "acknowledgement"  # "ok thx": it closes the exchange (v14)
                     warmth_kinds[kind] += len(hits)
                 if key == "format":
-                    formats[family.removeprefix("format:")] += len(hits)
+                    # each format asked is its own request (v26): "bullet points please, and
+                    # keep it short" asks two
+                    if hits:
+                        formats[family.removeprefix("format:")] += hits
+                    continue
                 found[key] += hits
             # Every emoji is outside ASCII, and "!" can only match where there is one.
             if not prep.text.isascii():
@@ -673,7 +677,6 @@ class StyleExtractor:
             "asks_for_simple_explanations",
             "warmth",
             "moderates",
-            "format",
         ):
             if not found[key]:
                 continue
@@ -687,9 +690,6 @@ class StyleExtractor:
                 fields["context"] = {"conceded_after": list(dict.fromkeys(conceded))}
             if key == "moderates":
                 fields["value"] = MODERATES
-            if key == "format":
-                # the format asked for most; on a tie, the first in ``format_requests``
-                fields["value"] = max(formats, key=formats.__getitem__)
             if key == "plans_before_acting":
                 first_plan = min(order[p.event_id] for p in events)
                 acted = any(e.type == "action" for e in own[first_plan + 1 :])
@@ -707,6 +707,15 @@ class StyleExtractor:
                     context={"cues": kinds},
                 )
             yield self._signal(actor, key, events, evidence, **fields)
+        # v26: a signal per format asked, each citing only its own requests, the first asked
+        # first
+        for value, hits in formats.items():
+            events = list({c.event.event_id: c.event for c in hits}.values())
+            spans = {(order[c.event.event_id], c.start, c.end): c for c in hits}
+            evidence = [spans[span] for span in sorted(spans)]
+            yield self._signal(
+                actor, "format", events, evidence, value=value, measure=float(len(events))
+            )
 
 
 def _worded(event: StoredEvent) -> bool:

@@ -77,7 +77,8 @@ _VALUED = {SignalKind.STYLE, SignalKind.FAILURE}
 #: kind's other values are no counter-evidence for them): the format answers are asked in
 #: (style.v22 ``format``). Bullet points asked in one session and a formal tone in another are
 #: two standing requests; voted as one key, the second made the first counter-evidence and
-#: the brief said only one of them. A session votes once, for the format it asked most.
+#: the brief said only one of them. A session votes once for each format it asked (style.v26),
+#: each supported by the signals of its own requests.
 ASKED_SIDE_BY_SIDE = frozenset({"format"})
 #: The kinds the fold asks about per signal, held here (as ``types.KIND_NAMES`` holds each
 #: kind's name): in Python 3.11 ``SignalKind.TEXTURE`` and ``kind.value`` each run an enum
@@ -215,8 +216,9 @@ def config() -> GraphConfig:
 #: change, 3 of 3 episodes)"): the state counts each reaction's acts. 7: one thing in either
 #: number is one key (``fold_key``): states are kept by the folded key and count the forms said.
 #: 8: the statement of a change of mind across keys counts as a session against the trait it
-#: ends (its ``counter_sessions``), as it is its counter-evidence.
-STATE_FORMAT = 8
+#: ends (its ``counter_sessions``), as it is its counter-evidence. 9: each format a session asks
+#: (style.v26: a signal per format) votes, supported by its own signals only.
+STATE_FORMAT = 9
 
 
 #: A word class in a change cue: ``{from_to_verbs}`` (graph.yaml ``change_cues``).
@@ -789,12 +791,16 @@ class KeyState:
                 act = signal.context.get("reaction_act") or ""
                 acts[act] = acts.get(act, 0) + 1
         else:
-            shown = [max(sorted(tally), key=lambda v: tally[v])]
-            self.votes[shown[0]] = self.votes.get(shown[0], 0) + 1
+            # A style key of things asked side by side: each format the session asked (style.v26:
+            # "bullet points please, and keep it short" asks two) votes, on its own signals.
+            side_by_side = self.key in ASKED_SIDE_BY_SIDE
+            shown = list(tally) if side_by_side else [max(sorted(tally), key=lambda v: tally[v])]
+            for value in shown:
+                self.votes[value] = self.votes.get(value, 0) + 1
         for value in shown:
             if value not in self.against:  # no session before this one showed it
                 self.against[value] = self.all.copy()
-            if self.kind is _FAILURE:
+            if self.kind is _FAILURE or (len(shown) > 1 and self.key in ASKED_SIDE_BY_SIDE):
                 kept = [i for i, s in enumerate(session.signals) if s.value == value]
                 signals = [session.signals[i] for i in kept]
                 cited = [session.cited[i] for i in kept]
@@ -903,6 +909,7 @@ class KeyState:
             _Side(),
             valid_from=support.first_ts,
             value=value,
+            named_by=value,
         )
 
     # -- storage ---------------------------------------------------------------------------
@@ -1106,9 +1113,12 @@ def _trait(
     status: TraitStatus | None = None,
     value: str | None = None,
     tally: str = "",
+    named_by: str = "",
 ) -> Trait:
     """The trait ``support`` makes against ``against``; ``status`` and ``value`` replace what
-    it would have otherwise, and ``tally`` follows its statement."""
+    it would have otherwise, and ``tally`` follows its statement. ``named_by`` (a value asked
+    side by side) is in its id beside the key: two formats first asked in one session are two
+    traits."""
     limit = config().max_evidence
     first_seen, last_seen = support.first_ts, support.last_seen
     start = valid_from or first_seen
@@ -1117,7 +1127,7 @@ def _trait(
     majority = _majority_value(support.values) if kind in _VALUED else ""
     latest_value = support.latest[1]
     return Trait(
-        id=_trait_id(person_id, kind, key, start),
+        id=_trait_id(person_id, kind, f"{key}\x1f{named_by}" if named_by else key, start),
         person_id=person_id,
         kind=kind,
         key=key,

@@ -56,10 +56,20 @@ def did(n: int, name: str, text: str | None = None, actor: str = "u1", **extra: 
 
 
 def style(session: list[StoredEvent], actor: str = "u1") -> dict[str, Signal]:
+    """Key -> the actor's signal of it; of ``format``, a signal per format asked (style.v26),
+    the last one (``formats`` has them all)."""
     found = [s for s in StyleExtractor().extract(session) if s.actor == actor]
-    keys = [s.key for s in found]
+    keys = [s.key for s in found if s.key != "format"]
     assert len(keys) == len(set(keys)), keys
+    values = [s.value for s in found if s.key == "format"]
+    assert len(values) == len(set(values)), values
     return {s.key: s for s in found}
+
+
+def formats(session: list[StoredEvent], actor: str = "u1") -> dict[str, Signal]:
+    """The format asked -> its signal (style.v26: a signal per format)."""
+    found = StyleExtractor().extract(session)
+    return {s.value: s for s in found if s.actor == actor and s.key == "format"}
 
 
 def test_short_messages_are_terse_with_mean_words_as_measure() -> None:

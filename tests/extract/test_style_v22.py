@@ -10,11 +10,12 @@ import pytest
 
 from persona6.extract import style as style_module
 from persona6.extract.text import load_lexicon
+from tests.extract.test_style import formats as asked
 from tests.extract.test_style import said, style
 
 
 def test_the_producer_is_v22() -> None:
-    assert style_module.NAME == "persona6.style.v25"
+    assert style_module.NAME == "persona6.style.v26"
     assert load_lexicon("style")["version"] == 20
 
 
@@ -46,7 +47,8 @@ def formats(*texts: str) -> dict[str, str]:
     ],
 )
 def test_a_format_asked_for_is_read_with_its_value(text: str, value: str) -> None:
-    assert formats(text) == {"format": value}, text
+    # style.v26: a signal per format ("Bullet points, no waffle" asks short answers too)
+    assert value in asked([said(1, text)]), text
 
 
 @pytest.mark.parametrize(
@@ -67,6 +69,8 @@ def test_a_thing_of_the_same_name_is_no_format(text: str) -> None:
     assert formats(text) == {}, text
 
 
-def test_the_format_asked_most_is_the_value() -> None:
-    found = formats("bullets please", "A table would be great", "bullet points pls")
-    assert found == {"format": "bullet points"}
+def test_each_format_asked_is_a_value() -> None:
+    """style.v26: each format asked is a signal of its own (v22 kept the one asked most)."""
+    texts = ["bullets please", "A table would be great", "bullet points pls"]
+    found = asked([said(i, t) for i, t in enumerate(texts, 1)])
+    assert {v: s.measure for v, s in found.items()} == {"bullet points": 2.0, "table": 1.0}

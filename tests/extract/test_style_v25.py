@@ -15,8 +15,8 @@ from persona6.extract.text import load_lexicon
 from tests.extract.test_style import bot, said, style
 
 
-def test_the_producer_is_v25() -> None:
-    assert style_module.NAME == "persona6.style.v25"
+def test_the_producer_is_v26() -> None:
+    assert style_module.NAME == "persona6.style.v26"
     assert load_lexicon("style")["version"] == 20
 
 

@@ -93,3 +93,35 @@ def test_an_incremental_build_keeps_both_formats_as_a_full_build_does():
         assert _formats(steps) == whole
     assert sorted(v for _, v, _, _ in whole) == ["formal tone", "table"]
     assert all(n == 0 for *_, n in whole)
+
+
+def _asked(session: str, day: int, value: str, event: str):
+    return signal(session, day, key="format", kind=SignalKind.STYLE, value=value, event=event)
+
+
+def test_two_formats_asked_in_one_session_are_two_traits_each_on_its_own_request():
+    """style.v26: "bullet points please, and keep it short" asks two formats, a signal each.
+    The session votes for both (it voted once, for one of them, and the other was lost), and
+    each trait cites only the request for it."""
+    traits = consolidate(
+        "u-1",
+        [
+            _asked("s1", 1, "bullet points", "e-bullets"),
+            _asked("s1", 1, "short answers", "e-short"),
+            _asked("s2", 2, "short answers", "e-short-2"),
+        ],
+    )
+    found = {t.value: t for t in traits if t.key == "format"}
+    assert set(found) == {"bullet points", "short answers"}
+    bullets, short = found["bullet points"], found["short answers"]
+    assert (bullets.sessions, bullets.counter_sessions) == (1, 0)
+    assert (short.sessions, short.counter_sessions) == (2, 0)
+    assert [e.event_id for e in bullets.evidence] == ["e-bullets"]
+    assert sorted(e.event_id for e in short.evidence) == ["e-short", "e-short-2"]
+
+
+def test_two_formats_asked_in_one_message_are_both_kept_by_a_build():
+    with Persona6(db=":memory:") as p6:
+        p6.record(_events(["A table would be great for the seed list, and keep it short please."]))
+        p6.build()
+        assert sorted(v for _, v, _, _ in _formats(p6)) == ["short answers", "table"]
