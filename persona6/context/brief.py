@@ -38,7 +38,11 @@ boundaries are kept first once all of them fit in ``boundary_share`` of the budg
 (``_reserved``). brief.v17: asking for simple explanations (style.v19) is directed. brief.v18:
 each format asked for (style.v22 ``format``, a trait per format) is directed with its
 ``{value}``, once: not beside their request's own line, not once turned down; a tone asked for
-is a request on the tone dimension (``asked``).
+is a request on the tone dimension (``asked``). brief.v19: a format asked and a preference for
+it worded otherwise are said once: a request on how to answer naming a length or a tone in its
+own words (``format_words``: "asks to keep answers short" for short answers) carries it and the
+dimension value it names; a format liked by its bare noun ("loves tables") is said by the
+format's directive, citing both.
 
 The failure plan leads with the person's own episodes and gives advice only for a reaction
 they showed, or, with none of theirs, for the population's lead when the population is large
@@ -81,7 +85,7 @@ from persona6.graph.texture import person_texture_traits
 from persona6.store.base import Store
 from persona6.types import SignalKind, Trait, TraitStatus
 
-PRODUCER = "persona6.brief.v18"
+PRODUCER = "persona6.brief.v19"
 DEFAULT_BUDGET = 400
 #: Marks a word of an action taken in the session of a decision (``_decision_domains``).
 ACT = "act:"
@@ -597,42 +601,94 @@ def _active_styles(traits: list[Trait]) -> tuple[dict[str, Trait], dict[str, lis
 @cache
 def _format_nouns() -> dict[str, re.Pattern[str]]:
     """Each format the style extractor reads (``data/style.yaml`` ``format_requests``), with one
-    pattern of its nouns as whole words: "bullets" and "bullet points" name bullet points."""
+    pattern of its nouns as whole words: "bullets" and "bullet points" name bullet points; and
+    each format asked in words of a length or a tone (``format_words`` in data/brief.yaml,
+    brief.v19), "short", "concise" naming short answers."""
     formats = load_lexicon("style").get("format_requests", {}).get("formats", {})
+    named = {str(name): [str(n) for n in nouns] for name, nouns in formats.items()} | {
+        str(name): [re.escape(str(w)) for w in said] for name, said in _format_words().items()
+    }
     return {
-        str(name): re.compile(rf"(?<!\w)(?:{'|'.join(str(n) for n in nouns)})(?!\w)")
-        for name, nouns in formats.items()
+        name: re.compile(rf"(?<!\w)(?:{'|'.join(nouns)})(?!\w)") for name, nouns in named.items()
     }
 
 
-def _names_format(key: str, value: str) -> bool:
-    """Whether a preference's key names the format ``value`` (by the format's nouns, or the
-    value itself when the lexicon has no such format)."""
+def _format_words() -> dict[str, list[str]]:
+    return brief_data().get("format_words") or {}
+
+
+#: What may follow a format's noun in a preference's key that names the format itself: another
+#: form it is set against ("tables over paragraphs"), or nothing ("bullet points"). Not a
+#: thing of the same name ("table by the window at Luigis", "headers on my car"; brief.v19).
+_BARE_TAIL = re.compile(r"\s*(?:(?:over|instead\s+of|rather\s+than|to|than|not)\s+\S.*)?")
+
+
+#: A negation before a length's or a tone's word: "not so formal" names no formal tone.
+_NEGATED = re.compile(r"\b(?:no|not|never|less|without|too|nor)\b", re.IGNORECASE)
+
+
+def _names_format(k: _Known, value: str) -> tuple[bool, str]:
+    """Whether a preference's key names the format ``value`` (by the format's nouns, by the
+    words of a length or a tone only in a request on how to answer, or by the value itself when
+    the lexicon has no such format), and how it names the format itself: "request" in a
+    request on how to answer ("asks for bullet points"), "bare" by its noun alone ("likes
+    tables", "prefers tables over paragraphs"; not "likes table by the window at Luigis"),
+    else "" (brief.v19)."""
     pattern = _format_nouns().get(value)
-    low = key.lower().replace("_", " ")
+    low = k.trait.key.lower().replace("_", " ").strip()
     if pattern is None:
-        return bool(re.search(rf"(?<!\w){re.escape(value.lower())}(?!\w)", low))
-    return bool(pattern.search(low))
+        found = bool(re.search(rf"(?<!\w){re.escape(value.lower())}(?!\w)", low))
+        return found, "request" if found and k.answers else ""
+    if value in _format_words():  # "short", "formal": a length or a tone of answers only,
+        # not negated ("asks not to be so formal", "less formal")
+        hits = pattern.finditer(low)
+        found = k.answers and any(not _NEGATED.search(low[: m.start()]) for m in hits)
+        return found, "request" if found else ""
+    hits = list(pattern.finditer(low))
+    if not hits:
+        return False, ""
+    if k.answers:
+        return True, "request"
+    bare = any(m.start() == 0 and _BARE_TAIL.fullmatch(low, m.end()) for m in hits)
+    return True, "bare" if bare else ""
 
 
-def _format_said(
-    trait: Trait, known: list[_Known], lines: dict[str, _Line]
-) -> tuple[bool, _Line | None]:
+@dataclass
+class _FormatSaid:
+    """How a format asked for stands against the preferences' lines (``_format_said``)."""
+
+    down: bool = False  # turned down since
+    carrier: _Line | None = None  # the line of a request for it, which says it
+    liked: _Line | None = None  # the line of the format liked, bare, which the directive says
+
+
+def _format_said(trait: Trait, known: list[_Known], lines: dict[str, _Line]) -> _FormatSaid:
     """How a format they asked for (style ``format``) stands against their preferences
     (brief.v18): turned down, when a preference against the same format was said as late or
     later ("no more tables, bullets please": against tables); said already, by the line of an
-    active request for it ("asks for bullet points", from the same words the style read), which
-    is returned so that it carries the format's evidence."""
-    carrier = None
+    active request for it ("asks for bullet points", from the same words the style read; "asks
+    to keep answers short" for short answers, brief.v19), which carries the format's evidence;
+    or liked in other words, bare ("loves tables", brief.v19), a line the format's directive
+    says instead, with its evidence: the brief says it once."""
+    said = _FormatSaid()
     for k in known:
         t = k.trait
-        if t.kind is not SignalKind.PREFERENCE or not _names_format(t.key, trait.value or ""):
+        if t.kind is not SignalKind.PREFERENCE:
+            continue
+        names, how = _names_format(k, trait.value or "")
+        if not names:
             continue
         if t.polarity < 0 and t.last_seen >= trait.last_seen:
-            return True, None
-        if t.polarity > 0 and k.answers and carrier is None and t.id in lines:
-            carrier = lines[t.id]
-    return False, carrier
+            return _FormatSaid(down=True)
+        if t.polarity <= 0 or t.id not in lines:
+            continue
+        if how == "request" and said.carrier is None:
+            said.carrier = lines[t.id]
+        elif how == "bare" and said.liked is None:
+            said.liked = lines[t.id]
+    if said.carrier is not None:
+        said.liked = None
+    return said
 
 
 def _asked_value(
@@ -912,6 +968,11 @@ def compose_brief(
     # sources: always), so that the conflict the user wins is not said a second time.
     said_by: dict[tuple[str, str, Any], set[tuple[str, str]]] = {}
     held: list[tuple[dict[str, Any], Trait]] = []
+    # brief.v19: a format asked that a request's line says, with the dimension value it names;
+    # the lines of formats liked bare that their directive says instead, and their evidence
+    carried: list[tuple[tuple[str, str], _Line]] = []
+    unsaid: set[int] = set()
+    liked: dict[str, list[str]] = {}
     for rule in [*data["style_directives"], *data.get("texture_directives", [])]:
         side_by_side = rule.get("style") in ASKED_SIDE_BY_SIDE
         # Each format asked for is a trait of its own: each its directive (brief.v18).
@@ -920,13 +981,20 @@ def compose_brief(
             if trait is None:
                 continue
             if side_by_side:
-                down, carrier = _format_said(trait, known, line_of)
+                said = _format_said(trait, known, line_of)
+                carrier = said.carrier
                 if carrier is not None:  # the request's own line says it: one line
                     carrier.evidence = list(
                         dict.fromkeys([*carrier.evidence, *(e.event_id for e in trait.evidence)])
                     )
-                if down or carrier is not None:
+                    named = asked_of.get((rule["style"], trait.value))
+                    if named:  # ... and the dimension's value the format names (brief.v19)
+                        carried.append((named, carrier))
+                if said.down or carrier is not None:
                     continue
+                if said.liked is not None:  # the directive says the format liked (brief.v19)
+                    unsaid.add(id(said.liked))
+                    liked[trait.id] = said.liked.evidence
             held.append((rule, trait))
     for rule, trait in held:
         kind = "style" if "style" in rule else "texture"
@@ -950,6 +1018,7 @@ def compose_brief(
         directive = rule["directive"].replace("{examples}", ", ".join(f"'{w}'" for w in quoted))
         directive = directive.replace("{value}", trait.value or "")
         evidence = [e.event_id for e in trait.evidence][-3:]
+        evidence = list(dict.fromkeys([*evidence, *liked.get(trait.id, [])]))
         directives.append((trait.confidence, directive, evidence, rule_key))
         if rule.get("style") in ASKED_SIDE_BY_SIDE or outcome is not None:
             said_by[rule_key] = {named} if named else set()
@@ -974,6 +1043,10 @@ def compose_brief(
         key = ("joint", directive, None) if key[0] == "joint" else key
         said = said_by.get(key, set()) | _said_values(directive, data["dimensions"])
         sayers.append((said, candidates[-1]))
+    for named, line in carried:  # the request's line says the dimension's value (brief.v19)
+        sayers += [({named}, c) for c in candidates if c.item is line]
+    if unsaid:
+        candidates = [c for c in candidates if id(c.item) not in unsaid]
     if _named(top) and not empty:
         taxonomy = state.taxonomy(taxonomy_path)
         archetype = next(a for a in taxonomy.archetypes if a.name == top.archetype)

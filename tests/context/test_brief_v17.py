@@ -10,7 +10,7 @@ _DIRECTIVE = "Explain in plain words: no jargon, define any term you must use, o
 
 
 def test_the_producer_is_v17() -> None:
-    assert PRODUCER in {"persona6.brief.v17", "persona6.brief.v18"}
+    assert PRODUCER in {"persona6.brief.v17", "persona6.brief.v18", "persona6.brief.v19"}
 
 
 def test_asking_for_simple_explanations_is_directed() -> None:
