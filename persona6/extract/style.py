@@ -1,4 +1,4 @@
-"""persona6.style.v25: how a person operates, per (session, actor).
+"""persona6.style.v26: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -126,6 +126,20 @@ for detail.
 A plan asked as a question ("should we plan this first?"), a beginner named without "like I'm"
 ("explain it to a novice") and a tone asked in other words ("can you be less formal", "keep it
 professional please"; ``tone_requests``, added to the format's frames) are read too.
+
+v26 (session 19): each format asked is a ``format`` signal of its own, citing only the requests
+for it ("bullet points please, and keep it short": bullet points and short answers; v22-v25 kept
+the one asked most). Requests said in other words are read by frames, a request verb, an
+imperative or a wish with a word of the answer's shape, not by phrases: a short shape said to be
+enough ("one line is fine", "yes or no will do"), tl;dr as a verb, "make it snappier", "trim
+that down"; going as deep as you like, the simplification refused ("don't dumb it down": detail,
+not simplicity), the nitty gritty or the long version wanted, getting technical allowed; the plan
+shown before the product acts ("show me your plan before changing the config", "shouldn't we
+outline the chapters before writing?"); never having done it pretended ("pretend I've never
+touched a spreadsheet"), kept beginner-friendly; "show me where you read that", "which website
+says ..."; "you don't have to sound like a bank", "be chattier", "maintain a formal register".
+Not another's or a thing's ("my sister wants the long version", "the gist of the movie was",
+"no need to be formal at the wedding").
 
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an

@@ -19,16 +19,23 @@ def test_the_producer_is_v19() -> None:
 
 
 @pytest.mark.parametrize(
-    ("texts", "word"),
+    ("texts", "word", "directed"),
     [
-        (["I love tables.", "could you lay the tax deductions out in a table?"], "table"),
-        (["I prefer concise answers.", "tl;dr please"], "short"),
-        (["I prefer a casual tone.", "talk to me like a mate"], "casual"),
-        (["Always give me detailed answers.", "go into as much detail as you like"], "detail"),
+        (
+            ["I love tables.", "could you lay the tax deductions out in a table?"],
+            "table",
+            ["table"],
+        ),
+        (["I prefer concise answers.", "tl;dr please"], "short", []),
+        (["I prefer a casual tone.", "talk to me like a mate"], "casual", []),
+        (["I prefer thorough explanations.", "go into as much detail as you like"], "thorough", []),
     ],
 )
-def test_a_format_and_a_preference_for_it_are_said_once(texts: list[str], word: str) -> None:
+def test_a_format_and_a_preference_for_it_are_said_once(
+    texts: list[str], word: str, directed: list[str]
+) -> None:
     brief = _brief(_said(*texts), "Plan the week", 400)
+    assert _formats(brief) == directed, brief.text
     lines = [i for i in brief.items if word in i.statement.lower()]
     assert len(lines) == 1, brief.text
     assert set(lines[0].evidence) == {"e0", "e1"}, brief.text

@@ -16,7 +16,7 @@ KEY = "asks_for_simple_explanations"
 
 def test_the_producer_is_v19() -> None:
     assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 20
+    assert load_lexicon("style")["version"] == 21
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ ANSWER = "Your glaze has a silica to alumina ratio of 8:1, so it will fire gloss
 
 def test_the_producer_is_v21() -> None:
     assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 20
+    assert load_lexicon("style")["version"] == 21
 
 
 def after_answer(text: str) -> set[str]:

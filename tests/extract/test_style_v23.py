@@ -15,7 +15,7 @@ from tests.extract.test_style import said, style
 
 def test_the_producer_is_v23() -> None:
     assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 20
+    assert load_lexicon("style")["version"] == 21
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from tests.extract.test_style import bot, said, style
 
 def test_the_producer_is_v24() -> None:
     assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 20
+    assert load_lexicon("style")["version"] == 21
 
 
 def after_an_answer(text: str) -> dict:
