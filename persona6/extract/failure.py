@@ -1,4 +1,4 @@
-"""persona6.failure.v35: failure episodes, and how the person reacted to each.
+"""persona6.failure.v36: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -246,6 +246,21 @@ again", "Round two", "see if it works this time"); self_fix told by its result (
 and it worked"); putting it off by waiting ("I'll give it an hour", "calling it a day") is
 ``abandon``.
 
+v36: the person's own report may tell what they did about it in the same message ("The export
+crashed again so I retried and it worked", "the app keeps freezing, I've emailed your support
+team", "Sync failed again. Switching to Dropbox.", "Upload keeps failing, I just copied the
+files by hand instead."): the message is then a reaction at 0 s beside the window's acts,
+read with the same cues (``told``), its label weighed by the same precedence and cited on its
+own clause to the end of its sentence (``told_span``); later acts still decide when it tells
+none. The report's own words tell no reaction (a cue that overlaps a report or recurrence
+match: "the units setting keeps reverting", "why does this keep failing"; a question for the
+cause names the failure and still counts), nor a bare report or a sigh (a complaint told
+needs a judgement, ``complain``: "The app crashed again, this is useless"), what is supposed
+("I'll switch to Dropbox if it fails again"), reported speech ("my brother says I should
+email support", ``text.is_reported``), an act in a question ("Should I try again?") or
+negated ("I don't want to switch to Google"); a retry put off stays ``abandon`` ("I'll try
+again tomorrow").
+
 Precedence, when the window shows several: feedback > escalate > complain > self_fix > abandon >
 retry > rephrase > switch (explicit acts and words over what the next act implies; giving up
 asks nothing of the product). ``measure`` = seconds from the failure to the event that decided
@@ -289,7 +304,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v35"
+NAME = "persona6.failure.v36"
 
 
 class Reaction(StrEnum):
@@ -1061,9 +1076,21 @@ def _outside(
     """Some match of ``wanted`` in the text starts outside every match of ``exclusions`` (and,
     when ``own``, outside the material the person pasted; when ``supposed``, outside a case
     supposed, ``text.supposed``)."""
+    return next(_spots(prep, wanted, exclusions, own, supposed, habits), None) is not None
+
+
+def _spots(
+    prep: Prepared,
+    wanted: CueList,
+    exclusions: CueList,
+    own: bool = False,
+    supposed: bool = False,
+    habits: bool = False,
+) -> Iterator[re.Match[str]]:
+    """The matches ``_outside`` counts, in the order found (v36: where a reaction is told)."""
     found, text = wanted.candidates(prep), prep.text
     if not found:
-        return False
+        return
     # The exclusions are read only once some match of ``wanted`` is found: most texts a
     # pattern's prefilter lets through have none, and the exclusions cost more than the
     # patterns (the given names of ``user_report_exclusions`` are 1,475 words).
@@ -1078,8 +1105,7 @@ def _outside(
             if not any(
                 start <= m.start() < end and start != marker for start, end in excluded
             ) and not (supposed and _supposed(text, m.start(), marker)):
-                return True
-    return False
+                yield m
 
 
 def _habit_main(text: str, at: int) -> int | None:
@@ -1404,6 +1430,93 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
     return tuple(labels)
 
 
+#: v36: the reactions whose words, in a question, tell no act done ("Should I try again?",
+#: "should I switch to Dropbox?"); asking for a person or the cause is itself the reaction.
+_ACTS_TOLD = frozenset({Reaction.RETRY, Reaction.SWITCH, Reaction.SELF_FIX, Reaction.ABANDON})
+
+
+def told(failure: Failure) -> tuple[Reaction, ...]:
+    """The reactions the actor tells in the very message that reports ``failure`` (v36): "The
+    export crashed again so I retried and it worked" (retry), "the app keeps freezing, I've
+    emailed your support team" (escalate), "Sync failed again. Switching to Dropbox." (switch),
+    "Upload keeps failing, I just copied the files by hand instead." (switch). The labels are
+    the message's own (``_message_labels``, read as any reaction message is), less the
+    complaint that is only the report itself (a complaint told needs a judgement, ``complain``:
+    "The app crashed again, this is useless"), with a retry said (``_says_retry``); each only
+    where one of its cues stands outside reported speech (``text.is_reported``: "my brother
+    says I should email support") and, for an act, outside a question ("Upload failed. Should
+    I try again?"). What it says would follow a case supposed is none (``text.supposed``: "I'll
+    switch to Dropbox if it fails again"), and a retry put off gives up (``abandon``: "I'll try
+    again tomorrow"), as in any reaction message. Empty for any other failure."""
+    event = failure.event
+    if event.actor != failure.actor or not is_person_message(event):
+        return ()
+    return prepared(event).remember((NAME, "told"), _read_told)
+
+
+def _read_told(prep: Prepared) -> tuple[Reaction, ...]:
+    found = cues()
+    labels = list(_message_labels(prep))
+    if Reaction.COMPLAIN in labels and not _said(
+        prep, found.complain, found.complain_exclusions, supposed=True
+    ):
+        labels.remove(Reaction.COMPLAIN)  # the report, or a sigh beside it, is no judgement
+    if not labels and _says_retry(prep):
+        labels.append(Reaction.RETRY)
+    return tuple(r for r in labels if told_span(prep, r) is not None)
+
+
+def told_span(prep: Prepared, label: Reaction) -> tuple[int, int] | None:
+    """Where the person's text tells ``label`` (v36): from the clause that holds the first cue
+    of it they say as their own (``told``) to the end of its sentence ("so I retried and it
+    worked.", "I've emailed your support team"); None when none."""
+    found, text = cues(), prep.text
+    lists = {
+        Reaction.FEEDBACK: [(found.feedback_messages, _NO_CUES)],
+        Reaction.ESCALATE: [(found.escalate, found.escalate_exclusions)],
+        Reaction.COMPLAIN: [(found.complain, found.complain_exclusions)],
+        Reaction.SELF_FIX: [
+            (found.self_fix, found.self_fix_exclusions),
+            (found.repair_messages, _NO_CUES),
+        ],
+        Reaction.ABANDON: [(found.abandon, found.abandon_exclusions)],
+        Reaction.RETRY: [(found.retry_messages, found.retry_exclusions)],
+        Reaction.SWITCH: [(found.switch_messages, _NO_CUES)],
+    }[label]
+    sentences = tx.sentences(text)
+    # The words of the report itself tell no reaction ("the units setting keeps reverting to
+    # imperial" undoes nothing of the person's; "why does this keep failing" is the report),
+    # but a question for the cause names the failure it asks about ("why did it double count
+    # the refund?").
+    reports = [
+        m.span()
+        for wanted, exclusions in (
+            (found.user_reports, found.user_report_exclusions),
+            (found.recurrences, _NO_CUES),
+        )
+        for m in _spots(prep, wanted, exclusions, own=True)
+        if label is not Reaction.FEEDBACK
+    ]
+    for wanted, exclusions in lists:
+        for match in _spots(prep, wanted, exclusions, own=True, supposed=True):
+            # the first word of the match: a cue may open at the mark before its clause
+            word = re.search(r"\w", text[match.start() : match.end()])
+            at = match.start() + (word.start() if word else 0)
+            if any(start < match.end() and at < end for start, end in reports):
+                continue
+            sentence = next((s for s in sentences if s.start <= at < s.end), None)
+            if sentence is None:
+                continue
+            if label in _ACTS_TOLD and text[sentence.start : sentence.end].rstrip().endswith("?"):
+                continue
+            if tx.is_reported(text, sentence, at):
+                continue
+            clause = next((c for c in tx.clauses(text, sentence) if c.end > at), None)
+            start = min(at, clause.start) if clause is not None else at
+            return start, len(text[: sentence.end].rstrip())
+    return None
+
+
 def repeated_act(session: Sequence[StoredEvent], index: int | None) -> StoredEvent | None:
     """The act at ``index`` (the actor's act before a failure), or, when it is a retry action
     (named retry, resend, ...), the act it retried: the actor's latest earlier act that is not
@@ -1434,7 +1547,18 @@ def episode(
     # Lazily: the window reads at most a few of the actor's later acts.
     later = (i for i in range(start + 1, len(session)) if is_act(session[i], actor))
     first = next(later, None)
+    moment = parse_ts(failure.event.ts)
+    # An invented time (ts_invented) says nothing of how long after: the window is then cut by
+    # the number of acts alone, and the latency is unknown.
+    clocked = not failure.event.ts_invented
+    # v36: what the report itself tells the person did, a reaction at 0 s beside the window's
+    told_here = told(failure)
     if first is None:
+        if told_here:
+            label = next(r for r in PRECEDENCE if r in told_here)
+            return FailureEpisode(
+                failure, label, failure.event, (), prior, 0.0 if clocked else None
+            )
         return FailureEpisode(failure, Reaction.ABANDON, None, (), prior, None)
     # The window ends at the actor's next failure, and at the next good end of their work (v17,
     # as ``_resolved``): once it succeeded, what they say or do next is no reaction to it ("It
@@ -1453,10 +1577,6 @@ def episode(
         ),
         default=stop,
     )
-    moment = parse_ts(failure.event.ts)
-    # An invented time (ts_invented) says nothing of how long after: the window is then cut by
-    # the number of acts alone, and the latency is unknown.
-    clocked = not failure.event.ts_invented
     window = [session[first]]
     last = first  # the index of the window's last act
     for i in later:
@@ -1502,7 +1622,7 @@ def episode(
         chosen = chosen or next((r for r in read if r[2]), None)
         if chosen is not None:
             chosen[0].add(chosen[1])
-        elif len(read) == len(shown):
+        elif len(read) == len(shown) and not told_here:
             # v22: the window holds only such messages, and they count as no act: the actor's
             # next act after them decides as a first act does, up to their next failure or the
             # good end of their work (``stop``, v17); with none, it is silence: ``abandon``
@@ -1518,6 +1638,7 @@ def episode(
                     break
     else:
         shown[0][1].add(repeated)
+    shown.insert(0, (failure.event, set(told_here)))
     label = next((r for r in PRECEDENCE if any(r in labels for _, labels in shown)), None)
     if label is None:
         return FailureEpisode(failure, Reaction.ABANDON, None, tuple(window), prior, None)
@@ -1632,6 +1753,11 @@ def _evidence(found: FailureEpisode) -> list[Cite] | None:
     own_failure = failure.event.actor == failure.actor
     # The actor's report that it broke is their own words; an outcome's text is the product's.
     reported = own_failure and is_person_message(failure.event)
+    if reported and found.reaction_event is failure.event:
+        # v36: the reaction told in the report, cited on its own clause (``told_span``)
+        span = told_span(prepared(failure.event), found.reaction)
+        if span is not None:
+            return [Cite(failure.event, *span)]
     candidates = [found.reaction_event, failure.event if reported else None, found.prior]
     for event in candidates:
         span = whole_cite(event) if event is not None else None
