@@ -1,4 +1,4 @@
-"""persona6.failure.v36: failure episodes, and how the person reacted to each.
+"""persona6.failure.v37: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -107,7 +107,11 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   settings"), a redirect loop ("it keeps bouncing me back to sign-up"), a wrong
   identification ("it identified my oak as a maple"), a view blank since a time, a measure
   contradicted by another source ("it says 40k steps, my watch says 8k"), nothing arriving
-  since a change ("since the update nothing syncs"); key = ``user_reported``.
+  since a change ("since the update nothing syncs"); v37 "every" and "each" determine the
+  part as "the" does ("every entry shows up twice", "each invoice prints with the wrong
+  date"), and another person's words reported are not the person's breakage (``_others_words``:
+  "my colleague was adamant that it crashes", "my wife swears it froze on her"; the product's
+  own message is, "the screen says the upload failed"); key = ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -244,7 +248,11 @@ developers"); complaint by idiom or scorn ("a disaster", "great, just great", "n
 "you've had weeks"); retry by idiom ("one more go", "another crack at it", "hitting submit
 again", "Round two", "see if it works this time"); self_fix told by its result ("updated it
 and it worked"); putting it off by waiting ("I'll give it an hour", "calling it a day") is
-``abandon``.
+``abandon``; v37 so is a retry put off to a time to come, whatever its words (``deferrals``:
+"will give it another go after lunch", "I'll have another crack at it next week"; "trying
+again now" retries), and a person of the product's side made to act, with a bare role, is
+``escalate`` ("please get support to fix this", "have support look at it", "ask your
+developers to fix the export"; "I'll ask my accountant to file it" stays a switch).
 
 v36: the person's own report may tell what they did about it in the same message ("The export
 crashed again so I retried and it worked", "the app keeps freezing, I've emailed your support
@@ -304,7 +312,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v36"
+NAME = "persona6.failure.v37"
 
 
 class Reaction(StrEnum):
@@ -385,6 +393,12 @@ class FailureCues:
     retry_words: frozenset[str]
     retry_messages: CueList
     retry_exclusions: CueList
+    #: v37: who may report a breakage to the person (``_others_words``): persons (``_people``)
+    #: and ``reporter_words``; and the adjectives of being sure (``conviction_words``).
+    reporters: frozenset[str]
+    convictions: frozenset[str]
+    #: v37: a time to come, which makes a retry said beside it a putting off (``abandon``).
+    deferrals: re.Pattern[str]
     expected_failure_marks: CueList
     #: ``feedback_messages`` and ``cause_questions``: read together, as one label (v9).
     feedback_messages: CueList
@@ -575,14 +589,15 @@ def cues() -> FailureCues:
     # v32: a third party fetched to do the job (``fetch_verbs``: get, have, ask, let a person
     # of ``person_nouns`` or ``third_parties``, then a verb of the job, ``job_verbs``): "I'll
     # get a mechanic to do it", "having the venue coordinator do it"; not asked of the product
-    # ("can you get someone"), negated, nor the product's people ("someone from your team").
+    # ("can you get someone"), negated, nor the product's people ("someone from your team",
+    # v37 "ask your developers to fix the export").
     jobs = _phrases(data["job_verbs"])
     fetched = (
         r"(?<!\byou )(?<!\bu )(?<!\bnot )(?<!never )(?<!n't )(?<!n’t )(?<!please )"
         rf"\b(?:{alternatives('fetch_verbs')})\s+"
         r"(?:(?:a|an|the|my|our|some|a local|a proper|an actual|a real|a professional"
         r"|his|her|their)\s+)?"
-        rf"(?:[\w'’-]+\s+){{0,2}}?(?:{third})s?\s+(?:to\s+)?(?:{jobs})\b"
+        rf"(?:(?!(?:your|ur)\b)[\w'’-]+\s+){{0,2}}?(?:{third})s?\s+(?:to\s+)?(?:{jobs})\b"
         rf"{not_theirs}"
     )
 
@@ -650,6 +665,11 @@ def cues() -> FailureCues:
         retry_words=names("retry_words"),
         retry_messages=_compile(data["retry_messages"]),
         retry_exclusions=_compile(data["retry_exclusions"]),
+        deferrals=re.compile("|".join(data["deferrals"]), re.IGNORECASE),
+        reporters=frozenset(
+            {p.lower() for p in people_nouns if " " not in p} | set(names("reporter_words"))
+        ),
+        convictions=names("conviction_words"),
         expected_failure_marks=_compile(data["expected_failure_marks"]),
         feedback_messages=_compile([*data["feedback_messages"], *data["cause_questions"]]),
         command_actions=names("command_actions"),
@@ -741,10 +761,12 @@ def _part(word: str, modified: str, bare: str, owners: str) -> str:
     ``time_possessives``: "Tuesday's backup failed", "last night's sync didn't finish", "this
     morning's export is empty"), with the same heads ("last year's harvest failed" is none);
     tried only where a possessive follows within three words (the alternation of times at
-    every word start doubled the cost of the reports)."""
+    every word start doubled the cost of the reports). v37: "every" and "each" determine a
+    part as "the" does ("every entry shows up twice", "each invoice prints with the wrong
+    date")."""
     return (
         r"(?:\b(?:it|this|that)\b"
-        rf"|(?:\b(?:the|my|our|your|this|that)|(?<![\w'’-])(?=(?:[\w:.]+\s+){{0,2}}[\w:.]+['’]s\s)(?:{owners}))"
+        rf"|(?:\b(?:the|my|our|your|this|that|every|each)|(?<![\w'’-])(?=(?:[\w:.]+\s+){{0,2}}[\w:.]+['’]s\s)(?:{owners}))"
         rf"\s+(?:(?:{word}(?:['’]s)?\s+){{1,3}}?{modified}|{bare}))"
     )
 
@@ -923,12 +945,22 @@ def _user_report(prep: Prepared) -> bool:
     a case imagined ("Suppose I crashed a rental car, what happens?") or one that was not ("Had
     the sync failed, I would have lost my work"); a habit under a condition is one ("If I open
     it on Wi-Fi, the app always crashes"). A wish or a hedge still tells of it ("I wish it
-    would stop crashing", "maybe the sync is broken")."""
+    would stop crashing", "maybe the sync is broken"). v37: another person's words are not
+    the person's breakage (``_others_words``: "my colleague was adamant that it crashes", "my
+    wife swears it froze on her"), but the product's message is ("the screen says the upload
+    failed")."""
     found = cues()
     return prep.remember(
         (NAME, "user_report"),
         lambda p: (
-            _said(p, found.user_reports, found.user_report_exclusions, supposed=True, habits=True)
+            _said(
+                p,
+                found.user_reports,
+                found.user_report_exclusions,
+                supposed=True,
+                habits=True,
+                others=True,
+            )
             and not _service_request(p)
         ),
     )
@@ -986,6 +1018,37 @@ def _says_retry(prep: Prepared) -> bool:
     return _said(prep, cues().retry_messages, cues().retry_exclusions, supposed=True)
 
 
+def _deferred_retry(prep: Prepared) -> bool:
+    """A retry said (``_says_retry``) with a time to come in its sentence (``deferrals``, v37:
+    "will give it another go after lunch", "I'll have another crack at it next week", "try
+    again in the morning"; not "trying again now"), memoised on the text."""
+    return prep.remember((NAME, "deferred"), _read_deferred)
+
+
+_SENTENCE_ENDS = re.compile(r"[.!?;\n]")
+
+
+def _read_deferred(prep: Prepared) -> bool:
+    if not _says_retry(prep):
+        return False
+    found, text = cues(), prep.text
+    for when in found.deferrals.finditer(text):
+        if _supposed(text, when.start()):
+            continue
+        ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+        start = max([e + 1 for e in ends if e < when.start()], default=0)
+        end = min([e for e in ends if e >= when.end()], default=len(text))
+        sentence = text[start:end]
+        refused = [
+            x.span() for p in found.retry_exclusions.candidates(prep) for x in p.finditer(sentence)
+        ]
+        for pattern in found.retry_messages.candidates(prep):
+            for m in pattern.finditer(sentence):
+                if not any(a <= m.start() < b for a, b in refused):
+                    return True
+    return False
+
+
 _NO_CUES = CueList(())
 
 
@@ -995,6 +1058,7 @@ def _said(
     exclusions: CueList = _NO_CUES,
     supposed: bool = False,
     habits: bool = False,
+    others: bool = False,
 ) -> bool:
     """A person's own words match ``wanted`` (outside every match of ``exclusions``), memoised
     on the text. Material they pasted is not their words (v12, ``text.material_spans``): an
@@ -1003,10 +1067,13 @@ def _said(
     fenced "Error 409: ... retry with loyalty tier GOLD"). With ``supposed``, a match in a case
     supposed (``_SUPPOSED_KINDS``) is not said either (v14). With ``habits``, a match opening
     the main clause after an unpunctuated time or condition clause is outside that clause
-    (v31, ``_habit_main``)."""
+    (v31, ``_habit_main``). With ``others``, a match in another person's reported words is
+    not said (v37, ``_others_words``)."""
     return prep.remember(
-        (NAME, "said", wanted, exclusions, supposed, habits),
-        lambda p: _outside(p, wanted, exclusions, own=True, supposed=supposed, habits=habits),
+        (NAME, "said", wanted, exclusions, supposed, habits, others),
+        lambda p: _outside(
+            p, wanted, exclusions, own=True, supposed=supposed, habits=habits, others=others
+        ),
     )
 
 
@@ -1072,11 +1139,12 @@ def _outside(
     own: bool = False,
     supposed: bool = False,
     habits: bool = False,
+    others: bool = False,
 ) -> bool:
     """Some match of ``wanted`` in the text starts outside every match of ``exclusions`` (and,
     when ``own``, outside the material the person pasted; when ``supposed``, outside a case
-    supposed, ``text.supposed``)."""
-    return next(_spots(prep, wanted, exclusions, own, supposed, habits), None) is not None
+    supposed, ``text.supposed``; when ``others``, outside another person's reported words)."""
+    return next(_spots(prep, wanted, exclusions, own, supposed, habits, others), None) is not None
 
 
 def _spots(
@@ -1086,6 +1154,7 @@ def _spots(
     own: bool = False,
     supposed: bool = False,
     habits: bool = False,
+    others: bool = False,
 ) -> Iterator[re.Match[str]]:
     """The matches ``_outside`` counts, in the order found (v36: where a reaction is told)."""
     found, text = wanted.candidates(prep), prep.text
@@ -1104,8 +1173,46 @@ def _spots(
             marker = _habit_main(text, m.start()) if habits else None
             if not any(
                 start <= m.start() < end and start != marker for start, end in excluded
-            ) and not (supposed and _supposed(text, m.start(), marker)):
+            ) and not (
+                (supposed and _supposed(text, m.start(), marker))
+                or (others and _others_words(text, m.start()))
+            ):
                 yield m
+
+
+def _others_words(text: str, at: int) -> bool:
+    """The words at ``at`` are another person's, reported (v37): ``text.is_reported`` with a
+    person before its verb of saying ("my boss says the app keeps crashing", "my wife swears it
+    froze"; not "the screen says the upload failed", the product's own message), or a person
+    sure of them, a form of "be" and a word of ``conviction_words`` ("my colleague was
+    adamant that it crashes"; not "I'm sure it crashed", the person's own)."""
+    sentence = next((s for s in tx.sentences(text) if s.start <= at < s.end), None)
+    if sentence is None:
+        return False
+    words = tx.tokens(text, sentence.start, at)
+    found = cues()
+    for index, word in enumerate(words):
+        if not (tx.is_report_verb(word.word) or word.word in found.convictions):
+            continue
+        before = [w.word.split("'")[0] if w.word.endswith("'s") else w.word for w in words[:index]]
+        if (
+            word.word in found.convictions
+            and words[index - 1 : index]
+            and (words[index - 1].word.endswith("'s"))
+        ):
+            before.append("is")  # "she's convinced": "she" and "is"
+        if word.word in found.convictions and not (before and before[-1] in _BE_FORMS):
+            continue
+        if word.word not in found.convictions and not tx.is_reported(text, sentence, at):
+            continue
+        if any(w in found.reporters or w.rstrip("s") in found.reporters for w in before):
+            return True
+        if any(text[t.start].isupper() and t.word in tx.given_names() for t in words[:index]):
+            return True
+    return False
+
+
+_BE_FORMS = frozenset({"is", "was", "are", "were", "been", "be", "seemed", "seems"})
 
 
 def _habit_main(text: str, at: int) -> int | None:
@@ -1406,6 +1513,11 @@ def _read_labels(prep: Prepared) -> tuple[Reaction, ...]:
             # reason, as a report beside an act is that act's context (v8). "I give up, this is
             # useless", "ugh useless, forget it".
             labels.remove(Reaction.COMPLAIN)
+    if Reaction.ABANDON not in labels and _deferred_retry(prep):
+        # v37: a retry put off to a time to come puts the job off (docs/behavior.md's
+        # ``abandon``: "I'll try again tomorrow"), whatever the words of trying again: "will
+        # give it another go after lunch", "I'll have another crack at it next week".
+        labels.append(Reaction.ABANDON)
     if not labels and _said(prep, found.feedback_messages, supposed=True):
         # Feedback in words (v9): "Where's the test that would have caught this?", "Can you
         # explain what is slow here before we retry?"; a report beside it is its context.

@@ -1,4 +1,4 @@
-"""persona6.failure.v35: breakage told by its effect, by word classes (``malfunction_verbs``,
+"""persona6.failure.v37: breakage told by its effect, by word classes (``malfunction_verbs``,
 ``user_reports``): duplication, the person's things lost by the product's act, a redirect
 loop back to a door of the product, a wrong identification, a view blank since a time, a
 measure contradicted by another source, nothing arriving since a change. A person's own act,
@@ -13,7 +13,7 @@ from persona6.extract.failure import FailureExtractor
 
 
 def test_the_producer_is_v35() -> None:
-    assert FailureExtractor.name == "persona6.failure.v36"
+    assert FailureExtractor.name == "persona6.failure.v37"
 
 
 def reported(text: str) -> list[str]:

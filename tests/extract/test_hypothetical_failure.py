@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v36"
+    assert NAME == "persona6.failure.v37"
 
 
 @pytest.mark.parametrize(
