@@ -1,4 +1,4 @@
-"""persona6.decision.v20: what a person chooses, accepts, rejects or switches, per session.
+"""persona6.decision.v21: what a person chooses, accepts, rejects or switches, per session.
 
 DECISION signals, one per (session, actor, key, decision kind): ``value`` = the kind (chose,
 accepted, rejected, switched), ``polarity`` +1 for what was chosen, accepted or switched to and -1
@@ -43,6 +43,11 @@ quoted words and objects that name nothing ("I'll take it") are skipped, and so 
 as the disclosure extractor reads it ("I moved to Leeds", "I'm moving to a new flat": v6; "I moved
 from Dundee to Harrogate", a name shaped like a town's: v7). Evidence = the span from the cue to
 the end of the object.
+
+A place or a time taken for once, with no other option named, is no decision (v21,
+``one_off_heads``, ``one_off_times``, ``position_heads``): "I'll take the 3pm slot", "I chose the
+2:30 appointment", "we swapped seats for the second half"; "I picked the aisle seat" (a kind) and
+"I'll vote for the Friday slot over Monday" stay.
 
 An explicit decision to do anything is one (v15, ``decided``): "I've decided to appeal the
 parking fine", "we made up our minds to sell the boat", "I've decided I'll resign" give the act
@@ -100,7 +105,7 @@ from persona6.extract.text import (
 )
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.decision.v20"
+NAME = "persona6.decision.v21"
 
 #: What {phrase} and {lazy} stand for in the patterns: words up to the next punctuation.
 PHRASE = r"[^.,;:!?\n\"“”()]+"
@@ -158,6 +163,10 @@ class DecisionCues:
     #: What is no thing on a side of a switch or as the thing rejected: a person, a time, a
     #: purpose, money ("for Lent", "my boyfriend": ``not_things``, v18).
     not_things: re.Pattern[str]
+    #: A place or a time taken for once, no option decided (v21): heads and clock times.
+    one_off_heads: frozenset[str]
+    position_heads: frozenset[str]
+    one_off_times: re.Pattern[str]
 
 
 def _alternation(phrases: list[Any]) -> str:
@@ -230,6 +239,9 @@ def cues() -> DecisionCues:
         deferrals=re.compile(data["deferrals"], re.IGNORECASE),
         max_act_words=int(data["max_act_words"]),
         not_things=re.compile(data["not_things"], re.IGNORECASE),
+        one_off_heads=frozenset(str(w).lower() for w in data["one_off_heads"]),
+        position_heads=frozenset(str(w).lower() for w in data["position_heads"]),
+        one_off_times=re.compile(data["one_off_times"], re.IGNORECASE),
         option_actions=tuple(
             (_verb_forms(str(verb))[0], frozenset(map(str, nouns)), str(kind))
             for kind, verbs in data["option_actions"].items()
@@ -365,6 +377,8 @@ def message_decisions(event: StoredEvent) -> list[Decision]:
                 other = _alternative(event, rule, span.end, sentence.end, chosen_by)
                 if other is None and rule.contrast:
                     continue  # "I took the kids to school": no choice without the other side
+                if other is None and decision.kind == "chose" and _one_off(text, span, True):
+                    continue  # "I'll take the 3pm slot": a time taken once, no option (v21)
                 taken.append(span)
                 found.append(decision)
                 if other is not None and other.evidence is not None:
@@ -459,6 +473,8 @@ def _decision(
             return None
         if any(side is not None and _no_thing(text, side) for side in (old, new)):
             return None  # "gave up chocolate for Lent", "dumped my boyfriend for ..." (v18)
+        if any(side is not None and _one_off(text, side) for side in (old, new)):
+            return None  # "swapped my aisle seat for a window seat": a place, once (v21)
         if rule.travel and any(
             side is not None and _travel_side(text, side) for side in (old, new)
         ):
@@ -488,6 +504,8 @@ def _decision(
             return None
         if rule.kind == "rejected" and _no_thing(text, obj):
             return None  # "I said no to my boss": a person, no thing rejected (v18)
+        if rule.kind == "switched" and _one_off(text, obj):
+            return None  # "we swapped seats": a place exchanged once (v21)
         end = obj.end
     else:
         key = rule.key
@@ -507,6 +525,39 @@ def _no_thing(text: str, side: Span) -> bool:
     said = text[side.start : side.end].strip()
     head = _HEAD_END.split(said, maxsplit=1)[0]  # "my boyfriend for his best mate"
     return any(cues().not_things.match(part) is not None for part in {said, head})
+
+
+def _one_off(text: str, side: Span, cue: bool = False) -> bool:
+    """Whether a thing chosen or exchanged is a place or a time taken for once (v21,
+    ``one_off_heads``, ``one_off_times``, ``position_heads``): "I'll take the 3pm slot", "I
+    chose the 2:30 appointment", "we swapped seats"; "I picked the aisle seat" (a kind of seat)
+    and "I went with Postgres" stay. With ``cue`` the span opens on the cue ("I'll take the 3pm
+    slot"): the object is what follows the verb of choosing. The object's head is its last
+    word before a preposition; a clock time may run past the span ("the 2:30 appointment")."""
+    found = cues()
+    said = text[side.start : side.end]
+    if cue:
+        verb = re.match(
+            r".*?\b(?:take|took|taken|taking|go(?:ing)?\s+with|went\s+with|gone\s+with|"
+            r"pick(?:ed|ing)?|cho(?:o?se|sen|osing)|book(?:ed|ing)?|grab(?:bed|bing)?|"
+            r"opt(?:ed|ing)?\s+for|settled?\s+on|reserved?)\s+",
+            said,
+            re.I,
+        )
+        if verb is None:
+            return False
+        side = Span(side.start + verb.end(), side.end)
+        said = text[side.start : side.end]
+    if found.one_off_times.match(text, side.start) is not None:
+        return True
+    head_part = _HEAD_END.split(said.strip(), maxsplit=1)[0]
+    words = [w.strip("'’") for w in head_part.lower().split()]
+    if not words:
+        return False
+    if words[-1] in found.one_off_heads or " ".join(words[-2:]) in found.one_off_heads:
+        return True
+    bare = all(w in _NO_NAMES or w in ("our", "their", "his", "her") for w in words[:-1])
+    return bare and words[-1] in found.position_heads
 
 
 #: Where the head of a side ends: a preposition after it ("my boyfriend for his best mate").

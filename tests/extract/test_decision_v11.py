@@ -16,7 +16,7 @@ def summary(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v11() -> None:
-    assert NAME == "persona6.decision.v20"
+    assert NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def action(text: str | None, name: str = "upgrade") -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v12() -> None:
-    assert NAME == "persona6.decision.v20"
+    assert NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

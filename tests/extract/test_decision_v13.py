@@ -14,7 +14,7 @@ from persona6.types import SignalKind
 
 
 def test_the_producer_is_v13() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def _decisions(text: str) -> list[tuple[str, str, float]]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

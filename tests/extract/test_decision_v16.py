@@ -18,7 +18,7 @@ def _decisions(text: str) -> set[tuple[str, str]]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def _decisions(text: str) -> set[tuple[str, str]]:
 
 
 def test_the_producer_is_v17() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 #: One sentence per entry of ``over_verbs``, its thing chosen and its thing not taken.

@@ -20,7 +20,7 @@ def _decisions(text: str) -> set[tuple[str, str]]:
 
 
 def test_the_producer_is_v18() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

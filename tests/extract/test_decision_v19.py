@@ -16,7 +16,7 @@ from persona6.extract.decision import DecisionExtractor
 
 
 def test_the_producer_is_v19() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 def _action(name: str, text: str | None = None) -> set[tuple[str, str]]:

@@ -16,7 +16,7 @@ def _decisions(text: str) -> list[tuple[str, str]]:
 
 
 def test_version() -> None:
-    assert decision.NAME == "persona6.decision.v20"
+    assert decision.NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(

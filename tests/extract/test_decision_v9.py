@@ -14,7 +14,7 @@ def summary(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v9() -> None:
-    assert NAME == "persona6.decision.v20"
+    assert NAME == "persona6.decision.v21"
 
 
 @pytest.mark.parametrize(
