@@ -1,4 +1,4 @@
-"""persona6.disclosure.v52: facts a person states about their own life.
+"""persona6.disclosure.v53: facts a person states about their own life.
 
 Categories: work, family, pets, home, possessions, habits, plans, health, identity, and the finer
 education, skills, weaknesses, diet, appearance and (one-off, weak) activities. Rules over the
@@ -287,6 +287,21 @@ charity work" -> activities:involved in some charity work; not "involved in an a
 a career" -> plans, ``career_weigh_verbs``, ``career_nouns``) and a tool used for a purpose ("I
 also use a whiteboard to stay on track" -> habits:use a whiteboard to stay on track; not "I use
 it sometimes").
+v53 (session 19: word classes, not sentences): a kin word in another sense is no kin ("I'm
+engaged in volunteer work", "married to the job", "my brother in arms", "this app is my baby":
+``kin_state_other_preps``, ``kin_idiom_tails``, ``person_nouns``, ``kin_ranking_heads``); what
+the speaker "used to" be, have or do is had no longer (polarity -1, "used to ..." kept), and a
+thing come to have, a kin, a home or a job under "will" or a modal of possibility is a plan,
+hedged at 0.3 ("I might adopt a dog" -> plans:adopt a dog), a state under such a modal none ("I
+might be allergic to cats", "I should have been a singer"); a pick of the moment ("I'll have
+the salmon", "I'll take the 3pm slot": ``moment_picks``, decisions.yaml ``one_off_heads``), a
+chore ("I'm doing the dishes rn", ``doing_chores``) and a move to a product's name or a method
+("I've moved back to Lightroom": an English word or two run together, data/english_words.txt;
+"moving to a standing desk") are no fact of a life; membership ("im part of a dog agility club",
+"im in a choir": ``membership_frames``, ``membership_nouns``), a learner's level ("total
+beginner at chess", "I'm new to 3D printing": ``learner_*``), a course one is doing ("doing my
+WSET level 3") and a profile written without "I" ("Work as a nurse, 3 kids, live near Leeds")
+are the speaker's; a compound adjective is no part of a thing's key ("my 10-year-old laptop").
 
 "We" counts, at 0.7 weight ("we have three dogs" is a household fact). The key is
 ``category:fact`` with the fact normalised; a negated fact ("I don't have kids") keeps the key
@@ -310,7 +325,7 @@ from persona6.extract.base import is_person_message, registered
 from persona6.extract.text import Claim, Predicate, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.disclosure.v52"
+NAME = "persona6.disclosure.v53"
 
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'll", "we'd"}
 _BE_ORDER: tuple[str, ...] = (
@@ -411,6 +426,10 @@ _WORD_LISTS += ("home_origin_heads",)  # v39
 _WORD_LISTS += ("joint_ands", "joint_owners", "household_nouns", "household_degrees")  # v40
 _WORD_LISTS += ("learner_move_verbs", "learner_move_be", "joint_leads")  # v40
 _WORD_LISTS += ("joint_verb_openers", "place_move_verbs", "place_move_homes")  # v41
+_WORD_LISTS += ("moment_picks", "kin_state_other_preps", "kin_idiom_tails", "person_nouns")  # v53
+_WORD_LISTS += ("membership_frames", "membership_nouns", "doing_chores", "kin_ranking_heads")
+_WORD_LISTS += ("choice_adjectives",)
+_WORD_LISTS += ("learner_levels", "learner_degrees", "learner_links", "learner_not_pursuits")
 _PLAN_OPENERS = frozenset({"gonna", "going", "to", "planning", "plan", "on", "about", "will"})
 _PLANNING = ("going", "gonna", "planning", "hoping")
 _GERUND_SUBJECT = re.compile(
@@ -502,7 +521,8 @@ def lexicon() -> Lexicon:
         },
         place=re.compile(tx.word_alternation(places), re.I),
         my_noun=re.compile(
-            rf"\b(?:my|our)\s+(?:{not_filler}[a-z0-9]+\s+){{0,3}}?(?P<noun>{tx.word_alternation(all_nouns)})",
+            rf"\b(?:my|our)\s+(?:{not_filler}[a-z0-9]+(?:-[a-z0-9]+)*\s+){{0,3}}?"
+            rf"(?P<noun>{tx.word_alternation(all_nouns)})",
             re.I,
         ),
         my_is=tuple(
@@ -663,6 +683,7 @@ def _claims_of(text: str) -> list[Claim]:
         if not tx.is_question(text, sentence) and not tx.inside(quotes, sentence.start):
             found.extend(_health_of_sentence(text, sentence, clauses))
             found.extend(_bare_kin(text, sentence, quotes))
+            found.extend(_counted_fragment(text, sentence, clauses))
             found.extend(_debt_plans(text, sentence))
         found.extend(_trade_business(text, sentence, quotes))
         for number, clause in enumerate(clauses):
@@ -675,6 +696,7 @@ def _claims_of(text: str) -> list[Claim]:
             found.extend(_of_mine(text, clause, quotes))
             found.extend(_child_by_age(text, clause, quotes))
             found.extend(_as_a(text, clause))
+            found.extend(_learner_level(text, clause, sentence))
             found.extend(_here_in(text, sentence, clause))
             found.extend(_my_is(text, sentence, clause))
             found.extend(_body_trouble(text, clause))
@@ -727,6 +749,8 @@ def _claims_of(text: str) -> list[Claim]:
                 found.extend(_by_means(text, pred))
                 claim = _from_predicate(text, sentence, pred)
                 claim = _coming_plan(text, pred, claim)  # "Moving in with my partner in May"
+                if claim is not None and _chore_done(text, pred):
+                    continue  # "I'm doing the dishes rn", "doing my taxes this weekend" (v53)
                 if claim is not None and _refused_option(text, claim, pred):
                     continue  # "Please reserve an aisle; I will not sit in the middle" (v26)
                 if claim is not None and _idle_plan(claim, pred.implied):
@@ -775,10 +799,114 @@ def disclosure_facts(text: str) -> tuple[Claim, ...]:
 
 def _from_predicate(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     claim = _from_predicate_read(text, sentence, pred)
-    if claim is not None:
+    if claim is None:
+        # "I have kept bees for nearly thirty years": nothing else read, a long-standing activity
+        claim = _kept_up(text, pred, lexicon().lemmas.get(pred.verb.word, pred.verb.word))
+    return _in_its_time(text, pred, claim)
+
+
+#: The categories of a state had or done that a modal or "used to" puts in another time (v53).
+_STATE_CATEGORIES = frozenset(
+    {"pets", "possessions", "family", "home", "work", "education", "diet", "habits", "skills"}
+)
+
+
+def _in_its_time(text: str, pred: Predicate, claim: Claim | None) -> Claim | None:
+    """The fact read from ``pred`` in the time and mood its verb group says (v53): a thing
+    come to have, a kin, a home or a job under "will / going to" or a modal of possibility
+    ("I'll adopt a dog", "I might adopt a dog", "we might get married next summer", "we might
+    move to Spain") is a plan, hedged (weight 0.3) under a modal, no state had; a pick of the
+    moment ("I'll have the salmon", "I'll take the 3pm slot") is none; what the speaker "used
+    to" be, have or do ("I used to be a teacher", "I used to own a labrador", "I used to live
+    in Berlin") is had no longer, polarity -1, "used to ..." kept in the value."""
+    if claim is None or pred.negated:
         return claim
-    # "I have kept bees for nearly thirty years": nothing else read, a long-standing activity
-    return _kept_up(text, pred, lexicon().lemmas.get(pred.verb.word, pred.verb.word))
+    lex = lexicon()
+    category = claim.key.partition(":")[0]
+    lead = set(pred.lead)
+    lemma = lex.lemmas.get(pred.verb.word, pred.verb.word)
+    raw = tx.tokens(text, pred.rest.start, pred.rest.end)
+    would = "would" in lead or pred.subject.word.endswith(("'d", "\u2019d"))
+    if (would or lead & lex.words["plan_leads"]) and _picked_now(lemma, raw):
+        return None  # "I'll have the salmon", "I'll take the window seat": this once (v53)
+    if category == "plans" and lead & lex.words["plan_leads"] and _picked_now(lemma, raw, True):
+        return None  # "I'll take the 3pm slot": a slot taken, no plan of a life
+    came = lemma in lex.object_verbs or (lemma == "move" and category == "home")
+    came = came or (lemma == "get" and category in ("family", "work", "health"))
+    hedged = bool(lead & _UNREAL_MODALS) and not lead & lex.words["obligation_leads"]
+    to_come = bool(lead & lex.words["plan_leads"]) and not tx.is_past(pred.verb.word)
+    modal = next((w for w in pred.lead if w in _UNREAL_MODALS), "") if hedged else ""
+    if category == "plans" and modal:  # "we might be moving to Spain": hedged, still a plan
+        claim.weight = min(claim.weight, 0.3)
+        if claim.value.startswith("is "):
+            claim.value = f"{modal} be {claim.value[3:]}"
+        return claim
+    if hedged and ("have" in lead or pred.verb.word == "been" or lemma == "have"):
+        return None  # "I should have been a singer", "I may have some crystals": not so (v53)
+    if pred.is_be and hedged and category != "plans":
+        if category not in _BECOMING:
+            return None  # "I might be allergic to cats", "I may be old but ...": no state said
+        rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+        return _claim(text, pred, "plans", pred.rest.start, rest, 0.3, f"{modal} be")
+    if came and not pred.is_be and category in _STATE_CATEGORIES and (hedged or to_come):
+        rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, max_words=10)
+        said = f"{modal} {lemma}" if modal else _verb_words(pred, lemma)
+        planned = _claim(text, pred, "plans", pred.verb.start, rest, 0.3 if hedged else 1.0, said)
+        return planned if planned is not None else claim
+    if "used to" in lead and category in _STATE_CATEGORIES:
+        said = tx.phrase_span(text, pred.verb.start, pred.rest.end, max_words=10)
+        done = tx.plain(text[said.start : said.end]) if said is not None else lemma
+        if not done.startswith(lemma):
+            done = f"{lemma} {done.partition(' ')[2]}".strip()
+        claim.polarity, claim.value = -1.0, f"used to {done}"
+    return claim
+
+
+#: What one "might be" as a plan of a life ("I might be a teacher one day"); any other state
+#: under a modal of possibility is not said to be ("I might be allergic to cats") (v53).
+_BECOMING = frozenset({"work", "education", "family", "home"})
+
+
+def _picked_now(lemma: str, raw: Sequence[tx.Token], take: bool = False) -> bool:
+    """Whether "I'll <verb> the <thing>" picks a thing for once (v53, ``moment_picks``): "I'll
+    have the salmon" (an order: "have" before "the" and the thing alone), "I'll take the 3pm
+    slot", "I'll go with the 10am appointment" (a verb of taking before a slot, a seat or a
+    time, decisions.yaml ``one_off_heads``). "I'll have a baby", "I'll take the job" stay."""
+    words = [t.word for t in raw]
+    if lemma == "have" and words[:1] == ["the"] and 1 < len(words) <= 3:
+        return True
+    picks = lexicon().words["moment_picks"]
+    if lemma not in picks and not (take and lemma == "go" and words[:1] in (["with"], ["for"])):
+        return False
+    if words[:1] in (["with"], ["for"]):
+        words = words[1:]
+    if words[:1] not in (["the"], ["a"], ["an"], ["my"]):
+        return False
+    heads, times = _one_off_words()
+    heads = heads | _position_words()
+    head = next((w for w in words[1:] if w in _HEAD_STOPS), None)
+    phrase = words[1 : words.index(head)] if head is not None else words[1:]
+    return bool(phrase) and (phrase[-1] in heads or times.match(" ".join(phrase)) is not None)
+
+
+#: Words that end a noun phrase's head (a preposition or a clause's start): "the 3pm slot | on
+#: Friday".
+_HEAD_STOPS = frozenset({"on", "at", "in", "for", "with", "please", "then", "and", "if", "so"})
+
+
+@cache
+def _position_words() -> frozenset[str]:
+    """The heads of a place one takes (decisions.yaml ``position_heads``: seat, spot, table)."""
+    return frozenset(str(w).lower() for w in tx.load_lexicon("decisions")["position_heads"])
+
+
+@cache
+def _one_off_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The heads and clock times of a place or a time taken for once, the decision lexicon's
+    (``one_off_heads``, ``one_off_times``): one word class for both extractors (v53)."""
+    data = tx.load_lexicon("decisions")
+    heads = frozenset(str(w).lower() for w in data["one_off_heads"])
+    return heads, re.compile(str(data["one_off_times"]), re.I)
 
 
 def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
@@ -836,6 +964,7 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if pred.implied and skipped:
         return None  # "speaking of ...", "taking care of yourself is key", "nice to be back"
     said = pred.lead or tx.is_past(verb) or verb.endswith("ing") or lemma == "have"
+    said = said or (pred.implied and _self_described(text, sentence, lemma, raw))
     if pred.implied and not (said or tx.follows_speaker(text, sentence, pred.clause)):
         return None  # "moved to Denver", "just got a puppy" say "I"; "eat more" does not
     feeling = pred.is_be and bool(raw) and raw[0].word in _FEEL_FORMS  # "I've been | feeling"
@@ -856,6 +985,9 @@ def _from_predicate_read(text: str, sentence: Span, pred: Predicate) -> Claim | 
     if lemma == "get":  # "I just got engaged" is a state, "I got a puppy" a possession
         segment = text[pred.rest.start : pred.rest.end]
         for state, pattern in lex.be:
+            found = pattern.match(segment) if state == "family" else None
+            if found is not None and _kin_state_other_sense(text, pred.rest.start + found.end()):
+                return None  # "I got engaged in a debate": no marriage to come (v53)
             if state in ("health", "family", "work") and pattern.match(segment):
                 return _claim(text, pred, state, pred.rest.start, rest, 1.0, verb)
     if _stewards(text, pred, lemma, raw):  # "I maintain the arm64 docker image" (v21)
@@ -1779,7 +1911,39 @@ def _named_place(text: str, sentence: Span, pred: Predicate, words: Sequence[tx.
         return bool(said & _home_words())
     if pred.subject.word.startswith("we"):  # a team's move, unless to a city (v38)
         return city or bool(said & (lists["home_context"] | _home_kinds() | _family_nouns()))
-    return True
+    if city or _place_shaped(text, name[-1]) or _place_at(text, name, sentence) is not None:
+        return True
+    # v53: a name no list, no GeoNames city and no town's ending knows, shaped as products are
+    # named (an English word, or two run together: "I've moved back to Lightroom", "moved to
+    # Evernote"), is a place only with a home, a family or a reason of home said with it; "I
+    # moved to Ruidoso", "moved to Tenby" stay homes
+    if len(name) > 1 or not _product_shaped(name[0].word):
+        return True
+    reason = tx.tokens(text, name[-1].end, sentence.end)[:3]
+    reasoned = (
+        len(reason) > 1
+        and reason[0].word == "for"
+        and bool({t.word for t in reason[1:]} & lists["home_reasons"])
+    )
+    return reasoned or bool(said & (_home_words() | lists["home_context"]))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """The common English words of data/english_words.txt (lines without "#")."""
+    data = resources.files("persona6") / "data" / "english_words.txt"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _product_shaped(word: str) -> bool:
+    """Whether a name (lower case) is shaped as products are named (v53): an English word
+    ("Notion", "Bear") or two of at least three letters run together ("lightroom",
+    "evernote", "firefox", "dropbox"); "ruidoso", "tenby", "kendal" are not."""
+    words = _common_words()
+    if word in words:
+        return True
+    return any(word[:i] in words and word[i:] in words for i in range(3, len(word) - 2))
 
 
 def _put_to_use(text: str, start: int, end: int) -> bool:
@@ -2655,11 +2819,29 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     role = _learner_role(text, words)
     if role is not None:  # "I am working like engineer in factory": "like" for "as" (v35)
         return _as_for_like(_claim(text, pred, "work", pred.rest.start, rest, 1.0, says))
+    if _learner_pattern().match(text, pred.rest.start) is not None and _learner_level(
+        text, pred.clause, sentence
+    ):
+        return None  # "I'm a beginner at chess", "I'm new to 3D printing": ``_learner_level``
+    member = _membership(text, words)
+    if member is not None and not past:  # "im part of a dog agility club", "im in a choir" (v53)
+        group = tx.normalise_phrase(text[member.start : member.end])
+        frame = tx.plain(segment[: member.end - pred.rest.start])
+        said = f"{'is not' if pred.negated else 'is'} {frame}"
+        return Claim(
+            f"identity:member of {group}"[:100],
+            said.strip(),
+            -1.0 if pred.negated else 1.0,
+            0.6,
+            [pred.clause],
+        )
     for category, pattern in lex.be_plural if plural else lex.be:
         if (matched := pattern.match(segment)) is None:
             continue
         if category == "skills" and set(pred.lead) & (_UNREAL_MODALS | _OBLIGED):
             return None  # "I must be able to justify it to finance": a need, no ability (v25)
+        if category == "family" and _kin_state_other_sense(text, pred.rest.start + matched.end()):
+            continue  # "I'm engaged in volunteer work", "married to the job" (v53)
         if category == "weaknesses" and _fear_at_hand(segment, matched):
             return None  # "terrified of the legal review": a worry, the concern's (v26)
         past = pred.verb.word in ("was", "were") and bool(words)
@@ -2732,6 +2914,245 @@ def _from_be_read(text: str, sentence: Span, pred: Predicate) -> Claim | None:
     if not job and _passing_state(text, pred):
         return None  # "i'm a zombie after", "I'm a wreck without coffee": a state for a time (v25)
     return _claim(text, pred, category, pred.rest.start, rest, weight, says)
+
+
+#: Words that end a group's noun phrase after a frame of membership ("a club | that meets").
+_GROUP_ENDS = frozenset({"that", "who", "which", "where", "whose", "when", "of"})
+
+
+@cache
+def _learner_pattern() -> re.Pattern[str]:
+    """A learner's level and its pursuit (v53, ``learner_levels``, ``learner_degrees``,
+    ``learner_links``): "(a) total beginner at chess", "new to 3D printing", "complete newbie to
+    investing", "a beginner guitarist"."""
+    lists = lexicon().words
+    alt = lambda name: tx.word_alternation(sorted(lists[name], key=len, reverse=True))  # noqa: E731
+    return re.compile(
+        rf"(?:{alt('learner_degrees')}\s+)*"
+        rf"(?:(?P<level>{alt('learner_levels')})|(?P<new>new|fairly new|brand new|very new))"
+        rf"(?:\s+(?P<link>{alt('learner_links')})\s+|(?(level)\s+(?=[a-z]+(?:ist|er|or)\b)|(?!)))"
+        r"(?P<pursuit>[\w' -]+)",
+        re.I,
+    )
+
+
+def _learner_level(text: str, clause: Span, sentence: Span | None = None) -> list[Claim]:
+    """A learner's level stated by the speaker, with "I'm" or with no subject at the clause's
+    start (v53): "total beginner at chess", "I'm new to 3D printing" -> ``skills:beginner at
+    3d printing``; "beginner guitarist" -> ``skills:beginner guitarist``. "new to this", "new to
+    Leeds" (a place: the home's), "new to the area" name no pursuit."""
+    words = tx.tokens(text, *clause)
+    at = 0
+    if words and words[0].word in ("i'm", "im", "i", "am", "we're"):
+        at = 2 if words[0].word == "i" and len(words) > 1 and words[1].word == "am" else 1
+    if at >= len(words):
+        return []
+    bound = sentence.end if sentence is not None else clause.end  # "... | when it comes to X"
+    found = _learner_pattern().match(text, words[at].start, bound)
+    if found is None:
+        return []
+    start = found.start("pursuit")
+    stop = re.search(
+        r"[,;.!?]|\s(?:here|btw|lol|tbh|haha|so|but|and|though|too)\b", text[start:bound], re.I
+    )
+    end = start + stop.start() if stop else bound
+    pursuit = tx.phrase_span(text, start, end, stops=lexicon().fact_stops, max_words=5)
+    if pursuit is None:
+        return []
+    thing = [t.word for t in tx.tokens(text, *pursuit)]
+    lists = lexicon().words
+    if (
+        thing[0] in _PRONOUNS
+        or thing[-1] in lists["learner_not_pursuits"]
+        or thing[0]
+        in (
+            "all",
+            "everything",
+        )
+    ):
+        return []
+    named = [t for t in tx.tokens(text, *pursuit) if t.word != "the"]
+    if found.group("new") and (
+        _place_at(text, named, None) is not None
+        or (named and _city_end(text, named[0]) >= pursuit.end)
+        or (text[pursuit.start].isupper() and len(thing) == 1)
+    ):
+        return []  # "I'm new to Leeds", "new to the united states": the home's
+    said = tx.normalise_phrase(text[pursuit.start : pursuit.end])
+    if found.group("link"):
+        key, value = f"beginner at {said}", f"is new to {said}" if found.group("new") else ""
+        value = value or f"is a {found.group('level').lower()} at {said}"
+    else:
+        key = value = f"beginner {said}"
+        value = f"is a {value}"
+    return [Claim(f"skills:{key}"[:100], value, 1.0, 0.6, [clause])]
+
+
+_DO_FORMS = frozenset({"do", "does", "doing", "did", "done"})
+_CHORE_OPENERS = frozenset({"the", "my", "our", "a", "an", "some", "all", "his", "her", "their"})
+
+
+def _chore_done(text: str, pred: Predicate) -> bool:
+    """Whether ``pred`` does a chore or an errand (v53, ``doing_chores``): "I'm doing the
+    dishes rn", "doing laundry atm", "I'm doing my taxes this weekend", "did the school run" —
+    no pursuit, no job, no plan of a life. "I'm doing a pottery course", "doing kickboxing"
+    stay."""
+    words = list(tx.tokens(text, pred.verb.start, pred.rest.end))
+    if pred.is_be:
+        words = list(tx.tokens(text, *pred.rest))
+    if not words or words[0].word not in _DO_FORMS:
+        return False
+    if lexicon().frequency.search(text, pred.clause.start, pred.clause.end):
+        return False  # "I do the grocery shopping on sundays": a habit of the week stays
+    thing = list(dropwhile(lambda t: t.word in _CHORE_OPENERS, words[1:]))
+    said = [t.word for t in thing[:3]]
+    chores = lexicon().words["doing_chores"]
+    return any(" ".join(said[:n]) in chores for n in (1, 2, 3)) or (
+        len(said) > 1 and said[1] in chores and said[0] in ("weekly", "daily", "usual")
+    )
+
+
+def _membership(text: str, words: Sequence[tx.Token]) -> Span | None:
+    """The group the speaker says they belong to after "be" (v53, ``membership_frames``,
+    ``membership_nouns``): "(I'm) part of a dog agility club", "in a choir", "members of the
+    local allotment society", "on the school board" -> the span of the group's noun phrase, its
+    head a noun of an organised group; None for "part of the problem", "in a meeting"."""
+    lists = lexicon().words
+    said = [t.word for t in words]
+    frame = max(
+        (f.split() for f in lists["membership_frames"] if said[: len(f.split())] == f.split()),
+        key=len,
+        default=None,
+    )
+    if frame is None:
+        return None
+    phrase = list(words[len(frame) :])
+    stop = next(
+        (
+            i
+            for i, t in enumerate(phrase)
+            if i and (t.word in _STRANDED or t.word in _ACT_ENDS or t.word in _GROUP_ENDS)
+        ),
+        len(phrase),
+    )
+    phrase = phrase[: min(stop, 6)]
+    nouns = lists["membership_nouns"]
+    if not phrase or phrase[0].word in _PRONOUNS:
+        return None
+    two = " ".join(t.word for t in phrase[-2:])
+    if phrase[-1].word not in nouns and two not in nouns:
+        return None  # "a group chat": the group is no head
+    if len(frame) == 1 and phrase[0].word not in ("a", "an", "the", "my", "our", "this"):
+        return None  # "I'm in charge", "on board": a bare noun after "in" / "on" is no group
+    last = phrase[-1]
+    first = phrase[1] if phrase[0].word in ("a", "an", "the") and len(phrase) > 1 else phrase[0]
+    return Span(first.start, last.end)
+
+
+def _self_described(text: str, sentence: Span, lemma: str, raw: Sequence[tx.Token]) -> bool:
+    """Whether a bare present with no subject describes the speaker, as chat drops "I" (v53):
+    a verb of work before an occupation, a field or a named employer ("Work as a nurse", "work
+    in finance", "work at Tesco"), a verb of home before a place known or named ("live near
+    Leeds", "Live in Toronto"), a verb of study before a named school ("study law at Leeds").
+    Nobody is told to do these; "work on it", "live in the moment", "study for the exam" are
+    orders or advice and stay none."""
+    lex = lexicon()
+    category = lex.verbs.get(lemma)
+    if category not in ("work", "home", "education") or not raw:
+        return False
+    first = raw[0].word
+    after = [t for t in raw[1:] if t.word not in ("a", "an", "the")]
+    if category == "work" and first in ("as", *lex.words["learner_as_words"]):
+        return any(t.word in lex.words["occupations"] for t in after[:3])
+    if category == "work" and first == "in":
+        work = next(p for c, p in lex.be if c == "work")
+        return work.match(text, raw[0].start) is not None  # "work in finance"
+    named = bool(after) and text[after[0].start : after[0].start + 1].isupper()
+    if category == "work" and first in ("at", "for"):
+        return named  # "work at Tesco", "work for Google"
+    if category == "home" and first in (*lex.words["locative_prepositions"], "near", "outside"):
+        return named or _place_at(text, raw[1:], sentence) is not None  # "live near Leeds"
+    at = next((i for i, t in enumerate(raw[:4]) if t.word in ("at", "in")), None)
+    return (
+        category == "education"
+        and at is not None
+        and (at + 1 < len(raw) and text[raw[at + 1].start].isupper())
+    )
+
+
+def _kin_state_other_sense(text: str, end: int) -> bool:
+    """Whether a state of the family's ending at ``end`` ("engaged", "married") is said in
+    another sense (v53): "engaged" before a preposition of taking part (``kin_state_other_preps``:
+    "engaged in volunteer work", "engaged with the community"), "married / wedded to" a thing,
+    no person ("married to the job", "married to my work"; ``_a_person``: "married to a doctor",
+    "married to Sam", "engaged to my best friend" stay)."""
+    words = tx.tokens(text, end, min(len(text), end + 80))
+    if not words:
+        return False
+    before = text[max(0, end - 8) : end].lower()
+    if words[0].word in lexicon().words["kin_state_other_preps"] and before.endswith("engaged"):
+        if words[0].word not in ("in", "on") or len(words) < 2:
+            return words[0].word not in ("in", "on")  # "engaged with the community"
+        timed = _fact_stop().match(text, words[0].start) is not None  # "engaged in June"
+        named = text[words[1].start : words[1].start + 1].isupper()  # "engaged in Paris"
+        return not (timed or named or _place_at(text, words[1:], None) is not None)
+    if words[0].word != "to" or not before.endswith(("married", "wedded")):
+        return False
+    if len(words) < 2 or words[1].word not in _THING_DETERMINERS:
+        return False  # "the man I am married to | works in law", "married to Sam"
+    return not _a_person(text, words[1:6])
+
+
+#: What opens a thing one is "married to" (v53): "married to the job", "married to my work".
+_THING_DETERMINERS = frozenset({"the", "my", "his", "her", "their", "our", "this", "that", "it"})
+
+
+def _kin_other_sense(text: str, clause: Span, match: re.Match[str]) -> bool:
+    """Whether "my <kin>" of ``match`` names no kin (v53): the kin noun heads an idiom or a
+    compound (``kin_idiom_tails``: "my brother in arms", "a father figure", "my mother tongue")
+    or is said of a thing ("this app is my baby", "the garden is my baby", "my car is like my
+    baby": the subject of "is" opened by a determiner and headed by a noun that is no person,
+    kin nor pet; "this is my baby", "Luna is my baby", "she is my sister" stay)."""
+    after = text[match.end() : match.end() + 30].lower()
+    for tail in lexicon().words["kin_idiom_tails"]:
+        if re.match(rf"[\s-]+{re.escape(tail)}(?![\w'])", after):
+            return True
+    before = text[clause.start : match.start()]
+    said = re.search(
+        r"(?:^|\b)(?:this|that|the|my|our|his|her|their)\s+(?P<np>[\w' -]{1,40}?)\s*"
+        r"(?:\bis|\bwas|'s|’s|\bare|\bwere|\bhas become|\bbecame)\s+(?:(?:like|basically|"
+        r"literally|kind of|kinda|practically|honestly|really)\s+)*$",
+        before,
+        re.I,
+    )
+    if said is None:
+        return False
+    head = said.group("np").lower().split()[-1]
+    lex = lexicon()
+    if head in lex.words["kin_ranking_heads"]:
+        return False  # "my favorite thing is my family": the kin had, ranked (v53)
+    people = lex.words["person_nouns"] | lex.words["occupations"]
+    return head not in people and lex.noun_category.get(head) != "family"
+
+
+def _a_person(text: str, words: Sequence[tx.Token]) -> bool:
+    """Whether the noun phrase opening ``words`` names a person: a name (capitalised), a kin,
+    an occupation or a noun of a person (``person_nouns``), its head before a preposition."""
+    lex = lexicon()
+    phrase: list[tx.Token] = []
+    for token in words:
+        if token.word in _STRANDED or token.word in ("and", "but", "so", "who", "which", "that"):
+            break
+        phrase.append(token)
+    if not phrase:
+        return False
+    if any(text[t.start : t.start + 1].isupper() for t in phrase):
+        return True  # "married to Sam", "married to a Frenchman"
+    heads = {t.word for t in phrase}
+    people = lex.words["person_nouns"] | lex.words["occupations"]
+    return bool(heads & people) or any(
+        lex.noun_category.get(t.word) in ("family", "pets") for t in phrase
+    )
 
 
 def _tool_for_purpose(
@@ -3518,6 +3939,10 @@ def _my_mentions(
             continue  # "my shift at the warehouse ran long": where they work says it (v33)
         if _awaited(text, clause, match.start()):
             continue  # "we're expecting our first baby": none had yet (v29)
+        if _chosen_one(text, match.start()):
+            continue  # "my go-to place for writing": a choice, no place had (v53)
+        if category == "family" and _kin_other_sense(text, clause, match):
+            continue  # "my brother in arms", "this app is my baby": no kin (v53)
         if _unowned_mention(text, clause, match):
             continue  # "reading this on my phone", "my phone is on silent" (v36)
         if category in ("family", "pets") and _died(text, match, clause):
@@ -3756,6 +4181,44 @@ def _bare_kin(text: str, sentence: Span, quotes: list[Span]) -> list[Claim]:
     return claims
 
 
+def _counted_fragment(text: str, sentence: Span, clauses: Sequence[Span]) -> list[Claim]:
+    """A count of kin or pets alone between commas in a list of the speaker's own facts, as a
+    profile written in chat says it (v53): "Work as a nurse, 3 kids, live near Leeds",
+    "married, 2 kids, live in Ohio", "2 cats, 1 dog, live in Leeds" -> has 3 kids. Another part
+    of the list must say the speaker (a first-person word, or a bare verb or state of the
+    lexicon opening it); "3 kids" alone, an answer to a question of the talk, is none."""
+    if len(clauses) < 2:
+        return []
+    lex = lexicon()
+    found: list[tuple[Span, str, str]] = []
+    speaker = False
+    for clause in clauses:
+        words = tx.tokens(text, *clause)
+        if not words:
+            continue
+        first = words[0].word
+        noun = " ".join(t.word for t in words[1:])
+        kind = lex.noun_category.get(noun) if len(words) in (2, 3) else None
+        if (_number(first) or first == "one") and kind in ("family", "pets"):
+            found.append((Span(words[0].start, words[-1].end), kind, noun))
+            continue
+        verb = lex.lemmas.get(first, "")
+        state = any(p.fullmatch(first) for c, p in lex.be if c in ("family", "work"))
+        speaker = speaker or first in tx.FIRST_PERSON or state or verb in lex.verbs
+    if not speaker:
+        return []
+    return [
+        Claim(
+            f"{kind}:{tx.plain(text[s.start : s.end])}",
+            f"has {tx.plain(text[s.start : s.end])}",
+            1.0,
+            0.8,
+            [s],
+        )
+        for s, kind, _ in found
+    ]
+
+
 @cache
 def _bare_kin_pattern() -> re.Pattern[str]:
     """``kin_address_forms`` bare after "me and", "with", "for" or before "and me / and I"."""
@@ -3856,6 +4319,14 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         words = list(tx.tokens(text, match.end(), clause.end))
         if words and words[0].word == "own":
             words = words[1:]  # "my own path"
+        if _chosen_one(text, match.start()):
+            continue  # "my go-to cafe": a choice, no cafe had (v53)
+        shown_from = words[0].start if words else match.end()
+        compound = list(takewhile(_compound_modifier, words))
+        if compound and len(words) > len(compound):
+            # "my 10-year-old laptop", "my hand-me-down guitar", "my well-worn hiking boots":
+            # the thing is the noun, its compound adjective no part of the key (v53)
+            words = words[len(compound) :]
         if words and _frequented(words[0].word, *(w.word for w in words[1:4])):
             continue  # "my usual cafe", "my local pub": a place gone to, not had (v42)
         if _my_not_had(text, clause, match.start(), words):
@@ -3911,7 +4382,11 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         if own and own[0].word == "own" and _made_own(text, clause, match.start()):
             continue  # "I brew my own beer": the act says it, the beer is its product (v35)
         thing = text[phrase[0].start : _word_end(text, phrase[-1].end)]
-        fact = tx.normalise_phrase(thing)
+        kept = [t for t in phrase[:-1] if not _compound_modifier(t)] + [phrase[-1]]
+        fact = tx.normalise_phrase(" ".join(text[t.start : t.end] for t in kept))
+        if len(kept) == len(phrase):
+            fact = tx.normalise_phrase(thing)  # "my newest dairy-free recipe" -> newest recipe
+        thing = text[min(shown_from, phrase[0].start) : _word_end(text, phrase[-1].end)]
         left = _job_left(text, clause, match.start(), phrase)
         if left is not None:
             claims.append(left)  # "I lost my job at Door Dash": no longer works there (v49)
@@ -3938,6 +4413,23 @@ def _my_things(text: str, clause: Span, quotes: list[Span]) -> list[Claim]:
         polarity = -1.0 if parted else 1.0
         claims.append(Claim(f"{category}:{fact}"[:100], value, polarity, weight, [clause]))
     return claims
+
+
+def _chosen_one(text: str, at: int) -> bool:
+    """Whether "my" at ``at`` opens "my go-to <noun>" (v53, ``choice_adjectives``)."""
+    after = text[at + 2 : at + 12].lower().lstrip()
+    return any(
+        re.match(rf"{re.escape(word)}(?![\w'])", after)
+        for word in lexicon().words["choice_adjectives"]
+    )
+
+
+def _compound_modifier(token: tx.Token) -> bool:
+    """Whether a word before a noun is a compound adjective written with hyphens ("10-year-old",
+    "brand-new", "second-hand", "hand-me-down", "well-worn"), no noun of the lists (v53:
+    "mother-in-law" is one)."""
+    word = token.word
+    return "-" in word.strip("-") and lexicon().noun_category.get(word) is None
 
 
 def _sub_phrases(phrase: Sequence[tx.Token]) -> set[str]:
@@ -4777,6 +5269,8 @@ def _verb_like(words: Sequence[tx.Token], at: int) -> bool:
     "-ly" word (after the first: "my writing club" keeps "writing"), a past form, or an "-s"
     word with more after it ("my studio starts welcoming ...", "my cork board reminds me")."""
     word = words[at].word
+    if _compound_modifier(words[at]):
+        return False  # "my new hand-knitted scarf": a compound adjective, no verb (v53)
     if word.endswith("ly") or (at > 0 and (word.endswith(("ed", "ing")) or tx.is_past(word))):
         return True
     return at > 0 and word.endswith("s") and at + 1 < len(words) and not word.endswith("ss")
@@ -5583,6 +6077,8 @@ def _bare_role(text: str, sentence: Span, pred: Predicate) -> bool:
     occupation (``occupations``, v21). Not a role denied ("I'm no writer like you") nor one
     still to come in a clause of time ("when I become manager at this casino")."""
     words = tx.tokens(text, *pred.rest)
+    if words and words[0].word.endswith("ing"):
+        return False  # "I'm doing the dishes rn": a verb and its object, no role ("rn") (v53)
     head = _object_head(text, words)
     if head is None or head >= 4 or not _occupation(words[head].word):
         return False
@@ -6253,6 +6749,10 @@ def _coming_plan(text: str, pred: Predicate, claim: Claim | None) -> Claim | Non
         return claim  # "having said that", "getting there": no act of the speaker's
     if lemma == "move" and _no_home("move", after):
         return claim  # "moving the meeting on Friday", "moving on"
+    if pred.implied and verb.word.endswith("ing") and _gerund_subject(text, pred) is not None:
+        return claim  # "moving to a standing desk | helped my back": the subject of a verb (v53)
+    if lemma == "move" and not event_home(text, pred, verb, after):
+        return claim  # "moving to a standing desk", "moving to Notion next month": no home (v53)
     if not (timed or event) or (lemma in ("have", "expect") and not birth):
         return claim  # "having a meeting on Monday", "expecting a parcel"
     rest = tx.phrase_span(text, verb.end, pred.clause.end, max_words=10)
@@ -6265,6 +6765,18 @@ def _coming_plan(text: str, pred: Predicate, claim: Claim | None) -> Claim | Non
         rest = tx.phrase_span(text, verb.start, pred.clause.end, max_words=11)
     plan = _claim(text, pred, "plans", start, rest, 1.0, says)
     return plan if plan is not None else claim
+
+
+def event_home(text: str, pred: Predicate, verb: tx.Token, after: Sequence[tx.Token]) -> bool:
+    """Whether a progressive of moving (``verb``, the words ``after`` it) moves home (v53): to
+    a place or a dwelling ("Moving to Leeds in May", "moving into a new flat"), in or out with
+    no destination ("Moving in with my partner"); "moving to a standing desk", "moving to a
+    4-day week" move no home."""
+    sentence = next((s for s in tx.sentences(text) if s.start <= verb.start < s.end), pred.clause)
+    moved = Predicate(
+        pred.subject, pred.lead, pred.negated, verb, Span(verb.end, pred.clause.end), pred.clause
+    )
+    return _home_move(text, sentence, moved, after)
 
 
 def _without_covered(claims: list[Claim]) -> list[Claim]:

@@ -352,4 +352,4 @@ def test_a_move_between_unknown_names_without_a_home_stays_a_switch(text: str) -
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"

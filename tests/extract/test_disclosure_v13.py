@@ -128,4 +128,4 @@ def test_a_state_or_a_wait_kept_up_is_no_habit(text: str) -> None:
 
 
 def test_producer_version() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"

@@ -24,7 +24,7 @@ def of(text: str, category: str) -> set[str]:
 
 
 def test_the_producer_is_current() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

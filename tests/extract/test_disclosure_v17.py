@@ -22,7 +22,7 @@ def health(text: str) -> set[str]:
 
 
 def test_the_producer_is_v17() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

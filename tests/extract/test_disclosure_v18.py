@@ -20,7 +20,7 @@ def claims(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v18() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

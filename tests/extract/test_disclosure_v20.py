@@ -16,7 +16,7 @@ def keys(text: str) -> set[str]:
 
 
 def test_the_producer_is_v20() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

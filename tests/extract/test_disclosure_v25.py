@@ -28,7 +28,7 @@ def claims(text: str) -> set[tuple[str, str]]:
 
 
 def test_the_producer_is_v26() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ def facts(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v29() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

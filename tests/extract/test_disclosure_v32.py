@@ -21,7 +21,7 @@ def polarities(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v32() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ def facts(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v33() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 # --- #9: "<person> says <claim>" is the person's claim; the person stays -----------------------

@@ -16,7 +16,7 @@ def facts(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v34() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 # --- #1: how the speaker learns is a preference, no education fact ---------------------------

@@ -23,7 +23,7 @@ def had(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v36() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ def facts(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v37() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(

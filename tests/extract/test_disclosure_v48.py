@@ -14,7 +14,7 @@ def signals(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v48() -> None:
-    assert disclosure.NAME == "persona6.disclosure.v52"
+    assert disclosure.NAME == "persona6.disclosure.v53"
 
 
 @pytest.mark.parametrize(
