@@ -509,7 +509,20 @@ def identity_settings(
     if as_json:
         print_json(current)
         return
-    print_table(None, ["setting", "value"], [[k, v] for k, v in current.items()])
+    print_table(None, ["setting", "value"], [[k, _setting(k, v)] for k, v in current.items()])
+
+
+def _setting(name: str, value: Any) -> str:
+    """A setting's value as the options take it: ``email_sha256, customer_id`` rather than a
+    Python tuple, ``off`` for automatic merges that are off (``null`` in ``--json``), and a
+    block of settings as ``name=value`` pairs."""
+    if value is None:
+        return "off" if name == "auto_merge_above" else "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_setting(k, v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
 
 
 def _number(value: str | None, option: str) -> float | None:
