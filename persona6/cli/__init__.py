@@ -100,6 +100,23 @@ def print_table(title: str | None, columns: Iterable[str], rows: Iterable[Iterab
     echo(captured.get())
 
 
+def nothing_listed(p6: Persona6, what: str, filters: dict[str, str | None], hint: str) -> None:
+    """One line on stderr in place of a table with no rows (a header alone says nothing): what
+    was searched, and why it is empty, as ``persons`` says it. Standard output stays empty."""
+    where = f"in tenant {p6.tenant!r} of {p6.location}"
+    given = " ".join(f"{option} {value}" for option, value in filters.items() if value is not None)
+    if given:
+        line = f"no {what} match {given} {where}. {hint}"
+    elif not p6.stats().events:
+        line = (
+            f"no {what} {where}: no events are stored. Ingest some: persona6 ingest "
+            "EVENTS.jsonl (or try persona6 demo)"
+        )
+    else:
+        line = f"no {what} {where}. {hint}"
+    err.print(line, markup=False, highlight=False)
+
+
 def echo(text: str, piece: int = 4096) -> None:
     """``text`` on stdout, a piece at a time. Python's buffered stdout takes one large write to
     a pipe whose reader has gone (``| head``) only in part and drops the rest without an error,

@@ -15,6 +15,7 @@ from persona6.cli import (
     err,
     json_option,
     main,
+    nothing_listed,
     open_engine,
     out,
     print_json,
@@ -255,6 +256,14 @@ def link(
         f"merged {len(report.merged)}"
         + (f" (auto-merge at {report.auto_merge_above:g})" if report.auto_merge_above else "")
     )
+    if not report.results:
+        err.print(
+            "no anonymous actor is left unresolved: each is linked (persona6 links), "
+            "or none is stored (persona6 actors)",
+            markup=False,
+            highlight=False,
+        )
+        return
     print_table(
         None,
         ["anonymous", "decision", "best", "probability", "P(new)"],
@@ -382,6 +391,15 @@ def links(
     """
     with open_engine(db, tenant) as p6:
         found = p6.links(anonymous_id, include_revoked=include_revoked)
+        if not found and not as_json:
+            what = "identity links" if include_revoked else "active identity links"
+            hint = "Links come from identify events, persona6 stitch and persona6 link --to" + (
+                "" if include_revoked else "; revoked ones: persona6 links --all"
+            )
+            if anonymous_id is not None:
+                what += f" of {anonymous_id!r}"
+            nothing_listed(p6, what, {}, hint)
+            return
     if as_json:
         print_json(found)
         return

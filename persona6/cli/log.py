@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import click
@@ -14,6 +15,7 @@ from persona6.cli import (
     err,
     json_option,
     main,
+    nothing_listed,
     open_engine,
     print_json,
     print_table,
@@ -213,6 +215,11 @@ def sessions(
     """
     with open_engine(db, tenant) as p6:
         found = p6.sessions(actor=actor, limit=limit)
+        if not found and not as_json:
+            nothing_listed(
+                p6, "sessions", {"--actor": actor}, "Who acted, and where: persona6 actors"
+            )
+            return
     if as_json:
         print_json(found)
         return
@@ -250,6 +257,9 @@ def actors(limit: int | None, db: str | None, tenant: str | None, as_json: bool)
         found = p6.actors(limit=limit)
         if as_json:
             print_json(found)
+            return
+        if not found:
+            nothing_listed(p6, "actors", {}, "What the store holds: persona6 stats")
             return
         rows = []
         for a in found:
@@ -319,6 +329,21 @@ def events(
             for event in found:
                 click.echo(event.model_dump_json(exclude_none=True))
             return
+        first = next(found, None)
+        if first is None:
+            given = {
+                "--user": user_id,
+                "--anonymous": anonymous_id,
+                "--actor": actor,
+                "--session": session_id,
+                "--type": event_type,
+                "--since": since,
+                "--until": until,
+            }
+            hint = "Who acted: persona6 actors; which sessions: persona6 sessions"
+            nothing_listed(p6, "events", given, hint)
+            return
+        found = itertools.chain([first], found)
         print_table(
             None,
             ["ts", "session", "actor", "type", "role/name", "text"],
