@@ -644,6 +644,19 @@ def backtest_linking(save: bool, db: str | None, tenant: str | None, as_json: bo
             for r in report.rows
         ],
     )
+    below = [r for r in report.rows if r.truth and r.best == r.truth and not r.decision]
+    if below:
+        # top-1 ranks; "right" is link's decision: a NO beside a top-1 of 100% needs saying
+        out.print(
+            "top-1 counts the best candidate whatever its probability; right is link's decision"
+            f" at the threshold {report.threshold:g}: {len(below)} of "
+            f"{count(report.queries, 'held-out session')} had the right person first but under "
+            "it, and came out new ("
+            + ", ".join(
+                f"{safe(r.session_id)}: {safe(r.best)} at {r.probability:.3f}" for r in below
+            )
+            + ")"
+        )
     if report.passed_over:
         out.print(
             f"{count(report.passed_over, 'held-out session')} in place of a later one shared "
