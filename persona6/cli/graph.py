@@ -283,6 +283,10 @@ def print_person(
             # a change of mind: what it replaced, though that is hidden (the other side of a
             # contrast may be the one that replaced it)
             old = next((hidden[g.supersedes] for g in group if g.supersedes in hidden), None)
+            if old is not None and other_sides.get(old.id, old).id in hidden:
+                # the old pair by its chosen side, as --all lists it ("prefers metric over
+                # cups", not "against cups (prefers metric instead)")
+                old = other_sides.get(old.id, old)
             if old is not None:
                 out.print(
                     f"    [yellow]changed from: {safe(old.statement)}[/] [dim](until "
