@@ -329,7 +329,19 @@ def why(person: str, trait_id: str, db: str | None, tenant: str | None, as_json:
             # Not their trait because they are not known here at all (the engine's "person
             # ... is not known", no trait named): say where they are.
             if "trait" in error.values:
-                raise
+                # a trait id copied from another person's show: say whose it is
+                stored = p6.store.trait(p6.tenant, trait_id)
+                if stored is None or stored.person_id == person:
+                    raise
+                raise NotFound(
+                    "trait {trait!r} belongs to {owner!r}, not to {person!r}. See it with: "
+                    "persona6 why {owner} {trait}{named} (the traits of {person!r}: persona6 "
+                    "show {person}{named})",
+                    trait=trait_id,
+                    owner=stored.person_id,
+                    person=person,
+                    named="" if tenant is None else f" --tenant {p6.tenant}",
+                ) from None
             raise person_elsewhere(p6, person, tenant, "why", trait_id) or error from None
         t = explanation.trait
         # A change of mind, either way: what this trait replaced, and what replaced it.
