@@ -25,7 +25,7 @@ from persona6.cli import (
     utc_time,
 )
 from persona6.engine import Persona6
-from persona6.errors import NotFound
+from persona6.errors import InvalidOption, NotFound
 from persona6.graph.consolidate import chosen_sides
 from persona6.graph.paths import sequence_paths
 from persona6.identity.forgetting import for_surface
@@ -441,6 +441,24 @@ def forget(
       persona6 forget --session s-193
       persona6 forget --person u-42 --include-linked
     """
+    given = {"event": event, "session": session, "person": person}
+    if sum(value is not None for value in given.values()) != 1:
+        raise InvalidOption(
+            "give exactly one of {--event}, {--session} or {--person}, e.g. persona6 forget "
+            "{--session} s-193 (what is stored: persona6 sessions, persona6 actors)"
+        )
+    for name, value in given.items():
+        if value is not None and not value.strip():
+            raise InvalidOption(
+                "{option} is empty: give the id of the {name} to forget ({listing})",
+                option=f"--{name}",
+                name=name,
+                listing={
+                    "event": "persona6 events",
+                    "session": "persona6 sessions",
+                    "person": "persona6 actors",
+                }[name],
+            )
     with open_engine(db, tenant) as p6:
         # Read before they go: a person's events are more than ``persons`` counts for them.
         theirs = whose(p6, person) if person is not None and not as_json else None
