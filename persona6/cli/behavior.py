@@ -172,7 +172,8 @@ def _print_strength(
         how = (
             "the packaged default: too few episodes to estimate it, "
             f"{count(tested.episodes, 'episode')} of {count(tested.persons, 'person')} with two "
-            f"or more each, where it needs {need.min_episodes} of {need.min_persons}"
+            f"or more each, where it needs {count(need.min_episodes, 'episode')} of at least "
+            f"{count(need.min_persons, 'person')}"
         )
     else:
         how = (

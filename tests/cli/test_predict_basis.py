@@ -84,7 +84,8 @@ def test_on_a_tenant_too_small_the_kind_prior_is_discounted_and_nothing_was_fitt
     assert lines[1] == (
         f"own reactions to other failures (1 episode) weigh against {above:.3g} archetype "
         "episodes (the packaged default: too few episodes to estimate it, 8 episodes of 4 "
-        f"persons with two or more each, where it needs 15 of 3; {kappa['value']:g} discounted to "
+        f"persons with two or more each, where it needs 15 episodes of at least 3 persons; "
+        f"{kappa['value']:g} discounted to "
         f"{above:.3g}: the others' few episodes behind the prior back it no more than that)"
     )
     assert "fitted" not in lines[1] and "for predictions" not in lines[1]
@@ -139,8 +140,8 @@ def _strength(kappa: dict, weight: float | None = None) -> str:
             6.452,
             "own reactions weigh against 6.45 archetype episodes (the packaged default: too few "
             "episodes to estimate it, 11 episodes of 2 persons with two or more each, where it "
-            "needs 15 of 3; 20 discounted to 6.45: the others' few episodes behind the prior "
-            "back it no more than that)",
+            "needs 15 episodes of at least 3 persons; 20 discounted to 6.45: the others' few "
+            "episodes behind the prior back it no more than that)",
         ),
     ],
 )
