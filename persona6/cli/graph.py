@@ -222,6 +222,25 @@ def show(
             quotes,
             acts_named(p6, shown) if quotes else {},
         )
+        if not view.traits:
+            _linked_elsewhere(p6, person)
+
+
+def _linked_elsewhere(p6: Persona6, actor: str) -> None:
+    """An anonymous actor an active link resolves has no traits of its own: its events are
+    its person's, so say whose and the command that shows them (``show`` printed a header
+    alone)."""
+    try:
+        found = [k for k in p6.links(actor) if k.revoked_at is None]
+    except NotFound:
+        return
+    if found:
+        k = found[0]
+        out.print(
+            f"no traits of its own: linked to {safe(k.person_id)} (link {safe(k.link_id)}, "
+            f"method {safe(k.method)}), whose traits rest on its events: persona6 show "
+            f"{safe(k.person_id)}"
+        )
 
 
 def print_person(

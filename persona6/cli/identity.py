@@ -232,7 +232,8 @@ def link(
                 print_json(result.spec_json())
             else:
                 _print_result(result, quotes)
-                _print_trust(p6.store.latest_identity_model(p6.tenant), p6.tenant)
+                if result.candidates:  # an actor already linked shows no probability to trust
+                    _print_trust(p6.store.latest_identity_model(p6.tenant), p6.tenant)
             return
         report = p6.link_all(
             # "off" merges nothing whatever the tenant setting; None leaves it to the setting
