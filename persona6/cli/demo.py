@@ -88,12 +88,17 @@ def demo(
     err.print(
         f"wrote {safe(events_path)} ({count(len(log.events), 'event')}) and {safe(truth_path)}"
     )
+    # a demo run again on its database: its events are stored and built already
+    built_line = (
+        f"Built {built.traits} traits from {built.signals} signals in {built.seconds:.1f}s."
+        if built.sessions
+        else "Nothing new to build: the graph already holds these events."
+    )
     out.print(
         f"Ingested [bold]{report.read}[/] events ({report.stored} new) into "
         f"[bold]{safe(p6.location)}[/]: "
         f"{holds.sessions} sessions, {holds.persons} people, {holds.identify_links} identify "
-        f"links. Built {built.traits} traits from {built.signals} signals "
-        f"in {built.seconds:.1f}s."
+        f"links. {built_line}"
     )
     latent = {p["person_id"]: p["archetype"] for p in log.truth["people"]}
     for view in views:
