@@ -265,9 +265,14 @@ def link(
             highlight=False,
         )
         return
+    # with automatic merges on, which decisions were merged (the count alone left the reader
+    # to compare each probability with the bar)
+    merging = report.auto_merge_above is not None
+    merged = {m.anonymous_id: m.link_id for m in report.merged}
     print_table(
         None,
-        ["anonymous", "decision", "best", "probability", "P(new)"],
+        ["anonymous", "decision", "best", "probability", "P(new)"]
+        + (["merged"] if merging else []),
         [
             [
                 r.anonymous_id,
@@ -276,6 +281,7 @@ def link(
                 f"{r.candidates[0].probability:.3f}" if r.candidates else "",
                 f"{r.new_person_probability:.3f}",
             ]
+            + ([merged.get(r.anonymous_id, "no")] if merging else [])
             for r in report.results
         ],
     )
