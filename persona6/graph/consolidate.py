@@ -217,8 +217,10 @@ def config() -> GraphConfig:
 #: number is one key (``fold_key``): states are kept by the folded key and count the forms said.
 #: 8: the statement of a change of mind across keys counts as a session against the trait it
 #: ends (its ``counter_sessions``), as it is its counter-evidence. 9: each format a session asks
-#: (style.v26: a signal per format) votes, supported by its own signals only.
-STATE_FORMAT = 9
+#: (style.v26: a signal per format) votes, supported by its own signals only. 10: a change of
+#: mind of one key said as a change ("I've changed my mind, I prefer cups now") has nothing
+#: against the new trait: the sessions before it support the trait it ends.
+STATE_FORMAT = 10
 
 
 #: A word class in a change cue: ``{from_to_verbs}`` (graph.yaml ``change_cues``).
@@ -834,6 +836,10 @@ class KeyState:
             if self.runs == 2:
                 old = _trait(person_id, kind, key, other, _Side(), valid_to=self.second_run)
                 new = _trait(person_id, kind, key, latest, other, supersedes=old.id)
+                if any(_is_change(e.quote, cfg) for e in new.evidence):
+                    # The person said they changed their mind (format 10): what they said before
+                    # is the old trait's support, not evidence against what they say now.
+                    new = _trait(person_id, kind, key, latest, _Side(), supersedes=old.id)
                 return [old, new]
             return [
                 _trait(
