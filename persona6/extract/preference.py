@@ -1,4 +1,4 @@
-"""persona6.preference.v56: what a person says they like, dislike, want or ask for.
+"""persona6.preference.v57: what a person says they like, dislike, want or ask for.
 
 Rules over the clause parser in ``text.py`` and the lexicon ``persona6/data/preferences.yaml``:
 
@@ -124,7 +124,7 @@ from persona6.extract.prep import AnyPattern, CueList, LazyPattern, Prepared, pr
 from persona6.extract.text import Claim, Predicate, Span, Token
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.preference.v56"
+NAME = "persona6.preference.v57"
 
 _ANY_SUBJECT = tx.FIRST_PERSON | {"you", "u", "we", "they", "he", "she", "people", "everyone"}
 _SUBJECTS = tx.FIRST_PERSON | {"we", "we're", "we've", "we'd"}
@@ -251,6 +251,9 @@ def lexicon() -> Lexicon:
         "possessives",
         "habit_skip_leads",
         "perfect_leads",
+        "history_verbs",
+        "cleft_leads",
+        "cleft_not_things",
         "habit_particles",
         "feeling_phrases",
         "feeling_at_hand",
@@ -659,6 +662,9 @@ def preference_claims(
             covered = max([covered, *ends])
     found = _with_general_readings(text, all_sentences, found, asked, answering)
     found = [c for c in found if not _pinned_to_the_moment(text, all_sentences, c)]
+    # a key that opens with "be" names no thing: "which i love to do" after "everything is
+    # about me having fun" (v57; a cleft's complement is read by ``_cleft_complement``)
+    found = [c for c in found if c.key.split(" ", 1)[0] not in _COPULAS]
     # a bare number rated names no thing: "5 was too much" (of meals a week) is an amount (v43)
     found = [c for c in found if not (_NUMBER.fullmatch(c.key) and c.value.startswith(_RATED))]
     for claim in found:
@@ -2048,8 +2054,13 @@ def _object_claims(
         return _claim(text, span, -polarity, said, cue.weight, cited, context.asked)
     cut, counter, marker, excepted, sides_alike = end, None, "", False, False
     markers = [lex.contrasts.get(cue.head), lex.contrasts["any"]]
-    if _comparative_degree().search(text, max(0, start - 12), start):
-        markers.append(_THAN)  # "I like more the green tea than the coffee" (v44)
+    if _comparative_degree().search(text, max(0, start - 12), start) or (
+        cue.head == "be"
+        and _comparative_degree().search(text, max(0, pred.rest.start - 12), pred.rest.start)
+    ):
+        # "I like more the green tea than the coffee" (v44); v57 before a phrase of "be": "these
+        # days I'm more into podcasts than music"
+        markers.append(_THAN)
     for pattern in [*markers, lex.exceptions] if polarity > 0 else markers:
         found = pattern.search(text, start, end) if pattern is not None else None
         if found and start < found.start() < cut:
@@ -2070,9 +2081,20 @@ def _object_claims(
             cut, counter, marker = found.start(), Span(found.end(), end), tx.plain(found.group())
             marker = "more than" if pattern is _THAN else marker
             excepted, sides_alike = pattern is lex.exceptions, parallel
+    said = tx.tokens(text, *counter)[:1] if counter is not None else ()
+    if said and said[0].word in _NOMINATIVES:
+        counter = None  # "more than I used to", "more than he does": a clause, no side (v57)
     # "running in the evening to running at lunch": the time is what the sides differ by (v38)
     span = tx.phrase_span(text, start, cut, None if sides_alike else lex.stops)
     first = tx.tokens(text, *span)[0].word if span is not None else ""
+    if first in _COPULAS:
+        # v57: the verb sits in a relative clause on the subject of "be": the liked thing is
+        # what the "be" names, or nothing ("another sport i like is soccer": soccer; "the girl
+        # i love is unaware of it", "doing something I love is awesome": none)
+        span = _cleft_complement(context, pred, span) if span is not None else None
+        if span is None:
+            return []
+        first = tx.tokens(text, *span)[0].word
     if span is not None and first in _pronoun_leads().objects and not _pronoun(text, span):
         span = _pronoun_led(text, span)  # "it along with a nice iced tea": it (v55)
         if span is None:
@@ -2102,6 +2124,52 @@ def _object_claims(
     if key and not _pronoun(text, other) and key not in lex.words["counter_skip"]:
         _add_other_side(claims, marker, key, -polarity, cue.weight, evidence, excepted)
     return claims
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "am"})
+#: Pronouns that open a clause of their own after "than" ("than I used to", "than he does").
+_NOMINATIVES = frozenset({"i", "we", "you", "u", "he", "she", "they", "it", "i'm", "it's"})
+
+
+def _cleft_complement(context: _Context, pred: Predicate, span: Span) -> Span | None:
+    """What "be" names after a taste said in a relative clause on its subject (v57): "another
+    sport i like is soccer", "the only thing i like is my ford mustang", "one band I love is
+    the Rise Against". Only after a lead that picks one of a kind (``cleft_leads``: "another",
+    "the only", "one") or a complement that opens with a determiner, and only a complement that
+    opens with no adverb, preposition, negation or judgement ("is so great", "is about me",
+    "is unaware of it", "was there to celebrate us" name no thing)."""
+    text, lex = context.text, lexicon()
+    words = tx.tokens(text, *span)
+    if len(words) < 2:
+        return None
+    rest = tx.phrase_span(text, words[1].start, span.end, lex.stops)
+    if rest is None:
+        return None
+    first = tx.tokens(text, *rest)[0].word
+    opening = " ".join(t.word for t in tx.tokens(text, context.clause.start, pred.subject.start))
+    led = any(f" {lead.strip()} " in f" {opening} " for lead in lex.words["cleft_leads"])
+    determined = first in tx.english_set("determiners")
+    not_things = (
+        tx.english_set("adverbs")
+        | tx.english_set("prepositions")
+        | tx.english_set("negations")
+        | lex.words["cleft_not_things"]
+        | _judgement_words()
+    )
+    if not (led or determined) or first in not_things or len(tx.tokens(text, *rest)) > 5:
+        return None
+    return rest
+
+
+@cache
+def _judgement_words() -> frozenset[str]:
+    """The head words of the frames' ``good_adjectives`` and ``bad_adjectives`` (past their
+    determiners and adverbs: "the best" -> best, "so much fun" -> fun)."""
+    frame_words = tx.load_lexicon("preferences")["frame_words"]
+    skip = tx.english_set("determiners") | tx.english_set("adverbs") | {"not", "a", "an"}
+    phrases = [*frame_words["good_adjectives"], *frame_words["bad_adjectives"]]
+    heads = (next((w for w in str(p).lower().split() if w not in skip), "") for p in phrases)
+    return frozenset(h for h in heads if h)
 
 
 #: Words before a noun phrase that only point to it or say that it is there ("here's another
@@ -2385,6 +2453,8 @@ def _claim(
     personal pronoun is no thing named (``_pronoun_led``; v55)."""
     if span is None or _pronoun(text, span) or _to_listener(text, span, polarity, asked):
         return []
+    if not clause and _person_then_preposition(text, span):
+        return []  # "Just like you with your recent tournament", "i love you for saying that"
     if not clause:
         led = _pronoun_led(text, span)
         if led is None or (led != span and led.start == span.start):
@@ -2404,6 +2474,21 @@ def _claim(
         key = phrase = channel
     value = says.replace("{}", phrase) if "{}" in says else f"{says} {phrase}"
     return [Claim(key[:80], value, polarity, weight, spans)] if key else []
+
+
+_PERSON_OBJECTS = frozenset({"you", "u", "ya", "him", "her", "them", "me", "us", "yourself"})
+
+
+def _person_then_preposition(text: str, span: Span) -> bool:
+    """Whether the object is a person by a pronoun and then a preposition (v57): "like you with
+    your recent tournament" compares ("just like you"), "love you for saying that" thanks, "like
+    him in that jacket" judges a look: none names a thing liked."""
+    words = tx.tokens(text, *span)
+    return (
+        len(words) > 1
+        and words[0].word in _PERSON_OBJECTS
+        and words[1].word in tx.english_set("prepositions")
+    )
 
 
 def _habit_verb(verb: str) -> bool:
@@ -2657,15 +2742,23 @@ def _habit(context: _Context, pred: Predicate) -> list[Claim]:
     """ "I usually take the train" (+), "I never drive" (-): a habit is a weaker preference. Not
     an ability or a possibility ("we can always count on them"; ``habit_skip_leads``) nor the
     speaker's history in the perfect, with no object named ("I've always just stayed away";
-    ``perfect_leads``, ``habit_particles``)."""
+    ``perfect_leads``, ``habit_particles``). v57: nor the simple past, a history or a habit
+    that was ("I never owned a car", "we always had chickens when I was a kid", "I always did
+    my taxes by hand until last year"), nor having or owning in the perfect
+    (``history_verbs``: "I've never owned a car"; "I've never eaten meat" stays a habit)."""
     lex, text = lexicon(), context.text
     signs = [lex.habitual[word] for word in pred.lead if word in lex.habitual]
     if not signs or pred.is_be or tx.is_report_verb(pred.verb.word):
         return []
     if set(pred.lead) & lex.words["habit_skip_leads"]:
         return []
-    if set(pred.lead) & lex.words["perfect_leads"] and not _names_object(text, pred):
+    perfect = bool(set(pred.lead) & lex.words["perfect_leads"])
+    if perfect and not _names_object(text, pred):
         return []
+    if _simple_past(pred.verb.word) and not perfect:
+        return []  # v57: the simple past tells a history ("I never owned a car"), no habit
+    if perfect and pred.verb.word in lex.words["history_verbs"]:
+        return []  # v57: "I've never owned a car", "we've always had dogs": a fact of life
     polarity = -1.0 if min(signs) < 0 else 1.0
     rest = tx.phrase_span(text, pred.rest.start, pred.rest.end, lex.stops)
     first = tx.tokens(text, *rest)[0].word if rest else ""
@@ -2683,6 +2776,42 @@ def _habit(context: _Context, pred: Predicate) -> list[Claim]:
     value = f"{adverb} {tx.third_person(pred.verb.word)}{phrase[len(pred.verb.word) :]}"
     weight = float(tx.load_lexicon("preferences")["habit_weight"])
     return [Claim(phrase[:80], value, polarity, weight, [context.clause])]
+
+
+@cache
+def _bare_pasts() -> frozenset[str]:
+    """Verbs whose past is their base form in ``irregular_verbs`` ("read", "hurt"): no sure
+    past alone."""
+    irregular = tx.load_lexicon("english")["irregular_verbs"]
+    return frozenset(str(base) for base, forms in irregular.items() if base in forms)
+
+
+def _simple_past(verb: str) -> bool:
+    """A past form that is no base form too ("owned", "had"; not "read", "put"), nor a verb of
+    wanting (``verbs.wants``, "dream"): "I always wanted to be a chef" tells a want held (v57)."""
+    if not tx.is_past(verb) or verb in _bare_pasts():
+        return False
+    stem = verb[:-2] if verb.endswith("ed") else verb
+    return not any(stem in (w, w.rstrip("e"), w + "e") for w in _wanting()) and verb != "dreamt"
+
+
+@cache
+def _wanting() -> frozenset[str]:
+    """The verbs of ``verbs.wants`` ("want", "wish", "long", "hope") and "dream"."""
+    wants = tx.load_lexicon("preferences")["verbs"]["wants"]
+    return frozenset({str(w).split()[0] for w in wants} | {"dream"})
+
+
+def _past_act(words: list[str]) -> bool:
+    """Whether ``words`` open with a verb in the past and its object or a place ("went to
+    college", "owned a car", "did it myself"): a request is never in the past, so "never went to
+    college" tells the speaker's history with the subject dropped (v57); "never fried food" is
+    a kind of food."""
+    if not words or not _simple_past(words[0]) or words[0] in tx.english_set("be_forms"):
+        return False
+    after = words[1] if len(words) > 1 else ""
+    function = tx.english_set("determiners") | tx.english_set("prepositions")
+    return not after or after in function or after in lexicon().words["pronouns"]
 
 
 def _names_object(text: str, pred: Predicate) -> bool:
@@ -2741,6 +2870,8 @@ def _frames(context: _Context) -> list[Claim]:
             continue  # "when the win feels great": a time, not a thing judged
         if _relative_time(obj_words):
             continue  # "week before is useless": a time said of something else (v40)
+        if frame.imperative and _past_act(obj_words):
+            continue  # "never went to college tbh": the speaker's history, no request (v57)
         if (habit := match.groupdict().get("habit")) and not _habit_verb(habit.lower()):
             continue  # "I shot RAW, not JPEG": one occasion; "I like tea, not coffee" a cue
         if match.groupdict().get("attached") and len(obj_words) > 1:

@@ -25,7 +25,7 @@ def keyed(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v14() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 # A comparison after an announced change of mind is the taste the person holds now.

@@ -20,7 +20,7 @@ def read(text: str) -> dict[str, tuple[float, str]]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v19() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ def read(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v21() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v23() -> None:
-    assert preference.NAME == "persona6.preference.v56"
-    assert load_lexicon("preferences")["version"] == 44
+    assert preference.NAME == "persona6.preference.v57"
+    assert load_lexicon("preferences")["version"] == 45
 
 
 # W1: the negation's scope ends at the clause boundary; "Y only" chooses Y.

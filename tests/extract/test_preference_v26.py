@@ -21,8 +21,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v26() -> None:
-    assert preference.NAME == "persona6.preference.v56"
-    assert load_lexicon("preferences")["version"] == 44
+    assert preference.NAME == "persona6.preference.v57"
+    assert load_lexicon("preferences")["version"] == 45
 
 
 # A file format chosen over another: what the person's tools take, beyond this file.

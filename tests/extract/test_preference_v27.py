@@ -24,8 +24,8 @@ def read(text: str) -> dict[str, tuple[str, float]]:
 
 
 def test_the_producer_is_v27() -> None:
-    assert preference.NAME == "persona6.preference.v56"
-    assert load_lexicon("preferences")["version"] == 44
+    assert preference.NAME == "persona6.preference.v57"
+    assert load_lexicon("preferences")["version"] == 45
 
 
 # "Please keep X ADJ" states a form; "please keep <this/me> ..." is about the moment or listener.

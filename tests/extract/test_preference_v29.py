@@ -19,8 +19,8 @@ def read(text: str) -> dict[str, tuple[str, float, float]]:
 
 
 def test_the_producer_is_v29() -> None:
-    assert preference.NAME == "persona6.preference.v56"
-    assert load_lexicon("preferences")["version"] == 44
+    assert preference.NAME == "persona6.preference.v57"
+    assert load_lexicon("preferences")["version"] == 45
 
 
 # A change of a standing choice: for the new side, against the old, at full weight.

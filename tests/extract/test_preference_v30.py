@@ -13,7 +13,7 @@ def _claims(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v30_or_later() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ def _keys(text: str) -> list[str]:
 
 
 def test_the_producer_is_v31() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ def _values(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v33() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 # 1. "I'd like X, not the Y": the other side keeps its article and is against.

@@ -26,7 +26,7 @@ def answered(question: str, answer: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v35() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 # P1. An answer is an answer to the question it answers.

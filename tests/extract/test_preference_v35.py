@@ -16,7 +16,7 @@ def values(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v35() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def polarities(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v36() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v42() -> None:
-    assert preference.NAME == "persona6.preference.v56"
-    assert load_lexicon("preferences")["version"] == 44
+    assert preference.NAME == "persona6.preference.v57"
+    assert load_lexicon("preferences")["version"] == 45
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def signs(text: str) -> dict[str, float]:
 
 
 def test_the_producer_is_v44() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ def claims(text: str) -> list[tuple[str, str, float]]:
 
 
 def test_the_producer_is_v48() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def signals(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v55() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ def _values(text: str) -> list[str]:
 
 
 def test_version() -> None:
-    assert preference.NAME == "persona6.preference.v56"
+    assert preference.NAME == "persona6.preference.v57"
 
 
 @pytest.mark.parametrize(
