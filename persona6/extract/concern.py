@@ -1,4 +1,4 @@
-"""persona6.concern.v28: what a person worries about or requires, from a taxonomy.
+"""persona6.concern.v31: what a person worries about or requires, from a taxonomy.
 
 The taxonomy is ``persona6/data/concerns.yaml``: cost, security, privacy, reliability, speed,
 correctness, data loss, compliance, lock-in, ease of use, safety, getting paid, and more, each
@@ -226,6 +226,22 @@ spreadsheet, months of work, or what may take them away (a phone that dies or is
 subscription cancelled, the app crashing) keeps or loses data, no harm to a body ("will my
 charts be safe if my phone dies?", "is my garden journal kept safe if I switch phones").
 
+A concern is said without a worry word (v31, ``stance_fields``): a word of its field (money, a
+fee, "quid"; a duration waited; a thing one keeps in an app) and a stance beside it in its
+clause, at most a few words off and no conjunction between, are that concern and a worry of the
+sentence: a negative appraisal ("the subscription is eating into my grocery money", "the pro
+tier is way out of my league"), a limit ("my pocket money won't stretch", "i cant justify forty
+quid a month", "every dollar counts"), a wait for nothing ("three days and nothing"), a loss
+("the sync swallowed three weeks of edits") or a risk asked ("what happens to my recipes if I
+cancel?"). Either alone is none ("I paid for dinner", "that hill is steep near the top"), and a
+field word yields to a cue of another concern on it. A risk is asked in its own words too
+(``shapes``): who reads or gets to see one's records ("who exactly reads the symptoms I type in
+here?"), whether they are shared or where they end up, people near who could see them, someone
+logging in as the speaker, a thing needed to work every time or asked to still work or be
+around, a failure out of nowhere ("stopped randomly mid bake"), being trapped in a format or
+unable to leave, not working out how to use a thing, and a price waved at as steep ("that's a
+lot for a hobby"). How a thing works and what a term means are general questions.
+
 A word of a concern's topic in neutral text is none (v27, end-to-end probe 13). A question of
 general knowledge (``general_questions``: a comparison, "in general", "or is that a myth", and
 no word of the speaker, the person addressed or a thing at hand) asks a fact, no worry ("Is
@@ -264,7 +280,7 @@ from persona6.extract.prep import LazyPattern, fold
 from persona6.extract.text import Claim, Span
 from persona6.types import Signal, SignalKind, StoredEvent
 
-NAME = "persona6.concern.v30"
+NAME = "persona6.concern.v31"
 
 BASE_WEIGHT = 1.0
 QUESTION_BONUS = 0.5
@@ -429,6 +445,10 @@ class _Reading:
     #: Read by a shape's ``frame`` (v23): a failure said to recur or distrusted ("lost my
     #: saved recipes twice already"), which stands beside the concern of what it names.
     recurring: bool = False
+    #: Read by a topic's field word and a stance beside it (v31, ``stance_fields``): "the
+    #: subscription is eating into my grocery money"; a worry of its sentence, which never
+    #: takes the words of another concern's cue.
+    stance: bool = False
 
 
 class Assurance(Claim):
@@ -855,7 +875,9 @@ def concern_claims(text: str) -> list[Claim]:
     """Every taxonomy concern the speaker of ``text`` raises, one claim per sentence."""
     found: list[Claim] = []
     candidates = _candidates(text)
-    if not candidates:
+    # v31: a concern's field word with a stance beside it ("three days and nothing")
+    stance_fields = _stance_candidates(text)
+    if not candidates and not stance_fields:
         return found
     tax = taxonomy()
     # (claim, a mere mention, the keys its sentence's worry holds): for ``subsumes`` (v14)
@@ -866,7 +888,9 @@ def concern_claims(text: str) -> list[Claim]:
     for at, sentence in enumerate(sentences):
         # A sense's context is in the sentence or a neighbour ("How much is it? It looks
         # expensive."), not anywhere in a long message.
-        readings = _readings(text, sentence, with_neighbours(sentences, at), candidates, quotes)
+        readings = _readings(
+            text, sentence, with_neighbours(sentences, at), candidates, quotes, stance_fields
+        )
         if not readings:
             continue
         # "My accountant is worried about the audit risk": another's worry (v19, ``attribution``)
@@ -919,7 +943,8 @@ def concern_claims(text: str) -> list[Claim]:
         # "I don't want to be stuck with it": an outcome feared, a worry (v21)
         # "I'd hate to get fined": an aversion to the outcome after it, a worry (v24)
         worried = _worried(text, sentence, their_words) or any(
-            tax.feared.search(text, sentence.start, r.span.start)
+            r.stance
+            or tax.feared.search(text, sentence.start, r.span.start)
             or _averted(text, sentence, r.span)
             for r in readings
         )
@@ -1149,9 +1174,15 @@ def _asks_deal(text: str, sentence: Span) -> bool:
 
 
 def _readings(
-    text: str, sentence: Span, around: Span, candidates: Sequence[Concern], quotes: list[Span]
+    text: str,
+    sentence: Span,
+    around: Span,
+    candidates: Sequence[Concern],
+    quotes: list[Span],
+    stance_fields: Sequence[_StanceField] = (),
 ) -> list[_Reading]:
-    """The own cues of the sentence, each read as a concern (a sense by the words ``around``)."""
+    """The own cues of the sentence, each read as a concern (a sense by the words ``around``),
+    and the field words of ``stance_fields`` read by a stance beside them (v31)."""
     found: list[_Reading] = []
     idioms: list[Span] | None = None
     kinds = taxonomy().kinds
@@ -1203,7 +1234,146 @@ def _readings(
                         recurring=concern.frame is not None,
                     )
                 )
+    # v31: a topic's field word and a stance of worry, limit or loss beside it in its clause
+    for key, span in _stance_spans(text, sentence, quotes, stance_fields):
+        if idioms is None:
+            idioms = [Span(*m.span()) for m in taxonomy().idioms.finditer(text, *sentence)]
+        if any(i.start < span.end and span.start < i.end for i in idioms):
+            continue  # "a budget meeting", "fast food": a kind of thing (v28 idiom shapes)
+        found.append(_Reading(key, span, False, False, False, label=kinds[key][1], stance=True))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _StanceField:
+    """A concern read by a word of its field and a stance beside it (v31, ``stance_fields``)."""
+
+    key: str
+    #: A word of the concern's field (its word classes): "money", "quid", "subscription".
+    field: re.Pattern[str]
+    #: The words one of which a field's match holds (a prefilter, as ``Concern.words``).
+    words: frozenset[str]
+    #: The stances said: a negative appraisal, a limit, a wait for nothing, a loss.
+    said: re.Pattern[str] | None
+    #: The stances that count only in a clause that asks ("what happens to", "will it still").
+    asked: re.Pattern[str] | None
+    #: At most this many words between the field word and its stance.
+    gap: int
+    #: Read over the whole sentence (``within: sentence``), not one clause.
+    sentence: bool = False
+    #: Words between that part them for this concern only (``stops``), besides ``gap_stops``.
+    stops: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _StanceRules:
+    fields: tuple[_StanceField, ...]
+    #: Words between a field word and a stance that part them (a new clause or a time).
+    gap_stops: frozenset[str]
+
+
+@cache
+def _stance_rules() -> _StanceRules:
+    data = tx.load_lexicon("concerns")
+    rules, classes = data["stance_fields"], data.get("word_classes", {})
+    stances = rules["stances"]
+    fields = []
+    known = taxonomy().kinds
+    for entry in rules["concerns"]:
+        name = str(entry["concern"])
+        if name not in known:
+            raise ValueError(
+                f"concerns.yaml: stance_fields names the concern {name!r}, which `concerns` "
+                f"does not define; add it there or correct the name"
+            )
+        phrases = [p for c in entry["field"] for p in _class_words(str(c), classes, "field")]
+        kinds: dict[bool, list[str]] = {True: [], False: []}
+        for stance in entry["stances"]:
+            if str(stance) not in stances:
+                raise ValueError(
+                    f"concerns.yaml: stance_fields of {name!r} names the stance {stance!r}, "
+                    f"which `stance_fields.stances` does not define; add it or correct the name"
+                )
+            found = stances[str(stance)]
+            patterns = [_with_classes(str(p), classes) for p in found["patterns"]]
+            kinds[bool(found.get("asking", False))].extend(patterns)
+        fields.append(
+            _StanceField(
+                name,
+                re.compile(tx.word_alternation(cue_forms(phrases)), re.IGNORECASE),
+                cue_words(cue_forms(phrases)) or frozenset(),
+                _joined(kinds[False]),
+                _joined(kinds[True]),
+                int(entry.get("gap", 4)),
+                str(entry.get("within", "clause")) == "sentence",
+                _lowered(entry.get("stops", [])),
+            )
+        )
+    return _StanceRules(tuple(fields), _lowered(rules["gap_stops"]))
+
+
+def _stance_candidates(text: str) -> list[_StanceField]:
+    """The stance fields whose field words may match ``text`` (v31; as ``_candidates``)."""
+    words = text_words(text)
+    return [f for f in _stance_rules().fields if not f.words.isdisjoint(words)]
+
+
+def _joined(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _stance_spans(
+    text: str, sentence: Span, quotes: list[Span], candidates: Sequence[_StanceField]
+) -> Iterator[tuple[str, Span]]:
+    """The field words of the sentence read as their concern by a stance in their clause (v31,
+    ``stance_fields``): "the subscription is eating into my grocery money" (cost), "i cant
+    justify forty quid a month" (cost), "what happens to my recipes if I cancel?" (data loss),
+    "three days and nothing" (speed); the stance at most ``gap`` words from the field word,
+    none of ``gap_stops`` between. Not in quotation marks, another's words or a case imagined;
+    a stance of ``asking`` only in a clause that asks."""
+    if not candidates:
+        return
+    rules = _stance_rules()
+    fields = list(candidates)
+    segment = text[sentence.start : sentence.end]
+    clauses = tx.clauses(text, sentence)
+    # "what happens to my recipes if I cancel?": the sentence asks, whichever clause ends it
+    asks = (
+        any(tx.is_question(text, c) for c in clauses)
+        or _INTERROGATIVE.match(segment) is not None
+        or taxonomy().tag.search(segment.rstrip(".! ")) is not None
+    )
+    for rule in fields:
+        for clause in [sentence] if rule.sentence else clauses:
+            found = list(rule.field.finditer(text, clause.start, clause.end))
+            if not found:
+                continue
+            stances = list(rule.said.finditer(text, *clause)) if rule.said else []
+            if rule.asked is not None and asks:
+                stances += list(rule.asked.finditer(text, *clause))
+            for field in found:
+                if not _is_own(text, sentence, field, quotes):
+                    continue
+                if tx.supposed(text, field.start(), _SUPPOSED_KINDS):
+                    continue
+                stops = rules.gap_stops | rule.stops
+                if any(_near(text, field, stance, rule.gap, stops) for stance in stances):
+                    yield rule.key, Span(*field.span())
+                    break
+
+
+def _near(
+    text: str, field: re.Match[str], stance: re.Match[str], gap: int, stops: frozenset[str]
+) -> bool:
+    """At most ``gap`` words between the two matches (none when they overlap), none of
+    ``stops``."""
+    start, end = sorted((field.end(), stance.start()))
+    if field.start() < stance.end() and stance.start() < field.end():
+        return True
+    if stance.end() <= field.start():
+        start, end = stance.end(), field.start()
+    between = [t.word for t in tx.tokens(text, start, end)]
+    return len(between) <= gap and stops.isdisjoint(between)
 
 
 def _absent(text: str, sentence: Span, cue: re.Match[str], shape: bool) -> bool:
@@ -1366,6 +1536,9 @@ def _outranks(other: _Reading, reading: _Reading) -> bool:
     a, b = other.span, reading.span
     if other.key == reading.key or a.end <= b.start or b.end <= a.start:
         return False
+    if other.stance or reading.stance:
+        # v31: a field word read by its stance yields to a cue of another concern on it
+        return reading.stance and not other.stance
     if reading.recurring:
         # "the app lost all my logs, I need to know that won't happen again": the data lost is
         # data loss, and its happening again is reliability (v23, probe 11 cn04)

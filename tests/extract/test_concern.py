@@ -93,7 +93,7 @@ def test_signal_kind_value_and_producer() -> None:
     [signal] = say("Is it safe to pay by card here?")
     assert signal.kind is SignalKind.CONCERN
     assert signal.value == "worried about security"
-    assert signal.producer == "persona6.concern.v30"
+    assert signal.producer == "persona6.concern.v31"
 
 
 def test_inflected_cues_match_whole_words_only() -> None:
@@ -113,6 +113,10 @@ def test_taxonomy_is_a_versioned_data_file_with_labels_and_cues() -> None:
 def _unfiltered(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     with monkeypatch.context() as patch:
         patch.setattr(concern, "_candidates", lambda _text: list(concern.taxonomy().concerns))
+        # concern.v31: the stance fields are searched only beside one of their field words too
+        patch.setattr(
+            concern, "_stance_candidates", lambda _text: list(concern._stance_rules().fields)
+        )
         return [(c.key, c.value, c.weight, c.spans) for c in concern.concern_claims(text)]
 
 

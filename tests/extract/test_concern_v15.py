@@ -28,8 +28,8 @@ def values(text: str) -> set[str]:
 
 
 def test_the_producer_is_v15() -> None:
-    assert concern.NAME == "persona6.concern.v30"
-    assert load_lexicon("concerns")["version"] == 30
+    assert concern.NAME == "persona6.concern.v31"
+    assert load_lexicon("concerns")["version"] == 31
 
 
 # --- conforming to a rule of one's own organisation is compliance ---------------------------

@@ -28,8 +28,8 @@ def topics(text: str) -> dict[str, str]:
 
 
 def test_the_producer_is_v22() -> None:
-    assert concern.NAME == "persona6.concern.v30"
-    assert load_lexicon("concerns")["version"] == 30
+    assert concern.NAME == "persona6.concern.v31"
+    assert load_lexicon("concerns")["version"] == 31
 
 
 # --- a price one pays asked or feared to rise --------------------------------------------------

@@ -21,8 +21,8 @@ def worries(text: str) -> set[str]:
 
 
 def test_the_producer_is_v28() -> None:
-    assert concern.NAME == "persona6.concern.v30"
-    assert load_lexicon("concerns")["version"] == 30
+    assert concern.NAME == "persona6.concern.v31"
+    assert load_lexicon("concerns")["version"] == 31
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""persona6.concern.v30: "safe" of the work and records a person keeps in a product (notes, a
+"""persona6.concern.v31: "safe" of the work and records a person keeps in a product (notes, a
 journal, a logbook, saved games, a spreadsheet, months of work), or beside what may take them
 away (a phone that dies or is changed, a cancelled subscription, the app crashing), is data
 loss, no physical safety; safe of a body or a place stays safety, of data or payments
@@ -19,8 +19,8 @@ def _concerns(text: str) -> set[str]:
 
 
 def test_the_producer_is_v30() -> None:
-    assert concern.NAME == "persona6.concern.v30"
-    assert load_lexicon("concerns")["version"] == 30
+    assert concern.NAME == "persona6.concern.v31"
+    assert load_lexicon("concerns")["version"] == 31
 
 
 @pytest.mark.parametrize(
