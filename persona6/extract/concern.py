@@ -1334,32 +1334,39 @@ def _stance_spans(
     if not candidates:
         return
     rules = _stance_rules()
-    fields = list(candidates)
     segment = text[sentence.start : sentence.end]
     clauses = tx.clauses(text, sentence)
-    # "what happens to my recipes if I cancel?": the sentence asks, whichever clause ends it
-    asks = (
-        any(tx.is_question(text, c) for c in clauses)
-        or _INTERROGATIVE.match(segment) is not None
-        or taxonomy().tag.search(segment.rstrip(".! ")) is not None
-    )
-    for rule in fields:
+    asks: bool | None = None
+    for rule in candidates:
         for clause in [sentence] if rule.sentence else clauses:
             found = list(rule.field.finditer(text, clause.start, clause.end))
             if not found:
                 continue
             stances = list(rule.said.finditer(text, *clause)) if rule.said else []
-            if rule.asked is not None and asks:
-                stances += list(rule.asked.finditer(text, *clause))
+            if rule.asked is not None:
+                if asks is None:
+                    # "what happens to my recipes if I cancel?": the sentence asks, whichever
+                    # clause ends it
+                    asks = (
+                        any(tx.is_question(text, c) for c in clauses)
+                        or _INTERROGATIVE.match(segment) is not None
+                        or taxonomy().tag.search(segment.rstrip(".! ")) is not None
+                    )
+                if asks:
+                    stances += list(rule.asked.finditer(text, *clause))
+            if not stances:
+                continue
+            stops = rules.gap_stops | rule.stops
             for field in found:
+                # the cheap test first: most field words have no stance beside them
+                if not any(_near(text, field, stance, rule.gap, stops) for stance in stances):
+                    continue
                 if not _is_own(text, sentence, field, quotes):
                     continue
                 if tx.supposed(text, field.start(), _SUPPOSED_KINDS):
                     continue
-                stops = rules.gap_stops | rule.stops
-                if any(_near(text, field, stance, rule.gap, stops) for stance in stances):
-                    yield rule.key, Span(*field.span())
-                    break
+                yield rule.key, Span(*field.span())
+                break
 
 
 def _near(
