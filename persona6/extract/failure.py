@@ -1,4 +1,4 @@
-"""persona6.failure.v37: failure episodes, and how the person reacted to each.
+"""persona6.failure.v38: failure episodes, and how the person reacted to each.
 
 A failure is, in one session (cues in ``data/failures.yaml``):
 
@@ -111,7 +111,18 @@ A failure is, in one session (cues in ``data/failures.yaml``):
   part as "the" does ("every entry shows up twice", "each invoice prints with the wrong
   date"), and another person's words reported are not the person's breakage (``_others_words``:
   "my colleague was adamant that it crashes", "my wife swears it froze on her"; the product's
-  own message is, "the screen says the upload failed"); key = ``user_reported``.
+  own message is, "the screen says the upload failed"); v38 terse chat reports by word classes:
+  a part or a bare noun phrase opening the message fails, breaks, errors or throws errors in
+  any form ("sync broke again", "Backup failed last night", "Checkout keeps throwing an
+  error"), is down ("Site down again??", a thing of the product), does not go ("the transfer
+  did not go"), is wrong or way off ("Train times are wrong again", "readings were way off";
+  not "my guess was way off", another's), is stuck ("sync stuck", "stuck on 'processing'");
+  the same error after an act ("tried three times, same error"); cancelled or wiped by the
+  product ("cancelled by the system", "Playlist got wiped again", "wiped everyone's points
+  again", "lost my whole playlist after the update"); an act not done from its app ("won't
+  unlock from the app"); not an undertaking of life ("our project failed", "my diet failed"),
+  "breaks" as a noun ("taking breaks"), "broke down", "lost my parents in a crash"; key =
+  ``user_reported``.
 
 Material a person pastes as a block (``_pasted``: a code fence, machine output, a quoted or
 forwarded message) is not their words (v12): it reports no breakage and shows no reaction of
@@ -312,7 +323,7 @@ from persona6.extract.prep import CueList, LazyPattern, Prepared, prepared
 from persona6.extract.text import load_lexicon, material_spans
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.failure.v37"
+NAME = "persona6.failure.v38"
 
 
 class Reaction(StrEnum):

@@ -24,7 +24,7 @@ def episodes(session: list[StoredEvent]) -> list[tuple[str, str]]:
 
 
 def test_the_producer_is_v11() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 @pytest.mark.parametrize(

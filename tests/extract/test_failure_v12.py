@@ -18,7 +18,7 @@ from persona6.extract.failure import FailureExtractor, Reaction
 
 
 def test_the_producer_is_v12() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 @pytest.mark.parametrize(

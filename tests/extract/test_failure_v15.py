@@ -22,7 +22,7 @@ from persona6.types import StoredEvent
 
 
 def test_the_producer_is_v15() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 def coded(n: int, name: str, code: str) -> StoredEvent:

@@ -20,7 +20,7 @@ from persona6.extract.failure import FailureExtractor, Reaction, reaction_labels
 
 
 def test_the_producer_is_v17() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 def after_failure(*reactions: str) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ UNREAD = [
 
 
 def test_the_producer_is_v22() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 def signals(session: list[StoredEvent]) -> list:

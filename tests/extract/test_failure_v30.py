@@ -12,7 +12,7 @@ from persona6.extract.failure import FailureExtractor
 
 
 def test_the_producer_is_v30() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 def reported(text: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from persona6.types import StoredEvent
 
 
 def test_the_producer_is_v36() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 def episodes(session: list[StoredEvent]) -> list[tuple[str, str, float | None, str]]:

@@ -39,7 +39,7 @@ def labels(text: str) -> set[Reaction]:
 
 
 def test_the_producer_is_v10() -> None:
-    assert FailureExtractor.name == "persona6.failure.v37"
+    assert FailureExtractor.name == "persona6.failure.v38"
 
 
 # -- 1. Feedback in words: a critique asking for what the work lacked ------------------------

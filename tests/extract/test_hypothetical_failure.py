@@ -15,7 +15,7 @@ def reported(text: str) -> bool:
 
 
 def test_version() -> None:
-    assert NAME == "persona6.failure.v37"
+    assert NAME == "persona6.failure.v38"
 
 
 @pytest.mark.parametrize(
