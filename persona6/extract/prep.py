@@ -39,8 +39,11 @@ T = TypeVar("T")
 
 # re.IGNORECASE matches these to an ASCII letter; str.lower alone would miss or expand them.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-#: Prepared texts kept at once; a session has far fewer, so every extractor of it shares them.
-CACHE_SIZE = 4096
+#: Prepared texts kept in each of the two generations of ``_CACHE`` (``Recent``): a session
+#: has far fewer, so every extractor of it shares them, and a log whose people repeat up to this
+#: many distinct texts reads each of them once (the synthetic log of 1,000,000 events has
+#: 24,313 distinct message texts).
+CACHE_SIZE = 16384
 
 # The regex parser is private API; if a future Python moves it, every pattern simply runs.
 try:
@@ -427,7 +430,48 @@ class Prepared:
         return found
 
 
-_CACHE: dict[str, Prepared] = {}
+class Recent:
+    """A bounded memory of values by key that keeps the keys in use: two generations of at most
+    ``size`` keys each. A key is looked up in the newer generation, then in the older one (and
+    put back into the newer); when the newer is full it becomes the older, and the older is let
+    go of. A key asked for again before ``size`` other keys were put is never dropped, so a
+    working set of up to ``size`` keys is read once, at the cost of holding up to twice as many.
+
+    A memory that is emptied whenever it is full drops its whole working set each time: the
+    message texts of 1,000,000 synthetic events in session order (24,313 distinct) were
+    prepared 77,418 times with 4,096 texts kept, and a text prepared again is read again by
+    every extractor (its ``memo``); with two generations of 16,384, 24,469 times."""
+
+    __slots__ = ("new", "old", "size")
+
+    def __init__(self, size: int):
+        self.size = size
+        self.new: dict[Any, Any] = {}
+        self.old: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        """The value kept for ``key``, or None."""
+        found = self.new.get(key)
+        if found is None:
+            found = self.old.get(key)
+            if found is not None:
+                self.put(key, found)
+        return found
+
+    def put(self, key: Any, value: Any) -> None:
+        if len(self.new) >= self.size:
+            self.old, self.new = self.new, {}
+        self.new[key] = value
+
+    def clear(self) -> None:
+        self.new, self.old = {}, {}
+
+    def __len__(self) -> int:
+        """How many values are held (a key in both generations counts twice)."""
+        return len(self.new) + len(self.old)
+
+
+_CACHE = Recent(CACHE_SIZE)
 
 
 def prepared(event: StoredEvent) -> Prepared:
@@ -435,14 +479,15 @@ def prepared(event: StoredEvent) -> Prepared:
 
     Keyed by the text itself: everything a ``Prepared`` holds (``memo`` included) depends on the
     text alone, and people repeat themselves across events and sessions ("ok", the same
-    question), so a repeated text is read once.
+    question), so a repeated text is read once (``Recent``: the texts in use are kept).
     """
     text = event.text or ""
-    found = _CACHE.get(text)
+    found = _CACHE.new.get(text)
     if found is None:
-        if len(_CACHE) >= CACHE_SIZE:
-            _CACHE.clear()
-        found = _CACHE[text] = Prepared(text)
+        found = _CACHE.get(text)
+        if found is None:
+            found = Prepared(text)
+            _CACHE.put(text, found)
     return found
 
 
