@@ -1,4 +1,4 @@
-"""persona6.style.v26: how a person operates, per (session, actor).
+"""persona6.style.v27: how a person operates, per (session, actor).
 
 STYLE signals, keys:
 
@@ -141,6 +141,13 @@ says ..."; "you don't have to sound like a bank", "be chattier", "maintain a for
 Not another's or a thing's ("my sister wants the long version", "the gist of the movie was",
 "no need to be formal at the wedding").
 
+v27 (session 19): a request of the answer's shape counts only where it is asked of the answer
+(``request_guards``, ``_asked``): not refused ("Please don't use a table"), not the speaker's own
+summing-up ("to put it in a nutshell, we're moving"), not another's order reported or advice for
+another audience ("my boss told me to keep it short"), not with another object right after a
+format ("boil it down to a syrup"). A second format joined by "and" is read where another format
+is asked ("use a numbered list and a casual tone").
+
 Thresholds and cue lists are in ``data/style.yaml``. Assistant text is read only to see what a
 person answers; it is never cited. Nor is an outcome's text (the product's own words, such as an
 error message, though the outcome carries the person as its actor): a measure of time reads and
@@ -157,7 +164,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from persona6.extract.base import is_person_message, registered
@@ -169,7 +176,7 @@ from persona6.extract.texture import EMOJI
 from persona6.extract.texture_counts import own_text
 from persona6.types import Signal, SignalKind, StoredEvent, parse_ts
 
-NAME = "persona6.style.v26"
+NAME = "persona6.style.v27"
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Cue family -> the key of the signal it shows (and every "warmth:<kind>", warmth).
@@ -226,6 +233,7 @@ class StyleCues:
     proposals: tuple[re.Pattern[str], ...]  # "can we do it together?": joint work (v14)
     addressed: re.Pattern[str]  # "did you have pets?": a question about the person asked (v23)
     asker: re.Pattern[str]  # ... unless the asker or a request for help is in it
+    guards: dict[str, tuple[re.Pattern[str], ...]]  # a request not asked of the answer (v27)
 
 
 def _compile(patterns: Sequence[str], claim: str = "") -> list[re.Pattern[str]]:
@@ -278,6 +286,18 @@ def cues() -> StyleCues:
         f"format:{name}": _lazy(_format_patterns(data, ps))
         for name, ps in data["format_requests"]["formats"].items()
     }
+    # v27: a second format joined by "and", counted beside another format asked
+    conjoined = {
+        f"conjoined:{name}": _lazy(
+            [
+                str(f).replace(
+                    "{format}", "(?:" + "|".join(sorted(map(str, ps), key=len)[::-1]) + ")"
+                )
+                for f in data["format_requests"]["conjoined"]
+            ]
+        )
+        for name, ps in data["format_requests"]["formats"].items()
+    }
     # v25: a length of answer asked for, in whole sentences of its own (``length_requests``)
     # and a tone asked for in words other than "<tone> tone" (``tone_requests``)
     for section in ("length_requests", "tone_requests"):
@@ -311,6 +331,7 @@ def cues() -> StyleCues:
         "moderation": _lazy(data["moderation"]),
         "plans": _lazy(data["plan_markers"]),
         **formats,
+        **conjoined,
         "simple": _lazy(data["asks_for_simple_explanations"]),
         **warmth,
     }
@@ -335,6 +356,7 @@ def cues() -> StyleCues:
             **_OBSERVED,
             **dict.fromkeys(warmth, "warmth"),
             **dict.fromkeys(formats, "format"),
+            **dict.fromkeys(conjoined, "format"),
         },
         weak_warmth=frozenset(str(k) for k in data["weak_warmth"]),
         routine_warmth=frozenset(str(k) for k in data["routine_warmth"]),
@@ -345,6 +367,9 @@ def cues() -> StyleCues:
         proposals=tuple(_compile(data["joint_proposals"])),
         addressed=re.compile(str(data["personal_questions"]["addressed"]), re.IGNORECASE),
         asker=re.compile(str(data["personal_questions"]["asker"]), re.IGNORECASE),
+        guards={
+            name: tuple(_compile(patterns)) for name, patterns in data["request_guards"].items()
+        },
     )
 
 
@@ -659,7 +684,14 @@ class StyleExtractor:
                         continue
                     if event.event_id in heard.conceded:
                         conceded.append(event.event_id)
-                hits = _cite(event, prep, patterns)
+                if key in _GUARDED:
+                    if family.startswith("conjoined:") and not any(
+                        c.event.event_id == event.event_id for c in chain(*formats.values())
+                    ):
+                        continue  # "a chair and a table": no format asked beside it
+                    hits = _asked(event, prep, patterns, objects=key == "format")
+                else:
+                    hits = _cite(event, prep, patterns)
                 if key == "warmth":
                     kind = family.removeprefix("warmth:")
                     if kind == "courtesy" and not _formal(prep):
@@ -671,7 +703,7 @@ class StyleExtractor:
                     # each format asked is its own request (v26): "bullet points please, and
                     # keep it short" asks two
                     if hits:
-                        formats[family.removeprefix("format:")] += hits
+                        formats[family.split(":", 1)[1]] += hits
                     continue
                 found[key] += hits
             # Every emoji is outside ASCII, and "!" can only match where there is one.
@@ -909,6 +941,47 @@ def _read_formal(prep: Prepared) -> bool:
     if not first.isupper() or text[-1:] not in (".", "?") or EMOJI.search(text):
         return False
     return not any(p.search(text) for p in cues().informal)
+
+
+#: The keys of requests made of the answer, read only where asked of it (``_asked``, v27).
+_GUARDED = frozenset(
+    ("format", "asks_for_simple_explanations", "asks_for_sources", "plans_before_acting")
+)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+
+
+def _asked(
+    event: StoredEvent, prep: Prepared, patterns: Sequence[re.Pattern[str]], objects: bool
+) -> list[Cite]:
+    """``_cite`` of the matches that ask something of the answer (v27, ``request_guards``): not
+    refused in the clause before ("Please don't use a table"), not the speaker's own summing-up
+    ("to put it in a nutshell, we're moving"), not another's order reported or advice for another
+    audience in its sentence ("my boss told me to keep it short"), nor with a thing other than
+    the answer as its object right after ("boil it down to a syrup"; with ``objects``, for a
+    format: "What are your sources for the dates?" has the dates as its object)."""
+    key = (NAME, "asked", objects, *patterns)
+    spans: list[tuple[int, int]] | None = prep.memo.get(key)
+    if spans is not None:
+        return [Cite(event, begin, finish) for begin, finish in spans]
+    guards = cues().guards
+    text = prep.text
+    cites = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+            before = text[clause:start]
+            if any(g.search(before) for name in ("negated", "own_words") for g in guards[name]):
+                continue
+            if objects and any(g.match(text, end) for g in guards["object_after"]):
+                continue
+            cite = sentence_cite(event, start, end)
+            sentence = text[cite.start : cite.end]
+            if any(g.search(sentence) for g in guards["others"]):
+                continue
+            cites.append(cite)
+    prep.memo[key] = [(c.start, c.end) for c in cites]
+    return cites
 
 
 def _cite(

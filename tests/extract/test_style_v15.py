@@ -14,7 +14,7 @@ from tests.extract.test_style import bot, said, style
 
 
 def test_the_producer_is_v15() -> None:
-    assert style_module.NAME == "persona6.style.v26"
+    assert style_module.NAME == "persona6.style.v27"
 
 
 def _after_answer(text: str) -> dict:

@@ -29,7 +29,7 @@ def _verbosity(session: list) -> tuple[str, float]:
 
 
 def test_the_producer_is_v16() -> None:
-    assert style_module.NAME == "persona6.style.v26"
+    assert style_module.NAME == "persona6.style.v27"
 
 
 def test_a_closing_does_not_make_a_writer_at_length_moderate() -> None:

@@ -15,8 +15,8 @@ from tests.extract.test_style import bot, said, style
 
 
 def test_the_producer_is_v17() -> None:
-    assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 21
+    assert style_module.NAME == "persona6.style.v27"
+    assert load_lexicon("style")["version"] == 22
 
 
 def _after_answer(text: str, answer: str = "Set the oven to 250C for the whole bake.") -> dict:

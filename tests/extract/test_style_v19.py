@@ -15,8 +15,8 @@ KEY = "asks_for_simple_explanations"
 
 
 def test_the_producer_is_v19() -> None:
-    assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 21
+    assert style_module.NAME == "persona6.style.v27"
+    assert load_lexicon("style")["version"] == 22
 
 
 @pytest.mark.parametrize(

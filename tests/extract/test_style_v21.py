@@ -17,8 +17,8 @@ ANSWER = "Your glaze has a silica to alumina ratio of 8:1, so it will fire gloss
 
 
 def test_the_producer_is_v21() -> None:
-    assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 21
+    assert style_module.NAME == "persona6.style.v27"
+    assert load_lexicon("style")["version"] == 22
 
 
 def after_answer(text: str) -> set[str]:

@@ -15,8 +15,8 @@ from tests.extract.test_style import said, style
 
 
 def test_the_producer_is_v22() -> None:
-    assert style_module.NAME == "persona6.style.v26"
-    assert load_lexicon("style")["version"] == 21
+    assert style_module.NAME == "persona6.style.v27"
+    assert load_lexicon("style")["version"] == 22
 
 
 def formats(*texts: str) -> dict[str, str]:
