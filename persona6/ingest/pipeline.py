@@ -8,6 +8,7 @@ good records are stored and every rejected one is written, with its reason, to a
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import operator
@@ -113,6 +114,14 @@ def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
         shown = value if (loc and cause.field is None) else None
         return InvalidEvent(where, field, cause.problem, cause.hint, shown)
     if kind == "missing":
+        misspelt = _misspelling(exc, loc)
+        if misspelt is not None:  # "sesion_id" given, "session_id" missing: name the typo
+            return InvalidEvent(
+                where,
+                misspelt,
+                f"is not a field of the event envelope, and {loc!r} is missing",
+                f"Did you mean {loc!r}? Rename {misspelt!r} to {loc!r} (fields: docs/events.md)",
+            )
         return InvalidEvent(where, loc, "is missing", _MISSING_HINTS.get(loc, "Add it"))
     if kind == "extra_forbidden":
         return InvalidEvent(
@@ -147,6 +156,18 @@ def invalid_event(record: RawRecord, exc: ValidationError) -> InvalidEvent:
     if kind == "dict_type":
         return InvalidEvent(where, loc, "is not a JSON object", 'Write it as {"key": value}', value)
     return InvalidEvent(where, loc or "(line)", err["msg"].lower(), "See docs/events.md", value)
+
+
+def _misspelling(exc: ValidationError, missing: str) -> str | None:
+    """A field the record gives that is no field of the envelope and reads as a misspelling of
+    the ``missing`` one ("sesion_id" for "session_id"), or None."""
+    given = [
+        ".".join(str(part) for part in err.get("loc", ()))
+        for err in exc.errors(include_url=False)
+        if err["type"] == "extra_forbidden"
+    ]
+    close = difflib.get_close_matches(missing, given, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 _MISSING_HINTS = {

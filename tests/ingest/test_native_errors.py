@@ -187,6 +187,23 @@ def test_unknown_field_points_to_attrs(store, write_lines):
     )
 
 
+def test_a_misspelt_required_field_is_named_as_the_typo(store, write_lines):
+    """docs/events.md: an unknown field catches typos such as "sesion_id"; the message names the
+    typo and the field it stands for, not only the missing field."""
+    path = write_lines([message(0, session_id=None, sesion_id="s-1")])
+    assert fail(store, path) == (
+        f"{path}:1: field 'sesion_id' is not a field of the event envelope, and 'session_id' "
+        "is missing. Did you mean 'session_id'? Rename 'sesion_id' to 'session_id' (fields: "
+        "docs/events.md)"
+    )
+    assert stored_ids(store) == []
+
+
+def test_a_missing_field_beside_an_unrelated_unknown_one_says_it_is_missing(store, write_lines):
+    path = write_lines([message(0, session_id=None, colour="red")])
+    assert fail(store, path).startswith(f"{path}:1: field 'session_id' is missing.")
+
+
 def test_non_string_session_id(store, write_lines):
     path = write_lines([message(0, session_id=12)])
     assert fail(store, path) == (
